@@ -1,0 +1,21 @@
+package org.lateral.base;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class BaseConfiguration {
+
+    /** All "now" comes from this clock, so tests can fix time (product.md, "Time"). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LateralMode lateralMode(Environment environment) {
+        return LateralMode.from(environment);
+    }
+}

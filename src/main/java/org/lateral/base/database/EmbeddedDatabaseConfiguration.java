@@ -1,0 +1,53 @@
+package org.lateral.base.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code SPRING_DATASOURCE_URL}, Lateral runs its own PostgreSQL (see
+ * {@link EmbeddedPostgresServer}). Defining the {@link DataSource} here makes Spring Boot's own
+ * data source configuration step aside; Flyway and the health check use this one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "lateral.mode.embedded-database", havingValue = "true")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(
+            @Value("${lateral.data-dir}") Path dataDirectory,
+            @Value("${lateral.database.ephemeral:false}") boolean ephemeral) {
+        // Ephemeral (tests): a fresh directory per run under the data directory, deleted at shutdown.
+        Path root = ephemeral ? freshDirectoryUnder(dataDirectory) : dataDirectory;
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(root, ephemeral);
+        log.info("Database: embedded PostgreSQL on localhost:{} (loopback only), data in {}{}",
+                server.port(), server.dataDirectory(), ephemeral ? " (deleted at shutdown)" : "");
+        return server;
+    }
+
+    private static Path freshDirectoryUnder(Path parent) {
+        try {
+            return java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(parent), "ephemeral-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("lateral");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+}

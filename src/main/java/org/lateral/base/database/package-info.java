@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.base.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,92 @@
+package org.lateral.base.highlighter;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+import org.lateral.base.TextSpan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Server side of {@code <claim-highlighter>}: the article's canonical text goes to the browser,
+ * which renders it in the light DOM (paragraph elements carry their start offsets) and reports
+ * selections back as UTF-16 offsets plus the exact quote. The server never trusts those: a
+ * selection is accepted only if the offsets lie in the text and the quote matches.
+ */
+@Tag("claim-highlighter")
+@JsModule("./claim-highlighter/claim-highlighter.js")
+@CssImport("./claim-highlighter/claim-highlighter.css")
+public class ClaimHighlighter extends Component {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimHighlighter.class);
+    private String text = "";
+
+    public ClaimHighlighter() {
+        setId("claim-highlighter");
+        getElement().setAttribute("data-testid", "claim-highlighter");
+    }
+
+    public void setText(String canonicalText) {
+        this.text = canonicalText;
+        getElement().setProperty("text", canonicalText);
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        getElement().setProperty("readonly", readOnly);
+    }
+
+    public Registration addSelectionListener(SelectionListener listener) {
+        return addListener(SelectionEvent.class, listener::onSelection);
+    }
+
+    /**
+     * Called by the browser when the user has selected text. A selection that does not match the
+     * text (a stale page, a tampered request) is dropped and logged; it changes nothing.
+     */
+    @ClientCallable
+    void selectionChanged(int start, int end, String exact) {
+        TextSpan span;
+        try {
+            span = TextSpan.within(text, start, end, exact);
+        } catch (IllegalArgumentException e) {
+            log.debug("Ignored a selection that does not match the text: {}", e.getMessage());
+            fireEvent(new SelectionEvent(this, null, e.getMessage()));
+            return;
+        }
+        fireEvent(new SelectionEvent(this, span, null));
+    }
+
+    @FunctionalInterface
+    public interface SelectionListener {
+        void onSelection(SelectionEvent event);
+    }
+
+    /** A selection the browser reported: either a checked span, or why it was refused. */
+    public static final class SelectionEvent extends ComponentEvent<ClaimHighlighter> {
+        private final @org.jspecify.annotations.Nullable TextSpan span;
+        private final @org.jspecify.annotations.Nullable String problem;
+
+        SelectionEvent(ClaimHighlighter source, @org.jspecify.annotations.Nullable TextSpan span,
+                @org.jspecify.annotations.Nullable String problem) {
+            super(source, true);
+            this.span = span;
+            this.problem = problem;
+        }
+
+        public java.util.Optional<TextSpan> span() {
+            return java.util.Optional.ofNullable(span);
+        }
+
+        public java.util.Optional<String> problem() {
+            return java.util.Optional.ofNullable(problem);
+        }
+    }
+}

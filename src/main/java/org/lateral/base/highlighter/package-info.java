@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.base.highlighter;
+
+import org.jspecify.annotations.NullMarked;

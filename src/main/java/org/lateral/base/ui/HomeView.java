@@ -1,0 +1,38 @@
+package org.lateral.base.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The root URL sends each user to their own home: teachers to their classes, students to their
+ * assignments. Paths, not view classes, keep this kernel free of feature dependencies.
+ */
+@Route("")
+@PermitAll
+public class HomeView extends Div implements BeforeEnterObserver {
+
+    static final String TEACHER_HOME = "classes";
+    static final String STUDENT_HOME = "my";
+
+    private final AuthenticationContext authentication;
+
+    HomeView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.hasRole("TEACHER")) {
+            event.forwardTo(TEACHER_HOME);
+        } else if (authentication.hasRole("STUDENT")) {
+            event.forwardTo(STUDENT_HOME);
+        } else {
+            // An admin-only account: classes is the page that explains what to do next.
+            event.forwardTo(TEACHER_HOME);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,123 @@
+package org.lateral.classroom;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.lateral.security.LoginAccount;
+import org.lateral.security.LoginAccounts;
+import org.lateral.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts, their roles and password credentials. No access checks here: services do them. */
+@Repository
+class AccountRepository implements LoginAccounts {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Account account, String passwordHash, boolean mustChangePassword) {
+        jdbc.sql("""
+                INSERT INTO account (id, school_id, username, display_name, enabled, created_at)
+                VALUES (:id, :school, :username, :displayName, :enabled, :createdAt)
+                """)
+                .param("id", account.id())
+                .param("school", account.schoolId())
+                .param("username", account.username())
+                .param("displayName", account.displayName())
+                .param("enabled", account.enabled())
+                .param("createdAt", Timestamp.from(account.createdAt()))
+                .update();
+        for (Role role : account.roles()) {
+            jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role)")
+                    .param("id", account.id())
+                    .param("role", role.name())
+                    .update();
+        }
+        jdbc.sql("""
+                INSERT INTO credential (id, account_id, kind, password_hash, must_change_password, created_at, updated_at)
+                VALUES (:id, :account, 'password', :hash, :mustChange, :now, :now)
+                """)
+                .param("id", UUID.randomUUID())
+                .param("account", account.id())
+                .param("hash", passwordHash)
+                .param("mustChange", mustChangePassword)
+                .param("now", Timestamp.from(account.createdAt()))
+                .update();
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("""
+                SELECT a.id, a.school_id, a.username, a.display_name, a.enabled, a.created_at,
+                       array(SELECT r.role FROM account_role r WHERE r.account_id = a.id) AS roles
+                  FROM account a
+                 WHERE a.username = :username
+                """)
+                .param("username", username)
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+    }
+
+    @Override
+    public boolean noAccountsYet() {
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
+    }
+
+    @Override
+    public Optional<LoginAccount> findForLogin(String username) {
+        return jdbc.sql("""
+                SELECT a.id, a.school_id, a.username, a.display_name, a.enabled, c.password_hash,
+                       array(SELECT r.role FROM account_role r WHERE r.account_id = a.id) AS roles
+                  FROM account a
+                  JOIN credential c ON c.account_id = a.id AND c.kind = 'password'
+                 WHERE a.username = :username
+                """)
+                .param("username", username)
+                .query((rs, n) -> new LoginAccount(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled"),
+                        roles(rs.getArray("roles"))))
+                .optional();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(
+                rs.getObject("id", UUID.class),
+                rs.getObject("school_id", UUID.class),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getBoolean("enabled"),
+                roles(rs.getArray("roles")),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object role : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf((String) role));
+        }
+        return roles;
+    }
+
+    static Instant now(java.time.Clock clock) {
+        // PostgreSQL keeps microseconds; truncating here makes a value read back equal the one written.
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

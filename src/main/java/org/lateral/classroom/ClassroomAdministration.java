@@ -1,0 +1,67 @@
+package org.lateral.classroom;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Start-up tasks that run with no signed-in user (demo seeding). Every method is idempotent:
+ * "ensure" finds what exists before creating anything. Views never use this service (the
+ * architecture test enforces it); user-facing work goes through {@link ClassroomService}.
+ */
+@Service
+@Transactional
+public class ClassroomAdministration {
+
+    private final AccountRepository accounts;
+    private final ClassRepository classes;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    ClassroomAdministration(AccountRepository accounts, ClassRepository classes,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.classes = classes;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** The account with this username, created with these details when it does not exist yet. */
+    public Account ensureAccount(UUID schoolId, String username, String displayName, Set<Role> roles, String password) {
+        String normalised = Usernames.normalise(username);
+        return accounts.findByUsername(normalised).orElseGet(() -> {
+            Account account = new Account(UUID.randomUUID(), schoolId, normalised, displayName, true, roles,
+                    AccountRepository.now(clock));
+            accounts.insert(account, passwordEncoder.encode(password), false);
+            return account;
+        });
+    }
+
+    /** The teacher's class of this name, created when the teacher has none. */
+    public SchoolClass ensureClass(Account teacher, String name, @Nullable String subject,
+            @Nullable String schoolYear, ZoneId timeZone) {
+        if (!teacher.roles().contains(Role.TEACHER)) {
+            throw new IllegalArgumentException("Only a teacher can own a class");
+        }
+        return classes.findByTeacherAndName(teacher.schoolId(), teacher.id(), name.strip()).orElseGet(() -> {
+            SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.id(), name,
+                    subject, schoolYear, timeZone, AccountRepository.now(clock));
+            classes.insert(created);
+            return created;
+        });
+    }
+
+    /** Enrolls the student (again, if they had left); the database keeps one row per pair. */
+    public void ensureEnrolled(SchoolClass schoolClass, Account student) {
+        if (!student.roles().contains(Role.STUDENT)) {
+            throw new IllegalArgumentException("Only a student can be enrolled");
+        }
+        classes.enroll(schoolClass.schoolId(), schoolClass.id(), student.id(), AccountRepository.now(clock));
+    }
+}

@@ -1,0 +1,135 @@
+package org.lateral.classroom;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.LateralMode;
+import org.lateral.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outside demo mode there are no default accounts. While no account exists, each start prints a
+ * one-time setup token to the log; the setup page asks for it, so only someone who can read the
+ * server's log creates the first account (TEACHER and ADMIN). The token lives in memory only and
+ * dies with its first use.
+ */
+@Service
+public class FirstRunSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstRunSetup.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final AccountRepository accounts;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final java.time.Clock clock;
+    private final LateralMode mode;
+    private final SecureRandom random = new SecureRandom();
+    private volatile @Nullable String token;
+
+    FirstRunSetup(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder,
+            java.time.Clock clock, LateralMode mode) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.mode = mode;
+    }
+
+    /** What the person setting up Lateral types, checked by {@link #createFirstAccount}. */
+    public record SetupRequest(String token, String schoolName, String displayName, String username,
+            String password, String passwordAgain) {}
+
+    @EventListener(ApplicationReadyEvent.class)
+    void issueTokenIfNeeded() {
+        if (mode.demo() || !accounts.noAccountsYet()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) { // 20 symbols of 32: 100 bits
+            if (i > 0 && i % 5 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        token = sb.toString();
+        log.warn("""
+
+                ================================================================
+                 Lateral has no accounts yet. Open /setup in a browser and enter
+                 this one-time setup token to create the first account:
+
+                     {}
+
+                 The token works once and is replaced at the next start.
+                ================================================================""", token);
+    }
+
+    /** The token printed at this start, while setup is open. */
+    Optional<String> currentToken() {
+        return Optional.ofNullable(token);
+    }
+
+    public boolean isSetupOpen() {
+        return accounts.noAccountsYet();
+    }
+
+    /**
+     * Creates the first account, as TEACHER and ADMIN of the default school, and names the school.
+     *
+     * @return a message saying what is wrong, or empty when the account was created
+     */
+    @Transactional
+    public Optional<String> createFirstAccount(SetupRequest request) {
+        // Serialises concurrent attempts: only one first account, ever.
+        jdbc.sql("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE").update();
+        if (!accounts.noAccountsYet()) {
+            return Optional.of("Lateral is already set up. Sign in instead.");
+        }
+        String expected = token;
+        if (expected == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
+                request.token().strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of("That setup token is not right. Copy it from the server's log (it changes at every start).");
+        }
+        String schoolName = request.schoolName().strip();
+        if (schoolName.isEmpty() || schoolName.length() > 200) {
+            return Optional.of("Give your school a name (up to 200 characters).");
+        }
+        if (request.displayName().isBlank() || request.displayName().strip().length() > 100) {
+            return Optional.of("Give your name as students will see it (up to 100 characters).");
+        }
+        Optional<String> usernameProblem = Usernames.problem(request.username());
+        if (usernameProblem.isPresent()) {
+            return usernameProblem;
+        }
+        Optional<String> passwordProblem = PasswordPolicy.problem(request.password(), request.username());
+        if (passwordProblem.isPresent()) {
+            return passwordProblem;
+        }
+        if (!request.password().equals(request.passwordAgain())) {
+            return Optional.of("The two passwords are not the same.");
+        }
+        jdbc.sql("UPDATE school SET name = :name WHERE id = :id")
+                .param("name", schoolName)
+                .param("id", Schools.DEFAULT_SCHOOL_ID)
+                .update();
+        Account first = new Account(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, request.username(),
+                request.displayName(), true, Set.of(Role.TEACHER, Role.ADMIN), AccountRepository.now(clock));
+        accounts.insert(first, passwordEncoder.encode(request.password()), false);
+        token = null;
+        log.info("First account '{}' created (TEACHER, ADMIN); first-run setup is closed", first.username());
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,6 @@
+package org.lateral.classroom;
+
+import java.util.UUID;
+
+/** A class as its student sees it. */
+public record StudentClassSummary(UUID id, String name, String teacherName) {}

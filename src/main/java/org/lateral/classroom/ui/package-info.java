@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.classroom.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.dashboard.ui;
+
+import org.jspecify.annotations.NullMarked;

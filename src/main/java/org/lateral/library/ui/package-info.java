@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.library.ui;
+
+import org.jspecify.annotations.NullMarked;

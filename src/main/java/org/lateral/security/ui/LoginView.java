@@ -1,0 +1,75 @@
+package org.lateral.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.lateral.base.LateralMode;
+import org.lateral.base.ui.DemoBanner;
+import org.lateral.security.LoginAccounts;
+import com.vaadin.flow.component.html.Anchor;
+
+/** Sign-in at {@code /login}: Vaadin's login form, fields {@code username} and {@code password}. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Lateral")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    LoginView(LateralMode mode, LoginAccounts accounts) {
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        if (mode.demo()) {
+            add(new DemoBanner());
+        }
+        H1 title = new H1("Lateral");
+        title.addClassName("login-title");
+        Paragraph tagline = new Paragraph("Read the news like a fact-checker: mark the claims, find who says so, compare the outlets.");
+        tagline.addClassName("login-tagline");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Username");
+        i18n.getErrorMessage().setTitle("Could not sign in");
+        i18n.getErrorMessage().setMessage("Check your username and password and try again.");
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setTestId("login-form");
+        add(title, tagline, form);
+
+        if (mode.demo()) {
+            Div hint = new Div(new Paragraph("Demo accounts: teacher, student1 … student24. Password: lateral-demo"));
+            hint.addClassName("login-hint");
+            hint.setTestId("demo-accounts-hint");
+            add(hint);
+        } else if (accounts.noAccountsYet()) {
+            Div setup = new Div(new Paragraph("Lateral is not set up yet. The person installing it creates the first account."),
+                    new Anchor("setup", "Go to first-run setup"));
+            setup.addClassName("login-hint");
+            setup.setTestId("setup-hint");
+            add(setup);
+        } else {
+            Paragraph help = new Paragraph("Students: ask your teacher for your username. Forgot your password? Your teacher can reset it.");
+            help.addClassName("login-hint");
+            add(help);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // Spring Security redirects here with ?error after a failed attempt.
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Submissions, attempts, marks and autosave, scoring, feedback. */
+@NullMarked
+package org.lateral.submission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.submission.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,92 @@
+package org.lateral.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralServerTest;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The classroom service is the security boundary: role first, then the caller's own school and classes. */
+@LateralServerTest
+class ClassroomServiceIT {
+
+    static final UUID NORTH_SCHOOL = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+
+    @Autowired
+    ClassroomService classroom;
+    @Autowired
+    ClassroomAdministration administration;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void aSecondSchoolWithItsOwnTeacherClassAndStudent() {
+        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'North school', now()) ON CONFLICT DO NOTHING")
+                .param("id", NORTH_SCHOOL).update();
+        Account northTeacher = administration.ensureAccount(NORTH_SCHOOL, "north-teacher", "North Teacher",
+                Set.of(Role.TEACHER), "a long enough password");
+        Account northStudent = administration.ensureAccount(NORTH_SCHOOL, "north-student", "North Student",
+                Set.of(Role.STUDENT), "a long enough password");
+        SchoolClass northClass = administration.ensureClass(northTeacher, "North class", null, null, ZoneId.of("UTC"));
+        administration.ensureEnrolled(northClass, northStudent);
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void a_teacher_sees_only_their_own_classes() {
+        assertThat(classroom.myClassesAsTeacher())
+                .extracting(ClassSummary::name)
+                .containsExactly("Demo class");
+    }
+
+    @Test
+    @WithUserDetails(value = "north-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_teacher_in_another_school_sees_only_that_schools_class() {
+        assertThat(classroom.myClassesAsTeacher())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.name()).isEqualTo("North class");
+                    assertThat(c.studentCount()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    @WithUserDetails("student1")
+    void a_student_sees_their_own_classes_and_cannot_use_teacher_methods() {
+        assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name).containsExactly("Demo class");
+        assertThatThrownBy(classroom::myClassesAsTeacher).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void a_teacher_cannot_use_student_methods() {
+        assertThatThrownBy(classroom::myClassesAsStudent).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void nobody_signed_in_gets_nothing() {
+        assertThatThrownBy(classroom::myClassesAsTeacher).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(classroom::myClassesAsStudent).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_database_keeps_one_enrollment_per_student_and_class() {
+        Account teacher = administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "teacher", "x", Set.of(Role.TEACHER), "unused-here");
+        SchoolClass demo = administration.ensureClass(teacher, "Demo class", null, null, ZoneId.of("UTC"));
+        Account student = administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "student3", "x", Set.of(Role.STUDENT), "unused-here");
+        administration.ensureEnrolled(demo, student);
+        administration.ensureEnrolled(demo, student);
+        assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE class_id = :c AND student_id = :s")
+                .param("c", demo.id()).param("s", student.id()).query(Long.class).single()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,49 @@
+package org.lateral.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsernamesAndPasswordsTest {
+
+    @Test
+    void usernames_are_stored_lower_case_without_surrounding_spaces() {
+        assertThat(Usernames.normalise("  Student7 ")).isEqualTo("student7");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "has space", "-dash-first", "émile", "a234567890123456789012345678901234567890x"})
+    void unusable_usernames_get_a_reason(String username) {
+        assertThat(Usernames.problem(username)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "student24", "j.doe", "m_k-2"})
+    void ordinary_usernames_are_accepted(String username) {
+        assertThat(Usernames.problem(username)).isEmpty();
+    }
+
+    @Test
+    void a_password_shorter_than_eight_characters_is_refused_with_a_reason() {
+        assertThat(PasswordPolicy.problem("short12", "someone")).hasValueSatisfying(
+                reason -> assertThat(reason).contains("at least 8"));
+    }
+
+    @Test
+    void a_long_passphrase_without_digits_or_symbols_is_accepted() {
+        assertThat(PasswordPolicy.problem("correct horse battery staple", "someone")).isEmpty();
+    }
+
+    @Test
+    void sixty_four_characters_are_allowed_and_more_than_128_are_not() {
+        assertThat(PasswordPolicy.problem("x".repeat(64), "someone")).isEmpty();
+        assertThat(PasswordPolicy.problem("x".repeat(129), "someone")).isPresent();
+    }
+
+    @Test
+    void the_username_is_never_a_valid_password() {
+        assertThat(PasswordPolicy.problem("Student24x", "student24x")).isPresent();
+    }
+}

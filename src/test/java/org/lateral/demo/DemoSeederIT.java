@@ -1,0 +1,54 @@
+package org.lateral.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralServerTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@LateralServerTest
+class DemoSeederIT {
+
+    @Autowired
+    DemoSeeder seeder;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void demo_mode_creates_the_teacher_and_24_students_in_one_class_with_the_demo_password() {
+        assertThat(count("SELECT count(*) FROM account a JOIN account_role r ON r.account_id = a.id "
+                + "WHERE r.role = 'STUDENT' AND a.username ~ '^student[0-9]+$'")).isEqualTo(24);
+        assertThat(count("SELECT count(*) FROM enrollment e JOIN class c ON c.id = e.class_id "
+                + "JOIN account t ON t.id = c.teacher_id WHERE t.username = 'teacher' AND c.name = 'Demo class' "
+                + "AND e.ended_at IS NULL")).isEqualTo(24);
+        String hash = jdbc.sql("SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id "
+                + "WHERE a.username = 'student24'").query(String.class).single();
+        assertThat(passwordEncoder.matches("lateral-demo", hash)).isTrue();
+        String zone = jdbc.sql("SELECT time_zone FROM class WHERE name = 'Demo class'").query(String.class).single();
+        assertThat(zone).isEqualTo(java.time.ZoneId.systemDefault().getId());
+    }
+
+    @Test
+    void seeding_again_changes_nothing() {
+        Map<String, Long> before = counts();
+        seeder.seed();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private Map<String, Long> counts() {
+        return Map.of(
+                "account", count("SELECT count(*) FROM account"),
+                "credential", count("SELECT count(*) FROM credential"),
+                "class", count("SELECT count(*) FROM class"),
+                "enrollment", count("SELECT count(*) FROM enrollment"));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

@@ -1,0 +1,35 @@
+package org.lateral.journey;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium, driven by Playwright (which must not download a browser of its own: this
+ * network reaches only package registries). {@code LATERAL_CHROMIUM} points elsewhere if needed.
+ */
+final class Browser {
+
+    private Browser() {}
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static com.microsoft.playwright.Browser chromium(Playwright playwright) {
+        Path chromium = Path.of(System.getenv().getOrDefault("LATERAL_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium not found at " + chromium
+                    + ": install Debian's chromium package (.ci/run does) or set LATERAL_CHROMIUM");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+}

@@ -1,0 +1,30 @@
+package org.lateral.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.login.LoginForm;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralTest;
+
+@LateralTest
+class LoginViewTest extends SpringBrowserlessTest {
+
+    @Test
+    void in_demo_mode_the_login_page_shows_the_banner_and_the_demo_accounts() {
+        navigate(LoginView.class);
+        assertThat($(LoginForm.class).single().getAction()).isEqualTo("login");
+        assertThat($(Div.class).withTestId("demo-banner").exists()).isTrue();
+        assertThat($(Div.class).withTestId("demo-accounts-hint").single().getElement().getTextRecursively())
+                .contains("student1").contains("lateral-demo");
+    }
+
+    @Test
+    void a_failed_sign_in_shows_the_error_message() {
+        com.vaadin.flow.component.UI.getCurrent().navigate("login",
+                com.vaadin.flow.router.QueryParameters.of("error", ""));
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+    }
+}
