@@ -27,7 +27,11 @@ class SecurityConfiguration {
                 // to anonymous callers.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                        .loginView(LoginView.class)
+                        // Vaadin 25 denies unknown paths outright (an empty 403). Signed-in users
+                        // get Lateral's "Page not found" instead; anonymous visitors still go to login.
+                        .anyRequest(any -> any.authenticated()))
                 .build();
     }
 

@@ -13,8 +13,8 @@ import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.test.context.support.TestExecutionEvent;
-import org.springframework.security.test.context.support.WithUserDetails;
+import org.lateral.SignedIn;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The classroom service is the security boundary: role first, then the caller's own school and classes. */
 @LateralServerTest
@@ -28,6 +28,8 @@ class ClassroomServiceIT {
     ClassroomAdministration administration;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
 
     @BeforeEach
     void aSecondSchoolWithItsOwnTeacherClassAndStudent() {
@@ -42,41 +44,53 @@ class ClassroomServiceIT {
     }
 
     @Test
-    @WithUserDetails("teacher")
     void a_teacher_sees_only_their_own_classes() {
-        assertThat(classroom.myClassesAsTeacher())
-                .extracting(ClassSummary::name)
-                .containsExactly("Demo class");
+        try (var signedIn = SignedIn.as(users, "teacher")) {
+            assertThat(classroom.myClassesAsTeacher())
+                    .extracting(ClassSummary::name)
+                    .containsExactly("Demo class");
+        }
     }
 
     @Test
-    @WithUserDetails(value = "north-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void a_teacher_in_another_school_sees_only_that_schools_class() {
-        assertThat(classroom.myClassesAsTeacher())
-                .singleElement()
-                .satisfies(c -> {
-                    assertThat(c.name()).isEqualTo("North class");
-                    assertThat(c.studentCount()).isEqualTo(1);
-                });
+        try (var signedIn = SignedIn.as(users, "north-teacher")) {
+            assertThat(classroom.myClassesAsTeacher())
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.name()).isEqualTo("North class");
+                        assertThat(c.studentCount()).isEqualTo(1);
+                    });
+        }
     }
 
     @Test
-    @WithUserDetails("student1")
     void a_student_sees_their_own_classes_and_cannot_use_teacher_methods() {
-        assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name).containsExactly("Demo class");
-        assertThatThrownBy(classroom::myClassesAsTeacher).isInstanceOf(AccessDeniedException.class);
+        try (var signedIn = SignedIn.as(users, "student1")) {
+            assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name)
+                    .containsExactly("Demo class");
+            assertThatThrownBy(classroom::myClassesAsTeacher)
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("TEACHER");
+        }
     }
 
     @Test
-    @WithUserDetails("teacher")
     void a_teacher_cannot_use_student_methods() {
-        assertThatThrownBy(classroom::myClassesAsStudent).isInstanceOf(AccessDeniedException.class);
+        try (var signedIn = SignedIn.as(users, "teacher")) {
+            assertThat(classroom.myClassesAsTeacher()).isNotEmpty();
+            assertThatThrownBy(classroom::myClassesAsStudent)
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("STUDENT");
+        }
     }
 
     @Test
     void nobody_signed_in_gets_nothing() {
-        assertThatThrownBy(classroom::myClassesAsTeacher).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(classroom::myClassesAsStudent).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(classroom::myClassesAsTeacher).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Not signed in");
+        assertThatThrownBy(classroom::myClassesAsStudent).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Not signed in");
     }
 
     @Test

@@ -41,6 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Username");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Could not sign in");
         i18n.getErrorMessage().setMessage("Check your username and password and try again.");
         form.setI18n(i18n);
@@ -50,7 +51,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(title, tagline, form);
 
         if (mode.demo()) {
-            Div hint = new Div(new Paragraph("Demo accounts: teacher, student1 … student24. Password: lateral-demo"));
+            Div hint = new Div(new Paragraph("Demo accounts: teacher, and student1 to student24."),
+                    new Paragraph("Password for all of them: lateral-demo"));
             hint.addClassName("login-hint");
             hint.setTestId("demo-accounts-hint");
             add(hint);

@@ -1,0 +1,30 @@
+package org.lateral;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Signs a real account in for a service test, through the application's own user lookup.
+ * Vaadin installs its own security-context strategy, which Spring's {@code @WithUserDetails}
+ * does not reach outside a Vaadin request; this sets the context through that strategy.
+ */
+public final class SignedIn implements AutoCloseable {
+
+    private SignedIn() {}
+
+    public static SignedIn as(UserDetailsService users, String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        return new SignedIn();
+    }
+
+    @Override
+    public void close() {
+        SecurityContextHolder.clearContext();
+    }
+}
