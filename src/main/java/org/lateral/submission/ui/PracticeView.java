@@ -54,12 +54,16 @@ class PracticeView extends VerticalLayout {
         Span quote = new Span();
         quote.setTestId("selection-text");
         quote.addClassName("selection-quote");
-        Div received = new Div(status, new Paragraph(new Span("From character "), start, new Span(" to "), end),
-                quote);
+        Paragraph position = new Paragraph(new Span("From character "), start, new Span(" to "), end);
+        position.setVisible(false); // shown once a selection has arrived
+        Div received = new Div(status, position, quote);
         received.addClassName("selection-received");
         received.getElement().setAttribute("aria-live", "polite");
 
-        highlighter.addSelectionListener(event -> event.span().ifPresentOrElse(span -> show(span, status, start, end, quote),
+        highlighter.addSelectionListener(event -> event.span().ifPresentOrElse(span -> {
+                    show(span, status, start, end, quote);
+                    position.setVisible(true);
+                },
                 () -> status.setText("That selection could not be read. Please select the words again.")));
         add(highlighter, received);
     }
