@@ -16,5 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
         "lateral.data-dir=target/test-data",
         "lateral.database.ephemeral=true",
-        "logging.level.org.lateral=INFO"})
+        // Keep test output readable: framework start-up chatter only when something is wrong.
+        "logging.level.org.springframework=WARN",
+        "logging.level.org.flywaydb=WARN",
+        "logging.level.com.vaadin=WARN",
+        "logging.level.org.atmosphere=WARN",
+        "logging.level.com.zaxxer=WARN"})
 public @interface LateralTest {}

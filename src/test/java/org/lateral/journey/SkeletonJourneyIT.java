@@ -145,6 +145,15 @@ class SkeletonJourneyIT {
     }
 
     @Test
+    void a_server_failure_shows_a_plain_message_and_no_stack_trace() {
+        signIn("student1");
+        page.navigate(url("test-only/explode"));
+        assertThat(page.getByTestId("error-page")).containsText("Something went wrong");
+        assertThat(page.locator("body")).not().containsText(org.lateral.base.ui.ExplodingTestView.SECRET);
+        assertThat(page.locator("body")).not().containsText("at org.");
+    }
+
+    @Test
     void a_wrong_password_keeps_the_visitor_on_the_login_page_with_a_message() {
         page.navigate(url("login"));
         page.locator("input[name='username']").fill("student1");
