@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -18,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.lateral.LateralServerTest;
+import org.lateral.TestDatabases;
 import org.lateral.security.Role;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,19 +39,8 @@ class DatabaseCompatibilityIT {
     @TestFactory
     Stream<DynamicTest> migrations_apply_and_accounts_and_classes_round_trip_on_every_supported_postgres()
             throws Exception {
-        List<String> servers = new ArrayList<>();
-        try (Connection c = embedded.getConnection()) {
-            servers.add(c.getMetaData().getURL() + "?user=postgres");
-        }
-        String extra = System.getenv("LATERAL_TEST_DATABASES");
-        if (extra != null && !extra.isBlank()) {
-            Arrays.stream(extra.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(servers::add);
-        }
-        return servers.stream().map(url -> DynamicTest.dynamicTest(describe(url), () -> roundTrip(url)));
-    }
-
-    private static String describe(String url) {
-        return url.replaceAll("password=[^&]*", "password=***");
+        return TestDatabases.servers(embedded).stream()
+                .map(url -> DynamicTest.dynamicTest(TestDatabases.describe(url), () -> roundTrip(url)));
     }
 
     private static void roundTrip(String serverUrl) throws Exception {

@@ -1,10 +1,8 @@
 package org.lateral.classroom.ui;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -12,6 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.StudentClassSummary;
 
@@ -28,18 +27,13 @@ class StudentHomeView extends VerticalLayout {
     StudentHomeView(ClassroomService classroom) {
         addClassName("page");
         add(new H2("My assignments"));
-        Div assignments = new Div(new Paragraph("Nothing to do right now. When your teacher assigns an article, it appears here."));
-        assignments.addClassName("empty-state");
-        assignments.setTestId("assignments-empty");
-        add(assignments);
+        add(new EmptyState("assignments-empty",
+                "Nothing to do right now. When your teacher assigns an article, it appears here."));
 
         add(new H3("My classes"));
         List<StudentClassSummary> classes = classroom.myClassesAsStudent();
         if (classes.isEmpty()) {
-            Div empty = new Div(new Paragraph("You are not in a class yet. Ask your teacher for a join code."));
-            empty.addClassName("empty-state");
-            empty.setTestId("student-classes-empty");
-            add(empty);
+            add(new EmptyState("student-classes-empty", "You are not in a class yet. Ask your teacher for a join code."));
             return;
         }
         UnorderedList list = new UnorderedList();

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
 
@@ -26,12 +27,8 @@ class TeacherClassesView extends VerticalLayout {
         add(new H2("Your classes"));
         List<ClassSummary> classes = classroom.myClassesAsTeacher();
         if (classes.isEmpty()) {
-            Div empty = new Div(
-                    new Paragraph("You have no classes yet."),
-                    new Paragraph("When you create a class, it gets a join code your students use to sign up."));
-            empty.addClassName("empty-state");
-            empty.setTestId("classes-empty");
-            add(empty);
+            add(new EmptyState("classes-empty", "You have no classes yet.",
+                    "When you create a class, it gets a join code your students use to sign up."));
             return;
         }
         Div list = new Div();

@@ -1,13 +1,12 @@
 package org.lateral.dashboard.ui;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.lateral.base.ui.EmptyState;
 
 /** Where teachers will see what their classes found, missed and confused. */
 @Route("dashboards")
@@ -19,10 +18,7 @@ class DashboardsView extends VerticalLayout {
     DashboardsView() {
         addClassName("page");
         add(new H2("Dashboards"));
-        Div empty = new Div(new Paragraph("Nothing to show yet."),
-                new Paragraph("Once your students have worked on an assignment, this page shows what each class found, missed and mixed up."));
-        empty.addClassName("empty-state");
-        empty.setTestId("dashboards-empty");
-        add(empty);
+        add(new EmptyState("dashboards-empty", "Nothing to show yet.",
+                "Once your students have worked on an assignment, this page shows what each class found, missed and mixed up."));
     }
 }

@@ -7,10 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.lateral.LateralApplication;
 import org.lateral.LateralServerTest;
+import org.lateral.TestDatabases;
 import org.lateral.base.LateralMode;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,16 +40,8 @@ class ExternalDatabaseIT {
 
     @TestFactory
     Stream<DynamicTest> lateral_runs_on_an_external_postgres_given_url_username_and_password() throws Exception {
-        List<String> servers = new ArrayList<>();
-        try (Connection c = embedded.getConnection()) {
-            servers.add(c.getMetaData().getURL() + "?user=postgres");
-        }
-        String extra = System.getenv("LATERAL_TEST_DATABASES");
-        if (extra != null && !extra.isBlank()) {
-            Arrays.stream(extra.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(servers::add);
-        }
-        return servers.stream().map(url -> DynamicTest.dynamicTest(
-                url.replaceAll("password=[^&]*", "password=***"), () -> runLateralOn(url)));
+        return TestDatabases.servers(embedded).stream()
+                .map(url -> DynamicTest.dynamicTest(TestDatabases.describe(url), () -> runLateralOn(url)));
     }
 
     private static void runLateralOn(String serverUrl) throws Exception {
