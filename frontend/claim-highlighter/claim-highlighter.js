@@ -1,5 +1,6 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { localOffset, quote, splitParagraphs, toCanonicalRange, trimRange } from './offsets.js';
+import { isUsableOverlay, nestSegments, segmentParagraphs } from './segments.js';
 
 const TAG = 'claim-highlighter';
 
@@ -15,6 +16,20 @@ const TAG = 'claim-highlighter';
  *   paragraph 0 being the headline. Set by the server as a JS property.
  * - `readonly` (Boolean, reflected): when set, selections are not reported, because there is
  *   nothing the student may change (for example after submitting).
+ * - `overlays` (Array, property only): passages drawn over the text, e.g. the teacher's answer
+ *   key or a student's saved marks. Each is `{id, start, end, kind, type, label}` in canonical
+ *   offsets; `kind` is "claim" or "source" (others are not shown), `type` the claim type
+ *   (factual, attributed, hedged, speculation, opinion, unsupported) and `label` an optional
+ *   short text shown once, at the overlay's start. Overlays may overlap and nest, and several
+ *   may share an id (a source quoted in several places): each span is drawn and labelled.
+ *
+ * Rendering of an overlay: one or more `<mark>` fragments that share its id, nested with the
+ * earliest-starting (then longest) overlay outermost. Claims are
+ * `<mark class="ch-mark" data-kind="claim" data-mark-id=ID data-claim-type=TYPE>`, sources
+ * `<mark class="ch-source" data-kind="source" data-source-id=ID>`. The overlay's first fragment
+ * also has `data-first` and, if there is a label, `data-label`; the stylesheet shows that
+ * attribute with a pseudo-element. Labels never become text nodes, because the selection
+ * offsets count the text nodes of a paragraph and must only ever see the canonical text.
  *
  * Events:
  * - `highlighter-selection` (bubbles, composed): detail `{start, end, exact, prefix, suffix}`
@@ -27,6 +42,7 @@ export class ClaimHighlighter extends LitElement {
   static properties = {
     text: { type: String },
     readonly: { type: Boolean, reflect: true },
+    overlays: { type: Array, attribute: false },
   };
 
   constructor() {
@@ -35,8 +51,16 @@ export class ClaimHighlighter extends LitElement {
     // accessors Lit creates, and changes would no longer render.
     this.text = '';
     this.readonly = false;
+    this.overlays = [];
     /** @type {import('./offsets.js').Paragraph[]} */
     this._paragraphs = [];
+    /**
+     * Per paragraph, the tree of text and overlay fragments to render.
+     * @type {Array<Array<import('./segments.js').TextNode | import('./segments.js').OverlayNode>>}
+     */
+    this._trees = [];
+    /** The shown overlays by the key used in the trees (see overlayKey). */
+    this._overlaysByKey = new Map();
     /** "start:end" of the range last sent to the server, so an unchanged one is not resent. */
     this._lastSentKey = null;
     this._pendingDocumentMouseUp = null;
@@ -66,6 +90,30 @@ export class ClaimHighlighter extends LitElement {
       // Offsets into a different text mean something else; let the same range be sent again.
       this._lastSentKey = null;
     }
+    if (changed.has('text') || changed.has('overlays')) {
+      this._layOutOverlays();
+    }
+  }
+
+  /**
+   * Works out once per change, not on every render, which text each paragraph shows inside
+   * which overlay fragments.
+   */
+  _layOutOverlays() {
+    this._overlaysByKey = new Map();
+    const keyed = [];
+    for (const overlay of Array.isArray(this.overlays) ? this.overlays : []) {
+      if (!isUsableOverlay(overlay) || (overlay.kind !== 'claim' && overlay.kind !== 'source')) {
+        continue;
+      }
+      const key = overlayKey(overlay);
+      if (this._overlaysByKey.has(key)) {
+        continue; // The same span twice would only draw a second, identical mark.
+      }
+      this._overlaysByKey.set(key, overlay);
+      keyed.push({ id: key, start: overlay.start, end: overlay.end });
+    }
+    this._trees = segmentParagraphs(this._paragraphs, keyed).map(nestSegments);
   }
 
   render() {
@@ -73,12 +121,31 @@ export class ClaimHighlighter extends LitElement {
   }
 
   _renderParagraph(para) {
-    // Each template stays on one line: whitespace inside <p> would add text nodes that are
-    // not part of the canonical text and would shift every offset computed from the DOM.
+    // Each template stays on one line: whitespace inside <p> (or inside a <mark>) would add
+    // text nodes that are not part of the canonical text and would shift every offset
+    // computed from the DOM.
+    const content = this._renderNodes(this._trees[para.index] ?? [{ text: para.text }]);
     if (para.index === 0) {
-      return html`<p class="ch-paragraph ch-headline" role="heading" aria-level="2" data-start=${para.start} data-index=${para.index}>${para.text}</p>`;
+      return html`<p class="ch-paragraph ch-headline" role="heading" aria-level="2" data-start=${para.start} data-index=${para.index}>${content}</p>`;
     }
-    return html`<p class="ch-paragraph" data-start=${para.start} data-index=${para.index}>${para.text}</p>`;
+    return html`<p class="ch-paragraph" data-start=${para.start} data-index=${para.index}>${content}</p>`;
+  }
+
+  /** Plain text becomes one whole text node; an overlay fragment a <mark> around its children. */
+  _renderNodes(nodes) {
+    return nodes.map((node) => (node.children ? this._renderFragment(node) : node.text));
+  }
+
+  _renderFragment(node) {
+    const overlay = this._overlaysByKey.get(node.id);
+    const children = this._renderNodes(node.children);
+    // Lit sets attribute values as data, never as markup, so a label or id cannot inject HTML.
+    const label = node.first && nonEmpty(overlay.label) ? String(overlay.label) : nothing;
+    if (overlay.kind === 'source') {
+      return html`<mark class="ch-source" data-kind="source" data-source-id=${overlay.id} ?data-first=${node.first} data-label=${label}>${children}</mark>`;
+    }
+    const type = nonEmpty(overlay.type) ? String(overlay.type) : nothing;
+    return html`<mark class="ch-mark" data-kind="claim" data-mark-id=${overlay.id} data-claim-type=${type} ?data-first=${node.first} data-label=${label}>${children}</mark>`;
   }
 
   /**
@@ -244,6 +311,21 @@ export class ClaimHighlighter extends LitElement {
     const para = first && this._paragraphFor(first);
     return para ? { para, local: 0 } : null;
   }
+}
+
+/**
+ * The id segments.js knows an overlay by, which must be unique there. The overlay's own id is
+ * not: a claim and a source come from different tables and may share one, and a source quoted
+ * in several places arrives as several spans with the source's id. Each span is drawn, with
+ * its own label on its own first fragment; only an exact repeat (same kind, id and range) is
+ * dropped. Kind and id come first so that spans with the same range nest in a stable order.
+ */
+function overlayKey(overlay) {
+  return `${overlay.kind}:${overlay.id}:${overlay.start}:${overlay.end}`;
+}
+
+function nonEmpty(value) {
+  return value != null && String(value) !== '';
 }
 
 function collapsedRangeAt(node, offset) {

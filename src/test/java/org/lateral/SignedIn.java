@@ -13,18 +13,24 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public final class SignedIn implements AutoCloseable {
 
-    private SignedIn() {}
+    private final SecurityContext previous;
+
+    private SignedIn(SecurityContext previous) {
+        this.previous = previous;
+    }
 
     public static SignedIn as(UserDetailsService users, String username) {
+        SecurityContext previous = SecurityContextHolder.getContext();
         UserDetails user = users.loadUserByUsername(username);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
-        return new SignedIn();
+        return new SignedIn(previous);
     }
 
     @Override
     public void close() {
-        SecurityContextHolder.clearContext();
+        // Back to whoever was signed in before (a browserless test's user, or nobody).
+        SecurityContextHolder.setContext(previous);
     }
 }

@@ -1,5 +1,6 @@
 package org.lateral.classroom;
 
+import org.lateral.base.Schools;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -7,7 +7,7 @@ import org.lateral.base.LateralMode;
 import org.lateral.classroom.Account;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
-import org.lateral.classroom.Schools;
+import org.lateral.base.Schools;
 import org.lateral.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.lateral.classroom;
 
+import org.lateral.base.Schools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;

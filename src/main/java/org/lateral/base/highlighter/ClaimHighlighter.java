@@ -39,6 +39,27 @@ public class ClaimHighlighter extends Component {
         return text;
     }
 
+    /**
+     * A span drawn over the text: a claim (with its type) or a source attribution. The browser
+     * renders a claim as {@code <mark>} fragments sharing {@code data-mark-id} and carrying
+     * {@code data-claim-type}, a source as fragments sharing {@code data-source-id}; the label is
+     * shown once, from an attribute, so it never becomes part of the text.
+     */
+    public record Overlay(String id, int start, int end, String kind, @org.jspecify.annotations.Nullable String type,
+            String label) {
+        public static Overlay claim(String id, int start, int end, String type, String label) {
+            return new Overlay(id, start, end, "claim", type, label);
+        }
+
+        public static Overlay source(String id, int start, int end, String label) {
+            return new Overlay(id, start, end, "source", null, label);
+        }
+    }
+
+    public void setOverlays(java.util.List<Overlay> overlays) {
+        getElement().setPropertyList("overlays", java.util.List.copyOf(overlays));
+    }
+
     public void setReadOnly(boolean readOnly) {
         getElement().setProperty("readonly", readOnly);
     }

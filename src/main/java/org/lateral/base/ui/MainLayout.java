@@ -56,7 +56,8 @@ public class MainLayout extends AppLayout {
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
-            item.setTestId("nav-" + entry.path().replaceAll("[^a-z0-9]+", "-"));
+            // "/library" -> nav-library: a stable test id per menu entry.
+            item.setTestId("nav-" + entry.path().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
             nav.addItem(item);
         }
         addToDrawer(nav);

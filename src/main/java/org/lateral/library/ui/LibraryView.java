@@ -1,24 +1,124 @@
 package org.lateral.library.ui;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.library.LibraryEntry;
+import org.lateral.library.LibraryNavigation;
+import org.lateral.library.LibraryService;
 
-/** The school's article library. Articles, outlets and answer keys arrive with the library feature. */
+/** The school's article library, grouped by story set and searchable by title or outlet. */
 @Route("library")
 @PageTitle("Library · Lateral")
 @Menu(title = "Library", order = 2, icon = "vaadin:book")
 @RolesAllowed("TEACHER")
 class LibraryView extends VerticalLayout {
 
-    LibraryView() {
+    private final LibraryService library;
+    private final Div results = new Div();
+
+    LibraryView(LibraryService library) {
+        this.library = library;
         addClassName("page");
         add(new H2("Library"));
-        add(new EmptyState("library-empty", "Your school's library has no articles yet.",
-                "Articles you add, with their outlets and answer keys, are listed here."));
+        add(new Paragraph("Articles your students can work on, grouped by the story they tell. "
+                + "Open one to read it as students will and to check its answer key."));
+
+        TextField search = new TextField();
+        search.setPlaceholder("Search by headline or outlet");
+        search.setAriaLabel("Search the library");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(200);
+        search.setWidth("24rem");
+        search.setTestId("library-search");
+        search.addValueChangeListener(e -> show(e.getValue()));
+        results.setWidthFull();
+        results.setTestId("library-results");
+        add(search, results);
+        show("");
+    }
+
+    private void show(String term) {
+        results.removeAll();
+        List<LibraryEntry> entries = library.articles(term);
+        if (entries.isEmpty()) {
+            results.add(term.isBlank()
+                    ? new EmptyState("library-empty", "Your school's library has no articles yet.",
+                            "Articles you add, with their outlets and answer keys, are listed here.")
+                    : new EmptyState("library-no-match", "No article's headline or outlet contains \u201c" + term.strip() + "\u201d."));
+            return;
+        }
+        Map<String, List<LibraryEntry>> bySet = new LinkedHashMap<>();
+        for (LibraryEntry e : entries) {
+            bySet.computeIfAbsent(Objects.requireNonNullElse(e.storySetTitle(), "Other articles"), k -> new java.util.ArrayList<>()).add(e);
+        }
+        bySet.forEach((title, list) -> results.add(storySet(title, list)));
+    }
+
+    private static Div storySet(String title, List<LibraryEntry> entries) {
+        Div group = new Div();
+        group.addClassName("story-set");
+        group.setTestId("story-set");
+        H3 heading = new H3(title);
+        group.add(heading);
+        String maturity = entries.getFirst().maturityNote();
+        if (maturity != null && !maturity.isBlank()) {
+            Div note = new Div(new Icon(VaadinIcon.WARNING), new Span("Maturity note: " + maturity));
+            note.addClassName("maturity-note");
+            note.setTestId("maturity-note");
+            group.add(note);
+        }
+        Div list = new Div();
+        list.addClassName("article-list");
+        for (LibraryEntry e : entries) {
+            list.add(articleRow(e));
+        }
+        group.add(list);
+        return group;
+    }
+
+    private static Div articleRow(LibraryEntry e) {
+        Div row = new Div();
+        row.addClassName("article-row");
+        row.setTestId("library-article");
+        Anchor headline = new Anchor(LibraryNavigation.reader(e.articleId()), e.title());
+        headline.addClassName("article-headline");
+        headline.setTestId("article-link");
+        headline.getElement().setAttribute("router-link", true);
+        Anchor outlet = new Anchor(LibraryNavigation.outlet(e.outletId()), e.outletName());
+        outlet.setTestId("outlet-link");
+        outlet.getElement().setAttribute("router-link", true);
+        Span meta = new Span(new Span(outlet), new Span(" · " + e.outletKind().label() + " · " + e.published().display()));
+        meta.addClassName("article-meta");
+        Span status = new Span(e.keyStatus().label());
+        status.addClassNames("status-pill", "key-" + e.keyStatus().name().toLowerCase(java.util.Locale.ROOT));
+        status.setTestId("key-status");
+        row.add(headline, meta, status);
+        if (e.maturityNote() != null) {
+            Span flag = new Span("Maturity note");
+            flag.addClassNames("status-pill", "maturity-flag");
+            flag.getElement().setAttribute("title", e.maturityNote());
+            row.add(flag);
+        }
+        return row;
     }
 }

@@ -24,6 +24,8 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
         navigate("", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("TeacherClassesView");
         assertThat(menu()).containsExactly("Classes", "Library", "Dashboards", "Practice");
+        assertThat($(SideNavItem.class).all()).extracting(i -> i.getElement().getAttribute("data-testid"))
+                .containsExactly("nav-classes", "nav-library", "nav-dashboards", "nav-practice");
         assertThat($(Div.class).withTestId("demo-banner").exists()).isTrue();
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
 import org.lateral.classroom.ClassroomAdministration;
-import org.lateral.classroom.Schools;
+import org.lateral.base.Schools;
 import org.lateral.security.Role;
 import org.lateral.security.ui.LoginView;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.lateral.classroom;
+package org.lateral.base;
 
 import java.util.UUID;
 

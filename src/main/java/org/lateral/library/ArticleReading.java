@@ -1,0 +1,33 @@
+package org.lateral.library;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Everything the reader shows of one article version: its text, its metadata, its outlet, its key. */
+public record ArticleReading(
+        UUID articleId,
+        UUID versionId,
+        String contentHash,
+        String title,
+        @Nullable String byline,
+        PublicationDate published,
+        @Nullable String originalUrl,
+        String language,
+        String canonicalText,
+        List<String> removedChrome,
+        @Nullable String sourceFile,
+        @Nullable String storySetTitle,
+        @Nullable String maturityNote,
+        OutletProfile outlet,
+        @Nullable KeyOverlay key) {
+
+    public ArticleReading {
+        removedChrome = List.copyOf(removedChrome);
+    }
+
+    public Optional<KeyOverlay> keyOverlay() {
+        return Optional.ofNullable(key);
+    }
+}

@@ -1,0 +1,37 @@
+package org.lateral.library;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What kind of outlet published an article; shown in outlet profiles and the comparison grid. */
+public enum OutletKind {
+    NEWS_AGENCY("news-agency", "News agency"),
+    STATE_MEDIA("state-media", "State-owned or state-linked media"),
+    NEWSPAPER("newspaper", "Newspaper"),
+    MAGAZINE("magazine", "Magazine"),
+    LIFESTYLE_SITE("lifestyle-site", "Lifestyle or entertainment website"),
+    BLOG("blog", "Blog"),
+    AGGREGATOR("aggregator", "News aggregator"),
+    JOURNAL("journal", "Online journal"),
+    BROADCASTER("broadcaster", "Broadcaster");
+
+    private final String code;
+    private final String label;
+
+    OutletKind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<OutletKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}

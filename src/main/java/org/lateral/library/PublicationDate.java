@@ -1,0 +1,45 @@
+package org.lateral.library;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When an article was published, as precisely as is known. A page may show no date at all; then
+ * the date is worked out from the text, marked approximate, and the note says how.
+ */
+public record PublicationDate(LocalDate date, Precision precision, @Nullable String note) {
+
+    public enum Precision {
+        DAY, MONTH, APPROXIMATE;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Reads {@code 2016-08-15} or {@code 2017-01}; a month alone is never claimed to be a day. */
+    public static PublicationDate parse(String value, Precision precision, @Nullable String note) {
+        try {
+            if (value.length() == 7) {
+                LocalDate first = YearMonth.parse(value).atDay(1);
+                return new PublicationDate(first, precision == Precision.DAY ? Precision.MONTH : precision, note);
+            }
+            return new PublicationDate(LocalDate.parse(value), precision, note);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + value + "\" is not a date like 2016-08-15 or 2017-01");
+        }
+    }
+
+    /** For people: "15 August 2016", "January 2017", "around January 2017". */
+    public String display() {
+        return switch (precision) {
+            case DAY -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+            case MONTH -> date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+            case APPROXIMATE -> "around " + date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+        };
+    }
+}

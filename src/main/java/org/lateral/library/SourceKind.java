@@ -1,0 +1,35 @@
+package org.lateral.library;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What kind of source an article relies on (product.md, "Identify sources"). */
+public enum SourceKind {
+    NAMED_PERSON("named-person", "Named person"),
+    ANONYMOUS("anonymous", "Anonymous"),
+    PSEUDONYMOUS("pseudonymous", "Pseudonymous"),
+    OFFICIAL_BODY("official-body", "Official body"),
+    EXPERT_OR_ORGANISATION("expert-or-organisation", "Expert or organisation"),
+    MEDIA_OUTLET("media-outlet", "Media outlet"),
+    DOCUMENT("document", "Document");
+
+    private final String code;
+    private final String label;
+
+    SourceKind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<SourceKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}

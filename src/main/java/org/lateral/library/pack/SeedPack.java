@@ -1,0 +1,132 @@
+package org.lateral.library.pack;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.AnchoredSpan;
+import org.lateral.library.ClaimType;
+import org.lateral.library.OutletKind;
+import org.lateral.library.PublicationDate;
+import org.lateral.library.SourceKind;
+
+/** A whole exercise pack, read and checked: every key span already resolved in its article. */
+public record SeedPack(
+        String name,
+        Manifest manifest,
+        List<Outlet> outlets,
+        List<Article> articles,
+        List<Key> keys,
+        @Nullable Comparison comparison) {
+
+    public SeedPack {
+        outlets = List.copyOf(outlets);
+        articles = List.copyOf(articles);
+        keys = List.copyOf(keys);
+    }
+
+    /** The pack's story set. */
+    public record Manifest(UUID id, String title, String description, String maturity, List<String> articleOrder) {
+        public Manifest {
+            articleOrder = List.copyOf(articleOrder);
+        }
+    }
+
+    public record Outlet(
+            UUID id,
+            String slug,
+            String name,
+            OutletKind kind,
+            @Nullable String country,
+            @Nullable String ownership,
+            @Nullable String ownershipSource,
+            @Nullable String description,
+            @Nullable String homeUrl) {}
+
+    public record Article(
+            String slug,
+            UUID id,
+            String outletSlug,
+            @Nullable String byline,
+            PublicationDate published,
+            @Nullable String originalUrl,
+            String language,
+            String sourceFile,
+            List<String> removed,
+            String canonicalText) {
+        public Article {
+            removed = List.copyOf(removed);
+        }
+    }
+
+    public enum KeyStatus {
+        COMPLETE, DRAFT
+    }
+
+    public record Key(String articleSlug, UUID id, KeyStatus status, String notes, List<Claim> claims, List<Source> sources) {
+        public Key {
+            claims = List.copyOf(claims);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    public record Claim(
+            String id,
+            AnchoredSpan span,
+            Set<ClaimType> types,
+            int worthiness,
+            String why,
+            List<String> cues,
+            List<String> sourceIds) {
+        public Claim {
+            types = Set.copyOf(types);
+            cues = List.copyOf(cues);
+            sourceIds = List.copyOf(sourceIds);
+        }
+    }
+
+    public enum Origin {
+        PRIMARY, SECONDARY
+    }
+
+    public record Source(
+            String id,
+            String name,
+            List<String> aliases,
+            SourceKind kind,
+            Origin origin,
+            @Nullable String relayedFrom,
+            List<AnchoredSpan> attributions) {
+        public Source {
+            aliases = List.copyOf(aliases);
+            attributions = List.copyOf(attributions);
+        }
+    }
+
+    public enum Reporting {
+        ORIGINAL, RELAY, MIXED
+    }
+
+    public record Comparison(UUID id, List<ComparisonEntry> entries) {
+        public Comparison {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    public record ComparisonEntry(
+            String articleSlug,
+            String headlineFraming,
+            int namedSources,
+            int anonymousSources,
+            List<String> hedges,
+            List<String> loadedWords,
+            Reporting reporting,
+            @Nullable String relayedFrom,
+            String omissions,
+            String notes) {
+        public ComparisonEntry {
+            hedges = List.copyOf(hedges);
+            loadedWords = List.copyOf(loadedWords);
+        }
+    }
+}

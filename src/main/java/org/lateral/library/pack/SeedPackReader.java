@@ -1,0 +1,457 @@
+package org.lateral.library.pack;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.AnchoredSpan;
+import org.lateral.library.ClaimType;
+import org.lateral.library.OutletKind;
+import org.lateral.library.PublicationDate;
+import org.lateral.library.SourceKind;
+import org.lateral.library.pack.SeedPack.KeyStatus;
+import org.lateral.library.pack.SeedPack.Origin;
+import org.lateral.library.pack.SeedPack.Reporting;
+import org.lateral.library.text.CanonicalText;
+import org.lateral.library.text.QuoteMatcher;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a pack in the format of seeds/README.md and checks all of it before anything is stored:
+ * every file parses, every reference (outlet, article, source) exists, every key quote resolves
+ * to exactly one place in its article's canonical text. All problems are collected and reported
+ * together, each naming its file and item, so a pack author fixes them in one pass.
+ */
+public final class SeedPackReader {
+
+    static final int MAX_ARTICLE_CHARS = 200_000;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SeedPackReader() {}
+
+    // The files as written; checked and converted below.
+    record RawManifest(@Nullable UUID id, @Nullable String title, @Nullable String description,
+            @Nullable String maturity, @Nullable List<String> articles) {}
+
+    record RawOutlets(@Nullable List<RawOutlet> outlets) {}
+
+    record RawOutlet(@Nullable String slug, @Nullable UUID id, @Nullable String name, @Nullable String kind,
+            @Nullable String country, @Nullable String ownership, @Nullable String ownershipSource,
+            @Nullable String description, @Nullable String url) {}
+
+    record RawFrontMatter(@Nullable UUID id, @Nullable String outlet, @Nullable String byline,
+            @Nullable String published, @Nullable String publishedPrecision, @Nullable String publishedNote,
+            @Nullable String originalUrl, @Nullable String language, @Nullable String sourceFile,
+            @Nullable List<String> removed) {}
+
+    record RawKey(@Nullable UUID id, @Nullable String status, @Nullable String notes,
+            @Nullable List<RawClaim> claims, @Nullable List<RawSource> sources) {}
+
+    record RawClaim(@Nullable String id, @Nullable String quote, @Nullable String prefix,
+            @Nullable List<String> types, @Nullable Integer worthiness, @Nullable String why,
+            @Nullable List<String> cues, @Nullable List<String> sources) {}
+
+    record RawSource(@Nullable String id, @Nullable String name, @Nullable List<String> aliases,
+            @Nullable String kind, @Nullable String origin, @Nullable String relayedFrom,
+            @Nullable List<RawQuote> attributions) {}
+
+    record RawQuote(@Nullable String quote, @Nullable String prefix) {}
+
+    record RawComparison(@Nullable UUID id, @Nullable List<RawEntry> articles) {}
+
+    record RawEntry(@Nullable String article, @Nullable String headlineFraming, @Nullable Integer namedSources,
+            @Nullable Integer anonymousSources, @Nullable List<String> hedges, @Nullable List<String> loadedWords,
+            @Nullable String reporting, @Nullable String relayedFrom, @Nullable String omissions,
+            @Nullable String notes) {}
+
+    /** Reads and checks a pack; throws {@link PackFormatException} listing every problem. */
+    public static SeedPack read(PackFiles files) {
+        Problems problems = new Problems();
+        RawManifest rawManifest = parse(files, "pack.yaml", RawManifest.class, problems);
+        RawOutlets rawOutlets = parse(files, "outlets.yaml", RawOutlets.class, problems);
+        if (rawManifest == null || rawOutlets == null) {
+            throw problems.failure(files.name());
+        }
+
+        SeedPack.Manifest manifest = manifest(rawManifest, problems);
+        Map<String, SeedPack.Outlet> outlets = new HashMap<>();
+        List<SeedPack.Outlet> outletList = new ArrayList<>();
+        for (RawOutlet raw : orEmpty(rawOutlets.outlets())) {
+            outlet(raw, problems).ifPresent(o -> {
+                if (outlets.putIfAbsent(o.slug(), o) != null) {
+                    problems.add("outlets.yaml", "outlet '" + o.slug() + "' is listed twice");
+                } else {
+                    outletList.add(o);
+                }
+            });
+        }
+
+        List<SeedPack.Article> articles = new ArrayList<>();
+        List<SeedPack.Key> keys = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (String slug : manifest.articleOrder()) {
+            String articlePath = "articles/" + slug + ".txt";
+            Optional<String> content = files.read(articlePath);
+            if (content.isEmpty()) {
+                problems.add(articlePath, "the file is missing (pack.yaml lists '" + slug + "')");
+            }
+            Optional<SeedPack.Article> article =
+                    content.flatMap(c -> article(slug, articlePath, c, outlets.keySet(), problems));
+            if (article.isEmpty()) {
+                continue;
+            }
+            articles.add(article.get());
+            if (!ids.add(article.get().id())) {
+                problems.add(articlePath, "its id is used by another article");
+            }
+            String keyPath = "keys/" + slug + ".yaml";
+            RawKey rawKey = files.read(keyPath).isPresent() ? parse(files, keyPath, RawKey.class, problems) : null;
+            if (rawKey != null) {
+                key(slug, keyPath, rawKey, article.get().canonicalText(), problems).ifPresent(keys::add);
+            }
+        }
+
+        SeedPack.Comparison comparison = null;
+        if (files.read("comparison.yaml").isPresent()) {
+            RawComparison raw = parse(files, "comparison.yaml", RawComparison.class, problems);
+            if (raw != null) {
+                comparison = comparison(raw, manifest.articleOrder(), problems);
+            }
+        }
+        if (problems.any()) {
+            throw problems.failure(files.name());
+        }
+        return new SeedPack(files.name(), manifest, outletList, articles, keys, comparison);
+    }
+
+    private static SeedPack.Manifest manifest(RawManifest raw, Problems problems) {
+        String file = "pack.yaml";
+        List<String> order = orEmpty(raw.articles());
+        if (order.isEmpty()) {
+            problems.add(file, "lists no articles");
+        }
+        if (new HashSet<>(order).size() != order.size()) {
+            problems.add(file, "lists an article twice");
+        }
+        return new SeedPack.Manifest(
+                required(raw.id(), file, "id", problems, UUID.randomUUID()),
+                required(raw.title(), file, "title", problems, ""),
+                orBlank(raw.description()),
+                required(raw.maturity(), file, "maturity", problems, ""),
+                order);
+    }
+
+    private static Optional<SeedPack.Outlet> outlet(RawOutlet raw, Problems problems) {
+        String where = "outlets.yaml: outlet '" + raw.slug() + "'";
+        if (raw.slug() == null || !raw.slug().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            problems.add(where, "needs a slug of lower-case letters, digits and dashes");
+            return Optional.empty();
+        }
+        Optional<OutletKind> kind = raw.kind() == null ? Optional.empty() : OutletKind.fromCode(raw.kind());
+        if (kind.isEmpty()) {
+            problems.add(where, "kind '" + raw.kind() + "' is not one of " + codes(OutletKind.values(), OutletKind::code));
+        }
+        String url = raw.url();
+        if (url != null && !url.matches("https?://\\S+")) {
+            problems.add(where, "url must start with http:// or https://");
+        }
+        if (raw.id() == null || raw.name() == null || raw.name().isBlank()) {
+            problems.add(where, "needs an id and a name");
+            return Optional.empty();
+        }
+        return kind.map(k -> new SeedPack.Outlet(raw.id(), raw.slug(), raw.name().strip(), k, raw.country(),
+                raw.ownership(), raw.ownershipSource(), raw.description(), url));
+    }
+
+    private static Optional<SeedPack.Article> article(String slug, String file, String content,
+            Set<String> outletSlugs, Problems problems) {
+        String normalised = content.replace("\r\n", "\n");
+        if (!normalised.startsWith("---\n")) {
+            problems.add(file, "must start with front matter between two '---' lines");
+            return Optional.empty();
+        }
+        int end = normalised.indexOf("\n---\n", 3);
+        if (end < 0) {
+            problems.add(file, "the front matter has no closing '---' line");
+            return Optional.empty();
+        }
+        RawFrontMatter front;
+        try {
+            front = YAML.readValue(normalised.substring(4, end + 1), RawFrontMatter.class);
+        } catch (JacksonException e) {
+            problems.add(file, "front matter: " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+        String text = CanonicalText.normalise(normalised.substring(end + 5));
+        int before = problems.count();
+        if (text.isEmpty()) {
+            problems.add(file, "has no text after the front matter");
+        }
+        if (text.length() > MAX_ARTICLE_CHARS) {
+            problems.add(file, "the text is longer than " + MAX_ARTICLE_CHARS + " characters");
+        }
+        if (front.id() == null) {
+            problems.add(file, "front matter needs an id");
+        }
+        if (front.outlet() == null || !outletSlugs.contains(front.outlet())) {
+            problems.add(file, "outlet '" + front.outlet() + "' is not in outlets.yaml");
+        }
+        if (front.originalUrl() != null && !front.originalUrl().matches("https?://\\S+")) {
+            problems.add(file, "original_url must start with http:// or https://");
+        }
+        PublicationDate published = null;
+        try {
+            PublicationDate.Precision precision = PublicationDate.Precision.valueOf(
+                    required(front.publishedPrecision(), file, "published_precision", problems, "day").toUpperCase(Locale.ROOT));
+            published = PublicationDate.parse(required(front.published(), file, "published", problems, "1970-01-01"),
+                    precision, front.publishedNote());
+            if (precision == PublicationDate.Precision.APPROXIMATE && front.publishedNote() == null) {
+                problems.add(file, "an approximate date needs a published_note saying how it was worked out");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(file, "published: " + e.getMessage());
+        }
+        if (problems.count() > before || published == null || front.id() == null || front.outlet() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeedPack.Article(slug, front.id(), front.outlet(), front.byline(), published,
+                front.originalUrl(), orBlank(front.language()).isBlank() ? "en" : front.language(),
+                orBlank(front.sourceFile()), orEmpty(front.removed()), text));
+    }
+
+    private static Optional<SeedPack.Key> key(String slug, String file, RawKey raw, String text, Problems problems) {
+        int before = problems.count();
+        Map<String, SeedPack.Source> sources = new HashMap<>();
+        List<SeedPack.Source> sourceList = new ArrayList<>();
+        for (RawSource s : orEmpty(raw.sources())) {
+            String where = file + ": source '" + s.id() + "'";
+            if (s.id() == null || s.name() == null || s.name().isBlank()) {
+                problems.add(where, "needs an id and a name");
+                continue;
+            }
+            Optional<SourceKind> kind = s.kind() == null ? Optional.empty() : SourceKind.fromCode(s.kind());
+            if (kind.isEmpty()) {
+                problems.add(where, "kind '" + s.kind() + "' is not one of " + codes(SourceKind.values(), SourceKind::code));
+            }
+            Origin origin = "primary".equals(s.origin()) ? Origin.PRIMARY
+                    : "secondary".equals(s.origin()) ? Origin.SECONDARY : null;
+            if (origin == null) {
+                problems.add(where, "origin must be primary or secondary");
+            } else if (origin == Origin.SECONDARY && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
+                problems.add(where, "a secondary source needs relayed_from (the outlet it came through)");
+            }
+            List<AnchoredSpan> attributions = new ArrayList<>();
+            for (RawQuote q : orEmpty(s.attributions())) {
+                resolve(text, q.quote(), q.prefix(), where + " attribution", problems).ifPresent(attributions::add);
+            }
+            if (orEmpty(s.attributions()).isEmpty()) {
+                problems.add(where, "needs at least one attribution: where the text points at this source");
+            }
+            if (kind.isPresent() && origin != null) {
+                SeedPack.Source source = new SeedPack.Source(s.id(), s.name().strip(), orEmpty(s.aliases()), kind.get(),
+                        origin, s.relayedFrom(), attributions);
+                if (sources.putIfAbsent(s.id(), source) != null) {
+                    problems.add(where, "the id is used twice");
+                } else {
+                    sourceList.add(source);
+                }
+            }
+        }
+        List<SeedPack.Claim> claims = new ArrayList<>();
+        Set<String> claimIds = new HashSet<>();
+        for (RawClaim c : orEmpty(raw.claims())) {
+            String where = file + ": claim '" + c.id() + "'";
+            if (c.id() == null || !c.id().matches("[A-Za-z0-9_-]{1,32}")) {
+                problems.add(where, "needs an id of letters, digits, '-' or '_'");
+                continue;
+            }
+            if (!claimIds.add(c.id())) {
+                problems.add(where, "the id is used twice");
+            }
+            Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
+            for (String t : orEmpty(c.types())) {
+                ClaimType.fromCode(t).ifPresentOrElse(types::add, () -> problems.add(where,
+                        "type '" + t + "' is not one of " + codes(ClaimType.values(), ClaimType::code)));
+            }
+            if (orEmpty(c.types()).isEmpty()) {
+                problems.add(where, "needs at least one accepted type");
+            }
+            if (c.worthiness() == null || c.worthiness() < 1 || c.worthiness() > 3) {
+                problems.add(where, "worthiness must be 1, 2 or 3");
+            }
+            if (c.why() == null || c.why().isBlank()) {
+                problems.add(where, "needs a 'why': students read it in their feedback");
+            }
+            for (String sourceId : orEmpty(c.sources())) {
+                if (!sources.containsKey(sourceId)) {
+                    problems.add(where, "links to source '" + sourceId + "', which the key does not list");
+                }
+            }
+            Optional<AnchoredSpan> span = resolve(text, c.quote(), c.prefix(), where, problems);
+            span.ifPresent(sp -> {
+                String folded = QuoteMatcher.fold(sp.exact()).toLowerCase(Locale.ROOT);
+                for (String cue : orEmpty(c.cues())) {
+                    if (!folded.contains(QuoteMatcher.fold(cue).toLowerCase(Locale.ROOT))) {
+                        problems.add(where, "cue '" + cue + "' is not inside the claim's quote");
+                    }
+                }
+            });
+            if (span.isPresent() && c.worthiness() != null && c.why() != null) {
+                claims.add(new SeedPack.Claim(c.id(), span.get(), types, c.worthiness(), c.why().strip(),
+                        orEmpty(c.cues()), orEmpty(c.sources())));
+            }
+        }
+        KeyStatus status = "complete".equals(raw.status()) ? KeyStatus.COMPLETE
+                : "draft".equals(raw.status()) ? KeyStatus.DRAFT : null;
+        if (status == null) {
+            problems.add(file, "status must be complete or draft");
+        }
+        if (raw.id() == null) {
+            problems.add(file, "needs an id");
+        }
+        if (status == KeyStatus.COMPLETE && claims.isEmpty()) {
+            problems.add(file, "a complete key needs claims");
+        }
+        if (problems.count() > before || raw.id() == null || status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeedPack.Key(slug, raw.id(), status, orBlank(raw.notes()).strip(), claims, sourceList));
+    }
+
+    private static SeedPack.@Nullable Comparison comparison(RawComparison raw, List<String> order, Problems problems) {
+        String file = "comparison.yaml";
+        List<SeedPack.ComparisonEntry> entries = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (RawEntry e : orEmpty(raw.articles())) {
+            String where = file + ": article '" + e.article() + "'";
+            if (e.article() == null || !order.contains(e.article())) {
+                problems.add(where, "is not an article of this pack");
+                continue;
+            }
+            if (!seen.add(e.article())) {
+                problems.add(where, "is listed twice");
+            }
+            Reporting reporting = e.reporting() == null ? null : switch (e.reporting()) {
+                case "original" -> Reporting.ORIGINAL;
+                case "relay" -> Reporting.RELAY;
+                case "mixed" -> Reporting.MIXED;
+                default -> null;
+            };
+            if (reporting == null) {
+                problems.add(where, "reporting must be original, relay or mixed");
+                continue;
+            }
+            if (e.namedSources() == null || e.namedSources() < 0 || e.anonymousSources() == null || e.anonymousSources() < 0) {
+                problems.add(where, "needs named_sources and anonymous_sources counts (0 or more)");
+                continue;
+            }
+            entries.add(new SeedPack.ComparisonEntry(e.article(), orBlank(e.headlineFraming()), e.namedSources(),
+                    e.anonymousSources(), orEmpty(e.hedges()), orEmpty(e.loadedWords()), reporting, e.relayedFrom(),
+                    orBlank(e.omissions()), orBlank(e.notes())));
+        }
+        if (raw.id() == null) {
+            problems.add(file, "needs an id");
+            return null;
+        }
+        return new SeedPack.Comparison(raw.id(), entries);
+    }
+
+    private static Optional<AnchoredSpan> resolve(String text, @Nullable String quote, @Nullable String prefix,
+            String where, Problems problems) {
+        if (quote == null || quote.isEmpty()) {
+            problems.add(where, "needs a quote");
+            return Optional.empty();
+        }
+        return switch (QuoteMatcher.find(text, quote, prefix)) {
+            case QuoteMatcher.Result.Found found -> Optional.of(found.span());
+            case QuoteMatcher.Result.NotFound notFound -> {
+                problems.add(where, "quote \"" + quote + "\"" + (prefix == null ? "" : " (prefix \"" + prefix + "\")")
+                        + " is not in the article text");
+                yield Optional.empty();
+            }
+            case QuoteMatcher.Result.Ambiguous ambiguous -> {
+                problems.add(where, "quote \"" + quote + "\" occurs " + ambiguous.occurrences()
+                        + " times; add a prefix to say which one");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static <T> @Nullable T parse(PackFiles files, String path, Class<T> type, Problems problems) {
+        Optional<String> content = files.read(path);
+        if (content.isEmpty()) {
+            problems.add(path, "the file is missing");
+            return null;
+        }
+        try {
+            T value = YAML.readValue(content.get(), type);
+            if (value == null) {
+                problems.add(path, "the file is empty");
+            }
+            return value;
+        } catch (JacksonException e) {
+            problems.add(path, e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static <T> T required(@Nullable T value, String file, String field, Problems problems, T fallback) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            problems.add(file, "needs '" + field + "'");
+            return fallback;
+        }
+        return value;
+    }
+
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String orBlank(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static <E> String codes(E[] values, Function<E, String> code) {
+        List<String> all = new ArrayList<>();
+        for (E v : values) {
+            all.add(code.apply(v));
+        }
+        return String.join(", ", all);
+    }
+
+    private static final class Problems {
+        private final List<String> all = new ArrayList<>();
+
+        void add(String where, String what) {
+            all.add(where + ": " + what);
+        }
+
+        int count() {
+            return all.size();
+        }
+
+        boolean any() {
+            return !all.isEmpty();
+        }
+
+        PackFormatException failure(String pack) {
+            return new PackFormatException(pack, all);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.lateral.library.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.library.ArticleReading;
+import org.lateral.library.ClaimType;
+import org.lateral.library.KeyOverlay;
+import org.lateral.library.LibraryNavigation;
+import org.lateral.library.LibraryService;
+
+/**
+ * The teacher's reader: the article exactly as students will see it (the highlighter, read-only),
+ * its outlet beside it, and a switch that lays the answer key over the text. Claim types are
+ * shown by label and underline style as well as colour.
+ */
+@Route("library/article")
+@RolesAllowed("TEACHER")
+class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final LibraryService library;
+    private String title = "Article · Lateral";
+
+    ReaderView(LibraryService library) {
+        this.library = library;
+        addClassNames("page", "reader");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        UUID id;
+        try {
+            id = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        ArticleReading article = library.reading(id).orElseThrow(NotFoundException::new);
+        title = article.title() + " · Lateral";
+        removeAll();
+        render(article);
+    }
+
+    private void render(ArticleReading article) {
+        Anchor back = new Anchor(LibraryNavigation.library(), "\u2190 Library");
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+
+        Div meta = new Div();
+        meta.addClassName("reader-meta");
+        meta.setTestId("article-meta");
+        Anchor outlet = new Anchor(LibraryNavigation.outlet(article.outlet().id()), article.outlet().name());
+        outlet.getElement().setAttribute("router-link", true);
+        meta.add(outlet, new Span(" · " + (article.byline() == null ? "No author shown" : "By " + article.byline())
+                + " · " + article.published().display()));
+        if (article.published().note() != null) {
+            Paragraph note = new Paragraph("Date: " + article.published().note());
+            note.addClassName("reader-note");
+            meta.add(note);
+        }
+        if (article.originalUrl() == null) {
+            Paragraph url = new Paragraph("Original address: not known. Students read the stored copy.");
+            url.addClassName("reader-note");
+            meta.add(url);
+        }
+
+        Div column = new Div(back, meta);
+        column.addClassName("reader-text");
+        if (article.maturityNote() != null) {
+            Div maturity = new Div(new Icon(VaadinIcon.WARNING), new Span("Maturity note: " + article.maturityNote()));
+            maturity.addClassName("maturity-note");
+            maturity.setTestId("maturity-note");
+            column.add(maturity);
+        }
+
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(article.canonicalText());
+        highlighter.setReadOnly(true);
+        column.add(highlighter);
+
+        if (!article.removedChrome().isEmpty()) {
+            UnorderedList removed = new UnorderedList();
+            article.removedChrome().forEach(r -> removed.add(new ListItem(r)));
+            Details cleaned = new Details("Removed from the original page (" + article.removedChrome().size() + ")", removed);
+            cleaned.setTestId("removed-chrome");
+            column.add(cleaned);
+        }
+
+        Div side = new Div(outletCard(article));
+        side.addClassName("reader-side");
+        Div keyPanel = new Div();
+        keyPanel.setTestId("key-panel");
+        keyPanel.setVisible(false);
+        if (article.keyOverlay().isPresent()) {
+            KeyOverlay key = article.keyOverlay().get();
+            Checkbox toggle = new Checkbox("Show the answer key on the text");
+            toggle.setTestId("key-toggle");
+            keyPanel.add(keyDetails(key));
+            toggle.addValueChangeListener(e -> {
+                highlighter.setOverlays(e.getValue() ? overlays(key) : List.of());
+                keyPanel.setVisible(e.getValue());
+            });
+            side.add(toggle, keyPanel);
+        } else {
+            Paragraph none = new Paragraph("This article has no answer key yet.");
+            none.setTestId("no-key");
+            side.add(none);
+        }
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout);
+    }
+
+    private static Component outletCard(ArticleReading article) {
+        var o = article.outlet();
+        Div card = new Div();
+        card.addClassNames("card", "outlet-card");
+        card.setTestId("outlet-card");
+        Anchor name = new Anchor(LibraryNavigation.outlet(o.id()), o.name());
+        name.getElement().setAttribute("router-link", true);
+        card.add(new H3(name), new Paragraph(o.kind().label() + (o.country() == null ? "" : " · " + o.country())));
+        if (o.ownership() != null) {
+            card.add(new Paragraph("Ownership and funding: " + o.ownership()));
+        }
+        if (o.ownershipSource() != null) {
+            Paragraph source = new Paragraph("Source: " + o.ownershipSource());
+            source.addClassName("reader-note");
+            card.add(source);
+        }
+        if (o.description() != null) {
+            card.add(new Paragraph(o.description()));
+        }
+        return card;
+    }
+
+    static List<ClaimHighlighter.Overlay> overlays(KeyOverlay key) {
+        List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
+        for (KeyOverlay.Claim c : key.claims()) {
+            overlays.add(ClaimHighlighter.Overlay.claim(c.id(), c.start(), c.end(), primaryType(c).code(),
+                    c.id() + " · " + typeLabels(c)));
+        }
+        for (KeyOverlay.Source s : key.sources()) {
+            int n = 0;
+            for (KeyOverlay.Attribution a : s.attributions()) {
+                overlays.add(ClaimHighlighter.Overlay.source(s.id() + "-" + n++, a.start(), a.end(), s.id() + " · source"));
+            }
+        }
+        return overlays;
+    }
+
+    /** The type a mark is drawn in; the label lists every accepted type. */
+    static ClaimType primaryType(KeyOverlay.Claim claim) {
+        return claim.types().stream().sorted().findFirst().orElseThrow();
+    }
+
+    private static String typeLabels(KeyOverlay.Claim claim) {
+        return claim.types().stream().sorted().map(ClaimType::code).collect(Collectors.joining(" / "));
+    }
+
+    private static Component keyDetails(KeyOverlay key) {
+        Div panel = new Div();
+        panel.addClassName("key-details");
+        Map<String, KeyOverlay.Source> sources = key.sources().stream()
+                .collect(Collectors.toMap(KeyOverlay.Source::id, Function.identity()));
+
+        // The legend uses the highlighter's own mark styles: colour and underline pattern per type.
+        Div legend = new Div();
+        legend.addClassNames("key-legend", "ch-legend");
+        legend.setTestId("key-legend");
+        for (ClaimType type : ClaimType.values()) {
+            com.vaadin.flow.dom.Element sample = new com.vaadin.flow.dom.Element("mark");
+            sample.setText(type.code());
+            sample.setAttribute("class", "ch-mark legend-sample");
+            sample.setAttribute("data-claim-type", type.code());
+            sample.setAttribute("title", type.description());
+            legend.getElement().appendChild(sample);
+        }
+        com.vaadin.flow.dom.Element sourceSample = new com.vaadin.flow.dom.Element("mark");
+        sourceSample.setText("source");
+        sourceSample.setAttribute("class", "ch-source legend-sample");
+        legend.getElement().appendChild(sourceSample);
+        panel.add(new H4("Key (" + key.status() + "): " + key.claims().size() + " claims, " + key.sources().size() + " sources"), legend);
+
+        if (!key.notes().isBlank()) {
+            Details notes = new Details("Teaching notes", new Paragraph(key.notes()));
+            notes.addClassName("teaching-notes");
+            notes.setTestId("teaching-notes");
+            panel.add(notes);
+        }
+
+        UnorderedList claims = new UnorderedList();
+        claims.addClassName("key-claims");
+        claims.setTestId("key-claims");
+        for (KeyOverlay.Claim c : key.claims()) {
+            ListItem item = new ListItem();
+            item.setTestId("key-claim");
+            item.getElement().setAttribute("data-claim-id", c.id());
+            Span head = new Span(c.id() + " · " + typeLabels(c) + " · check-worthiness " + c.worthiness() + "/3");
+            head.addClassName("key-claim-head");
+            Paragraph quote = new Paragraph("\u201c" + c.exact() + "\u201d");
+            quote.addClassName("key-quote");
+            item.add(head, quote, new Paragraph(c.why()));
+            if (!c.cues().isEmpty()) {
+                item.add(new Paragraph("Cue words: " + String.join(", ", c.cues())));
+            }
+            String who = c.sourceIds().isEmpty() ? "Who says so? Nobody: no source is given."
+                    : "Who says so? " + c.sourceIds().stream().map(id -> sources.containsKey(id) ? sources.get(id).name() : id)
+                            .collect(Collectors.joining("; "));
+            Paragraph links = new Paragraph(who);
+            links.addClassName("key-links");
+            item.add(links);
+            claims.add(item);
+        }
+        panel.add(new H4("Claims"), claims);
+
+        UnorderedList sourceList = new UnorderedList();
+        sourceList.addClassName("key-sources");
+        sourceList.setTestId("key-sources");
+        for (KeyOverlay.Source s : key.sources()) {
+            ListItem item = new ListItem();
+            item.setTestId("key-source");
+            String origin = s.primary() ? "primary (the outlet got it first-hand)"
+                    : "secondary, relayed from " + s.relayedFrom();
+            item.add(new Span(s.id() + " · " + s.name()), new Paragraph(s.kind().label() + " · " + origin));
+            if (!s.aliases().isEmpty()) {
+                item.add(new Paragraph("Also called: " + String.join(", ", s.aliases())));
+            }
+            long backed = key.claims().stream().filter(c -> c.sourceIds().contains(s.id())).count();
+            item.add(new Paragraph("Backs " + backed + (backed == 1 ? " claim" : " claims")));
+            sourceList.add(item);
+        }
+        panel.add(new H4("Sources"), sourceList);
+        return panel;
+    }
+}
