@@ -3,58 +3,18 @@ package org.lateral.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lateral.LateralServerTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A teacher finds the Sputnik article in the library and lays its answer key over the text. */
-@LateralServerTest
-class LibraryJourneyIT {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    @LocalServerPort
-    int port;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() {
-        playwright = Browser.playwright();
-        browser = Browser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        browser.close();
-        playwright.close();
-    }
+class LibraryJourneyIT extends JourneyTest {
 
     @BeforeEach
     void signInAsTeacher() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1440, 900));
-        page = context.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/login");
-        page.locator("input[name='username']").fill("teacher");
-        page.locator("input[name='password']").fill("lateral-demo");
-        page.locator("input[name='password']").press("Enter");
-        page.waitForURL(u -> u.endsWith("/classes"));
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
+        page.setViewportSize(1440, 900);
+        signIn("teacher");
     }
 
     @Test
@@ -98,9 +58,9 @@ class LibraryJourneyIT {
 
     @Test
     void the_outlet_profile_opens_from_the_reader() {
-        page.navigate("http://127.0.0.1:" + port + "/library");
+        page.navigate(url("library"));
         page.getByTestId("outlet-link").filter(new Locator.FilterOptions().setHasText("New Eastern Outlook")).click();
         assertThat(page.getByTestId("outlet-profile")).containsText("Global Engagement Center");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("outlet-neo.png")));
+        screenshot("outlet-neo.png");
     }
 }

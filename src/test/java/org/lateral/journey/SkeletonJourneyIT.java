@@ -3,76 +3,21 @@ package org.lateral.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lateral.LateralServerTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The walking skeleton in real Chromium against the production frontend bundle: the demo
  * teacher and a demo student each reach their home, and a mouse selection in the highlighter
  * arrives at the server with the right UTF-16 offsets.
  */
-@LateralServerTest
-class SkeletonJourneyIT {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    @LocalServerPort
-    int port;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() {
-        playwright = Browser.playwright();
-        browser = Browser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void newBrowserContext() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 800));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + "/" + path;
-    }
-
-    private void signIn(String username) {
-        page.navigate(url("login"));
-        page.locator("input[name='username']").fill(username);
-        page.locator("input[name='password']").fill("lateral-demo");
-        page.locator("input[name='password']").press("Enter");
-        page.waitForURL(u -> !u.contains("/login"));
-    }
+class SkeletonJourneyIT extends JourneyTest {
 
     @Test
     void the_demo_teacher_signs_in_and_sees_the_demo_class_with_24_students() {
@@ -82,7 +27,7 @@ class SkeletonJourneyIT {
         assertThat(page.getByTestId("class-student-count")).hasText("24 students");
         assertThat(page.getByTestId("demo-banner").first()).isVisible();
         assertThat(page.getByTestId("main-nav")).containsText("Library");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("teacher-classes.png")));
+        screenshot("teacher-classes.png");
     }
 
     @Test
@@ -92,7 +37,7 @@ class SkeletonJourneyIT {
         assertThat(page.getByTestId("assignments-empty")).isVisible();
         assertThat(page.getByTestId("student-class-list")).containsText("Demo class");
         assertThat(page.getByTestId("main-nav")).not().containsText("Library");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("student-home.png")));
+        screenshot("student-home.png");
     }
 
     @Test
@@ -133,7 +78,7 @@ class SkeletonJourneyIT {
         assertThat(page.getByTestId("selection-start")).hasText(Integer.toString(expectedStart));
         assertThat(page.getByTestId("selection-end")).hasText(Integer.toString(expectedStart + phrase.length()));
         assertThat(page.getByTestId("selection-text")).hasText("“" + phrase + "”");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("practice-selection.png")));
+        screenshot("practice-selection.png");
     }
 
     @Test
@@ -161,7 +106,7 @@ class SkeletonJourneyIT {
         page.locator("input[name='password']").press("Enter");
         page.waitForURL(u -> u.contains("error"));
         assertThat(page.getByText("Check your username and password")).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("login-error.png")));
+        screenshot("login-error.png");
     }
 
     @Test

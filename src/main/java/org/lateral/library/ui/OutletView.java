@@ -39,12 +39,7 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        UUID id;
-        try {
-            id = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        UUID id = RouteIds.parse(parameter);
         OutletProfile outlet = library.outlet(id).orElseThrow(NotFoundException::new);
         title = outlet.name() + " · Lateral";
         removeAll();

@@ -56,12 +56,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        UUID id;
-        try {
-            id = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        UUID id = RouteIds.parse(parameter);
         ArticleReading article = library.reading(id).orElseThrow(NotFoundException::new);
         title = article.title() + " · Lateral";
         removeAll();
