@@ -120,4 +120,38 @@ class AccountRepository implements LoginAccounts {
         // PostgreSQL keeps microseconds; truncating here makes a value read back equal the one written.
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE username = :u)").param("u", username)
+                .query(Boolean.class).single();
+    }
+
+    void rename(UUID accountId, String displayName) {
+        jdbc.sql("UPDATE account SET display_name = :name, version = version + 1 WHERE id = :id")
+                .param("id", accountId).param("name", displayName).update();
+    }
+
+    void setPassword(UUID accountId, String hash, boolean mustChange, Instant now) {
+        jdbc.sql("""
+                UPDATE credential SET password_hash = :hash, must_change_password = :mustChange, updated_at = :now
+                 WHERE account_id = :id AND kind = 'password'
+                """)
+                .param("id", accountId).param("hash", hash).param("mustChange", mustChange)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    Optional<String> passwordHash(UUID accountId) {
+        return jdbc.sql("SELECT password_hash FROM credential WHERE account_id = :id AND kind = 'password'")
+                .param("id", accountId).query(String.class).optional();
+    }
+
+    boolean mustChangePassword(UUID accountId) {
+        return jdbc.sql("SELECT coalesce(bool_or(must_change_password), false) FROM credential WHERE account_id = :id")
+                .param("id", accountId).query(Boolean.class).single();
+    }
+
+    boolean isEnabled(UUID accountId) {
+        return jdbc.sql("SELECT coalesce(bool_or(enabled), false) FROM account WHERE id = :id")
+                .param("id", accountId).query(Boolean.class).single();
+    }
 }

@@ -110,4 +110,107 @@ class ClassRepository {
                         rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("teacher")))
                 .list();
     }
+
+    /** A class with its join settings, only if this teacher teaches it in this school. */
+    record OwnedClass(SchoolClass schoolClass, @org.jspecify.annotations.Nullable String joinCode, boolean joinEnabled,
+            boolean archived) {}
+
+    Optional<OwnedClass> ownedBy(UUID classId, UUID schoolId, UUID teacherId) {
+        return jdbc.sql("""
+                SELECT id, school_id, teacher_id, name, subject, school_year, time_zone, created_at, join_code,
+                       join_enabled, archived_at IS NOT NULL AS archived
+                  FROM class
+                 WHERE id = :id AND school_id = :school AND teacher_id = :teacher
+                """)
+                .param("id", classId)
+                .param("school", schoolId)
+                .param("teacher", teacherId)
+                .query((rs, n) -> new OwnedClass(new SchoolClass(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getObject("teacher_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("subject"),
+                        rs.getString("school_year"),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()),
+                        rs.getString("join_code"), rs.getBoolean("join_enabled"), rs.getBoolean("archived")))
+                .optional();
+    }
+
+    List<RosterEntry> roster(UUID classId) {
+        return jdbc.sql("""
+                SELECT a.id, a.username, a.display_name, e.enrolled_at,
+                       coalesce((SELECT c.must_change_password FROM credential c
+                                  WHERE c.account_id = a.id AND c.kind = 'password'), false) AS must_change,
+                       EXISTS (SELECT 1 FROM enrollment o JOIN class oc ON oc.id = o.class_id
+                                WHERE o.student_id = a.id AND o.ended_at IS NULL
+                                  AND oc.teacher_id <> k.teacher_id) AS shared
+                  FROM enrollment e
+                  JOIN class k ON k.id = e.class_id
+                  JOIN account a ON a.id = e.student_id
+                 WHERE e.class_id = :class AND e.ended_at IS NULL
+                 ORDER BY lower(a.display_name), a.username
+                """)
+                .param("class", classId)
+                .query((rs, n) -> new RosterEntry(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getObject("enrolled_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getBoolean("must_change"),
+                        rs.getBoolean("shared")))
+                .list();
+    }
+
+    boolean isEnrolled(UUID classId, UUID studentId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM enrollment WHERE class_id = :c AND student_id = :s AND ended_at IS NULL)")
+                .param("c", classId).param("s", studentId).query(Boolean.class).single();
+    }
+
+    /** Sets a new join code; false when another class already has it (the unique index said no). */
+    boolean trySetJoinCode(UUID classId, String code) {
+        return jdbc.sql("""
+                UPDATE class SET join_code = :code, version = version + 1
+                 WHERE id = :id AND NOT EXISTS (SELECT 1 FROM class WHERE join_code = :code)
+                """)
+                .param("id", classId).param("code", code).update() == 1;
+    }
+
+    void setJoinEnabled(UUID classId, boolean enabled) {
+        jdbc.sql("UPDATE class SET join_enabled = :enabled, version = version + 1 WHERE id = :id")
+                .param("id", classId).param("enabled", enabled).update();
+    }
+
+    void archive(UUID classId, Instant now) {
+        jdbc.sql("UPDATE class SET archived_at = :now, join_enabled = false, version = version + 1 WHERE id = :id AND archived_at IS NULL")
+                .param("id", classId).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Ends an enrollment (the work stays); false when the student was not in the class. */
+    boolean endEnrollment(UUID classId, UUID studentId, UUID by, Instant now) {
+        return jdbc.sql("""
+                UPDATE enrollment SET ended_at = :now, ended_by = :by
+                 WHERE class_id = :c AND student_id = :s AND ended_at IS NULL
+                """)
+                .param("c", classId).param("s", studentId).param("by", by).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** The class a join code opens, whatever its state; the service decides what the student may do. */
+    record JoinTarget(UUID classId, UUID schoolId, String className, String teacherName, boolean joinEnabled,
+            boolean archived) {}
+
+    Optional<JoinTarget> byJoinCode(String code) {
+        return jdbc.sql("""
+                SELECT c.id, c.school_id, c.name, t.display_name, c.join_enabled, c.archived_at IS NOT NULL AS archived
+                  FROM class c JOIN account t ON t.id = c.teacher_id
+                 WHERE c.join_code = :code
+                """)
+                .param("code", code)
+                .query((rs, n) -> new JoinTarget(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
+                        rs.getString("name"), rs.getString("display_name"), rs.getBoolean("join_enabled"),
+                        rs.getBoolean("archived")))
+                .optional();
+    }
 }

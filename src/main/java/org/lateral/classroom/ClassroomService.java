@@ -1,9 +1,20 @@
 package org.lateral.classroom;
 
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,12 +26,217 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ClassroomService {
 
+    static final int MAX_NEW_STUDENTS = 60;
+    private static final int JOIN_CODE_ATTEMPTS = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final CurrentUser currentUser;
     private final ClassRepository classes;
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    ClassroomService(CurrentUser currentUser, ClassRepository classes) {
+    ClassroomService(CurrentUser currentUser, ClassRepository classes, AccountRepository accounts,
+            PasswordEncoder passwordEncoder, Clock clock) {
         this.currentUser = currentUser;
         this.classes = classes;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** Creates a class for the signed-in teacher, with a fresh join code. */
+    @Transactional
+    public ClassDetail createClass(NewClass form) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String name = form.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new UserFacingException("Give the class a name of up to 100 characters.");
+        }
+        if (form.subject().strip().length() > 100 || form.schoolYear().strip().length() > 20) {
+            throw new UserFacingException("The subject can have up to 100 characters and the school year up to 20.");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(form.timeZone().strip());
+        } catch (DateTimeException e) {
+            throw new UserFacingException("Choose a time zone from the list, for example Europe/Berlin.");
+        }
+        SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.accountId(), name,
+                blankToNull(form.subject()), blankToNull(form.schoolYear()), zone, AccountRepository.now(clock));
+        classes.insert(created);
+        assignNewJoinCode(created.id());
+        return detail(created.id(), teacher);
+    }
+
+    /** The class with its join code and roster, if the signed-in teacher teaches it. */
+    public java.util.Optional<ClassDetail> classDetail(UUID classId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        return classes.ownedBy(classId, teacher.schoolId(), teacher.accountId()).map(c -> detail(classId, teacher));
+    }
+
+    /** Replaces the join code: the old one stops working at once. */
+    @Transactional
+    public ClassDetail rotateJoinCode(UUID classId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ownedOrThrow(classId, teacher);
+        assignNewJoinCode(classId);
+        return detail(classId, teacher);
+    }
+
+    @Transactional
+    public ClassDetail setJoinEnabled(UUID classId, boolean enabled) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
+        if (enabled && owned.archived()) {
+            throw new UserFacingException("This class is archived, so nobody can join it.");
+        }
+        classes.setJoinEnabled(classId, enabled);
+        return detail(classId, teacher);
+    }
+
+    /** Archives a class: it leaves the class list and nobody can join; all work is kept. */
+    @Transactional
+    public void archiveClass(UUID classId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ownedOrThrow(classId, teacher);
+        classes.archive(classId, clock.instant());
+    }
+
+    /** Renames a student of this class (the name the teacher sees). */
+    @Transactional
+    public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        RosterEntry student = accountActionAllowed(classId, studentId, teacher);
+        String name = displayName.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new UserFacingException("A name has 1 to 100 characters.");
+        }
+        accounts.rename(student.studentId(), name);
+        return detail(classId, teacher);
+    }
+
+    /** Gives a student of this class a new one-time password; they choose their own at next sign-in. */
+    @Transactional
+    public OneTimeCredential resetPassword(UUID classId, UUID studentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        RosterEntry student = accountActionAllowed(classId, studentId, teacher);
+        String password = oneTimePassword();
+        accounts.setPassword(student.studentId(), passwordEncoder.encode(password), true, AccountRepository.now(clock));
+        return new OneTimeCredential(student.displayName(), student.username(), password);
+    }
+
+    /**
+     * Removes a student from this class. Their work stays; they lose access to the class at their
+     * next action, even with a page already open, because every student action checks enrollment.
+     */
+    @Transactional
+    public ClassDetail removeStudent(UUID classId, UUID studentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ownedOrThrow(classId, teacher);
+        if (!classes.endEnrollment(classId, studentId, teacher.accountId(), AccountRepository.now(clock))) {
+            throw new UserFacingException("That student is not in this class.");
+        }
+        return detail(classId, teacher);
+    }
+
+    /**
+     * Creates pseudonymous student accounts from a pasted list of names (one per line) and enrolls
+     * them. Each gets a username made from the name and a one-time password to hand out.
+     */
+    @Transactional
+    public List<OneTimeCredential> createStudents(UUID classId, String pastedNames) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
+        if (owned.archived()) {
+            throw new UserFacingException("This class is archived; unarchive it before adding students.");
+        }
+        List<String> names = pastedNames.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new UserFacingException("Paste at least one name, one per line.");
+        }
+        if (names.size() > MAX_NEW_STUDENTS) {
+            throw new UserFacingException("Add at most " + MAX_NEW_STUDENTS + " students at a time.");
+        }
+        for (String name : names) {
+            if (name.length() > 100) {
+                throw new UserFacingException("This name is longer than 100 characters: " + name.substring(0, 40) + "…");
+            }
+        }
+        List<OneTimeCredential> credentials = new ArrayList<>();
+        for (String name : names) {
+            String username = freeUsername(name);
+            String password = oneTimePassword();
+            Account student = new Account(UUID.randomUUID(), teacher.schoolId(), username, name, true,
+                    Set.of(Role.STUDENT), AccountRepository.now(clock));
+            accounts.insert(student, passwordEncoder.encode(password), true);
+            classes.enroll(teacher.schoolId(), classId, student.id(), AccountRepository.now(clock));
+            credentials.add(new OneTimeCredential(name, username, password));
+        }
+        return credentials;
+    }
+
+    private ClassRepository.OwnedClass ownedOrThrow(UUID classId, LateralUser teacher) {
+        // A class of another teacher or school is reported exactly like a class that does not exist.
+        return classes.ownedBy(classId, teacher.schoolId(), teacher.accountId())
+                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+    }
+
+    private RosterEntry accountActionAllowed(UUID classId, UUID studentId, LateralUser teacher) {
+        ownedOrThrow(classId, teacher);
+        RosterEntry student = classes.roster(classId).stream().filter(r -> r.studentId().equals(studentId))
+                .findFirst().orElseThrow(() -> new UserFacingException("That student is not in this class."));
+        if (student.sharedWithOtherTeacher() && !teacher.has(Role.ADMIN)) {
+            throw new UserFacingException(student.displayName() + " is also in another teacher's class, so only a "
+                    + "school admin can change their account.");
+        }
+        return student;
+    }
+
+    private ClassDetail detail(UUID classId, LateralUser teacher) {
+        ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
+        SchoolClass c = owned.schoolClass();
+        return new ClassDetail(c.id(), c.name(), c.subject(), c.schoolYear(), c.timeZone(), owned.joinCode(),
+                owned.joinEnabled(), owned.archived(), classes.roster(classId));
+    }
+
+    private void assignNewJoinCode(UUID classId) {
+        for (int attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
+            if (classes.trySetJoinCode(classId, JoinCodes.generate())) {
+                return;
+            }
+        }
+        // 2^50 codes: ten collisions in a row means something else is wrong.
+        throw new IllegalStateException("Could not find a free join code in " + JOIN_CODE_ATTEMPTS + " attempts");
+    }
+
+    /** ana.lopez, ana.lopez2 … from the name's letters; "student" when the name has none. */
+    private String freeUsername(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
+        String base = ascii.length() < 3 ? "student" + (ascii.isEmpty() ? "" : "." + ascii) : ascii;
+        base = base.length() > 34 ? base.substring(0, 34).replaceAll("\\.+$", "") : base;
+        String candidate = base;
+        for (int n = 2; accounts.usernameTaken(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    /** Twelve characters from the join-code alphabet, grouped for reading: 60 bits, never a common password. */
+    static String oneTimePassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(JoinCodes.ALPHABET.toLowerCase(Locale.ROOT).charAt(RANDOM.nextInt(JoinCodes.ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private static @org.jspecify.annotations.Nullable String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
     }
 
     /** The classes the signed-in teacher teaches, with how many students each has now. */

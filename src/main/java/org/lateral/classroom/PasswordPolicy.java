@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Password rules after NIST SP 800-63B: length matters, composition rules do not. At least 8
- * characters and up to 128 (so passphrases fit); never the username. The bundled list of common
- * passwords joins this check with student accounts.
+ * characters and up to 128 (so passphrases fit); never the username; never one of the common
+ * passwords attackers try first ({@link CommonPasswords}).
  */
 public final class PasswordPolicy {
 
@@ -26,6 +26,10 @@ public final class PasswordPolicy {
         }
         if (password.strip().toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT))) {
             return Optional.of("Your password must not be your username.");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of("That password is on the list of passwords people use most often, so it is easy to guess. "
+                    + "Choose another one.");
         }
         return Optional.empty();
     }

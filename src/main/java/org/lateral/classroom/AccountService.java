@@ -1,0 +1,51 @@
+package org.lateral.classroom;
+
+import java.time.Clock;
+import org.lateral.base.UserFacingException;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in person's own account: changing the password (required after a one-time one). */
+@Service
+public class AccountService {
+
+    private final CurrentUser currentUser;
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountService(CurrentUser currentUser, AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        return currentUser.get().map(u -> accounts.mustChangePassword(u.accountId())).orElse(false);
+    }
+
+    @Transactional
+    public void changeOwnPassword(String current, String password, String passwordAgain) {
+        LateralUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        String hash = accounts.passwordHash(user.accountId()).orElseThrow(() -> new AccessDeniedException("No password"));
+        if (!passwordEncoder.matches(current, hash)) {
+            throw new UserFacingException("Your current password is not right.");
+        }
+        PasswordPolicy.problem(password, user.getUsername()).ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        if (!password.equals(passwordAgain)) {
+            throw new UserFacingException("The two new passwords are not the same.");
+        }
+        if (password.equals(current)) {
+            throw new UserFacingException("Choose a password different from the one you were given.");
+        }
+        accounts.setPassword(user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));
+    }
+}

@@ -1,0 +1,116 @@
+package org.lateral.classroom;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joining a class with its code: a new student creates a pseudonymous account (no e-mail), a
+ * signed-in student adds a class. Attempts are throttled ({@link JoinThrottle}); every refusal is
+ * a sentence a student understands, and an unknown, switched-off or archived code all get the
+ * same answer, so a code's existence cannot be probed.
+ */
+@Service
+public class JoinService {
+
+    static final String NOT_A_CODE = "That join code does not work. Check it with your teacher; it has 10 letters and digits.";
+
+    private final ClassRepository classes;
+    private final AccountRepository accounts;
+    private final JoinThrottle throttle;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    JoinService(ClassRepository classes, AccountRepository accounts, JoinThrottle throttle, CurrentUser currentUser,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        this.classes = classes;
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** The class a code opens, for "You are joining History 9B (Ms Rivera)". */
+    public record ClassPreview(String className, String teacherName) {}
+
+    /** What a new student types. */
+    public record NewStudent(String displayName, String username, String password, String passwordAgain) {}
+
+    @Transactional(readOnly = true)
+    public ClassPreview preview(String typedCode, String address) {
+        ClassRepository.JoinTarget target = target(typedCode, address, currentUser.get()
+                .map(u -> u.accountId().toString()).orElse(""));
+        return new ClassPreview(target.className(), target.teacherName());
+    }
+
+    /** Creates a student account and enrolls it; returns the username to sign in with. */
+    @Transactional
+    public String joinAsNewStudent(String typedCode, NewStudent form, String address) {
+        ClassRepository.JoinTarget target = target(typedCode, address, "");
+        String displayName = form.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            throw new UserFacingException("Type the name your teacher knows you by (up to 100 characters).");
+        }
+        Usernames.problem(form.username()).ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        String username = Usernames.normalise(form.username());
+        PasswordPolicy.problem(form.password(), username).ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        if (!form.password().equals(form.passwordAgain())) {
+            throw new UserFacingException("The two passwords are not the same.");
+        }
+        if (accounts.usernameTaken(username)) {
+            throw new UserFacingException("Someone already has the username " + username + ". Try another one.");
+        }
+        if (!throttle.join(address, target.classId().toString())) {
+            throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
+        }
+        Account student = new Account(UUID.randomUUID(), target.schoolId(), username, displayName, true,
+                Set.of(Role.STUDENT), AccountRepository.now(clock));
+        accounts.insert(student, passwordEncoder.encode(form.password()), false);
+        classes.enroll(target.schoolId(), target.classId(), student.id(), AccountRepository.now(clock));
+        return username;
+    }
+
+    /** Adds a class for the signed-in student; returns the class name. */
+    @Transactional
+    public String joinAsSignedInStudent(String typedCode, String address) {
+        LateralUser student = currentUser.require(Role.STUDENT);
+        ClassRepository.JoinTarget target = target(typedCode, address, student.accountId().toString());
+        if (!target.schoolId().equals(student.schoolId())) {
+            // Another school's class is, for this student, a code that does not work.
+            throw new UserFacingException(NOT_A_CODE);
+        }
+        if (!throttle.join(address, target.classId().toString())) {
+            throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
+        }
+        classes.enroll(student.schoolId(), target.classId(), student.accountId(), AccountRepository.now(clock));
+        return target.className();
+    }
+
+    private ClassRepository.JoinTarget target(String typedCode, String address, String account) {
+        if (!throttle.mayTry(address, account)) {
+            throw new UserFacingException("Too many wrong join codes. Wait ten minutes, then try again, "
+                    + "or ask your teacher to check the code.");
+        }
+        Optional<ClassRepository.JoinTarget> target = JoinCodes.normalise(typedCode).flatMap(classes::byJoinCode)
+                .filter(t -> t.joinEnabled() && !t.archived());
+        if (target.isEmpty()) {
+            throttle.wrongCode(address, account);
+            throw new UserFacingException(NOT_A_CODE);
+        }
+        return target.get();
+    }
+}
