@@ -96,7 +96,7 @@ class ClassRepository {
 
     List<StudentClassSummary> classesOfStudent(UUID schoolId, UUID studentId) {
         return jdbc.sql("""
-                SELECT c.id, c.name, t.display_name AS teacher
+                SELECT c.id, c.name, t.display_name AS teacher, c.time_zone
                   FROM enrollment e
                   JOIN class c ON c.id = e.class_id AND c.school_id = e.school_id
                   JOIN account t ON t.id = c.teacher_id
@@ -107,7 +107,8 @@ class ClassRepository {
                 .param("school", schoolId)
                 .param("student", studentId)
                 .query((rs, n) -> new StudentClassSummary(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("teacher")))
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("teacher"),
+                        ZoneId.of(rs.getString("time_zone"))))
                 .list();
     }
 

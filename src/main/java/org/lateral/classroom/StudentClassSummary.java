@@ -3,4 +3,4 @@ package org.lateral.classroom;
 import java.util.UUID;
 
 /** A class as its student sees it. */
-public record StudentClassSummary(UUID id, String name, String teacherName) {}
+public record StudentClassSummary(UUID id, String name, String teacherName, java.time.ZoneId timeZone) {}

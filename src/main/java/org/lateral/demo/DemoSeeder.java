@@ -1,6 +1,14 @@
 package org.lateral.demo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.lateral.assignment.AssignmentAdministration;
+import org.lateral.assignment.DueDates;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.library.LibraryPins;
 import java.util.EnumSet;
 import java.util.Set;
 import org.lateral.base.LateralMode;
@@ -19,8 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode's data (product.md, "Contracts: Run"): teacher {@code teacher}, students
  * {@code student1} … {@code student24}, all with password {@code lateral-demo}, in one demo class
- * whose time zone is the server's. Seeding goes through the services and is idempotent: a
- * restart finds everything in place and changes nothing.
+ * whose time zone is the server's, and a mark-claims assignment for each article of the seed pack:
+ * the first (The Frisky) open from the first seeding and due seven days later, the others opening
+ * a week apart; feedback right after submission, revision allowed. Seeding goes through the
+ * services and is idempotent: a restart finds everything in place and changes nothing, and the
+ * dates stay tied to the first seeding (the demo class's creation).
  */
 @Component
 @Order(100)
@@ -31,12 +42,19 @@ class DemoSeeder implements ApplicationRunner {
     static final int STUDENTS = 24;
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
+    static final String PACK = "defectors";
+
     private final LateralMode mode;
     private final ClassroomAdministration classroom;
+    private final AssignmentAdministration assignments;
+    private final LibraryPins library;
 
-    DemoSeeder(LateralMode mode, ClassroomAdministration classroom) {
+    DemoSeeder(LateralMode mode, ClassroomAdministration classroom, AssignmentAdministration assignments,
+            LibraryPins library) {
         this.mode = mode;
         this.classroom = classroom;
+        this.assignments = assignments;
+        this.library = library;
     }
 
     @Override
@@ -57,7 +75,26 @@ class DemoSeeder implements ApplicationRunner {
                     "Student " + i, Set.of(Role.STUDENT), PASSWORD);
             classroom.ensureEnrolled(demoClass, student);
         }
+        seedAssignments(teacher, demoClass);
         log.info("Demo mode: accounts teacher and student1…student{} (password '{}') ready in {} ms",
                 STUDENTS, PASSWORD, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void seedAssignments(Account teacher, SchoolClass demoClass) {
+        List<UUID> articles = library.storySetOfPack(demoClass.schoolId(), PACK)
+                .map(set -> library.articlesOfStorySet(demoClass.schoolId(), set))
+                .orElse(List.of());
+        if (articles.isEmpty()) {
+            log.warn("Demo mode: the '{}' exercise pack is not in the library, so no demo assignments were created", PACK);
+            return;
+        }
+        Instant firstSeeding = demoClass.createdAt();
+        for (int i = 0; i < articles.size(); i++) {
+            Instant opens = firstSeeding.plus(Duration.ofDays(7L * i));
+            Instant due = DueDates.endOfDay(DueDates.dayOf(opens.plus(Duration.ofDays(7)), demoClass.timeZone()),
+                    demoClass.timeZone());
+            assignments.ensureMarkClaims(demoClass.schoolId(), demoClass.id(), teacher.id(), articles.get(i), opens, due,
+                    FeedbackPolicy.AFTER_SUBMIT, true);
+        }
     }
 }

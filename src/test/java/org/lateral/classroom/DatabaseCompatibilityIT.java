@@ -101,7 +101,7 @@ class DatabaseCompatibilityIT {
                 .containsExactly(new ClassSummary(history.id(), "History 9B", "History", "2026/27",
                         ZoneId.of("Europe/Berlin"), 1));
         assertThat(classes.classesOfStudent(Schools.DEFAULT_SCHOOL_ID, student.id()))
-                .containsExactly(new StudentClassSummary(history.id(), "History 9B", "Ms Rivera"));
+                .containsExactly(new StudentClassSummary(history.id(), "History 9B", "Ms Rivera", ZoneId.of("Europe/Berlin")));
 
         // The database, not only the services, refuses a class whose teacher is in another school.
         UUID otherSchool = UUID.randomUUID();

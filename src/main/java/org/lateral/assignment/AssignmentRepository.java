@@ -1,0 +1,129 @@
+package org.lateral.assignment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AssignmentRepository {
+
+    private final JdbcClient jdbc;
+
+    AssignmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(UUID id, UUID schoolId, UUID classId, String title, UUID articleId, UUID articleVersionId,
+            @Nullable UUID keyVersionId, Instant openAt, Instant dueAt, boolean lateWorkAccepted, FeedbackPolicy policy,
+            boolean revisionAllowed, @Nullable Instant revisionUntil, boolean classmatesAfterSubmit, UUID createdBy,
+            Instant createdAt) {}
+
+    void insert(Row r) {
+        jdbc.sql("""
+                INSERT INTO assignment (id, school_id, class_id, exercise, title, article_id, article_version_id,
+                                        key_version_id, open_at, due_at, late_work_accepted, feedback_policy,
+                                        revision_allowed, revision_until, classmates_after_submit, created_by, created_at)
+                VALUES (:id, :school, :class, 'mark-claims', :title, :article, :articleVersion, :keyVersion, :openAt,
+                        :dueAt, :late, :policy, :revision, :revisionUntil, :classmates, :createdBy, :createdAt)
+                """)
+                .param("id", r.id()).param("school", r.schoolId()).param("class", r.classId()).param("title", r.title())
+                .param("article", r.articleId()).param("articleVersion", r.articleVersionId())
+                .param("keyVersion", r.keyVersionId()).param("openAt", Timestamp.from(r.openAt()))
+                .param("dueAt", Timestamp.from(r.dueAt())).param("late", r.lateWorkAccepted())
+                .param("policy", r.policy().code()).param("revision", r.revisionAllowed())
+                .param("revisionUntil", r.revisionUntil() == null ? null : Timestamp.from(r.revisionUntil()))
+                .param("classmates", r.classmatesAfterSubmit()).param("createdBy", r.createdBy())
+                .param("createdAt", Timestamp.from(r.createdAt()))
+                .update();
+    }
+
+    Optional<UUID> findByClassAndArticle(UUID classId, UUID articleId) {
+        return jdbc.sql("SELECT id FROM assignment WHERE class_id = :c AND article_id = :a ORDER BY created_at LIMIT 1")
+                .param("c", classId).param("a", articleId).query(UUID.class).optional();
+    }
+
+    List<AssignmentSummary> ofClass(UUID classId, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT a.id, a.title, a.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
+                       a.key_version_id IS NOT NULL AS key_pinned,
+                       (SELECT count(*) FROM submission s WHERE s.assignment_id = a.id) AS started,
+                       (SELECT count(*) FROM submission s WHERE s.assignment_id = a.id AND s.submitted_at IS NOT NULL) AS submitted
+                  FROM assignment a
+                 WHERE a.class_id = :class
+                 ORDER BY a.due_at, a.title
+                """)
+                .param("class", classId)
+                .query((rs, n) -> new AssignmentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("exercise"), instant(rs, "open_at"), instant(rs, "due_at"), zone,
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                        rs.getBoolean("revision_allowed"), rs.getBoolean("key_pinned"), rs.getInt("started"),
+                        rs.getInt("submitted")))
+                .list();
+    }
+
+    /** Open assignments of these classes for one student, with their own due date and submission. */
+    List<MyAssignment> forStudent(UUID studentId, Map<UUID, String> classNames, Map<UUID, ZoneId> zones, Instant now) {
+        if (classNames.isEmpty()) {
+            return List.of();
+        }
+        Collection<UUID> classIds = classNames.keySet();
+        return jdbc.sql("""
+                SELECT a.id, a.class_id, a.title, coalesce(o.due_at, a.due_at) AS due_at, a.feedback_policy,
+                       a.feedback_released_at, a.late_work_accepted, s.started_at, s.submitted_at
+                  FROM assignment a
+                  LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
+                  LEFT JOIN submission s ON s.assignment_id = a.id AND s.student_id = :student
+                 WHERE a.class_id IN (:classes) AND a.open_at <= :now
+                 ORDER BY coalesce(o.due_at, a.due_at), a.title
+                """)
+                .param("student", studentId)
+                .param("classes", classIds)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> {
+                    UUID classId = rs.getObject("class_id", UUID.class);
+                    Instant due = instant(rs, "due_at");
+                    AssignmentStatus status = AssignmentStatus.of(now, due, nullableInstant(rs, "started_at"),
+                            nullableInstant(rs, "submitted_at"),
+                            FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                            nullableInstant(rs, "feedback_released_at"));
+                    return new MyAssignment(rs.getObject("id", UUID.class), rs.getString("title"), classNames.get(classId),
+                            due, zones.get(classId), status, rs.getBoolean("late_work_accepted"));
+                })
+                .list();
+    }
+
+    /** The assignment if it belongs to this class. */
+    Optional<UUID> classOf(UUID assignmentId, UUID schoolId) {
+        return jdbc.sql("SELECT class_id FROM assignment WHERE id = :id AND school_id = :school")
+                .param("id", assignmentId).param("school", schoolId).query(UUID.class).optional();
+    }
+
+    void setDueOverride(UUID assignmentId, UUID schoolId, UUID studentId, Instant due, @Nullable String reason,
+            UUID by, Instant now) {
+        jdbc.sql("""
+                INSERT INTO assignment_due_override (assignment_id, school_id, student_id, due_at, reason, created_by, created_at)
+                VALUES (:a, :school, :s, :due, :reason, :by, :now)
+                ON CONFLICT (assignment_id, student_id) DO UPDATE SET due_at = :due, reason = :reason, created_by = :by,
+                       created_at = :now
+                """)
+                .param("a", assignmentId).param("school", schoolId).param("s", studentId).param("due", Timestamp.from(due))
+                .param("reason", reason).param("by", by).param("now", Timestamp.from(now)).update();
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,129 @@
+package org.lateral.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.UserFacingException;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.StudentClassSummary;
+import org.lateral.library.LibraryPins;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assignments: a teacher gives an exercise to a class they teach; students see what is assigned
+ * to the classes they are in now. The security boundary of the feature: the role first, then the
+ * class (through {@link ClassroomService}, which knows only the caller's own classes).
+ */
+@Service
+public class AssignmentService {
+
+    static final int LONGEST_DEADLINE_DAYS = 366;
+
+    private final CurrentUser currentUser;
+    private final ClassroomService classroom;
+    private final LibraryPins library;
+    private final AssignmentRepository assignments;
+    private final Clock clock;
+
+    AssignmentService(CurrentUser currentUser, ClassroomService classroom, LibraryPins library,
+            AssignmentRepository assignments, Clock clock) {
+        this.currentUser = currentUser;
+        this.classroom = classroom;
+        this.library = library;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    /** Assigns the mark-claims exercise on one article, pinning its current article and key versions. */
+    @Transactional
+    public AssignmentSummary assignMarkClaims(UUID classId, NewAssignment form) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ClassDetail schoolClass = classroom.classDetail(classId)
+                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+        if (schoolClass.archived()) {
+            throw new UserFacingException("This class is archived; nothing new can be assigned to it.");
+        }
+        LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId())
+                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+        ZoneId zone = schoolClass.timeZone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate openDay = form.openDate() == null ? today : form.openDate();
+        Instant openAt = form.openDate() == null ? clock.instant() : openDay.atStartOfDay(zone).toInstant();
+        if (form.dueDate().isBefore(openDay)) {
+            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+        }
+        if (form.dueDate().isAfter(openDay.plusDays(LONGEST_DEADLINE_DAYS))) {
+            throw new UserFacingException("The due date can be at most a year after the assignment opens.");
+        }
+        if (form.dueDate().isBefore(today)) {
+            throw new UserFacingException("The due date is in the past.");
+        }
+        Instant revisionUntil = null;
+        if (form.revisionAllowed() && form.revisionUntil() != null) {
+            if (form.revisionUntil().isBefore(form.dueDate())) {
+                throw new UserFacingException("The revision window must end on or after the due date.");
+            }
+            revisionUntil = DueDates.endOfDay(form.revisionUntil(), zone);
+        }
+        AssignmentRepository.Row row = new AssignmentRepository.Row(UUID.randomUUID(), teacher.schoolId(), classId,
+                pin.title(), pin.articleId(), pin.articleVersionId(), pin.keyVersionId(), openAt,
+                DueDates.endOfDay(form.dueDate(), zone), form.lateWorkAccepted(), form.feedbackPolicy(),
+                form.revisionAllowed(), revisionUntil, form.classmatesAfterSubmit(), teacher.accountId(), clock.instant());
+        assignments.insert(row);
+        return assignments.ofClass(classId, zone).stream().filter(a -> a.id().equals(row.id())).findFirst().orElseThrow();
+    }
+
+    /** A class's assignments, by due date, for its teacher. */
+    @Transactional(readOnly = true)
+    public List<AssignmentSummary> assignmentsOf(UUID classId) {
+        currentUser.require(Role.TEACHER);
+        ClassDetail schoolClass = classroom.classDetail(classId)
+                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+        return assignments.ofClass(classId, schoolClass.timeZone());
+    }
+
+    /** Gives one student of the class a later due date (an accommodation). */
+    @Transactional
+    public void setDueDateFor(UUID assignmentId, UUID studentId, LocalDate dueDate, @Nullable String reason) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        UUID classId = assignments.classOf(assignmentId, teacher.schoolId())
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        ClassDetail schoolClass = classroom.classDetail(classId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        if (schoolClass.roster().stream().noneMatch(r -> r.studentId().equals(studentId))) {
+            throw new UserFacingException("That student is not in this class.");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw new UserFacingException("Keep the reason under 500 characters.");
+        }
+        assignments.setDueOverride(assignmentId, teacher.schoolId(), studentId,
+                DueDates.endOfDay(dueDate, schoolClass.timeZone()), reason, teacher.accountId(), clock.instant());
+    }
+
+    /**
+     * The signed-in student's assignments in the classes they are in now, soonest due first.
+     * A student removed from a class stops seeing its assignments at their next request.
+     */
+    @Transactional(readOnly = true)
+    public List<MyAssignment> myAssignments() {
+        LateralUser student = currentUser.require(Role.STUDENT);
+        Map<UUID, String> names = new HashMap<>();
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        for (StudentClassSummary c : classroom.myClassesAsStudent()) {
+            names.put(c.id(), c.name());
+            zones.put(c.id(), c.timeZone());
+        }
+        return assignments.forStudent(student.accountId(), names, zones, clock.instant());
+    }
+}

@@ -1,0 +1,44 @@
+package org.lateral.assignment;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Where a student stands with one assignment, as "My assignments" shows it. */
+public enum AssignmentStatus {
+    TO_DO("To do"),
+    IN_PROGRESS("In progress"),
+    OVERDUE("Overdue"),
+    SUBMITTED("Submitted"),
+    FEEDBACK_AVAILABLE("Feedback available");
+
+    private final String label;
+
+    AssignmentStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /**
+     * A pure function of the facts, so it is tested without a database.
+     *
+     * @param due the student's own due date (an accommodation replaces the class's)
+     */
+    public static AssignmentStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt,
+            FeedbackPolicy policy, @Nullable Instant feedbackReleasedAt) {
+        if (submittedAt != null) {
+            boolean feedback = switch (policy) {
+                case AFTER_SUBMIT -> true;
+                case AFTER_DUE -> !now.isBefore(due);
+                case WHEN_RELEASED -> feedbackReleasedAt != null && !now.isBefore(feedbackReleasedAt);
+            };
+            return feedback ? FEEDBACK_AVAILABLE : SUBMITTED;
+        }
+        if (!now.isBefore(due)) {
+            return OVERDUE;
+        }
+        return startedAt != null ? IN_PROGRESS : TO_DO;
+    }
+}

@@ -1,0 +1,56 @@
+package org.lateral.library;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an assignment pins: the current version of an article and of its answer key. For other
+ * features' services, which have already checked the caller (a teacher of the school, or start-up
+ * seeding); it reads only the given school's library, so a foreign article is simply not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LibraryPins {
+
+    private final JdbcClient jdbc;
+
+    LibraryPins(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The article's current version and the key version anchored to it (null when it has none). */
+    public record Pin(UUID articleId, UUID articleVersionId, String title, @Nullable UUID keyVersionId) {}
+
+    public Optional<Pin> current(UUID schoolId, UUID articleId) {
+        return jdbc.sql("""
+                SELECT a.id, a.current_version_id, v.title,
+                       (SELECT k.current_version_id FROM answer_key k
+                          JOIN answer_key_version kv ON kv.id = k.current_version_id
+                         WHERE k.article_id = a.id AND k.school_id = a.school_id AND kv.article_version_id = v.id
+                         ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1) AS key_version
+                  FROM article a JOIN article_version v ON v.id = a.current_version_id
+                 WHERE a.id = :article AND a.school_id = :school
+                """)
+                .param("article", articleId)
+                .param("school", schoolId)
+                .query((rs, n) -> new Pin(rs.getObject("id", UUID.class), rs.getObject("current_version_id", UUID.class),
+                        rs.getString("title"), rs.getObject("key_version", UUID.class)))
+                .optional();
+    }
+
+    /** The articles of a story set in order, for seeding one assignment per article. */
+    public java.util.List<UUID> articlesOfStorySet(UUID schoolId, UUID storySetId) {
+        return jdbc.sql("SELECT id FROM article WHERE school_id = :school AND story_set_id = :set ORDER BY story_position")
+                .param("school", schoolId).param("set", storySetId).query(UUID.class).list();
+    }
+
+    /** The story set a shipped pack created, e.g. "defectors". */
+    public Optional<UUID> storySetOfPack(UUID schoolId, String pack) {
+        return jdbc.sql("SELECT id FROM story_set WHERE school_id = :school AND pack = :pack ORDER BY created_at LIMIT 1")
+                .param("school", schoolId).param("pack", pack).query(UUID.class).optional();
+    }
+}
