@@ -23,6 +23,7 @@ import com.vaadin.flow.component.html.Anchor;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph welcome = new Paragraph();
 
     LoginView(LateralMode mode, LoginAccounts accounts) {
         addClassName("login-view");
@@ -48,7 +49,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setTestId("login-form");
-        add(title, tagline, form);
+        welcome.addClassName("login-welcome");
+        welcome.setTestId("login-welcome");
+        welcome.setVisible(false);
+        Anchor joinLink = new Anchor("join", "Have a join code from your teacher? Join a class");
+        joinLink.setTestId("join-link");
+        add(title, tagline, welcome, form, joinLink);
 
         if (mode.demo()) {
             Div hint = new Div(new Paragraph("Demo accounts: teacher, and student1 to student24."),
@@ -71,7 +77,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
         // Spring Security redirects here with ?error after a failed attempt.
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        form.setError(parameters.containsKey("error"));
+        var joined = parameters.get("joined");
+        if (joined != null && !joined.isEmpty()) {
+            welcome.setText("Your account is ready and you are in the class. Sign in as " + joined.getFirst() + ".");
+            welcome.setVisible(true);
+        }
     }
 }

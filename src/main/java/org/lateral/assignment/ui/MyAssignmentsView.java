@@ -1,0 +1,76 @@
+package org.lateral.assignment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.MyAssignment;
+import org.lateral.base.ui.EmptyState;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.StudentClassSummary;
+
+/** The student's home: what is assigned in their classes, soonest due first, with where they stand. */
+@Route("my")
+@PageTitle("My assignments · Lateral")
+@Menu(title = "My assignments", order = 1, icon = "vaadin:clipboard-check")
+@RolesAllowed("STUDENT")
+class MyAssignmentsView extends VerticalLayout {
+
+    MyAssignmentsView(AssignmentService assignments, ClassroomService classroom) {
+        addClassName("page");
+        add(new H2("My assignments"));
+        List<MyAssignment> mine = assignments.myAssignments();
+        if (mine.isEmpty()) {
+            add(new EmptyState("assignments-empty",
+                    "Nothing to do right now. When your teacher assigns an article, it appears here."));
+        } else {
+            Div list = new Div();
+            list.addClassName("article-list");
+            list.setTestId("my-assignments");
+            for (MyAssignment a : mine) {
+                Div row = new Div();
+                row.addClassName("article-row");
+                row.getElement().setAttribute("data-testid", "my-assignment");
+                Span title = new Span(a.title());
+                title.addClassName("article-headline");
+                Span meta = new Span(a.className() + " · Due " + Dates.due(a.dueAt(), a.timeZone())
+                        + (a.lateWorkAccepted() ? "" : " · late work not accepted"));
+                meta.addClassName("article-meta");
+                Span status = new Span(a.status().label());
+                status.addClassNames("status-pill", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                status.getElement().setAttribute("data-testid", "assignment-status");
+                row.add(title, meta, status);
+                list.add(row);
+            }
+            add(list);
+        }
+
+        add(new H3("My classes"));
+        List<StudentClassSummary> classes = classroom.myClassesAsStudent();
+        if (classes.isEmpty()) {
+            add(new EmptyState("student-classes-empty", "You are not in a class yet. Ask your teacher for a join code."));
+        } else {
+            UnorderedList list = new UnorderedList();
+            list.setTestId("student-class-list");
+            for (StudentClassSummary c : classes) {
+                list.add(new ListItem(c.name() + " (teacher: " + c.teacherName() + ")"));
+            }
+            add(list);
+        }
+        Button join = new Button("Join another class", e -> getUI().ifPresent(ui -> ui.navigate("join")));
+        join.setTestId("join-another-class");
+        add(new Paragraph(join));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.lateral.assignment.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package org.lateral.base;
+
+import java.util.List;
+
+/**
+ * Every table that refers to an account, and how a student's export and deletion treat it
+ * (reliability-security.md, "Privacy"). The export and delete screens work from this list; a test
+ * fails when a table with a reference to {@code account} is missing here, so a new table cannot
+ * forget a student's data. Teachers' rows are listed too, saying why they are not student data.
+ */
+public final class StudentDataInventory {
+
+    private StudentDataInventory() {}
+
+    public enum Treatment {
+        /** The student's own data: exported, and deleted with the student. */
+        EXPORT_AND_DELETE,
+        /** Refers to an account only as its author or owner (a teacher); a student never owns a row. */
+        NOT_STUDENT_DATA
+    }
+
+    /**
+     * @param studentColumns the columns that point at a student (empty for teacher-only tables)
+     * @param why in plain words, what the table holds about a student or why it holds nothing
+     */
+    public record Entry(String table, List<String> studentColumns, Treatment treatment, String why) {}
+
+    public static final List<Entry> TABLES = List.of(
+            new Entry("account", List.of("id"), Treatment.EXPORT_AND_DELETE,
+                    "The student's username and the display name the teacher sees; no e-mail address."),
+            new Entry("account_role", List.of("account_id"), Treatment.EXPORT_AND_DELETE, "The STUDENT role."),
+            new Entry("credential", List.of("account_id"), Treatment.EXPORT_AND_DELETE,
+                    "The password hash (never exported) and whether a one-time password must be changed."),
+            new Entry("enrollment", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+                    "Which classes the student joined and left, and when; ended_by is the teacher who removed them."),
+            new Entry("submission", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+                    "The student's work on each assignment: started and submitted times."),
+            new Entry("assignment_due_override", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+                    "A later due date for this student (an accommodation) and its reason."),
+            new Entry("class", List.of(), Treatment.NOT_STUDENT_DATA, "teacher_id: the teacher who teaches the class."),
+            new Entry("assignment", List.of(), Treatment.NOT_STUDENT_DATA, "created_by: the teacher who assigned it."),
+            new Entry("outlet", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own outlet profile."),
+            new Entry("story_set", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own story set."),
+            new Entry("article", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own article."),
+            new Entry("answer_key", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own answer key."),
+            new Entry("comparison_key", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own comparison key."));
+}

@@ -1,0 +1,139 @@
+package org.lateral.classroom.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Map;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.DemoBanner;
+import org.lateral.base.LateralMode;
+import org.lateral.classroom.JoinService;
+import org.lateral.classroom.PasswordPolicy;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.Role;
+
+/**
+ * Joining a class with its code. A new student creates a pseudonymous account here (a name the
+ * teacher knows, a username, a password; no e-mail); a signed-in student just adds the class.
+ */
+@Route(value = "join", autoLayout = false)
+@PageTitle("Join a class · Lateral")
+@AnonymousAllowed
+class JoinView extends VerticalLayout {
+
+    private final JoinService join;
+    private final boolean signedInStudent;
+    private final Div step = new Div();
+    private final Div message = new Div();
+
+    JoinView(JoinService join, CurrentUser currentUser, LateralMode mode) {
+        this.join = join;
+        this.signedInStudent = currentUser.get().map(u -> u.has(Role.STUDENT)).orElse(false);
+        addClassName("join-view");
+        setAlignItems(Alignment.CENTER);
+        if (mode.demo()) {
+            add(new DemoBanner());
+        }
+        add(new H1("Join a class"));
+        message.addClassName("form-error");
+        message.setTestId("join-message");
+        message.getElement().setAttribute("role", "alert");
+        step.setMaxWidth("32rem");
+        step.setWidthFull();
+        add(step, message);
+        askForCode();
+    }
+
+    private void askForCode() {
+        step.removeAll();
+        TextField code = new TextField("Join code from your teacher");
+        code.setPlaceholder("ABCDE-FGHJK");
+        code.setMaxLength(20);
+        code.setWidthFull();
+        code.setTestId("join-code-input");
+        code.focus();
+        Button next = new Button("Continue", e -> {
+            try {
+                JoinService.ClassPreview preview = join.preview(code.getValue(), address());
+                message.setText("");
+                confirmClass(code.getValue(), preview);
+            } catch (UserFacingException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        next.addThemeVariants(ButtonVariant.PRIMARY);
+        next.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        next.setTestId("join-continue");
+        step.add(code, next);
+        if (!signedInStudent) {
+            step.add(new Paragraph(new Anchor("login", "I already have an account: sign in")));
+        }
+    }
+
+    private void confirmClass(String code, JoinService.ClassPreview preview) {
+        step.removeAll();
+        Paragraph joining = new Paragraph("You are joining " + preview.className() + " (teacher: " + preview.teacherName() + ").");
+        joining.setTestId("join-class-preview");
+        step.add(joining);
+        if (signedInStudent) {
+            Button joinButton = new Button("Join this class", e -> {
+                try {
+                    join.joinAsSignedInStudent(code, address());
+                    getUI().ifPresent(ui -> ui.navigate("my"));
+                } catch (UserFacingException ex) {
+                    message.setText(ex.getMessage());
+                }
+            });
+            joinButton.addThemeVariants(ButtonVariant.PRIMARY);
+            joinButton.setTestId("join-confirm");
+            step.add(joinButton);
+            return;
+        }
+        TextField name = new TextField("Your name (as your teacher knows you)");
+        name.setMaxLength(100);
+        name.setTestId("join-name");
+        TextField username = new TextField("Choose a username");
+        username.setHelperText("3–40 letters, digits, dots, dashes or underscores. Don't use your full name.");
+        username.setMaxLength(40);
+        username.setTestId("join-username");
+        PasswordField password = new PasswordField("Choose a password");
+        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setTestId("join-password");
+        PasswordField again = new PasswordField("Type the password again");
+        again.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        again.setTestId("join-password-again");
+        Paragraph privacy = new Paragraph("Lateral does not ask for your e-mail address. Your teacher sees your name and your work.");
+        privacy.addClassName("reader-note");
+        Button create = new Button("Create my account and join", e -> {
+            try {
+                String created = join.joinAsNewStudent(code, new JoinService.NewStudent(name.getValue(), username.getValue(),
+                        password.getValue(), again.getValue()), address());
+                getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("joined", created))));
+            } catch (UserFacingException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.setTestId("join-create");
+        step.add(new FormLayout(name, username, password, again), privacy, create);
+    }
+
+    private static String address() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getBrowser() == null || session.getBrowser().getAddress() == null
+                ? "unknown" : session.getBrowser().getAddress();
+    }
+}
