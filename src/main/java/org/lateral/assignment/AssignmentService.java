@@ -60,15 +60,16 @@ public class AssignmentService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();
         Instant openAt = form.openDate() == null ? clock.instant() : openDay.atStartOfDay(zone).toInstant();
+        if (form.dueDate().isBefore(today)) {
+            throw new UserFacingException("The due date is in the past.");
+        }
         if (form.dueDate().isBefore(openDay)) {
             throw new UserFacingException("The due date must be on or after the day the assignment opens.");
         }
         if (form.dueDate().isAfter(openDay.plusDays(LONGEST_DEADLINE_DAYS))) {
             throw new UserFacingException("The due date can be at most a year after the assignment opens.");
         }
-        if (form.dueDate().isBefore(today)) {
-            throw new UserFacingException("The due date is in the past.");
-        }
+
         Instant revisionUntil = null;
         if (form.revisionAllowed() && form.revisionUntil() != null) {
             if (form.revisionUntil().isBefore(form.dueDate())) {

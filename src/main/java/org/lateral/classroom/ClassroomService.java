@@ -210,7 +210,10 @@ public class ClassroomService {
         throw new IllegalStateException("Could not find a free join code in " + JOIN_CODE_ATTEMPTS + " attempts");
     }
 
-    /** ana.lopez, ana.lopez2 … from the name's letters; "student" when the name has none. */
+    /**
+     * ana.lopez, then ana.lopez-2 … from the name's letters; "student" when the name has none.
+     * The dash keeps "student1" from growing into another real-looking name such as "student12".
+     */
     private String freeUsername(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
@@ -218,7 +221,7 @@ public class ClassroomService {
         base = base.length() > 34 ? base.substring(0, 34).replaceAll("\\.+$", "") : base;
         String candidate = base;
         for (int n = 2; accounts.usernameTaken(candidate); n++) {
-            candidate = base + n;
+            candidate = base + "-" + n;
         }
         return candidate;
     }

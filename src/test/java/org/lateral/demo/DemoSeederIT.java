@@ -34,6 +34,24 @@ class DemoSeederIT {
     }
 
     @Test
+    void demo_mode_assigns_every_seed_article_with_the_frisky_one_open_now_and_due_seven_days_after_seeding() {
+        var rows = jdbc.sql("""
+                SELECT a.title, a.open_at <= now() AS open_now, a.feedback_policy, a.revision_allowed,
+                       extract(epoch FROM a.due_at - c.created_at) / 86400 AS due_days
+                  FROM assignment a JOIN class c ON c.id = a.class_id
+                 WHERE c.name = 'Demo class' ORDER BY a.open_at""").query().listOfRows();
+        assertThat(rows).hasSize(5);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("feedback_policy")).isEqualTo("after-submit");
+            assertThat(r.get("revision_allowed")).isEqualTo(true);
+        });
+        assertThat((String) rows.getFirst().get("title")).contains("Reportedly Defects");
+        assertThat(rows.getFirst().get("open_now")).isEqualTo(true);
+        assertThat(((Number) rows.getFirst().get("due_days")).doubleValue()).isBetween(7.0, 8.0);
+        assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r.get("open_now")).isEqualTo(false));
+    }
+
+    @Test
     void seeding_again_changes_nothing() {
         Map<String, Long> before = counts();
         seeder.seed();
@@ -45,7 +63,8 @@ class DemoSeederIT {
                 "account", count("SELECT count(*) FROM account"),
                 "credential", count("SELECT count(*) FROM credential"),
                 "class", count("SELECT count(*) FROM class"),
-                "enrollment", count("SELECT count(*) FROM enrollment"));
+                "enrollment", count("SELECT count(*) FROM enrollment"),
+                "assignment", count("SELECT count(*) FROM assignment"));
     }
 
     private long count(String sql) {

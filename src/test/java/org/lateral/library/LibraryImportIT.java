@@ -44,28 +44,7 @@ class LibraryImportIT {
         school = UUID.randomUUID();
         jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Import test school', now())")
                 .param("id", school).update();
-        pack = temp.resolve("defectors");
-        copy(Path.of("seeds", "defectors"), pack);
-        // Fresh ids: the same pack shipped to another school must not collide with the shipped rows.
-        Map<String, String> newIds = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(pack)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String content = Files.readString(f);
-                var ids = java.util.regex.Pattern.compile("(?m)^\\s*(?:- )?(?:id): ([0-9a-f-]{36})$").matcher(content);
-                while (ids.find()) {
-                    newIds.putIfAbsent(ids.group(1), UUID.randomUUID().toString());
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(pack)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String content = Files.readString(f);
-                for (var e : newIds.entrySet()) {
-                    content = content.replace(e.getKey(), e.getValue());
-                }
-                Files.writeString(f, content);
-            }
-        }
+        pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
     }
 
     private LibraryImport.Report load() {
@@ -175,18 +154,5 @@ class LibraryImportIT {
         counts.put("outlet versions", jdbc.sql("SELECT coalesce(sum(version), 0) FROM outlet").query(Long.class).single());
         counts.put("article versions", jdbc.sql("SELECT coalesce(sum(version), 0) FROM article").query(Long.class).single());
         return counts;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

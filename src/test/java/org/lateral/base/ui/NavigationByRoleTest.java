@@ -33,7 +33,7 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
     @WithUserDetails("student1")
     void a_student_lands_on_my_assignments_and_sees_only_student_entries() {
         navigate("", com.vaadin.flow.component.Component.class);
-        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("StudentHomeView");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyAssignmentsView");
         assertThat(menu()).containsExactly("My assignments", "Practice");
     }
 }

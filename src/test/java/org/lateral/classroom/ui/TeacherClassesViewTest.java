@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
@@ -27,10 +25,8 @@ class TeacherClassesViewTest extends SpringBrowserlessTest {
     @WithUserDetails("teacher")
     void demo_teacher_sees_the_demo_class_with_its_24_students() {
         navigate(TeacherClassesView.class);
-        Div card = $(Div.class).withTestId("class-card").single();
-        assertThat($(H3.class, card).single().getText()).isEqualTo("Demo class");
-        assertThat($(Span.class, card).withTestId("class-student-count").single().getText())
-                .isEqualTo("24 students");
+        Div card = $(Div.class).withAttribute("data-testid", "class-card").single();
+        assertThat(card.getElement().getTextRecursively()).contains("Demo class").contains("24 students");
     }
 
     @Test
@@ -39,7 +35,7 @@ class TeacherClassesViewTest extends SpringBrowserlessTest {
         navigate(TeacherClassesView.class);
         assertThat($(Div.class).withTestId("classes-empty").single().getElement().getTextRecursively())
                 .contains("no classes yet");
-        assertThat($(Div.class).withTestId("class-card").exists()).isFalse();
+        assertThat($(Div.class).withAttribute("data-testid", "class-card").exists()).isFalse();
     }
 
     @org.junit.jupiter.api.BeforeEach

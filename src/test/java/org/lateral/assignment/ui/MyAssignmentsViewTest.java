@@ -1,23 +1,25 @@
-package org.lateral.classroom.ui;
+package org.lateral.assignment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
-import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.base.Schools;
+import org.lateral.base.ui.NotFoundView;
+import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @LateralTest
-class StudentHomeViewTest extends SpringBrowserlessTest {
+class MyAssignmentsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
@@ -30,17 +32,23 @@ class StudentHomeViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("student1")
-    void a_demo_student_sees_their_class_and_that_nothing_is_assigned_yet() {
-        navigate(StudentHomeView.class);
+    void a_demo_student_sees_the_open_frisky_assignment_to_do_and_their_class() {
+        navigate(MyAssignmentsView.class);
+        Div row = $(Div.class).withAttribute("data-testid", "my-assignment").first();
+        assertThat(row.getElement().getTextRecursively())
+                .contains("The Head Of ISIS’ European Operations Reportedly Defects").contains("Demo class").contains("end of day");
+        assertThat($(Span.class).withAttribute("data-testid", "assignment-status").first().getText()).isEqualTo("To do");
+        assertThat($(Div.class).withAttribute("data-testid", "my-assignment").all())
+                .as("only the assignment that is open now is listed").hasSize(1);
         assertThat($(UnorderedList.class).withTestId("student-class-list").single().getElement().getTextRecursively())
                 .contains("Demo class").contains("Demo Teacher");
-        assertThat($(Div.class).withTestId("assignments-empty").exists()).isTrue();
     }
 
     @Test
     @WithUserDetails(value = "student-without-class", setupBefore = TestExecutionEvent.TEST_EXECUTION)
-    void a_student_in_no_class_is_told_to_ask_for_a_join_code() {
-        navigate(StudentHomeView.class);
+    void a_student_in_no_class_has_nothing_to_do_and_is_told_how_to_join() {
+        navigate(MyAssignmentsView.class);
+        assertThat($(Div.class).withTestId("assignments-empty").exists()).isTrue();
         assertThat($(Div.class).withTestId("student-classes-empty").single().getElement().getTextRecursively())
                 .contains("join code");
     }
@@ -48,6 +56,6 @@ class StudentHomeViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("teacher")
     void a_teacher_cannot_open_the_student_home() {
-        navigate("my", org.lateral.base.ui.NotFoundView.class);
+        navigate("my", NotFoundView.class);
     }
 }

@@ -1,0 +1,207 @@
+package org.lateral.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralServerTest;
+import org.lateral.SignedIn;
+import org.lateral.base.Schools;
+import org.lateral.base.UserFacingException;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Classes, join codes and rosters through the services, against PostgreSQL. */
+@LateralServerTest
+class ClassManagementIT {
+
+    @Autowired
+    ClassroomService classroom;
+    @Autowired
+    JoinService join;
+    @Autowired
+    ClassroomAdministration administration;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    String teacher;
+    String otherTeacher;
+
+    @BeforeEach
+    void twoTeachers() {
+        teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        otherTeacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, otherTeacher, "Mr Okoye", Set.of(Role.TEACHER), "a long enough password");
+    }
+
+    private ClassDetail newClass(String who, String name) {
+        try (var s = SignedIn.as(users, who)) {
+            return classroom.createClass(new NewClass(name, "History", "2026/27", "Europe/Berlin"));
+        }
+    }
+
+    @Test
+    void a_new_class_gets_a_unique_join_code_that_a_new_student_uses_to_create_an_account_and_join() {
+        ClassDetail history = newClass(teacher, "History 9B");
+        assertThat(history.joinCode()).matches("[" + JoinCodes.ALPHABET + "]{10}");
+        assertThat(history.joinEnabled()).isTrue();
+
+        String typed = JoinCodes.display(history.joinCode()).toLowerCase();
+        assertThat(join.preview(typed, "10.1.1.1")).isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
+        String username = "kestrel-" + UUID.randomUUID().toString().substring(0, 6);
+        String created = join.joinAsNewStudent(typed, new JoinService.NewStudent("Kestrel", username,
+                "wind over the marsh", "wind over the marsh"), "10.1.1.1");
+        assertThat(created).isEqualTo(username);
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(classroom.classDetail(history.id()).orElseThrow().roster())
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.username()).isEqualTo(username);
+                        assertThat(r.displayName()).isEqualTo("Kestrel");
+                        assertThat(r.mustChangePassword()).isFalse();
+                    });
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE username = :u AND display_name = 'Kestrel'")
+                .param("u", username).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_refused_join_says_why_in_plain_words_and_creates_nothing() {
+        ClassDetail history = newClass(teacher, "History 9C");
+        long accounts = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+        String taken = "student1";
+        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", taken,
+                "wind over the marsh", "wind over the marsh"), "10.2.2.2"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("already has the username");
+        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-1",
+                "password1", "password1"), "10.2.2.2"))
+                .hasMessageContaining("easy to guess");
+        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-2",
+                "wind over the marsh", "wind over the lake"), "10.2.2.2"))
+                .hasMessageContaining("not the same");
+        assertThatThrownBy(() -> join.joinAsNewStudent("ZZZZZ-ZZZZZ", new JoinService.NewStudent("A", "fresh-name-3",
+                "wind over the marsh", "wind over the marsh"), "10.2.2.2"))
+                .hasMessage(JoinService.NOT_A_CODE);
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accounts);
+    }
+
+    @Test
+    void a_rotated_code_stops_working_and_a_switched_off_class_answers_like_an_unknown_code() {
+        ClassDetail history = newClass(teacher, "History 9D");
+        String old = history.joinCode();
+        ClassDetail rotated;
+        try (var s = SignedIn.as(users, teacher)) {
+            rotated = classroom.rotateJoinCode(history.id());
+        }
+        assertThat(rotated.joinCode()).isNotEqualTo(old);
+        assertThatThrownBy(() -> join.preview(old, "10.3.3.3")).hasMessage(JoinService.NOT_A_CODE);
+        assertThat(join.preview(rotated.joinCode(), "10.3.3.3").className()).isEqualTo("History 9D");
+        try (var s = SignedIn.as(users, teacher)) {
+            classroom.setJoinEnabled(history.id(), false);
+        }
+        assertThatThrownBy(() -> join.preview(rotated.joinCode(), "10.3.3.3")).hasMessage(JoinService.NOT_A_CODE);
+    }
+
+    @Test
+    void a_signed_in_student_joins_another_class_with_its_code() {
+        ClassDetail art = newClass(teacher, "Art 7");
+        try (var s = SignedIn.as(users, "student2")) {
+            assertThat(join.joinAsSignedInStudent(art.joinCode(), "10.4.4.4")).isEqualTo("Art 7");
+            assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name).contains("Art 7", "Demo class");
+        }
+    }
+
+    @Test
+    void pasted_names_become_accounts_with_one_time_passwords_that_must_be_changed() {
+        ClassDetail history = newClass(teacher, "History 10A");
+        List<OneTimeCredential> credentials;
+        try (var s = SignedIn.as(users, teacher)) {
+            credentials = classroom.createStudents(history.id(), "Ana López\n\n  Ben Ode \nStudent1\n");
+        }
+        assertThat(credentials).extracting(OneTimeCredential::displayName).containsExactly("Ana López", "Ben Ode", "Student1");
+        assertThat(credentials.get(0).username()).startsWith("ana.lopez");
+        assertThat(credentials.get(2).username()).as("an existing username is never reused").isNotEqualTo("student1");
+        for (OneTimeCredential c : credentials) {
+            String hash = jdbc.sql("SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id WHERE a.username = :u")
+                    .param("u", c.username()).query(String.class).single();
+            assertThat(passwordEncoder.matches(c.password(), hash)).isTrue();
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(classroom.classDetail(history.id()).orElseThrow().roster())
+                    .hasSize(3).allSatisfy(r -> assertThat(r.mustChangePassword()).isTrue());
+        }
+    }
+
+    @Test
+    void a_teacher_renames_resets_and_removes_their_own_student_but_not_one_shared_with_another_teacher() {
+        ClassDetail mine = newClass(teacher, "Civics 8");
+        ClassDetail theirs = newClass(otherTeacher, "Geography 8");
+        List<OneTimeCredential> created;
+        try (var s = SignedIn.as(users, teacher)) {
+            created = classroom.createStudents(mine.id(), "Only Mine\nShared Student");
+        }
+        UUID onlyMine = studentId(created.get(0).username());
+        UUID shared = studentId(created.get(1).username());
+        try (var s = SignedIn.as(users, created.get(1).username())) {
+            join.joinAsSignedInStudent(theirs.joinCode(), "10.5.5.5");
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)");
+            OneTimeCredential reset = classroom.resetPassword(mine.id(), onlyMine);
+            assertThat(reset.password()).isNotEqualTo(created.get(0).password());
+            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name"))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("school admin");
+            assertThatThrownBy(() -> classroom.resetPassword(mine.id(), shared)).hasMessageContaining("school admin");
+
+            ClassDetail after = classroom.removeStudent(mine.id(), shared);
+            assertThat(after.roster()).extracting(RosterEntry::displayName).containsExactly("Only Mine (renamed)");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE student_id = :s AND ended_at IS NOT NULL")
+                .param("s", shared).query(Long.class).single()).as("removal ends the enrollment and keeps the row").isEqualTo(1);
+    }
+
+    @Test
+    void a_teacher_can_do_nothing_to_another_teachers_class() {
+        ClassDetail theirs = newClass(otherTeacher, "Physics 11");
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(classroom.classDetail(theirs.id())).isEmpty();
+            assertThatThrownBy(() -> classroom.rotateJoinCode(theirs.id())).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> classroom.createStudents(theirs.id(), "Intruder")).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> classroom.archiveClass(theirs.id())).hasMessage("That class does not exist.");
+        }
+    }
+
+    @Test
+    void bad_class_settings_are_refused_with_a_reason() {
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThatThrownBy(() -> classroom.createClass(new NewClass(" ", "", "", "Europe/Berlin")))
+                    .hasMessageContaining("name");
+            assertThatThrownBy(() -> classroom.createClass(new NewClass("Maths", "", "", "Mars/Olympus")))
+                    .hasMessageContaining("time zone");
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_second_class_with_the_same_join_code() {
+        ClassDetail a = newClass(teacher, "Code A");
+        ClassDetail b = newClass(teacher, "Code B");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE class SET join_code = :code WHERE id = :id")
+                .param("code", a.joinCode()).param("id", b.id()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    private UUID studentId(String username) {
+        return jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", username).query(UUID.class).single();
+    }
+}
