@@ -115,6 +115,21 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         Div side = new Div();
         side.addClassName("class-side");
         side.add(joinCodePanel(c), assignmentsSection(c));
+        if (!c.archived()) {
+            Button archive = new Button("Archive this class", e -> confirm("Archive " + c.name() + "?",
+                    "It leaves your class list and nobody can join it any more. Students' work is kept.", "Archive",
+                    () -> {
+                        try {
+                            classroom.archiveClass(classId);
+                            getUI().ifPresent(ui -> ui.navigate("classes"));
+                        } catch (UserFacingException ex) {
+                            error(ex.getMessage());
+                        }
+                    }));
+            archive.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            archive.setTestId("archive-class");
+            side.add(archive);
+        }
         return side;
     }
 
@@ -328,7 +343,10 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
                     + " · Feedback: " + a.feedbackPolicy().label().toLowerCase(java.util.Locale.ROOT)
                     + (a.revisionAllowed() ? " · revision allowed" : "") + " · " + a.submitted() + " submitted");
             meta.addClassName("article-meta");
-            row.add(name, meta);
+            Button extend = new Button("Later due date for a student", e -> overrideDialog(c, a));
+            extend.addThemeVariants(ButtonVariant.TERTIARY);
+            extend.setEnabled(!c.roster().isEmpty());
+            row.add(name, meta, extend);
             rows.add(row);
         }
         section.add(rows);
@@ -398,6 +416,40 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         libraryLink.setTarget("_blank");
         dialog.getFooter().add(libraryLink, new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 48rem)");
+        dialog.open();
+    }
+
+    /** Accommodations: one student gets a later due date; the class's date stays for everyone else. */
+    private void overrideDialog(ClassDetail c, AssignmentSummary a) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Later due date for one student");
+        Select<RosterEntry> student = new Select<>();
+        student.setLabel("Student");
+        student.setItems(c.roster());
+        student.setItemLabelGenerator(RosterEntry::displayName);
+        DatePicker due = new DatePicker("New due date (end of the day, " + c.timeZone().getId() + ")",
+                org.lateral.assignment.DueDates.dayOf(a.dueAt(), c.timeZone()).plusDays(7));
+        TextField reason = new TextField("Reason (optional, only you see it)");
+        reason.setMaxLength(500);
+        Div message = new Div();
+        message.addClassName("form-error");
+        dialog.add(new Paragraph(a.title()), new FormLayout(student, due, reason), message);
+        Button save = new Button("Save", e -> {
+            if (student.getValue() == null || due.getValue() == null) {
+                message.setText("Choose a student and a date.");
+                return;
+            }
+            try {
+                assignments.setDueDateFor(a.id(), student.getValue().studentId(), due.getValue(),
+                        reason.getValue().isBlank() ? null : reason.getValue());
+                dialog.close();
+                Notification.show(student.getValue().displayName() + " now has until " + due.getValue());
+            } catch (UserFacingException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
 
