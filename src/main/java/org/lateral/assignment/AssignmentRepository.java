@@ -126,4 +126,28 @@ class AssignmentRepository {
         java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    Optional<StudentAssignment> forStudentWork(UUID assignmentId, UUID schoolId, UUID studentId, Map<UUID, ZoneId> zones,
+            Instant now) {
+        if (zones.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT a.id, a.school_id, a.class_id, a.title, a.article_version_id, a.key_version_id,
+                       coalesce(o.due_at, a.due_at) AS due_at, a.late_work_accepted, a.feedback_policy, a.revision_allowed
+                  FROM assignment a
+                  LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
+                 WHERE a.id = :id AND a.school_id = :school AND a.class_id IN (:classes) AND a.open_at <= :now
+                   AND a.article_version_id IS NOT NULL
+                """)
+                .param("id", assignmentId).param("school", schoolId).param("student", studentId)
+                .param("classes", zones.keySet()).param("now", Timestamp.from(now))
+                .query((rs, n) -> new StudentAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
+                        rs.getObject("class_id", UUID.class), rs.getString("title"),
+                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
+                        instant(rs, "due_at"), zones.get(rs.getObject("class_id", UUID.class)),
+                        rs.getBoolean("late_work_accepted"),
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(), rs.getBoolean("revision_allowed")))
+                .optional();
+    }
 }

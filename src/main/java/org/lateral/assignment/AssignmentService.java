@@ -127,4 +127,18 @@ public class AssignmentService {
         }
         return assignments.forStudent(student.accountId(), names, zones, clock.instant());
     }
+
+    /**
+     * One open assignment of a class the signed-in student is in now; empty for anything else
+     * (another class, a removed student, an assignment not open yet), so a foreign id looks missing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StudentAssignment> forStudent(UUID assignmentId) {
+        LateralUser student = currentUser.require(Role.STUDENT);
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        for (StudentClassSummary c : classroom.myClassesAsStudent()) {
+            zones.put(c.id(), c.timeZone());
+        }
+        return assignments.forStudentWork(assignmentId, student.schoolId(), student.accountId(), zones, clock.instant());
+    }
 }

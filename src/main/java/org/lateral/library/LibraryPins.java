@@ -53,4 +53,13 @@ public class LibraryPins {
         return jdbc.sql("SELECT id FROM story_set WHERE school_id = :school AND pack = :pack ORDER BY created_at LIMIT 1")
                 .param("school", schoolId).param("pack", pack).query(UUID.class).optional();
     }
+
+    /** The canonical text of one article version of this school's library. */
+    public Optional<String> canonicalText(UUID schoolId, UUID articleVersionId) {
+        return jdbc.sql("""
+                SELECT v.canonical_text FROM article_version v JOIN article a ON a.id = v.article_id
+                 WHERE v.id = :version AND a.school_id = :school
+                """)
+                .param("version", articleVersionId).param("school", schoolId).query(String.class).optional();
+    }
 }

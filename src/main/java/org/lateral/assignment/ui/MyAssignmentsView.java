@@ -43,8 +43,11 @@ class MyAssignmentsView extends VerticalLayout {
                 Div row = new Div();
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "my-assignment");
-                Span title = new Span(a.title());
+                // The marking page belongs to the submission feature; it is reached by its address.
+                com.vaadin.flow.component.html.Anchor title = new com.vaadin.flow.component.html.Anchor("assignment/" + a.id(), a.title());
+                title.getElement().setAttribute("router-link", true);
                 title.addClassName("article-headline");
+                title.getElement().setAttribute("data-testid", "open-assignment");
                 Span meta = new Span(a.className() + " · Due " + Dates.due(a.dueAt(), a.timeZone())
                         + (a.lateWorkAccepted() ? "" : " · late work not accepted"));
                 meta.addClassName("article-meta");

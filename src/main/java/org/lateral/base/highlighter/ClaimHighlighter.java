@@ -60,6 +60,56 @@ public class ClaimHighlighter extends Component {
         getElement().setPropertyList("overlays", java.util.List.copyOf(overlays));
     }
 
+    /** Saves one mark and answers after the commit; the marking view supplies it. */
+    @FunctionalInterface
+    public interface MarkSaver {
+        SaveResult save(MarkState state);
+    }
+
+    private MarkSaver markSaver = state -> SaveResult.rejected(
+            state.markId() == null ? "" : state.markId().toString(), state.seq(), "Marking is not open on this page.");
+    private java.util.function.Supplier<java.util.List<SavedMark>> markSource = java.util.List::of;
+
+    /**
+     * Turns on marking: the text's word and sentence spans (for snapping), the marks saved so far,
+     * the key of this user's and submission's outbox in the browser, and where saves go.
+     */
+    public void startMarking(int[] words, int[] sentences, java.util.List<SavedMark> marks, String outboxKey,
+            MarkSaver saver, java.util.function.Supplier<java.util.List<SavedMark>> source) {
+        this.markSaver = saver;
+        this.markSource = source;
+        getElement().setPropertyList("words", java.util.Arrays.stream(words).boxed().toList());
+        getElement().setPropertyList("sentences", java.util.Arrays.stream(sentences).boxed().toList());
+        setMarks(marks);
+        getElement().setProperty("outboxKey", outboxKey);
+        getElement().setProperty("markable", true);
+    }
+
+    public void setMarks(java.util.List<SavedMark> marks) {
+        getElement().setPropertyList("marks", java.util.List.copyOf(marks));
+    }
+
+    /** Ends marking on this page (submitted): the text stays, the palette goes. */
+    public void stopMarking() {
+        getElement().setProperty("markable", false);
+        getElement().setProperty("readonly", true);
+    }
+
+    /** Forgets unsent changes kept in the browser: after a submit, or at sign-out. */
+    public void clearOutbox() {
+        getElement().callJsFunction("clearOutbox");
+    }
+
+    @ClientCallable
+    SaveResult saveMark(MarkState state) {
+        return markSaver.save(state);
+    }
+
+    @ClientCallable
+    java.util.List<SavedMark> refreshMarks() {
+        return markSource.get();
+    }
+
     public void setReadOnly(boolean readOnly) {
         getElement().setProperty("readonly", readOnly);
     }

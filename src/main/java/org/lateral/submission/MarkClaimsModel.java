@@ -1,0 +1,92 @@
+package org.lateral.submission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lateral.base.AnchoredSpan;
+import org.lateral.base.highlighter.MarkState;
+import org.lateral.library.ClaimType;
+
+/**
+ * The rules for one mark, with no database and no UI, so they are tested on their own. A mark
+ * from the browser is checked against the canonical text: its type must be one of the six, its
+ * span inside the text and at most {@link #MAX_SPAN} characters, and its quote must be the text at
+ * its offsets. When the offsets and the quote disagree (a stale page, a different tab), the quote
+ * wins: the mark is re-anchored where the quote occurs, choosing the occurrence whose context
+ * matches best, then the nearest. Anything else is refused with a sentence a student understands.
+ */
+public final class MarkClaimsModel {
+
+    public static final int MAX_SPAN = 2000;
+    public static final int MAX_MARKS_PER_ATTEMPT = 200;
+
+    private MarkClaimsModel() {}
+
+    public sealed interface Decision {
+        record Accept(AnchoredSpan span, ClaimType type) implements Decision {}
+
+        record Reject(String message) implements Decision {}
+    }
+
+    public static Decision check(String text, MarkState mark) {
+        if (mark.markId() == null || mark.seq() < 1) {
+            return new Decision.Reject("This mark could not be read. Please mark the words again.");
+        }
+        ClaimType type = mark.type() == null ? null : ClaimType.fromCode(mark.type().toLowerCase(Locale.ROOT)).orElse(null);
+        if (type == null) {
+            return new Decision.Reject("Choose one of the six claim types for this mark.");
+        }
+        String exact = mark.exact() == null ? "" : mark.exact();
+        if (exact.isEmpty() || mark.end() - mark.start() > MAX_SPAN || exact.length() > MAX_SPAN) {
+            return new Decision.Reject(exact.isEmpty() ? "Select some words before choosing a claim type."
+                    : "A mark can cover at most " + MAX_SPAN + " characters. Mark a shorter part.");
+        }
+        if (mark.start() >= 0 && mark.end() <= text.length() && mark.start() < mark.end()
+                && text.substring(mark.start(), mark.end()).equals(exact)) {
+            return new Decision.Accept(AnchoredSpan.of(text, mark.start(), mark.end()), type);
+        }
+        int at = reanchor(text, exact, mark.prefix() == null ? "" : mark.prefix(),
+                mark.suffix() == null ? "" : mark.suffix(), mark.start());
+        if (at < 0) {
+            return new Decision.Reject("These words are not in the article any more. Please mark them again.");
+        }
+        return new Decision.Accept(AnchoredSpan.of(text, at, at + exact.length()), type);
+    }
+
+    /** Where the quote occurs with the best-matching context, or -1 when it does not occur. */
+    static int reanchor(String text, String exact, String prefix, String suffix, int hint) {
+        List<Integer> hits = new ArrayList<>();
+        for (int at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+            hits.add(at);
+        }
+        int best = -1;
+        int bestScore = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int at : hits) {
+            int score = commonSuffix(text.substring(0, at), prefix) + commonPrefix(text.substring(at + exact.length()), suffix);
+            int distance = Math.abs(at - hint);
+            if (score > bestScore || (score == bestScore && distance < bestDistance)) {
+                best = at;
+                bestScore = score;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int commonSuffix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+}

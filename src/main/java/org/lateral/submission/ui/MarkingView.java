@@ -1,0 +1,135 @@
+package org.lateral.submission.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.SaveResult;
+import org.lateral.security.CurrentUser;
+import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SubmissionService;
+
+/**
+ * Where a student marks the claims of an article. Every change is saved as it is made, through
+ * the highlighter's {@code saveMark}; the page says "Saved" only after the database committed.
+ */
+@Route("assignment")
+@RolesAllowed("STUDENT")
+class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final SubmissionService submissions;
+    private final CurrentUser currentUser;
+    private String title = "Assignment · Lateral";
+
+    MarkingView(SubmissionService submissions, CurrentUser currentUser) {
+        this.submissions = submissions;
+        this.currentUser = currentUser;
+        addClassNames("page", "marking-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        UUID assignmentId;
+        try {
+            assignmentId = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        MarkingSession session = submissions.open(assignmentId).orElseThrow(NotFoundException::new);
+        render(session);
+    }
+
+    private void render(MarkingSession session) {
+        title = session.title() + " · Lateral";
+        removeAll();
+        Anchor back = new Anchor("my", "\u2190 My assignments");
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+        H2 heading = new H2("Mark the claims");
+        Paragraph due = new Paragraph("Due " + session.dueAt().atZone(session.timeZone()).format(DUE)
+                + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
+        due.addClassName("reader-note");
+        Paragraph how = new Paragraph(session.submitted()
+                ? "You have submitted this work. It can no longer change."
+                : "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
+                        + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
+        how.setTestId("marking-instructions");
+        add(back, heading, due, how);
+
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(session.text());
+        if (session.submitted()) {
+            highlighter.setMarks(session.marks());
+            highlighter.setReadOnly(true);
+        } else {
+            UUID attemptId = session.attemptId();
+            String account = currentUser.get().map(u -> u.accountId().toString()).orElse("anonymous");
+            highlighter.startMarking(session.words(), session.sentences(), session.marks(),
+                    "lateral-outbox:" + account + ":" + session.submissionId() + ":" + session.attemptNumber(),
+                    state -> save(attemptId, state), () -> submissions.marks(attemptId));
+        }
+        add(highlighter);
+
+        if (!session.submitted()) {
+            Button submit = new Button("Submit my work");
+            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how));
+            submit.addThemeVariants(ButtonVariant.PRIMARY);
+            submit.setTestId("submit-attempt");
+            Div actions = new Div(submit);
+            actions.addClassName("marking-actions");
+            add(actions);
+        }
+    }
+
+    private SaveResult save(UUID attemptId, org.lateral.base.highlighter.MarkState state) {
+        try {
+            return submissions.saveMark(attemptId, state);
+        } catch (UserFacingException e) {
+            return SaveResult.rejected(state.markId() == null ? "" : state.markId().toString(), state.seq(), e.getMessage());
+        }
+    }
+
+    private void confirmSubmit(MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how) {
+        ConfirmDialog dialog = new ConfirmDialog("Submit your work?",
+                "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d.", "Submit", e -> {
+                    try {
+                        submissions.submit(session.attemptId());
+                        // Nothing is left to send: the browser forgets its copy of the changes.
+                        highlighter.clearOutbox();
+                        highlighter.stopMarking();
+                        submit.setVisible(false);
+                        how.setText("You have submitted this work. It can no longer change.");
+                        Notification.show("Submitted. Well done.").addThemeVariants(NotificationVariant.SUCCESS);
+                    } catch (UserFacingException ex) {
+                        Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.ERROR);
+                    }
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("primary");
+        dialog.open();
+    }
+}
