@@ -41,8 +41,11 @@ public final class MarkClaimsModel {
             return new Decision.Reject(exact.isEmpty() ? "Select some words before choosing a claim type."
                     : "A mark can cover at most " + MAX_SPAN + " characters. Mark a shorter part.");
         }
-        if (mark.start() >= 0 && mark.end() <= text.length() && mark.start() < mark.end()
-                && text.substring(mark.start(), mark.end()).equals(exact)) {
+        if (mark.start() < 0 || mark.end() > text.length() || mark.start() >= mark.end()) {
+            // Offsets outside the text come from a tampered or broken request, not a stale page.
+            return new Decision.Reject("This mark is outside the article. Please mark the words again.");
+        }
+        if (text.substring(mark.start(), mark.end()).equals(exact)) {
             return new Decision.Accept(AnchoredSpan.of(text, mark.start(), mark.end()), type);
         }
         int at = reanchor(text, exact, mark.prefix() == null ? "" : mark.prefix(),
