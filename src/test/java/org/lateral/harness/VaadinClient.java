@@ -1,0 +1,149 @@
+package org.lateral.harness;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A minimal client that speaks Vaadin Flow's client–server protocol the way the browser does
+ * (shared/research/performance.md §4): a cookie jar, sign-in, {@code v-r=init} for the UI id and
+ * the security key, then UIDL messages that echo {@code syncId} and {@code clientId}, one request in
+ * flight. It calls the highlighter's {@code saveMark} as a published event handler. Used by the
+ * crash test now and by the load harness later; loopback only.
+ */
+public final class VaadinClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern NODE_WITH_ID = Pattern.compile(
+            "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"([^\"]+)\"\\}");
+
+    private final HttpClient http;
+    private final URI base;
+    private int uiId;
+    private String csrf = "";
+    private int syncId;
+    private int clientId;
+    private int promise;
+    private String lastResponse = "";
+
+    public VaadinClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Spring Security's form login, as the login page posts it. */
+    public void signIn(String username, String password) throws IOException, InterruptedException {
+        get("login");
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new IOException("Sign-in failed: " + response.statusCode() + " " + location);
+        }
+    }
+
+    /** Opens a UI on a route and returns the raw changes of the first response. */
+    public String open(String route) throws IOException, InterruptedException {
+        HttpResponse<String> init = get("?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8));
+        JsonNode config = JSON.readTree(init.body()).get("appConfig");
+        uiId = config.get("v-uiId").asInt();
+        JsonNode uidl = config.get("uidl");
+        csrf = uidl.get("Vaadin-Security-Key").asString();
+        syncId = uidl.has("syncId") ? uidl.get("syncId").asInt() : 0;
+        clientId = uidl.has("clientId") ? uidl.get("clientId").asInt() : 0;
+        lastResponse = uidl.toString();
+        ArrayNode rpc = JSON.createArrayNode();
+        ObjectNode navigate = rpc.addObject().put("type", "event").put("node", 1).put("event", "ui-navigate");
+        navigate.putObject("data").put("route", route).put("query", "").put("appShellTitle", "").put("trigger", "")
+                .putObject("historyState").put("idx", 0);
+        lastResponse = lastResponse + send(rpc);
+        return lastResponse;
+    }
+
+    /** The state node of the element with this DOM id, from the changes seen so far. */
+    public Optional<Integer> nodeWithId(String id) {
+        Matcher m = NODE_WITH_ID.matcher(lastResponse);
+        while (m.find()) {
+            if (m.group(2).equals(id)) {
+                return Optional.of(Integer.parseInt(m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Calls a {@code @ClientCallable} method and returns the raw response carrying its result. */
+    public String call(int node, String method, JsonNode... args) throws IOException, InterruptedException {
+        ArrayNode rpc = JSON.createArrayNode();
+        ObjectNode invocation = rpc.addObject().put("type", "publishedEventHandler").put("node", node)
+                .put("templateEventMethodName", method).put("promise", promise++);
+        ArrayNode arguments = invocation.putArray("templateEventMethodArgs");
+        for (JsonNode arg : args) {
+            arguments.add(arg);
+        }
+        return send(rpc);
+    }
+
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Leaves cleanly, so the server frees the UI at once. */
+    public void close() {
+        try {
+            ObjectNode body = JSON.createObjectNode().put("csrfToken", csrf).put("syncId", syncId).put("clientId", clientId)
+                    .put("UNLOAD", true);
+            body.putArray("rpc");
+            http.send(post(body), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException ignored) {
+            // The server may already be gone; nothing to free then.
+        }
+    }
+
+    private String send(ArrayNode rpc) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("csrfToken", csrf).put("syncId", syncId).put("clientId", clientId);
+        body.set("rpc", rpc);
+        HttpResponse<String> response = http.send(post(body), HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        if (response.statusCode() != 200) {
+            throw new IOException("UIDL request failed: " + response.statusCode() + " " + text);
+        }
+        // Older Flow wrapped responses in "for(;;);[ ... ]"; 25.2 answers plain JSON. Accept both.
+        String json = text.startsWith("for(;;);[") ? text.substring(9, text.length() - 1) : text;
+        JsonNode message = JSON.readTree(json);
+        if (message.has("meta") && (message.get("meta").has("appError") || message.get("meta").has("sessionExpired"))) {
+            throw new IOException("The server reported an error: " + message.get("meta"));
+        }
+        syncId = message.get("syncId").asInt();
+        clientId = message.get("clientId").asInt();
+        return text;
+    }
+
+    private HttpRequest post(ObjectNode body) {
+        return HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + uiId))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
