@@ -42,7 +42,14 @@ public class MainLayout extends AppLayout {
         Span user = new Span(authentication.getPrincipalName().orElse(""));
         user.addClassName("app-user");
         user.setTestId("current-user");
-        Button logout = new Button("Sign out", e -> this.authentication.logout());
+        Button logout = new Button("Sign out", e -> {
+            // Unsent marks wait in the browser per user and submission; on a shared school
+            // computer they must not outlive the sign-out. The prefix is passed as a parameter.
+            getElement().executeJs("for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
+                    "lateral-outbox:" + authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
+                            .map(u -> u.getUsername()).orElse("") + ":");
+            this.authentication.logout();
+        });
         logout.setTestId("logout");
         Div account = new Div(user, logout);
         account.addClassName("app-account");

@@ -69,7 +69,12 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2("Mark the claims");
-        Paragraph due = new Paragraph("Due " + session.dueAt().atZone(session.timeZone()).format(DUE)
+        var local = session.dueAt().atZone(session.timeZone());
+        String dueText = local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? org.lateral.assignment.DueDates.dayOf(session.dueAt(), session.timeZone())
+                        .format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + ", end of day"
+                : local.format(DUE);
+        Paragraph due = new Paragraph("Due " + dueText
                 + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
         due.addClassName("reader-note");
         Paragraph how = new Paragraph(session.submitted()
@@ -86,7 +91,8 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             highlighter.setReadOnly(true);
         } else {
             UUID attemptId = session.attemptId();
-            String account = currentUser.get().map(u -> u.accountId().toString()).orElse("anonymous");
+            // Keyed by username: sign-out clears every outbox under "lateral-outbox:<username>:".
+            String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
             highlighter.startMarking(session.words(), session.sentences(), session.marks(),
                     "lateral-outbox:" + account + ":" + session.submissionId() + ":" + session.attemptNumber(),
                     state -> save(attemptId, state), () -> submissions.marks(attemptId));
