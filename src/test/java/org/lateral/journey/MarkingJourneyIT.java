@@ -189,4 +189,26 @@ class MarkingJourneyIT extends JourneyTest {
             touch.close();
         }
     }
+
+    @Test
+    void a_mark_can_be_selected_retyped_and_deleted_and_each_change_is_saved() {
+        openFrisky("student5");
+        markWithMouse("is believed to have planned", "factual");
+        assertThat(mark("factual")).hasCount(1);
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+
+        mark("factual").click();
+        page.getByTestId("claim-type-hedged").click();
+        assertThat(mark("hedged")).hasCount(1);
+        assertThat(mark("factual")).hasCount(0);
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+
+        mark("hedged").click();
+        page.getByTestId("mark-delete").click();
+        assertThat(highlighter().locator("mark.ch-mark[data-own]")).hasCount(0);
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.reload();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        assertThat(highlighter().locator("mark.ch-mark[data-own]")).hasCount(0); // the deletion was stored
+    }
 }
