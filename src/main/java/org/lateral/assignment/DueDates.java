@@ -21,4 +21,14 @@ public final class DueDates {
     public static LocalDate dayOf(Instant due, ZoneId zone) {
         return due.minusNanos(1).atZone(zone).toLocalDate();
     }
+
+    /** A due instant as people read it: "Sat 28 Nov 2026, end of day", or the time when it is not midnight. */
+    public static String display(Instant due, ZoneId zone) {
+        var local = due.atZone(zone);
+        var day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return dayOf(due, zone).format(day) + ", end of day";
+        }
+        return local.format(day) + " at " + local.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH));
+    }
 }

@@ -45,4 +45,12 @@ class AssignmentRulesTest {
         assertThat(DueDates.dayOf(Instant.parse("2026-03-29T22:00:00Z"), ZoneId.of("Europe/Berlin")))
                 .isEqualTo(LocalDate.parse("2026-03-29"));
     }
+
+    @Test
+    void a_due_date_at_midnight_reads_as_the_end_of_the_day_before() {
+        assertThat(DueDates.display(Instant.parse("2026-11-27T23:00:00Z"), ZoneId.of("Europe/Berlin")))
+                .isEqualTo("Fri 27 Nov 2026, end of day");
+        assertThat(DueDates.display(Instant.parse("2026-11-27T14:30:00Z"), ZoneId.of("Europe/Berlin")))
+                .isEqualTo("Fri 27 Nov 2026 at 15:30");
+    }
 }

@@ -15,11 +15,7 @@ final class Dates {
     private Dates() {}
 
     static String due(Instant due, ZoneId zone) {
-        var local = due.atZone(zone);
-        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return DueDates.dayOf(due, zone).format(DAY) + ", end of day";
-        }
-        return local.format(DAY) + " at " + local.format(TIME);
+        return DueDates.display(due, zone);
     }
 
     static String opens(Instant open, ZoneId zone) {

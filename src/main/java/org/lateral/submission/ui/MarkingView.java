@@ -15,8 +15,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -32,8 +30,6 @@ import org.lateral.submission.SubmissionService;
 @Route("assignment")
 @RolesAllowed("STUDENT")
 class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
-
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final SubmissionService submissions;
     private final CurrentUser currentUser;
@@ -69,12 +65,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2("Mark the claims");
-        var local = session.dueAt().atZone(session.timeZone());
-        String dueText = local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                ? org.lateral.assignment.DueDates.dayOf(session.dueAt(), session.timeZone())
-                        .format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + ", end of day"
-                : local.format(DUE);
-        Paragraph due = new Paragraph("Due " + dueText
+        Paragraph due = new Paragraph("Due " + org.lateral.assignment.DueDates.display(session.dueAt(), session.timeZone())
                 + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
         due.addClassName("reader-note");
         Paragraph how = new Paragraph(session.submitted()
