@@ -161,7 +161,44 @@ class ClassRepository {
                         rs.getObject("enrolled_at", java.time.OffsetDateTime.class).toInstant(),
                         rs.getBoolean("must_change"),
                         rs.getBoolean("shared")))
-                .list();
+                .list().stream().sorted(ROSTER_ORDER).toList();
+    }
+
+    /** Names as people sort them: "Student 2" before "Student 10", case ignored. */
+    static final java.util.Comparator<RosterEntry> ROSTER_ORDER = (a, b) -> {
+        int byName = naturalCompare(a.displayName(), b.displayName());
+        return byName != 0 ? byName : a.username().compareTo(b.username());
+    };
+
+    static int naturalCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                int byNumber = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                if (byNumber != 0) {
+                    return byNumber;
+                }
+            } else {
+                int byChar = Character.compare(Character.toLowerCase(x), Character.toLowerCase(y));
+                if (byChar != 0) {
+                    return byChar;
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     boolean isEnrolled(UUID classId, UUID studentId) {
@@ -176,6 +213,25 @@ class ClassRepository {
                  WHERE id = :id AND NOT EXISTS (SELECT 1 FROM class WHERE join_code = :code)
                 """)
                 .param("id", classId).param("code", code).update() == 1;
+    }
+
+    /**
+     * Gives the class a fresh join code, retrying on the (astronomically rare) collision the
+     * unique index reports. Every class gets its code this way, however it was created.
+     */
+    void assignNewJoinCode(UUID classId) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (trySetJoinCode(classId, JoinCodes.generate())) {
+                return;
+            }
+        }
+        // 2^50 codes: ten collisions in a row means something else is wrong.
+        throw new IllegalStateException("Could not find a free join code in 10 attempts");
+    }
+
+    Optional<String> joinCode(UUID classId) {
+        return jdbc.sql("SELECT join_code FROM class WHERE id = :id AND join_code IS NOT NULL")
+                .param("id", classId).query(String.class).optional();
     }
 
     void setJoinEnabled(UUID classId, boolean enabled) {

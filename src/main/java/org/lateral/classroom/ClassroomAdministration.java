@@ -49,12 +49,18 @@ public class ClassroomAdministration {
         if (!teacher.roles().contains(Role.TEACHER)) {
             throw new IllegalArgumentException("Only a teacher can own a class");
         }
-        return classes.findByTeacherAndName(teacher.schoolId(), teacher.id(), name.strip()).orElseGet(() -> {
-            SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.id(), name,
-                    subject, schoolYear, timeZone, AccountRepository.now(clock));
-            classes.insert(created);
-            return created;
-        });
+        SchoolClass schoolClass = classes.findByTeacherAndName(teacher.schoolId(), teacher.id(), name.strip())
+                .orElseGet(() -> {
+                    SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.id(), name,
+                            subject, schoolYear, timeZone, AccountRepository.now(clock));
+                    classes.insert(created);
+                    return created;
+                });
+        // A class needs a join code wherever it came from, also one seeded before codes existed.
+        if (classes.joinCode(schoolClass.id()).isEmpty()) {
+            classes.assignNewJoinCode(schoolClass.id());
+        }
+        return schoolClass;
     }
 
     /** Enrolls the student (again, if they had left); the database keeps one row per pair. */

@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClassroomService {
 
     static final int MAX_NEW_STUDENTS = 60;
-    private static final int JOIN_CODE_ATTEMPTS = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CurrentUser currentUser;
@@ -201,13 +200,7 @@ public class ClassroomService {
     }
 
     private void assignNewJoinCode(UUID classId) {
-        for (int attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
-            if (classes.trySetJoinCode(classId, JoinCodes.generate())) {
-                return;
-            }
-        }
-        // 2^50 codes: ten collisions in a row means something else is wrong.
-        throw new IllegalStateException("Could not find a free join code in " + JOIN_CODE_ATTEMPTS + " attempts");
+        classes.assignNewJoinCode(classId);
     }
 
     /**

@@ -29,6 +29,8 @@ class DemoSeederIT {
         String hash = jdbc.sql("SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id "
                 + "WHERE a.username = 'student24'").query(String.class).single();
         assertThat(passwordEncoder.matches("lateral-demo", hash)).isTrue();
+        String code = jdbc.sql("SELECT join_code FROM class WHERE name = 'Demo class' AND join_enabled").query(String.class).single();
+        assertThat(code).as("the demo class can be joined with a code").matches("[23456789A-HJ-NP-Z]{10}");
         String zone = jdbc.sql("SELECT time_zone FROM class WHERE name = 'Demo class'").query(String.class).single();
         assertThat(zone).isEqualTo(java.time.ZoneId.systemDefault().getId());
     }
