@@ -134,7 +134,8 @@ class AssignmentRepository {
         }
         return jdbc.sql("""
                 SELECT a.id, a.school_id, a.class_id, a.title, a.article_version_id, a.key_version_id,
-                       coalesce(o.due_at, a.due_at) AS due_at, a.late_work_accepted, a.feedback_policy, a.revision_allowed
+                       coalesce(o.due_at, a.due_at) AS due_at, a.late_work_accepted, a.feedback_policy, a.revision_allowed,
+                       a.revision_until, a.feedback_released_at
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
                  WHERE a.id = :id AND a.school_id = :school AND a.class_id IN (:classes) AND a.open_at <= :now
@@ -147,7 +148,48 @@ class AssignmentRepository {
                         rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
                         instant(rs, "due_at"), zones.get(rs.getObject("class_id", UUID.class)),
                         rs.getBoolean("late_work_accepted"),
-                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(), rs.getBoolean("revision_allowed")))
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(), rs.getBoolean("revision_allowed"),
+                        nullableInstant(rs, "revision_until"), nullableInstant(rs, "feedback_released_at")))
                 .optional();
+    }
+
+    Optional<TeacherAssignment> forTeacher(UUID assignmentId, org.lateral.classroom.ClassDetail schoolClass) {
+        Map<UUID, Instant> overrides = new java.util.HashMap<>();
+        jdbc.sql("SELECT student_id, due_at FROM assignment_due_override WHERE assignment_id = :a")
+                .param("a", assignmentId)
+                .query((java.sql.ResultSet rs) -> {
+                    overrides.put(rs.getObject("student_id", UUID.class), instant(rs, "due_at"));
+                });
+        return jdbc.sql("""
+                SELECT id, school_id, title, exercise, article_version_id, key_version_id, key_version_ignored_id,
+                       open_at, due_at, late_work_accepted, feedback_policy, feedback_released_at, revision_allowed,
+                       revision_until, match_threshold
+                  FROM assignment WHERE id = :id AND class_id = :class
+                """)
+                .param("id", assignmentId).param("class", schoolClass.id())
+                .query((rs, n) -> new TeacherAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
+                        schoolClass.id(), schoolClass.name(), rs.getString("title"), rs.getString("exercise"),
+                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
+                        rs.getObject("key_version_ignored_id", UUID.class), instant(rs, "open_at"), instant(rs, "due_at"),
+                        schoolClass.timeZone(), rs.getBoolean("late_work_accepted"),
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                        nullableInstant(rs, "feedback_released_at"), rs.getBoolean("revision_allowed"),
+                        nullableInstant(rs, "revision_until"), rs.getDouble("match_threshold"), schoolClass.roster(), overrides))
+                .optional();
+    }
+
+    void releaseFeedback(UUID assignmentId, Instant now) {
+        jdbc.sql("""
+                UPDATE assignment SET feedback_released_at = :now, version = version + 1
+                 WHERE id = :id AND feedback_released_at IS NULL
+                """)
+                .param("id", assignmentId).param("now", Timestamp.from(now)).update();
+    }
+
+    void pinKeyVersion(UUID assignmentId, UUID keyVersionId, boolean accept) {
+        jdbc.sql(accept
+                ? "UPDATE assignment SET key_version_id = :v, key_version_ignored_id = NULL, version = version + 1 WHERE id = :id"
+                : "UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
+                .param("id", assignmentId).param("v", keyVersionId).update();
     }
 }

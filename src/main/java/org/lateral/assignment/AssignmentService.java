@@ -141,4 +141,39 @@ public class AssignmentService {
         }
         return assignments.forStudentWork(assignmentId, student.schoolId(), student.accountId(), zones, clock.instant());
     }
+
+    /**
+     * One assignment of a class the signed-in teacher teaches, with its roster; empty for
+     * anything else, so a foreign id looks missing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TeacherAssignment> forTeacher(UUID assignmentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        return assignments.classOf(assignmentId, teacher.schoolId())
+                .flatMap(classroom::classDetail)
+                .flatMap(c -> assignments.forTeacher(assignmentId, c));
+    }
+
+    /** Shows feedback to every student who has submitted ("when I release it"); idempotent. */
+    @Transactional
+    public TeacherAssignment releaseFeedback(UUID assignmentId) {
+        TeacherAssignment assignment = forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        assignments.releaseFeedback(assignmentId, clock.instant());
+        return forTeacher(assignment.id()).orElseThrow();
+    }
+
+    /**
+     * Moves the assignment to another key version (the caller re-scores in the same transaction)
+     * or records that the teacher chose to stay on the pinned one.
+     */
+    @Transactional
+    public void pinKeyVersion(UUID assignmentId, UUID expectedPinned, UUID keyVersionId, boolean accept) {
+        TeacherAssignment assignment = forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        if (!expectedPinned.equals(assignment.keyVersionId())) {
+            throw new UserFacingException("The key of this assignment changed meanwhile. Reload the page.");
+        }
+        assignments.pinKeyVersion(assignmentId, keyVersionId, accept);
+    }
 }

@@ -29,12 +29,7 @@ public enum AssignmentStatus {
     public static AssignmentStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt,
             FeedbackPolicy policy, @Nullable Instant feedbackReleasedAt) {
         if (submittedAt != null) {
-            boolean feedback = switch (policy) {
-                case AFTER_SUBMIT -> true;
-                case AFTER_DUE -> !now.isBefore(due);
-                case WHEN_RELEASED -> feedbackReleasedAt != null && !now.isBefore(feedbackReleasedAt);
-            };
-            return feedback ? FEEDBACK_AVAILABLE : SUBMITTED;
+            return policy.releases(now, due, feedbackReleasedAt) ? FEEDBACK_AVAILABLE : SUBMITTED;
         }
         if (!now.isBefore(due)) {
             return OVERDUE;

@@ -1,7 +1,9 @@
 package org.lateral.assignment;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** When students see feedback against the key. Nothing of the key reaches them before. */
 public enum FeedbackPolicy {
@@ -23,6 +25,20 @@ public enum FeedbackPolicy {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * Whether submitted work may be shown against the key now.
+     *
+     * @param due the student's own due date
+     * @param releasedAt when the teacher released feedback (only for {@link #WHEN_RELEASED})
+     */
+    public boolean releases(Instant now, Instant due, @Nullable Instant releasedAt) {
+        return switch (this) {
+            case AFTER_SUBMIT -> true;
+            case AFTER_DUE -> !now.isBefore(due);
+            case WHEN_RELEASED -> releasedAt != null && !now.isBefore(releasedAt);
+        };
     }
 
     static Optional<FeedbackPolicy> fromCode(String code) {

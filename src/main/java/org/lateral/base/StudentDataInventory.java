@@ -39,6 +39,13 @@ public final class StudentDataInventory {
                     "Through submission: each attempt's start and submit times."),
             new Entry("mark", List.of(), Treatment.EXPORT_AND_DELETE,
                     "Through attempt: every span the student marked and its claim type, deleted ones as tombstones."),
+            new Entry("score", List.of(), Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: every score of each attempt, with the key version, the rules version, what caused "
+                            + "it and, for an override, the teacher's comment; caused_by is the teacher."),
+            new Entry("attempt_comment", List.of(), Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: the teacher's comments on the student's work; author_id is the teacher."),
+            new Entry("key_amendment", List.of(), Treatment.NOT_STUDENT_DATA,
+                    "created_by, withdrawn_by: the teacher who accepted an alternative answer for an assignment."),
             new Entry("assignment_due_override", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
                     "A later due date for this student (an accommodation) and its reason."),
             new Entry("class", List.of(), Treatment.NOT_STUDENT_DATA, "teacher_id: the teacher who teaches the class."),

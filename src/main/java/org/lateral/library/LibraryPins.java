@@ -62,4 +62,57 @@ public class LibraryPins {
                 """)
                 .param("version", articleVersionId).param("school", schoolId).query(String.class).optional();
     }
+
+    /**
+     * The claims of one key version of this school's library, in text order: what scoring and
+     * feedback need (sources are not part of a claim's score).
+     */
+    public java.util.List<KeyOverlay.Claim> keyClaims(UUID schoolId, UUID keyVersionId) {
+        return jdbc.sql("""
+                SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues
+                  FROM key_claim c
+                  JOIN answer_key_version kv ON kv.id = c.key_version_id
+                  JOIN answer_key k ON k.id = kv.key_id
+                 WHERE c.key_version_id = :v AND k.school_id = :school
+                 ORDER BY c.start_offset, c.position
+                """)
+                .param("v", keyVersionId).param("school", schoolId)
+                .query((rs, n) -> new KeyOverlay.Claim(rs.getString("claim_id"), rs.getInt("start_offset"),
+                        rs.getInt("end_offset"), rs.getString("exact"), types((String[]) rs.getArray("types").getArray()),
+                        rs.getInt("worthiness"), rs.getString("why"),
+                        java.util.List.of((String[]) rs.getArray("cues").getArray()), java.util.List.of()))
+                .list();
+    }
+
+    /** A key version: when it was made and the notes that came with it. */
+    public record KeyVersion(UUID id, UUID keyId, UUID articleVersionId, java.time.Instant createdAt, String notes) {}
+
+    /**
+     * The current version of the same key when it is newer than {@code pinned} and anchored to
+     * the same article version (marks are offsets into that text; a key for a changed article
+     * needs a new assignment).
+     */
+    public Optional<KeyVersion> newerKeyVersion(UUID schoolId, UUID pinned) {
+        return jdbc.sql("""
+                SELECT cur.id, cur.key_id, cur.article_version_id, cur.created_at, cur.notes
+                  FROM answer_key_version old
+                  JOIN answer_key k ON k.id = old.key_id
+                  JOIN answer_key_version cur ON cur.id = k.current_version_id
+                 WHERE old.id = :pinned AND k.school_id = :school AND cur.id <> old.id
+                   AND cur.article_version_id = old.article_version_id AND cur.status = 'complete'
+                """)
+                .param("pinned", pinned).param("school", schoolId)
+                .query((rs, n) -> new KeyVersion(rs.getObject("id", UUID.class), rs.getObject("key_id", UUID.class),
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("notes")))
+                .optional();
+    }
+
+    private static java.util.Set<ClaimType> types(String[] codes) {
+        java.util.Set<ClaimType> types = java.util.EnumSet.noneOf(ClaimType.class);
+        for (String code : codes) {
+            types.add(ClaimType.fromCode(code).orElseThrow());
+        }
+        return types;
+    }
 }

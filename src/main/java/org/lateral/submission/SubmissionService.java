@@ -33,10 +33,14 @@ public class SubmissionService {
     private final AssignmentService assignments;
     private final LibraryPins library;
     private final SubmissionRepository submissions;
+    private final GradingRepository grading;
+    private final Grader grader;
     private final Clock clock;
 
     SubmissionService(CurrentUser currentUser, AssignmentService assignments, LibraryPins library,
-            SubmissionRepository submissions, Clock clock) {
+            SubmissionRepository submissions, GradingRepository grading, Grader grader, Clock clock) {
+        this.grading = grading;
+        this.grader = grader;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.library = library;
@@ -116,21 +120,31 @@ public class SubmissionService {
         return submissions.liveMarks(attemptId);
     }
 
-    /** Submits the attempt: final for it. */
+    /**
+     * Submits the attempt: final for it, and scored in the same transaction against the
+     * assignment's key as it stands (with its amendments). The assignment row is share-locked so
+     * a concurrent key change by the teacher is applied either before this score or to it.
+     */
     @Transactional
     public void submit(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
-        SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId)
+        SubmissionRepository.Attempt unlocked = submissions.attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
                 .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
-        StudentAssignment assignment = assignments.forStudent(attempt.assignmentId())
+        StudentAssignment assignment = assignments.forStudent(unlocked.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
         if (!assignment.acceptsWork(now())) {
             throw new UserFacingException("The due date has passed and late work is not accepted.");
         }
-        if (!submissions.submit(attempt, now())) {
+        // Assignment before attempt, the order a teacher's key change takes too (it locks the
+        // assignment, then touches attempts through their scores), so the two cannot deadlock.
+        GradingRepository.AssignmentFacts facts = grading.lockAssignment(unlocked.assignmentId(), false).orElseThrow();
+        SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId).orElseThrow();
+        Instant now = now();
+        if (!submissions.submit(attempt, now)) {
             throw new UserFacingException("You have already submitted this work.");
         }
+        grader.context(facts, null).ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
     }
 
     private Instant now() {

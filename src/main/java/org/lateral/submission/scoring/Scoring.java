@@ -27,8 +27,25 @@ public final class Scoring {
 
     private Scoring() {}
 
-    /** A key claim: its span, the types it accepts, and how much finding it matters (1–3). */
-    public record KeyClaim(String id, int start, int end, Set<ClaimType> accepted, int worthiness) {}
+    /**
+     * A key claim: its span, the types it accepts, how much finding it matters (1–3), and the
+     * other spans this assignment's teacher accepted for it ("accept as alternative"). A mark is
+     * compared with the claim's span and each alternative, and the best Jaccard counts; without
+     * alternatives this is exactly the pinned rule.
+     */
+    public record KeyClaim(String id, int start, int end, Set<ClaimType> accepted, int worthiness, List<Span> alternatives) {
+
+        public KeyClaim {
+            accepted = Set.copyOf(accepted);
+            alternatives = List.copyOf(alternatives);
+        }
+
+        public KeyClaim(String id, int start, int end, Set<ClaimType> accepted, int worthiness) {
+            this(id, start, end, accepted, worthiness, List.of());
+        }
+    }
+
+    public record Span(int start, int end) {}
 
     /** A student's mark. */
     public record Mark(String id, int start, int end, ClaimType type) {}
@@ -63,12 +80,20 @@ public final class Scoring {
             throw new IllegalArgumentException("The match threshold must be in (0, 1], got " + threshold);
         }
         record Candidate(KeyClaim claim, Mark mark, double jaccard) {}
-        List<int[]> claimTokens = key.stream().map(c -> covered(tokens, c.start(), c.end())).toList();
+        List<List<int[]>> claimTokens = key.stream().map(c -> {
+            List<int[]> spans = new ArrayList<>();
+            spans.add(covered(tokens, c.start(), c.end()));
+            c.alternatives().forEach(a -> spans.add(covered(tokens, a.start(), a.end())));
+            return spans;
+        }).toList();
         List<int[]> markTokens = marks.stream().map(m -> covered(tokens, m.start(), m.end())).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < key.size(); c++) {
             for (int m = 0; m < marks.size(); m++) {
-                double j = jaccard(claimTokens.get(c), markTokens.get(m));
+                double j = 0;
+                for (int[] span : claimTokens.get(c)) {
+                    j = Math.max(j, jaccard(span, markTokens.get(m)));
+                }
                 if (j >= threshold) {
                     candidates.add(new Candidate(key.get(c), marks.get(m), j));
                 }

@@ -1,0 +1,39 @@
+package org.lateral.submission;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.library.ClaimType;
+
+/**
+ * A teacher's change to one assignment's key, never to the library key: another span accepted
+ * for a claim, another type accepted for a claim, or a claim added.
+ */
+public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer start, @Nullable Integer end,
+        @Nullable String exact, @Nullable ClaimType type, String createdBy, Instant createdAt) {
+
+    public enum Kind {
+        ALTERNATIVE_SPAN("alternative-span"),
+        ALTERNATIVE_TYPE("alternative-type"),
+        ADDED_CLAIM("added-claim");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        static Kind fromCode(String code) {
+            for (Kind k : values()) {
+                if (k.code.equals(code)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("Unknown amendment kind " + code);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.lateral.submission;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.TeacherAssignment;
+import org.lateral.library.ClaimType;
+
+/**
+ * The teacher's results screen of one assignment.
+ *
+ * @param hasKey whether the assignment pins a key (without one nothing is scored)
+ * @param newKeyVersion a newer library key version the teacher has not accepted or ignored
+ */
+public record Results(TeacherAssignment assignment, String text, boolean hasKey, List<StudentResult> students,
+        @Nullable KeyNotice newKeyVersion, List<PopularSpan> popularSpans, List<PopularType> popularTypes,
+        List<KeyAmendment> amendments) {
+
+    public Results {
+        students = List.copyOf(students);
+        popularSpans = List.copyOf(popularSpans);
+        popularTypes = List.copyOf(popularTypes);
+        amendments = List.copyOf(amendments);
+    }
+
+    public enum Status {
+        NOT_STARTED("Not started"),
+        IN_PROGRESS("In progress"),
+        SUBMITTED("Submitted"),
+        LATE("Submitted late"),
+        MISSING("Not submitted, past due");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One student's row.
+     *
+     * @param marks live marks of the current attempt
+     * @param gain attempt 2's score minus attempt 1's, when both are scored
+     */
+    public record StudentResult(UUID studentId, String displayName, String username, Status status, int marks,
+            List<AttemptResult> attempts, @Nullable Double gain) {
+
+        public StudentResult {
+            attempts = List.copyOf(attempts);
+        }
+
+        public @Nullable AttemptResult attempt(int number) {
+            return attempts.stream().filter(a -> a.number() == number).findFirst().orElse(null);
+        }
+    }
+
+    public record AttemptResult(UUID attemptId, int number, @Nullable Instant submittedAt, boolean late,
+            @Nullable ScoreEntry score) {}
+
+    public record KeyNotice(UUID keyVersionId, Instant createdAt, String notes) {}
+
+    /**
+     * A span students marked that the key does not have.
+     *
+     * @param claimId the key claim it overlaps most (accepting makes it an alternative span of
+     *        that claim), or null (accepting adds a claim to this assignment's key)
+     */
+    public record PopularSpan(int start, int end, String exact, int students, ClaimType type, @Nullable String claimId,
+            @Nullable String claimExact) {}
+
+    public record PopularType(String claimId, String claimExact, ClaimType type, int students) {}
+}
