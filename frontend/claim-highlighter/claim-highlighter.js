@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { localOffset, quote, splitParagraphs, toCanonicalRange, trimRange } from './offsets.js';
-import { isUsableOverlay, nestSegments, segmentParagraphs } from './segments.js';
+import { nestSegments, segmentParagraphs } from './segments.js';
+import { fragmentAttributes, overlayKey, shownOverlays } from './overlays.js';
 import {
   adjacentMark,
   extendToSentences,
@@ -85,10 +86,14 @@ let instances = 0;
  *   paragraph 0 being the headline.
  * - `readonly` (Boolean, reflected): nothing may be changed: no selections are reported and no
  *   marking UI is offered (saved marks are still shown).
- * - `overlays` (Array): passages drawn over the text, e.g. the teacher's answer key. Each is
- *   `{id, start, end, kind, type, label}` in canonical offsets; `kind` is "claim" or "source"
- *   (others are not shown), `type` the claim type and `label` an optional short text shown once,
- *   at the overlay's start. Overlays may overlap and nest, and several may share an id.
+ * - `overlays` (Array): passages drawn over the text, e.g. the teacher's answer key, or a
+ *   student's feedback. Each is `{id, start, end, kind, type, label, status}` in canonical
+ *   offsets; `kind` is "claim", "source" or "cue" (others are not shown, see overlays.js),
+ *   `type` the claim type and `label` an optional short text shown once, at the overlay's
+ *   start. A cue is a cue word ("Reportedly", "If true") that signals a hedge or speculation,
+ *   usually inside a claim. `status` (optional, claims only) is the feedback on a claim:
+ *   "found", "mislabelled", "missed" or "extra". Overlays may overlap and nest, and several may
+ *   share an id.
  * - `markable` (Boolean, reflected, default false): the marking UI. Off, the element behaves
  *   exactly as a plain reader/selection reporter.
  * - `words`, `sentences` (Array of numbers): flat pairs `[s0, e0, s1, e1, …]` of the word and
@@ -96,17 +101,21 @@ let instances = 0;
  *   sentences, paragraphs.
  * - `marks` (Array): the marks saved on the server, `{markId, seq, start, end, exact, type}`.
  *   They are drawn whether or not `markable` is set (after submitting they stay visible); a
- *   claim overlay with the same id as a mark is not drawn twice.
+ *   claim overlay with the same id as a mark is not drawn twice, but its `status` goes to the
+ *   mark.
  * - `outboxKey` (String): localStorage key of this user's and submission's outbox.
  * - `labels` (Object): translations, see DEFAULT_LABELS; type names by type code (flat, or
  *   under `types`).
  *
  * Rendering of an overlay or mark: one or more `<mark>` fragments that share its id, nested
- * with the earliest-starting (then longest) overlay outermost. Claims are
- * `<mark class="ch-mark" data-kind="claim" data-mark-id=ID data-claim-type=TYPE>`; the
- * student's own marks also carry `data-own` and, when selected, `data-selected`. Sources are
- * `<mark class="ch-source" data-kind="source" data-source-id=ID>`. The first fragment has
- * `data-first` and `data-label`, shown by the stylesheet with a pseudo-element. Labels never
+ * with the earliest-starting (then longest) overlay outermost; a cue with the same range as a
+ * claim is inside it. Claims are
+ * `<mark class="ch-mark" data-kind="claim" data-mark-id=ID data-claim-type=TYPE>`, with
+ * `data-status=STATUS` when the status is non-empty; the student's own marks also carry
+ * `data-own` and, when selected, `data-selected`. Sources are
+ * `<mark class="ch-source" data-kind="source" data-source-id=ID>`, cues
+ * `<mark class="ch-cue" data-kind="cue" data-cue-id=ID>`. The first fragment has `data-first`
+ * and `data-label`, shown by the stylesheet with a pseudo-element. Labels never
  * become text nodes, because the selection offsets count the text nodes of a paragraph and
  * must only ever see the canonical text. The pending selection is `<mark class="ch-pending">`,
  * the keyboard caret word `<mark class="ch-caret">`.
@@ -480,21 +489,14 @@ export class ClaimHighlighter extends LitElement {
       this._overlaysByKey.set(key, overlay);
       keyed.push({ id: key, start: overlay.start, end: overlay.end });
     };
-    const own = this._displayById;
-    for (const overlay of Array.isArray(this.overlays) ? this.overlays : []) {
-      if (!isUsableOverlay(overlay) || (overlay.kind !== 'claim' && overlay.kind !== 'source')) {
-        continue;
-      }
-      // The student's own marks come from `marks`; a copy in the overlays would be stale.
-      if (overlay.kind === 'claim' && own.has(overlay.id)) {
-        continue;
-      }
-      add(overlay);
-    }
+    // The student's own marks come from `marks`; a copy in the overlays would be stale, but
+    // the feedback status the server gave it is not (see shownOverlays).
+    const { shown, ownStatus } = shownOverlays(this.overlays, this._displayById);
+    shown.forEach(add);
     // The student's marks are drawn whenever there are any, also after marking has ended
     // (submitted: markable off, readonly on); the tools for changing them need `markable`.
     for (const mark of this._display) {
-      add({ id: mark.markId, start: mark.start, end: mark.end, kind: 'claim', type: mark.type, label: this._typeName(mark.type), own: true });
+      add({ id: mark.markId, start: mark.start, end: mark.end, kind: 'claim', type: mark.type, label: this._typeName(mark.type), status: ownStatus.get(mark.markId), own: true });
     }
     if (this.markable) {
       const pending = this._pendingOverlayRange();
@@ -590,26 +592,23 @@ export class ClaimHighlighter extends LitElement {
     return nodes.map((node) => (node.children ? this._renderFragment(node) : node.text));
   }
 
+  /**
+   * One <mark> fragment. What it is (class, data attributes) is decided by fragmentAttributes()
+   * in overlays.js, where it can be tested without a DOM; this only binds the result.
+   */
   _renderFragment(node) {
     const overlay = this._overlaysByKey.get(node.id);
     const children = this._renderNodes(node.children);
-    if (overlay.kind === 'pending') {
-      return html`<mark class="ch-pending" data-kind="pending">${children}</mark>`;
+    const selected = this.markable && overlay.own === true && overlay.id === this._selectedMarkId;
+    const attributes = fragmentAttributes(overlay, { first: node.first, selected });
+    if (!attributes) {
+      return children;
     }
-    if (overlay.kind === 'caret') {
-      return html`<mark class="ch-caret" data-kind="caret">${children}</mark>`;
-    }
-    // Lit sets attribute values as data, never as markup, so a label or id cannot inject HTML.
-    const label = node.first && nonEmpty(overlay.label) ? String(overlay.label) : nothing;
-    if (overlay.kind === 'source') {
-      return html`<mark class="ch-source" data-kind="source" data-source-id=${overlay.id} ?data-first=${node.first} data-label=${label}>${children}</mark>`;
-    }
-    const type = nonEmpty(overlay.type) ? String(overlay.type) : nothing;
-    if (overlay.own) {
-      const selected = this.markable && overlay.id === this._selectedMarkId;
-      return html`<mark class="ch-mark" data-kind="claim" data-own data-mark-id=${overlay.id} data-claim-type=${type} ?data-selected=${selected} ?data-first=${node.first} data-label=${label} title=${overlay.label}>${children}</mark>`;
-    }
-    return html`<mark class="ch-mark" data-kind="claim" data-mark-id=${overlay.id} data-claim-type=${type} ?data-first=${node.first} data-label=${label}>${children}</mark>`;
+    // Lit binds attributes by name, so this one template names every attribute in
+    // FRAGMENT_ATTRIBUTES; one that is absent is bound to `nothing`, which removes it. Lit sets
+    // the values as data, never as markup, so a label or id cannot inject HTML.
+    const a = (name) => attributes[name] ?? nothing;
+    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
   }
 
   // --- labels and announcements --------------------------------------------------------
@@ -1753,21 +1752,6 @@ export class ClaimHighlighter extends LitElement {
     const para = first && this._paragraphFor(first);
     return para ? { para, local: 0 } : null;
   }
-}
-
-/**
- * The id segments.js knows an overlay by, which must be unique there. The overlay's own id is
- * not: a claim and a source come from different tables and may share one, and a source quoted
- * in several places arrives as several spans with the source's id. Each span is drawn, with
- * its own label on its own first fragment; only an exact repeat (same kind, id and range) is
- * dropped. Kind and id come first so that spans with the same range nest in a stable order.
- */
-function overlayKey(overlay) {
-  return `${overlay.kind}:${overlay.id}:${overlay.start}:${overlay.end}`;
-}
-
-function nonEmpty(value) {
-  return value != null && String(value) !== '';
 }
 
 function collapsedRangeAt(node, offset) {

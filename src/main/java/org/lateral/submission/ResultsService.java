@@ -146,7 +146,7 @@ public class ResultsService {
         GradingRepository.AttemptRow row = attempts.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
         String student = o.assignment().roster().stream().filter(r -> r.studentId().equals(o.attempt().studentId()))
                 .map(RosterEntry::displayName).findFirst().orElse("A former student of the class");
-        return Optional.of(new TeacherReview(o.assignment().id(), student, context.text(), submissions.liveMarks(attemptId),
+        return Optional.of(new TeacherReview(o.assignment().id(), o.assignment().timeZone(), student, context.text(), submissions.liveMarks(attemptId),
                 grader.review(context, row, true), row.number() == attempts.getLast().number()));
     }
 

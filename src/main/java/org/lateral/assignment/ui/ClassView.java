@@ -346,7 +346,12 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
             Button extend = new Button("Later due date for a student", e -> overrideDialog(c, a));
             extend.addThemeVariants(ButtonVariant.TERTIARY);
             extend.setEnabled(!c.roster().isEmpty());
-            row.add(name, meta, extend);
+            // The results screen belongs to the submission feature; it is reached by its address.
+            com.vaadin.flow.component.html.Anchor results = new com.vaadin.flow.component.html.Anchor("results/" + a.id(),
+                    "Results");
+            results.getElement().setAttribute("router-link", true);
+            results.getElement().setAttribute("data-testid", "open-results");
+            row.add(name, meta, results, extend);
             rows.add(row);
         }
         section.add(rows);

@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentStatus;
 import org.lateral.assignment.MyAssignment;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassroomService;
@@ -44,7 +45,10 @@ class MyAssignmentsView extends VerticalLayout {
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "my-assignment");
                 // The marking page belongs to the submission feature; it is reached by its address.
-                com.vaadin.flow.component.html.Anchor title = new com.vaadin.flow.component.html.Anchor("assignment/" + a.id(), a.title());
+                // After submitting, the title leads to the feedback page (which says when feedback comes).
+                boolean done = a.status() == AssignmentStatus.SUBMITTED || a.status() == AssignmentStatus.FEEDBACK_AVAILABLE;
+                com.vaadin.flow.component.html.Anchor title = new com.vaadin.flow.component.html.Anchor(
+                        (done ? "feedback/" : "assignment/") + a.id(), a.title());
                 title.getElement().setAttribute("router-link", true);
                 title.addClassName("article-headline");
                 title.getElement().setAttribute("data-testid", "open-assignment");

@@ -46,13 +46,23 @@ public class ClaimHighlighter extends Component {
      * shown once, from an attribute, so it never becomes part of the text.
      */
     public record Overlay(String id, int start, int end, String kind, @org.jspecify.annotations.Nullable String type,
-            String label) {
+            String label, @org.jspecify.annotations.Nullable String status) {
         public static Overlay claim(String id, int start, int end, String type, String label) {
-            return new Overlay(id, start, end, "claim", type, label);
+            return new Overlay(id, start, end, "claim", type, label, null);
+        }
+
+        /** A claim in feedback: {@code status} is found, mislabelled, missed or extra. */
+        public static Overlay claim(String id, int start, int end, String type, String label, String status) {
+            return new Overlay(id, start, end, "claim", type, label, status);
         }
 
         public static Overlay source(String id, int start, int end, String label) {
-            return new Overlay(id, start, end, "source", null, label);
+            return new Overlay(id, start, end, "source", null, label, null);
+        }
+
+        /** Cue words that signal a claim's type ("reportedly", "If true"). */
+        public static Overlay cue(String id, int start, int end) {
+            return new Overlay(id, start, end, "cue", null, "", null);
         }
     }
 

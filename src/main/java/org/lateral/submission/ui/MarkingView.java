@@ -64,7 +64,8 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         Anchor back = new Anchor("my", "\u2190 My assignments");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        H2 heading = new H2("Mark the claims");
+        H2 heading = new H2(session.attemptNumber() > 1 ? "Mark the claims: attempt " + session.attemptNumber() + " (revision)"
+                : "Mark the claims");
         Paragraph due = new Paragraph("Due " + org.lateral.assignment.DueDates.display(session.dueAt(), session.timeZone())
                 + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
         due.addClassName("reader-note");
@@ -74,6 +75,16 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
         how.setTestId("marking-instructions");
         add(back, heading, due, how);
+        Anchor feedbackLink = new Anchor("feedback/" + session.assignmentId(), "See your feedback");
+        feedbackLink.getElement().setAttribute("router-link", true);
+        feedbackLink.setTestId("open-feedback");
+        feedbackLink.setVisible(session.submitted());
+        if (session.attemptNumber() > 1 && !session.submitted()) {
+            Anchor first = new Anchor("feedback/" + session.assignmentId(), "Feedback on attempt 1");
+            first.getElement().setAttribute("router-link", true);
+            first.setTestId("first-attempt-feedback");
+            add(new Div(first));
+        }
 
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(session.text());
@@ -89,13 +100,18 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                     state -> save(attemptId, state), () -> submissions.marks(attemptId));
         }
         add(highlighter);
+        if (session.submitted()) {
+            Div actions = new Div(feedbackLink);
+            actions.addClassName("marking-actions");
+            add(actions);
+        }
 
         if (!session.submitted()) {
             Button submit = new Button("Submit my work");
-            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how));
+            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how, feedbackLink));
             submit.addThemeVariants(ButtonVariant.PRIMARY);
             submit.setTestId("submit-attempt");
-            Div actions = new Div(submit);
+            Div actions = new Div(submit, feedbackLink);
             actions.addClassName("marking-actions");
             add(actions);
         }
@@ -109,7 +125,8 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
     }
 
-    private void confirmSubmit(MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how) {
+    private void confirmSubmit(MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how,
+            Anchor feedbackLink) {
         ConfirmDialog dialog = new ConfirmDialog("Submit your work?",
                 "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d.", "Submit", e -> {
                     try {
@@ -118,6 +135,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         highlighter.clearOutbox();
                         highlighter.stopMarking();
                         submit.setVisible(false);
+                        feedbackLink.setVisible(true);
                         how.setText("You have submitted this work. It can no longer change.");
                         Notification.show("Submitted. Well done.").addThemeVariants(NotificationVariant.SUCCESS);
                     } catch (UserFacingException ex) {

@@ -1,0 +1,178 @@
+/**
+ * Which overlays <claim-highlighter> draws, and which element each drawn fragment becomes.
+ *
+ * segments.js decides where the fragments are; this module decides what they are. It has no
+ * DOM and no Lit, so the rules (which kinds are shown, which attributes a fragment carries)
+ * can be unit-tested in Node; the component only binds the attributes returned here.
+ */
+
+import { isUsableOverlay } from './segments.js';
+
+/**
+ * The kinds of the server's overlays that are drawn. Any other kind is left out rather than
+ * guessed at: drawn as a claim, an overlay of a kind this version does not know would tell the
+ * student something the server did not mean.
+ *
+ * - "claim": a claim, e.g. of the answer key or, in feedback, of the student's marks.
+ * - "source": a passage where a source is named.
+ * - "cue": a cue word ("Reportedly", "If true") that signals a hedge or speculation; usually
+ *   inside a claim, and drawn so that it stands out there.
+ */
+export const OVERLAY_KINDS = Object.freeze(['claim', 'source', 'cue']);
+
+/**
+ * The feedback statuses of a claim that the stylesheet draws. Others are still passed on as
+ * `data-status` (the server may know more than this list), they just look like no status.
+ */
+export const CLAIM_STATUSES = Object.freeze(['found', 'mislabelled', 'missed', 'extra']);
+
+/**
+ * Every attribute fragmentAttributes() may return. Lit binds attributes by name, so the
+ * component's template binds each of these; a name missing there would silently never be set
+ * (a test checks that the template binds them all).
+ */
+export const FRAGMENT_ATTRIBUTES = Object.freeze([
+  'class',
+  'data-kind',
+  'data-own',
+  'data-mark-id',
+  'data-source-id',
+  'data-cue-id',
+  'data-claim-type',
+  'data-status',
+  'data-selected',
+  'data-first',
+  'data-label',
+  'title',
+]);
+
+/**
+ * The id segments.js knows an overlay by, which must be unique there. The overlay's own id is
+ * not: a claim and a source come from different tables and may share one, and a source quoted
+ * in several places arrives as several spans with the source's id. Each span is drawn, with
+ * its own label on its own first fragment; only an exact repeat (same kind, id and range) is
+ * dropped. Kind and id come first so that spans with the same range nest in a stable order;
+ * of a claim and a cue with the same range the claim ("claim" < "cue") is the outer one, so a
+ * cue is inside its claim even when it is the whole claim.
+ *
+ * @param {{kind?: string, id: string | number, start: number, end: number}} overlay
+ * @returns {string}
+ */
+export function overlayKey(overlay) {
+  return `${overlay.kind}:${overlay.id}:${overlay.start}:${overlay.end}`;
+}
+
+/**
+ * Whether one of the server's overlays is drawn at all: usable (see isUsableOverlay in
+ * segments.js) and of a kind in {@link OVERLAY_KINDS}.
+ *
+ * @param {unknown} overlay
+ * @returns {boolean}
+ */
+export function isShownOverlay(overlay) {
+  return isUsableOverlay(overlay) && OVERLAY_KINDS.includes(overlay.kind);
+}
+
+/**
+ * The server's overlays that are drawn, in input order, and the claim overlays that give way
+ * to one of the student's own marks.
+ *
+ * A claim overlay with the id of one of the student's marks is not drawn: the mark itself is
+ * drawn from `marks`, and the copy in the overlays may be older than the outbox. Its feedback
+ * status is still the server's word on that mark, so it is returned in `ownStatus` for the
+ * mark to carry (the first non-empty one, should several overlays share the id).
+ *
+ * @param {unknown} overlays the `overlays` property; anything but an array counts as none
+ * @param {{has(id: unknown): boolean}} [ownIds] the ids of the student's shown marks
+ * @returns {{shown: object[], ownStatus: Map<string | number, string>}}
+ */
+export function shownOverlays(overlays, ownIds = new Set()) {
+  const shown = [];
+  const ownStatus = new Map();
+  for (const overlay of Array.isArray(overlays) ? overlays : []) {
+    if (!isShownOverlay(overlay)) {
+      continue;
+    }
+    if (overlay.kind === 'claim' && ownIds.has(overlay.id)) {
+      if (!ownStatus.has(overlay.id) && nonEmpty(overlay.status)) {
+        ownStatus.set(overlay.id, String(overlay.status));
+      }
+      continue;
+    }
+    shown.push(overlay);
+  }
+  return { shown, ownStatus };
+}
+
+/**
+ * The attributes of one `<mark>` fragment of an overlay, by name; an attribute that is not to
+ * be set is absent (never undefined), and a boolean one is present as "". Null for a kind that
+ * has no element, whose text is then shown unwrapped.
+ *
+ * - claim: `class="ch-mark" data-kind="claim" data-mark-id=ID`, `data-claim-type` and
+ *   `data-status` when non-empty; the student's own marks also `data-own`, a `title` (the type
+ *   name, their label) and, when `selected`, `data-selected`.
+ * - source: `class="ch-source" data-kind="source" data-source-id=ID`.
+ * - cue: `class="ch-cue" data-kind="cue" data-cue-id=ID`.
+ * - pending, caret (the component's own): `class="ch-pending"` / `"ch-caret"` and `data-kind`.
+ *
+ * Claims, sources and cues get `data-first` on the overlay's first fragment, and there also
+ * `data-label` when the label is non-empty: the stylesheet shows it as generated content,
+ * never as a text node, which would shift every offset counted from the DOM. A type or status
+ * on a source or cue means nothing and is ignored.
+ *
+ * @param {{kind?: string, id?: string | number, type?: unknown, status?: unknown,
+ *   label?: unknown, own?: boolean}} overlay
+ * @param {{first?: boolean, selected?: boolean}} [fragment] whether this is the overlay's first
+ *   fragment, and whether the overlay is the selected mark (only used for own marks)
+ * @returns {Record<string, string> | null}
+ */
+export function fragmentAttributes(overlay, { first = false, selected = false } = {}) {
+  switch (overlay?.kind) {
+    case 'pending':
+      return { class: 'ch-pending', 'data-kind': 'pending' };
+    case 'caret':
+      return { class: 'ch-caret', 'data-kind': 'caret' };
+    case 'source':
+      return labelled({ class: 'ch-source', 'data-kind': 'source', 'data-source-id': String(overlay.id) }, overlay, first);
+    case 'cue':
+      return labelled({ class: 'ch-cue', 'data-kind': 'cue', 'data-cue-id': String(overlay.id) }, overlay, first);
+    case 'claim': {
+      const attributes = { class: 'ch-mark', 'data-kind': 'claim', 'data-mark-id': String(overlay.id) };
+      if (nonEmpty(overlay.type)) {
+        attributes['data-claim-type'] = String(overlay.type);
+      }
+      if (nonEmpty(overlay.status)) {
+        attributes['data-status'] = String(overlay.status);
+      }
+      if (overlay.own === true) {
+        attributes['data-own'] = '';
+        if (selected) {
+          attributes['data-selected'] = '';
+        }
+        if (nonEmpty(overlay.label)) {
+          attributes.title = String(overlay.label);
+        }
+      }
+      return labelled(attributes, overlay, first);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Adds data-first and data-label (see fragmentAttributes) to a fragment's attributes. */
+function labelled(attributes, overlay, first) {
+  if (first) {
+    attributes['data-first'] = '';
+    if (nonEmpty(overlay.label)) {
+      attributes['data-label'] = String(overlay.label);
+    }
+  }
+  return attributes;
+}
+
+/** Null, undefined and the empty string count as no value; anything else is shown as a string. */
+function nonEmpty(value) {
+  return value != null && String(value) !== '';
+}

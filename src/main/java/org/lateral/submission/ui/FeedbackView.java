@@ -1,0 +1,156 @@
+package org.lateral.submission.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.ui.EmptyState;
+import org.lateral.submission.AttemptReview;
+import org.lateral.submission.FeedbackService;
+import org.lateral.submission.StudentFeedback;
+
+/**
+ * A student's feedback: their marks beside the key over the article (found, found with another
+ * type, missed, not in the key), the cue words of missed hedges and speculation, why each claim
+ * matters, the teacher's comments, and the way to a revision. Before the feedback policy releases
+ * it, the page says when feedback comes and holds nothing of the key.
+ */
+@Route("feedback")
+@RolesAllowed("STUDENT")
+class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final FeedbackService feedback;
+    private String title = "Feedback · Lateral";
+
+    FeedbackView(FeedbackService feedback) {
+        this.feedback = feedback;
+        addClassNames("page", "feedback-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        UUID assignmentId;
+        try {
+            assignmentId = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        render(feedback.feedback(assignmentId).orElseThrow(NotFoundException::new));
+    }
+
+    private void render(StudentFeedback f) {
+        title = "Feedback: " + f.title() + " · Lateral";
+        removeAll();
+        Anchor back = new Anchor("my", "\u2190 My assignments");
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+        add(back, new H2("Feedback: " + f.title()));
+
+        Div actions = new Div();
+        actions.addClassName("marking-actions");
+        if (f.revisionInProgress()) {
+            Anchor resume = new Anchor("assignment/" + f.assignmentId(), "Continue your revision (attempt 2)");
+            resume.getElement().setAttribute("router-link", true);
+            resume.setTestId("continue-revision");
+            actions.add(resume);
+        } else if (f.canRevise()) {
+            Button revise = new Button("Revise my work", e -> confirmRevision(f));
+            revise.addThemeVariants(ButtonVariant.PRIMARY);
+            revise.setTestId("start-revision");
+            actions.add(revise);
+        }
+
+        if (!f.released()) {
+            add(new EmptyState("feedback-waiting", f.waiting()));
+            if (actions.getChildren().findAny().isPresent()) {
+                add(actions);
+            }
+            return;
+        }
+        if (f.gain() != null) {
+            Paragraph gain = new Paragraph("Your revision " + (f.gain() >= 0 ? "gained " : "changed your score by ")
+                    + ReviewParts.signed(f.gain()) + " points.");
+            gain.addClassName("feedback-gain");
+            gain.setTestId("feedback-gain");
+            add(gain);
+        }
+        Div attemptArea = new Div();
+        if (f.attempts().size() > 1) {
+            Tabs tabs = new Tabs();
+            tabs.setTestId("attempt-tabs");
+            for (AttemptReview a : f.attempts()) {
+                Tab tab = new Tab("Attempt " + a.number()
+                        + (a.score() == null ? "" : " \u00b7 " + ReviewParts.score(a.score().score())));
+                tab.getElement().setAttribute("data-testid", "attempt-tab");
+                tabs.add(tab);
+            }
+            tabs.setSelectedIndex(f.attempts().size() - 1);
+            tabs.addSelectedChangeListener(e -> showAttempt(attemptArea, f, f.attempts().get(tabs.getSelectedIndex())));
+            add(tabs);
+        }
+        add(attemptArea);
+        showAttempt(attemptArea, f, f.attempts().getLast());
+        if (actions.getChildren().findAny().isPresent()) {
+            add(actions);
+        }
+    }
+
+    private void showAttempt(Div area, StudentFeedback f, AttemptReview review) {
+        area.removeAll();
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(f.text());
+        highlighter.setReadOnly(true);
+        highlighter.setOverlays(ReviewParts.overlays(review));
+        Paragraph how = new Paragraph("Each claim of the key is drawn over the article: solid = you found it, wavy "
+                + "underline = you found it but chose another type, dashed = you missed it, dotted = your mark is not "
+                + "in the key. Bold cue words should have told you a claim was hedged or speculative.");
+        how.addClassName("reader-note");
+        Div column = new Div(ReviewParts.summary(review), ReviewParts.legend(), how, highlighter);
+        column.addClassName("reader-text");
+        Div side = new Div(ReviewParts.comments(review, f.timeZone(), "Your teacher has not commented on this attempt."),
+                ReviewParts.claimList(review, false));
+        side.addClassName("reader-side");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        area.add(layout);
+    }
+
+    private void confirmRevision(StudentFeedback f) {
+        ConfirmDialog dialog = new ConfirmDialog("Revise your work?",
+                "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit again: "
+                        + "both attempts are scored, and your teacher sees both.",
+                "Start attempt 2", e -> {
+                    try {
+                        feedback.startRevision(f.assignmentId());
+                        getUI().ifPresent(ui -> ui.navigate("assignment/" + f.assignmentId()));
+                    } catch (UserFacingException ex) {
+                        Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.ERROR);
+                    }
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("primary");
+        dialog.open();
+    }
+}

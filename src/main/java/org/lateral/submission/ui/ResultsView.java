@@ -1,0 +1,370 @@
+package org.lateral.submission.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.lateral.assignment.DueDates;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.TeacherAssignment;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.EmptyState;
+import org.lateral.submission.KeyAmendment;
+import org.lateral.submission.KeyPreview;
+import org.lateral.submission.Results;
+import org.lateral.submission.ResultsService;
+
+/**
+ * The teacher's results of one assignment: every student's status and score (both attempts and
+ * the gain), the way into each attempt, releasing feedback, what many students marked that the
+ * key does not have (one click accepts it and re-scores), and the notice of a newer key version.
+ */
+@Route("results")
+@RolesAllowed("TEACHER")
+class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final ResultsService results;
+    private UUID assignmentId;
+    private String title = "Results · Lateral";
+
+    ResultsView(ResultsService results) {
+        this.results = results;
+        addClassNames("page", "results-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            assignmentId = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        render(results.results(assignmentId).orElseThrow(NotFoundException::new));
+    }
+
+    private void reload() {
+        results.results(assignmentId).ifPresent(this::render);
+    }
+
+    private void render(Results r) {
+        TeacherAssignment a = r.assignment();
+        title = "Results: " + a.title() + " · Lateral";
+        removeAll();
+        Anchor back = new Anchor("class/" + a.classId(), "\u2190 " + a.className());
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+        add(back, new H2("Results: " + a.title()));
+        Paragraph meta = new Paragraph("Due " + DueDates.display(a.dueAt(), a.timeZone()) + " · Feedback: "
+                + a.feedbackPolicy().label().toLowerCase(Locale.ROOT) + (a.revisionAllowed() ? " · revision allowed" : ""));
+        meta.addClassName("reader-meta");
+        add(meta);
+        if (!r.hasKey()) {
+            add(new EmptyState("results-no-key", "This article had no answer key when it was assigned, so nothing is scored.",
+                    "Students' marks are still saved; you can open each student's work."));
+        }
+        if (r.newKeyVersion() != null) {
+            add(keyNotice(r));
+        }
+        add(feedbackRelease(r));
+        add(studentTable(r));
+        if (r.hasKey()) {
+            add(alternatives(r));
+        }
+    }
+
+    private Component keyNotice(Results r) {
+        Div notice = new Div();
+        notice.addClassName("maturity-note");
+        notice.setTestId("key-version-notice");
+        Paragraph text = new Paragraph("A new version of this article's answer key is available (made "
+                + ReviewParts.WHEN.format(r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
+                + "). This assignment stays on the version it was given with until you move it.");
+        Button preview = new Button("Preview the changes", e -> previewDialog());
+        preview.setTestId("preview-key-version");
+        notice.add(text, preview);
+        return notice;
+    }
+
+    private void previewDialog() {
+        KeyPreview preview;
+        try {
+            preview = results.previewKeyVersion(assignmentId);
+        } catch (UserFacingException e) {
+            error(e);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Move to the new key version?");
+        dialog.setWidth("min(40rem, 95vw)");
+        Div body = new Div();
+        body.setTestId("key-preview");
+        if (!preview.notes().isBlank()) {
+            Paragraph notes = new Paragraph("Notes of the new version: " + preview.notes());
+            notes.addClassName("reader-note");
+            body.add(notes);
+        }
+        if (preview.changes().isEmpty()) {
+            body.add(new Paragraph("No score of the " + preview.attempts() + " submitted attempts would change."));
+        } else {
+            body.add(new Paragraph(preview.changes().size() + " of " + preview.attempts()
+                    + " submitted attempts would score differently:"));
+            Div table = new Div();
+            table.addClassName("article-list");
+            for (KeyPreview.Change c : preview.changes()) {
+                Div row = new Div(new Span(c.student() + " · attempt " + c.attempt()),
+                        new Span(ReviewParts.score(c.before()) + " \u2192 " + ReviewParts.score(c.after()) + " ("
+                                + ReviewParts.signed(c.delta()) + ")" + (c.overridden() ? " · your override stays" : "")));
+                row.addClassName("article-row");
+                row.getElement().setAttribute("data-testid", "key-preview-change");
+                table.add(row);
+            }
+            body.add(table);
+        }
+        dialog.add(body);
+        Button accept = new Button("Move to the new version", e -> {
+            act(() -> results.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
+                    n -> "Moved to the new key version; " + n + " attempts re-scored.");
+            dialog.close();
+        });
+        accept.addThemeVariants(ButtonVariant.PRIMARY);
+        accept.setTestId("accept-key-version");
+        Button ignore = new Button("Keep the current version", e -> {
+            act(() -> {
+                results.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
+                return 0;
+            }, n -> "This assignment keeps its key version.");
+            dialog.close();
+        });
+        ignore.setTestId("ignore-key-version");
+        Button cancel = new Button("Decide later", e -> dialog.close());
+        cancel.addThemeVariants(ButtonVariant.TERTIARY);
+        dialog.getFooter().add(cancel, ignore, accept);
+        dialog.open();
+    }
+
+    private Component feedbackRelease(Results r) {
+        TeacherAssignment a = r.assignment();
+        Div box = new Div();
+        box.addClassName("marking-actions");
+        if (a.feedbackPolicy() != FeedbackPolicy.WHEN_RELEASED) {
+            return box;
+        }
+        if (a.feedbackReleasedAt() != null) {
+            Paragraph released = new Paragraph("Feedback released " + ReviewParts.WHEN.format(a.feedbackReleasedAt()
+                    .atZone(a.timeZone())) + ": students who submitted see their marks beside the key.");
+            released.setTestId("feedback-released");
+            box.add(released);
+        } else {
+            Button release = new Button("Release feedback to students", e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Release feedback?",
+                        "Every student who has submitted sees their marks beside the key, the key's reasons and your "
+                                + "comments. Students who submit later see it right after submitting.",
+                        "Release", x -> act(() -> {
+                            results.releaseFeedback(assignmentId);
+                            return 0;
+                        }, n -> "Feedback released."));
+                confirm.setCancelable(true);
+                confirm.setConfirmButtonTheme("primary");
+                confirm.open();
+            });
+            release.setTestId("release-feedback");
+            release.addThemeVariants(ButtonVariant.PRIMARY);
+            box.add(new Paragraph("Students do not see feedback until you release it."), release);
+        }
+        return box;
+    }
+
+    private Component studentTable(Results r) {
+        Div section = new Div();
+        section.add(new H3("Students"));
+        long submitted = r.students().stream()
+                .filter(s -> s.status() == Results.Status.SUBMITTED || s.status() == Results.Status.LATE).count();
+        OptionalDouble average = r.students().stream().map(s -> s.attempt(1)).filter(x -> x != null && x.score() != null)
+                .mapToDouble(x -> x.score().score()).average();
+        Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
+                + (average.isPresent() ? " · average score of attempt 1: " + ReviewParts.score(average.getAsDouble()) : ""));
+        summary.setTestId("results-summary");
+        section.add(summary);
+        if (r.students().isEmpty()) {
+            section.add(new EmptyState("results-empty", "No students in this class yet.",
+                    "Share the class's join code or add students on the class page."));
+            return section;
+        }
+        Div table = new Div();
+        table.addClassName("results-table");
+        table.setTestId("results-table");
+        table.getElement().setAttribute("role", "table");
+        Div head = row("Student", "Status", "Marks", "Attempt 1", "Attempt 2", "Gain");
+        head.addClassName("results-head");
+        table.add(head);
+        for (Results.StudentResult s : r.students()) {
+            Div row = new Div();
+            row.addClassName("results-row");
+            row.getElement().setAttribute("role", "row");
+            row.getElement().setAttribute("data-testid", "result-row");
+            row.getElement().setAttribute("data-username", s.username());
+            Span status = new Span(s.status().label());
+            status.addClassNames("status-pill", "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            row.add(cell(new Span(s.displayName())), cell(status), cell(new Span(String.valueOf(s.marks()))),
+                    cell(attemptCell(s, 1)), cell(attemptCell(s, 2)),
+                    cell(new Span(s.gain() == null ? "" : ReviewParts.signed(s.gain()))));
+            table.add(row);
+        }
+        section.add(table);
+        return section;
+    }
+
+    private Component attemptCell(Results.StudentResult s, int number) {
+        Results.AttemptResult a = s.attempt(number);
+        if (a == null) {
+            return new Span("");
+        }
+        String label = a.submittedAt() == null ? "in progress"
+                : a.score() == null ? "not scored" : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+        Anchor open = new Anchor("review/" + a.attemptId(), label + (a.late() ? " (late)" : ""));
+        open.getElement().setAttribute("router-link", true);
+        open.getElement().setAttribute("data-testid", "open-attempt-" + number);
+        open.getElement().setAttribute("title", "Open " + s.displayName() + "'s attempt " + number);
+        return open;
+    }
+
+    private static Div row(String... cells) {
+        Div row = new Div();
+        row.addClassName("results-row");
+        row.getElement().setAttribute("role", "row");
+        for (String c : cells) {
+            Div cell = cell(new Span(c));
+            cell.getElement().setAttribute("role", "columnheader");
+            row.add(cell);
+        }
+        return row;
+    }
+
+    private static Div cell(Component content) {
+        Div cell = new Div(content);
+        cell.addClassName("results-cell");
+        cell.getElement().setAttribute("role", "cell");
+        return cell;
+    }
+
+    private Component alternatives(Results r) {
+        Div section = new Div();
+        section.setTestId("popular-spans");
+        section.add(new H3("Marked by students, not in the key"));
+        if (r.popularSpans().isEmpty()) {
+            Paragraph none = new Paragraph("Nothing yet: every mark of the submitted work matches a claim of the key.");
+            none.addClassName("reader-note");
+            section.add(none);
+        } else {
+            Paragraph how = new Paragraph("Accepting a span changes the key of this assignment only (never the library's) "
+                    + "and re-scores every submitted attempt at once.");
+            how.addClassName("reader-note");
+            section.add(how);
+        }
+        Div list = new Div();
+        list.addClassName("article-list");
+        for (Results.PopularSpan p : r.popularSpans()) {
+            Div row = new Div();
+            row.addClassName("article-row");
+            row.getElement().setAttribute("data-testid", "popular-span");
+            Span quote = new Span("\u201c" + p.exact() + "\u201d");
+            quote.addClassName("article-headline");
+            Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " · mostly as "
+                    + p.type().code() + (p.claimId() == null ? " · overlaps no claim of the key"
+                    : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
+            meta.addClassName("article-meta");
+            Button accept = new Button(p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative",
+                    e -> act(() -> results.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
+                            n -> "Key of this assignment changed; " + n + " attempts re-scored."));
+            accept.getElement().setAttribute("data-testid", "accept-span");
+            row.add(quote, meta, accept);
+            list.add(row);
+        }
+        section.add(list);
+        if (!r.popularTypes().isEmpty()) {
+            section.add(new H3("Types the key does not accept"));
+            Div types = new Div();
+            types.addClassName("article-list");
+            for (Results.PopularType p : r.popularTypes()) {
+                Div row = new Div();
+                row.addClassName("article-row");
+                row.getElement().setAttribute("data-testid", "popular-type");
+                Span quote = new Span("\u201c" + p.claimExact() + "\u201d");
+                quote.addClassName("article-headline");
+                Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " chose "
+                        + p.type().code());
+                meta.addClassName("article-meta");
+                Button accept = new Button("Accept " + p.type().code() + " for this claim",
+                        e -> act(() -> results.acceptType(assignmentId, p.claimId(), p.type()),
+                                n -> "Key of this assignment changed; " + n + " attempts re-scored."));
+                accept.getElement().setAttribute("data-testid", "accept-type");
+                row.add(quote, meta, accept);
+                types.add(row);
+            }
+            section.add(types);
+        }
+        if (!r.amendments().isEmpty()) {
+            section.add(new H3("Changes to this assignment's key"));
+            Div changes = new Div();
+            changes.addClassName("article-list");
+            for (KeyAmendment m : r.amendments()) {
+                String what = switch (m.kind()) {
+                    case ALTERNATIVE_SPAN -> "Also accepted for claim " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
+                    case ALTERNATIVE_TYPE -> "Type " + m.type().code() + " also accepted for claim " + m.claimId();
+                    case ADDED_CLAIM -> "Added claim (" + m.type().code() + "): \u201c" + m.exact() + "\u201d";
+                };
+                Div row = new Div(new Span(what), new Span(m.createdBy() + " · "
+                        + ReviewParts.WHEN.format(m.createdAt().atZone(r.assignment().timeZone()))));
+                row.addClassName("article-row");
+                row.getElement().setAttribute("data-testid", "key-amendment");
+                Button withdraw = new Button("Withdraw", e -> act(() -> results.withdrawAmendment(assignmentId, m.id()),
+                        n -> "Change withdrawn; " + n + " attempts re-scored."));
+                withdraw.addThemeVariants(ButtonVariant.TERTIARY);
+                withdraw.getElement().setAttribute("data-testid", "withdraw-amendment");
+                row.add(withdraw);
+                changes.add(row);
+            }
+            section.add(changes);
+        }
+        return section;
+    }
+
+    private void act(Supplier<Integer> action, java.util.function.IntFunction<String> done) {
+        try {
+            int n = action.get();
+            Notification.show(done.apply(n), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+        } catch (UserFacingException e) {
+            error(e);
+        }
+        reload();
+    }
+
+    private static void error(UserFacingException e) {
+        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+    }
+}

@@ -1,0 +1,189 @@
+package org.lateral.submission.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.submission.AttemptReview;
+import org.lateral.submission.ResultsService;
+import org.lateral.submission.ScoreEntry;
+import org.lateral.submission.TeacherReview;
+
+/**
+ * One student's attempt for the teacher: the marks beside the key over the article, the score
+ * with its history, comments to the student, an override with its reason, and reopening.
+ */
+@Route("review")
+@RolesAllowed("TEACHER")
+class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final ResultsService results;
+    private UUID attemptId;
+    private String title = "Student work · Lateral";
+
+    ReviewView(ResultsService results) {
+        this.results = results;
+        addClassNames("page", "review-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        try {
+            attemptId = UUID.fromString(parameter);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        TeacherReview review;
+        try {
+            review = results.review(attemptId).orElseThrow(NotFoundException::new);
+        } catch (UserFacingException e) {
+            removeAll();
+            add(new H2("Student work"), new Paragraph(e.getMessage()));
+            return;
+        }
+        render(review);
+    }
+
+    private void reload() {
+        results.review(attemptId).ifPresent(this::render);
+    }
+
+    private void render(TeacherReview t) {
+        AttemptReview review = t.review();
+        title = t.student() + ", attempt " + review.number() + " · Lateral";
+        removeAll();
+        Anchor back = new Anchor("results/" + t.assignmentId(), "\u2190 Results");
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+        add(back, new H2(t.student() + " \u00b7 attempt " + review.number()));
+        ZoneId zone = t.timeZone();
+        Paragraph when = new Paragraph(review.submittedAt() == null ? "Not submitted yet: the student is still working."
+                : "Submitted " + ReviewParts.WHEN.format(review.submittedAt().atZone(zone)));
+        when.addClassName("reader-meta");
+        add(when);
+
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(t.text());
+        highlighter.setReadOnly(true);
+        highlighter.setOverlays(ReviewParts.overlays(review));
+        Div column = new Div(ReviewParts.summary(review), ReviewParts.legend(), highlighter);
+        column.addClassName("reader-text");
+
+        Div side = new Div(scorePanel(t), commentPanel(review, zone), ReviewParts.claimList(review, true));
+        side.addClassName("reader-side");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout);
+    }
+
+    private Component scorePanel(TeacherReview t) {
+        AttemptReview review = t.review();
+        Div panel = new Div();
+        panel.addClassName("card");
+        panel.add(new H3("Score"));
+        if (review.score() == null) {
+            panel.add(new Paragraph(review.submittedAt() == null ? "Scored when the student submits."
+                    : "Not scored: the assignment has no key."));
+        } else {
+            ScoreEntry s = review.score();
+            Paragraph now = new Paragraph(ReviewParts.score(s.score()) + " of 100"
+                    + (s.overridden() ? " (your score; the rules give " + ReviewParts.score(s.computed()) + ")" : ""));
+            now.setTestId("review-score");
+            panel.add(now);
+            OrderedList history = new OrderedList();
+            history.setTestId("score-history");
+            for (ScoreEntry e : review.history()) {
+                ListItem item = new ListItem(ReviewParts.WHEN.format(e.at().atZone(t.timeZone())) + ": "
+                        + ReviewParts.score(e.score()) + " · " + ReviewParts.cause(e)
+                        + (e.amendmentIds().isEmpty() ? "" : " · with " + e.amendmentIds().size() + " key changes")
+                        + " · rules v" + e.rulesVersion() + (e.comment() == null ? "" : " \u2014 \u201c" + e.comment() + "\u201d"));
+                item.getElement().setAttribute("data-testid", "score-row");
+                history.add(item);
+            }
+            panel.add(new Paragraph("History"), history);
+
+            NumberField value = new NumberField("Set the score");
+            value.setMin(0);
+            value.setMax(100);
+            value.setStep(0.5);
+            value.setTestId("override-score");
+            TextArea why = new TextArea("Why (kept with the score)");
+            why.setMaxLength(2000);
+            why.setWidthFull();
+            why.setTestId("override-reason");
+            Button set = new Button("Set score", e -> act(() -> results.override(attemptId, value.getValue(), why.getValue()),
+                    "Score set."));
+            set.setTestId("override-save");
+            panel.add(value, why, set);
+            if (s.overridden()) {
+                Button clear = new Button("Use the rules' score again",
+                        e -> act(() -> results.override(attemptId, null, why.getValue()), "The rules' score counts again."));
+                clear.addThemeVariants(ButtonVariant.TERTIARY);
+                clear.setTestId("override-clear");
+                panel.add(clear);
+            }
+        }
+        if (review.submittedAt() != null && t.latest()) {
+            Button reopen = new Button("Reopen for the student", e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Reopen this attempt?",
+                        "The student can change their marks and must submit again. The scores so far stay in the history. "
+                                + "If the due date has passed and late work is not accepted, give them a later due date too.",
+                        "Reopen", x -> act(() -> results.reopen(attemptId), "Reopened."));
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+            reopen.setTestId("reopen-attempt");
+            panel.add(reopen);
+        }
+        return panel;
+    }
+
+    private Component commentPanel(AttemptReview review, ZoneId zone) {
+        Div panel = new Div(ReviewParts.comments(review, zone, "No comments yet."));
+        TextArea body = new TextArea("Comment to the student");
+        body.setHelperText("Only this student and the class's teachers see it, with the feedback.");
+        body.setMaxLength(2000);
+        body.setWidthFull();
+        body.setTestId("comment-body");
+        Button add = new Button("Add comment", e -> act(() -> results.comment(attemptId, body.getValue()), "Comment added."));
+        add.setTestId("comment-save");
+        panel.add(body, add);
+        return panel;
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
+            reload();
+        } catch (UserFacingException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+}
