@@ -1,9 +1,11 @@
 package org.lateral.journey;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,14 +59,50 @@ abstract class JourneyTest {
 
     /** Signs a demo account in through the login form and waits until the home page is shown. */
     void signIn(String username) {
+        signIn(username, "lateral-demo");
+    }
+
+    void signIn(String username, String password) {
         page.navigate(url("login"));
         page.locator("input[name='username']").fill(username);
-        page.locator("input[name='password']").fill("lateral-demo");
+        page.locator("input[name='password']").fill(password);
         page.locator("input[name='password']").press("Enter");
         page.waitForURL(u -> !u.contains("/login"));
     }
 
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+    }
+
+    /** Drags the real mouse across a phrase of the article and chooses a claim type. */
+    void markWithMouse(String phrase, String type) {
+        // Earlier marks add labels that move the text: measure only once the page has settled.
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) page.evaluate("""
+                phrase => {
+                  for (const p of document.querySelectorAll('claim-highlighter p[data-start]')) {
+                    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                      const at = node.data.indexOf(phrase);
+                      if (at < 0) continue;
+                      const first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1);
+                      const last = document.createRange(); last.setStart(node, at + phrase.length - 1); last.setEnd(node, at + phrase.length);
+                      const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
+                      return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+                    }
+                  }
+                  return null;
+                }""", phrase);
+        org.assertj.core.api.Assertions.assertThat(box).as("'" + phrase + "' is on the page").isNotNull();
+        page.mouse().move(num(box, "x1"), num(box, "y1"));
+        page.mouse().down();
+        page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(6));
+        page.mouse().up();
+        page.getByTestId("claim-type-" + type).click();
+    }
+
+    static double num(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
     }
 }

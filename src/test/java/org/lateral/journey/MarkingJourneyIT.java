@@ -4,10 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Mouse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,38 +24,6 @@ class MarkingJourneyIT extends JourneyTest {
         page.getByTestId("open-assignment").first().click();
         assertThat(highlighter().locator("p[data-index='0']")).containsText("Reportedly Defects");
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
-    }
-
-    /** Drags the real mouse across a phrase of the article and chooses a claim type. */
-    private void markWithMouse(String phrase, String type) {
-        // Earlier marks add labels that move the text: measure only once the page has settled.
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> box = (Map<String, Object>) page.evaluate("""
-                phrase => {
-                  for (const p of document.querySelectorAll('claim-highlighter p[data-start]')) {
-                    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                      const at = node.data.indexOf(phrase);
-                      if (at < 0) continue;
-                      const first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1);
-                      const last = document.createRange(); last.setStart(node, at + phrase.length - 1); last.setEnd(node, at + phrase.length);
-                      const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
-                      return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
-                    }
-                  }
-                  return null;
-                }""", phrase);
-        assertThat(box).as("'" + phrase + "' is on the page").isNotNull();
-        page.mouse().move(num(box, "x1"), num(box, "y1"));
-        page.mouse().down();
-        page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(6));
-        page.mouse().up();
-        page.getByTestId("claim-type-" + type).click();
-    }
-
-    private static double num(Map<String, Object> box, String key) {
-        return ((Number) box.get(key)).doubleValue();
     }
 
     private Locator mark(String type) {

@@ -117,8 +117,4 @@ class SkeletonJourneyIT extends JourneyTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
-
-    private static double num(Map<String, Object> box, String key) {
-        return ((Number) box.get(key)).doubleValue();
-    }
 }

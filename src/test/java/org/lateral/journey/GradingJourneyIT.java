@@ -1,0 +1,131 @@
+package org.lateral.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Scoring and feedback in real Chromium: student1 submits the Frisky assignment, sees feedback
+ * with the cue word of the hedge they mislabelled, revises and gains; the teacher sees both
+ * attempts, accepts a span student1 marked as an alternative, and the scores change.
+ */
+class GradingJourneyIT extends JourneyTest {
+
+    @Autowired JdbcClient jdbc;
+    UUID frisky;
+
+    @BeforeEach
+    @AfterEach
+    void student1StartsFrisky_fresh() {
+        frisky = jdbc.sql("""
+                SELECT a.id FROM assignment a JOIN account t ON t.id = a.created_by
+                 WHERE t.username = 'teacher' AND a.title LIKE 'The Head Of ISIS%'
+                """).query(UUID.class).single();
+        // The demo data is shared by the journeys: student1's Frisky work and this assignment's key
+        // changes are removed before and after, so every journey finds them as the demo seeds them.
+        String work = """
+                SELECT t.id FROM attempt t JOIN submission s ON s.id = t.submission_id JOIN account a ON a.id = s.student_id
+                 WHERE s.assignment_id = :f AND a.username = 'student1'
+                """;
+        jdbc.sql("DELETE FROM score WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
+        jdbc.sql("DELETE FROM attempt_comment WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
+        jdbc.sql("DELETE FROM mark WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
+        jdbc.sql("DELETE FROM attempt WHERE id IN (" + work + ")").param("f", frisky).update();
+        jdbc.sql("""
+                DELETE FROM submission WHERE assignment_id = :f
+                   AND student_id = (SELECT id FROM account WHERE username = 'student1')
+                """).param("f", frisky).update();
+        jdbc.sql("DELETE FROM key_amendment WHERE assignment_id = :f").param("f", frisky).update();
+    }
+
+    private Locator highlighter() {
+        return page.getByTestId("claim-highlighter");
+    }
+
+    private void submit() {
+        page.getByTestId("submit-attempt").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+        assertThat(page.getByTestId("open-feedback")).isVisible();
+    }
+
+    @Test
+    void student1_submits_sees_cue_words_revises_and_gains_and_the_teacher_accepts_an_alternative() {
+        signIn("student1");
+        page.navigate(url("assignment/" + frisky));
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        markWithMouse("The Head Of ISIS’ European Operations Reportedly Defects", "factual");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        markWithMouse("a source told The Daily Mail", "attributed");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        submit();
+
+        page.getByTestId("open-feedback").click();
+        assertThat(page.getByTestId("feedback-score")).containsText("Found 0 · found with another type 1");
+        assertThat(page.getByTestId("feedback-cues").filter(new Locator.FilterOptions().setHasText("Reportedly")))
+                .hasText("Cue words: “Reportedly” signal a hedge.");
+        assertThat(highlighter().locator("mark.ch-cue").first()).hasText("Reportedly");
+        assertThat(highlighter().locator("mark.ch-mark[data-status='mislabelled']")).not().hasCount(0);
+        assertThat(page.getByTestId("feedback-extra")).hasCount(1);
+        screenshot("grading-1-feedback.png");
+        String firstScore = page.getByTestId("feedback-score").textContent();
+
+        page.getByTestId("start-revision").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true)).last().click();
+        page.waitForURL(u -> u.endsWith("assignment/" + frisky));
+        assertThat(page.locator("h2")).containsText("attempt 2");
+        Locator own = highlighter().locator("mark.ch-mark[data-own][data-first]");
+        assertThat(own).hasCount(2);
+        highlighter().locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']").click();
+        page.getByTestId("claim-type-hedged").click();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        submit();
+        page.getByTestId("open-feedback").click();
+        assertThat(page.getByTestId("feedback-gain")).containsText("gained +");
+        assertThat(page.getByTestId("attempt-tab")).hasCount(2);
+        assertThat(page.getByTestId("feedback-score")).containsText("Found 1");
+        assertThat(page.getByTestId("feedback-score")).not().hasText(firstScore);
+        screenshot("grading-2-revised.png");
+
+        Page student = page;
+        page = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 800)).newPage();
+        try {
+            signIn("teacher");
+            page.navigate(url("results/" + frisky));
+            Locator row = page.locator("[data-testid='result-row'][data-username='student1']");
+            assertThat(row.getByTestId("open-attempt-1")).isVisible();
+            assertThat(row.getByTestId("open-attempt-2")).isVisible();
+            assertThat(row).containsText("+");
+            String before1 = row.getByTestId("open-attempt-1").textContent();
+            String before2 = row.getByTestId("open-attempt-2").textContent();
+
+            Locator popular = page.locator("[data-testid='popular-span']", new Page.LocatorOptions().setHasText("a source told The Daily Mail"));
+            assertThat(popular).containsText("1 student");
+            screenshot("grading-3-results.png");
+            popular.getByTestId("accept-span").click();
+            assertThat(page.getByTestId("key-amendment")).hasCount(1);
+            assertThat(row.getByTestId("open-attempt-1")).not().hasText(before1);
+            assertThat(row.getByTestId("open-attempt-2")).not().hasText(before2);
+            assertThat(Double.parseDouble(row.getByTestId("open-attempt-1").textContent()))
+                    .isGreaterThan(Double.parseDouble(before1));
+
+            row.getByTestId("open-attempt-2").click();
+            assertThat(page.getByTestId("score-row")).hasCount(2);
+            assertThat(page.getByTestId("score-history")).containsText("changed this assignment's key");
+            screenshot("grading-4-attempt.png");
+        } finally {
+            page.context().close();
+            page = student;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.lateral.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
+import org.lateral.classroom.Account;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.SchoolClass;
+import org.lateral.library.LibraryImport;
+import org.lateral.library.LibraryService;
+import org.lateral.library.TestPacks;
+import org.lateral.library.pack.PackFiles;
+import org.lateral.library.pack.SeedPackReader;
+import org.lateral.security.Role;
+import org.lateral.submission.ResultsService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Nothing of the key reaches a student's browser before the feedback policy releases it. A
+ * unique string is planted in every "why" and in the notes of a key; every response the
+ * student's browser receives during a whole run (sign-in, list, marking, submitting, the
+ * feedback page) is scanned for it. After the teacher releases feedback the same scan finds it,
+ * which proves the scan sees what the browser sees.
+ */
+class KeyLeakCanaryIT extends JourneyTest {
+
+    @Autowired LibraryImport libraryImport;
+    @Autowired LibraryService library;
+    @Autowired ClassroomAdministration administration;
+    @Autowired AssignmentService assignments;
+    @Autowired ResultsService results;
+    @Autowired UserDetailsService users;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @TempDir Path temp;
+
+    @Test
+    void no_response_to_the_student_contains_key_data_before_release_and_the_scan_sees_it_after() throws IOException {
+        String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
+        UUID school = UUID.randomUUID();
+        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Canary school', now())").param("id", school).update();
+        Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
+        Path key = pack.resolve("keys/000-the-frisky.yaml");
+        String yaml = Files.readString(key).replace("    why: \"", "    why: \"" + canary + " ");
+        assertThat(yaml).contains(canary);
+        Files.writeString(key, yaml);
+        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String teacherName = "canary-teacher-" + suffix;
+        String studentName = "canary-student-" + suffix;
+        String password = "canary passphrase " + suffix;
+        Account teacher = administration.ensureAccount(school, teacherName, "Canary Teacher", Set.of(Role.TEACHER), password);
+        Account student = administration.ensureAccount(school, studentName, "Canary Student", Set.of(Role.STUDENT), password);
+        SchoolClass schoolClass = administration.ensureClass(teacher, "Canary class", null, null, ZoneId.of("UTC"));
+        administration.ensureEnrolled(schoolClass, student);
+        AssignmentSummary assignment;
+        try (var s = SignedIn.as(users, teacherName)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            assignment = assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null,
+                    LocalDate.now().plusDays(3), true, FeedbackPolicy.WHEN_RELEASED, true, null, false));
+        }
+
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        page.route("**/*", (Route route) -> {
+            // Redirects go back to the browser as they are, so it navigates exactly as without the scan.
+            APIResponse response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
+            try {
+                bodies.add(response.text());
+            } catch (PlaywrightException binary) {
+                bodies.add("");
+            }
+            route.fulfill(new Route.FulfillOptions().setResponse(response));
+        });
+
+        signIn(studentName, password);
+        page.getByTestId("open-assignment").first().click();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        markWithMouse("The Head Of ISIS’ European Operations Reportedly Defects", "factual");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        markWithMouse("a source told The Daily Mail", "attributed");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.reload();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.getByTestId("submit-attempt").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+        page.getByTestId("open-feedback").click();
+        assertThat(page.getByTestId("feedback-waiting")).containsText("release");
+        page.navigate(url("my"));
+        assertThat(page.getByTestId("assignment-status")).hasText("Submitted");
+        page.navigate(url("feedback/" + assignment.id()));
+        assertThat(page.getByTestId("feedback-waiting")).isVisible();
+
+        int before = bodies.size();
+        assertThat(before).as("responses seen").isGreaterThan(20);
+        assertThat(bodies).as("responses containing the canary before release").noneMatch(b -> b.contains(canary));
+
+        try (var s = SignedIn.as(users, teacherName)) {
+            results.releaseFeedback(assignment.id());
+        }
+        page.reload();
+        assertThat(page.getByTestId("feedback-score")).isVisible();
+        assertThat(bodies.subList(before, bodies.size())).as("after release the scan finds the key's reasons")
+                .anyMatch(b -> b.contains(canary));
+    }
+}
