@@ -1,0 +1,154 @@
+package org.lateral.submission.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralTest;
+import org.lateral.SignedIn;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.ui.NotFoundView;
+import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The student's feedback page and the teacher's results and attempt pages, without a browser.
+ * student20 has submitted the demo Frisky assignment with a mislabelled headline and an extra mark.
+ */
+@LateralTest
+class GradingViewsTest extends SpringBrowserlessTest {
+
+    static final String HEADLINE = "The Head Of ISIS’ European Operations Reportedly Defects";
+    static final String EXTRA = "a source told The Daily Mail";
+
+    @Autowired SubmissionService submissions;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
+
+    UUID frisky;
+    UUID attempt;
+
+    @BeforeEach
+    void student20HasSubmittedFrisky() {
+        frisky = jdbc.sql("""
+                SELECT a.id FROM assignment a JOIN account t ON t.id = a.created_by
+                 WHERE t.username = 'teacher' AND a.title LIKE 'The Head Of ISIS%'
+                """).query(UUID.class).single();
+        try (var s = SignedIn.as(users, "student20")) {
+            MarkingSession session = submissions.open(frisky).orElseThrow();
+            attempt = session.attemptId();
+            if (session.submitted()) {
+                return;
+            }
+            for (String[] m : new String[][] {{HEADLINE, "factual"}, {EXTRA, "attributed"}}) {
+                int at = session.text().indexOf(m[0]);
+                submissions.saveMark(attempt, new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(), m[0], "", "", m[1], false));
+            }
+            submissions.submit(attempt);
+        }
+    }
+
+    private String text(String testId) {
+        return $(Div.class).withTestId(testId).single().getElement().getTextRecursively();
+    }
+
+    @Test
+    @WithUserDetails("student21")
+    void before_submitting_the_feedback_page_says_when_feedback_comes_and_shows_no_key() {
+        navigate("feedback/" + frisky, FeedbackView.class);
+        assertThat(text("feedback-waiting")).contains("after you submit");
+        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-claim").exists()).isFalse();
+        assertThat($(ClaimHighlighter.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("student20")
+    void after_submitting_the_student_sees_outcomes_cue_words_and_why_and_can_revise() {
+        navigate("feedback/" + frisky, FeedbackView.class);
+        assertThat($(Paragraph.class).withTestId("feedback-score").single().getText())
+                .contains("Found 0 · found with another type 1").contains("marks not in the key 1");
+        ListItem headline = $(ListItem.class).withAttribute("data-testid", "feedback-claim")
+                .withAttribute("data-outcome", "mislabelled").single();
+        assertThat(headline.getElement().getTextRecursively()).contains("Key: hedged").contains("You marked it as factual")
+                .contains("Cue words: “Reportedly” signal a hedge.").contains("Why it matters:");
+        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-extra").single().getElement().getTextRecursively())
+                .contains(EXTRA);
+        assertThat($(Button.class).withTestId("start-revision").single().isEnabled()).isTrue();
+        assertThat($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays")).isNotNull();
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void the_teacher_sees_every_student_with_status_and_the_submitted_score() {
+        navigate("results/" + frisky, ResultsView.class);
+        assertThat($(Div.class).withAttribute("data-testid", "result-row").all()).hasSize(24);
+        Div row = $(Div.class).withAttribute("data-testid", "result-row").withAttribute("data-username", "student20").single();
+        assertThat(row.getElement().getTextRecursively()).contains("Student 20").contains("Submitted");
+        assertThat($(Anchor.class).withAttribute("data-testid", "open-attempt-1").all())
+                .anyMatch(a -> a.getHref().equals("review/" + attempt));
+        Div other = $(Div.class).withAttribute("data-testid", "result-row").withAttribute("data-username", "student22").single();
+        assertThat(other.getElement().getTextRecursively()).contains("Not started");
+        assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
+                .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void accepting_a_popular_span_lists_the_change_and_withdrawing_it_removes_it() {
+        navigate("results/" + frisky, ResultsView.class);
+        Div popular = $(Div.class).withAttribute("data-testid", "popular-span").all().stream()
+                .filter(d -> d.getElement().getTextRecursively().contains(EXTRA)).findFirst().orElseThrow();
+        test($(Button.class, popular).withAttribute("data-testid", "accept-span").single()).click();
+        assertThat($(Div.class).withAttribute("data-testid", "key-amendment").single().getElement().getTextRecursively())
+                .contains(EXTRA);
+        test($(Button.class).withAttribute("data-testid", "withdraw-amendment").single()).click();
+        assertThat($(Div.class).withAttribute("data-testid", "key-amendment").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void on_the_attempt_page_a_comment_is_added_and_an_override_without_a_reason_changes_nothing() {
+        navigate("review/" + attempt, ReviewView.class);
+        int rows = $(ListItem.class).withAttribute("data-testid", "score-row").all().size();
+        test($(NumberField.class).withTestId("override-score").single()).setValue(90.0);
+        test($(Button.class).withTestId("override-save").single()).click();
+        assertThat(test($(Notification.class).last()).getText()).contains("why you set this score");
+        assertThat($(ListItem.class).withAttribute("data-testid", "score-row").all()).hasSize(rows);
+
+        String comment = "Look again at the headline: who says so? " + UUID.randomUUID();
+        test($(TextArea.class).withTestId("comment-body").single()).setValue(comment);
+        test($(Button.class).withTestId("comment-save").single()).click();
+        assertThat($(Div.class).withAttribute("data-testid", "attempt-comment").all())
+                .anyMatch(d -> d.getElement().getTextRecursively().contains(comment));
+    }
+
+    @Test
+    @WithUserDetails("student20")
+    void a_student_cannot_open_the_results_or_an_attempt_page() {
+        navigate("results/" + frisky, NotFoundView.class);
+        navigate("review/" + attempt, NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void an_unknown_assignment_or_attempt_is_not_found() {
+        navigate("results/" + UUID.randomUUID(), NotFoundView.class);
+        navigate("review/" + UUID.randomUUID(), NotFoundView.class);
+        navigate("results/not-an-id", NotFoundView.class);
+    }
+}
