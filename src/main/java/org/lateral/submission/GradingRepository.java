@@ -34,22 +34,18 @@ class GradingRepository {
      * a key change and never with a stale key.
      */
     Optional<AssignmentFacts> lockAssignment(UUID assignmentId, boolean exclusive) {
-        return jdbc.sql("""
-                SELECT id, school_id, article_version_id, key_version_id, match_threshold FROM assignment
-                 WHERE id = :id AND article_version_id IS NOT NULL
-                """ + (exclusive ? " FOR UPDATE" : " FOR SHARE"))
-                .param("id", assignmentId)
-                .query((rs, n) -> new AssignmentFacts(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
-                        rs.getDouble("match_threshold")))
-                .optional();
+        return facts(assignmentId, exclusive ? " FOR UPDATE" : " FOR SHARE");
     }
 
     Optional<AssignmentFacts> assignment(UUID assignmentId) {
+        return facts(assignmentId, "");
+    }
+
+    private Optional<AssignmentFacts> facts(UUID assignmentId, String lock) {
         return jdbc.sql("""
                 SELECT id, school_id, article_version_id, key_version_id, match_threshold FROM assignment
                  WHERE id = :id AND article_version_id IS NOT NULL
-                """)
+                """ + lock)
                 .param("id", assignmentId)
                 .query((rs, n) -> new AssignmentFacts(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
                         rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),

@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import java.util.function.Supplier;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
@@ -74,11 +75,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        try {
-            classId = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        classId = RouteIds.parse(parameter);
         ClassDetail detail = classroom.classDetail(classId).orElseThrow(NotFoundException::new);
         render(detail);
     }

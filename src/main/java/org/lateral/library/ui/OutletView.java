@@ -14,6 +14,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryNavigation;
 import org.lateral.library.LibraryService;

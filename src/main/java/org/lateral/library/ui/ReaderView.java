@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lateral.base.highlighter.ClaimHighlighter;

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.ui.EmptyState;
@@ -50,12 +51,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        UUID assignmentId;
-        try {
-            assignmentId = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        UUID assignmentId = RouteIds.parse(parameter);
         render(feedback.feedback(assignmentId).orElseThrow(NotFoundException::new));
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.SaveResult;
@@ -48,12 +49,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        UUID assignmentId;
-        try {
-            assignmentId = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        UUID assignmentId = RouteIds.parse(parameter);
         MarkingSession session = submissions.open(assignmentId).orElseThrow(NotFoundException::new);
         render(session);
     }

@@ -22,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import java.util.function.Supplier;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
@@ -58,11 +59,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        try {
-            assignmentId = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        assignmentId = RouteIds.parse(parameter);
         render(results.results(assignmentId).orElseThrow(NotFoundException::new));
     }
 

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.submission.AttemptReview;
@@ -54,11 +55,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        try {
-            attemptId = UUID.fromString(parameter);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        attemptId = RouteIds.parse(parameter);
         TeacherReview review;
         try {
             review = results.review(attemptId).orElseThrow(NotFoundException::new);

@@ -1,14 +1,14 @@
-package org.lateral.library.ui;
+package org.lateral.base.ui;
 
 import com.vaadin.flow.router.NotFoundException;
 import java.util.UUID;
 
-/** Ids in library URLs: anything that is not a UUID is simply a page that does not exist. */
-final class RouteIds {
+/** Ids in URLs: anything that is not a UUID is simply a page that does not exist. */
+public final class RouteIds {
 
     private RouteIds() {}
 
-    static UUID parse(String parameter) {
+    public static UUID parse(String parameter) {
         try {
             return UUID.fromString(parameter);
         } catch (IllegalArgumentException e) {
