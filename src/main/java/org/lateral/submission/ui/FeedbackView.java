@@ -84,6 +84,10 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             }
             return;
         }
+        // The way to attempt 2 sits above the long article, where a student sees it first.
+        if (actions.getChildren().findAny().isPresent()) {
+            add(actions);
+        }
         if (f.gain() != null) {
             Paragraph gain = new Paragraph("Your revision " + (f.gain() >= 0 ? "gained " : "changed your score by ")
                     + ReviewParts.signed(f.gain()) + " points.");
@@ -107,9 +111,6 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         }
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
-        if (actions.getChildren().findAny().isPresent()) {
-            add(actions);
-        }
     }
 
     private void showAttempt(Div area, StudentFeedback f, AttemptReview review) {
