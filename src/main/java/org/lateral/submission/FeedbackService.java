@@ -62,7 +62,7 @@ public class FeedbackService {
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
         GradingRepository.AssignmentFacts facts = grading.assignment(assignmentId).orElseThrow();
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
-        String text = grader.text(facts);
+        String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         if (!released || context.isEmpty()) {
             return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), false,
                     waiting(assignment, submitted.isEmpty(), context.isEmpty() && released), List.of(), canRevise,

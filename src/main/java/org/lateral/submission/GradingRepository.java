@@ -62,7 +62,7 @@ class GradingRepository {
                  ORDER BY m.created_at, m.id
                 """)
                 .param("a", assignmentId)
-                .query((rs, n) -> new KeyAmendment(rs.getObject("id", UUID.class), KeyAmendment.Kind.fromCode(rs.getString("kind")),
+                .query((rs, n) -> new KeyAmendment(rs.getObject("id", UUID.class), KeyAmendment.Kind.fromCode(rs.getString("kind")).orElseThrow(),
                         rs.getString("claim_id"), (Integer) rs.getObject("start_offset"), (Integer) rs.getObject("end_offset"),
                         rs.getString("exact"),
                         rs.getString("claim_type") == null ? null : ClaimType.fromCode(rs.getString("claim_type")).orElseThrow(),
@@ -155,25 +155,30 @@ class GradingRepository {
         return updated == 1;
     }
 
+    /** The attempt's score: its latest row (one indexed row, for the results list). */
     Optional<ScoreEntry> latestScore(UUID attemptId) {
-        return history(attemptId).stream().reduce((first, second) -> second);
+        return jdbc.sql(SCORES + " ORDER BY s.position DESC LIMIT 1").param("a", attemptId)
+                .query(GradingRepository::scoreEntry).optional();
     }
 
     /** The attempt's score rows, oldest first; the last is the score. */
     List<ScoreEntry> history(UUID attemptId) {
-        return jdbc.sql("""
-                SELECT s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
-                       s.mislabelled, s.missed, s.extra, s.cause, a.display_name, s.comment, s.created_at
-                  FROM score s LEFT JOIN account a ON a.id = s.caused_by
-                 WHERE s.attempt_id = :a ORDER BY s.position
-                """)
-                .param("a", attemptId)
-                .query((rs, n) -> new ScoreEntry(rs.getObject("key_version_id", UUID.class), uuids(rs.getArray("amendment_ids")),
-                        rs.getString("rules_version"), rs.getDouble("computed"), rs.getDouble("score"),
-                        rs.getBoolean("overridden"), rs.getInt("found"), rs.getInt("mislabelled"), rs.getInt("missed"),
-                        rs.getInt("extra"), ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
-                        rs.getString("display_name"), rs.getString("comment"), instant(rs, "created_at")))
-                .list();
+        return jdbc.sql(SCORES + " ORDER BY s.position").param("a", attemptId).query(GradingRepository::scoreEntry).list();
+    }
+
+    private static final String SCORES = """
+            SELECT s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
+                   s.mislabelled, s.missed, s.extra, s.cause, a.display_name, s.comment, s.created_at
+              FROM score s LEFT JOIN account a ON a.id = s.caused_by
+             WHERE s.attempt_id = :a
+            """;
+
+    private static ScoreEntry scoreEntry(ResultSet rs, int row) throws SQLException {
+        return new ScoreEntry(rs.getObject("key_version_id", UUID.class), uuids(rs.getArray("amendment_ids")),
+                rs.getString("rules_version"), rs.getDouble("computed"), rs.getDouble("score"),
+                rs.getBoolean("overridden"), rs.getInt("found"), rs.getInt("mislabelled"), rs.getInt("missed"),
+                rs.getInt("extra"), ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
+                rs.getString("display_name"), rs.getString("comment"), instant(rs, "created_at"));
     }
 
     void insertScore(UUID attemptId, UUID keyVersionId, List<UUID> amendmentIds, String rulesVersion, double threshold,

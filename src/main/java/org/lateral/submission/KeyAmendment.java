@@ -1,6 +1,8 @@
 package org.lateral.submission;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.library.ClaimType;
@@ -27,13 +29,8 @@ public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer
             return code;
         }
 
-        static Kind fromCode(String code) {
-            for (Kind k : values()) {
-                if (k.code.equals(code)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("Unknown amendment kind " + code);
+        static Optional<Kind> fromCode(String code) {
+            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
         }
     }
 }

@@ -67,7 +67,7 @@ public class ResultsService {
         TeacherAssignment assignment = found.get();
         GradingRepository.AssignmentFacts facts = grading.assignment(assignmentId).orElseThrow();
         Optional<Grader.Context> context = grader.context(facts, null);
-        String text = grader.text(facts);
+        String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         Instant now = clock.instant();
         List<Results.StudentResult> rows = new ArrayList<>();
         List<Alternatives.ScoredAttempt> latest = new ArrayList<>();

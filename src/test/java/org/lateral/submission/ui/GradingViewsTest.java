@@ -89,7 +89,9 @@ class GradingViewsTest extends SpringBrowserlessTest {
         assertThat($(ListItem.class).withAttribute("data-testid", "feedback-extra").single().getElement().getTextRecursively())
                 .contains(EXTRA);
         assertThat($(Button.class).withTestId("start-revision").single().isEnabled()).isTrue();
-        assertThat($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays")).isNotNull();
+        String overlays = String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
+        assertThat(overlays).as("the cue word and the outcome are drawn over the text")
+                .contains("\"kind\":\"cue\"").contains("\"status\":\"mislabelled\"").contains("\"status\":\"extra\"");
     }
 
     @Test
