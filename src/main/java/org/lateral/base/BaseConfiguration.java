@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+/** Housekeeping such as deleting full throttle buckets runs on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class BaseConfiguration {
 
     /** All "now" comes from this clock, so tests can fix time (product.md, "Time"). */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,10 +27,15 @@ class AccountRepository implements LoginAccounts {
     }
 
     void insert(Account account, String passwordHash, boolean mustChangePassword) {
+        insert(account, passwordHash, mustChangePassword, false);
+    }
+
+    void insert(Account account, String passwordHash, boolean mustChangePassword, boolean demo) {
         jdbc.sql("""
-                INSERT INTO account (id, school_id, username, display_name, enabled, created_at)
-                VALUES (:id, :school, :username, :displayName, :enabled, :createdAt)
+                INSERT INTO account (id, school_id, username, display_name, enabled, created_at, demo)
+                VALUES (:id, :school, :username, :displayName, :enabled, :createdAt, :demo)
                 """)
+                .param("demo", demo)
                 .param("id", account.id())
                 .param("school", account.schoolId())
                 .param("username", account.username())
@@ -71,15 +77,66 @@ class AccountRepository implements LoginAccounts {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }
 
+    /** Demo accounts do not count: outside demo mode they are disabled, and setup must still be possible. */
     @Override
     public boolean noAccountsYet() {
-        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE NOT demo)").query(Boolean.class).single();
+    }
+
+    @Override
+    public boolean sessionStillValid(UUID accountId, int sessionEpoch) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id AND enabled AND session_epoch = :epoch)")
+                .param("id", accountId).param("epoch", sessionEpoch).query(Boolean.class).single();
+    }
+
+    /** Ends every session of the account (at their next request); returns the new epoch. */
+    int endSessions(UUID accountId) {
+        return jdbc.sql("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = :id RETURNING session_epoch")
+                .param("id", accountId).query(Integer.class).single();
+    }
+
+    /** Switches an account off or on; switching off also ends its sessions. */
+    void setEnabled(UUID accountId, boolean enabled, @org.jspecify.annotations.Nullable UUID by, Instant now) {
+        jdbc.sql("""
+                UPDATE account
+                   SET enabled = :enabled,
+                       disabled_at = CASE WHEN :enabled THEN NULL ELSE CAST(:now AS timestamptz) END,
+                       disabled_by = CASE WHEN :enabled THEN NULL ELSE CAST(:by AS uuid) END,
+                       session_epoch = session_epoch + CASE WHEN :enabled THEN 0 ELSE 1 END,
+                       version = version + 1
+                 WHERE id = :id
+                """)
+                .param("id", accountId).param("enabled", enabled).param("by", by)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Accounts that demo mode created, with their state. */
+    record DemoAccount(UUID id, String username, boolean enabled) {}
+
+    List<DemoAccount> demoAccounts() {
+        return jdbc.sql("SELECT id, username, enabled FROM account WHERE demo ORDER BY created_at, username")
+                .query((rs, n) -> new DemoAccount(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getBoolean("enabled")))
+                .list();
+    }
+
+    List<String> unflaggedAmong(java.util.Collection<String> usernames) {
+        return jdbc.sql("SELECT username FROM account WHERE NOT demo AND username = ANY (:names) ORDER BY username")
+                .param("names", usernames.toArray(String[]::new)).query(String.class).list();
+    }
+
+    void markDemo(UUID accountId) {
+        jdbc.sql("UPDATE account SET demo = true WHERE id = :id").param("id", accountId).update();
+    }
+
+    boolean isDemo(UUID accountId) {
+        return jdbc.sql("SELECT demo FROM account WHERE id = :id").param("id", accountId).query(Boolean.class).single();
     }
 
     @Override
     public Optional<LoginAccount> findForLogin(String username) {
         return jdbc.sql("""
-                SELECT a.id, a.school_id, a.username, a.display_name, a.enabled, c.password_hash,
+                SELECT a.id, a.school_id, a.username, a.display_name, a.enabled, a.session_epoch, c.password_hash,
                        array(SELECT r.role FROM account_role r WHERE r.account_id = a.id) AS roles
                   FROM account a
                   JOIN credential c ON c.account_id = a.id AND c.kind = 'password'
@@ -93,7 +150,8 @@ class AccountRepository implements LoginAccounts {
                         rs.getString("display_name"),
                         rs.getString("password_hash"),
                         rs.getBoolean("enabled"),
-                        roles(rs.getArray("roles"))))
+                        roles(rs.getArray("roles")),
+                        rs.getInt("session_epoch")))
                 .optional();
     }
 
@@ -131,13 +189,18 @@ class AccountRepository implements LoginAccounts {
                 .param("id", accountId).param("name", displayName).update();
     }
 
-    void setPassword(UUID accountId, String hash, boolean mustChange, Instant now) {
+    /**
+     * Sets a new password and ends every session of the account: whoever knew the old password
+     * (or still sits at a computer signed in with it) is out. Returns the new session epoch.
+     */
+    int setPassword(UUID accountId, String hash, boolean mustChange, Instant now) {
         jdbc.sql("""
                 UPDATE credential SET password_hash = :hash, must_change_password = :mustChange, updated_at = :now
                  WHERE account_id = :id AND kind = 'password'
                 """)
                 .param("id", accountId).param("hash", hash).param("mustChange", mustChange)
                 .param("now", Timestamp.from(now)).update();
+        return endSessions(accountId);
     }
 
     Optional<String> passwordHash(UUID accountId) {

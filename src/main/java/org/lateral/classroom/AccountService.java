@@ -46,6 +46,9 @@ public class AccountService {
         if (password.equals(current)) {
             throw new UserFacingException("Choose a password different from the one you were given.");
         }
-        accounts.setPassword(user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));
+        int epoch = accounts.setPassword(user.accountId(), passwordEncoder.encode(password), false,
+                AccountRepository.now(clock));
+        // Every other session of this account ends at its next request; this one goes on.
+        currentUser.keepThisSession(epoch);
     }
 }

@@ -141,7 +141,7 @@ class ClassRepository {
 
     List<RosterEntry> roster(UUID classId) {
         return jdbc.sql("""
-                SELECT a.id, a.username, a.display_name, e.enrolled_at,
+                SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled,
                        coalesce((SELECT c.must_change_password FROM credential c
                                   WHERE c.account_id = a.id AND c.kind = 'password'), false) AS must_change,
                        EXISTS (SELECT 1 FROM enrollment o JOIN class oc ON oc.id = o.class_id
@@ -160,7 +160,8 @@ class ClassRepository {
                         rs.getString("display_name"),
                         rs.getObject("enrolled_at", java.time.OffsetDateTime.class).toInstant(),
                         rs.getBoolean("must_change"),
-                        rs.getBoolean("shared")))
+                        rs.getBoolean("shared"),
+                        rs.getBoolean("enabled")))
                 .list().stream().sorted(ROSTER_ORDER).toList();
     }
 

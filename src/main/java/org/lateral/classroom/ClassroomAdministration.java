@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ClassroomAdministration {
 
+    /** The password of every demo account, published on the login page and in the README. */
+    public static final String DEMO_PASSWORD = DemoAccounts.PUBLISHED_PASSWORD;
+
     private final AccountRepository accounts;
     private final ClassRepository classes;
     private final PasswordEncoder passwordEncoder;
@@ -41,6 +44,34 @@ public class ClassroomAdministration {
             accounts.insert(account, passwordEncoder.encode(password), false);
             return account;
         });
+    }
+
+    /**
+     * A demo mode account (DD007): created with the published demo password and flagged as demo,
+     * or, when it exists from an earlier demo start, switched back on (starts outside demo mode
+     * switch demo accounts off). An account of this name that demo mode did not create is
+     * returned as it is, never taken over.
+     */
+    public Account ensureDemoAccount(UUID schoolId, String username, String displayName, Set<Role> roles) {
+        String normalised = Usernames.normalise(username);
+        java.util.Optional<Account> existing = accounts.findByUsername(normalised);
+        if (existing.isPresent()) {
+            Account account = existing.get();
+            if (!accounts.isDemo(account.id()) && passwordEncoder.matches(DemoAccounts.PUBLISHED_PASSWORD,
+                    accounts.passwordHash(account.id()).orElse(""))) {
+                // Seeded by a version before demo accounts were flagged.
+                accounts.markDemo(account.id());
+            }
+            if (accounts.isDemo(account.id()) && !account.enabled()) {
+                accounts.setEnabled(account.id(), true, null, AccountRepository.now(clock));
+                return accounts.findByUsername(normalised).orElseThrow();
+            }
+            return account;
+        }
+        Account account = new Account(UUID.randomUUID(), schoolId, normalised, displayName, true, roles,
+                AccountRepository.now(clock));
+        accounts.insert(account, passwordEncoder.encode(DemoAccounts.PUBLISHED_PASSWORD), false, true);
+        return account;
     }
 
     /** The teacher's class of this name, created when the teacher has none. */

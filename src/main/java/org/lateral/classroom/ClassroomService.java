@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.Names;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -28,15 +29,18 @@ public class ClassroomService {
 
     static final int MAX_NEW_STUDENTS = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClassroomService.class);
 
     private final CurrentUser currentUser;
+    private final org.lateral.base.LateralMode mode;
     private final ClassRepository classes;
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
     ClassroomService(CurrentUser currentUser, ClassRepository classes, AccountRepository accounts,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, org.lateral.base.LateralMode mode) {
+        this.mode = mode;
         this.currentUser = currentUser;
         this.classes = classes;
         this.accounts = accounts;
@@ -48,7 +52,7 @@ public class ClassroomService {
     @Transactional
     public ClassDetail createClass(NewClass form) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        String name = form.name().strip();
+        String name = Names.clean(form.name());
         if (name.isEmpty() || name.length() > 100) {
             throw new UserFacingException("Give the class a name of up to 100 characters.");
         }
@@ -107,7 +111,7 @@ public class ClassroomService {
     public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
-        String name = displayName.strip();
+        String name = Names.clean(displayName);
         if (name.isEmpty() || name.length() > 100) {
             throw new UserFacingException("A name has 1 to 100 characters.");
         }
@@ -123,6 +127,36 @@ public class ClassroomService {
         String password = oneTimePassword();
         accounts.setPassword(student.studentId(), passwordEncoder.encode(password), true, AccountRepository.now(clock));
         return new OneTimeCredential(student.displayName(), student.username(), password);
+    }
+
+    /**
+     * Switches a student's account off: every session of theirs ends at its next request and
+     * they cannot sign in until it is switched on again. Their work and enrollments stay.
+     */
+    @Transactional
+    public ClassDetail disableStudent(UUID classId, UUID studentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        RosterEntry student = accountActionAllowed(classId, studentId, teacher);
+        if (student.enabled()) {
+            accounts.setEnabled(student.studentId(), false, teacher.accountId(), AccountRepository.now(clock));
+            log.info("Account '{}' disabled by '{}'", student.username(), teacher.getUsername());
+        }
+        return detail(classId, teacher);
+    }
+
+    /** Switches a student's account on again. */
+    @Transactional
+    public ClassDetail enableStudent(UUID classId, UUID studentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        RosterEntry student = accountActionAllowed(classId, studentId, teacher);
+        if (!student.enabled()) {
+            if (!mode.demo() && accounts.isDemo(student.studentId())) {
+                throw new UserFacingException("Demo accounts stay switched off outside demo mode: their password is public.");
+            }
+            accounts.setEnabled(student.studentId(), true, null, AccountRepository.now(clock));
+            log.info("Account '{}' enabled by '{}'", student.username(), teacher.getUsername());
+        }
+        return detail(classId, teacher);
     }
 
     /**
@@ -150,7 +184,7 @@ public class ClassroomService {
         if (owned.archived()) {
             throw new UserFacingException("This class is archived; unarchive it before adding students.");
         }
-        List<String> names = pastedNames.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> names = pastedNames.lines().map(Names::clean).filter(l -> !l.isEmpty()).toList();
         if (names.isEmpty()) {
             throw new UserFacingException("Paste at least one name, one per line.");
         }
@@ -232,7 +266,8 @@ public class ClassroomService {
     }
 
     private static @org.jspecify.annotations.Nullable String blankToNull(String value) {
-        return value.isBlank() ? null : value.strip();
+        String cleaned = Names.clean(value);
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /** The classes the signed-in teacher teaches, with how many students each has now. */

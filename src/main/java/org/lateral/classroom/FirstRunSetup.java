@@ -1,6 +1,7 @@
 package org.lateral.classroom;
 
 import org.lateral.base.Schools;
+import org.lateral.base.text.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -104,11 +105,12 @@ public class FirstRunSetup {
                 request.token().strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
             return Optional.of("That setup token is not right. Copy it from the server's log (it changes at every start).");
         }
-        String schoolName = request.schoolName().strip();
+        String schoolName = Names.clean(request.schoolName());
         if (schoolName.isEmpty() || schoolName.length() > 200) {
             return Optional.of("Give your school a name (up to 200 characters).");
         }
-        if (request.displayName().isBlank() || request.displayName().strip().length() > 100) {
+        String displayName = Names.clean(request.displayName());
+        if (displayName.isEmpty() || displayName.length() > 100) {
             return Optional.of("Give your name as students will see it (up to 100 characters).");
         }
         Optional<String> usernameProblem = Usernames.problem(request.username());
@@ -127,7 +129,7 @@ public class FirstRunSetup {
                 .param("id", Schools.DEFAULT_SCHOOL_ID)
                 .update();
         Account first = new Account(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, request.username(),
-                request.displayName(), true, Set.of(Role.TEACHER, Role.ADMIN), AccountRepository.now(clock));
+                displayName, true, Set.of(Role.TEACHER, Role.ADMIN), AccountRepository.now(clock));
         accounts.insert(first, passwordEncoder.encode(request.password()), false);
         token = null;
         log.info("First account '{}' created (TEACHER, ADMIN); first-run setup is closed", first.username());

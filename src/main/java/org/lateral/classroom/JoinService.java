@@ -43,21 +43,27 @@ public class JoinService {
     /** The class a code opens, for "You are joining History 9B (Ms Rivera)". */
     public record ClassPreview(String className, String teacherName) {}
 
+    /**
+     * Where a join attempt comes from: the client's address and its browser session (the view
+     * knows both), so wrong tries are counted per session as well as per address.
+     */
+    public record From(String address, String session) {}
+
     /** What a new student types. */
     public record NewStudent(String displayName, String username, String password, String passwordAgain) {}
 
     @Transactional(readOnly = true)
-    public ClassPreview preview(String typedCode, String address) {
-        ClassRepository.JoinTarget target = target(typedCode, address, currentUser.get()
-                .map(u -> u.accountId().toString()).orElse(""));
+    public ClassPreview preview(String typedCode, From from) {
+        ClassRepository.JoinTarget target = target(typedCode, requester(from));
         return new ClassPreview(target.className(), target.teacherName());
     }
 
     /** Creates a student account and enrolls it; returns the username to sign in with. */
     @Transactional
-    public String joinAsNewStudent(String typedCode, NewStudent form, String address) {
-        ClassRepository.JoinTarget target = target(typedCode, address, "");
-        String displayName = form.displayName().strip();
+    public String joinAsNewStudent(String typedCode, NewStudent form, From from) {
+        JoinThrottle.Requester who = requester(from);
+        ClassRepository.JoinTarget target = target(typedCode, who);
+        String displayName = org.lateral.base.text.Names.clean(form.displayName());
         if (displayName.isEmpty() || displayName.length() > 100) {
             throw new UserFacingException("Type the name your teacher knows you by (up to 100 characters).");
         }
@@ -72,9 +78,13 @@ public class JoinService {
             throw new UserFacingException("The two passwords are not the same.");
         }
         if (accounts.usernameTaken(username)) {
-            throw new UserFacingException("Someone already has the username " + username + ". Try another one.");
+            // Usernames are shared by every school on this Lateral, so "taken" may mean taken
+            // elsewhere: each such answer counts as a wrong try, and it names no school or person.
+            throttle.wrong(who);
+            throw new UserFacingException("The username " + username + " is not available. Choose another one, "
+                    + "for example with a number or your initials added.");
         }
-        if (!throttle.join(address, target.classId().toString())) {
+        if (!throttle.join(from.address(), target.classId().toString())) {
             throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
         }
         Account student = new Account(UUID.randomUUID(), target.schoolId(), username, displayName, true,
@@ -86,29 +96,34 @@ public class JoinService {
 
     /** Adds a class for the signed-in student; returns the class name. */
     @Transactional
-    public String joinAsSignedInStudent(String typedCode, String address) {
+    public String joinAsSignedInStudent(String typedCode, From from) {
         LateralUser student = currentUser.require(Role.STUDENT);
-        ClassRepository.JoinTarget target = target(typedCode, address, student.accountId().toString());
+        ClassRepository.JoinTarget target = target(typedCode, requester(from));
         if (!target.schoolId().equals(student.schoolId())) {
             // Another school's class is, for this student, a code that does not work.
             throw new UserFacingException(NOT_A_CODE);
         }
-        if (!throttle.join(address, target.classId().toString())) {
+        if (!throttle.join(from.address(), target.classId().toString())) {
             throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
         }
         classes.enroll(student.schoolId(), target.classId(), student.accountId(), AccountRepository.now(clock));
         return target.className();
     }
 
-    private ClassRepository.JoinTarget target(String typedCode, String address, String account) {
-        if (!throttle.mayTry(address, account)) {
-            throw new UserFacingException("Too many wrong join codes. Wait ten minutes, then try again, "
+    private JoinThrottle.Requester requester(From from) {
+        return new JoinThrottle.Requester(from.address(), from.session(),
+                currentUser.get().map(u -> u.accountId().toString()).orElse(""));
+    }
+
+    private ClassRepository.JoinTarget target(String typedCode, JoinThrottle.Requester who) {
+        if (!throttle.mayTry(who)) {
+            throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again, "
                     + "or ask your teacher to check the code.");
         }
         Optional<ClassRepository.JoinTarget> target = JoinCodes.normalise(typedCode).flatMap(classes::byJoinCode)
                 .filter(t -> t.joinEnabled() && !t.archived());
         if (target.isEmpty()) {
-            throttle.wrongCode(address, account);
+            throttle.wrong(who);
             throw new UserFacingException(NOT_A_CODE);
         }
         return target.get();

@@ -1,90 +1,64 @@
 package org.lateral.classroom;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.lateral.base.throttle.Limit;
+import org.lateral.base.throttle.Throttles;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops join-code guessing without stopping a class. A whole class usually shares one public
- * address (the school's network), so successful joins are limited per (address, code) and
- * generously (60 a minute), while wrong codes are limited per address (30 per 10 minutes) and per
- * signed-in account (5 per 10 minutes). With 2^50 possible codes, that makes guessing hopeless.
- * Token buckets come from Bucket4j; they live in memory, which suits one Lateral per school.
+ * Stops join-code guessing and username probing without letting one class lock out another
+ * (DD007). A whole school often shares one public address, so the address limit is generous and
+ * the tight limits are per browser session and per signed-in account:
+ * <ul>
+ *   <li>wrong tries (an unknown code, or a username someone already has): {@value #WRONG_PER_SESSION}
+ *       per session and {@value #WRONG_PER_ACCOUNT} per signed-in account per 10 minutes, and
+ *       {@value #WRONG_PER_ADDRESS} per address per 10 minutes, which ten classes mistyping at
+ *       once do not reach and which keeps a script far from guessing a 50-bit code;</li>
+ *   <li>joins: {@value #JOINS_PER_ADDRESS_AND_CLASS} a minute per (address, class).</li>
+ * </ul>
+ * Buckets live in PostgreSQL ({@link Throttles}), so app nodes count together.
  */
 @Component
 class JoinThrottle {
 
-    static final int WRONG_CODES_PER_ADDRESS = 30;
-    static final int WRONG_CODES_PER_ACCOUNT = 5;
-    static final Duration WRONG_CODE_WINDOW = Duration.ofMinutes(10);
-    static final int JOINS_PER_ADDRESS_AND_CODE = 60;
-    private static final int MAX_TRACKED = 50_000;
+    static final int WRONG_PER_SESSION = 10;
+    static final int WRONG_PER_ACCOUNT = 5;
+    static final int WRONG_PER_ADDRESS = 300;
+    static final Duration WRONG_WINDOW = Duration.ofMinutes(10);
+    static final int JOINS_PER_ADDRESS_AND_CLASS = 60;
 
-    private final TimeMeter time;
-    private final Map<String, Bucket> wrongByAddress = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> wrongByAccount = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> joinsByAddressAndCode = new ConcurrentHashMap<>();
+    static final Limit WRONG_BY_SESSION = new Limit("join-wrong-session", WRONG_PER_SESSION, WRONG_WINDOW);
+    static final Limit WRONG_BY_ACCOUNT = new Limit("join-wrong-account", WRONG_PER_ACCOUNT, WRONG_WINDOW);
+    static final Limit WRONG_BY_ADDRESS = new Limit("join-wrong-address", WRONG_PER_ADDRESS, WRONG_WINDOW);
+    static final Limit JOINS = new Limit("join-address-class", JOINS_PER_ADDRESS_AND_CLASS, Duration.ofMinutes(1));
 
-    @Autowired
-    JoinThrottle(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
+    private final Throttles throttles;
 
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+    JoinThrottle(Throttles throttles) {
+        this.throttles = throttles;
     }
 
-    /** Whether this address (and account, when signed in) may try a code now. */
-    boolean mayTry(String address, String account) {
-        return available(wrongByAddress, address, () -> wrongBucket(WRONG_CODES_PER_ADDRESS))
-                && (account.isEmpty() || available(wrongByAccount, account, () -> wrongBucket(WRONG_CODES_PER_ACCOUNT)));
+    /** Who is trying: the address, the browser session, and the account when signed in ("" if not). */
+    record Requester(String address, String session, String account) {}
+
+    /** Whether this requester may try a code or a username now. */
+    boolean mayTry(Requester who) {
+        return throttles.available(WRONG_BY_ADDRESS, who.address())
+                && throttles.available(WRONG_BY_SESSION, who.session())
+                && (who.account().isEmpty() || throttles.available(WRONG_BY_ACCOUNT, who.account()));
     }
 
-    void wrongCode(String address, String account) {
-        bucket(wrongByAddress, address, () -> wrongBucket(WRONG_CODES_PER_ADDRESS)).tryConsume(1);
-        if (!account.isEmpty()) {
-            bucket(wrongByAccount, account, () -> wrongBucket(WRONG_CODES_PER_ACCOUNT)).tryConsume(1);
+    /** Counts a wrong try: an unknown code, or a username that is not available. */
+    void wrong(Requester who) {
+        throttles.take(WRONG_BY_ADDRESS, who.address());
+        throttles.take(WRONG_BY_SESSION, who.session());
+        if (!who.account().isEmpty()) {
+            throttles.take(WRONG_BY_ACCOUNT, who.account());
         }
     }
 
-    /** Takes one join for this address and code; false when the burst limit is reached. */
-    boolean join(String address, String code) {
-        return bucket(joinsByAddressAndCode, address + "|" + code, () -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(JOINS_PER_ADDRESS_AND_CODE)
-                        .refillGreedy(JOINS_PER_ADDRESS_AND_CODE, Duration.ofMinutes(1)).build())
-                .withCustomTimePrecision(time).build()).tryConsume(1);
-    }
-
-    private Bucket wrongBucket(int capacity) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WRONG_CODE_WINDOW).build())
-                .withCustomTimePrecision(time)
-                .build();
-    }
-
-    private static boolean available(Map<String, Bucket> buckets, String key, Supplier<Bucket> create) {
-        return bucket(buckets, key, create).getAvailableTokens() > 0;
-    }
-
-    private static Bucket bucket(Map<String, Bucket> buckets, String key, Supplier<Bucket> create) {
-        if (buckets.size() > MAX_TRACKED) {
-            // Bounded memory under a flood of addresses: forgetting old buckets only ever lets
-            // someone try again sooner, and the code space stays far too large to guess.
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key, k -> create.get());
+    /** Takes one join for this address and class; false when the burst limit is reached. */
+    boolean join(String address, String classId) {
+        return throttles.take(JOINS, address + "|" + classId);
     }
 }

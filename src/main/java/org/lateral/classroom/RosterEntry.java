@@ -7,7 +7,8 @@ import java.util.UUID;
  * A student in a class, as the teacher sees the roster.
  *
  * @param sharedWithOtherTeacher the student is also in another teacher's class, so account-level
- *     actions (rename, password reset) belong to a school admin
+ *     actions (rename, password reset, disabling) belong to a school admin
+ * @param enabled false when the account is switched off: it cannot sign in, its work is kept
  */
 public record RosterEntry(UUID studentId, String username, String displayName, Instant enrolledAt,
-        boolean mustChangePassword, boolean sharedWithOtherTeacher) {}
+        boolean mustChangePassword, boolean sharedWithOtherTeacher, boolean enabled) {}

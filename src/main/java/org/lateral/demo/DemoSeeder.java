@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Order(100)
 class DemoSeeder implements ApplicationRunner {
 
-    static final String PASSWORD = "lateral-demo";
+    static final String PASSWORD = ClassroomAdministration.DEMO_PASSWORD;
     static final String CLASS_NAME = "Demo class";
     static final int STUDENTS = 24;
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
@@ -66,13 +66,13 @@ class DemoSeeder implements ApplicationRunner {
 
     void seed() {
         long started = System.nanoTime();
-        Account teacher = classroom.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher",
-                EnumSet.of(Role.TEACHER), PASSWORD);
+        Account teacher = classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher",
+                EnumSet.of(Role.TEACHER));
         SchoolClass demoClass = classroom.ensureClass(teacher, CLASS_NAME, "Media literacy", null,
                 ZoneId.systemDefault());
         for (int i = 1; i <= STUDENTS; i++) {
-            Account student = classroom.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "student" + i,
-                    "Student " + i, Set.of(Role.STUDENT), PASSWORD);
+            Account student = classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "student" + i,
+                    "Student " + i, Set.of(Role.STUDENT));
             classroom.ensureEnrolled(demoClass, student);
         }
         seedAssignments(teacher, demoClass);

@@ -2,6 +2,7 @@ package org.lateral.security;
 
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,19 @@ public class CurrentUser {
             return Optional.of(user);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Keeps this session signed in after the account's other sessions were ended (its own
+     * password change raised the session epoch to {@code epoch}).
+     */
+    public void keepThisSession(int epoch) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof LateralUser user) {
+            LateralUser renewed = user.withSessionEpoch(epoch);
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(renewed, null, authentication.getAuthorities()));
+        }
     }
 
     /** The signed-in user, who must hold {@code role}; anything else is refused. */

@@ -18,6 +18,7 @@ public final class LateralUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Set<Role> roles;
     private final boolean enabled;
+    private final int sessionEpoch;
     private @Nullable String passwordHash;
 
     LateralUser(LoginAccount account) {
@@ -27,7 +28,28 @@ public final class LateralUser implements UserDetails, CredentialsContainer {
         this.displayName = account.displayName();
         this.roles = account.roles();
         this.enabled = account.enabled();
+        this.sessionEpoch = account.sessionEpoch();
         this.passwordHash = account.passwordHash();
+    }
+
+    private LateralUser(LateralUser user, int sessionEpoch) {
+        this.accountId = user.accountId;
+        this.schoolId = user.schoolId;
+        this.username = user.username;
+        this.displayName = user.displayName;
+        this.roles = user.roles;
+        this.enabled = user.enabled;
+        this.sessionEpoch = sessionEpoch;
+        this.passwordHash = null;
+    }
+
+    /** The account's session epoch when this session signed in (see {@link SessionGuard}). */
+    public int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    LateralUser withSessionEpoch(int epoch) {
+        return new LateralUser(this, epoch);
     }
 
     public UUID accountId() {

@@ -1,9 +1,19 @@
 package org.lateral.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import org.lateral.security.ui.LoginView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,24 +21,58 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * One filter chain, Vaadin's: CSRF protection and navigation access control stay on. Every view
  * carries an access annotation; anonymous access is for the login, setup and error pages only.
+ * What was added after the security probe is recorded in DD007.
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /**
+     * As strict as Vaadin Flow allows without a nonce-based set-up: Flow needs inline scripts and
+     * {@code new Function} for its client engine, and inline styles (Vaadin's documentation,
+     * "Content Security Policy"). Everything else is this origin only: no third-party script,
+     * style, font or frame, no plugins, no framing of Lateral, forms post only to Lateral.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil,
+            AuthenticationManager authenticationManager) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 // Health and readiness are for load balancers and monitoring; they show no details
                 // to anonymous callers.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles/**", "/images/**").permitAll());
+        http.authenticationManager(authenticationManager);
+        // Vaadin's own CSRF set-up exempts the login form, so a cross-site page could sign a
+        // browser in to an account of the attacker's ("login CSRF"). Here only Vaadin's internal
+        // requests are exempt (they carry Vaadin's own token); the login form sends Spring's
+        // token, which Vaadin writes into the page.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class)
+                        .enableCsrfConfiguration(false)
                         // Vaadin 25 denies unknown paths outright (an empty 403). Signed-in users
                         // get Lateral's "Page not found" instead; anonymous visitors still go to login.
                         .anyRequest(any -> any.authenticated()))
@@ -43,9 +87,33 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(LoginAccounts accounts) {
-        return username -> accounts.findForLogin(username.trim().toLowerCase(java.util.Locale.ROOT))
+        return username -> accounts.findForLogin(username.trim().toLowerCase(Locale.ROOT))
                 .map(LateralUser::new)
                 // The same answer for an unknown user and a wrong password.
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+    }
+
+    /**
+     * The only way to sign in: passwords checked behind the sign-in throttle. Declared as the
+     * application's {@link AuthenticationManager} so no second, unthrottled provider exists.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle, LoginAccounts accounts) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts));
+    }
+
+    /** Runs before Spring Security, so an ended session is never read as signed in. */
+    @Bean
+    FilterRegistrationBean<SessionGuard> sessionGuard(LoginAccounts accounts, Clock clock,
+            @Value("${lateral.session.idle-timeout}") Duration idleTimeout,
+            @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout) {
+        FilterRegistrationBean<SessionGuard> registration =
+                new FilterRegistrationBean<>(new SessionGuard(accounts, clock, idleTimeout, absoluteTimeout));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 }

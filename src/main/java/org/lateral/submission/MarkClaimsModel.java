@@ -19,6 +19,12 @@ public final class MarkClaimsModel {
 
     public static final int MAX_SPAN = 2000;
     public static final int MAX_MARKS_PER_ATTEMPT = 200;
+    /**
+     * Rows one attempt may hold, deleted marks (tombstones) included: a deleted mark keeps its
+     * row so a replayed older save cannot bring it back, and this bounds what a flood of
+     * create-and-delete saves can store.
+     */
+    public static final int MAX_STORED_MARKS_PER_ATTEMPT = 3 * MAX_MARKS_PER_ATTEMPT;
 
     private MarkClaimsModel() {}
 

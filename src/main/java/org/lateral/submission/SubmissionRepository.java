@@ -87,6 +87,12 @@ class SubmissionRepository {
                 .query(Integer.class).single();
     }
 
+    /** Every mark row of the attempt, deleted ones included. */
+    int storedMarkCount(UUID attemptId) {
+        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a").param("a", attemptId)
+                .query(Integer.class).single();
+    }
+
     Optional<Integer> storedSeq(UUID attemptId, UUID markId) {
         return jdbc.sql("SELECT seq FROM mark WHERE attempt_id = :a AND mark_id = :m")
                 .param("a", attemptId).param("m", markId).query(Integer.class).optional();

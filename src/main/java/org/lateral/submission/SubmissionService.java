@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.base.UserFacingException;
@@ -72,8 +73,12 @@ public class SubmissionService {
      * with the reason and changes nothing.
      */
     @Transactional
-    public SaveResult saveMark(UUID attemptId, MarkState state) {
+    public SaveResult saveMark(UUID attemptId, @Nullable MarkState state) {
         LateralUser student = currentUser.require(Role.STUDENT);
+        if (state == null) {
+            // A call without a mark comes from a broken or tampered client; it changes nothing.
+            return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
+        }
         String markId = state.markId() == null ? "" : state.markId().toString();
         SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
@@ -97,10 +102,19 @@ public class SubmissionService {
         if (stored.isPresent() && stored.get() >= state.seq()) {
             return SaveResult.stale(markId, stored.get());
         }
-        if (stored.isEmpty() && !state.deleted()
-                && submissions.liveMarkCount(attemptId) >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
+        if (stored.isEmpty() && state.deleted()) {
+            // Deleting a mark that was never stored (made and removed while offline) leaves
+            // nothing to remember: no row is written, and the browser may forget the change.
+            return SaveResult.saved(markId, state.seq());
+        }
+        if (stored.isEmpty() && submissions.liveMarkCount(attemptId) >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
             return SaveResult.rejected(markId, state.seq(), "You have marked " + MarkClaimsModel.MAX_MARKS_PER_ATTEMPT
                     + " claims, the most one attempt can hold. Delete a mark before adding another.");
+        }
+        if (stored.isEmpty() && submissions.storedMarkCount(attemptId) >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
+            return SaveResult.rejected(markId, state.seq(), "This work has had " + MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT
+                    + " marks made and deleted, the most one attempt can keep. Change the type of an existing mark "
+                    + "instead of adding new ones.");
         }
         boolean applied = submissions.upsert(attemptId, state.markId(), state.seq(), accept.span(), accept.type().code(),
                 state.deleted(), now);

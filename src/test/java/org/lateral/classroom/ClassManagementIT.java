@@ -59,10 +59,10 @@ class ClassManagementIT {
         assertThat(history.joinEnabled()).isTrue();
 
         String typed = JoinCodes.display(history.joinCode()).toLowerCase();
-        assertThat(join.preview(typed, "10.1.1.1")).isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
+        assertThat(join.preview(typed, new JoinService.From("10.1.1.1", "session-10.1.1.1"))).isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
         String username = "kestrel-" + UUID.randomUUID().toString().substring(0, 6);
         String created = join.joinAsNewStudent(typed, new JoinService.NewStudent("Kestrel", username,
-                "wind over the marsh", "wind over the marsh"), "10.1.1.1");
+                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.1.1.1", "session-10.1.1.1"));
         assertThat(created).isEqualTo(username);
         try (var s = SignedIn.as(users, teacher)) {
             assertThat(classroom.classDetail(history.id()).orElseThrow().roster())
@@ -77,21 +77,52 @@ class ClassManagementIT {
     }
 
     @Test
+    void probing_usernames_through_the_join_form_counts_as_wrong_tries_and_names_no_one() {
+        ClassDetail history = newClass(teacher, "History 9P");
+        JoinService.From prober = new JoinService.From("10.7.7.7", "probing-session");
+        for (int i = 1; i <= JoinThrottle.WRONG_PER_SESSION; i++) {
+            String existing = "student" + i;
+            assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", existing,
+                    "wind over the marsh", "wind over the marsh"), prober))
+                    .hasMessage("The username " + existing + " is not available. Choose another one, for example with "
+                            + "a number or your initials added.");
+        }
+        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "student11",
+                "wind over the marsh", "wind over the marsh"), prober))
+                .as("the eleventh probe from this browser is refused before any lookup")
+                .hasMessageStartingWith("Too many wrong tries");
+        String classmate = "classmate-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("B", classmate,
+                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.7.7.7", "classmate-session")))
+                .as("a classmate behind the same address still joins").isEqualTo(classmate);
+    }
+
+    @Test
+    void a_name_typed_with_invisible_direction_marks_is_stored_as_it_reads() {
+        ClassDetail history = newClass(teacher, "History 9N");
+        String username = "bidi-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("Ana\u202E exe.\u200Bgnp\u202C",
+                username, "wind over the marsh", "wind over the marsh"), new JoinService.From("10.8.8.8", "bidi-session"));
+        assertThat(jdbc.sql("SELECT display_name FROM account WHERE username = :u").param("u", username)
+                .query(String.class).single()).isEqualTo("Ana exe.gnp");
+    }
+
+    @Test
     void a_refused_join_says_why_in_plain_words_and_creates_nothing() {
         ClassDetail history = newClass(teacher, "History 9C");
         long accounts = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
         String taken = "student1";
         assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", taken,
-                "wind over the marsh", "wind over the marsh"), "10.2.2.2"))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("already has the username");
+                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("is not available");
         assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-1",
-                "password1", "password1"), "10.2.2.2"))
+                "password1", "password1"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessageContaining("easy to guess");
         assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-2",
-                "wind over the marsh", "wind over the lake"), "10.2.2.2"))
+                "wind over the marsh", "wind over the lake"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessageContaining("not the same");
         assertThatThrownBy(() -> join.joinAsNewStudent("ZZZZZ-ZZZZZ", new JoinService.NewStudent("A", "fresh-name-3",
-                "wind over the marsh", "wind over the marsh"), "10.2.2.2"))
+                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessage(JoinService.NOT_A_CODE);
         assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accounts);
     }
@@ -105,19 +136,19 @@ class ClassManagementIT {
             rotated = classroom.rotateJoinCode(history.id());
         }
         assertThat(rotated.joinCode()).isNotEqualTo(old);
-        assertThatThrownBy(() -> join.preview(old, "10.3.3.3")).hasMessage(JoinService.NOT_A_CODE);
-        assertThat(join.preview(rotated.joinCode(), "10.3.3.3").className()).isEqualTo("History 9D");
+        assertThatThrownBy(() -> join.preview(old, new JoinService.From("10.3.3.3", "session-10.3.3.3"))).hasMessage(JoinService.NOT_A_CODE);
+        assertThat(join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3")).className()).isEqualTo("History 9D");
         try (var s = SignedIn.as(users, teacher)) {
             classroom.setJoinEnabled(history.id(), false);
         }
-        assertThatThrownBy(() -> join.preview(rotated.joinCode(), "10.3.3.3")).hasMessage(JoinService.NOT_A_CODE);
+        assertThatThrownBy(() -> join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3"))).hasMessage(JoinService.NOT_A_CODE);
     }
 
     @Test
     void a_signed_in_student_joins_another_class_with_its_code() {
         ClassDetail art = newClass(teacher, "Art 7");
         try (var s = SignedIn.as(users, "student2")) {
-            assertThat(join.joinAsSignedInStudent(art.joinCode(), "10.4.4.4")).isEqualTo("Art 7");
+            assertThat(join.joinAsSignedInStudent(art.joinCode(), new JoinService.From("10.4.4.4", "session-10.4.4.4"))).isEqualTo("Art 7");
             assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name).contains("Art 7", "Demo class");
         }
     }
@@ -154,7 +185,7 @@ class ClassManagementIT {
         UUID onlyMine = studentId(created.get(0).username());
         UUID shared = studentId(created.get(1).username());
         try (var s = SignedIn.as(users, created.get(1).username())) {
-            join.joinAsSignedInStudent(theirs.joinCode(), "10.5.5.5");
+            join.joinAsSignedInStudent(theirs.joinCode(), new JoinService.From("10.5.5.5", "session-10.5.5.5"));
         }
         try (var s = SignedIn.as(users, teacher)) {
             classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)");

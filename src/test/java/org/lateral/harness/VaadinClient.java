@@ -30,6 +30,9 @@ public final class VaadinClient {
     private static final Pattern NODE_WITH_ID = Pattern.compile(
             "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"([^\"]+)\"\\}");
 
+    /** Spring Security's CSRF token as Vaadin writes it into every page. */
+    public static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
     private final HttpClient http;
     private final URI base;
     private int uiId;
@@ -47,9 +50,15 @@ public final class VaadinClient {
 
     /** Spring Security's form login, as the login page posts it. */
     public void signIn(String username, String password) throws IOException, InterruptedException {
-        get("login");
+        String page = get("login").body();
+        // The login form sends Spring Security's CSRF token, which the page carries in a meta tag.
+        Matcher token = CSRF_META.matcher(page);
+        if (!token.find()) {
+            throw new IOException("The login page carries no CSRF token");
+        }
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -53,6 +53,11 @@ abstract class JourneyTest {
         context.close();
     }
 
+    /** The test class's Chromium, for a second person's browser context. */
+    static com.microsoft.playwright.Browser browser() {
+        return browser;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + "/" + path;
     }

@@ -135,7 +135,7 @@ class AuthorizationProbesIT {
                     denied(owner.student(), () -> library.articles(""));
                     if (!other.schoolId().equals(owner.schoolId())) {
                         String code = other.schoolClass().joinCode();
-                        refused(owner.student(), "join a class of another school", () -> join.joinAsSignedInStudent(code, "10.9.9.9"));
+                        refused(owner.student(), "join a class of another school", () -> join.joinAsSignedInStudent(code, new JoinService.From("10.9.9.9", "session-10.9.9.9")));
                     }
                 }
             }

@@ -208,7 +208,12 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         Span username = new Span(r.username());
         username.addClassName("roster-username");
         row.add(name, username);
-        if (r.mustChangePassword()) {
+        if (!r.enabled()) {
+            Span pill = new Span("Account switched off");
+            pill.addClassName("status-pill");
+            pill.getElement().setAttribute("data-testid", "roster-disabled");
+            row.add(pill);
+        } else if (r.mustChangePassword()) {
             Span pill = new Span("Has a one-time password");
             pill.addClassName("status-pill");
             row.add(pill);
@@ -231,11 +236,20 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
                 "Their work is kept. They lose access to this class right away.", "Remove",
                 () -> act(() -> classroom.removeStudent(classId, r.studentId()))));
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+        Button access = r.enabled()
+                ? new Button("Switch off account", e -> confirm("Switch off " + r.displayName() + "\u2019s account?",
+                        "They are signed out at once, on every computer, and cannot sign in until you switch the "
+                                + "account on again. Their work is kept.", "Switch off",
+                        () -> act(() -> classroom.disableStudent(classId, r.studentId()))))
+                : new Button("Switch on account", e -> act(() -> classroom.enableStudent(classId, r.studentId())));
+        access.addThemeVariants(ButtonVariant.TERTIARY);
+        access.setTestId(r.enabled() ? "roster-disable" : "roster-enable");
         if (r.sharedWithOtherTeacher()) {
             rename.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
             reset.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            access.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
         }
-        Div actions = new Div(rename, reset, remove);
+        Div actions = new Div(rename, reset, access, remove);
         actions.addClassName("roster-actions");
         row.add(actions);
         return row;

@@ -110,13 +110,28 @@ public class ClaimHighlighter extends Component {
         getElement().callJsFunction("clearOutbox");
     }
 
+    /**
+     * Checked before anything else: a call without a mark (a broken or tampered client) is
+     * refused with a message and changes nothing; a session calling faster than a person can mark
+     * is told "busy" (the highlighter retries later) and its calls do no work (DD007).
+     */
     @ClientCallable
-    SaveResult saveMark(MarkState state) {
+    SaveResult saveMark(@org.jspecify.annotations.Nullable MarkState state) {
+        if (state == null) {
+            return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
+        }
+        if (!CallBudget.take()) {
+            return SaveResult.busy(state.markId() == null ? "" : state.markId().toString(), state.seq());
+        }
         return markSaver.save(state);
     }
 
+    /** The saved marks; nothing (the browser keeps what it shows) when the session is over its budget. */
     @ClientCallable
-    java.util.List<SavedMark> refreshMarks() {
+    java.util.@org.jspecify.annotations.Nullable List<SavedMark> refreshMarks() {
+        if (!CallBudget.take()) {
+            return null;
+        }
         return markSource.get();
     }
 
@@ -133,7 +148,10 @@ public class ClaimHighlighter extends Component {
      * text (a stale page, a tampered request) is dropped and logged; it changes nothing.
      */
     @ClientCallable
-    void selectionChanged(int start, int end, String exact) {
+    void selectionChanged(int start, int end, @org.jspecify.annotations.Nullable String exact) {
+        if (exact == null || !CallBudget.take()) {
+            return;
+        }
         TextSpan span;
         try {
             span = TextSpan.within(text, start, end, exact);

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import org.lateral.security.LoginWelcome;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
 import org.lateral.base.UserFacingException;
@@ -66,7 +67,7 @@ class JoinView extends VerticalLayout {
         code.focus();
         Button next = new Button("Continue", e -> {
             try {
-                JoinService.ClassPreview preview = join.preview(code.getValue(), address());
+                JoinService.ClassPreview preview = join.preview(code.getValue(), from());
                 message.setText("");
                 confirmClass(code.getValue(), preview);
             } catch (UserFacingException ex) {
@@ -90,7 +91,7 @@ class JoinView extends VerticalLayout {
         if (signedInStudent) {
             Button joinButton = new Button("Join this class", e -> {
                 try {
-                    join.joinAsSignedInStudent(code, address());
+                    join.joinAsSignedInStudent(code, from());
                     getUI().ifPresent(ui -> ui.navigate("my"));
                 } catch (UserFacingException ex) {
                     message.setText(ex.getMessage());
@@ -120,8 +121,11 @@ class JoinView extends VerticalLayout {
         Button create = new Button("Create my account and join", e -> {
             try {
                 String created = join.joinAsNewStudent(code, new JoinService.NewStudent(name.getValue(), username.getValue(),
-                        password.getValue(), again.getValue()), address());
-                getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("joined", created))));
+                        password.getValue(), again.getValue()), from());
+                // The login page says "Sign in as …" from the session, never from the URL, so a
+                // link cannot make it print any text (DD007).
+                VaadinSession.getCurrent().setAttribute(LoginWelcome.JOINED_USERNAME, created);
+                getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("joined", "1"))));
             } catch (UserFacingException ex) {
                 message.setText(ex.getMessage());
             }
@@ -129,6 +133,11 @@ class JoinView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("join-create");
         step.add(new FormLayout(name, username, password, again), privacy, create);
+    }
+
+    private static JoinService.From from() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return new JoinService.From(address(), session == null ? "none" : session.getSession().getId());
     }
 
     private static String address() {

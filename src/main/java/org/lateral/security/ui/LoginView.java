@@ -14,6 +14,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.lateral.base.LateralMode;
 import org.lateral.base.ui.DemoBanner;
 import org.lateral.security.LoginAccounts;
+import org.lateral.security.LoginWelcome;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.html.Anchor;
 
 /** Sign-in at {@code /login}: Vaadin's login form, fields {@code username} and {@code password}. */
@@ -43,8 +45,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Username");
         i18n.getForm().setSubmit("Sign in");
+        // One answer for an unknown username, a wrong password, a switched-off account and too
+        // many tries (DD007): it must not tell a stranger which usernames exist.
         i18n.getErrorMessage().setTitle("Could not sign in");
-        i18n.getErrorMessage().setMessage("Check your username and password and try again.");
+        i18n.getErrorMessage().setMessage("Check your username and password. After several wrong tries, signing in "
+                + "pauses for a few minutes: wait, then try again. Forgot your password? Your teacher can reset it.");
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -80,9 +85,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         // Spring Security redirects here with ?error after a failed attempt.
         form.setError(parameters.containsKey("error"));
-        var joined = parameters.get("joined");
-        if (joined != null && !joined.isEmpty()) {
-            welcome.setText("Your account is ready and you are in the class. Sign in as " + joined.getFirst() + ".");
+        if (parameters.containsKey("joined")) {
+            VaadinSession session = VaadinSession.getCurrent();
+            Object username = session == null ? null : session.getAttribute(LoginWelcome.JOINED_USERNAME);
+            welcome.setText(username instanceof String name
+                    ? "Your account is ready and you are in the class. Sign in as " + name + "."
+                    : "Your account is ready and you are in the class. Sign in with the username you chose.");
             welcome.setVisible(true);
         }
     }

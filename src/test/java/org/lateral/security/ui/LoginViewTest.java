@@ -27,4 +27,23 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
         assertThat($(LoginForm.class).single().isError()).isTrue();
     }
+
+    @Test
+    void a_joined_link_cannot_make_the_login_page_print_a_sentence_of_its_own() {
+        com.vaadin.flow.component.UI.getCurrent().navigate("login",
+                com.vaadin.flow.router.QueryParameters.of("joined", "your account was closed, call 555-0100"));
+        com.vaadin.flow.component.html.Paragraph welcome = $(com.vaadin.flow.component.html.Paragraph.class)
+                .withTestId("login-welcome").single();
+        assertThat(welcome.getText()).doesNotContain("555-0100")
+                .isEqualTo("Your account is ready and you are in the class. Sign in with the username you chose.");
+    }
+
+    @Test
+    void after_joining_the_login_page_names_the_new_username_from_the_session() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(org.lateral.security.LoginWelcome.JOINED_USERNAME,
+                "ana.k");
+        com.vaadin.flow.component.UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("joined", "1"));
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withTestId("login-welcome").single().getText())
+                .isEqualTo("Your account is ready and you are in the class. Sign in as ana.k.");
+    }
 }

@@ -1,0 +1,125 @@
+package org.lateral.base.throttle;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) stored in PostgreSQL's {@code throttle_bucket} table: two app nodes
+ * behind one load balancer count the same sign-in and join attempts, and a restart forgets
+ * nothing. Each call is one short transaction of its own ({@code SELECT … FOR UPDATE}), outside
+ * the caller's transaction, so a throttle decision is never rolled back with a refused request.
+ * Time comes from the application's {@link Clock}.
+ */
+@Component
+public class Throttles {
+
+    private static final Logger log = LoggerFactory.getLogger(Throttles.class);
+    /** Keys are readable where they are short; a longer typed value is hashed (the table caps ids). */
+    private static final int MAX_READABLE_KEY = 120;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    @Autowired
+    public Throttles(DataSource dataSource, Clock clock) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("throttle_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .clientClock(timeMeter(clock))
+                // A bucket that has refilled completely holds no information: let it expire.
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /** Takes one token: false when the limit is reached (nothing is taken then). */
+    public boolean take(Limit limit, String key) {
+        return bucket(limit, key).tryConsume(1);
+    }
+
+    /** Whether a token is left, without taking it. */
+    public boolean available(Limit limit, String key) {
+        return bucket(limit, key).getAvailableTokens() > 0;
+    }
+
+    /** Returns a token taken for an attempt that turned out to be fine (a correct password). */
+    public void giveBack(Limit limit, String key) {
+        BucketProxy bucket = bucket(limit, key);
+        // Never above capacity: addTokens caps at the bucket's capacity.
+        bucket.addTokens(1);
+    }
+
+    /** How long until the next token; zero when one is available now. */
+    public Duration waitFor(Limit limit, String key) {
+        long nanos = bucket(limit, key).estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return Duration.ofNanos(Math.max(0, nanos));
+    }
+
+    /** Deletes buckets that have refilled completely, so the table holds only recent attempts. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void removeFullBuckets() {
+        int removed;
+        int total = 0;
+        do {
+            removed = buckets.removeExpired(1000);
+            total += removed;
+        } while (removed == 1000);
+        if (total > 0) {
+            log.debug("Removed {} full throttle buckets", total);
+        }
+    }
+
+    private BucketProxy bucket(Limit limit, String key) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .build();
+        return buckets.getProxy(limit.name() + ":" + storedKey(key), () -> configuration);
+    }
+
+    static String storedKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.length() <= MAX_READABLE_KEY && lower.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return lower;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+}

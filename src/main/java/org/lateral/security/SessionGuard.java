@@ -1,0 +1,143 @@
+package org.lateral.security;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends sessions that must not go on, before Spring Security reads them (DD007):
+ * <ul>
+ *   <li><b>idle</b>: no request from the person for {@code idleTimeout}. Vaadin's heartbeats keep
+ *       the HTTP session alive while a tab is open, so they do not count as activity; an
+ *       abandoned tab on a classroom computer is signed out at its next heartbeat;</li>
+ *   <li><b>absolute</b>: {@code absoluteTimeout} after the session began, however active;</li>
+ *   <li><b>ended elsewhere</b>: the account's password was changed or reset, or the account was
+ *       disabled, since this session signed in (its session epoch is older than the account's),
+ *       checked against the database at every request so it holds across app nodes.</li>
+ * </ul>
+ * The session is invalidated and the request goes on without one: a page load then leads to the
+ * sign-in page, and Vaadin's client, finding its session gone, reloads into it. Marks not yet
+ * saved stay in the browser's outbox and are sent after signing in again.
+ */
+public final class SessionGuard extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionGuard.class);
+    static final String STARTED = "lateral.session.started";
+    static final String LAST_ACTIVITY = "lateral.session.last-activity";
+
+    private final LoginAccounts accounts;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+
+    public SessionGuard(LoginAccounts accounts, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && !isStaticResource(request) && check(session, isHeartbeat(request))
+                && !requestBudget(session).tryConsume(1)) {
+            // A script replaying calls, not a person: Vaadin's client backs off and sends again.
+            response.setStatus(429);
+            response.setHeader("Retry-After", "1");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Requests one session may send: a burst of {@value #REQUEST_BURST}, then
+     * {@value #REQUESTS_PER_SECOND} a second. Far above a person's pace (an outbox of 200 marks
+     * goes out as about as many requests), far below a flood.
+     */
+    static final int REQUEST_BURST = 400;
+    static final int REQUESTS_PER_SECOND = 40;
+    private static final String REQUEST_BUDGET = "lateral.session.request-budget";
+
+    private static Bucket requestBudget(HttpSession session) {
+        Bucket bucket = (Bucket) session.getAttribute(REQUEST_BUDGET);
+        if (bucket == null) {
+            bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(REQUEST_BURST)
+                    .refillGreedy(REQUESTS_PER_SECOND, Duration.ofSeconds(1)).build()).build();
+            session.setAttribute(REQUEST_BUDGET, bucket);
+        }
+        return bucket;
+    }
+
+    /** Ends the session when it must not go on (false); otherwise records the activity (true). */
+    boolean check(HttpSession session, boolean heartbeat) {
+        long now = clock.millis();
+        Long started = (Long) session.getAttribute(STARTED);
+        Long lastActivity = (Long) session.getAttribute(LAST_ACTIVITY);
+        if (started == null || lastActivity == null) {
+            session.setAttribute(STARTED, now);
+            session.setAttribute(LAST_ACTIVITY, now);
+            started = now;
+            lastActivity = now;
+        }
+        @Nullable LateralUser user = signedIn(session);
+        String who = user == null ? "an anonymous session" : "a session of '" + user.getUsername() + "'";
+        if (now - lastActivity > idleTimeout.toMillis()) {
+            log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
+            session.invalidate();
+            return false;
+        }
+        if (now - started > absoluteTimeout.toMillis()) {
+            log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
+            session.invalidate();
+            return false;
+        }
+        if (user != null && !accounts.sessionStillValid(user.accountId(), user.sessionEpoch())) {
+            log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
+            session.invalidate();
+            return false;
+        }
+        if (!heartbeat) {
+            session.setAttribute(LAST_ACTIVITY, now);
+        }
+        return true;
+    }
+
+    private static @Nullable LateralUser signedIn(HttpSession session) {
+        Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        if (context instanceof SecurityContext securityContext && securityContext.getAuthentication() != null
+                && securityContext.getAuthentication().getPrincipal() instanceof LateralUser user) {
+            return user;
+        }
+        return null;
+    }
+
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        // The query string only: reading parameters could consume a form body meant for the login.
+        String query = request.getQueryString();
+        return query != null && (query.equals("v-r=heartbeat") || query.startsWith("v-r=heartbeat&")
+                || query.contains("&v-r=heartbeat"));
+    }
+
+    /** The frontend bundle, styles and images: they neither need the session nor show activity. */
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/images/")
+                || path.startsWith("/icons/") || path.equals("/favicon.ico") || path.equals("/sw.js")
+                || path.startsWith("/actuator/");
+    }
+}
