@@ -109,6 +109,28 @@ public final class VaadinClient {
         return send(rpc);
     }
 
+    /** Calls a {@code @ClientCallable} method {@code times} times in one request, as a script could. */
+    public String callMany(int node, String method, int times, JsonNode... args) throws IOException, InterruptedException {
+        ArrayNode rpc = JSON.createArrayNode();
+        for (int i = 0; i < times; i++) {
+            ObjectNode invocation = rpc.addObject().put("type", "publishedEventHandler").put("node", node)
+                    .put("templateEventMethodName", method).put("promise", promise++);
+            ArrayNode arguments = invocation.putArray("templateEventMethodArgs");
+            for (JsonNode arg : args) {
+                arguments.add(arg);
+            }
+        }
+        return send(rpc);
+    }
+
+    public static JsonNode text(String value) {
+        return JSON.getNodeFactory().textNode(value);
+    }
+
+    public static JsonNode nullNode() {
+        return JSON.getNodeFactory().nullNode();
+    }
+
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }

@@ -74,7 +74,7 @@ class SubmissionServiceIT {
         return new MarkState(markId, seq, at, at + quote.length(), quote, "", "", type, deleted);
     }
 
-    private SaveResult save(OneTimeCredential who, UUID attemptId, MarkState state) {
+    private SaveResult save(OneTimeCredential who, UUID attemptId, @org.jspecify.annotations.Nullable MarkState state) {
         try (var s = SignedIn.as(users, who.username())) {
             return submissions.saveMark(attemptId, state);
         }
@@ -156,6 +156,48 @@ class SubmissionServiceIT {
         assertThat(over.status()).isEqualTo("rejected");
         assertThat(over.message()).contains("200");
         assertThat(rows(session.attemptId())).isEqualTo(200);
+    }
+
+    @Test
+    void deleting_marks_that_were_never_saved_stores_nothing_however_many() {
+        MarkingSession session = open(student);
+        for (int i = 0; i < 1_000; i++) {
+            SaveResult r = save(student, session.attemptId(),
+                    state(session, UUID.randomUUID(), 1, "a source", "attributed", true));
+            assertThat(r.status()).as("acknowledged, so the browser forgets it").isEqualTo("saved");
+        }
+        assertThat(rows(session.attemptId())).isZero();
+    }
+
+    @Test
+    void marks_made_and_deleted_count_against_a_limit_on_everything_the_attempt_stores() {
+        MarkingSession session = open(student);
+        int[] words = session.words();
+        int made = 0;
+        // Make and delete marks until the limit on stored rows (tombstones included) is reached.
+        for (int i = 0; made < MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT; i++) {
+            int start = words[2 * (i % 200)];
+            int end = words[2 * (i % 200) + 1];
+            UUID markId = UUID.randomUUID();
+            MarkState live = new MarkState(markId, 1, start, end, session.text().substring(start, end), "", "", "factual", false);
+            assertThat(save(student, session.attemptId(), live).status()).isEqualTo("saved");
+            assertThat(save(student, session.attemptId(), new MarkState(markId, 2, start, end,
+                    session.text().substring(start, end), "", "", "factual", true)).status()).isEqualTo("saved");
+            made++;
+        }
+        SaveResult over = save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "speculation", false));
+        assertThat(over.status()).isEqualTo("rejected");
+        assertThat(over.message()).contains(String.valueOf(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT));
+        assertThat(rows(session.attemptId())).isEqualTo(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT);
+    }
+
+    @Test
+    void a_save_without_a_mark_is_refused_and_changes_nothing() {
+        MarkingSession session = open(student);
+        SaveResult nothing = save(student, session.attemptId(), null);
+        assertThat(nothing.status()).isEqualTo("rejected");
+        assertThat(nothing.message()).isEqualTo("This mark could not be read. Please mark the words again.");
+        assertThat(rows(session.attemptId())).isZero();
     }
 
     @Test

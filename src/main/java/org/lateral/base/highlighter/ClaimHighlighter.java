@@ -117,11 +117,12 @@ public class ClaimHighlighter extends Component {
      */
     @ClientCallable
     SaveResult saveMark(@org.jspecify.annotations.Nullable MarkState state) {
+        if (!CallBudget.take()) {
+            return state == null ? SaveResult.busy("", 0)
+                    : SaveResult.busy(state.markId() == null ? "" : state.markId().toString(), state.seq());
+        }
         if (state == null) {
             return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
-        }
-        if (!CallBudget.take()) {
-            return SaveResult.busy(state.markId() == null ? "" : state.markId().toString(), state.seq());
         }
         return markSaver.save(state);
     }

@@ -1,0 +1,82 @@
+package org.lateral.base.highlighter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lateral.LateralServerTest;
+import org.lateral.harness.VaadinClient;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Broken and flooding calls to the highlighter, sent as a script would over Vaadin's protocol
+ * (DD007): refused without a stack trace in the log, the log kept short, and a session that
+ * calls faster than a person can mark told "busy".
+ */
+@LateralServerTest
+@ExtendWith(OutputCaptureExtension.class)
+class BrowserCallsIT {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("assignment/([0-9a-f-]{36})");
+
+    @LocalServerPort
+    int port;
+
+    private VaadinClient markingPage(String student) throws Exception {
+        VaadinClient client = new VaadinClient(URI.create("http://127.0.0.1:" + port + "/"));
+        client.signIn(student, "lateral-demo");
+        Matcher link = ASSIGNMENT.matcher(client.open("my"));
+        assertThat(link.find()).isTrue();
+        client.open("assignment/" + link.group(1));
+        return client;
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void five_hundred_saves_without_a_mark_are_refused_and_the_session_is_told_to_slow_down(CapturedOutput output)
+            throws Exception {
+        VaadinClient client = markingPage("student14");
+        int highlighter = client.nodeWithId("claim-highlighter").orElseThrow();
+        int logBefore = output.getOut().length();
+        String answers = client.callMany(highlighter, "saveMark", 500, VaadinClient.nullNode());
+        assertThat(count(answers, "could not be read")).as("refused with a reason").isGreaterThanOrEqualTo(CallBudget.BURST - 5)
+                .isLessThanOrEqualTo(CallBudget.BURST + 5);
+        assertThat(count(answers, "\\\"busy\\\"") + count(answers, "\"busy\"")).as("beyond the budget: busy")
+                .isGreaterThanOrEqualTo(500 - CallBudget.BURST - 5);
+        String logged = output.getOut().substring(logBefore);
+        assertThat(logged).doesNotContain("NullPointerException").doesNotContain("\tat ");
+        client.close();
+    }
+
+    @Test
+    void malformed_calls_get_one_short_log_line_each_up_to_a_limit_and_no_stack_traces(CapturedOutput output)
+            throws Exception {
+        VaadinClient client = markingPage("student15");
+        int highlighter = client.nodeWithId("claim-highlighter").orElseThrow();
+        int logBefore = output.getOut().length();
+        for (int i = 0; i < 100; i++) {
+            try {
+                client.call(highlighter, "saveMark", VaadinClient.text("not a mark at all"));
+            } catch (java.io.IOException refusedByServer) {
+                // The call is refused; what matters here is the log.
+            }
+        }
+        String logged = output.getOut().substring(logBefore);
+        assertThat(count(logged, "Refused a malformed call from a browser")).isBetween(1, 30);
+        assertThat(logged).doesNotContain("\tat ");
+        assertThat(logged.length()).as("bytes logged for 100 malformed calls").isLessThan(20_000);
+        client.close();
+    }
+}

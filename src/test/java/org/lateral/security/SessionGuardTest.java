@@ -1,0 +1,95 @@
+package org.lateral.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lateral.ManualClock;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * The session guard on requests of an anonymous session (accounts are not looked up for those;
+ * signed-in sessions ending after a password change or disabling are covered in
+ * SessionsJourneyIT against the database).
+ */
+class SessionGuardTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final SessionGuard guard = new SessionGuard(new LoginAccounts() {
+        @Override
+        public Optional<LoginAccount> findForLogin(String username) {
+            throw new AssertionError("not used for anonymous sessions");
+        }
+
+        @Override
+        public boolean noAccountsYet() {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public boolean sessionStillValid(UUID accountId, int sessionEpoch) {
+            throw new AssertionError("not used for anonymous sessions");
+        }
+    }, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+
+    private final MockHttpSession session = new MockHttpSession();
+
+    private MockHttpServletResponse request(String query) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setQueryString(query);
+        request.setSession(session);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        guard.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
+    @Test
+    void a_session_without_activity_for_thirty_minutes_ends_at_its_next_request() throws Exception {
+        request("v-r=uidl");
+        clock.advance(Duration.ofMinutes(29));
+        request("v-r=uidl");
+        assertThat(session.isInvalid()).isFalse();
+        clock.advance(Duration.ofMinutes(31));
+        request("v-r=uidl");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void heartbeats_of_an_open_tab_are_not_activity() throws Exception {
+        request("v-r=uidl");
+        for (int minute = 0; minute < 30; minute += 5) {
+            clock.advance(Duration.ofMinutes(5));
+            request("v-r=heartbeat");
+        }
+        clock.advance(Duration.ofMinutes(1));
+        request("v-r=heartbeat");
+        assertThat(session.isInvalid()).as("31 minutes of heartbeats only").isTrue();
+    }
+
+    @Test
+    void a_session_ends_twelve_hours_after_it_began_however_active() throws Exception {
+        for (int i = 0; i < 12 * 4; i++) {
+            request("v-r=uidl");
+            clock.advance(Duration.ofMinutes(15));
+        }
+        request("v-r=uidl");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_session_sending_requests_faster_than_a_person_is_answered_429() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < SessionGuard.REQUEST_BURST + 40; i++) {
+            if (request("v-r=uidl").getStatus() == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).as("requests beyond the burst").isGreaterThan(0);
+        assertThat(session.isInvalid()).as("the session itself goes on").isFalse();
+    }
+}
