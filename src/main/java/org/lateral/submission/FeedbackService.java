@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A student's feedback and revision. The security boundary for the key on the student side:
  * nothing of the key (claims, why, cues, even the score) leaves this service before the
- * assignment's feedback policy releases it for this student.
+ * assignment's feedback policy releases it for this student, and while a revision is possible
+ * only hints leave it, never the key's claims (src/docs/decisions/DD006).
  */
 @Service
 public class FeedbackService {
@@ -65,8 +66,14 @@ public class FeedbackService {
         String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         if (!released || context.isEmpty()) {
             return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), false,
-                    waiting(assignment, submitted.isEmpty(), context.isEmpty() && released), List.of(), canRevise,
+                    waiting(assignment, submitted.isEmpty(), context.isEmpty() && released), List.of(), null, canRevise,
                     revisionInProgress, null));
+        }
+        if (revisionPossible(assignment, attempts, now)) {
+            // DD006: a student who could copy the key into attempt 2 sees where to look, not the key.
+            RevisionHints hints = RevisionHints.of(grader.review(context.get(), submitted.getLast(), false), text);
+            return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), false,
+                    null, List.of(), hints, canRevise, revisionInProgress, null));
         }
         List<AttemptReview> reviews = new ArrayList<>();
         for (GradingRepository.AttemptRow a : submitted) {
@@ -77,7 +84,24 @@ public class FeedbackService {
             gain = Math.round(10 * (reviews.get(1).score().score() - reviews.get(0).score().score())) / 10.0;
         }
         return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), true, null,
-                reviews, canRevise, revisionInProgress, gain));
+                reviews, null, canRevise, revisionInProgress, gain));
+    }
+
+    /**
+     * Whether the student could still submit an attempt 2 (DD006): attempt 1 is submitted, attempt
+     * 2 is not, and either a revision can be started now or an attempt 2 that was started can still
+     * be saved and submitted (the marking page takes work while the assignment does, even after
+     * the revision window has closed).
+     */
+    static boolean revisionPossible(StudentAssignment assignment, List<GradingRepository.AttemptRow> attempts,
+            Instant now) {
+        if (attempts.isEmpty() || attempts.getFirst().submittedAt() == null) {
+            return false;
+        }
+        if (attempts.size() == 1) {
+            return assignment.revisionOpen(now);
+        }
+        return attempts.get(1).submittedAt() == null && (assignment.revisionOpen(now) || assignment.acceptsWork(now));
     }
 
     private static String waiting(StudentAssignment assignment, boolean nothingSubmitted, boolean noKey) {

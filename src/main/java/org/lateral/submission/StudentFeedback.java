@@ -6,18 +6,27 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a student sees after submitting. Before the feedback policy releases it, {@code attempts}
- * is empty and {@code waiting} says when feedback comes: nothing of the key is in it.
+ * What a student sees after submitting: exactly one of three states. Before the feedback policy
+ * releases it, {@code waiting} says when feedback comes and nothing of the key is in it. While a
+ * revision is possible, {@code hints} says where to look again and {@code attempts} is empty, so
+ * the key's claims cannot reach the page (DD006). Otherwise {@code attempts} holds every
+ * submitted attempt beside the key.
  *
+ * @param released the attempts beside the key are here
+ * @param hints where to look again, while a revision is possible
  * @param canRevise a second attempt may be started now
  * @param revisionInProgress attempt 2 exists and is not submitted yet
  * @param gain attempt 2's score minus attempt 1's, when both are scored and released
  */
 public record StudentFeedback(UUID assignmentId, String title, String text, ZoneId timeZone, boolean released,
-        @Nullable String waiting, List<AttemptReview> attempts, boolean canRevise, boolean revisionInProgress,
-        @Nullable Double gain) {
+        @Nullable String waiting, List<AttemptReview> attempts, @Nullable RevisionHints hints, boolean canRevise,
+        boolean revisionInProgress, @Nullable Double gain) {
 
     public StudentFeedback {
         attempts = List.copyOf(attempts);
+        int states = (released ? 1 : 0) + (hints != null ? 1 : 0) + (waiting != null ? 1 : 0);
+        if (states != 1 || released == attempts.isEmpty()) {
+            throw new IllegalArgumentException("Feedback is waiting, hints or the released key, one at a time");
+        }
     }
 }

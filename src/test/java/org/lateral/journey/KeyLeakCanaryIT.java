@@ -37,11 +37,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Nothing of the key reaches a student's browser before the feedback policy releases it. A
- * unique string is planted in every "why" and in the notes of a key; every response the
- * student's browser receives during a whole run (sign-in, list, marking, submitting, the
- * feedback page) is scanned for it. After the teacher releases feedback the same scan finds it,
- * which proves the scan sees what the browser sees.
+ * Nothing of the key reaches a student's browser before the feedback policy releases it, nor
+ * while a revision is possible (DD006). A unique string is planted in every "why" of a key; every
+ * response the student's browser receives during a whole run (sign-in, list, marking,
+ * submitting, waiting for feedback, the hints after release, starting and marking attempt 2) is
+ * scanned for it. Once attempt 2 is submitted the same scan finds it, which proves the scan sees
+ * what the browser sees.
  */
 class KeyLeakCanaryIT extends JourneyTest {
 
@@ -56,7 +57,7 @@ class KeyLeakCanaryIT extends JourneyTest {
     @TempDir Path temp;
 
     @Test
-    void no_response_to_the_student_contains_key_data_before_release_and_the_scan_sees_it_after() throws IOException {
+    void no_response_to_the_student_contains_key_data_before_release_or_during_a_revision_and_the_scan_sees_it_after() throws IOException {
         String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
         UUID school = UUID.randomUUID();
         jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Canary school', now())").param("id", school).update();
@@ -117,12 +118,39 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(before).as("responses seen").isGreaterThan(20);
         assertThat(bodies).as("responses containing the canary before release").noneMatch(b -> b.contains(canary));
 
+        // Released, but attempt 2 is still possible: hints only (DD006).
         try (var s = SignedIn.as(users, teacherName)) {
             results.releaseFeedback(assignment.id());
         }
         page.reload();
+        assertThat(page.getByTestId("hint-score")).containsText("You found");
+        assertThat(page.getByTestId("hint-paragraph").first()).isVisible();
+        page.getByTestId("start-revision").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true)).last().click();
+        page.waitForURL(u -> u.endsWith("assignment/" + assignment.id()));
+        assertThat(page.locator("h2")).containsText("attempt 2");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.getByTestId("claim-highlighter").locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']").click();
+        page.getByTestId("claim-type-hedged").click();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.navigate(url("feedback/" + assignment.id()));
+        assertThat(page.getByTestId("continue-revision")).isVisible();
+        assertThat(page.getByTestId("hint-score")).isVisible();
+        page.getByTestId("continue-revision").click();
+        assertThat(page.getByTestId("submit-attempt")).isVisible();
+
+        int beforeSubmit = bodies.size();
+        assertThat(beforeSubmit).as("responses seen during the revision").isGreaterThan(before);
+        assertThat(bodies).as("responses containing the canary while attempt 2 is possible").noneMatch(b -> b.contains(canary));
+
+        page.getByTestId("submit-attempt").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+        page.getByTestId("open-feedback").click();
         assertThat(page.getByTestId("feedback-score")).isVisible();
-        assertThat(bodies.subList(before, bodies.size())).as("after release the scan finds the key's reasons")
+        assertThat(page.getByTestId("attempt-tab")).hasCount(2);
+        assertThat(bodies.subList(beforeSubmit, bodies.size())).as("after attempt 2 the scan finds the key's reasons")
                 .anyMatch(b -> b.contains(canary));
     }
 }

@@ -303,10 +303,17 @@ class GradingIT {
         submit(ada, first);
         StudentFeedback afterFirst = feedbackOf(ada, assignment);
         assertThat(afterFirst.canRevise()).isTrue();
+        assertThat(afterFirst.attempts()).as("no key while a revision can be started").isEmpty();
+        assertThat(afterFirst.hints()).isNotNull();
         try (var s = SignedIn.as(users, ada.username())) {
             feedback.startRevision(assignment.id());
             assertThatThrownBy(() -> feedback.startRevision(assignment.id())).hasMessageContaining("already");
         }
+        StudentFeedback revising = feedbackOf(ada, assignment);
+        assertThat(revising.revisionInProgress()).isTrue();
+        assertThat(revising.attempts()).as("no key while attempt 2 is open").isEmpty();
+        assertThat(revising.hints()).isNotNull();
+        assertThat(revising.hints().attemptNumber()).isEqualTo(1);
         MarkingSession second = mark(ada, assignment, SOURCE, "attributed");
         assertThat(second.attemptNumber()).isEqualTo(2);
         assertThat(second.marks()).as("attempt 2 opens with attempt 1's marks").singleElement()
@@ -314,8 +321,11 @@ class GradingIT {
         submit(ada, second);
 
         StudentFeedback revised = feedbackOf(ada, assignment);
+        assertThat(revised.hints()).isNull();
         assertThat(revised.attempts()).hasSize(2);
         assertThat(revised.canRevise()).isFalse();
+        assertThat(revised.attempts().getLast().claims()).as("after attempt 2 the whole key, with its reasons")
+                .anySatisfy(c -> assertThat(c.why()).contains("Reportedly"));
         double one = revised.attempts().get(0).score().score();
         double two = revised.attempts().get(1).score().score();
         assertThat(two).isGreaterThan(one);
@@ -327,6 +337,119 @@ class GradingIT {
             assertThat(row.gain()).isEqualTo(revised.gain());
             assertThat(row.status()).isEqualTo(Results.Status.SUBMITTED);
         }
+    }
+
+    /** The assignment's key claims as the teacher sees them beside the attempt. */
+    private List<ClaimReview> keyClaims(UUID attemptId) {
+        try (var s = SignedIn.as(users, teacher)) {
+            return results.review(attemptId).orElseThrow().review().claims();
+        }
+    }
+
+    /**
+     * Moves the assignment's dates back so its revision window closed a minute ago while it still
+     * takes (late) work. The services read the real clock, so the assignment moves, not time.
+     */
+    private void closeRevisionWindow(AssignmentSummary assignment) {
+        jdbc.sql("""
+                UPDATE assignment SET open_at = now() - interval '2 days', revision_until = now() - interval '1 minute'
+                 WHERE id = :a
+                """).param("a", assignment.id()).update();
+    }
+
+    @Test
+    void while_a_revision_is_possible_the_student_gets_hints_and_nothing_of_the_key() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, true);
+        MarkingSession session = mark(ada, assignment, HEADLINE, "factual", SOURCE, "attributed",
+                "Violent terrorist attacks", "opinion");
+        submit(ada, session);
+
+        StudentFeedback f = feedbackOf(ada, assignment);
+        assertThat(f.canRevise()).isTrue();
+        assertThat(f.released()).isFalse();
+        assertThat(f.waiting()).isNull();
+        assertThat(f.attempts()).isEmpty();
+        RevisionHints hints = f.hints();
+        assertThat(hints).isNotNull();
+        ScoreEntry score = history(session.attemptId()).getLast();
+        assertThat(hints.score()).isEqualTo(score.score());
+        assertThat(hints.claims()).isEqualTo(29);
+        assertThat(hints.found()).isEqualTo(score.found()).isEqualTo(1);
+        assertThat(hints.mislabelled()).isEqualTo(score.mislabelled()).isEqualTo(1);
+        assertThat(hints.missed()).isEqualTo(score.missed()).isEqualTo(27);
+        assertThat(hints.byType()).extracting(RevisionHints.TypeCount::type).isSorted().doesNotHaveDuplicates();
+        assertThat(hints.byType()).filteredOn(c -> c.type() == ClaimType.ATTRIBUTED).singleElement()
+                .satisfies(c -> assertThat(c.found()).isEqualTo(1));
+        assertThat(hints.yourMarks()).as("Ada's own marks in text order").extracting(RevisionHints.OwnMark::outcome)
+                .containsExactly(RevisionHints.MarkOutcome.MISLABELLED, RevisionHints.MarkOutcome.EXTRA,
+                        RevisionHints.MarkOutcome.FOUND);
+
+        RevisionHints.Hint headline = hints.hints().getFirst();
+        assertThat(headline.paragraph()).isZero();
+        assertThat(headline.outcome()).isEqualTo(ClaimReview.Outcome.MISLABELLED);
+        assertThat(headline.types()).containsExactly(ClaimType.HEDGED);
+        assertThat(headline.cues()).containsExactly("Reportedly");
+        assertThat(headline.yourMark()).isNotNull().satisfies(m -> assertThat(m.type()).isEqualTo(ClaimType.FACTUAL));
+        assertThat(hints.hints()).as("a hedge further down names its cue words")
+                .anySatisfy(h -> assertThat(h.cues()).containsExactly("is believed to"));
+
+        // The key as the teacher sees it: each hint points at the paragraph of a claim still to find,
+        // counted here as the blank lines before the claim.
+        List<ClaimReview> key = keyClaims(session.attemptId());
+        assertThat(hints.hints()).extracting(RevisionHints.Hint::paragraph).containsExactlyElementsOf(key.stream()
+                .filter(c -> c.outcome() != ClaimReview.Outcome.FOUND)
+                .map(c -> f.text().substring(0, c.start()).split("\n\n", -1).length - 1).sorted().toList());
+        String sent = hints.toString();
+        for (ClaimReview c : key) {
+            assertThat(sent).as("the key's reason for " + c.claimId()).doesNotContain(c.why());
+            if (c.outcome() == ClaimReview.Outcome.MISSED) {
+                assertThat(sent).as("the quote of missed claim " + c.claimId()).doesNotContain(c.exact());
+            }
+        }
+    }
+
+    @Test
+    void when_the_revision_window_closes_the_full_key_is_shown() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, true);
+        MarkingSession session = mark(ada, assignment, HEADLINE, "factual");
+        submit(ada, session);
+        assertThat(feedbackOf(ada, assignment).hints()).isNotNull();
+
+        closeRevisionWindow(assignment);
+        StudentFeedback f = feedbackOf(ada, assignment);
+        assertThat(f.canRevise()).isFalse();
+        assertThat(f.hints()).isNull();
+        assertThat(f.released()).isTrue();
+        assertThat(f.attempts()).singleElement().satisfies(a -> assertThat(a.claims())
+                .filteredOn(c -> c.claimId().equals("c01")).singleElement().satisfies(c -> {
+                    assertThat(c.exact()).isEqualTo(HEADLINE);
+                    assertThat(c.why()).contains("Reportedly");
+                }));
+        try (var s = SignedIn.as(users, ada.username())) {
+            assertThatThrownBy(() -> feedback.startRevision(assignment.id())).hasMessageContaining("cannot be revised");
+        }
+    }
+
+    @Test
+    void an_attempt_two_that_can_still_be_submitted_keeps_the_key_hidden_after_the_revision_window() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, true);
+        submit(ada, mark(ada, assignment, HEADLINE, "factual"));
+        try (var s = SignedIn.as(users, ada.username())) {
+            feedback.startRevision(assignment.id());
+        }
+        // The window closes with attempt 2 open; late work is accepted, so it can still be submitted.
+        closeRevisionWindow(assignment);
+        StudentFeedback open = feedbackOf(ada, assignment);
+        assertThat(open.revisionInProgress()).isTrue();
+        assertThat(open.attempts()).isEmpty();
+        assertThat(open.hints()).isNotNull();
+
+        MarkingSession second = mark(ada, assignment, SOURCE, "attributed");
+        assertThat(second.attemptNumber()).isEqualTo(2);
+        submit(ada, second);
+        StudentFeedback done = feedbackOf(ada, assignment);
+        assertThat(done.hints()).isNull();
+        assertThat(done.attempts()).hasSize(2);
     }
 
     @Test

@@ -24,13 +24,15 @@ import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.FeedbackService;
+import org.lateral.submission.RevisionHints;
 import org.lateral.submission.StudentFeedback;
 
 /**
  * A student's feedback: their marks beside the key over the article (found, found with another
  * type, missed, not in the key), the cue words of missed hedges and speculation, why each claim
  * matters, the teacher's comments, and the way to a revision. Before the feedback policy releases
- * it, the page says when feedback comes and holds nothing of the key.
+ * it, the page says when feedback comes and holds nothing of the key; while a revision is
+ * possible it shows hints instead of the key (DD006).
  */
 @Route("feedback")
 @RolesAllowed("STUDENT")
@@ -77,6 +79,10 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             actions.add(revise);
         }
 
+        if (f.hints() != null) {
+            renderHints(f, f.hints(), actions);
+            return;
+        }
         if (!f.released()) {
             add(new EmptyState("feedback-waiting", f.waiting()));
             if (actions.getChildren().findAny().isPresent()) {
@@ -111,6 +117,33 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         }
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
+    }
+
+    /**
+     * While a revision is possible: the score, what kind of claim to look for and where, and the
+     * student's own marks over the article with paragraph numbers; the key stays hidden (DD006).
+     */
+    private void renderHints(StudentFeedback f, RevisionHints h, Div actions) {
+        add(HintParts.summary(h));
+        if (actions.getChildren().findAny().isPresent()) {
+            add(actions);
+        }
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(f.text());
+        highlighter.setReadOnly(true);
+        highlighter.setOverlays(HintParts.overlays(h));
+        Paragraph how = new Paragraph("Your own marks are drawn over the article: solid = you found a claim, wavy "
+                + "underline = you found a claim but chose another type, dotted = not in the answer key.");
+        how.addClassName("reader-note");
+        Div column = new Div(HintParts.legend(), how, highlighter);
+        column.addClassNames("reader-text", "numbered-paragraphs");
+        Div side = new Div(HintParts.whereToLook(h), HintParts.counts(h), HintParts.extras(h),
+                ReviewParts.comments(h.comments(), f.timeZone(), "Your teacher has not commented on this attempt."));
+        side.addClassName("reader-side");
+        side.setTestId("revision-hints");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout);
     }
 
     private void showAttempt(Div area, StudentFeedback f, AttemptReview review) {

@@ -149,15 +149,19 @@ final class ReviewParts {
     }
 
     static Component comments(AttemptReview review, ZoneId zone, String emptyText) {
+        return comments(review.comments(), zone, emptyText);
+    }
+
+    static Component comments(List<AttemptReview.Comment> comments, ZoneId zone, String emptyText) {
         Div section = new Div();
         section.setTestId("attempt-comments");
         section.add(new H3("Comments"));
-        if (review.comments().isEmpty()) {
+        if (comments.isEmpty()) {
             Paragraph none = new Paragraph(emptyText);
             none.addClassName("reader-note");
             section.add(none);
         }
-        for (AttemptReview.Comment c : review.comments()) {
+        for (AttemptReview.Comment c : comments) {
             Div comment = new Div(new Paragraph(c.body()));
             Paragraph by = new Paragraph(c.author() + " · " + WHEN.format(c.at().atZone(zone)));
             by.addClassName("reader-note");
@@ -184,7 +188,7 @@ final class ReviewParts {
         return legend;
     }
 
-    private static com.vaadin.flow.dom.Element sample(String status, String text) {
+    static com.vaadin.flow.dom.Element sample(String status, String text) {
         com.vaadin.flow.dom.Element sample = new com.vaadin.flow.dom.Element("mark");
         sample.setText(text);
         sample.setAttribute("class", "ch-mark legend-sample");

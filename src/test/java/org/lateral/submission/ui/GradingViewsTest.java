@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.lateral.SignedIn;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.ui.NotFoundView;
+import org.lateral.submission.FeedbackService;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
  * The student's feedback page and the teacher's results and attempt pages, without a browser.
- * student20 has submitted the demo Frisky assignment with a mislabelled headline and an extra mark.
+ * student20 has submitted the demo Frisky assignment with a mislabelled headline and an extra mark;
+ * the assignment allows revision, so student20 sees hints, not the key (DD006).
  */
 @LateralTest
 class GradingViewsTest extends SpringBrowserlessTest {
@@ -37,6 +40,7 @@ class GradingViewsTest extends SpringBrowserlessTest {
     static final String EXTRA = "a source told The Daily Mail";
 
     @Autowired SubmissionService submissions;
+    @Autowired FeedbackService feedback;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
 
@@ -76,10 +80,69 @@ class GradingViewsTest extends SpringBrowserlessTest {
         assertThat($(ClaimHighlighter.class).exists()).isFalse();
     }
 
+    /** Every reason in the key of the demo Frisky assignment. */
+    private List<String> whys() {
+        return jdbc.sql("""
+                SELECT k.why FROM key_claim k JOIN assignment a ON a.key_version_id = k.key_version_id WHERE a.id = :a
+                """).param("a", frisky).query(String.class).list();
+    }
+
     @Test
     @WithUserDetails("student20")
-    void after_submitting_the_student_sees_outcomes_cue_words_and_why_and_can_revise() {
+    void while_a_revision_is_possible_the_student_sees_where_to_look_and_not_the_key() {
         navigate("feedback/" + frisky, FeedbackView.class);
+        assertThat($(Paragraph.class).withTestId("hint-score").single().getText())
+                .contains("Your score: ").contains("You found 1 of 29 claims")
+                .contains("gave 1 of them a different type");
+        assertThat($(Paragraph.class).withTestId("hint-key-hidden").single().getText())
+                .contains("the answer key stays hidden so your second try shows what you learned");
+        Div headline = $(Div.class).withAttribute("data-testid", "hint-paragraph").withAttribute("data-paragraph", "0").single();
+        assertThat(headline.getElement().getTextRecursively()).contains("The headline")
+                .contains("You marked \u201c" + HEADLINE + "\u201d as factual").contains("sees this claim as hedged")
+                .contains("Hedged claims carry words of doubt").contains("Look for: \u201cReportedly\u201d");
+        assertThat($(ListItem.class).withAttribute("data-testid", "hint").withAttribute("data-outcome", "missed").all())
+                .anySatisfy(h -> assertThat(h.getElement().getTextRecursively())
+                        .contains("A hedged claim you have not marked.").contains("Look for: \u201cis believed to\u201d"));
+        assertThat($(ListItem.class).withAttribute("data-testid", "hint-count").withAttribute("data-type", "hedged").single()
+                .getText()).startsWith("Hedged: you found 0 of ");
+        assertThat($(ListItem.class).withAttribute("data-testid", "hint-extra").single().getText()).contains(EXTRA);
+        assertThat($(Button.class).withTestId("start-revision").single().isEnabled()).isTrue();
+
+        String page = $(FeedbackView.class).single().getElement().getTextRecursively();
+        assertThat(whys()).hasSize(29).allSatisfy(why -> assertThat(page).doesNotContain(why));
+        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-claim").exists()).isFalse();
+        String overlays = String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
+        assertThat(overlays).as("only the student's own marks are drawn, with their outcome")
+                .contains("\"status\":\"mislabelled\"").contains("\"status\":\"extra\"")
+                .doesNotContain("\"kind\":\"cue\"").doesNotContain("\"status\":\"missed\"").doesNotContain("key-");
+    }
+
+    @Test
+    @WithUserDetails("student23")
+    void after_attempt_2_the_student_sees_outcomes_cue_words_and_why() {
+        // student23 submits attempt 1 as student20 did, revises and submits attempt 2 unchanged.
+        try (var s = SignedIn.as(users, "student23")) {
+            MarkingSession first = submissions.open(frisky).orElseThrow();
+            if (first.attemptNumber() == 1) {
+                if (!first.submitted()) {
+                    for (String[] m : new String[][] {{HEADLINE, "factual"}, {EXTRA, "attributed"}}) {
+                        int at = first.text().indexOf(m[0]);
+                        submissions.saveMark(first.attemptId(), new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(),
+                                m[0], "", "", m[1], false));
+                    }
+                    submissions.submit(first.attemptId());
+                }
+                feedback.startRevision(frisky);
+            }
+            MarkingSession second = submissions.open(frisky).orElseThrow();
+            assertThat(second.attemptNumber()).isEqualTo(2);
+            if (!second.submitted()) {
+                submissions.submit(second.attemptId());
+            }
+        }
+
+        navigate("feedback/" + frisky, FeedbackView.class);
+        assertThat($(Div.class).withTestId("revision-hints").exists()).isFalse();
         assertThat($(Paragraph.class).withTestId("feedback-score").single().getText())
                 .contains("Found 0 · found with another type 1").contains("marks not in the key 1");
         ListItem headline = $(ListItem.class).withAttribute("data-testid", "feedback-claim")
@@ -88,7 +151,7 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 .contains("Cue words: “Reportedly” signal a hedge.").contains("Why it matters:");
         assertThat($(ListItem.class).withAttribute("data-testid", "feedback-extra").single().getElement().getTextRecursively())
                 .contains(EXTRA);
-        assertThat($(Button.class).withTestId("start-revision").single().isEnabled()).isTrue();
+        assertThat($(Button.class).withTestId("start-revision").exists()).isFalse();
         String overlays = String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
         assertThat(overlays).as("the cue word and the outcome are drawn over the text")
                 .contains("\"kind\":\"cue\"").contains("\"status\":\"mislabelled\"").contains("\"status\":\"extra\"");
