@@ -1,5 +1,8 @@
 package org.lateral;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,8 +21,10 @@ public final class TestDatabases {
 
     public static List<String> servers(DataSource embedded) throws SQLException {
         List<String> servers = new ArrayList<>();
+        // The embedded server admits only its generated password, which the pool was given.
+        String password = URLEncoder.encode(embedded.unwrap(HikariDataSource.class).getPassword(), StandardCharsets.UTF_8);
         try (Connection c = embedded.getConnection()) {
-            servers.add(c.getMetaData().getURL() + "?user=postgres");
+            servers.add(c.getMetaData().getURL() + "?user=postgres&password=" + password);
         }
         String extra = System.getenv("LATERAL_TEST_DATABASES");
         if (extra != null && !extra.isBlank()) {

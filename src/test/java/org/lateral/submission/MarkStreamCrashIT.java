@@ -96,7 +96,9 @@ class MarkStreamCrashIT {
 
         start(2);
         List<String> stored = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort() + "/lateral", "postgres", "");
+        // The embedded database requires the password Lateral keeps beside its data.
+        String password = Files.readString(work.resolve("data/postgresql-password")).strip();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort() + "/lateral", "postgres", password);
                 ResultSet rs = c.createStatement().executeQuery("""
                         SELECT m.mark_id::text FROM mark m JOIN attempt t ON t.id = m.attempt_id
                           JOIN submission s ON s.id = t.submission_id JOIN account a ON a.id = s.student_id

@@ -28,8 +28,9 @@ class EmbeddedDatabaseConfiguration {
         // Ephemeral (tests): a fresh directory per run under the data directory, deleted at shutdown.
         Path root = ephemeral ? freshDirectoryUnder(dataDirectory) : dataDirectory;
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(root, ephemeral);
-        log.info("Database: embedded PostgreSQL on localhost:{} (loopback only), data in {}{}",
-                server.port(), server.dataDirectory(), ephemeral ? " (deleted at shutdown)" : "");
+        log.info("Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
+                server.port(), server.passwordFile(), server.dataDirectory(),
+                ephemeral ? " (deleted at shutdown)" : "");
         return server;
     }
 
@@ -47,6 +48,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPoolName("lateral");
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(10);
         return dataSource;
     }

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *       SIGKILL; the next start finds that postmaster still owning the data directory and stops it
  *       first, or Lateral could never restart after a crash;</li>
  *   <li>a second Lateral on the same data directory is refused with a clear message, decided by
- *       an OS file lock that dies with its owner (so a crashed JVM never blocks a restart).</li>
+ *       an OS file lock that dies with its owner (so a crashed JVM never blocks a restart);</li>
+ *   <li>its initdb trusts every local connection; every connection needs a generated password
+ *       instead (see {@link EmbeddedPostgresAuthentication}), zonky's own readiness check
+ *       included.</li>
  * </ul>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -43,15 +46,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
     private final Path root;
     private final Path pgData;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean ephemeral;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path root, Path pgData,
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password, Path root, Path pgData,
             FileChannel lockChannel, FileLock lock, boolean ephemeral) {
         this.postgres = postgres;
+        this.password = password;
         this.root = root;
         this.pgData = pgData;
         this.lockChannel = lockChannel;
@@ -77,6 +82,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new DataDirectoryInUseException(absoluteRoot);
             }
             stopLeftoverPostmaster(pgData);
+            boolean secured = EmbeddedPostgresAuthentication.isSecured(pgData);
+            String password = EmbeddedPostgresAuthentication.password(absoluteRoot, secured);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
@@ -90,15 +97,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // PostgreSQL 18's default, stated so that a password set later by hand is
+                    // stored as SCRAM too.
+                    .setServerConfig("password_encryption", EmbeddedPostgresAuthentication.METHOD)
+                    // zonky connects as postgres to decide that the server is up, and it must
+                    // still get in once pg_hba.conf asks for the password. While pg_hba.conf
+                    // still trusts, the password is simply not asked for.
+                    .setConnectConfig("password", password)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             try {
+                if (!secured) {
+                    EmbeddedPostgresAuthentication.secure(postgres.getPostgresDatabase(), pgData, password);
+                }
                 createDatabaseIfMissing(postgres);
             } catch (IOException | RuntimeException e) {
                 postgres.close();
                 throw e;
             }
-            return new EmbeddedPostgresServer(postgres, absoluteRoot, pgData, channel, lock, ephemeral);
+            return new EmbeddedPostgresServer(postgres, password, absoluteRoot, pgData, channel, lock, ephemeral);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
@@ -114,6 +131,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String username() {
         return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Where the password is kept, for people who connect with psql. */
+    public Path passwordFile() {
+        return EmbeddedPostgresAuthentication.passwordFile(root);
     }
 
     public int port() {

@@ -16,7 +16,7 @@ public final class EmbeddedPostgresChild {
         Path dir = Path.of(args[0]);
         int rows = Integer.parseInt(args[1]);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false);
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "")) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS crash_probe (id int PRIMARY KEY)");
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
                 for (int i = 0; i < rows; i++) {
