@@ -34,6 +34,8 @@ class ClassManagementIT {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    org.lateral.security.LoginAccounts loginAccounts;
 
     String teacher;
     String otherTeacher;
@@ -200,6 +202,39 @@ class ClassManagementIT {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE student_id = :s AND ended_at IS NOT NULL")
                 .param("s", shared).query(Long.class).single()).as("removal ends the enrollment and keeps the row").isEqualTo(1);
+    }
+
+    @Test
+    void a_password_reset_or_switching_an_account_off_ends_the_students_sessions_and_sign_in() {
+        ClassDetail mine = newClass(teacher, "Civics 9");
+        List<OneTimeCredential> created;
+        try (var s = SignedIn.as(users, teacher)) {
+            created = classroom.createStudents(mine.id(), "Reset Me\nSwitch Me Off");
+        }
+        org.lateral.security.LateralUser resetBefore =
+                (org.lateral.security.LateralUser) users.loadUserByUsername(created.get(0).username());
+        org.lateral.security.LateralUser offBefore =
+                (org.lateral.security.LateralUser) users.loadUserByUsername(created.get(1).username());
+        assertThat(loginAccounts.sessionStillValid(resetBefore.accountId(), resetBefore.sessionEpoch())).isTrue();
+        try (var s = SignedIn.as(users, teacher)) {
+            classroom.resetPassword(mine.id(), resetBefore.accountId());
+            ClassDetail after = classroom.disableStudent(mine.id(), offBefore.accountId());
+            assertThat(after.roster()).filteredOn(r -> r.studentId().equals(offBefore.accountId()))
+                    .extracting(RosterEntry::enabled).containsExactly(false);
+        }
+        assertThat(loginAccounts.sessionStillValid(resetBefore.accountId(), resetBefore.sessionEpoch()))
+                .as("sessions signed in before the reset end").isFalse();
+        assertThat(loginAccounts.sessionStillValid(offBefore.accountId(), offBefore.sessionEpoch()))
+                .as("sessions of a switched-off account end").isFalse();
+        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled()).isFalse();
+        try (var s = SignedIn.as(users, otherTeacher)) {
+            assertThatThrownBy(() -> classroom.enableStudent(mine.id(), offBefore.accountId()))
+                    .as("only the class's teacher").hasMessageContaining("does not exist");
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            classroom.enableStudent(mine.id(), offBefore.accountId());
+        }
+        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled()).isTrue();
     }
 
     @Test

@@ -99,14 +99,7 @@ public final class VaadinClient {
 
     /** Calls a {@code @ClientCallable} method and returns the raw response carrying its result. */
     public String call(int node, String method, JsonNode... args) throws IOException, InterruptedException {
-        ArrayNode rpc = JSON.createArrayNode();
-        ObjectNode invocation = rpc.addObject().put("type", "publishedEventHandler").put("node", node)
-                .put("templateEventMethodName", method).put("promise", promise++);
-        ArrayNode arguments = invocation.putArray("templateEventMethodArgs");
-        for (JsonNode arg : args) {
-            arguments.add(arg);
-        }
-        return send(rpc);
+        return callMany(node, method, 1, args);
     }
 
     /** Calls a {@code @ClientCallable} method {@code times} times in one request, as a script could. */

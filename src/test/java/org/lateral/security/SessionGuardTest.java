@@ -78,6 +78,9 @@ class SessionGuardTest {
             clock.advance(Duration.ofMinutes(15));
         }
         request("v-r=uidl");
+        assertThat(session.isInvalid()).as("exactly twelve hours").isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        request("v-r=uidl");
         assertThat(session.isInvalid()).isTrue();
     }
 
