@@ -21,6 +21,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -59,7 +61,10 @@ class SecurityConfiguration {
                 // Health and readiness are for load balancers and monitoring; they show no details
                 // to anonymous callers.
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/styles/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // Spring Boot's error response, so a refused request (an invalid CSRF token) is
+                // answered 403 instead of being sent to sign in. It never shows details.
+                .requestMatchers("/error").permitAll());
         http.authenticationManager(authenticationManager);
         // Vaadin's own CSRF set-up exempts the login form, so a cross-site page could sign a
         // browser in to an account of the attacker's ("login CSRF"). Here only Vaadin's internal
@@ -69,7 +74,16 @@ class SecurityConfiguration {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+                .frameOptions(frame -> frame.deny())
+                // Vaadin writes its pages to the response underneath Spring's wrapper, so headers
+                // written at commit time never reached them: write them before the request runs.
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                         .loginView(LoginView.class)
                         .enableCsrfConfiguration(false)
