@@ -1,6 +1,7 @@
 package org.lateral;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,7 +15,10 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
+import org.lateral.security.Trusted;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * Keeps the layout of house-style.md honest: dependencies between features run one way, views
@@ -95,12 +99,46 @@ class ArchitectureTest {
     }
 
     @Test
-    void views_never_use_repositories_or_start_up_services() {
+    void views_never_use_repositories_or_trusted_services() {
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
-                .orShould().dependOnClassesThat().haveSimpleName("ClassroomAdministration")
+                .orShould().dependOnClassesThat().areAnnotatedWith(Trusted.class)
                 .orShould().dependOnClassesThat().haveSimpleName("JdbcClient")
+                .because("views call the services that check who may do what (DD003, DD009)")
                 .check(MAIN);
+    }
+
+    @Test
+    void every_public_method_of_a_service_declares_who_may_call_it() {
+        methods().that().arePublic().and().areNotStatic()
+                .and().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
+                .and().areDeclaredInClassesThat().areNotAnnotatedWith(Trusted.class)
+                .should().beAnnotatedWith(PreAuthorize.class)
+                .orShould().beMetaAnnotatedWith(PreAuthorize.class)
+                .because("an access rule the build can see cannot be forgotten (DD009)")
+                .check(MAIN);
+    }
+
+    @Test
+    void access_rules_name_the_parameter_they_check() {
+        // A rule such as @TeacherOfClass reads #classId: the method must have that parameter,
+        // or Spring evaluates the rule against null and refuses every call.
+        for (var method : MAIN.stream().flatMap(c -> c.getMethods().stream()).toList()) {
+            for (var annotation : method.getAnnotations()) {
+                var rule = annotation.getRawType().tryGetAnnotationOfType(PreAuthorize.class);
+                if (rule.isEmpty()) {
+                    continue;
+                }
+                var name = java.util.regex.Pattern.compile("#(\\w+)").matcher(rule.get().value());
+                while (name.find()) {
+                    var parameters = java.util.Arrays.stream(method.reflect() instanceof java.lang.reflect.Method m
+                            ? m.getParameters() : new java.lang.reflect.Parameter[0]).map(java.lang.reflect.Parameter::getName).toList();
+                    org.assertj.core.api.Assertions.assertThat(parameters)
+                            .as(method.getFullName() + " carries @" + annotation.getRawType().getSimpleName())
+                            .contains(name.group(1));
+                }
+            }
+        }
     }
 
     @Test

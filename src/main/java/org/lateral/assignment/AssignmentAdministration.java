@@ -1,5 +1,6 @@
 package org.lateral.assignment;
 
+import org.lateral.security.Trusted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to a class is created once. Views never use this service (the architecture test enforces it).
  */
 @Service
+@Trusted
 public class AssignmentAdministration {
 
     private final AssignmentRepository assignments;

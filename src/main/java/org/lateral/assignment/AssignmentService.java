@@ -1,5 +1,7 @@
 package org.lateral.assignment;
 
+import org.lateral.security.ForStudents;
+import org.lateral.classroom.TeacherOfClass;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +49,7 @@ public class AssignmentService {
 
     /** Assigns the mark-claims exercise on one article, pinning its current article and key versions. */
     @Transactional
+    @TeacherOfClass
     public AssignmentSummary assignMarkClaims(UUID classId, NewAssignment form) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassDetail schoolClass = classroom.classDetail(classId)
@@ -87,6 +90,7 @@ public class AssignmentService {
 
     /** A class's assignments, by due date, for its teacher. */
     @Transactional(readOnly = true)
+    @TeacherOfClass
     public List<AssignmentSummary> assignmentsOf(UUID classId) {
         currentUser.require(Role.TEACHER);
         ClassDetail schoolClass = classroom.classDetail(classId)
@@ -96,6 +100,7 @@ public class AssignmentService {
 
     /** Gives one student of the class a later due date (an accommodation). */
     @Transactional
+    @TeacherOfAssignment
     public void setDueDateFor(UUID assignmentId, UUID studentId, LocalDate dueDate, @Nullable String reason) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         UUID classId = assignments.classOf(assignmentId, teacher.schoolId())
@@ -117,6 +122,7 @@ public class AssignmentService {
      * A student removed from a class stops seeing its assignments at their next request.
      */
     @Transactional(readOnly = true)
+    @ForStudents
     public List<MyAssignment> myAssignments() {
         LateralUser student = currentUser.require(Role.STUDENT);
         Map<UUID, String> names = new HashMap<>();
@@ -133,6 +139,7 @@ public class AssignmentService {
      * (another class, a removed student, an assignment not open yet), so a foreign id looks missing.
      */
     @Transactional(readOnly = true)
+    @StudentOfAssignment
     public java.util.Optional<StudentAssignment> forStudent(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         Map<UUID, ZoneId> zones = new HashMap<>();
@@ -147,6 +154,7 @@ public class AssignmentService {
      * anything else, so a foreign id looks missing.
      */
     @Transactional(readOnly = true)
+    @TeacherOfAssignment
     public java.util.Optional<TeacherAssignment> forTeacher(UUID assignmentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return assignments.classOf(assignmentId, teacher.schoolId())
@@ -156,6 +164,7 @@ public class AssignmentService {
 
     /** Shows feedback to every student who has submitted ("when I release it"); idempotent. */
     @Transactional
+    @TeacherOfAssignment
     public TeacherAssignment releaseFeedback(UUID assignmentId) {
         TeacherAssignment assignment = forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
@@ -168,6 +177,7 @@ public class AssignmentService {
      * or records that the teacher chose to stay on the pinned one.
      */
     @Transactional
+    @TeacherOfAssignment
     public void pinKeyVersion(UUID assignmentId, UUID expectedPinned, UUID keyVersionId, boolean accept) {
         TeacherAssignment assignment = forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));

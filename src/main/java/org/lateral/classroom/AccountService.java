@@ -1,5 +1,7 @@
 package org.lateral.classroom;
 
+import org.lateral.security.ForAnyone;
+import org.lateral.security.ForSignedIn;
 import java.time.Clock;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
@@ -26,11 +28,13 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    @ForAnyone
     public boolean mustChangePassword() {
         return currentUser.get().map(u -> accounts.mustChangePassword(u.accountId())).orElse(false);
     }
 
     @Transactional
+    @ForSignedIn
     public void changeOwnPassword(String current, String password, String passwordAgain) {
         LateralUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
         String hash = accounts.passwordHash(user.accountId()).orElseThrow(() -> new AccessDeniedException("No password"));

@@ -1,5 +1,6 @@
 package org.lateral.classroom;
 
+import org.lateral.security.Trusted;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * architecture test enforces it); user-facing work goes through {@link ClassroomService}.
  */
 @Service
+@Trusted
 @Transactional
 public class ClassroomAdministration {
 

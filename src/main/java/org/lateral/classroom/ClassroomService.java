@@ -1,5 +1,7 @@
 package org.lateral.classroom;
 
+import org.lateral.security.ForStudents;
+import org.lateral.security.ForTeachers;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -50,6 +52,7 @@ public class ClassroomService {
 
     /** Creates a class for the signed-in teacher, with a fresh join code. */
     @Transactional
+    @ForTeachers
     public ClassDetail createClass(NewClass form) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String name = Names.clean(form.name());
@@ -73,6 +76,7 @@ public class ClassroomService {
     }
 
     /** The class with its join code and roster, if the signed-in teacher teaches it. */
+    @TeacherOfClass
     public java.util.Optional<ClassDetail> classDetail(UUID classId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return classes.ownedBy(classId, teacher.schoolId(), teacher.accountId()).map(c -> detail(classId, teacher));
@@ -80,6 +84,7 @@ public class ClassroomService {
 
     /** Replaces the join code: the old one stops working at once. */
     @Transactional
+    @TeacherOfClass
     public ClassDetail rotateJoinCode(UUID classId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
@@ -88,6 +93,7 @@ public class ClassroomService {
     }
 
     @Transactional
+    @TeacherOfClass
     public ClassDetail setJoinEnabled(UUID classId, boolean enabled) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
@@ -100,6 +106,7 @@ public class ClassroomService {
 
     /** Archives a class: it leaves the class list and nobody can join; all work is kept. */
     @Transactional
+    @TeacherOfClass
     public void archiveClass(UUID classId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
@@ -108,6 +115,7 @@ public class ClassroomService {
 
     /** Renames a student of this class (the name the teacher sees). */
     @Transactional
+    @TeacherOfClass
     public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
@@ -121,6 +129,7 @@ public class ClassroomService {
 
     /** Gives a student of this class a new one-time password; they choose their own at next sign-in. */
     @Transactional
+    @TeacherOfClass
     public OneTimeCredential resetPassword(UUID classId, UUID studentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
@@ -134,6 +143,7 @@ public class ClassroomService {
      * they cannot sign in until it is switched on again. Their work and enrollments stay.
      */
     @Transactional
+    @TeacherOfClass
     public ClassDetail disableStudent(UUID classId, UUID studentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
@@ -146,6 +156,7 @@ public class ClassroomService {
 
     /** Switches a student's account on again. */
     @Transactional
+    @TeacherOfClass
     public ClassDetail enableStudent(UUID classId, UUID studentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
@@ -164,6 +175,7 @@ public class ClassroomService {
      * next action, even with a page already open, because every student action checks enrollment.
      */
     @Transactional
+    @TeacherOfClass
     public ClassDetail removeStudent(UUID classId, UUID studentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
@@ -178,6 +190,7 @@ public class ClassroomService {
      * them. Each gets a username made from the name and a one-time password to hand out.
      */
     @Transactional
+    @TeacherOfClass
     public List<OneTimeCredential> createStudents(UUID classId, String pastedNames) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
@@ -271,12 +284,14 @@ public class ClassroomService {
     }
 
     /** The classes the signed-in teacher teaches, with how many students each has now. */
+    @ForTeachers
     public List<ClassSummary> myClassesAsTeacher() {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return classes.summariesForTeacher(teacher.schoolId(), teacher.accountId());
     }
 
     /** The classes the signed-in student is enrolled in now. */
+    @ForStudents
     public List<StudentClassSummary> myClassesAsStudent() {
         LateralUser student = currentUser.require(Role.STUDENT);
         return classes.classesOfStudent(student.schoolId(), student.accountId());

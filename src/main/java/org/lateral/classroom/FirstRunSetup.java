@@ -1,5 +1,6 @@
 package org.lateral.classroom;
 
+import org.lateral.security.ForAnyone;
 import org.lateral.base.Schools;
 import org.lateral.base.text.Names;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,7 @@ public class FirstRunSetup {
         return Optional.ofNullable(token);
     }
 
+    @ForAnyone
     public boolean isSetupOpen() {
         return accounts.noAccountsYet();
     }
@@ -93,6 +95,7 @@ public class FirstRunSetup {
      * @return a message saying what is wrong, or empty when the account was created
      */
     @Transactional
+    @ForAnyone
     public Optional<String> createFirstAccount(SetupRequest request) {
         // Serialises concurrent attempts: only one first account, ever.
         jdbc.sql("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE").update();

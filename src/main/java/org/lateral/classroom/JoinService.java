@@ -1,5 +1,7 @@
 package org.lateral.classroom;
 
+import org.lateral.security.ForAnyone;
+import org.lateral.security.ForStudents;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +55,7 @@ public class JoinService {
     public record NewStudent(String displayName, String username, String password, String passwordAgain) {}
 
     @Transactional(readOnly = true)
+    @ForAnyone
     public ClassPreview preview(String typedCode, From from) {
         ClassRepository.JoinTarget target = target(typedCode, requester(from));
         return new ClassPreview(target.className(), target.teacherName());
@@ -60,6 +63,7 @@ public class JoinService {
 
     /** Creates a student account and enrolls it; returns the username to sign in with. */
     @Transactional
+    @ForAnyone
     public String joinAsNewStudent(String typedCode, NewStudent form, From from) {
         JoinThrottle.Requester who = requester(from);
         ClassRepository.JoinTarget target = target(typedCode, who);
@@ -96,6 +100,7 @@ public class JoinService {
 
     /** Adds a class for the signed-in student; returns the class name. */
     @Transactional
+    @ForStudents
     public String joinAsSignedInStudent(String typedCode, From from) {
         LateralUser student = currentUser.require(Role.STUDENT);
         ClassRepository.JoinTarget target = target(typedCode, requester(from));

@@ -1,5 +1,6 @@
 package org.lateral.library;
 
+import org.lateral.security.Trusted;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * profile is updated in place. Runs without a signed-in user (start-up); views never use it.
  */
 @Service
+@Trusted
 public class LibraryImport {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryImport.class);

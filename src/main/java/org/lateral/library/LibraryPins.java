@@ -1,5 +1,6 @@
 package org.lateral.library;
 
+import org.lateral.security.Trusted;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * seeding); it reads only the given school's library, so a foreign article is simply not found.
  */
 @Service
+@Trusted
 @Transactional(readOnly = true)
 public class LibraryPins {
 

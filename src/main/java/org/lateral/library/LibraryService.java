@@ -1,5 +1,6 @@
 package org.lateral.library;
 
+import org.lateral.security.ForTeachers;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ public class LibraryService {
      * The school's articles, in story-set order, optionally only those whose title or outlet
      * contains {@code search} (case-insensitive).
      */
+    @ForTeachers
     public List<LibraryEntry> articles(String search) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String term = search.strip();
@@ -83,6 +85,7 @@ public class LibraryService {
     }
 
     /** One article as the reader shows it, with its outlet and its current answer key. */
+    @ArticleOfMySchool
     public Optional<ArticleReading> reading(UUID articleId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Optional<ArticleReading> base = jdbc.sql("""
@@ -118,12 +121,14 @@ public class LibraryService {
                 r.storySetTitle(), r.maturityNote(), r.outlet(), keyFor(r.articleId(), r.versionId(), teacher.schoolId())));
     }
 
+    @OutletOfMySchool
     public Optional<OutletProfile> outlet(UUID outletId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return outletOf(outletId, teacher.schoolId());
     }
 
     /** The articles of one outlet in the school's library, for its profile page. */
+    @OutletOfMySchool
     public List<LibraryEntry> articlesOf(UUID outletId) {
         return articles("").stream().filter(e -> e.outletId().equals(outletId)).toList();
     }

@@ -14,6 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,6 +36,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration
 @EnableWebSecurity
+// Services declare who may call each public method (DD009); ArchitectureTest checks they all do.
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     /**
@@ -91,6 +97,15 @@ class SecurityConfiguration {
                         // get Lateral's "Page not found" instead; anonymous visitors still go to login.
                         .anyRequest(any -> any.authenticated()))
                 .build();
+    }
+
+    /**
+     * Refusals of declared access rules become {@code AuthorizationDeniedEvent}s: the probe
+     * matrix counts them (a refusal must come from the declared rule), and the audit trail will.
+     */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     /** bcrypt today, behind a delegating encoder so stored hashes name their algorithm. */

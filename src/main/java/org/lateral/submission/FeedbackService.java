@@ -1,5 +1,6 @@
 package org.lateral.submission;
 
+import org.lateral.assignment.StudentOfAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,7 @@ public class FeedbackService {
 
     /** The student's feedback on an assignment; empty when the assignment is not theirs or not open. */
     @Transactional(readOnly = true)
+    @StudentOfAssignment
     public Optional<StudentFeedback> feedback(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         Optional<StudentAssignment> found = assignments.forStudent(assignmentId);
@@ -121,6 +123,7 @@ public class FeedbackService {
      * attempt 1 is submitted. Attempt 1 and its score stay as they were.
      */
     @Transactional
+    @StudentOfAssignment
     public void startRevision(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         StudentAssignment assignment = assignments.forStudent(assignmentId)

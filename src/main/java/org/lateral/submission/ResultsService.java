@@ -1,5 +1,6 @@
 package org.lateral.submission;
 
+import org.lateral.assignment.TeacherOfAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +60,7 @@ public class ResultsService {
 
     /** The results of an assignment of the teacher's class; empty for anything else. */
     @Transactional(readOnly = true)
+    @TeacherOfAssignment
     public Optional<Results> results(UUID assignmentId) {
         Optional<TeacherAssignment> found = assignments.forTeacher(assignmentId);
         if (found.isEmpty() || found.get().articleVersionId() == null) {
@@ -133,6 +135,7 @@ public class ResultsService {
 
     /** One attempt of a student of the teacher's class, beside the key, with its score history. */
     @Transactional(readOnly = true)
+    @TeacherOfAttempt
     public Optional<TeacherReview> review(UUID attemptId) {
         Optional<Owned> owned = owned(attemptId);
         if (owned.isEmpty()) {
@@ -152,6 +155,7 @@ public class ResultsService {
 
     /** A comment on the attempt, seen by its student with their feedback. */
     @Transactional
+    @TeacherOfAttempt
     public void comment(UUID attemptId, String body) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String text = body == null ? "" : body.strip();
@@ -170,6 +174,7 @@ public class ResultsService {
      * comment says why; it is kept in the score history.
      */
     @Transactional
+    @TeacherOfAttempt
     public void override(UUID attemptId, @Nullable Double score, String comment) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String why = comment == null ? "" : comment.strip();
@@ -199,6 +204,7 @@ public class ResultsService {
 
     /** Lets the student change a submitted attempt again; its scores stay in the history. */
     @Transactional
+    @TeacherOfAttempt
     public void reopen(UUID attemptId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Owned o = ownedOrThrow(attemptId);
@@ -209,6 +215,7 @@ public class ResultsService {
     }
 
     @Transactional
+    @TeacherOfAssignment
     public void releaseFeedback(UUID assignmentId) {
         assignments.releaseFeedback(assignmentId);
     }
@@ -219,6 +226,7 @@ public class ResultsService {
      * attempt in the same transaction; answers how many.
      */
     @Transactional
+    @TeacherOfAssignment
     public int acceptSpan(UUID assignmentId, int start, int end, @Nullable String claimId, ClaimType type) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         GradingRepository.AssignmentFacts facts = lockOwned(assignmentId);
@@ -245,6 +253,7 @@ public class ResultsService {
 
     /** Accepts another type for a key claim of this assignment; re-scores every submitted attempt. */
     @Transactional
+    @TeacherOfAssignment
     public int acceptType(UUID assignmentId, String claimId, ClaimType type) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         GradingRepository.AssignmentFacts facts = lockOwned(assignmentId);
@@ -263,6 +272,7 @@ public class ResultsService {
 
     /** Withdraws an amendment; re-scores every submitted attempt. */
     @Transactional
+    @TeacherOfAssignment
     public int withdrawAmendment(UUID assignmentId, UUID amendmentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         GradingRepository.AssignmentFacts facts = lockOwned(assignmentId);
@@ -275,6 +285,7 @@ public class ResultsService {
 
     /** What moving to the newer key version would change, attempt by attempt; nothing is stored. */
     @Transactional(readOnly = true)
+    @TeacherOfAssignment
     public KeyPreview previewKeyVersion(UUID assignmentId) {
         TeacherAssignment assignment = assignments.forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
@@ -302,6 +313,7 @@ public class ResultsService {
 
     /** Moves the assignment to the newer key version and re-scores every submitted attempt. */
     @Transactional
+    @TeacherOfAssignment
     public int acceptKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         TeacherAssignment assignment = assignments.forTeacher(assignmentId)
@@ -317,6 +329,7 @@ public class ResultsService {
 
     /** Keeps the pinned key version; the notice stays away until yet another version comes. */
     @Transactional
+    @TeacherOfAssignment
     public void ignoreKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
         TeacherAssignment assignment = assignments.forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));

@@ -1,5 +1,6 @@
 package org.lateral.submission;
 
+import org.lateral.assignment.StudentOfAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +52,7 @@ public class SubmissionService {
 
     /** The student's current attempt on an assignment, created on first opening. */
     @Transactional
+    @StudentOfAssignment
     public Optional<MarkingSession> open(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         Optional<StudentAssignment> found = assignments.forStudent(assignmentId);
@@ -73,6 +75,7 @@ public class SubmissionService {
      * with the reason and changes nothing.
      */
     @Transactional
+    @StudentOwnsAttempt
     public SaveResult saveMark(UUID attemptId, @Nullable MarkState state) {
         LateralUser student = currentUser.require(Role.STUDENT);
         if (state == null) {
@@ -124,6 +127,7 @@ public class SubmissionService {
 
     /** The attempt's current marks, for a tab that comes back to the foreground. */
     @Transactional(readOnly = true)
+    @StudentOwnsAttempt
     public List<SavedMark> marks(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         SubmissionRepository.Attempt attempt = submissions.attempt(attemptId)
@@ -140,6 +144,7 @@ public class SubmissionService {
      * a concurrent key change by the teacher is applied either before this score or to it.
      */
     @Transactional
+    @StudentOwnsAttempt
     public void submit(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         SubmissionRepository.Attempt unlocked = submissions.attempt(attemptId)

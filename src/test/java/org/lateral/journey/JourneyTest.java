@@ -32,6 +32,9 @@ abstract class JourneyTest {
 
     @BeforeAll
     static void launchChromium() {
+        // Machines here are shared and noisy: assertions wait for the state they need for up to
+        // 30 s instead of Playwright's 5 s. A passing step still returns as soon as the state holds.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Browser.playwright();
         browser = Browser.chromium(playwright);
     }
@@ -45,6 +48,8 @@ abstract class JourneyTest {
     @BeforeEach
     void newBrowserContext() {
         context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        context.setDefaultTimeout(60_000);
+        context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
     }
 

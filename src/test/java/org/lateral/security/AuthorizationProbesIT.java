@@ -2,13 +2,22 @@ package org.lateral.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
@@ -18,185 +27,347 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.MyAssignment;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.base.Schools;
-import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.MarkState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
-import org.lateral.classroom.JoinService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
+import org.lateral.library.ArticleReading;
+import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
 import org.lateral.library.pack.PackFiles;
 import org.lateral.library.pack.SeedPackReader;
+import org.lateral.submission.MarkingSession;
+import org.lateral.submission.ResultsService;
+import org.lateral.submission.SubmissionService;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Service;
 
 /**
- * Two schools, each with two teachers who each teach one class with one student and one
- * assignment. Every actor calls every classroom and assignment service method on every resource
- * that is not theirs. A probe "leaks" when the call succeeds or returns something; the test prints
- * how many probes it made and fails on any leak.
+ * The probe matrix, generated (DD009): every public method of every service that takes a resource
+ * id is found by reflection and called, with arguments valid in every other respect, by every
+ * kind of person who must not reach that resource: a teacher and a student of another class of
+ * the same school, a teacher and a student of another school, a classmate (for a student's own
+ * work), the class's student (for teachers' methods) and the class's teacher (for students'
+ * methods). A probe counts as refused only when the method's declared access rule refused it (an
+ * {@link AuthorizationDeniedEvent} was published during the call) and the caller got "denied"
+ * or "not found"; anything else is a leak. As a positive control, the resource's own teacher or
+ * student makes the same call and must not be refused, which shows the arguments were valid.
  */
 @LateralServerTest
 class AuthorizationProbesIT {
 
+    @Autowired ConfigurableApplicationContext context;
     @Autowired ClassroomService classroom;
     @Autowired AssignmentService assignments;
-    @Autowired JoinService join;
+    @Autowired SubmissionService submissions;
+    @Autowired ResultsService results;
     @Autowired LibraryService library;
     @Autowired ClassroomAdministration administration;
+    @Autowired LibraryImport libraryImport;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
-    @Autowired LibraryImport libraryImport;
     @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp;
 
-    record Teacher(String username, UUID schoolId, ClassDetail schoolClass, AssignmentSummary assignment,
-            String student, UUID studentId) {}
+    /** Who calls, and which resources are theirs. */
+    record Person(String username, String role) {}
 
-    private int probes;
-    private final List<String> leaks = new ArrayList<>();
+    /** The resources every probe aims at: a class of one teacher with two students and work. */
+    record Target(UUID classId, UUID studentId, UUID assignmentId, UUID attemptId, UUID amendmentId,
+            UUID keyVersionId, String claimId, UUID articleId, UUID outletId, String text) {}
+
+    private final List<AuthorizationDeniedEvent<?>> denials = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
-    void no_teacher_or_student_reaches_another_ones_classes_students_or_assignments() throws Exception {
-        UUID secondSchool = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Second school', now())").param("id", secondSchool).update();
-        // The second school gets its own copy of the seed pack, so its teachers can assign too.
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(
-                TestPacks.defectorsWithFreshIds(temp.resolve("defectors")))), secondSchool);
-        List<Teacher> teachers = new ArrayList<>();
-        for (UUID school : List.of(Schools.DEFAULT_SCHOOL_ID, secondSchool)) {
-            for (int i = 1; i <= 2; i++) {
-                teachers.add(teacher(school, i));
+    void nobody_reaches_a_class_assignment_attempt_or_library_item_that_is_not_theirs() throws Exception {
+        context.addApplicationListener((ApplicationListener<org.springframework.context.ApplicationEvent>) event -> {
+            if (event instanceof AuthorizationDeniedEvent<?> denied) {
+                denials.add(denied);
             }
-        }
+        });
+        String run = UUID.randomUUID().toString().substring(0, 6);
 
-        for (Teacher actor : teachers) {
-            try (var s = SignedIn.as(users, actor.username())) {
-                for (Teacher other : teachers) {
-                    if (other == actor) {
-                        // Own class, a student who is not in it.
-                        for (Teacher foreign : teachers) {
-                            if (foreign != actor) {
-                                refused(actor, "rename a foreign student", () -> classroom.renameStudent(actor.schoolClass().id(), foreign.studentId(), "X"));
-                                refused(actor, "reset a foreign student's password", () -> classroom.resetPassword(actor.schoolClass().id(), foreign.studentId()));
-                                refused(actor, "remove a foreign student", () -> classroom.removeStudent(actor.schoolClass().id(), foreign.studentId()));
-                                refused(actor, "give a foreign student a due date", () -> {
-                                    assignments.setDueDateFor(actor.assignment().id(), foreign.studentId(), LocalDate.now().plusDays(20), null);
-                                    return true;
-                                });
-                            }
-                        }
-                        continue;
-                    }
-                    UUID classId = other.schoolClass().id();
-                    empty(actor, "read another class", () -> classroom.classDetail(classId));
-                    refused(actor, "rotate another class's code", () -> classroom.rotateJoinCode(classId));
-                    refused(actor, "switch another class's joining", () -> classroom.setJoinEnabled(classId, false));
-                    refused(actor, "archive another class", () -> {
-                        classroom.archiveClass(classId);
-                        return true;
-                    });
-                    refused(actor, "add students to another class", () -> classroom.createStudents(classId, "Intruder"));
-                    refused(actor, "rename another class's student", () -> classroom.renameStudent(classId, other.studentId(), "X"));
-                    refused(actor, "reset another class's student", () -> classroom.resetPassword(classId, other.studentId()));
-                    refused(actor, "remove another class's student", () -> classroom.removeStudent(classId, other.studentId()));
-                    refused(actor, "assign to another class", () -> assignments.assignMarkClaims(classId, new NewAssignment(
-                            UUID.randomUUID(), null, LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_SUBMIT, false, null, false)));
-                    refused(actor, "list another class's assignments", () -> assignments.assignmentsOf(classId));
-                    refused(actor, "override a due date in another class", () -> {
-                        assignments.setDueDateFor(other.assignment().id(), other.studentId(), LocalDate.now().plusDays(30), null);
-                        return true;
-                    });
+        Person owner = teacherWithClass(Schools.DEFAULT_SCHOOL_ID, "owner-" + run);
+        ClassDetail ownerClass = classOf(owner);
+        List<OneTimeCredential> pupils;
+        try (var s = SignedIn.as(users, owner.username())) {
+            pupils = classroom.createStudents(ownerClass.id(), "Probe Pupil\nProbe Classmate");
+        }
+        Person student = new Person(pupils.get(0).username(), "student");
+        Person classmate = new Person(pupils.get(1).username(), "student");
+        Target target = target(owner, ownerClass, student);
+
+        Person otherTeacher = teacherWithClass(Schools.DEFAULT_SCHOOL_ID, "other-" + run);
+        Person otherStudent = studentOf(otherTeacher);
+        UUID secondSchool = secondSchool();
+        Person farTeacher = teacherWithClass(secondSchool, "far-" + run);
+        Person farStudent = studentOf(farTeacher);
+        List<Person> everyone = List.of(owner, student, classmate, otherTeacher, otherStudent, farTeacher, farStudent);
+
+        List<Method> guarded = guardedServiceMethods();
+        assertThat(guarded).as("service methods that take a resource id").hasSizeGreaterThan(35);
+        Map<String, Integer> probesPerMethod = new LinkedHashMap<>();
+        List<String> leaks = new ArrayList<>();
+        AtomicInteger probes = new AtomicInteger();
+        for (Method method : guarded) {
+            Set<String> allowed = allowed(method, owner, student, classmate, otherTeacher);
+            for (Person caller : everyone) {
+                if (allowed.contains(caller.username())) {
+                    continue;
                 }
-                probes++;
-                if (classroom.myClassesAsTeacher().stream().anyMatch(c -> !c.id().equals(actor.schoolClass().id()))) {
-                    leaks.add(actor.username() + ": class list shows another teacher's class");
+                probes.incrementAndGet();
+                probesPerMethod.merge(name(method), 1, Integer::sum);
+                String outcome = call(caller, method, target);
+                if (outcome != null) {
+                    leaks.add(caller.username() + " → " + name(method) + ": " + outcome);
                 }
             }
         }
 
-        for (Teacher owner : teachers) {
-            try (var s = SignedIn.as(users, owner.student())) {
-                probes++;
-                List<MyAssignment> mine = assignments.myAssignments();
-                if (mine.stream().anyMatch(a -> !a.id().equals(owner.assignment().id()))) {
-                    leaks.add(owner.student() + ": sees an assignment of a class they are not in");
-                }
-                for (Teacher other : teachers) {
-                    UUID classId = other.schoolClass().id();
-                    denied(owner.student(), () -> classroom.classDetail(classId));
-                    denied(owner.student(), () -> classroom.createStudents(classId, "X"));
-                    denied(owner.student(), () -> assignments.assignmentsOf(classId));
-                    denied(owner.student(), classroom::myClassesAsTeacher);
-                    denied(owner.student(), () -> library.articles(""));
-                    if (!other.schoolId().equals(owner.schoolId())) {
-                        String code = other.schoolClass().joinCode();
-                        refused(owner.student(), "join a class of another school", () -> join.joinAsSignedInStudent(code, new JoinService.From("10.9.9.9", "session-10.9.9.9")));
-                    }
-                }
+        // Positive control: the same calls by the resource's own people are not refused by a rule.
+        // Students first, destructive teacher actions last, so one control does not void another.
+        List<String> wronglyRefused = new ArrayList<>();
+        for (Method method : guarded.stream().sorted(Comparator.comparingInt(AuthorizationProbesIT::controlOrder)).toList()) {
+            Person legitimate = allowed(method, owner, student, classmate, otherTeacher).contains(student.username())
+                    ? student : owner;
+            denials.clear();
+            call(legitimate, method, target);
+            if (!denials.isEmpty()) {
+                wronglyRefused.add(legitimate.username() + " → " + name(method));
             }
         }
 
-        System.out.printf("Authorization probes: %d made, %d leaks%n", probes, leaks.size());
-        assertThat(probes).isGreaterThan(150);
-        assertThat(leaks).isEmpty();
+        System.out.printf("Authorization probes: %d methods, probes %d, leaks %d%n", guarded.size(), probes.get(), leaks.size());
+        assertThat(leaks).as("calls that a declared access rule did not refuse").isEmpty();
+        assertThat(probesPerMethod.keySet()).as("every guarded method was probed")
+                .containsExactlyInAnyOrderElementsOf(guarded.stream().map(AuthorizationProbesIT::name).toList());
+        assertThat(wronglyRefused).as("the owners' own calls (valid arguments)").isEmpty();
+        assertThat(probes.get()).isGreaterThan(200);
     }
 
-    private Teacher teacher(UUID school, int n) {
-        String username = "probe-t" + n + "-" + UUID.randomUUID().toString().substring(0, 6);
-        administration.ensureAccount(school, username, "Teacher " + n, Set.of(Role.TEACHER), "a long enough password");
+    @Test
+    void lists_of_classes_and_assignments_hold_only_the_callers_own() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Person a = teacherWithClass(Schools.DEFAULT_SCHOOL_ID, "list-a-" + run);
+        Person b = teacherWithClass(Schools.DEFAULT_SCHOOL_ID, "list-b-" + run);
+        Person pupil = studentOf(a);
+        studentOf(b);
+        try (var s = SignedIn.as(users, a.username())) {
+            assertThat(classroom.myClassesAsTeacher()).extracting(c -> c.name()).containsExactly("Class of " + a.username());
+        }
+        try (var s = SignedIn.as(users, pupil.username())) {
+            List<MyAssignment> mine = assignments.myAssignments();
+            assertThat(mine).hasSize(1);
+            assertThat(classroom.myClassesAsStudent()).hasSize(1);
+        }
+    }
+
+    /**
+     * Calls the method as {@code caller}; null when a declared rule refused it, otherwise what
+     * happened instead (a leak, unless the caller is entitled).
+     */
+    private @Nullable String call(Person caller, Method method, Target target) {
+        Object bean = context.getBean(method.getDeclaringClass());
+        Object[] args = arguments(method, target);
+        denials.clear();
+        Object returned;
+        try (var s = SignedIn.as(users, caller.username())) {
+            returned = method.invoke(bean, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            boolean refusedByRule = !denials.isEmpty()
+                    && (cause instanceof AccessDeniedException || cause instanceof NotYoursException);
+            return refusedByRule ? null : "failed otherwise: " + cause;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!denials.isEmpty() && returned instanceof Optional<?> optional && optional.isEmpty()) {
+            return null;
+        }
+        return "went through and returned " + (returned == null ? "nothing" : returned.getClass().getSimpleName());
+    }
+
+    /** Public methods of services (not trusted ones) that take at least one resource id. */
+    private List<Method> guardedServiceMethods() {
+        List<Method> methods = new ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(Service.class).values()) {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            if (type.isAnnotationPresent(Trusted.class)) {
+                continue;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                        && Arrays.stream(m.getParameterTypes()).anyMatch(UUID.class::equals)) {
+                    methods.add(m);
+                }
+            }
+        }
+        methods.sort(Comparator.comparing(AuthorizationProbesIT::name));
+        return methods;
+    }
+
+    /** Who may call: from the method's resource rule. */
+    private static Set<String> allowed(Method method, Person owner, Person student, Person classmate, Person colleague) {
+        return switch (rule(method)) {
+            case "StudentOwnsAttempt" -> Set.of(student.username());
+            case "StudentOfAssignment" -> Set.of(student.username(), classmate.username());
+            // The library belongs to the school: every teacher of it reads it.
+            case "ArticleOfMySchool", "OutletOfMySchool" -> Set.of(owner.username(), colleague.username());
+            default -> Set.of(owner.username());
+        };
+    }
+
+    /** The simple name of the method's access annotation that carries a {@link ResourceRule}. */
+    private static String rule(Method method) {
+        return Arrays.stream(method.getAnnotations()).map(java.lang.annotation.Annotation::annotationType)
+                .filter(t -> AnnotatedElementUtils.hasAnnotation(t, ResourceRule.class))
+                .map(Class::getSimpleName).findFirst()
+                .orElseThrow(() -> new AssertionError(name(method) + " takes a resource id but has no resource rule"));
+    }
+
+    /** Arguments by parameter name and type: the target's resources and otherwise valid values. */
+    private static Object[] arguments(Method method, Target t) {
+        Parameter[] parameters = method.getParameters();
+        Object[] args = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter p = parameters[i];
+            Class<?> type = p.getType();
+            args[i] = switch (p.getName()) {
+                case "classId" -> t.classId();
+                case "studentId" -> t.studentId();
+                case "assignmentId" -> t.assignmentId();
+                case "attemptId" -> t.attemptId();
+                case "amendmentId" -> t.amendmentId();
+                case "expectedPinned", "currentVersionId", "keyVersionId", "newVersionId" -> t.keyVersionId();
+                case "articleId" -> t.articleId();
+                case "outletId" -> t.outletId();
+                case "claimId" -> t.claimId();
+                case "start" -> t.text().indexOf("Reportedly");
+                case "end" -> t.text().indexOf("Reportedly") + "Reportedly Defects".length();
+                default -> valueOf(type, p.getName(), t);
+            };
+        }
+        return args;
+    }
+
+    private static Object valueOf(Class<?> type, String name, Target t) {
+        if (type == String.class) {
+            return name.equals("pastedNames") ? "Probe Newcomer" : "Written by the probe";
+        }
+        if (type == boolean.class) {
+            return true;
+        }
+        if (type == Double.class || type == double.class) {
+            return 50.0;
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.now().plusDays(20);
+        }
+        if (type == ClaimType.class) {
+            return ClaimType.FACTUAL;
+        }
+        if (type == NewAssignment.class) {
+            return new NewAssignment(t.articleId(), null, LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_SUBMIT,
+                    true, null, false);
+        }
+        if (type == MarkState.class) {
+            int at = t.text().indexOf("Reportedly");
+            return new MarkState(UUID.randomUUID(), 1, at, at + 10, "Reportedly", "", "", "hedged", false);
+        }
+        throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
+                + ": add one here so the new method is probed");
+    }
+
+    private static int controlOrder(Method method) {
+        if (rule(method).startsWith("Student")) {
+            return 0;
+        }
+        return switch (method.getName()) {
+            case "resetPassword", "disableStudent", "enableStudent", "archiveClass" -> 2;
+            case "removeStudent" -> 3;
+            default -> 1;
+        };
+    }
+
+    private static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    private Person teacherWithClass(UUID school, String username) {
+        administration.ensureAccount(school, username, "Teacher " + username, Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, username)) {
             ClassDetail c = classroom.createClass(new NewClass("Class of " + username, "", "", "UTC"));
-            OneTimeCredential student = classroom.createStudents(c.id(), "Student of " + username).getFirst();
-            UUID articleId = library.articles("").getFirst().articleId();
-            AssignmentSummary assignment = assignments.assignMarkClaims(c.id(), new NewAssignment(
-                    articleId, null, LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_SUBMIT, false, null, false));
-            UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username())
-                    .query(UUID.class).single();
-            return new Teacher(username, school, c, assignment, student.username(), studentId);
+            UUID articleId = library.articles("frisky").getFirst().articleId();
+            assignments.assignMarkClaims(c.id(), new NewAssignment(articleId, null, LocalDate.now().plusDays(5), true,
+                    FeedbackPolicy.AFTER_SUBMIT, true, null, false));
+        }
+        return new Person(username, "teacher");
+    }
+
+    private ClassDetail classOf(Person teacher) {
+        try (var s = SignedIn.as(users, teacher.username())) {
+            UUID id = classroom.myClassesAsTeacher().getFirst().id();
+            return classroom.classDetail(id).orElseThrow();
         }
     }
 
-    private void refused(String actor, String what, Callable<?> call) {
-        probes++;
-        try {
-            call.call();
-            leaks.add(actor + ": could " + what);
-        } catch (UserFacingException | AccessDeniedException expected) {
-            // Refused, as a foreign id must be.
-        } catch (Exception e) {
-            leaks.add(actor + ": " + what + " failed with " + e);
+    private Person studentOf(Person teacher) {
+        try (var s = SignedIn.as(users, teacher.username())) {
+            return new Person(classroom.createStudents(classOf(teacher).id(), "Pupil of " + teacher.username())
+                    .getFirst().username(), "student");
         }
     }
 
-    private void refused(Teacher actor, String what, Callable<?> call) {
-        refused(actor.username(), what, call);
+    /** The owner's resources, with work: the student has submitted, the teacher has amended the key. */
+    private Target target(Person owner, ClassDetail ownerClass, Person student) {
+        UUID assignmentId;
+        UUID articleId;
+        ArticleReading reading;
+        try (var s = SignedIn.as(users, owner.username())) {
+            AssignmentSummary assignment = assignments.assignmentsOf(ownerClass.id()).getFirst();
+            assignmentId = assignment.id();
+            articleId = library.articles("frisky").getFirst().articleId();
+            reading = library.reading(articleId).orElseThrow();
+        }
+        MarkingSession session;
+        try (var s = SignedIn.as(users, student.username())) {
+            session = submissions.open(assignmentId).orElseThrow();
+            int at = session.text().indexOf("Reportedly Defects");
+            submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, at, at + 18,
+                    "Reportedly Defects", "", "", "hedged", false));
+            submissions.submit(session.attemptId());
+        }
+        UUID amendmentId;
+        var claim = reading.keyOverlay().orElseThrow().claims().getFirst();
+        String claimId = claim.id();
+        ClaimType another = Arrays.stream(ClaimType.values()).filter(c -> !claim.types().contains(c)).findFirst().orElseThrow();
+        try (var s = SignedIn.as(users, owner.username())) {
+            results.acceptType(assignmentId, claimId, another);
+            amendmentId = results.results(assignmentId).orElseThrow().amendments().getFirst().id();
+        }
+        UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username())
+                .query(UUID.class).single();
+        return new Target(ownerClass.id(), studentId, assignmentId, session.attemptId(), amendmentId,
+                reading.keyOverlay().orElseThrow().versionId(), claimId, articleId, reading.outlet().id(), session.text());
     }
 
-    private void empty(Teacher actor, String what, Callable<Optional<?>> call) {
-        probes++;
-        try {
-            if (call.call().isPresent()) {
-                leaks.add(actor.username() + ": could " + what);
-            }
-        } catch (Exception e) {
-            leaks.add(actor.username() + ": " + what + " failed with " + e);
-        }
-    }
-
-    private void denied(String actor, Callable<?> call) {
-        probes++;
-        try {
-            call.call();
-            leaks.add(actor + ": a student reached a teacher method");
-        } catch (AccessDeniedException expected) {
-            // Students hold no teacher role.
-        } catch (Exception e) {
-            leaks.add(actor + ": failed with " + e);
-        }
+    private UUID secondSchool() throws Exception {
+        UUID school = UUID.randomUUID();
+        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Probe school', now())").param("id", school).update();
+        // The second school gets its own copy of the seed pack, so its teachers can assign too.
+        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(
+                TestPacks.defectorsWithFreshIds(temp.resolve("defectors")))), school);
+        return school;
     }
 }

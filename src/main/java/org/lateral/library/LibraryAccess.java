@@ -1,0 +1,36 @@
+package org.lateral.library;
+
+import java.util.UUID;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The library's access rules ({@link ArticleOfMySchool}, {@link OutletOfMySchool}); see DD009. */
+@Component("libraryAccess")
+public class LibraryAccess {
+
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+
+    LibraryAccess(CurrentUser currentUser, JdbcClient jdbc) {
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+    }
+
+    /** The article is in the signed-in teacher's school's library. */
+    public boolean articleOfMySchool(UUID articleId) {
+        return inMySchool("SELECT EXISTS (SELECT 1 FROM article WHERE id = :id AND school_id = :school)", articleId);
+    }
+
+    /** The outlet profile is in the signed-in teacher's school's library. */
+    public boolean outletOfMySchool(UUID outletId) {
+        return inMySchool("SELECT EXISTS (SELECT 1 FROM outlet WHERE id = :id AND school_id = :school)", outletId);
+    }
+
+    private boolean inMySchool(String sql, UUID id) {
+        return currentUser.get().filter(u -> u.has(Role.TEACHER))
+                .map(u -> jdbc.sql(sql).param("id", id).param("school", u.schoolId()).query(Boolean.class).single())
+                .orElse(false);
+    }
+}

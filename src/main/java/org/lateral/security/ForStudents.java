@@ -1,0 +1,15 @@
+package org.lateral.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/** Students only: the role is the whole rule (the method reads only the caller's own things, e.g. their assignments). See DD009. */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasRole('STUDENT')")
+public @interface ForStudents {}

@@ -1,0 +1,24 @@
+package org.lateral.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Says, on an access annotation such as {@code @TeacherOfClass}, what a refusal means (DD009):
+ * who lacks the {@link #role()} is denied outright; who has it but asks for something that is
+ * not theirs gets the same answer as for something that does not exist ({@link #notFound()}, or
+ * an empty {@code Optional}), so a foreign id cannot be told from a missing one.
+ */
+@Documented
+@Target(ElementType.ANNOTATION_TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ResourceRule {
+
+    Role role();
+
+    /** The sentence a refused caller reads, the same as when the thing does not exist. */
+    String notFound();
+}
