@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the layout of house-style.md honest: dependencies between features run one way, views
+ * Keeps the layout described in the README ("Where things are") honest: dependencies between features run one way, views
  * stay thin, and every screen says who may open it.
  */
 class ArchitectureTest {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** "Due on Friday" means the end of Friday where the class is (product.md, "Time"). */
+/** "Due on Friday" means the end of Friday where the class is (DD000, "Time"). */
 public final class DueDates {
 
     private DueDates() {}

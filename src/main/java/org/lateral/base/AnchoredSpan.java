@@ -1,7 +1,7 @@
 package org.lateral.base;
 
 /**
- * A span of a canonical text stored both by position and by quote (product.md, "Offsets"): UTF-16
+ * A span of a canonical text stored both by position and by quote (DD000, "Offsets"): UTF-16
  * offsets, the exact text, and about 32 characters of context on each side, so that the span can
  * be found again if the text ever changes.
  */

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 @org.springframework.scheduling.annotation.EnableScheduling
 class BaseConfiguration {
 
-    /** All "now" comes from this clock, so tests can fix time (product.md, "Time"). */
+    /** All "now" comes from this clock, so tests can fix time (DD000, "Time"). */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the SHA-256 content hash that identifies an immutable version (product.md, "Versions").
+ * Builds the SHA-256 content hash that identifies an immutable version (DD000, "Versions").
  * Every field is written with its length and a type tag, so that no two different contents can
  * produce the same input ("ab" + "c" versus "a" + "bc", an empty list versus a missing value).
  * The order of calls is part of the content: callers add fields in a fixed order.

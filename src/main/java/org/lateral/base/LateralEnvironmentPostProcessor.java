@@ -10,7 +10,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Decides, before anything starts, which database Lateral uses and whether it runs in demo mode
- * (product.md, "Contracts: Run"):
+ * (DD000, "Run"):
  * <ul>
  *   <li>no {@code SPRING_DATASOURCE_URL}: the embedded PostgreSQL, and demo mode on;</li>
  *   <li>with it: that server, and demo mode off;</li>

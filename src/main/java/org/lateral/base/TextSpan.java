@@ -2,7 +2,7 @@ package org.lateral.base;
 
 /**
  * A span of a canonical text: UTF-16 offsets (Java {@code String} and JavaScript agree), end
- * exclusive, and the exact text it covers (product.md, "Offsets").
+ * exclusive, and the exact text it covers (DD000, "Offsets").
  */
 public record TextSpan(int start, int end, String exact) {
 

@@ -25,7 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode's data (product.md, "Contracts: Run"): teacher {@code teacher}, students
+ * Demo mode's data (DD000, "Run"): teacher {@code teacher}, students
  * {@code student1} … {@code student24}, all with password {@code lateral-demo}, in one demo class
  * whose time zone is the server's, and a mark-claims assignment for each article of the seed pack:
  * the first (The Frisky) open from the first seeding and due seven days later, the others opening

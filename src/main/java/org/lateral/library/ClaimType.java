@@ -3,7 +3,7 @@ package org.lateral.library;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The news-claim taxonomy students label spans with (product.md, "Mark claims"). */
+/** The news-claim taxonomy students label spans with (DD000, "Scoring"; the README explains each type). */
 public enum ClaimType {
     FACTUAL("factual", "Checkable statement presented as fact"),
     ATTRIBUTED("attributed", "Reported as someone else's statement"),

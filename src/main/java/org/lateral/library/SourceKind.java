@@ -3,7 +3,7 @@ package org.lateral.library;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What kind of source an article relies on (product.md, "Identify sources"). */
+/** What kind of source an article relies on (DD000, "Primary and secondary sources"). */
 public enum SourceKind {
     NAMED_PERSON("named-person", "Named person"),
     ANONYMOUS("anonymous", "Anonymous"),

@@ -6,10 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
 /** Students only: the role is the whole rule (the method reads only the caller's own things, e.g. their assignments). See DD009. */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
+@HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
+@ResourceRule(role = Role.STUDENT)
 @PreAuthorize("hasRole('STUDENT')")
 public @interface ForStudents {}

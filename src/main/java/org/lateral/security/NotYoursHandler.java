@@ -30,10 +30,11 @@ public class NotYoursHandler implements MethodAuthorizationDeniedHandler {
         Method method = invocation.getMethod();
         ResourceRule rule = rule(method);
         if (rule == null) {
-            throw new AccessDeniedException("Access denied");
+            throw new AccessDeniedException(currentUser.get().isEmpty() ? "Not signed in" : "Access denied");
         }
-        if (currentUser.get().filter(u -> u.has(rule.role())).isEmpty()) {
-            throw new AccessDeniedException("This needs the " + rule.role() + " role");
+        if (currentUser.get().filter(u -> u.has(rule.role())).isEmpty() || rule.notFound().isEmpty()) {
+            throw new AccessDeniedException(currentUser.get().isEmpty() ? "Not signed in"
+                    : "This needs the " + rule.role() + " role");
         }
         if (Optional.class.equals(method.getReturnType())) {
             return Optional.empty();

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Says, on an access annotation such as {@code @TeacherOfClass}, what a refusal means (DD009):
+ * Says, on an access annotation such as {@code @TeacherOfClass} or {@code @ForTeachers}, what a
+ * refusal means (DD009):
  * who lacks the {@link #role()} is denied outright; who has it but asks for something that is
  * not theirs gets the same answer as for something that does not exist ({@link #notFound()}, or
  * an empty {@code Optional}), so a foreign id cannot be told from a missing one.
@@ -19,6 +20,9 @@ public @interface ResourceRule {
 
     Role role();
 
-    /** The sentence a refused caller reads, the same as when the thing does not exist. */
-    String notFound();
+    /**
+     * The sentence a refused caller with the role reads, the same as when the thing does not
+     * exist; empty for a rule of the role alone.
+     */
+    String notFound() default "";
 }

@@ -1,6 +1,6 @@
 package org.lateral.security;
 
-/** Roles are per school (product.md): the first account of an install is TEACHER and ADMIN. */
+/** Roles are per school (DD000, "Roles"): the first account of an install is TEACHER and ADMIN. */
 public enum Role {
     TEACHER,
     STUDENT,

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -107,6 +110,21 @@ class SecurityConfiguration {
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
         return new SpringAuthorizationEventPublisher(events);
     }
+
+    /**
+     * Vaadin's security-context strategy (the signed-in user from the Vaadin session, or the
+     * thread), one instance per JVM: method security, Spring Security's filters and Vaadin all
+     * use this bean, and Vaadin also installs it as the global strategy. With one instance per
+     * application context, the last context started (tests run several) would own the global
+     * strategy while method security of the others read a different one.
+     */
+    @Bean
+    @Primary
+    static SecurityContextHolderStrategy lateralSecurityContextHolderStrategy() {
+        return SHARED_STRATEGY;
+    }
+
+    private static final SecurityContextHolderStrategy SHARED_STRATEGY = new VaadinAwareSecurityContextHolderStrategy();
 
     /** bcrypt today, behind a delegating encoder so stored hashes name their algorithm. */
     @Bean

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mark's full state as the browser sends it on every change (product.md, "saveMark"): the
+ * A mark's full state as the browser sends it on every change (DD000, "saveMark"): the
  * browser's own mark id, its change counter, the span by offsets and by quote, its claim type,
  * and whether it was deleted. Nothing in it is trusted until the server has checked it.
  */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Word and sentence spans of a canonical text, computed once on the server and sent to the
- * browser, which only snaps selections to them (product.md, "Offsets"). Words are runs of letters
+ * browser, which only snaps selections to them (DD000, "Offsets"). Words are runs of letters
  * and digits: the same tokens the scorer compares. Sentences come from the JDK's sentence
  * BreakIterator, never crossing a paragraph break, trimmed of surrounding spaces.
  *

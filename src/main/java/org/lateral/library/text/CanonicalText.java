@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The canonical form of an article's text (product.md, "Canonical article text"): plain text,
+ * The canonical form of an article's text (DD000, "Canonical article text"): plain text,
  * never rendered as Markdown or HTML, normalised length-preserving where it can be. Line endings
  * become LF and no-break spaces become spaces (one character each); whitespace-only lines become
  * empty and runs of blank lines collapse to one, so paragraphs are separated by exactly one blank

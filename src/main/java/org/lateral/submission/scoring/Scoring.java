@@ -8,7 +8,7 @@ import java.util.Set;
 import org.lateral.library.ClaimType;
 
 /**
- * The scoring rules, version {@value #RULES_VERSION} (product.md, "Scoring"):
+ * The scoring rules, version {@value #RULES_VERSION} (DD000, "Scoring"):
  * <ul>
  *   <li>tokens are runs of letters and digits; a span covers the tokens it overlaps;</li>
  *   <li>a mark matches a key claim when the Jaccard index of their token sets is at least the

@@ -16,7 +16,7 @@ import org.lateral.submission.scoring.Scoring.KeyClaim;
 import org.lateral.submission.scoring.Scoring.Mark;
 import org.lateral.submission.scoring.Scoring.Result;
 
-/** The pinned scoring rules (product.md, "Scoring"), case by case. */
+/** The pinned scoring rules (DD000, "Scoring"), case by case. */
 class ScoringTest {
 
     // Token indices:     0     1    2     3       4       5    6   7     8    9
