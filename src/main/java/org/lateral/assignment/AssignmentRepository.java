@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Assignments, their due-date overrides and pinned versions. See DD010 (plain SQL through JdbcClient). */
 @Repository
 class AssignmentRepository {
 

@@ -1,12 +1,12 @@
 package org.lateral.assignment;
 
+import org.lateral.base.Coded;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** When students see feedback against the key. Nothing of the key reaches them before. */
-public enum FeedbackPolicy {
+public enum FeedbackPolicy implements Coded {
     AFTER_SUBMIT("after-submit", "Right after they submit"),
     AFTER_DUE("after-due", "After the due date"),
     WHEN_RELEASED("when-released", "When I release it");
@@ -18,6 +18,8 @@ public enum FeedbackPolicy {
         this.code = code;
         this.label = label;
     }
+
+    @Override
 
     public String code() {
         return code;
@@ -42,6 +44,6 @@ public enum FeedbackPolicy {
     }
 
     static Optional<FeedbackPolicy> fromCode(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+        return Coded.fromCode(FeedbackPolicy.class, code);
     }
 }

@@ -16,6 +16,7 @@ import org.lateral.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+ * See DD010 (plain SQL through JdbcClient).
 /** Accounts, their roles and password credentials. No access checks here: services do them. */
 @Repository
 class AccountRepository implements LoginAccounts {

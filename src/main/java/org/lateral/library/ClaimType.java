@@ -1,10 +1,10 @@
 package org.lateral.library;
 
-import java.util.Arrays;
+import org.lateral.base.Coded;
 import java.util.Optional;
 
 /** The news-claim taxonomy students label spans with (DD000, "Scoring"; the README explains each type). */
-public enum ClaimType {
+public enum ClaimType implements Coded {
     FACTUAL("factual", "Checkable statement presented as fact"),
     ATTRIBUTED("attributed", "Reported as someone else's statement"),
     HEDGED("hedged", "Carries uncertainty cues such as \"reportedly\" or \"is believed to\""),
@@ -21,6 +21,7 @@ public enum ClaimType {
     }
 
     /** The name used in packs, in the browser and in test ids ({@code claim-type-hedged}). */
+    @Override
     public String code() {
         return code;
     }
@@ -30,6 +31,6 @@ public enum ClaimType {
     }
 
     public static Optional<ClaimType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Coded.fromCode(ClaimType.class, code);
     }
 }

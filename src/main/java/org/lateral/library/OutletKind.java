@@ -1,10 +1,10 @@
 package org.lateral.library;
 
-import java.util.Arrays;
+import org.lateral.base.Coded;
 import java.util.Optional;
 
 /** What kind of outlet published an article; shown in outlet profiles and the comparison grid. */
-public enum OutletKind {
+public enum OutletKind implements Coded {
     NEWS_AGENCY("news-agency", "News agency"),
     STATE_MEDIA("state-media", "State-owned or state-linked media"),
     NEWSPAPER("newspaper", "Newspaper"),
@@ -23,6 +23,8 @@ public enum OutletKind {
         this.label = label;
     }
 
+    @Override
+
     public String code() {
         return code;
     }
@@ -32,6 +34,6 @@ public enum OutletKind {
     }
 
     public static Optional<OutletKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Coded.fromCode(OutletKind.class, code);
     }
 }

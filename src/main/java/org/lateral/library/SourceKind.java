@@ -1,10 +1,10 @@
 package org.lateral.library;
 
-import java.util.Arrays;
+import org.lateral.base.Coded;
 import java.util.Optional;
 
 /** What kind of source an article relies on (DD000, "Primary and secondary sources"). */
-public enum SourceKind {
+public enum SourceKind implements Coded {
     NAMED_PERSON("named-person", "Named person"),
     ANONYMOUS("anonymous", "Anonymous"),
     PSEUDONYMOUS("pseudonymous", "Pseudonymous"),
@@ -21,6 +21,8 @@ public enum SourceKind {
         this.label = label;
     }
 
+    @Override
+
     public String code() {
         return code;
     }
@@ -30,6 +32,6 @@ public enum SourceKind {
     }
 
     public static Optional<SourceKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Coded.fromCode(SourceKind.class, code);
     }
 }

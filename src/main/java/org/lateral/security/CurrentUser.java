@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The signed-in user, for services. Services are the security boundary: each checks the role
  * here and then the resource itself ("is this my class?").
+ * See DD003 and DD009.
  */
 @Component
 public class CurrentUser {

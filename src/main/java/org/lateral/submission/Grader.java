@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Scores attempts and writes the score history. Not a security boundary: the services that call
  * it have checked the caller (the student who submits, the teacher of the class).
+ * See DD005.
  */
 @Component
 class Grader {

@@ -15,6 +15,7 @@ import org.lateral.library.ClaimType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+ * See DD010 (plain SQL through JdbcClient).
 /** Scores, key amendments, comments and the results overview of an assignment. */
 @Repository
 class GradingRepository {

@@ -1,7 +1,7 @@
 package org.lateral.submission;
 
+import org.lateral.base.Coded;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +14,7 @@ import org.lateral.library.ClaimType;
 public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer start, @Nullable Integer end,
         @Nullable String exact, @Nullable ClaimType type, String createdBy, Instant createdAt) {
 
-    public enum Kind {
+    public enum Kind implements Coded {
         ALTERNATIVE_SPAN("alternative-span"),
         ALTERNATIVE_TYPE("alternative-type"),
         ADDED_CLAIM("added-claim");
@@ -25,12 +25,14 @@ public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer
             this.code = code;
         }
 
+        @Override
+
         public String code() {
             return code;
         }
 
         static Optional<Kind> fromCode(String code) {
-            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+            return Coded.fromCode(Kind.class, code);
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.lateral.submission;
 
-import java.util.Arrays;
+import org.lateral.base.Coded;
 import java.util.Optional;
 
 /** Who or what caused a score row. */
-public enum ScoreCause {
+public enum ScoreCause implements Coded {
     SUBMITTED("submitted", "Scored on submission"),
     KEY_AMENDED("key-amended", "Re-scored: the teacher changed this assignment's key"),
     KEY_VERSION("key-version", "Re-scored: moved to a new key version"),
@@ -19,6 +19,8 @@ public enum ScoreCause {
         this.label = label;
     }
 
+    @Override
+
     public String code() {
         return code;
     }
@@ -28,6 +30,6 @@ public enum ScoreCause {
     }
 
     static Optional<ScoreCause> fromCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Coded.fromCode(ScoreCause.class, code);
     }
 }

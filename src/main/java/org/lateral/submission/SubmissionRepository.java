@@ -11,6 +11,7 @@ import org.lateral.base.highlighter.SavedMark;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Submissions, attempts and marks; a mark is saved only with a higher sequence (DD004). See DD010. */
 @Repository
 class SubmissionRepository {
 

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (through {@link AssignmentService}) that they are still in the class, so a student removed
  * from a class cannot save even with the page still open. A save answers only after its
  * transaction has committed: "Saved" on the page means stored.
+ * See DD004 (marks saved one by one).
  */
 @Service
 public class SubmissionService {

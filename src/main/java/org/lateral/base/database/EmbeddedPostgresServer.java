@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *       instead (see {@link EmbeddedPostgresAuthentication}), zonky's own readiness check
  *       included.</li>
  * </ul>
+ * See DD001.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
