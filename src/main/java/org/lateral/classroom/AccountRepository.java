@@ -16,8 +16,7 @@ import org.lateral.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
- * See DD010 (plain SQL through JdbcClient).
-/** Accounts, their roles and password credentials. No access checks here: services do them. */
+/** Accounts, their roles and password credentials. No access checks here: services do them. See DD010. */
 @Repository
 class AccountRepository implements LoginAccounts {
 

@@ -9,8 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
- * See DD010 (plain SQL through JdbcClient).
-/** Classes and enrollments. Every query is scoped by school as well as by owner. */
+/** Classes and enrollments. Every query is scoped by school as well as by owner. See DD010. */
 @Repository
 class ClassRepository {
 

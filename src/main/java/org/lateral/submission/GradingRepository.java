@@ -15,8 +15,7 @@ import org.lateral.library.ClaimType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
- * See DD010 (plain SQL through JdbcClient).
-/** Scores, key amendments, comments and the results overview of an assignment. */
+/** Scores, key amendments, comments and the results overview of an assignment. See DD010. */
 @Repository
 class GradingRepository {
 
