@@ -29,12 +29,25 @@ public class ClassroomAdministration {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ClassroomAdministration(AccountRepository accounts, ClassRepository classes,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.classes = classes;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+    }
+
+    /**
+     * A school with this id, created with this name when it does not exist yet. There is no school
+     * admin screen yet; this serves start-up tasks and tests (and later the instance admin).
+     */
+    public void ensureSchool(UUID schoolId, String name) {
+        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, :name, :now) ON CONFLICT (id) DO NOTHING")
+                .param("id", schoolId).param("name", org.lateral.base.text.Names.clean(name))
+                .param("now", java.sql.Timestamp.from(AccountRepository.now(clock))).update();
     }
 
     /** The account with this username, created with these details when it does not exist yet. */

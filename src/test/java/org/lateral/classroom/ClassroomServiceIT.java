@@ -24,6 +24,8 @@ class ClassroomServiceIT {
     static final UUID NORTH_SCHOOL = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
     @Autowired
+    org.lateral.Fixtures fixtures;
+    @Autowired
     ClassroomService classroom;
     @Autowired
     ClassroomAdministration administration;
@@ -34,8 +36,7 @@ class ClassroomServiceIT {
 
     @BeforeEach
     void aSecondSchoolWithItsOwnTeacherClassAndStudent() {
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'North school', now()) ON CONFLICT DO NOTHING")
-                .param("id", NORTH_SCHOOL).update();
+        administration.ensureSchool(NORTH_SCHOOL, "North school");
         Account northTeacher = administration.ensureAccount(NORTH_SCHOOL, "north-teacher", "North Teacher",
                 Set.of(Role.TEACHER), "a long enough password");
         Account northStudent = administration.ensureAccount(NORTH_SCHOOL, "north-student", "North Student",

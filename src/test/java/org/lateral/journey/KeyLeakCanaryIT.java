@@ -46,6 +46,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 class KeyLeakCanaryIT extends JourneyTest {
 
+    @Autowired
+    org.lateral.Fixtures fixtures;
     @Autowired LibraryImport libraryImport;
     @Autowired LibraryService library;
     @Autowired ClassroomAdministration administration;
@@ -59,14 +61,13 @@ class KeyLeakCanaryIT extends JourneyTest {
     @Test
     void no_response_to_the_student_contains_key_data_before_release_or_during_a_revision_and_the_scan_sees_it_after() throws IOException {
         String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
-        UUID school = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Canary school', now())").param("id", school).update();
+        UUID school = fixtures.school("Canary school");
         Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
         Path key = pack.resolve("keys/000-the-frisky.yaml");
         String yaml = Files.readString(key).replace("    why: \"", "    why: \"" + canary + " ");
         assertThat(yaml).contains(canary);
         Files.writeString(key, yaml);
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+        fixtures.importPack(school, pack);
 
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String teacherName = "canary-teacher-" + suffix;

@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LibraryImportIT {
 
     @Autowired
+    org.lateral.Fixtures fixtures;
+    @Autowired
     LibraryImport libraryImport;
     @Autowired
     JdbcClient jdbc;
@@ -41,9 +43,7 @@ class LibraryImportIT {
 
     @BeforeEach
     void aSchoolAndAPrivateCopyOfTheDefectorsPack() throws IOException {
-        school = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Import test school', now())")
-                .param("id", school).update();
+        school = fixtures.school("Import test school");
         pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
     }
 

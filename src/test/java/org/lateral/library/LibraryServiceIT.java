@@ -22,6 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class LibraryServiceIT {
 
     @Autowired
+    org.lateral.Fixtures fixtures;
+    @Autowired
     LibraryService library;
     @Autowired
     UserDetailsService users;
@@ -83,8 +85,7 @@ class LibraryServiceIT {
     @Test
     void a_teacher_of_another_school_sees_none_of_this_schools_library() {
         UUID otherSchool = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Other school', now()) ON CONFLICT DO NOTHING")
-                .param("id", otherSchool).update();
+        administration.ensureSchool(otherSchool, "Other school");
         administration.ensureAccount(otherSchool, "other-school-teacher", "Other Teacher", Set.of(Role.TEACHER),
                 "a long enough password");
         UUID sputnik;

@@ -68,6 +68,8 @@ import org.springframework.stereotype.Service;
 @LateralServerTest
 class AuthorizationProbesIT {
 
+    @Autowired
+    org.lateral.Fixtures fixtures;
     @Autowired ConfigurableApplicationContext context;
     @Autowired ClassroomService classroom;
     @Autowired AssignmentService assignments;
@@ -363,11 +365,7 @@ class AuthorizationProbesIT {
     }
 
     private UUID secondSchool() throws Exception {
-        UUID school = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Probe school', now())").param("id", school).update();
         // The second school gets its own copy of the seed pack, so its teachers can assign too.
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(
-                TestPacks.defectorsWithFreshIds(temp.resolve("defectors")))), school);
-        return school;
+        return fixtures.schoolWithOwnPack("Probe school", temp);
     }
 }

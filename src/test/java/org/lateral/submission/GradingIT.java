@@ -46,6 +46,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @LateralServerTest
 class GradingIT {
 
+    @Autowired
+    org.lateral.Fixtures fixtures;
     @Autowired SubmissionService submissions;
     @Autowired FeedbackService feedback;
     @Autowired ResultsService results;
@@ -67,10 +69,9 @@ class GradingIT {
 
     @BeforeEach
     void aSchoolWithItsOwnPackAndAClass() throws IOException {
-        school = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Grading test school', now())").param("id", school).update();
+        school = fixtures.school("Grading test school");
         pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+        fixtures.importPack(school, pack);
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(school, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {

@@ -52,6 +52,8 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
     static final String TEACHER = "key-version-teacher";
     static final String HEADLINE = "The Head Of ISIS’ European Operations Reportedly Defects";
 
+    @Autowired
+    org.lateral.Fixtures fixtures;
     @Autowired LibraryImport libraryImport;
     @Autowired LibraryService library;
     @Autowired ClassroomAdministration administration;
@@ -66,10 +68,9 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aSubmittedAttemptAndThenANewKeyVersion() throws IOException {
-        UUID school = UUID.randomUUID();
-        jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Key version school', now())").param("id", school).update();
+        UUID school = fixtures.school("Key version school");
         Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+        fixtures.importPack(school, pack);
         administration.ensureAccount(school, TEACHER, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
         OneTimeCredential ada;
         try (var s = SignedIn.as(users, TEACHER)) {
@@ -91,7 +92,7 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
         String before = "    types: [hedged]\n    worthiness: 3\n    why: \"The central claim";
         assertThat(yaml).contains(before);
         Files.writeString(key, yaml.replace(before, before.replace("[hedged]", "[hedged, factual]")));
-        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+        fixtures.importPack(school, pack);
     }
 
     private String attemptOne() {

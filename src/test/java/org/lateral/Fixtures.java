@@ -1,0 +1,57 @@
+package org.lateral;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.library.LibraryImport;
+import org.lateral.library.TestPacks;
+import org.lateral.library.pack.PackFiles;
+import org.lateral.library.pack.SeedPackReader;
+import org.lateral.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worlds tests build, through the application's own services (never raw SQL): a school, its
+ * own copy of the seed pack, a teacher. Test classes autowire it.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "a long enough password";
+
+    private final ClassroomAdministration administration;
+    private final LibraryImport libraryImport;
+
+    Fixtures(ClassroomAdministration administration, LibraryImport libraryImport) {
+        this.administration = administration;
+        this.libraryImport = libraryImport;
+    }
+
+    /** A new school with no library. */
+    public UUID school(String name) {
+        UUID id = UUID.randomUUID();
+        administration.ensureSchool(id, name);
+        return id;
+    }
+
+    /** A new school with its own copy of the seed pack (fresh ids, so it can be loaded again). */
+    public UUID schoolWithOwnPack(String name, Path workDirectory) throws IOException {
+        UUID school = school(name);
+        importPack(school, TestPacks.defectorsWithFreshIds(workDirectory.resolve("defectors")));
+        return school;
+    }
+
+    /** Loads a pack directory (perhaps changed by the test) into a school's library. */
+    public void importPack(UUID school, Path pack) {
+        libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
+    }
+
+    /** A teacher of the school with a fresh username; returns the username. */
+    public String teacher(UUID school, String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.ensureAccount(school, username, "Teacher " + prefix, Set.of(Role.TEACHER), PASSWORD);
+        return username;
+    }
+}
