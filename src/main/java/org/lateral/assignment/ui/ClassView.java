@@ -29,6 +29,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import java.util.function.Supplier;
 import org.lateral.assignment.AssignmentService;
@@ -52,6 +54,7 @@ import org.lateral.library.LibraryService;
  * this teacher teaches this class; refusals come back as sentences and are shown as they are.
  */
 @Route("class")
+@NamedRoute(RouteName.CLASS)
 @RolesAllowed("TEACHER")
 class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentStatus;
 import org.lateral.assignment.MyAssignment;
@@ -24,6 +26,7 @@ import org.lateral.classroom.StudentClassSummary;
 
 /** The student's home: what is assigned in their classes, soonest due first, with where they stand. */
 @Route("my")
+@NamedRoute(RouteName.STUDENT_HOME)
 @PageTitle("My assignments · Lateral")
 @Menu(title = "My assignments", order = 1, icon = "vaadin:clipboard-check")
 @RolesAllowed("STUDENT")

@@ -14,6 +14,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.security.LoginWelcome;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.lateral.security.Role;
  * teacher knows, a username, a password; no e-mail); a signed-in student just adds the class.
  */
 @Route(value = "join", autoLayout = false)
+@NamedRoute(RouteName.JOIN)
 @PageTitle("Join a class · Lateral")
 @AnonymousAllowed
 class JoinView extends VerticalLayout {

@@ -14,11 +14,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.FirstRunSetup;
 import org.lateral.classroom.PasswordPolicy;
 
 /** First-run setup: creates the first account (teacher and school admin) with the logged token. */
 @Route(value = "setup", autoLayout = false)
+@NamedRoute(RouteName.SETUP)
 @PageTitle("Set up Lateral")
 @AnonymousAllowed
 class SetupView extends VerticalLayout {

@@ -11,12 +11,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
 
 /** The teacher's home: their classes, each with its roster count. */
 @Route("classes")
+@NamedRoute(RouteName.TEACHER_HOME)
 @PageTitle("Classes · Lateral")
 @Menu(title = "Classes", order = 1, icon = "vaadin:group")
 @RolesAllowed("TEACHER")

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -35,6 +37,7 @@ import org.lateral.submission.StudentFeedback;
  * possible it shows hints instead of the key (DD006).
  */
 @Route("feedback")
+@NamedRoute(RouteName.FEEDBACK)
 @RolesAllowed("STUDENT")
 class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 

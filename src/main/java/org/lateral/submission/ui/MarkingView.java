@@ -16,6 +16,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -29,6 +31,7 @@ import org.lateral.submission.SubmissionService;
  * the highlighter's {@code saveMark}; the page says "Saved" only after the database committed.
  */
 @Route("assignment")
+@NamedRoute(RouteName.MARKING)
 @RolesAllowed("STUDENT")
 class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 

@@ -22,6 +22,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import java.util.function.Supplier;
 import org.lateral.assignment.DueDates;
@@ -40,6 +42,7 @@ import org.lateral.submission.ResultsService;
  * key does not have (one click accepts it and re-scores), and the notice of a newer key version.
  */
 @Route("results")
+@NamedRoute(RouteName.RESULTS)
 @RolesAllowed("TEACHER")
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
