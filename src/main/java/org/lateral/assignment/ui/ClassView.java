@@ -45,7 +45,7 @@ import org.lateral.classroom.JoinCodes;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryNavigation;
+import org.lateral.library.ui.LibraryNavigation;
 import org.lateral.library.LibraryService;
 
 /**
@@ -431,7 +431,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("assign-save");
-        Anchor libraryLink = new Anchor(LibraryNavigation.library(), "Browse the library");
+        Anchor libraryLink = LibraryNavigation.library().anchor("Browse the library");
         libraryLink.setTarget("_blank");
         dialog.getFooter().add(libraryLink, new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 48rem)");
