@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.TeacherAssignment;
+import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.submission.KeyAmendment;
@@ -74,7 +75,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         TeacherAssignment a = r.assignment();
         title = "Results: " + a.title() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("class/" + a.classId(), "\u2190 " + a.className());
+        Anchor back = AssignmentNavigation.classPage(a.classId()).anchor("\u2190 " + a.className());
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2("Results: " + a.title()));
@@ -245,7 +246,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         String label = a.submittedAt() == null ? "in progress"
                 : a.score() == null ? "not scored" : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
-        Anchor open = new Anchor("review/" + a.attemptId(), label + (a.late() ? " (late)" : ""));
+        Anchor open = SubmissionNavigation.review(a.attemptId()).anchor(label + (a.late() ? " (late)" : ""));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "open-attempt-" + number);
         open.getElement().setAttribute("title", "Open " + s.displayName() + "'s attempt " + number);
