@@ -5,30 +5,92 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.lateral.base.ui.BaseNavigation;
+import org.lateral.base.ui.Destination;
+import org.lateral.base.ui.HomeView;
+import org.lateral.base.ui.NamedRoutes;
 import org.lateral.security.Trusted;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the layout described in the README ("Where things are") honest: dependencies between features run one way, views
- * stay thin, and every screen says who may open it.
+ * Keeps the layout described in the README ("Where things are") honest: dependencies between
+ * features run one way, views stay thin, every screen says who may open it, every service method
+ * declares who may call it, and pages are reached by view class, not by path.
  */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.lateral");
+
+    /**
+     * Vaadin's ways to go to a page by a path in a String: {@code UI.navigate(String…)},
+     * {@code forwardTo}/{@code rerouteTo(String…)} in a {@code beforeEnter}, and an {@link Anchor}
+     * given its href as a String. The typed overloads (a view class) are not matched. The app links
+     * to no other site; a link that must, would get its own exception here, with its reason.
+     */
+    private static final DescribedPredicate<JavaCall<?>> ROUTE_BY_STRING = new DescribedPredicate<>(
+            "UI.navigate, BeforeEvent.forwardTo/rerouteTo or an Anchor's href with a String path") {
+        @Override
+        public boolean test(JavaCall<?> call) {
+            CodeUnitCallTarget target = call.getTarget();
+            List<JavaClass> parameters = target.getRawParameterTypes();
+            if (parameters.isEmpty() || !parameters.getFirst().isEquivalentTo(String.class)) {
+                return false;
+            }
+            String name = target.getName();
+            JavaClass owner = target.getOwner();
+            return owner.isAssignableTo(UI.class) && name.equals("navigate")
+                    || owner.isAssignableTo(BeforeEvent.class) && Set.of("forwardTo", "rerouteTo", "forwardToUrl").contains(name)
+                    || owner.isAssignableTo(Anchor.class) && Set.of(JavaConstructor.CONSTRUCTOR_NAME, "setHref").contains(name);
+        }
+    };
+
+    private static final ArchRule NO_ROUTE_BY_STRING = noClasses()
+            .that().resideInAPackage("org.lateral..")
+            .and().doNotHaveFullyQualifiedName(Destination.class.getName())
+            .should().callCodeUnitWhere(ROUTE_BY_STRING)
+            .because("a route is written once, in its view's @Route: link and navigate with the Destination that the "
+                    + "owning feature's XxxNavigation hands out (NamedRoutes for a link against the dependency "
+                    + "direction), so that renaming a route cannot leave a typed-out path behind");
+
+    private static final ArchRule DESTINATIONS_ONLY_FROM_NAVIGATION_CLASSES = noClasses()
+            .that().resideInAPackage("org.lateral..")
+            .and().haveSimpleNameNotEndingWith("Navigation")
+            .and().doNotHaveFullyQualifiedName(NamedRoutes.class.getName())
+            .should().callMethod(Destination.class, "of", Class.class)
+            .orShould().callMethod(Destination.class, "of", Class.class, String.class)
+            .because("one class per feature knows its views and their parameters; views ask it for a Destination");
 
     @Test
     void base_depends_on_no_feature_and_not_on_security() {
@@ -156,5 +218,100 @@ class ArchitectureTest {
         // Tokens and join codes must be unguessable: SecureRandom only.
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
                 .check(MAIN);
+    }
+
+    @Test
+    void no_page_is_reached_by_a_path_typed_out_as_a_string() {
+        NO_ROUTE_BY_STRING.check(MAIN);
+    }
+
+    @Test
+    void the_route_rule_catches_typed_out_paths_and_lets_destinations_pass() {
+        // The rule matches calls by their signatures, so check it against the calls it is meant
+        // to catch, compiled as a view would write them, and against the typed way.
+        EvaluationResult result = NO_ROUTE_BY_STRING.evaluate(
+                new ClassFileImporter().importClasses(TypedOutPaths.class, TypedDestinations.class));
+        List<String> violations = result.getFailureReport().getDetails();
+        assertThat(violations).hasSize(6).allMatch(v -> v.contains(TypedOutPaths.class.getName()));
+        assertThat(violations).anyMatch(v -> v.contains("UI.navigate(java.lang.String)"))
+                .anyMatch(v -> v.contains("UI.navigate(java.lang.String, com.vaadin.flow.router.QueryParameters)"))
+                .anyMatch(v -> v.contains("forwardTo(java.lang.String)"))
+                .anyMatch(v -> v.contains("Anchor.<init>(java.lang.String, java.lang.String)"))
+                .anyMatch(v -> v.contains("setHref(java.lang.String)"));
+    }
+
+    @Test
+    void destinations_are_made_only_by_the_navigation_classes() {
+        DESTINATIONS_ONLY_FROM_NAVIGATION_CLASSES.check(MAIN);
+    }
+
+    @Test
+    void the_destination_rule_catches_a_view_that_makes_its_own() {
+        EvaluationResult result = DESTINATIONS_ONLY_FROM_NAVIGATION_CLASSES.evaluate(
+                new ClassFileImporter().importClasses(MakesItsOwnDestination.class, FixtureNavigation.class));
+        assertThat(result.getFailureReport().getDetails()).hasSize(1)
+                .allMatch(v -> v.contains(MakesItsOwnDestination.class.getName()) && v.contains("Destination.of"));
+    }
+
+    /** Route by string, the ways the rule must refuse. */
+    @SuppressWarnings("unused")
+    static class TypedOutPaths {
+        void afterAnAction(UI ui, UUID assignmentId) {
+            ui.navigate("results/" + assignmentId);
+        }
+
+        void afterJoining(UI ui) {
+            ui.navigate("login", QueryParameters.of("joined", "1"));
+        }
+
+        void home(BeforeEnterEvent event) {
+            event.forwardTo("my");
+        }
+
+        Anchor link(UUID classId) {
+            return new Anchor("class/" + classId, "Class");
+        }
+
+        void inALambda(Optional<UI> ui) {
+            ui.ifPresent(u -> u.navigate("join"));
+        }
+
+        Anchor laterLink(UUID classId) {
+            Anchor anchor = new Anchor();
+            anchor.setHref("class/" + classId);
+            return anchor;
+        }
+    }
+
+    /** The typed way, which the rule must let pass. */
+    @SuppressWarnings("unused")
+    static class TypedDestinations {
+        void afterAnAction(UI ui) {
+            BaseNavigation.home().navigate(ui);
+        }
+
+        void home(BeforeEnterEvent event) {
+            NamedRoutes.studentHome().forward(event);
+        }
+
+        Anchor link() {
+            return BaseNavigation.home().anchor("Home");
+        }
+    }
+
+    /** A view making its own Destination, which the rule must refuse. */
+    @SuppressWarnings("unused")
+    static class MakesItsOwnDestination {
+        Destination home() {
+            return Destination.of(HomeView.class);
+        }
+    }
+
+    /** A navigation class, the one kind that may make them. */
+    @SuppressWarnings("unused")
+    static class FixtureNavigation {
+        Destination home() {
+            return Destination.of(HomeView.class);
+        }
     }
 }

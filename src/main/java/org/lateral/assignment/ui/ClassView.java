@@ -37,13 +37,17 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.NamedRoutes;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.JoinCodes;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.RosterEntry;
+import org.lateral.classroom.ui.ClassroomNavigation;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryNavigation;
+import org.lateral.library.ui.LibraryNavigation;
 import org.lateral.library.LibraryService;
 
 /**
@@ -52,6 +56,7 @@ import org.lateral.library.LibraryService;
  * this teacher teaches this class; refusals come back as sentences and are shown as they are.
  */
 @Route("class")
+@NamedRoute(RouteName.CLASS)
 @RolesAllowed("TEACHER")
 class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -83,7 +88,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
     private void render(ClassDetail c) {
         title = c.name() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("classes", "\u2190 Your classes");
+        Anchor back = ClassroomNavigation.classes().anchor("\u2190 Your classes");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2(c.name());
@@ -118,7 +123,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
                     () -> {
                         try {
                             classroom.archiveClass(classId);
-                            getUI().ifPresent(ui -> ui.navigate("classes"));
+                            getUI().ifPresent(ui -> ClassroomNavigation.classes().navigate(ui));
                         } catch (UserFacingException ex) {
                             error(ex.getMessage());
                         }
@@ -357,9 +362,9 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
             Button extend = new Button("Later due date for a student", e -> overrideDialog(c, a));
             extend.addThemeVariants(ButtonVariant.TERTIARY);
             extend.setEnabled(!c.roster().isEmpty());
-            // The results screen belongs to the submission feature; it is reached by its address.
-            com.vaadin.flow.component.html.Anchor results = new com.vaadin.flow.component.html.Anchor("results/" + a.id(),
-                    "Results");
+            // The results screen belongs to the submission feature, which depends on this one; it is
+            // reached by its route name.
+            com.vaadin.flow.component.html.Anchor results = NamedRoutes.results(a.id()).anchor("Results");
             results.getElement().setAttribute("router-link", true);
             results.getElement().setAttribute("data-testid", "open-results");
             row.add(name, meta, results, extend);
@@ -428,7 +433,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("assign-save");
-        Anchor libraryLink = new Anchor(LibraryNavigation.library(), "Browse the library");
+        Anchor libraryLink = LibraryNavigation.library().anchor("Browse the library");
         libraryLink.setTarget("_blank");
         dialog.getFooter().add(libraryLink, new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 48rem)");
@@ -479,7 +484,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
     }
 
     private void refresh() {
-        classroom.classDetail(classId).ifPresentOrElse(this::render, () -> getUI().ifPresent(ui -> ui.navigate("classes")));
+        classroom.classDetail(classId).ifPresentOrElse(this::render, () -> getUI().ifPresent(ui -> ClassroomNavigation.classes().navigate(ui)));
     }
 
     private static void error(String message) {

@@ -19,11 +19,16 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentStatus;
 import org.lateral.assignment.MyAssignment;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.NamedRoutes;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.StudentClassSummary;
+import org.lateral.classroom.ui.ClassroomNavigation;
 
 /** The student's home: what is assigned in their classes, soonest due first, with where they stand. */
 @Route("my")
+@NamedRoute(RouteName.STUDENT_HOME)
 @PageTitle("My assignments · Lateral")
 @Menu(title = "My assignments", order = 1, icon = "vaadin:clipboard-check")
 @RolesAllowed("STUDENT")
@@ -44,11 +49,12 @@ class MyAssignmentsView extends VerticalLayout {
                 Div row = new Div();
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "my-assignment");
-                // The marking page belongs to the submission feature; it is reached by its address.
-                // After submitting, the title leads to the feedback page (which says when feedback comes).
+                // The marking page belongs to the submission feature, which depends on this one; it is
+                // reached by its route name. After submitting, the title leads to the feedback page
+                // (which says when feedback comes).
                 boolean done = a.status() == AssignmentStatus.SUBMITTED || a.status() == AssignmentStatus.FEEDBACK_AVAILABLE;
-                com.vaadin.flow.component.html.Anchor title = new com.vaadin.flow.component.html.Anchor(
-                        (done ? "feedback/" : "assignment/") + a.id(), a.title());
+                com.vaadin.flow.component.html.Anchor title =
+                        (done ? NamedRoutes.feedback(a.id()) : NamedRoutes.marking(a.id())).anchor(a.title());
                 title.getElement().setAttribute("router-link", true);
                 title.addClassName("article-headline");
                 title.getElement().setAttribute("data-testid", "open-assignment");
@@ -76,7 +82,7 @@ class MyAssignmentsView extends VerticalLayout {
             }
             add(list);
         }
-        Button join = new Button("Join another class", e -> getUI().ifPresent(ui -> ui.navigate("join")));
+        Button join = new Button("Join another class", e -> getUI().ifPresent(ui -> ClassroomNavigation.join().navigate(ui)));
         join.setTestId("join-another-class");
         add(new Paragraph(join));
     }

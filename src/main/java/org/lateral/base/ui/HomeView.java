@@ -9,14 +9,12 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The root URL sends each user to their own home: teachers to their classes, students to their
- * assignments. Paths, not view classes, keep this kernel free of feature dependencies.
+ * assignments. Route names ({@link NamedRoutes}), not view classes, keep this kernel free of
+ * feature dependencies.
  */
 @Route("")
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
-
-    static final String TEACHER_HOME = "classes";
-    static final String STUDENT_HOME = "my";
 
     private final AuthenticationContext authentication;
 
@@ -27,12 +25,12 @@ public class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authentication.hasRole("TEACHER")) {
-            event.forwardTo(TEACHER_HOME);
+            NamedRoutes.teacherHome().forward(event);
         } else if (authentication.hasRole("STUDENT")) {
-            event.forwardTo(STUDENT_HOME);
+            NamedRoutes.studentHome().forward(event);
         } else {
             // An admin-only account: classes is the page that explains what to do next.
-            event.forwardTo(TEACHER_HOME);
+            NamedRoutes.teacherHome().forward(event);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.lateral.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,7 +37,7 @@ public class InternalErrorView extends Div implements HasErrorParameter<Exceptio
                 new Paragraph("Lateral could not show this page. Your saved work is safe. "
                         + "Please try again; if it keeps happening, tell your teacher or IT contact "
                         + "and mention reference " + reference + "."),
-                new Anchor("", "Back to the start page"));
+                BaseNavigation.home().anchor("Back to the start page"));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -1,6 +1,5 @@
 package org.lateral.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,7 +24,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         removeAll();
         add(new H2("Page not found"),
                 new Paragraph("There is no page at this address, or it is not available to you."),
-                new Anchor("", "Back to the start page"));
+                BaseNavigation.home().anchor("Back to the start page"));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.BaseNavigation;
 import org.lateral.classroom.AccountService;
 import org.lateral.classroom.PasswordPolicy;
 
@@ -44,7 +45,7 @@ class ChangePasswordView extends VerticalLayout {
         Button save = new Button("Save my password", e -> {
             try {
                 accounts.changeOwnPassword(current.getValue(), password.getValue(), again.getValue());
-                getUI().ifPresent(ui -> ui.navigate(""));
+                getUI().ifPresent(ui -> BaseNavigation.home().navigate(ui));
             } catch (UserFacingException ex) {
                 message.setText(ex.getMessage());
             }

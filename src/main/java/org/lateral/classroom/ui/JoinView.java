@@ -3,7 +3,6 @@ package org.lateral.classroom.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,25 +10,28 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import org.lateral.security.LoginWelcome;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.Map;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.DemoBanner;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.NamedRoutes;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.LateralMode;
 import org.lateral.classroom.JoinService;
 import org.lateral.classroom.PasswordPolicy;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.Role;
+import org.lateral.security.ui.SecurityNavigation;
 
 /**
  * Joining a class with its code. A new student creates a pseudonymous account here (a name the
  * teacher knows, a username, a password; no e-mail); a signed-in student just adds the class.
  */
 @Route(value = "join", autoLayout = false)
+@NamedRoute(RouteName.JOIN)
 @PageTitle("Join a class · Lateral")
 @AnonymousAllowed
 class JoinView extends VerticalLayout {
@@ -79,7 +81,7 @@ class JoinView extends VerticalLayout {
         next.setTestId("join-continue");
         step.add(code, next);
         if (!signedInStudent) {
-            step.add(new Paragraph(new Anchor("login", "I already have an account: sign in")));
+            step.add(new Paragraph(SecurityNavigation.login().anchor("I already have an account: sign in")));
         }
     }
 
@@ -92,7 +94,7 @@ class JoinView extends VerticalLayout {
             Button joinButton = new Button("Join this class", e -> {
                 try {
                     join.joinAsSignedInStudent(code, from());
-                    getUI().ifPresent(ui -> ui.navigate("my"));
+                    getUI().ifPresent(ui -> NamedRoutes.studentHome().navigate(ui));
                 } catch (UserFacingException ex) {
                     message.setText(ex.getMessage());
                 }
@@ -125,7 +127,7 @@ class JoinView extends VerticalLayout {
                 // The login page says "Sign in as …" from the session, never from the URL, so a
                 // link cannot make it print any text (DD007).
                 VaadinSession.getCurrent().setAttribute(LoginWelcome.JOINED_USERNAME, created);
-                getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("joined", "1"))));
+                getUI().ifPresent(ui -> SecurityNavigation.loginAfterJoining().navigate(ui));
             } catch (UserFacingException ex) {
                 message.setText(ex.getMessage());
             }

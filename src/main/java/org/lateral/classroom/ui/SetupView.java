@@ -3,7 +3,6 @@ package org.lateral.classroom.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,11 +13,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.FirstRunSetup;
 import org.lateral.classroom.PasswordPolicy;
+import org.lateral.security.ui.SecurityNavigation;
 
 /** First-run setup: creates the first account (teacher and school admin) with the logged token. */
 @Route(value = "setup", autoLayout = false)
+@NamedRoute(RouteName.SETUP)
 @PageTitle("Set up Lateral")
 @AnonymousAllowed
 class SetupView extends VerticalLayout {
@@ -32,7 +35,7 @@ class SetupView extends VerticalLayout {
         setAlignItems(Alignment.CENTER);
         add(new H1("Set up Lateral"));
         if (!setup.isSetupOpen()) {
-            add(new Paragraph("Lateral is already set up."), new Anchor("login", "Sign in"));
+            add(new Paragraph("Lateral is already set up."), SecurityNavigation.login().anchor("Sign in"));
             setTestId("setup-closed");
             return;
         }
@@ -69,7 +72,7 @@ class SetupView extends VerticalLayout {
             if (problem.isPresent()) {
                 message.setText(problem.get());
             } else {
-                getUI().ifPresent(ui -> ui.navigate("login"));
+                getUI().ifPresent(ui -> SecurityNavigation.login().navigate(ui));
             }
         });
         create.addThemeVariants(ButtonVariant.PRIMARY);

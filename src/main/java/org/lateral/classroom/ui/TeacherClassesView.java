@@ -12,11 +12,15 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.NamedRoutes;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
 
 /** The teacher's home: their classes, each with its roster count. */
 @Route("classes")
+@NamedRoute(RouteName.TEACHER_HOME)
 @PageTitle("Classes · Lateral")
 @Menu(title = "Classes", order = 1, icon = "vaadin:group")
 @RolesAllowed("TEACHER")
@@ -81,7 +85,7 @@ class TeacherClassesView extends VerticalLayout {
                 var created = classroom.createClass(new org.lateral.classroom.NewClass(name.getValue(), subject.getValue(),
                         year.getValue(), zone.getValue() == null ? "" : zone.getValue()));
                 dialog.close();
-                getUI().ifPresent(ui -> ui.navigate("class/" + created.id()));
+                getUI().ifPresent(ui -> NamedRoutes.classPage(created.id()).navigate(ui));
             } catch (org.lateral.base.UserFacingException ex) {
                 message.setText(ex.getMessage());
             }
@@ -96,7 +100,7 @@ class TeacherClassesView extends VerticalLayout {
         Div card = new Div();
         card.addClassName("card");
         card.getElement().setAttribute("data-testid", "class-card");
-        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor("class/" + c.id(), c.name());
+        com.vaadin.flow.component.html.Anchor link = NamedRoutes.classPage(c.id()).anchor(c.name());
         link.getElement().setAttribute("router-link", true);
         link.setTestId("class-link");
         H3 name = new H3(link);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryNavigation;
 import org.lateral.library.LibraryService;
 
 /** The school's article library, grouped by story set and searchable by title or outlet. */
@@ -100,11 +99,11 @@ class LibraryView extends VerticalLayout {
         Div row = new Div();
         row.addClassName("article-row");
         row.setTestId("library-article");
-        Anchor headline = new Anchor(LibraryNavigation.reader(e.articleId()), e.title());
+        Anchor headline = LibraryNavigation.reader(e.articleId()).anchor(e.title());
         headline.addClassName("article-headline");
         headline.setTestId("article-link");
         headline.getElement().setAttribute("router-link", true);
-        Anchor outlet = new Anchor(LibraryNavigation.outlet(e.outletId()), e.outletName());
+        Anchor outlet = LibraryNavigation.outlet(e.outletId()).anchor(e.outletName());
         outlet.setTestId("outlet-link");
         outlet.getElement().setAttribute("router-link", true);
         Span meta = new Span(new Span(outlet), new Span(" · " + e.outletKind().label() + " · " + e.published().display()));

@@ -16,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryNavigation;
 import org.lateral.library.LibraryService;
 import org.lateral.library.OutletProfile;
 
@@ -44,7 +43,7 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         OutletProfile outlet = library.outlet(id).orElseThrow(NotFoundException::new);
         title = outlet.name() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor(LibraryNavigation.library(), "\u2190 Library");
+        Anchor back = LibraryNavigation.library().anchor("\u2190 Library");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2(outlet.name()));
@@ -73,7 +72,7 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         UnorderedList articles = new UnorderedList();
         articles.setTestId("outlet-articles");
         for (LibraryEntry e : library.articlesOf(outlet.id())) {
-            Anchor link = new Anchor(LibraryNavigation.reader(e.articleId()), e.title());
+            Anchor link = LibraryNavigation.reader(e.articleId()).anchor(e.title());
             link.getElement().setAttribute("router-link", true);
             articles.add(new ListItem(link));
         }

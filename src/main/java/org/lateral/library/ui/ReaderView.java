@@ -30,7 +30,6 @@ import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.KeyOverlay;
-import org.lateral.library.LibraryNavigation;
 import org.lateral.library.LibraryService;
 
 /**
@@ -65,14 +64,14 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     }
 
     private void render(ArticleReading article) {
-        Anchor back = new Anchor(LibraryNavigation.library(), "\u2190 Library");
+        Anchor back = LibraryNavigation.library().anchor("\u2190 Library");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
 
         Div meta = new Div();
         meta.addClassName("reader-meta");
         meta.setTestId("article-meta");
-        Anchor outlet = new Anchor(LibraryNavigation.outlet(article.outlet().id()), article.outlet().name());
+        Anchor outlet = LibraryNavigation.outlet(article.outlet().id()).anchor(article.outlet().name());
         outlet.getElement().setAttribute("router-link", true);
         meta.add(outlet, new Span(" · " + (article.byline() == null ? "No author shown" : "By " + article.byline())
                 + " · " + article.published().display()));
@@ -139,7 +138,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div card = new Div();
         card.addClassNames("card", "outlet-card");
         card.setTestId("outlet-card");
-        Anchor name = new Anchor(LibraryNavigation.outlet(o.id()), o.name());
+        Anchor name = LibraryNavigation.outlet(o.id()).anchor(o.name());
         name.getElement().setAttribute("router-link", true);
         card.add(new H3(name), new Paragraph(o.kind().label() + (o.country() == null ? "" : " · " + o.country())));
         if (o.ownership() != null) {

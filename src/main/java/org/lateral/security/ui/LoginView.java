@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.lateral.base.LateralMode;
 import org.lateral.base.ui.DemoBanner;
+import org.lateral.base.ui.NamedRoutes;
 import org.lateral.security.LoginAccounts;
 import org.lateral.security.LoginWelcome;
 import com.vaadin.flow.server.VaadinSession;
@@ -57,7 +58,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         welcome.addClassName("login-welcome");
         welcome.setTestId("login-welcome");
         welcome.setVisible(false);
-        Anchor joinLink = new Anchor("join", "Have a join code from your teacher? Join a class");
+        Anchor joinLink = NamedRoutes.join().anchor("Have a join code from your teacher? Join a class");
         joinLink.setTestId("join-link");
         add(title, tagline, welcome, form, joinLink);
 
@@ -69,7 +70,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             add(hint);
         } else if (accounts.noAccountsYet()) {
             Div setup = new Div(new Paragraph("Lateral is not set up yet. The person installing it creates the first account."),
-                    new Anchor("setup", "Go to first-run setup"));
+                    NamedRoutes.setup().anchor("Go to first-run setup"));
             setup.addClassName("login-hint");
             setup.setTestId("setup-hint");
             add(setup);

@@ -18,6 +18,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.assignment.ui.AssignmentNavigation;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -35,6 +38,7 @@ import org.lateral.submission.StudentFeedback;
  * possible it shows hints instead of the key (DD006).
  */
 @Route("feedback")
+@NamedRoute(RouteName.FEEDBACK)
 @RolesAllowed("STUDENT")
 class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -60,7 +64,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
     private void render(StudentFeedback f) {
         title = "Feedback: " + f.title() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("my", "\u2190 My assignments");
+        Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2("Feedback: " + f.title()));
@@ -68,7 +72,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         Div actions = new Div();
         actions.addClassName("marking-actions");
         if (f.revisionInProgress()) {
-            Anchor resume = new Anchor("assignment/" + f.assignmentId(), "Continue your revision (attempt 2)");
+            Anchor resume = SubmissionNavigation.marking(f.assignmentId()).anchor("Continue your revision (attempt 2)");
             resume.getElement().setAttribute("router-link", true);
             resume.setTestId("continue-revision");
             actions.add(resume);
@@ -173,7 +177,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                 "Start attempt 2", e -> {
                     try {
                         feedback.startRevision(f.assignmentId());
-                        getUI().ifPresent(ui -> ui.navigate("assignment/" + f.assignmentId()));
+                        getUI().ifPresent(ui -> SubmissionNavigation.marking(f.assignmentId()).navigate(ui));
                     } catch (UserFacingException ex) {
                         Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
                                 .addThemeVariants(NotificationVariant.ERROR);

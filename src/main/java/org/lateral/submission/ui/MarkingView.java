@@ -16,6 +16,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.assignment.ui.AssignmentNavigation;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -29,6 +32,7 @@ import org.lateral.submission.SubmissionService;
  * the highlighter's {@code saveMark}; the page says "Saved" only after the database committed.
  */
 @Route("assignment")
+@NamedRoute(RouteName.MARKING)
 @RolesAllowed("STUDENT")
 class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -57,7 +61,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     private void render(MarkingSession session) {
         title = session.title() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("my", "\u2190 My assignments");
+        Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2(session.attemptNumber() > 1 ? "Mark the claims: attempt " + session.attemptNumber() + " (revision)"
@@ -71,12 +75,12 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
         how.setTestId("marking-instructions");
         add(back, heading, due, how);
-        Anchor feedbackLink = new Anchor("feedback/" + session.assignmentId(), "See your feedback");
+        Anchor feedbackLink = SubmissionNavigation.feedback(session.assignmentId()).anchor("See your feedback");
         feedbackLink.getElement().setAttribute("router-link", true);
         feedbackLink.setTestId("open-feedback");
         feedbackLink.setVisible(session.submitted());
         if (session.attemptNumber() > 1 && !session.submitted()) {
-            Anchor first = new Anchor("feedback/" + session.assignmentId(), "Feedback on attempt 1");
+            Anchor first = SubmissionNavigation.feedback(session.assignmentId()).anchor("Feedback on attempt 1");
             first.getElement().setAttribute("router-link", true);
             first.setTestId("first-attempt-feedback");
             add(new Div(first));

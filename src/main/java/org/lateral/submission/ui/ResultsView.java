@@ -22,11 +22,14 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import java.util.function.Supplier;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.TeacherAssignment;
+import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.submission.KeyAmendment;
@@ -40,6 +43,7 @@ import org.lateral.submission.ResultsService;
  * key does not have (one click accepts it and re-scores), and the notice of a newer key version.
  */
 @Route("results")
+@NamedRoute(RouteName.RESULTS)
 @RolesAllowed("TEACHER")
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
@@ -71,7 +75,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         TeacherAssignment a = r.assignment();
         title = "Results: " + a.title() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("class/" + a.classId(), "\u2190 " + a.className());
+        Anchor back = AssignmentNavigation.classPage(a.classId()).anchor("\u2190 " + a.className());
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2("Results: " + a.title()));
@@ -242,7 +246,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         String label = a.submittedAt() == null ? "in progress"
                 : a.score() == null ? "not scored" : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
-        Anchor open = new Anchor("review/" + a.attemptId(), label + (a.late() ? " (late)" : ""));
+        Anchor open = SubmissionNavigation.review(a.attemptId()).anchor(label + (a.late() ? " (late)" : ""));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "open-attempt-" + number);
         open.getElement().setAttribute("title", "Open " + s.displayName() + "'s attempt " + number);

@@ -75,7 +75,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         AttemptReview review = t.review();
         title = t.student() + ", attempt " + review.number() + " · Lateral";
         removeAll();
-        Anchor back = new Anchor("results/" + t.assignmentId(), "\u2190 Results");
+        Anchor back = SubmissionNavigation.results(t.assignmentId()).anchor("\u2190 Results");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2(t.student() + " \u00b7 attempt " + review.number()));

@@ -1,0 +1,26 @@
+package org.lateral.library.ui;
+
+import java.util.UUID;
+import org.lateral.base.ui.Destination;
+
+/**
+ * The only way other features link to library screens. It lives beside the views so it can name
+ * their classes while they stay package-private; it returns a typed {@link Destination} (why: see
+ * there), so the paths are written only in the views' {@code @Route}.
+ */
+public final class LibraryNavigation {
+
+    private LibraryNavigation() {}
+
+    public static Destination library() {
+        return Destination.of(LibraryView.class);
+    }
+
+    public static Destination reader(UUID articleId) {
+        return Destination.of(ReaderView.class, articleId.toString());
+    }
+
+    public static Destination outlet(UUID outletId) {
+        return Destination.of(OutletView.class, outletId.toString());
+    }
+}
