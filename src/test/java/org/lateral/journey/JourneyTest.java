@@ -87,7 +87,7 @@ abstract class JourneyTest {
     /** Drags the real mouse across a phrase of the article and chooses a claim type. */
     void markWithMouse(String phrase, String type) {
         // Earlier marks add labels that move the text: measure only once the page has settled.
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        settle();
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) page.evaluate("""
                 phrase => {
@@ -110,6 +110,27 @@ abstract class JourneyTest {
         page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(6));
         page.mouse().up();
         page.getByTestId("claim-type-" + type).click();
+    }
+
+    /**
+     * Waits until the page's layout stands still: web fonts loaded and the highlighter's text at
+     * the same place for three animation frames in a row. A busy machine lays pages out late, and
+     * a mouse drag measured before that lands on the wrong words.
+     */
+    void settle() {
+        page.evaluate("""
+                async () => {
+                  await document.fonts.ready;
+                  const target = document.querySelector('claim-highlighter') ?? document.body;
+                  let last = '', same = 0;
+                  while (same < 3) {
+                    await new Promise(r => requestAnimationFrame(r));
+                    const b = target.getBoundingClientRect();
+                    const now = [b.x, b.y, b.width, b.height, document.documentElement.scrollHeight].join();
+                    same = now === last ? same + 1 : 0;
+                    last = now;
+                  }
+                }""");
     }
 
     static double num(Map<String, Object> box, String key) {

@@ -52,7 +52,9 @@ class SkeletonJourneyIT extends JourneyTest {
         int expectedStart = text.indexOf(phrase);
         assertThat(expectedStart).isPositive();
 
-        // Drag the real mouse from the first to the last character of the phrase.
+        // Drag the real mouse from the first to the last character of the phrase, measured once
+        // the layout stands still.
+        settle();
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) page.evaluate("""
                 phrase => {
