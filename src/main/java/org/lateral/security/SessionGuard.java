@@ -37,6 +37,8 @@ public final class SessionGuard extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SessionGuard.class);
     static final String STARTED = "lateral.session.started";
     static final String LAST_ACTIVITY = "lateral.session.last-activity";
+    /** Why the last session of this browser was ended, for the sign-in page (a sentence). */
+    public static final String SIGNED_OUT_BECAUSE = "lateral.session.signed-out-because";
 
     private final LoginAccounts accounts;
     private final Clock clock;
@@ -54,8 +56,17 @@ public final class SessionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && !isStaticResource(request) && check(session, isHeartbeat(request))
-                && !requestBudget(session).tryConsume(1)) {
+        if (session == null || isStaticResource(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean signedIn = signedIn(session) != null;
+        @Nullable String ended = check(session, isHeartbeat(request));
+        if (ended != null && signedIn) {
+            // The sign-in page says why, from a fresh session that holds nothing else.
+            request.getSession(true).setAttribute(SIGNED_OUT_BECAUSE, ended);
+        }
+        if (ended == null && !requestBudget(session).tryConsume(1)) {
             // A script replaying calls, not a person: Vaadin's client backs off and sends again.
             response.setStatus(429);
             response.setHeader("Retry-After", "1");
@@ -83,8 +94,11 @@ public final class SessionGuard extends OncePerRequestFilter {
         return bucket;
     }
 
-    /** Ends the session when it must not go on (false); otherwise records the activity (true). */
-    boolean check(HttpSession session, boolean heartbeat) {
+    /**
+     * Ends the session when it must not go on and answers why, in words for the person signing in
+     * again; otherwise records the activity and answers null.
+     */
+    @Nullable String check(HttpSession session, boolean heartbeat) {
         long now = clock.millis();
         Long started = (Long) session.getAttribute(STARTED);
         Long lastActivity = (Long) session.getAttribute(LAST_ACTIVITY);
@@ -99,22 +113,24 @@ public final class SessionGuard extends OncePerRequestFilter {
         if (now - lastActivity > idleTimeout.toMillis()) {
             log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
             session.invalidate();
-            return false;
+            return "You were signed out after " + idleTimeout.toMinutes() + " minutes without activity. Sign in again: "
+                    + "marks you made meanwhile are kept in this browser and saved then.";
         }
         if (now - started > absoluteTimeout.toMillis()) {
             log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
             session.invalidate();
-            return false;
+            return "You were signed out because you had been signed in for " + absoluteTimeout.toHours()
+                    + " hours. Sign in again to go on.";
         }
         if (user != null && !accounts.sessionStillValid(user.accountId(), user.sessionEpoch())) {
             log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
             session.invalidate();
-            return false;
+            return "You were signed out because your password was changed or your account was switched off.";
         }
         if (!heartbeat) {
             session.setAttribute(LAST_ACTIVITY, now);
         }
-        return true;
+        return null;
     }
 
     private static @Nullable LateralUser signedIn(HttpSession session) {

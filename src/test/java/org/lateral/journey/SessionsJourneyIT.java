@@ -63,6 +63,7 @@ class SessionsJourneyIT extends JourneyTest {
         MovableClockConfiguration.CLOCK.advance(Duration.ofMinutes(31));
         context.setOffline(false);
         page.waitForURL(u -> u.contains("/login"), new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("login-welcome")).containsText("signed out after 30 minutes without activity");
         screenshot("session-idle-signed-out.png");
 
         page.locator("input[name='username']").fill("student6");
@@ -118,6 +119,7 @@ class SessionsJourneyIT extends JourneyTest {
 
             elsewhere.navigate(url("my"));
             elsewhere.waitForURL(u -> u.contains("/login"));
+            assertThat(elsewhere.getByTestId("login-welcome")).containsText("your password was changed");
             page.navigate(url("my"));
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/my$"));
         } finally {

@@ -38,6 +38,7 @@ class SessionGuardTest {
     }, clock, Duration.ofMinutes(30), Duration.ofHours(12));
 
     private final MockHttpSession session = new MockHttpSession();
+    private MockHttpSession fresh;
 
     private MockHttpServletResponse request(String query) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
@@ -45,6 +46,9 @@ class SessionGuardTest {
         request.setSession(session);
         MockHttpServletResponse response = new MockHttpServletResponse();
         guard.doFilter(request, response, new MockFilterChain());
+        if (request.getSession(false) != null && request.getSession(false) != session) {
+            fresh = (MockHttpSession) request.getSession(false);
+        }
         return response;
     }
 
@@ -57,6 +61,7 @@ class SessionGuardTest {
         clock.advance(Duration.ofMinutes(31));
         request("v-r=uidl");
         assertThat(session.isInvalid()).isTrue();
+        assertThat(fresh).as("an anonymous session leaves no message for the sign-in page").isNull();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.lateral.base.ui.DemoBanner;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.security.LoginAccounts;
 import org.lateral.security.LoginWelcome;
+import org.lateral.security.SessionGuard;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.html.Anchor;
 
@@ -86,6 +87,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         // Spring Security redirects here with ?error after a failed attempt.
         form.setError(parameters.containsKey("error"));
+        VaadinSession current = VaadinSession.getCurrent();
+        Object signedOut = current == null ? null : current.getSession().getAttribute(SessionGuard.SIGNED_OUT_BECAUSE);
+        if (signedOut instanceof String reason) {
+            // Shown once: the next visit to this page is an ordinary one.
+            current.getSession().removeAttribute(SessionGuard.SIGNED_OUT_BECAUSE);
+            welcome.setText(reason);
+            welcome.setVisible(true);
+        }
         if (parameters.containsKey("joined")) {
             VaadinSession session = VaadinSession.getCurrent();
             Object username = session == null ? null : session.getAttribute(LoginWelcome.JOINED_USERNAME);
