@@ -10,20 +10,6 @@ import {
   stateForServer,
 } from './outbox.js';
 
-/**
- * The autosave of the student's marks (DD004): the outbox in storage, one request in flight per
- * mark, retries with backoff, late answers, and refreshes from the server. A Lit reactive
- * controller without any DOM or Lit import: the server, storage, timers, randomness and the
- * window's events are injected, so Node's tests drive it with fakes (save-queue.test.js).
- *
- * Every change is written to the outbox before it is sent. One request per mark is in flight; a
- * newer change waits for it and is sent next. No answer within 10 s or a failure means a retry
- * after 1 s, 2 s, 4 s … 30 s (or at once when the browser comes back online). Any status other
- * than saved, stale or rejected (the server's "busy", DD007) is a failure too. An answer that
- * arrives after its timeout still counts. After a refresh the server's list replaces what is
- * known, with the still unsent changes on top, so two tabs of one student converge.
- */
-
 /** An unanswered save or refresh counts as failed after this long. */
 export const REQUEST_TIMEOUT_MS = 10000;
 
@@ -33,6 +19,7 @@ export const REFRESH_DELAY_MS = 50;
 /** @typedef {'saved' | 'saving' | 'retrying' | 'error'} SaveState */
 
 /**
+ * @typedef {import('lit').ReactiveController} ReactiveController
  * @typedef {import('./outbox.js').MarkState} MarkState
  * @typedef {ReturnType<typeof createOutboxStore>} OutboxStore
  * @typedef {{markId: string, seq: number, start: number, end: number, exact?: string, type: string,
@@ -80,6 +67,22 @@ const defaultTimers = /** @type {Timers} */ ({
   clearTimeout: (timer) => clearTimeout(/** @type {any} */ (timer)),
 });
 
+/**
+ * The autosave of the student's marks (DD004): the outbox in storage, one request in flight per
+ * mark, retries with backoff, late answers, and refreshes from the server. A Lit reactive
+ * controller that imports neither the DOM nor Lit (only Lit's types, for the checker): the
+ * server, storage, timers, randomness and the window's events are injected, so Node's tests
+ * drive it with fakes (save-queue.test.js).
+ *
+ * Every change is written to the outbox before it is sent. One request per mark is in flight; a
+ * newer change waits for it and is sent next. No answer within 10 s or a failure means a retry
+ * after 1 s, 2 s, 4 s … 30 s (or at once when the browser comes back online). Any status other
+ * than saved, stale or rejected (the server's "busy", DD007) is a failure too. An answer that
+ * arrives after its timeout still counts. After a refresh the server's list replaces what is
+ * known, with the still unsent changes on top, so two tabs of one student converge.
+ *
+ * @implements {ReactiveController}
+ */
 export class SaveQueue {
   /**
    * @param {{addController(controller: object): void} | null} host the element; null in tests
