@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Pure offset arithmetic for <claim-highlighter>.
  *
@@ -176,6 +177,11 @@ export function trimRange(text, start, end) {
   return { start: from, end: to };
 }
 
+/**
+ * @param {unknown} text
+ * @param {number} start
+ * @param {number} end
+ */
 function checkRange(text, start, end) {
   if (typeof text !== 'string') {
     throw new TypeError('text must be a string');
@@ -188,15 +194,28 @@ function checkRange(text, start, end) {
   }
 }
 
+/**
+ * @param {number} value
+ * @param {number} min
+ * @param {number} max
+ */
 function clamp(value, min, max) {
   return Math.min(Math.max(value, min), max);
 }
 
+/**
+ * @param {string} text
+ * @param {number} i
+ */
 function isHighSurrogate(text, i) {
   const code = text.charCodeAt(i);
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+/**
+ * @param {string} text
+ * @param {number} i
+ */
 function isLowSurrogate(text, i) {
   const code = text.charCodeAt(i);
   return code >= 0xdc00 && code <= 0xdfff;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The student's unsent mark changes, kept so that nothing is lost: pure functions plus a thin
  * store around an injected Web Storage object (localStorage in the browser, a fake in tests).
@@ -60,7 +61,9 @@ export function normaliseState(state) {
   if (state === null || typeof state !== 'object') {
     return null;
   }
-  const { markId, seq, start, end } = state;
+  // Anything may be in it (an old version, a hand edit): every field is checked below.
+  const fields = /** @type {Record<string, any>} */ (state);
+  const { markId, seq, start, end } = fields;
   if (typeof markId !== 'string' || markId === '') {
     return null;
   }
@@ -70,8 +73,8 @@ export function normaliseState(state) {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) {
     return null;
   }
-  const deleted = state.deleted === true;
-  const type = typeof state.type === 'string' ? state.type : '';
+  const deleted = fields.deleted === true;
+  const type = typeof fields.type === 'string' ? fields.type : '';
   if (!deleted && type === '') {
     return null;
   }
@@ -80,15 +83,20 @@ export function normaliseState(state) {
     seq,
     start,
     end,
-    exact: typeof state.exact === 'string' ? state.exact : '',
-    prefix: typeof state.prefix === 'string' ? state.prefix : '',
-    suffix: typeof state.suffix === 'string' ? state.suffix : '',
+    exact: typeof fields.exact === 'string' ? fields.exact : '',
+    prefix: typeof fields.prefix === 'string' ? fields.prefix : '',
+    suffix: typeof fields.suffix === 'string' ? fields.suffix : '',
     type,
     deleted,
   };
 }
 
-/** Only the fields saveMark takes, in a fixed order. */
+/**
+ * Only the fields saveMark takes, in a fixed order.
+ *
+ * @param {MarkState} entry
+ * @returns {MarkState}
+ */
 export function stateForServer(entry) {
   const { markId, seq, start, end, exact, prefix, suffix, type, deleted } = entry;
   return { markId, seq, start, end, exact, prefix, suffix, type, deleted };
@@ -134,7 +142,11 @@ export function serializeOutbox(outbox) {
   return JSON.stringify({ v: OUTBOX_VERSION, entries: outbox?.entries ?? {} });
 }
 
-/** Whether there is nothing left to send. */
+/**
+ * Whether there is nothing left to send.
+ *
+ * @param {Outbox | null | undefined} outbox
+ */
 export function isEmpty(outbox) {
   return !outbox || Object.keys(outbox.entries ?? {}).length === 0;
 }
@@ -202,9 +214,10 @@ export function pruneOutbox(outbox, serverMarks) {
     }
   }
   let changed = false;
+  /** @type {Record<string, OutboxEntry>} */
   const entries = {};
   for (const [markId, entry] of Object.entries(outbox?.entries ?? {})) {
-    if (seqs.has(markId) && seqs.get(markId) >= entry.seq) {
+    if ((seqs.get(markId) ?? -1) >= entry.seq) {
       changed = true;
     } else {
       entries[markId] = entry;
@@ -232,12 +245,14 @@ export function pendingEntries(outbox) {
  * winning tombstone hides the mark. Server marks that are malformed or flagged `deleted` are
  * not shown.
  *
- * @param {Array<object>} serverMarks `{markId, seq, start, end, exact, type}` (extra fields kept)
- * @param {Outbox | OutboxEntry[]} outbox the outbox or its entries
- * @returns {Array<{markId, seq, start, end, exact, type}>} live marks, ordered by start, then
- *   longer first, then markId
+ * @param {ReadonlyArray<any>} serverMarks `{markId, seq, start, end, exact, type}` (extra fields
+ *   kept); anything else in the list is skipped
+ * @param {Outbox | ReadonlyArray<MarkState>} outbox the outbox or its entries
+ * @returns {Array<{markId: string, seq: number, start: number, end: number, exact: string,
+ *   type: string}>} live marks, ordered by start, then longer first, then markId
  */
 export function applyOutbox(serverMarks, outbox) {
+  /** @type {Map<string, MarkState>} */
   const byId = new Map();
   for (const mark of Array.isArray(serverMarks) ? serverMarks : []) {
     // A server mark without a seq counts as seq 0: any local change beats it.
@@ -307,7 +322,7 @@ export function nextDelay(attempt, random = Math.random) {
  * Storage may be missing or may throw (private mode, quota full, disabled cookies); the store
  * then keeps the outbox in memory so the page still works, and `persistent` tells so.
  *
- * @param {Storage | null | undefined} storage getItem/setItem/removeItem
+ * @param {Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined} storage
  * @param {string} key
  */
 export function createOutboxStore(storage, key) {
@@ -327,6 +342,7 @@ export function createOutboxStore(storage, key) {
     return memory;
   }
 
+  /** @param {Outbox} outbox */
   function save(outbox) {
     memory = outbox;
     if (!storage) {
@@ -356,7 +372,11 @@ export function createOutboxStore(storage, key) {
       }
       return after;
     },
-    /** The waiting entry of one mark, or null. */
+    /**
+     * The waiting entry of one mark, or null.
+     *
+     * @param {string} markId
+     */
     get(markId) {
       return load().entries[markId] ?? null;
     },

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Which overlays <claim-highlighter> draws, and which element each drawn fragment becomes.
  *
@@ -70,8 +71,15 @@ export function overlayKey(overlay) {
  * @returns {boolean}
  */
 export function isShownOverlay(overlay) {
-  return isUsableOverlay(overlay) && OVERLAY_KINDS.includes(overlay.kind);
+  return isUsableOverlay(overlay) && /** @type {readonly unknown[]} */ (OVERLAY_KINDS).includes(/** @type {{kind?: unknown}} */ (overlay).kind);
 }
+
+/**
+ * One of the server's overlays that passed isShownOverlay (the other fields are as sent).
+ *
+ * @typedef {{id: string | number, start: number, end: number, kind: string, type?: unknown,
+ *   label?: unknown, status?: unknown}} ShownOverlay
+ */
 
 /**
  * The server's overlays that are drawn, in input order, and the claim overlays that give way
@@ -84,10 +92,12 @@ export function isShownOverlay(overlay) {
  *
  * @param {unknown} overlays the `overlays` property; anything but an array counts as none
  * @param {{has(id: unknown): boolean}} [ownIds] the ids of the student's shown marks
- * @returns {{shown: object[], ownStatus: Map<string | number, string>}}
+ * @returns {{shown: ShownOverlay[], ownStatus: Map<string | number, string>}}
  */
 export function shownOverlays(overlays, ownIds = new Set()) {
+  /** @type {ShownOverlay[]} */
   const shown = [];
+  /** @type {Map<string | number, string>} */
   const ownStatus = new Map();
   for (const overlay of Array.isArray(overlays) ? overlays : []) {
     if (!isShownOverlay(overlay)) {
@@ -138,6 +148,7 @@ export function fragmentAttributes(overlay, { first = false, selected = false } 
     case 'cue':
       return labelled({ class: 'ch-cue', 'data-kind': 'cue', 'data-cue-id': String(overlay.id) }, overlay, first);
     case 'claim': {
+      /** @type {Record<string, string>} */
       const attributes = { class: 'ch-mark', 'data-kind': 'claim', 'data-mark-id': String(overlay.id) };
       if (nonEmpty(overlay.type)) {
         attributes['data-claim-type'] = String(overlay.type);
@@ -161,7 +172,13 @@ export function fragmentAttributes(overlay, { first = false, selected = false } 
   }
 }
 
-/** Adds data-first and data-label (see fragmentAttributes) to a fragment's attributes. */
+/**
+ * Adds data-first and data-label (see fragmentAttributes) to a fragment's attributes.
+ *
+ * @param {Record<string, string>} attributes
+ * @param {{label?: unknown}} overlay
+ * @param {boolean} first
+ */
 function labelled(attributes, overlay, first) {
   if (first) {
     attributes['data-first'] = '';
@@ -172,7 +189,11 @@ function labelled(attributes, overlay, first) {
   return attributes;
 }
 
-/** Null, undefined and the empty string count as no value; anything else is shown as a string. */
+/**
+ * Null, undefined and the empty string count as no value; anything else is shown as a string.
+ *
+ * @param {unknown} value
+ */
 function nonEmpty(value) {
   return value != null && String(value) !== '';
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Pure overlay geometry for <claim-highlighter>: which parts of a paragraph are covered by
  * which overlays (the teacher's answer key, a student's saved marks, sources).
@@ -109,9 +110,9 @@ export function isUsableOverlay(overlay) {
   if (overlay === null || typeof overlay !== 'object') {
     return false;
   }
-  const { id, start, end } = overlay;
+  const { id, start, end } = /** @type {{id?: unknown, start?: unknown, end?: unknown}} */ (overlay);
   const idOk = (typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id));
-  return idOk && Number.isInteger(start) && Number.isInteger(end) && start < end;
+  return idOk && Number.isInteger(start) && Number.isInteger(end) && /** @type {number} */ (start) < /** @type {number} */ (end);
 }
 
 /**
@@ -185,7 +186,13 @@ export function nestSegments(segments) {
   return nestAt(segments, 0);
 }
 
+/**
+ * @param {Segment[]} segments
+ * @param {number} depth how many overlays are already wrapped around these segments
+ * @returns {Array<TextNode | OverlayNode>}
+ */
 function nestAt(segments, depth) {
+  /** @type {Array<TextNode | OverlayNode>} */
   const nodes = [];
   let i = 0;
   while (i < segments.length) {
@@ -214,11 +221,19 @@ function nestAt(segments, depth) {
   return nodes;
 }
 
-/** segmentParagraph() for overlays that have already been checked and sorted. */
+/**
+ * segmentParagraph() for overlays that have already been checked and sorted.
+ *
+ * @param {{start: number, text: string}} paragraph
+ * @param {Overlay[]} sorted
+ * @param {number} previousEnd
+ * @returns {Segment[]}
+ */
 function segmentUsable(paragraph, sorted, previousEnd) {
   const text = paragraph.text;
   const base = paragraph.start;
   // Clip each overlay to the paragraph, in paragraph-local offsets.
+  /** @type {Array<{id: OverlayId, from: number, to: number, startsHere: boolean}>} */
   const clipped = [];
   for (const overlay of sorted) {
     let from = Math.max(overlay.start - base, 0);
@@ -243,6 +258,7 @@ function segmentUsable(paragraph, sorted, previousEnd) {
   }
   const sortedCuts = [...cuts].sort((a, b) => a - b);
 
+  /** @type {Segment[]} */
   const segments = [];
   for (let k = 0; k + 1 < sortedCuts.length; k++) {
     const from = sortedCuts[k];
@@ -265,6 +281,9 @@ function segmentUsable(paragraph, sorted, previousEnd) {
  * Numbers compare numerically (2 before 10) and come before strings, which compare by code
  * unit (not by locale, so the order is the same in every browser). 3 and "3" are different
  * ids, as they are for the Set in usableOverlays(), and so must not compare equal.
+ *
+ * @param {OverlayId} a
+ * @param {OverlayId} b
  */
 function compareIds(a, b) {
   const aNumber = typeof a === 'number';
@@ -275,7 +294,12 @@ function compareIds(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether local offset i lies between a high and a low surrogate. */
+/**
+ * Whether local offset i lies between a high and a low surrogate.
+ *
+ * @param {string} text
+ * @param {number} i
+ */
 function splitsSurrogatePair(text, i) {
   if (i <= 0 || i >= text.length) {
     return false;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Pure word and sentence navigation for <claim-highlighter>.
  *
@@ -33,11 +34,14 @@ export function toSpans(flat) {
   if (!Array.isArray(flat) && !ArrayBuffer.isView(flat)) {
     return [];
   }
+  // An array, or a typed array (a DataView has no length and yields no pair).
+  const numbers = /** @type {ArrayLike<unknown>} */ (/** @type {unknown} */ (flat));
+  /** @type {Span[]} */
   const spans = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    const start = flat[i];
-    const end = flat[i + 1];
-    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end) {
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    const start = numbers[i];
+    const end = numbers[i + 1];
+    if (typeof start === 'number' && typeof end === 'number' && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end) {
       spans.push({ start, end });
     }
   }
@@ -59,6 +63,7 @@ export function toSpans(flat) {
  * @returns {Span[]}
  */
 export function tokenizeWords(text) {
+  /** @type {Span[]} */
   const spans = [];
   if (typeof text !== 'string') {
     return spans;
@@ -72,6 +77,9 @@ export function tokenizeWords(text) {
 /**
  * Index of the first span whose end lies after `offset`, i.e. the span containing `offset` or
  * else the next one; `spans.length` if there is none.
+ *
+ * @param {Span[]} spans
+ * @param {number} offset
  */
 function firstEndingAfter(spans, offset) {
   let lo = 0;
@@ -102,6 +110,8 @@ export function wordAt(words, offset) {
 /**
  * The word containing an offset, or else the first word after it.
  *
+ * @param {Span[]} words
+ * @param {number} offset
  * @returns {number} an index, or -1 if no word ends after the offset
  */
 export function wordAtOrAfter(words, offset) {
@@ -112,6 +122,8 @@ export function wordAtOrAfter(words, offset) {
 /**
  * The word containing an offset, or else the last word before it.
  *
+ * @param {Span[]} words
+ * @param {number} offset
  * @returns {number} an index, or -1 if no word starts at or before the offset
  */
 export function wordAtOrBefore(words, offset) {
@@ -122,7 +134,12 @@ export function wordAtOrBefore(words, offset) {
   return i - 1;
 }
 
-/** The next word's index, staying on the last word at the end. -1 stays -1 for no words. */
+/**
+ * The next word's index, staying on the last word at the end. -1 stays -1 for no words.
+ *
+ * @param {Span[]} words
+ * @param {number} index
+ */
 export function nextWord(words, index) {
   if (words.length === 0) {
     return -1;
@@ -130,7 +147,12 @@ export function nextWord(words, index) {
   return Math.min(Math.max(index + 1, 0), words.length - 1);
 }
 
-/** The previous word's index, staying on the first word at the start. */
+/**
+ * The previous word's index, staying on the first word at the start.
+ *
+ * @param {Span[]} words
+ * @param {number} index
+ */
 export function prevWord(words, index) {
   if (words.length === 0) {
     return -1;
@@ -234,7 +256,12 @@ export function sentenceGroups(words, sentences) {
   return groups;
 }
 
-/** Index of the group holding a word index, or -1. */
+/**
+ * Index of the group holding a word index, or -1.
+ *
+ * @param {Array<{first: number, last: number}>} groups
+ * @param {number} index
+ */
 export function groupOfWord(groups, index) {
   let lo = 0;
   let hi = groups.length - 1;
@@ -316,10 +343,11 @@ export function extendToSentences(sentences, start, end) {
  * or after `offset` (next) or the last one starting before it (previous). There is no wrap
  * around: at either end null is returned.
  *
- * @param {Array<{markId: string, start: number, end: number}>} marks
+ * @template {{markId: string, start: number, end: number}} M
+ * @param {M[]} marks
  * @param {{selectedId?: string | null, offset?: number}} from
  * @param {number} dir +1 for next, -1 for previous
- * @returns {object | null} the mark, or null
+ * @returns {M | null} the mark, or null
  */
 export function adjacentMark(marks, from, dir) {
   const sorted = [...(marks ?? [])].sort(compareMarks);
@@ -330,7 +358,8 @@ export function adjacentMark(marks, from, dir) {
   if (selected >= 0) {
     return sorted[selected + (dir < 0 ? -1 : 1)] ?? null;
   }
-  const offset = Number.isFinite(from?.offset) ? from.offset : dir < 0 ? Infinity : -Infinity;
+  const given = from?.offset;
+  const offset = given !== undefined && Number.isFinite(given) ? given : dir < 0 ? Infinity : -Infinity;
   if (dir < 0) {
     for (let i = sorted.length - 1; i >= 0; i--) {
       if (sorted[i].start < offset) {
@@ -342,7 +371,12 @@ export function adjacentMark(marks, from, dir) {
   return sorted.find((m) => m.start >= offset) ?? null;
 }
 
-/** Drawing order of marks: start ascending, end descending, then markId. */
+/**
+ * Drawing order of marks: start ascending, end descending, then markId.
+ *
+ * @param {{markId: string, start: number, end: number}} a
+ * @param {{markId: string, start: number, end: number}} b
+ */
 export function compareMarks(a, b) {
   return a.start - b.start || b.end - a.end || (a.markId < b.markId ? -1 : a.markId > b.markId ? 1 : 0);
 }

@@ -276,7 +276,8 @@ test('attribute values are strings, never markup: a label is passed on as it is'
 
 // --- the component and the stylesheet keep up with this module -----------------------
 
-const COMPONENT = readFileSync(new URL('../claim-highlighter/claim-highlighter.js', import.meta.url), 'utf8');
+// The fragment template lives in the render controller (DD008).
+const COMPONENT = readFileSync(new URL('../claim-highlighter/render-controller.js', import.meta.url), 'utf8');
 const STYLES = readFileSync(new URL('../claim-highlighter/claim-highlighter.css', import.meta.url), 'utf8');
 
 test('every attribute a fragment may get is in FRAGMENT_ATTRIBUTES and bound by the template', () => {
@@ -291,7 +292,7 @@ test('every attribute a fragment may get is in FRAGMENT_ATTRIBUTES and bound by 
   assert.deepEqual([...produced].sort(), [...FRAGMENT_ATTRIBUTES].sort());
   // Lit only sets attributes its template names; one missing there would never be set.
   const template = COMPONENT.match(/return html`<mark class=\$\{a\('class'\)\}[^`]*`/);
-  assert.ok(template, 'the fragment template of _renderFragment');
+  assert.ok(template, 'the fragment template of RenderController._renderFragment');
   for (const name of FRAGMENT_ATTRIBUTES) {
     assert.ok(template[0].includes(` ${name}=\${a('${name}')}`) || name === 'class', `${name} is bound`);
   }

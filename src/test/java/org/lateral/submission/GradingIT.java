@@ -21,6 +21,7 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -99,7 +100,7 @@ class GradingIT {
                 assertThat(at).as(quotesAndTypes[i]).isNotNegative();
                 var result = submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, at,
                         at + quotesAndTypes[i].length(), quotesAndTypes[i], "", "", quotesAndTypes[i + 1], false));
-                assertThat(result.status()).isEqualTo("saved");
+                assertThat(result.status()).isEqualTo(SaveStatus.SAVED);
             }
             return session;
         }

@@ -18,6 +18,7 @@ import org.lateral.base.Schools;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -100,14 +101,14 @@ class SubmissionServiceIT {
         MarkingSession session = open(student);
         UUID markId = UUID.randomUUID();
         assertThat(save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false)).status())
-                .isEqualTo("saved");
+                .isEqualTo(SaveStatus.SAVED);
         assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false)).status())
-                .isEqualTo("saved");
+                .isEqualTo(SaveStatus.SAVED);
         SaveResult replay = save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false));
-        assertThat(replay.status()).isEqualTo("stale");
+        assertThat(replay.status()).isEqualTo(SaveStatus.STALE);
         assertThat(replay.seq()).isEqualTo(2);
         assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false)).status())
-                .as("the same save twice").isEqualTo("stale");
+                .as("the same save twice").isEqualTo(SaveStatus.STALE);
         assertThat(jdbc.sql("SELECT claim_type FROM mark WHERE mark_id = :m").param("m", markId).query(String.class).single())
                 .isEqualTo("factual");
         assertThat(rows(session.attemptId())).isEqualTo(1);
@@ -118,8 +119,8 @@ class SubmissionServiceIT {
         MarkingSession session = open(student);
         UUID markId = UUID.randomUUID();
         save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false));
-        assertThat(save(student, session.attemptId(), state(session, markId, 2, "a source", "attributed", true)).status()).isEqualTo("saved");
-        assertThat(save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false)).status()).isEqualTo("stale");
+        assertThat(save(student, session.attemptId(), state(session, markId, 2, "a source", "attributed", true)).status()).isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false)).status()).isEqualTo(SaveStatus.STALE);
         try (var s = SignedIn.as(users, student.username())) {
             assertThat(submissions.marks(session.attemptId())).isEmpty();
         }
@@ -130,12 +131,12 @@ class SubmissionServiceIT {
     void bad_input_is_refused_with_a_reason_and_writes_nothing() {
         MarkingSession session = open(student);
         SaveResult wrongQuote = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, 0, 5, "Hello", "", "", "factual", false));
-        assertThat(wrongQuote.status()).isEqualTo("rejected");
+        assertThat(wrongQuote.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(wrongQuote.message()).contains("not in the article");
         SaveResult badType = save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "gossip", false));
-        assertThat(badType.status()).isEqualTo("rejected");
+        assertThat(badType.status()).isEqualTo(SaveStatus.REJECTED);
         SaveResult outOfRange = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, 90_000, 90_010, "x", "", "", "factual", false));
-        assertThat(outOfRange.status()).isEqualTo("rejected");
+        assertThat(outOfRange.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(rows(session.attemptId())).isZero();
     }
 
@@ -148,12 +149,12 @@ class SubmissionServiceIT {
             int end = words[2 * i + 1];
             SaveResult r = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, start, end,
                     session.text().substring(start, end), "", "", "factual", false));
-            assertThat(r.status()).isEqualTo("saved");
+            assertThat(r.status()).isEqualTo(SaveStatus.SAVED);
         }
         int start = words[2 * 200];
         SaveResult over = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, start, words[401],
                 session.text().substring(start, words[401]), "", "", "factual", false));
-        assertThat(over.status()).isEqualTo("rejected");
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).contains("200");
         assertThat(rows(session.attemptId())).isEqualTo(200);
     }
@@ -164,7 +165,7 @@ class SubmissionServiceIT {
         for (int i = 0; i < 1_000; i++) {
             SaveResult r = save(student, session.attemptId(),
                     state(session, UUID.randomUUID(), 1, "a source", "attributed", true));
-            assertThat(r.status()).as("acknowledged, so the browser forgets it").isEqualTo("saved");
+            assertThat(r.status()).as("acknowledged, so the browser forgets it").isEqualTo(SaveStatus.SAVED);
         }
         assertThat(rows(session.attemptId())).isZero();
     }
@@ -180,13 +181,13 @@ class SubmissionServiceIT {
             int end = words[2 * (i % 200) + 1];
             UUID markId = UUID.randomUUID();
             MarkState live = new MarkState(markId, 1, start, end, session.text().substring(start, end), "", "", "factual", false);
-            assertThat(save(student, session.attemptId(), live).status()).isEqualTo("saved");
+            assertThat(save(student, session.attemptId(), live).status()).isEqualTo(SaveStatus.SAVED);
             assertThat(save(student, session.attemptId(), new MarkState(markId, 2, start, end,
-                    session.text().substring(start, end), "", "", "factual", true)).status()).isEqualTo("saved");
+                    session.text().substring(start, end), "", "", "factual", true)).status()).isEqualTo(SaveStatus.SAVED);
             made++;
         }
         SaveResult over = save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "speculation", false));
-        assertThat(over.status()).isEqualTo("rejected");
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).contains(String.valueOf(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT));
         assertThat(rows(session.attemptId())).isEqualTo(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT);
     }
@@ -195,7 +196,7 @@ class SubmissionServiceIT {
     void a_save_without_a_mark_is_refused_and_changes_nothing() {
         MarkingSession session = open(student);
         SaveResult nothing = save(student, session.attemptId(), null);
-        assertThat(nothing.status()).isEqualTo("rejected");
+        assertThat(nothing.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(nothing.message()).isEqualTo("This mark could not be read. Please mark the words again.");
         assertThat(rows(session.attemptId())).isZero();
     }
@@ -239,7 +240,7 @@ class SubmissionServiceIT {
             assertThatThrownBy(() -> submissions.submit(session.attemptId())).hasMessageContaining("already submitted");
         }
         SaveResult late = save(student, session.attemptId(), state(session, markId, 2, "If true", "hedged", false));
-        assertThat(late.status()).isEqualTo("rejected");
+        assertThat(late.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(late.message()).contains("submitted");
         assertThat(open(student).submitted()).isTrue();
     }

@@ -43,26 +43,29 @@ public class ClaimHighlighter extends Component {
      * A span drawn over the text: a claim (with its type) or a source attribution. The browser
      * renders a claim as {@code <mark>} fragments sharing {@code data-mark-id} and carrying
      * {@code data-claim-type}, a source as fragments sharing {@code data-source-id}; the label is
-     * shown once, from an attribute, so it never becomes part of the text.
+     * shown once, from an attribute, so it never becomes part of the text. The typed fields reach
+     * the browser as their codes ({@code "claim"}, {@code "hedged"}, {@code "found"}).
      */
-    public record Overlay(String id, int start, int end, String kind, @org.jspecify.annotations.Nullable String type,
-            String label, @org.jspecify.annotations.Nullable String status) {
-        public static Overlay claim(String id, int start, int end, String type, String label) {
-            return new Overlay(id, start, end, "claim", type, label, null);
+    public record Overlay(String id, int start, int end, OverlayKind kind,
+            @org.jspecify.annotations.Nullable HighlighterClaimType type, String label,
+            @org.jspecify.annotations.Nullable ClaimStatus status) {
+        public static Overlay claim(String id, int start, int end, HighlighterClaimType type, String label) {
+            return new Overlay(id, start, end, OverlayKind.CLAIM, type, label, null);
         }
 
-        /** A claim in feedback: {@code status} is found, mislabelled, missed or extra. */
-        public static Overlay claim(String id, int start, int end, String type, String label, String status) {
-            return new Overlay(id, start, end, "claim", type, label, status);
+        /** A claim in feedback, with how the student did on it. */
+        public static Overlay claim(String id, int start, int end, HighlighterClaimType type, String label,
+                ClaimStatus status) {
+            return new Overlay(id, start, end, OverlayKind.CLAIM, type, label, status);
         }
 
         public static Overlay source(String id, int start, int end, String label) {
-            return new Overlay(id, start, end, "source", null, label, null);
+            return new Overlay(id, start, end, OverlayKind.SOURCE, null, label, null);
         }
 
         /** Cue words that signal a claim's type ("reportedly", "If true"). */
         public static Overlay cue(String id, int start, int end) {
-            return new Overlay(id, start, end, "cue", null, "", null);
+            return new Overlay(id, start, end, OverlayKind.CUE, null, "", null);
         }
     }
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.lateral.base.LateralMode;
+import org.lateral.base.highlighter.OutboxKeys;
 
 /**
  * The frame around every signed-in page. The navigation lists only the views the signed-in user
@@ -46,8 +47,8 @@ public class MainLayout extends AppLayout {
             // Unsent marks wait in the browser per user and submission; on a shared school
             // computer they must not outlive the sign-out. The prefix is passed as a parameter.
             getElement().executeJs("for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
-                    "lateral-outbox:" + authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
-                            .map(u -> u.getUsername()).orElse("") + ":");
+                    OutboxKeys.prefixFor(authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
+                            .map(u -> u.getUsername()).orElse("")));
             this.authentication.logout();
         });
         logout.setTestId("logout");

@@ -27,6 +27,7 @@ import org.lateral.base.ui.RouteIds;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.KeyOverlay;
@@ -158,7 +159,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     static List<ClaimHighlighter.Overlay> overlays(KeyOverlay key) {
         List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
         for (KeyOverlay.Claim c : key.claims()) {
-            overlays.add(ClaimHighlighter.Overlay.claim(c.id(), c.start(), c.end(), primaryType(c).code(),
+            overlays.add(ClaimHighlighter.Overlay.claim(c.id(), c.start(), c.end(), HighlighterClaimType.of(primaryType(c).code()),
                     c.id() + " · " + typeLabels(c)));
         }
         for (KeyOverlay.Source s : key.sources()) {

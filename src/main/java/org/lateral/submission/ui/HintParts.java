@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.ClaimStatus;
+import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.library.ClaimType;
 import org.lateral.submission.ClaimReview;
 import org.lateral.submission.RevisionHints;
@@ -175,14 +177,18 @@ final class HintParts {
     static List<ClaimHighlighter.Overlay> overlays(RevisionHints h) {
         List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
         for (RevisionHints.OwnMark m : h.yourMarks()) {
-            String status = m.outcome().name().toLowerCase(Locale.ROOT);
+            ClaimStatus status = switch (m.outcome()) {
+                case FOUND -> ClaimStatus.FOUND;
+                case MISLABELLED -> ClaimStatus.MISLABELLED;
+                case EXTRA -> ClaimStatus.EXTRA;
+            };
             String label = switch (m.outcome()) {
                 case FOUND -> "Found";
                 case MISLABELLED -> "Found, other type";
                 case EXTRA -> "Not in the key";
             };
             overlays.add(ClaimHighlighter.Overlay.claim("yours-" + m.mark().markId(), m.mark().start(), m.mark().end(),
-                    m.mark().type().code(), label + " \u00b7 " + m.mark().type().code(), status));
+                    HighlighterClaimType.of(m.mark().type().code()), label + " \u00b7 " + m.mark().type().code(), status));
         }
         return overlays;
     }

@@ -22,6 +22,7 @@ import org.lateral.base.ui.RouteName;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.OutboxKeys;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.security.CurrentUser;
 import org.lateral.submission.MarkingSession;
@@ -93,10 +94,10 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             highlighter.setReadOnly(true);
         } else {
             UUID attemptId = session.attemptId();
-            // Keyed by username: sign-out clears every outbox under "lateral-outbox:<username>:".
+            // Keyed by username: sign-out clears every outbox under OutboxKeys.prefixFor(username).
             String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
             highlighter.startMarking(session.words(), session.sentences(), session.marks(),
-                    "lateral-outbox:" + account + ":" + session.submissionId() + ":" + session.attemptNumber(),
+                    OutboxKeys.forAttempt(account, session.submissionId(), session.attemptNumber()),
                     state -> save(attemptId, state), () -> submissions.marks(attemptId));
         }
         add(highlighter);

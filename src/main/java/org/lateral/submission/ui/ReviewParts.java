@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.lateral.base.TextSpan;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.ClaimStatus;
+import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.library.ClaimType;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.ClaimReview;
@@ -33,13 +35,13 @@ final class ReviewParts {
     static List<ClaimHighlighter.Overlay> overlays(AttemptReview review) {
         List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
         for (ClaimReview c : review.claims()) {
-            String status = switch (c.outcome()) {
-                case FOUND -> "found";
-                case MISLABELLED -> "mislabelled";
-                case MISSED -> "missed";
+            ClaimStatus status = switch (c.outcome()) {
+                case FOUND -> ClaimStatus.FOUND;
+                case MISLABELLED -> ClaimStatus.MISLABELLED;
+                case MISSED -> ClaimStatus.MISSED;
             };
-            String type = c.yourMark() != null ? c.yourMark().type().code() : primary(c).code();
-            overlays.add(ClaimHighlighter.Overlay.claim("key-" + c.claimId(), c.start(), c.end(), type,
+            ClaimType type = c.yourMark() != null ? c.yourMark().type() : primary(c);
+            overlays.add(ClaimHighlighter.Overlay.claim("key-" + c.claimId(), c.start(), c.end(), HighlighterClaimType.of(type.code()),
                     c.outcome().label() + " · " + types(c), status));
             int n = 0;
             for (TextSpan cue : c.cues()) {
@@ -47,8 +49,8 @@ final class ReviewParts {
             }
         }
         for (ClaimReview.ReviewedMark m : review.extras()) {
-            overlays.add(ClaimHighlighter.Overlay.claim("extra-" + m.markId(), m.start(), m.end(), m.type().code(),
-                    "Not in the key · " + m.type().code(), "extra"));
+            overlays.add(ClaimHighlighter.Overlay.claim("extra-" + m.markId(), m.start(), m.end(),
+                    HighlighterClaimType.of(m.type().code()), "Not in the key · " + m.type().code(), ClaimStatus.EXTRA));
         }
         return overlays;
     }

@@ -47,7 +47,7 @@ class FrontendHelpersTest {
         assertThat(output).containsPattern("(?m)^# fail 0$");
     }
 
-    private static Optional<Path> findNode() throws IOException {
+    static Optional<Path> findNode() throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path candidate = Path.of(dir, "node");
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {

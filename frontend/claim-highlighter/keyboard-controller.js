@@ -1,0 +1,160 @@
+// @ts-check
+/**
+ * @typedef {import('lit').ReactiveController} ReactiveController
+ * @typedef {import('./claim-highlighter.js').ClaimHighlighter} ClaimHighlighter
+ */
+
+/**
+ * The keyboard: the text is one tab stop, the toolbar another; Tab is never taken.
+ *
+ * On the text, ← / → move the caret by word; Ctrl (or Cmd) + ← / →, ↑ / ↓ by sentence; Home /
+ * End to the first / last word; with Shift the range grows from where it started. The first
+ * key after focusing the text only shows the caret word. Every other key goes to the active
+ * mode (marking: 1–6, Enter, S, N, P, Delete, Escape). In the toolbar, arrows, Home and End move
+ * between the buttons (roving tabindex) and Escape returns to the text; other keys go to the
+ * mode. A keyboard focus on the text shows the caret at once; a click's focus does not.
+ *
+ * @implements {ReactiveController}
+ */
+export class KeyboardController {
+  /** @param {ClaimHighlighter} host */
+  constructor(host) {
+    this.host = host;
+    host.addEventListener('keydown', (event) => this._onKeyDown(event));
+    host.addEventListener('focusin', (event) => this._onFocusIn(event));
+    host.addEventListener('focusout', (event) => this._onFocusOut(event));
+    host.addController(this);
+  }
+
+  /** The listeners are on the element itself, so they come and go with it. */
+  hostConnected() {}
+
+  /** @param {KeyboardEvent} event */
+  _onKeyDown(event) {
+    const host = this.host;
+    if (!host.markable || event.defaultPrevented) {
+      return;
+    }
+    const textRoot = host.textRoot();
+    const mode = host.activeMode;
+    if (!textRoot || event.target !== textRoot || !mode.canAct()) {
+      return;
+    }
+    if (event.altKey || event.isComposing) {
+      return;
+    }
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    let handled = true;
+    switch (key) {
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        this._moveCaret(key === 'ArrowRight' ? 1 : -1, ctrl ? 'sentence' : 'word', event.shiftKey);
+        break;
+      case 'ArrowDown':
+      case 'ArrowUp':
+        this._moveCaret(key === 'ArrowDown' ? 1 : -1, 'sentence', event.shiftKey);
+        break;
+      case 'Home':
+      case 'End':
+        this._moveCaret(key === 'End' ? 1 : -1, 'all', event.shiftKey);
+        break;
+      default:
+        handled = mode.keyPressed(event);
+    }
+    if (handled) {
+      event.preventDefault();
+    }
+  }
+
+  /**
+   * @param {number} dir
+   * @param {'word' | 'sentence' | 'all'} unit
+   * @param {boolean} extend
+   */
+  _moveCaret(dir, unit, extend) {
+    const selection = this.host.selection;
+    selection.moveCaret(dir, unit, extend);
+    if (selection.words.length > 0) {
+      this.host.announceCaret(this.host.activeMode.describeCaret());
+    }
+  }
+
+  /**
+   * Keys in the toolbar (bound by the render controller on the toolbar element).
+   *
+   * @param {KeyboardEvent} event
+   */
+  onToolbarKeyDown(event) {
+    const host = this.host;
+    /** @type {HTMLButtonElement[]} */
+    const buttons = [...host.querySelectorAll(':scope > .ch-toolbar button.ch-tool')].map(
+      (b) => /** @type {HTMLButtonElement} */ (b),
+    );
+    const current = buttons.indexOf(/** @type {HTMLButtonElement} */ (event.target));
+    if (current < 0 || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const enabled = buttons.map((b, i) => (b.disabled ? -1 : i)).filter((i) => i >= 0);
+    const at = enabled.indexOf(current);
+    let next = -1;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = enabled[(at + 1) % enabled.length];
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = enabled[(at - 1 + enabled.length) % enabled.length];
+        break;
+      case 'Home':
+        next = enabled[0];
+        break;
+      case 'End':
+        next = enabled[enabled.length - 1];
+        break;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        host.textRoot()?.focus();
+        return;
+      default:
+        host.activeMode.toolbarKeyPressed(event);
+        return;
+    }
+    event.preventDefault();
+    if (next != null && next >= 0) {
+      host.activeMode.toolIndex = next;
+      buttons[next].focus();
+      host.requestUpdate();
+    }
+  }
+
+  /** @param {FocusEvent} event */
+  _onFocusIn(event) {
+    const host = this.host;
+    if (!host.markable || host.readonly) {
+      return;
+    }
+    if (event.target !== host.textRoot()) {
+      return;
+    }
+    // A click focuses the text too; only a keyboard focus shows the caret at once.
+    if (!host.selection.pointerFocus) {
+      host.selection.ensureCaret();
+    }
+  }
+
+  /** @param {FocusEvent} event */
+  _onFocusOut(event) {
+    const host = this.host;
+    if (!host.markable) {
+      return;
+    }
+    const next = event.relatedTarget;
+    if (next instanceof Node && host.contains(next)) {
+      return; // Between the text and the palette: the caret stays for the palette to use.
+    }
+    host.selection.hideCaret();
+  }
+}

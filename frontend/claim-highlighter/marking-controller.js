@@ -1,0 +1,489 @@
+// @ts-check
+import { html } from 'lit';
+import { adjacentMark } from './snapping.js';
+import { CLAIM_TYPES } from './labels.js';
+import { safeQuote } from './selection-controller.js';
+
+/**
+ * @typedef {import('lit').ReactiveController} ReactiveController
+ * @typedef {import('./claim-highlighter.js').ClaimHighlighter} ClaimHighlighter
+ * @typedef {import('./mode.js').HighlighterMode} HighlighterMode
+ * @typedef {import('./render-controller.js').DrawnOverlay} DrawnOverlay
+ * @typedef {import('./outbox.js').MarkState} MarkState
+ * @typedef {import('./snapping.js').Span} Span
+ * @typedef {{markId: string, seq: number, start: number, end: number, exact: string, type: string}} ShownMark
+ * @typedef {{kind: 'type', type: string, key: string, disabled: boolean} | {kind: 'extend' | 'delete', disabled: boolean}} Tool
+ */
+
+/**
+ * The "mark claims" mode: the student's own marks, the one that is selected, and the palette
+ * that makes, retypes and deletes them. Every change goes to the save queue as the mark's full
+ * new state (a new `seq`), so the queue and the server can order and replay them.
+ *
+ * A selection (mouse, touch, keyboard) becomes the pending range; a palette button or keys 1–6
+ * make it a mark (shown at once, stored in the outbox, then saved). A click on one of the
+ * student's marks, or N / P, selects it; a type then retypes it and Delete deletes it. S extends
+ * the range to whole sentences, Enter goes to the palette, Escape clears the selection.
+ *
+ * @implements {HighlighterMode}
+ * @implements {ReactiveController}
+ */
+export class MarkingController {
+  /** @param {ClaimHighlighter} host */
+  constructor(host) {
+    this.host = host;
+    /** The marks to show: the server's with the unsent changes on top. @type {ShownMark[]} */
+    this.display = [];
+    /** @type {Map<string, ShownMark>} */
+    this.displayById = new Map();
+    /** @type {string | null} */
+    this.selectedMarkId = null;
+    /** @type {string | null} */
+    this._lastType = null;
+    /** @type {string | null} */
+    this._hint = null;
+    this.toolIndex = 0;
+    host.addController(this);
+  }
+
+  /** Nothing to set up: the element's own listeners reach this mode through the other controllers. */
+  hostConnected() {}
+
+  /** The marks changed (saved, sent, refreshed): show the server's with the outbox on top. */
+  marksChanged() {
+    const textLength = (this.host.text ?? '').length;
+    this.display = this.host.saveQueue.marks().filter((m) => m.end <= textLength || textLength === 0);
+    this.displayById = new Map(this.display.map((m) => [m.markId, m]));
+    if (this.selectedMarkId != null && !this.displayById.has(this.selectedMarkId)) {
+      this.selectedMarkId = null;
+    }
+    this.host.invalidate();
+  }
+
+  // --- HighlighterMode -----------------------------------------------------------------
+
+  canAct() {
+    const host = this.host;
+    return host.markable && !host.readonly && typeof host.text === 'string' && host.text !== '';
+  }
+
+  selectedSpan() {
+    return this._selectedMark();
+  }
+
+  selectionMoved() {
+    this.selectedMarkId = null;
+    this._hint = null;
+  }
+
+  /** @param {Element} target */
+  pointerClicked(target) {
+    const markElement = /** @type {HTMLElement | null} */ (target.closest('mark.ch-mark[data-own]'));
+    const markId = markElement?.dataset.markId;
+    return markId != null && this._selectMark(markId, { moveCaret: true });
+  }
+
+  /** @param {KeyboardEvent} event */
+  keyPressed(event) {
+    const ctrl = event.ctrlKey || event.metaKey;
+    switch (event.key) {
+      case 'Enter':
+        return !ctrl && this._focusPalette();
+      case 'Delete':
+      case 'Backspace':
+        return this._deleteSelected();
+      case 'Escape': {
+        const had = this._clearSelection();
+        if (had) {
+          event.stopPropagation(); // Only cleared the selection; a surrounding dialog stays open.
+        }
+        return had;
+      }
+      default:
+        return !ctrl && this._onCharacterKey(event.key);
+    }
+  }
+
+  /** @param {KeyboardEvent} event */
+  toolbarKeyPressed(event) {
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      if (this._deleteSelected()) {
+        event.preventDefault();
+        this.host.textRoot()?.focus();
+      }
+    } else if (/^[1-6]$/.test(event.key)) {
+      event.preventDefault();
+      if (this._applyType(CLAIM_TYPES[Number(event.key) - 1])) {
+        this.host.textRoot()?.focus();
+      }
+    }
+  }
+
+  describeCaret() {
+    const selection = this.host.selection;
+    const range = selection.currentRange();
+    if (!range) {
+      return '';
+    }
+    const text = this.host.text.slice(range.start, range.end);
+    // The types of the marks the caret word lies in, so a listener knows what is marked.
+    const word = selection.words[selection.focus];
+    const types = word
+      ? this.display.filter((m) => m.start < word.end && m.end > word.start).map((m) => this.host.typeName(m.type))
+      : [];
+    return types.length > 0 ? `${text} (${[...new Set(types)].join(', ')})` : text;
+  }
+
+  /** @param {Map<string | number, string>} ownStatus */
+  overlays(ownStatus) {
+    const host = this.host;
+    /** @type {DrawnOverlay[]} */
+    const drawn = [];
+    // The student's marks are drawn whenever there are any, also after marking has ended
+    // (submitted: markable off, readonly on); the tools for changing them need `markable`.
+    for (const mark of this.display) {
+      drawn.push({
+        id: mark.markId,
+        start: mark.start,
+        end: mark.end,
+        kind: 'claim',
+        type: mark.type,
+        label: host.typeName(mark.type),
+        status: ownStatus.get(mark.markId),
+        own: true,
+        selected: host.markable && mark.markId === this.selectedMarkId,
+      });
+    }
+    if (host.markable) {
+      const selection = host.selection;
+      // Not while the browser draws the pending range itself (touch), nor over a selected mark.
+      const pending =
+        selection.range && !selection.native && this.selectedMarkId == null && !host.readonly ? selection.range : null;
+      if (pending) {
+        drawn.push({ id: 'pending', start: pending.start, end: pending.end, kind: 'pending' });
+      }
+      const caret = host.readonly ? null : selection.caretWord();
+      if (caret) {
+        drawn.push({ id: 'caret', start: caret.start, end: caret.end, kind: 'caret' });
+      }
+    }
+    return drawn;
+  }
+
+  hint() {
+    return this._hint;
+  }
+
+  /** The toolbar buttons, in order: the six types, whole sentence, delete. */
+  renderTools() {
+    const selected = this._selectedMark();
+    const tools = this._tools();
+    const active = this._activeToolIndex(tools);
+    return tools.map((tool, i) => this._renderTool(tool, i === active, selected));
+  }
+
+  // --- the palette ---------------------------------------------------------------------
+
+  /** @returns {Tool[]} */
+  _tools() {
+    /** @type {Tool[]} */
+    const tools = CLAIM_TYPES.map((type, i) => ({ kind: /** @type {const} */ ('type'), type, key: String(i + 1), disabled: false }));
+    tools.push({ kind: 'extend', disabled: false });
+    tools.push({ kind: 'delete', disabled: this._selectedMark() == null });
+    return tools;
+  }
+
+  /**
+   * Roving tabindex: the toolbar is one tab stop; arrows move inside it.
+   *
+   * @param {Tool[]} tools
+   */
+  _activeToolIndex(tools) {
+    if (tools.length === 0) {
+      return -1;
+    }
+    let index = Math.min(Math.max(this.toolIndex, 0), tools.length - 1);
+    if (tools[index].disabled) {
+      index = tools.findIndex((t) => !t.disabled);
+    }
+    return index;
+  }
+
+  /**
+   * @param {Tool} tool
+   * @param {boolean} active
+   * @param {ShownMark | null} selected
+   */
+  _renderTool(tool, active, selected) {
+    const host = this.host;
+    const tabindex = active ? '0' : '-1';
+    if (tool.kind === 'type') {
+      const pressed = selected ? String(selected.type === tool.type) : 'false';
+      return html`<button type="button" class="ch-tool ch-type" data-testid=${`claim-type-${tool.type}`} data-claim-type=${tool.type} aria-keyshortcuts=${tool.key} aria-pressed=${pressed} tabindex=${tabindex} @click=${(/** @type {MouseEvent} */ e) => this._onTypeClick(tool.type, e)}><span class="ch-swatch" data-claim-type=${tool.type} aria-hidden="true"></span><span class="ch-tool-name">${host.typeName(tool.type)}</span><kbd class="ch-key" aria-hidden="true">${tool.key}</kbd></button>`;
+    }
+    if (tool.kind === 'extend') {
+      return html`<button type="button" class="ch-tool ch-extend" data-testid="extend-sentence" aria-keyshortcuts="s" tabindex=${tabindex} @click=${(/** @type {MouseEvent} */ e) => this._onExtendClick(e)}><span class="ch-tool-name">${host.label('extendSentence')}</span><kbd class="ch-key" aria-hidden="true">S</kbd></button>`;
+    }
+    return html`<button type="button" class="ch-tool ch-delete" data-testid="mark-delete" aria-keyshortcuts="Delete" tabindex=${tabindex} ?disabled=${tool.disabled} @click=${(/** @type {MouseEvent} */ e) => this._onDeleteClick(e)}><span class="ch-tool-name">${host.label('deleteMark')}</span><kbd class="ch-key" aria-hidden="true">Del</kbd></button>`;
+  }
+
+  /**
+   * A click from the keyboard (detail 0) returns focus to the text, to go on marking.
+   *
+   * @param {MouseEvent} event
+   */
+  _returnFocusAfter(event) {
+    if (event && event.detail === 0) {
+      this.host.textRoot()?.focus();
+    }
+  }
+
+  /**
+   * @param {string} type
+   * @param {MouseEvent} event
+   */
+  _onTypeClick(type, event) {
+    if (this._applyType(type)) {
+      this._returnFocusAfter(event);
+    }
+  }
+
+  /** @param {MouseEvent} event */
+  _onExtendClick(event) {
+    this.toolIndex = CLAIM_TYPES.length;
+    if (this._extendToSentence()) {
+      this._returnFocusAfter(event);
+    }
+  }
+
+  /** @param {MouseEvent} event */
+  _onDeleteClick(event) {
+    if (this._deleteSelected()) {
+      this._returnFocusAfter(event);
+    }
+  }
+
+  // --- keys ----------------------------------------------------------------------------
+
+  /** @param {string} key */
+  _onCharacterKey(key) {
+    if (/^[1-6]$/.test(key)) {
+      this.host.selection.ensureCaret();
+      this._applyType(CLAIM_TYPES[Number(key) - 1]);
+      return true;
+    }
+    switch (key) {
+      case 'n':
+      case 'N':
+      case 'p':
+      case 'P':
+        this._jumpToMark(key.toLowerCase() === 'n' ? 1 : -1);
+        return true;
+      case 's':
+      case 'S':
+        this.host.selection.ensureCaret();
+        this._extendToSentence();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Enter: to the palette, on the selected mark's type or the last type used. */
+  _focusPalette() {
+    if (!this._selectedMark() && !this.host.selection.currentRange()) {
+      this.host.selection.ensureCaret();
+    }
+    const type = this._selectedMark()?.type ?? this._lastType ?? CLAIM_TYPES[0];
+    this.toolIndex = Math.max(0, CLAIM_TYPES.indexOf(type));
+    this.host.invalidate();
+    this.host.updateComplete.then(() => {
+      /** @type {HTMLElement | null} */ (
+        this.host.querySelector(`:scope > .ch-toolbar [data-testid="claim-type-${type}"]`)
+      )?.focus();
+    });
+    return true;
+  }
+
+  /** @param {number} dir +1 for the next mark, -1 for the previous */
+  _jumpToMark(dir) {
+    const selection = this.host.selection;
+    const word = selection.words[selection.focus];
+    const offset = selection.caretShown && word ? word.start : selection.range ? selection.range.start : undefined;
+    const target = adjacentMark(this.display, { selectedId: this.selectedMarkId, offset }, dir);
+    if (!target) {
+      return false;
+    }
+    selection.showCaret();
+    return this._selectMark(target.markId, { announce: true });
+  }
+
+  // --- actions -------------------------------------------------------------------------
+
+  /** @returns {ShownMark | null} */
+  _selectedMark() {
+    return this.selectedMarkId != null ? (this.displayById.get(this.selectedMarkId) ?? null) : null;
+  }
+
+  /**
+   * A type for the selected mark (retype), else for the current range (a new mark).
+   *
+   * @param {string} type
+   */
+  _applyType(type) {
+    if (!this.canAct() || !CLAIM_TYPES.includes(type)) {
+      return false;
+    }
+    const host = this.host;
+    const selection = host.selection;
+    this._lastType = type;
+    this.toolIndex = CLAIM_TYPES.indexOf(type);
+    const selected = this._selectedMark();
+    if (selected) {
+      this._hint = null;
+      if (selected.type !== type) {
+        this._commit(this._fullState(selected, { type, seq: selected.seq + 1 }));
+      }
+      host.announce(host.label('markedAs', { type: host.typeName(type) }));
+      return true;
+    }
+    const range = selection.currentRange();
+    if (!range) {
+      this._hint = host.label('selectFirst');
+      host.announce(this._hint);
+      host.requestUpdate();
+      return false;
+    }
+    /** @type {MarkState} */
+    const state = {
+      ...safeQuote(host.text, range.start, range.end),
+      markId: newMarkId(),
+      seq: 1,
+      type,
+      deleted: false,
+    };
+    this._hint = null;
+    selection.clearNativeSelection();
+    selection.clearRange();
+    this.selectedMarkId = state.markId;
+    // Keyboard: the caret stays where the range ended, ready for the next claim.
+    selection.anchor = selection.focus;
+    this._commit(state);
+    host.announce(host.label('markedAs', { type: host.typeName(type) }));
+    return true;
+  }
+
+  _deleteSelected() {
+    const selected = this._selectedMark();
+    if (!selected || !this.canAct()) {
+      return false;
+    }
+    this.selectedMarkId = null;
+    this._commit(this._fullState(selected, { deleted: true, seq: selected.seq + 1 }));
+    this.host.announce(this.host.label('deleted'));
+    return true;
+  }
+
+  /**
+   * The mark's full state with some fields changed: every save carries everything (DD004).
+   *
+   * @param {ShownMark} mark
+   * @param {Partial<MarkState>} changes
+   * @returns {MarkState}
+   */
+  _fullState(mark, changes) {
+    const quoted = safeQuote(this.host.text, mark.start, mark.end);
+    return {
+      markId: mark.markId,
+      seq: mark.seq,
+      start: mark.start,
+      end: mark.end,
+      exact: typeof mark.exact === 'string' && mark.exact !== '' ? mark.exact : quoted.exact,
+      prefix: quoted.prefix,
+      suffix: quoted.suffix,
+      type: mark.type,
+      deleted: false,
+      ...changes,
+    };
+  }
+
+  /** @param {MarkState} state */
+  _commit(state) {
+    this.host.ensureOutbox();
+    this.host.saveQueue.commit(state);
+  }
+
+  /**
+   * @param {string} markId
+   * @param {{announce?: boolean, moveCaret?: boolean}} [options]
+   */
+  _selectMark(markId, { announce = false, moveCaret = true } = {}) {
+    const mark = this.displayById.get(markId);
+    if (!mark) {
+      return false;
+    }
+    const host = this.host;
+    this.selectedMarkId = markId;
+    host.selection.clearRange();
+    this._hint = null;
+    if (moveCaret) {
+      host.selection.moveCaretTo(mark);
+    }
+    if (announce) {
+      host.announceCaret(
+        host.label('selectedMark', { type: host.typeName(mark.type), text: mark.exact || host.text.slice(mark.start, mark.end) }),
+      );
+    }
+    host.invalidate();
+    return true;
+  }
+
+  _extendToSentence() {
+    if (!this.canAct()) {
+      return false;
+    }
+    const host = this.host;
+    const base = this._selectedMark() ?? host.selection.currentRange();
+    if (!base) {
+      this._hint = host.label('selectFirst');
+      host.announce(this._hint);
+      host.requestUpdate();
+      return false;
+    }
+    const extended = host.selection.extendToSentence(base);
+    if (!extended) {
+      return false;
+    }
+    host.announceCaret(host.text.slice(extended.start, extended.end));
+    return true;
+  }
+
+  /** Escape: drops the pending range and the selected mark. Returns whether there was any. */
+  _clearSelection() {
+    const selection = this.host.selection;
+    const had = selection.range != null || this.selectedMarkId != null || this._hint != null;
+    selection.clearRange();
+    this.selectedMarkId = null;
+    this._hint = null;
+    selection.anchor = selection.focus;
+    selection.clearNativeSelection();
+    this.host.invalidate();
+    return had;
+  }
+}
+
+/**
+ * A random v4 UUID. crypto.randomUUID exists only in secure contexts (HTTPS, localhost); a
+ * school server reached over plain HTTP still has crypto.getRandomValues.
+ */
+function newMarkId() {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
