@@ -51,12 +51,11 @@ class AssignmentRepository {
                 .param("c", classId).param("a", articleId).query(UUID.class).optional();
     }
 
-    List<AssignmentSummary> ofClass(UUID classId, ZoneId zone) {
-        return jdbc.sql("""
+    /** The class's assignments, with the students' work counted by {@link StudentWork}. */
+    List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work) {
+        List<AssignmentSummary> summaries = jdbc.sql("""
                 SELECT a.id, a.title, a.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
-                       a.key_version_id IS NOT NULL AS key_pinned,
-                       (SELECT count(*) FROM submission s WHERE s.assignment_id = a.id) AS started,
-                       (SELECT count(*) FROM submission s WHERE s.assignment_id = a.id AND s.submitted_at IS NOT NULL) AS submitted
+                       a.key_version_id IS NOT NULL AS key_pinned
                   FROM assignment a
                  WHERE a.class_id = :class
                  ORDER BY a.due_at, a.title
@@ -65,40 +64,48 @@ class AssignmentRepository {
                 .query((rs, n) -> new AssignmentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("exercise"), instant(rs, "open_at"), instant(rs, "due_at"), zone,
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
-                        rs.getBoolean("revision_allowed"), rs.getBoolean("key_pinned"), rs.getInt("started"),
-                        rs.getInt("submitted")))
+                        rs.getBoolean("revision_allowed"), rs.getBoolean("key_pinned"), 0, 0))
                 .list();
+        Map<UUID, StudentWork.Counts> counts = work.counts(summaries.stream().map(AssignmentSummary::id).toList());
+        return summaries.stream().map(a -> a.withCounts(counts.getOrDefault(a.id(), StudentWork.Counts.NONE))).toList();
     }
 
-    /** Open assignments of these classes for one student, with their own due date and submission. */
-    List<MyAssignment> forStudent(UUID studentId, Map<UUID, String> classNames, Map<UUID, ZoneId> zones, Instant now) {
+    /**
+     * Open assignments of these classes for one student, with their own due date; their status
+     * comes from their submission, which {@link StudentWork} reads.
+     */
+    List<MyAssignment> forStudent(UUID studentId, Map<UUID, String> classNames, Map<UUID, ZoneId> zones, Instant now,
+            StudentWork work) {
         if (classNames.isEmpty()) {
             return List.of();
         }
+        record Open(UUID id, UUID classId, String title, Instant due, FeedbackPolicy policy, @Nullable Instant releasedAt,
+                boolean lateWorkAccepted) {}
         Collection<UUID> classIds = classNames.keySet();
-        return jdbc.sql("""
+        List<Open> open = jdbc.sql("""
                 SELECT a.id, a.class_id, a.title, coalesce(o.due_at, a.due_at) AS due_at, a.feedback_policy,
-                       a.feedback_released_at, a.late_work_accepted, s.started_at, s.submitted_at
+                       a.feedback_released_at, a.late_work_accepted
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
-                  LEFT JOIN submission s ON s.assignment_id = a.id AND s.student_id = :student
                  WHERE a.class_id IN (:classes) AND a.open_at <= :now
                  ORDER BY coalesce(o.due_at, a.due_at), a.title
                 """)
                 .param("student", studentId)
                 .param("classes", classIds)
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> {
-                    UUID classId = rs.getObject("class_id", UUID.class);
-                    Instant due = instant(rs, "due_at");
-                    AssignmentStatus status = AssignmentStatus.of(now, due, nullableInstant(rs, "started_at"),
-                            nullableInstant(rs, "submitted_at"),
-                            FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
-                            nullableInstant(rs, "feedback_released_at"));
-                    return new MyAssignment(rs.getObject("id", UUID.class), rs.getString("title"), classNames.get(classId),
-                            due, zones.get(classId), status, rs.getBoolean("late_work_accepted"));
-                })
+                .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getObject("class_id", UUID.class),
+                        rs.getString("title"), instant(rs, "due_at"),
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                        nullableInstant(rs, "feedback_released_at"), rs.getBoolean("late_work_accepted")))
                 .list();
+        Map<UUID, StudentWork.Progress> progress = work.progressOf(studentId, open.stream().map(Open::id).toList());
+        return open.stream().map(a -> {
+            StudentWork.Progress p = progress.get(a.id());
+            AssignmentStatus status = AssignmentStatus.of(now, a.due(), p == null ? null : p.startedAt(),
+                    p == null ? null : p.submittedAt(), a.policy(), a.releasedAt());
+            return new MyAssignment(a.id(), a.title(), classNames.get(a.classId()), a.due(), zones.get(a.classId()), status,
+                    a.lateWorkAccepted());
+        }).toList();
     }
 
     /** The assignment if it belongs to this class. */
@@ -176,6 +183,19 @@ class AssignmentRepository {
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
                         nullableInstant(rs, "feedback_released_at"), rs.getBoolean("revision_allowed"),
                         nullableInstant(rs, "revision_until"), rs.getDouble("match_threshold"), schoolClass.roster(), overrides))
+                .optional();
+    }
+
+    /** The assignment's pins, read with the given row lock clause ("", " FOR SHARE", " FOR UPDATE"). */
+    Optional<GradedAssignment> gradedAssignment(UUID assignmentId, String lock) {
+        return jdbc.sql("""
+                SELECT id, school_id, article_version_id, key_version_id, match_threshold FROM assignment
+                 WHERE id = :id AND article_version_id IS NOT NULL
+                """ + lock)
+                .param("id", assignmentId)
+                .query((rs, n) -> new GradedAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
+                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
+                        rs.getDouble("match_threshold")))
                 .optional();
     }
 

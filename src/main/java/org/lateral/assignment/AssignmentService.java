@@ -36,10 +36,12 @@ public class AssignmentService {
     private final ClassroomService classroom;
     private final LibraryPins library;
     private final AssignmentRepository assignments;
+    private final StudentWork work;
     private final Clock clock;
 
     AssignmentService(CurrentUser currentUser, ClassroomService classroom, LibraryPins library,
-            AssignmentRepository assignments, Clock clock) {
+            AssignmentRepository assignments, StudentWork work, Clock clock) {
+        this.work = work;
         this.currentUser = currentUser;
         this.classroom = classroom;
         this.library = library;
@@ -85,7 +87,7 @@ public class AssignmentService {
                 DueDates.endOfDay(form.dueDate(), zone), form.lateWorkAccepted(), form.feedbackPolicy(),
                 form.revisionAllowed(), revisionUntil, form.classmatesAfterSubmit(), teacher.accountId(), clock.instant());
         assignments.insert(row);
-        return assignments.ofClass(classId, zone).stream().filter(a -> a.id().equals(row.id())).findFirst().orElseThrow();
+        return assignments.ofClass(classId, zone, work).stream().filter(a -> a.id().equals(row.id())).findFirst().orElseThrow();
     }
 
     /** A class's assignments, by due date, for its teacher. */
@@ -95,7 +97,7 @@ public class AssignmentService {
         currentUser.require(Role.TEACHER);
         ClassDetail schoolClass = classroom.classDetail(classId)
                 .orElseThrow(() -> new UserFacingException("That class does not exist."));
-        return assignments.ofClass(classId, schoolClass.timeZone());
+        return assignments.ofClass(classId, schoolClass.timeZone(), work);
     }
 
     /** Gives one student of the class a later due date (an accommodation). */
@@ -131,7 +133,7 @@ public class AssignmentService {
             names.put(c.id(), c.name());
             zones.put(c.id(), c.timeZone());
         }
-        return assignments.forStudent(student.accountId(), names, zones, clock.instant());
+        return assignments.forStudent(student.accountId(), names, zones, clock.instant(), work);
     }
 
     /**

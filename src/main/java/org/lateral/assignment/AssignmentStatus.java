@@ -22,18 +22,19 @@ public enum AssignmentStatus {
     }
 
     /**
-     * A pure function of the facts, so it is tested without a database.
+     * A pure function of the facts, so it is tested without a database: {@link SubmissionStatus}
+     * as the student sees it (late work is simply submitted; past due without it is overdue), with
+     * feedback once the policy releases it.
      *
      * @param due the student's own due date (an accommodation replaces the class's)
      */
     public static AssignmentStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt,
             FeedbackPolicy policy, @Nullable Instant feedbackReleasedAt) {
-        if (submittedAt != null) {
-            return policy.releases(now, due, feedbackReleasedAt) ? FEEDBACK_AVAILABLE : SUBMITTED;
-        }
-        if (!now.isBefore(due)) {
-            return OVERDUE;
-        }
-        return startedAt != null ? IN_PROGRESS : TO_DO;
+        return switch (SubmissionStatus.of(now, due, startedAt, submittedAt)) {
+            case SUBMITTED, LATE -> policy.releases(now, due, feedbackReleasedAt) ? FEEDBACK_AVAILABLE : SUBMITTED;
+            case MISSING -> OVERDUE;
+            case IN_PROGRESS -> IN_PROGRESS;
+            case NOT_STARTED -> TO_DO;
+        };
     }
 }

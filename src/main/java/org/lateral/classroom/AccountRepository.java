@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +27,20 @@ class AccountRepository implements LoginAccounts {
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Display names of these accounts, by id; ids of no account are left out. */
+    Map<UUID, String> displayNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, display_name FROM account WHERE id = ANY (:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                });
+        return names;
     }
 
     void insert(Account account, String passwordHash, boolean mustChangePassword) {

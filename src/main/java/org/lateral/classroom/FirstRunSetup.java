@@ -84,9 +84,10 @@ public class FirstRunSetup {
         return Optional.ofNullable(token);
     }
 
+    /** Open only outside demo mode (demo accounts are not the school's) and before the first account. */
     @ForAnyone
     public boolean isSetupOpen() {
-        return accounts.noAccountsYet();
+        return !mode.demo() && accounts.noAccountsYet();
     }
 
     /**

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
@@ -32,15 +34,17 @@ public class FeedbackService {
     private final AssignmentService assignments;
     private final SubmissionRepository submissions;
     private final GradingRepository grading;
+    private final AssignmentGrading assignmentGrading;
     private final Grader grader;
     private final Clock clock;
 
     FeedbackService(CurrentUser currentUser, AssignmentService assignments, SubmissionRepository submissions,
-            GradingRepository grading, Grader grader, Clock clock) {
+            GradingRepository grading, AssignmentGrading assignmentGrading, Grader grader, Clock clock) {
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.submissions = submissions;
         this.grading = grading;
+        this.assignmentGrading = assignmentGrading;
         this.grader = grader;
         this.clock = clock;
     }
@@ -63,7 +67,7 @@ public class FeedbackService {
         boolean canRevise = attempts.size() == 1 && attempts.getFirst().submittedAt() != null
                 && assignment.revisionOpen(now);
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
-        GradingRepository.AssignmentFacts facts = grading.assignment(assignmentId).orElseThrow();
+        GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
         String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         if (!released || context.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.GradedAssignment;
 import org.lateral.base.TextSpan;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.base.text.Tokens;
@@ -58,7 +59,7 @@ class Grader {
     }
 
     /** The assignment's key as it grades now, or against another key version (for a preview). */
-    Optional<Context> context(GradingRepository.AssignmentFacts facts, @Nullable UUID keyVersionId) {
+    Optional<Context> context(GradedAssignment facts, @Nullable UUID keyVersionId) {
         UUID version = keyVersionId != null ? keyVersionId : facts.keyVersionId();
         if (version == null) {
             return Optional.empty();
@@ -107,7 +108,7 @@ class Grader {
                 ordered, applied));
     }
 
-    String text(GradingRepository.AssignmentFacts facts) {
+    String text(GradedAssignment facts) {
         return library.canonicalText(facts.schoolId(), facts.articleVersionId()).orElseThrow();
     }
 
@@ -127,8 +128,8 @@ class Grader {
      */
     void record(Context context, UUID attemptId, ScoreCause cause, @Nullable UUID by, Instant now) {
         Scoring.Result result = score(context, submissions.liveMarks(attemptId));
-        Optional<ScoreEntry> previous = grading.latestScore(attemptId);
-        boolean overridden = previous.map(ScoreEntry::overridden).orElse(false);
+        Optional<GradingRepository.Latest> previous = grading.latest(attemptId);
+        boolean overridden = previous.map(GradingRepository.Latest::overridden).orElse(false);
         double counted = overridden ? previous.get().score() : result.score();
         insert(context, attemptId, result, counted, overridden, cause, by, null, now);
     }

@@ -7,67 +7,58 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.highlighter.SavedMark;
+import org.lateral.classroom.AccountNames;
 import org.lateral.library.ClaimType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Scores, key amendments, comments and the results overview of an assignment. See DD010. */
+/**
+ * Scores, key amendments, comments and the results overview of an assignment. See DD010. Its SQL
+ * names only this feature's tables (TableOwnershipTest): who scored, commented or amended is
+ * stored as an account id, and its display name comes from classroom's {@link AccountNames}, in
+ * one statement per read however many rows it has.
+ */
 @Repository
 class GradingRepository {
 
     private final JdbcClient jdbc;
+    private final AccountNames accountNames;
 
-    GradingRepository(JdbcClient jdbc) {
+    GradingRepository(JdbcClient jdbc, AccountNames accountNames) {
         this.jdbc = jdbc;
-    }
-
-    /** What scoring an assignment's attempts needs to know about the assignment. */
-    record AssignmentFacts(UUID id, UUID schoolId, UUID articleVersionId, @Nullable UUID keyVersionId, double threshold) {}
-
-    /**
-     * The assignment's facts, locked: {@code exclusive} for a change of its key (amendment,
-     * version switch), shared for a submission, so a submission is scored either before or after
-     * a key change and never with a stale key.
-     */
-    Optional<AssignmentFacts> lockAssignment(UUID assignmentId, boolean exclusive) {
-        return facts(assignmentId, exclusive ? " FOR UPDATE" : " FOR SHARE");
-    }
-
-    Optional<AssignmentFacts> assignment(UUID assignmentId) {
-        return facts(assignmentId, "");
-    }
-
-    private Optional<AssignmentFacts> facts(UUID assignmentId, String lock) {
-        return jdbc.sql("""
-                SELECT id, school_id, article_version_id, key_version_id, match_threshold FROM assignment
-                 WHERE id = :id AND article_version_id IS NOT NULL
-                """ + lock)
-                .param("id", assignmentId)
-                .query((rs, n) -> new AssignmentFacts(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
-                        rs.getDouble("match_threshold")))
-                .optional();
+        this.accountNames = accountNames;
     }
 
     List<KeyAmendment> amendments(UUID assignmentId) {
         return jdbc.sql("""
                 SELECT m.id, m.kind, m.claim_id, m.start_offset, m.end_offset, m.exact, m.claim_type, m.created_at,
-                       a.display_name
-                  FROM key_amendment m JOIN account a ON a.id = m.created_by
+                       m.created_by
+                  FROM key_amendment m
                  WHERE m.assignment_id = :a AND m.withdrawn_at IS NULL
                  ORDER BY m.created_at, m.id
                 """)
                 .param("a", assignmentId)
-                .query((rs, n) -> new KeyAmendment(rs.getObject("id", UUID.class), KeyAmendment.Kind.fromCode(rs.getString("kind")).orElseThrow(),
+                .query((rs, n) -> new Authored<>(new KeyAmendment(rs.getObject("id", UUID.class),
+                        KeyAmendment.Kind.fromCode(rs.getString("kind")).orElseThrow(),
                         rs.getString("claim_id"), (Integer) rs.getObject("start_offset"), (Integer) rs.getObject("end_offset"),
                         rs.getString("exact"),
                         rs.getString("claim_type") == null ? null : ClaimType.fromCode(rs.getString("claim_type")).orElseThrow(),
-                        rs.getString("display_name"), instant(rs, "created_at")))
-                .list();
+                        "", instant(rs, "created_at")), rs.getObject("created_by", UUID.class)))
+                .list()
+                .stream().collect(named((m, name) -> new KeyAmendment(m.id(), m.kind(), m.claimId(), m.start(), m.end(),
+                        m.exact(), m.type(), name == null ? "" : name, m.createdAt())));
     }
 
     void insertAmendment(UUID id, UUID assignmentId, KeyAmendment.Kind kind, String claimId, @Nullable Integer start,
@@ -155,30 +146,40 @@ class GradingRepository {
         return updated == 1;
     }
 
-    /** The attempt's score: its latest row (one indexed row, for the results list). */
-    Optional<ScoreEntry> latestScore(UUID attemptId) {
-        return jdbc.sql(SCORES + " ORDER BY s.position DESC LIMIT 1").param("a", attemptId)
-                .query(GradingRepository::scoreEntry).optional();
+    /** What the attempt's latest score row says, for a re-score that carries an override forward. */
+    record Latest(double score, boolean overridden) {}
+
+    Optional<Latest> latest(UUID attemptId) {
+        return jdbc.sql("SELECT score, overridden FROM score WHERE attempt_id = :a ORDER BY position DESC LIMIT 1")
+                .param("a", attemptId)
+                .query((rs, n) -> new Latest(rs.getDouble("score"), rs.getBoolean("overridden")))
+                .optional();
     }
 
     /** The attempt's score rows, oldest first; the last is the score. */
     List<ScoreEntry> history(UUID attemptId) {
-        return jdbc.sql(SCORES + " ORDER BY s.position").param("a", attemptId).query(GradingRepository::scoreEntry).list();
+        return jdbc.sql(SCORES + " WHERE s.attempt_id = :a ORDER BY s.position").param("a", attemptId)
+                .query(GradingRepository::scoreEntry).list()
+                .stream().collect(named(GradingRepository::causedBy));
     }
 
     private static final String SCORES = """
             SELECT s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
-                   s.mislabelled, s.missed, s.extra, s.cause, a.display_name, s.comment, s.created_at
-              FROM score s LEFT JOIN account a ON a.id = s.caused_by
-             WHERE s.attempt_id = :a
+                   s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at
+              FROM score s
             """;
 
-    private static ScoreEntry scoreEntry(ResultSet rs, int row) throws SQLException {
-        return new ScoreEntry(rs.getObject("key_version_id", UUID.class), uuids(rs.getArray("amendment_ids")),
+    private static ScoreEntry causedBy(ScoreEntry e, @Nullable String name) {
+        return new ScoreEntry(e.keyVersionId(), e.amendmentIds(), e.rulesVersion(), e.computed(), e.score(), e.overridden(),
+                e.found(), e.mislabelled(), e.missed(), e.extra(), e.cause(), name, e.comment(), e.at());
+    }
+
+    private static Authored<ScoreEntry> scoreEntry(ResultSet rs, int row) throws SQLException {
+        return new Authored<>(new ScoreEntry(rs.getObject("key_version_id", UUID.class), uuids(rs.getArray("amendment_ids")),
                 rs.getString("rules_version"), rs.getDouble("computed"), rs.getDouble("score"),
                 rs.getBoolean("overridden"), rs.getInt("found"), rs.getInt("mislabelled"), rs.getInt("missed"),
                 rs.getInt("extra"), ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
-                rs.getString("display_name"), rs.getString("comment"), instant(rs, "created_at"));
+                null, rs.getString("comment"), instant(rs, "created_at")), rs.getObject("caused_by", UUID.class));
     }
 
     void insertScore(UUID attemptId, UUID keyVersionId, List<UUID> amendmentIds, String rulesVersion, double threshold,
@@ -201,19 +202,96 @@ class GradingRepository {
 
     List<AttemptReview.Comment> comments(UUID attemptId) {
         return jdbc.sql("""
-                SELECT a.display_name, c.body, c.created_at FROM attempt_comment c JOIN account a ON a.id = c.author_id
+                SELECT c.author_id, c.body, c.created_at FROM attempt_comment c
                  WHERE c.attempt_id = :a ORDER BY c.created_at, c.id
                 """)
                 .param("a", attemptId)
-                .query((rs, n) -> new AttemptReview.Comment(rs.getString("display_name"), rs.getString("body"),
-                        instant(rs, "created_at")))
-                .list();
+                .query((rs, n) -> new Authored<>(new AttemptReview.Comment("", rs.getString("body"), instant(rs, "created_at")),
+                        rs.getObject("author_id", UUID.class)))
+                .list()
+                .stream().collect(named((c, name) -> new AttemptReview.Comment(name == null ? "" : name, c.body(), c.at())));
     }
 
     void insertComment(UUID attemptId, UUID authorId, String body, Instant now) {
         jdbc.sql("INSERT INTO attempt_comment (id, attempt_id, author_id, body, created_at) VALUES (:id, :a, :by, :body, :now)")
                 .param("id", UUID.randomUUID()).param("a", attemptId).param("by", authorId).param("body", body)
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    /** One attempt of the results table: its live marks counted and its latest score row (DD005). */
+    record ResultAttempt(UUID studentId, AttemptRow attempt, int liveMarks, @Nullable ScoreEntry score) {}
+
+    /**
+     * Every attempt of every submission of the assignment, oldest first per student, each with its
+     * live-mark count and latest score: one statement for the whole class (the latest score
+     * through a LATERAL join on the score index), and one for the scorers' names.
+     */
+    List<ResultAttempt> resultAttempts(UUID assignmentId) {
+        List<Authored<ResultAttempt>> rows = jdbc.sql("""
+                SELECT sub.student_id, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
+                       (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
+                       s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
+                       s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at
+                  FROM submission sub
+                  JOIN attempt t ON t.submission_id = sub.id
+                  LEFT JOIN LATERAL (
+                       SELECT * FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) s ON true
+                 WHERE sub.assignment_id = :a
+                 ORDER BY sub.student_id, t.number
+                """)
+                .param("a", assignmentId)
+                .query((rs, n) -> {
+                    AttemptRow attempt = new AttemptRow(rs.getObject("id", UUID.class), rs.getInt("number"),
+                            instant(rs, "started_at"), nullableInstant(rs, "submitted_at"), nullableInstant(rs, "reopened_at"));
+                    Authored<ScoreEntry> score = rs.getString("cause") == null ? null : scoreEntry(rs, n);
+                    return new Authored<>(new ResultAttempt(rs.getObject("student_id", UUID.class), attempt,
+                            rs.getInt("live_marks"), score == null ? null : score.row()), score == null ? null : score.by());
+                })
+                .list();
+        return rows.stream().collect(named((r, name) -> r.score() == null ? r
+                : new ResultAttempt(r.studentId(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
+    }
+
+    /**
+     * The live marks of each student's latest submitted attempt, by student: what the popular
+     * spans and types of the results page are counted from. One statement for the whole class.
+     */
+    Map<UUID, List<SavedMark>> latestSubmittedMarks(UUID assignmentId) {
+        Map<UUID, List<SavedMark>> marks = new HashMap<>();
+        jdbc.sql("""
+                SELECT sub.student_id, m.mark_id, m.seq, m.start_offset, m.end_offset, m.exact, m.claim_type
+                  FROM submission sub
+                  JOIN LATERAL (
+                       SELECT t.id FROM attempt t WHERE t.submission_id = sub.id AND t.submitted_at IS NOT NULL
+                        ORDER BY t.number DESC LIMIT 1) latest ON true
+                  JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
+                 WHERE sub.assignment_id = :a
+                 ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id
+                """)
+                .param("a", assignmentId)
+                .query((ResultSet rs) -> {
+                    marks.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                            .add(new SavedMark(rs.getString("mark_id"), rs.getInt("seq"), rs.getInt("start_offset"),
+                                    rs.getInt("end_offset"), rs.getString("exact"), rs.getString("claim_type")));
+                });
+        return marks;
+    }
+
+    /** A row read with the id of the account behind it, before that account's name is known. */
+    private record Authored<T>(T row, @Nullable UUID by) {}
+
+    /** Gives every row its author's display name, looked up in one statement. */
+    private <T> Collector<Authored<T>, ?, List<T>> named(BiFunction<T, @Nullable String, T> withName) {
+        return Collectors.collectingAndThen(Collectors.toList(), rows -> {
+            Set<UUID> ids = new HashSet<>();
+            rows.forEach(r -> {
+                if (r.by() != null) {
+                    ids.add(r.by());
+                }
+            });
+            Map<UUID, String> names = accountNames.of(ids);
+            return rows.stream().map(r -> withName.apply(r.row(), r.by() == null ? null : names.get(r.by()))).toList();
+        });
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

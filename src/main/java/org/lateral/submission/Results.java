@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.SubmissionStatus;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.library.ClaimType;
 
@@ -24,31 +25,14 @@ public record Results(TeacherAssignment assignment, String text, boolean hasKey,
         amendments = List.copyOf(amendments);
     }
 
-    public enum Status {
-        NOT_STARTED("Not started"),
-        IN_PROGRESS("In progress"),
-        SUBMITTED("Submitted"),
-        LATE("Submitted late"),
-        MISSING("Not submitted, past due");
-
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     /**
      * One student's row.
      *
+     * @param status by {@link SubmissionStatus#of}, from the current attempt
      * @param marks live marks of the current attempt
      * @param gain attempt 2's score minus attempt 1's, when both are scored
      */
-    public record StudentResult(UUID studentId, String displayName, String username, Status status, int marks,
+    public record StudentResult(UUID studentId, String displayName, String username, SubmissionStatus status, int marks,
             List<AttemptResult> attempts, @Nullable Double gain) {
 
         public StudentResult {

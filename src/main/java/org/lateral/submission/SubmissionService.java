@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
@@ -36,13 +38,13 @@ public class SubmissionService {
     private final AssignmentService assignments;
     private final LibraryPins library;
     private final SubmissionRepository submissions;
-    private final GradingRepository grading;
+    private final AssignmentGrading assignmentGrading;
     private final Grader grader;
     private final Clock clock;
 
     SubmissionService(CurrentUser currentUser, AssignmentService assignments, LibraryPins library,
-            SubmissionRepository submissions, GradingRepository grading, Grader grader, Clock clock) {
-        this.grading = grading;
+            SubmissionRepository submissions, AssignmentGrading assignmentGrading, Grader grader, Clock clock) {
+        this.assignmentGrading = assignmentGrading;
         this.grader = grader;
         this.currentUser = currentUser;
         this.assignments = assignments;
@@ -158,7 +160,7 @@ public class SubmissionService {
         }
         // Assignment before attempt, the order a teacher's key change takes too (it locks the
         // assignment, then touches attempts through their scores), so the two cannot deadlock.
-        GradingRepository.AssignmentFacts facts = grading.lockAssignment(unlocked.assignmentId(), false).orElseThrow();
+        GradedAssignment facts = assignmentGrading.lock(unlocked.assignmentId(), false).orElseThrow();
         SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
         if (!submissions.submit(attempt, now)) {

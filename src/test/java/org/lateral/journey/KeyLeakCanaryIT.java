@@ -32,7 +32,7 @@ import org.lateral.library.TestPacks;
 import org.lateral.library.pack.PackFiles;
 import org.lateral.library.pack.SeedPackReader;
 import org.lateral.security.Role;
-import org.lateral.submission.ResultsService;
+import org.lateral.submission.GradingActions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -52,7 +52,7 @@ class KeyLeakCanaryIT extends JourneyTest {
     @Autowired LibraryService library;
     @Autowired ClassroomAdministration administration;
     @Autowired AssignmentService assignments;
-    @Autowired ResultsService results;
+    @Autowired GradingActions actions;
     @Autowired UserDetailsService users;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -121,7 +121,7 @@ class KeyLeakCanaryIT extends JourneyTest {
 
         // Released, but attempt 2 is still possible: hints only (DD006).
         try (var s = SignedIn.as(users, teacherName)) {
-            results.releaseFeedback(assignment.id());
+            actions.releaseFeedback(assignment.id());
         }
         page.reload();
         assertThat(page.getByTestId("hint-score")).containsText("You found");

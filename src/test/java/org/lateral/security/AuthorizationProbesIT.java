@@ -40,6 +40,7 @@ import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
 import org.lateral.library.pack.PackFiles;
 import org.lateral.library.pack.SeedPackReader;
+import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.SubmissionService;
@@ -75,6 +76,7 @@ class AuthorizationProbesIT {
     @Autowired AssignmentService assignments;
     @Autowired SubmissionService submissions;
     @Autowired ResultsService results;
+    @Autowired KeyAmendments keys;
     @Autowired LibraryService library;
     @Autowired ClassroomAdministration administration;
     @Autowired LibraryImport libraryImport;
@@ -355,7 +357,7 @@ class AuthorizationProbesIT {
         String claimId = claim.id();
         ClaimType another = Arrays.stream(ClaimType.values()).filter(c -> !claim.types().contains(c)).findFirst().orElseThrow();
         try (var s = SignedIn.as(users, owner.username())) {
-            results.acceptType(assignmentId, claimId, another);
+            keys.acceptType(assignmentId, claimId, another);
             amendmentId = results.results(assignmentId).orElseThrow().amendments().getFirst().id();
         }
         UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username())

@@ -19,6 +19,7 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveStatus;
@@ -52,6 +53,8 @@ class GradingIT {
     @Autowired SubmissionService submissions;
     @Autowired FeedbackService feedback;
     @Autowired ResultsService results;
+    @Autowired GradingActions actions;
+    @Autowired KeyAmendments keys;
     @Autowired AssignmentService assignments;
     @Autowired ClassroomService classroom;
     @Autowired ClassroomAdministration administration;
@@ -161,7 +164,7 @@ class GradingIT {
         assertThat(before.waiting()).contains("release");
 
         try (var s = SignedIn.as(users, teacher)) {
-            results.releaseFeedback(assignment.id());
+            actions.releaseFeedback(assignment.id());
         }
         StudentFeedback after = feedbackOf(ada, assignment);
         assertThat(after.released()).isTrue();
@@ -186,9 +189,9 @@ class GradingIT {
             stranger = classroom.createStudents(other.id(), "Cy").getFirst();
             assertThat(results.results(assignment.id())).isEmpty();
             assertThat(results.review(session.attemptId())).isEmpty();
-            assertThatThrownBy(() -> results.override(session.attemptId(), 100.0, "mine now"))
+            assertThatThrownBy(() -> actions.override(session.attemptId(), 100.0, "mine now"))
                     .isInstanceOf(UserFacingException.class);
-            assertThatThrownBy(() -> results.acceptType(assignment.id(), "c01", ClaimType.FACTUAL))
+            assertThatThrownBy(() -> keys.acceptType(assignment.id(), "c01", ClaimType.FACTUAL))
                     .isInstanceOf(UserFacingException.class);
         }
         try (var s = SignedIn.as(users, stranger.username())) {
@@ -220,7 +223,7 @@ class GradingIT {
         assertThat(popular.claimId()).isEqualTo("c05");
         int rescored;
         try (var s = SignedIn.as(users, teacher)) {
-            rescored = results.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
+            rescored = keys.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
         }
         assertThat(rescored).isEqualTo(2);
         for (UUID attempt : List.of(a.attemptId(), b.attemptId())) {
@@ -235,7 +238,7 @@ class GradingIT {
             Results after = results.results(assignment.id()).orElseThrow();
             assertThat(after.popularSpans()).isEmpty();
             assertThat(after.amendments()).hasSize(1);
-            results.withdrawAmendment(assignment.id(), after.amendments().getFirst().id());
+            keys.withdrawAmendment(assignment.id(), after.amendments().getFirst().id());
         }
         assertThat(history(a.attemptId()).getLast().score()).isEqualTo(before);
     }
@@ -251,8 +254,8 @@ class GradingIT {
                 assertThat(p.claimId()).isEqualTo("c01");
                 assertThat(p.type()).isEqualTo(ClaimType.FACTUAL);
             });
-            results.acceptType(assignment.id(), "c01", ClaimType.FACTUAL);
-            assertThatThrownBy(() -> results.acceptType(assignment.id(), "c01", ClaimType.FACTUAL))
+            keys.acceptType(assignment.id(), "c01", ClaimType.FACTUAL);
+            assertThatThrownBy(() -> keys.acceptType(assignment.id(), "c01", ClaimType.FACTUAL))
                     .hasMessageContaining("already");
         }
         ScoreEntry last = history(a.attemptId()).getLast();
@@ -266,11 +269,11 @@ class GradingIT {
         MarkingSession a = mark(ada, assignment, "a source told The Daily Mail", "attributed");
         submit(ada, a);
         try (var s = SignedIn.as(users, teacher)) {
-            assertThatThrownBy(() -> results.override(a.attemptId(), 80.0, " ")).hasMessageContaining("why");
-            assertThatThrownBy(() -> results.override(a.attemptId(), 101.0, "too much")).hasMessageContaining("between 0 and 100");
-            results.override(a.attemptId(), 80.0, "Discussed in class: she explained her choices well.");
+            assertThatThrownBy(() -> actions.override(a.attemptId(), 80.0, " ")).hasMessageContaining("why");
+            assertThatThrownBy(() -> actions.override(a.attemptId(), 101.0, "too much")).hasMessageContaining("between 0 and 100");
+            actions.override(a.attemptId(), 80.0, "Discussed in class: she explained her choices well.");
             Results.PopularSpan popular = results.results(assignment.id()).orElseThrow().popularSpans().getFirst();
-            results.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
+            keys.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
         }
         List<ScoreEntry> rows = history(a.attemptId());
         assertThat(rows).extracting(ScoreEntry::cause)
@@ -280,7 +283,7 @@ class GradingIT {
         assertThat(rows.getLast().overridden()).isTrue();
         assertThat(rows.getLast().computed()).isGreaterThan(rows.getFirst().computed());
         try (var s = SignedIn.as(users, teacher)) {
-            results.override(a.attemptId(), null, "");
+            actions.override(a.attemptId(), null, "");
         }
         ScoreEntry back = history(a.attemptId()).getLast();
         assertThat(back.cause()).isEqualTo(ScoreCause.OVERRIDE_REMOVED);
@@ -337,7 +340,7 @@ class GradingIT {
                     .filter(r -> r.username().equals(ada.username())).findFirst().orElseThrow();
             assertThat(row.attempts()).hasSize(2);
             assertThat(row.gain()).isEqualTo(revised.gain());
-            assertThat(row.status()).isEqualTo(Results.Status.SUBMITTED);
+            assertThat(row.status()).isEqualTo(SubmissionStatus.SUBMITTED);
         }
     }
 
@@ -460,10 +463,10 @@ class GradingIT {
         MarkingSession a = mark(ada, assignment, HEADLINE, "factual");
         submit(ada, a);
         try (var s = SignedIn.as(users, teacher)) {
-            results.reopen(a.attemptId());
-            assertThatThrownBy(() -> results.reopen(a.attemptId())).hasMessageContaining("latest submitted");
+            actions.reopen(a.attemptId());
+            assertThatThrownBy(() -> actions.reopen(a.attemptId())).hasMessageContaining("latest submitted");
             assertThat(results.results(assignment.id()).orElseThrow().students().getFirst().status())
-                    .isEqualTo(Results.Status.IN_PROGRESS);
+                    .isEqualTo(SubmissionStatus.IN_PROGRESS);
         }
         MarkingSession again = mark(ada, assignment, SOURCE, "attributed");
         assertThat(again.attemptId()).isEqualTo(a.attemptId());
@@ -495,7 +498,7 @@ class GradingIT {
         try (var s = SignedIn.as(users, teacher)) {
             Results.KeyNotice notice = results.results(assignment.id()).orElseThrow().newKeyVersion();
             assertThat(notice).isNotNull();
-            KeyPreview preview = results.previewKeyVersion(assignment.id());
+            KeyPreview preview = keys.previewKeyVersion(assignment.id());
             assertThat(preview.attempts()).isEqualTo(2);
             assertThat(preview.changes()).singleElement().satisfies(c -> {
                 assertThat(c.student()).isEqualTo("Ada");
@@ -503,7 +506,7 @@ class GradingIT {
                 assertThat(c.delta()).isPositive();
             });
             assertThat(history(a.attemptId())).as("a preview stores nothing").hasSize(1);
-            results.acceptKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
+            keys.acceptKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
             assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion()).isNull();
         }
         ScoreEntry adaAfter = history(a.attemptId()).getLast();
@@ -521,8 +524,8 @@ class GradingIT {
         Files.writeString(key, Files.readString(key).replaceFirst("    worthiness: 3\n", "    worthiness: 2\n"));
         libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
         try (var s = SignedIn.as(users, teacher)) {
-            KeyPreview preview = results.previewKeyVersion(assignment.id());
-            results.ignoreKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
+            KeyPreview preview = keys.previewKeyVersion(assignment.id());
+            keys.ignoreKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
             assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion()).isNull();
         }
         assertThat(history(a.attemptId())).hasSize(1);
@@ -534,9 +537,9 @@ class GradingIT {
         MarkingSession a = mark(ada, assignment, HEADLINE, "hedged");
         submit(ada, a);
         try (var s = SignedIn.as(users, teacher)) {
-            assertThatThrownBy(() -> results.comment(a.attemptId(), "  ")).hasMessageContaining("Write a comment");
-            assertThatThrownBy(() -> results.comment(a.attemptId(), "x".repeat(2001))).hasMessageContaining("2000");
-            results.comment(a.attemptId(), "Good eye for the hedge in the headline.");
+            assertThatThrownBy(() -> actions.comment(a.attemptId(), "  ")).hasMessageContaining("Write a comment");
+            assertThatThrownBy(() -> actions.comment(a.attemptId(), "x".repeat(2001))).hasMessageContaining("2000");
+            actions.comment(a.attemptId(), "Good eye for the hedge in the headline.");
         }
         assertThat(feedbackOf(ada, assignment).attempts().getFirst().comments()).singleElement()
                 .satisfies(c -> assertThat(c.body()).isEqualTo("Good eye for the hedge in the headline."));

@@ -35,6 +35,8 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.submission.KeyAmendment;
 import org.lateral.submission.KeyPreview;
 import org.lateral.submission.Results;
+import org.lateral.submission.GradingActions;
+import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.ResultsService;
 
 /**
@@ -48,11 +50,15 @@ import org.lateral.submission.ResultsService;
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ResultsService results;
+    private final GradingActions actions;
+    private final KeyAmendments keys;
     private UUID assignmentId;
     private String title = "Results · Lateral";
 
-    ResultsView(ResultsService results) {
+    ResultsView(ResultsService results, GradingActions actions, KeyAmendments keys) {
         this.results = results;
+        this.actions = actions;
+        this.keys = keys;
         addClassNames("page", "results-page");
     }
 
@@ -113,7 +119,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     private void previewDialog() {
         KeyPreview preview;
         try {
-            preview = results.previewKeyVersion(assignmentId);
+            preview = keys.previewKeyVersion(assignmentId);
         } catch (UserFacingException e) {
             error(e);
             return;
@@ -147,7 +153,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         dialog.add(body);
         Button accept = new Button("Move to the new version", e -> {
-            act(() -> results.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
+            act(() -> keys.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
                     n -> "Moved to the new key version; " + n + " attempts re-scored.");
             dialog.close();
         });
@@ -155,7 +161,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         accept.setTestId("accept-key-version");
         Button ignore = new Button("Keep the current version", e -> {
             act(() -> {
-                results.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
+                keys.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
                 return 0;
             }, n -> "This assignment keeps its key version.");
             dialog.close();
@@ -185,7 +191,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         "Every student who has submitted sees their marks beside the key, the key's reasons and your "
                                 + "comments. Students who submit later see it right after submitting.",
                         "Release", x -> act(() -> {
-                            results.releaseFeedback(assignmentId);
+                            actions.releaseFeedback(assignmentId);
                             return 0;
                         }, n -> "Feedback released."));
                 confirm.setCancelable(true);
@@ -203,7 +209,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         Div section = new Div();
         section.add(new H3("Students"));
         long submitted = r.students().stream()
-                .filter(s -> s.status() == Results.Status.SUBMITTED || s.status() == Results.Status.LATE).count();
+                .filter(s -> s.status().submitted()).count();
         OptionalDouble average = r.students().stream().map(s -> s.attempt(1)).filter(x -> x != null && x.score() != null)
                 .mapToDouble(x -> x.score().score()).average();
         Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
@@ -299,7 +305,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                     : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
             meta.addClassName("article-meta");
             Button accept = new Button(p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative",
-                    e -> act(() -> results.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
+                    e -> act(() -> keys.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
                             n -> "Key of this assignment changed; " + n + " attempts re-scored."));
             accept.getElement().setAttribute("data-testid", "accept-span");
             row.add(quote, meta, accept);
@@ -320,7 +326,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         + p.type().code());
                 meta.addClassName("article-meta");
                 Button accept = new Button("Accept " + p.type().code() + " for this claim",
-                        e -> act(() -> results.acceptType(assignmentId, p.claimId(), p.type()),
+                        e -> act(() -> keys.acceptType(assignmentId, p.claimId(), p.type()),
                                 n -> "Key of this assignment changed; " + n + " attempts re-scored."));
                 accept.getElement().setAttribute("data-testid", "accept-type");
                 row.add(quote, meta, accept);
@@ -342,7 +348,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         + ReviewParts.WHEN.format(m.createdAt().atZone(r.assignment().timeZone()))));
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-amendment");
-                Button withdraw = new Button("Withdraw", e -> act(() -> results.withdrawAmendment(assignmentId, m.id()),
+                Button withdraw = new Button("Withdraw", e -> act(() -> keys.withdrawAmendment(assignmentId, m.id()),
                         n -> "Change withdrawn; " + n + " attempts re-scored."));
                 withdraw.addThemeVariants(ButtonVariant.TERTIARY);
                 withdraw.getElement().setAttribute("data-testid", "withdraw-amendment");

@@ -27,6 +27,7 @@ import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.submission.AttemptReview;
+import org.lateral.submission.GradingActions;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.ScoreEntry;
 import org.lateral.submission.TeacherReview;
@@ -40,11 +41,13 @@ import org.lateral.submission.TeacherReview;
 class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ResultsService results;
+    private final GradingActions actions;
     private UUID attemptId;
     private String title = "Student work · Lateral";
 
-    ReviewView(ResultsService results) {
+    ReviewView(ResultsService results, GradingActions actions) {
         this.results = results;
+        this.actions = actions;
         addClassNames("page", "review-page");
     }
 
@@ -134,13 +137,13 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             why.setMaxLength(2000);
             why.setWidthFull();
             why.setTestId("override-reason");
-            Button set = new Button("Set score", e -> act(() -> results.override(attemptId, value.getValue(), why.getValue()),
+            Button set = new Button("Set score", e -> act(() -> actions.override(attemptId, value.getValue(), why.getValue()),
                     "Score set."));
             set.setTestId("override-save");
             panel.add(value, why, set);
             if (s.overridden()) {
                 Button clear = new Button("Use the rules' score again",
-                        e -> act(() -> results.override(attemptId, null, why.getValue()), "The rules' score counts again."));
+                        e -> act(() -> actions.override(attemptId, null, why.getValue()), "The rules' score counts again."));
                 clear.addThemeVariants(ButtonVariant.TERTIARY);
                 clear.setTestId("override-clear");
                 panel.add(clear);
@@ -151,7 +154,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                 ConfirmDialog confirm = new ConfirmDialog("Reopen this attempt?",
                         "The student can change their marks and must submit again. The scores so far stay in the history. "
                                 + "If the due date has passed and late work is not accepted, give them a later due date too.",
-                        "Reopen", x -> act(() -> results.reopen(attemptId), "Reopened."));
+                        "Reopen", x -> act(() -> actions.reopen(attemptId), "Reopened."));
                 confirm.setCancelable(true);
                 confirm.open();
             });
@@ -168,7 +171,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         body.setMaxLength(2000);
         body.setWidthFull();
         body.setTestId("comment-body");
-        Button add = new Button("Add comment", e -> act(() -> results.comment(attemptId, body.getValue()), "Comment added."));
+        Button add = new Button("Add comment", e -> act(() -> actions.comment(attemptId, body.getValue()), "Comment added."));
         add.setTestId("comment-save");
         panel.add(body, add);
         return panel;

@@ -1,0 +1,40 @@
+package org.lateral.assignment;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.lateral.security.Trusted;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The assignment facts grading needs, for the submission feature's services, which have checked
+ * the caller already (DD009); the assignment table stays this feature's own. Every method joins
+ * the caller's transaction, so a lock taken here holds until the caller commits.
+ */
+@Service
+@Trusted
+public class AssignmentGrading {
+
+    private final AssignmentRepository assignments;
+
+    AssignmentGrading(AssignmentRepository assignments) {
+        this.assignments = assignments;
+    }
+
+    /** The pins of an assignment on one article; empty for a missing one or one on a story set. */
+    @Transactional(readOnly = true)
+    public Optional<GradedAssignment> pins(UUID assignmentId) {
+        return assignments.gradedAssignment(assignmentId, "");
+    }
+
+    /**
+     * The pins, with the assignment row locked: {@code exclusive} for a change of its key
+     * (amendment, version switch), shared for a submission, so a submission is scored either
+     * before or after a key change and never with a stale key. Callers lock the assignment before
+     * any attempt, the order every grading path keeps, so two of them cannot deadlock.
+     */
+    @Transactional
+    public Optional<GradedAssignment> lock(UUID assignmentId, boolean exclusive) {
+        return assignments.gradedAssignment(assignmentId, exclusive ? " FOR UPDATE" : " FOR SHARE");
+    }
+}

@@ -1,0 +1,48 @@
+package org.lateral.assignment;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where one student's work on an assignment stands: the one rule every screen uses, the
+ * teacher's results table as it is and the student's "My assignments" through
+ * {@link AssignmentStatus}. A pure function of the facts, so it is tested without a database.
+ */
+public enum SubmissionStatus {
+    NOT_STARTED("Not started"),
+    IN_PROGRESS("In progress"),
+    SUBMITTED("Submitted"),
+    LATE("Submitted late"),
+    MISSING("Not submitted, past due");
+
+    private final String label;
+
+    SubmissionStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Submitted on time or late: there is work to score. */
+    public boolean submitted() {
+        return this == SUBMITTED || this == LATE;
+    }
+
+    /**
+     * @param due the student's own due date (an accommodation replaces the class's)
+     * @param startedAt when the current attempt was started, null before the student opened the work
+     * @param submittedAt when the current attempt was submitted, null while it can change (also after
+     *        the teacher reopened it or the student started a revision)
+     */
+    public static SubmissionStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt) {
+        if (submittedAt != null) {
+            return submittedAt.isAfter(due) ? LATE : SUBMITTED;
+        }
+        if (!now.isBefore(due)) {
+            return MISSING;
+        }
+        return startedAt != null ? IN_PROGRESS : NOT_STARTED;
+    }
+}

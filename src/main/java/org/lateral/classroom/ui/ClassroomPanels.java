@@ -1,0 +1,290 @@
+package org.lateral.classroom.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.EmptyState;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.JoinCodes;
+import org.lateral.classroom.OneTimeCredential;
+import org.lateral.classroom.RosterEntry;
+
+/**
+ * The classroom parts of the class page, which the assignment feature composes with its own: the
+ * roster with its account actions, the join code and archiving. Every action goes through
+ * {@link ClassroomService}, which checks this teacher teaches this class; refusals come back as
+ * sentences and are shown as they are.
+ */
+public final class ClassroomPanels {
+
+    private final ClassroomService classroom;
+    private final ClassDetail c;
+    private final Consumer<ClassDetail> show;
+    private final Runnable refresh;
+
+    /**
+     * @param show shows the class as an action left it
+     * @param refresh reads the class again and shows it (or leaves the page when it is gone)
+     */
+    public ClassroomPanels(ClassroomService classroom, ClassDetail c, Consumer<ClassDetail> show, Runnable refresh) {
+        this.classroom = classroom;
+        this.c = c;
+        this.show = show;
+        this.refresh = refresh;
+    }
+
+    /** "Archive this class", or nothing for an archived class; {@code archived} runs after archiving. */
+    public Optional<Component> archive(Runnable archived) {
+        if (c.archived()) {
+            return Optional.empty();
+        }
+        Button archive = new Button("Archive this class", e -> confirm("Archive " + c.name() + "?",
+                "It leaves your class list and nobody can join it any more. Students' work is kept.", "Archive",
+                () -> {
+                    try {
+                        classroom.archiveClass(c.id());
+                        archived.run();
+                    } catch (UserFacingException ex) {
+                        error(ex.getMessage());
+                    }
+                }));
+        archive.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+        archive.setTestId("archive-class");
+        return Optional.of(archive);
+    }
+
+    /** The join code with its switches: shown large for projecting, turned off, replaced. */
+    public Component joinCode() {
+        Div panel = new Div();
+        panel.addClassNames("card", "join-panel");
+        panel.setTestId("join-panel");
+        panel.add(new H3("Join code"));
+        if (c.joinCode() != null && c.joinEnabled()) {
+            Span code = new Span(JoinCodes.display(c.joinCode()));
+            code.addClassName("join-code");
+            code.setTestId("join-code");
+            panel.add(new Paragraph("Students open Lateral, choose \u201cJoin a class\u201d and type:"), code);
+            Button large = new Button("Show large", e -> showLarge());
+            large.setTestId("join-code-large");
+            panel.add(large);
+        } else {
+            Paragraph off = new Paragraph("Joining is switched off. Students cannot use a code to join this class.");
+            off.setTestId("join-off");
+            panel.add(off);
+        }
+        Checkbox enabled = new Checkbox("Students can join with the code", c.joinEnabled());
+        enabled.setTestId("join-enabled");
+        enabled.setEnabled(!c.archived());
+        enabled.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                act(() -> classroom.setJoinEnabled(c.id(), e.getValue()));
+            }
+        });
+        Button rotate = new Button("Make a new code", e -> confirm("Make a new join code?",
+                "The current code stops working at once. Students already in the class are not affected.",
+                "Make a new code", () -> act(() -> classroom.rotateJoinCode(c.id()))));
+        rotate.setTestId("join-code-rotate");
+        rotate.setEnabled(!c.archived());
+        panel.add(enabled, rotate);
+        return panel;
+    }
+
+    private void showLarge() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Join " + c.name());
+        Span code = new Span(JoinCodes.display(c.joinCode() == null ? "" : c.joinCode()));
+        code.addClassName("join-code-projected");
+        dialog.add(new Paragraph("Open Lateral, choose \u201cJoin a class\u201d, and type this code:"), code);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("min(90vw, 60rem)");
+        dialog.open();
+    }
+
+    /** The roster with each student's account actions, and adding students from a list of names. */
+    public Component roster() {
+        Div section = new Div();
+        section.addClassName("roster");
+        section.add(new H3("Students (" + c.roster().size() + ")"));
+        Button add = new Button("Add students", e -> addStudentsDialog());
+        add.setTestId("add-students");
+        add.setEnabled(!c.archived());
+        section.add(add);
+        if (c.roster().isEmpty()) {
+            section.add(new EmptyState("roster-empty", "No students yet.",
+                    "Share the join code, or add students from a list of names and print their sign-in details."));
+            return section;
+        }
+        Div list = new Div();
+        list.addClassName("roster-list");
+        list.setTestId("roster");
+        for (RosterEntry r : c.roster()) {
+            list.add(rosterRow(r));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Component rosterRow(RosterEntry r) {
+        Div row = new Div();
+        row.addClassName("roster-row");
+        row.getElement().setAttribute("data-testid", "roster-row");
+        Span name = new Span(r.displayName());
+        name.addClassName("roster-name");
+        Span username = new Span(r.username());
+        username.addClassName("roster-username");
+        row.add(name, username);
+        if (!r.enabled()) {
+            Span pill = new Span("Account switched off");
+            pill.addClassName("status-pill");
+            pill.getElement().setAttribute("data-testid", "roster-disabled");
+            row.add(pill);
+        } else if (r.mustChangePassword()) {
+            Span pill = new Span("Has a one-time password");
+            pill.addClassName("status-pill");
+            row.add(pill);
+        }
+        Button rename = new Button("Rename", e -> renameDialog(r));
+        rename.addThemeVariants(ButtonVariant.TERTIARY);
+        Button reset = new Button("Reset password", e -> confirm("Reset " + r.displayName() + "\u2019s password?",
+                "They get a one-time password and choose their own at their next sign-in.", "Reset",
+                () -> {
+                    try {
+                        OneTimeCredential credential = classroom.resetPassword(c.id(), r.studentId());
+                        showCredentials("New one-time password", List.of(credential));
+                        refresh.run();
+                    } catch (UserFacingException ex) {
+                        error(ex.getMessage());
+                    }
+                }));
+        reset.addThemeVariants(ButtonVariant.TERTIARY);
+        Button remove = new Button("Remove", e -> confirm("Remove " + r.displayName() + " from this class?",
+                "Their work is kept. They lose access to this class right away.", "Remove",
+                () -> act(() -> classroom.removeStudent(c.id(), r.studentId()))));
+        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+        Button access = r.enabled()
+                ? new Button("Switch off account", e -> confirm("Switch off " + r.displayName() + "\u2019s account?",
+                        "They are signed out at once, on every computer, and cannot sign in until you switch the "
+                                + "account on again. Their work is kept.", "Switch off",
+                        () -> act(() -> classroom.disableStudent(c.id(), r.studentId()))))
+                : new Button("Switch on account", e -> act(() -> classroom.enableStudent(c.id(), r.studentId())));
+        access.addThemeVariants(ButtonVariant.TERTIARY);
+        access.setTestId(r.enabled() ? "roster-disable" : "roster-enable");
+        if (r.sharedWithOtherTeacher()) {
+            rename.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            reset.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            access.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+        }
+        Div actions = new Div(rename, reset, access, remove);
+        actions.addClassName("roster-actions");
+        row.add(actions);
+        return row;
+    }
+
+    private void renameDialog(RosterEntry r) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rename " + r.displayName());
+        TextField name = new TextField("Name you see for this student");
+        name.setValue(r.displayName());
+        name.setMaxLength(100);
+        name.setWidthFull();
+        dialog.add(name);
+        Button save = new Button("Save", e -> {
+            try {
+                classroom.renameStudent(c.id(), r.studentId(), name.getValue());
+                dialog.close();
+                refresh.run();
+            } catch (UserFacingException ex) {
+                name.setInvalid(true);
+                name.setErrorMessage(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void addStudentsDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Add students");
+        TextArea names = new TextArea("Names, one per line");
+        names.setHelperText("Each student gets a username and a one-time password to print. No e-mail addresses needed.");
+        names.setWidth("min(80vw, 32rem)");
+        names.setMinHeight("12rem");
+        names.setTestId("add-students-names");
+        dialog.add(names);
+        Button create = new Button("Create accounts", e -> {
+            try {
+                List<OneTimeCredential> credentials = classroom.createStudents(c.id(), names.getValue());
+                dialog.close();
+                showCredentials("Sign-in details for " + credentials.size() + " new students", credentials);
+                refresh.run();
+            } catch (UserFacingException ex) {
+                names.setInvalid(true);
+                names.setErrorMessage(ex.getMessage());
+            }
+        });
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.setTestId("add-students-create");
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.open();
+    }
+
+    /** One-time passwords are shown once, here; Lateral keeps only their hashes. */
+    private void showCredentials(String heading, List<OneTimeCredential> credentials) {
+        Dialog dialog = new Dialog();
+        dialog.addClassName("credentials-dialog");
+        dialog.setHeaderTitle(heading);
+        Div sheet = new Div();
+        sheet.addClassName("credential-sheet");
+        sheet.setTestId("credentials");
+        for (OneTimeCredential c : credentials) {
+            Div slip = new Div(new Span(c.displayName()), new Span("Username: " + c.username()),
+                    new Span("One-time password: " + c.password()),
+                    new Span("Sign in at this Lateral and choose your own password."));
+            slip.addClassName("credential-slip");
+            slip.getElement().setAttribute("data-testid", "credential");
+            sheet.add(slip);
+        }
+        dialog.add(new Paragraph("Print these now or copy them: they are not shown again."), sheet);
+        Button print = new Button("Print", e -> dialog.getElement().executeJs("window.print()"));
+        print.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(print, new Button("Done", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void act(Supplier<ClassDetail> action) {
+        try {
+            show.accept(action.get());
+        } catch (UserFacingException ex) {
+            error(ex.getMessage());
+            refresh.run();
+        }
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+    }
+
+    private static void confirm(String header, String text, String confirmText, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+}

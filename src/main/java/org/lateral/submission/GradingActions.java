@@ -1,0 +1,119 @@
+package org.lateral.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.AssignmentGrading;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.TeacherOfAssignment;
+import org.lateral.base.UserFacingException;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the teacher of a class does to their students' work: comments, score overrides,
+ * reopening a submitted attempt and releasing feedback. Every call checks the TEACHER role and
+ * that the attempt or assignment belongs to a class the teacher teaches (DD003, DD009).
+ */
+@Service
+public class GradingActions {
+
+    static final int MAX_COMMENT = 2000;
+
+    private final CurrentUser currentUser;
+    private final AssignmentService assignments;
+    private final AssignmentGrading assignmentGrading;
+    private final GradingRepository grading;
+    private final TeacherAttempts attempts;
+    private final Grader grader;
+    private final Clock clock;
+
+    GradingActions(CurrentUser currentUser, AssignmentService assignments, AssignmentGrading assignmentGrading,
+            GradingRepository grading, TeacherAttempts attempts, Grader grader, Clock clock) {
+        this.currentUser = currentUser;
+        this.assignments = assignments;
+        this.assignmentGrading = assignmentGrading;
+        this.grading = grading;
+        this.attempts = attempts;
+        this.grader = grader;
+        this.clock = clock;
+    }
+
+    /** A comment on the attempt, seen by its student with their feedback. */
+    @Transactional
+    @TeacherOfAttempt
+    public void comment(UUID attemptId, String body) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new UserFacingException("Write a comment first.");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new UserFacingException("Keep the comment under " + MAX_COMMENT + " characters.");
+        }
+        attempts.ownedOrThrow(attemptId);
+        grading.insertComment(attemptId, teacher.accountId(), text, now());
+    }
+
+    /**
+     * Sets the attempt's score, or with {@code score} null lets the rules' score count again. The
+     * comment says why; it is kept in the score history (DD005).
+     */
+    @Transactional
+    @TeacherOfAttempt
+    public void override(UUID attemptId, @Nullable Double score, String comment) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String why = comment == null ? "" : comment.strip();
+        if (score != null && (score.isNaN() || score < 0 || score > 100)) {
+            throw new UserFacingException("A score is between 0 and 100.");
+        }
+        if (score != null && why.isEmpty()) {
+            throw new UserFacingException("Say in a few words why you set this score; it is kept with the score.");
+        }
+        if (why.length() > MAX_COMMENT) {
+            throw new UserFacingException("Keep the reason under " + MAX_COMMENT + " characters.");
+        }
+        TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
+        // The assignment before the attempt, the lock order of every grading path.
+        GradedAssignment facts = assignmentGrading.lock(o.assignment().id(), true).orElseThrow();
+        if (o.attempt().submittedAt() == null) {
+            throw new UserFacingException("Only submitted work has a score to change.");
+        }
+        Grader.Context context = grader.context(facts, null)
+                .orElseThrow(() -> new UserFacingException("This assignment has no answer key, so it has no scores."));
+        boolean overridden = grading.latest(attemptId).map(GradingRepository.Latest::overridden).orElse(false);
+        if (score == null && !overridden) {
+            throw new UserFacingException("This score is the rules' score already.");
+        }
+        Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
+        grader.override(context, attemptId, rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
+    }
+
+    /** Lets the student change a submitted attempt again; its scores stay in the history. */
+    @Transactional
+    @TeacherOfAttempt
+    public void reopen(UUID attemptId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
+        assignmentGrading.lock(o.assignment().id(), true);
+        if (!grading.reopen(attemptId, teacher.accountId(), now())) {
+            throw new UserFacingException("Only the latest submitted attempt can be reopened.");
+        }
+    }
+
+    @Transactional
+    @TeacherOfAssignment
+    public void releaseFeedback(UUID assignmentId) {
+        assignments.releaseFeedback(assignmentId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,201 @@
+package org.lateral.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.AssignmentGrading;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.TeacherAssignment;
+import org.lateral.assignment.TeacherOfAssignment;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.SavedMark;
+import org.lateral.library.ClaimType;
+import org.lateral.library.LibraryPins;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to one assignment's key, never the library's (DD005): accepting a span or a type
+ * students marked, withdrawing such an amendment, and moving to a newer library key version
+ * (previewed first) or staying on the pinned one. For the teacher of the assignment's class only
+ * (DD003, DD009). Every change locks the assignment and re-scores all submitted attempts in the
+ * same transaction.
+ */
+@Service
+public class KeyAmendments {
+
+    private final CurrentUser currentUser;
+    private final AssignmentService assignments;
+    private final AssignmentGrading assignmentGrading;
+    private final LibraryPins library;
+    private final SubmissionRepository submissions;
+    private final GradingRepository grading;
+    private final Grader grader;
+    private final Clock clock;
+
+    KeyAmendments(CurrentUser currentUser, AssignmentService assignments, AssignmentGrading assignmentGrading,
+            LibraryPins library, SubmissionRepository submissions, GradingRepository grading, Grader grader, Clock clock) {
+        this.currentUser = currentUser;
+        this.assignments = assignments;
+        this.assignmentGrading = assignmentGrading;
+        this.library = library;
+        this.submissions = submissions;
+        this.grading = grading;
+        this.grader = grader;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a span students marked: as another span of the key claim it overlaps, or, with
+     * {@code claimId} null, as a claim added to this assignment's key. Re-scores every submitted
+     * attempt in the same transaction; answers how many.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptSpan(UUID assignmentId, int start, int end, @Nullable String claimId, ClaimType type) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        Grader.Context before = grader.context(facts, null)
+                .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+        String text = before.text();
+        if (start < 0 || end <= start || end > text.length() || end - start > 2000) {
+            throw new UserFacingException("That passage is not in the article.");
+        }
+        Instant now = now();
+        if (claimId != null) {
+            if (before.claims().stream().noneMatch(c -> c.id().equals(claimId))) {
+                throw new UserFacingException("That claim is not in this assignment's key.");
+            }
+            grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ALTERNATIVE_SPAN, claimId, start, end,
+                    text.substring(start, end), null, teacher.accountId(), now);
+        } else {
+            String id = "t" + UUID.randomUUID().toString().substring(0, 8);
+            grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ADDED_CLAIM, id, start, end,
+                    text.substring(start, end), type, teacher.accountId(), now);
+        }
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /** Accepts another type for a key claim of this assignment; re-scores every submitted attempt. */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptType(UUID assignmentId, String claimId, ClaimType type) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        Grader.Context before = grader.context(facts, null)
+                .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+        Grader.GradedClaim claim = before.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
+                .orElseThrow(() -> new UserFacingException("That claim is not in this assignment's key."));
+        if (claim.accepted().contains(type)) {
+            throw new UserFacingException("The key accepts that type for this claim already.");
+        }
+        Instant now = now();
+        grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ALTERNATIVE_TYPE, claimId, null, null, null,
+                type, teacher.accountId(), now);
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /** Withdraws an amendment; re-scores every submitted attempt. */
+    @Transactional
+    @TeacherOfAssignment
+    public int withdrawAmendment(UUID assignmentId, UUID amendmentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        Instant now = now();
+        if (!grading.withdrawAmendment(amendmentId, assignmentId, teacher.accountId(), now)) {
+            throw new UserFacingException("That change of the key was already withdrawn.");
+        }
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /** What moving to the newer key version would change, attempt by attempt; nothing is stored. */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    public KeyPreview previewKeyVersion(UUID assignmentId) {
+        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
+        LibraryPins.KeyVersion newer = newer(assignment);
+        Grader.Context now = grader.context(facts, null).orElseThrow();
+        Grader.Context next = grader.context(facts, newer.id()).orElseThrow();
+        Map<UUID, String> names = new HashMap<>();
+        assignment.roster().forEach(r -> names.put(r.studentId(), r.displayName()));
+        List<GradingRepository.SubmittedAttempt> attempts = grading.submittedAttempts(assignmentId);
+        List<KeyPreview.Change> changes = new ArrayList<>();
+        for (GradingRepository.SubmittedAttempt a : attempts) {
+            List<SavedMark> marks = submissions.liveMarks(a.attemptId());
+            double before = grader.score(now, marks).score();
+            double after = grader.score(next, marks).score();
+            if (before != after) {
+                boolean overridden = grading.latest(a.attemptId()).map(GradingRepository.Latest::overridden).orElse(false);
+                changes.add(new KeyPreview.Change(names.getOrDefault(a.studentId(), "A former student of the class"),
+                        a.number(), before, after, overridden));
+            }
+        }
+        changes.sort(Comparator.comparing(KeyPreview.Change::student).thenComparingInt(KeyPreview.Change::attempt));
+        return new KeyPreview(facts.keyVersionId(), newer.id(), newer.notes(), attempts.size(), changes);
+    }
+
+    /** Moves the assignment to the newer key version and re-scores every submitted attempt. */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        assignmentGrading.lock(assignmentId, true);
+        if (!newer(assignment).id().equals(newVersionId)) {
+            throw new UserFacingException("The library key changed again meanwhile. Reload the page to see the latest.");
+        }
+        assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, true);
+        GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
+        return rescore(facts, ScoreCause.KEY_VERSION, teacher, now());
+    }
+
+    /** Keeps the pinned key version; the notice stays away until yet another version comes. */
+    @Transactional
+    @TeacherOfAssignment
+    public void ignoreKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
+        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        assignmentGrading.lock(assignmentId, true);
+        if (!newer(assignment).id().equals(newVersionId)) {
+            throw new UserFacingException("The library key changed again meanwhile. Reload the page to see the latest.");
+        }
+        assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, false);
+    }
+
+    private LibraryPins.KeyVersion newer(TeacherAssignment assignment) {
+        if (assignment.keyVersionId() == null) {
+            throw new UserFacingException("This assignment has no answer key.");
+        }
+        return library.newerKeyVersion(assignment.schoolId(), assignment.keyVersionId())
+                .orElseThrow(() -> new UserFacingException("There is no newer version of this key."));
+    }
+
+    private int rescore(GradedAssignment facts, ScoreCause cause, LateralUser teacher, Instant now) {
+        Grader.Context context = grader.context(facts, null).orElseThrow();
+        return grader.rescoreAll(context, cause, teacher.accountId(), now);
+    }
+
+    private GradedAssignment lockOwned(UUID assignmentId) {
+        assignments.forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        return assignmentGrading.lock(assignmentId, true)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
