@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -28,10 +27,15 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.lateral.base.ui.BaseNavigation;
 import org.lateral.base.ui.Destination;
@@ -59,99 +63,157 @@ class ArchitectureTest {
      * given its href as a String. The typed overloads (a view class) are not matched. The app links
      * to no other site; a link that must, would get its own exception here, with its reason.
      */
-    private static final DescribedPredicate<JavaCall<?>> ROUTE_BY_STRING = new DescribedPredicate<>(
-            "UI.navigate, BeforeEvent.forwardTo/rerouteTo or an Anchor's href with a String path") {
-        @Override
-        public boolean test(JavaCall<?> call) {
-            CodeUnitCallTarget target = call.getTarget();
-            List<JavaClass> parameters = target.getRawParameterTypes();
-            if (parameters.isEmpty() || !parameters.getFirst().isEquivalentTo(String.class)) {
-                return false;
-            }
-            String name = target.getName();
-            JavaClass owner = target.getOwner();
-            return owner.isAssignableTo(UI.class) && name.equals("navigate")
-                    || owner.isAssignableTo(BeforeEvent.class) && Set.of("forwardTo", "rerouteTo", "forwardToUrl").contains(name)
-                    || owner.isAssignableTo(Anchor.class) && Set.of(JavaConstructor.CONSTRUCTOR_NAME, "setHref").contains(name);
-        }
-    };
+    private static final DescribedPredicate<JavaCall<?>> ROUTE_BY_STRING =
+            new DescribedPredicate<>(
+                    "UI.navigate, BeforeEvent.forwardTo/rerouteTo or an Anchor's href with a String path") {
+                @Override
+                public boolean test(JavaCall<?> call) {
+                    CodeUnitCallTarget target = call.getTarget();
+                    List<JavaClass> parameters = target.getRawParameterTypes();
+                    if (parameters.isEmpty() || !parameters.getFirst().isEquivalentTo(String.class)) {
+                        return false;
+                    }
+                    String name = target.getName();
+                    JavaClass owner = target.getOwner();
+                    return owner.isAssignableTo(UI.class) && name.equals("navigate")
+                            || owner.isAssignableTo(BeforeEvent.class)
+                                    && Set.of("forwardTo", "rerouteTo", "forwardToUrl")
+                                            .contains(name)
+                            || owner.isAssignableTo(Anchor.class)
+                                    && Set.of(JavaConstructor.CONSTRUCTOR_NAME, "setHref")
+                                            .contains(name);
+                }
+            };
 
     private static final ArchRule NO_ROUTE_BY_STRING = noClasses()
-            .that().resideInAPackage("org.lateral..")
-            .and().doNotHaveFullyQualifiedName(Destination.class.getName())
-            .should().callCodeUnitWhere(ROUTE_BY_STRING)
+            .that()
+            .resideInAPackage("org.lateral..")
+            .and()
+            .doNotHaveFullyQualifiedName(Destination.class.getName())
+            .should()
+            .callCodeUnitWhere(ROUTE_BY_STRING)
             .because("a route is written once, in its view's @Route: link and navigate with the Destination that the "
                     + "owning feature's XxxNavigation hands out (NamedRoutes for a link against the dependency "
                     + "direction), so that renaming a route cannot leave a typed-out path behind");
 
     private static final ArchRule DESTINATIONS_ONLY_FROM_NAVIGATION_CLASSES = noClasses()
-            .that().resideInAPackage("org.lateral..")
-            .and().haveSimpleNameNotEndingWith("Navigation")
-            .and().doNotHaveFullyQualifiedName(NamedRoutes.class.getName())
-            .should().callMethod(Destination.class, "of", Class.class)
-            .orShould().callMethod(Destination.class, "of", Class.class, String.class)
+            .that()
+            .resideInAPackage("org.lateral..")
+            .and()
+            .haveSimpleNameNotEndingWith("Navigation")
+            .and()
+            .doNotHaveFullyQualifiedName(NamedRoutes.class.getName())
+            .should()
+            .callMethod(Destination.class, "of", Class.class)
+            .orShould()
+            .callMethod(Destination.class, "of", Class.class, String.class)
             .because("one class per feature knows its views and their parameters; views ask it for a Destination");
 
     @Test
     void base_depends_on_no_feature_and_not_on_security() {
-        noClasses().that().resideInAPackage("org.lateral.base..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.lateral.security..", "org.lateral.classroom..", "org.lateral.library..",
-                        "org.lateral.assignment..", "org.lateral.submission..", "org.lateral.dashboard..",
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.base..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.lateral.security..",
+                        "org.lateral.classroom..",
+                        "org.lateral.library..",
+                        "org.lateral.assignment..",
+                        "org.lateral.submission..",
+                        "org.lateral.dashboard..",
                         "org.lateral.demo..")
                 .check(MAIN);
     }
 
     @Test
     void security_depends_on_no_feature() {
-        noClasses().that().resideInAPackage("org.lateral.security..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.lateral.classroom..", "org.lateral.library..", "org.lateral.assignment..",
-                        "org.lateral.submission..", "org.lateral.dashboard..", "org.lateral.demo..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.lateral.classroom..",
+                        "org.lateral.library..",
+                        "org.lateral.assignment..",
+                        "org.lateral.submission..",
+                        "org.lateral.dashboard..",
+                        "org.lateral.demo..")
                 .check(MAIN);
     }
 
     @Test
     void classroom_and_library_do_not_depend_on_later_features() {
-        noClasses().that().resideInAnyPackage("org.lateral.classroom..", "org.lateral.library..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.lateral.assignment..", "org.lateral.submission..", "org.lateral.dashboard..",
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.lateral.classroom..", "org.lateral.library..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.lateral.assignment..",
+                        "org.lateral.submission..",
+                        "org.lateral.dashboard..",
                         "org.lateral.demo..")
                 .check(MAIN);
     }
 
     @Test
     void classroom_and_library_do_not_depend_on_each_other() {
-        noClasses().that().resideInAPackage("org.lateral.classroom..")
-                .should().dependOnClassesThat().resideInAPackage("org.lateral.library..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.classroom..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lateral.library..")
                 .check(MAIN);
-        noClasses().that().resideInAPackage("org.lateral.library..")
-                .should().dependOnClassesThat().resideInAPackage("org.lateral.classroom..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.library..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lateral.classroom..")
                 .check(MAIN);
     }
 
     @Test
     void assignment_does_not_depend_on_submission_dashboard_or_demo() {
-        noClasses().that().resideInAPackage("org.lateral.assignment..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.lateral.submission..", "org.lateral.dashboard..", "org.lateral.demo..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.assignment..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.lateral.submission..", "org.lateral.dashboard..", "org.lateral.demo..")
                 .check(MAIN);
     }
 
     @Test
     void submission_does_not_depend_on_dashboard_or_demo() {
-        noClasses().that().resideInAPackage("org.lateral.submission..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.lateral.dashboard..", "org.lateral.demo..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lateral.submission..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.lateral.dashboard..", "org.lateral.demo..")
                 .check(MAIN);
     }
 
     @Test
     void nothing_depends_on_demo_or_dashboard() {
-        noClasses().that().resideOutsideOfPackages("org.lateral.demo..")
-                .should().dependOnClassesThat().resideInAPackage("org.lateral.demo..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.lateral.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lateral.demo..")
                 .check(MAIN);
-        noClasses().that().resideOutsideOfPackages("org.lateral.dashboard..", "org.lateral.demo..")
-                .should().dependOnClassesThat().resideInAPackage("org.lateral.dashboard..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.lateral.dashboard..", "org.lateral.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lateral.dashboard..")
                 .check(MAIN);
     }
 
@@ -162,21 +224,39 @@ class ArchitectureTest {
 
     @Test
     void views_never_use_repositories_or_trusted_services() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
-                .orShould().dependOnClassesThat().areAnnotatedWith(Trusted.class)
-                .orShould().dependOnClassesThat().haveSimpleName("JdbcClient")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Trusted.class)
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("JdbcClient")
                 .because("views call the services that check who may do what (DD003, DD009)")
                 .check(MAIN);
     }
 
     @Test
     void every_public_method_of_a_service_declares_who_may_call_it() {
-        methods().that().arePublic().and().areNotStatic()
-                .and().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
-                .and().areDeclaredInClassesThat().areNotAnnotatedWith(Trusted.class)
-                .should().beAnnotatedWith(PreAuthorize.class)
-                .orShould().beMetaAnnotatedWith(PreAuthorize.class)
+        methods()
+                .that()
+                .arePublic()
+                .and()
+                .areNotStatic()
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Service.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .areNotAnnotatedWith(Trusted.class)
+                .should()
+                .beAnnotatedWith(PreAuthorize.class)
+                .orShould()
+                .beMetaAnnotatedWith(PreAuthorize.class)
                 .because("an access rule the build can see cannot be forgotten (DD009)")
                 .check(MAIN);
     }
@@ -191,12 +271,15 @@ class ArchitectureTest {
                 if (rule.isEmpty()) {
                     continue;
                 }
-                var name = java.util.regex.Pattern.compile("#(\\w+)").matcher(rule.get().value());
+                var name = Pattern.compile("#(\\w+)").matcher(rule.get().value());
                 while (name.find()) {
-                    var parameters = java.util.Arrays.stream(method.reflect() instanceof java.lang.reflect.Method m
-                            ? m.getParameters() : new java.lang.reflect.Parameter[0]).map(java.lang.reflect.Parameter::getName).toList();
-                    org.assertj.core.api.Assertions.assertThat(parameters)
-                            .as(method.getFullName() + " carries @" + annotation.getRawType().getSimpleName())
+                    var parameters = Arrays.stream(
+                                    method.reflect() instanceof Method m ? m.getParameters() : new Parameter[0])
+                            .map(Parameter::getName)
+                            .toList();
+                    Assertions.assertThat(parameters)
+                            .as(method.getFullName() + " carries @"
+                                    + annotation.getRawType().getSimpleName())
                             .contains(name.group(1));
                 }
             }
@@ -205,18 +288,29 @@ class ArchitectureTest {
 
     @Test
     void every_view_and_layout_declares_who_may_open_it() {
-        classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
-                .should().beAnnotatedWith(AnonymousAllowed.class)
-                .orShould().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(RolesAllowed.class)
-                .orShould().beAnnotatedWith(DenyAll.class)
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .or()
+                .areAnnotatedWith(Layout.class)
+                .should()
+                .beAnnotatedWith(AnonymousAllowed.class)
+                .orShould()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(RolesAllowed.class)
+                .orShould()
+                .beAnnotatedWith(DenyAll.class)
                 .check(MAIN);
     }
 
     @Test
     void no_code_uses_java_util_random_for_anything() {
         // Tokens and join codes must be unguessable: SecureRandom only.
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Random")
                 .check(MAIN);
     }
 
@@ -233,7 +327,8 @@ class ArchitectureTest {
                 new ClassFileImporter().importClasses(TypedOutPaths.class, TypedDestinations.class));
         List<String> violations = result.getFailureReport().getDetails();
         assertThat(violations).hasSize(6).allMatch(v -> v.contains(TypedOutPaths.class.getName()));
-        assertThat(violations).anyMatch(v -> v.contains("UI.navigate(java.lang.String)"))
+        assertThat(violations)
+                .anyMatch(v -> v.contains("UI.navigate(java.lang.String)"))
                 .anyMatch(v -> v.contains("UI.navigate(java.lang.String, com.vaadin.flow.router.QueryParameters)"))
                 .anyMatch(v -> v.contains("forwardTo(java.lang.String)"))
                 .anyMatch(v -> v.contains("Anchor.<init>(java.lang.String, java.lang.String)"))
@@ -249,7 +344,8 @@ class ArchitectureTest {
     void the_destination_rule_catches_a_view_that_makes_its_own() {
         EvaluationResult result = DESTINATIONS_ONLY_FROM_NAVIGATION_CLASSES.evaluate(
                 new ClassFileImporter().importClasses(MakesItsOwnDestination.class, FixtureNavigation.class));
-        assertThat(result.getFailureReport().getDetails()).hasSize(1)
+        assertThat(result.getFailureReport().getDetails())
+                .hasSize(1)
                 .allMatch(v -> v.contains(MakesItsOwnDestination.class.getName()) && v.contains("Destination.of"));
     }
 

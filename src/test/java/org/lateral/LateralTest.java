@@ -13,13 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "lateral.data-dir=target/test-data",
-        "lateral.database.ephemeral=true",
-        // Keep test output readable: framework start-up chatter only when something is wrong.
-        "logging.level.org.springframework=WARN",
-        "logging.level.org.flywaydb=WARN",
-        "logging.level.com.vaadin=WARN",
-        "logging.level.org.atmosphere=WARN",
-        "logging.level.com.zaxxer=WARN"})
+@SpringBootTest(
+        properties = {
+            "lateral.data-dir=target/test-data",
+            "lateral.database.ephemeral=true",
+            // Keep test output readable: framework start-up chatter only when something is wrong.
+            "logging.level.org.springframework=WARN",
+            "logging.level.org.flywaydb=WARN",
+            "logging.level.com.vaadin=WARN",
+            "logging.level.org.atmosphere=WARN",
+            "logging.level.com.zaxxer=WARN"
+        })
 public @interface LateralTest {}

@@ -43,13 +43,20 @@ class PageAddressesTest extends SpringBrowserlessTest {
 
     @Test
     void a_named_route_leads_where_its_owners_navigation_class_does() {
-        assertThat(NamedRoutes.teacherHome().view()).isEqualTo(ClassroomNavigation.classes().view());
-        assertThat(NamedRoutes.join().view()).isEqualTo(ClassroomNavigation.join().view());
+        assertThat(NamedRoutes.teacherHome().view())
+                .isEqualTo(ClassroomNavigation.classes().view());
+        assertThat(NamedRoutes.join().view())
+                .isEqualTo(ClassroomNavigation.join().view());
         assertThat(NamedRoutes.setup().url()).isEqualTo("setup");
-        assertThat(NamedRoutes.studentHome().view()).isEqualTo(AssignmentNavigation.myAssignments().view());
-        assertThat(NamedRoutes.classPage(ID).url()).isEqualTo(AssignmentNavigation.classPage(ID).url());
-        assertThat(NamedRoutes.marking(ID).url()).isEqualTo(SubmissionNavigation.marking(ID).url());
-        assertThat(NamedRoutes.feedback(ID).url()).isEqualTo(SubmissionNavigation.feedback(ID).url());
-        assertThat(NamedRoutes.results(ID).url()).isEqualTo(SubmissionNavigation.results(ID).url());
+        assertThat(NamedRoutes.studentHome().view())
+                .isEqualTo(AssignmentNavigation.myAssignments().view());
+        assertThat(NamedRoutes.classPage(ID).url())
+                .isEqualTo(AssignmentNavigation.classPage(ID).url());
+        assertThat(NamedRoutes.marking(ID).url())
+                .isEqualTo(SubmissionNavigation.marking(ID).url());
+        assertThat(NamedRoutes.feedback(ID).url())
+                .isEqualTo(SubmissionNavigation.feedback(ID).url());
+        assertThat(NamedRoutes.results(ID).url())
+                .isEqualTo(SubmissionNavigation.results(ID).url());
     }
 }

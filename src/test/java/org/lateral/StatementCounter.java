@@ -41,7 +41,8 @@ public class StatementCounter implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         return bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)
-                ? new CountingDataSource(dataSource) : bean;
+                ? new CountingDataSource(dataSource)
+                : bean;
     }
 
     /** Keeps the pool's close, which the bean's destroy method calls. */
@@ -69,7 +70,9 @@ public class StatementCounter implements BeanPostProcessor {
         }
 
         private static Connection counting(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
+            return (Connection) Proxy.newProxyInstance(
+                    StatementCounter.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         int[] count = COUNTING.get();
                         if (count != null && STATEMENTS.contains(method.getName())) {

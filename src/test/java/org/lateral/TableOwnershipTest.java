@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,36 +29,55 @@ class TableOwnershipTest {
 
     /** Which feature's migration created each table (see the comments in db/V*.sql). */
     private static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("school", "classroom"), Map.entry("account", "classroom"), Map.entry("account_role", "classroom"),
-            Map.entry("credential", "classroom"), Map.entry("class", "classroom"), Map.entry("enrollment", "classroom"),
-            Map.entry("outlet", "library"), Map.entry("story_set", "library"), Map.entry("article", "library"),
-            Map.entry("article_version", "library"), Map.entry("answer_key", "library"),
-            Map.entry("answer_key_version", "library"), Map.entry("key_claim", "library"),
-            Map.entry("key_source", "library"), Map.entry("key_source_attribution", "library"),
-            Map.entry("key_claim_source", "library"), Map.entry("comparison_key", "library"),
-            Map.entry("comparison_key_version", "library"), Map.entry("comparison_key_entry", "library"),
-            Map.entry("assignment", "assignment"), Map.entry("assignment_due_override", "assignment"),
-            Map.entry("submission", "submission"), Map.entry("attempt", "submission"), Map.entry("mark", "submission"),
-            Map.entry("key_amendment", "submission"), Map.entry("score", "submission"),
+            Map.entry("school", "classroom"),
+            Map.entry("account", "classroom"),
+            Map.entry("account_role", "classroom"),
+            Map.entry("credential", "classroom"),
+            Map.entry("class", "classroom"),
+            Map.entry("enrollment", "classroom"),
+            Map.entry("outlet", "library"),
+            Map.entry("story_set", "library"),
+            Map.entry("article", "library"),
+            Map.entry("article_version", "library"),
+            Map.entry("answer_key", "library"),
+            Map.entry("answer_key_version", "library"),
+            Map.entry("key_claim", "library"),
+            Map.entry("key_source", "library"),
+            Map.entry("key_source_attribution", "library"),
+            Map.entry("key_claim_source", "library"),
+            Map.entry("comparison_key", "library"),
+            Map.entry("comparison_key_version", "library"),
+            Map.entry("comparison_key_entry", "library"),
+            Map.entry("assignment", "assignment"),
+            Map.entry("assignment_due_override", "assignment"),
+            Map.entry("submission", "submission"),
+            Map.entry("attempt", "submission"),
+            Map.entry("mark", "submission"),
+            Map.entry("key_amendment", "submission"),
+            Map.entry("score", "submission"),
             Map.entry("attempt_comment", "submission"),
             Map.entry("throttle_bucket", "base"));
 
     /** Read-only query modules that may read every feature's tables. */
     private static final Set<String> READS_EVERYTHING = Set.of("dashboard");
 
-    private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern STRING =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern SQL = Pattern.compile("\\b(SELECT|INSERT|UPDATE|DELETE)\\b");
-    private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern TABLE =
+            Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern WRITE = Pattern.compile("\\b(INSERT|UPDATE|DELETE)\\b|FOR (UPDATE|SHARE)");
 
     @Test
     void every_table_of_the_migrations_has_an_owner() throws IOException {
         Set<String> created = new TreeSet<>();
         try (Stream<Path> files = Files.list(Path.of("db"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
-                Matcher m = Pattern.compile("(?i)CREATE TABLE\\s+([a-z_][a-z0-9_]*)").matcher(Files.readString(file));
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                    .toList()) {
+                Matcher m = Pattern.compile("(?i)CREATE TABLE\\s+([a-z_][a-z0-9_]*)")
+                        .matcher(Files.readString(file));
                 while (m.find()) {
-                    created.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                    created.add(m.group(1).toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -80,13 +100,16 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(violations).as("SQL that reaches into another feature's tables").isEmpty();
+        assertThat(violations)
+                .as("SQL that reaches into another feature's tables")
+                .isEmpty();
     }
 
     @Test
     void dashboard_queries_only_read() throws IOException {
         List<String> writes = statements().stream()
-                .filter(s -> READS_EVERYTHING.contains(s.feature()) && WRITE.matcher(s.sql()).find())
+                .filter(s -> READS_EVERYTHING.contains(s.feature())
+                        && WRITE.matcher(s.sql()).find())
                 .map(s -> s.file() + ": " + s.sql().strip())
                 .toList();
         assertThat(writes).isEmpty();
@@ -95,9 +118,10 @@ class TableOwnershipTest {
     @Test
     void the_scan_finds_tables_in_text_blocks_and_strings() {
         // Guards the scanner itself: a rule that finds nothing would pass every code base.
-        String source = "jdbc.sql(\"\"\"\n SELECT a.id FROM assignment a\n LEFT JOIN submission s ON s.x = a.id\n \"\"\");"
-                + " jdbc.sql(\"UPDATE attempt SET x = 1 WHERE id IN (SELECT y FROM unnest(:ids))\");"
-                + " String label = \"Join class\";";
+        String source =
+                "jdbc.sql(\"\"\"\n SELECT a.id FROM assignment a\n LEFT JOIN submission s ON s.x = a.id\n \"\"\");"
+                        + " jdbc.sql(\"UPDATE attempt SET x = 1 WHERE id IN (SELECT y FROM unnest(:ids))\");"
+                        + " String label = \"Join class\";";
         assertThat(tablesIn(source)).containsExactlyInAnyOrder("assignment", "submission", "attempt");
     }
 

@@ -22,13 +22,17 @@ public final class TestDatabases {
     public static List<String> servers(DataSource embedded) throws SQLException {
         List<String> servers = new ArrayList<>();
         // The embedded server admits only its generated password, which the pool was given.
-        String password = URLEncoder.encode(embedded.unwrap(HikariDataSource.class).getPassword(), StandardCharsets.UTF_8);
+        String password =
+                URLEncoder.encode(embedded.unwrap(HikariDataSource.class).getPassword(), StandardCharsets.UTF_8);
         try (Connection c = embedded.getConnection()) {
             servers.add(c.getMetaData().getURL() + "?user=postgres&password=" + password);
         }
         String extra = System.getenv("LATERAL_TEST_DATABASES");
         if (extra != null && !extra.isBlank()) {
-            Arrays.stream(extra.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(servers::add);
+            Arrays.stream(extra.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(servers::add);
         }
         return servers;
     }

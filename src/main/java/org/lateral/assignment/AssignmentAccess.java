@@ -21,13 +21,19 @@ public class AssignmentAccess {
 
     /** The signed-in teacher teaches the class of this assignment of their school. */
     public boolean teachesAssignment(UUID assignmentId) {
-        return currentUser.get().flatMap(u -> assignments.classOf(assignmentId, u.schoolId()))
-                .map(classroom::teachesClass).orElse(false);
+        return currentUser
+                .get()
+                .flatMap(u -> assignments.classOf(assignmentId, u.schoolId()))
+                .map(classroom::teachesClass)
+                .orElse(false);
     }
 
     /** The signed-in student is in the class of this assignment of their school now. */
     public boolean attendsAssignment(UUID assignmentId) {
-        return currentUser.get().flatMap(u -> assignments.classOf(assignmentId, u.schoolId()))
-                .map(classroom::attendsClass).orElse(false);
+        return currentUser
+                .get()
+                .flatMap(u -> assignments.classOf(assignmentId, u.schoolId()))
+                .map(classroom::attendsClass)
+                .orElse(false);
     }
 }

@@ -1,10 +1,10 @@
 package org.lateral.assignment;
 
-import org.lateral.security.Trusted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.lateral.library.LibraryPins;
+import org.lateral.security.Trusted;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +28,35 @@ public class AssignmentAdministration {
 
     /** The class's mark-claims assignment on this article, created with these settings if missing. */
     @Transactional
-    public UUID ensureMarkClaims(UUID schoolId, UUID classId, UUID teacherId, UUID articleId, Instant openAt,
-            Instant dueAt, FeedbackPolicy policy, boolean revisionAllowed) {
+    public UUID ensureMarkClaims(
+            UUID schoolId,
+            UUID classId,
+            UUID teacherId,
+            UUID articleId,
+            Instant openAt,
+            Instant dueAt,
+            FeedbackPolicy policy,
+            boolean revisionAllowed) {
         return assignments.findByClassAndArticle(classId, articleId).orElseGet(() -> {
             LibraryPins.Pin pin = library.current(schoolId, articleId)
                     .orElseThrow(() -> new IllegalArgumentException("No article " + articleId + " in the library"));
-            AssignmentRepository.Row row = new AssignmentRepository.Row(UUID.randomUUID(), schoolId, classId, pin.title(),
-                    pin.articleId(), pin.articleVersionId(), pin.keyVersionId(), openAt, dueAt, true, policy,
-                    revisionAllowed, null, false, teacherId, clock.instant());
+            AssignmentRepository.Row row = new AssignmentRepository.Row(
+                    UUID.randomUUID(),
+                    schoolId,
+                    classId,
+                    pin.title(),
+                    pin.articleId(),
+                    pin.articleVersionId(),
+                    pin.keyVersionId(),
+                    openAt,
+                    dueAt,
+                    true,
+                    policy,
+                    revisionAllowed,
+                    null,
+                    false,
+                    teacherId,
+                    clock.instant());
             assignments.insert(row);
             return row.id();
         });

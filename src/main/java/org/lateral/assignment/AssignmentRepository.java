@@ -1,14 +1,19 @@
 package org.lateral.assignment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.classroom.ClassDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +27,22 @@ class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(UUID id, UUID schoolId, UUID classId, String title, UUID articleId, UUID articleVersionId,
-            @Nullable UUID keyVersionId, Instant openAt, Instant dueAt, boolean lateWorkAccepted, FeedbackPolicy policy,
-            boolean revisionAllowed, @Nullable Instant revisionUntil, boolean classmatesAfterSubmit, UUID createdBy,
+    record Row(
+            UUID id,
+            UUID schoolId,
+            UUID classId,
+            String title,
+            UUID articleId,
+            UUID articleVersionId,
+            @Nullable UUID keyVersionId,
+            Instant openAt,
+            Instant dueAt,
+            boolean lateWorkAccepted,
+            FeedbackPolicy policy,
+            boolean revisionAllowed,
+            @Nullable Instant revisionUntil,
+            boolean classmatesAfterSubmit,
+            UUID createdBy,
             Instant createdAt) {}
 
     void insert(Row r) {
@@ -35,20 +53,31 @@ class AssignmentRepository {
                 VALUES (:id, :school, :class, 'mark-claims', :title, :article, :articleVersion, :keyVersion, :openAt,
                         :dueAt, :late, :policy, :revision, :revisionUntil, :classmates, :createdBy, :createdAt)
                 """)
-                .param("id", r.id()).param("school", r.schoolId()).param("class", r.classId()).param("title", r.title())
-                .param("article", r.articleId()).param("articleVersion", r.articleVersionId())
-                .param("keyVersion", r.keyVersionId()).param("openAt", Timestamp.from(r.openAt()))
-                .param("dueAt", Timestamp.from(r.dueAt())).param("late", r.lateWorkAccepted())
-                .param("policy", r.policy().code()).param("revision", r.revisionAllowed())
+                .param("id", r.id())
+                .param("school", r.schoolId())
+                .param("class", r.classId())
+                .param("title", r.title())
+                .param("article", r.articleId())
+                .param("articleVersion", r.articleVersionId())
+                .param("keyVersion", r.keyVersionId())
+                .param("openAt", Timestamp.from(r.openAt()))
+                .param("dueAt", Timestamp.from(r.dueAt()))
+                .param("late", r.lateWorkAccepted())
+                .param("policy", r.policy().code())
+                .param("revision", r.revisionAllowed())
                 .param("revisionUntil", r.revisionUntil() == null ? null : Timestamp.from(r.revisionUntil()))
-                .param("classmates", r.classmatesAfterSubmit()).param("createdBy", r.createdBy())
+                .param("classmates", r.classmatesAfterSubmit())
+                .param("createdBy", r.createdBy())
                 .param("createdAt", Timestamp.from(r.createdAt()))
                 .update();
     }
 
     Optional<UUID> findByClassAndArticle(UUID classId, UUID articleId) {
         return jdbc.sql("SELECT id FROM assignment WHERE class_id = :c AND article_id = :a ORDER BY created_at LIMIT 1")
-                .param("c", classId).param("a", articleId).query(UUID.class).optional();
+                .param("c", classId)
+                .param("a", articleId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** The class's assignments, with the students' work counted by {@link StudentWork}. */
@@ -61,25 +90,42 @@ class AssignmentRepository {
                  ORDER BY a.due_at, a.title
                 """)
                 .param("class", classId)
-                .query((rs, n) -> new AssignmentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("exercise"), instant(rs, "open_at"), instant(rs, "due_at"), zone,
+                .query((rs, n) -> new AssignmentSummary(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("exercise"),
+                        instant(rs, "open_at"),
+                        instant(rs, "due_at"),
+                        zone,
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
-                        rs.getBoolean("revision_allowed"), rs.getBoolean("key_pinned"), 0, 0))
+                        rs.getBoolean("revision_allowed"),
+                        rs.getBoolean("key_pinned"),
+                        0,
+                        0))
                 .list();
-        Map<UUID, StudentWork.Counts> counts = work.counts(summaries.stream().map(AssignmentSummary::id).toList());
-        return summaries.stream().map(a -> a.withCounts(counts.getOrDefault(a.id(), StudentWork.Counts.NONE))).toList();
+        Map<UUID, StudentWork.Counts> counts =
+                work.counts(summaries.stream().map(AssignmentSummary::id).toList());
+        return summaries.stream()
+                .map(a -> a.withCounts(counts.getOrDefault(a.id(), StudentWork.Counts.NONE)))
+                .toList();
     }
 
     /**
      * Open assignments of these classes for one student, with their own due date; their status
      * comes from their submission, which {@link StudentWork} reads.
      */
-    List<MyAssignment> forStudent(UUID studentId, Map<UUID, String> classNames, Map<UUID, ZoneId> zones, Instant now,
-            StudentWork work) {
+    List<MyAssignment> forStudent(
+            UUID studentId, Map<UUID, String> classNames, Map<UUID, ZoneId> zones, Instant now, StudentWork work) {
         if (classNames.isEmpty()) {
             return List.of();
         }
-        record Open(UUID id, UUID classId, String title, Instant due, FeedbackPolicy policy, @Nullable Instant releasedAt,
+        record Open(
+                UUID id,
+                UUID classId,
+                String title,
+                Instant due,
+                FeedbackPolicy policy,
+                @Nullable Instant releasedAt,
                 boolean lateWorkAccepted) {}
         Collection<UUID> classIds = classNames.keySet();
         List<Open> open = jdbc.sql("""
@@ -93,50 +139,83 @@ class AssignmentRepository {
                 .param("student", studentId)
                 .param("classes", classIds)
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getObject("class_id", UUID.class),
-                        rs.getString("title"), instant(rs, "due_at"),
+                .query((rs, n) -> new Open(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("class_id", UUID.class),
+                        rs.getString("title"),
+                        instant(rs, "due_at"),
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
-                        nullableInstant(rs, "feedback_released_at"), rs.getBoolean("late_work_accepted")))
+                        nullableInstant(rs, "feedback_released_at"),
+                        rs.getBoolean("late_work_accepted")))
                 .list();
-        Map<UUID, StudentWork.Progress> progress = work.progressOf(studentId, open.stream().map(Open::id).toList());
-        return open.stream().map(a -> {
-            StudentWork.Progress p = progress.get(a.id());
-            AssignmentStatus status = AssignmentStatus.of(now, a.due(), p == null ? null : p.startedAt(),
-                    p == null ? null : p.submittedAt(), a.policy(), a.releasedAt());
-            return new MyAssignment(a.id(), a.title(), classNames.get(a.classId()), a.due(), zones.get(a.classId()), status,
-                    a.lateWorkAccepted());
-        }).toList();
+        Map<UUID, StudentWork.Progress> progress =
+                work.progressOf(studentId, open.stream().map(Open::id).toList());
+        return open.stream()
+                .map(a -> {
+                    StudentWork.Progress p = progress.get(a.id());
+                    AssignmentStatus status = AssignmentStatus.of(
+                            now,
+                            a.due(),
+                            p == null ? null : p.startedAt(),
+                            p == null ? null : p.submittedAt(),
+                            a.policy(),
+                            a.releasedAt());
+                    return new MyAssignment(
+                            a.id(),
+                            a.title(),
+                            classNames.get(a.classId()),
+                            a.due(),
+                            zones.get(a.classId()),
+                            status,
+                            a.lateWorkAccepted());
+                })
+                .toList();
     }
 
     /** The assignment if it belongs to this class. */
     Optional<UUID> classOf(UUID assignmentId, UUID schoolId) {
         return jdbc.sql("SELECT class_id FROM assignment WHERE id = :id AND school_id = :school")
-                .param("id", assignmentId).param("school", schoolId).query(UUID.class).optional();
+                .param("id", assignmentId)
+                .param("school", schoolId)
+                .query(UUID.class)
+                .optional();
     }
 
-    void setDueOverride(UUID assignmentId, UUID schoolId, UUID studentId, Instant due, @Nullable String reason,
-            UUID by, Instant now) {
+    void setDueOverride(
+            UUID assignmentId,
+            UUID schoolId,
+            UUID studentId,
+            Instant due,
+            @Nullable String reason,
+            UUID by,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO assignment_due_override (assignment_id, school_id, student_id, due_at, reason, created_by, created_at)
                 VALUES (:a, :school, :s, :due, :reason, :by, :now)
                 ON CONFLICT (assignment_id, student_id) DO UPDATE SET due_at = :due, reason = :reason, created_by = :by,
                        created_at = :now
                 """)
-                .param("a", assignmentId).param("school", schoolId).param("s", studentId).param("due", Timestamp.from(due))
-                .param("reason", reason).param("by", by).param("now", Timestamp.from(now)).update();
+                .param("a", assignmentId)
+                .param("school", schoolId)
+                .param("s", studentId)
+                .param("due", Timestamp.from(due))
+                .param("reason", reason)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private static @Nullable Instant nullableInstant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    Optional<StudentAssignment> forStudentWork(UUID assignmentId, UUID schoolId, UUID studentId, Map<UUID, ZoneId> zones,
-            Instant now) {
+    Optional<StudentAssignment> forStudentWork(
+            UUID assignmentId, UUID schoolId, UUID studentId, Map<UUID, ZoneId> zones, Instant now) {
         if (zones.isEmpty()) {
             return Optional.empty();
         }
@@ -149,23 +228,33 @@ class AssignmentRepository {
                  WHERE a.id = :id AND a.school_id = :school AND a.class_id IN (:classes) AND a.open_at <= :now
                    AND a.article_version_id IS NOT NULL
                 """)
-                .param("id", assignmentId).param("school", schoolId).param("student", studentId)
-                .param("classes", zones.keySet()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new StudentAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        rs.getObject("class_id", UUID.class), rs.getString("title"),
-                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
-                        instant(rs, "due_at"), zones.get(rs.getObject("class_id", UUID.class)),
+                .param("id", assignmentId)
+                .param("school", schoolId)
+                .param("student", studentId)
+                .param("classes", zones.keySet())
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new StudentAssignment(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getObject("class_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getObject("key_version_id", UUID.class),
+                        instant(rs, "due_at"),
+                        zones.get(rs.getObject("class_id", UUID.class)),
                         rs.getBoolean("late_work_accepted"),
-                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(), rs.getBoolean("revision_allowed"),
-                        nullableInstant(rs, "revision_until"), nullableInstant(rs, "feedback_released_at")))
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                        rs.getBoolean("revision_allowed"),
+                        nullableInstant(rs, "revision_until"),
+                        nullableInstant(rs, "feedback_released_at")))
                 .optional();
     }
 
-    Optional<TeacherAssignment> forTeacher(UUID assignmentId, org.lateral.classroom.ClassDetail schoolClass) {
-        Map<UUID, Instant> overrides = new java.util.HashMap<>();
+    Optional<TeacherAssignment> forTeacher(UUID assignmentId, ClassDetail schoolClass) {
+        Map<UUID, Instant> overrides = new HashMap<>();
         jdbc.sql("SELECT student_id, due_at FROM assignment_due_override WHERE assignment_id = :a")
                 .param("a", assignmentId)
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     overrides.put(rs.getObject("student_id", UUID.class), instant(rs, "due_at"));
                 });
         return jdbc.sql("""
@@ -174,15 +263,29 @@ class AssignmentRepository {
                        revision_until, match_threshold
                   FROM assignment WHERE id = :id AND class_id = :class
                 """)
-                .param("id", assignmentId).param("class", schoolClass.id())
-                .query((rs, n) -> new TeacherAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        schoolClass.id(), schoolClass.name(), rs.getString("title"), rs.getString("exercise"),
-                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
-                        rs.getObject("key_version_ignored_id", UUID.class), instant(rs, "open_at"), instant(rs, "due_at"),
-                        schoolClass.timeZone(), rs.getBoolean("late_work_accepted"),
+                .param("id", assignmentId)
+                .param("class", schoolClass.id())
+                .query((rs, n) -> new TeacherAssignment(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        schoolClass.id(),
+                        schoolClass.name(),
+                        rs.getString("title"),
+                        rs.getString("exercise"),
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getObject("key_version_id", UUID.class),
+                        rs.getObject("key_version_ignored_id", UUID.class),
+                        instant(rs, "open_at"),
+                        instant(rs, "due_at"),
+                        schoolClass.timeZone(),
+                        rs.getBoolean("late_work_accepted"),
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
-                        nullableInstant(rs, "feedback_released_at"), rs.getBoolean("revision_allowed"),
-                        nullableInstant(rs, "revision_until"), rs.getDouble("match_threshold"), schoolClass.roster(), overrides))
+                        nullableInstant(rs, "feedback_released_at"),
+                        rs.getBoolean("revision_allowed"),
+                        nullableInstant(rs, "revision_until"),
+                        rs.getDouble("match_threshold"),
+                        schoolClass.roster(),
+                        overrides))
                 .optional();
     }
 
@@ -193,8 +296,11 @@ class AssignmentRepository {
                  WHERE id = :id AND article_version_id IS NOT NULL
                 """ + lock)
                 .param("id", assignmentId)
-                .query((rs, n) -> new GradedAssignment(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        rs.getObject("article_version_id", UUID.class), rs.getObject("key_version_id", UUID.class),
+                .query((rs, n) -> new GradedAssignment(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getObject("key_version_id", UUID.class),
                         rs.getDouble("match_threshold")))
                 .optional();
     }
@@ -204,13 +310,18 @@ class AssignmentRepository {
                 UPDATE assignment SET feedback_released_at = :now, version = version + 1
                  WHERE id = :id AND feedback_released_at IS NULL
                 """)
-                .param("id", assignmentId).param("now", Timestamp.from(now)).update();
+                .param("id", assignmentId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void pinKeyVersion(UUID assignmentId, UUID keyVersionId, boolean accept) {
-        jdbc.sql(accept
-                ? "UPDATE assignment SET key_version_id = :v, key_version_ignored_id = NULL, version = version + 1 WHERE id = :id"
-                : "UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
-                .param("id", assignmentId).param("v", keyVersionId).update();
+        jdbc.sql(
+                        accept
+                                ? "UPDATE assignment SET key_version_id = :v, key_version_ignored_id = NULL, version = version + 1 WHERE id = :id"
+                                : "UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
+                .param("id", assignmentId)
+                .param("v", keyVersionId)
+                .update();
     }
 }

@@ -1,7 +1,5 @@
 package org.lateral.assignment;
 
-import org.lateral.security.ForStudents;
-import org.lateral.classroom.TeacherOfClass;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,14 +7,17 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.StudentClassSummary;
+import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForStudents;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
 import org.springframework.stereotype.Service;
@@ -39,8 +40,13 @@ public class AssignmentService {
     private final StudentWork work;
     private final Clock clock;
 
-    AssignmentService(CurrentUser currentUser, ClassroomService classroom, LibraryPins library,
-            AssignmentRepository assignments, StudentWork work, Clock clock) {
+    AssignmentService(
+            CurrentUser currentUser,
+            ClassroomService classroom,
+            LibraryPins library,
+            AssignmentRepository assignments,
+            StudentWork work,
+            Clock clock) {
         this.work = work;
         this.currentUser = currentUser;
         this.classroom = classroom;
@@ -54,8 +60,8 @@ public class AssignmentService {
     @TeacherOfClass
     public AssignmentSummary assignMarkClaims(UUID classId, NewAssignment form) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        ClassDetail schoolClass = classroom.classDetail(classId)
-                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+        ClassDetail schoolClass =
+                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
         if (schoolClass.archived()) {
             throw new UserFacingException("This class is archived; nothing new can be assigned to it.");
         }
@@ -64,7 +70,9 @@ public class AssignmentService {
         ZoneId zone = schoolClass.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();
-        Instant openAt = form.openDate() == null ? clock.instant() : openDay.atStartOfDay(zone).toInstant();
+        Instant openAt = form.openDate() == null
+                ? clock.instant()
+                : openDay.atStartOfDay(zone).toInstant();
         if (form.dueDate().isBefore(today)) {
             throw new UserFacingException("The due date is in the past.");
         }
@@ -82,12 +90,28 @@ public class AssignmentService {
             }
             revisionUntil = DueDates.endOfDay(form.revisionUntil(), zone);
         }
-        AssignmentRepository.Row row = new AssignmentRepository.Row(UUID.randomUUID(), teacher.schoolId(), classId,
-                pin.title(), pin.articleId(), pin.articleVersionId(), pin.keyVersionId(), openAt,
-                DueDates.endOfDay(form.dueDate(), zone), form.lateWorkAccepted(), form.feedbackPolicy(),
-                form.revisionAllowed(), revisionUntil, form.classmatesAfterSubmit(), teacher.accountId(), clock.instant());
+        AssignmentRepository.Row row = new AssignmentRepository.Row(
+                UUID.randomUUID(),
+                teacher.schoolId(),
+                classId,
+                pin.title(),
+                pin.articleId(),
+                pin.articleVersionId(),
+                pin.keyVersionId(),
+                openAt,
+                DueDates.endOfDay(form.dueDate(), zone),
+                form.lateWorkAccepted(),
+                form.feedbackPolicy(),
+                form.revisionAllowed(),
+                revisionUntil,
+                form.classmatesAfterSubmit(),
+                teacher.accountId(),
+                clock.instant());
         assignments.insert(row);
-        return assignments.ofClass(classId, zone, work).stream().filter(a -> a.id().equals(row.id())).findFirst().orElseThrow();
+        return assignments.ofClass(classId, zone, work).stream()
+                .filter(a -> a.id().equals(row.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A class's assignments, by due date, for its teacher. */
@@ -95,8 +119,8 @@ public class AssignmentService {
     @TeacherOfClass
     public List<AssignmentSummary> assignmentsOf(UUID classId) {
         currentUser.require(Role.TEACHER);
-        ClassDetail schoolClass = classroom.classDetail(classId)
-                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+        ClassDetail schoolClass =
+                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
         return assignments.ofClass(classId, schoolClass.timeZone(), work);
     }
 
@@ -105,9 +129,11 @@ public class AssignmentService {
     @TeacherOfAssignment
     public void setDueDateFor(UUID assignmentId, UUID studentId, LocalDate dueDate, @Nullable String reason) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        UUID classId = assignments.classOf(assignmentId, teacher.schoolId())
+        UUID classId = assignments
+                .classOf(assignmentId, teacher.schoolId())
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
-        ClassDetail schoolClass = classroom.classDetail(classId)
+        ClassDetail schoolClass = classroom
+                .classDetail(classId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         if (schoolClass.roster().stream().noneMatch(r -> r.studentId().equals(studentId))) {
             throw new UserFacingException("That student is not in this class.");
@@ -115,8 +141,14 @@ public class AssignmentService {
         if (reason != null && reason.length() > 500) {
             throw new UserFacingException("Keep the reason under 500 characters.");
         }
-        assignments.setDueOverride(assignmentId, teacher.schoolId(), studentId,
-                DueDates.endOfDay(dueDate, schoolClass.timeZone()), reason, teacher.accountId(), clock.instant());
+        assignments.setDueOverride(
+                assignmentId,
+                teacher.schoolId(),
+                studentId,
+                DueDates.endOfDay(dueDate, schoolClass.timeZone()),
+                reason,
+                teacher.accountId(),
+                clock.instant());
     }
 
     /**
@@ -142,13 +174,14 @@ public class AssignmentService {
      */
     @Transactional(readOnly = true)
     @StudentOfAssignment
-    public java.util.Optional<StudentAssignment> forStudent(UUID assignmentId) {
+    public Optional<StudentAssignment> forStudent(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
         Map<UUID, ZoneId> zones = new HashMap<>();
         for (StudentClassSummary c : classroom.myClassesAsStudent()) {
             zones.put(c.id(), c.timeZone());
         }
-        return assignments.forStudentWork(assignmentId, student.schoolId(), student.accountId(), zones, clock.instant());
+        return assignments.forStudentWork(
+                assignmentId, student.schoolId(), student.accountId(), zones, clock.instant());
     }
 
     /**
@@ -157,9 +190,10 @@ public class AssignmentService {
      */
     @Transactional(readOnly = true)
     @TeacherOfAssignment
-    public java.util.Optional<TeacherAssignment> forTeacher(UUID assignmentId) {
+    public Optional<TeacherAssignment> forTeacher(UUID assignmentId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        return assignments.classOf(assignmentId, teacher.schoolId())
+        return assignments
+                .classOf(assignmentId, teacher.schoolId())
                 .flatMap(classroom::classDetail)
                 .flatMap(c -> assignments.forTeacher(assignmentId, c));
     }
@@ -168,8 +202,8 @@ public class AssignmentService {
     @Transactional
     @TeacherOfAssignment
     public TeacherAssignment releaseFeedback(UUID assignmentId) {
-        TeacherAssignment assignment = forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        TeacherAssignment assignment =
+                forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         assignments.releaseFeedback(assignmentId, clock.instant());
         return forTeacher(assignment.id()).orElseThrow();
     }
@@ -181,8 +215,8 @@ public class AssignmentService {
     @Transactional
     @TeacherOfAssignment
     public void pinKeyVersion(UUID assignmentId, UUID expectedPinned, UUID keyVersionId, boolean accept) {
-        TeacherAssignment assignment = forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        TeacherAssignment assignment =
+                forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         if (!expectedPinned.equals(assignment.keyVersionId())) {
             throw new UserFacingException("The key of this assignment changed meanwhile. Reload the page.");
         }

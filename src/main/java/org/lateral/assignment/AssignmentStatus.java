@@ -28,8 +28,13 @@ public enum AssignmentStatus {
      *
      * @param due the student's own due date (an accommodation replaces the class's)
      */
-    public static AssignmentStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt,
-            FeedbackPolicy policy, @Nullable Instant feedbackReleasedAt) {
+    public static AssignmentStatus of(
+            Instant now,
+            Instant due,
+            @Nullable Instant startedAt,
+            @Nullable Instant submittedAt,
+            FeedbackPolicy policy,
+            @Nullable Instant feedbackReleasedAt) {
         return switch (SubmissionStatus.of(now, due, startedAt, submittedAt)) {
             case SUBMITTED, LATE -> policy.releases(now, due, feedbackReleasedAt) ? FEEDBACK_AVAILABLE : SUBMITTED;
             case MISSING -> OVERDUE;

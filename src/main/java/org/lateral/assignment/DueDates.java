@@ -2,7 +2,10 @@ package org.lateral.assignment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** "Due on Friday" means the end of Friday where the class is (DD000, "Time"). */
 public final class DueDates {
@@ -25,10 +28,10 @@ public final class DueDates {
     /** A due instant as people read it: "Sat 28 Nov 2026, end of day", or the time when it is not midnight. */
     public static String display(Instant due, ZoneId zone) {
         var local = due.atZone(zone);
-        var day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
-        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        var day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+        if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             return dayOf(due, zone).format(day) + ", end of day";
         }
-        return local.format(day) + " at " + local.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH));
+        return local.format(day) + " at " + local.format(DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH));
     }
 }

@@ -1,9 +1,9 @@
 package org.lateral.assignment;
 
-import org.lateral.base.Coded;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.Coded;
 
 /** When students see feedback against the key. Nothing of the key reaches them before. */
 public enum FeedbackPolicy implements Coded {
@@ -20,7 +20,6 @@ public enum FeedbackPolicy implements Coded {
     }
 
     @Override
-
     public String code() {
         return code;
     }

@@ -7,5 +7,9 @@ import org.jspecify.annotations.Nullable;
  * What scoring an assignment's attempts needs to know about the assignment: the article version
  * and key version it pins (DD005) and its match threshold.
  */
-public record GradedAssignment(UUID id, UUID schoolId, UUID articleVersionId, @Nullable UUID keyVersionId,
+public record GradedAssignment(
+        UUID id,
+        UUID schoolId,
+        UUID articleVersionId,
+        @Nullable UUID keyVersionId,
         double threshold) {}

@@ -6,9 +6,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** An open assignment as its student works on it: what to mark, and until when. */
-public record StudentAssignment(UUID id, UUID schoolId, UUID classId, String title, UUID articleVersionId,
-        @Nullable UUID keyVersionId, Instant dueAt, ZoneId timeZone, boolean lateWorkAccepted, FeedbackPolicy feedbackPolicy,
-        boolean revisionAllowed, @Nullable Instant revisionUntil, @Nullable Instant feedbackReleasedAt) {
+public record StudentAssignment(
+        UUID id,
+        UUID schoolId,
+        UUID classId,
+        String title,
+        UUID articleVersionId,
+        @Nullable UUID keyVersionId,
+        Instant dueAt,
+        ZoneId timeZone,
+        boolean lateWorkAccepted,
+        FeedbackPolicy feedbackPolicy,
+        boolean revisionAllowed,
+        @Nullable Instant revisionUntil,
+        @Nullable Instant feedbackReleasedAt) {
 
     /** Whether work may still change now: before the due date, or after it when late work is accepted. */
     public boolean acceptsWork(Instant now) {

@@ -36,7 +36,8 @@ public enum SubmissionStatus {
      * @param submittedAt when the current attempt was submitted, null while it can change (also after
      *        the teacher reopened it or the student started a revision)
      */
-    public static SubmissionStatus of(Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt) {
+    public static SubmissionStatus of(
+            Instant now, Instant due, @Nullable Instant startedAt, @Nullable Instant submittedAt) {
         if (submittedAt != null) {
             return submittedAt.isAfter(due) ? LATE : SUBMITTED;
         }

@@ -14,11 +14,27 @@ import org.lateral.classroom.RosterEntry;
  *
  * @param dueOverrides later due dates of single students (accommodations), by student id
  */
-public record TeacherAssignment(UUID id, UUID schoolId, UUID classId, String className, String title, String exercise,
-        @Nullable UUID articleVersionId, @Nullable UUID keyVersionId, @Nullable UUID keyVersionIgnoredId, Instant openAt,
-        Instant dueAt, ZoneId timeZone, boolean lateWorkAccepted, FeedbackPolicy feedbackPolicy,
-        @Nullable Instant feedbackReleasedAt, boolean revisionAllowed, @Nullable Instant revisionUntil,
-        double matchThreshold, List<RosterEntry> roster, Map<UUID, Instant> dueOverrides) {
+public record TeacherAssignment(
+        UUID id,
+        UUID schoolId,
+        UUID classId,
+        String className,
+        String title,
+        String exercise,
+        @Nullable UUID articleVersionId,
+        @Nullable UUID keyVersionId,
+        @Nullable UUID keyVersionIgnoredId,
+        Instant openAt,
+        Instant dueAt,
+        ZoneId timeZone,
+        boolean lateWorkAccepted,
+        FeedbackPolicy feedbackPolicy,
+        @Nullable Instant feedbackReleasedAt,
+        boolean revisionAllowed,
+        @Nullable Instant revisionUntil,
+        double matchThreshold,
+        List<RosterEntry> roster,
+        Map<UUID, Instant> dueOverrides) {
 
     public TeacherAssignment {
         roster = List.copyOf(roster);

@@ -25,13 +25,15 @@ public record AnchoredSpan(int start, int end, String exact, String prefix, Stri
         }
         int from = safeBoundary(text, Math.max(0, start - CONTEXT));
         int to = safeBoundary(text, Math.min(text.length(), end + CONTEXT));
-        return new AnchoredSpan(start, end, text.substring(start, end), text.substring(from, start),
-                text.substring(end, to));
+        return new AnchoredSpan(
+                start, end, text.substring(start, end), text.substring(from, start), text.substring(end, to));
     }
 
     /** Never cut a surrogate pair in half when clipping context. */
     private static int safeBoundary(String text, int index) {
-        if (index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index))
+        if (index > 0
+                && index < text.length()
+                && Character.isLowSurrogate(text.charAt(index))
                 && Character.isHighSurrogate(text.charAt(index - 1))) {
             return index + 1 <= text.length() ? index + 1 : index - 1;
         }

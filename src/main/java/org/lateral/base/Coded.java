@@ -14,6 +14,8 @@ public interface Coded {
 
     /** The constant with this code, if any. */
     static <E extends Enum<E> & Coded> Optional<E> fromCode(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.code().equals(code)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.code().equals(code))
+                .findFirst();
     }
 }

@@ -26,27 +26,57 @@ public final class StudentDataInventory {
     public record Entry(String table, List<String> studentColumns, Treatment treatment, String why) {}
 
     public static final List<Entry> TABLES = List.of(
-            new Entry("account", List.of("id"), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "account",
+                    List.of("id"),
+                    Treatment.EXPORT_AND_DELETE,
                     "The student's username and the display name the teacher sees; no e-mail address."),
             new Entry("account_role", List.of("account_id"), Treatment.EXPORT_AND_DELETE, "The STUDENT role."),
-            new Entry("credential", List.of("account_id"), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "credential",
+                    List.of("account_id"),
+                    Treatment.EXPORT_AND_DELETE,
                     "The password hash (never exported) and whether a one-time password must be changed."),
-            new Entry("enrollment", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "enrollment",
+                    List.of("student_id"),
+                    Treatment.EXPORT_AND_DELETE,
                     "Which classes the student joined and left, and when; ended_by is the teacher who removed them."),
-            new Entry("submission", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "submission",
+                    List.of("student_id"),
+                    Treatment.EXPORT_AND_DELETE,
                     "The student's work on each assignment: started and submitted times."),
-            new Entry("attempt", List.of(), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "attempt",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
                     "Through submission: each attempt's start and submit times."),
-            new Entry("mark", List.of(), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "mark",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
                     "Through attempt: every span the student marked and its claim type, deleted ones as tombstones."),
-            new Entry("score", List.of(), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "score",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
                     "Through attempt: every score of each attempt, with the key version, the rules version, what caused "
                             + "it and, for an override, the teacher's comment; caused_by is the teacher."),
-            new Entry("attempt_comment", List.of(), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "attempt_comment",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
                     "Through attempt: the teacher's comments on the student's work; author_id is the teacher."),
-            new Entry("key_amendment", List.of(), Treatment.NOT_STUDENT_DATA,
+            new Entry(
+                    "key_amendment",
+                    List.of(),
+                    Treatment.NOT_STUDENT_DATA,
                     "created_by, withdrawn_by: the teacher who accepted an alternative answer for an assignment."),
-            new Entry("assignment_due_override", List.of("student_id"), Treatment.EXPORT_AND_DELETE,
+            new Entry(
+                    "assignment_due_override",
+                    List.of("student_id"),
+                    Treatment.EXPORT_AND_DELETE,
                     "A later due date for this student (an accommodation) and its reason."),
             new Entry("class", List.of(), Treatment.NOT_STUDENT_DATA, "teacher_id: the teacher who teaches the class."),
             new Entry("assignment", List.of(), Treatment.NOT_STUDENT_DATA, "created_by: the teacher who assigned it."),
@@ -54,5 +84,9 @@ public final class StudentDataInventory {
             new Entry("story_set", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own story set."),
             new Entry("article", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own article."),
             new Entry("answer_key", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own answer key."),
-            new Entry("comparison_key", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own comparison key."));
+            new Entry(
+                    "comparison_key",
+                    List.of(),
+                    Treatment.NOT_STUDENT_DATA,
+                    "owner_id: a teacher's own comparison key."));
 }

@@ -4,7 +4,10 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.security.LoginAccount;
 import org.lateral.security.LoginAccounts;
 import org.lateral.security.Role;
@@ -97,23 +101,30 @@ class AccountRepository implements LoginAccounts {
     /** Demo accounts do not count: outside demo mode they are disabled, and setup must still be possible. */
     @Override
     public boolean noAccountsYet() {
-        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE NOT demo)").query(Boolean.class).single();
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE NOT demo)")
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public boolean sessionStillValid(UUID accountId, int sessionEpoch) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = :id AND enabled AND session_epoch = :epoch)")
-                .param("id", accountId).param("epoch", sessionEpoch).query(Boolean.class).single();
+                .param("id", accountId)
+                .param("epoch", sessionEpoch)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Ends every session of the account (at their next request); returns the new epoch. */
     int endSessions(UUID accountId) {
         return jdbc.sql("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = :id RETURNING session_epoch")
-                .param("id", accountId).query(Integer.class).single();
+                .param("id", accountId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Switches an account off or on; switching off also ends its sessions. */
-    void setEnabled(UUID accountId, boolean enabled, @org.jspecify.annotations.Nullable UUID by, Instant now) {
+    void setEnabled(UUID accountId, boolean enabled, @Nullable UUID by, Instant now) {
         jdbc.sql("""
                 UPDATE account
                    SET enabled = :enabled,
@@ -123,8 +134,11 @@ class AccountRepository implements LoginAccounts {
                        version = version + 1
                  WHERE id = :id
                 """)
-                .param("id", accountId).param("enabled", enabled).param("by", by)
-                .param("now", Timestamp.from(now)).update();
+                .param("id", accountId)
+                .param("enabled", enabled)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Accounts that demo mode created, with their state. */
@@ -132,22 +146,29 @@ class AccountRepository implements LoginAccounts {
 
     List<DemoAccount> demoAccounts() {
         return jdbc.sql("SELECT id, username, enabled FROM account WHERE demo ORDER BY created_at, username")
-                .query((rs, n) -> new DemoAccount(rs.getObject("id", UUID.class), rs.getString("username"),
-                        rs.getBoolean("enabled")))
+                .query((rs, n) -> new DemoAccount(
+                        rs.getObject("id", UUID.class), rs.getString("username"), rs.getBoolean("enabled")))
                 .list();
     }
 
-    List<String> unflaggedAmong(java.util.Collection<String> usernames) {
+    List<String> unflaggedAmong(Collection<String> usernames) {
         return jdbc.sql("SELECT username FROM account WHERE NOT demo AND username = ANY (:names) ORDER BY username")
-                .param("names", usernames.toArray(String[]::new)).query(String.class).list();
+                .param("names", usernames.toArray(String[]::new))
+                .query(String.class)
+                .list();
     }
 
     void markDemo(UUID accountId) {
-        jdbc.sql("UPDATE account SET demo = true WHERE id = :id").param("id", accountId).update();
+        jdbc.sql("UPDATE account SET demo = true WHERE id = :id")
+                .param("id", accountId)
+                .update();
     }
 
     boolean isDemo(UUID accountId) {
-        return jdbc.sql("SELECT demo FROM account WHERE id = :id").param("id", accountId).query(Boolean.class).single();
+        return jdbc.sql("SELECT demo FROM account WHERE id = :id")
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
@@ -180,7 +201,7 @@ class AccountRepository implements LoginAccounts {
                 rs.getString("display_name"),
                 rs.getBoolean("enabled"),
                 roles(rs.getArray("roles")),
-                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     private static Set<Role> roles(Array array) throws SQLException {
@@ -191,19 +212,23 @@ class AccountRepository implements LoginAccounts {
         return roles;
     }
 
-    static Instant now(java.time.Clock clock) {
+    static Instant now(Clock clock) {
         // PostgreSQL keeps microseconds; truncating here makes a value read back equal the one written.
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     boolean usernameTaken(String username) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE username = :u)").param("u", username)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE username = :u)")
+                .param("u", username)
+                .query(Boolean.class)
+                .single();
     }
 
     void rename(UUID accountId, String displayName) {
         jdbc.sql("UPDATE account SET display_name = :name, version = version + 1 WHERE id = :id")
-                .param("id", accountId).param("name", displayName).update();
+                .param("id", accountId)
+                .param("name", displayName)
+                .update();
     }
 
     /**
@@ -215,23 +240,32 @@ class AccountRepository implements LoginAccounts {
                 UPDATE credential SET password_hash = :hash, must_change_password = :mustChange, updated_at = :now
                  WHERE account_id = :id AND kind = 'password'
                 """)
-                .param("id", accountId).param("hash", hash).param("mustChange", mustChange)
-                .param("now", Timestamp.from(now)).update();
+                .param("id", accountId)
+                .param("hash", hash)
+                .param("mustChange", mustChange)
+                .param("now", Timestamp.from(now))
+                .update();
         return endSessions(accountId);
     }
 
     Optional<String> passwordHash(UUID accountId) {
         return jdbc.sql("SELECT password_hash FROM credential WHERE account_id = :id AND kind = 'password'")
-                .param("id", accountId).query(String.class).optional();
+                .param("id", accountId)
+                .query(String.class)
+                .optional();
     }
 
     boolean mustChangePassword(UUID accountId) {
         return jdbc.sql("SELECT coalesce(bool_or(must_change_password), false) FROM credential WHERE account_id = :id")
-                .param("id", accountId).query(Boolean.class).single();
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
     }
 
     boolean isEnabled(UUID accountId) {
         return jdbc.sql("SELECT coalesce(bool_or(enabled), false) FROM account WHERE id = :id")
-                .param("id", accountId).query(Boolean.class).single();
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -1,10 +1,10 @@
 package org.lateral.classroom;
 
-import org.lateral.security.ForAnyone;
-import org.lateral.security.ForSignedIn;
 import java.time.Clock;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForAnyone;
+import org.lateral.security.ForSignedIn;
 import org.lateral.security.LateralUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,14 +30,18 @@ public class AccountService {
     @Transactional(readOnly = true)
     @ForAnyone
     public boolean mustChangePassword() {
-        return currentUser.get().map(u -> accounts.mustChangePassword(u.accountId())).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> accounts.mustChangePassword(u.accountId()))
+                .orElse(false);
     }
 
     @Transactional
     @ForSignedIn
     public void changeOwnPassword(String current, String password, String passwordAgain) {
         LateralUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-        String hash = accounts.passwordHash(user.accountId()).orElseThrow(() -> new AccessDeniedException("No password"));
+        String hash =
+                accounts.passwordHash(user.accountId()).orElseThrow(() -> new AccessDeniedException("No password"));
         if (!passwordEncoder.matches(current, hash)) {
             throw new UserFacingException("Your current password is not right.");
         }
@@ -50,8 +54,8 @@ public class AccountService {
         if (password.equals(current)) {
             throw new UserFacingException("Choose a password different from the one you were given.");
         }
-        int epoch = accounts.setPassword(user.accountId(), passwordEncoder.encode(password), false,
-                AccountRepository.now(clock));
+        int epoch = accounts.setPassword(
+                user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));
         // Every other session of this account ends at its next request; this one goes on.
         currentUser.keepThisSession(epoch);
     }

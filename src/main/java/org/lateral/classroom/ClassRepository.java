@@ -2,10 +2,13 @@ package org.lateral.classroom;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,7 +57,7 @@ class ClassRepository {
                         rs.getString("subject"),
                         rs.getString("school_year"),
                         ZoneId.of(rs.getString("time_zone")),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
@@ -107,14 +110,15 @@ class ClassRepository {
                 .param("school", schoolId)
                 .param("student", studentId)
                 .query((rs, n) -> new StudentClassSummary(
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("teacher"),
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("teacher"),
                         ZoneId.of(rs.getString("time_zone"))))
                 .list();
     }
 
     /** A class with its join settings, only if this teacher teaches it in this school. */
-    record OwnedClass(SchoolClass schoolClass, @org.jspecify.annotations.Nullable String joinCode, boolean joinEnabled,
-            boolean archived) {}
+    record OwnedClass(SchoolClass schoolClass, @Nullable String joinCode, boolean joinEnabled, boolean archived) {}
 
     Optional<OwnedClass> ownedBy(UUID classId, UUID schoolId, UUID teacherId) {
         return jdbc.sql("""
@@ -126,21 +130,25 @@ class ClassRepository {
                 .param("id", classId)
                 .param("school", schoolId)
                 .param("teacher", teacherId)
-                .query((rs, n) -> new OwnedClass(new SchoolClass(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("school_id", UUID.class),
-                        rs.getObject("teacher_id", UUID.class),
-                        rs.getString("name"),
-                        rs.getString("subject"),
-                        rs.getString("school_year"),
-                        ZoneId.of(rs.getString("time_zone")),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()),
-                        rs.getString("join_code"), rs.getBoolean("join_enabled"), rs.getBoolean("archived")))
+                .query((rs, n) -> new OwnedClass(
+                        new SchoolClass(
+                                rs.getObject("id", UUID.class),
+                                rs.getObject("school_id", UUID.class),
+                                rs.getObject("teacher_id", UUID.class),
+                                rs.getString("name"),
+                                rs.getString("subject"),
+                                rs.getString("school_year"),
+                                ZoneId.of(rs.getString("time_zone")),
+                                rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                        rs.getString("join_code"),
+                        rs.getBoolean("join_enabled"),
+                        rs.getBoolean("archived")))
                 .optional();
     }
 
     List<RosterEntry> roster(UUID classId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled,
                        coalesce((SELECT c.must_change_password FROM credential c
                                   WHERE c.account_id = a.id AND c.kind = 'password'), false) AS must_change,
@@ -158,15 +166,18 @@ class ClassRepository {
                         rs.getObject("id", UUID.class),
                         rs.getString("username"),
                         rs.getString("display_name"),
-                        rs.getObject("enrolled_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
                         rs.getBoolean("must_change"),
                         rs.getBoolean("shared"),
                         rs.getBoolean("enabled")))
-                .list().stream().sorted(ROSTER_ORDER).toList();
+                .list()
+                .stream()
+                .sorted(ROSTER_ORDER)
+                .toList();
     }
 
     /** Names as people sort them: "Student 2" before "Student 10", case ignored. */
-    static final java.util.Comparator<RosterEntry> ROSTER_ORDER = (a, b) -> {
+    static final Comparator<RosterEntry> ROSTER_ORDER = (a, b) -> {
         int byName = naturalCompare(a.displayName(), b.displayName());
         return byName != 0 ? byName : a.username().compareTo(b.username());
     };
@@ -186,7 +197,8 @@ class ClassRepository {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int byNumber = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                int byNumber = new java.math.BigInteger(a.substring(si, i))
+                        .compareTo(new java.math.BigInteger(b.substring(sj, j)));
                 if (byNumber != 0) {
                     return byNumber;
                 }
@@ -203,8 +215,12 @@ class ClassRepository {
     }
 
     boolean isEnrolled(UUID classId, UUID studentId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM enrollment WHERE class_id = :c AND student_id = :s AND ended_at IS NULL)")
-                .param("c", classId).param("s", studentId).query(Boolean.class).single();
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM enrollment WHERE class_id = :c AND student_id = :s AND ended_at IS NULL)")
+                .param("c", classId)
+                .param("s", studentId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Sets a new join code; false when another class already has it (the unique index said no). */
@@ -212,8 +228,7 @@ class ClassRepository {
         return jdbc.sql("""
                 UPDATE class SET join_code = :code, version = version + 1
                  WHERE id = :id AND NOT EXISTS (SELECT 1 FROM class WHERE join_code = :code)
-                """)
-                .param("id", classId).param("code", code).update() == 1;
+                """).param("id", classId).param("code", code).update() == 1;
     }
 
     /**
@@ -232,17 +247,24 @@ class ClassRepository {
 
     Optional<String> joinCode(UUID classId) {
         return jdbc.sql("SELECT join_code FROM class WHERE id = :id AND join_code IS NOT NULL")
-                .param("id", classId).query(String.class).optional();
+                .param("id", classId)
+                .query(String.class)
+                .optional();
     }
 
     void setJoinEnabled(UUID classId, boolean enabled) {
         jdbc.sql("UPDATE class SET join_enabled = :enabled, version = version + 1 WHERE id = :id")
-                .param("id", classId).param("enabled", enabled).update();
+                .param("id", classId)
+                .param("enabled", enabled)
+                .update();
     }
 
     void archive(UUID classId, Instant now) {
-        jdbc.sql("UPDATE class SET archived_at = :now, join_enabled = false, version = version + 1 WHERE id = :id AND archived_at IS NULL")
-                .param("id", classId).param("now", Timestamp.from(now)).update();
+        jdbc.sql(
+                        "UPDATE class SET archived_at = :now, join_enabled = false, version = version + 1 WHERE id = :id AND archived_at IS NULL")
+                .param("id", classId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Ends an enrollment (the work stays); false when the student was not in the class. */
@@ -251,13 +273,17 @@ class ClassRepository {
                 UPDATE enrollment SET ended_at = :now, ended_by = :by
                  WHERE class_id = :c AND student_id = :s AND ended_at IS NULL
                 """)
-                .param("c", classId).param("s", studentId).param("by", by).param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("c", classId)
+                        .param("s", studentId)
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The class a join code opens, whatever its state; the service decides what the student may do. */
-    record JoinTarget(UUID classId, UUID schoolId, String className, String teacherName, boolean joinEnabled,
-            boolean archived) {}
+    record JoinTarget(
+            UUID classId, UUID schoolId, String className, String teacherName, boolean joinEnabled, boolean archived) {}
 
     Optional<JoinTarget> byJoinCode(String code) {
         return jdbc.sql("""
@@ -266,8 +292,12 @@ class ClassRepository {
                  WHERE c.join_code = :code
                 """)
                 .param("code", code)
-                .query((rs, n) -> new JoinTarget(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class),
-                        rs.getString("name"), rs.getString("display_name"), rs.getBoolean("join_enabled"),
+                .query((rs, n) -> new JoinTarget(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("school_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("display_name"),
+                        rs.getBoolean("join_enabled"),
                         rs.getBoolean("archived")))
                 .optional();
     }

@@ -22,14 +22,18 @@ public class ClassroomAccess {
 
     /** The signed-in teacher teaches this class of their school. */
     public boolean teachesClass(UUID classId) {
-        return currentUser.get().filter(u -> u.has(Role.TEACHER))
+        return currentUser
+                .get()
+                .filter(u -> u.has(Role.TEACHER))
                 .map(u -> classes.ownedBy(classId, u.schoolId(), u.accountId()).isPresent())
                 .orElse(false);
     }
 
     /** The signed-in student is in this class now (not removed). */
     public boolean attendsClass(UUID classId) {
-        return currentUser.get().filter(u -> u.has(Role.STUDENT))
+        return currentUser
+                .get()
+                .filter(u -> u.has(Role.STUDENT))
                 .map(u -> classes.isEnrolled(classId, u.accountId()))
                 .orElse(false);
     }

@@ -1,12 +1,16 @@
 package org.lateral.classroom;
 
-import org.lateral.security.Trusted;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.text.Names;
 import org.lateral.security.Role;
+import org.lateral.security.Trusted;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +33,14 @@ public class ClassroomAdministration {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    ClassroomAdministration(AccountRepository accounts, ClassRepository classes,
-            PasswordEncoder passwordEncoder, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    ClassroomAdministration(
+            AccountRepository accounts,
+            ClassRepository classes,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.classes = classes;
@@ -46,16 +54,18 @@ public class ClassroomAdministration {
      */
     public void ensureSchool(UUID schoolId, String name) {
         jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, :name, :now) ON CONFLICT (id) DO NOTHING")
-                .param("id", schoolId).param("name", org.lateral.base.text.Names.clean(name))
-                .param("now", java.sql.Timestamp.from(AccountRepository.now(clock))).update();
+                .param("id", schoolId)
+                .param("name", Names.clean(name))
+                .param("now", Timestamp.from(AccountRepository.now(clock)))
+                .update();
     }
 
     /** The account with this username, created with these details when it does not exist yet. */
     public Account ensureAccount(UUID schoolId, String username, String displayName, Set<Role> roles, String password) {
         String normalised = Usernames.normalise(username);
         return accounts.findByUsername(normalised).orElseGet(() -> {
-            Account account = new Account(UUID.randomUUID(), schoolId, normalised, displayName, true, roles,
-                    AccountRepository.now(clock));
+            Account account = new Account(
+                    UUID.randomUUID(), schoolId, normalised, displayName, true, roles, AccountRepository.now(clock));
             accounts.insert(account, passwordEncoder.encode(password), false);
             return account;
         });
@@ -69,11 +79,13 @@ public class ClassroomAdministration {
      */
     public Account ensureDemoAccount(UUID schoolId, String username, String displayName, Set<Role> roles) {
         String normalised = Usernames.normalise(username);
-        java.util.Optional<Account> existing = accounts.findByUsername(normalised);
+        Optional<Account> existing = accounts.findByUsername(normalised);
         if (existing.isPresent()) {
             Account account = existing.get();
-            if (!accounts.isDemo(account.id()) && passwordEncoder.matches(DemoAccounts.PUBLISHED_PASSWORD,
-                    accounts.passwordHash(account.id()).orElse(""))) {
+            if (!accounts.isDemo(account.id())
+                    && passwordEncoder.matches(
+                            DemoAccounts.PUBLISHED_PASSWORD,
+                            accounts.passwordHash(account.id()).orElse(""))) {
                 // Seeded by a version before demo accounts were flagged.
                 accounts.markDemo(account.id());
             }
@@ -83,22 +95,29 @@ public class ClassroomAdministration {
             }
             return account;
         }
-        Account account = new Account(UUID.randomUUID(), schoolId, normalised, displayName, true, roles,
-                AccountRepository.now(clock));
+        Account account = new Account(
+                UUID.randomUUID(), schoolId, normalised, displayName, true, roles, AccountRepository.now(clock));
         accounts.insert(account, passwordEncoder.encode(DemoAccounts.PUBLISHED_PASSWORD), false, true);
         return account;
     }
 
     /** The teacher's class of this name, created when the teacher has none. */
-    public SchoolClass ensureClass(Account teacher, String name, @Nullable String subject,
-            @Nullable String schoolYear, ZoneId timeZone) {
+    public SchoolClass ensureClass(
+            Account teacher, String name, @Nullable String subject, @Nullable String schoolYear, ZoneId timeZone) {
         if (!teacher.roles().contains(Role.TEACHER)) {
             throw new IllegalArgumentException("Only a teacher can own a class");
         }
         SchoolClass schoolClass = classes.findByTeacherAndName(teacher.schoolId(), teacher.id(), name.strip())
                 .orElseGet(() -> {
-                    SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.id(), name,
-                            subject, schoolYear, timeZone, AccountRepository.now(clock));
+                    SchoolClass created = new SchoolClass(
+                            UUID.randomUUID(),
+                            teacher.schoolId(),
+                            teacher.id(),
+                            name,
+                            subject,
+                            schoolYear,
+                            timeZone,
+                            AccountRepository.now(clock));
                     classes.insert(created);
                     return created;
                 });

@@ -1,7 +1,5 @@
 package org.lateral.classroom;
 
-import org.lateral.security.ForStudents;
-import org.lateral.security.ForTeachers;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -10,11 +8,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForStudents;
+import org.lateral.security.ForTeachers;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,14 +37,19 @@ public class ClassroomService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClassroomService.class);
 
     private final CurrentUser currentUser;
-    private final org.lateral.base.LateralMode mode;
+    private final LateralMode mode;
     private final ClassRepository classes;
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    ClassroomService(CurrentUser currentUser, ClassRepository classes, AccountRepository accounts,
-            PasswordEncoder passwordEncoder, Clock clock, org.lateral.base.LateralMode mode) {
+    ClassroomService(
+            CurrentUser currentUser,
+            ClassRepository classes,
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            LateralMode mode) {
         this.mode = mode;
         this.currentUser = currentUser;
         this.classes = classes;
@@ -68,8 +76,15 @@ public class ClassroomService {
         } catch (DateTimeException e) {
             throw new UserFacingException("Choose a time zone from the list, for example Europe/Berlin.");
         }
-        SchoolClass created = new SchoolClass(UUID.randomUUID(), teacher.schoolId(), teacher.accountId(), name,
-                blankToNull(form.subject()), blankToNull(form.schoolYear()), zone, AccountRepository.now(clock));
+        SchoolClass created = new SchoolClass(
+                UUID.randomUUID(),
+                teacher.schoolId(),
+                teacher.accountId(),
+                name,
+                blankToNull(form.subject()),
+                blankToNull(form.schoolYear()),
+                zone,
+                AccountRepository.now(clock));
         classes.insert(created);
         assignNewJoinCode(created.id());
         return detail(created.id(), teacher);
@@ -77,7 +92,7 @@ public class ClassroomService {
 
     /** The class with its join code and roster, if the signed-in teacher teaches it. */
     @TeacherOfClass
-    public java.util.Optional<ClassDetail> classDetail(UUID classId) {
+    public Optional<ClassDetail> classDetail(UUID classId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return classes.ownedBy(classId, teacher.schoolId(), teacher.accountId()).map(c -> detail(classId, teacher));
     }
@@ -162,7 +177,8 @@ public class ClassroomService {
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
         if (!student.enabled()) {
             if (!mode.demo() && accounts.isDemo(student.studentId())) {
-                throw new UserFacingException("Demo accounts stay switched off outside demo mode: their password is public.");
+                throw new UserFacingException(
+                        "Demo accounts stay switched off outside demo mode: their password is public.");
             }
             accounts.setEnabled(student.studentId(), true, null, AccountRepository.now(clock));
             log.info("Account '{}' enabled by '{}'", student.username(), teacher.getUsername());
@@ -197,7 +213,8 @@ public class ClassroomService {
         if (owned.archived()) {
             throw new UserFacingException("This class is archived; unarchive it before adding students.");
         }
-        List<String> names = pastedNames.lines().map(Names::clean).filter(l -> !l.isEmpty()).toList();
+        List<String> names =
+                pastedNames.lines().map(Names::clean).filter(l -> !l.isEmpty()).toList();
         if (names.isEmpty()) {
             throw new UserFacingException("Paste at least one name, one per line.");
         }
@@ -206,15 +223,22 @@ public class ClassroomService {
         }
         for (String name : names) {
             if (name.length() > 100) {
-                throw new UserFacingException("This name is longer than 100 characters: " + name.substring(0, 40) + "…");
+                throw new UserFacingException(
+                        "This name is longer than 100 characters: " + name.substring(0, 40) + "…");
             }
         }
         List<OneTimeCredential> credentials = new ArrayList<>();
         for (String name : names) {
             String username = freeUsername(name);
             String password = oneTimePassword();
-            Account student = new Account(UUID.randomUUID(), teacher.schoolId(), username, name, true,
-                    Set.of(Role.STUDENT), AccountRepository.now(clock));
+            Account student = new Account(
+                    UUID.randomUUID(),
+                    teacher.schoolId(),
+                    username,
+                    name,
+                    true,
+                    Set.of(Role.STUDENT),
+                    AccountRepository.now(clock));
             accounts.insert(student, passwordEncoder.encode(password), true);
             classes.enroll(teacher.schoolId(), classId, student.id(), AccountRepository.now(clock));
             credentials.add(new OneTimeCredential(name, username, password));
@@ -230,8 +254,10 @@ public class ClassroomService {
 
     private RosterEntry accountActionAllowed(UUID classId, UUID studentId, LateralUser teacher) {
         ownedOrThrow(classId, teacher);
-        RosterEntry student = classes.roster(classId).stream().filter(r -> r.studentId().equals(studentId))
-                .findFirst().orElseThrow(() -> new UserFacingException("That student is not in this class."));
+        RosterEntry student = classes.roster(classId).stream()
+                .filter(r -> r.studentId().equals(studentId))
+                .findFirst()
+                .orElseThrow(() -> new UserFacingException("That student is not in this class."));
         if (student.sharedWithOtherTeacher() && !teacher.has(Role.ADMIN)) {
             throw new UserFacingException(student.displayName() + " is also in another teacher's class, so only a "
                     + "school admin can change their account.");
@@ -242,8 +268,16 @@ public class ClassroomService {
     private ClassDetail detail(UUID classId, LateralUser teacher) {
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
         SchoolClass c = owned.schoolClass();
-        return new ClassDetail(c.id(), c.name(), c.subject(), c.schoolYear(), c.timeZone(), owned.joinCode(),
-                owned.joinEnabled(), owned.archived(), classes.roster(classId));
+        return new ClassDetail(
+                c.id(),
+                c.name(),
+                c.subject(),
+                c.schoolYear(),
+                c.timeZone(),
+                owned.joinCode(),
+                owned.joinEnabled(),
+                owned.archived(),
+                classes.roster(classId));
     }
 
     private void assignNewJoinCode(UUID classId) {
@@ -255,8 +289,11 @@ public class ClassroomService {
      * The dash keeps "student1" from growing into another real-looking name such as "student12".
      */
     private String freeUsername(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", ".")
+                .replaceAll("^\\.+|\\.+$", "");
         String base = ascii.length() < 3 ? "student" + (ascii.isEmpty() ? "" : "." + ascii) : ascii;
         base = base.length() > 34 ? base.substring(0, 34).replaceAll("\\.+$", "") : base;
         String candidate = base;
@@ -273,12 +310,13 @@ public class ClassroomService {
             if (i > 0 && i % 4 == 0) {
                 password.append('-');
             }
-            password.append(JoinCodes.ALPHABET.toLowerCase(Locale.ROOT).charAt(RANDOM.nextInt(JoinCodes.ALPHABET.length())));
+            password.append(
+                    JoinCodes.ALPHABET.toLowerCase(Locale.ROOT).charAt(RANDOM.nextInt(JoinCodes.ALPHABET.length())));
         }
         return password.toString();
     }
 
-    private static @org.jspecify.annotations.Nullable String blankToNull(String value) {
+    private static @Nullable String blankToNull(String value) {
         String cleaned = Names.clean(value);
         return cleaned.isEmpty() ? null : cleaned;
     }

@@ -27,7 +27,10 @@ final class CommonPasswords {
 
     private static Set<String> load() {
         try {
-            return Set.copyOf(StandardDictionaries.PASSWORDS_LOADER.load().getRankedDictionary().keySet());
+            return Set.copyOf(StandardDictionaries.PASSWORDS_LOADER
+                    .load()
+                    .getRankedDictionary()
+                    .keySet());
         } catch (IOException e) {
             throw new UncheckedIOException("The bundled common-password list could not be read", e);
         }

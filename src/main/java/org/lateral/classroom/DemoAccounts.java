@@ -1,6 +1,7 @@
 package org.lateral.classroom;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lateral.base.LateralMode;
@@ -29,6 +30,7 @@ class DemoAccounts implements ApplicationRunner {
 
     /** The published password of every demo account (README, login page). */
     static final String PUBLISHED_PASSWORD = "lateral-demo";
+
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final LateralMode mode;
@@ -62,7 +64,8 @@ class DemoAccounts implements ApplicationRunner {
             });
         }
         List<AccountRepository.DemoAccount> enabled = accounts.demoAccounts().stream()
-                .filter(AccountRepository.DemoAccount::enabled).toList();
+                .filter(AccountRepository.DemoAccount::enabled)
+                .toList();
         for (AccountRepository.DemoAccount account : enabled) {
             accounts.setEnabled(account.id(), false, null, AccountRepository.now(clock));
         }
@@ -71,8 +74,7 @@ class DemoAccounts implements ApplicationRunner {
                     Demo mode is off, so the {} demo accounts of this data directory ({}) have been switched off: \
                     their password is public. Their work stays in the database. To use them again, start in demo mode \
                     (LATERAL_DEMO=true, which listens on 127.0.0.1 only). For a real school, start with a new, empty \
-                    LATERAL_DATA_DIR or database and create the first account at /setup.""",
-                    enabled.size(), summary(enabled));
+                    LATERAL_DATA_DIR or database and create the first account at /setup.""", enabled.size(), summary(enabled));
         }
         return enabled.size();
     }
@@ -83,14 +85,16 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     private static String summary(List<AccountRepository.DemoAccount> accounts) {
-        List<String> names = accounts.stream().map(AccountRepository.DemoAccount::username).toList();
-        return names.size() <= 3 ? String.join(", ", names)
+        List<String> names =
+                accounts.stream().map(AccountRepository.DemoAccount::username).toList();
+        return names.size() <= 3
+                ? String.join(", ", names)
                 : names.get(0) + ", " + names.get(1) + " … " + names.getLast();
     }
 
     /** The usernames demo mode seeds: teacher, student1 … student24. */
     static Set<String> demoUsernames() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         names.add("teacher");
         for (int i = 1; i <= 24; i++) {
             names.add("student" + i);

@@ -1,16 +1,18 @@
 package org.lateral.classroom;
 
-import org.lateral.security.ForAnyone;
-import org.lateral.base.Schools;
-import org.lateral.base.text.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.LateralMode;
+import org.lateral.base.Schools;
+import org.lateral.base.text.Names;
+import org.lateral.security.ForAnyone;
 import org.lateral.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +38,17 @@ public class FirstRunSetup {
     private final AccountRepository accounts;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final LateralMode mode;
     private final SecureRandom random = new SecureRandom();
     private volatile @Nullable String token;
 
-    FirstRunSetup(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder,
-            java.time.Clock clock, LateralMode mode) {
+    FirstRunSetup(
+            AccountRepository accounts,
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            LateralMode mode) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -51,8 +57,13 @@ public class FirstRunSetup {
     }
 
     /** What the person setting up Lateral types, checked by {@link #createFirstAccount}. */
-    public record SetupRequest(String token, String schoolName, String displayName, String username,
-            String password, String passwordAgain) {}
+    public record SetupRequest(
+            String token,
+            String schoolName,
+            String displayName,
+            String username,
+            String password,
+            String passwordAgain) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void issueTokenIfNeeded() {
@@ -104,10 +115,12 @@ public class FirstRunSetup {
             return Optional.of("Lateral is already set up. Sign in instead.");
         }
         String expected = token;
-        if (expected == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8),
-                request.token().strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of("That setup token is not right. Copy it from the server's log (it changes at every start).");
+        if (expected == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8),
+                        request.token().strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(
+                    "That setup token is not right. Copy it from the server's log (it changes at every start).");
         }
         String schoolName = Names.clean(request.schoolName());
         if (schoolName.isEmpty() || schoolName.length() > 200) {
@@ -132,8 +145,14 @@ public class FirstRunSetup {
                 .param("name", schoolName)
                 .param("id", Schools.DEFAULT_SCHOOL_ID)
                 .update();
-        Account first = new Account(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, request.username(),
-                displayName, true, Set.of(Role.TEACHER, Role.ADMIN), AccountRepository.now(clock));
+        Account first = new Account(
+                UUID.randomUUID(),
+                Schools.DEFAULT_SCHOOL_ID,
+                request.username(),
+                displayName,
+                true,
+                Set.of(Role.TEACHER, Role.ADMIN),
+                AccountRepository.now(clock));
         accounts.insert(first, passwordEncoder.encode(request.password()), false);
         token = null;
         log.info("First account '{}' created (TEACHER, ADMIN); first-run setup is closed", first.username());

@@ -1,13 +1,14 @@
 package org.lateral.classroom;
 
-import org.lateral.security.ForAnyone;
-import org.lateral.security.ForStudents;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.Names;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForAnyone;
+import org.lateral.security.ForStudents;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JoinService {
 
-    static final String NOT_A_CODE = "That join code does not work. Check it with your teacher; it has 10 letters and digits.";
+    static final String NOT_A_CODE =
+            "That join code does not work. Check it with your teacher; it has 10 letters and digits.";
 
     private final ClassRepository classes;
     private final AccountRepository accounts;
@@ -32,8 +34,13 @@ public class JoinService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    JoinService(ClassRepository classes, AccountRepository accounts, JoinThrottle throttle, CurrentUser currentUser,
-            PasswordEncoder passwordEncoder, Clock clock) {
+    JoinService(
+            ClassRepository classes,
+            AccountRepository accounts,
+            JoinThrottle throttle,
+            CurrentUser currentUser,
+            PasswordEncoder passwordEncoder,
+            Clock clock) {
         this.classes = classes;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -67,7 +74,7 @@ public class JoinService {
     public String joinAsNewStudent(String typedCode, NewStudent form, From from) {
         JoinThrottle.Requester who = requester(from);
         ClassRepository.JoinTarget target = target(typedCode, who);
-        String displayName = org.lateral.base.text.Names.clean(form.displayName());
+        String displayName = Names.clean(form.displayName());
         if (displayName.isEmpty() || displayName.length() > 100) {
             throw new UserFacingException("Type the name your teacher knows you by (up to 100 characters).");
         }
@@ -91,8 +98,14 @@ public class JoinService {
         if (!throttle.join(from.address(), target.classId().toString())) {
             throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
         }
-        Account student = new Account(UUID.randomUUID(), target.schoolId(), username, displayName, true,
-                Set.of(Role.STUDENT), AccountRepository.now(clock));
+        Account student = new Account(
+                UUID.randomUUID(),
+                target.schoolId(),
+                username,
+                displayName,
+                true,
+                Set.of(Role.STUDENT),
+                AccountRepository.now(clock));
         accounts.insert(student, passwordEncoder.encode(form.password()), false);
         classes.enroll(target.schoolId(), target.classId(), student.id(), AccountRepository.now(clock));
         return username;
@@ -116,7 +129,9 @@ public class JoinService {
     }
 
     private JoinThrottle.Requester requester(From from) {
-        return new JoinThrottle.Requester(from.address(), from.session(),
+        return new JoinThrottle.Requester(
+                from.address(),
+                from.session(),
                 currentUser.get().map(u -> u.accountId().toString()).orElse(""));
     }
 
@@ -125,7 +140,8 @@ public class JoinService {
             throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again, "
                     + "or ask your teacher to check the code.");
         }
-        Optional<ClassRepository.JoinTarget> target = JoinCodes.normalise(typedCode).flatMap(classes::byJoinCode)
+        Optional<ClassRepository.JoinTarget> target = JoinCodes.normalise(typedCode)
+                .flatMap(classes::byJoinCode)
                 .filter(t -> t.joinEnabled() && !t.archived());
         if (target.isEmpty()) {
             throttle.wrong(who);

@@ -28,8 +28,9 @@ public final class PasswordPolicy {
             return Optional.of("Your password must not be your username.");
         }
         if (CommonPasswords.contains(password)) {
-            return Optional.of("That password is on the list of passwords people use most often, so it is easy to guess. "
-                    + "Choose another one.");
+            return Optional.of(
+                    "That password is on the list of passwords people use most often, so it is easy to guess. "
+                            + "Choose another one.");
         }
         return Optional.empty();
     }

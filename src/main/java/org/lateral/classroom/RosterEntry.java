@@ -10,5 +10,11 @@ import java.util.UUID;
  *     actions (rename, password reset, disabling) belong to a school admin
  * @param enabled false when the account is switched off: it cannot sign in, its work is kept
  */
-public record RosterEntry(UUID studentId, String username, String displayName, Instant enrolledAt,
-        boolean mustChangePassword, boolean sharedWithOtherTeacher, boolean enabled) {}
+public record RosterEntry(
+        UUID studentId,
+        String username,
+        String displayName,
+        Instant enrolledAt,
+        boolean mustChangePassword,
+        boolean sharedWithOtherTeacher,
+        boolean enabled) {}

@@ -1,6 +1,7 @@
 package org.lateral.classroom;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** A class as its student sees it. */
-public record StudentClassSummary(UUID id, String name, String teacherName, java.time.ZoneId timeZone) {}
+public record StudentClassSummary(UUID id, String name, String teacherName, ZoneId timeZone) {}

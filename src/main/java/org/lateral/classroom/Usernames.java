@@ -33,7 +33,8 @@ public final class Usernames {
             return Optional.of("A username can have at most 40 characters.");
         }
         if (!VALID.matcher(u).matches()) {
-            return Optional.of("Use only letters a–z, digits, dots, dashes and underscores, and start with a letter or digit.");
+            return Optional.of(
+                    "Use only letters a–z, digits, dots, dashes and underscores, and start with a letter or digit.");
         }
         return Optional.empty();
     }

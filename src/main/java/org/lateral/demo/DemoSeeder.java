@@ -3,19 +3,19 @@ package org.lateral.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.lateral.assignment.AssignmentAdministration;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.library.LibraryPins;
-import java.util.EnumSet;
-import java.util.Set;
 import org.lateral.base.LateralMode;
+import org.lateral.base.Schools;
 import org.lateral.classroom.Account;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
-import org.lateral.base.Schools;
+import org.lateral.library.LibraryPins;
 import org.lateral.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,10 @@ class DemoSeeder implements ApplicationRunner {
     private final AssignmentAdministration assignments;
     private final LibraryPins library;
 
-    DemoSeeder(LateralMode mode, ClassroomAdministration classroom, AssignmentAdministration assignments,
+    DemoSeeder(
+            LateralMode mode,
+            ClassroomAdministration classroom,
+            AssignmentAdministration assignments,
             LibraryPins library) {
         this.mode = mode;
         this.classroom = classroom;
@@ -66,18 +69,21 @@ class DemoSeeder implements ApplicationRunner {
 
     void seed() {
         long started = System.nanoTime();
-        Account teacher = classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher",
-                EnumSet.of(Role.TEACHER));
-        SchoolClass demoClass = classroom.ensureClass(teacher, CLASS_NAME, "Media literacy", null,
-                ZoneId.systemDefault());
+        Account teacher = classroom.ensureDemoAccount(
+                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
+        SchoolClass demoClass =
+                classroom.ensureClass(teacher, CLASS_NAME, "Media literacy", null, ZoneId.systemDefault());
         for (int i = 1; i <= STUDENTS; i++) {
-            Account student = classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "student" + i,
-                    "Student " + i, Set.of(Role.STUDENT));
+            Account student = classroom.ensureDemoAccount(
+                    Schools.DEFAULT_SCHOOL_ID, "student" + i, "Student " + i, Set.of(Role.STUDENT));
             classroom.ensureEnrolled(demoClass, student);
         }
         seedAssignments(teacher, demoClass);
-        log.info("Demo mode: accounts teacher and student1…student{} (password '{}') ready in {} ms",
-                STUDENTS, PASSWORD, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo mode: accounts teacher and student1…student{} (password '{}') ready in {} ms",
+                STUDENTS,
+                PASSWORD,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void seedAssignments(Account teacher, SchoolClass demoClass) {
@@ -85,16 +91,25 @@ class DemoSeeder implements ApplicationRunner {
                 .map(set -> library.articlesOfStorySet(demoClass.schoolId(), set))
                 .orElse(List.of());
         if (articles.isEmpty()) {
-            log.warn("Demo mode: the '{}' exercise pack is not in the library, so no demo assignments were created", PACK);
+            log.warn(
+                    "Demo mode: the '{}' exercise pack is not in the library, so no demo assignments were created",
+                    PACK);
             return;
         }
         Instant firstSeeding = demoClass.createdAt();
         for (int i = 0; i < articles.size(); i++) {
             Instant opens = firstSeeding.plus(Duration.ofDays(7L * i));
-            Instant due = DueDates.endOfDay(DueDates.dayOf(opens.plus(Duration.ofDays(7)), demoClass.timeZone()),
-                    demoClass.timeZone());
-            assignments.ensureMarkClaims(demoClass.schoolId(), demoClass.id(), teacher.id(), articles.get(i), opens, due,
-                    FeedbackPolicy.AFTER_SUBMIT, true);
+            Instant due = DueDates.endOfDay(
+                    DueDates.dayOf(opens.plus(Duration.ofDays(7)), demoClass.timeZone()), demoClass.timeZone());
+            assignments.ensureMarkClaims(
+                    demoClass.schoolId(),
+                    demoClass.id(),
+                    teacher.id(),
+                    articles.get(i),
+                    opens,
+                    due,
+                    FeedbackPolicy.AFTER_SUBMIT,
+                    true);
         }
     }
 }

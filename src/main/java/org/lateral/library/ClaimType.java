@@ -1,7 +1,7 @@
 package org.lateral.library;
 
-import org.lateral.base.Coded;
 import java.util.Optional;
+import org.lateral.base.Coded;
 
 /** The news-claim taxonomy students label spans with (DD000, "Scoring"; the README explains each type). */
 public enum ClaimType implements Coded {

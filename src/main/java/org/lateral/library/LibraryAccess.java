@@ -29,8 +29,14 @@ public class LibraryAccess {
     }
 
     private boolean inMySchool(String sql, UUID id) {
-        return currentUser.get().filter(u -> u.has(Role.TEACHER))
-                .map(u -> jdbc.sql(sql).param("id", id).param("school", u.schoolId()).query(Boolean.class).single())
+        return currentUser
+                .get()
+                .filter(u -> u.has(Role.TEACHER))
+                .map(u -> jdbc.sql(sql)
+                        .param("id", id)
+                        .param("school", u.schoolId())
+                        .query(Boolean.class)
+                        .single())
                 .orElse(false);
     }
 }

@@ -1,22 +1,21 @@
 package org.lateral.library;
 
-import org.lateral.security.Trusted;
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.ContentHash;
 import org.lateral.library.pack.SeedPack;
+import org.lateral.library.text.CanonicalText;
+import org.lateral.security.Trusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,11 +43,22 @@ public class LibraryImport {
     }
 
     /** What an import changed; all zero when the pack was already loaded as it is. */
-    public record Report(String pack, int outletsAdded, int outletsUpdated, int articlesAdded,
-            int articleVersionsAdded, int keyVersionsAdded, int comparisonVersionsAdded) {
+    public record Report(
+            String pack,
+            int outletsAdded,
+            int outletsUpdated,
+            int articlesAdded,
+            int articleVersionsAdded,
+            int keyVersionsAdded,
+            int comparisonVersionsAdded) {
         public boolean changedNothing() {
-            return outletsAdded + outletsUpdated + articlesAdded + articleVersionsAdded + keyVersionsAdded
-                    + comparisonVersionsAdded == 0;
+            return outletsAdded
+                            + outletsUpdated
+                            + articlesAdded
+                            + articleVersionsAdded
+                            + keyVersionsAdded
+                            + comparisonVersionsAdded
+                    == 0;
         }
     }
 
@@ -56,7 +66,9 @@ public class LibraryImport {
     public Report importPack(SeedPack pack, UUID schoolId) {
         // One import at a time per school, so two instances starting together cannot both insert.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('lateral-pack-import'), hashtext(:school))")
-                .param("school", schoolId.toString()).query(Object.class).single();
+                .param("school", schoolId.toString())
+                .query(Object.class)
+                .single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int[] outletChanges = {0, 0};
         Map<String, UUID> outletIds = new HashMap<>();
@@ -65,7 +77,7 @@ public class LibraryImport {
             switch (ensureOutlet(outlet, schoolId, now)) {
                 case ADDED -> outletChanges[0]++;
                 case UPDATED -> outletChanges[1]++;
-                case UNCHANGED -> { }
+                case UNCHANGED -> {}
             }
         }
         SeedPack.Manifest set = pack.manifest();
@@ -90,8 +102,11 @@ public class LibraryImport {
             currentVersionBySlug.put(article.slug(), versionId);
         }
         for (SeedPack.Key key : pack.keys()) {
-            UUID articleId = pack.articles().stream().filter(a -> a.slug().equals(key.articleSlug()))
-                    .findFirst().orElseThrow().id();
+            UUID articleId = pack.articles().stream()
+                    .filter(a -> a.slug().equals(key.articleSlug()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             UUID articleVersionId = currentVersionBySlug.get(key.articleSlug());
             ensureKey(key.id(), articleId, schoolId, now);
             String hash = keyHash(key, articleVersionId);
@@ -108,14 +123,21 @@ public class LibraryImport {
             ensureComparisonKey(comparison.id(), set.id(), schoolId, now);
             String hash = comparisonHash(comparison, currentVersionBySlug);
             Optional<UUID> existing = versionId("comparison_key_version", "comparison_key_id", comparison.id(), hash);
-            UUID versionId = existing.orElseGet(() -> insertComparisonVersion(comparison, currentVersionBySlug, hash, now));
+            UUID versionId =
+                    existing.orElseGet(() -> insertComparisonVersion(comparison, currentVersionBySlug, hash, now));
             if (existing.isEmpty()) {
                 comparisonVersionsAdded++;
             }
             makeCurrent("comparison_key", comparison.id(), versionId, now);
         }
-        Report report = new Report(pack.name(), outletChanges[0], outletChanges[1], articlesAdded, articleVersionsAdded,
-                keyVersionsAdded, comparisonVersionsAdded);
+        Report report = new Report(
+                pack.name(),
+                outletChanges[0],
+                outletChanges[1],
+                articlesAdded,
+                articleVersionsAdded,
+                keyVersionsAdded,
+                comparisonVersionsAdded);
         if (report.changedNothing()) {
             log.info("Exercise pack '{}' is loaded and unchanged", pack.name());
         } else {
@@ -124,13 +146,19 @@ public class LibraryImport {
         return report;
     }
 
-    private enum Change { ADDED, UPDATED, UNCHANGED }
+    private enum Change {
+        ADDED,
+        UPDATED,
+        UNCHANGED
+    }
 
     private Change ensureOutlet(SeedPack.Outlet o, UUID schoolId, Instant now) {
-        Optional<Map<String, Object>> row = jdbc.sql("""
+        Optional<Map<String, Object>> row =
+                jdbc.sql("""
                 SELECT slug, name, kind, country, ownership, ownership_source, description, home_url, owner_id
                   FROM outlet WHERE id = :id AND school_id = :school
-                """).param("id", o.id()).param("school", schoolId).query().listOfRows().stream().findFirst();
+                """).param("id", o.id()).param("school", schoolId).query().listOfRows().stream()
+                        .findFirst();
         if (row.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO outlet (id, school_id, slug, name, kind, country, ownership, ownership_source,
@@ -140,11 +168,14 @@ public class LibraryImport {
             return Change.ADDED;
         }
         Map<String, Object> r = row.get();
-        boolean same = Objects.equals(r.get("slug"), o.slug()) && Objects.equals(r.get("name"), o.name())
-                && Objects.equals(r.get("kind"), o.kind().code()) && Objects.equals(r.get("country"), o.country())
+        boolean same = Objects.equals(r.get("slug"), o.slug())
+                && Objects.equals(r.get("name"), o.name())
+                && Objects.equals(r.get("kind"), o.kind().code())
+                && Objects.equals(r.get("country"), o.country())
                 && Objects.equals(r.get("ownership"), o.ownership())
                 && Objects.equals(r.get("ownership_source"), o.ownershipSource())
-                && Objects.equals(r.get("description"), o.description()) && Objects.equals(r.get("home_url"), o.homeUrl());
+                && Objects.equals(r.get("description"), o.description())
+                && Objects.equals(r.get("home_url"), o.homeUrl());
         if (same || r.get("owner_id") != null) {
             // A teacher's own copy is theirs: a pack never overwrites it.
             return Change.UNCHANGED;
@@ -182,30 +213,45 @@ public class LibraryImport {
                    AND (title, coalesce(description, ''), coalesce(maturity_note, ''))
                        IS DISTINCT FROM (:title, :description, :maturity)
                 """)
-                .param("id", set.id()).param("school", schoolId).param("title", set.title())
-                .param("description", set.description()).param("maturity", set.maturity())
-                .param("now", Timestamp.from(now)).update();
+                .param("id", set.id())
+                .param("school", schoolId)
+                .param("title", set.title())
+                .param("description", set.description())
+                .param("maturity", set.maturity())
+                .param("now", Timestamp.from(now))
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO story_set (id, school_id, title, description, maturity_note, pack, created_at, updated_at)
                     VALUES (:id, :school, :title, :description, :maturity, :pack, :now, :now)
                     ON CONFLICT (id) DO NOTHING
                     """)
-                    .param("id", set.id()).param("school", schoolId).param("title", set.title())
-                    .param("description", set.description()).param("maturity", set.maturity())
-                    .param("pack", pack).param("now", Timestamp.from(now)).update();
+                    .param("id", set.id())
+                    .param("school", schoolId)
+                    .param("title", set.title())
+                    .param("description", set.description())
+                    .param("maturity", set.maturity())
+                    .param("pack", pack)
+                    .param("now", Timestamp.from(now))
+                    .update();
         }
     }
 
     /** @return true when the article row was created */
-    private boolean ensureArticle(SeedPack.Article a, UUID outletId, UUID storySetId, int position, UUID schoolId, Instant now) {
+    private boolean ensureArticle(
+            SeedPack.Article a, UUID outletId, UUID storySetId, int position, UUID schoolId, Instant now) {
         int inserted = jdbc.sql("""
                 INSERT INTO article (id, school_id, outlet_id, story_set_id, story_position, created_at, updated_at)
                 VALUES (:id, :school, :outlet, :set, :position, :now, :now)
                 ON CONFLICT (id) DO NOTHING
                 """)
-                .param("id", a.id()).param("school", schoolId).param("outlet", outletId).param("set", storySetId)
-                .param("position", position).param("now", Timestamp.from(now)).update();
+                .param("id", a.id())
+                .param("school", schoolId)
+                .param("outlet", outletId)
+                .param("set", storySetId)
+                .param("position", position)
+                .param("now", Timestamp.from(now))
+                .update();
         if (inserted == 0) {
             jdbc.sql("""
                     UPDATE article SET outlet_id = :outlet, story_set_id = :set, story_position = :position,
@@ -213,21 +259,32 @@ public class LibraryImport {
                      WHERE id = :id AND school_id = :school AND owner_id IS NULL
                        AND (outlet_id, story_set_id, story_position) IS DISTINCT FROM (:outlet, :set, :position)
                     """)
-                    .param("id", a.id()).param("school", schoolId).param("outlet", outletId).param("set", storySetId)
-                    .param("position", position).param("now", Timestamp.from(now)).update();
+                    .param("id", a.id())
+                    .param("school", schoolId)
+                    .param("outlet", outletId)
+                    .param("set", storySetId)
+                    .param("position", position)
+                    .param("now", Timestamp.from(now))
+                    .update();
         }
         return inserted == 1;
     }
 
     private Optional<UUID> versionId(String table, String ownerColumn, UUID ownerId, String hash) {
         return jdbc.sql("SELECT id FROM " + table + " WHERE " + ownerColumn + " = :owner AND content_hash = :hash")
-                .param("owner", ownerId).param("hash", hash).query(UUID.class).optional();
+                .param("owner", ownerId)
+                .param("hash", hash)
+                .query(UUID.class)
+                .optional();
     }
 
     private void makeCurrent(String table, UUID id, UUID versionId, Instant now) {
         jdbc.sql("UPDATE " + table + " SET current_version_id = :version, version = version + 1, updated_at = :now"
                         + " WHERE id = :id AND current_version_id IS DISTINCT FROM :version")
-                .param("id", id).param("version", versionId).param("now", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("version", versionId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     static String articleHash(SeedPack.Article a) {
@@ -254,12 +311,20 @@ public class LibraryImport {
                 VALUES (:id, :article, :hash, :title, :byline, :published, :precision, :note, :url, :language, :text,
                         :removed, :sourceFile, :now)
                 """)
-                .param("id", id).param("article", a.id()).param("hash", hash)
-                .param("title", CanonicalTitle.of(a.canonicalText())).param("byline", a.byline())
-                .param("published", a.published().date()).param("precision", a.published().precision().code())
-                .param("note", a.published().note()).param("url", a.originalUrl()).param("language", a.language())
-                .param("text", a.canonicalText()).param("removed", textArray(a.removed()))
-                .param("sourceFile", a.sourceFile()).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("article", a.id())
+                .param("hash", hash)
+                .param("title", CanonicalTitle.of(a.canonicalText()))
+                .param("byline", a.byline())
+                .param("published", a.published().date())
+                .param("precision", a.published().precision().code())
+                .param("note", a.published().note())
+                .param("url", a.originalUrl())
+                .param("language", a.language())
+                .param("text", a.canonicalText())
+                .param("removed", textArray(a.removed()))
+                .param("sourceFile", a.sourceFile())
+                .param("now", Timestamp.from(now))
                 .update();
         return id;
     }
@@ -270,8 +335,11 @@ public class LibraryImport {
                 VALUES (:id, :school, :article, :now, :now)
                 ON CONFLICT (id) DO NOTHING
                 """)
-                .param("id", keyId).param("school", schoolId).param("article", articleId)
-                .param("now", Timestamp.from(now)).update();
+                .param("id", keyId)
+                .param("school", schoolId)
+                .param("article", articleId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     static String keyHash(SeedPack.Key key, UUID articleVersionId) {
@@ -281,14 +349,24 @@ public class LibraryImport {
                 .text(key.notes())
                 .number(key.claims().size());
         for (SeedPack.Claim c : key.claims()) {
-            hash.text(c.id()).number(c.span().start()).number(c.span().end())
+            hash.text(c.id())
+                    .number(c.span().start())
+                    .number(c.span().end())
                     .texts(c.types().stream().map(ClaimType::code).sorted().toList())
-                    .number(c.worthiness()).text(c.why()).texts(c.cues()).texts(c.sourceIds());
+                    .number(c.worthiness())
+                    .text(c.why())
+                    .texts(c.cues())
+                    .texts(c.sourceIds());
         }
         hash.number(key.sources().size());
         for (SeedPack.Source s : key.sources()) {
-            hash.text(s.id()).text(s.name()).texts(s.aliases()).text(s.kind().code()).text(s.origin().name())
-                    .text(s.relayedFrom()).number(s.attributions().size());
+            hash.text(s.id())
+                    .text(s.name())
+                    .texts(s.aliases())
+                    .text(s.kind().code())
+                    .text(s.origin().name())
+                    .text(s.relayedFrom())
+                    .number(s.attributions().size());
             for (AnchoredSpan span : s.attributions()) {
                 hash.number(span.start()).number(span.end());
             }
@@ -302,27 +380,42 @@ public class LibraryImport {
                 INSERT INTO answer_key_version (id, key_id, article_version_id, content_hash, status, notes, created_at)
                 VALUES (:id, :key, :articleVersion, :hash, :status, :notes, :now)
                 """)
-                .param("id", id).param("key", key.id()).param("articleVersion", articleVersionId).param("hash", hash)
-                .param("status", key.status().name().toLowerCase(java.util.Locale.ROOT)).param("notes", key.notes())
-                .param("now", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("key", key.id())
+                .param("articleVersion", articleVersionId)
+                .param("hash", hash)
+                .param("status", key.status().name().toLowerCase(Locale.ROOT))
+                .param("notes", key.notes())
+                .param("now", Timestamp.from(now))
+                .update();
         int position = 0;
         for (SeedPack.Source s : key.sources()) {
             jdbc.sql("""
                     INSERT INTO key_source (key_version_id, source_id, position, name, aliases, kind, origin, relayed_from)
                     VALUES (:version, :source, :position, :name, :aliases, :kind, :origin, :relayedFrom)
                     """)
-                    .param("version", id).param("source", s.id()).param("position", position++).param("name", s.name())
-                    .param("aliases", textArray(s.aliases())).param("kind", s.kind().code())
-                    .param("origin", s.origin().name().toLowerCase(java.util.Locale.ROOT))
-                    .param("relayedFrom", s.relayedFrom()).update();
+                    .param("version", id)
+                    .param("source", s.id())
+                    .param("position", position++)
+                    .param("name", s.name())
+                    .param("aliases", textArray(s.aliases()))
+                    .param("kind", s.kind().code())
+                    .param("origin", s.origin().name().toLowerCase(Locale.ROOT))
+                    .param("relayedFrom", s.relayedFrom())
+                    .update();
             for (AnchoredSpan span : s.attributions()) {
                 jdbc.sql("""
                         INSERT INTO key_source_attribution (key_version_id, source_id, start_offset, end_offset, exact, prefix, suffix)
                         VALUES (:version, :source, :start, :end, :exact, :prefix, :suffix)
                         ON CONFLICT DO NOTHING
                         """)
-                        .param("version", id).param("source", s.id()).param("start", span.start()).param("end", span.end())
-                        .param("exact", span.exact()).param("prefix", span.prefix()).param("suffix", span.suffix())
+                        .param("version", id)
+                        .param("source", s.id())
+                        .param("start", span.start())
+                        .param("end", span.end())
+                        .param("exact", span.exact())
+                        .param("prefix", span.prefix())
+                        .param("suffix", span.suffix())
                         .update();
             }
         }
@@ -333,16 +426,32 @@ public class LibraryImport {
                                            types, worthiness, why, cues)
                     VALUES (:version, :claim, :position, :start, :end, :exact, :prefix, :suffix, :types, :worthiness, :why, :cues)
                     """)
-                    .param("version", id).param("claim", c.id()).param("position", position++)
-                    .param("start", c.span().start()).param("end", c.span().end()).param("exact", c.span().exact())
-                    .param("prefix", c.span().prefix()).param("suffix", c.span().suffix())
-                    .param("types", textArray(c.types().stream().map(ClaimType::code).sorted().toList()))
-                    .param("worthiness", c.worthiness()).param("why", c.why()).param("cues", textArray(c.cues()))
+                    .param("version", id)
+                    .param("claim", c.id())
+                    .param("position", position++)
+                    .param("start", c.span().start())
+                    .param("end", c.span().end())
+                    .param("exact", c.span().exact())
+                    .param("prefix", c.span().prefix())
+                    .param("suffix", c.span().suffix())
+                    .param(
+                            "types",
+                            textArray(c.types().stream()
+                                    .map(ClaimType::code)
+                                    .sorted()
+                                    .toList()))
+                    .param("worthiness", c.worthiness())
+                    .param("why", c.why())
+                    .param("cues", textArray(c.cues()))
                     .update();
             for (String sourceId : c.sourceIds()) {
-                jdbc.sql("INSERT INTO key_claim_source (key_version_id, claim_id, source_id) VALUES (:version, :claim, :source)"
-                                + " ON CONFLICT DO NOTHING")
-                        .param("version", id).param("claim", c.id()).param("source", sourceId).update();
+                jdbc.sql(
+                                "INSERT INTO key_claim_source (key_version_id, claim_id, source_id) VALUES (:version, :claim, :source)"
+                                        + " ON CONFLICT DO NOTHING")
+                        .param("version", id)
+                        .param("claim", c.id())
+                        .param("source", sourceId)
+                        .update();
             }
         }
         return id;
@@ -354,28 +463,42 @@ public class LibraryImport {
                 VALUES (:id, :school, :set, :now, :now)
                 ON CONFLICT (id) DO NOTHING
                 """)
-                .param("id", id).param("school", schoolId).param("set", storySetId).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("school", schoolId)
+                .param("set", storySetId)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
     static String comparisonHash(SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
-        ContentHash hash = ContentHash.start("comparison-key-version/1").number(comparison.entries().size());
+        ContentHash hash = ContentHash.start("comparison-key-version/1")
+                .number(comparison.entries().size());
         for (SeedPack.ComparisonEntry e : comparison.entries()) {
-            hash.text(articleVersions.get(e.articleSlug()).toString()).text(e.headlineFraming())
-                    .number(e.namedSources()).number(e.anonymousSources()).texts(e.hedges()).texts(e.loadedWords())
-                    .text(e.reporting().name()).text(e.relayedFrom()).text(e.omissions()).text(e.notes());
+            hash.text(articleVersions.get(e.articleSlug()).toString())
+                    .text(e.headlineFraming())
+                    .number(e.namedSources())
+                    .number(e.anonymousSources())
+                    .texts(e.hedges())
+                    .texts(e.loadedWords())
+                    .text(e.reporting().name())
+                    .text(e.relayedFrom())
+                    .text(e.omissions())
+                    .text(e.notes());
         }
         return hash.hex();
     }
 
-    private UUID insertComparisonVersion(SeedPack.Comparison comparison, Map<String, UUID> articleVersions, String hash,
-            Instant now) {
+    private UUID insertComparisonVersion(
+            SeedPack.Comparison comparison, Map<String, UUID> articleVersions, String hash, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO comparison_key_version (id, comparison_key_id, content_hash, created_at)
                 VALUES (:id, :key, :hash, :now)
                 """)
-                .param("id", id).param("key", comparison.id()).param("hash", hash).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("key", comparison.id())
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
                 .update();
         int position = 0;
         for (SeedPack.ComparisonEntry e : comparison.entries()) {
@@ -386,12 +509,18 @@ public class LibraryImport {
                     VALUES (:version, :articleVersion, :position, :framing, :named, :anonymous, :hedges, :loaded,
                             :reporting, :relayedFrom, :omissions, :notes)
                     """)
-                    .param("version", id).param("articleVersion", articleVersions.get(e.articleSlug()))
-                    .param("position", position++).param("framing", e.headlineFraming())
-                    .param("named", e.namedSources()).param("anonymous", e.anonymousSources())
-                    .param("hedges", textArray(e.hedges())).param("loaded", textArray(e.loadedWords()))
-                    .param("reporting", e.reporting().name().toLowerCase(java.util.Locale.ROOT))
-                    .param("relayedFrom", e.relayedFrom()).param("omissions", e.omissions()).param("notes", e.notes())
+                    .param("version", id)
+                    .param("articleVersion", articleVersions.get(e.articleSlug()))
+                    .param("position", position++)
+                    .param("framing", e.headlineFraming())
+                    .param("named", e.namedSources())
+                    .param("anonymous", e.anonymousSources())
+                    .param("hedges", textArray(e.hedges()))
+                    .param("loaded", textArray(e.loadedWords()))
+                    .param("reporting", e.reporting().name().toLowerCase(Locale.ROOT))
+                    .param("relayedFrom", e.relayedFrom())
+                    .param("omissions", e.omissions())
+                    .param("notes", e.notes())
                     .update();
         }
         return id;
@@ -406,7 +535,7 @@ public class LibraryImport {
         private CanonicalTitle() {}
 
         static String of(String canonicalText) {
-            return org.lateral.library.text.CanonicalText.headline(canonicalText);
+            return CanonicalText.headline(canonicalText);
         }
     }
 }

@@ -1,9 +1,14 @@
 package org.lateral.library;
 
-import org.lateral.security.Trusted;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.security.Trusted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +30,11 @@ public class LibraryPins {
     }
 
     /** The article's current version and the key version anchored to it (null when it has none). */
-    public record Pin(UUID articleId, UUID articleVersionId, String title, @Nullable UUID keyVersionId) {}
+    public record Pin(
+            UUID articleId,
+            UUID articleVersionId,
+            String title,
+            @Nullable UUID keyVersionId) {}
 
     public Optional<Pin> current(UUID schoolId, UUID articleId) {
         return jdbc.sql("""
@@ -39,21 +48,32 @@ public class LibraryPins {
                 """)
                 .param("article", articleId)
                 .param("school", schoolId)
-                .query((rs, n) -> new Pin(rs.getObject("id", UUID.class), rs.getObject("current_version_id", UUID.class),
-                        rs.getString("title"), rs.getObject("key_version", UUID.class)))
+                .query((rs, n) -> new Pin(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("current_version_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("key_version", UUID.class)))
                 .optional();
     }
 
     /** The articles of a story set in order, for seeding one assignment per article. */
-    public java.util.List<UUID> articlesOfStorySet(UUID schoolId, UUID storySetId) {
-        return jdbc.sql("SELECT id FROM article WHERE school_id = :school AND story_set_id = :set ORDER BY story_position")
-                .param("school", schoolId).param("set", storySetId).query(UUID.class).list();
+    public List<UUID> articlesOfStorySet(UUID schoolId, UUID storySetId) {
+        return jdbc.sql(
+                        "SELECT id FROM article WHERE school_id = :school AND story_set_id = :set ORDER BY story_position")
+                .param("school", schoolId)
+                .param("set", storySetId)
+                .query(UUID.class)
+                .list();
     }
 
     /** The story set a shipped pack created, e.g. "defectors". */
     public Optional<UUID> storySetOfPack(UUID schoolId, String pack) {
-        return jdbc.sql("SELECT id FROM story_set WHERE school_id = :school AND pack = :pack ORDER BY created_at LIMIT 1")
-                .param("school", schoolId).param("pack", pack).query(UUID.class).optional();
+        return jdbc.sql(
+                        "SELECT id FROM story_set WHERE school_id = :school AND pack = :pack ORDER BY created_at LIMIT 1")
+                .param("school", schoolId)
+                .param("pack", pack)
+                .query(UUID.class)
+                .optional();
     }
 
     /** The canonical text of one article version of this school's library. */
@@ -62,14 +82,17 @@ public class LibraryPins {
                 SELECT v.canonical_text FROM article_version v JOIN article a ON a.id = v.article_id
                  WHERE v.id = :version AND a.school_id = :school
                 """)
-                .param("version", articleVersionId).param("school", schoolId).query(String.class).optional();
+                .param("version", articleVersionId)
+                .param("school", schoolId)
+                .query(String.class)
+                .optional();
     }
 
     /**
      * The claims of one key version of this school's library, in text order: what scoring and
      * feedback need (sources are not part of a claim's score).
      */
-    public java.util.List<KeyOverlay.Claim> keyClaims(UUID schoolId, UUID keyVersionId) {
+    public List<KeyOverlay.Claim> keyClaims(UUID schoolId, UUID keyVersionId) {
         return jdbc.sql("""
                 SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues
                   FROM key_claim c
@@ -78,16 +101,23 @@ public class LibraryPins {
                  WHERE c.key_version_id = :v AND k.school_id = :school
                  ORDER BY c.start_offset, c.position
                 """)
-                .param("v", keyVersionId).param("school", schoolId)
-                .query((rs, n) -> new KeyOverlay.Claim(rs.getString("claim_id"), rs.getInt("start_offset"),
-                        rs.getInt("end_offset"), rs.getString("exact"), types((String[]) rs.getArray("types").getArray()),
-                        rs.getInt("worthiness"), rs.getString("why"),
-                        java.util.List.of((String[]) rs.getArray("cues").getArray()), java.util.List.of()))
+                .param("v", keyVersionId)
+                .param("school", schoolId)
+                .query((rs, n) -> new KeyOverlay.Claim(
+                        rs.getString("claim_id"),
+                        rs.getInt("start_offset"),
+                        rs.getInt("end_offset"),
+                        rs.getString("exact"),
+                        types((String[]) rs.getArray("types").getArray()),
+                        rs.getInt("worthiness"),
+                        rs.getString("why"),
+                        List.of((String[]) rs.getArray("cues").getArray()),
+                        List.of()))
                 .list();
     }
 
     /** A key version: when it was made and the notes that came with it. */
-    public record KeyVersion(UUID id, UUID keyId, UUID articleVersionId, java.time.Instant createdAt, String notes) {}
+    public record KeyVersion(UUID id, UUID keyId, UUID articleVersionId, Instant createdAt, String notes) {}
 
     /**
      * The current version of the same key when it is newer than {@code pinned} and anchored to
@@ -103,15 +133,19 @@ public class LibraryPins {
                  WHERE old.id = :pinned AND k.school_id = :school AND cur.id <> old.id
                    AND cur.article_version_id = old.article_version_id AND cur.status = 'complete'
                 """)
-                .param("pinned", pinned).param("school", schoolId)
-                .query((rs, n) -> new KeyVersion(rs.getObject("id", UUID.class), rs.getObject("key_id", UUID.class),
+                .param("pinned", pinned)
+                .param("school", schoolId)
+                .query((rs, n) -> new KeyVersion(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("key_id", UUID.class),
                         rs.getObject("article_version_id", UUID.class),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("notes")))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("notes")))
                 .optional();
     }
 
-    private static java.util.Set<ClaimType> types(String[] codes) {
-        java.util.Set<ClaimType> types = java.util.EnumSet.noneOf(ClaimType.class);
+    private static Set<ClaimType> types(String[] codes) {
+        Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
         for (String code : codes) {
             types.add(ClaimType.fromCode(code).orElseThrow());
         }

@@ -1,9 +1,9 @@
 package org.lateral.library;
 
-import org.lateral.security.ForTeachers;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForTeachers;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,11 @@ public class LibraryService {
         if (term.length() > MAX_SEARCH_LENGTH) {
             term = term.substring(0, MAX_SEARCH_LENGTH);
         }
-        String pattern = "%" + term.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%"
+                + term.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
         return jdbc.sql("""
                 SELECT a.id, v.title, o.id AS outlet_id, o.name AS outlet_name, o.kind AS outlet_kind,
                        s.id AS set_id, s.title AS set_title, a.story_position, v.published_on, v.published_precision,
@@ -113,12 +118,26 @@ public class LibraryService {
                         rs.getString("source_file"),
                         rs.getString("set_title"),
                         rs.getString("maturity_note"),
-                        outletOf(rs.getObject("outlet_id", UUID.class), teacher.schoolId()).orElseThrow(),
+                        outletOf(rs.getObject("outlet_id", UUID.class), teacher.schoolId())
+                                .orElseThrow(),
                         null))
                 .optional();
-        return base.map(r -> new ArticleReading(r.articleId(), r.versionId(), r.contentHash(), r.title(), r.byline(),
-                r.published(), r.originalUrl(), r.language(), r.canonicalText(), r.removedChrome(), r.sourceFile(),
-                r.storySetTitle(), r.maturityNote(), r.outlet(), keyFor(r.articleId(), r.versionId(), teacher.schoolId())));
+        return base.map(r -> new ArticleReading(
+                r.articleId(),
+                r.versionId(),
+                r.contentHash(),
+                r.title(),
+                r.byline(),
+                r.published(),
+                r.originalUrl(),
+                r.language(),
+                r.canonicalText(),
+                r.removedChrome(),
+                r.sourceFile(),
+                r.storySetTitle(),
+                r.maturityNote(),
+                r.outlet(),
+                keyFor(r.articleId(), r.versionId(), teacher.schoolId())));
     }
 
     @OutletOfMySchool
@@ -167,18 +186,23 @@ public class LibraryService {
                 .param("article", articleId)
                 .param("school", schoolId)
                 .param("articleVersion", articleVersionId)
-                .query((rs, n) -> new KeyRow(rs.getObject("id", UUID.class), rs.getObject("version_id", UUID.class),
-                        rs.getString("status"), rs.getString("notes")))
+                .query((rs, n) -> new KeyRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("version_id", UUID.class),
+                        rs.getString("status"),
+                        rs.getString("notes")))
                 .optional();
         if (key.isEmpty()) {
             return null;
         }
         UUID version = key.get().versionId();
         Map<String, List<String>> links = new HashMap<>();
-        jdbc.sql("SELECT claim_id, source_id FROM key_claim_source WHERE key_version_id = :v ORDER BY claim_id, source_id")
+        jdbc.sql(
+                        "SELECT claim_id, source_id FROM key_claim_source WHERE key_version_id = :v ORDER BY claim_id, source_id")
                 .param("v", version)
                 .query((ResultSet rs) -> {
-                    links.computeIfAbsent(rs.getString("claim_id"), c -> new ArrayList<>()).add(rs.getString("source_id"));
+                    links.computeIfAbsent(rs.getString("claim_id"), c -> new ArrayList<>())
+                            .add(rs.getString("source_id"));
                 });
         List<KeyOverlay.Claim> claims = jdbc.sql("""
                 SELECT claim_id, start_offset, end_offset, exact, types, worthiness, why, cues
@@ -200,12 +224,12 @@ public class LibraryService {
         jdbc.sql("""
                 SELECT source_id, start_offset, end_offset, exact FROM key_source_attribution
                  WHERE key_version_id = :v ORDER BY start_offset
-                """)
-                .param("v", version)
-                .query((ResultSet rs) -> {
-                    attributions.computeIfAbsent(rs.getString("source_id"), s -> new ArrayList<>())
-                            .add(new KeyOverlay.Attribution(rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("exact")));
-                });
+                """).param("v", version).query((ResultSet rs) -> {
+            attributions
+                    .computeIfAbsent(rs.getString("source_id"), s -> new ArrayList<>())
+                    .add(new KeyOverlay.Attribution(
+                            rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("exact")));
+        });
         List<KeyOverlay.Source> sources = jdbc.sql("""
                 SELECT source_id, name, aliases, kind, origin, relayed_from
                   FROM key_source WHERE key_version_id = :v ORDER BY position
@@ -220,12 +244,15 @@ public class LibraryService {
                         rs.getString("relayed_from"),
                         attributions.getOrDefault(rs.getString("source_id"), List.of())))
                 .list();
-        return new KeyOverlay(key.get().keyId(), version, key.get().status(), key.get().notes(), claims, sources);
+        return new KeyOverlay(
+                key.get().keyId(), version, key.get().status(), key.get().notes(), claims, sources);
     }
 
     private static PublicationDate publicationDate(ResultSet rs) throws SQLException {
-        return new PublicationDate(rs.getObject("published_on", java.time.LocalDate.class),
-                PublicationDate.Precision.valueOf(rs.getString("published_precision").toUpperCase(Locale.ROOT)),
+        return new PublicationDate(
+                rs.getObject("published_on", LocalDate.class),
+                PublicationDate.Precision.valueOf(
+                        rs.getString("published_precision").toUpperCase(Locale.ROOT)),
                 rs.getString("published_note"));
     }
 

@@ -1,7 +1,7 @@
 package org.lateral.library;
 
-import org.lateral.base.Coded;
 import java.util.Optional;
+import org.lateral.base.Coded;
 
 /** What kind of outlet published an article; shown in outlet profiles and the comparison grid. */
 public enum OutletKind implements Coded {
@@ -24,7 +24,6 @@ public enum OutletKind implements Coded {
     }
 
     @Override
-
     public String code() {
         return code;
     }

@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  * When an article was published, as precisely as is known. A page may show no date at all; then
  * the date is worked out from the text, marked approximate, and the note says how.
  */
-public record PublicationDate(LocalDate date, Precision precision, @Nullable String note) {
+public record PublicationDate(
+        LocalDate date, Precision precision, @Nullable String note) {
 
     public enum Precision {
-        DAY, MONTH, APPROXIMATE;
+        DAY,
+        MONTH,
+        APPROXIMATE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

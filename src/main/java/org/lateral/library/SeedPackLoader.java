@@ -55,7 +55,8 @@ class SeedPackLoader implements ApplicationRunner {
 
     static List<PackFiles> shippedPacks() throws IOException {
         ClassLoader loader = SeedPackLoader.class.getClassLoader();
-        Resource[] manifests = new PathMatchingResourcePatternResolver(loader).getResources("classpath*:seeds/*/pack.yaml");
+        Resource[] manifests =
+                new PathMatchingResourcePatternResolver(loader).getResources("classpath*:seeds/*/pack.yaml");
         List<PackFiles> packs = new ArrayList<>();
         for (Resource manifest : manifests) {
             String url = manifest.getURL().toString();

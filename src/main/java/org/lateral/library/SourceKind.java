@@ -1,7 +1,7 @@
 package org.lateral.library;
 
-import org.lateral.base.Coded;
 import java.util.Optional;
+import org.lateral.base.Coded;
 
 /** What kind of source an article relies on (DD000, "Primary and secondary sources"). */
 public enum SourceKind implements Coded {
@@ -22,7 +22,6 @@ public enum SourceKind implements Coded {
     }
 
     @Override
-
     public String code() {
         return code;
     }

@@ -31,8 +31,9 @@ public class CurrentUser {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof LateralUser user) {
             LateralUser renewed = user.withSessionEpoch(epoch);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(renewed, null, authentication.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            renewed, null, authentication.getAuthorities()));
         }
     }
 

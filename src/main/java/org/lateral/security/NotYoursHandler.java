@@ -32,9 +32,10 @@ public class NotYoursHandler implements MethodAuthorizationDeniedHandler {
         if (rule == null) {
             throw new AccessDeniedException(currentUser.get().isEmpty() ? "Not signed in" : "Access denied");
         }
-        if (currentUser.get().filter(u -> u.has(rule.role())).isEmpty() || rule.notFound().isEmpty()) {
-            throw new AccessDeniedException(currentUser.get().isEmpty() ? "Not signed in"
-                    : "This needs the " + rule.role() + " role");
+        if (currentUser.get().filter(u -> u.has(rule.role())).isEmpty()
+                || rule.notFound().isEmpty()) {
+            throw new AccessDeniedException(
+                    currentUser.get().isEmpty() ? "Not signed in" : "This needs the " + rule.role() + " role");
         }
         if (Optional.class.equals(method.getReturnType())) {
             return Optional.empty();
@@ -44,7 +45,8 @@ public class NotYoursHandler implements MethodAuthorizationDeniedHandler {
 
     private static @Nullable ResourceRule rule(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
-            ResourceRule rule = AnnotatedElementUtils.findMergedAnnotation(annotation.annotationType(), ResourceRule.class);
+            ResourceRule rule =
+                    AnnotatedElementUtils.findMergedAnnotation(annotation.annotationType(), ResourceRule.class);
             if (rule != null) {
                 return rule;
             }

@@ -1,6 +1,7 @@
 package org.lateral.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,26 +10,25 @@ import org.lateral.security.ui.LoginView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -49,7 +49,8 @@ class SecurityConfiguration {
      * "Content Security Policy"). Everything else is this origin only: no third-party script,
      * style, font or frame, no plugins, no framing of Lateral, forms post only to Lateral.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -64,24 +65,26 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil,
-            AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, RequestUtil requestUtil, AuthenticationManager authenticationManager) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 // Health and readiness are for load balancers and monitoring; they show no details
                 // to anonymous callers.
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/styles/**", "/images/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .requestMatchers("/styles/**", "/images/**")
+                .permitAll()
                 // Spring Boot's error response, so a refused request (an invalid CSRF token) is
                 // answered 403 instead of being sent to sign in. It never shows details.
-                .requestMatchers("/error").permitAll());
+                .requestMatchers("/error")
+                .permitAll());
         http.authenticationManager(authenticationManager);
         // Vaadin's own CSRF set-up exempts the login form, so a cross-site page could sign a
         // browser in to an account of the attacker's ("login CSRF"). Here only Vaadin's internal
         // requests are exempt (they carry Vaadin's own token); the login form sends Spring's
         // token, which Vaadin writes into the page.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 // Vaadin writes its pages to the response underneath Spring's wrapper, so headers
@@ -93,12 +96,13 @@ class SecurityConfiguration {
                         return filter;
                     }
                 }));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                        .loginView(LoginView.class)
-                        .enableCsrfConfiguration(false)
-                        // Vaadin 25 denies unknown paths outright (an empty 403). Signed-in users
-                        // get Lateral's "Page not found" instead; anonymous visitors still go to login.
-                        .anyRequest(any -> any.authenticated()))
+        return http.with(
+                        VaadinSecurityConfigurer.vaadin(),
+                        vaadin -> vaadin.loginView(LoginView.class)
+                                .enableCsrfConfiguration(false)
+                                // Vaadin 25 denies unknown paths outright (an empty 403). Signed-in users
+                                // get Lateral's "Page not found" instead; anonymous visitors still go to login.
+                                .anyRequest(any -> any.authenticated()))
                 .build();
     }
 
@@ -145,8 +149,11 @@ class SecurityConfiguration {
      * application's {@link AuthenticationManager} so no second, unthrottled provider exists.
      */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, LoginAccounts accounts) {
+    AuthenticationManager authenticationManager(
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle,
+            LoginAccounts accounts) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts));
@@ -154,7 +161,9 @@ class SecurityConfiguration {
 
     /** Runs before Spring Security, so an ended session is never read as signed in. */
     @Bean
-    FilterRegistrationBean<SessionGuard> sessionGuard(LoginAccounts accounts, Clock clock,
+    FilterRegistrationBean<SessionGuard> sessionGuard(
+            LoginAccounts accounts,
+            Clock clock,
             @Value("${lateral.session.idle-timeout}") Duration idleTimeout,
             @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout) {
         FilterRegistrationBean<SessionGuard> registration =

@@ -81,14 +81,19 @@ public final class SessionGuard extends OncePerRequestFilter {
      * goes out as about as many requests), far below a flood.
      */
     static final int REQUEST_BURST = 400;
+
     static final int REQUESTS_PER_SECOND = 40;
     private static final String REQUEST_BUDGET = "lateral.session.request-budget";
 
     private static Bucket requestBudget(HttpSession session) {
         Bucket bucket = (Bucket) session.getAttribute(REQUEST_BUDGET);
         if (bucket == null) {
-            bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(REQUEST_BURST)
-                    .refillGreedy(REQUESTS_PER_SECOND, Duration.ofSeconds(1)).build()).build();
+            bucket = Bucket.builder()
+                    .addLimit(Bandwidth.builder()
+                            .capacity(REQUEST_BURST)
+                            .refillGreedy(REQUESTS_PER_SECOND, Duration.ofSeconds(1))
+                            .build())
+                    .build();
             session.setAttribute(REQUEST_BUDGET, bucket);
         }
         return bucket;
@@ -98,7 +103,8 @@ public final class SessionGuard extends OncePerRequestFilter {
      * Ends the session when it must not go on and answers why, in words for the person signing in
      * again; otherwise records the activity and answers null.
      */
-    @Nullable String check(HttpSession session, boolean heartbeat) {
+    @Nullable
+    String check(HttpSession session, boolean heartbeat) {
         long now = clock.millis();
         Long started = (Long) session.getAttribute(STARTED);
         Long lastActivity = (Long) session.getAttribute(LAST_ACTIVITY);
@@ -135,7 +141,8 @@ public final class SessionGuard extends OncePerRequestFilter {
 
     private static @Nullable LateralUser signedIn(HttpSession session) {
         Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        if (context instanceof SecurityContext securityContext && securityContext.getAuthentication() != null
+        if (context instanceof SecurityContext securityContext
+                && securityContext.getAuthentication() != null
                 && securityContext.getAuthentication().getPrincipal() instanceof LateralUser user) {
             return user;
         }
@@ -145,15 +152,21 @@ public final class SessionGuard extends OncePerRequestFilter {
     private static boolean isHeartbeat(HttpServletRequest request) {
         // The query string only: reading parameters could consume a form body meant for the login.
         String query = request.getQueryString();
-        return query != null && (query.equals("v-r=heartbeat") || query.startsWith("v-r=heartbeat&")
-                || query.contains("&v-r=heartbeat"));
+        return query != null
+                && (query.equals("v-r=heartbeat")
+                        || query.startsWith("v-r=heartbeat&")
+                        || query.contains("&v-r=heartbeat"));
     }
 
     /** The frontend bundle, styles and images: they neither need the session nor show activity. */
     private static boolean isStaticResource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/images/")
-                || path.startsWith("/icons/") || path.equals("/favicon.ico") || path.equals("/sw.js")
+        return path.startsWith("/VAADIN/")
+                || path.startsWith("/styles/")
+                || path.startsWith("/images/")
+                || path.startsWith("/icons/")
+                || path.equals("/favicon.ico")
+                || path.equals("/sw.js")
                 || path.startsWith("/actuator/");
     }
 }

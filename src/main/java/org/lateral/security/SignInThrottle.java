@@ -34,7 +34,11 @@ class SignInThrottle {
     }
 
     /** What stopped an attempt before its password was checked, if anything. */
-    enum Refusal { NONE, ACCOUNT, ADDRESS }
+    enum Refusal {
+        NONE,
+        ACCOUNT,
+        ADDRESS
+    }
 
     /** Takes a token from both buckets; the attempt may go ahead only when both had one. */
     Refusal take(String username, String address) {

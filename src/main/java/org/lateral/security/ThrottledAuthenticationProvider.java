@@ -3,6 +3,7 @@ package org.lateral.security;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,8 +34,12 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginAccounts accounts;
     /** A flood of failures must not flood the log: 60 lines a minute, then a count of the rest. */
     private final Bucket logLines = Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(60).refillGreedy(60, Duration.ofMinutes(1)).build())
+            .addLimit(Bandwidth.builder()
+                    .capacity(60)
+                    .refillGreedy(60, Duration.ofMinutes(1))
+                    .build())
             .build();
+
     private final AtomicLong unlogged = new AtomicLong();
 
     ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle, LoginAccounts accounts) {
@@ -49,8 +54,12 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = address(attempt);
         SignInThrottle.Refusal refusal = throttle.take(username, address);
         if (refusal != SignInThrottle.Refusal.NONE) {
-            logFailure(username, address, refusal == SignInThrottle.Refusal.ACCOUNT
-                    ? "throttled: too many tries for this username" : "throttled: too many tries from this address");
+            logFailure(
+                    username,
+                    address,
+                    refusal == SignInThrottle.Refusal.ACCOUNT
+                            ? "throttled: too many tries for this username"
+                            : "throttled: too many tries from this address");
             throw new BadCredentialsException(SAME_ANSWER);
         }
         Authentication result;
@@ -81,16 +90,21 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return;
         }
         long skipped = unlogged.getAndSet(0);
-        String who = known(username) ? "account '" + username.strip().toLowerCase(java.util.Locale.ROOT) + "'"
-                : "an unknown username";
-        log.warn("Sign-in failed for {} from {}: {}{}", who, address, reason,
+        String who =
+                known(username) ? "account '" + username.strip().toLowerCase(Locale.ROOT) + "'" : "an unknown username";
+        log.warn(
+                "Sign-in failed for {} from {}: {}{}",
+                who,
+                address,
+                reason,
                 skipped > 0 ? " (" + skipped + " more failures not logged in the last minute)" : "");
     }
 
     private boolean known(String username) {
-        String normalised = username.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalised = username.strip().toLowerCase(Locale.ROOT);
         // Only a well-formed username is looked up and named; anything else is not logged.
-        return normalised.matches("[a-z0-9][a-z0-9._-]{2,39}") && accounts.findForLogin(normalised).isPresent();
+        return normalised.matches("[a-z0-9][a-z0-9._-]{2,39}")
+                && accounts.findForLogin(normalised).isPresent();
     }
 
     private static String address(Authentication attempt) {

@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * none, the score and the teacher's comments. Built only when the student may see it (the
  * feedback policy released it) or for the class's teacher.
  */
-public record AttemptReview(UUID attemptId, int number, @Nullable Instant submittedAt, List<ClaimReview> claims,
-        List<ClaimReview.ReviewedMark> extras, @Nullable ScoreEntry score, List<ScoreEntry> history,
+public record AttemptReview(
+        UUID attemptId,
+        int number,
+        @Nullable Instant submittedAt,
+        List<ClaimReview> claims,
+        List<ClaimReview.ReviewedMark> extras,
+        @Nullable ScoreEntry score,
+        List<ScoreEntry> history,
         List<Comment> comments) {
 
     public AttemptReview {

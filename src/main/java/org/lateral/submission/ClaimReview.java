@@ -15,8 +15,18 @@ import org.lateral.library.ClaimType;
  *        mislabelled hedge or speculation)
  * @param amendment whether the claim was added to this assignment's key by the teacher
  */
-public record ClaimReview(String claimId, int start, int end, String exact, Set<ClaimType> accepted, int worthiness,
-        String why, Outcome outcome, @Nullable ReviewedMark yourMark, List<TextSpan> cues, boolean amendment) {
+public record ClaimReview(
+        String claimId,
+        int start,
+        int end,
+        String exact,
+        Set<ClaimType> accepted,
+        int worthiness,
+        String why,
+        Outcome outcome,
+        @Nullable ReviewedMark yourMark,
+        List<TextSpan> cues,
+        boolean amendment) {
 
     public ClaimReview {
         accepted = Set.copyOf(accepted);

@@ -1,6 +1,5 @@
 package org.lateral.submission;
 
-import org.lateral.assignment.StudentOfAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,7 @@ import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.StudentAssignment;
+import org.lateral.assignment.StudentOfAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
@@ -38,8 +38,14 @@ public class FeedbackService {
     private final Grader grader;
     private final Clock clock;
 
-    FeedbackService(CurrentUser currentUser, AssignmentService assignments, SubmissionRepository submissions,
-            GradingRepository grading, AssignmentGrading assignmentGrading, Grader grader, Clock clock) {
+    FeedbackService(
+            CurrentUser currentUser,
+            AssignmentService assignments,
+            SubmissionRepository submissions,
+            GradingRepository grading,
+            AssignmentGrading assignmentGrading,
+            Grader grader,
+            Clock clock) {
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.submissions = submissions;
@@ -61,36 +67,72 @@ public class FeedbackService {
         StudentAssignment assignment = found.get();
         Instant now = clock.instant();
         Optional<UUID> submission = grading.submissionOf(assignmentId, student.accountId());
-        List<GradingRepository.AttemptRow> attempts = submission.map(grading::attemptsOf).orElse(List.of());
-        List<GradingRepository.AttemptRow> submitted = attempts.stream().filter(a -> a.submittedAt() != null).toList();
+        List<GradingRepository.AttemptRow> attempts =
+                submission.map(grading::attemptsOf).orElse(List.of());
+        List<GradingRepository.AttemptRow> submitted =
+                attempts.stream().filter(a -> a.submittedAt() != null).toList();
         boolean revisionInProgress = attempts.size() > 1 && attempts.getLast().submittedAt() == null;
-        boolean canRevise = attempts.size() == 1 && attempts.getFirst().submittedAt() != null
-                && assignment.revisionOpen(now);
+        boolean canRevise =
+                attempts.size() == 1 && attempts.getFirst().submittedAt() != null && assignment.revisionOpen(now);
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
         String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         if (!released || context.isEmpty()) {
-            return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), false,
-                    waiting(assignment, submitted.isEmpty(), context.isEmpty() && released), List.of(), null, canRevise,
-                    revisionInProgress, null));
+            return Optional.of(new StudentFeedback(
+                    assignmentId,
+                    assignment.title(),
+                    text,
+                    assignment.timeZone(),
+                    false,
+                    waiting(assignment, submitted.isEmpty(), context.isEmpty() && released),
+                    List.of(),
+                    null,
+                    canRevise,
+                    revisionInProgress,
+                    null));
         }
         if (revisionPossible(assignment, attempts, now)) {
             // DD006: a student who could copy the key into attempt 2 sees where to look, not the key.
             RevisionHints hints = RevisionHints.of(grader.review(context.get(), submitted.getLast(), false), text);
-            return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), false,
-                    null, List.of(), hints, canRevise, revisionInProgress, null));
+            return Optional.of(new StudentFeedback(
+                    assignmentId,
+                    assignment.title(),
+                    text,
+                    assignment.timeZone(),
+                    false,
+                    null,
+                    List.of(),
+                    hints,
+                    canRevise,
+                    revisionInProgress,
+                    null));
         }
         List<AttemptReview> reviews = new ArrayList<>();
         for (GradingRepository.AttemptRow a : submitted) {
             reviews.add(grader.review(context.get(), a, false));
         }
         Double gain = null;
-        if (reviews.size() == 2 && reviews.get(0).score() != null && reviews.get(1).score() != null) {
-            gain = Math.round(10 * (reviews.get(1).score().score() - reviews.get(0).score().score())) / 10.0;
+        if (reviews.size() == 2
+                && reviews.get(0).score() != null
+                && reviews.get(1).score() != null) {
+            gain = Math.round(10
+                            * (reviews.get(1).score().score()
+                                    - reviews.get(0).score().score()))
+                    / 10.0;
         }
-        return Optional.of(new StudentFeedback(assignmentId, assignment.title(), text, assignment.timeZone(), true, null,
-                reviews, null, canRevise, revisionInProgress, gain));
+        return Optional.of(new StudentFeedback(
+                assignmentId,
+                assignment.title(),
+                text,
+                assignment.timeZone(),
+                true,
+                null,
+                reviews,
+                null,
+                canRevise,
+                revisionInProgress,
+                gain));
     }
 
     /**
@@ -99,8 +141,8 @@ public class FeedbackService {
      * be saved and submitted (the marking page takes work while the assignment does, even after
      * the revision window has closed).
      */
-    static boolean revisionPossible(StudentAssignment assignment, List<GradingRepository.AttemptRow> attempts,
-            Instant now) {
+    static boolean revisionPossible(
+            StudentAssignment assignment, List<GradingRepository.AttemptRow> attempts, Instant now) {
         if (attempts.isEmpty() || attempts.getFirst().submittedAt() == null) {
             return false;
         }
@@ -118,7 +160,8 @@ public class FeedbackService {
             return "This article has no answer key yet, so there is no feedback to show. Your teacher will look at your work.";
         }
         return assignment.feedbackPolicy() == FeedbackPolicy.AFTER_DUE
-                ? "Feedback appears after the due date, " + DueDates.display(assignment.dueAt(), assignment.timeZone()) + "."
+                ? "Feedback appears after the due date, " + DueDates.display(assignment.dueAt(), assignment.timeZone())
+                        + "."
                 : "Your teacher will release feedback when the class has finished.";
     }
 
@@ -130,7 +173,8 @@ public class FeedbackService {
     @StudentOfAssignment
     public void startRevision(UUID assignmentId) {
         LateralUser student = currentUser.require(Role.STUDENT);
-        StudentAssignment assignment = assignments.forStudent(assignmentId)
+        StudentAssignment assignment = assignments
+                .forStudent(assignmentId)
                 .orElseThrow(() -> new UserFacingException("This assignment is not open for you."));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!assignment.revisionOpen(now)) {
@@ -139,7 +183,8 @@ public class FeedbackService {
         UUID submission = grading.submissionOf(assignmentId, student.accountId())
                 .orElseThrow(() -> new UserFacingException("Submit your work first; then you can revise it."));
         // Locking attempt 1 first makes a double click start one revision, not fail on the second.
-        SubmissionRepository.Attempt first = submissions.lockAttempt(grading.attemptsOf(submission).getFirst().id())
+        SubmissionRepository.Attempt first = submissions
+                .lockAttempt(grading.attemptsOf(submission).getFirst().id())
                 .orElseThrow();
         if (grading.attemptsOf(submission).size() > 1) {
             throw new UserFacingException("You have already started your revision.");

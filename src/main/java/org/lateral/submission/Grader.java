@@ -2,6 +2,7 @@ package org.lateral.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,17 @@ class Grader {
     }
 
     /** A key claim as this assignment grades it: the library's claim widened by the amendments. */
-    record GradedClaim(String id, int start, int end, String exact, Set<ClaimType> accepted, int worthiness, String why,
-            List<String> cues, List<Scoring.Span> alternatives, boolean added) {
+    record GradedClaim(
+            String id,
+            int start,
+            int end,
+            String exact,
+            Set<ClaimType> accepted,
+            int worthiness,
+            String why,
+            List<String> cues,
+            List<Scoring.Span> alternatives,
+            boolean added) {
 
         Scoring.KeyClaim forScoring() {
             return new Scoring.KeyClaim(id, start, end, accepted, worthiness, alternatives);
@@ -50,8 +60,15 @@ class Grader {
     }
 
     /** Everything scoring one assignment needs, read once and used for every attempt. */
-    record Context(UUID assignmentId, UUID schoolId, UUID keyVersionId, double threshold, String text, int[] tokens,
-            List<GradedClaim> claims, List<UUID> amendmentIds) {
+    record Context(
+            UUID assignmentId,
+            UUID schoolId,
+            UUID keyVersionId,
+            double threshold,
+            String text,
+            int[] tokens,
+            List<GradedClaim> claims,
+            List<UUID> amendmentIds) {
 
         List<Scoring.KeyClaim> key() {
             return claims.stream().map(GradedClaim::forScoring).toList();
@@ -64,11 +81,23 @@ class Grader {
         if (version == null) {
             return Optional.empty();
         }
-        String text = library.canonicalText(facts.schoolId(), facts.articleVersionId()).orElseThrow();
+        String text = library.canonicalText(facts.schoolId(), facts.articleVersionId())
+                .orElseThrow();
         Map<String, GradedClaim> claims = new LinkedHashMap<>();
         for (KeyOverlay.Claim c : library.keyClaims(facts.schoolId(), version)) {
-            claims.put(c.id(), new GradedClaim(c.id(), c.start(), c.end(), c.exact(), c.types(), c.worthiness(), c.why(),
-                    c.cues(), List.of(), false));
+            claims.put(
+                    c.id(),
+                    new GradedClaim(
+                            c.id(),
+                            c.start(),
+                            c.end(),
+                            c.exact(),
+                            c.types(),
+                            c.worthiness(),
+                            c.why(),
+                            c.cues(),
+                            List.of(),
+                            false));
         }
         List<UUID> applied = new ArrayList<>();
         for (KeyAmendment a : grading.amendments(facts.id())) {
@@ -78,8 +107,19 @@ class Grader {
                     if (claim != null) {
                         List<Scoring.Span> spans = new ArrayList<>(claim.alternatives());
                         spans.add(new Scoring.Span(a.start(), a.end()));
-                        claims.put(claim.id(), new GradedClaim(claim.id(), claim.start(), claim.end(), claim.exact(),
-                                claim.accepted(), claim.worthiness(), claim.why(), claim.cues(), spans, claim.added()));
+                        claims.put(
+                                claim.id(),
+                                new GradedClaim(
+                                        claim.id(),
+                                        claim.start(),
+                                        claim.end(),
+                                        claim.exact(),
+                                        claim.accepted(),
+                                        claim.worthiness(),
+                                        claim.why(),
+                                        claim.cues(),
+                                        spans,
+                                        claim.added()));
                         applied.add(a.id());
                     }
                 }
@@ -87,25 +127,47 @@ class Grader {
                     if (claim != null) {
                         Set<ClaimType> types = EnumSet.copyOf(claim.accepted());
                         types.add(a.type());
-                        claims.put(claim.id(), new GradedClaim(claim.id(), claim.start(), claim.end(), claim.exact(), types,
-                                claim.worthiness(), claim.why(), claim.cues(), claim.alternatives(), claim.added()));
+                        claims.put(
+                                claim.id(),
+                                new GradedClaim(
+                                        claim.id(),
+                                        claim.start(),
+                                        claim.end(),
+                                        claim.exact(),
+                                        types,
+                                        claim.worthiness(),
+                                        claim.why(),
+                                        claim.cues(),
+                                        claim.alternatives(),
+                                        claim.added()));
                         applied.add(a.id());
                     }
                 }
                 case ADDED_CLAIM -> {
                     if (claim == null) {
-                        claims.put(a.claimId(), new GradedClaim(a.claimId(), a.start(), a.end(), a.exact(), Set.of(a.type()), 1,
-                                ADDED_CLAIM_WHY, List.of(), List.of(), true));
+                        claims.put(
+                                a.claimId(),
+                                new GradedClaim(
+                                        a.claimId(),
+                                        a.start(),
+                                        a.end(),
+                                        a.exact(),
+                                        Set.of(a.type()),
+                                        1,
+                                        ADDED_CLAIM_WHY,
+                                        List.of(),
+                                        List.of(),
+                                        true));
                         applied.add(a.id());
                     }
                 }
             }
         }
         List<GradedClaim> ordered = claims.values().stream()
-                .sorted(java.util.Comparator.comparingInt(GradedClaim::start).thenComparingInt(GradedClaim::end))
+                .sorted(Comparator.comparingInt(GradedClaim::start).thenComparingInt(GradedClaim::end))
                 .toList();
-        return Optional.of(new Context(facts.id(), facts.schoolId(), version, facts.threshold(), text, Tokens.words(text),
-                ordered, applied));
+        return Optional.of(new Context(
+                facts.id(), facts.schoolId(), version, facts.threshold(), text, Tokens.words(text), ordered, applied));
     }
 
     String text(GradedAssignment facts) {
@@ -118,7 +180,11 @@ class Grader {
 
     static List<Scoring.Mark> scoringMarks(List<SavedMark> marks) {
         return marks.stream()
-                .map(m -> new Scoring.Mark(m.markId(), m.start(), m.end(), ClaimType.fromCode(m.type()).orElseThrow()))
+                .map(m -> new Scoring.Mark(
+                        m.markId(),
+                        m.start(),
+                        m.end(),
+                        ClaimType.fromCode(m.type()).orElseThrow()))
                 .toList();
     }
 
@@ -144,13 +210,35 @@ class Grader {
         }
     }
 
-    private void insert(Context context, UUID attemptId, Scoring.Result result, double counted, boolean overridden,
-            ScoreCause cause, @Nullable UUID by, @Nullable String comment, Instant now) {
+    private void insert(
+            Context context,
+            UUID attemptId,
+            Scoring.Result result,
+            double counted,
+            boolean overridden,
+            ScoreCause cause,
+            @Nullable UUID by,
+            @Nullable String comment,
+            Instant now) {
         int claims = context.claims().size();
         int found = result.matches().size();
-        grading.insertScore(attemptId, context.keyVersionId(), context.amendmentIds(), Scoring.RULES_VERSION,
-                context.threshold(), result.score(), counted, overridden, found - result.mislabelled().size(),
-                result.mislabelled().size(), claims - found, result.extraMarks().size(), cause, by, comment, now);
+        grading.insertScore(
+                attemptId,
+                context.keyVersionId(),
+                context.amendmentIds(),
+                Scoring.RULES_VERSION,
+                context.threshold(),
+                result.score(),
+                counted,
+                overridden,
+                found - result.mislabelled().size(),
+                result.mislabelled().size(),
+                claims - found,
+                result.extraMarks().size(),
+                cause,
+                by,
+                comment,
+                now);
     }
 
     /** Re-scores every submitted attempt of the assignment (in the caller's transaction). */
@@ -173,25 +261,51 @@ class Grader {
         List<ClaimReview> claims = new ArrayList<>();
         for (GradedClaim c : context.claims()) {
             Scoring.Match match = matchOf.get(c.id());
-            ClaimReview.Outcome outcome = match == null ? ClaimReview.Outcome.MISSED
+            ClaimReview.Outcome outcome = match == null
+                    ? ClaimReview.Outcome.MISSED
                     : match.typeAccepted() ? ClaimReview.Outcome.FOUND : ClaimReview.Outcome.MISLABELLED;
             ClaimReview.ReviewedMark yours = match == null ? null : reviewed(byId.get(match.markId()));
             List<TextSpan> cues = outcome != ClaimReview.Outcome.FOUND
-                    && (c.accepted().contains(ClaimType.HEDGED) || c.accepted().contains(ClaimType.SPECULATION))
-                    ? cueSpans(context.text(), c.start(), c.end(), c.cues()) : List.of();
-            claims.add(new ClaimReview(c.id(), c.start(), c.end(), c.exact(), c.accepted(), c.worthiness(), c.why(), outcome,
-                    yours, cues, c.added()));
+                            && (c.accepted().contains(ClaimType.HEDGED)
+                                    || c.accepted().contains(ClaimType.SPECULATION))
+                    ? cueSpans(context.text(), c.start(), c.end(), c.cues())
+                    : List.of();
+            claims.add(new ClaimReview(
+                    c.id(),
+                    c.start(),
+                    c.end(),
+                    c.exact(),
+                    c.accepted(),
+                    c.worthiness(),
+                    c.why(),
+                    outcome,
+                    yours,
+                    cues,
+                    c.added()));
         }
-        List<ClaimReview.ReviewedMark> extras = result.extraMarks().stream().map(id -> reviewed(byId.get(id)))
-                .sorted(java.util.Comparator.comparingInt(ClaimReview.ReviewedMark::start)).toList();
+        List<ClaimReview.ReviewedMark> extras = result.extraMarks().stream()
+                .map(id -> reviewed(byId.get(id)))
+                .sorted(Comparator.comparingInt(ClaimReview.ReviewedMark::start))
+                .toList();
         List<ScoreEntry> history = grading.history(attempt.id());
-        return new AttemptReview(attempt.id(), attempt.number(), attempt.submittedAt(), claims, extras,
-                history.isEmpty() ? null : history.getLast(), withHistory ? history : List.of(),
+        return new AttemptReview(
+                attempt.id(),
+                attempt.number(),
+                attempt.submittedAt(),
+                claims,
+                extras,
+                history.isEmpty() ? null : history.getLast(),
+                withHistory ? history : List.of(),
                 grading.comments(attempt.id()));
     }
 
     private static ClaimReview.ReviewedMark reviewed(SavedMark m) {
-        return new ClaimReview.ReviewedMark(m.markId(), m.start(), m.end(), m.exact(), ClaimType.fromCode(m.type()).orElseThrow());
+        return new ClaimReview.ReviewedMark(
+                m.markId(),
+                m.start(),
+                m.end(),
+                m.exact(),
+                ClaimType.fromCode(m.type()).orElseThrow());
     }
 
     /**
@@ -214,7 +328,7 @@ class Grader {
                 }
             }
         }
-        spans.sort(java.util.Comparator.comparingInt(TextSpan::start));
+        spans.sort(Comparator.comparingInt(TextSpan::start));
         return spans;
     }
 }

@@ -34,8 +34,14 @@ public class GradingActions {
     private final Grader grader;
     private final Clock clock;
 
-    GradingActions(CurrentUser currentUser, AssignmentService assignments, AssignmentGrading assignmentGrading,
-            GradingRepository grading, TeacherAttempts attempts, Grader grader, Clock clock) {
+    GradingActions(
+            CurrentUser currentUser,
+            AssignmentService assignments,
+            AssignmentGrading assignmentGrading,
+            GradingRepository grading,
+            TeacherAttempts attempts,
+            Grader grader,
+            Clock clock) {
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -81,13 +87,16 @@ public class GradingActions {
         }
         TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
         // The assignment before the attempt, the lock order of every grading path.
-        GradedAssignment facts = assignmentGrading.lock(o.assignment().id(), true).orElseThrow();
+        GradedAssignment facts =
+                assignmentGrading.lock(o.assignment().id(), true).orElseThrow();
         if (o.attempt().submittedAt() == null) {
             throw new UserFacingException("Only submitted work has a score to change.");
         }
         Grader.Context context = grader.context(facts, null)
                 .orElseThrow(() -> new UserFacingException("This assignment has no answer key, so it has no scores."));
-        boolean overridden = grading.latest(attemptId).map(GradingRepository.Latest::overridden).orElse(false);
+        boolean overridden = grading.latest(attemptId)
+                .map(GradingRepository.Latest::overridden)
+                .orElse(false);
         if (score == null && !overridden) {
             throw new UserFacingException("This score is the rules' score already.");
         }

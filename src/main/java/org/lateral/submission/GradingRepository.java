@@ -42,7 +42,8 @@ class GradingRepository {
     }
 
     List<KeyAmendment> amendments(UUID assignmentId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT m.id, m.kind, m.claim_id, m.start_offset, m.end_offset, m.exact, m.claim_type, m.created_at,
                        m.created_by
                   FROM key_amendment m
@@ -50,27 +51,61 @@ class GradingRepository {
                  ORDER BY m.created_at, m.id
                 """)
                 .param("a", assignmentId)
-                .query((rs, n) -> new Authored<>(new KeyAmendment(rs.getObject("id", UUID.class),
-                        KeyAmendment.Kind.fromCode(rs.getString("kind")).orElseThrow(),
-                        rs.getString("claim_id"), (Integer) rs.getObject("start_offset"), (Integer) rs.getObject("end_offset"),
-                        rs.getString("exact"),
-                        rs.getString("claim_type") == null ? null : ClaimType.fromCode(rs.getString("claim_type")).orElseThrow(),
-                        "", instant(rs, "created_at")), rs.getObject("created_by", UUID.class)))
+                .query((rs, n) -> new Authored<>(
+                        new KeyAmendment(
+                                rs.getObject("id", UUID.class),
+                                KeyAmendment.Kind.fromCode(rs.getString("kind")).orElseThrow(),
+                                rs.getString("claim_id"),
+                                (Integer) rs.getObject("start_offset"),
+                                (Integer) rs.getObject("end_offset"),
+                                rs.getString("exact"),
+                                rs.getString("claim_type") == null
+                                        ? null
+                                        : ClaimType.fromCode(rs.getString("claim_type"))
+                                                .orElseThrow(),
+                                "",
+                                instant(rs, "created_at")),
+                        rs.getObject("created_by", UUID.class)))
                 .list()
-                .stream().collect(named((m, name) -> new KeyAmendment(m.id(), m.kind(), m.claimId(), m.start(), m.end(),
-                        m.exact(), m.type(), name == null ? "" : name, m.createdAt())));
+                .stream()
+                .collect(named((m, name) -> new KeyAmendment(
+                        m.id(),
+                        m.kind(),
+                        m.claimId(),
+                        m.start(),
+                        m.end(),
+                        m.exact(),
+                        m.type(),
+                        name == null ? "" : name,
+                        m.createdAt())));
     }
 
-    void insertAmendment(UUID id, UUID assignmentId, KeyAmendment.Kind kind, String claimId, @Nullable Integer start,
-            @Nullable Integer end, @Nullable String exact, @Nullable ClaimType type, UUID by, Instant now) {
+    void insertAmendment(
+            UUID id,
+            UUID assignmentId,
+            KeyAmendment.Kind kind,
+            String claimId,
+            @Nullable Integer start,
+            @Nullable Integer end,
+            @Nullable String exact,
+            @Nullable ClaimType type,
+            UUID by,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO key_amendment (id, assignment_id, kind, claim_id, start_offset, end_offset, exact, claim_type,
                                            created_by, created_at)
                 VALUES (:id, :a, :kind, :claim, :start, :end, :exact, :type, :by, :now)
                 """)
-                .param("id", id).param("a", assignmentId).param("kind", kind.code()).param("claim", claimId)
-                .param("start", start).param("end", end).param("exact", exact)
-                .param("type", type == null ? null : type.code()).param("by", by).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("a", assignmentId)
+                .param("kind", kind.code())
+                .param("claim", claimId)
+                .param("start", start)
+                .param("end", end)
+                .param("exact", exact)
+                .param("type", type == null ? null : type.code())
+                .param("by", by)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -79,7 +114,12 @@ class GradingRepository {
                 UPDATE key_amendment SET withdrawn_at = :now, withdrawn_by = :by
                  WHERE id = :id AND assignment_id = :a AND withdrawn_at IS NULL
                 """)
-                .param("id", id).param("a", assignmentId).param("by", by).param("now", Timestamp.from(now)).update() == 1;
+                        .param("id", id)
+                        .param("a", assignmentId)
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Every submitted attempt of the assignment, with its student. */
@@ -91,13 +131,18 @@ class GradingRepository {
                  WHERE s.assignment_id = :a AND t.submitted_at IS NOT NULL ORDER BY s.student_id, t.number
                 """)
                 .param("a", assignmentId)
-                .query((rs, n) -> new SubmittedAttempt(rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class),
-                        rs.getInt("number")))
+                .query((rs, n) -> new SubmittedAttempt(
+                        rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class), rs.getInt("number")))
                 .list();
     }
 
     /** Attempts of one student's submission, oldest first. */
-    record AttemptRow(UUID id, int number, Instant startedAt, @Nullable Instant submittedAt, @Nullable Instant reopenedAt) {}
+    record AttemptRow(
+            UUID id,
+            int number,
+            Instant startedAt,
+            @Nullable Instant submittedAt,
+            @Nullable Instant reopenedAt) {}
 
     List<AttemptRow> attemptsOf(UUID submissionId) {
         return jdbc.sql("""
@@ -105,21 +150,31 @@ class GradingRepository {
                  WHERE submission_id = :s ORDER BY number
                 """)
                 .param("s", submissionId)
-                .query((rs, n) -> new AttemptRow(rs.getObject("id", UUID.class), rs.getInt("number"), instant(rs, "started_at"),
-                        nullableInstant(rs, "submitted_at"), nullableInstant(rs, "reopened_at")))
+                .query((rs, n) -> new AttemptRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getInt("number"),
+                        instant(rs, "started_at"),
+                        nullableInstant(rs, "submitted_at"),
+                        nullableInstant(rs, "reopened_at")))
                 .list();
     }
 
     Optional<UUID> submissionOf(UUID assignmentId, UUID studentId) {
         return jdbc.sql("SELECT id FROM submission WHERE assignment_id = :a AND student_id = :s")
-                .param("a", assignmentId).param("s", studentId).query(UUID.class).optional();
+                .param("a", assignmentId)
+                .param("s", studentId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** A new attempt, numbered after the latest, starting from a copy of the given attempt's live marks. */
     UUID startAttemptFrom(UUID submissionId, SubmissionRepository.Attempt from, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO attempt (id, submission_id, number, started_at) VALUES (:id, :s, :n, :now)")
-                .param("id", id).param("s", submissionId).param("n", from.number() + 1).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("s", submissionId)
+                .param("n", from.number() + 1)
+                .param("now", Timestamp.from(now))
                 .update();
         jdbc.sql("""
                 INSERT INTO mark (attempt_id, mark_id, seq, start_offset, end_offset, exact, prefix, suffix, claim_type,
@@ -127,8 +182,13 @@ class GradingRepository {
                 SELECT :id, mark_id, 1, start_offset, end_offset, exact, prefix, suffix, claim_type, false, :now, :now
                   FROM mark WHERE attempt_id = :from AND NOT deleted
                 """)
-                .param("id", id).param("from", from.id()).param("now", Timestamp.from(now)).update();
-        jdbc.sql("UPDATE submission SET submitted_at = NULL WHERE id = :s").param("s", submissionId).update();
+                .param("id", id)
+                .param("from", from.id())
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE submission SET submitted_at = NULL WHERE id = :s")
+                .param("s", submissionId)
+                .update();
         return id;
     }
 
@@ -138,10 +198,15 @@ class GradingRepository {
                  WHERE id = :id AND submitted_at IS NOT NULL
                    AND number = (SELECT max(number) FROM attempt x WHERE x.submission_id = attempt.submission_id)
                 """)
-                .param("id", attemptId).param("by", by).param("now", Timestamp.from(now)).update();
+                .param("id", attemptId)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
         if (updated == 1) {
-            jdbc.sql("UPDATE submission SET submitted_at = NULL WHERE id = (SELECT submission_id FROM attempt WHERE id = :id)")
-                    .param("id", attemptId).update();
+            jdbc.sql(
+                            "UPDATE submission SET submitted_at = NULL WHERE id = (SELECT submission_id FROM attempt WHERE id = :id)")
+                    .param("id", attemptId)
+                    .update();
         }
         return updated == 1;
     }
@@ -158,9 +223,13 @@ class GradingRepository {
 
     /** The attempt's score rows, oldest first; the last is the score. */
     List<ScoreEntry> history(UUID attemptId) {
-        return jdbc.sql(SCORES + " WHERE s.attempt_id = :a ORDER BY s.position").param("a", attemptId)
-                .query(GradingRepository::scoreEntry).list()
-                .stream().collect(named(GradingRepository::causedBy));
+        return jdbc
+                .sql(SCORES + " WHERE s.attempt_id = :a ORDER BY s.position")
+                .param("a", attemptId)
+                .query(GradingRepository::scoreEntry)
+                .list()
+                .stream()
+                .collect(named(GradingRepository::causedBy));
     }
 
     private static final String SCORES = """
@@ -170,56 +239,118 @@ class GradingRepository {
             """;
 
     private static ScoreEntry causedBy(ScoreEntry e, @Nullable String name) {
-        return new ScoreEntry(e.keyVersionId(), e.amendmentIds(), e.rulesVersion(), e.computed(), e.score(), e.overridden(),
-                e.found(), e.mislabelled(), e.missed(), e.extra(), e.cause(), name, e.comment(), e.at());
+        return new ScoreEntry(
+                e.keyVersionId(),
+                e.amendmentIds(),
+                e.rulesVersion(),
+                e.computed(),
+                e.score(),
+                e.overridden(),
+                e.found(),
+                e.mislabelled(),
+                e.missed(),
+                e.extra(),
+                e.cause(),
+                name,
+                e.comment(),
+                e.at());
     }
 
     private static Authored<ScoreEntry> scoreEntry(ResultSet rs, int row) throws SQLException {
-        return new Authored<>(new ScoreEntry(rs.getObject("key_version_id", UUID.class), uuids(rs.getArray("amendment_ids")),
-                rs.getString("rules_version"), rs.getDouble("computed"), rs.getDouble("score"),
-                rs.getBoolean("overridden"), rs.getInt("found"), rs.getInt("mislabelled"), rs.getInt("missed"),
-                rs.getInt("extra"), ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
-                null, rs.getString("comment"), instant(rs, "created_at")), rs.getObject("caused_by", UUID.class));
+        return new Authored<>(
+                new ScoreEntry(
+                        rs.getObject("key_version_id", UUID.class),
+                        uuids(rs.getArray("amendment_ids")),
+                        rs.getString("rules_version"),
+                        rs.getDouble("computed"),
+                        rs.getDouble("score"),
+                        rs.getBoolean("overridden"),
+                        rs.getInt("found"),
+                        rs.getInt("mislabelled"),
+                        rs.getInt("missed"),
+                        rs.getInt("extra"),
+                        ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
+                        null,
+                        rs.getString("comment"),
+                        instant(rs, "created_at")),
+                rs.getObject("caused_by", UUID.class));
     }
 
-    void insertScore(UUID attemptId, UUID keyVersionId, List<UUID> amendmentIds, String rulesVersion, double threshold,
-            double computed, double score, boolean overridden, int found, int mislabelled, int missed, int extra,
-            ScoreCause cause, @Nullable UUID by, @Nullable String comment, Instant now) {
+    void insertScore(
+            UUID attemptId,
+            UUID keyVersionId,
+            List<UUID> amendmentIds,
+            String rulesVersion,
+            double threshold,
+            double computed,
+            double score,
+            boolean overridden,
+            int found,
+            int mislabelled,
+            int missed,
+            int extra,
+            ScoreCause cause,
+            @Nullable UUID by,
+            @Nullable String comment,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO score (id, attempt_id, key_version_id, amendment_ids, rules_version, threshold, computed, score,
                                    overridden, found, mislabelled, missed, extra, cause, caused_by, comment, created_at)
                 VALUES (:id, :a, :key, :amendments, :rules, :threshold, :computed, :score, :overridden, :found,
                         :mislabelled, :missed, :extra, :cause, :by, :comment, :now)
                 """)
-                .param("id", UUID.randomUUID()).param("a", attemptId).param("key", keyVersionId)
-                .param("amendments", amendmentIds.toArray(UUID[]::new)).param("rules", rulesVersion)
-                .param("threshold", threshold).param("computed", computed).param("score", score)
-                .param("overridden", overridden).param("found", found).param("mislabelled", mislabelled)
-                .param("missed", missed).param("extra", extra).param("cause", cause.code()).param("by", by)
-                .param("comment", comment).param("now", Timestamp.from(now))
+                .param("id", UUID.randomUUID())
+                .param("a", attemptId)
+                .param("key", keyVersionId)
+                .param("amendments", amendmentIds.toArray(UUID[]::new))
+                .param("rules", rulesVersion)
+                .param("threshold", threshold)
+                .param("computed", computed)
+                .param("score", score)
+                .param("overridden", overridden)
+                .param("found", found)
+                .param("mislabelled", mislabelled)
+                .param("missed", missed)
+                .param("extra", extra)
+                .param("cause", cause.code())
+                .param("by", by)
+                .param("comment", comment)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
     List<AttemptReview.Comment> comments(UUID attemptId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT c.author_id, c.body, c.created_at FROM attempt_comment c
                  WHERE c.attempt_id = :a ORDER BY c.created_at, c.id
                 """)
                 .param("a", attemptId)
-                .query((rs, n) -> new Authored<>(new AttemptReview.Comment("", rs.getString("body"), instant(rs, "created_at")),
+                .query((rs, n) -> new Authored<>(
+                        new AttemptReview.Comment("", rs.getString("body"), instant(rs, "created_at")),
                         rs.getObject("author_id", UUID.class)))
                 .list()
-                .stream().collect(named((c, name) -> new AttemptReview.Comment(name == null ? "" : name, c.body(), c.at())));
+                .stream()
+                .collect(named((c, name) -> new AttemptReview.Comment(name == null ? "" : name, c.body(), c.at())));
     }
 
     void insertComment(UUID attemptId, UUID authorId, String body, Instant now) {
-        jdbc.sql("INSERT INTO attempt_comment (id, attempt_id, author_id, body, created_at) VALUES (:id, :a, :by, :body, :now)")
-                .param("id", UUID.randomUUID()).param("a", attemptId).param("by", authorId).param("body", body)
-                .param("now", Timestamp.from(now)).update();
+        jdbc.sql(
+                        "INSERT INTO attempt_comment (id, attempt_id, author_id, body, created_at) VALUES (:id, :a, :by, :body, :now)")
+                .param("id", UUID.randomUUID())
+                .param("a", attemptId)
+                .param("by", authorId)
+                .param("body", body)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** One attempt of the results table: its live marks counted and its latest score row (DD005). */
-    record ResultAttempt(UUID studentId, AttemptRow attempt, int liveMarks, @Nullable ScoreEntry score) {}
+    record ResultAttempt(
+            UUID studentId,
+            AttemptRow attempt,
+            int liveMarks,
+            @Nullable ScoreEntry score) {}
 
     /**
      * Every attempt of every submission of the assignment, oldest first per student, each with its
@@ -241,15 +372,26 @@ class GradingRepository {
                 """)
                 .param("a", assignmentId)
                 .query((rs, n) -> {
-                    AttemptRow attempt = new AttemptRow(rs.getObject("id", UUID.class), rs.getInt("number"),
-                            instant(rs, "started_at"), nullableInstant(rs, "submitted_at"), nullableInstant(rs, "reopened_at"));
+                    AttemptRow attempt = new AttemptRow(
+                            rs.getObject("id", UUID.class),
+                            rs.getInt("number"),
+                            instant(rs, "started_at"),
+                            nullableInstant(rs, "submitted_at"),
+                            nullableInstant(rs, "reopened_at"));
                     Authored<ScoreEntry> score = rs.getString("cause") == null ? null : scoreEntry(rs, n);
-                    return new Authored<>(new ResultAttempt(rs.getObject("student_id", UUID.class), attempt,
-                            rs.getInt("live_marks"), score == null ? null : score.row()), score == null ? null : score.by());
+                    return new Authored<>(
+                            new ResultAttempt(
+                                    rs.getObject("student_id", UUID.class),
+                                    attempt,
+                                    rs.getInt("live_marks"),
+                                    score == null ? null : score.row()),
+                            score == null ? null : score.by());
                 })
                 .list();
-        return rows.stream().collect(named((r, name) -> r.score() == null ? r
-                : new ResultAttempt(r.studentId(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
+        return rows.stream()
+                .collect(named((r, name) -> r.score() == null
+                        ? r
+                        : new ResultAttempt(r.studentId(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
     }
 
     /**
@@ -267,13 +409,16 @@ class GradingRepository {
                   JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
                  WHERE sub.assignment_id = :a
                  ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id
-                """)
-                .param("a", assignmentId)
-                .query((ResultSet rs) -> {
-                    marks.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
-                            .add(new SavedMark(rs.getString("mark_id"), rs.getInt("seq"), rs.getInt("start_offset"),
-                                    rs.getInt("end_offset"), rs.getString("exact"), rs.getString("claim_type")));
-                });
+                """).param("a", assignmentId).query((ResultSet rs) -> {
+            marks.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                    .add(new SavedMark(
+                            rs.getString("mark_id"),
+                            rs.getInt("seq"),
+                            rs.getInt("start_offset"),
+                            rs.getInt("end_offset"),
+                            rs.getString("exact"),
+                            rs.getString("claim_type")));
+        });
         return marks;
     }
 
@@ -290,7 +435,9 @@ class GradingRepository {
                 }
             });
             Map<UUID, String> names = accountNames.of(ids);
-            return rows.stream().map(r -> withName.apply(r.row(), r.by() == null ? null : names.get(r.by()))).toList();
+            return rows.stream()
+                    .map(r -> withName.apply(r.row(), r.by() == null ? null : names.get(r.by())))
+                    .toList();
         });
     }
 

@@ -1,18 +1,26 @@
 package org.lateral.submission;
 
-import org.lateral.base.Coded;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.Coded;
 import org.lateral.library.ClaimType;
 
 /**
  * A teacher's change to one assignment's key, never to the library key: another span accepted
  * for a claim, another type accepted for a claim, or a claim added.
  */
-public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer start, @Nullable Integer end,
-        @Nullable String exact, @Nullable ClaimType type, String createdBy, Instant createdAt) {
+public record KeyAmendment(
+        UUID id,
+        Kind kind,
+        String claimId,
+        @Nullable Integer start,
+        @Nullable Integer end,
+        @Nullable String exact,
+        @Nullable ClaimType type,
+        String createdBy,
+        Instant createdAt) {
 
     public enum Kind implements Coded {
         ALTERNATIVE_SPAN("alternative-span"),
@@ -26,7 +34,6 @@ public record KeyAmendment(UUID id, Kind kind, String claimId, @Nullable Integer
         }
 
         @Override
-
         public String code() {
             return code;
         }

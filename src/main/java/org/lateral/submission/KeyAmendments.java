@@ -44,8 +44,15 @@ public class KeyAmendments {
     private final Grader grader;
     private final Clock clock;
 
-    KeyAmendments(CurrentUser currentUser, AssignmentService assignments, AssignmentGrading assignmentGrading,
-            LibraryPins library, SubmissionRepository submissions, GradingRepository grading, Grader grader, Clock clock) {
+    KeyAmendments(
+            CurrentUser currentUser,
+            AssignmentService assignments,
+            AssignmentGrading assignmentGrading,
+            LibraryPins library,
+            SubmissionRepository submissions,
+            GradingRepository grading,
+            Grader grader,
+            Clock clock) {
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -77,12 +84,30 @@ public class KeyAmendments {
             if (before.claims().stream().noneMatch(c -> c.id().equals(claimId))) {
                 throw new UserFacingException("That claim is not in this assignment's key.");
             }
-            grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ALTERNATIVE_SPAN, claimId, start, end,
-                    text.substring(start, end), null, teacher.accountId(), now);
+            grading.insertAmendment(
+                    UUID.randomUUID(),
+                    assignmentId,
+                    KeyAmendment.Kind.ALTERNATIVE_SPAN,
+                    claimId,
+                    start,
+                    end,
+                    text.substring(start, end),
+                    null,
+                    teacher.accountId(),
+                    now);
         } else {
             String id = "t" + UUID.randomUUID().toString().substring(0, 8);
-            grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ADDED_CLAIM, id, start, end,
-                    text.substring(start, end), type, teacher.accountId(), now);
+            grading.insertAmendment(
+                    UUID.randomUUID(),
+                    assignmentId,
+                    KeyAmendment.Kind.ADDED_CLAIM,
+                    id,
+                    start,
+                    end,
+                    text.substring(start, end),
+                    type,
+                    teacher.accountId(),
+                    now);
         }
         return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
     }
@@ -95,14 +120,25 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         Grader.Context before = grader.context(facts, null)
                 .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
-        Grader.GradedClaim claim = before.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
+        Grader.GradedClaim claim = before.claims().stream()
+                .filter(c -> c.id().equals(claimId))
+                .findFirst()
                 .orElseThrow(() -> new UserFacingException("That claim is not in this assignment's key."));
         if (claim.accepted().contains(type)) {
             throw new UserFacingException("The key accepts that type for this claim already.");
         }
         Instant now = now();
-        grading.insertAmendment(UUID.randomUUID(), assignmentId, KeyAmendment.Kind.ALTERNATIVE_TYPE, claimId, null, null, null,
-                type, teacher.accountId(), now);
+        grading.insertAmendment(
+                UUID.randomUUID(),
+                assignmentId,
+                KeyAmendment.Kind.ALTERNATIVE_TYPE,
+                claimId,
+                null,
+                null,
+                null,
+                type,
+                teacher.accountId(),
+                now);
         return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
     }
 
@@ -123,7 +159,8 @@ public class KeyAmendments {
     @Transactional(readOnly = true)
     @TeacherOfAssignment
     public KeyPreview previewKeyVersion(UUID assignmentId) {
-        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+        TeacherAssignment assignment = assignments
+                .forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         LibraryPins.KeyVersion newer = newer(assignment);
@@ -138,9 +175,15 @@ public class KeyAmendments {
             double before = grader.score(now, marks).score();
             double after = grader.score(next, marks).score();
             if (before != after) {
-                boolean overridden = grading.latest(a.attemptId()).map(GradingRepository.Latest::overridden).orElse(false);
-                changes.add(new KeyPreview.Change(names.getOrDefault(a.studentId(), "A former student of the class"),
-                        a.number(), before, after, overridden));
+                boolean overridden = grading.latest(a.attemptId())
+                        .map(GradingRepository.Latest::overridden)
+                        .orElse(false);
+                changes.add(new KeyPreview.Change(
+                        names.getOrDefault(a.studentId(), "A former student of the class"),
+                        a.number(),
+                        before,
+                        after,
+                        overridden));
             }
         }
         changes.sort(Comparator.comparing(KeyPreview.Change::student).thenComparingInt(KeyPreview.Change::attempt));
@@ -152,11 +195,13 @@ public class KeyAmendments {
     @TeacherOfAssignment
     public int acceptKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+        TeacherAssignment assignment = assignments
+                .forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         assignmentGrading.lock(assignmentId, true);
         if (!newer(assignment).id().equals(newVersionId)) {
-            throw new UserFacingException("The library key changed again meanwhile. Reload the page to see the latest.");
+            throw new UserFacingException(
+                    "The library key changed again meanwhile. Reload the page to see the latest.");
         }
         assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, true);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
@@ -167,11 +212,13 @@ public class KeyAmendments {
     @Transactional
     @TeacherOfAssignment
     public void ignoreKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
-        TeacherAssignment assignment = assignments.forTeacher(assignmentId)
+        TeacherAssignment assignment = assignments
+                .forTeacher(assignmentId)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         assignmentGrading.lock(assignmentId, true);
         if (!newer(assignment).id().equals(newVersionId)) {
-            throw new UserFacingException("The library key changed again meanwhile. Reload the page to see the latest.");
+            throw new UserFacingException(
+                    "The library key changed again meanwhile. Reload the page to see the latest.");
         }
         assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, false);
     }
@@ -190,8 +237,11 @@ public class KeyAmendments {
     }
 
     private GradedAssignment lockOwned(UUID assignmentId) {
-        assignments.forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
-        return assignmentGrading.lock(assignmentId, true)
+        assignments
+                .forTeacher(assignmentId)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        return assignmentGrading
+                .lock(assignmentId, true)
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
     }
 

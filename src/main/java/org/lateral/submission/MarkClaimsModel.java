@@ -38,14 +38,18 @@ public final class MarkClaimsModel {
         if (mark.markId() == null || mark.seq() < 1) {
             return new Decision.Reject("This mark could not be read. Please mark the words again.");
         }
-        ClaimType type = mark.type() == null ? null : ClaimType.fromCode(mark.type().toLowerCase(Locale.ROOT)).orElse(null);
+        ClaimType type = mark.type() == null
+                ? null
+                : ClaimType.fromCode(mark.type().toLowerCase(Locale.ROOT)).orElse(null);
         if (type == null) {
             return new Decision.Reject("Choose one of the six claim types for this mark.");
         }
         String exact = mark.exact() == null ? "" : mark.exact();
         if (exact.isEmpty() || mark.end() - mark.start() > MAX_SPAN || exact.length() > MAX_SPAN) {
-            return new Decision.Reject(exact.isEmpty() ? "Select some words before choosing a claim type."
-                    : "A mark can cover at most " + MAX_SPAN + " characters. Mark a shorter part.");
+            return new Decision.Reject(
+                    exact.isEmpty()
+                            ? "Select some words before choosing a claim type."
+                            : "A mark can cover at most " + MAX_SPAN + " characters. Mark a shorter part.");
         }
         if (mark.start() < 0 || mark.end() > text.length() || mark.start() >= mark.end()) {
             // Offsets outside the text come from a tampered or broken request, not a stale page.
@@ -54,8 +58,12 @@ public final class MarkClaimsModel {
         if (text.substring(mark.start(), mark.end()).equals(exact)) {
             return new Decision.Accept(AnchoredSpan.of(text, mark.start(), mark.end()), type);
         }
-        int at = reanchor(text, exact, mark.prefix() == null ? "" : mark.prefix(),
-                mark.suffix() == null ? "" : mark.suffix(), mark.start());
+        int at = reanchor(
+                text,
+                exact,
+                mark.prefix() == null ? "" : mark.prefix(),
+                mark.suffix() == null ? "" : mark.suffix(),
+                mark.start());
         if (at < 0) {
             return new Decision.Reject("These words are not in the article any more. Please mark them again.");
         }
@@ -72,7 +80,8 @@ public final class MarkClaimsModel {
         int bestScore = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int at : hits) {
-            int score = commonSuffix(text.substring(0, at), prefix) + commonPrefix(text.substring(at + exact.length()), suffix);
+            int score = commonSuffix(text.substring(0, at), prefix)
+                    + commonPrefix(text.substring(at + exact.length()), suffix);
             int distance = Math.abs(at - hint);
             if (score > bestScore || (score == bestScore && distance < bestDistance)) {
                 best = at;

@@ -14,8 +14,14 @@ import org.lateral.library.ClaimType;
  * @param hasKey whether the assignment pins a key (without one nothing is scored)
  * @param newKeyVersion a newer library key version the teacher has not accepted or ignored
  */
-public record Results(TeacherAssignment assignment, String text, boolean hasKey, List<StudentResult> students,
-        @Nullable KeyNotice newKeyVersion, List<PopularSpan> popularSpans, List<PopularType> popularTypes,
+public record Results(
+        TeacherAssignment assignment,
+        String text,
+        boolean hasKey,
+        List<StudentResult> students,
+        @Nullable KeyNotice newKeyVersion,
+        List<PopularSpan> popularSpans,
+        List<PopularType> popularTypes,
         List<KeyAmendment> amendments) {
 
     public Results {
@@ -32,19 +38,32 @@ public record Results(TeacherAssignment assignment, String text, boolean hasKey,
      * @param marks live marks of the current attempt
      * @param gain attempt 2's score minus attempt 1's, when both are scored
      */
-    public record StudentResult(UUID studentId, String displayName, String username, SubmissionStatus status, int marks,
-            List<AttemptResult> attempts, @Nullable Double gain) {
+    public record StudentResult(
+            UUID studentId,
+            String displayName,
+            String username,
+            SubmissionStatus status,
+            int marks,
+            List<AttemptResult> attempts,
+            @Nullable Double gain) {
 
         public StudentResult {
             attempts = List.copyOf(attempts);
         }
 
         public @Nullable AttemptResult attempt(int number) {
-            return attempts.stream().filter(a -> a.number() == number).findFirst().orElse(null);
+            return attempts.stream()
+                    .filter(a -> a.number() == number)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    public record AttemptResult(UUID attemptId, int number, @Nullable Instant submittedAt, boolean late,
+    public record AttemptResult(
+            UUID attemptId,
+            int number,
+            @Nullable Instant submittedAt,
+            boolean late,
             @Nullable ScoreEntry score) {}
 
     public record KeyNotice(UUID keyVersionId, Instant createdAt, String notes) {}
@@ -55,7 +74,13 @@ public record Results(TeacherAssignment assignment, String text, boolean hasKey,
      * @param claimId the key claim it overlaps most (accepting makes it an alternative span of
      *        that claim), or null (accepting adds a claim to this assignment's key)
      */
-    public record PopularSpan(int start, int end, String exact, int students, ClaimType type, @Nullable String claimId,
+    public record PopularSpan(
+            int start,
+            int end,
+            String exact,
+            int students,
+            ClaimType type,
+            @Nullable String claimId,
             @Nullable String claimExact) {}
 
     public record PopularType(String claimId, String claimExact, ClaimType type, int students) {}

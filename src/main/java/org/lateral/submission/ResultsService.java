@@ -43,8 +43,14 @@ public class ResultsService {
     private final Grader grader;
     private final Clock clock;
 
-    ResultsService(AssignmentService assignments, AssignmentGrading assignmentGrading, LibraryPins library,
-            SubmissionRepository submissions, GradingRepository grading, TeacherAttempts attempts, Grader grader,
+    ResultsService(
+            AssignmentService assignments,
+            AssignmentGrading assignmentGrading,
+            LibraryPins library,
+            SubmissionRepository submissions,
+            GradingRepository grading,
+            TeacherAttempts attempts,
+            Grader grader,
             Clock clock) {
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -77,7 +83,8 @@ public class ResultsService {
         for (GradingRepository.ResultAttempt a : grading.resultAttempts(assignmentId)) {
             attemptsOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a);
         }
-        Map<UUID, List<SavedMark>> latestMarks = context.isPresent() ? grading.latestSubmittedMarks(assignmentId) : Map.of();
+        Map<UUID, List<SavedMark>> latestMarks =
+                context.isPresent() ? grading.latestSubmittedMarks(assignmentId) : Map.of();
         List<Results.StudentResult> rows = new ArrayList<>();
         List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
         for (RosterEntry student : assignment.roster()) {
@@ -86,22 +93,42 @@ public class ResultsService {
             List<Results.AttemptResult> attemptResults = new ArrayList<>();
             for (GradingRepository.ResultAttempt a : attempts) {
                 Instant submitted = a.attempt().submittedAt();
-                attemptResults.add(new Results.AttemptResult(a.attempt().id(), a.attempt().number(), submitted,
-                        submitted != null && submitted.isAfter(due), a.score()));
+                attemptResults.add(new Results.AttemptResult(
+                        a.attempt().id(),
+                        a.attempt().number(),
+                        submitted,
+                        submitted != null && submitted.isAfter(due),
+                        a.score()));
             }
             GradingRepository.ResultAttempt current = attempts.isEmpty() ? null : attempts.getLast();
-            SubmissionStatus status = SubmissionStatus.of(now, due, current == null ? null : current.attempt().startedAt(),
+            SubmissionStatus status = SubmissionStatus.of(
+                    now,
+                    due,
+                    current == null ? null : current.attempt().startedAt(),
                     current == null ? null : current.attempt().submittedAt());
             Double gain = null;
-            if (attemptResults.size() == 2 && attemptResults.get(0).score() != null && attemptResults.get(1).score() != null) {
-                gain = Math.round(10 * (attemptResults.get(1).score().score() - attemptResults.get(0).score().score())) / 10.0;
+            if (attemptResults.size() == 2
+                    && attemptResults.get(0).score() != null
+                    && attemptResults.get(1).score() != null) {
+                gain = Math.round(10
+                                * (attemptResults.get(1).score().score()
+                                        - attemptResults.get(0).score().score()))
+                        / 10.0;
             }
-            rows.add(new Results.StudentResult(student.studentId(), student.displayName(), student.username(), status,
-                    current == null ? 0 : current.liveMarks(), attemptResults, gain));
+            rows.add(new Results.StudentResult(
+                    student.studentId(),
+                    student.displayName(),
+                    student.username(),
+                    status,
+                    current == null ? 0 : current.liveMarks(),
+                    attemptResults,
+                    gain));
             boolean anySubmitted = attempts.stream().anyMatch(a -> a.attempt().submittedAt() != null);
             if (context.isPresent() && anySubmitted) {
                 List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
-                latest.add(new Alternatives.ScoredAttempt(student.studentId().toString(), Grader.scoringMarks(saved),
+                latest.add(new Alternatives.ScoredAttempt(
+                        student.studentId().toString(),
+                        Grader.scoringMarks(saved),
                         grader.score(context.get(), saved)));
             }
         }
@@ -110,14 +137,22 @@ public class ResultsService {
         if (context.isPresent()) {
             Map<String, Grader.GradedClaim> claims = new HashMap<>();
             context.get().claims().forEach(c -> claims.put(c.id(), c));
-            for (Alternatives.PopularSpan p : Alternatives.popularSpans(context.get().tokens(), context.get().key(), latest,
-                    facts.threshold())) {
+            for (Alternatives.PopularSpan p : Alternatives.popularSpans(
+                    context.get().tokens(), context.get().key(), latest, facts.threshold())) {
                 Grader.GradedClaim claim = p.overlapsClaim() == null ? null : claims.get(p.overlapsClaim());
-                spans.add(new Results.PopularSpan(p.start(), p.end(), text.substring(p.start(), p.end()), p.students(),
-                        p.commonType(), p.overlapsClaim(), claim == null ? null : claim.exact()));
+                spans.add(new Results.PopularSpan(
+                        p.start(),
+                        p.end(),
+                        text.substring(p.start(), p.end()),
+                        p.students(),
+                        p.commonType(),
+                        p.overlapsClaim(),
+                        claim == null ? null : claim.exact()));
             }
-            for (Alternatives.PopularType p : Alternatives.popularTypes(context.get().key(), latest)) {
-                types.add(new Results.PopularType(p.claimId(), claims.get(p.claimId()).exact(), p.type(), p.students()));
+            for (Alternatives.PopularType p :
+                    Alternatives.popularTypes(context.get().key(), latest)) {
+                types.add(new Results.PopularType(
+                        p.claimId(), claims.get(p.claimId()).exact(), p.type(), p.students()));
             }
         }
         Results.KeyNotice notice = null;
@@ -127,8 +162,14 @@ public class ResultsService {
                     .map(v -> new Results.KeyNotice(v.id(), v.createdAt(), v.notes()))
                     .orElse(null);
         }
-        return Optional.of(new Results(assignment, text, context.isPresent(), rows, notice,
-                spans.stream().limit(POPULAR_LIMIT).toList(), types.stream().limit(POPULAR_LIMIT).toList(),
+        return Optional.of(new Results(
+                assignment,
+                text,
+                context.isPresent(),
+                rows,
+                notice,
+                spans.stream().limit(POPULAR_LIMIT).toList(),
+                types.stream().limit(POPULAR_LIMIT).toList(),
                 grading.amendments(assignmentId)));
     }
 
@@ -143,12 +184,23 @@ public class ResultsService {
         TeacherAttempts.Owned o = owned.get();
         GradedAssignment facts = assignmentGrading.pins(o.assignment().id()).orElseThrow();
         Grader.Context context = grader.context(facts, null)
-                .orElseThrow(() -> new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
+                .orElseThrow(() ->
+                        new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
         List<GradingRepository.AttemptRow> all = grading.attemptsOf(o.attempt().submissionId());
-        GradingRepository.AttemptRow row = all.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
-        String student = o.assignment().roster().stream().filter(r -> r.studentId().equals(o.attempt().studentId()))
-                .map(RosterEntry::displayName).findFirst().orElse("A former student of the class");
-        return Optional.of(new TeacherReview(o.assignment().id(), o.assignment().timeZone(), student, context.text(),
-                submissions.liveMarks(attemptId), grader.review(context, row, true), row.number() == all.getLast().number()));
+        GradingRepository.AttemptRow row =
+                all.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
+        String student = o.assignment().roster().stream()
+                .filter(r -> r.studentId().equals(o.attempt().studentId()))
+                .map(RosterEntry::displayName)
+                .findFirst()
+                .orElse("A former student of the class");
+        return Optional.of(new TeacherReview(
+                o.assignment().id(),
+                o.assignment().timeZone(),
+                student,
+                context.text(),
+                submissions.liveMarks(attemptId),
+                grader.review(context, row, true),
+                row.number() == all.getLast().number()));
     }
 }

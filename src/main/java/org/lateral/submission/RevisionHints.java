@@ -23,8 +23,15 @@ import org.lateral.library.text.CanonicalText;
  * @param hints one per key claim the student missed or gave another type, by paragraph
  * @param yourMarks the student's own marks with what became of them
  */
-public record RevisionHints(UUID attemptId, int attemptNumber, @Nullable Double score, boolean scoreSetByTeacher,
-        int claims, List<TypeCount> byType, List<Hint> hints, List<OwnMark> yourMarks,
+public record RevisionHints(
+        UUID attemptId,
+        int attemptNumber,
+        @Nullable Double score,
+        boolean scoreSetByTeacher,
+        int claims,
+        List<TypeCount> byType,
+        List<Hint> hints,
+        List<OwnMark> yourMarks,
         List<AttemptReview.Comment> comments) {
 
     public RevisionHints {
@@ -58,7 +65,11 @@ public record RevisionHints(UUID attemptId, int attemptNumber, @Nullable Double 
      * @param cues the key's cue words as the text writes them (only for a hedge or speculation)
      * @param yourMark the student's own mark that found the claim with another type
      */
-    public record Hint(int paragraph, ClaimReview.Outcome outcome, List<ClaimType> types, List<String> cues,
+    public record Hint(
+            int paragraph,
+            ClaimReview.Outcome outcome,
+            List<ClaimType> types,
+            List<String> cues,
             ClaimReview.@Nullable ReviewedMark yourMark) {
 
         public Hint {
@@ -74,7 +85,9 @@ public record RevisionHints(UUID attemptId, int attemptNumber, @Nullable Double 
     public record OwnMark(ClaimReview.ReviewedMark mark, MarkOutcome outcome) {}
 
     public enum MarkOutcome {
-        FOUND, MISLABELLED, EXTRA
+        FOUND,
+        MISLABELLED,
+        EXTRA
     }
 
     /**
@@ -90,18 +103,24 @@ public record RevisionHints(UUID attemptId, int attemptNumber, @Nullable Double 
             List<ClaimType> types = c.accepted().stream().sorted().toList();
             int[] count = counts.computeIfAbsent(types.getFirst(), t -> new int[4]);
             count[0]++;
-            count[switch (c.outcome()) {
-                case FOUND -> 1;
-                case MISLABELLED -> 2;
-                case MISSED -> 3;
-            }]++;
+            count[
+                    switch (c.outcome()) {
+                        case FOUND -> 1;
+                        case MISLABELLED -> 2;
+                        case MISSED -> 3;
+                    }]++;
             if (c.yourMark() != null) {
-                marks.add(new OwnMark(c.yourMark(), c.outcome() == ClaimReview.Outcome.FOUND ? MarkOutcome.FOUND
-                        : MarkOutcome.MISLABELLED));
+                marks.add(new OwnMark(
+                        c.yourMark(),
+                        c.outcome() == ClaimReview.Outcome.FOUND ? MarkOutcome.FOUND : MarkOutcome.MISLABELLED));
             }
             if (c.outcome() != ClaimReview.Outcome.FOUND) {
-                hints.add(new Hint(paragraphOf(paragraphs, c.start()), c.outcome(), types,
-                        c.cues().stream().map(TextSpan::exact).distinct().toList(), c.yourMark()));
+                hints.add(new Hint(
+                        paragraphOf(paragraphs, c.start()),
+                        c.outcome(),
+                        types,
+                        c.cues().stream().map(TextSpan::exact).distinct().toList(),
+                        c.yourMark()));
             }
         }
         review.extras().forEach(m -> marks.add(new OwnMark(m, MarkOutcome.EXTRA)));
@@ -111,8 +130,16 @@ public record RevisionHints(UUID attemptId, int attemptNumber, @Nullable Double 
                 .map(e -> new TypeCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
         ScoreEntry score = review.score();
-        return new RevisionHints(review.attemptId(), review.number(), score == null ? null : score.score(),
-                score != null && score.overridden(), review.claims().size(), byType, hints, marks, review.comments());
+        return new RevisionHints(
+                review.attemptId(),
+                review.number(),
+                score == null ? null : score.score(),
+                score != null && score.overridden(),
+                review.claims().size(),
+                byType,
+                hints,
+                marks,
+                review.comments());
     }
 
     /** The index of the paragraph an offset falls in (a separator counts to the paragraph before it). */

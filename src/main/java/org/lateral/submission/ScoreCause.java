@@ -1,7 +1,7 @@
 package org.lateral.submission;
 
-import org.lateral.base.Coded;
 import java.util.Optional;
+import org.lateral.base.Coded;
 
 /** Who or what caused a score row. */
 public enum ScoreCause implements Coded {
@@ -20,7 +20,6 @@ public enum ScoreCause implements Coded {
     }
 
     @Override
-
     public String code() {
         return code;
     }

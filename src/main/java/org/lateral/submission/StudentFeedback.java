@@ -18,9 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param revisionInProgress attempt 2 exists and is not submitted yet
  * @param gain attempt 2's score minus attempt 1's, when both are scored and released
  */
-public record StudentFeedback(UUID assignmentId, String title, String text, ZoneId timeZone, boolean released,
-        @Nullable String waiting, List<AttemptReview> attempts, @Nullable RevisionHints hints, boolean canRevise,
-        boolean revisionInProgress, @Nullable Double gain) {
+public record StudentFeedback(
+        UUID assignmentId,
+        String title,
+        String text,
+        ZoneId timeZone,
+        boolean released,
+        @Nullable String waiting,
+        List<AttemptReview> attempts,
+        @Nullable RevisionHints hints,
+        boolean canRevise,
+        boolean revisionInProgress,
+        @Nullable Double gain) {
 
     public StudentFeedback {
         attempts = List.copyOf(attempts);

@@ -22,13 +22,19 @@ public class SubmissionAccess {
 
     /** The attempt is the signed-in student's own. */
     public boolean ownsAttempt(UUID attemptId) {
-        return currentUser.get().filter(u -> u.has(Role.STUDENT))
-                .flatMap(u -> submissions.attempt(attemptId).map(a -> a.studentId().equals(u.accountId())))
+        return currentUser
+                .get()
+                .filter(u -> u.has(Role.STUDENT))
+                .flatMap(u ->
+                        submissions.attempt(attemptId).map(a -> a.studentId().equals(u.accountId())))
                 .orElse(false);
     }
 
     /** The attempt belongs to an assignment of a class the signed-in teacher teaches. */
     public boolean teachesAttempt(UUID attemptId) {
-        return submissions.attempt(attemptId).map(a -> assignments.teachesAssignment(a.assignmentId())).orElse(false);
+        return submissions
+                .attempt(attemptId)
+                .map(a -> assignments.teachesAssignment(a.assignmentId()))
+                .orElse(false);
     }
 }

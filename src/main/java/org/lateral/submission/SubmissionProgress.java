@@ -32,12 +32,11 @@ class SubmissionProgress implements StudentWork {
         jdbc.sql("""
                 SELECT assignment_id, count(*) AS started, count(submitted_at) AS submitted
                   FROM submission WHERE assignment_id = ANY (:ids) GROUP BY assignment_id
-                """)
-                .param("ids", assignmentIds.toArray(UUID[]::new))
-                .query((ResultSet rs) -> {
-                    counts.put(rs.getObject("assignment_id", UUID.class),
-                            new Counts(rs.getInt("started"), rs.getInt("submitted")));
-                });
+                """).param("ids", assignmentIds.toArray(UUID[]::new)).query((ResultSet rs) -> {
+            counts.put(
+                    rs.getObject("assignment_id", UUID.class),
+                    new Counts(rs.getInt("started"), rs.getInt("submitted")));
+        });
         return counts;
     }
 
@@ -51,11 +50,15 @@ class SubmissionProgress implements StudentWork {
                 SELECT assignment_id, started_at, submitted_at FROM submission
                  WHERE student_id = :student AND assignment_id = ANY (:ids)
                 """)
-                .param("student", studentId).param("ids", assignmentIds.toArray(UUID[]::new))
+                .param("student", studentId)
+                .param("ids", assignmentIds.toArray(UUID[]::new))
                 .query((ResultSet rs) -> {
                     OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
-                    progress.put(rs.getObject("assignment_id", UUID.class),
-                            new Progress(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                    progress.put(
+                            rs.getObject("assignment_id", UUID.class),
+                            new Progress(
+                                    rs.getObject("started_at", OffsetDateTime.class)
+                                            .toInstant(),
                                     submitted == null ? null : submitted.toInstant()));
                 });
         return progress;

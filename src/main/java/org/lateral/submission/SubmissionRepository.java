@@ -1,7 +1,10 @@
 package org.lateral.submission;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +24,12 @@ class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
-    record Attempt(UUID id, UUID submissionId, UUID assignmentId, UUID studentId, int number,
+    record Attempt(
+            UUID id,
+            UUID submissionId,
+            UUID assignmentId,
+            UUID studentId,
+            int number,
             @Nullable Instant submittedAt) {}
 
     /** The student's submission for the assignment, created on first use (one per student, by constraint). */
@@ -31,10 +39,17 @@ class SubmissionRepository {
                 VALUES (:id, :school, :assignment, :student, :now)
                 ON CONFLICT (assignment_id, student_id) DO NOTHING
                 """)
-                .param("id", UUID.randomUUID()).param("school", schoolId).param("assignment", assignmentId)
-                .param("student", studentId).param("now", Timestamp.from(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("school", schoolId)
+                .param("assignment", assignmentId)
+                .param("student", studentId)
+                .param("now", Timestamp.from(now))
+                .update();
         return jdbc.sql("SELECT id FROM submission WHERE assignment_id = :a AND student_id = :s")
-                .param("a", assignmentId).param("s", studentId).query(UUID.class).single();
+                .param("a", assignmentId)
+                .param("s", studentId)
+                .query(UUID.class)
+                .single();
     }
 
     /** The latest attempt, creating attempt 1 when there is none. */
@@ -45,13 +60,18 @@ class SubmissionRepository {
                  WHERE NOT EXISTS (SELECT 1 FROM attempt WHERE submission_id = :submission)
                 ON CONFLICT (submission_id, number) DO NOTHING
                 """)
-                .param("id", UUID.randomUUID()).param("submission", submissionId).param("now", Timestamp.from(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("submission", submissionId)
+                .param("now", Timestamp.from(now))
+                .update();
         return jdbc.sql("""
                 SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.number, t.submitted_at
                   FROM attempt t JOIN submission s ON s.id = t.submission_id
                  WHERE t.submission_id = :submission ORDER BY t.number DESC LIMIT 1
                 """)
-                .param("submission", submissionId).query(SubmissionRepository::attempt).single();
+                .param("submission", submissionId)
+                .query(SubmissionRepository::attempt)
+                .single();
     }
 
     /** The attempt, locked for this transaction so saves of one attempt run one after another. */
@@ -61,7 +81,9 @@ class SubmissionRepository {
                   FROM attempt t JOIN submission s ON s.id = t.submission_id
                  WHERE t.id = :id FOR UPDATE OF t
                 """)
-                .param("id", attemptId).query(SubmissionRepository::attempt).optional();
+                .param("id", attemptId)
+                .query(SubmissionRepository::attempt)
+                .optional();
     }
 
     Optional<Attempt> attempt(UUID attemptId) {
@@ -69,7 +91,9 @@ class SubmissionRepository {
                 SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.number, t.submitted_at
                   FROM attempt t JOIN submission s ON s.id = t.submission_id WHERE t.id = :id
                 """)
-                .param("id", attemptId).query(SubmissionRepository::attempt).optional();
+                .param("id", attemptId)
+                .query(SubmissionRepository::attempt)
+                .optional();
     }
 
     List<SavedMark> liveMarks(UUID attemptId) {
@@ -78,25 +102,37 @@ class SubmissionRepository {
                  WHERE attempt_id = :a AND NOT deleted ORDER BY start_offset, end_offset, mark_id
                 """)
                 .param("a", attemptId)
-                .query((rs, n) -> new SavedMark(rs.getString("mark_id"), rs.getInt("seq"), rs.getInt("start_offset"),
-                        rs.getInt("end_offset"), rs.getString("exact"), rs.getString("claim_type")))
+                .query((rs, n) -> new SavedMark(
+                        rs.getString("mark_id"),
+                        rs.getInt("seq"),
+                        rs.getInt("start_offset"),
+                        rs.getInt("end_offset"),
+                        rs.getString("exact"),
+                        rs.getString("claim_type")))
                 .list();
     }
 
     int liveMarkCount(UUID attemptId) {
-        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a AND NOT deleted").param("a", attemptId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a AND NOT deleted")
+                .param("a", attemptId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Every mark row of the attempt, deleted ones included. */
     int storedMarkCount(UUID attemptId) {
-        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a").param("a", attemptId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a")
+                .param("a", attemptId)
+                .query(Integer.class)
+                .single();
     }
 
     Optional<Integer> storedSeq(UUID attemptId, UUID markId) {
         return jdbc.sql("SELECT seq FROM mark WHERE attempt_id = :a AND mark_id = :m")
-                .param("a", attemptId).param("m", markId).query(Integer.class).optional();
+                .param("a", attemptId)
+                .param("m", markId)
+                .query(Integer.class)
+                .optional();
     }
 
     /** Applies the save only when its seq is higher than the stored one; true when applied. */
@@ -111,28 +147,44 @@ class SubmissionRepository {
                        claim_type = EXCLUDED.claim_type, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at
                  WHERE mark.seq < EXCLUDED.seq
                 """)
-                .param("a", attemptId).param("m", markId).param("seq", seq).param("start", span.start())
-                .param("end", span.end()).param("exact", span.exact()).param("prefix", span.prefix())
-                .param("suffix", span.suffix()).param("type", type).param("deleted", deleted)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("a", attemptId)
+                        .param("m", markId)
+                        .param("seq", seq)
+                        .param("start", span.start())
+                        .param("end", span.end())
+                        .param("exact", span.exact())
+                        .param("prefix", span.prefix())
+                        .param("suffix", span.suffix())
+                        .param("type", type)
+                        .param("deleted", deleted)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Final for the attempt: false when it was already submitted. */
     boolean submit(Attempt attempt, Instant now) {
         int updated = jdbc.sql("UPDATE attempt SET submitted_at = :now WHERE id = :id AND submitted_at IS NULL")
-                .param("id", attempt.id()).param("now", Timestamp.from(now)).update();
+                .param("id", attempt.id())
+                .param("now", Timestamp.from(now))
+                .update();
         if (updated == 1) {
             jdbc.sql("UPDATE submission SET submitted_at = :now WHERE id = :id")
-                    .param("id", attempt.submissionId()).param("now", Timestamp.from(now)).update();
+                    .param("id", attempt.submissionId())
+                    .param("now", Timestamp.from(now))
+                    .update();
         }
         return updated == 1;
     }
 
-    private static Attempt attempt(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.time.OffsetDateTime submitted = rs.getObject("submitted_at", java.time.OffsetDateTime.class);
-        return new Attempt(rs.getObject("id", UUID.class), rs.getObject("submission_id", UUID.class),
-                rs.getObject("assignment_id", UUID.class), rs.getObject("student_id", UUID.class), rs.getInt("number"),
+    private static Attempt attempt(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
+        return new Attempt(
+                rs.getObject("id", UUID.class),
+                rs.getObject("submission_id", UUID.class),
+                rs.getObject("assignment_id", UUID.class),
+                rs.getObject("student_id", UUID.class),
+                rs.getInt("number"),
                 submitted == null ? null : submitted.toInstant());
     }
 }

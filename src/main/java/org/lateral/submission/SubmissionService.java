@@ -1,8 +1,8 @@
 package org.lateral.submission;
 
-import org.lateral.assignment.StudentOfAssignment;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.StudentAssignment;
+import org.lateral.assignment.StudentOfAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveResult;
@@ -42,8 +43,14 @@ public class SubmissionService {
     private final Grader grader;
     private final Clock clock;
 
-    SubmissionService(CurrentUser currentUser, AssignmentService assignments, LibraryPins library,
-            SubmissionRepository submissions, AssignmentGrading assignmentGrading, Grader grader, Clock clock) {
+    SubmissionService(
+            CurrentUser currentUser,
+            AssignmentService assignments,
+            LibraryPins library,
+            SubmissionRepository submissions,
+            AssignmentGrading assignmentGrading,
+            Grader grader,
+            Clock clock) {
         this.assignmentGrading = assignmentGrading;
         this.grader = grader;
         this.currentUser = currentUser;
@@ -63,13 +70,25 @@ public class SubmissionService {
             return Optional.empty();
         }
         StudentAssignment assignment = found.get();
-        String text = library.canonicalText(student.schoolId(), assignment.articleVersionId()).orElseThrow();
+        String text = library.canonicalText(student.schoolId(), assignment.articleVersionId())
+                .orElseThrow();
         Instant now = now();
         UUID submissionId = submissions.ensureSubmission(student.schoolId(), assignmentId, student.accountId(), now);
         SubmissionRepository.Attempt attempt = submissions.currentAttempt(submissionId, now);
-        return Optional.of(new MarkingSession(assignmentId, submissionId, attempt.id(), attempt.number(), assignment.title(),
-                text, Tokens.words(text), Tokens.sentences(text), submissions.liveMarks(attempt.id()), assignment.dueAt(),
-                assignment.timeZone(), assignment.lateWorkAccepted(), attempt.submittedAt()));
+        return Optional.of(new MarkingSession(
+                assignmentId,
+                submissionId,
+                attempt.id(),
+                attempt.number(),
+                assignment.title(),
+                text,
+                Tokens.words(text),
+                Tokens.sentences(text),
+                submissions.liveMarks(attempt.id()),
+                assignment.dueAt(),
+                assignment.timeZone(),
+                assignment.lateWorkAccepted(),
+                attempt.submittedAt()));
     }
 
     /**
@@ -86,19 +105,23 @@ public class SubmissionService {
             return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
         }
         String markId = state.markId() == null ? "" : state.markId().toString();
-        SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId)
+        SubmissionRepository.Attempt attempt = submissions
+                .lockAttempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
                 .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
-        StudentAssignment assignment = assignments.forStudent(attempt.assignmentId())
+        StudentAssignment assignment = assignments
+                .forStudent(attempt.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
         if (attempt.submittedAt() != null) {
-            return SaveResult.rejected(markId, state.seq(), "You have submitted this work, so it cannot change any more.");
+            return SaveResult.rejected(
+                    markId, state.seq(), "You have submitted this work, so it cannot change any more.");
         }
         Instant now = now();
         if (!assignment.acceptsWork(now)) {
             return SaveResult.rejected(markId, state.seq(), "The due date has passed and late work is not accepted.");
         }
-        String text = library.canonicalText(student.schoolId(), assignment.articleVersionId()).orElseThrow();
+        String text = library.canonicalText(student.schoolId(), assignment.articleVersionId())
+                .orElseThrow();
         MarkClaimsModel.Decision decision = MarkClaimsModel.check(text, state);
         if (decision instanceof MarkClaimsModel.Decision.Reject reject) {
             return SaveResult.rejected(markId, state.seq(), reject.message());
@@ -114,18 +137,33 @@ public class SubmissionService {
             return SaveResult.saved(markId, state.seq());
         }
         if (stored.isEmpty() && submissions.liveMarkCount(attemptId) >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
-            return SaveResult.rejected(markId, state.seq(), "You have marked " + MarkClaimsModel.MAX_MARKS_PER_ATTEMPT
-                    + " claims, the most one attempt can hold. Delete a mark before adding another.");
+            return SaveResult.rejected(
+                    markId,
+                    state.seq(),
+                    "You have marked " + MarkClaimsModel.MAX_MARKS_PER_ATTEMPT
+                            + " claims, the most one attempt can hold. Delete a mark before adding another.");
         }
-        if (stored.isEmpty() && submissions.storedMarkCount(attemptId) >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
-            return SaveResult.rejected(markId, state.seq(), "This work has had " + MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT
-                    + " marks made and deleted, the most one attempt can keep. Change the type of an existing mark "
-                    + "instead of adding new ones.");
+        if (stored.isEmpty()
+                && submissions.storedMarkCount(attemptId) >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
+            return SaveResult.rejected(
+                    markId,
+                    state.seq(),
+                    "This work has had " + MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT
+                            + " marks made and deleted, the most one attempt can keep. Change the type of an existing mark "
+                            + "instead of adding new ones.");
         }
-        boolean applied = submissions.upsert(attemptId, state.markId(), state.seq(), accept.span(), accept.type().code(),
-                state.deleted(), now);
-        return applied ? SaveResult.saved(markId, state.seq())
-                : SaveResult.stale(markId, submissions.storedSeq(attemptId, state.markId()).orElse(state.seq()));
+        boolean applied = submissions.upsert(
+                attemptId,
+                state.markId(),
+                state.seq(),
+                accept.span(),
+                accept.type().code(),
+                state.deleted(),
+                now);
+        return applied
+                ? SaveResult.saved(markId, state.seq())
+                : SaveResult.stale(
+                        markId, submissions.storedSeq(attemptId, state.markId()).orElse(state.seq()));
     }
 
     /** The attempt's current marks, for a tab that comes back to the foreground. */
@@ -133,10 +171,12 @@ public class SubmissionService {
     @StudentOwnsAttempt
     public List<SavedMark> marks(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
-        SubmissionRepository.Attempt attempt = submissions.attempt(attemptId)
+        SubmissionRepository.Attempt attempt = submissions
+                .attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
                 .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
-        assignments.forStudent(attempt.assignmentId())
+        assignments
+                .forStudent(attempt.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
         return submissions.liveMarks(attemptId);
     }
@@ -150,26 +190,31 @@ public class SubmissionService {
     @StudentOwnsAttempt
     public void submit(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
-        SubmissionRepository.Attempt unlocked = submissions.attempt(attemptId)
+        SubmissionRepository.Attempt unlocked = submissions
+                .attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
                 .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
-        StudentAssignment assignment = assignments.forStudent(unlocked.assignmentId())
+        StudentAssignment assignment = assignments
+                .forStudent(unlocked.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
         if (!assignment.acceptsWork(now())) {
             throw new UserFacingException("The due date has passed and late work is not accepted.");
         }
         // Assignment before attempt, the order a teacher's key change takes too (it locks the
         // assignment, then touches attempts through their scores), so the two cannot deadlock.
-        GradedAssignment facts = assignmentGrading.lock(unlocked.assignmentId(), false).orElseThrow();
-        SubmissionRepository.Attempt attempt = submissions.lockAttempt(attemptId).orElseThrow();
+        GradedAssignment facts =
+                assignmentGrading.lock(unlocked.assignmentId(), false).orElseThrow();
+        SubmissionRepository.Attempt attempt =
+                submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
         if (!submissions.submit(attempt, now)) {
             throw new UserFacingException("You have already submitted this work.");
         }
-        grader.context(facts, null).ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
+        grader.context(facts, null)
+                .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

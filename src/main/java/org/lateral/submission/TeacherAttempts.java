@@ -33,7 +33,8 @@ class TeacherAttempts {
     /** Empty for an attempt of any other class, so a foreign id looks missing. */
     Optional<Owned> owned(UUID attemptId) {
         currentUser.require(Role.TEACHER);
-        return submissions.attempt(attemptId)
+        return submissions
+                .attempt(attemptId)
                 .flatMap(a -> assignments.forTeacher(a.assignmentId()).map(t -> new Owned(t, a)));
     }
 

@@ -5,28 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AssignmentRulesTest {
 
     private static final Instant DUE = Instant.parse("2026-11-28T00:00:00Z");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "nothing done before the due date | 2026-11-27T10:00:00Z | - | - | AFTER_SUBMIT | - | TO_DO",
-            "started before the due date | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | - | AFTER_SUBMIT | - | IN_PROGRESS",
-            "not submitted at the due instant | 2026-11-28T00:00:00Z | 2026-11-26T09:00:00Z | - | AFTER_SUBMIT | - | OVERDUE",
-            "submitted with feedback after submit | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_SUBMIT | - | FEEDBACK_AVAILABLE",
-            "submitted, feedback waits for due date | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_DUE | - | SUBMITTED",
-            "submitted, due date passed | 2026-11-28T00:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_DUE | - | FEEDBACK_AVAILABLE",
-            "submitted, teacher has not released | 2026-12-10T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | WHEN_RELEASED | - | SUBMITTED",
-            "submitted, teacher released | 2026-12-10T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | WHEN_RELEASED | 2026-12-01T08:00:00Z | FEEDBACK_AVAILABLE",
-            "submitted late still counts as submitted | 2026-12-02T10:00:00Z | 2026-11-26T09:00:00Z | 2026-12-01T09:00:00Z | WHEN_RELEASED | - | SUBMITTED"})
-    void a_students_status_follows_from_the_facts(String situation, Instant now, Instant started, Instant submitted,
-            FeedbackPolicy policy, Instant released, AssignmentStatus expected) {
-        assertThat(AssignmentStatus.of(now, DUE, started, submitted, policy, released)).isEqualTo(expected);
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "nothing done before the due date | 2026-11-27T10:00:00Z | - | - | AFTER_SUBMIT | - | TO_DO",
+                "started before the due date | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | - | AFTER_SUBMIT | - | IN_PROGRESS",
+                "not submitted at the due instant | 2026-11-28T00:00:00Z | 2026-11-26T09:00:00Z | - | AFTER_SUBMIT | - | OVERDUE",
+                "submitted with feedback after submit | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_SUBMIT | - | FEEDBACK_AVAILABLE",
+                "submitted, feedback waits for due date | 2026-11-27T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_DUE | - | SUBMITTED",
+                "submitted, due date passed | 2026-11-28T00:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | AFTER_DUE | - | FEEDBACK_AVAILABLE",
+                "submitted, teacher has not released | 2026-12-10T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | WHEN_RELEASED | - | SUBMITTED",
+                "submitted, teacher released | 2026-12-10T10:00:00Z | 2026-11-26T09:00:00Z | 2026-11-27T09:00:00Z | WHEN_RELEASED | 2026-12-01T08:00:00Z | FEEDBACK_AVAILABLE",
+                "submitted late still counts as submitted | 2026-12-02T10:00:00Z | 2026-11-26T09:00:00Z | 2026-12-01T09:00:00Z | WHEN_RELEASED | - | SUBMITTED"
+            })
+    void a_students_status_follows_from_the_facts(
+            String situation,
+            Instant now,
+            Instant started,
+            Instant submitted,
+            FeedbackPolicy policy,
+            Instant released,
+            AssignmentStatus expected) {
+        assertThat(AssignmentStatus.of(now, DUE, started, submitted, policy, released))
+                .isEqualTo(expected);
     }
 
     @Test

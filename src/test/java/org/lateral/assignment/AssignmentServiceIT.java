@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -19,10 +20,10 @@ import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
-
 import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,14 +33,19 @@ class AssignmentServiceIT {
 
     @Autowired
     AssignmentService assignments;
+
     @Autowired
     ClassroomService classroom;
+
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     LibraryService library;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,7 +57,8 @@ class AssignmentServiceIT {
     @BeforeEach
     void aClassWithOneStudent() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             history = classroom.createClass(new NewClass("History", "", "", "Pacific/Auckland"));
             student = classroom.createStudents(history.id(), "Tui").getFirst();
@@ -60,8 +67,15 @@ class AssignmentServiceIT {
     }
 
     private NewAssignment dueIn(int days) {
-        return new NewAssignment(frisky, null, LocalDate.now(ZoneId.of("Pacific/Auckland")).plusDays(days), true,
-                FeedbackPolicy.AFTER_SUBMIT, true, null, false);
+        return new NewAssignment(
+                frisky,
+                null,
+                LocalDate.now(ZoneId.of("Pacific/Auckland")).plusDays(days),
+                true,
+                FeedbackPolicy.AFTER_SUBMIT,
+                true,
+                null,
+                false);
     }
 
     @Test
@@ -77,7 +91,8 @@ class AssignmentServiceIT {
                  WHERE a.id = :id""").param("id", created.id()).query().singleRow();
         assertThat(pinned).containsEntry("article_pinned", true).containsEntry("key_pinned", true);
         assertThat(created.keyPinned()).isTrue();
-        assertThat(created.dueAt().atZone(ZoneId.of("Pacific/Auckland")).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+        assertThat(created.dueAt().atZone(ZoneId.of("Pacific/Auckland")).toLocalTime())
+                .isEqualTo(LocalTime.MIDNIGHT);
     }
 
     @Test
@@ -105,7 +120,10 @@ class AssignmentServiceIT {
         AssignmentSummary created;
         try (var s = SignedIn.as(users, teacher)) {
             created = assignments.assignMarkClaims(history.id(), dueIn(2));
-            assignments.setDueDateFor(created.id(), studentId(), LocalDate.now(ZoneId.of("Pacific/Auckland")).plusDays(9),
+            assignments.setDueDateFor(
+                    created.id(),
+                    studentId(),
+                    LocalDate.now(ZoneId.of("Pacific/Auckland")).plusDays(9),
                     "Extra time");
         }
         try (var s = SignedIn.as(users, student.username())) {
@@ -115,30 +133,54 @@ class AssignmentServiceIT {
 
     @Test
     void impossible_dates_are_refused_and_nothing_is_created() {
-        long before = jdbc.sql("SELECT count(*) FROM assignment").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT count(*) FROM assignment").query(Long.class).single();
         try (var s = SignedIn.as(users, teacher)) {
             assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), dueIn(-1)))
-                    .isInstanceOf(UserFacingException.class).hasMessageContaining("past");
-            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), new NewAssignment(frisky,
-                    LocalDate.now().plusDays(10), LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_DUE, false, null, false)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("past");
+            assertThatThrownBy(() -> assignments.assignMarkClaims(
+                            history.id(),
+                            new NewAssignment(
+                                    frisky,
+                                    LocalDate.now().plusDays(10),
+                                    LocalDate.now().plusDays(5),
+                                    true,
+                                    FeedbackPolicy.AFTER_DUE,
+                                    false,
+                                    null,
+                                    false)))
                     .hasMessageContaining("on or after the day the assignment opens");
-            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), new NewAssignment(UUID.randomUUID(),
-                    null, LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_DUE, false, null, false)))
+            assertThatThrownBy(() -> assignments.assignMarkClaims(
+                            history.id(),
+                            new NewAssignment(
+                                    UUID.randomUUID(),
+                                    null,
+                                    LocalDate.now().plusDays(5),
+                                    true,
+                                    FeedbackPolicy.AFTER_DUE,
+                                    false,
+                                    null,
+                                    false)))
                     .hasMessageContaining("not in your school's library");
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM assignment").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM assignment").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
     void another_teacher_cannot_assign_to_or_read_this_class_and_students_cannot_assign() {
         String other = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, other, "Other", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, other, "Other", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, other)) {
-            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), dueIn(3))).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), dueIn(3)))
+                    .hasMessage("That class does not exist.");
             assertThatThrownBy(() -> assignments.assignmentsOf(history.id())).hasMessage("That class does not exist.");
         }
         try (var s = SignedIn.as(users, student.username())) {
-            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), dueIn(3))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assignments.assignMarkClaims(history.id(), dueIn(3)))
+                    .isInstanceOf(AccessDeniedException.class);
         }
     }
 
@@ -148,19 +190,30 @@ class AssignmentServiceIT {
         try (var s = SignedIn.as(users, teacher)) {
             created = assignments.assignMarkClaims(history.id(), dueIn(3));
         }
-        String insert = "INSERT INTO submission (id, school_id, assignment_id, student_id, started_at) VALUES (:id, :school, :a, :s, now())";
-        jdbc.sql(insert).param("id", UUID.randomUUID()).param("school", Schools.DEFAULT_SCHOOL_ID).param("a", created.id())
-                .param("s", studentId()).update();
-        assertThatThrownBy(() -> jdbc.sql(insert).param("id", UUID.randomUUID()).param("school", Schools.DEFAULT_SCHOOL_ID)
-                .param("a", created.id()).param("s", studentId()).update())
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        String insert =
+                "INSERT INTO submission (id, school_id, assignment_id, student_id, started_at) VALUES (:id, :school, :a, :s, now())";
+        jdbc.sql(insert)
+                .param("id", UUID.randomUUID())
+                .param("school", Schools.DEFAULT_SCHOOL_ID)
+                .param("a", created.id())
+                .param("s", studentId())
+                .update();
+        assertThatThrownBy(() -> jdbc.sql(insert)
+                        .param("id", UUID.randomUUID())
+                        .param("school", Schools.DEFAULT_SCHOOL_ID)
+                        .param("a", created.id())
+                        .param("s", studentId())
+                        .update())
+                .isInstanceOf(DuplicateKeyException.class);
         try (var s = SignedIn.as(users, student.username())) {
             assertThat(assignments.myAssignments().getFirst().status()).isEqualTo(AssignmentStatus.IN_PROGRESS);
         }
     }
 
     private UUID studentId() {
-        return jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username()).query(UUID.class).single();
+        return jdbc.sql("SELECT id FROM account WHERE username = :u")
+                .param("u", student.username())
+                .query(UUID.class)
+                .single();
     }
-
 }

@@ -28,10 +28,12 @@ class StudentDataInventoryIT {
                   FROM pg_constraint c
                  WHERE c.contype = 'f' AND c.confrelid = 'account'::regclass
                 """).query(String.class).list();
-        Set<String> inventoried = StudentDataInventory.TABLES.stream().map(StudentDataInventory.Entry::table)
+        Set<String> inventoried = StudentDataInventory.TABLES.stream()
+                .map(StudentDataInventory.Entry::table)
                 .collect(Collectors.toSet());
         assertThat(referencing).isNotEmpty();
-        assertThat(inventoried).as("tables referring to account, missing from StudentDataInventory")
+        assertThat(inventoried)
+                .as("tables referring to account, missing from StudentDataInventory")
                 .containsAll(referencing);
         assertThat(inventoried).contains("account");
     }
@@ -40,7 +42,9 @@ class StudentDataInventoryIT {
     void every_inventoried_table_and_student_column_exists() {
         for (StudentDataInventory.Entry entry : StudentDataInventory.TABLES) {
             List<String> columns = jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = :t")
-                    .param("t", entry.table()).query(String.class).list();
+                    .param("t", entry.table())
+                    .query(String.class)
+                    .list();
             assertThat(columns).as(entry.table()).isNotEmpty().containsAll(entry.studentColumns());
             assertThat(entry.why()).isNotBlank();
         }

@@ -12,8 +12,11 @@ import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.base.Schools;
 import org.lateral.base.UserFacingException;
+import org.lateral.security.LateralUser;
+import org.lateral.security.LoginAccounts;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,18 +27,24 @@ class ClassManagementIT {
 
     @Autowired
     ClassroomService classroom;
+
     @Autowired
     JoinService join;
+
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwordEncoder;
+
     @Autowired
-    org.lateral.security.LoginAccounts loginAccounts;
+    LoginAccounts loginAccounts;
 
     String teacher;
     String otherTeacher;
@@ -44,8 +53,10 @@ class ClassManagementIT {
     void twoTeachers() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         otherTeacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, otherTeacher, "Mr Okoye", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, otherTeacher, "Mr Okoye", Set.of(Role.TEACHER), "a long enough password");
     }
 
     private ClassDetail newClass(String who, String name) {
@@ -61,21 +72,28 @@ class ClassManagementIT {
         assertThat(history.joinEnabled()).isTrue();
 
         String typed = JoinCodes.display(history.joinCode()).toLowerCase();
-        assertThat(join.preview(typed, new JoinService.From("10.1.1.1", "session-10.1.1.1"))).isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
+        assertThat(join.preview(typed, new JoinService.From("10.1.1.1", "session-10.1.1.1")))
+                .isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
         String username = "kestrel-" + UUID.randomUUID().toString().substring(0, 6);
-        String created = join.joinAsNewStudent(typed, new JoinService.NewStudent("Kestrel", username,
-                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.1.1.1", "session-10.1.1.1"));
+        String created = join.joinAsNewStudent(
+                typed,
+                new JoinService.NewStudent("Kestrel", username, "wind over the marsh", "wind over the marsh"),
+                new JoinService.From("10.1.1.1", "session-10.1.1.1"));
         assertThat(created).isEqualTo(username);
         try (var s = SignedIn.as(users, teacher)) {
             assertThat(classroom.classDetail(history.id()).orElseThrow().roster())
-                    .singleElement().satisfies(r -> {
+                    .singleElement()
+                    .satisfies(r -> {
                         assertThat(r.username()).isEqualTo(username);
                         assertThat(r.displayName()).isEqualTo("Kestrel");
                         assertThat(r.mustChangePassword()).isFalse();
                     });
         }
         assertThat(jdbc.sql("SELECT count(*) FROM account WHERE username = :u AND display_name = 'Kestrel'")
-                .param("u", username).query(Long.class).single()).isEqualTo(1);
+                        .param("u", username)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,49 +102,73 @@ class ClassManagementIT {
         JoinService.From prober = new JoinService.From("10.7.7.7", "probing-session");
         for (int i = 1; i <= JoinThrottle.WRONG_PER_SESSION; i++) {
             String existing = "student" + i;
-            assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", existing,
-                    "wind over the marsh", "wind over the marsh"), prober))
+            assertThatThrownBy(() -> join.joinAsNewStudent(
+                            history.joinCode(),
+                            new JoinService.NewStudent("A", existing, "wind over the marsh", "wind over the marsh"),
+                            prober))
                     .hasMessage("The username " + existing + " is not available. Choose another one, for example with "
                             + "a number or your initials added.");
         }
-        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "student11",
-                "wind over the marsh", "wind over the marsh"), prober))
+        assertThatThrownBy(() -> join.joinAsNewStudent(
+                        history.joinCode(),
+                        new JoinService.NewStudent("A", "student11", "wind over the marsh", "wind over the marsh"),
+                        prober))
                 .as("the eleventh probe from this browser is refused before any lookup")
                 .hasMessageStartingWith("Too many wrong tries");
-        String classmate = "classmate-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        assertThat(join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("B", classmate,
-                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.7.7.7", "classmate-session")))
-                .as("a classmate behind the same address still joins").isEqualTo(classmate);
+        String classmate = "classmate-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(join.joinAsNewStudent(
+                        history.joinCode(),
+                        new JoinService.NewStudent("B", classmate, "wind over the marsh", "wind over the marsh"),
+                        new JoinService.From("10.7.7.7", "classmate-session")))
+                .as("a classmate behind the same address still joins")
+                .isEqualTo(classmate);
     }
 
     @Test
     void a_name_typed_with_invisible_direction_marks_is_stored_as_it_reads() {
         ClassDetail history = newClass(teacher, "History 9N");
-        String username = "bidi-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("Ana\u202E exe.\u200Bgnp\u202C",
-                username, "wind over the marsh", "wind over the marsh"), new JoinService.From("10.8.8.8", "bidi-session"));
-        assertThat(jdbc.sql("SELECT display_name FROM account WHERE username = :u").param("u", username)
-                .query(String.class).single()).isEqualTo("Ana exe.gnp");
+        String username = "bidi-" + UUID.randomUUID().toString().substring(0, 8);
+        join.joinAsNewStudent(
+                history.joinCode(),
+                new JoinService.NewStudent(
+                        "Ana\u202E exe.\u200Bgnp\u202C", username, "wind over the marsh", "wind over the marsh"),
+                new JoinService.From("10.8.8.8", "bidi-session"));
+        assertThat(jdbc.sql("SELECT display_name FROM account WHERE username = :u")
+                        .param("u", username)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Ana exe.gnp");
     }
 
     @Test
     void a_refused_join_says_why_in_plain_words_and_creates_nothing() {
         ClassDetail history = newClass(teacher, "History 9C");
-        long accounts = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+        long accounts =
+                jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
         String taken = "student1";
-        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", taken,
-                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("is not available");
-        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-1",
-                "password1", "password1"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
+        assertThatThrownBy(() -> join.joinAsNewStudent(
+                        history.joinCode(),
+                        new JoinService.NewStudent("A", taken, "wind over the marsh", "wind over the marsh"),
+                        new JoinService.From("10.2.2.2", "session-10.2.2.2")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("is not available");
+        assertThatThrownBy(() -> join.joinAsNewStudent(
+                        history.joinCode(),
+                        new JoinService.NewStudent("A", "fresh-name-1", "password1", "password1"),
+                        new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessageContaining("easy to guess");
-        assertThatThrownBy(() -> join.joinAsNewStudent(history.joinCode(), new JoinService.NewStudent("A", "fresh-name-2",
-                "wind over the marsh", "wind over the lake"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
+        assertThatThrownBy(() -> join.joinAsNewStudent(
+                        history.joinCode(),
+                        new JoinService.NewStudent("A", "fresh-name-2", "wind over the marsh", "wind over the lake"),
+                        new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessageContaining("not the same");
-        assertThatThrownBy(() -> join.joinAsNewStudent("ZZZZZ-ZZZZZ", new JoinService.NewStudent("A", "fresh-name-3",
-                "wind over the marsh", "wind over the marsh"), new JoinService.From("10.2.2.2", "session-10.2.2.2")))
+        assertThatThrownBy(() -> join.joinAsNewStudent(
+                        "ZZZZZ-ZZZZZ",
+                        new JoinService.NewStudent("A", "fresh-name-3", "wind over the marsh", "wind over the marsh"),
+                        new JoinService.From("10.2.2.2", "session-10.2.2.2")))
                 .hasMessage(JoinService.NOT_A_CODE);
-        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accounts);
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
+                .isEqualTo(accounts);
     }
 
     @Test
@@ -138,20 +180,27 @@ class ClassManagementIT {
             rotated = classroom.rotateJoinCode(history.id());
         }
         assertThat(rotated.joinCode()).isNotEqualTo(old);
-        assertThatThrownBy(() -> join.preview(old, new JoinService.From("10.3.3.3", "session-10.3.3.3"))).hasMessage(JoinService.NOT_A_CODE);
-        assertThat(join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3")).className()).isEqualTo("History 9D");
+        assertThatThrownBy(() -> join.preview(old, new JoinService.From("10.3.3.3", "session-10.3.3.3")))
+                .hasMessage(JoinService.NOT_A_CODE);
+        assertThat(join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3"))
+                        .className())
+                .isEqualTo("History 9D");
         try (var s = SignedIn.as(users, teacher)) {
             classroom.setJoinEnabled(history.id(), false);
         }
-        assertThatThrownBy(() -> join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3"))).hasMessage(JoinService.NOT_A_CODE);
+        assertThatThrownBy(() -> join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3")))
+                .hasMessage(JoinService.NOT_A_CODE);
     }
 
     @Test
     void a_signed_in_student_joins_another_class_with_its_code() {
         ClassDetail art = newClass(teacher, "Art 7");
         try (var s = SignedIn.as(users, "student2")) {
-            assertThat(join.joinAsSignedInStudent(art.joinCode(), new JoinService.From("10.4.4.4", "session-10.4.4.4"))).isEqualTo("Art 7");
-            assertThat(classroom.myClassesAsStudent()).extracting(StudentClassSummary::name).contains("Art 7", "Demo class");
+            assertThat(join.joinAsSignedInStudent(art.joinCode(), new JoinService.From("10.4.4.4", "session-10.4.4.4")))
+                    .isEqualTo("Art 7");
+            assertThat(classroom.myClassesAsStudent())
+                    .extracting(StudentClassSummary::name)
+                    .contains("Art 7", "Demo class");
         }
     }
 
@@ -162,17 +211,25 @@ class ClassManagementIT {
         try (var s = SignedIn.as(users, teacher)) {
             credentials = classroom.createStudents(history.id(), "Ana López\n\n  Ben Ode \nStudent1\n");
         }
-        assertThat(credentials).extracting(OneTimeCredential::displayName).containsExactly("Ana López", "Ben Ode", "Student1");
+        assertThat(credentials)
+                .extracting(OneTimeCredential::displayName)
+                .containsExactly("Ana López", "Ben Ode", "Student1");
         assertThat(credentials.get(0).username()).startsWith("ana.lopez");
-        assertThat(credentials.get(2).username()).as("an existing username is never reused").isNotEqualTo("student1");
+        assertThat(credentials.get(2).username())
+                .as("an existing username is never reused")
+                .isNotEqualTo("student1");
         for (OneTimeCredential c : credentials) {
-            String hash = jdbc.sql("SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id WHERE a.username = :u")
-                    .param("u", c.username()).query(String.class).single();
+            String hash = jdbc.sql(
+                            "SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id WHERE a.username = :u")
+                    .param("u", c.username())
+                    .query(String.class)
+                    .single();
             assertThat(passwordEncoder.matches(c.password(), hash)).isTrue();
         }
         try (var s = SignedIn.as(users, teacher)) {
             assertThat(classroom.classDetail(history.id()).orElseThrow().roster())
-                    .hasSize(3).allSatisfy(r -> assertThat(r.mustChangePassword()).isTrue());
+                    .hasSize(3)
+                    .allSatisfy(r -> assertThat(r.mustChangePassword()).isTrue());
         }
     }
 
@@ -194,14 +251,19 @@ class ClassManagementIT {
             OneTimeCredential reset = classroom.resetPassword(mine.id(), onlyMine);
             assertThat(reset.password()).isNotEqualTo(created.get(0).password());
             assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name"))
-                    .isInstanceOf(UserFacingException.class).hasMessageContaining("school admin");
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("school admin");
             assertThatThrownBy(() -> classroom.resetPassword(mine.id(), shared)).hasMessageContaining("school admin");
 
             ClassDetail after = classroom.removeStudent(mine.id(), shared);
             assertThat(after.roster()).extracting(RosterEntry::displayName).containsExactly("Only Mine (renamed)");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE student_id = :s AND ended_at IS NOT NULL")
-                .param("s", shared).query(Long.class).single()).as("removal ends the enrollment and keeps the row").isEqualTo(1);
+                        .param("s", shared)
+                        .query(Long.class)
+                        .single())
+                .as("removal ends the enrollment and keeps the row")
+                .isEqualTo(1);
     }
 
     @Test
@@ -211,30 +273,38 @@ class ClassManagementIT {
         try (var s = SignedIn.as(users, teacher)) {
             created = classroom.createStudents(mine.id(), "Reset Me\nSwitch Me Off");
         }
-        org.lateral.security.LateralUser resetBefore =
-                (org.lateral.security.LateralUser) users.loadUserByUsername(created.get(0).username());
-        org.lateral.security.LateralUser offBefore =
-                (org.lateral.security.LateralUser) users.loadUserByUsername(created.get(1).username());
-        assertThat(loginAccounts.sessionStillValid(resetBefore.accountId(), resetBefore.sessionEpoch())).isTrue();
+        LateralUser resetBefore =
+                (LateralUser) users.loadUserByUsername(created.get(0).username());
+        LateralUser offBefore =
+                (LateralUser) users.loadUserByUsername(created.get(1).username());
+        assertThat(loginAccounts.sessionStillValid(resetBefore.accountId(), resetBefore.sessionEpoch()))
+                .isTrue();
         try (var s = SignedIn.as(users, teacher)) {
             classroom.resetPassword(mine.id(), resetBefore.accountId());
             ClassDetail after = classroom.disableStudent(mine.id(), offBefore.accountId());
-            assertThat(after.roster()).filteredOn(r -> r.studentId().equals(offBefore.accountId()))
-                    .extracting(RosterEntry::enabled).containsExactly(false);
+            assertThat(after.roster())
+                    .filteredOn(r -> r.studentId().equals(offBefore.accountId()))
+                    .extracting(RosterEntry::enabled)
+                    .containsExactly(false);
         }
         assertThat(loginAccounts.sessionStillValid(resetBefore.accountId(), resetBefore.sessionEpoch()))
-                .as("sessions signed in before the reset end").isFalse();
+                .as("sessions signed in before the reset end")
+                .isFalse();
         assertThat(loginAccounts.sessionStillValid(offBefore.accountId(), offBefore.sessionEpoch()))
-                .as("sessions of a switched-off account end").isFalse();
-        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled()).isFalse();
+                .as("sessions of a switched-off account end")
+                .isFalse();
+        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled())
+                .isFalse();
         try (var s = SignedIn.as(users, otherTeacher)) {
             assertThatThrownBy(() -> classroom.enableStudent(mine.id(), offBefore.accountId()))
-                    .as("only the class's teacher").hasMessageContaining("does not exist");
+                    .as("only the class's teacher")
+                    .hasMessageContaining("does not exist");
         }
         try (var s = SignedIn.as(users, teacher)) {
             classroom.enableStudent(mine.id(), offBefore.accountId());
         }
-        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled()).isTrue();
+        assertThat(users.loadUserByUsername(created.get(1).username()).isEnabled())
+                .isTrue();
     }
 
     @Test
@@ -243,7 +313,8 @@ class ClassManagementIT {
         try (var s = SignedIn.as(users, teacher)) {
             assertThat(classroom.classDetail(theirs.id())).isEmpty();
             assertThatThrownBy(() -> classroom.rotateJoinCode(theirs.id())).hasMessage("That class does not exist.");
-            assertThatThrownBy(() -> classroom.createStudents(theirs.id(), "Intruder")).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> classroom.createStudents(theirs.id(), "Intruder"))
+                    .hasMessage("That class does not exist.");
             assertThatThrownBy(() -> classroom.archiveClass(theirs.id())).hasMessage("That class does not exist.");
         }
     }
@@ -263,11 +334,16 @@ class ClassManagementIT {
         ClassDetail a = newClass(teacher, "Code A");
         ClassDetail b = newClass(teacher, "Code B");
         assertThatThrownBy(() -> jdbc.sql("UPDATE class SET join_code = :code WHERE id = :id")
-                .param("code", a.joinCode()).param("id", b.id()).update())
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                        .param("code", a.joinCode())
+                        .param("id", b.id())
+                        .update())
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     private UUID studentId(String username) {
-        return jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", username).query(UUID.class).single();
+        return jdbc.sql("SELECT id FROM account WHERE username = :u")
+                .param("u", username)
+                .query(UUID.class)
+                .single();
     }
 }

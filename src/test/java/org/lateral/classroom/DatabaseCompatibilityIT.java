@@ -1,6 +1,5 @@
 package org.lateral.classroom;
 
-import org.lateral.base.Schools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -12,11 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.lateral.LateralServerTest;
 import org.lateral.TestDatabases;
+import org.lateral.base.Schools;
 import org.lateral.security.Role;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,11 @@ class DatabaseCompatibilityIT {
             }
             assertThat(version).as("server major version").isGreaterThanOrEqualTo(15);
 
-            var result = Flyway.configure().dataSource(fresh).locations("classpath:db/migration").load().migrate();
+            var result = Flyway.configure()
+                    .dataSource(fresh)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             assertThat(result.success).isTrue();
             assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);
 
@@ -78,10 +83,22 @@ class DatabaseCompatibilityIT {
         ClassRepository classes = new ClassRepository(jdbc);
         Clock clock = Clock.fixed(Instant.parse("2026-09-01T07:30:00.123456Z"), ZoneOffset.UTC);
 
-        Account teacher = new Account(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, "Ms.Rivera", "Ms Rivera", true,
-                Set.of(Role.TEACHER, Role.ADMIN), clock.instant());
-        Account student = new Account(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, "kestrel7", "Kestrel", true,
-                Set.of(Role.STUDENT), clock.instant());
+        Account teacher = new Account(
+                UUID.randomUUID(),
+                Schools.DEFAULT_SCHOOL_ID,
+                "Ms.Rivera",
+                "Ms Rivera",
+                true,
+                Set.of(Role.TEACHER, Role.ADMIN),
+                clock.instant());
+        Account student = new Account(
+                UUID.randomUUID(),
+                Schools.DEFAULT_SCHOOL_ID,
+                "kestrel7",
+                "Kestrel",
+                true,
+                Set.of(Role.STUDENT),
+                clock.instant());
         accounts.insert(teacher, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", false);
         accounts.insert(student, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", true);
         assertThat(accounts.findByUsername("ms.rivera")).contains(teacher);
@@ -90,26 +107,36 @@ class DatabaseCompatibilityIT {
             assertThat(login.passwordHash()).startsWith("{bcrypt}");
         });
 
-        SchoolClass history = new SchoolClass(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, teacher.id(),
-                "History 9B", "History", "2026/27", ZoneId.of("Europe/Berlin"), clock.instant());
+        SchoolClass history = new SchoolClass(
+                UUID.randomUUID(),
+                Schools.DEFAULT_SCHOOL_ID,
+                teacher.id(),
+                "History 9B",
+                "History",
+                "2026/27",
+                ZoneId.of("Europe/Berlin"),
+                clock.instant());
         classes.insert(history);
         classes.enroll(history.schoolId(), history.id(), student.id(), clock.instant());
         classes.enroll(history.schoolId(), history.id(), student.id(), clock.instant()); // idempotent
 
-        assertThat(classes.findByTeacherAndName(Schools.DEFAULT_SCHOOL_ID, teacher.id(), "History 9B")).contains(history);
+        assertThat(classes.findByTeacherAndName(Schools.DEFAULT_SCHOOL_ID, teacher.id(), "History 9B"))
+                .contains(history);
         assertThat(classes.summariesForTeacher(Schools.DEFAULT_SCHOOL_ID, teacher.id()))
-                .containsExactly(new ClassSummary(history.id(), "History 9B", "History", "2026/27",
-                        ZoneId.of("Europe/Berlin"), 1));
+                .containsExactly(new ClassSummary(
+                        history.id(), "History 9B", "History", "2026/27", ZoneId.of("Europe/Berlin"), 1));
         assertThat(classes.classesOfStudent(Schools.DEFAULT_SCHOOL_ID, student.id()))
-                .containsExactly(new StudentClassSummary(history.id(), "History 9B", "Ms Rivera", ZoneId.of("Europe/Berlin")));
+                .containsExactly(
+                        new StudentClassSummary(history.id(), "History 9B", "Ms Rivera", ZoneId.of("Europe/Berlin")));
 
         // The database, not only the services, refuses a class whose teacher is in another school.
         UUID otherSchool = UUID.randomUUID();
         jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, 'Other school', now())")
-                .param("id", otherSchool).update();
-        SchoolClass crossSchool = new SchoolClass(UUID.randomUUID(), otherSchool, teacher.id(), "Sneaky", null, null,
-                ZoneId.of("UTC"), clock.instant());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> classes.insert(crossSchool))
+                .param("id", otherSchool)
+                .update();
+        SchoolClass crossSchool = new SchoolClass(
+                UUID.randomUUID(), otherSchool, teacher.id(), "Sneaky", null, null, ZoneId.of("UTC"), clock.instant());
+        Assertions.assertThatThrownBy(() -> classes.insert(crossSchool))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -1,6 +1,5 @@
 package org.lateral.classroom;
 
-import org.lateral.base.Schools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lateral.LateralApplication;
 import org.lateral.base.LateralMode;
+import org.lateral.base.Schools;
 import org.lateral.classroom.FirstRunSetup.SetupRequest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,11 +29,12 @@ class FirstRunIT {
 
     @BeforeAll
     static void startLateralOutsideDemoMode() {
-        app = new SpringApplicationBuilder(LateralApplication.class).run(
-                "--lateral.demo=false",
-                "--server.port=0",
-                "--lateral.data-dir=target/test-data",
-                "--lateral.database.ephemeral=true");
+        app = new SpringApplicationBuilder(LateralApplication.class)
+                .run(
+                        "--lateral.demo=false",
+                        "--server.port=0",
+                        "--lateral.data-dir=target/test-data",
+                        "--lateral.database.ephemeral=true");
     }
 
     @AfterAll
@@ -50,7 +51,8 @@ class FirstRunIT {
     void a_fresh_install_outside_demo_mode_has_no_accounts_and_issues_a_setup_token() {
         assertThat(app.getBean(LateralMode.class).demo()).isFalse();
         JdbcClient jdbc = app.getBean(JdbcClient.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
+                .isZero();
         assertThat(app.getBean(FirstRunSetup.class).currentToken()).isPresent();
     }
 
@@ -65,20 +67,31 @@ class FirstRunIT {
                 .hasValueSatisfying(m -> assertThat(m).contains("token"));
         assertThat(setup.createFirstAccount(request(token, "short")))
                 .hasValueSatisfying(m -> assertThat(m).contains("at least 8"));
-        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
+                .isZero();
 
-        assertThat(setup.createFirstAccount(request(token.toLowerCase(), "a long enough password"))).isEmpty();
+        assertThat(setup.createFirstAccount(request(token.toLowerCase(), "a long enough password")))
+                .isEmpty();
         assertThat(jdbc.sql("SELECT role FROM account_role r JOIN account a ON a.id = r.account_id "
-                + "WHERE a.username = 'okafor' ORDER BY role").query(String.class).list())
+                                + "WHERE a.username = 'okafor' ORDER BY role")
+                        .query(String.class)
+                        .list())
                 .containsExactly("ADMIN", "TEACHER");
-        assertThat(jdbc.sql("SELECT name FROM school WHERE id = :id").param("id", Schools.DEFAULT_SCHOOL_ID)
-                .query(String.class).single()).isEqualTo("Riverside High");
-        String hash = jdbc.sql("SELECT password_hash FROM credential").query(String.class).single();
-        assertThat(app.getBean(PasswordEncoder.class).matches("a long enough password", hash)).isTrue();
+        assertThat(jdbc.sql("SELECT name FROM school WHERE id = :id")
+                        .param("id", Schools.DEFAULT_SCHOOL_ID)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Riverside High");
+        String hash = jdbc.sql("SELECT password_hash FROM credential")
+                .query(String.class)
+                .single();
+        assertThat(app.getBean(PasswordEncoder.class).matches("a long enough password", hash))
+                .isTrue();
 
         Optional<String> again = setup.createFirstAccount(request(token, "another long password"));
         assertThat(again).hasValueSatisfying(m -> assertThat(m).contains("already set up"));
         assertThat(setup.currentToken()).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
+                .isEqualTo(1);
     }
 }

@@ -14,7 +14,8 @@ class JoinCodesTest {
     void the_alphabet_has_32_symbols_without_look_alikes_so_ten_characters_carry_50_bits() {
         assertThat(JoinCodes.ALPHABET).hasSize(32).doesNotContain("0", "O", "1", "I");
         assertThat(JoinCodes.ALPHABET.chars().distinct().count()).isEqualTo(32);
-        assertThat(JoinCodes.LENGTH * (Math.log(JoinCodes.ALPHABET.length()) / Math.log(2))).isGreaterThanOrEqualTo(50.0);
+        assertThat(JoinCodes.LENGTH * (Math.log(JoinCodes.ALPHABET.length()) / Math.log(2)))
+                .isGreaterThanOrEqualTo(50.0);
     }
 
     @Test
@@ -56,7 +57,8 @@ class JoinCodesTest {
     @Test
     void common_passwords_are_refused_whatever_their_case() {
         assertThat(CommonPasswords.size()).isGreaterThan(20_000);
-        assertThat(PasswordPolicy.problem("password1", "someone")).hasValueSatisfying(m -> assertThat(m).contains("easy to guess"));
+        assertThat(PasswordPolicy.problem("password1", "someone"))
+                .hasValueSatisfying(m -> assertThat(m).contains("easy to guess"));
         assertThat(PasswordPolicy.problem("Iloveyou1", "someone")).isPresent();
         assertThat(PasswordPolicy.problem("kestrel over the marsh", "someone")).isEmpty();
     }

@@ -37,7 +37,9 @@ class JoinThrottleIT {
         JoinThrottle throttle = throttle();
         for (int student = 1; student <= 30; student++) {
             assertThat(throttle.mayTry(from("203.0.113.7", "s" + student))).isTrue();
-            assertThat(throttle.join("203.0.113.7-" + run, "class-a")).as("student " + student).isTrue();
+            assertThat(throttle.join("203.0.113.7-" + run, "class-a"))
+                    .as("student " + student)
+                    .isTrue();
             clock.advance(Duration.ofSeconds(1));
         }
     }
@@ -52,7 +54,8 @@ class JoinThrottleIT {
         }
         assertThat(throttle.mayTry(guesser)).isFalse();
         assertThat(throttle.mayTry(from("198.51.100.9", "classmate")))
-                .as("another browser at the same school address is not affected").isTrue();
+                .as("another browser at the same school address is not affected")
+                .isTrue();
         clock.advance(JoinThrottle.WRONG_WINDOW);
         assertThat(throttle.mayTry(guesser)).isTrue();
     }
@@ -66,7 +69,9 @@ class JoinThrottleIT {
                 throttle.wrong(from("203.0.113.50", "a" + student));
             }
         }
-        assertThat(throttle.mayTry(from("203.0.113.50", "b1"))).as("class B's first student can still join").isTrue();
+        assertThat(throttle.mayTry(from("203.0.113.50", "b1")))
+                .as("class B's first student can still join")
+                .isTrue();
     }
 
     @Test
@@ -76,7 +81,9 @@ class JoinThrottleIT {
             throttle.wrong(from("192.0.2.66", "fresh-session-" + i));
         }
         assertThat(throttle.mayTry(from("192.0.2.66", "yet-another-session"))).isFalse();
-        assertThat(throttle.mayTry(from("192.0.2.67", "yet-another-session"))).as("another address").isTrue();
+        assertThat(throttle.mayTry(from("192.0.2.67", "yet-another-session")))
+                .as("another address")
+                .isTrue();
     }
 
     @Test
@@ -86,8 +93,10 @@ class JoinThrottleIT {
         for (int i = 0; i < JoinThrottle.WRONG_PER_ACCOUNT; i++) {
             throttle.wrong(new JoinThrottle.Requester("192.0.2." + i + "-" + run, "s" + i + "-" + run, account));
         }
-        assertThat(throttle.mayTry(new JoinThrottle.Requester("192.0.2.200-" + run, "new-" + run, account))).isFalse();
-        assertThat(throttle.mayTry(new JoinThrottle.Requester("192.0.2.200-" + run, "new-" + run, "other-" + run))).isTrue();
+        assertThat(throttle.mayTry(new JoinThrottle.Requester("192.0.2.200-" + run, "new-" + run, account)))
+                .isFalse();
+        assertThat(throttle.mayTry(new JoinThrottle.Requester("192.0.2.200-" + run, "new-" + run, "other-" + run)))
+                .isTrue();
     }
 
     @Test

@@ -27,13 +27,14 @@ class UsernamesAndPasswordsTest {
 
     @Test
     void a_password_shorter_than_eight_characters_is_refused_with_a_reason() {
-        assertThat(PasswordPolicy.problem("short12", "someone")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("at least 8"));
+        assertThat(PasswordPolicy.problem("short12", "someone"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("at least 8"));
     }
 
     @Test
     void a_long_passphrase_without_digits_or_symbols_is_accepted() {
-        assertThat(PasswordPolicy.problem("correct horse battery staple", "someone")).isEmpty();
+        assertThat(PasswordPolicy.problem("correct horse battery staple", "someone"))
+                .isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.lateral.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralServerTest;
@@ -14,25 +15,35 @@ class DemoSeederIT {
 
     @Autowired
     DemoSeeder seeder;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwordEncoder;
 
     @Test
     void demo_mode_creates_the_teacher_and_24_students_in_one_class_with_the_demo_password() {
         assertThat(count("SELECT count(*) FROM account a JOIN account_role r ON r.account_id = a.id "
-                + "WHERE r.role = 'STUDENT' AND a.username ~ '^student[0-9]+$'")).isEqualTo(24);
+                        + "WHERE r.role = 'STUDENT' AND a.username ~ '^student[0-9]+$'"))
+                .isEqualTo(24);
         assertThat(count("SELECT count(*) FROM enrollment e JOIN class c ON c.id = e.class_id "
-                + "JOIN account t ON t.id = c.teacher_id WHERE t.username = 'teacher' AND c.name = 'Demo class' "
-                + "AND e.ended_at IS NULL")).isEqualTo(24);
+                        + "JOIN account t ON t.id = c.teacher_id WHERE t.username = 'teacher' AND c.name = 'Demo class' "
+                        + "AND e.ended_at IS NULL"))
+                .isEqualTo(24);
         String hash = jdbc.sql("SELECT c.password_hash FROM credential c JOIN account a ON a.id = c.account_id "
-                + "WHERE a.username = 'student24'").query(String.class).single();
+                        + "WHERE a.username = 'student24'")
+                .query(String.class)
+                .single();
         assertThat(passwordEncoder.matches("lateral-demo", hash)).isTrue();
-        String code = jdbc.sql("SELECT join_code FROM class WHERE name = 'Demo class' AND join_enabled").query(String.class).single();
+        String code = jdbc.sql("SELECT join_code FROM class WHERE name = 'Demo class' AND join_enabled")
+                .query(String.class)
+                .single();
         assertThat(code).as("the demo class can be joined with a code").matches("[23456789A-HJ-NP-Z]{10}");
-        String zone = jdbc.sql("SELECT time_zone FROM class WHERE name = 'Demo class'").query(String.class).single();
-        assertThat(zone).isEqualTo(java.time.ZoneId.systemDefault().getId());
+        String zone = jdbc.sql("SELECT time_zone FROM class WHERE name = 'Demo class'")
+                .query(String.class)
+                .single();
+        assertThat(zone).isEqualTo(ZoneId.systemDefault().getId());
     }
 
     @Test
@@ -50,7 +61,8 @@ class DemoSeederIT {
         assertThat((String) rows.getFirst().get("title")).contains("Reportedly Defects");
         assertThat(rows.getFirst().get("open_now")).isEqualTo(true);
         assertThat(((Number) rows.getFirst().get("due_days")).doubleValue()).isBetween(7.0, 8.0);
-        assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r.get("open_now")).isEqualTo(false));
+        assertThat(rows.subList(1, 5))
+                .allSatisfy(r -> assertThat(r.get("open_now")).isEqualTo(false));
     }
 
     @Test

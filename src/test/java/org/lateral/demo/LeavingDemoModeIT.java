@@ -43,13 +43,14 @@ class LeavingDemoModeIT {
     }
 
     private ConfigurableApplicationContext start(boolean demo) {
-        return new SpringApplicationBuilder(LateralApplication.class).run(
-                "--lateral.data-dir=" + dataDir,
-                "--lateral.demo=" + demo,
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--logging.level.org.springframework=WARN",
-                "--logging.level.com.vaadin=WARN");
+        return new SpringApplicationBuilder(LateralApplication.class)
+                .run(
+                        "--lateral.data-dir=" + dataDir,
+                        "--lateral.demo=" + demo,
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--logging.level.org.springframework=WARN",
+                        "--logging.level.com.vaadin=WARN");
     }
 
     private static VaadinClient client(ConfigurableApplicationContext app) {
@@ -63,31 +64,46 @@ class LeavingDemoModeIT {
         try (ConfigurableApplicationContext demo = start(true)) {
             client(demo).signIn("teacher", "lateral-demo");
             // As a data directory seeded before demo accounts were flagged (migration V0007).
-            demo.getBean(JdbcClient.class).sql("UPDATE account SET demo = false").update();
+            demo.getBean(JdbcClient.class)
+                    .sql("UPDATE account SET demo = false")
+                    .update();
         }
 
         try (ConfigurableApplicationContext school = start(false)) {
             for (String username : new String[] {"teacher", "student1", "student24"}) {
                 assertThatThrownBy(() -> client(school).signIn(username, "lateral-demo"))
-                        .as(username).hasMessageContaining("error");
+                        .as(username)
+                        .hasMessageContaining("error");
             }
             JdbcClient jdbc = school.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT count(*) FROM account WHERE demo AND NOT enabled").query(Long.class).single())
-                    .as("all 25 demo accounts flagged and switched off").isEqualTo(25);
-            assertThat(jdbc.sql("SELECT count(*) FROM class WHERE name = 'Demo class'").query(Long.class).single())
-                    .as("nothing deleted: the demo class and its work stay").isEqualTo(1);
-            assertThat(output.getOut()).contains("Demo mode is off, so the 25 demo accounts")
+            assertThat(jdbc.sql("SELECT count(*) FROM account WHERE demo AND NOT enabled")
+                            .query(Long.class)
+                            .single())
+                    .as("all 25 demo accounts flagged and switched off")
+                    .isEqualTo(25);
+            assertThat(jdbc.sql("SELECT count(*) FROM class WHERE name = 'Demo class'")
+                            .query(Long.class)
+                            .single())
+                    .as("nothing deleted: the demo class and its work stay")
+                    .isEqualTo(1);
+            assertThat(output.getOut())
+                    .contains("Demo mode is off, so the 25 demo accounts")
                     .contains("LATERAL_DEMO=true");
             assertThat(school.getBean(LoginAccounts.class).noAccountsYet())
-                    .as("first-run setup is open: demo accounts are not the school's accounts").isTrue();
+                    .as("first-run setup is open: demo accounts are not the school's accounts")
+                    .isTrue();
             assertThat(output.getOut()).as("the setup token is printed").contains("Open /setup in a browser");
         }
 
         try (ConfigurableApplicationContext demoAgain = start(true)) {
             client(demoAgain).signIn("student1", "lateral-demo");
-            assertThat(demoAgain.getBean(JdbcClient.class)
-                    .sql("SELECT count(*) FROM account WHERE demo AND enabled").query(Long.class).single())
-                    .as("demo mode switches them on again").isEqualTo(25);
+            assertThat(demoAgain
+                            .getBean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM account WHERE demo AND enabled")
+                            .query(Long.class)
+                            .single())
+                    .as("demo mode switches them on again")
+                    .isEqualTo(25);
         }
     }
 }

@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class VaadinClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern NODE_WITH_ID = Pattern.compile(
-            "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"([^\"]+)\"\\}");
+    private static final Pattern NODE_WITH_ID =
+            Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"([^\"]+)\"\\}");
 
     /** Spring Security's CSRF token as Vaadin writes it into every page. */
     public static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -44,8 +44,11 @@ public final class VaadinClient {
 
     public VaadinClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Spring Security's form login, as the login page posts it. */
@@ -59,9 +62,12 @@ public final class VaadinClient {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = response.headers().firstValue("Location").orElse("");
         if (response.statusCode() != 302 || location.contains("error")) {
             throw new IOException("Sign-in failed: " + response.statusCode() + " " + location);
@@ -79,9 +85,15 @@ public final class VaadinClient {
         clientId = uidl.has("clientId") ? uidl.get("clientId").asInt() : 0;
         lastResponse = uidl.toString();
         ArrayNode rpc = JSON.createArrayNode();
-        ObjectNode navigate = rpc.addObject().put("type", "event").put("node", 1).put("event", "ui-navigate");
-        navigate.putObject("data").put("route", route).put("query", "").put("appShellTitle", "").put("trigger", "")
-                .putObject("historyState").put("idx", 0);
+        ObjectNode navigate =
+                rpc.addObject().put("type", "event").put("node", 1).put("event", "ui-navigate");
+        navigate.putObject("data")
+                .put("route", route)
+                .put("query", "")
+                .put("appShellTitle", "")
+                .put("trigger", "")
+                .putObject("historyState")
+                .put("idx", 0);
         lastResponse = lastResponse + send(rpc);
         return lastResponse;
     }
@@ -103,11 +115,15 @@ public final class VaadinClient {
     }
 
     /** Calls a {@code @ClientCallable} method {@code times} times in one request, as a script could. */
-    public String callMany(int node, String method, int times, JsonNode... args) throws IOException, InterruptedException {
+    public String callMany(int node, String method, int times, JsonNode... args)
+            throws IOException, InterruptedException {
         ArrayNode rpc = JSON.createArrayNode();
         for (int i = 0; i < times; i++) {
-            ObjectNode invocation = rpc.addObject().put("type", "publishedEventHandler").put("node", node)
-                    .put("templateEventMethodName", method).put("promise", promise++);
+            ObjectNode invocation = rpc.addObject()
+                    .put("type", "publishedEventHandler")
+                    .put("node", node)
+                    .put("templateEventMethodName", method)
+                    .put("promise", promise++);
             ArrayNode arguments = invocation.putArray("templateEventMethodArgs");
             for (JsonNode arg : args) {
                 arguments.add(arg);
@@ -131,7 +147,10 @@ public final class VaadinClient {
     /** Leaves cleanly, so the server frees the UI at once. */
     public void close() {
         try {
-            ObjectNode body = JSON.createObjectNode().put("csrfToken", csrf).put("syncId", syncId).put("clientId", clientId)
+            ObjectNode body = JSON.createObjectNode()
+                    .put("csrfToken", csrf)
+                    .put("syncId", syncId)
+                    .put("clientId", clientId)
                     .put("UNLOAD", true);
             body.putArray("rpc");
             http.send(post(body), HttpResponse.BodyHandlers.discarding());
@@ -141,7 +160,10 @@ public final class VaadinClient {
     }
 
     private String send(ArrayNode rpc) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("csrfToken", csrf).put("syncId", syncId).put("clientId", clientId);
+        ObjectNode body = JSON.createObjectNode()
+                .put("csrfToken", csrf)
+                .put("syncId", syncId)
+                .put("clientId", clientId);
         body.set("rpc", rpc);
         HttpResponse<String> response = http.send(post(body), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
@@ -151,7 +173,8 @@ public final class VaadinClient {
         // Older Flow wrapped responses in "for(;;);[ ... ]"; 25.2 answers plain JSON. Accept both.
         String json = text.startsWith("for(;;);[") ? text.substring(9, text.length() - 1) : text;
         JsonNode message = JSON.readTree(json);
-        if (message.has("meta") && (message.get("meta").has("appError") || message.get("meta").has("sessionExpired"))) {
+        if (message.has("meta")
+                && (message.get("meta").has("appError") || message.get("meta").has("sessionExpired"))) {
             throw new IOException("The server reported an error: " + message.get("meta"));
         }
         syncId = message.get("syncId").asInt();
@@ -163,11 +186,16 @@ public final class VaadinClient {
         return HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + uiId))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

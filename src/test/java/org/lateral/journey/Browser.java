@@ -16,8 +16,8 @@ final class Browser {
     private Browser() {}
 
     static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
     static com.microsoft.playwright.Browser chromium(Playwright playwright) {
@@ -26,10 +26,17 @@ final class Browser {
             throw new IllegalStateException("Chromium not found at " + chromium
                     + ": install Debian's chromium package (.ci/run does) or set LATERAL_CHROMIUM");
         }
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 }

@@ -28,7 +28,8 @@ class ClassroomJourneyIT extends JourneyTest {
     @BeforeEach
     void aTeacherOfTheirOwn() {
         teacher = "journey-" + UUID.randomUUID().toString().substring(0, 6);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Journey", Set.of(Role.TEACHER), "lateral-demo");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Journey", Set.of(Role.TEACHER), "lateral-demo");
     }
 
     @Test
@@ -66,7 +67,9 @@ class ClassroomJourneyIT extends JourneyTest {
         assertThat(page.getByTestId("roster")).containsText("Robin");
         page.getByTestId("assign-article").click();
         page.getByTestId("assign-article-select").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("The Frisky")).click();
+        page.locator("vaadin-select-item")
+                .filter(new Locator.FilterOptions().setHasText("The Frisky"))
+                .click();
         page.getByTestId("assign-save").click();
         assertThat(page.getByTestId("class-assignment")).containsText("Reportedly Defects");
         screenshot("class-page-assigned.png");

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class GradingJourneyIT extends JourneyTest {
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
+
     UUID frisky;
 
     @BeforeEach
@@ -36,15 +38,25 @@ class GradingJourneyIT extends JourneyTest {
                 SELECT t.id FROM attempt t JOIN submission s ON s.id = t.submission_id JOIN account a ON a.id = s.student_id
                  WHERE s.assignment_id = :f AND a.username = 'student1'
                 """;
-        jdbc.sql("DELETE FROM score WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
-        jdbc.sql("DELETE FROM attempt_comment WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
-        jdbc.sql("DELETE FROM mark WHERE attempt_id IN (" + work + ")").param("f", frisky).update();
-        jdbc.sql("DELETE FROM attempt WHERE id IN (" + work + ")").param("f", frisky).update();
+        jdbc.sql("DELETE FROM score WHERE attempt_id IN (" + work + ")")
+                .param("f", frisky)
+                .update();
+        jdbc.sql("DELETE FROM attempt_comment WHERE attempt_id IN (" + work + ")")
+                .param("f", frisky)
+                .update();
+        jdbc.sql("DELETE FROM mark WHERE attempt_id IN (" + work + ")")
+                .param("f", frisky)
+                .update();
+        jdbc.sql("DELETE FROM attempt WHERE id IN (" + work + ")")
+                .param("f", frisky)
+                .update();
         jdbc.sql("""
                 DELETE FROM submission WHERE assignment_id = :f
                    AND student_id = (SELECT id FROM account WHERE username = 'student1')
                 """).param("f", frisky).update();
-        jdbc.sql("DELETE FROM key_amendment WHERE assignment_id = :f").param("f", frisky).update();
+        jdbc.sql("DELETE FROM key_amendment WHERE assignment_id = :f")
+                .param("f", frisky)
+                .update();
     }
 
     private Locator highlighter() {
@@ -54,7 +66,9 @@ class GradingJourneyIT extends JourneyTest {
     private void submit() {
         page.getByTestId("submit-attempt").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         assertThat(page.getByTestId("open-feedback")).isVisible();
     }
 
@@ -72,12 +86,17 @@ class GradingJourneyIT extends JourneyTest {
         // While attempt 2 is possible the page gives hints, not the key (DD006): the hint for the
         // headline names its cue word, and only student1's own marks are drawn over the text.
         page.getByTestId("open-feedback").click();
-        assertThat(page.getByTestId("hint-score")).containsText("You found 1 of 29 claims, and gave 1 of them a different type");
+        assertThat(page.getByTestId("hint-score"))
+                .containsText("You found 1 of 29 claims, and gave 1 of them a different type");
         Locator headline = page.locator("[data-testid='hint-paragraph'][data-paragraph='0']");
         assertThat(headline.getByTestId("hint-cues")).hasText("Look for: “Reportedly”");
         assertThat(headline).containsText("Hedged claims carry words of doubt");
-        assertThat(highlighter().locator("mark.ch-mark[data-status='mislabelled']")).not().hasCount(0);
-        assertThat(highlighter().locator("mark.ch-mark[data-status='extra']")).not().hasCount(0);
+        assertThat(highlighter().locator("mark.ch-mark[data-status='mislabelled']"))
+                .not()
+                .hasCount(0);
+        assertThat(highlighter().locator("mark.ch-mark[data-status='extra']"))
+                .not()
+                .hasCount(0);
         assertThat(highlighter().locator("mark.ch-cue")).hasCount(0);
         assertThat(highlighter().locator("mark.ch-mark[data-status='missed']")).hasCount(0);
         assertThat(page.getByTestId("feedback-claim")).hasCount(0);
@@ -87,12 +106,16 @@ class GradingJourneyIT extends JourneyTest {
 
         page.getByTestId("start-revision").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true)).last().click();
+                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         page.waitForURL(u -> u.endsWith("assignment/" + frisky));
         assertThat(page.locator("h2")).containsText("attempt 2");
         Locator own = highlighter().locator("mark.ch-mark[data-own][data-first]");
         assertThat(own).hasCount(2);
-        highlighter().locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']").click();
+        highlighter()
+                .locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']")
+                .click();
         page.getByTestId("claim-type-hedged").click();
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         submit();
@@ -107,8 +130,9 @@ class GradingJourneyIT extends JourneyTest {
         screenshot("grading-2-revised.png");
 
         Page student = page;
-        page = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 800)).newPage();
+        page = context.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800))
+                .newPage();
         try {
             signIn("teacher");
             page.navigate(url("results/" + frisky));
@@ -119,7 +143,9 @@ class GradingJourneyIT extends JourneyTest {
             String before1 = row.getByTestId("open-attempt-1").textContent();
             String before2 = row.getByTestId("open-attempt-2").textContent();
 
-            Locator popular = page.locator("[data-testid='popular-span']", new Page.LocatorOptions().setHasText("a source told The Daily Mail"));
+            Locator popular = page.locator(
+                    "[data-testid='popular-span']",
+                    new Page.LocatorOptions().setHasText("a source told The Daily Mail"));
             assertThat(popular).containsText("1 student");
             screenshot("grading-3-results.png");
             popular.getByTestId("accept-span").click();

@@ -4,8 +4,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,7 @@ abstract class JourneyTest {
 
     @LocalServerPort
     int port;
+
     BrowserContext context;
     Page page;
 
@@ -34,7 +37,7 @@ abstract class JourneyTest {
     static void launchChromium() {
         // Machines here are shared and noisy: assertions wait for the state they need for up to
         // 30 s instead of Playwright's 5 s. A passing step still returns as soon as the state holds.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Browser.playwright();
         browser = Browser.chromium(playwright);
     }
@@ -47,7 +50,8 @@ abstract class JourneyTest {
 
     @BeforeEach
     void newBrowserContext() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        context =
+                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
         context.setDefaultTimeout(60_000);
         context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
@@ -104,7 +108,7 @@ abstract class JourneyTest {
                   }
                   return null;
                 }""", phrase);
-        org.assertj.core.api.Assertions.assertThat(box).as("'" + phrase + "' is on the page").isNotNull();
+        Assertions.assertThat(box).as("'" + phrase + "' is on the page").isNotNull();
         page.mouse().move(num(box, "x1"), num(box, "y1"));
         page.mouse().down();
         page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(6));

@@ -29,11 +29,10 @@ import org.lateral.classroom.SchoolClass;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
-import org.lateral.library.pack.PackFiles;
-import org.lateral.library.pack.SeedPackReader;
 import org.lateral.security.Role;
 import org.lateral.submission.GradingActions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -48,18 +47,34 @@ class KeyLeakCanaryIT extends JourneyTest {
 
     @Autowired
     org.lateral.Fixtures fixtures;
-    @Autowired LibraryImport libraryImport;
-    @Autowired LibraryService library;
-    @Autowired ClassroomAdministration administration;
-    @Autowired AssignmentService assignments;
-    @Autowired GradingActions actions;
-    @Autowired UserDetailsService users;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    @TempDir Path temp;
+    @Autowired
+    LibraryImport libraryImport;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    GradingActions actions;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path temp;
 
     @Test
-    void no_response_to_the_student_contains_key_data_before_release_or_during_a_revision_and_the_scan_sees_it_after() throws IOException {
+    void no_response_to_the_student_contains_key_data_before_release_or_during_a_revision_and_the_scan_sees_it_after()
+            throws IOException {
         String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
         UUID school = fixtures.school("Canary school");
         Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
@@ -73,15 +88,26 @@ class KeyLeakCanaryIT extends JourneyTest {
         String teacherName = "canary-teacher-" + suffix;
         String studentName = "canary-student-" + suffix;
         String password = "canary passphrase " + suffix;
-        Account teacher = administration.ensureAccount(school, teacherName, "Canary Teacher", Set.of(Role.TEACHER), password);
-        Account student = administration.ensureAccount(school, studentName, "Canary Student", Set.of(Role.STUDENT), password);
+        Account teacher =
+                administration.ensureAccount(school, teacherName, "Canary Teacher", Set.of(Role.TEACHER), password);
+        Account student =
+                administration.ensureAccount(school, studentName, "Canary Student", Set.of(Role.STUDENT), password);
         SchoolClass schoolClass = administration.ensureClass(teacher, "Canary class", null, null, ZoneId.of("UTC"));
         administration.ensureEnrolled(schoolClass, student);
         AssignmentSummary assignment;
         try (var s = SignedIn.as(users, teacherName)) {
             UUID frisky = library.articles("frisky").getFirst().articleId();
-            assignment = assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null,
-                    LocalDate.now().plusDays(3), true, FeedbackPolicy.WHEN_RELEASED, true, null, false));
+            assignment = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.WHEN_RELEASED,
+                            true,
+                            null,
+                            false));
         }
 
         List<String> bodies = new CopyOnWriteArrayList<>();
@@ -107,7 +133,9 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         page.getByTestId("submit-attempt").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         page.getByTestId("open-feedback").click();
         assertThat(page.getByTestId("feedback-waiting")).containsText("release");
         page.navigate(url("my"));
@@ -128,11 +156,15 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(page.getByTestId("hint-paragraph").first()).isVisible();
         page.getByTestId("start-revision").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true)).last().click();
+                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         page.waitForURL(u -> u.endsWith("assignment/" + assignment.id()));
         assertThat(page.locator("h2")).containsText("attempt 2");
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
-        page.getByTestId("claim-highlighter").locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']").click();
+        page.getByTestId("claim-highlighter")
+                .locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']")
+                .click();
         page.getByTestId("claim-type-hedged").click();
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         page.navigate(url("feedback/" + assignment.id()));
@@ -143,15 +175,20 @@ class KeyLeakCanaryIT extends JourneyTest {
 
         int beforeSubmit = bodies.size();
         assertThat(beforeSubmit).as("responses seen during the revision").isGreaterThan(before);
-        assertThat(bodies).as("responses containing the canary while attempt 2 is possible").noneMatch(b -> b.contains(canary));
+        assertThat(bodies)
+                .as("responses containing the canary while attempt 2 is possible")
+                .noneMatch(b -> b.contains(canary));
 
         page.getByTestId("submit-attempt").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                .getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         page.getByTestId("open-feedback").click();
         assertThat(page.getByTestId("feedback-score")).isVisible();
         assertThat(page.getByTestId("attempt-tab")).hasCount(2);
-        assertThat(bodies.subList(beforeSubmit, bodies.size())).as("after attempt 2 the scan finds the key's reasons")
+        assertThat(bodies.subList(beforeSubmit, bodies.size()))
+                .as("after attempt 2 the scan finds the key's reasons")
                 .anyMatch(b -> b.contains(canary));
     }
 }

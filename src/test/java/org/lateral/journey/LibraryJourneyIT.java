@@ -21,7 +21,9 @@ class LibraryJourneyIT extends JourneyTest {
     void the_teacher_opens_the_sputnik_article_and_overlays_its_answer_key() {
         page.getByTestId("nav-library").click();
         assertThat(page.getByTestId("library-article")).hasCount(5);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("library.png"))
+                .setFullPage(true));
 
         page.getByTestId("library-search").locator("input").fill("sputnik");
         assertThat(page.getByTestId("library-article")).hasCount(1);
@@ -40,7 +42,10 @@ class LibraryJourneyIT extends JourneyTest {
         int keyClaims = page.getByTestId("key-claim").count();
         assertThat(keyClaims).isGreaterThanOrEqualTo(12);
         assertThat(claims).hasCount(keyClaims);
-        assertThat(highlighter.locator("mark.ch-mark[data-claim-type='attributed']").first()).isVisible();
+        assertThat(highlighter
+                        .locator("mark.ch-mark[data-claim-type='attributed']")
+                        .first())
+                .isVisible();
         assertThat(highlighter.locator("mark.ch-source").first()).isVisible();
 
         // Each claim's label is an attribute (shown by CSS), so the article text is unchanged.
@@ -50,7 +55,9 @@ class LibraryJourneyIT extends JourneyTest {
         assertThat(text).isEqualTo(canonical);
         String firstLabel = claims.first().getAttribute("data-label");
         assertThat(firstLabel).matches("c\\d+ · .+");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("reader-sputnik-key.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("reader-sputnik-key.png"))
+                .setFullPage(true));
 
         page.getByTestId("key-toggle").click();
         assertThat(highlighter.locator("mark")).hasCount(0);
@@ -59,7 +66,9 @@ class LibraryJourneyIT extends JourneyTest {
     @Test
     void the_outlet_profile_opens_from_the_reader() {
         page.navigate(url("library"));
-        page.getByTestId("outlet-link").filter(new Locator.FilterOptions().setHasText("New Eastern Outlook")).click();
+        page.getByTestId("outlet-link")
+                .filter(new Locator.FilterOptions().setHasText("New Eastern Outlook"))
+                .click();
         assertThat(page.getByTestId("outlet-profile")).containsText("Global Engagement Center");
         screenshot("outlet-neo.png");
     }

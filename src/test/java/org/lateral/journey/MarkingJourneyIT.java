@@ -3,7 +3,10 @@ package org.lateral.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,11 +62,11 @@ class MarkingJourneyIT extends JourneyTest {
         // Offline: the change waits in the outbox and the page says so; back online it is saved.
         context.setOffline(true);
         markWithMouse("the most wanted men in the world", "factual");
-        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "retrying",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        assertThat(page.getByTestId("save-status"))
+                .hasAttribute("data-state", "retrying", new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
         context.setOffline(false);
-        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("save-status"))
+                .hasAttribute("data-state", "saved", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
 
         page.reload();
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
@@ -72,12 +75,18 @@ class MarkingJourneyIT extends JourneyTest {
         }
 
         page.getByTestId("submit-attempt").click();
-        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").getByText("Submit", new Locator.GetByTextOptions().setExact(true)).last().click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
         assertThat(page.getByTestId("marking-instructions")).containsText("submitted");
         assertThat(page.getByTestId("submit-attempt")).isHidden();
         assertThat(mark("hedged")).hasCount(1);
-        Object outbox = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('lateral-outbox:')).length");
-        assertThat(((Number) outbox).intValue()).as("submitting clears the outbox").isZero();
+        Object outbox =
+                page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('lateral-outbox:')).length");
+        assertThat(((Number) outbox).intValue())
+                .as("submitting clears the outbox")
+                .isZero();
     }
 
     @Test
@@ -110,7 +119,8 @@ class MarkingJourneyIT extends JourneyTest {
         List<Double> sorted = millis.stream().sorted().toList();
         double median = sorted.get(49);
         double p95 = sorted.get(94);
-        System.out.printf("Type chosen to 'saved' shown, Chromium, 100 marks: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        System.out.printf(
+                "Type chosen to 'saved' shown, Chromium, 100 marks: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 median, p95, sorted.getLast());
         assertThat(highlighter().locator("mark.ch-mark[data-own][data-first]")).hasCount(100);
     }
@@ -118,7 +128,7 @@ class MarkingJourneyIT extends JourneyTest {
     @Test
     void two_tabs_on_one_submission_converge_when_a_tab_comes_back_to_the_front() {
         openFrisky("student3");
-        com.microsoft.playwright.Page second = context.newPage();
+        Page second = context.newPage();
         second.navigate(page.url());
         assertThat(second.getByTestId("save-status")).hasAttribute("data-state", "saved");
 
@@ -136,10 +146,13 @@ class MarkingJourneyIT extends JourneyTest {
     @Test
     void the_marking_page_fits_a_phone_and_a_tablet_in_chromium_device_emulation() {
         for (var device : List.of(new int[] {390, 844}, new int[] {820, 1180})) {
-            com.microsoft.playwright.BrowserContext touch = context.browser().newContext(
-                    new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(device[0], device[1])
-                            .setIsMobile(device[0] < 600).setHasTouch(true).setDeviceScaleFactor(2));
-            com.microsoft.playwright.Page mobile = touch.newPage();
+            BrowserContext touch = context.browser()
+                    .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                            .setViewportSize(device[0], device[1])
+                            .setIsMobile(device[0] < 600)
+                            .setHasTouch(true)
+                            .setDeviceScaleFactor(2));
+            Page mobile = touch.newPage();
             mobile.navigate(url("login"));
             mobile.locator("input[name='username']").fill("student4");
             mobile.locator("input[name='password']").fill("lateral-demo");
@@ -147,11 +160,16 @@ class MarkingJourneyIT extends JourneyTest {
             mobile.getByTestId("open-assignment").first().tap();
             assertThat(mobile.getByTestId("claim-type-hedged")).isVisible();
             Object overflow = mobile.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-            assertThat(((Number) overflow).intValue()).as("no sideways scrolling at " + device[0] + " px").isLessThanOrEqualTo(0);
-            Object target = mobile.evaluate("() => document.querySelector('[data-testid=claim-type-hedged]').getBoundingClientRect().height");
-            assertThat(((Number) target).doubleValue()).as("touch target height").isGreaterThanOrEqualTo(44);
-            mobile.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("marking-" + device[0] + "px.png")));
+            assertThat(((Number) overflow).intValue())
+                    .as("no sideways scrolling at " + device[0] + " px")
+                    .isLessThanOrEqualTo(0);
+            Object target = mobile.evaluate(
+                    "() => document.querySelector('[data-testid=claim-type-hedged]').getBoundingClientRect().height");
+            assertThat(((Number) target).doubleValue())
+                    .as("touch target height")
+                    .isGreaterThanOrEqualTo(44);
+            mobile.screenshot(
+                    new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("marking-" + device[0] + "px.png")));
             touch.close();
         }
     }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.lateral.MovableClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,8 @@ class SessionsJourneyIT extends JourneyTest {
         watchForPolicyViolations(page);
         signIn(student);
         page.getByTestId("open-assignment").first().click();
-        assertThat(page.getByTestId("claim-highlighter").locator("p[data-index='0']")).containsText("Reportedly Defects");
+        assertThat(page.getByTestId("claim-highlighter").locator("p[data-index='0']"))
+                .containsText("Reportedly Defects");
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
     }
 
@@ -73,13 +75,18 @@ class SessionsJourneyIT extends JourneyTest {
         page.navigate(assignmentUrl);
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved", PATIENTLY);
         assertThat(page.getByTestId("claim-highlighter")
-                .locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']")).hasCount(1);
+                        .locator("mark.ch-mark[data-own][data-first][data-claim-type='factual']"))
+                .hasCount(1);
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM mark m JOIN attempt t ON t.id = m.attempt_id JOIN submission s ON s.id = t.submission_id
                   JOIN account a ON a.id = s.student_id
                  WHERE a.username = 'student6' AND NOT m.deleted AND m.exact = 'the most wanted men in the world'
-                """).query(Long.class).single()).as("the mark made before the timeout is stored").isEqualTo(1);
-        assertThat(blockedByPolicy).as("nothing blocked by the Content-Security-Policy").isEmpty();
+                """).query(Long.class).single())
+                .as("the mark made before the timeout is stored")
+                .isEqualTo(1);
+        assertThat(blockedByPolicy)
+                .as("nothing blocked by the Content-Security-Policy")
+                .isEmpty();
     }
 
     @Test
@@ -90,7 +97,7 @@ class SessionsJourneyIT extends JourneyTest {
         for (int step = 0; step < 28; step++) {
             MovableClockConfiguration.CLOCK.advance(Duration.ofMinutes(25));
             page.navigate(url("my"));
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/my$"));
+            assertThat(page).hasURL(Pattern.compile(".*/my$"));
         }
         MovableClockConfiguration.CLOCK.advance(Duration.ofMinutes(25));
         page.navigate(url("my"));
@@ -121,7 +128,7 @@ class SessionsJourneyIT extends JourneyTest {
             elsewhere.waitForURL(u -> u.contains("/login"));
             assertThat(elsewhere.getByTestId("login-welcome")).containsText("your password was changed");
             page.navigate(url("my"));
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/my$"));
+            assertThat(page).hasURL(Pattern.compile(".*/my$"));
         } finally {
             other.close();
             jdbc.sql("""
@@ -145,11 +152,16 @@ class SessionsJourneyIT extends JourneyTest {
 
             signIn("teacher");
             page.navigate(url("classes"));
-            page.getByTestId("class-link").filter(new Locator.FilterOptions().setHasText("Demo class")).first().click();
+            page.getByTestId("class-link")
+                    .filter(new Locator.FilterOptions().setHasText("Demo class"))
+                    .first()
+                    .click();
             Locator row = page.getByTestId("roster-row").filter(new Locator.FilterOptions().setHasText("student10"));
             row.getByTestId("roster-disable").click();
             page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
-                    .getByText("Switch off", new Locator.GetByTextOptions().setExact(true)).last().click();
+                    .getByText("Switch off", new Locator.GetByTextOptions().setExact(true))
+                    .last()
+                    .click();
             assertThat(row.getByTestId("roster-disabled")).hasText("Account switched off");
             screenshot("roster-account-switched-off.png");
 
@@ -164,7 +176,8 @@ class SessionsJourneyIT extends JourneyTest {
             assertThat(row.getByTestId("roster-disable")).isVisible();
         } finally {
             studentContext.close();
-            jdbc.sql("UPDATE account SET enabled = true, disabled_at = NULL, disabled_by = NULL WHERE username = 'student10'")
+            jdbc.sql(
+                            "UPDATE account SET enabled = true, disabled_at = NULL, disabled_by = NULL WHERE username = 'student10'")
                     .update();
         }
     }

@@ -3,14 +3,14 @@ package org.lateral.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.Mouse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lateral.base.ui.ExplodingTestView;
 
 /**
  * The walking skeleton in real Chromium against the production frontend bundle: the demo
@@ -74,7 +74,7 @@ class SkeletonJourneyIT extends JourneyTest {
         assertThat(box).as("the phrase is rendered in a paragraph").isNotNull();
         page.mouse().move(num(box, "x1"), num(box, "y1"));
         page.mouse().down();
-        page.mouse().move(num(box, "x2"), num(box, "y2"), new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(8));
         page.mouse().up();
 
         assertThat(page.getByTestId("selection-start")).hasText(Integer.toString(expectedStart));
@@ -96,7 +96,7 @@ class SkeletonJourneyIT extends JourneyTest {
         signIn("student1");
         page.navigate(url("test-only/explode"));
         assertThat(page.getByTestId("error-page")).containsText("Something went wrong");
-        assertThat(page.locator("body")).not().containsText(org.lateral.base.ui.ExplodingTestView.SECRET);
+        assertThat(page.locator("body")).not().containsText(ExplodingTestView.SECRET);
         assertThat(page.locator("body")).not().containsText("at org.");
     }
 
@@ -113,9 +113,11 @@ class SkeletonJourneyIT extends JourneyTest {
 
     @Test
     void readiness_reports_up_with_the_database_checked() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("actuator/health/readiness"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("actuator/health/readiness")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }

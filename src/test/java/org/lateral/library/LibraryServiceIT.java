@@ -23,12 +23,16 @@ class LibraryServiceIT {
 
     @Autowired
     org.lateral.Fixtures fixtures;
+
     @Autowired
     LibraryService library;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -36,9 +40,11 @@ class LibraryServiceIT {
     void a_teacher_sees_the_seed_pack_in_story_order_with_complete_keys() {
         try (var signedIn = SignedIn.as(users, "teacher")) {
             List<LibraryEntry> entries = library.articles("");
-            assertThat(entries).filteredOn(e -> "Defectors: one story, five outlets".equals(e.storySetTitle()))
+            assertThat(entries)
+                    .filteredOn(e -> "Defectors: one story, five outlets".equals(e.storySetTitle()))
                     .extracting(LibraryEntry::outletName)
-                    .containsExactly("The Frisky", "Sputnik International", "Isegoria", "War in Context", "New Eastern Outlook");
+                    .containsExactly(
+                            "The Frisky", "Sputnik International", "Isegoria", "War in Context", "New Eastern Outlook");
             assertThat(entries).allSatisfy(e -> {
                 assertThat(e.keyStatus()).isEqualTo(LibraryEntry.KeyStatus.COMPLETE);
                 assertThat(e.maturityNote()).contains("Violent extremism");
@@ -49,7 +55,8 @@ class LibraryServiceIT {
     @Test
     void search_matches_headline_or_outlet_without_regard_to_case() {
         try (var signedIn = SignedIn.as(users, "teacher")) {
-            assertThat(library.articles("SPUTNIK")).extracting(LibraryEntry::title)
+            assertThat(library.articles("SPUTNIK"))
+                    .extracting(LibraryEntry::title)
                     .containsExactly("'Daesh Defectors May be Undercover Operatives' Trying to Attack Europe");
             assertThat(library.articles("confessions")).hasSize(2);
             assertThat(library.articles("100%_")).isEmpty();
@@ -66,8 +73,10 @@ class LibraryServiceIT {
             assertThat(reading.outlet().ownership()).contains("Rossiya Segodnya");
             assertThat(reading.published().precision()).isEqualTo(PublicationDate.Precision.APPROXIMATE);
             KeyOverlay key = reading.keyOverlay().orElseThrow();
-            assertThat(key.claims()).hasSizeGreaterThanOrEqualTo(12).allSatisfy(c ->
-                    assertThat(reading.canonicalText().substring(c.start(), c.end())).isEqualTo(c.exact()));
+            assertThat(key.claims())
+                    .hasSizeGreaterThanOrEqualTo(12)
+                    .allSatisfy(c -> assertThat(reading.canonicalText().substring(c.start(), c.end()))
+                            .isEqualTo(c.exact()));
             assertThat(key.sources()).anySatisfy(s -> assertThat(s.name()).contains("Tamimi"));
             assertThat(key.claims()).anySatisfy(c -> assertThat(c.sourceIds()).isNotEmpty());
             assertThat(key.claims()).anySatisfy(c -> assertThat(c.sourceIds()).isEmpty());
@@ -86,8 +95,8 @@ class LibraryServiceIT {
     void a_teacher_of_another_school_sees_none_of_this_schools_library() {
         UUID otherSchool = UUID.fromString("00000000-0000-0000-0000-00000000000b");
         administration.ensureSchool(otherSchool, "Other school");
-        administration.ensureAccount(otherSchool, "other-school-teacher", "Other Teacher", Set.of(Role.TEACHER),
-                "a long enough password");
+        administration.ensureAccount(
+                otherSchool, "other-school-teacher", "Other Teacher", Set.of(Role.TEACHER), "a long enough password");
         UUID sputnik;
         UUID outlet;
         try (var signedIn = SignedIn.as(users, "teacher")) {
@@ -97,7 +106,9 @@ class LibraryServiceIT {
         }
         try (var signedIn = SignedIn.as(users, "other-school-teacher")) {
             assertThat(library.articles("")).isEmpty();
-            assertThat(library.reading(sputnik)).as("a foreign id behaves like a missing one").isEmpty();
+            assertThat(library.reading(sputnik))
+                    .as("a foreign id behaves like a missing one")
+                    .isEmpty();
             assertThat(library.outlet(outlet)).isEmpty();
         }
         assertThat(Schools.DEFAULT_SCHOOL_ID).isNotEqualTo(otherSchool);

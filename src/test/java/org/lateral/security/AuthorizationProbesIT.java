@@ -2,10 +2,12 @@ package org.lateral.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.assignment.AssignmentService;
@@ -37,15 +41,13 @@ import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.LibraryService;
-import org.lateral.library.TestPacks;
-import org.lateral.library.pack.PackFiles;
-import org.lateral.library.pack.SeedPackReader;
 import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.SubmissionService;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -71,31 +73,64 @@ class AuthorizationProbesIT {
 
     @Autowired
     org.lateral.Fixtures fixtures;
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired ClassroomService classroom;
-    @Autowired AssignmentService assignments;
-    @Autowired SubmissionService submissions;
-    @Autowired ResultsService results;
-    @Autowired KeyAmendments keys;
-    @Autowired LibraryService library;
-    @Autowired ClassroomAdministration administration;
-    @Autowired LibraryImport libraryImport;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
-    @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ResultsService results;
+
+    @Autowired
+    KeyAmendments keys;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryImport libraryImport;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path temp;
 
     /** Who calls, and which resources are theirs. */
     record Person(String username, String role) {}
 
     /** The resources every probe aims at: a class of one teacher with two students and work. */
-    record Target(UUID classId, UUID studentId, UUID assignmentId, UUID attemptId, UUID amendmentId,
-            UUID keyVersionId, String claimId, UUID articleId, UUID outletId, String text) {}
+    record Target(
+            UUID classId,
+            UUID studentId,
+            UUID assignmentId,
+            UUID attemptId,
+            UUID amendmentId,
+            UUID keyVersionId,
+            String claimId,
+            UUID articleId,
+            UUID outletId,
+            String text) {}
 
-    private final List<AuthorizationDeniedEvent<?>> denials = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AuthorizationDeniedEvent<?>> denials = new CopyOnWriteArrayList<>();
 
     @Test
     void nobody_reaches_a_class_assignment_attempt_or_library_item_that_is_not_theirs() throws Exception {
-        context.addApplicationListener((ApplicationListener<org.springframework.context.ApplicationEvent>) event -> {
+        context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
             if (event instanceof AuthorizationDeniedEvent<?> denied) {
                 denials.add(denied);
             }
@@ -142,9 +177,13 @@ class AuthorizationProbesIT {
         // Positive control: the same calls by the resource's own people are not refused by a rule.
         // Students first, destructive teacher actions last, so one control does not void another.
         List<String> wronglyRefused = new ArrayList<>();
-        for (Method method : guarded.stream().sorted(Comparator.comparingInt(AuthorizationProbesIT::controlOrder)).toList()) {
-            Person legitimate = allowed(method, owner, student, classmate, otherTeacher).contains(student.username())
-                    ? student : owner;
+        for (Method method : guarded.stream()
+                .sorted(Comparator.comparingInt(AuthorizationProbesIT::controlOrder))
+                .toList()) {
+            Person legitimate =
+                    allowed(method, owner, student, classmate, otherTeacher).contains(student.username())
+                            ? student
+                            : owner;
             denials.clear();
             call(legitimate, method, target);
             if (!denials.isEmpty()) {
@@ -152,10 +191,13 @@ class AuthorizationProbesIT {
             }
         }
 
-        System.out.printf("Authorization probes: %d methods, probes %d, leaks %d%n", guarded.size(), probes.get(), leaks.size());
+        System.out.printf(
+                "Authorization probes: %d methods, probes %d, leaks %d%n", guarded.size(), probes.get(), leaks.size());
         assertThat(leaks).as("calls that a declared access rule did not refuse").isEmpty();
-        assertThat(probesPerMethod.keySet()).as("every guarded method was probed")
-                .containsExactlyInAnyOrderElementsOf(guarded.stream().map(AuthorizationProbesIT::name).toList());
+        assertThat(probesPerMethod.keySet())
+                .as("every guarded method was probed")
+                .containsExactlyInAnyOrderElementsOf(
+                        guarded.stream().map(AuthorizationProbesIT::name).toList());
         assertThat(wronglyRefused).as("the owners' own calls (valid arguments)").isEmpty();
         assertThat(probes.get()).isGreaterThan(200);
     }
@@ -168,7 +210,9 @@ class AuthorizationProbesIT {
         Person pupil = studentOf(a);
         studentOf(b);
         try (var s = SignedIn.as(users, a.username())) {
-            assertThat(classroom.myClassesAsTeacher()).extracting(c -> c.name()).containsExactly("Class of " + a.username());
+            assertThat(classroom.myClassesAsTeacher())
+                    .extracting(c -> c.name())
+                    .containsExactly("Class of " + a.username());
         }
         try (var s = SignedIn.as(users, pupil.username())) {
             List<MyAssignment> mine = assignments.myAssignments();
@@ -199,7 +243,8 @@ class AuthorizationProbesIT {
         if (!denials.isEmpty() && returned instanceof Optional<?> optional && optional.isEmpty()) {
             return null;
         }
-        return "went through and returned " + (returned == null ? "nothing" : returned.getClass().getSimpleName());
+        return "went through and returned "
+                + (returned == null ? "nothing" : returned.getClass().getSimpleName());
     }
 
     /** Public methods of services (not trusted ones) that take at least one resource id. */
@@ -211,7 +256,8 @@ class AuthorizationProbesIT {
                 continue;
             }
             for (Method m : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                if (Modifier.isPublic(m.getModifiers())
+                        && !Modifier.isStatic(m.getModifiers())
                         && Arrays.stream(m.getParameterTypes()).anyMatch(UUID.class::equals)) {
                     methods.add(m);
                 }
@@ -222,7 +268,8 @@ class AuthorizationProbesIT {
     }
 
     /** Who may call: from the method's resource rule. */
-    private static Set<String> allowed(Method method, Person owner, Person student, Person classmate, Person colleague) {
+    private static Set<String> allowed(
+            Method method, Person owner, Person student, Person classmate, Person colleague) {
         return switch (rule(method)) {
             case "StudentOwnsAttempt" -> Set.of(student.username());
             case "StudentOfAssignment" -> Set.of(student.username(), classmate.username());
@@ -234,9 +281,11 @@ class AuthorizationProbesIT {
 
     /** The simple name of the method's access annotation that carries a {@link ResourceRule}. */
     private static String rule(Method method) {
-        return Arrays.stream(method.getAnnotations()).map(java.lang.annotation.Annotation::annotationType)
+        return Arrays.stream(method.getAnnotations())
+                .map(Annotation::annotationType)
                 .filter(t -> AnnotatedElementUtils.hasAnnotation(t, ResourceRule.class))
-                .map(Class::getSimpleName).findFirst()
+                .map(Class::getSimpleName)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name(method) + " takes a resource id but has no resource rule"));
     }
 
@@ -282,8 +331,15 @@ class AuthorizationProbesIT {
             return ClaimType.FACTUAL;
         }
         if (type == NewAssignment.class) {
-            return new NewAssignment(t.articleId(), null, LocalDate.now().plusDays(5), true, FeedbackPolicy.AFTER_SUBMIT,
-                    true, null, false);
+            return new NewAssignment(
+                    t.articleId(),
+                    null,
+                    LocalDate.now().plusDays(5),
+                    true,
+                    FeedbackPolicy.AFTER_SUBMIT,
+                    true,
+                    null,
+                    false);
         }
         if (type == MarkState.class) {
             int at = t.text().indexOf("Reportedly");
@@ -309,12 +365,22 @@ class AuthorizationProbesIT {
     }
 
     private Person teacherWithClass(UUID school, String username) {
-        administration.ensureAccount(school, username, "Teacher " + username, Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, username, "Teacher " + username, Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, username)) {
             ClassDetail c = classroom.createClass(new NewClass("Class of " + username, "", "", "UTC"));
             UUID articleId = library.articles("frisky").getFirst().articleId();
-            assignments.assignMarkClaims(c.id(), new NewAssignment(articleId, null, LocalDate.now().plusDays(5), true,
-                    FeedbackPolicy.AFTER_SUBMIT, true, null, false));
+            assignments.assignMarkClaims(
+                    c.id(),
+                    new NewAssignment(
+                            articleId,
+                            null,
+                            LocalDate.now().plusDays(5),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            true,
+                            null,
+                            false));
         }
         return new Person(username, "teacher");
     }
@@ -328,8 +394,12 @@ class AuthorizationProbesIT {
 
     private Person studentOf(Person teacher) {
         try (var s = SignedIn.as(users, teacher.username())) {
-            return new Person(classroom.createStudents(classOf(teacher).id(), "Pupil of " + teacher.username())
-                    .getFirst().username(), "student");
+            return new Person(
+                    classroom
+                            .createStudents(classOf(teacher).id(), "Pupil of " + teacher.username())
+                            .getFirst()
+                            .username(),
+                    "student");
         }
     }
 
@@ -339,7 +409,8 @@ class AuthorizationProbesIT {
         UUID articleId;
         ArticleReading reading;
         try (var s = SignedIn.as(users, owner.username())) {
-            AssignmentSummary assignment = assignments.assignmentsOf(ownerClass.id()).getFirst();
+            AssignmentSummary assignment =
+                    assignments.assignmentsOf(ownerClass.id()).getFirst();
             assignmentId = assignment.id();
             articleId = library.articles("frisky").getFirst().articleId();
             reading = library.reading(articleId).orElseThrow();
@@ -348,22 +419,41 @@ class AuthorizationProbesIT {
         try (var s = SignedIn.as(users, student.username())) {
             session = submissions.open(assignmentId).orElseThrow();
             int at = session.text().indexOf("Reportedly Defects");
-            submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, at, at + 18,
-                    "Reportedly Defects", "", "", "hedged", false));
+            submissions.saveMark(
+                    session.attemptId(),
+                    new MarkState(UUID.randomUUID(), 1, at, at + 18, "Reportedly Defects", "", "", "hedged", false));
             submissions.submit(session.attemptId());
         }
         UUID amendmentId;
         var claim = reading.keyOverlay().orElseThrow().claims().getFirst();
         String claimId = claim.id();
-        ClaimType another = Arrays.stream(ClaimType.values()).filter(c -> !claim.types().contains(c)).findFirst().orElseThrow();
+        ClaimType another = Arrays.stream(ClaimType.values())
+                .filter(c -> !claim.types().contains(c))
+                .findFirst()
+                .orElseThrow();
         try (var s = SignedIn.as(users, owner.username())) {
             keys.acceptType(assignmentId, claimId, another);
-            amendmentId = results.results(assignmentId).orElseThrow().amendments().getFirst().id();
+            amendmentId = results.results(assignmentId)
+                    .orElseThrow()
+                    .amendments()
+                    .getFirst()
+                    .id();
         }
-        UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username())
-                .query(UUID.class).single();
-        return new Target(ownerClass.id(), studentId, assignmentId, session.attemptId(), amendmentId,
-                reading.keyOverlay().orElseThrow().versionId(), claimId, articleId, reading.outlet().id(), session.text());
+        UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u")
+                .param("u", student.username())
+                .query(UUID.class)
+                .single();
+        return new Target(
+                ownerClass.id(),
+                studentId,
+                assignmentId,
+                session.attemptId(),
+                amendmentId,
+                reading.keyOverlay().orElseThrow().versionId(),
+                claimId,
+                articleId,
+                reading.outlet().id(),
+                session.text());
     }
 
     private UUID secondSchool() throws Exception {

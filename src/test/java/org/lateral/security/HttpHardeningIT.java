@@ -22,8 +22,10 @@ class HttpHardeningIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + "/" + path);
@@ -34,19 +36,26 @@ class HttpHardeningIT {
     }
 
     private HttpResponse<String> postLogin(HttpClient client, String form) throws Exception {
-        return client.send(HttpRequest.newBuilder(url("login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "https://attacker.example")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "https://attacker.example")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void pages_carry_a_content_security_policy_and_the_other_protective_headers() throws Exception {
         HttpResponse<String> login = get(http, "login");
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
-        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'")
-                .contains("object-src 'none'").contains("default-src 'self'").doesNotContain("*");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+                .contains("frame-ancestors 'none'")
+                .contains("object-src 'none'")
+                .contains("default-src 'self'")
+                .doesNotContain("*");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -56,9 +65,14 @@ class HttpHardeningIT {
     @Test
     void the_session_cookie_is_http_only_and_same_site_and_never_put_in_a_url() throws Exception {
         HttpResponse<String> login = get(http, "login");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
-        HttpClient cookieless = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
+        HttpClient cookieless = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpResponse<String> redirect = get(cookieless, "my");
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location").orElse("")).doesNotContainIgnoringCase("jsessionid");
@@ -79,8 +93,10 @@ class HttpHardeningIT {
     void the_login_form_with_its_token_signs_in_and_pages_with_student_data_are_not_cached() throws Exception {
         Matcher token = VaadinClient.CSRF_META.matcher(get(http, "login").body());
         assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = postLogin(http, "username=student13&password=lateral-demo&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        HttpResponse<String> signedIn = postLogin(
+                http,
+                "username=student13&password=lateral-demo&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         HttpResponse<String> my = get(http, "my");

@@ -20,22 +20,26 @@ import org.springframework.mock.web.MockHttpSession;
 class SessionGuardTest {
 
     private final ManualClock clock = new ManualClock();
-    private final SessionGuard guard = new SessionGuard(new LoginAccounts() {
-        @Override
-        public Optional<LoginAccount> findForLogin(String username) {
-            throw new AssertionError("not used for anonymous sessions");
-        }
+    private final SessionGuard guard = new SessionGuard(
+            new LoginAccounts() {
+                @Override
+                public Optional<LoginAccount> findForLogin(String username) {
+                    throw new AssertionError("not used for anonymous sessions");
+                }
 
-        @Override
-        public boolean noAccountsYet() {
-            throw new AssertionError("not used");
-        }
+                @Override
+                public boolean noAccountsYet() {
+                    throw new AssertionError("not used");
+                }
 
-        @Override
-        public boolean sessionStillValid(UUID accountId, int sessionEpoch) {
-            throw new AssertionError("not used for anonymous sessions");
-        }
-    }, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+                @Override
+                public boolean sessionStillValid(UUID accountId, int sessionEpoch) {
+                    throw new AssertionError("not used for anonymous sessions");
+                }
+            },
+            clock,
+            Duration.ofMinutes(30),
+            Duration.ofHours(12));
 
     private final MockHttpSession session = new MockHttpSession();
     private MockHttpSession fresh;
@@ -61,7 +65,9 @@ class SessionGuardTest {
         clock.advance(Duration.ofMinutes(31));
         request("v-r=uidl");
         assertThat(session.isInvalid()).isTrue();
-        assertThat(fresh).as("an anonymous session leaves no message for the sign-in page").isNull();
+        assertThat(fresh)
+                .as("an anonymous session leaves no message for the sign-in page")
+                .isNull();
     }
 
     @Test

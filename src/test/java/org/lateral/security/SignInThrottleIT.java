@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Password guessing through the real login form (DD007), in a context of its own with a clock
@@ -47,8 +49,10 @@ class SignInThrottleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     DataSource dataSource;
 
@@ -57,22 +61,32 @@ class SignInThrottleIT {
 
     private String newTeacher() {
         String username = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, username, "Guessed Teacher", Set.of(Role.TEACHER), PASSWORD);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, username, "Guessed Teacher", Set.of(Role.TEACHER), PASSWORD);
         return username;
     }
 
     private Answer signIn(String username, String password) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = http.send(HttpRequest.newBuilder(url("login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String page = http.send(
+                        HttpRequest.newBuilder(url("login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = VaadinClient.CSRF_META.matcher(page);
         assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
         String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url("login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         String location = response.headers().firstValue("Location").orElse("");
-        return new Answer(response.statusCode(), URI.create(location).getPath() + "?" + URI.create(location).getQuery());
+        return new Answer(
+                response.statusCode(),
+                URI.create(location).getPath() + "?" + URI.create(location).getQuery());
     }
 
     private URI url(String path) {
@@ -93,9 +107,12 @@ class SignInThrottleIT {
         for (int i = 2; i <= SignInThrottle.PER_ACCOUNT; i++) {
             assertThat(signIn(username, "not the password " + i)).isEqualTo(wrong);
         }
-        assertThat(signIn(username, PASSWORD)).as("throttled: the right password is refused too").isEqualTo(wrong);
+        assertThat(signIn(username, PASSWORD))
+                .as("throttled: the right password is refused too")
+                .isEqualTo(wrong);
         assertThat(signIn("no-such-user-" + UUID.randomUUID().toString().substring(0, 6), "whatever it is"))
-                .as("an unknown username gets the same answer").isEqualTo(wrong);
+                .as("an unknown username gets the same answer")
+                .isEqualTo(wrong);
 
         MovableClockConfiguration.CLOCK.advance(SignInThrottle.ACCOUNT.perToken());
         Answer right = signIn(username, PASSWORD);
@@ -107,9 +124,10 @@ class SignInThrottleIT {
     void a_switched_off_account_gets_the_same_answer_as_a_wrong_password() throws Exception {
         String username = newTeacher();
         Answer wrong = signIn(username, "not the password");
-        org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+        JdbcClient.create(dataSource)
                 .sql("UPDATE account SET enabled = false, disabled_at = now() WHERE username = :u")
-                .param("u", username).update();
+                .param("u", username)
+                .update();
         assertThat(signIn(username, PASSWORD)).isEqualTo(wrong);
     }
 
@@ -117,15 +135,18 @@ class SignInThrottleIT {
     void forty_parallel_guesses_are_all_counted_so_the_right_password_waits(CapturedOutput output) throws Exception {
         String username = newTeacher();
         try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            List<Callable<Answer>> guesses = java.util.stream.IntStream.range(0, 40)
-                    .<Callable<Answer>>mapToObj(i -> () -> signIn(username, "guess number " + i)).toList();
+            List<Callable<Answer>> guesses = IntStream.range(0, 40)
+                    .<Callable<Answer>>mapToObj(i -> () -> signIn(username, "guess number " + i))
+                    .toList();
             for (Future<Answer> answer : pool.invokeAll(guesses)) {
                 assertThat(answer.get().location()).isEqualTo("/login?error");
             }
         }
         assertThat(signIn(username, PASSWORD).location()).isEqualTo("/login?error");
-        assertThat(output.getOut()).contains("Sign-in failed for account '" + username + "' from 127.0.0.1: wrong username or password")
-                .contains("Sign-in failed for account '" + username + "' from 127.0.0.1: throttled: too many tries for this username");
+        assertThat(output.getOut())
+                .contains("Sign-in failed for account '" + username + "' from 127.0.0.1: wrong username or password")
+                .contains("Sign-in failed for account '" + username
+                        + "' from 127.0.0.1: throttled: too many tries for this username");
     }
 
     @Test
@@ -134,9 +155,11 @@ class SignInThrottleIT {
         signIn(username, "my-secret-typo-1");
         String unknown = "typed-a-password-" + UUID.randomUUID().toString().substring(0, 6);
         signIn(unknown, "my-secret-typo-2");
-        assertThat(output.getOut()).contains("Sign-in failed for account '" + username + "'")
+        assertThat(output.getOut())
+                .contains("Sign-in failed for account '" + username + "'")
                 .contains("Sign-in failed for an unknown username from 127.0.0.1")
-                .doesNotContain("my-secret-typo").doesNotContain(unknown);
+                .doesNotContain("my-secret-typo")
+                .doesNotContain(unknown);
     }
 
     @Test

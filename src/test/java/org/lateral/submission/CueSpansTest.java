@@ -9,7 +9,8 @@ import org.lateral.base.TextSpan;
 /** Where the key's cue words are highlighted in a student's feedback. */
 class CueSpansTest {
 
-    static final String TEXT = "The Head Of ISIS’ European Operations Reportedly Defects. It could, possibly, matter. Couldn’t it?";
+    static final String TEXT =
+            "The Head Of ISIS’ European Operations Reportedly Defects. It could, possibly, matter. Couldn’t it?";
 
     @Test
     void cues_are_found_inside_the_claim_as_whole_words_ignoring_case() {
@@ -23,15 +24,18 @@ class CueSpansTest {
     @Test
     void a_cue_outside_the_claim_is_not_highlighted() {
         int start = TEXT.indexOf("It could");
-        assertThat(Grader.cueSpans(TEXT, start, TEXT.length(), List.of("Reportedly"))).isEmpty();
+        assertThat(Grader.cueSpans(TEXT, start, TEXT.length(), List.of("Reportedly")))
+                .isEmpty();
         assertThat(Grader.cueSpans(TEXT, 0, TEXT.indexOf('.'), List.of("reportedly")))
-                .extracting(TextSpan::exact).containsExactly("Reportedly");
+                .extracting(TextSpan::exact)
+                .containsExactly("Reportedly");
     }
 
     @Test
     void several_word_cues_and_blank_cues() {
         String text = "If true, it would change everything.";
         assertThat(Grader.cueSpans(text, 0, text.length(), List.of("If true", " ")))
-                .extracting(TextSpan::start).containsExactly(0);
+                .extracting(TextSpan::start)
+                .containsExactly(0);
     }
 }

@@ -50,20 +50,46 @@ class GradingIT {
 
     @Autowired
     org.lateral.Fixtures fixtures;
-    @Autowired SubmissionService submissions;
-    @Autowired FeedbackService feedback;
-    @Autowired ResultsService results;
-    @Autowired GradingActions actions;
-    @Autowired KeyAmendments keys;
-    @Autowired AssignmentService assignments;
-    @Autowired ClassroomService classroom;
-    @Autowired ClassroomAdministration administration;
-    @Autowired LibraryService library;
-    @Autowired LibraryImport libraryImport;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
 
-    @TempDir Path temp;
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
+    ResultsService results;
+
+    @Autowired
+    GradingActions actions;
+
+    @Autowired
+    KeyAmendments keys;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    LibraryImport libraryImport;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path temp;
+
     Path pack;
     UUID school;
     String teacher;
@@ -89,8 +115,9 @@ class GradingIT {
     private AssignmentSummary assign(FeedbackPolicy policy, boolean revision) {
         try (var s = SignedIn.as(users, teacher)) {
             UUID frisky = library.articles("frisky").getFirst().articleId();
-            return assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null, LocalDate.now().plusDays(3),
-                    true, policy, revision, null, false));
+            return assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(frisky, null, LocalDate.now().plusDays(3), true, policy, revision, null, false));
         }
     }
 
@@ -101,8 +128,18 @@ class GradingIT {
             for (int i = 0; i < quotesAndTypes.length; i += 2) {
                 int at = session.text().indexOf(quotesAndTypes[i]);
                 assertThat(at).as(quotesAndTypes[i]).isNotNegative();
-                var result = submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, at,
-                        at + quotesAndTypes[i].length(), quotesAndTypes[i], "", "", quotesAndTypes[i + 1], false));
+                var result = submissions.saveMark(
+                        session.attemptId(),
+                        new MarkState(
+                                UUID.randomUUID(),
+                                1,
+                                at,
+                                at + quotesAndTypes[i].length(),
+                                quotesAndTypes[i],
+                                "",
+                                "",
+                                quotesAndTypes[i + 1],
+                                false));
                 assertThat(result.status()).isEqualTo(SaveStatus.SAVED);
             }
             return session;
@@ -133,7 +170,8 @@ class GradingIT {
     @Test
     void submitting_scores_the_attempt_with_key_version_rules_version_and_cause() {
         AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);
-        MarkingSession session = mark(ada, assignment, HEADLINE, "hedged", SOURCE, "factual", "Violent terrorist attacks", "opinion");
+        MarkingSession session =
+                mark(ada, assignment, HEADLINE, "hedged", SOURCE, "factual", "Violent terrorist attacks", "opinion");
         submit(ada, session);
 
         List<ScoreEntry> rows = history(session.attemptId());
@@ -142,8 +180,11 @@ class GradingIT {
         assertThat(row.cause()).isEqualTo(ScoreCause.SUBMITTED);
         assertThat(row.causedBy()).isNull();
         assertThat(row.rulesVersion()).isEqualTo("1");
-        assertThat(row.keyVersionId()).isEqualTo(jdbc.sql("SELECT key_version_id FROM assignment WHERE id = :a")
-                .param("a", assignment.id()).query(UUID.class).single());
+        assertThat(row.keyVersionId())
+                .isEqualTo(jdbc.sql("SELECT key_version_id FROM assignment WHERE id = :a")
+                        .param("a", assignment.id())
+                        .query(UUID.class)
+                        .single());
         assertThat(row.found()).isEqualTo(1);
         assertThat(row.mislabelled()).isEqualTo(1);
         assertThat(row.missed()).isEqualTo(27);
@@ -169,11 +210,16 @@ class GradingIT {
         StudentFeedback after = feedbackOf(ada, assignment);
         assertThat(after.released()).isTrue();
         AttemptReview review = after.attempts().getFirst();
-        ClaimReview headline = review.claims().stream().filter(c -> c.claimId().equals("c01")).findFirst().orElseThrow();
+        ClaimReview headline = review.claims().stream()
+                .filter(c -> c.claimId().equals("c01"))
+                .findFirst()
+                .orElseThrow();
         assertThat(headline.outcome()).isEqualTo(ClaimReview.Outcome.MISLABELLED);
         assertThat(headline.why()).contains("Reportedly");
         assertThat(headline.cues()).extracting(c -> c.exact()).containsExactly("Reportedly");
-        assertThat(review.claims()).filteredOn(c -> c.outcome() == ClaimReview.Outcome.MISSED).isNotEmpty();
+        assertThat(review.claims())
+                .filteredOn(c -> c.outcome() == ClaimReview.Outcome.MISSED)
+                .isNotEmpty();
     }
 
     @Test
@@ -223,12 +269,15 @@ class GradingIT {
         assertThat(popular.claimId()).isEqualTo("c05");
         int rescored;
         try (var s = SignedIn.as(users, teacher)) {
-            rescored = keys.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
+            rescored =
+                    keys.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
         }
         assertThat(rescored).isEqualTo(2);
         for (UUID attempt : List.of(a.attemptId(), b.attemptId())) {
             List<ScoreEntry> rows = history(attempt);
-            assertThat(rows).extracting(ScoreEntry::cause).containsExactly(ScoreCause.SUBMITTED, ScoreCause.KEY_AMENDED);
+            assertThat(rows)
+                    .extracting(ScoreEntry::cause)
+                    .containsExactly(ScoreCause.SUBMITTED, ScoreCause.KEY_AMENDED);
             assertThat(rows.getLast().found()).isEqualTo(1);
             assertThat(rows.getLast().amendmentIds()).hasSize(1);
             assertThat(rows.getLast().causedBy()).isEqualTo("Ms Rivera");
@@ -238,7 +287,8 @@ class GradingIT {
             Results after = results.results(assignment.id()).orElseThrow();
             assertThat(after.popularSpans()).isEmpty();
             assertThat(after.amendments()).hasSize(1);
-            keys.withdrawAmendment(assignment.id(), after.amendments().getFirst().id());
+            keys.withdrawAmendment(
+                    assignment.id(), after.amendments().getFirst().id());
         }
         assertThat(history(a.attemptId()).getLast().score()).isEqualTo(before);
     }
@@ -270,13 +320,18 @@ class GradingIT {
         submit(ada, a);
         try (var s = SignedIn.as(users, teacher)) {
             assertThatThrownBy(() -> actions.override(a.attemptId(), 80.0, " ")).hasMessageContaining("why");
-            assertThatThrownBy(() -> actions.override(a.attemptId(), 101.0, "too much")).hasMessageContaining("between 0 and 100");
+            assertThatThrownBy(() -> actions.override(a.attemptId(), 101.0, "too much"))
+                    .hasMessageContaining("between 0 and 100");
             actions.override(a.attemptId(), 80.0, "Discussed in class: she explained her choices well.");
-            Results.PopularSpan popular = results.results(assignment.id()).orElseThrow().popularSpans().getFirst();
+            Results.PopularSpan popular = results.results(assignment.id())
+                    .orElseThrow()
+                    .popularSpans()
+                    .getFirst();
             keys.acceptSpan(assignment.id(), popular.start(), popular.end(), popular.claimId(), popular.type());
         }
         List<ScoreEntry> rows = history(a.attemptId());
-        assertThat(rows).extracting(ScoreEntry::cause)
+        assertThat(rows)
+                .extracting(ScoreEntry::cause)
                 .containsExactly(ScoreCause.SUBMITTED, ScoreCause.OVERRIDE, ScoreCause.KEY_AMENDED);
         assertThat(rows.get(1).comment()).contains("explained");
         assertThat(rows.getLast().score()).isEqualTo(80.0);
@@ -288,7 +343,10 @@ class GradingIT {
         ScoreEntry back = history(a.attemptId()).getLast();
         assertThat(back.cause()).isEqualTo(ScoreCause.OVERRIDE_REMOVED);
         assertThat(back.score()).isEqualTo(back.computed());
-        assertThat(jdbc.sql("SELECT count(*) FROM score WHERE attempt_id = :a").param("a", a.attemptId()).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM score WHERE attempt_id = :a")
+                        .param("a", a.attemptId())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(4);
     }
 
@@ -297,7 +355,9 @@ class GradingIT {
         AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);
         MarkingSession a = mark(ada, assignment, HEADLINE, "hedged");
         submit(ada, a);
-        assertThatThrownBy(() -> jdbc.sql("UPDATE score SET score = 100 WHERE attempt_id = :a").param("a", a.attemptId()).update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE score SET score = 100 WHERE attempt_id = :a")
+                        .param("a", a.attemptId())
+                        .update())
                 .hasMessageContaining("immutable");
     }
 
@@ -308,7 +368,9 @@ class GradingIT {
         submit(ada, first);
         StudentFeedback afterFirst = feedbackOf(ada, assignment);
         assertThat(afterFirst.canRevise()).isTrue();
-        assertThat(afterFirst.attempts()).as("no key while a revision can be started").isEmpty();
+        assertThat(afterFirst.attempts())
+                .as("no key while a revision can be started")
+                .isEmpty();
         assertThat(afterFirst.hints()).isNotNull();
         try (var s = SignedIn.as(users, ada.username())) {
             feedback.startRevision(assignment.id());
@@ -321,7 +383,9 @@ class GradingIT {
         assertThat(revising.hints().attemptNumber()).isEqualTo(1);
         MarkingSession second = mark(ada, assignment, SOURCE, "attributed");
         assertThat(second.attemptNumber()).isEqualTo(2);
-        assertThat(second.marks()).as("attempt 2 opens with attempt 1's marks").singleElement()
+        assertThat(second.marks())
+                .as("attempt 2 opens with attempt 1's marks")
+                .singleElement()
                 .satisfies(m -> assertThat(m.exact()).isEqualTo(HEADLINE));
         submit(ada, second);
 
@@ -329,7 +393,8 @@ class GradingIT {
         assertThat(revised.hints()).isNull();
         assertThat(revised.attempts()).hasSize(2);
         assertThat(revised.canRevise()).isFalse();
-        assertThat(revised.attempts().getLast().claims()).as("after attempt 2 the whole key, with its reasons")
+        assertThat(revised.attempts().getLast().claims())
+                .as("after attempt 2 the whole key, with its reasons")
                 .anySatisfy(c -> assertThat(c.why()).contains("Reportedly"));
         double one = revised.attempts().get(0).score().score();
         double two = revised.attempts().get(1).score().score();
@@ -337,7 +402,9 @@ class GradingIT {
         assertThat(revised.gain()).isEqualTo(Math.round(10 * (two - one)) / 10.0);
         try (var s = SignedIn.as(users, teacher)) {
             Results.StudentResult row = results.results(assignment.id()).orElseThrow().students().stream()
-                    .filter(r -> r.username().equals(ada.username())).findFirst().orElseThrow();
+                    .filter(r -> r.username().equals(ada.username()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(row.attempts()).hasSize(2);
             assertThat(row.gain()).isEqualTo(revised.gain());
             assertThat(row.status()).isEqualTo(SubmissionStatus.SUBMITTED);
@@ -365,8 +432,8 @@ class GradingIT {
     @Test
     void while_a_revision_is_possible_the_student_gets_hints_and_nothing_of_the_key() {
         AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, true);
-        MarkingSession session = mark(ada, assignment, HEADLINE, "factual", SOURCE, "attributed",
-                "Violent terrorist attacks", "opinion");
+        MarkingSession session = mark(
+                ada, assignment, HEADLINE, "factual", SOURCE, "attributed", "Violent terrorist attacks", "opinion");
         submit(ada, session);
 
         StudentFeedback f = feedbackOf(ada, assignment);
@@ -382,11 +449,20 @@ class GradingIT {
         assertThat(hints.found()).isEqualTo(score.found()).isEqualTo(1);
         assertThat(hints.mislabelled()).isEqualTo(score.mislabelled()).isEqualTo(1);
         assertThat(hints.missed()).isEqualTo(score.missed()).isEqualTo(27);
-        assertThat(hints.byType()).extracting(RevisionHints.TypeCount::type).isSorted().doesNotHaveDuplicates();
-        assertThat(hints.byType()).filteredOn(c -> c.type() == ClaimType.ATTRIBUTED).singleElement()
+        assertThat(hints.byType())
+                .extracting(RevisionHints.TypeCount::type)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(hints.byType())
+                .filteredOn(c -> c.type() == ClaimType.ATTRIBUTED)
+                .singleElement()
                 .satisfies(c -> assertThat(c.found()).isEqualTo(1));
-        assertThat(hints.yourMarks()).as("Ada's own marks in text order").extracting(RevisionHints.OwnMark::outcome)
-                .containsExactly(RevisionHints.MarkOutcome.MISLABELLED, RevisionHints.MarkOutcome.EXTRA,
+        assertThat(hints.yourMarks())
+                .as("Ada's own marks in text order")
+                .extracting(RevisionHints.OwnMark::outcome)
+                .containsExactly(
+                        RevisionHints.MarkOutcome.MISLABELLED,
+                        RevisionHints.MarkOutcome.EXTRA,
                         RevisionHints.MarkOutcome.FOUND);
 
         RevisionHints.Hint headline = hints.hints().getFirst();
@@ -394,16 +470,23 @@ class GradingIT {
         assertThat(headline.outcome()).isEqualTo(ClaimReview.Outcome.MISLABELLED);
         assertThat(headline.types()).containsExactly(ClaimType.HEDGED);
         assertThat(headline.cues()).containsExactly("Reportedly");
-        assertThat(headline.yourMark()).isNotNull().satisfies(m -> assertThat(m.type()).isEqualTo(ClaimType.FACTUAL));
-        assertThat(hints.hints()).as("a hedge further down names its cue words")
+        assertThat(headline.yourMark())
+                .isNotNull()
+                .satisfies(m -> assertThat(m.type()).isEqualTo(ClaimType.FACTUAL));
+        assertThat(hints.hints())
+                .as("a hedge further down names its cue words")
                 .anySatisfy(h -> assertThat(h.cues()).containsExactly("is believed to"));
 
         // The key as the teacher sees it: each hint points at the paragraph of a claim still to find,
         // counted here as the blank lines before the claim.
         List<ClaimReview> key = keyClaims(session.attemptId());
-        assertThat(hints.hints()).extracting(RevisionHints.Hint::paragraph).containsExactlyElementsOf(key.stream()
-                .filter(c -> c.outcome() != ClaimReview.Outcome.FOUND)
-                .map(c -> f.text().substring(0, c.start()).split("\n\n", -1).length - 1).sorted().toList());
+        assertThat(hints.hints())
+                .extracting(RevisionHints.Hint::paragraph)
+                .containsExactlyElementsOf(key.stream()
+                        .filter(c -> c.outcome() != ClaimReview.Outcome.FOUND)
+                        .map(c -> f.text().substring(0, c.start()).split("\n\n", -1).length - 1)
+                        .sorted()
+                        .toList());
         String sent = hints.toString();
         for (ClaimReview c : key) {
             assertThat(sent).as("the key's reason for " + c.claimId()).doesNotContain(c.why());
@@ -425,11 +508,15 @@ class GradingIT {
         assertThat(f.canRevise()).isFalse();
         assertThat(f.hints()).isNull();
         assertThat(f.released()).isTrue();
-        assertThat(f.attempts()).singleElement().satisfies(a -> assertThat(a.claims())
-                .filteredOn(c -> c.claimId().equals("c01")).singleElement().satisfies(c -> {
-                    assertThat(c.exact()).isEqualTo(HEADLINE);
-                    assertThat(c.why()).contains("Reportedly");
-                }));
+        assertThat(f.attempts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.claims())
+                        .filteredOn(c -> c.claimId().equals("c01"))
+                        .singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.exact()).isEqualTo(HEADLINE);
+                            assertThat(c.why()).contains("Reportedly");
+                        }));
         try (var s = SignedIn.as(users, ada.username())) {
             assertThatThrownBy(() -> feedback.startRevision(assignment.id())).hasMessageContaining("cannot be revised");
         }
@@ -465,13 +552,19 @@ class GradingIT {
         try (var s = SignedIn.as(users, teacher)) {
             actions.reopen(a.attemptId());
             assertThatThrownBy(() -> actions.reopen(a.attemptId())).hasMessageContaining("latest submitted");
-            assertThat(results.results(assignment.id()).orElseThrow().students().getFirst().status())
+            assertThat(results.results(assignment.id())
+                            .orElseThrow()
+                            .students()
+                            .getFirst()
+                            .status())
                     .isEqualTo(SubmissionStatus.IN_PROGRESS);
         }
         MarkingSession again = mark(ada, assignment, SOURCE, "attributed");
         assertThat(again.attemptId()).isEqualTo(a.attemptId());
         submit(ada, again);
-        assertThat(history(a.attemptId())).extracting(ScoreEntry::cause).containsExactly(ScoreCause.SUBMITTED, ScoreCause.SUBMITTED);
+        assertThat(history(a.attemptId()))
+                .extracting(ScoreEntry::cause)
+                .containsExactly(ScoreCause.SUBMITTED, ScoreCause.SUBMITTED);
         assertThat(history(a.attemptId()).getLast().found()).isEqualTo(1);
     }
 
@@ -483,20 +576,25 @@ class GradingIT {
         submit(ada, a);
         submit(bo, b);
         try (var s = SignedIn.as(users, teacher)) {
-            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion()).isNull();
+            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion())
+                    .isNull();
         }
         // The key's authors now also accept "factual" for the headline.
         Path key = pack.resolve("keys/000-the-frisky.yaml");
         String yaml = Files.readString(key);
         assertThat(yaml).contains("    types: [hedged]\n    worthiness: 3\n    why: \"The central claim");
-        Files.writeString(key, yaml.replaceFirst("    types: \\[hedged\\]\n    worthiness: 3\n    why: \"The central claim",
-                "    types: [hedged, factual]\n    worthiness: 3\n    why: \"The central claim"));
+        Files.writeString(
+                key,
+                yaml.replaceFirst(
+                        "    types: \\[hedged\\]\n    worthiness: 3\n    why: \"The central claim",
+                        "    types: [hedged, factual]\n    worthiness: 3\n    why: \"The central claim"));
         libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
 
         double adaBefore = history(a.attemptId()).getLast().score();
         double boBefore = history(b.attemptId()).getLast().score();
         try (var s = SignedIn.as(users, teacher)) {
-            Results.KeyNotice notice = results.results(assignment.id()).orElseThrow().newKeyVersion();
+            Results.KeyNotice notice =
+                    results.results(assignment.id()).orElseThrow().newKeyVersion();
             assertThat(notice).isNotNull();
             KeyPreview preview = keys.previewKeyVersion(assignment.id());
             assertThat(preview.attempts()).isEqualTo(2);
@@ -507,7 +605,8 @@ class GradingIT {
             });
             assertThat(history(a.attemptId())).as("a preview stores nothing").hasSize(1);
             keys.acceptKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
-            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion()).isNull();
+            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion())
+                    .isNull();
         }
         ScoreEntry adaAfter = history(a.attemptId()).getLast();
         assertThat(adaAfter.cause()).isEqualTo(ScoreCause.KEY_VERSION);
@@ -526,7 +625,8 @@ class GradingIT {
         try (var s = SignedIn.as(users, teacher)) {
             KeyPreview preview = keys.previewKeyVersion(assignment.id());
             keys.ignoreKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
-            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion()).isNull();
+            assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion())
+                    .isNull();
         }
         assertThat(history(a.attemptId())).hasSize(1);
     }
@@ -538,10 +638,12 @@ class GradingIT {
         submit(ada, a);
         try (var s = SignedIn.as(users, teacher)) {
             assertThatThrownBy(() -> actions.comment(a.attemptId(), "  ")).hasMessageContaining("Write a comment");
-            assertThatThrownBy(() -> actions.comment(a.attemptId(), "x".repeat(2001))).hasMessageContaining("2000");
+            assertThatThrownBy(() -> actions.comment(a.attemptId(), "x".repeat(2001)))
+                    .hasMessageContaining("2000");
             actions.comment(a.attemptId(), "Good eye for the hedge in the headline.");
         }
-        assertThat(feedbackOf(ada, assignment).attempts().getFirst().comments()).singleElement()
+        assertThat(feedbackOf(ada, assignment).attempts().getFirst().comments())
+                .singleElement()
                 .satisfies(c -> assertThat(c.body()).isEqualTo("Good eye for the hedge in the headline."));
         assertThat(feedbackOf(bo, assignment).attempts()).isEmpty();
     }

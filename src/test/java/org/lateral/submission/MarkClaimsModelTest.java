@@ -33,35 +33,44 @@ class MarkClaimsModelTest {
         int second = TEXT.lastIndexOf("defected");
         // Offsets from a stale page point elsewhere; the context says "He " before and " in June" after.
         Decision d = MarkClaimsModel.check(TEXT, mark(0, 8, "defected", "June. He ", " in June.", "factual"));
-        assertThat(d).isInstanceOfSatisfying(Decision.Accept.class, a -> assertThat(a.span().start()).isEqualTo(second));
+        assertThat(d)
+                .isInstanceOfSatisfying(
+                        Decision.Accept.class, a -> assertThat(a.span().start()).isEqualTo(second));
     }
 
     @Test
     void with_no_context_the_occurrence_nearest_the_offsets_is_chosen() {
         int first = TEXT.indexOf("defected");
         Decision d = MarkClaimsModel.check(TEXT, mark(first + 2, first + 10, "defected", "", "", "factual"));
-        assertThat(d).isInstanceOfSatisfying(Decision.Accept.class, a -> assertThat(a.span().start()).isEqualTo(first));
+        assertThat(d)
+                .isInstanceOfSatisfying(
+                        Decision.Accept.class, a -> assertThat(a.span().start()).isEqualTo(first));
     }
 
     @Test
     void words_that_are_not_in_the_text_are_refused_with_a_reason() {
         assertThat(MarkClaimsModel.check(TEXT, mark(0, 9, "invented!", "", "", "factual")))
-                .isInstanceOfSatisfying(Decision.Reject.class, r -> assertThat(r.message()).contains("not in the article"));
+                .isInstanceOfSatisfying(
+                        Decision.Reject.class, r -> assertThat(r.message()).contains("not in the article"));
     }
 
     @Test
     void an_unknown_type_an_empty_span_and_an_overlong_span_are_refused() {
-        assertThat(MarkClaimsModel.check(TEXT, mark(0, 4, "Head", "", "", "rumour"))).isInstanceOf(Decision.Reject.class);
-        assertThat(MarkClaimsModel.check(TEXT, mark(0, 0, "", "", "", "factual"))).isInstanceOf(Decision.Reject.class);
+        assertThat(MarkClaimsModel.check(TEXT, mark(0, 4, "Head", "", "", "rumour")))
+                .isInstanceOf(Decision.Reject.class);
+        assertThat(MarkClaimsModel.check(TEXT, mark(0, 0, "", "", "", "factual")))
+                .isInstanceOf(Decision.Reject.class);
         String longText = "x".repeat(3000);
         assertThat(MarkClaimsModel.check(longText, mark(0, 2500, "x".repeat(2500), "", "", "factual")))
-                .isInstanceOfSatisfying(Decision.Reject.class, r -> assertThat(r.message()).contains("at most 2000"));
+                .isInstanceOfSatisfying(
+                        Decision.Reject.class, r -> assertThat(r.message()).contains("at most 2000"));
     }
 
     @Test
     void offsets_outside_the_text_are_refused_even_if_the_quote_occurs_somewhere() {
         assertThat(MarkClaimsModel.check(TEXT, mark(500, 504, "Head", "", "", "factual")))
-                .isInstanceOfSatisfying(Decision.Reject.class, r -> assertThat(r.message()).contains("outside the article"));
+                .isInstanceOfSatisfying(
+                        Decision.Reject.class, r -> assertThat(r.message()).contains("outside the article"));
     }
 
     @Test

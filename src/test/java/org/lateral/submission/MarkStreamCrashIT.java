@@ -42,7 +42,8 @@ class MarkStreamCrashIT {
     private static final Pattern ASSIGNMENT = Pattern.compile("assignment/([0-9a-f-]{36})");
     private static final int ACKNOWLEDGED_BEFORE_CRASH = 30;
 
-    private final Path work = Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path work =
+            Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
     private Process app;
     private Path log;
 
@@ -71,9 +72,16 @@ class MarkStreamCrashIT {
         Thread stream = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < words.length / 2; i++) {
                 String markId = UUID.randomUUID().toString();
-                var state = VaadinClient.object().put("markId", markId).put("seq", 1).put("start", words[2 * i])
-                        .put("end", words[2 * i + 1]).put("exact", text.substring(words[2 * i], words[2 * i + 1]))
-                        .put("prefix", "").put("suffix", "").put("type", "factual").put("deleted", false);
+                var state = VaadinClient.object()
+                        .put("markId", markId)
+                        .put("seq", 1)
+                        .put("start", words[2 * i])
+                        .put("end", words[2 * i + 1])
+                        .put("exact", text.substring(words[2 * i], words[2 * i + 1]))
+                        .put("prefix", "")
+                        .put("suffix", "")
+                        .put("type", "factual")
+                        .put("deleted", false);
                 try {
                     String response = client.call(highlighter, "saveMark", state);
                     if (response.contains("\"status\":\"saved\"") && response.contains(markId)) {
@@ -88,7 +96,9 @@ class MarkStreamCrashIT {
         while (acknowledged.size() < ACKNOWLEDGED_BEFORE_CRASH && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(acknowledged).as("marks acknowledged before the crash").hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_CRASH);
+        assertThat(acknowledged)
+                .as("marks acknowledged before the crash")
+                .hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_CRASH);
 
         killJvmAndDatabase();
         stream.join(Duration.ofSeconds(30));
@@ -97,8 +107,10 @@ class MarkStreamCrashIT {
         start(2);
         List<String> stored = new ArrayList<>();
         // The embedded database requires the password Lateral keeps beside its data.
-        String password = Files.readString(work.resolve("data/postgresql-password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort() + "/lateral", "postgres", password);
+        String password =
+                Files.readString(work.resolve("data/postgresql-password")).strip();
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + dbPort() + "/lateral", "postgres", password);
                 ResultSet rs = c.createStatement().executeQuery("""
                         SELECT m.mark_id::text FROM mark m JOIN attempt t ON t.id = m.attempt_id
                           JOIN submission s ON s.id = t.submission_id JOIN account a ON a.id = s.student_id
@@ -108,7 +120,9 @@ class MarkStreamCrashIT {
             }
         }
         Set<String> unique = new HashSet<>(stored);
-        System.out.printf("Crash test: %d marks acknowledged before SIGKILL, %d stored after restart%n", acked.size(), stored.size());
+        System.out.printf(
+                "Crash test: %d marks acknowledged before SIGKILL, %d stored after restart%n",
+                acked.size(), stored.size());
         assertThat(unique).as("every acknowledged mark is stored").containsAll(acked);
         assertThat(stored).as("no mark is stored twice").hasSameSizeAs(unique);
     }
@@ -121,8 +135,12 @@ class MarkStreamCrashIT {
         }
         log = work.resolve("app-" + run + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "lateral.jar").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        Path.of("target", "lateral.jar").toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("LATERAL_DATA_DIR", work.resolve("data").toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
@@ -132,8 +150,10 @@ class MarkStreamCrashIT {
         while (System.nanoTime() < deadline) {
             assertThat(app.isAlive()).as("Lateral is running; log: " + log).isTrue();
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return port;
                 }
@@ -147,7 +167,8 @@ class MarkStreamCrashIT {
 
     private void killJvmAndDatabase() throws Exception {
         Path pidFile = work.resolve("data/postgresql/postmaster.pid");
-        long postmasterPid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        long postmasterPid =
+                Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
         ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow();
         List<ProcessHandle> backends = postmaster.children().toList();
         app.destroyForcibly();

@@ -36,17 +36,35 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @LateralServerTest
 class ResultsQueryCountIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired SubmissionService submissions;
-    @Autowired ResultsService results;
-    @Autowired GradingActions actions;
-    @Autowired KeyAmendments keys;
-    @Autowired AssignmentService assignments;
-    @Autowired ClassroomService classroom;
-    @Autowired LibraryService library;
-    @Autowired UserDetailsService users;
+    @Autowired
+    Fixtures fixtures;
 
-    @TempDir Path temp;
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ResultsService results;
+
+    @Autowired
+    GradingActions actions;
+
+    @Autowired
+    KeyAmendments keys;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    UserDetailsService users;
+
+    @TempDir
+    Path temp;
 
     @Test
     void the_results_of_a_class_of_30_take_as_many_statements_as_those_of_a_class_of_5() throws IOException {
@@ -56,9 +74,15 @@ class ResultsQueryCountIT {
         StatementCounter.Counted<Results> small = resultsOfAClassOf(5, teacher);
         StatementCounter.Counted<Results> large = resultsOfAClassOf(30, teacher);
 
-        assertThat(small.value().students()).hasSize(5).allSatisfy(s -> assertThat(s.attempt(1).score()).isNotNull());
-        assertThat(large.value().students()).hasSize(30).allSatisfy(s -> assertThat(s.attempt(1).score()).isNotNull());
-        assertThat(large.value().students()).filteredOn(s -> s.attempt(1).score().overridden()).hasSize(1);
+        assertThat(small.value().students())
+                .hasSize(5)
+                .allSatisfy(s -> assertThat(s.attempt(1).score()).isNotNull());
+        assertThat(large.value().students())
+                .hasSize(30)
+                .allSatisfy(s -> assertThat(s.attempt(1).score()).isNotNull());
+        assertThat(large.value().students())
+                .filteredOn(s -> s.attempt(1).score().overridden())
+                .hasSize(1);
         assertThat(large.value().amendments()).hasSize(1);
         assertThat(small.statements()).isPositive();
         assertThat(large.statements())
@@ -76,11 +100,21 @@ class ResultsQueryCountIT {
         AssignmentSummary assignment;
         try (var s = SignedIn.as(users, teacher)) {
             schoolClass = classroom.createClass(new NewClass("Class of " + size, "", "", "UTC"));
-            students = classroom.createStudents(schoolClass.id(), IntStream.rangeClosed(1, size)
-                    .mapToObj(i -> "Student " + i).collect(Collectors.joining("\n")));
+            students = classroom.createStudents(
+                    schoolClass.id(),
+                    IntStream.rangeClosed(1, size).mapToObj(i -> "Student " + i).collect(Collectors.joining("\n")));
             UUID frisky = library.articles("frisky").getFirst().articleId();
-            assignment = assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null,
-                    LocalDate.now().plusDays(3), true, FeedbackPolicy.AFTER_SUBMIT, false, null, false));
+            assignment = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false));
         }
         UUID firstAttempt = null;
         for (OneTimeCredential student : students) {
@@ -88,8 +122,9 @@ class ResultsQueryCountIT {
                 MarkingSession session = submissions.open(assignment.id()).orElseThrow();
                 String quote = GradingIT.HEADLINE;
                 int at = session.text().indexOf(quote);
-                submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, at, at + quote.length(), quote,
-                        "", "", "factual", false));
+                submissions.saveMark(
+                        session.attemptId(),
+                        new MarkState(UUID.randomUUID(), 1, at, at + quote.length(), quote, "", "", "factual", false));
                 submissions.submit(session.attemptId());
                 firstAttempt = firstAttempt == null ? session.attemptId() : firstAttempt;
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralServerTest;
@@ -35,13 +36,26 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @LateralServerTest
 class SubmissionServiceIT {
 
-    @Autowired SubmissionService submissions;
-    @Autowired AssignmentService assignments;
-    @Autowired ClassroomService classroom;
-    @Autowired ClassroomAdministration administration;
-    @Autowired LibraryService library;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String teacher;
     ClassDetail schoolClass;
@@ -52,15 +66,25 @@ class SubmissionServiceIT {
     @BeforeEach
     void aClassWithAnOpenAssignment() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             var created = classroom.createStudents(schoolClass.id(), "Ada\nBo");
             student = created.get(0);
             classmate = created.get(1);
             UUID frisky = library.articles("frisky").getFirst().articleId();
-            assignment = assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null,
-                    LocalDate.now().plusDays(3), false, FeedbackPolicy.AFTER_SUBMIT, true, null, false));
+            assignment = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            false,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            true,
+                            null,
+                            false));
         }
     }
 
@@ -75,14 +99,17 @@ class SubmissionServiceIT {
         return new MarkState(markId, seq, at, at + quote.length(), quote, "", "", type, deleted);
     }
 
-    private SaveResult save(OneTimeCredential who, UUID attemptId, @org.jspecify.annotations.Nullable MarkState state) {
+    private SaveResult save(OneTimeCredential who, UUID attemptId, @Nullable MarkState state) {
         try (var s = SignedIn.as(users, who.username())) {
             return submissions.saveMark(attemptId, state);
         }
     }
 
     private long rows(UUID attemptId) {
-        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a").param("a", attemptId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a")
+                .param("a", attemptId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -100,16 +127,24 @@ class SubmissionServiceIT {
     void a_save_is_applied_only_when_its_sequence_is_higher_and_replays_change_nothing() {
         MarkingSession session = open(student);
         UUID markId = UUID.randomUUID();
-        assertThat(save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false)).status())
+        assertThat(save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false))
+                        .status())
                 .isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false)).status())
+        assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false))
+                        .status())
                 .isEqualTo(SaveStatus.SAVED);
-        SaveResult replay = save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false));
+        SaveResult replay =
+                save(student, session.attemptId(), state(session, markId, 1, "Reportedly Defects", "hedged", false));
         assertThat(replay.status()).isEqualTo(SaveStatus.STALE);
         assertThat(replay.seq()).isEqualTo(2);
-        assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false)).status())
-                .as("the same save twice").isEqualTo(SaveStatus.STALE);
-        assertThat(jdbc.sql("SELECT claim_type FROM mark WHERE mark_id = :m").param("m", markId).query(String.class).single())
+        assertThat(save(student, session.attemptId(), state(session, markId, 2, "Reportedly Defects", "factual", false))
+                        .status())
+                .as("the same save twice")
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(jdbc.sql("SELECT claim_type FROM mark WHERE mark_id = :m")
+                        .param("m", markId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("factual");
         assertThat(rows(session.attemptId())).isEqualTo(1);
     }
@@ -119,8 +154,12 @@ class SubmissionServiceIT {
         MarkingSession session = open(student);
         UUID markId = UUID.randomUUID();
         save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false));
-        assertThat(save(student, session.attemptId(), state(session, markId, 2, "a source", "attributed", true)).status()).isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false)).status()).isEqualTo(SaveStatus.STALE);
+        assertThat(save(student, session.attemptId(), state(session, markId, 2, "a source", "attributed", true))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, session.attemptId(), state(session, markId, 1, "a source", "attributed", false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
         try (var s = SignedIn.as(users, student.username())) {
             assertThat(submissions.marks(session.attemptId())).isEmpty();
         }
@@ -130,12 +169,19 @@ class SubmissionServiceIT {
     @Test
     void bad_input_is_refused_with_a_reason_and_writes_nothing() {
         MarkingSession session = open(student);
-        SaveResult wrongQuote = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, 0, 5, "Hello", "", "", "factual", false));
+        SaveResult wrongQuote = save(
+                student,
+                session.attemptId(),
+                new MarkState(UUID.randomUUID(), 1, 0, 5, "Hello", "", "", "factual", false));
         assertThat(wrongQuote.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(wrongQuote.message()).contains("not in the article");
-        SaveResult badType = save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "gossip", false));
+        SaveResult badType =
+                save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "gossip", false));
         assertThat(badType.status()).isEqualTo(SaveStatus.REJECTED);
-        SaveResult outOfRange = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, 90_000, 90_010, "x", "", "", "factual", false));
+        SaveResult outOfRange = save(
+                student,
+                session.attemptId(),
+                new MarkState(UUID.randomUUID(), 1, 90_000, 90_010, "x", "", "", "factual", false));
         assertThat(outOfRange.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(rows(session.attemptId())).isZero();
     }
@@ -147,13 +193,35 @@ class SubmissionServiceIT {
         for (int i = 0; i < MarkClaimsModel.MAX_MARKS_PER_ATTEMPT; i++) {
             int start = words[2 * i];
             int end = words[2 * i + 1];
-            SaveResult r = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, start, end,
-                    session.text().substring(start, end), "", "", "factual", false));
+            SaveResult r = save(
+                    student,
+                    session.attemptId(),
+                    new MarkState(
+                            UUID.randomUUID(),
+                            1,
+                            start,
+                            end,
+                            session.text().substring(start, end),
+                            "",
+                            "",
+                            "factual",
+                            false));
             assertThat(r.status()).isEqualTo(SaveStatus.SAVED);
         }
         int start = words[2 * 200];
-        SaveResult over = save(student, session.attemptId(), new MarkState(UUID.randomUUID(), 1, start, words[401],
-                session.text().substring(start, words[401]), "", "", "factual", false));
+        SaveResult over = save(
+                student,
+                session.attemptId(),
+                new MarkState(
+                        UUID.randomUUID(),
+                        1,
+                        start,
+                        words[401],
+                        session.text().substring(start, words[401]),
+                        "",
+                        "",
+                        "factual",
+                        false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).contains("200");
         assertThat(rows(session.attemptId())).isEqualTo(200);
@@ -163,8 +231,8 @@ class SubmissionServiceIT {
     void deleting_marks_that_were_never_saved_stores_nothing_however_many() {
         MarkingSession session = open(student);
         for (int i = 0; i < 1_000; i++) {
-            SaveResult r = save(student, session.attemptId(),
-                    state(session, UUID.randomUUID(), 1, "a source", "attributed", true));
+            SaveResult r = save(
+                    student, session.attemptId(), state(session, UUID.randomUUID(), 1, "a source", "attributed", true));
             assertThat(r.status()).as("acknowledged, so the browser forgets it").isEqualTo(SaveStatus.SAVED);
         }
         assertThat(rows(session.attemptId())).isZero();
@@ -180,13 +248,28 @@ class SubmissionServiceIT {
             int start = words[2 * (i % 200)];
             int end = words[2 * (i % 200) + 1];
             UUID markId = UUID.randomUUID();
-            MarkState live = new MarkState(markId, 1, start, end, session.text().substring(start, end), "", "", "factual", false);
+            MarkState live = new MarkState(
+                    markId, 1, start, end, session.text().substring(start, end), "", "", "factual", false);
             assertThat(save(student, session.attemptId(), live).status()).isEqualTo(SaveStatus.SAVED);
-            assertThat(save(student, session.attemptId(), new MarkState(markId, 2, start, end,
-                    session.text().substring(start, end), "", "", "factual", true)).status()).isEqualTo(SaveStatus.SAVED);
+            assertThat(save(
+                                    student,
+                                    session.attemptId(),
+                                    new MarkState(
+                                            markId,
+                                            2,
+                                            start,
+                                            end,
+                                            session.text().substring(start, end),
+                                            "",
+                                            "",
+                                            "factual",
+                                            true))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
             made++;
         }
-        SaveResult over = save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "speculation", false));
+        SaveResult over = save(
+                student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "speculation", false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).contains(String.valueOf(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT));
         assertThat(rows(session.attemptId())).isEqualTo(MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT);
@@ -208,7 +291,8 @@ class SubmissionServiceIT {
         open(classmate);
         try (var s = SignedIn.as(users, classmate.username())) {
             assertThatThrownBy(() -> submissions.marks(mine.attemptId())).isInstanceOf(UserFacingException.class);
-            assertThatThrownBy(() -> submissions.saveMark(mine.attemptId(), state(mine, UUID.randomUUID(), 1, "a source", "attributed", false)))
+            assertThatThrownBy(() -> submissions.saveMark(
+                            mine.attemptId(), state(mine, UUID.randomUUID(), 1, "a source", "attributed", false)))
                     .isInstanceOf(UserFacingException.class);
             assertThatThrownBy(() -> submissions.submit(mine.attemptId())).isInstanceOf(UserFacingException.class);
         }
@@ -221,12 +305,19 @@ class SubmissionServiceIT {
     @Test
     void a_student_removed_from_the_class_can_no_longer_save_even_with_the_page_open() {
         MarkingSession session = open(student);
-        UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", student.username()).query(UUID.class).single();
+        UUID studentId = jdbc.sql("SELECT id FROM account WHERE username = :u")
+                .param("u", student.username())
+                .query(UUID.class)
+                .single();
         try (var s = SignedIn.as(users, teacher)) {
             classroom.removeStudent(schoolClass.id(), studentId);
         }
-        assertThatThrownBy(() -> save(student, session.attemptId(), state(session, UUID.randomUUID(), 1, "If true", "speculation", false)))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("no longer in the class");
+        assertThatThrownBy(() -> save(
+                        student,
+                        session.attemptId(),
+                        state(session, UUID.randomUUID(), 1, "If true", "speculation", false)))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("no longer in the class");
         assertThat(rows(session.attemptId())).isZero();
     }
 

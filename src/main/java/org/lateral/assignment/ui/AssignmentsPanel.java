@@ -19,8 +19,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.base.UserFacingException;
@@ -29,8 +31,8 @@ import org.lateral.base.ui.NamedRoutes;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.ui.LibraryNavigation;
 import org.lateral.library.LibraryService;
+import org.lateral.library.ui.LibraryNavigation;
 
 /**
  * The assignment part of the class page: the class's assignments with their counts, assigning an
@@ -61,7 +63,9 @@ final class AssignmentsPanel {
         section.add(assign);
         List<AssignmentSummary> list = assignments.assignmentsOf(c.id());
         if (list.isEmpty()) {
-            section.add(new EmptyState("assignments-empty", "Nothing assigned yet.",
+            section.add(new EmptyState(
+                    "assignments-empty",
+                    "Nothing assigned yet.",
                     "Assign an article from the library: students mark its claims and get feedback against the key."));
             return section;
         }
@@ -74,8 +78,9 @@ final class AssignmentsPanel {
             row.getElement().setAttribute("data-testid", "class-assignment");
             Span name = new Span(a.title());
             name.addClassName("article-headline");
-            Span meta = new Span("Opens " + Dates.opens(a.openAt(), a.timeZone()) + " · Due " + Dates.due(a.dueAt(), a.timeZone())
-                    + " · Feedback: " + a.feedbackPolicy().label().toLowerCase(java.util.Locale.ROOT)
+            Span meta = new Span("Opens " + Dates.opens(a.openAt(), a.timeZone()) + " · Due "
+                    + Dates.due(a.dueAt(), a.timeZone())
+                    + " · Feedback: " + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
                     + (a.revisionAllowed() ? " · revision allowed" : "") + " · " + a.submitted() + " submitted");
             meta.addClassName("article-meta");
             Button extend = new Button("Later due date for a student", e -> overrideDialog(a));
@@ -100,7 +105,9 @@ final class AssignmentsPanel {
         article.setLabel("Article (exercise: mark the claims)");
         article.setItems(library.articles(""));
         article.setItemLabelGenerator(e -> e.outletName() + ": " + e.title()
-                + (e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE ? "" : " (" + e.keyStatus().label().toLowerCase(java.util.Locale.ROOT) + ")"));
+                + (e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE
+                        ? ""
+                        : " (" + e.keyStatus().label().toLowerCase(Locale.ROOT) + ")"));
         article.setTestId("assign-article-select");
         article.setWidthFull();
         Paragraph maturity = new Paragraph();
@@ -114,7 +121,8 @@ final class AssignmentsPanel {
         LocalDate today = LocalDate.now(c.timeZone());
         DatePicker opens = new DatePicker("Opens on", today);
         opens.setHelperText("Leave today to open it now");
-        DatePicker due = new DatePicker("Due on (end of the day, " + c.timeZone().getId() + ")", today.plusDays(7));
+        DatePicker due =
+                new DatePicker("Due on (end of the day, " + c.timeZone().getId() + ")", today.plusDays(7));
         due.setTestId("assign-due");
         Checkbox late = new Checkbox("Accept late work", true);
         RadioButtonGroup<FeedbackPolicy> feedback = new RadioButtonGroup<>("Students see feedback");
@@ -139,12 +147,20 @@ final class AssignmentsPanel {
                 return;
             }
             try {
-                assignments.assignMarkClaims(c.id(), new NewAssignment(article.getValue().articleId(),
-                        opens.getValue() == null || opens.getValue().equals(today) ? null : opens.getValue(),
-                        due.getValue(), late.getValue(), feedback.getValue(), revision.getValue(),
-                        revision.getValue() ? revisionUntil.getValue() : null, classmates.getValue()));
+                assignments.assignMarkClaims(
+                        c.id(),
+                        new NewAssignment(
+                                article.getValue().articleId(),
+                                opens.getValue() == null || opens.getValue().equals(today) ? null : opens.getValue(),
+                                due.getValue(),
+                                late.getValue(),
+                                feedback.getValue(),
+                                revision.getValue(),
+                                revision.getValue() ? revisionUntil.getValue() : null,
+                                classmates.getValue()));
                 dialog.close();
-                Notification.show("Assigned: " + article.getValue().title()).addThemeVariants(NotificationVariant.SUCCESS);
+                Notification.show("Assigned: " + article.getValue().title())
+                        .addThemeVariants(NotificationVariant.SUCCESS);
                 refresh.run();
             } catch (UserFacingException ex) {
                 message.setText(ex.getMessage());
@@ -167,8 +183,9 @@ final class AssignmentsPanel {
         student.setLabel("Student");
         student.setItems(c.roster());
         student.setItemLabelGenerator(RosterEntry::displayName);
-        DatePicker due = new DatePicker("New due date (end of the day, " + c.timeZone().getId() + ")",
-                org.lateral.assignment.DueDates.dayOf(a.dueAt(), c.timeZone()).plusDays(7));
+        DatePicker due = new DatePicker(
+                "New due date (end of the day, " + c.timeZone().getId() + ")",
+                DueDates.dayOf(a.dueAt(), c.timeZone()).plusDays(7));
         TextField reason = new TextField("Reason (optional, only you see it)");
         reason.setMaxLength(500);
         Div message = new Div();
@@ -180,7 +197,10 @@ final class AssignmentsPanel {
                 return;
             }
             try {
-                assignments.setDueDateFor(a.id(), student.getValue().studentId(), due.getValue(),
+                assignments.setDueDateFor(
+                        a.id(),
+                        student.getValue().studentId(),
+                        due.getValue(),
                         reason.getValue().isBlank() ? null : reason.getValue());
                 dialog.close();
                 Notification.show(student.getValue().displayName() + " now has until " + due.getValue());

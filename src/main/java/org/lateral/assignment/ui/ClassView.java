@@ -16,9 +16,9 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
-import org.lateral.classroom.ui.ClassroomNavigation;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.ui.ClassroomNavigation;
 import org.lateral.classroom.ui.ClassroomPanels;
 import org.lateral.library.LibraryService;
 
@@ -81,15 +81,24 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         }
 
         ClassroomPanels classPanels = new ClassroomPanels(classroom, c, this::render, this::refresh);
-        Div side = new Div(classPanels.joinCode(), new AssignmentsPanel(assignments, library, c, this::refresh).section());
+        Div side =
+                new Div(classPanels.joinCode(), new AssignmentsPanel(assignments, library, c, this::refresh).section());
         side.addClassName("class-side");
-        classPanels.archive(() -> getUI().ifPresent(ui -> ClassroomNavigation.classes().navigate(ui))).ifPresent(side::add);
+        classPanels
+                .archive(() ->
+                        getUI().ifPresent(ui -> ClassroomNavigation.classes().navigate(ui)))
+                .ifPresent(side::add);
         Div columns = new Div(classPanels.roster(), side);
         columns.addClassName("class-columns");
         add(columns);
     }
 
     private void refresh() {
-        classroom.classDetail(classId).ifPresentOrElse(this::render, () -> getUI().ifPresent(ui -> ClassroomNavigation.classes().navigate(ui)));
+        classroom
+                .classDetail(classId)
+                .ifPresentOrElse(
+                        this::render,
+                        () -> getUI().ifPresent(
+                                        ui -> ClassroomNavigation.classes().navigate(ui)));
     }
 }

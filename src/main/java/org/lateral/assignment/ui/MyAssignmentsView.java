@@ -1,6 +1,7 @@
 package org.lateral.assignment.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -39,7 +40,8 @@ class MyAssignmentsView extends VerticalLayout {
         add(new H2("My assignments"));
         List<MyAssignment> mine = assignments.myAssignments();
         if (mine.isEmpty()) {
-            add(new EmptyState("assignments-empty",
+            add(new EmptyState(
+                    "assignments-empty",
                     "Nothing to do right now. When your teacher assigns an article, it appears here."));
         } else {
             Div list = new Div();
@@ -52,9 +54,9 @@ class MyAssignmentsView extends VerticalLayout {
                 // The marking page belongs to the submission feature, which depends on this one; it is
                 // reached by its route name. After submitting, the title leads to the feedback page
                 // (which says when feedback comes).
-                boolean done = a.status() == AssignmentStatus.SUBMITTED || a.status() == AssignmentStatus.FEEDBACK_AVAILABLE;
-                com.vaadin.flow.component.html.Anchor title =
-                        (done ? NamedRoutes.feedback(a.id()) : NamedRoutes.marking(a.id())).anchor(a.title());
+                boolean done =
+                        a.status() == AssignmentStatus.SUBMITTED || a.status() == AssignmentStatus.FEEDBACK_AVAILABLE;
+                Anchor title = (done ? NamedRoutes.feedback(a.id()) : NamedRoutes.marking(a.id())).anchor(a.title());
                 title.getElement().setAttribute("router-link", true);
                 title.addClassName("article-headline");
                 title.getElement().setAttribute("data-testid", "open-assignment");
@@ -62,7 +64,9 @@ class MyAssignmentsView extends VerticalLayout {
                         + (a.lateWorkAccepted() ? "" : " · late work not accepted"));
                 meta.addClassName("article-meta");
                 Span status = new Span(a.status().label());
-                status.addClassNames("status-pill", "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                status.addClassNames(
+                        "status-pill",
+                        "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 status.getElement().setAttribute("data-testid", "assignment-status");
                 row.add(title, meta, status);
                 list.add(row);
@@ -73,7 +77,8 @@ class MyAssignmentsView extends VerticalLayout {
         add(new H3("My classes"));
         List<StudentClassSummary> classes = classroom.myClassesAsStudent();
         if (classes.isEmpty()) {
-            add(new EmptyState("student-classes-empty", "You are not in a class yet. Ask your teacher for a join code."));
+            add(new EmptyState(
+                    "student-classes-empty", "You are not in a class yet. Ask your teacher for a join code."));
         } else {
             UnorderedList list = new UnorderedList();
             list.setTestId("student-class-list");
@@ -82,7 +87,9 @@ class MyAssignmentsView extends VerticalLayout {
             }
             add(list);
         }
-        Button join = new Button("Join another class", e -> getUI().ifPresent(ui -> ClassroomNavigation.join().navigate(ui)));
+        Button join = new Button(
+                "Join another class",
+                e -> getUI().ifPresent(ui -> ClassroomNavigation.join().navigate(ui)));
         join.setTestId("join-another-class");
         add(new Paragraph(join));
     }

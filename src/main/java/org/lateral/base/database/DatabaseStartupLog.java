@@ -24,7 +24,8 @@ class DatabaseStartupLog implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         String version = jdbc.sql("SHOW server_version").query(String.class).single();
-        String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+        String database =
+                jdbc.sql("SELECT current_database()").query(String.class).single();
         String url;
         try (var connection = dataSource.getConnection()) {
             // The driver's URL carries no password.

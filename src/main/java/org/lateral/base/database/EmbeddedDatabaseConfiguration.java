@@ -1,6 +1,9 @@
 package org.lateral.base.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,17 +31,20 @@ class EmbeddedDatabaseConfiguration {
         // Ephemeral (tests): a fresh directory per run under the data directory, deleted at shutdown.
         Path root = ephemeral ? freshDirectoryUnder(dataDirectory) : dataDirectory;
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(root, ephemeral);
-        log.info("Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
-                server.port(), server.passwordFile(), server.dataDirectory(),
+        log.info(
+                "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
+                server.port(),
+                server.passwordFile(),
+                server.dataDirectory(),
                 ephemeral ? " (deleted at shutdown)" : "");
         return server;
     }
 
     private static Path freshDirectoryUnder(Path parent) {
         try {
-            return java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(parent), "ephemeral-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory(Files.createDirectories(parent), "ephemeral-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -51,8 +51,8 @@ final class EmbeddedPostgresAuthentication {
 
     static final String PASSWORD_FILE = "postgresql-password";
     static final String METHOD = "scram-sha-256";
-    static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(
-            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     /** Byte for byte what Lateral writes; any other content is replaced at the next start. */
     static final String HBA = """
@@ -70,8 +70,7 @@ final class EmbeddedPostgresAuthentication {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
 
-    private EmbeddedPostgresAuthentication() {
-    }
+    private EmbeddedPostgresAuthentication() {}
 
     static Path passwordFile(Path root) {
         return root.resolve(PASSWORD_FILE);
@@ -80,7 +79,8 @@ final class EmbeddedPostgresAuthentication {
     /** True when pg_hba.conf is exactly Lateral's: the cluster already requires the password. */
     static boolean isSecured(Path pgData) throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");
-        return Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA);
+        return Files.isRegularFile(hba)
+                && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA);
     }
 
     /**
@@ -111,12 +111,13 @@ final class EmbeddedPostgresAuthentication {
         try (Connection connection = superuser.getConnection()) {
             // Hashed by the driver: the password itself never reaches the server or its log.
             // The driver wipes the array it is given, hence a copy.
-            connection.unwrap(PGConnection.class)
+            connection
+                    .unwrap(PGConnection.class)
                     .alterUserPassword(EmbeddedPostgresServer.USER, password.toCharArray(), METHOD);
             writeAtomically(pgData.resolve("pg_hba.conf"), HBA);
             try (Statement statement = connection.createStatement()) {
-                try (ResultSet rs = statement.executeQuery(
-                        "SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")) {
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")) {
                     rs.next();
                     if (rs.getLong(1) != 0) {
                         throw new IOException("PostgreSQL rejects the pg_hba.conf Lateral wrote in " + pgData);
@@ -139,7 +140,8 @@ final class EmbeddedPostgresAuthentication {
     private static void awaitReload(DataSource superuser, OffsetDateTime before) throws IOException, SQLException {
         long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
         while (true) {
-            try (Connection fresh = superuser.getConnection(); Statement statement = fresh.createStatement()) {
+            try (Connection fresh = superuser.getConnection();
+                    Statement statement = fresh.createStatement()) {
                 if (configurationLoadTime(statement).isAfter(before)) {
                     return;
                 }
@@ -192,7 +194,8 @@ final class EmbeddedPostgresAuthentication {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         // Left by a crash before the rename; it never held anything the server relies on.
         Files.deleteIfExists(temporary);
-        try (FileChannel channel = FileChannel.open(temporary,
+        try (FileChannel channel = FileChannel.open(
+                temporary,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
             ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package org.lateral.base.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +56,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final FileLock lock;
     private final boolean ephemeral;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password, Path root, Path pgData,
-            FileChannel lockChannel, FileLock lock, boolean ephemeral) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgres postgres,
+            String password,
+            Path root,
+            Path pgData,
+            FileChannel lockChannel,
+            FileLock lock,
+            boolean ephemeral) {
         this.postgres = postgres;
         this.password = password;
         this.root = root;
@@ -76,8 +84,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(pgData);
-            channel = FileChannel.open(absoluteRoot.resolve("lateral.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    absoluteRoot.resolve("lateral.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new DataDirectoryInUseException(absoluteRoot);
@@ -167,8 +175,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;
                 }
@@ -191,16 +199,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         ProcessHandle postmaster = leftover.get();
-        log.warn("A PostgreSQL (pid {}) left over from an earlier Lateral still owns {}; stopping it",
-                postmaster.pid(), pgData);
+        log.warn(
+                "A PostgreSQL (pid {}) left over from an earlier Lateral still owns {}; stopping it",
+                postmaster.pid(),
+                pgData);
         // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions and write a
         // checkpoint, so nothing committed is lost.
         run(List.of("kill", "-INT", Long.toString(postmaster.pid())));
         try {
             postmaster.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IOException("The leftover PostgreSQL (pid " + postmaster.pid()
-                    + ") did not stop within 60 s; stop it by hand, then start Lateral again", e);
+            throw new IOException(
+                    "The leftover PostgreSQL (pid " + postmaster.pid()
+                            + ") did not stop within 60 s; stop it by hand, then start Lateral again",
+                    e);
         }
         log.info("Stopped the leftover PostgreSQL (pid {})", postmaster.pid());
     }
@@ -220,9 +232,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> isPostgres(p));
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isPostgres(p));
     }
 
     private static boolean isPostgres(ProcessHandle process) {
@@ -238,8 +248,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void run(List<String> command) throws IOException {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -262,7 +273,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -31,7 +31,10 @@ final class CallBudget {
         Bucket bucket = (Bucket) session.getAttribute(ATTRIBUTE);
         if (bucket == null) {
             bucket = Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(PER_SECOND, Duration.ofSeconds(1)).build())
+                    .addLimit(Bandwidth.builder()
+                            .capacity(BURST)
+                            .refillGreedy(PER_SECOND, Duration.ofSeconds(1))
+                            .build())
                     .build();
             session.setAttribute(ATTRIBUTE, bucket);
         }

@@ -7,6 +7,11 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.TextSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +51,21 @@ public class ClaimHighlighter extends Component {
      * shown once, from an attribute, so it never becomes part of the text. The typed fields reach
      * the browser as their codes ({@code "claim"}, {@code "hedged"}, {@code "found"}).
      */
-    public record Overlay(String id, int start, int end, OverlayKind kind,
-            @org.jspecify.annotations.Nullable HighlighterClaimType type, String label,
-            @org.jspecify.annotations.Nullable ClaimStatus status) {
+    public record Overlay(
+            String id,
+            int start,
+            int end,
+            OverlayKind kind,
+            @Nullable HighlighterClaimType type,
+            String label,
+            @Nullable ClaimStatus status) {
         public static Overlay claim(String id, int start, int end, HighlighterClaimType type, String label) {
             return new Overlay(id, start, end, OverlayKind.CLAIM, type, label, null);
         }
 
         /** A claim in feedback, with how the student did on it. */
-        public static Overlay claim(String id, int start, int end, HighlighterClaimType type, String label,
-                ClaimStatus status) {
+        public static Overlay claim(
+                String id, int start, int end, HighlighterClaimType type, String label, ClaimStatus status) {
             return new Overlay(id, start, end, OverlayKind.CLAIM, type, label, status);
         }
 
@@ -69,8 +79,8 @@ public class ClaimHighlighter extends Component {
         }
     }
 
-    public void setOverlays(java.util.List<Overlay> overlays) {
-        getElement().setPropertyList("overlays", java.util.List.copyOf(overlays));
+    public void setOverlays(List<Overlay> overlays) {
+        getElement().setPropertyList("overlays", List.copyOf(overlays));
     }
 
     /** Saves one mark and answers after the commit; the marking view supplies it. */
@@ -81,25 +91,31 @@ public class ClaimHighlighter extends Component {
 
     private MarkSaver markSaver = state -> SaveResult.rejected(
             state.markId() == null ? "" : state.markId().toString(), state.seq(), "Marking is not open on this page.");
-    private java.util.function.Supplier<java.util.List<SavedMark>> markSource = java.util.List::of;
+    private Supplier<List<SavedMark>> markSource = List::of;
 
     /**
      * Turns on marking: the text's word and sentence spans (for snapping), the marks saved so far,
      * the key of this user's and submission's outbox in the browser, and where saves go.
      */
-    public void startMarking(int[] words, int[] sentences, java.util.List<SavedMark> marks, String outboxKey,
-            MarkSaver saver, java.util.function.Supplier<java.util.List<SavedMark>> source) {
+    public void startMarking(
+            int[] words,
+            int[] sentences,
+            List<SavedMark> marks,
+            String outboxKey,
+            MarkSaver saver,
+            Supplier<List<SavedMark>> source) {
         this.markSaver = saver;
         this.markSource = source;
-        getElement().setPropertyList("words", java.util.Arrays.stream(words).boxed().toList());
-        getElement().setPropertyList("sentences", java.util.Arrays.stream(sentences).boxed().toList());
+        getElement().setPropertyList("words", Arrays.stream(words).boxed().toList());
+        getElement()
+                .setPropertyList("sentences", Arrays.stream(sentences).boxed().toList());
         setMarks(marks);
         getElement().setProperty("outboxKey", outboxKey);
         getElement().setProperty("markable", true);
     }
 
-    public void setMarks(java.util.List<SavedMark> marks) {
-        getElement().setPropertyList("marks", java.util.List.copyOf(marks));
+    public void setMarks(List<SavedMark> marks) {
+        getElement().setPropertyList("marks", List.copyOf(marks));
     }
 
     /** Ends marking on this page (submitted): the text stays, the palette goes. */
@@ -119,10 +135,12 @@ public class ClaimHighlighter extends Component {
      * is told "busy" (the highlighter retries later) and its calls do no work (DD007).
      */
     @ClientCallable
-    SaveResult saveMark(@org.jspecify.annotations.Nullable MarkState state) {
+    SaveResult saveMark(@Nullable MarkState state) {
         if (!CallBudget.take()) {
-            return state == null ? SaveResult.busy("", 0)
-                    : SaveResult.busy(state.markId() == null ? "" : state.markId().toString(), state.seq());
+            return state == null
+                    ? SaveResult.busy("", 0)
+                    : SaveResult.busy(
+                            state.markId() == null ? "" : state.markId().toString(), state.seq());
         }
         if (state == null) {
             return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
@@ -132,7 +150,7 @@ public class ClaimHighlighter extends Component {
 
     /** The saved marks; nothing (the browser keeps what it shows) when the session is over its budget. */
     @ClientCallable
-    java.util.@org.jspecify.annotations.Nullable List<SavedMark> refreshMarks() {
+    java.util.@Nullable List<SavedMark> refreshMarks() {
         if (!CallBudget.take()) {
             return null;
         }
@@ -152,7 +170,7 @@ public class ClaimHighlighter extends Component {
      * text (a stale page, a tampered request) is dropped and logged; it changes nothing.
      */
     @ClientCallable
-    void selectionChanged(int start, int end, @org.jspecify.annotations.Nullable String exact) {
+    void selectionChanged(int start, int end, @Nullable String exact) {
         if (exact == null || !CallBudget.take()) {
             return;
         }
@@ -174,22 +192,21 @@ public class ClaimHighlighter extends Component {
 
     /** A selection the browser reported: either a checked span, or why it was refused. */
     public static final class SelectionEvent extends ComponentEvent<ClaimHighlighter> {
-        private final @org.jspecify.annotations.Nullable TextSpan span;
-        private final @org.jspecify.annotations.Nullable String problem;
+        private final @Nullable TextSpan span;
+        private final @Nullable String problem;
 
-        SelectionEvent(ClaimHighlighter source, @org.jspecify.annotations.Nullable TextSpan span,
-                @org.jspecify.annotations.Nullable String problem) {
+        SelectionEvent(ClaimHighlighter source, @Nullable TextSpan span, @Nullable String problem) {
             super(source, true);
             this.span = span;
             this.problem = problem;
         }
 
-        public java.util.Optional<TextSpan> span() {
-            return java.util.Optional.ofNullable(span);
+        public Optional<TextSpan> span() {
+            return Optional.ofNullable(span);
         }
 
-        public java.util.Optional<String> problem() {
-            return java.util.Optional.ofNullable(problem);
+        public Optional<String> problem() {
+            return Optional.ofNullable(problem);
         }
     }
 }

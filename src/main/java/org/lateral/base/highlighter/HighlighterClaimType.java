@@ -38,7 +38,9 @@ public enum HighlighterClaimType {
      *     one is a programming error, not something to draw without a colour
      */
     public static HighlighterClaimType of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a claim type the highlighter knows: " + code));
     }
 }

@@ -15,6 +15,7 @@ public final class Names {
 
     /** Unicode "format" (Cf: bidi controls, zero-width characters, soft hyphen…) and "control" (Cc). */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}&&[^\\t\\n\\r ]]");
+
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private Names() {}

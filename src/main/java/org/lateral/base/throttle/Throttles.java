@@ -48,7 +48,8 @@ public class Throttles {
                 .expiresAtColumn("expires_at")
                 .clientClock(timeMeter(clock))
                 // A bucket that has refilled completely holds no information: let it expire.
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -91,7 +92,10 @@ public class Throttles {
 
     private BucketProxy bucket(Limit limit, String key) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
                 .build();
         return buckets.getProxy(limit.name() + ":" + storedKey(key), () -> configuration);
     }

@@ -30,7 +30,10 @@ class BrowserCallErrors implements VaadinServiceInitListener, ErrorHandler {
     private static final String RPC_PACKAGE = "com.vaadin.flow.server.communication.rpc.";
 
     private final transient Bucket lines = Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(LINES_PER_MINUTE).refillGreedy(LINES_PER_MINUTE, Duration.ofMinutes(1)).build())
+            .addLimit(Bandwidth.builder()
+                    .capacity(LINES_PER_MINUTE)
+                    .refillGreedy(LINES_PER_MINUTE, Duration.ofMinutes(1))
+                    .build())
             .build();
     private final AtomicLong unlogged = new AtomicLong();
     private final ErrorHandler full = new DefaultErrorHandler();
@@ -54,7 +57,9 @@ class BrowserCallErrors implements VaadinServiceInitListener, ErrorHandler {
         long skipped = unlogged.getAndSet(0);
         Throwable root = rootCause(failure);
         String message = String.valueOf(root.getMessage());
-        log.warn("Refused a malformed call from a browser: {}: {}{}", root.getClass().getSimpleName(),
+        log.warn(
+                "Refused a malformed call from a browser: {}: {}{}",
+                root.getClass().getSimpleName(),
                 message.length() > 200 ? message.substring(0, 200) + "…" : message,
                 skipped > 0 ? " (" + skipped + " more not logged in the last minute)" : "");
     }

@@ -53,58 +53,64 @@ public final class Destination {
 
     /** A view without a URL parameter. */
     public static Destination of(Class<? extends Component> view) {
-        return new Destination(view, new Target() {
-            @Override
-            public String path(RouteConfiguration routes) {
-                return routes.getUrl(view);
-            }
+        return new Destination(
+                view,
+                new Target() {
+                    @Override
+                    public String path(RouteConfiguration routes) {
+                        return routes.getUrl(view);
+                    }
 
-            @Override
-            public void navigate(UI ui, @Nullable QueryParameters query) {
-                if (query == null) {
-                    ui.navigate(view);
-                } else {
-                    ui.navigate(view, query);
-                }
-            }
+                    @Override
+                    public void navigate(UI ui, @Nullable QueryParameters query) {
+                        if (query == null) {
+                            ui.navigate(view);
+                        } else {
+                            ui.navigate(view, query);
+                        }
+                    }
 
-            @Override
-            public void forward(BeforeEvent event, @Nullable QueryParameters query) {
-                if (query == null) {
-                    event.forwardTo(view);
-                } else {
-                    event.forwardTo(view, query);
-                }
-            }
-        }, null);
+                    @Override
+                    public void forward(BeforeEvent event, @Nullable QueryParameters query) {
+                        if (query == null) {
+                            event.forwardTo(view);
+                        } else {
+                            event.forwardTo(view, query);
+                        }
+                    }
+                },
+                null);
     }
 
     /** A view that takes its id (or other text) as the URL parameter after its route. */
     public static <C extends Component & HasUrlParameter<String>> Destination of(Class<C> view, String parameter) {
-        return new Destination(view, new Target() {
-            @Override
-            public String path(RouteConfiguration routes) {
-                return routes.getUrl(view, parameter);
-            }
+        return new Destination(
+                view,
+                new Target() {
+                    @Override
+                    public String path(RouteConfiguration routes) {
+                        return routes.getUrl(view, parameter);
+                    }
 
-            @Override
-            public void navigate(UI ui, @Nullable QueryParameters query) {
-                if (query == null) {
-                    ui.navigate(view, parameter);
-                } else {
-                    ui.navigate(view, parameter, query);
-                }
-            }
+                    @Override
+                    public void navigate(UI ui, @Nullable QueryParameters query) {
+                        if (query == null) {
+                            ui.navigate(view, parameter);
+                        } else {
+                            ui.navigate(view, parameter, query);
+                        }
+                    }
 
-            @Override
-            public void forward(BeforeEvent event, @Nullable QueryParameters query) {
-                if (query == null) {
-                    event.forwardTo(view, parameter);
-                } else {
-                    event.forwardTo(view, parameter, query);
-                }
-            }
-        }, null);
+                    @Override
+                    public void forward(BeforeEvent event, @Nullable QueryParameters query) {
+                        if (query == null) {
+                            event.forwardTo(view, parameter);
+                        } else {
+                            event.forwardTo(view, parameter, query);
+                        }
+                    }
+                },
+                null);
     }
 
     /** The same page with a query string, such as the sign-in page's {@code ?joined=1}. */

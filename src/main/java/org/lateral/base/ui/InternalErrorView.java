@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -30,10 +29,14 @@ public class InternalErrorView extends Div implements HasErrorParameter<Exceptio
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error (reference {}) on {}", reference, event.getLocation().getPath(),
+        log.error(
+                "Unexpected error (reference {}) on {}",
+                reference,
+                event.getLocation().getPath(),
                 parameter.getCaughtException());
         removeAll();
-        add(new H2("Something went wrong"),
+        add(
+                new H2("Something went wrong"),
                 new Paragraph("Lateral could not show this page. Your saved work is safe. "
                         + "Please try again; if it keeps happening, tell your teacher or IT contact "
                         + "and mention reference " + reference + "."),

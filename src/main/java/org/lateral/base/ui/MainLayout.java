@@ -16,6 +16,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.lateral.base.LateralMode;
 import org.lateral.base.highlighter.OutboxKeys;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The frame around every signed-in page. The navigation lists only the views the signed-in user
@@ -46,9 +47,13 @@ public class MainLayout extends AppLayout {
         Button logout = new Button("Sign out", e -> {
             // Unsent marks wait in the browser per user and submission; on a shared school
             // computer they must not outlive the sign-out. The prefix is passed as a parameter.
-            getElement().executeJs("for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
-                    OutboxKeys.prefixFor(authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
-                            .map(u -> u.getUsername()).orElse("")));
+            getElement()
+                    .executeJs(
+                            "for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
+                            OutboxKeys.prefixFor(authentication
+                                    .getAuthenticatedUser(UserDetails.class)
+                                    .map(u -> u.getUsername())
+                                    .orElse("")));
             this.authentication.logout();
         });
         logout.setTestId("logout");

@@ -54,13 +54,16 @@ public final class NamedRoutes {
 
     /** The registered view that carries the name; fails loudly if none or several do. */
     static Class<? extends Component> view(RouteName name) {
-        List<Class<? extends Component>> carriers = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
-                .map(RouteData::getNavigationTarget)
-                .filter(view -> view.getAnnotation(NamedRoute.class) != null && view.getAnnotation(NamedRoute.class).value() == name)
-                .distinct()
-                .toList();
+        List<Class<? extends Component>> carriers =
+                RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                        .map(RouteData::getNavigationTarget)
+                        .filter(view -> view.getAnnotation(NamedRoute.class) != null
+                                && view.getAnnotation(NamedRoute.class).value() == name)
+                        .distinct()
+                        .toList();
         if (carriers.size() != 1) {
-            throw new IllegalStateException("Route name " + name + " must be carried by exactly one registered view, found " + carriers);
+            throw new IllegalStateException(
+                    "Route name " + name + " must be carried by exactly one registered view, found " + carriers);
         }
         return carriers.getFirst();
     }

@@ -22,7 +22,8 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H2("Page not found"),
+        add(
+                new H2("Page not found"),
                 new Paragraph("There is no page at this address, or it is not available to you."),
                 BaseNavigation.home().anchor("Back to the start page"));
         return HttpServletResponse.SC_NOT_FOUND;

@@ -32,7 +32,8 @@ class ChangePasswordView extends VerticalLayout {
         PasswordField current = new PasswordField("Current (or one-time) password");
         current.setTestId("password-current");
         PasswordField password = new PasswordField("New password");
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
+        password.setHelperText(
+                "At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setTestId("password-new");
         PasswordField again = new PasswordField("New password again");

@@ -55,16 +55,20 @@ public final class ClassroomPanels {
         if (c.archived()) {
             return Optional.empty();
         }
-        Button archive = new Button("Archive this class", e -> confirm("Archive " + c.name() + "?",
-                "It leaves your class list and nobody can join it any more. Students' work is kept.", "Archive",
-                () -> {
-                    try {
-                        classroom.archiveClass(c.id());
-                        archived.run();
-                    } catch (UserFacingException ex) {
-                        error(ex.getMessage());
-                    }
-                }));
+        Button archive = new Button(
+                "Archive this class",
+                e -> confirm(
+                        "Archive " + c.name() + "?",
+                        "It leaves your class list and nobody can join it any more. Students' work is kept.",
+                        "Archive",
+                        () -> {
+                            try {
+                                classroom.archiveClass(c.id());
+                                archived.run();
+                            } catch (UserFacingException ex) {
+                                error(ex.getMessage());
+                            }
+                        }));
         archive.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         archive.setTestId("archive-class");
         return Optional.of(archive);
@@ -97,9 +101,13 @@ public final class ClassroomPanels {
                 act(() -> classroom.setJoinEnabled(c.id(), e.getValue()));
             }
         });
-        Button rotate = new Button("Make a new code", e -> confirm("Make a new join code?",
-                "The current code stops working at once. Students already in the class are not affected.",
-                "Make a new code", () -> act(() -> classroom.rotateJoinCode(c.id()))));
+        Button rotate = new Button(
+                "Make a new code",
+                e -> confirm(
+                        "Make a new join code?",
+                        "The current code stops working at once. Students already in the class are not affected.",
+                        "Make a new code",
+                        () -> act(() -> classroom.rotateJoinCode(c.id()))));
         rotate.setTestId("join-code-rotate");
         rotate.setEnabled(!c.archived());
         panel.add(enabled, rotate);
@@ -127,7 +135,9 @@ public final class ClassroomPanels {
         add.setEnabled(!c.archived());
         section.add(add);
         if (c.roster().isEmpty()) {
-            section.add(new EmptyState("roster-empty", "No students yet.",
+            section.add(new EmptyState(
+                    "roster-empty",
+                    "No students yet.",
                     "Share the join code, or add students from a list of names and print their sign-in details."));
             return section;
         }
@@ -162,34 +172,49 @@ public final class ClassroomPanels {
         }
         Button rename = new Button("Rename", e -> renameDialog(r));
         rename.addThemeVariants(ButtonVariant.TERTIARY);
-        Button reset = new Button("Reset password", e -> confirm("Reset " + r.displayName() + "\u2019s password?",
-                "They get a one-time password and choose their own at their next sign-in.", "Reset",
-                () -> {
-                    try {
-                        OneTimeCredential credential = classroom.resetPassword(c.id(), r.studentId());
-                        showCredentials("New one-time password", List.of(credential));
-                        refresh.run();
-                    } catch (UserFacingException ex) {
-                        error(ex.getMessage());
-                    }
-                }));
+        Button reset = new Button(
+                "Reset password",
+                e -> confirm(
+                        "Reset " + r.displayName() + "\u2019s password?",
+                        "They get a one-time password and choose their own at their next sign-in.",
+                        "Reset",
+                        () -> {
+                            try {
+                                OneTimeCredential credential = classroom.resetPassword(c.id(), r.studentId());
+                                showCredentials("New one-time password", List.of(credential));
+                                refresh.run();
+                            } catch (UserFacingException ex) {
+                                error(ex.getMessage());
+                            }
+                        }));
         reset.addThemeVariants(ButtonVariant.TERTIARY);
-        Button remove = new Button("Remove", e -> confirm("Remove " + r.displayName() + " from this class?",
-                "Their work is kept. They lose access to this class right away.", "Remove",
-                () -> act(() -> classroom.removeStudent(c.id(), r.studentId()))));
+        Button remove = new Button(
+                "Remove",
+                e -> confirm(
+                        "Remove " + r.displayName() + " from this class?",
+                        "Their work is kept. They lose access to this class right away.",
+                        "Remove",
+                        () -> act(() -> classroom.removeStudent(c.id(), r.studentId()))));
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         Button access = r.enabled()
-                ? new Button("Switch off account", e -> confirm("Switch off " + r.displayName() + "\u2019s account?",
-                        "They are signed out at once, on every computer, and cannot sign in until you switch the "
-                                + "account on again. Their work is kept.", "Switch off",
-                        () -> act(() -> classroom.disableStudent(c.id(), r.studentId()))))
+                ? new Button(
+                        "Switch off account",
+                        e -> confirm(
+                                "Switch off " + r.displayName() + "\u2019s account?",
+                                "They are signed out at once, on every computer, and cannot sign in until you switch the "
+                                        + "account on again. Their work is kept.",
+                                "Switch off",
+                                () -> act(() -> classroom.disableStudent(c.id(), r.studentId()))))
                 : new Button("Switch on account", e -> act(() -> classroom.enableStudent(c.id(), r.studentId())));
         access.addThemeVariants(ButtonVariant.TERTIARY);
         access.setTestId(r.enabled() ? "roster-disable" : "roster-enable");
         if (r.sharedWithOtherTeacher()) {
-            rename.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
-            reset.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
-            access.getElement().setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            rename.getElement()
+                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            reset.getElement()
+                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+            access.getElement()
+                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
         }
         Div actions = new Div(rename, reset, access, remove);
         actions.addClassName("roster-actions");
@@ -224,7 +249,8 @@ public final class ClassroomPanels {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Add students");
         TextArea names = new TextArea("Names, one per line");
-        names.setHelperText("Each student gets a username and a one-time password to print. No e-mail addresses needed.");
+        names.setHelperText(
+                "Each student gets a username and a one-time password to print. No e-mail addresses needed.");
         names.setWidth("min(80vw, 32rem)");
         names.setMinHeight("12rem");
         names.setTestId("add-students-names");
@@ -255,7 +281,9 @@ public final class ClassroomPanels {
         sheet.addClassName("credential-sheet");
         sheet.setTestId("credentials");
         for (OneTimeCredential c : credentials) {
-            Div slip = new Div(new Span(c.displayName()), new Span("Username: " + c.username()),
+            Div slip = new Div(
+                    new Span(c.displayName()),
+                    new Span("Username: " + c.username()),
                     new Span("One-time password: " + c.password()),
                     new Span("Sign in at this Lateral and choose your own password."));
             slip.addClassName("credential-slip");

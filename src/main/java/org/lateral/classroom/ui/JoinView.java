@@ -1,5 +1,6 @@
 package org.lateral.classroom.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -12,17 +13,17 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import org.lateral.security.LoginWelcome;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.DemoBanner;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.base.ui.RouteName;
-import org.lateral.base.LateralMode;
 import org.lateral.classroom.JoinService;
 import org.lateral.classroom.PasswordPolicy;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.LoginWelcome;
 import org.lateral.security.Role;
 import org.lateral.security.ui.SecurityNavigation;
 
@@ -77,7 +78,7 @@ class JoinView extends VerticalLayout {
             }
         });
         next.addThemeVariants(ButtonVariant.PRIMARY);
-        next.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        next.addClickShortcut(Key.ENTER);
         next.setTestId("join-continue");
         step.add(code, next);
         if (!signedInStudent) {
@@ -87,7 +88,8 @@ class JoinView extends VerticalLayout {
 
     private void confirmClass(String code, JoinService.ClassPreview preview) {
         step.removeAll();
-        Paragraph joining = new Paragraph("You are joining " + preview.className() + " (teacher: " + preview.teacherName() + ").");
+        Paragraph joining =
+                new Paragraph("You are joining " + preview.className() + " (teacher: " + preview.teacherName() + ").");
         joining.setTestId("join-class-preview");
         step.add(joining);
         if (signedInStudent) {
@@ -112,18 +114,23 @@ class JoinView extends VerticalLayout {
         username.setMaxLength(40);
         username.setTestId("join-username");
         PasswordField password = new PasswordField("Choose a password");
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
+        password.setHelperText(
+                "At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setTestId("join-password");
         PasswordField again = new PasswordField("Type the password again");
         again.setMaxLength(PasswordPolicy.MAX_LENGTH);
         again.setTestId("join-password-again");
-        Paragraph privacy = new Paragraph("Lateral does not ask for your e-mail address. Your teacher sees your name and your work.");
+        Paragraph privacy = new Paragraph(
+                "Lateral does not ask for your e-mail address. Your teacher sees your name and your work.");
         privacy.addClassName("reader-note");
         Button create = new Button("Create my account and join", e -> {
             try {
-                String created = join.joinAsNewStudent(code, new JoinService.NewStudent(name.getValue(), username.getValue(),
-                        password.getValue(), again.getValue()), from());
+                String created = join.joinAsNewStudent(
+                        code,
+                        new JoinService.NewStudent(
+                                name.getValue(), username.getValue(), password.getValue(), again.getValue()),
+                        from());
                 // The login page says "Sign in as …" from the session, never from the URL, so a
                 // link cannot make it print any text (DD007).
                 VaadinSession.getCurrent().setAttribute(LoginWelcome.JOINED_USERNAME, created);
@@ -139,12 +146,16 @@ class JoinView extends VerticalLayout {
 
     private static JoinService.From from() {
         VaadinSession session = VaadinSession.getCurrent();
-        return new JoinService.From(address(), session == null ? "none" : session.getSession().getId());
+        return new JoinService.From(
+                address(), session == null ? "none" : session.getSession().getId());
     }
 
     private static String address() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null || session.getBrowser() == null || session.getBrowser().getAddress() == null
-                ? "unknown" : session.getBrowser().getAddress();
+        return session == null
+                        || session.getBrowser() == null
+                        || session.getBrowser().getAddress() == null
+                ? "unknown"
+                : session.getBrowser().getAddress();
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.lateral.classroom.AccountService;
+import org.lateral.security.ui.LoginView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ class PasswordChangeGate implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (target == ChangePasswordView.class || target == org.lateral.security.ui.LoginView.class) {
+        if (target == ChangePasswordView.class || target == LoginView.class) {
             return;
         }
         if (accounts.mustChangePassword()) {

@@ -35,7 +35,9 @@ class SetupView extends VerticalLayout {
         setAlignItems(Alignment.CENTER);
         add(new H1("Set up Lateral"));
         if (!setup.isSetupOpen()) {
-            add(new Paragraph("Lateral is already set up."), SecurityNavigation.login().anchor("Sign in"));
+            add(
+                    new Paragraph("Lateral is already set up."),
+                    SecurityNavigation.login().anchor("Sign in"));
             setTestId("setup-closed");
             return;
         }
@@ -67,8 +69,12 @@ class SetupView extends VerticalLayout {
 
         Button create = new Button("Create account", e -> {
             Optional<String> problem = this.setup.createFirstAccount(new FirstRunSetup.SetupRequest(
-                    token.getValue(), school.getValue(), displayName.getValue(), username.getValue(),
-                    password.getValue(), again.getValue()));
+                    token.getValue(),
+                    school.getValue(),
+                    displayName.getValue(),
+                    username.getValue(),
+                    password.getValue(),
+                    again.getValue()));
             if (problem.isPresent()) {
                 message.setText(problem.get());
             } else {

@@ -1,22 +1,32 @@
 package org.lateral.classroom.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.util.List;
+import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.NewClass;
 
 /** The teacher's home: their classes, each with its roster count. */
 @Route("classes")
@@ -36,16 +46,17 @@ class TeacherClassesView extends VerticalLayout {
 
     private void show() {
         removeAll();
-        com.vaadin.flow.component.button.Button create = new com.vaadin.flow.component.button.Button("New class",
-                e -> newClassDialog());
-        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.PRIMARY);
+        Button create = new Button("New class", e -> newClassDialog());
+        create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("new-class");
         Div header = new Div(new H2("Your classes"), create);
         header.addClassName("page-header");
         add(header);
         List<ClassSummary> classes = classroom.myClassesAsTeacher();
         if (classes.isEmpty()) {
-            add(new EmptyState("classes-empty", "You have no classes yet.",
+            add(new EmptyState(
+                    "classes-empty",
+                    "You have no classes yet.",
                     "When you create a class, it gets a join code your students use to sign up."));
             return;
         }
@@ -59,40 +70,45 @@ class TeacherClassesView extends VerticalLayout {
     }
 
     private void newClassDialog() {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New class");
-        com.vaadin.flow.component.textfield.TextField name = new com.vaadin.flow.component.textfield.TextField("Class name");
+        TextField name = new TextField("Class name");
         name.setMaxLength(100);
         name.setRequired(true);
         name.setTestId("class-name-field");
-        com.vaadin.flow.component.textfield.TextField subject = new com.vaadin.flow.component.textfield.TextField("Subject (optional)");
+        TextField subject = new TextField("Subject (optional)");
         subject.setMaxLength(100);
-        com.vaadin.flow.component.textfield.TextField year = new com.vaadin.flow.component.textfield.TextField("School year (optional)");
+        TextField year = new TextField("School year (optional)");
         year.setMaxLength(20);
         year.setPlaceholder("2026/27");
-        com.vaadin.flow.component.combobox.ComboBox<String> zone = new com.vaadin.flow.component.combobox.ComboBox<>("Time zone");
-        zone.setItems(java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
-                && !z.startsWith("SystemV/")).sorted().toList());
-        zone.setValue(java.time.ZoneId.systemDefault().getId());
+        ComboBox<String> zone = new ComboBox<>("Time zone");
+        zone.setItems(ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                .sorted()
+                .toList());
+        zone.setValue(ZoneId.systemDefault().getId());
         zone.setHelperText("Due dates end at midnight in this time zone");
-        com.vaadin.flow.component.formlayout.FormLayout form = new com.vaadin.flow.component.formlayout.FormLayout(name, subject, year, zone);
+        FormLayout form = new FormLayout(name, subject, year, zone);
         Div message = new Div();
         message.addClassName("form-error");
         message.getElement().setAttribute("role", "alert");
         dialog.add(form, message);
-        com.vaadin.flow.component.button.Button save = new com.vaadin.flow.component.button.Button("Create class", e -> {
+        Button save = new Button("Create class", e -> {
             try {
-                var created = classroom.createClass(new org.lateral.classroom.NewClass(name.getValue(), subject.getValue(),
-                        year.getValue(), zone.getValue() == null ? "" : zone.getValue()));
+                var created = classroom.createClass(new NewClass(
+                        name.getValue(),
+                        subject.getValue(),
+                        year.getValue(),
+                        zone.getValue() == null ? "" : zone.getValue()));
                 dialog.close();
                 getUI().ifPresent(ui -> NamedRoutes.classPage(created.id()).navigate(ui));
-            } catch (org.lateral.base.UserFacingException ex) {
+            } catch (UserFacingException ex) {
                 message.setText(ex.getMessage());
             }
         });
-        save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.PRIMARY);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("create-class");
-        dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
 
@@ -100,7 +116,7 @@ class TeacherClassesView extends VerticalLayout {
         Div card = new Div();
         card.addClassName("card");
         card.getElement().setAttribute("data-testid", "class-card");
-        com.vaadin.flow.component.html.Anchor link = NamedRoutes.classPage(c.id()).anchor(c.name());
+        Anchor link = NamedRoutes.classPage(c.id()).anchor(c.name());
         link.getElement().setAttribute("router-link", true);
         link.setTestId("class-link");
         H3 name = new H3(link);
@@ -115,7 +131,9 @@ class TeacherClassesView extends VerticalLayout {
         if (c.schoolYear() != null) {
             details.append(details.isEmpty() ? "" : " · ").append(c.schoolYear());
         }
-        details.append(details.isEmpty() ? "" : " · ").append("Time zone ").append(c.timeZone().getId());
+        details.append(details.isEmpty() ? "" : " · ")
+                .append("Time zone ")
+                .append(c.timeZone().getId());
         Paragraph meta = new Paragraph(details.toString());
         meta.addClassName("card-meta");
         card.add(meta);

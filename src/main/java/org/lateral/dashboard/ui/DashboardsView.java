@@ -18,7 +18,10 @@ class DashboardsView extends VerticalLayout {
     DashboardsView() {
         addClassName("page");
         add(new H2("Dashboards"));
-        add(new EmptyState("dashboards-empty", "Nothing to show yet.",
-                "Once your students have worked on an assignment, this page shows what each class found, missed and mixed up."));
+        add(
+                new EmptyState(
+                        "dashboards-empty",
+                        "Nothing to show yet.",
+                        "Once your students have worked on an assignment, this page shows what each class found, missed and mixed up."));
     }
 }

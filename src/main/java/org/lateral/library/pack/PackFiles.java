@@ -56,7 +56,9 @@ public interface PackFiles {
             @Override
             public Optional<String> read(String path) {
                 try (InputStream in = loader.getResourceAsStream(base + path)) {
-                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return in == null
+                            ? Optional.empty()
+                            : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not read " + base + path, e);
                 }

@@ -60,10 +60,12 @@ public record SeedPack(
     }
 
     public enum KeyStatus {
-        COMPLETE, DRAFT
+        COMPLETE,
+        DRAFT
     }
 
-    public record Key(String articleSlug, UUID id, KeyStatus status, String notes, List<Claim> claims, List<Source> sources) {
+    public record Key(
+            String articleSlug, UUID id, KeyStatus status, String notes, List<Claim> claims, List<Source> sources) {
         public Key {
             claims = List.copyOf(claims);
             sources = List.copyOf(sources);
@@ -86,7 +88,8 @@ public record SeedPack(
     }
 
     public enum Origin {
-        PRIMARY, SECONDARY
+        PRIMARY,
+        SECONDARY
     }
 
     public record Source(
@@ -104,7 +107,9 @@ public record SeedPack(
     }
 
     public enum Reporting {
-        ORIGINAL, RELAY, MIXED
+        ORIGINAL,
+        RELAY,
+        MIXED
     }
 
     public record Comparison(UUID id, List<ComparisonEntry> entries) {

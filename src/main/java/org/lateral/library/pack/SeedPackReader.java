@@ -46,38 +46,78 @@ public final class SeedPackReader {
     private SeedPackReader() {}
 
     // The files as written; checked and converted below.
-    record RawManifest(@Nullable UUID id, @Nullable String title, @Nullable String description,
-            @Nullable String maturity, @Nullable List<String> articles) {}
+    record RawManifest(
+            @Nullable UUID id,
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable String maturity,
+            @Nullable List<String> articles) {}
 
     record RawOutlets(@Nullable List<RawOutlet> outlets) {}
 
-    record RawOutlet(@Nullable String slug, @Nullable UUID id, @Nullable String name, @Nullable String kind,
-            @Nullable String country, @Nullable String ownership, @Nullable String ownershipSource,
-            @Nullable String description, @Nullable String url) {}
+    record RawOutlet(
+            @Nullable String slug,
+            @Nullable UUID id,
+            @Nullable String name,
+            @Nullable String kind,
+            @Nullable String country,
+            @Nullable String ownership,
+            @Nullable String ownershipSource,
+            @Nullable String description,
+            @Nullable String url) {}
 
-    record RawFrontMatter(@Nullable UUID id, @Nullable String outlet, @Nullable String byline,
-            @Nullable String published, @Nullable String publishedPrecision, @Nullable String publishedNote,
-            @Nullable String originalUrl, @Nullable String language, @Nullable String sourceFile,
+    record RawFrontMatter(
+            @Nullable UUID id,
+            @Nullable String outlet,
+            @Nullable String byline,
+            @Nullable String published,
+            @Nullable String publishedPrecision,
+            @Nullable String publishedNote,
+            @Nullable String originalUrl,
+            @Nullable String language,
+            @Nullable String sourceFile,
             @Nullable List<String> removed) {}
 
-    record RawKey(@Nullable UUID id, @Nullable String status, @Nullable String notes,
-            @Nullable List<RawClaim> claims, @Nullable List<RawSource> sources) {}
+    record RawKey(
+            @Nullable UUID id,
+            @Nullable String status,
+            @Nullable String notes,
+            @Nullable List<RawClaim> claims,
+            @Nullable List<RawSource> sources) {}
 
-    record RawClaim(@Nullable String id, @Nullable String quote, @Nullable String prefix,
-            @Nullable List<String> types, @Nullable Integer worthiness, @Nullable String why,
-            @Nullable List<String> cues, @Nullable List<String> sources) {}
+    record RawClaim(
+            @Nullable String id,
+            @Nullable String quote,
+            @Nullable String prefix,
+            @Nullable List<String> types,
+            @Nullable Integer worthiness,
+            @Nullable String why,
+            @Nullable List<String> cues,
+            @Nullable List<String> sources) {}
 
-    record RawSource(@Nullable String id, @Nullable String name, @Nullable List<String> aliases,
-            @Nullable String kind, @Nullable String origin, @Nullable String relayedFrom,
+    record RawSource(
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable List<String> aliases,
+            @Nullable String kind,
+            @Nullable String origin,
+            @Nullable String relayedFrom,
             @Nullable List<RawQuote> attributions) {}
 
     record RawQuote(@Nullable String quote, @Nullable String prefix) {}
 
     record RawComparison(@Nullable UUID id, @Nullable List<RawEntry> articles) {}
 
-    record RawEntry(@Nullable String article, @Nullable String headlineFraming, @Nullable Integer namedSources,
-            @Nullable Integer anonymousSources, @Nullable List<String> hedges, @Nullable List<String> loadedWords,
-            @Nullable String reporting, @Nullable String relayedFrom, @Nullable String omissions,
+    record RawEntry(
+            @Nullable String article,
+            @Nullable String headlineFraming,
+            @Nullable Integer namedSources,
+            @Nullable Integer anonymousSources,
+            @Nullable List<String> hedges,
+            @Nullable List<String> loadedWords,
+            @Nullable String reporting,
+            @Nullable String relayedFrom,
+            @Nullable String omissions,
             @Nullable String notes) {}
 
     /** Reads and checks a pack; throws {@link PackFormatException} listing every problem. */
@@ -123,7 +163,8 @@ public final class SeedPackReader {
             String keyPath = "keys/" + slug + ".yaml";
             RawKey rawKey = files.read(keyPath).isPresent() ? parse(files, keyPath, RawKey.class, problems) : null;
             if (rawKey != null) {
-                key(slug, keyPath, rawKey, article.get().canonicalText(), problems).ifPresent(keys::add);
+                key(slug, keyPath, rawKey, article.get().canonicalText(), problems)
+                        .ifPresent(keys::add);
             }
         }
 
@@ -165,7 +206,8 @@ public final class SeedPackReader {
         }
         Optional<OutletKind> kind = raw.kind() == null ? Optional.empty() : OutletKind.fromCode(raw.kind());
         if (kind.isEmpty()) {
-            problems.add(where, "kind '" + raw.kind() + "' is not one of " + codes(OutletKind.values(), OutletKind::code));
+            problems.add(
+                    where, "kind '" + raw.kind() + "' is not one of " + codes(OutletKind.values(), OutletKind::code));
         }
         String url = raw.url();
         if (url != null && !url.matches("https?://\\S+")) {
@@ -175,12 +217,20 @@ public final class SeedPackReader {
             problems.add(where, "needs an id and a name");
             return Optional.empty();
         }
-        return kind.map(k -> new SeedPack.Outlet(raw.id(), raw.slug(), raw.name().strip(), k, raw.country(),
-                raw.ownership(), raw.ownershipSource(), raw.description(), url));
+        return kind.map(k -> new SeedPack.Outlet(
+                raw.id(),
+                raw.slug(),
+                raw.name().strip(),
+                k,
+                raw.country(),
+                raw.ownership(),
+                raw.ownershipSource(),
+                raw.description(),
+                url));
     }
 
-    private static Optional<SeedPack.Article> article(String slug, String file, String content,
-            Set<String> outletSlugs, Problems problems) {
+    private static Optional<SeedPack.Article> article(
+            String slug, String file, String content, Set<String> outletSlugs, Problems problems) {
         String normalised = content.replace("\r\n", "\n");
         if (!normalised.startsWith("---\n")) {
             problems.add(file, "must start with front matter between two '---' lines");
@@ -218,9 +268,12 @@ public final class SeedPackReader {
         PublicationDate published = null;
         try {
             PublicationDate.Precision precision = PublicationDate.Precision.valueOf(
-                    required(front.publishedPrecision(), file, "published_precision", problems, "day").toUpperCase(Locale.ROOT));
-            published = PublicationDate.parse(required(front.published(), file, "published", problems, "1970-01-01"),
-                    precision, front.publishedNote());
+                    required(front.publishedPrecision(), file, "published_precision", problems, "day")
+                            .toUpperCase(Locale.ROOT));
+            published = PublicationDate.parse(
+                    required(front.published(), file, "published", problems, "1970-01-01"),
+                    precision,
+                    front.publishedNote());
             if (precision == PublicationDate.Precision.APPROXIMATE && front.publishedNote() == null) {
                 problems.add(file, "an approximate date needs a published_note saying how it was worked out");
             }
@@ -230,9 +283,17 @@ public final class SeedPackReader {
         if (problems.count() > before || published == null || front.id() == null || front.outlet() == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeedPack.Article(slug, front.id(), front.outlet(), front.byline(), published,
-                front.originalUrl(), orBlank(front.language()).isBlank() ? "en" : front.language(),
-                orBlank(front.sourceFile()), orEmpty(front.removed()), text));
+        return Optional.of(new SeedPack.Article(
+                slug,
+                front.id(),
+                front.outlet(),
+                front.byline(),
+                published,
+                front.originalUrl(),
+                orBlank(front.language()).isBlank() ? "en" : front.language(),
+                orBlank(front.sourceFile()),
+                orEmpty(front.removed()),
+                text));
     }
 
     private static Optional<SeedPack.Key> key(String slug, String file, RawKey raw, String text, Problems problems) {
@@ -247,25 +308,35 @@ public final class SeedPackReader {
             }
             Optional<SourceKind> kind = s.kind() == null ? Optional.empty() : SourceKind.fromCode(s.kind());
             if (kind.isEmpty()) {
-                problems.add(where, "kind '" + s.kind() + "' is not one of " + codes(SourceKind.values(), SourceKind::code));
+                problems.add(
+                        where, "kind '" + s.kind() + "' is not one of " + codes(SourceKind.values(), SourceKind::code));
             }
-            Origin origin = "primary".equals(s.origin()) ? Origin.PRIMARY
+            Origin origin = "primary".equals(s.origin())
+                    ? Origin.PRIMARY
                     : "secondary".equals(s.origin()) ? Origin.SECONDARY : null;
             if (origin == null) {
                 problems.add(where, "origin must be primary or secondary");
-            } else if (origin == Origin.SECONDARY && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
+            } else if (origin == Origin.SECONDARY
+                    && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
                 problems.add(where, "a secondary source needs relayed_from (the outlet it came through)");
             }
             List<AnchoredSpan> attributions = new ArrayList<>();
             for (RawQuote q : orEmpty(s.attributions())) {
-                resolve(text, q.quote(), q.prefix(), where + " attribution", problems).ifPresent(attributions::add);
+                resolve(text, q.quote(), q.prefix(), where + " attribution", problems)
+                        .ifPresent(attributions::add);
             }
             if (orEmpty(s.attributions()).isEmpty()) {
                 problems.add(where, "needs at least one attribution: where the text points at this source");
             }
             if (kind.isPresent() && origin != null) {
-                SeedPack.Source source = new SeedPack.Source(s.id(), s.name().strip(), orEmpty(s.aliases()), kind.get(),
-                        origin, s.relayedFrom(), attributions);
+                SeedPack.Source source = new SeedPack.Source(
+                        s.id(),
+                        s.name().strip(),
+                        orEmpty(s.aliases()),
+                        kind.get(),
+                        origin,
+                        s.relayedFrom(),
+                        attributions);
                 if (sources.putIfAbsent(s.id(), source) != null) {
                     problems.add(where, "the id is used twice");
                 } else {
@@ -286,8 +357,13 @@ public final class SeedPackReader {
             }
             Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
             for (String t : orEmpty(c.types())) {
-                ClaimType.fromCode(t).ifPresentOrElse(types::add, () -> problems.add(where,
-                        "type '" + t + "' is not one of " + codes(ClaimType.values(), ClaimType::code)));
+                ClaimType.fromCode(t)
+                        .ifPresentOrElse(
+                                types::add,
+                                () -> problems.add(
+                                        where,
+                                        "type '" + t + "' is not one of "
+                                                + codes(ClaimType.values(), ClaimType::code)));
             }
             if (orEmpty(c.types()).isEmpty()) {
                 problems.add(where, "needs at least one accepted type");
@@ -313,11 +389,18 @@ public final class SeedPackReader {
                 }
             });
             if (span.isPresent() && c.worthiness() != null && c.why() != null) {
-                claims.add(new SeedPack.Claim(c.id(), span.get(), types, c.worthiness(), c.why().strip(),
-                        orEmpty(c.cues()), orEmpty(c.sources())));
+                claims.add(new SeedPack.Claim(
+                        c.id(),
+                        span.get(),
+                        types,
+                        c.worthiness(),
+                        c.why().strip(),
+                        orEmpty(c.cues()),
+                        orEmpty(c.sources())));
             }
         }
-        KeyStatus status = "complete".equals(raw.status()) ? KeyStatus.COMPLETE
+        KeyStatus status = "complete".equals(raw.status())
+                ? KeyStatus.COMPLETE
                 : "draft".equals(raw.status()) ? KeyStatus.DRAFT : null;
         if (status == null) {
             problems.add(file, "status must be complete or draft");
@@ -331,7 +414,8 @@ public final class SeedPackReader {
         if (problems.count() > before || raw.id() == null || status == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeedPack.Key(slug, raw.id(), status, orBlank(raw.notes()).strip(), claims, sourceList));
+        return Optional.of(
+                new SeedPack.Key(slug, raw.id(), status, orBlank(raw.notes()).strip(), claims, sourceList));
     }
 
     private static SeedPack.@Nullable Comparison comparison(RawComparison raw, List<String> order, Problems problems) {
@@ -347,23 +431,36 @@ public final class SeedPackReader {
             if (!seen.add(e.article())) {
                 problems.add(where, "is listed twice");
             }
-            Reporting reporting = e.reporting() == null ? null : switch (e.reporting()) {
-                case "original" -> Reporting.ORIGINAL;
-                case "relay" -> Reporting.RELAY;
-                case "mixed" -> Reporting.MIXED;
-                default -> null;
-            };
+            Reporting reporting = e.reporting() == null
+                    ? null
+                    : switch (e.reporting()) {
+                        case "original" -> Reporting.ORIGINAL;
+                        case "relay" -> Reporting.RELAY;
+                        case "mixed" -> Reporting.MIXED;
+                        default -> null;
+                    };
             if (reporting == null) {
                 problems.add(where, "reporting must be original, relay or mixed");
                 continue;
             }
-            if (e.namedSources() == null || e.namedSources() < 0 || e.anonymousSources() == null || e.anonymousSources() < 0) {
+            if (e.namedSources() == null
+                    || e.namedSources() < 0
+                    || e.anonymousSources() == null
+                    || e.anonymousSources() < 0) {
                 problems.add(where, "needs named_sources and anonymous_sources counts (0 or more)");
                 continue;
             }
-            entries.add(new SeedPack.ComparisonEntry(e.article(), orBlank(e.headlineFraming()), e.namedSources(),
-                    e.anonymousSources(), orEmpty(e.hedges()), orEmpty(e.loadedWords()), reporting, e.relayedFrom(),
-                    orBlank(e.omissions()), orBlank(e.notes())));
+            entries.add(new SeedPack.ComparisonEntry(
+                    e.article(),
+                    orBlank(e.headlineFraming()),
+                    e.namedSources(),
+                    e.anonymousSources(),
+                    orEmpty(e.hedges()),
+                    orEmpty(e.loadedWords()),
+                    reporting,
+                    e.relayedFrom(),
+                    orBlank(e.omissions()),
+                    orBlank(e.notes())));
         }
         if (raw.id() == null) {
             problems.add(file, "needs an id");
@@ -372,8 +469,8 @@ public final class SeedPackReader {
         return new SeedPack.Comparison(raw.id(), entries);
     }
 
-    private static Optional<AnchoredSpan> resolve(String text, @Nullable String quote, @Nullable String prefix,
-            String where, Problems problems) {
+    private static Optional<AnchoredSpan> resolve(
+            String text, @Nullable String quote, @Nullable String prefix, String where, Problems problems) {
         if (quote == null || quote.isEmpty()) {
             problems.add(where, "needs a quote");
             return Optional.empty();
@@ -381,13 +478,17 @@ public final class SeedPackReader {
         return switch (QuoteMatcher.find(text, quote, prefix)) {
             case QuoteMatcher.Result.Found found -> Optional.of(found.span());
             case QuoteMatcher.Result.NotFound notFound -> {
-                problems.add(where, "quote \"" + quote + "\"" + (prefix == null ? "" : " (prefix \"" + prefix + "\")")
-                        + " is not in the article text");
+                problems.add(
+                        where,
+                        "quote \"" + quote + "\"" + (prefix == null ? "" : " (prefix \"" + prefix + "\")")
+                                + " is not in the article text");
                 yield Optional.empty();
             }
             case QuoteMatcher.Result.Ambiguous ambiguous -> {
-                problems.add(where, "quote \"" + quote + "\" occurs " + ambiguous.occurrences()
-                        + " times; add a prefix to say which one");
+                problems.add(
+                        where,
+                        "quote \"" + quote + "\" occurs " + ambiguous.occurrences()
+                                + " times; add a prefix to say which one");
                 yield Optional.empty();
             }
         };

@@ -28,11 +28,12 @@ public final class QuoteMatcher {
         StringBuilder folded = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            folded.append(switch (c) {
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> '"';
-                default -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c;
-            });
+            folded.append(
+                    switch (c) {
+                        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
+                        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> '"';
+                        default -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c;
+                    });
         }
         return folded.toString();
     }

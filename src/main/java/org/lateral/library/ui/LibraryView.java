@@ -15,8 +15,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.lateral.base.ui.EmptyState;
@@ -60,15 +62,22 @@ class LibraryView extends VerticalLayout {
         results.removeAll();
         List<LibraryEntry> entries = library.articles(term);
         if (entries.isEmpty()) {
-            results.add(term.isBlank()
-                    ? new EmptyState("library-empty", "Your school's library has no articles yet.",
-                            "Articles you add, with their outlets and answer keys, are listed here.")
-                    : new EmptyState("library-no-match", "No article's headline or outlet contains \u201c" + term.strip() + "\u201d."));
+            results.add(
+                    term.isBlank()
+                            ? new EmptyState(
+                                    "library-empty",
+                                    "Your school's library has no articles yet.",
+                                    "Articles you add, with their outlets and answer keys, are listed here.")
+                            : new EmptyState(
+                                    "library-no-match",
+                                    "No article's headline or outlet contains \u201c" + term.strip() + "\u201d."));
             return;
         }
         Map<String, List<LibraryEntry>> bySet = new LinkedHashMap<>();
         for (LibraryEntry e : entries) {
-            bySet.computeIfAbsent(Objects.requireNonNullElse(e.storySetTitle(), "Other articles"), k -> new java.util.ArrayList<>()).add(e);
+            bySet.computeIfAbsent(
+                            Objects.requireNonNullElse(e.storySetTitle(), "Other articles"), k -> new ArrayList<>())
+                    .add(e);
         }
         bySet.forEach((title, list) -> results.add(storySet(title, list)));
     }
@@ -106,10 +115,12 @@ class LibraryView extends VerticalLayout {
         Anchor outlet = LibraryNavigation.outlet(e.outletId()).anchor(e.outletName());
         outlet.setTestId("outlet-link");
         outlet.getElement().setAttribute("router-link", true);
-        Span meta = new Span(new Span(outlet), new Span(" · " + e.outletKind().label() + " · " + e.published().display()));
+        Span meta = new Span(
+                new Span(outlet),
+                new Span(" · " + e.outletKind().label() + " · " + e.published().display()));
         meta.addClassName("article-meta");
         Span status = new Span(e.keyStatus().label());
-        status.addClassNames("status-pill", "key-" + e.keyStatus().name().toLowerCase(java.util.Locale.ROOT));
+        status.addClassNames("status-pill", "key-" + e.keyStatus().name().toLowerCase(Locale.ROOT));
         status.setTestId("key-status");
         row.add(headline, meta, status);
         if (e.maturityNote() != null) {

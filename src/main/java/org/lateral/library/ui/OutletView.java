@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -80,7 +81,7 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     }
 
     private static Div line(String label, String value) {
-        com.vaadin.flow.component.html.Span name = new com.vaadin.flow.component.html.Span(label);
+        Span name = new Span(label);
         name.addClassName("profile-label");
         Div row = new Div(name, new Paragraph(value));
         row.addClassName("profile-line");

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -23,11 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.lateral.base.ui.RouteIds;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.HighlighterClaimType;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.KeyOverlay;
@@ -72,10 +73,13 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div meta = new Div();
         meta.addClassName("reader-meta");
         meta.setTestId("article-meta");
-        Anchor outlet = LibraryNavigation.outlet(article.outlet().id()).anchor(article.outlet().name());
+        Anchor outlet = LibraryNavigation.outlet(article.outlet().id())
+                .anchor(article.outlet().name());
         outlet.getElement().setAttribute("router-link", true);
-        meta.add(outlet, new Span(" · " + (article.byline() == null ? "No author shown" : "By " + article.byline())
-                + " · " + article.published().display()));
+        meta.add(
+                outlet,
+                new Span(" · " + (article.byline() == null ? "No author shown" : "By " + article.byline()) + " · "
+                        + article.published().display()));
         if (article.published().note() != null) {
             Paragraph note = new Paragraph("Date: " + article.published().note());
             note.addClassName("reader-note");
@@ -104,7 +108,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         if (!article.removedChrome().isEmpty()) {
             UnorderedList removed = new UnorderedList();
             article.removedChrome().forEach(r -> removed.add(new ListItem(r)));
-            Details cleaned = new Details("Removed from the original page (" + article.removedChrome().size() + ")", removed);
+            Details cleaned = new Details(
+                    "Removed from the original page (" + article.removedChrome().size() + ")", removed);
             cleaned.setTestId("removed-chrome");
             column.add(cleaned);
         }
@@ -159,13 +164,18 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     static List<ClaimHighlighter.Overlay> overlays(KeyOverlay key) {
         List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
         for (KeyOverlay.Claim c : key.claims()) {
-            overlays.add(ClaimHighlighter.Overlay.claim(c.id(), c.start(), c.end(), HighlighterClaimType.of(primaryType(c).code()),
+            overlays.add(ClaimHighlighter.Overlay.claim(
+                    c.id(),
+                    c.start(),
+                    c.end(),
+                    HighlighterClaimType.of(primaryType(c).code()),
                     c.id() + " · " + typeLabels(c)));
         }
         for (KeyOverlay.Source s : key.sources()) {
             int n = 0;
             for (KeyOverlay.Attribution a : s.attributions()) {
-                overlays.add(ClaimHighlighter.Overlay.source(s.id() + "-" + n++, a.start(), a.end(), s.id() + " · source"));
+                overlays.add(
+                        ClaimHighlighter.Overlay.source(s.id() + "-" + n++, a.start(), a.end(), s.id() + " · source"));
             }
         }
         return overlays;
@@ -183,26 +193,29 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     private static Component keyDetails(KeyOverlay key) {
         Div panel = new Div();
         panel.addClassName("key-details");
-        Map<String, KeyOverlay.Source> sources = key.sources().stream()
-                .collect(Collectors.toMap(KeyOverlay.Source::id, Function.identity()));
+        Map<String, KeyOverlay.Source> sources =
+                key.sources().stream().collect(Collectors.toMap(KeyOverlay.Source::id, Function.identity()));
 
         // The legend uses the highlighter's own mark styles: colour and underline pattern per type.
         Div legend = new Div();
         legend.addClassNames("key-legend", "ch-legend");
         legend.setTestId("key-legend");
         for (ClaimType type : ClaimType.values()) {
-            com.vaadin.flow.dom.Element sample = new com.vaadin.flow.dom.Element("mark");
+            Element sample = new Element("mark");
             sample.setText(type.code());
             sample.setAttribute("class", "ch-mark legend-sample");
             sample.setAttribute("data-claim-type", type.code());
             sample.setAttribute("title", type.description());
             legend.getElement().appendChild(sample);
         }
-        com.vaadin.flow.dom.Element sourceSample = new com.vaadin.flow.dom.Element("mark");
+        Element sourceSample = new Element("mark");
         sourceSample.setText("source");
         sourceSample.setAttribute("class", "ch-source legend-sample");
         legend.getElement().appendChild(sourceSample);
-        panel.add(new H4("Key (" + key.status() + "): " + key.claims().size() + " claims, " + key.sources().size() + " sources"), legend);
+        panel.add(
+                new H4("Key (" + key.status() + "): " + key.claims().size() + " claims, "
+                        + key.sources().size() + " sources"),
+                legend);
 
         if (!key.notes().isBlank()) {
             Details notes = new Details("Teaching notes", new Paragraph(key.notes()));
@@ -226,9 +239,14 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             if (!c.cues().isEmpty()) {
                 item.add(new Paragraph("Cue words: " + String.join(", ", c.cues())));
             }
-            String who = c.sourceIds().isEmpty() ? "Who says so? Nobody: no source is given."
-                    : "Who says so? " + c.sourceIds().stream().map(id -> sources.containsKey(id) ? sources.get(id).name() : id)
-                            .collect(Collectors.joining("; "));
+            String who = c.sourceIds().isEmpty()
+                    ? "Who says so? Nobody: no source is given."
+                    : "Who says so? "
+                            + c.sourceIds().stream()
+                                    .map(id -> sources.containsKey(id)
+                                            ? sources.get(id).name()
+                                            : id)
+                                    .collect(Collectors.joining("; "));
             Paragraph links = new Paragraph(who);
             links.addClassName("key-links");
             item.add(links);
@@ -242,13 +260,16 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         for (KeyOverlay.Source s : key.sources()) {
             ListItem item = new ListItem();
             item.setTestId("key-source");
-            String origin = s.primary() ? "primary (the outlet got it first-hand)"
+            String origin = s.primary()
+                    ? "primary (the outlet got it first-hand)"
                     : "secondary, relayed from " + s.relayedFrom();
             item.add(new Span(s.id() + " · " + s.name()), new Paragraph(s.kind().label() + " · " + origin));
             if (!s.aliases().isEmpty()) {
                 item.add(new Paragraph("Also called: " + String.join(", ", s.aliases())));
             }
-            long backed = key.claims().stream().filter(c -> c.sourceIds().contains(s.id())).count();
+            long backed = key.claims().stream()
+                    .filter(c -> c.sourceIds().contains(s.id()))
+                    .count();
             item.add(new Paragraph("Backs " + backed + (backed == 1 ? " claim" : " claims")));
             sourceList.add(item);
         }

@@ -1,5 +1,6 @@
 package org.lateral.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.lateral.base.LateralMode;
 import org.lateral.base.ui.DemoBanner;
@@ -17,8 +19,6 @@ import org.lateral.base.ui.NamedRoutes;
 import org.lateral.security.LoginAccounts;
 import org.lateral.security.LoginWelcome;
 import org.lateral.security.SessionGuard;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.component.html.Anchor;
 
 /** Sign-in at {@code /login}: Vaadin's login form, fields {@code username} and {@code password}. */
 @Route(value = "login", autoLayout = false)
@@ -40,7 +40,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         H1 title = new H1("Lateral");
         title.addClassName("login-title");
-        Paragraph tagline = new Paragraph("Read the news like a fact-checker: mark the claims, find who says so, compare the outlets.");
+        Paragraph tagline = new Paragraph(
+                "Read the news like a fact-checker: mark the claims, find who says so, compare the outlets.");
         tagline.addClassName("login-tagline");
 
         LoginI18n i18n = LoginI18n.createDefault();
@@ -50,8 +51,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         // One answer for an unknown username, a wrong password, a switched-off account and too
         // many tries (DD007): it must not tell a stranger which usernames exist.
         i18n.getErrorMessage().setTitle("Could not sign in");
-        i18n.getErrorMessage().setMessage("Check your username and password. After several wrong tries, signing in "
-                + "pauses for a few minutes: wait, then try again. Forgot your password? Your teacher can reset it.");
+        i18n.getErrorMessage()
+                .setMessage(
+                        "Check your username and password. After several wrong tries, signing in "
+                                + "pauses for a few minutes: wait, then try again. Forgot your password? Your teacher can reset it.");
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -64,19 +67,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(title, tagline, welcome, form, joinLink);
 
         if (mode.demo()) {
-            Div hint = new Div(new Paragraph("Demo accounts: teacher, and student1 to student24."),
+            Div hint = new Div(
+                    new Paragraph("Demo accounts: teacher, and student1 to student24."),
                     new Paragraph("Password for all of them: lateral-demo"));
             hint.addClassName("login-hint");
             hint.setTestId("demo-accounts-hint");
             add(hint);
         } else if (accounts.noAccountsYet()) {
-            Div setup = new Div(new Paragraph("Lateral is not set up yet. The person installing it creates the first account."),
+            Div setup = new Div(
+                    new Paragraph("Lateral is not set up yet. The person installing it creates the first account."),
                     NamedRoutes.setup().anchor("Go to first-run setup"));
             setup.addClassName("login-hint");
             setup.setTestId("setup-hint");
             add(setup);
         } else {
-            Paragraph help = new Paragraph("Students: ask your teacher for your username. Forgot your password? Your teacher can reset it.");
+            Paragraph help = new Paragraph(
+                    "Students: ask your teacher for your username. Forgot your password? Your teacher can reset it.");
             help.addClassName("login-hint");
             add(help);
         }
@@ -98,9 +104,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (parameters.containsKey("joined")) {
             VaadinSession session = VaadinSession.getCurrent();
             Object username = session == null ? null : session.getAttribute(LoginWelcome.JOINED_USERNAME);
-            welcome.setText(username instanceof String name
-                    ? "Your account is ready and you are in the class. Sign in as " + name + "."
-                    : "Your account is ready and you are in the class. Sign in with the username you chose.");
+            welcome.setText(
+                    username instanceof String name
+                            ? "Your account is ready and you are in the class. Sign in as " + name + "."
+                            : "Your account is ready and you are in the class. Sign in with the username you chose.");
             welcome.setVisible(true);
         }
     }

@@ -30,7 +30,12 @@ public final class Alternatives {
      * @param overlapsClaim the key claim the span shares most words with, if any: accepting the
      *        span then makes it an alternative span of that claim
      */
-    public record PopularSpan(int start, int end, int students, ClaimType commonType, @Nullable String overlapsClaim) {}
+    public record PopularSpan(
+            int start,
+            int end,
+            int students,
+            ClaimType commonType,
+            @Nullable String overlapsClaim) {}
 
     /** A type several students gave a key claim that the key does not accept for it. */
     public record PopularType(String claimId, ClaimType type, int students) {}
@@ -40,8 +45,8 @@ public final class Alternatives {
      * (token Jaccard at least the threshold), so near-identical selections count together. Sorted
      * by the number of students, then by position.
      */
-    public static List<PopularSpan> popularSpans(int[] tokens, List<Scoring.KeyClaim> key, List<ScoredAttempt> attempts,
-            double threshold) {
+    public static List<PopularSpan> popularSpans(
+            int[] tokens, List<Scoring.KeyClaim> key, List<ScoredAttempt> attempts, double threshold) {
         record Extra(String student, Scoring.Mark mark, int[] words) {}
         List<Extra> extras = new ArrayList<>();
         for (ScoredAttempt attempt : attempts) {
@@ -52,7 +57,8 @@ public final class Alternatives {
                 }
             }
         }
-        extras.sort(Comparator.comparingInt((Extra e) -> e.mark().start()).thenComparingInt(e -> e.mark().end())
+        extras.sort(Comparator.comparingInt((Extra e) -> e.mark().start())
+                .thenComparingInt(e -> e.mark().end())
                 .thenComparing(e -> e.mark().id()));
         List<List<Extra>> groups = new ArrayList<>();
         for (Extra extra : extras) {
@@ -82,12 +88,18 @@ public final class Alternatives {
             List<Integer> span = spans.entrySet().stream()
                     .max(Comparator.comparingInt((Map.Entry<List<Integer>, Integer> x) -> x.getValue())
                             .thenComparing(x -> -x.getKey().get(0)))
-                    .orElseThrow().getKey();
+                    .orElseThrow()
+                    .getKey();
             ClaimType type = types.entrySet().stream()
                     .max(Comparator.comparingInt((Map.Entry<ClaimType, Integer> x) -> x.getValue())
                             .thenComparing(x -> -x.getKey().ordinal()))
-                    .orElseThrow().getKey();
-            popular.add(new PopularSpan(span.get(0), span.get(1), students.size(), type,
+                    .orElseThrow()
+                    .getKey();
+            popular.add(new PopularSpan(
+                    span.get(0),
+                    span.get(1),
+                    students.size(),
+                    type,
                     mostOverlapping(tokens, key, span.get(0), span.get(1))));
         }
         popular.sort(Comparator.comparingInt(PopularSpan::students).reversed().thenComparingInt(PopularSpan::start));
@@ -111,9 +123,10 @@ public final class Alternatives {
             }
         }
         List<PopularType> popular = new ArrayList<>();
-        byClaim.forEach((claim, types) -> types.forEach((type, students) ->
-                popular.add(new PopularType(claim, type, students.size()))));
-        popular.sort(Comparator.comparingInt(PopularType::students).reversed()
+        byClaim.forEach((claim, types) ->
+                types.forEach((type, students) -> popular.add(new PopularType(claim, type, students.size()))));
+        popular.sort(Comparator.comparingInt(PopularType::students)
+                .reversed()
                 .thenComparingInt(p -> order.getOrDefault(p.claimId(), Integer.MAX_VALUE))
                 .thenComparing(p -> p.type().ordinal()));
         return popular;

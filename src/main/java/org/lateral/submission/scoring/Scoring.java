@@ -33,7 +33,8 @@ public final class Scoring {
      * compared with the claim's span and each alternative, and the best Jaccard counts; without
      * alternatives this is exactly the pinned rule.
      */
-    public record KeyClaim(String id, int start, int end, Set<ClaimType> accepted, int worthiness, List<Span> alternatives) {
+    public record KeyClaim(
+            String id, int start, int end, Set<ClaimType> accepted, int worthiness, List<Span> alternatives) {
 
         public KeyClaim {
             accepted = Set.copyOf(accepted);
@@ -57,8 +58,13 @@ public final class Scoring {
      *
      * @param score 0–100, rounded to one decimal
      */
-    public record Result(double score, double weightedRecall, double typeAccuracy, List<Match> matches,
-            List<String> missedClaims, List<String> extraMarks) {
+    public record Result(
+            double score,
+            double weightedRecall,
+            double typeAccuracy,
+            List<Match> matches,
+            List<String> missedClaims,
+            List<String> extraMarks) {
 
         public Result {
             matches = List.copyOf(matches);
@@ -80,13 +86,16 @@ public final class Scoring {
             throw new IllegalArgumentException("The match threshold must be in (0, 1], got " + threshold);
         }
         record Candidate(KeyClaim claim, Mark mark, double jaccard) {}
-        List<List<int[]>> claimTokens = key.stream().map(c -> {
-            List<int[]> spans = new ArrayList<>();
-            spans.add(covered(tokens, c.start(), c.end()));
-            c.alternatives().forEach(a -> spans.add(covered(tokens, a.start(), a.end())));
-            return spans;
-        }).toList();
-        List<int[]> markTokens = marks.stream().map(m -> covered(tokens, m.start(), m.end())).toList();
+        List<List<int[]>> claimTokens = key.stream()
+                .map(c -> {
+                    List<int[]> spans = new ArrayList<>();
+                    spans.add(covered(tokens, c.start(), c.end()));
+                    c.alternatives().forEach(a -> spans.add(covered(tokens, a.start(), a.end())));
+                    return spans;
+                })
+                .toList();
+        List<int[]> markTokens =
+                marks.stream().map(m -> covered(tokens, m.start(), m.end())).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < key.size(); c++) {
             for (int m = 0; m < marks.size(); m++) {
@@ -99,27 +108,45 @@ public final class Scoring {
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::jaccard).reversed()
+        candidates.sort(Comparator.comparingDouble(Candidate::jaccard)
+                .reversed()
                 .thenComparingInt(x -> x.claim().start())
                 .thenComparing(x -> x.mark().id()));
         Set<String> usedClaims = new HashSet<>();
         Set<String> usedMarks = new HashSet<>();
         List<Match> matches = new ArrayList<>();
         for (Candidate x : candidates) {
-            if (usedClaims.contains(x.claim().id()) || usedMarks.contains(x.mark().id())) {
+            if (usedClaims.contains(x.claim().id())
+                    || usedMarks.contains(x.mark().id())) {
                 continue;
             }
             usedClaims.add(x.claim().id());
             usedMarks.add(x.mark().id());
-            matches.add(new Match(x.claim().id(), x.mark().id(), x.jaccard(), x.claim().accepted().contains(x.mark().type())));
+            matches.add(new Match(
+                    x.claim().id(),
+                    x.mark().id(),
+                    x.jaccard(),
+                    x.claim().accepted().contains(x.mark().type())));
         }
         int totalWeight = key.stream().mapToInt(KeyClaim::worthiness).sum();
-        int foundWeight = key.stream().filter(c -> usedClaims.contains(c.id())).mapToInt(KeyClaim::worthiness).sum();
+        int foundWeight = key.stream()
+                .filter(c -> usedClaims.contains(c.id()))
+                .mapToInt(KeyClaim::worthiness)
+                .sum();
         double recall = totalWeight == 0 ? 0 : (double) foundWeight / totalWeight;
-        double typeAccuracy = matches.isEmpty() ? 0 : (double) matches.stream().filter(Match::typeAccepted).count() / matches.size();
+        double typeAccuracy = matches.isEmpty()
+                ? 0
+                : (double) matches.stream().filter(Match::typeAccepted).count() / matches.size();
         double score = Math.round(1000 * (0.7 * recall + 0.3 * typeAccuracy)) / 10.0;
-        List<String> missed = key.stream().map(KeyClaim::id).filter(id -> !usedClaims.contains(id)).toList();
-        List<String> extras = marks.stream().map(Mark::id).filter(id -> !usedMarks.contains(id)).sorted().toList();
+        List<String> missed = key.stream()
+                .map(KeyClaim::id)
+                .filter(id -> !usedClaims.contains(id))
+                .toList();
+        List<String> extras = marks.stream()
+                .map(Mark::id)
+                .filter(id -> !usedMarks.contains(id))
+                .sorted()
+                .toList();
         return new Result(score, recall, typeAccuracy, matches, missed, extras);
     }
 

@@ -19,12 +19,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.lateral.assignment.ui.AssignmentNavigation;
-import org.lateral.base.ui.NamedRoute;
-import org.lateral.base.ui.RouteName;
-import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.RouteName;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.FeedbackService;
 import org.lateral.submission.RevisionHints;
@@ -111,12 +111,15 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             tabs.setTestId("attempt-tabs");
             for (AttemptReview a : f.attempts()) {
                 Tab tab = new Tab("Attempt " + a.number()
-                        + (a.score() == null ? "" : " \u00b7 " + ReviewParts.score(a.score().score())));
+                        + (a.score() == null
+                                ? ""
+                                : " \u00b7 " + ReviewParts.score(a.score().score())));
                 tab.getElement().setAttribute("data-testid", "attempt-tab");
                 tabs.add(tab);
             }
             tabs.setSelectedIndex(f.attempts().size() - 1);
-            tabs.addSelectedChangeListener(e -> showAttempt(attemptArea, f, f.attempts().get(tabs.getSelectedIndex())));
+            tabs.addSelectedChangeListener(
+                    e -> showAttempt(attemptArea, f, f.attempts().get(tabs.getSelectedIndex())));
             add(tabs);
         }
         add(attemptArea);
@@ -141,7 +144,10 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         how.addClassName("reader-note");
         Div column = new Div(HintParts.legend(), how, highlighter);
         column.addClassNames("reader-text", "numbered-paragraphs");
-        Div side = new Div(HintParts.whereToLook(h), HintParts.counts(h), HintParts.extras(h),
+        Div side = new Div(
+                HintParts.whereToLook(h),
+                HintParts.counts(h),
+                HintParts.extras(h),
                 ReviewParts.comments(h.comments(), f.timeZone(), "Your teacher has not commented on this attempt."));
         side.addClassName("reader-side");
         side.setTestId("revision-hints");
@@ -162,7 +168,8 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         how.addClassName("reader-note");
         Div column = new Div(ReviewParts.summary(review), ReviewParts.legend(), how, highlighter);
         column.addClassName("reader-text");
-        Div side = new Div(ReviewParts.comments(review, f.timeZone(), "Your teacher has not commented on this attempt."),
+        Div side = new Div(
+                ReviewParts.comments(review, f.timeZone(), "Your teacher has not commented on this attempt."),
                 ReviewParts.claimList(review, false));
         side.addClassName("reader-side");
         Div layout = new Div(column, side);
@@ -171,13 +178,16 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
     }
 
     private void confirmRevision(StudentFeedback f) {
-        ConfirmDialog dialog = new ConfirmDialog("Revise your work?",
+        ConfirmDialog dialog = new ConfirmDialog(
+                "Revise your work?",
                 "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit again: "
                         + "both attempts are scored, and your teacher sees both.",
-                "Start attempt 2", e -> {
+                "Start attempt 2",
+                e -> {
                     try {
                         feedback.startRevision(f.assignmentId());
-                        getUI().ifPresent(ui -> SubmissionNavigation.marking(f.assignmentId()).navigate(ui));
+                        getUI().ifPresent(ui ->
+                                SubmissionNavigation.marking(f.assignmentId()).navigate(ui));
                     } catch (UserFacingException ex) {
                         Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
                                 .addThemeVariants(NotificationVariant.ERROR);

@@ -33,11 +33,18 @@ final class HintParts {
     static Component summary(RevisionHints h) {
         StringBuilder text = new StringBuilder();
         if (h.score() != null) {
-            text.append("Your score: ").append(ReviewParts.score(h.score())).append(" of 100")
-                    .append(h.scoreSetByTeacher() ? " (set by your teacher)" : "").append(". ");
+            text.append("Your score: ")
+                    .append(ReviewParts.score(h.score()))
+                    .append(" of 100")
+                    .append(h.scoreSetByTeacher() ? " (set by your teacher)" : "")
+                    .append(". ");
         }
         int found = h.found() + h.mislabelled();
-        text.append("You found ").append(found).append(" of ").append(h.claims()).append(" claims");
+        text.append("You found ")
+                .append(found)
+                .append(" of ")
+                .append(h.claims())
+                .append(" claims");
         if (h.mislabelled() > 0) {
             text.append(", and gave ").append(h.mislabelled()).append(" of them a different type than the answer key");
         }
@@ -58,8 +65,8 @@ final class HintParts {
         UnorderedList list = new UnorderedList();
         list.setTestId("hint-counts");
         for (RevisionHints.TypeCount c : h.byType()) {
-            StringBuilder text = new StringBuilder(capitalised(c.type().code()) + ": you found " + c.found() + " of "
-                    + c.inKey());
+            StringBuilder text =
+                    new StringBuilder(capitalised(c.type().code()) + ": you found " + c.found() + " of " + c.inKey());
             if (c.mislabelled() > 0) {
                 text.append(", and ").append(c.mislabelled()).append(" more with a different type");
             }
@@ -86,7 +93,10 @@ final class HintParts {
         how.addClassName("reader-note");
         section.add(how);
         Map<Integer, List<RevisionHints.Hint>> byParagraph = new LinkedHashMap<>();
-        h.hints().forEach(hint -> byParagraph.computeIfAbsent(hint.paragraph(), p -> new ArrayList<>()).add(hint));
+        h.hints()
+                .forEach(hint -> byParagraph
+                        .computeIfAbsent(hint.paragraph(), p -> new ArrayList<>())
+                        .add(hint));
         byParagraph.forEach((paragraph, hints) -> {
             Div group = new Div(new H4(paragraph == 0 ? "The headline" : "Paragraph " + paragraph));
             group.addClassName("hint-paragraph");
@@ -106,13 +116,14 @@ final class HintParts {
         ListItem item = new ListItem();
         item.getElement().setAttribute("data-testid", "hint");
         item.getElement().setAttribute("data-outcome", hint.outcome().name().toLowerCase(Locale.ROOT));
-        item.getElement().setAttribute("data-types",
-                hint.types().stream().map(ClaimType::code).collect(Collectors.joining(" ")));
+        item.getElement()
+                .setAttribute(
+                        "data-types", hint.types().stream().map(ClaimType::code).collect(Collectors.joining(" ")));
         String kinds = hint.types().stream().map(ClaimType::code).collect(Collectors.joining(" or "));
         String what;
         if (hint.outcome() == ClaimReview.Outcome.MISLABELLED && hint.yourMark() != null) {
-            what = "You marked \u201c" + hint.yourMark().exact() + "\u201d as " + hint.yourMark().type().code()
-                    + ". The answer key sees this claim as " + kinds + ".";
+            what = "You marked \u201c" + hint.yourMark().exact() + "\u201d as "
+                    + hint.yourMark().type().code() + ". The answer key sees this claim as " + kinds + ".";
         } else if (hint.types().size() == 1) {
             what = capitalised(article(kinds)) + " claim you have not marked.";
         } else {
@@ -127,8 +138,8 @@ final class HintParts {
             item.add(about);
         }
         if (!hint.cues().isEmpty()) {
-            Paragraph cues = new Paragraph("Look for: " + hint.cues().stream().map(w -> "\u201c" + w + "\u201d")
-                    .collect(Collectors.joining(", ")));
+            Paragraph cues = new Paragraph("Look for: "
+                    + hint.cues().stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", ")));
             cues.addClassName("feedback-cues");
             cues.setTestId("hint-cues");
             item.add(cues);
@@ -146,8 +157,8 @@ final class HintParts {
             case ATTRIBUTED -> "Attributed claims report what someone else said or told: look for who says so.";
             case HEDGED -> "Hedged claims carry words of doubt: the writer is not sure it is true.";
             case SPECULATION -> "Speculation guesses what might happen, or what would follow if something were true.";
-            case OPINION -> "Opinions are the writer's own judgement: words that say how good, bad or important "
-                    + "something is.";
+            case OPINION ->
+                "Opinions are the writer's own judgement: words that say how good, bad or important " + "something is.";
             case UNSUPPORTED -> "Unsupported claims are told as fact, but nobody says where they come from.";
         };
     }
@@ -156,16 +167,19 @@ final class HintParts {
     static Component extras(RevisionHints h) {
         Div section = new Div();
         List<RevisionHints.OwnMark> extras = h.yourMarks().stream()
-                .filter(m -> m.outcome() == RevisionHints.MarkOutcome.EXTRA).toList();
+                .filter(m -> m.outcome() == RevisionHints.MarkOutcome.EXTRA)
+                .toList();
         if (extras.isEmpty()) {
             return section;
         }
         section.add(new H3("Your marks that are not in the answer key"));
-        Paragraph note = new Paragraph("These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
+        Paragraph note =
+                new Paragraph("These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
         note.addClassName("reader-note");
         UnorderedList list = new UnorderedList();
         for (RevisionHints.OwnMark m : extras) {
-            ListItem item = new ListItem("\u201c" + m.mark().exact() + "\u201d as " + m.mark().type().code());
+            ListItem item = new ListItem(
+                    "\u201c" + m.mark().exact() + "\u201d as " + m.mark().type().code());
             item.getElement().setAttribute("data-testid", "hint-extra");
             list.add(item);
         }
@@ -187,8 +201,13 @@ final class HintParts {
                 case MISLABELLED -> "Found, other type";
                 case EXTRA -> "Not in the key";
             };
-            overlays.add(ClaimHighlighter.Overlay.claim("yours-" + m.mark().markId(), m.mark().start(), m.mark().end(),
-                    HighlighterClaimType.of(m.mark().type().code()), label + " \u00b7 " + m.mark().type().code(), status));
+            overlays.add(ClaimHighlighter.Overlay.claim(
+                    "yours-" + m.mark().markId(),
+                    m.mark().start(),
+                    m.mark().end(),
+                    HighlighterClaimType.of(m.mark().type().code()),
+                    label + " \u00b7 " + m.mark().type().code(),
+                    status));
         }
         return overlays;
     }
@@ -198,9 +217,11 @@ final class HintParts {
         Div legend = new Div();
         legend.addClassNames("key-legend", "ch-legend");
         legend.setTestId("hint-legend");
-        legend.getElement().appendChild(ReviewParts.sample("found", "your mark, found"),
-                ReviewParts.sample("mislabelled", "your mark, other type"),
-                ReviewParts.sample("extra", "your mark, not in the key"));
+        legend.getElement()
+                .appendChild(
+                        ReviewParts.sample("found", "your mark, found"),
+                        ReviewParts.sample("mislabelled", "your mark, other type"),
+                        ReviewParts.sample("extra", "your mark, not in the key"));
         return legend;
     }
 

@@ -16,14 +16,16 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.lateral.assignment.DueDates;
 import org.lateral.assignment.ui.AssignmentNavigation;
-import org.lateral.base.ui.NamedRoute;
-import org.lateral.base.ui.RouteName;
-import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.OutboxKeys;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.RouteName;
 import org.lateral.security.CurrentUser;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SubmissionService;
@@ -65,18 +67,22 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        H2 heading = new H2(session.attemptNumber() > 1 ? "Mark the claims: attempt " + session.attemptNumber() + " (revision)"
-                : "Mark the claims");
-        Paragraph due = new Paragraph("Due " + org.lateral.assignment.DueDates.display(session.dueAt(), session.timeZone())
+        H2 heading = new H2(
+                session.attemptNumber() > 1
+                        ? "Mark the claims: attempt " + session.attemptNumber() + " (revision)"
+                        : "Mark the claims");
+        Paragraph due = new Paragraph("Due " + DueDates.display(session.dueAt(), session.timeZone())
                 + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
         due.addClassName("reader-note");
-        Paragraph how = new Paragraph(session.submitted()
-                ? "You have submitted this work. It can no longer change."
-                : "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
-                        + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
+        Paragraph how = new Paragraph(
+                session.submitted()
+                        ? "You have submitted this work. It can no longer change."
+                        : "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
+                                + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
         how.setTestId("marking-instructions");
         add(back, heading, due, how);
-        Anchor feedbackLink = SubmissionNavigation.feedback(session.assignmentId()).anchor("See your feedback");
+        Anchor feedbackLink =
+                SubmissionNavigation.feedback(session.assignmentId()).anchor("See your feedback");
         feedbackLink.getElement().setAttribute("router-link", true);
         feedbackLink.setTestId("open-feedback");
         feedbackLink.setVisible(session.submitted());
@@ -96,9 +102,13 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             UUID attemptId = session.attemptId();
             // Keyed by username: sign-out clears every outbox under OutboxKeys.prefixFor(username).
             String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
-            highlighter.startMarking(session.words(), session.sentences(), session.marks(),
+            highlighter.startMarking(
+                    session.words(),
+                    session.sentences(),
+                    session.marks(),
                     OutboxKeys.forAttempt(account, session.submissionId(), session.attemptNumber()),
-                    state -> save(attemptId, state), () -> submissions.marks(attemptId));
+                    state -> save(attemptId, state),
+                    () -> submissions.marks(attemptId));
         }
         add(highlighter);
         if (session.submitted()) {
@@ -118,18 +128,22 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
     }
 
-    private SaveResult save(UUID attemptId, org.lateral.base.highlighter.MarkState state) {
+    private SaveResult save(UUID attemptId, MarkState state) {
         try {
             return submissions.saveMark(attemptId, state);
         } catch (UserFacingException e) {
-            return SaveResult.rejected(state.markId() == null ? "" : state.markId().toString(), state.seq(), e.getMessage());
+            return SaveResult.rejected(
+                    state.markId() == null ? "" : state.markId().toString(), state.seq(), e.getMessage());
         }
     }
 
-    private void confirmSubmit(MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how,
-            Anchor feedbackLink) {
-        ConfirmDialog dialog = new ConfirmDialog("Submit your work?",
-                "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d.", "Submit", e -> {
+    private void confirmSubmit(
+            MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how, Anchor feedbackLink) {
+        ConfirmDialog dialog = new ConfirmDialog(
+                "Submit your work?",
+                "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d.",
+                "Submit",
+                e -> {
                     try {
                         submissions.submit(session.attemptId());
                         // Nothing is left to send: the browser forgets its copy of the changes.

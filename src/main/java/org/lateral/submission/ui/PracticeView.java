@@ -60,11 +60,13 @@ class PracticeView extends VerticalLayout {
         received.addClassName("selection-received");
         received.getElement().setAttribute("aria-live", "polite");
 
-        highlighter.addSelectionListener(event -> event.span().ifPresentOrElse(span -> {
-                    show(span, status, start, end, quote);
-                    position.setVisible(true);
-                },
-                () -> status.setText("That selection could not be read. Please select the words again.")));
+        highlighter.addSelectionListener(event -> event.span()
+                .ifPresentOrElse(
+                        span -> {
+                            show(span, status, start, end, quote);
+                            position.setVisible(true);
+                        },
+                        () -> status.setText("That selection could not be read. Please select the words again.")));
         add(highlighter, received);
     }
 

@@ -22,9 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import org.lateral.base.ui.NamedRoute;
-import org.lateral.base.ui.RouteName;
-import org.lateral.base.ui.RouteIds;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
@@ -32,11 +30,14 @@ import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.RouteName;
+import org.lateral.submission.GradingActions;
 import org.lateral.submission.KeyAmendment;
+import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.KeyPreview;
 import org.lateral.submission.Results;
-import org.lateral.submission.GradingActions;
-import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.ResultsService;
 
 /**
@@ -86,11 +87,14 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         back.addClassName("back-link");
         add(back, new H2("Results: " + a.title()));
         Paragraph meta = new Paragraph("Due " + DueDates.display(a.dueAt(), a.timeZone()) + " · Feedback: "
-                + a.feedbackPolicy().label().toLowerCase(Locale.ROOT) + (a.revisionAllowed() ? " · revision allowed" : ""));
+                + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
+                + (a.revisionAllowed() ? " · revision allowed" : ""));
         meta.addClassName("reader-meta");
         add(meta);
         if (!r.hasKey()) {
-            add(new EmptyState("results-no-key", "This article had no answer key when it was assigned, so nothing is scored.",
+            add(new EmptyState(
+                    "results-no-key",
+                    "This article had no answer key when it was assigned, so nothing is scored.",
                     "Students' marks are still saved; you can open each student's work."));
         }
         if (r.newKeyVersion() != null) {
@@ -108,7 +112,8 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         notice.addClassName("maturity-note");
         notice.setTestId("key-version-notice");
         Paragraph text = new Paragraph("A new version of this article's answer key is available (made "
-                + ReviewParts.WHEN.format(r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
+                + ReviewParts.WHEN.format(
+                        r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
                 + "). This assignment stays on the version it was given with until you move it.");
         Button preview = new Button("Preview the changes", e -> previewDialog());
         preview.setTestId("preview-key-version");
@@ -142,9 +147,11 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             Div table = new Div();
             table.addClassName("article-list");
             for (KeyPreview.Change c : preview.changes()) {
-                Div row = new Div(new Span(c.student() + " · attempt " + c.attempt()),
+                Div row = new Div(
+                        new Span(c.student() + " · attempt " + c.attempt()),
                         new Span(ReviewParts.score(c.before()) + " \u2192 " + ReviewParts.score(c.after()) + " ("
-                                + ReviewParts.signed(c.delta()) + ")" + (c.overridden() ? " · your override stays" : "")));
+                                + ReviewParts.signed(c.delta()) + ")"
+                                + (c.overridden() ? " · your override stays" : "")));
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-preview-change");
                 table.add(row);
@@ -153,17 +160,20 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         dialog.add(body);
         Button accept = new Button("Move to the new version", e -> {
-            act(() -> keys.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
+            act(
+                    () -> keys.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
                     n -> "Moved to the new key version; " + n + " attempts re-scored.");
             dialog.close();
         });
         accept.addThemeVariants(ButtonVariant.PRIMARY);
         accept.setTestId("accept-key-version");
         Button ignore = new Button("Keep the current version", e -> {
-            act(() -> {
-                keys.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
-                return 0;
-            }, n -> "This assignment keeps its key version.");
+            act(
+                    () -> {
+                        keys.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
+                        return 0;
+                    },
+                    n -> "This assignment keeps its key version.");
             dialog.close();
         });
         ignore.setTestId("ignore-key-version");
@@ -181,19 +191,24 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             return box;
         }
         if (a.feedbackReleasedAt() != null) {
-            Paragraph released = new Paragraph("Feedback released " + ReviewParts.WHEN.format(a.feedbackReleasedAt()
-                    .atZone(a.timeZone())) + ": students who submitted see their marks beside the key.");
+            Paragraph released = new Paragraph("Feedback released "
+                    + ReviewParts.WHEN.format(a.feedbackReleasedAt().atZone(a.timeZone()))
+                    + ": students who submitted see their marks beside the key.");
             released.setTestId("feedback-released");
             box.add(released);
         } else {
             Button release = new Button("Release feedback to students", e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Release feedback?",
+                ConfirmDialog confirm = new ConfirmDialog(
+                        "Release feedback?",
                         "Every student who has submitted sees their marks beside the key, the key's reasons and your "
                                 + "comments. Students who submit later see it right after submitting.",
-                        "Release", x -> act(() -> {
-                            actions.releaseFeedback(assignmentId);
-                            return 0;
-                        }, n -> "Feedback released."));
+                        "Release",
+                        x -> act(
+                                () -> {
+                                    actions.releaseFeedback(assignmentId);
+                                    return 0;
+                                },
+                                n -> "Feedback released."));
                 confirm.setCancelable(true);
                 confirm.setConfirmButtonTheme("primary");
                 confirm.open();
@@ -208,16 +223,23 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     private Component studentTable(Results r) {
         Div section = new Div();
         section.add(new H3("Students"));
-        long submitted = r.students().stream()
-                .filter(s -> s.status().submitted()).count();
-        OptionalDouble average = r.students().stream().map(s -> s.attempt(1)).filter(x -> x != null && x.score() != null)
-                .mapToDouble(x -> x.score().score()).average();
+        long submitted =
+                r.students().stream().filter(s -> s.status().submitted()).count();
+        OptionalDouble average = r.students().stream()
+                .map(s -> s.attempt(1))
+                .filter(x -> x != null && x.score() != null)
+                .mapToDouble(x -> x.score().score())
+                .average();
         Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
-                + (average.isPresent() ? " · average score of attempt 1: " + ReviewParts.score(average.getAsDouble()) : ""));
+                + (average.isPresent()
+                        ? " · average score of attempt 1: " + ReviewParts.score(average.getAsDouble())
+                        : ""));
         summary.setTestId("results-summary");
         section.add(summary);
         if (r.students().isEmpty()) {
-            section.add(new EmptyState("results-empty", "No students in this class yet.",
+            section.add(new EmptyState(
+                    "results-empty",
+                    "No students in this class yet.",
                     "Share the class's join code or add students on the class page."));
             return section;
         }
@@ -235,9 +257,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             row.getElement().setAttribute("data-testid", "result-row");
             row.getElement().setAttribute("data-username", s.username());
             Span status = new Span(s.status().label());
-            status.addClassNames("status-pill", "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            row.add(cell(new Span(s.displayName())), cell(status), cell(new Span(String.valueOf(s.marks()))),
-                    cell(attemptCell(s, 1)), cell(attemptCell(s, 2)),
+            status.addClassNames(
+                    "status-pill",
+                    "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            row.add(
+                    cell(new Span(s.displayName())),
+                    cell(status),
+                    cell(new Span(String.valueOf(s.marks()))),
+                    cell(attemptCell(s, 1)),
+                    cell(attemptCell(s, 2)),
                     cell(new Span(s.gain() == null ? "" : ReviewParts.signed(s.gain()))));
             table.add(row);
         }
@@ -250,8 +278,11 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (a == null) {
             return new Span("");
         }
-        String label = a.submittedAt() == null ? "in progress"
-                : a.score() == null ? "not scored" : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+        String label = a.submittedAt() == null
+                ? "in progress"
+                : a.score() == null
+                        ? "not scored"
+                        : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
         Anchor open = SubmissionNavigation.review(a.attemptId()).anchor(label + (a.late() ? " (late)" : ""));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "open-attempt-" + number);
@@ -287,8 +318,9 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             none.addClassName("reader-note");
             section.add(none);
         } else {
-            Paragraph how = new Paragraph("Accepting a span changes the key of this assignment only (never the library's) "
-                    + "and re-scores every submitted attempt at once.");
+            Paragraph how =
+                    new Paragraph("Accepting a span changes the key of this assignment only (never the library's) "
+                            + "and re-scores every submitted attempt at once.");
             how.addClassName("reader-note");
             section.add(how);
         }
@@ -301,11 +333,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             Span quote = new Span("\u201c" + p.exact() + "\u201d");
             quote.addClassName("article-headline");
             Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " · mostly as "
-                    + p.type().code() + (p.claimId() == null ? " · overlaps no claim of the key"
-                    : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
+                    + p.type().code()
+                    + (p.claimId() == null
+                            ? " · overlaps no claim of the key"
+                            : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
             meta.addClassName("article-meta");
-            Button accept = new Button(p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative",
-                    e -> act(() -> keys.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
+            Button accept = new Button(
+                    p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative",
+                    e -> act(
+                            () -> keys.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
                             n -> "Key of this assignment changed; " + n + " attempts re-scored."));
             accept.getElement().setAttribute("data-testid", "accept-span");
             row.add(quote, meta, accept);
@@ -325,8 +361,10 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " chose "
                         + p.type().code());
                 meta.addClassName("article-meta");
-                Button accept = new Button("Accept " + p.type().code() + " for this claim",
-                        e -> act(() -> keys.acceptType(assignmentId, p.claimId(), p.type()),
+                Button accept = new Button(
+                        "Accept " + p.type().code() + " for this claim",
+                        e -> act(
+                                () -> keys.acceptType(assignmentId, p.claimId(), p.type()),
                                 n -> "Key of this assignment changed; " + n + " attempts re-scored."));
                 accept.getElement().setAttribute("data-testid", "accept-type");
                 row.add(quote, meta, accept);
@@ -340,16 +378,23 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             changes.addClassName("article-list");
             for (KeyAmendment m : r.amendments()) {
                 String what = switch (m.kind()) {
-                    case ALTERNATIVE_SPAN -> "Also accepted for claim " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
+                    case ALTERNATIVE_SPAN ->
+                        "Also accepted for claim " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
                     case ALTERNATIVE_TYPE -> "Type " + m.type().code() + " also accepted for claim " + m.claimId();
                     case ADDED_CLAIM -> "Added claim (" + m.type().code() + "): \u201c" + m.exact() + "\u201d";
                 };
-                Div row = new Div(new Span(what), new Span(m.createdBy() + " · "
-                        + ReviewParts.WHEN.format(m.createdAt().atZone(r.assignment().timeZone()))));
+                Div row = new Div(
+                        new Span(what),
+                        new Span(m.createdBy() + " · "
+                                + ReviewParts.WHEN.format(
+                                        m.createdAt().atZone(r.assignment().timeZone()))));
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-amendment");
-                Button withdraw = new Button("Withdraw", e -> act(() -> keys.withdrawAmendment(assignmentId, m.id()),
-                        n -> "Change withdrawn; " + n + " attempts re-scored."));
+                Button withdraw = new Button(
+                        "Withdraw",
+                        e -> act(
+                                () -> keys.withdrawAmendment(assignmentId, m.id()),
+                                n -> "Change withdrawn; " + n + " attempts re-scored."));
                 withdraw.addThemeVariants(ButtonVariant.TERTIARY);
                 withdraw.getElement().setAttribute("data-testid", "withdraw-amendment");
                 row.add(withdraw);
@@ -360,7 +405,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         return section;
     }
 
-    private void act(Supplier<Integer> action, java.util.function.IntFunction<String> done) {
+    private void act(Supplier<Integer> action, IntFunction<String> done) {
         try {
             int n = action.get();
             Notification.show(done.apply(n), 4000, Notification.Position.BOTTOM_START)
@@ -372,6 +417,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private static void error(UserFacingException e) {
-        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.ERROR);
     }
 }

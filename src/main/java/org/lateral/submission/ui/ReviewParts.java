@@ -7,10 +7,12 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.dom.Element;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -41,16 +43,26 @@ final class ReviewParts {
                 case MISSED -> ClaimStatus.MISSED;
             };
             ClaimType type = c.yourMark() != null ? c.yourMark().type() : primary(c);
-            overlays.add(ClaimHighlighter.Overlay.claim("key-" + c.claimId(), c.start(), c.end(), HighlighterClaimType.of(type.code()),
-                    c.outcome().label() + " · " + types(c), status));
+            overlays.add(ClaimHighlighter.Overlay.claim(
+                    "key-" + c.claimId(),
+                    c.start(),
+                    c.end(),
+                    HighlighterClaimType.of(type.code()),
+                    c.outcome().label() + " · " + types(c),
+                    status));
             int n = 0;
             for (TextSpan cue : c.cues()) {
                 overlays.add(ClaimHighlighter.Overlay.cue("cue-" + c.claimId() + "-" + n++, cue.start(), cue.end()));
             }
         }
         for (ClaimReview.ReviewedMark m : review.extras()) {
-            overlays.add(ClaimHighlighter.Overlay.claim("extra-" + m.markId(), m.start(), m.end(),
-                    HighlighterClaimType.of(m.type().code()), "Not in the key · " + m.type().code(), ClaimStatus.EXTRA));
+            overlays.add(ClaimHighlighter.Overlay.claim(
+                    "extra-" + m.markId(),
+                    m.start(),
+                    m.end(),
+                    HighlighterClaimType.of(m.type().code()),
+                    "Not in the key · " + m.type().code(),
+                    ClaimStatus.EXTRA));
         }
         return overlays;
     }
@@ -81,10 +93,14 @@ final class ReviewParts {
             }
             text.append(" · ");
         }
-        text.append("Found ").append(review.count(ClaimReview.Outcome.FOUND))
-                .append(" · found with another type ").append(review.count(ClaimReview.Outcome.MISLABELLED))
-                .append(" · missed ").append(review.count(ClaimReview.Outcome.MISSED))
-                .append(" · marks not in the key ").append(review.extras().size());
+        text.append("Found ")
+                .append(review.count(ClaimReview.Outcome.FOUND))
+                .append(" · found with another type ")
+                .append(review.count(ClaimReview.Outcome.MISLABELLED))
+                .append(" · missed ")
+                .append(review.count(ClaimReview.Outcome.MISSED))
+                .append(" · marks not in the key ")
+                .append(review.extras().size());
         Paragraph p = new Paragraph(text.toString());
         p.addClassName("feedback-summary");
         p.setTestId("feedback-score");
@@ -98,30 +114,38 @@ final class ReviewParts {
         UnorderedList list = new UnorderedList();
         list.addClassName("key-claims");
         List<ClaimReview> ordered = new ArrayList<>(review.claims());
-        ordered.sort(java.util.Comparator.comparingInt((ClaimReview c) -> switch (c.outcome()) {
-            case MISSED -> 0;
-            case MISLABELLED -> 1;
-            case FOUND -> 2;
-        }).thenComparingInt(ClaimReview::start));
+        ordered.sort(Comparator.comparingInt((ClaimReview c) -> switch (c.outcome()) {
+                    case MISSED -> 0;
+                    case MISLABELLED -> 1;
+                    case FOUND -> 2;
+                })
+                .thenComparingInt(ClaimReview::start));
         for (ClaimReview c : ordered) {
             ListItem item = new ListItem();
             item.getElement().setAttribute("data-testid", "feedback-claim");
             item.getElement().setAttribute("data-outcome", c.outcome().name().toLowerCase(Locale.ROOT));
             Span pill = new Span(c.outcome().label());
             pill.addClassNames("status-pill", "outcome-" + c.outcome().name().toLowerCase(Locale.ROOT));
-            Paragraph head = new Paragraph(pill, new Span(" Key: " + types(c)
-                    + (c.worthiness() > 1 ? " · weight " + c.worthiness() : "")));
+            Paragraph head = new Paragraph(
+                    pill, new Span(" Key: " + types(c) + (c.worthiness() > 1 ? " · weight " + c.worthiness() : "")));
             head.addClassName("key-claim-head");
             Paragraph quote = new Paragraph("\u201c" + c.exact() + "\u201d");
             quote.addClassName("key-quote");
             item.add(head, quote);
             if (c.yourMark() != null) {
-                item.add(new Paragraph((forTeacher ? "Marked as " : "You marked it as ") + c.yourMark().type().code()
-                        + (c.yourMark().exact().equals(c.exact()) ? "." : ": \u201c" + c.yourMark().exact() + "\u201d")));
+                item.add(new Paragraph((forTeacher ? "Marked as " : "You marked it as ")
+                        + c.yourMark().type().code()
+                        + (c.yourMark().exact().equals(c.exact())
+                                ? "."
+                                : ": \u201c" + c.yourMark().exact() + "\u201d")));
             }
             if (!c.cues().isEmpty()) {
-                Paragraph cues = new Paragraph("Cue words: " + c.cues().stream().map(TextSpan::exact).distinct()
-                        .map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", "))
+                Paragraph cues = new Paragraph("Cue words: "
+                        + c.cues().stream()
+                                .map(TextSpan::exact)
+                                .distinct()
+                                .map(w -> "\u201c" + w + "\u201d")
+                                .collect(Collectors.joining(", "))
                         + (c.accepted().contains(ClaimType.HEDGED) ? " signal a hedge." : " signal speculation."));
                 cues.addClassName("feedback-cues");
                 cues.setTestId("feedback-cues");
@@ -135,13 +159,15 @@ final class ReviewParts {
         section.add(list);
         if (!review.extras().isEmpty()) {
             section.add(new H3("Marked, but not in the key"));
-            Paragraph note = new Paragraph(forTeacher
-                    ? "Extra marks are shown, not penalised."
-                    : "These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
+            Paragraph note = new Paragraph(
+                    forTeacher
+                            ? "Extra marks are shown, not penalised."
+                            : "These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
             note.addClassName("reader-note");
             UnorderedList extras = new UnorderedList();
             for (ClaimReview.ReviewedMark m : review.extras()) {
-                ListItem item = new ListItem("\u201c" + m.exact() + "\u201d as " + m.type().code());
+                ListItem item = new ListItem(
+                        "\u201c" + m.exact() + "\u201d as " + m.type().code());
                 item.getElement().setAttribute("data-testid", "feedback-extra");
                 extras.add(item);
             }
@@ -181,17 +207,21 @@ final class ReviewParts {
         Div legend = new Div();
         legend.addClassNames("key-legend", "ch-legend");
         legend.setTestId("feedback-legend");
-        legend.getElement().appendChild(sample("found", "found"), sample("mislabelled", "found, other type"),
-                sample("missed", "missed"), sample("extra", "not in the key"));
-        com.vaadin.flow.dom.Element cue = new com.vaadin.flow.dom.Element("mark");
+        legend.getElement()
+                .appendChild(
+                        sample("found", "found"),
+                        sample("mislabelled", "found, other type"),
+                        sample("missed", "missed"),
+                        sample("extra", "not in the key"));
+        Element cue = new Element("mark");
         cue.setText("cue words");
         cue.setAttribute("class", "ch-cue legend-sample");
         legend.getElement().appendChild(cue);
         return legend;
     }
 
-    static com.vaadin.flow.dom.Element sample(String status, String text) {
-        com.vaadin.flow.dom.Element sample = new com.vaadin.flow.dom.Element("mark");
+    static Element sample(String status, String text) {
+        Element sample = new Element("mark");
         sample.setText(text);
         sample.setAttribute("class", "ch-mark legend-sample");
         sample.setAttribute("data-status", status);

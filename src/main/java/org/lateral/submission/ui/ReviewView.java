@@ -23,9 +23,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.lateral.base.ui.RouteIds;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.ui.RouteIds;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.GradingActions;
 import org.lateral.submission.ResultsService;
@@ -83,8 +83,11 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         back.addClassName("back-link");
         add(back, new H2(t.student() + " \u00b7 attempt " + review.number()));
         ZoneId zone = t.timeZone();
-        Paragraph when = new Paragraph(review.submittedAt() == null ? "Not submitted yet: the student is still working."
-                : "Submitted " + ReviewParts.WHEN.format(review.submittedAt().atZone(zone)));
+        Paragraph when = new Paragraph(
+                review.submittedAt() == null
+                        ? "Not submitted yet: the student is still working."
+                        : "Submitted "
+                                + ReviewParts.WHEN.format(review.submittedAt().atZone(zone)));
         when.addClassName("reader-meta");
         add(when);
 
@@ -108,8 +111,10 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         panel.addClassName("card");
         panel.add(new H3("Score"));
         if (review.score() == null) {
-            panel.add(new Paragraph(review.submittedAt() == null ? "Scored when the student submits."
-                    : "Not scored: the assignment has no key."));
+            panel.add(new Paragraph(
+                    review.submittedAt() == null
+                            ? "Scored when the student submits."
+                            : "Not scored: the assignment has no key."));
         } else {
             ScoreEntry s = review.score();
             Paragraph now = new Paragraph(ReviewParts.score(s.score()) + " of 100"
@@ -121,8 +126,11 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             for (ScoreEntry e : review.history()) {
                 ListItem item = new ListItem(ReviewParts.WHEN.format(e.at().atZone(t.timeZone())) + ": "
                         + ReviewParts.score(e.score()) + " · " + ReviewParts.cause(e)
-                        + (e.amendmentIds().isEmpty() ? "" : " · with " + e.amendmentIds().size() + " key changes")
-                        + " · rules v" + e.rulesVersion() + (e.comment() == null ? "" : " \u2014 \u201c" + e.comment() + "\u201d"));
+                        + (e.amendmentIds().isEmpty()
+                                ? ""
+                                : " · with " + e.amendmentIds().size() + " key changes")
+                        + " · rules v" + e.rulesVersion()
+                        + (e.comment() == null ? "" : " \u2014 \u201c" + e.comment() + "\u201d"));
                 item.getElement().setAttribute("data-testid", "score-row");
                 history.add(item);
             }
@@ -137,13 +145,17 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             why.setMaxLength(2000);
             why.setWidthFull();
             why.setTestId("override-reason");
-            Button set = new Button("Set score", e -> act(() -> actions.override(attemptId, value.getValue(), why.getValue()),
-                    "Score set."));
+            Button set = new Button(
+                    "Set score",
+                    e -> act(() -> actions.override(attemptId, value.getValue(), why.getValue()), "Score set."));
             set.setTestId("override-save");
             panel.add(value, why, set);
             if (s.overridden()) {
-                Button clear = new Button("Use the rules' score again",
-                        e -> act(() -> actions.override(attemptId, null, why.getValue()), "The rules' score counts again."));
+                Button clear = new Button(
+                        "Use the rules' score again",
+                        e -> act(
+                                () -> actions.override(attemptId, null, why.getValue()),
+                                "The rules' score counts again."));
                 clear.addThemeVariants(ButtonVariant.TERTIARY);
                 clear.setTestId("override-clear");
                 panel.add(clear);
@@ -151,10 +163,12 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         }
         if (review.submittedAt() != null && t.latest()) {
             Button reopen = new Button("Reopen for the student", e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Reopen this attempt?",
+                ConfirmDialog confirm = new ConfirmDialog(
+                        "Reopen this attempt?",
                         "The student can change their marks and must submit again. The scores so far stay in the history. "
                                 + "If the due date has passed and late work is not accepted, give them a later due date too.",
-                        "Reopen", x -> act(() -> actions.reopen(attemptId), "Reopened."));
+                        "Reopen",
+                        x -> act(() -> actions.reopen(attemptId), "Reopened."));
                 confirm.setCancelable(true);
                 confirm.open();
             });
@@ -171,7 +185,8 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         body.setMaxLength(2000);
         body.setWidthFull();
         body.setTestId("comment-body");
-        Button add = new Button("Add comment", e -> act(() -> actions.comment(attemptId, body.getValue()), "Comment added."));
+        Button add = new Button(
+                "Add comment", e -> act(() -> actions.comment(attemptId, body.getValue()), "Comment added."));
         add.setTestId("comment-save");
         panel.add(body, add);
         return panel;
@@ -180,10 +195,12 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     private void act(Runnable action, String done) {
         try {
             action.run();
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
             reload();
         } catch (UserFacingException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.ERROR);
         }
     }
 }

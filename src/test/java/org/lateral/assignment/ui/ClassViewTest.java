@@ -31,8 +31,10 @@ class ClassViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     ClassroomService classroom;
+
     @Autowired
     UserDetailsService users;
 
@@ -40,10 +42,15 @@ class ClassViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aTeacherWithAnEmptyClass() {
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "class-view-teacher", "Ms Rivera", Set.of(Role.TEACHER),
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID,
+                "class-view-teacher",
+                "Ms Rivera",
+                Set.of(Role.TEACHER),
                 "a long enough password");
         try (var s = SignedIn.as(users, "class-view-teacher")) {
-            history = classroom.createClass(new NewClass("History " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
+            history = classroom.createClass(
+                    new NewClass("History " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
         }
     }
 
@@ -51,8 +58,10 @@ class ClassViewTest extends SpringBrowserlessTest {
     @WithUserDetails(value = "class-view-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_class_page_shows_the_join_code_large_and_an_empty_roster_with_what_to_do() {
         navigate(ClassView.class, history.id().toString());
-        assertThat($(Span.class).withTestId("join-code").single().getText()).isEqualTo(JoinCodes.display(history.joinCode()));
-        assertThat($(Div.class).withTestId("roster-empty").single().getElement().getTextRecursively()).contains("No students yet");
+        assertThat($(Span.class).withTestId("join-code").single().getText())
+                .isEqualTo(JoinCodes.display(history.joinCode()));
+        assertThat($(Div.class).withTestId("roster-empty").single().getElement().getTextRecursively())
+                .contains("No students yet");
         assertThat($(Div.class).withTestId("assignments-empty").exists()).isTrue();
     }
 
@@ -63,10 +72,15 @@ class ClassViewTest extends SpringBrowserlessTest {
         test($(Button.class).withTestId("add-students").single()).click();
         test($(TextArea.class).withTestId("add-students-names").single()).setValue("Ana López\nBen Ode");
         test($(Button.class).withTestId("add-students-create").single()).click();
-        assertThat($(Div.class).withAttribute("data-testid", "credential").all()).hasSize(2)
-                .first().satisfies(d -> assertThat(d.getElement().getTextRecursively())
-                        .contains("Ana López").contains("Username: ana.lopez").contains("One-time password: "));
-        assertThat($(Div.class).withAttribute("data-testid", "roster-row").all()).hasSize(2);
+        assertThat($(Div.class).withAttribute("data-testid", "credential").all())
+                .hasSize(2)
+                .first()
+                .satisfies(d -> assertThat(d.getElement().getTextRecursively())
+                        .contains("Ana López")
+                        .contains("Username: ana.lopez")
+                        .contains("One-time password: "));
+        assertThat($(Div.class).withAttribute("data-testid", "roster-row").all())
+                .hasSize(2);
     }
 
     @Test

@@ -26,8 +26,12 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void studentWithoutClass() {
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "student-without-class", "Loner",
-                Set.of(Role.STUDENT), "a long enough password");
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID,
+                "student-without-class",
+                "Loner",
+                Set.of(Role.STUDENT),
+                "a long enough password");
     }
 
     @Test
@@ -36,12 +40,24 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
         navigate(MyAssignmentsView.class);
         Div row = $(Div.class).withAttribute("data-testid", "my-assignment").first();
         assertThat(row.getElement().getTextRecursively())
-                .contains("The Head Of ISIS’ European Operations Reportedly Defects").contains("Demo class").contains("end of day");
-        assertThat($(Span.class).withAttribute("data-testid", "assignment-status").first().getText()).isEqualTo("To do");
+                .contains("The Head Of ISIS’ European Operations Reportedly Defects")
+                .contains("Demo class")
+                .contains("end of day");
+        assertThat($(Span.class)
+                        .withAttribute("data-testid", "assignment-status")
+                        .first()
+                        .getText())
+                .isEqualTo("To do");
         assertThat($(Div.class).withAttribute("data-testid", "my-assignment").all())
-                .as("only the assignment that is open now is listed").hasSize(1);
-        assertThat($(UnorderedList.class).withTestId("student-class-list").single().getElement().getTextRecursively())
-                .contains("Demo class").contains("Demo Teacher");
+                .as("only the assignment that is open now is listed")
+                .hasSize(1);
+        assertThat($(UnorderedList.class)
+                        .withTestId("student-class-list")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Demo class")
+                .contains("Demo Teacher");
     }
 
     @Test
@@ -49,7 +65,11 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
     void a_student_in_no_class_has_nothing_to_do_and_is_told_how_to_join() {
         navigate(MyAssignmentsView.class);
         assertThat($(Div.class).withTestId("assignments-empty").exists()).isTrue();
-        assertThat($(Div.class).withTestId("student-classes-empty").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("student-classes-empty")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("join code");
     }
 

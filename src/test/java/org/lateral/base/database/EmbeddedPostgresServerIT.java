@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +65,20 @@ class EmbeddedPostgresServerIT {
     @Test
     void only_the_stored_password_gets_in_and_pg_hba_conf_trusts_no_one() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false)) {
-            assertThat(activeHbaLines()).isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).endsWith(" scram-sha-256").doesNotContain("trust"));
+            assertThat(activeHbaLines())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            line -> assertThat(line).endsWith(" scram-sha-256").doesNotContain("trust"));
             assertRefusedWithoutThePassword(server);
 
             try (Connection c = connect(server);
-                    ResultSet rs = c.createStatement().executeQuery(
-                            "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'postgres'")) {
+                    ResultSet rs = c.createStatement()
+                            .executeQuery(
+                                    "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'postgres'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getBoolean(1)).as("the password is stored as a SCRAM verifier").isTrue();
+                assertThat(rs.getBoolean(1))
+                        .as("the password is stored as a SCRAM verifier")
+                        .isTrue();
                 assertThat(show(c, "password_encryption")).isEqualTo("scram-sha-256");
             }
         }
@@ -83,15 +89,20 @@ class EmbeddedPostgresServerIT {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false)) {
             Path file = dir.resolve("postgresql-password");
             assertThat(server.passwordFile()).isEqualTo(file);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             // 256 bits, URL-safe Base64: nothing a shell or a JDBC URL would need quoted.
-            assertThat(Files.readString(file).strip()).isEqualTo(server.password()).matches("[A-Za-z0-9_-]{43}");
+            assertThat(Files.readString(file).strip())
+                    .isEqualTo(server.password())
+                    .matches("[A-Za-z0-9_-]{43}");
             assertThat(dir.resolve("postgresql-password.tmp")).doesNotExist();
         }
         try (EmbeddedPostgresServer other = EmbeddedPostgresServer.start(
                 Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-it-other-"), true)) {
-            assertThat(other.password()).as("every data directory gets its own password")
-                    .isNotEqualTo(Files.readString(dir.resolve("postgresql-password")).strip());
+            assertThat(other.password())
+                    .as("every data directory gets its own password")
+                    .isNotEqualTo(
+                            Files.readString(dir.resolve("postgresql-password")).strip());
         }
     }
 
@@ -160,7 +171,8 @@ class EmbeddedPostgresServerIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(dir.resolve("postgresql-password").toString())
                 .hasMessageContaining("'trust'");
-        assertThat(EmbeddedPostgresServer.leftoverPostmaster(dir.resolve("postgresql"))).isEmpty();
+        assertThat(EmbeddedPostgresServer.leftoverPostmaster(dir.resolve("postgresql")))
+                .isEmpty();
 
         replaceInHba("scram-sha-256", "trust"); // what the message says to do
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, false)) {
@@ -195,8 +207,7 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
-    void after_the_jvm_is_killed_the_leftover_postgres_is_stopped_and_every_committed_row_is_kept()
-            throws Exception {
+    void after_the_jvm_is_killed_the_leftover_postgres_is_stopped_and_every_committed_row_is_kept() throws Exception {
         startChild(250);
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         ProcessHandle leftover = EmbeddedPostgresServer.leftoverPostmaster(dir.resolve("postgresql"))
@@ -210,8 +221,7 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
-    void after_the_jvm_and_postgres_are_both_killed_lateral_starts_and_every_committed_row_is_kept()
-            throws Exception {
+    void after_the_jvm_and_postgres_are_both_killed_lateral_starts_and_every_committed_row_is_kept() throws Exception {
         startChild(250);
         ProcessHandle postmaster = EmbeddedPostgresServer.leftoverPostmaster(dir.resolve("postgresql"))
                 .orElseThrow();
@@ -229,8 +239,13 @@ class EmbeddedPostgresServerIT {
 
     private void startChild(int rows) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresChild.class.getName(), dir.toString(), Integer.toString(rows))
+        child = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedPostgresChild.class.getName(),
+                        dir.toString(),
+                        Integer.toString(rows))
                 .redirectErrorStream(true)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -242,7 +257,7 @@ class EmbeddedPostgresServerIT {
                 // Keep draining so the child never blocks on a full pipe.
                 Thread drain = new Thread(() -> {
                     try {
-                        out.transferTo(java.io.Writer.nullWriter());
+                        out.transferTo(Writer.nullWriter());
                     } catch (IOException ignored) {
                         // The child was killed; nothing more to read.
                     }
@@ -262,14 +277,17 @@ class EmbeddedPostgresServerIT {
     private static void assertRefusedWithoutThePassword(EmbeddedPostgresServer server) {
         Properties noPassword = new Properties();
         noPassword.setProperty("user", server.username());
-        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), noPassword).close())
+        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), noPassword)
+                        .close())
                 .as("a connection without a password")
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password");
         String ipv4 = server.jdbcUrl().replace("//localhost:", "//127.0.0.1:");
-        assertThatThrownBy(() -> DriverManager.getConnection(ipv4, server.username(), "not-the-password").close())
+        assertThatThrownBy(() -> DriverManager.getConnection(ipv4, server.username(), "not-the-password")
+                        .close())
                 .as("a connection with a wrong password")
-                .isInstanceOfSatisfying(SQLException.class,
+                .isInstanceOfSatisfying(
+                        SQLException.class,
                         e -> assertThat(e.getSQLState()).as("invalid_password").isEqualTo("28P01"));
     }
 

@@ -53,24 +53,34 @@ class ExternalDatabaseIT {
         }
         Map<String, String> query = query(serverUrl);
         String jdbcUrl = serverUrl.substring(0, serverUrl.indexOf('?')).replaceAll("/[^/]*$", "/" + database);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LateralApplication.class).run(
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + query.get("user"),
-                "--spring.datasource.password=" + query.getOrDefault("password", ""),
-                "--server.port=0",
-                "--server.address=127.0.0.1")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LateralApplication.class)
+                .run(
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + query.get("user"),
+                        "--spring.datasource.password=" + query.getOrDefault("password", ""),
+                        "--server.port=0",
+                        "--server.address=127.0.0.1")) {
             assertThat(app.getBean(LateralMode.class)).isEqualTo(new LateralMode(false, false));
             assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo(database);
-            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
+            assertThat(jdbc.sql("SELECT current_database()").query(String.class).single())
+                    .isEqualTo(database);
+            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success")
+                            .query(Long.class)
+                            .single())
                     .isGreaterThanOrEqualTo(2);
-            assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM account")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         } finally {
             try (Connection c = admin.getConnection()) {

@@ -2,6 +2,7 @@ package org.lateral.base.highlighter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +52,12 @@ class BrowserCallsIT {
         int highlighter = client.nodeWithId("claim-highlighter").orElseThrow();
         int logBefore = output.getOut().length();
         String answers = client.callMany(highlighter, "saveMark", 500, VaadinClient.nullNode());
-        assertThat(count(answers, "could not be read")).as("refused with a reason").isGreaterThanOrEqualTo(CallBudget.BURST - 5)
+        assertThat(count(answers, "could not be read"))
+                .as("refused with a reason")
+                .isGreaterThanOrEqualTo(CallBudget.BURST - 5)
                 .isLessThanOrEqualTo(CallBudget.BURST + 5);
-        assertThat(count(answers, "\\\"busy\\\"") + count(answers, "\"busy\"")).as("beyond the budget: busy")
+        assertThat(count(answers, "\\\"busy\\\"") + count(answers, "\"busy\""))
+                .as("beyond the budget: busy")
                 .isGreaterThanOrEqualTo(500 - CallBudget.BURST - 5);
         String logged = output.getOut().substring(logBefore);
         assertThat(logged).doesNotContain("NullPointerException").doesNotContain("\tat ");
@@ -69,7 +73,7 @@ class BrowserCallsIT {
         for (int i = 0; i < 100; i++) {
             try {
                 client.call(highlighter, "saveMark", VaadinClient.text("not a mark at all"));
-            } catch (java.io.IOException refusedByServer) {
+            } catch (IOException refusedByServer) {
                 // The call is refused; what matters here is the log.
             }
         }

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.base.TextSpan;
 import org.lateral.library.ClaimType;
+import tools.jackson.databind.JsonNode;
 
 /** The Java side of the highlighter: what a browser reports is checked before anyone hears of it. */
 class ClaimHighlighterTest {
@@ -66,7 +68,8 @@ class ClaimHighlighterTest {
     void overlays_reach_the_browser_with_their_kinds_types_and_statuses_as_plain_words() {
         highlighter.setOverlays(List.of(
                 ClaimHighlighter.Overlay.claim("c1", 0, 8, HighlighterClaimType.HEDGED, "c1 · hedged"),
-                ClaimHighlighter.Overlay.claim("c2", 10, 18, HighlighterClaimType.ATTRIBUTED, "yours", ClaimStatus.MISLABELLED),
+                ClaimHighlighter.Overlay.claim(
+                        "c2", 10, 18, HighlighterClaimType.ATTRIBUTED, "yours", ClaimStatus.MISLABELLED),
                 ClaimHighlighter.Overlay.source("s1-0", 10, 18, "s1 · source"),
                 ClaimHighlighter.Overlay.cue("cue-1", 2, 4)));
 
@@ -82,27 +85,40 @@ class ClaimHighlighterTest {
     void every_save_status_reaches_the_browser_as_the_word_its_save_queue_compares_with() {
         assertThat((Object) JacksonUtils.getMapper().valueToTree(SaveResult.saved("m", 2)))
                 .isEqualTo(JacksonUtils.readTree("{\"markId\":\"m\",\"seq\":2,\"status\":\"saved\",\"message\":\"\"}"));
-        assertThat(Arrays.stream(SaveStatus.values()).map(s -> JacksonUtils.getMapper().<tools.jackson.databind.JsonNode>valueToTree(s).asString()))
+        assertThat(Arrays.stream(SaveStatus.values())
+                        .map(s -> JacksonUtils.getMapper()
+                                .<JsonNode>valueToTree(s)
+                                .asString()))
                 .containsExactly("saved", "stale", "rejected", "busy");
         assertThat(highlighter.saveMark(null).status()).isEqualTo(SaveStatus.REJECTED);
     }
 
     @Test
     void the_highlighter_knows_every_claim_type_of_the_library_by_the_same_code() {
-        assertThat(Arrays.stream(ClaimType.values()).map(t -> HighlighterClaimType.of(t.code()).code()))
-                .containsExactlyElementsOf(Arrays.stream(ClaimType.values()).map(ClaimType::code).toList());
+        assertThat(Arrays.stream(ClaimType.values())
+                        .map(t -> HighlighterClaimType.of(t.code()).code()))
+                .containsExactlyElementsOf(
+                        Arrays.stream(ClaimType.values()).map(ClaimType::code).toList());
         assertThat(HighlighterClaimType.values()).hasSameSizeAs(ClaimType.values());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HighlighterClaimType.of("gossip"))
+        Assertions.assertThatThrownBy(() -> HighlighterClaimType.of("gossip"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_palette_in_the_browser_lists_the_same_claim_types_in_the_same_order() throws IOException {
         String labels = Files.readString(Path.of("frontend", "claim-highlighter", "labels.js"), StandardCharsets.UTF_8);
-        Matcher list = Pattern.compile("CLAIM_TYPES = Object\\.freeze\\(\\[([^\\]]*)\\]\\)").matcher(labels);
+        Matcher list = Pattern.compile("CLAIM_TYPES = Object\\.freeze\\(\\[([^\\]]*)\\]\\)")
+                .matcher(labels);
         assertThat(list.find()).as("CLAIM_TYPES in labels.js").isTrue();
-        List<String> inBrowser = Pattern.compile("'([a-z]+)'").matcher(list.group(1)).results().map(m -> m.group(1)).toList();
-        assertThat(inBrowser).containsExactlyElementsOf(Arrays.stream(HighlighterClaimType.values()).map(HighlighterClaimType::code).toList());
+        List<String> inBrowser = Pattern.compile("'([a-z]+)'")
+                .matcher(list.group(1))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(inBrowser)
+                .containsExactlyElementsOf(Arrays.stream(HighlighterClaimType.values())
+                        .map(HighlighterClaimType::code)
+                        .toList());
     }
 
     @Test
@@ -111,7 +127,8 @@ class ClaimHighlighterTest {
         String key = OutboxKeys.forAttempt("student7", submission, 2);
         assertThat(key).isEqualTo("lateral-outbox:student7:6f1c1c8e-8a55-4a59-9a2e-1f0c5d1f7b10:2");
         assertThat(key).startsWith(OutboxKeys.prefixFor("student7"));
-        assertThat(key).as("a user whose name starts with another's keeps their outbox")
+        assertThat(key)
+                .as("a user whose name starts with another's keeps their outbox")
                 .doesNotStartWith(OutboxKeys.prefixFor("student"));
     }
 }

@@ -25,8 +25,9 @@ class FrontendHelpersTest {
 
     @Test
     void the_offset_helpers_pass_their_node_tests() throws Exception {
-        Path node = findNode().orElseThrow(() -> new AssertionError(
-                "No Node.js found on PATH or under ~/.vaadin; run .ci/provision-node.sh (see README)"));
+        Path node = findNode()
+                .orElseThrow(() -> new AssertionError(
+                        "No Node.js found on PATH or under ~/.vaadin; run .ci/provision-node.sh (see README)"));
         List<String> command = new ArrayList<>(List.of(node.toString(), "--test", "--test-reporter=tap"));
         try (Stream<Path> files = Files.list(Path.of("frontend", "test"))) {
             files.filter(f -> f.getFileName().toString().endsWith(".test.js"))
@@ -40,7 +41,9 @@ class FrontendHelpersTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         System.out.println(output);
 
-        assertThat(process.exitValue()).as("node --test exit code; output:%n%s", output).isZero();
+        assertThat(process.exitValue())
+                .as("node --test exit code; output:%n%s", output)
+                .isZero();
         Matcher pass = Pattern.compile("(?m)^# pass (\\d+)$").matcher(output);
         assertThat(pass.find()).as("node reported its passed tests").isTrue();
         assertThat(Integer.parseInt(pass.group(1))).isPositive();

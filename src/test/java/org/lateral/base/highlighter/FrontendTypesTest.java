@@ -23,17 +23,24 @@ class FrontendTypesTest {
 
     @Test
     void the_highlighter_javascript_passes_the_typescript_checker() throws Exception {
-        Path node = FrontendHelpersTest.findNode().orElseThrow(() -> new AssertionError(
-                "No Node.js found on PATH or under ~/.vaadin; run .ci/provision-node.sh (see README)"));
-        assertThat(TSC).as("TypeScript, installed by the frontend build (./mvnw process-classes)").isRegularFile();
+        Path node = FrontendHelpersTest.findNode()
+                .orElseThrow(() -> new AssertionError(
+                        "No Node.js found on PATH or under ~/.vaadin; run .ci/provision-node.sh (see README)"));
+        assertThat(TSC)
+                .as("TypeScript, installed by the frontend build (./mvnw process-classes)")
+                .isRegularFile();
         assertThat(PROJECT).isRegularFile();
 
-        Process process = new ProcessBuilder(List.of(node.toString(), TSC.toString(), "-p", PROJECT.toString(), "--pretty", "false"))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        List.of(node.toString(), TSC.toString(), "-p", PROJECT.toString(), "--pretty", "false"))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("tsc finished").isTrue();
 
-        assertThat(process.exitValue()).as("tsc exit code; its output:%n%s", output).isZero();
+        assertThat(process.exitValue())
+                .as("tsc exit code; its output:%n%s", output)
+                .isZero();
         assertThat(output).as("tsc reports nothing when the types check").isBlank();
         try (var files = Files.list(PROJECT.getParent())) {
             assertThat(files.filter(f -> f.toString().endsWith(".js")))

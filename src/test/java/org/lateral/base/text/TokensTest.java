@@ -20,14 +20,17 @@ class TokensTest {
         assertThat(spans(text, Tokens.words(text)))
                 .containsExactly("ISIS", "head", "14", "French", "nationals", "reportedly", "défecte");
         int[] words = Tokens.words(text);
-        assertThat(words[words.length - 2]).as("the emoji counts two UTF-16 units").isEqualTo(text.indexOf("défecte"));
+        assertThat(words[words.length - 2])
+                .as("the emoji counts two UTF-16 units")
+                .isEqualTo(text.indexOf("défecte"));
     }
 
     @Test
     void sentences_never_cross_a_paragraph_break_and_are_trimmed() {
         String text = "Headline without a stop\n\nFirst sentence here. Second one? Third!\n\nNew paragraph.";
-        assertThat(spans(text, Tokens.sentences(text))).containsExactly(
-                "Headline without a stop", "First sentence here.", "Second one?", "Third!", "New paragraph.");
+        assertThat(spans(text, Tokens.sentences(text)))
+                .containsExactly(
+                        "Headline without a stop", "First sentence here.", "Second one?", "Third!", "New paragraph.");
     }
 
     @Test

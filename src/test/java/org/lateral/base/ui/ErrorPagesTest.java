@@ -15,7 +15,10 @@ class ErrorPagesTest extends SpringBrowserlessTest {
     void a_failure_shows_a_plain_message_with_a_reference_and_no_technical_details() {
         navigate("test-only/explode", InternalErrorView.class);
         String text = getCurrentView().getElement().getTextRecursively();
-        assertThat(text).contains("Something went wrong").contains("Your saved work is safe").contains("reference");
+        assertThat(text)
+                .contains("Something went wrong")
+                .contains("Your saved work is safe")
+                .contains("reference");
         assertThat(text).doesNotContain(ExplodingTestView.SECRET).doesNotContain("IllegalStateException");
     }
 

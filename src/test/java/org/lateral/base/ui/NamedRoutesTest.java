@@ -28,7 +28,10 @@ class NamedRoutesTest extends SpringBrowserlessTest {
         Class<? extends Component> view = destination.view();
 
         assertThat(routes.isRouteRegistered(view)).isTrue();
-        assertThat(view.getAnnotation(NamedRoute.class)).isNotNull().extracting(NamedRoute::value).isEqualTo(name);
+        assertThat(view.getAnnotation(NamedRoute.class))
+                .isNotNull()
+                .extracting(NamedRoute::value)
+                .isEqualTo(name);
         assertThat(routes.getRoute(destination.url())).contains(view);
     }
 

@@ -3,6 +3,7 @@ package org.lateral.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
@@ -21,10 +22,11 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("teacher")
     void a_teacher_lands_on_classes_and_sees_the_teacher_menu() {
-        navigate("", com.vaadin.flow.component.Component.class);
+        navigate("", Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("TeacherClassesView");
         assertThat(menu()).containsExactly("Classes", "Library", "Dashboards", "Practice");
-        assertThat($(SideNavItem.class).all()).extracting(i -> i.getElement().getAttribute("data-testid"))
+        assertThat($(SideNavItem.class).all())
+                .extracting(i -> i.getElement().getAttribute("data-testid"))
                 .containsExactly("nav-classes", "nav-library", "nav-dashboards", "nav-practice");
         assertThat($(Div.class).withTestId("demo-banner").exists()).isTrue();
     }
@@ -32,7 +34,7 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("student1")
     void a_student_lands_on_my_assignments_and_sees_only_student_entries() {
-        navigate("", com.vaadin.flow.component.Component.class);
+        navigate("", Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyAssignmentsView");
         assertThat(menu()).containsExactly("My assignments", "Practice");
     }

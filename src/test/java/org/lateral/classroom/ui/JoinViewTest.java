@@ -30,10 +30,13 @@ class JoinViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     ClassroomService classroom;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -41,20 +44,27 @@ class JoinViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void aClassToJoin() {
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "join-view-teacher", "Mr Okoye", Set.of(Role.TEACHER),
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID,
+                "join-view-teacher",
+                "Mr Okoye",
+                Set.of(Role.TEACHER),
                 "a long enough password");
         try (var s = SignedIn.as(users, "join-view-teacher")) {
-            art = classroom.createClass(new NewClass("Art " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
+            art = classroom.createClass(
+                    new NewClass("Art " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
         }
     }
 
     @Test
     void a_new_student_joins_with_the_code_and_is_sent_to_sign_in() {
         navigate(JoinView.class);
-        test($(TextField.class).withTestId("join-code-input").single()).setValue(art.joinCode().toLowerCase());
+        test($(TextField.class).withTestId("join-code-input").single())
+                .setValue(art.joinCode().toLowerCase());
         test($(Button.class).withTestId("join-continue").single()).click();
         assertThat($(Paragraph.class).withTestId("join-class-preview").single().getText())
-                .contains(art.name()).contains("Mr Okoye");
+                .contains(art.name())
+                .contains("Mr Okoye");
         String username = "wren-" + UUID.randomUUID().toString().substring(0, 6);
         test($(TextField.class).withTestId("join-name").single()).setValue("Wren");
         test($(TextField.class).withTestId("join-username").single()).setValue(username);
@@ -62,8 +72,13 @@ class JoinViewTest extends SpringBrowserlessTest {
         test($(PasswordField.class).withTestId("join-password-again").single()).setValue("a quiet morning walk");
         test($(Button.class).withTestId("join-create").single()).click();
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM enrollment e JOIN account a ON a.id = e.student_id WHERE a.username = :u AND e.class_id = :c")
-                .param("u", username).param("c", art.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM enrollment e JOIN account a ON a.id = e.student_id WHERE a.username = :u AND e.class_id = :c")
+                        .param("u", username)
+                        .param("c", art.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

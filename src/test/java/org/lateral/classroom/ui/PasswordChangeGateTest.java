@@ -30,8 +30,10 @@ class PasswordChangeGateTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
+
     @Autowired
     ClassroomService classroom;
+
     @Autowired
     UserDetailsService users;
 
@@ -40,7 +42,11 @@ class PasswordChangeGateTest extends SpringBrowserlessTest {
         if (credential != null) {
             return;
         }
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, "gate-teacher", "Gate Teacher", Set.of(Role.TEACHER),
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID,
+                "gate-teacher",
+                "Gate Teacher",
+                Set.of(Role.TEACHER),
                 "a long enough password");
         try (var s = SignedIn.as(users, "gate-teacher")) {
             ClassDetail c = classroom.createClass(new NewClass("Gate class", "", "", "UTC"));
@@ -56,7 +62,8 @@ class PasswordChangeGateTest extends SpringBrowserlessTest {
         test($(PasswordField.class).withTestId("password-new").single()).setValue("password1");
         test($(PasswordField.class).withTestId("password-again").single()).setValue("password1");
         test($(Button.class).withTestId("password-save").single()).click();
-        assertThat($(Div.class).withTestId("password-message").single().getText()).contains("easy to guess");
+        assertThat($(Div.class).withTestId("password-message").single().getText())
+                .contains("easy to guess");
 
         test($(PasswordField.class).withTestId("password-new").single()).setValue("pip likes long walks");
         test($(PasswordField.class).withTestId("password-again").single()).setValue("pip likes long walks");

@@ -16,7 +16,11 @@ class DashboardsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("teacher")
     void a_teacher_sees_that_dashboards_fill_once_students_have_worked() {
         navigate(DashboardsView.class);
-        assertThat($(Div.class).withTestId("dashboards-empty").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("dashboards-empty")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("Nothing to show yet");
     }
 

@@ -49,10 +49,12 @@ class SeedPackReaderTest {
                     description: A newspaper made up for tests
                     url: https://daily.example
                 """);
-        files.put("articles/one.txt", "---\nid: 6a5b2f0e-1111-4c5e-9a33-000000000003\noutlet: daily\nbyline: null\n"
-                + "published: \"2017-01\"\npublished_precision: approximate\npublished_note: From the text\n"
-                + "original_url: null\nlanguage: en\nsource_file: one.txt\nremoved: [\"Subscribe button\"]\n---\n"
-                + "Mayor reportedly resigns\r\n\r\n\r\nThe mayor\u00a0resigned, a source said. “It was time,” she said. The mayor resigned.\n");
+        files.put(
+                "articles/one.txt",
+                "---\nid: 6a5b2f0e-1111-4c5e-9a33-000000000003\noutlet: daily\nbyline: null\n"
+                        + "published: \"2017-01\"\npublished_precision: approximate\npublished_note: From the text\n"
+                        + "original_url: null\nlanguage: en\nsource_file: one.txt\nremoved: [\"Subscribe button\"]\n---\n"
+                        + "Mayor reportedly resigns\r\n\r\n\r\nThe mayor\u00a0resigned, a source said. “It was time,” she said. The mayor resigned.\n");
         files.put("keys/one.yaml", """
                 id: 6a5b2f0e-1111-4c5e-9a33-000000000004
                 status: complete
@@ -97,32 +99,41 @@ class SeedPackReaderTest {
         SeedPack pack = SeedPackReader.read(pack());
         SeedPack.Article article = pack.articles().getFirst();
         assertThat(article.canonicalText())
-                .isEqualTo("Mayor reportedly resigns\n\nThe mayor resigned, a source said. “It was time,” she said. The mayor resigned.");
-        assertThat(article.published()).isEqualTo(PublicationDate.parse("2017-01", PublicationDate.Precision.APPROXIMATE, "From the text"));
+                .isEqualTo(
+                        "Mayor reportedly resigns\n\nThe mayor resigned, a source said. “It was time,” she said. The mayor resigned.");
+        assertThat(article.published())
+                .isEqualTo(PublicationDate.parse("2017-01", PublicationDate.Precision.APPROXIMATE, "From the text"));
         SeedPack.Key key = pack.keys().getFirst();
         assertThat(key.claims().get(0).span().start()).isZero();
         assertThat(key.claims().get(1).span().exact()).isEqualTo("“It was time,” she said");
         assertThat(key.claims().get(1).types()).containsExactlyInAnyOrder(ClaimType.ATTRIBUTED, ClaimType.OPINION);
-        assertThat(key.claims().get(2).span().start()).isEqualTo(article.canonicalText().lastIndexOf("The mayor resigned."));
-        assertThat(key.sources().getFirst().attributions()).singleElement()
+        assertThat(key.claims().get(2).span().start())
+                .isEqualTo(article.canonicalText().lastIndexOf("The mayor resigned."));
+        assertThat(key.sources().getFirst().attributions())
+                .singleElement()
                 .satisfies(a -> assertThat(a.exact()).isEqualTo("she said"));
     }
 
     @Test
     void every_problem_is_reported_with_its_file_and_item_and_nothing_is_returned() {
-        files.put("keys/one.yaml", files.get("keys/one.yaml")
-                .replace("quote: \"Mayor reportedly resigns\"", "quote: \"Mayor certainly resigns\"")
-                .replace("    prefix: \"she said. \"\n", "")
-                .replace("quote: \"The mayor resigned.\"", "quote: \"The mayor resigned\"")
-                .replace("types: [factual]", "types: [fact]")
-                .replace("cues: [reportedly]", "cues: [reportedly, allegedly]")
-                .replace("sources: [s1]", "sources: [s9]"));
+        files.put(
+                "keys/one.yaml",
+                files.get("keys/one.yaml")
+                        .replace("quote: \"Mayor reportedly resigns\"", "quote: \"Mayor certainly resigns\"")
+                        .replace("    prefix: \"she said. \"\n", "")
+                        .replace("quote: \"The mayor resigned.\"", "quote: \"The mayor resigned\"")
+                        .replace("types: [factual]", "types: [fact]")
+                        .replace("cues: [reportedly]", "cues: [reportedly, allegedly]")
+                        .replace("sources: [s1]", "sources: [s9]"));
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
-                .isInstanceOfSatisfying(PackFormatException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "keys/one.yaml: claim 'c1': quote \"Mayor certainly resigns\" is not in the article text",
-                        "keys/one.yaml: claim 'c2': links to source 's9', which the key does not list",
-                        "keys/one.yaml: claim 'c3': type 'fact' is not one of factual, attributed, hedged, speculation, opinion, unsupported",
-                        "keys/one.yaml: claim 'c3': quote \"The mayor resigned\" occurs 2 times; add a prefix to say which one"))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "keys/one.yaml: claim 'c1': quote \"Mayor certainly resigns\" is not in the article text",
+                                        "keys/one.yaml: claim 'c2': links to source 's9', which the key does not list",
+                                        "keys/one.yaml: claim 'c3': type 'fact' is not one of factual, attributed, hedged, speculation, opinion, unsupported",
+                                        "keys/one.yaml: claim 'c3': quote \"The mayor resigned\" occurs 2 times; add a prefix to say which one"))
                 .hasMessageContaining("'tiny' has 4 problem(s)");
     }
 
@@ -135,8 +146,11 @@ class SeedPackReaderTest {
 
     @Test
     void an_article_of_an_unknown_outlet_or_with_a_bad_date_is_refused() {
-        files.put("articles/one.txt", files.get("articles/one.txt").replace("outlet: daily", "outlet: weekly")
-                .replace("published: \"2017-01\"", "published: \"last spring\""));
+        files.put(
+                "articles/one.txt",
+                files.get("articles/one.txt")
+                        .replace("outlet: daily", "outlet: weekly")
+                        .replace("published: \"2017-01\"", "published: \"last spring\""));
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .hasMessageContaining("articles/one.txt: outlet 'weekly' is not in outlets.yaml")
                 .hasMessageContaining("\"last spring\" is not a date");
@@ -145,7 +159,8 @@ class SeedPackReaderTest {
     @Test
     void a_misspelt_field_is_refused_rather_than_silently_ignored() {
         files.put("outlets.yaml", files.get("outlets.yaml").replace("ownership_source:", "ownership_sauce:"));
-        assertThatThrownBy(() -> SeedPackReader.read(pack())).hasMessageContaining("outlets.yaml")
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .hasMessageContaining("outlets.yaml")
                 .hasMessageContaining("ownership_sauce");
     }
 

@@ -21,7 +21,9 @@ class ShippedPacksTest {
     private static final Path SEEDS = Path.of("seeds");
 
     private static Stream<Path> packFolders() throws IOException {
-        return Files.list(SEEDS).filter(p -> Files.isRegularFile(p.resolve("pack.yaml"))).sorted();
+        return Files.list(SEEDS)
+                .filter(p -> Files.isRegularFile(p.resolve("pack.yaml")))
+                .sorted();
     }
 
     @Test
@@ -30,7 +32,8 @@ class ShippedPacksTest {
             assertThat(packs.toList()).isNotEmpty().allSatisfy(folder -> {
                 SeedPack pack = SeedPackReader.read(PackFiles.directory(folder));
                 assertThat(pack.articles()).hasSameSizeAs(pack.manifest().articleOrder());
-                assertThat(pack.keys()).extracting(SeedPack.Key::articleSlug)
+                assertThat(pack.keys())
+                        .extracting(SeedPack.Key::articleSlug)
                         .containsExactlyInAnyOrderElementsOf(pack.manifest().articleOrder());
                 assertThat(pack.keys()).allSatisfy(k -> assertThat(k.status()).isEqualTo(SeedPack.KeyStatus.COMPLETE));
                 assertThat(pack.comparison()).isNotNull();
@@ -44,7 +47,8 @@ class ShippedPacksTest {
         SeedPack pack = SeedPackReader.read(PackFiles.directory(SEEDS.resolve("defectors")));
         assertThat(pack.manifest().title()).isEqualTo("Defectors: one story, five outlets");
         assertThat(pack.manifest().maturity()).contains("Violent extremism");
-        assertThat(pack.articles()).extracting(SeedPack.Article::outletSlug)
+        assertThat(pack.articles())
+                .extracting(SeedPack.Article::outletSlug)
                 .containsExactly("the-frisky", "sputnik", "isegoria", "war-in-context", "new-eastern-outlook");
         for (SeedPack.Key key : pack.keys()) {
             assertThat(key.claims()).as(key.articleSlug() + " claims").hasSizeGreaterThanOrEqualTo(12);
@@ -60,10 +64,13 @@ class ShippedPacksTest {
     void seed_articles_follow_the_canonical_text_rules() {
         SeedPack pack = SeedPackReader.read(PackFiles.directory(SEEDS.resolve("defectors")));
         for (SeedPack.Article a : pack.articles()) {
-            assertThat(a.canonicalText()).doesNotContain("\r", "\u00a0", "\n\n\n").isEqualTo(CanonicalText.normalise(a.canonicalText()));
+            assertThat(a.canonicalText())
+                    .doesNotContain("\r", "\u00a0", "\n\n\n")
+                    .isEqualTo(CanonicalText.normalise(a.canonicalText()));
         }
         SeedPack.Article warInContext = pack.articles().get(3);
-        assertThat(CanonicalText.paragraphs(warInContext.canonicalText()).get(1).text()).startsWith("Michael Weiss writes:");
+        assertThat(CanonicalText.paragraphs(warInContext.canonicalText()).get(1).text())
+                .startsWith("Michael Weiss writes:");
         SeedPack.Article sputnik = pack.articles().get(1);
         assertThat(CanonicalText.headline(sputnik.canonicalText()))
                 .isEqualTo("'Daesh Defectors May be Undercover Operatives' Trying to Attack Europe");

@@ -31,15 +31,18 @@ class CanonicalTextTest {
 
     @Test
     void runs_of_blank_lines_and_whitespace_only_lines_become_one_paragraph_break() {
-        assertThat(CanonicalText.normalise("\n\nCan We just Write ISIS Off?\n\n\n  \t\nBack when ISIS was in control\n\n\n"))
+        assertThat(CanonicalText.normalise(
+                        "\n\nCan We just Write ISIS Off?\n\n\n  \t\nBack when ISIS was in control\n\n\n"))
                 .isEqualTo("Can We just Write ISIS Off?\n\nBack when ISIS was in control");
     }
 
     @Test
     void the_headline_is_paragraph_zero_and_starts_at_offset_zero() {
-        List<Paragraph> paragraphs = CanonicalText.paragraphs("Confessions of an ISIS Spy\n\nA former ISIS spy describes the situation inside the Caliphate:\n\nBefore the fight");
+        List<Paragraph> paragraphs = CanonicalText.paragraphs(
+                "Confessions of an ISIS Spy\n\nA former ISIS spy describes the situation inside the Caliphate:\n\nBefore the fight");
         assertThat(paragraphs.getFirst()).isEqualTo(new Paragraph(0, 0, "Confessions of an ISIS Spy"));
-        assertThat(CanonicalText.headline("Confessions of an ISIS Spy\n\nBody")).isEqualTo("Confessions of an ISIS Spy");
+        assertThat(CanonicalText.headline("Confessions of an ISIS Spy\n\nBody"))
+                .isEqualTo("Confessions of an ISIS Spy");
     }
 
     @Test
@@ -47,8 +50,11 @@ class CanonicalTextTest {
         String raw = "Confessions of an ISIS defector\n\nMichael Weiss writes: It took some convincing";
         String text = CanonicalText.normalise(raw);
         assertThat(CanonicalText.paragraphs(text).get(1).text()).startsWith("Michael Weiss writes:");
-        assertThat(CanonicalText.paragraphs("H\n\nA former ISIS spy describes the situation inside the Caliphate:\n\nBefore")
-                .get(1).text()).isEqualTo("A former ISIS spy describes the situation inside the Caliphate:");
+        assertThat(CanonicalText.paragraphs(
+                                "H\n\nA former ISIS spy describes the situation inside the Caliphate:\n\nBefore")
+                        .get(1)
+                        .text())
+                .isEqualTo("A former ISIS spy describes the situation inside the Caliphate:");
     }
 
     @Test
@@ -62,7 +68,9 @@ class CanonicalTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"''|0", "'only a headline'|1", "'a\n\nb\n\nc'|3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"''|0", "'only a headline'|1", "'a\n\nb\n\nc'|3"})
     void counts_paragraphs(String text, int count) {
         assertThat(CanonicalText.paragraphs(text)).hasSize(count);
     }

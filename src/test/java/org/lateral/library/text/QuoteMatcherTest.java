@@ -8,8 +8,9 @@ import org.lateral.library.text.QuoteMatcher.Result;
 
 class QuoteMatcherTest {
 
-    private static final String TEXT = "“They must have made arrangements of some kind with the Turkish authorities,” Khaled said."
-            + " “He went with fourteen French nationals.” Khaled said it twice: Khaled said.";
+    private static final String TEXT =
+            "“They must have made arrangements of some kind with the Turkish authorities,” Khaled said."
+                    + " “He went with fourteen French nationals.” Khaled said it twice: Khaled said.";
 
     @Test
     void a_quote_written_with_straight_quotes_finds_the_curly_ones() {
@@ -29,11 +30,12 @@ class QuoteMatcherTest {
 
     @Test
     void a_quote_found_twice_is_ambiguous_and_a_prefix_picks_one() {
-        assertThat(QuoteMatcher.find(TEXT, "Khaled said", null))
-                .isEqualTo(new Result.Ambiguous(3));
+        assertThat(QuoteMatcher.find(TEXT, "Khaled said", null)).isEqualTo(new Result.Ambiguous(3));
         Result withPrefix = QuoteMatcher.find(TEXT, "Khaled said", "twice: ");
-        assertThat(withPrefix).isInstanceOfSatisfying(Result.Found.class,
-                found -> assertThat(found.span().start()).isEqualTo(TEXT.lastIndexOf("Khaled said")));
+        assertThat(withPrefix)
+                .isInstanceOfSatisfying(
+                        Result.Found.class,
+                        found -> assertThat(found.span().start()).isEqualTo(TEXT.lastIndexOf("Khaled said")));
     }
 
     @Test

@@ -21,14 +21,23 @@ class LibraryViewTest extends SpringBrowserlessTest {
         navigate(LibraryView.class);
         Div set = $(Div.class).withTestId("story-set").single();
         assertThat(set.getElement().getTextRecursively()).contains("Defectors: one story, five outlets");
-        assertThat($(Div.class).withTestId("maturity-note").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("maturity-note")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("Violent extremism");
-        assertThat($(Div.class).withAttribute("data-testid", "library-article").all()).hasSize(5)
-                .allSatisfy(row -> assertThat(row.getParent().flatMap(c -> c.getParent())).contains(set));
-        assertThat($(Span.class).withAttribute("data-testid", "key-status").all()).extracting(Span::getText)
+        assertThat($(Div.class).withAttribute("data-testid", "library-article").all())
+                .hasSize(5)
+                .allSatisfy(row ->
+                        assertThat(row.getParent().flatMap(c -> c.getParent())).contains(set));
+        assertThat($(Span.class).withAttribute("data-testid", "key-status").all())
+                .extracting(Span::getText)
                 .containsExactly("Key complete", "Key complete", "Key complete", "Key complete", "Key complete");
-        assertThat($(Anchor.class).withAttribute("data-testid", "outlet-link").all()).extracting(Anchor::getText)
-                .containsExactly("The Frisky", "Sputnik International", "Isegoria", "War in Context", "New Eastern Outlook");
+        assertThat($(Anchor.class).withAttribute("data-testid", "outlet-link").all())
+                .extracting(Anchor::getText)
+                .containsExactly(
+                        "The Frisky", "Sputnik International", "Isegoria", "War in Context", "New Eastern Outlook");
     }
 
     @Test
@@ -37,10 +46,16 @@ class LibraryViewTest extends SpringBrowserlessTest {
         navigate(LibraryView.class);
         TextField search = $(TextField.class).withTestId("library-search").single();
         test(search).setValue("war in context");
-        assertThat($(Div.class).withAttribute("data-testid", "library-article").all()).singleElement()
-                .satisfies(row -> assertThat(row.getElement().getTextRecursively()).contains("Confessions of an ISIS defector"));
+        assertThat($(Div.class).withAttribute("data-testid", "library-article").all())
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row.getElement().getTextRecursively()).contains("Confessions of an ISIS defector"));
         test(search).setValue("no such outlet");
-        assertThat($(Div.class).withTestId("library-no-match").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("library-no-match")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("no such outlet");
     }
 

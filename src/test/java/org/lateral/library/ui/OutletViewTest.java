@@ -18,6 +18,7 @@ class OutletViewTest extends SpringBrowserlessTest {
 
     @Autowired
     LibraryService library;
+
     @Autowired
     UserDetailsService users;
 
@@ -29,9 +30,17 @@ class OutletViewTest extends SpringBrowserlessTest {
             outletId = library.articles("new eastern").getFirst().outletId().toString();
         }
         navigate(OutletView.class, outletId);
-        String profile = $(Div.class).withTestId("outlet-profile").single().getElement().getTextRecursively();
-        assertThat(profile).contains("Online journal").contains("Global Engagement Center").contains("Where this comes from");
-        assertThat($(UnorderedList.class).withTestId("outlet-articles").single().getElement().getTextRecursively())
+        String profile =
+                $(Div.class).withTestId("outlet-profile").single().getElement().getTextRecursively();
+        assertThat(profile)
+                .contains("Online journal")
+                .contains("Global Engagement Center")
+                .contains("Where this comes from");
+        assertThat($(UnorderedList.class)
+                        .withTestId("outlet-articles")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("Can We just Write ISIS Off?");
     }
 }

@@ -24,12 +24,14 @@ class ReaderViewTest extends SpringBrowserlessTest {
 
     @Autowired
     LibraryService library;
+
     @Autowired
     UserDetailsService users;
 
     private ArticleReading sputnik() {
         try (var signedIn = SignedIn.as(users, "teacher")) {
-            return library.reading(library.articles("sputnik").getFirst().articleId()).orElseThrow();
+            return library.reading(library.articles("sputnik").getFirst().articleId())
+                    .orElseThrow();
         }
     }
 
@@ -42,10 +44,14 @@ class ReaderViewTest extends SpringBrowserlessTest {
         assertThat(highlighter.getText()).isEqualTo(article.canonicalText());
         assertThat(highlighter.getElement().getProperty("readonly", false)).isTrue();
         assertThat($(Div.class).withTestId("outlet-card").single().getElement().getTextRecursively())
-                .contains("Sputnik International").contains("State-owned or state-linked media").contains("Rossiya Segodnya");
+                .contains("Sputnik International")
+                .contains("State-owned or state-linked media")
+                .contains("Rossiya Segodnya");
         assertThat($(Div.class).withTestId("article-meta").single().getElement().getTextRecursively())
-                .contains("No author shown").contains("around January 2017");
-        assertThat($(Details.class).withTestId("removed-chrome").single().getSummaryText()).contains("Removed from the original page");
+                .contains("No author shown")
+                .contains("around January 2017");
+        assertThat($(Details.class).withTestId("removed-chrome").single().getSummaryText())
+                .contains("Removed from the original page");
     }
 
     @Test
@@ -62,10 +68,15 @@ class ReaderViewTest extends SpringBrowserlessTest {
 
         var key = article.keyOverlay().orElseThrow();
         assertThat(panel.isVisible()).isTrue();
-        assertThat($(ListItem.class).withAttribute("data-testid", "key-claim").all()).hasSize(key.claims().size());
-        assertThat($(ListItem.class).withAttribute("data-testid", "key-source").all()).hasSize(key.sources().size());
-        assertThat(ReaderView.overlays(key)).hasSize(key.claims().size()
-                + key.sources().stream().mapToInt(s -> s.attributions().size()).sum());
+        assertThat($(ListItem.class).withAttribute("data-testid", "key-claim").all())
+                .hasSize(key.claims().size());
+        assertThat($(ListItem.class).withAttribute("data-testid", "key-source").all())
+                .hasSize(key.sources().size());
+        assertThat(ReaderView.overlays(key))
+                .hasSize(key.claims().size()
+                        + key.sources().stream()
+                                .mapToInt(s -> s.attributions().size())
+                                .sum());
         assertThat(highlighter.getElement().getPropertyRaw("overlays")).isNotNull();
         assertThat(panel.getElement().getTextRecursively()).contains("Who says so? Nobody");
 

@@ -3,10 +3,15 @@ package org.lateral.security.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
+import org.lateral.security.LoginWelcome;
 
 @LateralTest
 class LoginViewTest extends SpringBrowserlessTest {
@@ -16,34 +21,36 @@ class LoginViewTest extends SpringBrowserlessTest {
         navigate(LoginView.class);
         assertThat($(LoginForm.class).single().getAction()).isEqualTo("login");
         assertThat($(Div.class).withTestId("demo-banner").exists()).isTrue();
-        assertThat($(Div.class).withTestId("demo-accounts-hint").single().getElement().getTextRecursively())
-                .contains("student1").contains("lateral-demo");
+        assertThat($(Div.class)
+                        .withTestId("demo-accounts-hint")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("student1")
+                .contains("lateral-demo");
     }
 
     @Test
     void a_failed_sign_in_shows_the_error_message() {
-        com.vaadin.flow.component.UI.getCurrent().navigate("login",
-                com.vaadin.flow.router.QueryParameters.of("error", ""));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
         assertThat($(LoginForm.class).single().isError()).isTrue();
     }
 
     @Test
     void a_joined_link_cannot_make_the_login_page_print_a_sentence_of_its_own() {
-        com.vaadin.flow.component.UI.getCurrent().navigate("login",
-                com.vaadin.flow.router.QueryParameters.of("joined", "your account was closed, call 555-0100"));
-        com.vaadin.flow.component.html.Paragraph welcome = $(com.vaadin.flow.component.html.Paragraph.class)
-                .withTestId("login-welcome").single();
-        assertThat(welcome.getText()).doesNotContain("555-0100")
+        UI.getCurrent().navigate("login", QueryParameters.of("joined", "your account was closed, call 555-0100"));
+        Paragraph welcome = $(Paragraph.class).withTestId("login-welcome").single();
+        assertThat(welcome.getText())
+                .doesNotContain("555-0100")
                 .isEqualTo("Your account is ready and you are in the class. Sign in with the username you chose.");
     }
 
     @Test
     void after_joining_the_login_page_names_the_new_username_from_the_session() {
-        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(org.lateral.security.LoginWelcome.JOINED_USERNAME,
-                "ana.k");
-        com.vaadin.flow.component.UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("joined", "1"));
-        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withTestId("login-welcome").single().getText())
+        VaadinSession.getCurrent().setAttribute(LoginWelcome.JOINED_USERNAME, "ana.k");
+        UI.getCurrent().navigate("login", QueryParameters.of("joined", "1"));
+        assertThat($(Paragraph.class).withTestId("login-welcome").single().getText())
                 .isEqualTo("Your account is ready and you are in the class. Sign in as ana.k.");
     }
 }

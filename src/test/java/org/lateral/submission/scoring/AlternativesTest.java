@@ -29,11 +29,13 @@ class AlternativesTest {
     @Test
     void an_alternative_span_lets_a_mark_match_that_misses_the_claims_own_span() {
         KeyClaim plain = claim("c1", 0, 3, 1, F);
-        KeyClaim widened = new KeyClaim("c1", start(0), end(3), Set.of(F), 1,
-                List.of(new Scoring.Span(start(4), end(5))));
+        KeyClaim widened =
+                new KeyClaim("c1", start(0), end(3), Set.of(F), 1, List.of(new Scoring.Span(start(4), end(5))));
         Mark mark = mark("m1", 4, 5, F);
-        assertThat(Scoring.score(TOKENS, List.of(plain), List.of(mark), 0.5).matches()).isEmpty();
-        assertThat(Scoring.score(TOKENS, List.of(widened), List.of(mark), 0.5).matches()).singleElement()
+        assertThat(Scoring.score(TOKENS, List.of(plain), List.of(mark), 0.5).matches())
+                .isEmpty();
+        assertThat(Scoring.score(TOKENS, List.of(widened), List.of(mark), 0.5).matches())
+                .singleElement()
                 .satisfies(m -> assertThat(m.jaccard()).isEqualTo(1.0));
     }
 
@@ -59,8 +61,7 @@ class AlternativesTest {
     void an_extra_span_overlapping_a_claim_names_that_claim_and_groups_are_sorted_by_students() {
         List<KeyClaim> key = List.of(claim("c1", 0, 3, 1, F), claim("c2", 5, 9, 1, F));
         List<ScoredAttempt> attempts = List.of(
-                attempt("ada", key, mark("a1", 0, 0, F), mark("a2", 9, 9, F)),
-                attempt("bo", key, mark("b1", 9, 9, F)));
+                attempt("ada", key, mark("a1", 0, 0, F), mark("a2", 9, 9, F)), attempt("bo", key, mark("b1", 9, 9, F)));
         List<Alternatives.PopularSpan> popular = Alternatives.popularSpans(TOKENS, key, attempts, 0.5);
         assertThat(popular).extracting(Alternatives.PopularSpan::students).containsExactly(2, 1);
         assertThat(popular).extracting(Alternatives.PopularSpan::overlapsClaim).containsExactly("c2", "c1");
@@ -70,7 +71,8 @@ class AlternativesTest {
     void the_same_student_twice_in_a_group_counts_once() {
         List<KeyClaim> key = List.of(claim("c1", 0, 3, 1, F));
         List<ScoredAttempt> attempts = List.of(attempt("ada", key, mark("a1", 5, 8, O), mark("a2", 5, 8, F)));
-        assertThat(Alternatives.popularSpans(TOKENS, key, attempts, 0.5)).singleElement()
+        assertThat(Alternatives.popularSpans(TOKENS, key, attempts, 0.5))
+                .singleElement()
                 .satisfies(p -> assertThat(p.students()).isEqualTo(1));
     }
 

@@ -20,8 +20,9 @@ import org.lateral.library.text.CanonicalText;
 public final class ScoringBenchmark {
 
     public static void main(String[] args) throws Exception {
-        String text = CanonicalText.normalise(Files.readString(Path.of("seeds/defectors/articles/004-new-eastern-outlook.txt"))
-                .split("\n---\n", 2)[1]);
+        String text = CanonicalText.normalise(
+                Files.readString(Path.of("seeds/defectors/articles/004-new-eastern-outlook.txt"))
+                        .split("\n---\n", 2)[1]);
         int[] tokens = Tokens.words(text);
         int words = tokens.length / 2;
         SplittableRandom random = new SplittableRandom(42);
@@ -29,15 +30,22 @@ public final class ScoringBenchmark {
         List<Scoring.KeyClaim> key = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             int from = random.nextInt(words - 20);
-            key.add(new Scoring.KeyClaim("c" + i, tokens[2 * from], tokens[2 * (from + 3 + random.nextInt(15)) + 1],
-                    Set.of(types[random.nextInt(types.length)]), 1 + random.nextInt(3)));
+            key.add(new Scoring.KeyClaim(
+                    "c" + i,
+                    tokens[2 * from],
+                    tokens[2 * (from + 3 + random.nextInt(15)) + 1],
+                    Set.of(types[random.nextInt(types.length)]),
+                    1 + random.nextInt(3)));
         }
         List<List<Scoring.Mark>> attempts = new ArrayList<>();
         for (int a = 0; a < 2_000; a++) {
             List<Scoring.Mark> marks = new ArrayList<>();
             for (int m = 0; m < 30; m++) {
                 int from = random.nextInt(words - 20);
-                marks.add(new Scoring.Mark("m" + m, tokens[2 * from], tokens[2 * (from + 2 + random.nextInt(15)) + 1],
+                marks.add(new Scoring.Mark(
+                        "m" + m,
+                        tokens[2 * from],
+                        tokens[2 * (from + 2 + random.nextInt(15)) + 1],
                         types[random.nextInt(types.length)]));
             }
             attempts.add(marks);
@@ -45,19 +53,22 @@ public final class ScoringBenchmark {
         double sink = 0;
         for (int warm = 0; warm < 5; warm++) {
             for (List<Scoring.Mark> marks : attempts) {
-                sink += Scoring.score(tokens, key, marks, Scoring.DEFAULT_THRESHOLD).score();
+                sink += Scoring.score(tokens, key, marks, Scoring.DEFAULT_THRESHOLD)
+                        .score();
             }
         }
         int rounds = 10;
         long t0 = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
             for (List<Scoring.Mark> marks : attempts) {
-                sink += Scoring.score(tokens, key, marks, Scoring.DEFAULT_THRESHOLD).score();
+                sink += Scoring.score(tokens, key, marks, Scoring.DEFAULT_THRESHOLD)
+                        .score();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("Scoring benchmark: %d attempts (40 key claims, 30 marks each, article of %d words) in %.2f s"
-                + " = %.0f attempts/s on one thread (goal G9: >= 10,000). [checksum %.1f]%n",
+        System.out.printf(
+                "Scoring benchmark: %d attempts (40 key claims, 30 marks each, article of %d words) in %.2f s"
+                        + " = %.0f attempts/s on one thread (goal G9: >= 10,000). [checksum %.1f]%n",
                 rounds * attempts.size(), words, seconds, rounds * attempts.size() / seconds, sink);
     }
 }

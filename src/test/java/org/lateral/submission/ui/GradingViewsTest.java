@@ -39,10 +39,17 @@ class GradingViewsTest extends SpringBrowserlessTest {
     static final String HEADLINE = "The Head Of ISIS’ European Operations Reportedly Defects";
     static final String EXTRA = "a source told The Daily Mail";
 
-    @Autowired SubmissionService submissions;
-    @Autowired FeedbackService feedback;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     UUID frisky;
     UUID attempt;
@@ -61,7 +68,9 @@ class GradingViewsTest extends SpringBrowserlessTest {
             }
             for (String[] m : new String[][] {{HEADLINE, "factual"}, {EXTRA, "attributed"}}) {
                 int at = session.text().indexOf(m[0]);
-                submissions.saveMark(attempt, new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(), m[0], "", "", m[1], false));
+                submissions.saveMark(
+                        attempt,
+                        new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(), m[0], "", "", m[1], false));
             }
             submissions.submit(attempt);
         }
@@ -76,7 +85,10 @@ class GradingViewsTest extends SpringBrowserlessTest {
     void before_submitting_the_feedback_page_says_when_feedback_comes_and_shows_no_key() {
         navigate("feedback/" + frisky, FeedbackView.class);
         assertThat(text("feedback-waiting")).contains("after you submit");
-        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-claim").exists()).isFalse();
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "feedback-claim")
+                        .exists())
+                .isFalse();
         assertThat($(ClaimHighlighter.class).exists()).isFalse();
     }
 
@@ -92,29 +104,57 @@ class GradingViewsTest extends SpringBrowserlessTest {
     void while_a_revision_is_possible_the_student_sees_where_to_look_and_not_the_key() {
         navigate("feedback/" + frisky, FeedbackView.class);
         assertThat($(Paragraph.class).withTestId("hint-score").single().getText())
-                .contains("Your score: ").contains("You found 1 of 29 claims")
+                .contains("Your score: ")
+                .contains("You found 1 of 29 claims")
                 .contains("gave 1 of them a different type");
         assertThat($(Paragraph.class).withTestId("hint-key-hidden").single().getText())
                 .contains("the answer key stays hidden so your second try shows what you learned");
-        Div headline = $(Div.class).withAttribute("data-testid", "hint-paragraph").withAttribute("data-paragraph", "0").single();
-        assertThat(headline.getElement().getTextRecursively()).contains("The headline")
-                .contains("You marked \u201c" + HEADLINE + "\u201d as factual").contains("sees this claim as hedged")
-                .contains("Hedged claims carry words of doubt").contains("Look for: \u201cReportedly\u201d");
-        assertThat($(ListItem.class).withAttribute("data-testid", "hint").withAttribute("data-outcome", "missed").all())
+        Div headline = $(Div.class)
+                .withAttribute("data-testid", "hint-paragraph")
+                .withAttribute("data-paragraph", "0")
+                .single();
+        assertThat(headline.getElement().getTextRecursively())
+                .contains("The headline")
+                .contains("You marked \u201c" + HEADLINE + "\u201d as factual")
+                .contains("sees this claim as hedged")
+                .contains("Hedged claims carry words of doubt")
+                .contains("Look for: \u201cReportedly\u201d");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "hint")
+                        .withAttribute("data-outcome", "missed")
+                        .all())
                 .anySatisfy(h -> assertThat(h.getElement().getTextRecursively())
-                        .contains("A hedged claim you have not marked.").contains("Look for: \u201cis believed to\u201d"));
-        assertThat($(ListItem.class).withAttribute("data-testid", "hint-count").withAttribute("data-type", "hedged").single()
-                .getText()).startsWith("Hedged: you found 0 of ");
-        assertThat($(ListItem.class).withAttribute("data-testid", "hint-extra").single().getText()).contains(EXTRA);
-        assertThat($(Button.class).withTestId("start-revision").single().isEnabled()).isTrue();
+                        .contains("A hedged claim you have not marked.")
+                        .contains("Look for: \u201cis believed to\u201d"));
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "hint-count")
+                        .withAttribute("data-type", "hedged")
+                        .single()
+                        .getText())
+                .startsWith("Hedged: you found 0 of ");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "hint-extra")
+                        .single()
+                        .getText())
+                .contains(EXTRA);
+        assertThat($(Button.class).withTestId("start-revision").single().isEnabled())
+                .isTrue();
 
         String page = $(FeedbackView.class).single().getElement().getTextRecursively();
         assertThat(whys()).hasSize(29).allSatisfy(why -> assertThat(page).doesNotContain(why));
-        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-claim").exists()).isFalse();
-        String overlays = String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
-        assertThat(overlays).as("only the student's own marks are drawn, with their outcome")
-                .contains("\"status\":\"mislabelled\"").contains("\"status\":\"extra\"")
-                .doesNotContain("\"kind\":\"cue\"").doesNotContain("\"status\":\"missed\"").doesNotContain("key-");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "feedback-claim")
+                        .exists())
+                .isFalse();
+        String overlays =
+                String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
+        assertThat(overlays)
+                .as("only the student's own marks are drawn, with their outcome")
+                .contains("\"status\":\"mislabelled\"")
+                .contains("\"status\":\"extra\"")
+                .doesNotContain("\"kind\":\"cue\"")
+                .doesNotContain("\"status\":\"missed\"")
+                .doesNotContain("key-");
     }
 
     @Test
@@ -127,8 +167,9 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 if (!first.submitted()) {
                     for (String[] m : new String[][] {{HEADLINE, "factual"}, {EXTRA, "attributed"}}) {
                         int at = first.text().indexOf(m[0]);
-                        submissions.saveMark(first.attemptId(), new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(),
-                                m[0], "", "", m[1], false));
+                        submissions.saveMark(
+                                first.attemptId(),
+                                new MarkState(UUID.randomUUID(), 1, at, at + m[0].length(), m[0], "", "", m[1], false));
                     }
                     submissions.submit(first.attemptId());
                 }
@@ -144,29 +185,52 @@ class GradingViewsTest extends SpringBrowserlessTest {
         navigate("feedback/" + frisky, FeedbackView.class);
         assertThat($(Div.class).withTestId("revision-hints").exists()).isFalse();
         assertThat($(Paragraph.class).withTestId("feedback-score").single().getText())
-                .contains("Found 0 · found with another type 1").contains("marks not in the key 1");
-        ListItem headline = $(ListItem.class).withAttribute("data-testid", "feedback-claim")
-                .withAttribute("data-outcome", "mislabelled").single();
-        assertThat(headline.getElement().getTextRecursively()).contains("Key: hedged").contains("You marked it as factual")
-                .contains("Cue words: “Reportedly” signal a hedge.").contains("Why it matters:");
-        assertThat($(ListItem.class).withAttribute("data-testid", "feedback-extra").single().getElement().getTextRecursively())
+                .contains("Found 0 · found with another type 1")
+                .contains("marks not in the key 1");
+        ListItem headline = $(ListItem.class)
+                .withAttribute("data-testid", "feedback-claim")
+                .withAttribute("data-outcome", "mislabelled")
+                .single();
+        assertThat(headline.getElement().getTextRecursively())
+                .contains("Key: hedged")
+                .contains("You marked it as factual")
+                .contains("Cue words: “Reportedly” signal a hedge.")
+                .contains("Why it matters:");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "feedback-extra")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains(EXTRA);
         assertThat($(Button.class).withTestId("start-revision").exists()).isFalse();
-        String overlays = String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
-        assertThat(overlays).as("the cue word and the outcome are drawn over the text")
-                .contains("\"kind\":\"cue\"").contains("\"status\":\"mislabelled\"").contains("\"status\":\"extra\"");
+        String overlays =
+                String.valueOf($(ClaimHighlighter.class).single().getElement().getPropertyRaw("overlays"));
+        assertThat(overlays)
+                .as("the cue word and the outcome are drawn over the text")
+                .contains("\"kind\":\"cue\"")
+                .contains("\"status\":\"mislabelled\"")
+                .contains("\"status\":\"extra\"");
     }
 
     @Test
     @WithUserDetails("teacher")
     void the_teacher_sees_every_student_with_status_and_the_submitted_score() {
         navigate("results/" + frisky, ResultsView.class);
-        assertThat($(Div.class).withAttribute("data-testid", "result-row").all()).hasSize(24);
-        Div row = $(Div.class).withAttribute("data-testid", "result-row").withAttribute("data-username", "student20").single();
+        assertThat($(Div.class).withAttribute("data-testid", "result-row").all())
+                .hasSize(24);
+        Div row = $(Div.class)
+                .withAttribute("data-testid", "result-row")
+                .withAttribute("data-username", "student20")
+                .single();
         assertThat(row.getElement().getTextRecursively()).contains("Student 20").contains("Submitted");
-        assertThat($(Anchor.class).withAttribute("data-testid", "open-attempt-1").all())
+        assertThat($(Anchor.class)
+                        .withAttribute("data-testid", "open-attempt-1")
+                        .all())
                 .anyMatch(a -> a.getHref().equals("review/" + attempt));
-        Div other = $(Div.class).withAttribute("data-testid", "result-row").withAttribute("data-username", "student22").single();
+        Div other = $(Div.class)
+                .withAttribute("data-testid", "result-row")
+                .withAttribute("data-username", "student22")
+                .single();
         assertThat(other.getElement().getTextRecursively()).contains("Not started");
         assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
                 .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
@@ -177,23 +241,38 @@ class GradingViewsTest extends SpringBrowserlessTest {
     void accepting_a_popular_span_lists_the_change_and_withdrawing_it_removes_it() {
         navigate("results/" + frisky, ResultsView.class);
         Div popular = $(Div.class).withAttribute("data-testid", "popular-span").all().stream()
-                .filter(d -> d.getElement().getTextRecursively().contains(EXTRA)).findFirst().orElseThrow();
-        test($(Button.class, popular).withAttribute("data-testid", "accept-span").single()).click();
-        assertThat($(Div.class).withAttribute("data-testid", "key-amendment").single().getElement().getTextRecursively())
+                .filter(d -> d.getElement().getTextRecursively().contains(EXTRA))
+                .findFirst()
+                .orElseThrow();
+        test($(Button.class, popular)
+                        .withAttribute("data-testid", "accept-span")
+                        .single())
+                .click();
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "key-amendment")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains(EXTRA);
-        test($(Button.class).withAttribute("data-testid", "withdraw-amendment").single()).click();
-        assertThat($(Div.class).withAttribute("data-testid", "key-amendment").exists()).isFalse();
+        test($(Button.class).withAttribute("data-testid", "withdraw-amendment").single())
+                .click();
+        assertThat($(Div.class).withAttribute("data-testid", "key-amendment").exists())
+                .isFalse();
     }
 
     @Test
     @WithUserDetails("teacher")
     void on_the_attempt_page_a_comment_is_added_and_an_override_without_a_reason_changes_nothing() {
         navigate("review/" + attempt, ReviewView.class);
-        int rows = $(ListItem.class).withAttribute("data-testid", "score-row").all().size();
+        int rows = $(ListItem.class)
+                .withAttribute("data-testid", "score-row")
+                .all()
+                .size();
         test($(NumberField.class).withTestId("override-score").single()).setValue(90.0);
         test($(Button.class).withTestId("override-save").single()).click();
         assertThat(test($(Notification.class).last()).getText()).contains("why you set this score");
-        assertThat($(ListItem.class).withAttribute("data-testid", "score-row").all()).hasSize(rows);
+        assertThat($(ListItem.class).withAttribute("data-testid", "score-row").all())
+                .hasSize(rows);
 
         String comment = "Look again at the headline: who says so? " + UUID.randomUUID();
         test($(TextArea.class).withTestId("comment-body").single()).setValue(comment);

@@ -29,8 +29,6 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
-import org.lateral.library.pack.PackFiles;
-import org.lateral.library.pack.SeedPackReader;
 import org.lateral.security.Role;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SubmissionService;
@@ -54,16 +52,34 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
 
     @Autowired
     org.lateral.Fixtures fixtures;
-    @Autowired LibraryImport libraryImport;
-    @Autowired LibraryService library;
-    @Autowired ClassroomAdministration administration;
-    @Autowired ClassroomService classroom;
-    @Autowired AssignmentService assignments;
-    @Autowired SubmissionService submissions;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
 
-    @TempDir Path temp;
+    @Autowired
+    LibraryImport libraryImport;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path temp;
+
     UUID assignment;
 
     @BeforeEach
@@ -77,13 +93,25 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
             ClassDetail schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             ada = classroom.createStudents(schoolClass.id(), "Ada").getFirst();
             UUID frisky = library.articles("frisky").getFirst().articleId();
-            assignment = assignments.assignMarkClaims(schoolClass.id(), new NewAssignment(frisky, null,
-                    LocalDate.now().plusDays(3), true, FeedbackPolicy.AFTER_SUBMIT, false, null, false)).id();
+            assignment = assignments
+                    .assignMarkClaims(
+                            schoolClass.id(),
+                            new NewAssignment(
+                                    frisky,
+                                    null,
+                                    LocalDate.now().plusDays(3),
+                                    true,
+                                    FeedbackPolicy.AFTER_SUBMIT,
+                                    false,
+                                    null,
+                                    false))
+                    .id();
         }
         try (var s = SignedIn.as(users, ada.username())) {
             MarkingSession session = submissions.open(assignment).orElseThrow();
-            submissions.saveMark(session.attemptId(), new MarkState(UUID.randomUUID(), 1, 0, HEADLINE.length(), HEADLINE,
-                    "", "", "factual", false));
+            submissions.saveMark(
+                    session.attemptId(),
+                    new MarkState(UUID.randomUUID(), 1, 0, HEADLINE.length(), HEADLINE, "", "", "factual", false));
             submissions.submit(session.attemptId());
         }
         // The key's authors now also accept "factual" for the headline: a new key version.
@@ -96,20 +124,32 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
     }
 
     private String attemptOne() {
-        return $(Anchor.class).withAttribute("data-testid", "open-attempt-1").single().getText();
+        return $(Anchor.class)
+                .withAttribute("data-testid", "open-attempt-1")
+                .single()
+                .getText();
     }
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_teacher_sees_the_notice_previews_the_change_and_moves_the_assignment() {
         navigate("results/" + assignment, ResultsView.class);
-        assertThat($(Div.class).withTestId("key-version-notice").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("key-version-notice")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("A new version of this article's answer key is available");
         String before = attemptOne();
 
         test($(Button.class).withTestId("preview-key-version").single()).click();
-        assertThat($(Div.class).withAttribute("data-testid", "key-preview-change").single().getElement().getTextRecursively())
-                .startsWith("Ada · attempt 1").contains(before + " \u2192 ");
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "key-preview-change")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("Ada · attempt 1")
+                .contains(before + " \u2192 ");
         assertThat(attemptOne()).as("a preview changes nothing").isEqualTo(before);
 
         test($(Button.class).withTestId("accept-key-version").single()).click();

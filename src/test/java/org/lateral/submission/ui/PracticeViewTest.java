@@ -18,9 +18,11 @@ class PracticeViewTest extends SpringBrowserlessTest {
     void a_student_gets_the_practice_text_in_the_highlighter_with_the_headline_first() {
         navigate(PracticeView.class);
         ClaimHighlighter highlighter = $(ClaimHighlighter.class).single();
-        assertThat(highlighter.getText()).isEqualTo(PracticeView.PRACTICE_TEXT)
+        assertThat(highlighter.getText())
+                .isEqualTo(PracticeView.PRACTICE_TEXT)
                 .startsWith("Town library to stay open on Sundays, council says\n\n");
-        assertThat($(Span.class).withTestId("selection-status").single().getText()).isEqualTo("Nothing selected yet.");
+        assertThat($(Span.class).withTestId("selection-status").single().getText())
+                .isEqualTo("Nothing selected yet.");
     }
 
     @Test
