@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A screen that needs facts of several features composes them through the owning features'
  * services; only {@code dashboard} (read-only queries, which may depend on every feature) names
  * anyone's table. The migrations are the list of tables, so a new table fails here until it has
- * an owner.
+ * an owner. See DD011.
  */
 class TableOwnershipTest {
 

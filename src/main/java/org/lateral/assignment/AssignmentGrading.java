@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The assignment facts grading needs, for the submission feature's services, which have checked
  * the caller already (DD009); the assignment table stays this feature's own. Every method joins
  * the caller's transaction, so a lock taken here holds until the caller commits.
+ * See DD011.
  */
 @Service
 @Trusted

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * the one allowed way). The assignment feature's SQL names only its own tables
  * (TableOwnershipTest). Callers have checked who may see the assignments; each method is one
  * statement for any number of them.
+ * See DD011.
  */
 public interface StudentWork {
 
