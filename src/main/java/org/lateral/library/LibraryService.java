@@ -207,7 +207,7 @@ public class LibraryService {
                 SELECT v.created_at, v.name, v.country, v.ownership, v.publisher, v.description, v.facts::text AS facts
                   FROM outlet_version v
                   JOIN outlet o ON o.id = v.outlet_id
-                 WHERE v.outlet_id = :id AND o.school_id = :school AND v.id IS DISTINCT FROM o.current_version_id
+                 WHERE v.outlet_id = :id AND o.school_id = :school AND (o.current_version_id IS NULL OR v.id <> o.current_version_id)
                  ORDER BY v.created_at DESC, v.id
                 """)
                 .param("id", outletId)

@@ -155,6 +155,9 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Anchor name = LibraryNavigation.outlet(o.id()).anchor(o.name());
         name.getElement().setAttribute("router-link", true);
         card.add(new H3(name), new Paragraph(o.kind().label() + (o.country() == null ? "" : " · " + o.country())));
+        if (o.publisher() != null) {
+            card.add(new Paragraph("Publisher: " + o.publisher()));
+        }
         if (o.ownership() != null) {
             card.add(new Paragraph("Ownership and funding: " + o.ownership()));
         }

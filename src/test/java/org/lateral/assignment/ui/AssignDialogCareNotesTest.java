@@ -53,7 +53,6 @@ class AssignDialogCareNotesTest extends SpringBrowserlessTest {
         fixtures.importPack(
                 school,
                 TestPacks.careful(Files.createTempDirectory("assign-care").resolve("careful")));
-        // The username is global: the account stays in the school of the first test that made it.
         administration.ensureAccount(school, TEACHER, "Mr Care", Set.of(Role.TEACHER), Fixtures.PASSWORD);
         try (var s = SignedIn.as(users, TEACHER)) {
             media = classroom.createClass(

@@ -113,6 +113,7 @@ class CareNotesViewTest extends SpringBrowserlessTest {
         Anchor address = $(Anchor.class).withTestId("original-url").single();
         assertThat(address.getHref()).isEqualTo("https://daily.example/mayor");
         assertThat(address.getTarget()).contains("_blank");
+        assertThat(text("outlet-card")).contains("Publisher: Example Media Group");
         assertThat($(Paragraph.class)
                         .withTestId("original-address")
                         .single()
