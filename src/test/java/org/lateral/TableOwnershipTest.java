@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("class", "classroom"),
             Map.entry("enrollment", "classroom"),
             Map.entry("outlet", "library"),
+            Map.entry("outlet_version", "library"),
             Map.entry("story_set", "library"),
             Map.entry("article", "library"),
             Map.entry("article_version", "library"),

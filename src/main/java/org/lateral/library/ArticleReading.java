@@ -14,12 +14,17 @@ public record ArticleReading(
         @Nullable String byline,
         PublicationDate published,
         @Nullable String originalUrl,
+        @Nullable String originalUrlSource,
+        @Nullable String contentNote,
         String language,
         String canonicalText,
         List<String> removedChrome,
         @Nullable String sourceFile,
         @Nullable String storySetTitle,
         @Nullable String maturityNote,
+        @Nullable String ageBand,
+        @Nullable String analysisNote,
+        @Nullable String supportNote,
         OutletProfile outlet,
         @Nullable KeyOverlay key) {
 

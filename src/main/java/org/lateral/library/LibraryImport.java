@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.ContentHash;
 import org.lateral.library.pack.SeedPack;
@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns a checked exercise pack into library rows, idempotently and in one transaction: what is
  * unchanged is left alone, a changed article or key becomes a new immutable version (the current
- * one moves; old versions stay for the assignments that pinned them), and a pack-owned outlet
- * profile is updated in place. Runs without a signed-in user (start-up); views never use it.
+ * one moves; old versions stay for the assignments that pinned them), and so does a changed
+ * pack-owned outlet profile (DD012). Runs without a signed-in user (start-up); views never use it.
  */
 @Service
 @Trusted
@@ -42,7 +42,10 @@ public class LibraryImport {
         this.clock = clock;
     }
 
-    /** What an import changed; all zero when the pack was already loaded as it is. */
+    /**
+     * What an import changed; all zero when the pack was already loaded as it is.
+     * {@code outletsUpdated} counts outlets whose current profile version moved (DD012).
+     */
     public record Report(
             String pack,
             int outletsAdded,
@@ -152,44 +155,98 @@ public class LibraryImport {
         UNCHANGED
     }
 
+    /**
+     * Outlet profiles are versioned like articles (DD012): a changed profile becomes a new
+     * immutable {@code outlet_version} and the outlet's current pointer moves to it; the outlet
+     * row's profile columns are a copy of the current version, so lists need no extra join.
+     */
     private Change ensureOutlet(SeedPack.Outlet o, UUID schoolId, Instant now) {
-        Optional<Map<String, Object>> row =
-                jdbc.sql("""
-                SELECT slug, name, kind, country, ownership, ownership_source, description, home_url, owner_id
-                  FROM outlet WHERE id = :id AND school_id = :school
-                """).param("id", o.id()).param("school", schoolId).query().listOfRows().stream()
-                        .findFirst();
-        if (row.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO outlet (id, school_id, slug, name, kind, country, ownership, ownership_source,
-                                        description, home_url, created_at, updated_at)
-                    VALUES (:id, :school, :slug, :name, :kind, :country, :ownership, :source, :description, :url, :now, :now)
-                    """).params(outletParams(o, schoolId, now)).update();
-            return Change.ADDED;
-        }
-        Map<String, Object> r = row.get();
-        boolean same = Objects.equals(r.get("slug"), o.slug())
-                && Objects.equals(r.get("name"), o.name())
-                && Objects.equals(r.get("kind"), o.kind().code())
-                && Objects.equals(r.get("country"), o.country())
-                && Objects.equals(r.get("ownership"), o.ownership())
-                && Objects.equals(r.get("ownership_source"), o.ownershipSource())
-                && Objects.equals(r.get("description"), o.description())
-                && Objects.equals(r.get("home_url"), o.homeUrl());
-        if (same || r.get("owner_id") != null) {
+        record Row(
+                String slug,
+                @Nullable UUID ownerId,
+                @Nullable UUID currentVersionId) {}
+        Optional<Row> row = jdbc.sql(
+                        "SELECT slug, owner_id, current_version_id FROM outlet WHERE id = :id AND school_id = :school")
+                .param("id", o.id())
+                .param("school", schoolId)
+                .query((rs, n) -> new Row(
+                        rs.getString("slug"),
+                        rs.getObject("owner_id", UUID.class),
+                        rs.getObject("current_version_id", UUID.class)))
+                .optional();
+        if (row.isPresent() && row.get().ownerId() != null) {
             // A teacher's own copy is theirs: a pack never overwrites it.
             return Change.UNCHANGED;
         }
+        Map<String, Object> params = outletParams(o, schoolId, now);
+        if (row.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO outlet (id, school_id, slug, name, kind, country, ownership, ownership_source,
+                                        publisher, publisher_source, description, home_url, created_at, updated_at)
+                    VALUES (:id, :school, :slug, :name, :kind, :country, :ownership, :source, :publisher,
+                            :publisherSource, :description, :url, :now, :now)
+                    """).params(params).update();
+        }
+        String hash = outletHash(o);
+        Optional<UUID> existing = versionId("outlet_version", "outlet_id", o.id(), hash);
+        if (row.isPresent()
+                && existing.isPresent()
+                && existing.get().equals(row.get().currentVersionId())
+                && row.get().slug().equals(o.slug())) {
+            return Change.UNCHANGED;
+        }
+        // A new profile, or a return to an earlier one (its version is reused, never rewritten).
+        params.put("version", existing.orElseGet(() -> insertOutletVersion(o, hash, now)));
         jdbc.sql("""
                 UPDATE outlet SET slug = :slug, name = :name, kind = :kind, country = :country, ownership = :ownership,
-                       ownership_source = :source, description = :description, home_url = :url,
+                       ownership_source = :source, publisher = :publisher, publisher_source = :publisherSource,
+                       description = :description, home_url = :url, current_version_id = :version,
                        version = version + 1, updated_at = :now
                  WHERE id = :id AND school_id = :school
-                """).params(outletParams(o, schoolId, now)).update();
-        return Change.UPDATED;
+                """).params(params).update();
+        return row.isEmpty() ? Change.ADDED : Change.UPDATED;
     }
 
-    private static Map<String, Object> outletParams(SeedPack.Outlet o, UUID schoolId, Instant now) {
+    static String outletHash(SeedPack.Outlet o) {
+        // The migration V0008 computes this formula in SQL for outlets stored before versions
+        // existed (no publisher, no facts); keep the two in step (OutletVersionsIT checks them).
+        ContentHash hash = ContentHash.start("outlet-version/1")
+                .text(o.name())
+                .text(o.kind().code())
+                .text(o.country())
+                .text(o.ownership())
+                .text(o.ownershipSource())
+                .text(o.publisher())
+                .text(o.publisherSource())
+                .text(o.description())
+                .text(o.homeUrl())
+                .number(o.facts().size());
+        for (SeedPack.OutletFact f : o.facts()) {
+            hash.text(f.fact()).text(f.source()).text(f.response()).text(f.responseSource());
+        }
+        return hash.hex();
+    }
+
+    private UUID insertOutletVersion(SeedPack.Outlet o, String hash, Instant now) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> params = outletParams(o, null, now);
+        params.put("versionId", id);
+        params.put("hash", hash);
+        params.put(
+                "facts",
+                OutletFacts.toJson(o.facts().stream()
+                        .map(f -> new OutletProfile.Fact(f.fact(), f.source(), f.response(), f.responseSource()))
+                        .toList()));
+        jdbc.sql("""
+                INSERT INTO outlet_version (id, outlet_id, content_hash, name, kind, country, ownership, ownership_source,
+                                            publisher, publisher_source, description, home_url, facts, created_at)
+                VALUES (:versionId, :id, :hash, :name, :kind, :country, :ownership, :source, :publisher,
+                        :publisherSource, :description, :url, CAST(:facts AS jsonb), :now)
+                """).params(params).update();
+        return id;
+    }
+
+    private static Map<String, Object> outletParams(SeedPack.Outlet o, @Nullable UUID schoolId, Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", o.id());
         p.put("school", schoolId);
@@ -199,6 +256,8 @@ public class LibraryImport {
         p.put("country", o.country());
         p.put("ownership", o.ownership());
         p.put("source", o.ownershipSource());
+        p.put("publisher", o.publisher());
+        p.put("publisherSource", o.publisherSource());
         p.put("description", o.description());
         p.put("url", o.homeUrl());
         p.put("now", Timestamp.from(now));
@@ -208,22 +267,29 @@ public class LibraryImport {
     private void ensureStorySet(SeedPack.Manifest set, String pack, UUID schoolId, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE story_set SET title = :title, description = :description, maturity_note = :maturity,
+                       age_band = :ageBand, analysis_note = :analysisNote, support_note = :supportNote,
                        version = version + 1, updated_at = :now
                  WHERE id = :id AND school_id = :school AND owner_id IS NULL
-                   AND (title, coalesce(description, ''), coalesce(maturity_note, ''))
-                       IS DISTINCT FROM (:title, :description, :maturity)
+                   AND (title, coalesce(description, ''), coalesce(maturity_note, ''), age_band, analysis_note,
+                        support_note)
+                       IS DISTINCT FROM (:title, :description, :maturity, :ageBand, :analysisNote, :supportNote)
                 """)
                 .param("id", set.id())
                 .param("school", schoolId)
                 .param("title", set.title())
                 .param("description", set.description())
                 .param("maturity", set.maturity())
+                .param("ageBand", set.ageBand())
+                .param("analysisNote", set.analysisNote())
+                .param("supportNote", set.supportNote())
                 .param("now", Timestamp.from(now))
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO story_set (id, school_id, title, description, maturity_note, pack, created_at, updated_at)
-                    VALUES (:id, :school, :title, :description, :maturity, :pack, :now, :now)
+                    INSERT INTO story_set (id, school_id, title, description, maturity_note, age_band, analysis_note,
+                                           support_note, pack, created_at, updated_at)
+                    VALUES (:id, :school, :title, :description, :maturity, :ageBand, :analysisNote, :supportNote, :pack,
+                            :now, :now)
                     ON CONFLICT (id) DO NOTHING
                     """)
                     .param("id", set.id())
@@ -231,6 +297,9 @@ public class LibraryImport {
                     .param("title", set.title())
                     .param("description", set.description())
                     .param("maturity", set.maturity())
+                    .param("ageBand", set.ageBand())
+                    .param("analysisNote", set.analysisNote())
+                    .param("supportNote", set.supportNote())
                     .param("pack", pack)
                     .param("now", Timestamp.from(now))
                     .update();
@@ -288,7 +357,7 @@ public class LibraryImport {
     }
 
     static String articleHash(SeedPack.Article a) {
-        return ContentHash.start("article-version/1")
+        ContentHash hash = ContentHash.start("article-version/1")
                 .text(CanonicalTitle.of(a.canonicalText()))
                 .text(a.byline())
                 .text(a.published().date().toString())
@@ -298,18 +367,26 @@ public class LibraryImport {
                 .text(a.language())
                 .text(a.canonicalText())
                 .texts(a.removed())
-                .text(a.sourceFile())
-                .hex();
+                .text(a.sourceFile());
+        // Fields added later go in only when set, each after its name, so that every version
+        // stored before they existed keeps its hash and an unchanged pack adds no versions.
+        if (a.originalUrlSource() != null) {
+            hash.text("original_url_source").text(a.originalUrlSource());
+        }
+        if (a.contentNote() != null) {
+            hash.text("content_note").text(a.contentNote());
+        }
+        return hash.hex();
     }
 
     private UUID insertArticleVersion(SeedPack.Article a, String hash, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO article_version (id, article_id, content_hash, title, byline, published_on, published_precision,
-                                             published_note, original_url, language, canonical_text, removed_chrome,
-                                             source_file, created_at)
-                VALUES (:id, :article, :hash, :title, :byline, :published, :precision, :note, :url, :language, :text,
-                        :removed, :sourceFile, :now)
+                                             published_note, original_url, original_url_source, content_note, language,
+                                             canonical_text, removed_chrome, source_file, created_at)
+                VALUES (:id, :article, :hash, :title, :byline, :published, :precision, :note, :url, :urlSource,
+                        :contentNote, :language, :text, :removed, :sourceFile, :now)
                 """)
                 .param("id", id)
                 .param("article", a.id())
@@ -320,6 +397,8 @@ public class LibraryImport {
                 .param("precision", a.published().precision().code())
                 .param("note", a.published().note())
                 .param("url", a.originalUrl())
+                .param("urlSource", a.originalUrlSource())
+                .param("contentNote", a.contentNote())
                 .param("language", a.language())
                 .param("text", a.canonicalText())
                 .param("removed", textArray(a.removed()))
@@ -471,17 +550,28 @@ public class LibraryImport {
     }
 
     static String comparisonHash(SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
-        ContentHash hash = ContentHash.start("comparison-key-version/1")
+        // Version 2 of the formula: source counts may be ranges and relayed_from is a list of
+        // outlets. Every comparison key stored under version 1 gets one new version on the first
+        // import after the upgrade, which is right: its relayed_from was free text.
+        ContentHash hash = ContentHash.start("comparison-key-version/2")
                 .number(comparison.entries().size());
         for (SeedPack.ComparisonEntry e : comparison.entries()) {
             hash.text(articleVersions.get(e.articleSlug()).toString())
                     .text(e.headlineFraming())
-                    .number(e.namedSources())
-                    .number(e.anonymousSources())
+                    .number(e.namedSources().min())
+                    .number(
+                            e.namedSources().max() == null
+                                    ? -1
+                                    : e.namedSources().max())
+                    .number(e.anonymousSources().min())
+                    .number(
+                            e.anonymousSources().max() == null
+                                    ? -1
+                                    : e.anonymousSources().max())
                     .texts(e.hedges())
                     .texts(e.loadedWords())
                     .text(e.reporting().name())
-                    .text(e.relayedFrom())
+                    .texts(e.relayedFrom())
                     .text(e.omissions())
                     .text(e.notes());
         }
@@ -504,21 +594,24 @@ public class LibraryImport {
         for (SeedPack.ComparisonEntry e : comparison.entries()) {
             jdbc.sql("""
                     INSERT INTO comparison_key_entry (version_id, article_version_id, position, headline_framing,
-                                                      named_sources, anonymous_sources, hedges, loaded_words, reporting,
-                                                      relayed_from, omissions, notes)
-                    VALUES (:version, :articleVersion, :position, :framing, :named, :anonymous, :hedges, :loaded,
-                            :reporting, :relayedFrom, :omissions, :notes)
+                                                      named_sources, named_sources_max, anonymous_sources,
+                                                      anonymous_sources_max, hedges, loaded_words, reporting,
+                                                      relayed_from_outlets, omissions, notes)
+                    VALUES (:version, :articleVersion, :position, :framing, :named, :namedMax, :anonymous, :anonymousMax,
+                            :hedges, :loaded, :reporting, :relayedFrom, :omissions, :notes)
                     """)
                     .param("version", id)
                     .param("articleVersion", articleVersions.get(e.articleSlug()))
                     .param("position", position++)
                     .param("framing", e.headlineFraming())
-                    .param("named", e.namedSources())
-                    .param("anonymous", e.anonymousSources())
+                    .param("named", e.namedSources().min())
+                    .param("namedMax", e.namedSources().max())
+                    .param("anonymous", e.anonymousSources().min())
+                    .param("anonymousMax", e.anonymousSources().max())
                     .param("hedges", textArray(e.hedges()))
                     .param("loaded", textArray(e.loadedWords()))
                     .param("reporting", e.reporting().name().toLowerCase(Locale.ROOT))
-                    .param("relayedFrom", e.relayedFrom())
+                    .param("relayedFrom", textArray(e.relayedFrom()))
                     .param("omissions", e.omissions())
                     .param("notes", e.notes())
                     .update();

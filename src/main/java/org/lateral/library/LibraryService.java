@@ -3,6 +3,8 @@ package org.lateral.library;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,7 +62,7 @@ public class LibraryService {
         return jdbc.sql("""
                 SELECT a.id, v.title, o.id AS outlet_id, o.name AS outlet_name, o.kind AS outlet_kind,
                        s.id AS set_id, s.title AS set_title, a.story_position, v.published_on, v.published_precision,
-                       v.published_note, s.maturity_note,
+                       v.published_note, s.maturity_note, s.age_band, s.analysis_note, s.support_note, v.content_note,
                        (SELECT kv.status FROM answer_key k JOIN answer_key_version kv ON kv.id = k.current_version_id
                          WHERE k.article_id = a.id AND k.school_id = a.school_id
                          ORDER BY kv.status = 'complete' DESC LIMIT 1) AS key_status
@@ -85,7 +87,11 @@ public class LibraryService {
                         (Integer) rs.getObject("story_position"),
                         publicationDate(rs),
                         keyStatus(rs.getString("key_status")),
-                        rs.getString("maturity_note")))
+                        rs.getString("maturity_note"),
+                        rs.getString("age_band"),
+                        rs.getString("analysis_note"),
+                        rs.getString("support_note"),
+                        rs.getString("content_note")))
                 .list();
     }
 
@@ -95,8 +101,9 @@ public class LibraryService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Optional<ArticleReading> base = jdbc.sql("""
                 SELECT a.id, v.id AS version_id, v.content_hash, v.title, v.byline, v.published_on, v.published_precision,
-                       v.published_note, v.original_url, v.language, v.canonical_text, v.removed_chrome, v.source_file,
-                       s.title AS set_title, s.maturity_note, a.outlet_id
+                       v.published_note, v.original_url, v.original_url_source, v.content_note, v.language,
+                       v.canonical_text, v.removed_chrome, v.source_file, s.title AS set_title, s.maturity_note,
+                       s.age_band, s.analysis_note, s.support_note, a.outlet_id
                   FROM article a
                   JOIN article_version v ON v.id = a.current_version_id
                   LEFT JOIN story_set s ON s.id = a.story_set_id
@@ -112,12 +119,17 @@ public class LibraryService {
                         rs.getString("byline"),
                         publicationDate(rs),
                         rs.getString("original_url"),
+                        rs.getString("original_url_source"),
+                        rs.getString("content_note"),
                         rs.getString("language"),
                         rs.getString("canonical_text"),
                         texts(rs.getArray("removed_chrome")),
                         rs.getString("source_file"),
                         rs.getString("set_title"),
                         rs.getString("maturity_note"),
+                        rs.getString("age_band"),
+                        rs.getString("analysis_note"),
+                        rs.getString("support_note"),
                         outletOf(rs.getObject("outlet_id", UUID.class), teacher.schoolId())
                                 .orElseThrow(),
                         null))
@@ -130,12 +142,17 @@ public class LibraryService {
                 r.byline(),
                 r.published(),
                 r.originalUrl(),
+                r.originalUrlSource(),
+                r.contentNote(),
                 r.language(),
                 r.canonicalText(),
                 r.removedChrome(),
                 r.sourceFile(),
                 r.storySetTitle(),
                 r.maturityNote(),
+                r.ageBand(),
+                r.analysisNote(),
+                r.supportNote(),
                 r.outlet(),
                 keyFor(r.articleId(), r.versionId(), teacher.schoolId())));
     }
@@ -152,10 +169,18 @@ public class LibraryService {
         return articles("").stream().filter(e -> e.outletId().equals(outletId)).toList();
     }
 
+    /**
+     * The outlet's current profile version and, newest first, the versions before it (DD012).
+     * Versions are read by creation time: the current one is the pointer, the earlier ones are
+     * every other version stored before it.
+     */
     private Optional<OutletProfile> outletOf(UUID outletId, UUID schoolId) {
-        return jdbc.sql("""
-                SELECT id, name, kind, country, ownership, ownership_source, description, home_url, owner_id
-                  FROM outlet WHERE id = :id AND school_id = :school
+        Optional<OutletProfile> current = jdbc.sql("""
+                SELECT o.id, o.name, o.kind, o.country, o.ownership, o.ownership_source, o.publisher, o.publisher_source,
+                       o.description, o.home_url, o.owner_id, v.facts::text AS facts, v.created_at AS current_since
+                  FROM outlet o
+                  LEFT JOIN outlet_version v ON v.id = o.current_version_id
+                 WHERE o.id = :id AND o.school_id = :school
                 """)
                 .param("id", outletId)
                 .param("school", schoolId)
@@ -166,10 +191,56 @@ public class LibraryService {
                         rs.getString("country"),
                         rs.getString("ownership"),
                         rs.getString("ownership_source"),
+                        rs.getString("publisher"),
+                        rs.getString("publisher_source"),
                         rs.getString("description"),
                         rs.getString("home_url"),
-                        rs.getObject("owner_id") == null))
+                        OutletFacts.fromJson(rs.getString("facts")),
+                        rs.getObject("owner_id") == null,
+                        instant(rs.getTimestamp("current_since")),
+                        List.of()))
                 .optional();
+        if (current.isEmpty()) {
+            return current;
+        }
+        List<OutletProfile.EarlierVersion> earlier = jdbc.sql("""
+                SELECT v.created_at, v.name, v.country, v.ownership, v.publisher, v.description, v.facts::text AS facts
+                  FROM outlet_version v
+                  JOIN outlet o ON o.id = v.outlet_id
+                 WHERE v.outlet_id = :id AND o.school_id = :school AND (o.current_version_id IS NULL OR v.id <> o.current_version_id)
+                 ORDER BY v.created_at DESC, v.id
+                """)
+                .param("id", outletId)
+                .param("school", schoolId)
+                .query((rs, n) -> new OutletProfile.EarlierVersion(
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("name"),
+                        rs.getString("country"),
+                        rs.getString("ownership"),
+                        rs.getString("publisher"),
+                        rs.getString("description"),
+                        OutletFacts.fromJson(rs.getString("facts"))))
+                .list();
+        OutletProfile o = current.get();
+        return Optional.of(new OutletProfile(
+                o.id(),
+                o.name(),
+                o.kind(),
+                o.country(),
+                o.ownership(),
+                o.ownershipSource(),
+                o.publisher(),
+                o.publisherSource(),
+                o.description(),
+                o.homeUrl(),
+                o.facts(),
+                o.fromPack(),
+                o.currentSince(),
+                earlier));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The current key version anchored to this article version, if the school has one. */

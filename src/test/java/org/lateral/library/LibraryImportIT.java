@@ -114,7 +114,8 @@ class LibraryImportIT {
     }
 
     @Test
-    void a_changed_outlet_profile_from_a_pack_is_updated_in_place() throws IOException {
+    void a_changed_outlet_profile_from_a_pack_becomes_its_current_version_and_the_old_version_stays()
+            throws IOException {
         load();
         Path outlets = pack.resolve("outlets.yaml");
         Files.writeString(outlets, Files.readString(outlets).replace("name: Isegoria", "name: Isegoria (blog)"));
@@ -125,6 +126,10 @@ class LibraryImportIT {
                         .query(String.class)
                         .single())
                 .isEqualTo("Isegoria (blog)");
+        assertThat(jdbc.sql("""
+                SELECT v.name FROM outlet o JOIN outlet_version v ON v.outlet_id = o.id
+                 WHERE o.school_id = :s AND o.slug = 'isegoria' ORDER BY v.created_at, v.name""").param("s", school).query(String.class).list())
+                .containsExactlyInAnyOrder("Isegoria", "Isegoria (blog)");
     }
 
     @Test
@@ -171,6 +176,7 @@ class LibraryImportIT {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : new String[] {
             "outlet",
+            "outlet_version",
             "story_set",
             "article",
             "article_version",

@@ -53,4 +53,105 @@ public final class TestPacks {
         }
         return target;
     }
+
+    /**
+     * A one-article pack with fresh ids that uses every optional field of the format: the story
+     * set's care notes, an article's content note and sourced original address, an outlet's
+     * publisher and facts (one with the outlet's response), a cited outlet, a source-count range
+     * and a relay list. Written here rather than derived from seeds/ so that rewriting the shipped
+     * content cannot break the tests of the format.
+     */
+    public static Path careful(Path target) throws IOException {
+        Files.createDirectories(target.resolve("articles"));
+        Files.createDirectories(target.resolve("keys"));
+        Files.writeString(target.resolve("pack.yaml"), """
+                id: %s
+                title: "Careful set %s"
+                description: A pack for the format's tests
+                maturity: "Violence is discussed."
+                age_band: "14+ (grades 9–12)"
+                analysis_note: "State-linked texts are here for analysis, not endorsement."
+                support_note: "Some students may have family in the region: offer another article."
+                articles: [one]
+                """.formatted(
+                        UUID.randomUUID(), UUID.randomUUID().toString().substring(0, 8)));
+        Files.writeString(target.resolve("outlets.yaml"), """
+                outlets:
+                  - slug: daily
+                    id: %s
+                    name: The Daily Example
+                    kind: newspaper
+                    country: Nowhere
+                    ownership: "Owned by Example Holdings."
+                    ownership_source: "Company register, 2019"
+                    publisher: "Example Media Group"
+                    publisher_source: "The outlet's imprint page"
+                    description: A newspaper made up for tests
+                    url: https://daily.example
+                    facts:
+                      - fact: "Named in a government report on disinformation."
+                        source: "The report, August 2020"
+                        response: "The outlet disputes the report."
+                        response_source: "The outlet's statement of 5 August 2020"
+                cited_outlets:
+                  - name: The Daily Mail
+                    aliases: [Daily Mail]
+                    url: https://www.dailymail.co.uk
+                """.formatted(UUID.randomUUID()));
+        Files.writeString(target.resolve("articles/one.txt"), """
+                ---
+                id: %s
+                outlet: daily
+                byline: null
+                published: "2017-01-05"
+                published_precision: day
+                original_url: https://daily.example/mayor
+                original_url_source: "Internet Archive capture of 2 March 2017"
+                content_note: "This text stereotypes mayors."
+                language: en
+                source_file: one.txt
+                removed: []
+                ---
+                Mayor reportedly resigns
+
+                The mayor resigned, a source told The Daily Mail.
+                """.formatted(UUID.randomUUID()));
+        Files.writeString(target.resolve("keys/one.yaml"), """
+                id: %s
+                status: complete
+                notes: Test notes
+                claims:
+                  - id: c1
+                    quote: "Mayor reportedly resigns"
+                    types: [hedged]
+                    worthiness: 3
+                    why: It is hedged.
+                    cues: [reportedly]
+                    sources: [s1]
+                sources:
+                  - id: s1
+                    name: An unnamed source
+                    aliases: [a source]
+                    kind: anonymous
+                    origin: secondary
+                    relayed_from: "Daily Mail"
+                    attributions:
+                      - quote: "a source told The Daily Mail"
+                """.formatted(UUID.randomUUID()));
+        Files.writeString(target.resolve("comparison.yaml"), """
+                id: %s
+                articles:
+                  - article: one
+                    headline_framing: Hedged
+                    named_sources: 0
+                    anonymous_sources: {min: 1, max: 2}
+                    hedges: [reportedly]
+                    loaded_words: []
+                    reporting: relay
+                    relayed_from: ["The Daily Mail"]
+                    omissions: None
+                    notes: None
+                """.formatted(UUID.randomUUID()));
+        return target;
+    }
 }

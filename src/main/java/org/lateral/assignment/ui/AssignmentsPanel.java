@@ -32,6 +32,7 @@ import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
+import org.lateral.library.ui.CareNotes;
 import org.lateral.library.ui.LibraryNavigation;
 
 /**
@@ -110,13 +111,14 @@ final class AssignmentsPanel {
                         : " (" + e.keyStatus().label().toLowerCase(Locale.ROOT) + ")"));
         article.setTestId("assign-article-select");
         article.setWidthFull();
-        Paragraph maturity = new Paragraph();
-        maturity.addClassName("maturity-note");
-        maturity.setVisible(false);
+        // What to read before assigning: the story set's care notes and the article's content note.
+        Div careNotes = new Div();
+        careNotes.setTestId("assign-care-notes");
         article.addValueChangeListener(e -> {
-            String note = e.getValue() == null ? null : e.getValue().maturityNote();
-            maturity.setText(note == null ? "" : "Maturity note: " + note);
-            maturity.setVisible(note != null);
+            careNotes.removeAll();
+            if (e.getValue() != null) {
+                careNotes.add(CareNotes.forAssigning(e.getValue()));
+            }
         });
         LocalDate today = LocalDate.now(c.timeZone());
         DatePicker opens = new DatePicker("Opens on", today);
@@ -140,7 +142,7 @@ final class AssignmentsPanel {
         Div message = new Div();
         message.addClassName("form-error");
         message.getElement().setAttribute("role", "alert");
-        dialog.add(form, maturity, message);
+        dialog.add(form, careNotes, message);
         Button save = new Button("Assign", e -> {
             if (article.getValue() == null || due.getValue() == null) {
                 message.setText("Choose an article and a due date.");

@@ -15,18 +15,31 @@ public record SeedPack(
         String name,
         Manifest manifest,
         List<Outlet> outlets,
+        List<CitedOutlet> citedOutlets,
         List<Article> articles,
         List<Key> keys,
         @Nullable Comparison comparison) {
 
     public SeedPack {
         outlets = List.copyOf(outlets);
+        citedOutlets = List.copyOf(citedOutlets);
         articles = List.copyOf(articles);
         keys = List.copyOf(keys);
     }
 
-    /** The pack's story set. */
-    public record Manifest(UUID id, String title, String description, String maturity, List<String> articleOrder) {
+    /**
+     * The pack's story set. The maturity note, age band, analysis note and support note are shown
+     * to teachers wherever they choose or read an article of the set.
+     */
+    public record Manifest(
+            UUID id,
+            String title,
+            String description,
+            String maturity,
+            @Nullable String ageBand,
+            @Nullable String analysisNote,
+            @Nullable String supportNote,
+            List<String> articleOrder) {
         public Manifest {
             articleOrder = List.copyOf(articleOrder);
         }
@@ -40,8 +53,30 @@ public record SeedPack(
             @Nullable String country,
             @Nullable String ownership,
             @Nullable String ownershipSource,
+            @Nullable String publisher,
+            @Nullable String publisherSource,
             @Nullable String description,
-            @Nullable String homeUrl) {}
+            @Nullable String homeUrl,
+            List<OutletFact> facts) {
+        public Outlet {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** A sourced fact about an outlet, and what the outlet says about it (with its source), if anything. */
+    public record OutletFact(
+            String fact,
+            String source,
+            @Nullable String response,
+            @Nullable String responseSource) {}
+
+    /** An outlet the articles cite that is not one of the pack's own outlets (e.g. The Daily Mail). */
+    public record CitedOutlet(
+            String name, List<String> aliases, @Nullable String url) {
+        public CitedOutlet {
+            aliases = List.copyOf(aliases);
+        }
+    }
 
     public record Article(
             String slug,
@@ -50,6 +85,8 @@ public record SeedPack(
             @Nullable String byline,
             PublicationDate published,
             @Nullable String originalUrl,
+            @Nullable String originalUrlSource,
+            @Nullable String contentNote,
             String language,
             String sourceFile,
             List<String> removed,
@@ -121,17 +158,37 @@ public record SeedPack(
     public record ComparisonEntry(
             String articleSlug,
             String headlineFraming,
-            int namedSources,
-            int anonymousSources,
+            SourceCount namedSources,
+            SourceCount anonymousSources,
             List<String> hedges,
             List<String> loadedWords,
             Reporting reporting,
-            @Nullable String relayedFrom,
+            List<String> relayedFrom,
             String omissions,
             String notes) {
         public ComparisonEntry {
             hedges = List.copyOf(hedges);
             loadedWords = List.copyOf(loadedWords);
+            relayedFrom = List.copyOf(relayedFrom);
+        }
+    }
+
+    /**
+     * How many sources of a kind an article has: exactly {@code min} when {@code max} is null, else
+     * between the two (when the text does not allow an exact count).
+     */
+    public record SourceCount(int min, @Nullable Integer max) {
+        public SourceCount {
+            if (min < 0 || (max != null && max < min)) {
+                throw new IllegalArgumentException("A source count needs 0 <= min <= max");
+            }
+            if (max != null && max == min) {
+                max = null;
+            }
+        }
+
+        public static SourceCount exactly(int count) {
+            return new SourceCount(count, null);
         }
     }
 }

@@ -51,9 +51,24 @@ public final class SeedPackReader {
             @Nullable String title,
             @Nullable String description,
             @Nullable String maturity,
+            @Nullable String ageBand,
+            @Nullable String analysisNote,
+            @Nullable String supportNote,
             @Nullable List<String> articles) {}
 
-    record RawOutlets(@Nullable List<RawOutlet> outlets) {}
+    record RawOutlets(
+            @Nullable List<RawOutlet> outlets, @Nullable List<RawCitedOutlet> citedOutlets) {}
+
+    record RawCitedOutlet(
+            @Nullable String name,
+            @Nullable List<String> aliases,
+            @Nullable String url) {}
+
+    record RawFact(
+            @Nullable String fact,
+            @Nullable String source,
+            @Nullable String response,
+            @Nullable String responseSource) {}
 
     record RawOutlet(
             @Nullable String slug,
@@ -63,8 +78,11 @@ public final class SeedPackReader {
             @Nullable String country,
             @Nullable String ownership,
             @Nullable String ownershipSource,
+            @Nullable String publisher,
+            @Nullable String publisherSource,
             @Nullable String description,
-            @Nullable String url) {}
+            @Nullable String url,
+            @Nullable List<RawFact> facts) {}
 
     record RawFrontMatter(
             @Nullable UUID id,
@@ -74,6 +92,8 @@ public final class SeedPackReader {
             @Nullable String publishedPrecision,
             @Nullable String publishedNote,
             @Nullable String originalUrl,
+            @Nullable String originalUrlSource,
+            @Nullable String contentNote,
             @Nullable String language,
             @Nullable String sourceFile,
             @Nullable List<String> removed) {}
@@ -111,12 +131,14 @@ public final class SeedPackReader {
     record RawEntry(
             @Nullable String article,
             @Nullable String headlineFraming,
-            @Nullable Integer namedSources,
-            @Nullable Integer anonymousSources,
+            // An integer or a range {min, max}.
+            @Nullable Object namedSources,
+            @Nullable Object anonymousSources,
             @Nullable List<String> hedges,
             @Nullable List<String> loadedWords,
             @Nullable String reporting,
-            @Nullable String relayedFrom,
+            // A list of outlet names; a single string (the old form) is refused with a message.
+            @Nullable Object relayedFrom,
             @Nullable String omissions,
             @Nullable String notes) {}
 
@@ -141,6 +163,26 @@ public final class SeedPackReader {
                 }
             });
         }
+        List<SeedPack.CitedOutlet> cited = new ArrayList<>();
+        for (RawCitedOutlet raw : orEmpty(rawOutlets.citedOutlets())) {
+            citedOutlet(raw, problems).ifPresent(cited::add);
+        }
+        // What a relayed_from may name: an outlet of the pack or a cited outlet, by name or alias.
+        Set<String> outletNames = new HashSet<>();
+        for (SeedPack.Outlet o : outletList) {
+            if (!outletNames.add(o.name())) {
+                problems.add("outlets.yaml", "the name '" + o.name() + "' is used by two outlets");
+            }
+        }
+        for (SeedPack.CitedOutlet c : cited) {
+            for (String name : concat(c.name(), c.aliases())) {
+                if (!outletNames.add(name)) {
+                    problems.add(
+                            "outlets.yaml: cited outlet '" + c.name() + "'",
+                            "the name '" + name + "' is already used by another outlet");
+                }
+            }
+        }
 
         List<SeedPack.Article> articles = new ArrayList<>();
         List<SeedPack.Key> keys = new ArrayList<>();
@@ -163,7 +205,7 @@ public final class SeedPackReader {
             String keyPath = "keys/" + slug + ".yaml";
             RawKey rawKey = files.read(keyPath).isPresent() ? parse(files, keyPath, RawKey.class, problems) : null;
             if (rawKey != null) {
-                key(slug, keyPath, rawKey, article.get().canonicalText(), problems)
+                key(slug, keyPath, rawKey, article.get().canonicalText(), outletNames, problems)
                         .ifPresent(keys::add);
             }
         }
@@ -172,13 +214,13 @@ public final class SeedPackReader {
         if (files.read("comparison.yaml").isPresent()) {
             RawComparison raw = parse(files, "comparison.yaml", RawComparison.class, problems);
             if (raw != null) {
-                comparison = comparison(raw, manifest.articleOrder(), problems);
+                comparison = comparison(raw, manifest.articleOrder(), outletNames, problems);
             }
         }
         if (problems.any()) {
             throw problems.failure(files.name());
         }
-        return new SeedPack(files.name(), manifest, outletList, articles, keys, comparison);
+        return new SeedPack(files.name(), manifest, outletList, cited, articles, keys, comparison);
     }
 
     private static SeedPack.Manifest manifest(RawManifest raw, Problems problems) {
@@ -195,6 +237,9 @@ public final class SeedPackReader {
                 required(raw.title(), file, "title", problems, ""),
                 orBlank(raw.description()),
                 required(raw.maturity(), file, "maturity", problems, ""),
+                blankToNull(raw.ageBand()),
+                blankToNull(raw.analysisNote()),
+                blankToNull(raw.supportNote()),
                 order);
     }
 
@@ -213,6 +258,25 @@ public final class SeedPackReader {
         if (url != null && !url.matches("https?://\\S+")) {
             problems.add(where, "url must start with http:// or https://");
         }
+        List<SeedPack.OutletFact> facts = new ArrayList<>();
+        int n = 0;
+        for (RawFact f : orEmpty(raw.facts())) {
+            String fact = where + ": fact " + ++n;
+            if (blankToNull(f.fact()) == null || blankToNull(f.source()) == null) {
+                problems.add(fact, "needs a 'fact' and its 'source'");
+                continue;
+            }
+            if (blankToNull(f.response()) != null && blankToNull(f.responseSource()) == null) {
+                problems.add(fact, "has a 'response' but no 'response_source' (where the outlet says so)");
+                continue;
+            }
+            if (blankToNull(f.response()) == null && blankToNull(f.responseSource()) != null) {
+                problems.add(fact, "has a 'response_source' but no 'response'");
+                continue;
+            }
+            facts.add(new SeedPack.OutletFact(
+                    f.fact().strip(), f.source().strip(), blankToNull(f.response()), blankToNull(f.responseSource())));
+        }
         if (raw.id() == null || raw.name() == null || raw.name().isBlank()) {
             problems.add(where, "needs an id and a name");
             return Optional.empty();
@@ -225,8 +289,28 @@ public final class SeedPackReader {
                 raw.country(),
                 raw.ownership(),
                 raw.ownershipSource(),
+                blankToNull(raw.publisher()),
+                blankToNull(raw.publisherSource()),
                 raw.description(),
-                url));
+                url,
+                facts));
+    }
+
+    private static Optional<SeedPack.CitedOutlet> citedOutlet(RawCitedOutlet raw, Problems problems) {
+        String where = "outlets.yaml: cited outlet '" + raw.name() + "'";
+        if (blankToNull(raw.name()) == null) {
+            problems.add(where, "needs a name");
+            return Optional.empty();
+        }
+        if (raw.url() != null && !raw.url().matches("https?://\\S+")) {
+            problems.add(where, "url must start with http:// or https://");
+            return Optional.empty();
+        }
+        List<String> aliases = orEmpty(raw.aliases()).stream()
+                .filter(a -> a != null && !a.isBlank())
+                .map(String::strip)
+                .toList();
+        return Optional.of(new SeedPack.CitedOutlet(raw.name().strip(), aliases, raw.url()));
     }
 
     private static Optional<SeedPack.Article> article(
@@ -265,6 +349,14 @@ public final class SeedPackReader {
         if (front.originalUrl() != null && !front.originalUrl().matches("https?://\\S+")) {
             problems.add(file, "original_url must start with http:// or https://");
         }
+        if (front.originalUrl() != null && blankToNull(front.originalUrlSource()) == null) {
+            problems.add(
+                    file,
+                    "original_url needs original_url_source: where the address was found (e.g. an archive capture)");
+        }
+        if (front.originalUrl() == null && front.originalUrlSource() != null) {
+            problems.add(file, "original_url_source is set but original_url is not");
+        }
         PublicationDate published = null;
         try {
             PublicationDate.Precision precision = PublicationDate.Precision.valueOf(
@@ -290,13 +382,16 @@ public final class SeedPackReader {
                 front.byline(),
                 published,
                 front.originalUrl(),
+                blankToNull(front.originalUrlSource()),
+                blankToNull(front.contentNote()),
                 orBlank(front.language()).isBlank() ? "en" : front.language(),
                 orBlank(front.sourceFile()),
                 orEmpty(front.removed()),
                 text));
     }
 
-    private static Optional<SeedPack.Key> key(String slug, String file, RawKey raw, String text, Problems problems) {
+    private static Optional<SeedPack.Key> key(
+            String slug, String file, RawKey raw, String text, Set<String> outletNames, Problems problems) {
         int before = problems.count();
         Map<String, SeedPack.Source> sources = new HashMap<>();
         List<SeedPack.Source> sourceList = new ArrayList<>();
@@ -319,6 +414,9 @@ public final class SeedPackReader {
             } else if (origin == Origin.SECONDARY
                     && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
                 problems.add(where, "a secondary source needs relayed_from (the outlet it came through)");
+            }
+            if (s.relayedFrom() != null && !s.relayedFrom().isBlank() && !outletNames.contains(s.relayedFrom())) {
+                problems.add(where, notAnOutlet(s.relayedFrom()));
             }
             List<AnchoredSpan> attributions = new ArrayList<>();
             for (RawQuote q : orEmpty(s.attributions())) {
@@ -418,7 +516,8 @@ public final class SeedPackReader {
                 new SeedPack.Key(slug, raw.id(), status, orBlank(raw.notes()).strip(), claims, sourceList));
     }
 
-    private static SeedPack.@Nullable Comparison comparison(RawComparison raw, List<String> order, Problems problems) {
+    private static SeedPack.@Nullable Comparison comparison(
+            RawComparison raw, List<String> order, Set<String> outletNames, Problems problems) {
         String file = "comparison.yaml";
         List<SeedPack.ComparisonEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -443,22 +542,22 @@ public final class SeedPackReader {
                 problems.add(where, "reporting must be original, relay or mixed");
                 continue;
             }
-            if (e.namedSources() == null
-                    || e.namedSources() < 0
-                    || e.anonymousSources() == null
-                    || e.anonymousSources() < 0) {
-                problems.add(where, "needs named_sources and anonymous_sources counts (0 or more)");
+            Optional<SeedPack.SourceCount> named = sourceCount(e.namedSources(), where, "named_sources", problems);
+            Optional<SeedPack.SourceCount> anonymous =
+                    sourceCount(e.anonymousSources(), where, "anonymous_sources", problems);
+            Optional<List<String>> relayedFrom = relayedFrom(e.relayedFrom(), where, outletNames, problems);
+            if (named.isEmpty() || anonymous.isEmpty() || relayedFrom.isEmpty()) {
                 continue;
             }
             entries.add(new SeedPack.ComparisonEntry(
                     e.article(),
                     orBlank(e.headlineFraming()),
-                    e.namedSources(),
-                    e.anonymousSources(),
+                    named.get(),
+                    anonymous.get(),
                     orEmpty(e.hedges()),
                     orEmpty(e.loadedWords()),
                     reporting,
-                    e.relayedFrom(),
+                    relayedFrom.get(),
                     orBlank(e.omissions()),
                     orBlank(e.notes())));
         }
@@ -467,6 +566,53 @@ public final class SeedPackReader {
             return null;
         }
         return new SeedPack.Comparison(raw.id(), entries);
+    }
+
+    /** A count written as an integer, or a range written as {min: 1, max: 2}. */
+    private static Optional<SeedPack.SourceCount> sourceCount(
+            @Nullable Object value, String where, String field, Problems problems) {
+        String expected = field + " must be a count (0 or more) or a range {min: 1, max: 2} with 0 <= min <= max";
+        if (value instanceof Integer count && count >= 0) {
+            return Optional.of(SeedPack.SourceCount.exactly(count));
+        }
+        if (value instanceof Map<?, ?> range
+                && range.size() == 2
+                && range.get("min") instanceof Integer min
+                && range.get("max") instanceof Integer max
+                && min >= 0
+                && max >= min) {
+            return Optional.of(new SeedPack.SourceCount(min, max));
+        }
+        problems.add(where, expected + (value == null ? "" : "; found " + value));
+        return Optional.empty();
+    }
+
+    private static Optional<List<String>> relayedFrom(
+            @Nullable Object value, String where, Set<String> outletNames, Problems problems) {
+        if (value == null) {
+            return Optional.of(List.of());
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+            problems.add(
+                    where,
+                    "relayed_from must be a list of outlet names, e.g. [\"The Daily Mail\"], or [] when the article"
+                            + " relays no outlet; found " + value);
+            return Optional.empty();
+        }
+        List<String> names = list.stream().map(v -> ((String) v).strip()).toList();
+        boolean known = true;
+        for (String name : names) {
+            if (!outletNames.contains(name)) {
+                problems.add(where, notAnOutlet(name));
+                known = false;
+            }
+        }
+        return known ? Optional.of(names) : Optional.empty();
+    }
+
+    private static String notAnOutlet(String name) {
+        return "relayed_from '" + name + "' is not the name or alias of an outlet in outlets.yaml"
+                + " (add it to cited_outlets if the pack does not profile it)";
     }
 
     private static Optional<AnchoredSpan> resolve(
@@ -526,6 +672,17 @@ public final class SeedPackReader {
 
     private static String orBlank(@Nullable String value) {
         return value == null ? "" : value;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     private static <E> String codes(E[] values, Function<E, String> code) {

@@ -88,13 +88,9 @@ class LibraryView extends VerticalLayout {
         group.setTestId("story-set");
         H3 heading = new H3(title);
         group.add(heading);
-        String maturity = entries.getFirst().maturityNote();
-        if (maturity != null && !maturity.isBlank()) {
-            Div note = new Div(new Icon(VaadinIcon.WARNING), new Span("Maturity note: " + maturity));
-            note.addClassName("maturity-note");
-            note.setTestId("maturity-note");
-            group.add(note);
-        }
+        LibraryEntry first = entries.getFirst();
+        group.add(CareNotes.forStorySet(
+                first.maturityNote(), first.ageBand(), first.analysisNote(), first.supportNote()));
         Div list = new Div();
         list.addClassName("article-list");
         for (LibraryEntry e : entries) {
@@ -128,6 +124,11 @@ class LibraryView extends VerticalLayout {
             flag.addClassNames("status-pill", "maturity-flag");
             flag.getElement().setAttribute("title", e.maturityNote());
             row.add(flag);
+        }
+        if (e.contentNote() != null) {
+            Div note = CareNotes.forArticle(e.contentNote());
+            note.addClassName("article-content-note");
+            row.add(note);
         }
         return row;
     }

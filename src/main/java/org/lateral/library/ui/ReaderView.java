@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.HighlighterClaimType;
+import org.lateral.base.ui.ExternalLink;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
@@ -89,16 +88,25 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             Paragraph url = new Paragraph("Original address: not known. Students read the stored copy.");
             url.addClassName("reader-note");
             meta.add(url);
+        } else {
+            // The address as found (e.g. in an archive capture), with where it was found: the page
+            // may have changed or gone since; students read the stored copy either way.
+            Anchor link = ExternalLink.to(article.originalUrl(), article.originalUrl());
+            link.setTestId("original-url");
+            Paragraph url = new Paragraph(new Span("Original address: "), link);
+            if (article.originalUrlSource() != null) {
+                url.add(new Span(" (found in: " + article.originalUrlSource() + ")"));
+            }
+            url.addClassName("reader-note");
+            url.setTestId("original-address");
+            meta.add(url);
         }
 
         Div column = new Div(back, meta);
         column.addClassName("reader-text");
-        if (article.maturityNote() != null) {
-            Div maturity = new Div(new Icon(VaadinIcon.WARNING), new Span("Maturity note: " + article.maturityNote()));
-            maturity.addClassName("maturity-note");
-            maturity.setTestId("maturity-note");
-            column.add(maturity);
-        }
+        column.add(CareNotes.forStorySet(
+                article.maturityNote(), article.ageBand(), article.analysisNote(), article.supportNote()));
+        column.add(CareNotes.forArticle(article.contentNote()));
 
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(article.canonicalText());
@@ -147,6 +155,9 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Anchor name = LibraryNavigation.outlet(o.id()).anchor(o.name());
         name.getElement().setAttribute("router-link", true);
         card.add(new H3(name), new Paragraph(o.kind().label() + (o.country() == null ? "" : " · " + o.country())));
+        if (o.publisher() != null) {
+            card.add(new Paragraph("Publisher: " + o.publisher()));
+        }
         if (o.ownership() != null) {
             card.add(new Paragraph("Ownership and funding: " + o.ownership()));
         }

@@ -179,4 +179,221 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .hasMessageContaining("a secondary source needs relayed_from");
     }
+
+    /** The fixture with every optional field of the format set, and a comparison key. */
+    private void everyOptionalField() {
+        files.put("pack.yaml", files.get("pack.yaml").replace("maturity: None\n", """
+                                maturity: None
+                                age_band: "14+ (grades 9–12)"
+                                analysis_note: State-linked texts are here for analysis, not endorsement.
+                                support_note: Some students may have lived through these events.
+                                """));
+        files.put("outlets.yaml", files.get("outlets.yaml") + """
+                            publisher: Example Media Group
+                            publisher_source: The outlet's imprint page
+                            facts:
+                              - fact: Named in a government report on disinformation.
+                                source: The report, August 2020
+                                response: The outlet disputes the report.
+                                response_source: The outlet's statement of 5 August 2020
+                              - fact: Founded in 1990.
+                                source: Company register
+                        cited_outlets:
+                          - name: The Daily Mail
+                            aliases: [Daily Mail, the Mail]
+                            url: https://www.dailymail.co.uk
+                          - name: The Daily Beast
+                        """);
+        files.put(
+                "articles/one.txt",
+                files.get("articles/one.txt")
+                        .replace(
+                                "original_url: null\n",
+                                "original_url: https://daily.example/mayor\n"
+                                        + "original_url_source: \"Internet Archive capture of 2 March 2017\"\n"
+                                        + "content_note: \"This text stereotypes mayors.\"\n"));
+        files.put("comparison.yaml", """
+                id: 6a5b2f0e-1111-4c5e-9a33-000000000005
+                articles:
+                  - article: one
+                    headline_framing: Hedged
+                    named_sources: 1
+                    anonymous_sources: {min: 1, max: 2}
+                    hedges: [reportedly]
+                    loaded_words: []
+                    reporting: relay
+                    relayed_from: ["The Daily Mail", "the Mail", "The Daily Example"]
+                    omissions: None
+                    notes: None
+                """);
+    }
+
+    @Test
+    void the_care_notes_content_note_sourced_address_outlet_facts_cited_outlets_and_ranges_are_read() {
+        everyOptionalField();
+        SeedPack pack = SeedPackReader.read(pack());
+
+        assertThat(pack.manifest().ageBand()).isEqualTo("14+ (grades 9–12)");
+        assertThat(pack.manifest().analysisNote())
+                .isEqualTo("State-linked texts are here for analysis, not endorsement.");
+        assertThat(pack.manifest().supportNote()).isEqualTo("Some students may have lived through these events.");
+
+        SeedPack.Article article = pack.articles().getFirst();
+        assertThat(article.originalUrl()).isEqualTo("https://daily.example/mayor");
+        assertThat(article.originalUrlSource()).isEqualTo("Internet Archive capture of 2 March 2017");
+        assertThat(article.contentNote()).isEqualTo("This text stereotypes mayors.");
+
+        SeedPack.Outlet outlet = pack.outlets().getFirst();
+        assertThat(outlet.publisher()).isEqualTo("Example Media Group");
+        assertThat(outlet.publisherSource()).isEqualTo("The outlet's imprint page");
+        assertThat(outlet.facts())
+                .containsExactly(
+                        new SeedPack.OutletFact(
+                                "Named in a government report on disinformation.",
+                                "The report, August 2020",
+                                "The outlet disputes the report.",
+                                "The outlet's statement of 5 August 2020"),
+                        new SeedPack.OutletFact("Founded in 1990.", "Company register", null, null));
+        assertThat(pack.citedOutlets())
+                .containsExactly(
+                        new SeedPack.CitedOutlet(
+                                "The Daily Mail",
+                                java.util.List.of("Daily Mail", "the Mail"),
+                                "https://www.dailymail.co.uk"),
+                        new SeedPack.CitedOutlet("The Daily Beast", java.util.List.of(), null));
+
+        SeedPack.ComparisonEntry entry = pack.comparison().entries().getFirst();
+        assertThat(entry.namedSources()).isEqualTo(SeedPack.SourceCount.exactly(1));
+        assertThat(entry.anonymousSources()).isEqualTo(new SeedPack.SourceCount(1, 2));
+        assertThat(entry.relayedFrom()).containsExactly("The Daily Mail", "the Mail", "The Daily Example");
+    }
+
+    @Test
+    void the_optional_fields_are_null_or_empty_when_a_pack_leaves_them_out() {
+        SeedPack pack = SeedPackReader.read(pack());
+        assertThat(pack.manifest().ageBand()).isNull();
+        assertThat(pack.manifest().analysisNote()).isNull();
+        assertThat(pack.manifest().supportNote()).isNull();
+        assertThat(pack.articles().getFirst().contentNote()).isNull();
+        assertThat(pack.articles().getFirst().originalUrlSource()).isNull();
+        assertThat(pack.outlets().getFirst().publisher()).isNull();
+        assertThat(pack.outlets().getFirst().facts()).isEmpty();
+        assertThat(pack.citedOutlets()).isEmpty();
+    }
+
+    @Test
+    void an_original_url_without_where_it_was_found_is_refused() {
+        files.put(
+                "articles/one.txt",
+                files.get("articles/one.txt")
+                        .replace("original_url: null", "original_url: https://daily.example/mayor"));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "articles/one.txt: original_url needs original_url_source: where the address was found (e.g. an archive capture)"));
+    }
+
+    @Test
+    void a_key_source_relayed_from_something_that_is_not_an_outlet_of_the_pack_is_refused() {
+        everyOptionalField();
+        files.put(
+                "keys/one.yaml",
+                files.get("keys/one.yaml")
+                        .replace("origin: primary", "origin: secondary\n    relayed_from: \"The Daily Planet\""));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "keys/one.yaml: source 's1': relayed_from 'The Daily Planet' is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
+    }
+
+    @Test
+    void a_key_source_may_be_relayed_from_a_cited_outlet_by_an_alias() {
+        everyOptionalField();
+        files.put(
+                "keys/one.yaml",
+                files.get("keys/one.yaml")
+                        .replace("origin: primary", "origin: secondary\n    relayed_from: \"Daily Mail\""));
+        assertThat(SeedPackReader.read(pack())
+                        .keys()
+                        .getFirst()
+                        .sources()
+                        .getFirst()
+                        .relayedFrom())
+                .isEqualTo("Daily Mail");
+    }
+
+    @Test
+    void a_comparison_entry_relayed_from_something_that_is_not_an_outlet_is_refused() {
+        everyOptionalField();
+        files.put(
+                "comparison.yaml",
+                files.get("comparison.yaml").replace("\"The Daily Example\"]", "\"The Daily Planet\"]"));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "comparison.yaml: article 'one': relayed_from 'The Daily Planet' is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
+    }
+
+    @Test
+    void the_old_single_string_relayed_from_of_a_comparison_entry_is_refused_with_the_new_form_in_the_message() {
+        everyOptionalField();
+        files.put(
+                "comparison.yaml",
+                files.get("comparison.yaml")
+                        .replace(
+                                "relayed_from: [\"The Daily Mail\", \"the Mail\", \"The Daily Example\"]",
+                                "relayed_from: \"The Daily Mail\""));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .hasMessageContaining(
+                        "comparison.yaml: article 'one': relayed_from must be a list of outlet names, e.g. [\"The Daily Mail\"]");
+    }
+
+    @Test
+    void a_source_count_range_with_min_above_max_or_a_negative_or_unknown_bound_is_refused() {
+        everyOptionalField();
+        String comparison = files.get("comparison.yaml");
+        for (String bad : new String[] {"{min: 3, max: 2}", "{min: -1, max: 2}", "{min: 1, most: 2}", "-1", "two"}) {
+            files.put("comparison.yaml", comparison.replace("{min: 1, max: 2}", bad));
+            assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            PackFormatException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith(
+                                            "comparison.yaml: article 'one': anonymous_sources must be a count (0 or more) or a range {min: 1, max: 2} with 0 <= min <= max"));
+        }
+    }
+
+    @Test
+    void a_range_whose_bounds_are_equal_is_the_exact_count() {
+        everyOptionalField();
+        files.put("comparison.yaml", files.get("comparison.yaml").replace("{min: 1, max: 2}", "{min: 2, max: 2}"));
+        assertThat(SeedPackReader.read(pack()).comparison().entries().getFirst().anonymousSources())
+                .isEqualTo(SeedPack.SourceCount.exactly(2));
+    }
+
+    @Test
+    void an_outlet_fact_needs_its_source_and_a_response_needs_its_source() {
+        everyOptionalField();
+        files.put(
+                "outlets.yaml",
+                files.get("outlets.yaml")
+                        .replace("\n        response_source: The outlet's statement of 5 August 2020", "")
+                        .replace("\n        source: Company register", ""));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "outlets.yaml: outlet 'daily': fact 1: has a 'response' but no 'response_source' (where the outlet says so)",
+                                        "outlets.yaml: outlet 'daily': fact 2: needs a 'fact' and its 'source'"));
+    }
 }
