@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -93,11 +96,16 @@ public class LibraryPins {
 
     /**
      * The claims of one key version of this school's library, in text order: what scoring and
-     * feedback need (sources are not part of a claim's score).
+     * feedback need, with the ids of the sources each claim links in the key's order of sources
+     * (sources are not part of a claim's score; feedback names them, see {@link #keySources}).
      */
     public List<KeyOverlay.Claim> keyClaims(UUID schoolId, UUID keyVersionId) {
         return jdbc.sql("""
-                SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues
+                SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues,
+                       ARRAY(SELECT cs.source_id FROM key_claim_source cs
+                               JOIN key_source s ON s.key_version_id = cs.key_version_id AND s.source_id = cs.source_id
+                              WHERE cs.key_version_id = c.key_version_id AND cs.claim_id = c.claim_id
+                              ORDER BY s.position) AS sources
                   FROM key_claim c
                   JOIN answer_key_version kv ON kv.id = c.key_version_id
                   JOIN answer_key k ON k.id = kv.key_id
@@ -115,8 +123,67 @@ public class LibraryPins {
                         rs.getInt("worthiness"),
                         rs.getString("why"),
                         List.of((String[]) rs.getArray("cues").getArray()),
-                        List.of()))
+                        List.of((String[]) rs.getArray("sources").getArray())))
                 .list();
+    }
+
+    /**
+     * A source of a key as feedback explains it (DD000, "Primary and secondary sources").
+     *
+     * @param relayedFrom the outlet a secondary source came through; null for a primary one
+     */
+    public record KeySource(
+            String id,
+            String name,
+            SourceKind kind,
+            boolean primary,
+            @Nullable String relayedFrom) {}
+
+    /**
+     * The outlet that published the key's article, which a source's origin is told from
+     * ("primary: The Frisky read its report itself"), and the key's sources by id, in its order.
+     */
+    public record KeySources(String outlet, Map<String, KeySource> sources) {
+        public KeySources {
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        }
+    }
+
+    /**
+     * Who is cited in the article of one key version of this school's library, in one statement;
+     * empty for a key version the school does not have.
+     */
+    public Optional<KeySources> keySources(UUID schoolId, UUID keyVersionId) {
+        Map<String, KeySource> sources = new LinkedHashMap<>();
+        List<String> outlet = jdbc.sql("""
+                SELECT o.name AS outlet, s.source_id, s.name, s.kind, s.origin, s.relayed_from
+                  FROM answer_key_version kv
+                  JOIN answer_key k ON k.id = kv.key_id
+                  JOIN article a ON a.id = k.article_id AND a.school_id = k.school_id
+                  JOIN outlet o ON o.id = a.outlet_id AND o.school_id = a.school_id
+                  LEFT JOIN key_source s ON s.key_version_id = kv.id
+                 WHERE kv.id = :v AND k.school_id = :school
+                 ORDER BY s.position
+                """)
+                .param("v", keyVersionId)
+                .param("school", schoolId)
+                .query((rs, n) -> {
+                    String id = rs.getString("source_id");
+                    if (id != null) {
+                        sources.put(
+                                id,
+                                new KeySource(
+                                        id,
+                                        rs.getString("name"),
+                                        SourceKind.fromCode(rs.getString("kind"))
+                                                .orElseThrow(),
+                                        "primary".equals(rs.getString("origin")),
+                                        rs.getString("relayed_from")));
+                    }
+                    return rs.getString("outlet");
+                })
+                .list();
+        return outlet.isEmpty() ? Optional.empty() : Optional.of(new KeySources(outlet.getFirst(), sources));
     }
 
     /**
