@@ -315,11 +315,22 @@ class AssignmentRepository {
                 .update();
     }
 
-    void pinKeyVersion(UUID assignmentId, UUID keyVersionId, boolean accept) {
-        jdbc.sql(
-                        accept
-                                ? "UPDATE assignment SET key_version_id = :v, key_version_ignored_id = NULL, version = version + 1 WHERE id = :id"
-                                : "UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
+    /** Pins a key version and the article version it is anchored to, in one statement. */
+    void pinKeyVersion(UUID assignmentId, UUID keyVersionId, UUID articleVersionId) {
+        jdbc.sql("""
+                UPDATE assignment SET key_version_id = :v, article_version_id = :av, key_version_ignored_id = NULL,
+                       version = version + 1
+                 WHERE id = :id
+                """)
+                .param("id", assignmentId)
+                .param("v", keyVersionId)
+                .param("av", articleVersionId)
+                .update();
+    }
+
+    /** Remembers the newer key version the teacher chose not to move to. */
+    void ignoreKeyVersion(UUID assignmentId, UUID keyVersionId) {
+        jdbc.sql("UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
                 .param("id", assignmentId)
                 .param("v", keyVersionId)
                 .update();

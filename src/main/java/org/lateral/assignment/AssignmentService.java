@@ -209,17 +209,31 @@ public class AssignmentService {
     }
 
     /**
-     * Moves the assignment to another key version (the caller re-scores in the same transaction)
-     * or records that the teacher chose to stay on the pinned one.
+     * Moves the assignment to the newer key version the library offers it (the caller re-scores in
+     * the same transaction), or records that the teacher chose to stay on the pinned one. Moving
+     * pins the key's article version too: the same text, perhaps with corrected details (see
+     * {@link LibraryPins#newerKeyVersion}), so the assignment's article and key always belong
+     * together and its marks keep their words.
      */
     @Transactional
     @TeacherOfAssignment
     public void pinKeyVersion(UUID assignmentId, UUID expectedPinned, UUID keyVersionId, boolean accept) {
         TeacherAssignment assignment =
                 forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
-        if (!expectedPinned.equals(assignment.keyVersionId())) {
+        if (!expectedPinned.equals(assignment.keyVersionId()) || assignment.articleVersionId() == null) {
             throw new UserFacingException("The key of this assignment changed meanwhile. Reload the page.");
         }
-        assignments.pinKeyVersion(assignmentId, keyVersionId, accept);
+        // Only the version the library offers, never any id a caller names: it is the one whose
+        // text fits the marks.
+        LibraryPins.KeyVersion offered = library.newerKeyVersion(
+                        assignment.schoolId(), assignment.articleVersionId(), expectedPinned)
+                .filter(v -> v.id().equals(keyVersionId))
+                .orElseThrow(() -> new UserFacingException(
+                        "The library key changed again meanwhile. Reload the page to see the latest."));
+        if (accept) {
+            assignments.pinKeyVersion(assignmentId, offered.id(), offered.articleVersionId());
+        } else {
+            assignments.ignoreKeyVersion(assignmentId, offered.id());
+        }
     }
 }

@@ -1,9 +1,15 @@
 package org.lateral.library;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,11 +96,16 @@ public class LibraryPins {
 
     /**
      * The claims of one key version of this school's library, in text order: what scoring and
-     * feedback need (sources are not part of a claim's score).
+     * feedback need, with the ids of the sources each claim links in the key's order of sources
+     * (sources are not part of a claim's score; feedback names them, see {@link #keySources}).
      */
     public List<KeyOverlay.Claim> keyClaims(UUID schoolId, UUID keyVersionId) {
         return jdbc.sql("""
-                SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues
+                SELECT c.claim_id, c.start_offset, c.end_offset, c.exact, c.types, c.worthiness, c.why, c.cues,
+                       ARRAY(SELECT cs.source_id FROM key_claim_source cs
+                               JOIN key_source s ON s.key_version_id = cs.key_version_id AND s.source_id = cs.source_id
+                              WHERE cs.key_version_id = c.key_version_id AND cs.claim_id = c.claim_id
+                              ORDER BY s.position) AS sources
                   FROM key_claim c
                   JOIN answer_key_version kv ON kv.id = c.key_version_id
                   JOIN answer_key k ON k.id = kv.key_id
@@ -112,36 +123,141 @@ public class LibraryPins {
                         rs.getInt("worthiness"),
                         rs.getString("why"),
                         List.of((String[]) rs.getArray("cues").getArray()),
-                        List.of()))
+                        List.of((String[]) rs.getArray("sources").getArray())))
                 .list();
     }
 
-    /** A key version: when it was made and the notes that came with it. */
-    public record KeyVersion(UUID id, UUID keyId, UUID articleVersionId, Instant createdAt, String notes) {}
+    /**
+     * A source of a key as feedback explains it (DD000, "Primary and secondary sources").
+     *
+     * @param relayedFrom the outlet a secondary source came through; null for a primary one
+     */
+    public record KeySource(
+            String id,
+            String name,
+            SourceKind kind,
+            boolean primary,
+            @Nullable String relayedFrom) {}
 
     /**
-     * The current version of the same key when it is newer than {@code pinned} and anchored to
-     * the same article version (marks are offsets into that text; a key for a changed article
-     * needs a new assignment).
+     * The outlet that published the key's article, which a source's origin is told from
+     * ("primary: The Frisky read its report itself"), and the key's sources by id, in its order.
      */
-    public Optional<KeyVersion> newerKeyVersion(UUID schoolId, UUID pinned) {
+    public record KeySources(String outlet, Map<String, KeySource> sources) {
+        public KeySources {
+            sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        }
+    }
+
+    /**
+     * Who is cited in the article of one key version of this school's library, in one statement;
+     * empty for a key version the school does not have.
+     */
+    public Optional<KeySources> keySources(UUID schoolId, UUID keyVersionId) {
+        Map<String, KeySource> sources = new LinkedHashMap<>();
+        List<String> outlet = jdbc.sql("""
+                SELECT o.name AS outlet, s.source_id, s.name, s.kind, s.origin, s.relayed_from
+                  FROM answer_key_version kv
+                  JOIN answer_key k ON k.id = kv.key_id
+                  JOIN article a ON a.id = k.article_id AND a.school_id = k.school_id
+                  JOIN outlet o ON o.id = a.outlet_id AND o.school_id = a.school_id
+                  LEFT JOIN key_source s ON s.key_version_id = kv.id
+                 WHERE kv.id = :v AND k.school_id = :school
+                 ORDER BY s.position
+                """)
+                .param("v", keyVersionId)
+                .param("school", schoolId)
+                .query((rs, n) -> {
+                    String id = rs.getString("source_id");
+                    if (id != null) {
+                        sources.put(
+                                id,
+                                new KeySource(
+                                        id,
+                                        rs.getString("name"),
+                                        SourceKind.fromCode(rs.getString("kind"))
+                                                .orElseThrow(),
+                                        "primary".equals(rs.getString("origin")),
+                                        rs.getString("relayed_from")));
+                    }
+                    return rs.getString("outlet");
+                })
+                .list();
+        return outlet.isEmpty() ? Optional.empty() : Optional.of(new KeySources(outlet.getFirst(), sources));
+    }
+
+    /**
+     * A newer key version an assignment may move to: when it was made, the notes that came with it
+     * and the article version it is anchored to.
+     *
+     * @param articleVersionId the article version the key is anchored to: the assignment's pinned
+     *        one, or a corrected version of the same article with the same canonical text
+     * @param correctedDetails what the corrected article version changed beside the text, in plain
+     *        words ("publication date", "original address"); empty when it is the pinned version or
+     *        only details a teacher does not see changed
+     */
+    public record KeyVersion(
+            UUID id,
+            UUID keyId,
+            UUID articleVersionId,
+            Instant createdAt,
+            String notes,
+            List<String> correctedDetails) {
+        public KeyVersion {
+            correctedDetails = List.copyOf(correctedDetails);
+        }
+    }
+
+    /**
+     * The current version of the key pinned as {@code pinnedKeyVersionId}, when it is newer and a
+     * complete key, and its article version has the same canonical text as the assignment's pinned
+     * article version {@code pinnedArticleVersionId}: the same version, or a corrected one whose
+     * front matter (date, address, byline) changed. Marks are UTF-16 offsets into the canonical
+     * text (DD000, Offsets), so they mean the same words under either version. A key for an article
+     * whose text changed is never offered: the students' marks would point at other words, so such
+     * a key needs a new assignment (DD005).
+     */
+    public Optional<KeyVersion> newerKeyVersion(UUID schoolId, UUID pinnedArticleVersionId, UUID pinnedKeyVersionId) {
+        // The whole text is compared, not the content hash: that hash covers the metadata too, and a
+        // corrected date must not hide a key that still fits. Text equality is byte equality here
+        // (deterministic collation), exactly what offsets need.
         return jdbc.sql("""
-                SELECT cur.id, cur.key_id, cur.article_version_id, cur.created_at, cur.notes
+                SELECT cur.id, cur.key_id, cur.article_version_id, cur.created_at, cur.notes,
+                       pv.title AS p_title, pv.byline AS p_byline, pv.published_on AS p_published_on,
+                       pv.published_precision AS p_precision, pv.published_note AS p_note,
+                       pv.original_url AS p_url,
+                       cv.title AS c_title, cv.byline AS c_byline, cv.published_on AS c_published_on,
+                       cv.published_precision AS c_precision, cv.published_note AS c_note,
+                       cv.original_url AS c_url
                   FROM answer_key_version old
                   JOIN answer_key k ON k.id = old.key_id
                   JOIN answer_key_version cur ON cur.id = k.current_version_id
-                 WHERE old.id = :pinned AND k.school_id = :school AND cur.id <> old.id
-                   AND cur.article_version_id = old.article_version_id AND cur.status = 'complete'
+                  JOIN article_version pv ON pv.id = :pinnedArticle AND pv.article_id = k.article_id
+                  JOIN article_version cv ON cv.id = cur.article_version_id AND cv.article_id = k.article_id
+                 WHERE old.id = :pinned AND k.school_id = :school AND cur.id <> old.id AND cur.status = 'complete'
+                   AND (cv.id = pv.id OR cv.canonical_text = pv.canonical_text)
                 """)
-                .param("pinned", pinned)
+                .param("pinned", pinnedKeyVersionId)
+                .param("pinnedArticle", pinnedArticleVersionId)
                 .param("school", schoolId)
                 .query((rs, n) -> new KeyVersion(
                         rs.getObject("id", UUID.class),
                         rs.getObject("key_id", UUID.class),
                         rs.getObject("article_version_id", UUID.class),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("notes")))
+                        rs.getString("notes"),
+                        ArticleDetails.corrections(details(rs, "p_"), details(rs, "c_"))))
                 .optional();
+    }
+
+    private static ArticleDetails details(ResultSet rs, String prefix) throws SQLException {
+        return new ArticleDetails(
+                rs.getString(prefix + "title"),
+                rs.getString(prefix + "byline"),
+                rs.getObject(prefix + "published_on", LocalDate.class),
+                rs.getString(prefix + "precision"),
+                rs.getString(prefix + "note"),
+                rs.getString(prefix + "url"));
     }
 
     private static Set<ClaimType> types(String[] codes) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.TextSpan;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 
 /**
  * One key claim beside the student's work: what the key says, whether and how the student found
@@ -13,6 +14,8 @@ import org.lateral.library.ClaimType;
  * @param yourMark the student's matching mark, when they found the claim
  * @param cues spans of the text inside the claim that signal its type (only for a missed or
  *        mislabelled hedge or speculation)
+ * @param sources who says so: the sources the key links to the claim, in the key's order; empty
+ *        for a claim nobody in the text backs (its why says so) and for a claim the teacher added
  * @param amendment whether the claim was added to this assignment's key by the teacher
  */
 public record ClaimReview(
@@ -23,6 +26,7 @@ public record ClaimReview(
         Set<ClaimType> accepted,
         int worthiness,
         String why,
+        List<Source> sources,
         Outcome outcome,
         @Nullable ReviewedMark yourMark,
         List<TextSpan> cues,
@@ -30,7 +34,42 @@ public record ClaimReview(
 
     public ClaimReview {
         accepted = Set.copyOf(accepted);
+        sources = List.copyOf(sources);
         cues = List.copyOf(cues);
+    }
+
+    /**
+     * A source the key links to the claim, and where the article's outlet got what it says
+     * (DD000, "Primary and secondary sources").
+     *
+     * @param relayedFrom the outlet a secondary source came through
+     * @param outlet the outlet that published the article
+     */
+    public record Source(
+            String name,
+            SourceKind kind,
+            boolean primary,
+            @Nullable String relayedFrom,
+            String outlet) {
+
+        /** "The Daily Mail — primary: The Frisky read its report itself." */
+        public String explained() {
+            return name + " \u2014 " + origin();
+        }
+
+        /** Where the outlet got it, in plain words a student can check against the text. */
+        public String origin() {
+            if (!primary) {
+                return "secondary: it reached " + outlet + " through " + relayedFrom + ".";
+            }
+            return "primary: " + outlet
+                    + switch (kind) {
+                        // Reading another outlet's report is first-hand too: the outlet saw it itself.
+                        case MEDIA_OUTLET -> " read its report itself.";
+                        case DOCUMENT -> " read the document itself.";
+                        default -> " got it first-hand.";
+                    };
+        }
     }
 
     public enum Outcome {

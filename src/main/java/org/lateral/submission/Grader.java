@@ -51,6 +51,7 @@ class Grader {
             int worthiness,
             String why,
             List<String> cues,
+            List<String> sourceIds,
             List<Scoring.Span> alternatives,
             boolean added) {
 
@@ -96,6 +97,7 @@ class Grader {
                             c.worthiness(),
                             c.why(),
                             c.cues(),
+                            c.sourceIds(),
                             List.of(),
                             false));
         }
@@ -118,6 +120,7 @@ class Grader {
                                         claim.worthiness(),
                                         claim.why(),
                                         claim.cues(),
+                                        claim.sourceIds(),
                                         spans,
                                         claim.added()));
                         applied.add(a.id());
@@ -138,6 +141,7 @@ class Grader {
                                         claim.worthiness(),
                                         claim.why(),
                                         claim.cues(),
+                                        claim.sourceIds(),
                                         claim.alternatives(),
                                         claim.added()));
                         applied.add(a.id());
@@ -155,6 +159,7 @@ class Grader {
                                         Set.of(a.type()),
                                         1,
                                         ADDED_CLAIM_WHY,
+                                        List.of(),
                                         List.of(),
                                         List.of(),
                                         true));
@@ -250,9 +255,15 @@ class Grader {
         return attempts.size();
     }
 
-    /** The attempt beside the key: outcomes per claim, cue words, extras. */
+    /**
+     * The attempt beside the key: outcomes per claim, cue words, who says so, extras. The whole key
+     * is in it: only for the teacher, or for a student once feedback is released and no revision
+     * is possible (FeedbackService decides, DD006).
+     */
     AttemptReview review(Context context, GradingRepository.AttemptRow attempt, boolean withHistory) {
         List<SavedMark> marks = submissions.liveMarks(attempt.id());
+        LibraryPins.KeySources cited =
+                library.keySources(context.schoolId(), context.keyVersionId()).orElse(null);
         Scoring.Result result = score(context, marks);
         Map<String, SavedMark> byId = new LinkedHashMap<>();
         marks.forEach(m -> byId.put(m.markId(), m));
@@ -278,6 +289,7 @@ class Grader {
                     c.accepted(),
                     c.worthiness(),
                     c.why(),
+                    sources(cited, c.sourceIds()),
                     outcome,
                     yours,
                     cues,
@@ -297,6 +309,21 @@ class Grader {
                 history.isEmpty() ? null : history.getLast(),
                 withHistory ? history : List.of(),
                 grading.comments(attempt.id()));
+    }
+
+    /** The claim's sources in the key's order, each with the outlet its origin is told from. */
+    private static List<ClaimReview.Source> sources(LibraryPins.@Nullable KeySources cited, List<String> ids) {
+        if (cited == null) {
+            return List.of();
+        }
+        List<ClaimReview.Source> sources = new ArrayList<>();
+        for (String id : ids) {
+            LibraryPins.KeySource s = cited.sources().get(id);
+            if (s != null) {
+                sources.add(new ClaimReview.Source(s.name(), s.kind(), s.primary(), s.relayedFrom(), cited.outlet()));
+            }
+        }
+        return sources;
     }
 
     private static ClaimReview.ReviewedMark reviewed(SavedMark m) {

@@ -187,10 +187,14 @@ public class KeyAmendments {
             }
         }
         changes.sort(Comparator.comparing(KeyPreview.Change::student).thenComparingInt(KeyPreview.Change::attempt));
-        return new KeyPreview(facts.keyVersionId(), newer.id(), newer.notes(), attempts.size(), changes);
+        return new KeyPreview(
+                facts.keyVersionId(), newer.id(), newer.notes(), newer.correctedDetails(), attempts.size(), changes);
     }
 
-    /** Moves the assignment to the newer key version and re-scores every submitted attempt. */
+    /**
+     * Moves the assignment to the newer key version (and to the article version it is anchored to,
+     * whose text is the pinned one's) and re-scores every submitted attempt, in one transaction.
+     */
     @Transactional
     @TeacherOfAssignment
     public int acceptKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
@@ -224,10 +228,10 @@ public class KeyAmendments {
     }
 
     private LibraryPins.KeyVersion newer(TeacherAssignment assignment) {
-        if (assignment.keyVersionId() == null) {
+        if (assignment.keyVersionId() == null || assignment.articleVersionId() == null) {
             throw new UserFacingException("This assignment has no answer key.");
         }
-        return library.newerKeyVersion(assignment.schoolId(), assignment.keyVersionId())
+        return library.newerKeyVersion(assignment.schoolId(), assignment.articleVersionId(), assignment.keyVersionId())
                 .orElseThrow(() -> new UserFacingException("There is no newer version of this key."));
     }
 

@@ -3,10 +3,22 @@ package org.lateral.submission;
 import java.util.List;
 import java.util.UUID;
 
-/** Which submitted attempts a new key version would score differently, and by how much. */
-public record KeyPreview(UUID currentVersionId, UUID newVersionId, String notes, int attempts, List<Change> changes) {
+/**
+ * Which submitted attempts a new key version would score differently, and by how much.
+ *
+ * @param correctedDetails the article's details (front matter) that the new key's article version
+ *        corrected, in plain words; its text is the same, or the version would not be offered
+ */
+public record KeyPreview(
+        UUID currentVersionId,
+        UUID newVersionId,
+        String notes,
+        List<String> correctedDetails,
+        int attempts,
+        List<Change> changes) {
 
     public KeyPreview {
+        correctedDetails = List.copyOf(correctedDetails);
         changes = List.copyOf(changes);
     }
 

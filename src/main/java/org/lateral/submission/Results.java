@@ -66,7 +66,15 @@ public record Results(
             boolean late,
             @Nullable ScoreEntry score) {}
 
-    public record KeyNotice(UUID keyVersionId, Instant createdAt, String notes) {}
+    /**
+     * @param correctedDetails the article's details corrected with the new key, in plain words
+     *        (the text is the same); empty when none
+     */
+    public record KeyNotice(UUID keyVersionId, Instant createdAt, String notes, List<String> correctedDetails) {
+        public KeyNotice {
+            correctedDetails = List.copyOf(correctedDetails);
+        }
+    }
 
     /**
      * A span students marked that the key does not have.

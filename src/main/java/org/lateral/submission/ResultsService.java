@@ -157,9 +157,10 @@ public class ResultsService {
         }
         Results.KeyNotice notice = null;
         if (assignment.keyVersionId() != null) {
-            notice = library.newerKeyVersion(assignment.schoolId(), assignment.keyVersionId())
+            notice = library.newerKeyVersion(
+                            assignment.schoolId(), assignment.articleVersionId(), assignment.keyVersionId())
                     .filter(v -> !v.id().equals(assignment.keyVersionIgnoredId()))
-                    .map(v -> new Results.KeyNotice(v.id(), v.createdAt(), v.notes()))
+                    .map(v -> new Results.KeyNotice(v.id(), v.createdAt(), v.notes(), v.correctedDetails()))
                     .orElse(null);
         }
         return Optional.of(new Results(

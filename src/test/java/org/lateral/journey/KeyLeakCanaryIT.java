@@ -38,7 +38,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Nothing of the key reaches a student's browser before the feedback policy releases it, nor
- * while a revision is possible (DD006). A unique string is planted in every "why" of a key; every
+ * while a revision is possible (DD006). A unique string is planted in every "why" of a key, and
+ * another in every source's name (feedback says who says so); every
  * response the student's browser receives during a whole run (sign-in, list, marking,
  * submitting, waiting for feedback, the hints after release, starting and marking attempt 2) is
  * scanned for it. Once attempt 2 is submitted the same scan finds it, which proves the scan sees
@@ -77,11 +78,15 @@ class KeyLeakCanaryIT extends JourneyTest {
     void no_response_to_the_student_contains_key_data_before_release_or_during_a_revision_and_the_scan_sees_it_after()
             throws IOException {
         String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
+        // A second canary in every source's name: feedback says who says so for each claim.
+        String sourceCanary = "SOURCECANARY" + UUID.randomUUID().toString().replace("-", "");
         UUID school = fixtures.school("Canary school");
         Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
         Path key = pack.resolve("keys/000-the-frisky.yaml");
-        String yaml = Files.readString(key).replace("    why: \"", "    why: \"" + canary + " ");
-        assertThat(yaml).contains(canary);
+        String yaml = Files.readString(key)
+                .replace("    why: \"", "    why: \"" + canary + " ")
+                .replace("    name: \"", "    name: \"" + sourceCanary + " ");
+        assertThat(yaml).contains(canary).contains(sourceCanary);
         Files.writeString(key, yaml);
         fixtures.importPack(school, pack);
 
@@ -161,6 +166,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         int before = bodies.size();
         assertThat(before).as("responses seen").isGreaterThan(20);
         assertThat(bodies).as("responses containing the canary before release").noneMatch(b -> b.contains(canary));
+        assertThat(bodies).as("responses naming a key source before release").noneMatch(b -> b.contains(sourceCanary));
 
         // Released, but attempt 2 is still possible: hints only (DD006).
         try (var s = SignedIn.as(users, teacherName)) {
@@ -193,6 +199,9 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(bodies)
                 .as("responses containing the canary while attempt 2 is possible")
                 .noneMatch(b -> b.contains(canary));
+        assertThat(bodies)
+                .as("responses naming a key source while attempt 2 is possible")
+                .noneMatch(b -> b.contains(sourceCanary));
 
         page.getByTestId("submit-attempt").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
@@ -205,5 +214,8 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(bodies.subList(beforeSubmit, bodies.size()))
                 .as("after attempt 2 the scan finds the key's reasons")
                 .anyMatch(b -> b.contains(canary));
+        assertThat(bodies.subList(beforeSubmit, bodies.size()))
+                .as("after attempt 2 the scan finds who says so")
+                .anyMatch(b -> b.contains(sourceCanary));
     }
 }

@@ -222,6 +222,83 @@ class GradingIT {
                 .isNotEmpty();
     }
 
+    static final String UNNAMED_SOURCE = "An unnamed source (described as a former Syrian rebel)";
+    static final String PSEUDONYM = "Abu Khaled (a pseudonym)";
+
+    private static ClaimReview claim(AttemptReview review, String claimId) {
+        return review.claims().stream()
+                .filter(c -> c.claimId().equals(claimId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void
+            released_feedback_says_who_says_so_for_a_claim_with_sources_primary_or_secondary_and_nothing_for_one_without() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);
+        MarkingSession session = mark(ada, assignment, HEADLINE, "hedged");
+        submit(ada, session);
+
+        AttemptReview review = feedbackOf(ada, assignment).attempts().getFirst();
+        List<String> headlineSources = List.of(
+                UNNAMED_SOURCE + " \u2014 secondary: it reached The Frisky through The Daily Mail.",
+                "The Daily Mail \u2014 primary: The Frisky read its report itself.",
+                PSEUDONYM + " \u2014 secondary: it reached The Frisky through The Daily Mail.");
+        assertThat(claim(review, "c01").sources())
+                .as("the headline's sources, in the key's order")
+                .extracting(ClaimReview.Source::explained)
+                .containsExactlyElementsOf(headlineSources);
+        assertThat(claim(review, "c01").sources())
+                .extracting(ClaimReview.Source::primary)
+                .containsExactly(false, true, false);
+        assertThat(claim(review, "c13").sources())
+                .as("a claim's own order of sources does not matter: the key's order does")
+                .extracting(ClaimReview.Source::name)
+                .containsExactly("The Daily Mail", PSEUDONYM);
+        assertThat(claim(review, "c02").sources())
+                .as("the writer's own opinion links no source")
+                .isEmpty();
+        try (var s = SignedIn.as(users, teacher)) {
+            AttemptReview teachers =
+                    results.review(session.attemptId()).orElseThrow().review();
+            assertThat(claim(teachers, "c01").sources())
+                    .extracting(ClaimReview.Source::explained)
+                    .containsExactlyElementsOf(headlineSources);
+        }
+    }
+
+    @Test
+    void no_source_of_the_key_reaches_the_student_before_release_nor_while_a_revision_is_possible() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.WHEN_RELEASED, true);
+        submit(ada, mark(ada, assignment, HEADLINE, "factual"));
+        // The article's text names the informants too ("Abu Khaled, a pseudonym for ..."), so only
+        // the key's own wording of them can tell a leak.
+        List<String> keyOnly = List.of(UNNAMED_SOURCE, PSEUDONYM);
+
+        StudentFeedback waiting = feedbackOf(ada, assignment);
+        assertThat(waiting.waiting()).isNotNull();
+        assertThat(waiting.toString()).doesNotContain(keyOnly);
+
+        try (var s = SignedIn.as(users, teacher)) {
+            actions.releaseFeedback(assignment.id());
+        }
+        StudentFeedback hints = feedbackOf(ada, assignment);
+        assertThat(hints.hints())
+                .as("released, but a revision is possible: hints only")
+                .isNotNull();
+        assertThat(hints.toString()).doesNotContain(keyOnly);
+
+        try (var s = SignedIn.as(users, ada.username())) {
+            feedback.startRevision(assignment.id());
+        }
+        MarkingSession second = mark(ada, assignment, SOURCE, "attributed");
+        assertThat(feedbackOf(ada, assignment).toString()).doesNotContain(keyOnly);
+        submit(ada, second);
+        assertThat(feedbackOf(ada, assignment).toString())
+                .as("once attempt 2 is submitted the key, with its sources, is the feedback")
+                .contains(keyOnly);
+    }
+
     @Test
     void a_student_of_another_class_gets_no_feedback_and_a_teacher_of_another_class_no_results() {
         AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -115,10 +116,22 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 + ReviewParts.WHEN.format(
                         r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
                 + "). This assignment stays on the version it was given with until you move it.");
+        notice.add(text);
+        if (!r.newKeyVersion().correctedDetails().isEmpty()) {
+            notice.add(correctedDetails(r.newKeyVersion().correctedDetails()));
+        }
         Button preview = new Button("Preview the changes", e -> previewDialog());
         preview.setTestId("preview-key-version");
-        notice.add(text, preview);
+        notice.add(preview);
         return notice;
+    }
+
+    /** "The article's details were corrected too: publication date, original address." */
+    static Paragraph correctedDetails(List<String> details) {
+        Paragraph p = new Paragraph("The article's details were corrected too: " + String.join(", ", details)
+                + ". Its text is the same, so every mark keeps its words.");
+        p.setTestId("key-version-corrected-details");
+        return p;
     }
 
     private void previewDialog() {
@@ -134,6 +147,9 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         dialog.setWidth("min(40rem, 95vw)");
         Div body = new Div();
         body.setTestId("key-preview");
+        if (!preview.correctedDetails().isEmpty()) {
+            body.add(correctedDetails(preview.correctedDetails()));
+        }
         if (!preview.notes().isBlank()) {
             Paragraph notes = new Paragraph("Notes of the new version: " + preview.notes());
             notes.addClassName("reader-note");

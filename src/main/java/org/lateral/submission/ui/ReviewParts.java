@@ -151,6 +151,9 @@ final class ReviewParts {
                 cues.setTestId("feedback-cues");
                 item.add(cues);
             }
+            if (!c.sources().isEmpty()) {
+                item.add(whoSaysSo(c));
+            }
             Paragraph why = new Paragraph("Why it matters: " + c.why());
             why.addClassName("key-links");
             item.add(why);
@@ -174,6 +177,26 @@ final class ReviewParts {
             section.add(note, extras);
         }
         return section;
+    }
+
+    /**
+     * "Who says so:" and each source the key links to the claim, with where the outlet got it. A
+     * claim that links none gets no line: its why says that nobody backs it.
+     */
+    static Component whoSaysSo(ClaimReview c) {
+        Div who = new Div();
+        who.addClassName("key-links");
+        who.setTestId("feedback-sources");
+        who.add(new Paragraph("Who says so:"));
+        UnorderedList sources = new UnorderedList();
+        for (ClaimReview.Source s : c.sources()) {
+            ListItem item = new ListItem(s.explained());
+            item.getElement().setAttribute("data-testid", "feedback-source");
+            item.getElement().setAttribute("data-origin", s.primary() ? "primary" : "secondary");
+            sources.add(item);
+        }
+        who.add(sources);
+        return who;
     }
 
     static Component comments(AttemptReview review, ZoneId zone, String emptyText) {

@@ -142,6 +142,11 @@ class GradingViewsTest extends SpringBrowserlessTest {
 
         String page = $(FeedbackView.class).single().getElement().getTextRecursively();
         assertThat(whys()).hasSize(29).allSatisfy(why -> assertThat(page).doesNotContain(why));
+        assertThat(page)
+                .as("who says so is part of the key")
+                .doesNotContain("Who says so")
+                .doesNotContain("An unnamed source (described as a former Syrian rebel)")
+                .doesNotContain("read its report itself");
         assertThat($(ListItem.class)
                         .withAttribute("data-testid", "feedback-claim")
                         .exists())
@@ -195,7 +200,17 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 .contains("Key: hedged")
                 .contains("You marked it as factual")
                 .contains("Cue words: “Reportedly” signal a hedge.")
+                .contains("Who says so:")
+                .contains("The Daily Mail \u2014 primary: The Frisky read its report itself.")
+                .contains("Abu Khaled (a pseudonym) \u2014 secondary: it reached The Frisky through The Daily Mail.")
                 .contains("Why it matters:");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "feedback-claim")
+                        .all())
+                .filteredOn(c -> c.getElement().getTextRecursively().contains("What This Means For ISIS."))
+                .as("the writer's own opinion links no source, so no line says who")
+                .singleElement()
+                .satisfies(c -> assertThat(c.getElement().getTextRecursively()).doesNotContain("Who says so"));
         assertThat($(ListItem.class)
                         .withAttribute("data-testid", "feedback-extra")
                         .single()

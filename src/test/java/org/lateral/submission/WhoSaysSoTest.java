@@ -1,0 +1,49 @@
+package org.lateral.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lateral.library.SourceKind;
+
+/** How feedback explains where the article's outlet got what a source says (DD000). */
+class WhoSaysSoTest {
+
+    @Test
+    void an_outlet_whose_report_was_read_is_a_primary_source() {
+        assertThat(new ClaimReview.Source("The Daily Mail", SourceKind.MEDIA_OUTLET, true, null, "The Frisky")
+                        .explained())
+                .isEqualTo("The Daily Mail \u2014 primary: The Frisky read its report itself.");
+    }
+
+    @Test
+    void a_secondary_source_names_the_outlet_it_came_through() {
+        assertThat(new ClaimReview.Source(
+                                "Abu Khaled (a pseudonym)",
+                                SourceKind.PSEUDONYMOUS,
+                                false,
+                                "The Daily Mail",
+                                "The Frisky")
+                        .explained())
+                .isEqualTo("Abu Khaled (a pseudonym) \u2014 secondary: it reached The Frisky through The Daily Mail.");
+    }
+
+    @Test
+    void other_primary_sources_were_got_first_hand_and_a_document_was_read() {
+        assertThat(new ClaimReview.Source(
+                                "The Russian General Staff",
+                                SourceKind.OFFICIAL_BODY,
+                                true,
+                                null,
+                                "Sputnik International")
+                        .origin())
+                .isEqualTo("primary: Sputnik International got it first-hand.");
+        assertThat(new ClaimReview.Source(
+                                "Briefing prepared for the European Parliament",
+                                SourceKind.DOCUMENT,
+                                true,
+                                null,
+                                "New Eastern Outlook")
+                        .origin())
+                .isEqualTo("primary: New Eastern Outlook read the document itself.");
+    }
+}
