@@ -90,3 +90,15 @@ SELECT gen_random_uuid(), o.id,
   FROM outlet o;
 
 UPDATE outlet o SET current_version_id = v.id FROM outlet_version v WHERE v.outlet_id = o.id;
+
+-- What a key version corrects, shown to the teachers whose assignments are offered it; and, per
+-- key source, the other kinds a student may give (a pseudonym the page never calls one) with the
+-- reason the feedback shows (seeds/README.md, "Conventions every key follows").
+ALTER TABLE answer_key_version ADD COLUMN changes text NOT NULL DEFAULT '';
+
+ALTER TABLE key_source
+    ADD COLUMN also_accepted_kinds text[] NOT NULL DEFAULT '{}'
+        CHECK (also_accepted_kinds <@ ARRAY['named-person', 'anonymous', 'pseudonymous', 'official-body',
+                                            'expert-or-organisation', 'media-outlet', 'document']),
+    ADD COLUMN kind_why text,
+    ADD CONSTRAINT key_source_other_kinds_explained CHECK (cardinality(also_accepted_kinds) = 0 OR kind_why IS NOT NULL);

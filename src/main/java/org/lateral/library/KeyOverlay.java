@@ -38,11 +38,14 @@ public record KeyOverlay(
             String name,
             List<String> aliases,
             SourceKind kind,
+            List<SourceKind> alsoAcceptedKinds,
+            @Nullable String kindWhy,
             boolean primary,
             @Nullable String relayedFrom,
             List<Attribution> attributions) {
         public Source {
             aliases = List.copyOf(aliases);
+            alsoAcceptedKinds = List.copyOf(alsoAcceptedKinds);
             attributions = List.copyOf(attributions);
         }
     }

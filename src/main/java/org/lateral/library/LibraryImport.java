@@ -425,8 +425,13 @@ public class LibraryImport {
         ContentHash hash = ContentHash.start("answer-key-version/1")
                 .text(articleVersionId.toString())
                 .text(key.status().name())
-                .text(key.notes())
-                .number(key.claims().size());
+                .text(key.notes());
+        // Fields added later enter the hash only when used, so a key that does not use them keeps
+        // the hash (and the version) it had before they existed.
+        if (!key.changes().isEmpty()) {
+            hash.text("changes").text(key.changes());
+        }
+        hash.number(key.claims().size());
         for (SeedPack.Claim c : key.claims()) {
             hash.text(c.id())
                     .number(c.span().start())
@@ -444,8 +449,15 @@ public class LibraryImport {
                     .texts(s.aliases())
                     .text(s.kind().code())
                     .text(s.origin().name())
-                    .text(s.relayedFrom())
-                    .number(s.attributions().size());
+                    .text(s.relayedFrom());
+            if (!s.alsoAcceptedKinds().isEmpty() || s.kindWhy() != null) {
+                hash.text("other-kinds")
+                        .texts(s.alsoAcceptedKinds().stream()
+                                .map(SourceKind::code)
+                                .toList())
+                        .text(s.kindWhy());
+            }
+            hash.number(s.attributions().size());
             for (AnchoredSpan span : s.attributions()) {
                 hash.number(span.start()).number(span.end());
             }
@@ -456,22 +468,26 @@ public class LibraryImport {
     private UUID insertKeyVersion(SeedPack.Key key, UUID articleVersionId, String hash, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO answer_key_version (id, key_id, article_version_id, content_hash, status, notes, created_at)
-                VALUES (:id, :key, :articleVersion, :hash, :status, :notes, :now)
+                INSERT INTO answer_key_version (id, key_id, article_version_id, content_hash, status, changes, notes,
+                                                created_at)
+                VALUES (:id, :key, :articleVersion, :hash, :status, :changes, :notes, :now)
                 """)
                 .param("id", id)
                 .param("key", key.id())
                 .param("articleVersion", articleVersionId)
                 .param("hash", hash)
                 .param("status", key.status().name().toLowerCase(Locale.ROOT))
+                .param("changes", key.changes())
                 .param("notes", key.notes())
                 .param("now", Timestamp.from(now))
                 .update();
         int position = 0;
         for (SeedPack.Source s : key.sources()) {
             jdbc.sql("""
-                    INSERT INTO key_source (key_version_id, source_id, position, name, aliases, kind, origin, relayed_from)
-                    VALUES (:version, :source, :position, :name, :aliases, :kind, :origin, :relayedFrom)
+                    INSERT INTO key_source (key_version_id, source_id, position, name, aliases, kind, also_accepted_kinds,
+                                            kind_why, origin, relayed_from)
+                    VALUES (:version, :source, :position, :name, :aliases, :kind, :otherKinds, :kindWhy, :origin,
+                            :relayedFrom)
                     """)
                     .param("version", id)
                     .param("source", s.id())
@@ -479,6 +495,12 @@ public class LibraryImport {
                     .param("name", s.name())
                     .param("aliases", textArray(s.aliases()))
                     .param("kind", s.kind().code())
+                    .param(
+                            "otherKinds",
+                            textArray(s.alsoAcceptedKinds().stream()
+                                    .map(SourceKind::code)
+                                    .toList()))
+                    .param("kindWhy", s.kindWhy())
                     .param("origin", s.origin().name().toLowerCase(Locale.ROOT))
                     .param("relayedFrom", s.relayedFrom())
                     .update();

@@ -131,13 +131,16 @@ public class LibraryPins {
      * A source of a key as feedback explains it (DD000, "Primary and secondary sources").
      *
      * @param relayedFrom the outlet a secondary source came through; null for a primary one
+     * @param kindWhy why the key accepts more than one kind for this source, for the student; null
+     *     when it accepts one
      */
     public record KeySource(
             String id,
             String name,
             SourceKind kind,
             boolean primary,
-            @Nullable String relayedFrom) {}
+            @Nullable String relayedFrom,
+            @Nullable String kindWhy) {}
 
     /**
      * The outlet that published the key's article, which a source's origin is told from
@@ -156,7 +159,7 @@ public class LibraryPins {
     public Optional<KeySources> keySources(UUID schoolId, UUID keyVersionId) {
         Map<String, KeySource> sources = new LinkedHashMap<>();
         List<String> outlet = jdbc.sql("""
-                SELECT o.name AS outlet, s.source_id, s.name, s.kind, s.origin, s.relayed_from
+                SELECT o.name AS outlet, s.source_id, s.name, s.kind, s.origin, s.relayed_from, s.kind_why
                   FROM answer_key_version kv
                   JOIN answer_key k ON k.id = kv.key_id
                   JOIN article a ON a.id = k.article_id AND a.school_id = k.school_id
@@ -178,7 +181,8 @@ public class LibraryPins {
                                         SourceKind.fromCode(rs.getString("kind"))
                                                 .orElseThrow(),
                                         "primary".equals(rs.getString("origin")),
-                                        rs.getString("relayed_from")));
+                                        rs.getString("relayed_from"),
+                                        rs.getString("kind_why")));
                     }
                     return rs.getString("outlet");
                 })
@@ -190,6 +194,7 @@ public class LibraryPins {
      * A newer key version an assignment may move to: when it was made, the notes that came with it
      * and the article version it is anchored to.
      *
+     * @param changes what the new version corrects, as its pack says ("" when it says nothing)
      * @param articleVersionId the article version the key is anchored to: the assignment's pinned
      *        one, or a corrected version of the same article with the same canonical text
      * @param correctedDetails what the corrected article version changed beside the text, in plain
@@ -201,6 +206,7 @@ public class LibraryPins {
             UUID keyId,
             UUID articleVersionId,
             Instant createdAt,
+            String changes,
             String notes,
             List<String> correctedDetails) {
         public KeyVersion {
@@ -222,7 +228,7 @@ public class LibraryPins {
         // corrected date must not hide a key that still fits. Text equality is byte equality here
         // (deterministic collation), exactly what offsets need.
         return jdbc.sql("""
-                SELECT cur.id, cur.key_id, cur.article_version_id, cur.created_at, cur.notes,
+                SELECT cur.id, cur.key_id, cur.article_version_id, cur.created_at, cur.changes, cur.notes,
                        pv.title AS p_title, pv.byline AS p_byline, pv.published_on AS p_published_on,
                        pv.published_precision AS p_precision, pv.published_note AS p_note,
                        pv.original_url AS p_url,
@@ -245,6 +251,7 @@ public class LibraryPins {
                         rs.getObject("key_id", UUID.class),
                         rs.getObject("article_version_id", UUID.class),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("changes"),
                         rs.getString("notes"),
                         ArticleDetails.corrections(details(rs, "p_"), details(rs, "c_"))))
                 .optional();

@@ -302,7 +302,7 @@ public class LibraryService {
                             rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("exact")));
         });
         List<KeyOverlay.Source> sources = jdbc.sql("""
-                SELECT source_id, name, aliases, kind, origin, relayed_from
+                SELECT source_id, name, aliases, kind, also_accepted_kinds, kind_why, origin, relayed_from
                   FROM key_source WHERE key_version_id = :v ORDER BY position
                 """)
                 .param("v", version)
@@ -311,6 +311,10 @@ public class LibraryService {
                         rs.getString("name"),
                         texts(rs.getArray("aliases")),
                         SourceKind.fromCode(rs.getString("kind")).orElseThrow(),
+                        texts(rs.getArray("also_accepted_kinds")).stream()
+                                .map(code -> SourceKind.fromCode(code).orElseThrow())
+                                .toList(),
+                        rs.getString("kind_why"),
                         "primary".equals(rs.getString("origin")),
                         rs.getString("relayed_from"),
                         attributions.getOrDefault(rs.getString("source_id"), List.of())))

@@ -50,6 +50,7 @@ public record ClaimReview(
             SourceKind kind,
             boolean primary,
             @Nullable String relayedFrom,
+            @Nullable String kindWhy,
             String outlet) {
 
         /** "The Daily Mail — primary: The Frisky read its report itself." */
@@ -67,7 +68,9 @@ public record ClaimReview(
                         // Reading another outlet's report is first-hand too: the outlet saw it itself.
                         case MEDIA_OUTLET -> " read its report itself.";
                         case DOCUMENT -> " read the document itself.";
-                        default -> " got it first-hand.";
+                        // Vague or unnamed sources ("unnamed reports") are primary when no outlet
+                        // stands in between (seeds/README.md, "Conventions every key follows").
+                        default -> " cites it directly, with no other outlet in between.";
                     };
         }
     }

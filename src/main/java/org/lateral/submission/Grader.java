@@ -320,7 +320,8 @@ class Grader {
         for (String id : ids) {
             LibraryPins.KeySource s = cited.sources().get(id);
             if (s != null) {
-                sources.add(new ClaimReview.Source(s.name(), s.kind(), s.primary(), s.relayedFrom(), cited.outlet()));
+                sources.add(new ClaimReview.Source(
+                        s.name(), s.kind(), s.primary(), s.relayedFrom(), s.kindWhy(), cited.outlet()));
             }
         }
         return sources;

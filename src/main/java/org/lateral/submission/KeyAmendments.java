@@ -188,7 +188,13 @@ public class KeyAmendments {
         }
         changes.sort(Comparator.comparing(KeyPreview.Change::student).thenComparingInt(KeyPreview.Change::attempt));
         return new KeyPreview(
-                facts.keyVersionId(), newer.id(), newer.notes(), newer.correctedDetails(), attempts.size(), changes);
+                facts.keyVersionId(),
+                newer.id(),
+                newer.changes(),
+                newer.notes(),
+                newer.correctedDetails(),
+                attempts.size(),
+                changes);
     }
 
     /**

@@ -6,12 +6,14 @@ import java.util.UUID;
 /**
  * Which submitted attempts a new key version would score differently, and by how much.
  *
+ * @param whatChanged what the new version corrects, as its pack says ("" when it says nothing)
  * @param correctedDetails the article's details (front matter) that the new key's article version
  *        corrected, in plain words; its text is the same, or the version would not be offered
  */
 public record KeyPreview(
         UUID currentVersionId,
         UUID newVersionId,
+        String whatChanged,
         String notes,
         List<String> correctedDetails,
         int attempts,

@@ -67,10 +67,12 @@ public record Results(
             @Nullable ScoreEntry score) {}
 
     /**
+     * @param changes what the new version corrects, as its pack says ("" when it says nothing)
      * @param correctedDetails the article's details corrected with the new key, in plain words
      *        (the text is the same); empty when none
      */
-    public record KeyNotice(UUID keyVersionId, Instant createdAt, String notes, List<String> correctedDetails) {
+    public record KeyNotice(
+            UUID keyVersionId, Instant createdAt, String changes, String notes, List<String> correctedDetails) {
         public KeyNotice {
             correctedDetails = List.copyOf(correctedDetails);
         }

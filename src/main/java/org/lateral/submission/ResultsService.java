@@ -160,7 +160,8 @@ public class ResultsService {
             notice = library.newerKeyVersion(
                             assignment.schoolId(), assignment.articleVersionId(), assignment.keyVersionId())
                     .filter(v -> !v.id().equals(assignment.keyVersionIgnoredId()))
-                    .map(v -> new Results.KeyNotice(v.id(), v.createdAt(), v.notes(), v.correctedDetails()))
+                    .map(v ->
+                            new Results.KeyNotice(v.id(), v.createdAt(), v.changes(), v.notes(), v.correctedDetails()))
                     .orElse(null);
         }
         return Optional.of(new Results(

@@ -10,7 +10,7 @@ class WhoSaysSoTest {
 
     @Test
     void an_outlet_whose_report_was_read_is_a_primary_source() {
-        assertThat(new ClaimReview.Source("The Daily Mail", SourceKind.MEDIA_OUTLET, true, null, "The Frisky")
+        assertThat(new ClaimReview.Source("The Daily Mail", SourceKind.MEDIA_OUTLET, true, null, null, "The Frisky")
                         .explained())
                 .isEqualTo("The Daily Mail \u2014 primary: The Frisky read its report itself.");
     }
@@ -22,25 +22,28 @@ class WhoSaysSoTest {
                                 SourceKind.PSEUDONYMOUS,
                                 false,
                                 "The Daily Mail",
+                                null,
                                 "The Frisky")
                         .explained())
                 .isEqualTo("Abu Khaled (a pseudonym) \u2014 secondary: it reached The Frisky through The Daily Mail.");
     }
 
     @Test
-    void other_primary_sources_were_got_first_hand_and_a_document_was_read() {
+    void other_primary_sources_are_cited_with_no_outlet_between_and_a_document_was_read() {
         assertThat(new ClaimReview.Source(
                                 "The Russian General Staff",
                                 SourceKind.OFFICIAL_BODY,
                                 true,
                                 null,
+                                null,
                                 "Sputnik International")
                         .origin())
-                .isEqualTo("primary: Sputnik International got it first-hand.");
+                .isEqualTo("primary: Sputnik International cites it directly, with no other outlet in between.");
         assertThat(new ClaimReview.Source(
                                 "Briefing prepared for the European Parliament",
                                 SourceKind.DOCUMENT,
                                 true,
+                                null,
                                 null,
                                 "New Eastern Outlook")
                         .origin())

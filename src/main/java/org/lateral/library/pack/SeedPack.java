@@ -101,8 +101,18 @@ public record SeedPack(
         DRAFT
     }
 
+    /**
+     * @param changes what this version corrects, for the teachers whose assignments are offered it
+     *     ("" when the key says nothing)
+     */
     public record Key(
-            String articleSlug, UUID id, KeyStatus status, String notes, List<Claim> claims, List<Source> sources) {
+            String articleSlug,
+            UUID id,
+            KeyStatus status,
+            String changes,
+            String notes,
+            List<Claim> claims,
+            List<Source> sources) {
         public Key {
             claims = List.copyOf(claims);
             sources = List.copyOf(sources);
@@ -134,11 +144,14 @@ public record SeedPack(
             String name,
             List<String> aliases,
             SourceKind kind,
+            List<SourceKind> alsoAcceptedKinds,
+            @Nullable String kindWhy,
             Origin origin,
             @Nullable String relayedFrom,
             List<AnchoredSpan> attributions) {
         public Source {
             aliases = List.copyOf(aliases);
+            alsoAcceptedKinds = List.copyOf(alsoAcceptedKinds);
             attributions = List.copyOf(attributions);
         }
     }

@@ -101,6 +101,7 @@ public final class SeedPackReader {
     record RawKey(
             @Nullable UUID id,
             @Nullable String status,
+            @Nullable String changes,
             @Nullable String notes,
             @Nullable List<RawClaim> claims,
             @Nullable List<RawSource> sources) {}
@@ -120,6 +121,8 @@ public final class SeedPackReader {
             @Nullable String name,
             @Nullable List<String> aliases,
             @Nullable String kind,
+            @Nullable List<String> alsoAcceptedKinds,
+            @Nullable String kindWhy,
             @Nullable String origin,
             @Nullable String relayedFrom,
             @Nullable List<RawQuote> attributions) {}
@@ -406,6 +409,24 @@ public final class SeedPackReader {
                 problems.add(
                         where, "kind '" + s.kind() + "' is not one of " + codes(SourceKind.values(), SourceKind::code));
             }
+            List<SourceKind> alsoAccepted = new ArrayList<>();
+            for (String code : orEmpty(s.alsoAcceptedKinds())) {
+                Optional<SourceKind> other = SourceKind.fromCode(code);
+                if (other.isEmpty()) {
+                    problems.add(
+                            where,
+                            "also_accepted_kinds: '" + code + "' is not one of "
+                                    + codes(SourceKind.values(), SourceKind::code));
+                } else if (kind.equals(other) || alsoAccepted.contains(other.get())) {
+                    problems.add(where, "also_accepted_kinds repeats '" + code + "'");
+                } else {
+                    alsoAccepted.add(other.get());
+                }
+            }
+            // A second accepted kind is a judgement the student must be told about.
+            if (!alsoAccepted.isEmpty() && (s.kindWhy() == null || s.kindWhy().isBlank())) {
+                problems.add(where, "also_accepted_kinds needs kind_why: why the other kinds are right too");
+            }
             Origin origin = "primary".equals(s.origin())
                     ? Origin.PRIMARY
                     : "secondary".equals(s.origin()) ? Origin.SECONDARY : null;
@@ -432,6 +453,10 @@ public final class SeedPackReader {
                         s.name().strip(),
                         orEmpty(s.aliases()),
                         kind.get(),
+                        alsoAccepted,
+                        s.kindWhy() == null || s.kindWhy().isBlank()
+                                ? null
+                                : s.kindWhy().strip(),
                         origin,
                         s.relayedFrom(),
                         attributions);
@@ -512,8 +537,14 @@ public final class SeedPackReader {
         if (problems.count() > before || raw.id() == null || status == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                new SeedPack.Key(slug, raw.id(), status, orBlank(raw.notes()).strip(), claims, sourceList));
+        return Optional.of(new SeedPack.Key(
+                slug,
+                raw.id(),
+                status,
+                orBlank(raw.changes()).strip(),
+                orBlank(raw.notes()).strip(),
+                claims,
+                sourceList));
     }
 
     private static SeedPack.@Nullable Comparison comparison(

@@ -272,9 +272,18 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             ListItem item = new ListItem();
             item.setTestId("key-source");
             String origin = s.primary()
-                    ? "primary (the outlet got it first-hand)"
+                    ? "primary (the outlet got it first-hand or read it itself)"
                     : "secondary, relayed from " + s.relayedFrom();
-            item.add(new Span(s.id() + " · " + s.name()), new Paragraph(s.kind().label() + " · " + origin));
+            String kinds = s.kind().label()
+                    + s.alsoAcceptedKinds().stream()
+                            .map(k -> " or " + k.label())
+                            .collect(Collectors.joining());
+            item.add(new Span(s.id() + " · " + s.name()), new Paragraph(kinds + " · " + origin));
+            if (s.kindWhy() != null) {
+                Paragraph why = new Paragraph(s.kindWhy());
+                why.setTestId("key-source-kind-why");
+                item.add(why);
+            }
             if (!s.aliases().isEmpty()) {
                 item.add(new Paragraph("Also called: " + String.join(", ", s.aliases())));
             }

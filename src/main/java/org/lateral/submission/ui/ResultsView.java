@@ -117,6 +117,9 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
                 + "). This assignment stays on the version it was given with until you move it.");
         notice.add(text);
+        if (!r.newKeyVersion().changes().isBlank()) {
+            notice.add(whatChanged(r.newKeyVersion().changes()));
+        }
         if (!r.newKeyVersion().correctedDetails().isEmpty()) {
             notice.add(correctedDetails(r.newKeyVersion().correctedDetails()));
         }
@@ -124,6 +127,13 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         preview.setTestId("preview-key-version");
         notice.add(preview);
         return notice;
+    }
+
+    /** The pack's own account of the correction, so a teacher need not compare two keys. */
+    static Paragraph whatChanged(String changes) {
+        Paragraph p = new Paragraph("What changed: " + changes);
+        p.setTestId("key-version-changes");
+        return p;
     }
 
     /** "The article's details were corrected too: publication date, original address." */
@@ -150,7 +160,10 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (!preview.correctedDetails().isEmpty()) {
             body.add(correctedDetails(preview.correctedDetails()));
         }
-        if (!preview.notes().isBlank()) {
+        if (!preview.whatChanged().isBlank()) {
+            body.add(whatChanged(preview.whatChanged()));
+        } else if (!preview.notes().isBlank()) {
+            // Without an account of the change, the new version's teaching notes are the best guide.
             Paragraph notes = new Paragraph("Notes of the new version: " + preview.notes());
             notes.addClassName("reader-note");
             body.add(notes);

@@ -191,6 +191,14 @@ final class ReviewParts {
         UnorderedList sources = new UnorderedList();
         for (ClaimReview.Source s : c.sources()) {
             ListItem item = new ListItem(s.explained());
+            if (s.kindWhy() != null) {
+                // The key accepts more than one kind here: say why, so a student who chose the
+                // other one sees it was right.
+                Paragraph kind = new Paragraph(s.kindWhy());
+                kind.addClassName("reader-note");
+                kind.setTestId("feedback-source-kind");
+                item.add(kind);
+            }
             item.getElement().setAttribute("data-testid", "feedback-source");
             item.getElement().setAttribute("data-origin", s.primary() ? "primary" : "secondary");
             sources.add(item);
