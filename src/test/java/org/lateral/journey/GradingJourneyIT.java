@@ -87,7 +87,7 @@ class GradingJourneyIT extends JourneyTest {
         // headline names its cue word, and only student1's own marks are drawn over the text.
         page.getByTestId("open-feedback").click();
         assertThat(page.getByTestId("hint-score"))
-                .containsText("You found 1 of 29 claims, and gave 1 of them a different type");
+                .containsText("You found 1 of 26 claims, and gave 1 of them a different type");
         Locator headline = page.locator("[data-testid='hint-paragraph'][data-paragraph='0']");
         assertThat(headline.getByTestId("hint-cues")).hasText("Look for: “Reportedly”");
         assertThat(headline).containsText("Hedged claims carry words of doubt");

@@ -118,9 +118,10 @@ class CorrectedDetailsNoticeTest extends SpringBrowserlessTest {
         // The key's authors now also accept "factual" for the headline: a new key version.
         Path key = pack.resolve("keys/000-the-frisky.yaml");
         String yaml = Files.readString(key);
-        String before = "    types: [hedged]\n    worthiness: 3\n    why: \"The central claim";
+        String before = "    types: [hedged, attributed]\n    worthiness: 3\n    why: \"The central claim";
         assertThat(yaml).contains(before);
-        Files.writeString(key, yaml.replace(before, before.replace("[hedged]", "[hedged, factual]")));
+        Files.writeString(
+                key, yaml.replace(before, before.replace("[hedged, attributed]", "[hedged, attributed, factual]")));
         fixtures.importPack(school, pack);
     }
 
