@@ -95,7 +95,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             link.setTestId("original-url");
             Paragraph url = new Paragraph(new Span("Original address: "), link);
             if (article.originalUrlSource() != null) {
-                url.add(new Span(" (found in: " + article.originalUrlSource() + ")"));
+                url.add(new Span(". Where this address comes from: " + article.originalUrlSource()));
             }
             url.addClassName("reader-note");
             url.setTestId("original-address");

@@ -120,7 +120,8 @@ class CareNotesViewTest extends SpringBrowserlessTest {
                         .getElement()
                         .getTextRecursively())
                 .isEqualTo(
-                        "Original address: https://daily.example/mayor (found in: Internet Archive capture of 2 March 2017)");
+                        "Original address: https://daily.example/mayor. Where this address comes from: Internet Archive"
+                                + " capture of 2 March 2017");
     }
 
     @Test

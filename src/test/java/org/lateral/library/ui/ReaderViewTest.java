@@ -49,7 +49,7 @@ class ReaderViewTest extends SpringBrowserlessTest {
                 .contains("Rossiya Segodnya");
         assertThat($(Div.class).withTestId("article-meta").single().getElement().getTextRecursively())
                 .contains("No author shown")
-                .contains("around January 2017");
+                .contains("around April 2017");
         assertThat($(Details.class).withTestId("removed-chrome").single().getSummaryText())
                 .contains("Removed from the original page");
     }
