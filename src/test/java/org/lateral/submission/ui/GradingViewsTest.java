@@ -116,7 +116,7 @@ class GradingViewsTest extends SpringBrowserlessTest {
         assertThat(headline.getElement().getTextRecursively())
                 .contains("The headline")
                 .contains("You marked \u201c" + HEADLINE + "\u201d as factual")
-                .contains("sees this claim as hedged")
+                .contains("sees this claim as attributed or hedged")
                 .contains("Hedged claims carry words of doubt")
                 .contains("Look for: \u201cReportedly\u201d");
         assertThat($(ListItem.class)
