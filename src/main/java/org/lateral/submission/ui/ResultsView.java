@@ -110,7 +110,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     private Component keyNotice(Results r) {
         Div notice = new Div();
-        notice.addClassName("maturity-note");
+        notice.addClassNames("maturity-note", "key-version-notice");
         notice.setTestId("key-version-notice");
         Paragraph text = new Paragraph("A new version of this article's answer key is available (made "
                 + ReviewParts.WHEN.format(
@@ -157,9 +157,6 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         dialog.setWidth("min(40rem, 95vw)");
         Div body = new Div();
         body.setTestId("key-preview");
-        if (!preview.correctedDetails().isEmpty()) {
-            body.add(correctedDetails(preview.correctedDetails()));
-        }
         if (!preview.whatChanged().isBlank()) {
             body.add(whatChanged(preview.whatChanged()));
         } else if (!preview.notes().isBlank()) {
@@ -168,8 +165,14 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             notes.addClassName("reader-note");
             body.add(notes);
         }
+        if (!preview.correctedDetails().isEmpty()) {
+            body.add(correctedDetails(preview.correctedDetails()));
+        }
         if (preview.changes().isEmpty()) {
-            body.add(new Paragraph("No score of the " + preview.attempts() + " submitted attempts would change."));
+            body.add(new Paragraph(
+                    preview.attempts() == 1
+                            ? "The score of the 1 submitted attempt would not change."
+                            : "No score of the " + preview.attempts() + " submitted attempts would change."));
         } else {
             body.add(new Paragraph(preview.changes().size() + " of " + preview.attempts()
                     + " submitted attempts would score differently:"));

@@ -120,9 +120,13 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
         String before = "    types: [hedged, attributed]\n    worthiness: 3\n    why: \"The central claim";
         assertThat(yaml).contains(before);
         Files.writeString(
-                key, yaml.replace(before, before.replace("[hedged, attributed]", "[hedged, attributed, factual]")));
+                key,
+                yaml.replace(before, before.replace("[hedged, attributed]", "[hedged, attributed, factual]"))
+                        .replaceFirst("(?m)^changes: \\|\n(  .*\n)*", "changes: |\n  " + WHAT_CHANGED + "\n"));
         fixtures.importPack(school, pack);
     }
+
+    static final String WHAT_CHANGED = "The headline also accepts factual.";
 
     private String attemptOne() {
         return $(Anchor.class)
@@ -140,10 +144,16 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
                         .single()
                         .getElement()
                         .getTextRecursively())
-                .contains("A new version of this article's answer key is available");
+                .contains("A new version of this article's answer key is available")
+                .as("the pack's own account of the change")
+                .contains("What changed: " + WHAT_CHANGED);
         String before = attemptOne();
 
         test($(Button.class).withTestId("preview-key-version").single()).click();
+        assertThat($(Div.class).withTestId("key-preview").single().getElement().getTextRecursively())
+                .contains("What changed: " + WHAT_CHANGED)
+                .as("the long teaching notes give way to the account of the change")
+                .doesNotContain("Notes of the new version");
         assertThat($(Div.class)
                         .withAttribute("data-testid", "key-preview-change")
                         .single()
