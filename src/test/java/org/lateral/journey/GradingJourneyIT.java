@@ -123,7 +123,7 @@ class GradingJourneyIT extends JourneyTest {
         assertThat(page.getByTestId("feedback-gain")).containsText("gained +");
         assertThat(page.getByTestId("attempt-tab")).hasCount(2);
         assertThat(page.getByTestId("feedback-score")).containsText("Found 1");
-        assertThat(page.getByTestId("feedback-claim")).hasCount(29);
+        assertThat(page.getByTestId("feedback-claim")).hasCount(26);
         assertThat(page.getByTestId("hint-score")).hasCount(0);
         assertThat(page.getByTestId("attempt-tab").first())
                 .containsText(firstScore.replaceAll(".*Your score: ([0-9.]+) of 100.*", "$1"));

@@ -135,8 +135,8 @@ class CorrectedArticleKeyIT {
         // The key's authors now also accept "factual" for the headline.
         replaceInPack(
                 KEY,
-                "    types: [hedged]\n    worthiness: 3\n    why: \"The central claim",
-                "    types: [hedged, factual]\n    worthiness: 3\n    why: \"The central claim");
+                "    types: [hedged, attributed]\n    worthiness: 3\n    why: \"The central claim",
+                "    types: [hedged, attributed, factual]\n    worthiness: 3\n    why: \"The central claim");
         LibraryImport.Report report = reimport();
         assertThat(report.articleVersionsAdded())
                 .as("only the frisky article was corrected")
@@ -212,7 +212,9 @@ class CorrectedArticleKeyIT {
         Path article = pack.resolve(ARTICLE);
         Files.writeString(article, Files.readString(article).stripTrailing() + "\n\nThis story was updated.\n");
         replaceInPack(
-                KEY, "    types: [hedged]\n    worthiness: 3\n", "    types: [hedged, factual]\n    worthiness: 3\n");
+                KEY,
+                "    types: [hedged, attributed]\n    worthiness: 3\n",
+                "    types: [hedged, attributed, factual]\n    worthiness: 3\n");
         LibraryImport.Report report = reimport();
         assertThat(report.articleVersionsAdded()).isEqualTo(1);
         assertThat(report.keyVersionsAdded()).isEqualTo(1);
@@ -267,7 +269,7 @@ class CorrectedArticleKeyIT {
         replaceInPack(ARTICLE, "byline: null\n", "byline: \"Frisky staff\"\n");
         replaceInPack(ARTICLE, "published: \"2016-08-15\"\n", "published: \"2016-08-16\"\n");
         replaceInPack(
-                ARTICLE, "original_url: null\n", "original_url: \"https://thefrisky.com/isis-european-operations\"\n");
+                ARTICLE, "original_url: \"http://www.thefrisky.com/", "original_url: \"https://thefrisky.example/");
     }
 
     private void replaceInPack(String file, String from, String to) throws IOException {
