@@ -135,14 +135,17 @@ final class AssignmentsPanel {
         DatePicker revisionUntil = new DatePicker("Revision possible until (optional)");
         revision.addValueChangeListener(e -> revisionUntil.setEnabled(e.getValue()));
         Checkbox classmates = new Checkbox("After submitting, students may see classmates' anonymised answers", false);
-        FormLayout form = new FormLayout(article, opens, due, late, feedback, revision, revisionUntil, classmates);
+        // The notes sit right under the article they are about, so they are read before the dates.
+        FormLayout form =
+                new FormLayout(article, careNotes, opens, due, late, feedback, revision, revisionUntil, classmates);
         form.setColspan(article, 2);
+        form.setColspan(careNotes, 2);
         form.setColspan(feedback, 2);
         form.setColspan(classmates, 2);
         Div message = new Div();
         message.addClassName("form-error");
         message.getElement().setAttribute("role", "alert");
-        dialog.add(form, careNotes, message);
+        dialog.add(form, message);
         Button save = new Button("Assign", e -> {
             if (article.getValue() == null || due.getValue() == null) {
                 message.setText("Choose an article and a due date.");
