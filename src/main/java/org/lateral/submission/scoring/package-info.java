@@ -1,6 +1,9 @@
 /**
  * Scoring a student's marks against an answer key: pure functions, no I/O, so every rule is tested
- * on its own and a whole assignment can be re-scored fast (DD000, "Scoring").
+ * on its own and a whole assignment can be re-scored fast (DD000, "Scoring"). {@link
+ * org.lateral.submission.scoring.Scoring} scores marked claims, {@link
+ * org.lateral.submission.scoring.SourceScoring} the "Who says so?" step (sources and their links
+ * to claims); each has its own rules version.
  */
 @NullMarked
 package org.lateral.submission.scoring;
