@@ -13,8 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.lateral.base.TextSpan;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -120,6 +122,7 @@ final class ReviewParts {
                     case FOUND -> 2;
                 })
                 .thenComparingInt(ClaimReview::start));
+        Set<String> kindsExplained = new HashSet<>();
         for (ClaimReview c : ordered) {
             ListItem item = new ListItem();
             item.getElement().setAttribute("data-testid", "feedback-claim");
@@ -152,7 +155,7 @@ final class ReviewParts {
                 item.add(cues);
             }
             if (!c.sources().isEmpty()) {
-                item.add(whoSaysSo(c));
+                item.add(whoSaysSo(c, kindsExplained));
             }
             Paragraph why = new Paragraph("Why it matters: " + c.why());
             why.addClassName("key-links");
@@ -183,7 +186,7 @@ final class ReviewParts {
      * "Who says so:" and each source the key links to the claim, with where the outlet got it. A
      * claim that links none gets no line: its why says that nobody backs it.
      */
-    static Component whoSaysSo(ClaimReview c) {
+    static Component whoSaysSo(ClaimReview c, Set<String> kindsExplained) {
         Div who = new Div();
         who.addClassName("key-links");
         who.setTestId("feedback-sources");
@@ -191,9 +194,9 @@ final class ReviewParts {
         UnorderedList sources = new UnorderedList();
         for (ClaimReview.Source s : c.sources()) {
             ListItem item = new ListItem(s.explained());
-            if (s.kindWhy() != null) {
+            if (s.kindWhy() != null && kindsExplained.add(s.name())) {
                 // The key accepts more than one kind here: say why, so a student who chose the
-                // other one sees it was right.
+                // other one sees it was right; once per list is enough.
                 Paragraph kind = new Paragraph(s.kindWhy());
                 kind.addClassName("reader-note");
                 kind.setTestId("feedback-source-kind");

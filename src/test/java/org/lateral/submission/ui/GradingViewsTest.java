@@ -206,9 +206,11 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 .contains(
                         "Abu Khaled (a pseudonym), whom The Frisky first calls “a source” \u2014 secondary: it reached The Frisky"
                                 + " through The Daily Mail.")
-                .as("the key accepts two kinds for him and says why")
-                .contains("Very probably one man")
                 .contains("Why it matters:");
+        assertThat($(Paragraph.class).withTestId("feedback-source-kind").all())
+                .as("the key accepts two kinds for him and says why, once in the list, not under each of his claims")
+                .singleElement()
+                .satisfies(p -> assertThat(p.getText()).contains("Very probably one man"));
         assertThat($(ListItem.class)
                         .withAttribute("data-testid", "feedback-claim")
                         .all())
