@@ -51,6 +51,7 @@ class TableOwnershipTest {
             Map.entry("comparison_key_entry", "library"),
             Map.entry("assignment", "assignment"),
             Map.entry("assignment_due_override", "assignment"),
+            Map.entry("lesson_step", "assignment"),
             Map.entry("submission", "submission"),
             Map.entry("attempt", "submission"),
             Map.entry("mark", "submission"),

@@ -17,7 +17,16 @@ import org.lateral.classroom.ClassDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Assignments, their due-date overrides and pinned versions. See DD010 (plain SQL through JdbcClient). */
+/**
+ * Assignments, their lesson steps with the pinned versions (DD013), and their due-date overrides.
+ * See DD010 (plain SQL through JdbcClient).
+ *
+ * <p>The pins are read and written on {@code lesson_step} only; the assignment's own pin columns
+ * (article_id, article_version_id, key_version_id, key_version_ignored_id, story_set_id) hold
+ * what they held at migration V0009 and are no longer written or read: a later migration drops
+ * them. {@code assignment.exercise} is still written (NOT NULL), as the first step's exercise,
+ * but read from the steps.
+ */
 @Repository
 class AssignmentRepository {
 
@@ -45,21 +54,19 @@ class AssignmentRepository {
             UUID createdBy,
             Instant createdAt) {}
 
+    /** The assignment and its one mark-claims step (position 0); the caller's transaction holds both. */
     void insert(Row r) {
         jdbc.sql("""
-                INSERT INTO assignment (id, school_id, class_id, exercise, title, article_id, article_version_id,
-                                        key_version_id, open_at, due_at, late_work_accepted, feedback_policy,
-                                        revision_allowed, revision_until, classmates_after_submit, created_by, created_at)
-                VALUES (:id, :school, :class, 'mark-claims', :title, :article, :articleVersion, :keyVersion, :openAt,
-                        :dueAt, :late, :policy, :revision, :revisionUntil, :classmates, :createdBy, :createdAt)
+                INSERT INTO assignment (id, school_id, class_id, exercise, title, open_at, due_at, late_work_accepted,
+                                        feedback_policy, revision_allowed, revision_until, classmates_after_submit,
+                                        created_by, created_at)
+                VALUES (:id, :school, :class, 'mark-claims', :title, :openAt, :dueAt, :late, :policy, :revision,
+                        :revisionUntil, :classmates, :createdBy, :createdAt)
                 """)
                 .param("id", r.id())
                 .param("school", r.schoolId())
                 .param("class", r.classId())
                 .param("title", r.title())
-                .param("article", r.articleId())
-                .param("articleVersion", r.articleVersionId())
-                .param("keyVersion", r.keyVersionId())
                 .param("openAt", Timestamp.from(r.openAt()))
                 .param("dueAt", Timestamp.from(r.dueAt()))
                 .param("late", r.lateWorkAccepted())
@@ -70,10 +77,44 @@ class AssignmentRepository {
                 .param("createdBy", r.createdBy())
                 .param("createdAt", Timestamp.from(r.createdAt()))
                 .update();
+        jdbc.sql("""
+                INSERT INTO lesson_step (assignment_id, school_id, position, exercise, article_id, article_version_id,
+                                         key_version_id)
+                VALUES (:id, :school, 0, 'mark-claims', :article, :articleVersion, :keyVersion)
+                """)
+                .param("id", r.id())
+                .param("school", r.schoolId())
+                .param("article", r.articleId())
+                .param("articleVersion", r.articleVersionId())
+                .param("keyVersion", r.keyVersionId())
+                .update();
+    }
+
+    /** The assignment's steps by position. */
+    List<LessonStep> steps(UUID assignmentId) {
+        return jdbc.sql("""
+                SELECT position, exercise, article_id, article_version_id, key_version_id, key_version_ignored_id,
+                       story_set_id, weight
+                  FROM lesson_step WHERE assignment_id = :a ORDER BY position
+                """)
+                .param("a", assignmentId)
+                .query((rs, n) -> new LessonStep(
+                        rs.getInt("position"),
+                        rs.getString("exercise"),
+                        rs.getObject("article_id", UUID.class),
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getObject("key_version_id", UUID.class),
+                        rs.getObject("key_version_ignored_id", UUID.class),
+                        rs.getObject("story_set_id", UUID.class),
+                        rs.getBigDecimal("weight")))
+                .list();
     }
 
     Optional<UUID> findByClassAndArticle(UUID classId, UUID articleId) {
-        return jdbc.sql("SELECT id FROM assignment WHERE class_id = :c AND article_id = :a ORDER BY created_at LIMIT 1")
+        return jdbc.sql("""
+                SELECT a.id FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
+                 WHERE a.class_id = :c AND s.article_id = :a ORDER BY a.created_at LIMIT 1
+                """)
                 .param("c", classId)
                 .param("a", articleId)
                 .query(UUID.class)
@@ -83,9 +124,10 @@ class AssignmentRepository {
     /** The class's assignments, with the students' work counted by {@link StudentWork}. */
     List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work) {
         List<AssignmentSummary> summaries = jdbc.sql("""
-                SELECT a.id, a.title, a.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
-                       a.key_version_id IS NOT NULL AS key_pinned
+                SELECT a.id, a.title, s.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
+                       s.key_version_id IS NOT NULL AS key_pinned
                   FROM assignment a
+                  JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
                  WHERE a.class_id = :class
                  ORDER BY a.due_at, a.title
                 """)
@@ -219,14 +261,16 @@ class AssignmentRepository {
         if (zones.isEmpty()) {
             return Optional.empty();
         }
+        List<LessonStep> steps = steps(assignmentId);
+        if (steps.isEmpty() || steps.getFirst().articleVersionId() == null) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
-                SELECT a.id, a.school_id, a.class_id, a.title, a.article_version_id, a.key_version_id,
-                       coalesce(o.due_at, a.due_at) AS due_at, a.late_work_accepted, a.feedback_policy, a.revision_allowed,
+                SELECT a.id, a.school_id, a.class_id, a.title, coalesce(o.due_at, a.due_at) AS due_at, a.late_work_accepted, a.feedback_policy, a.revision_allowed,
                        a.revision_until, a.feedback_released_at
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
                  WHERE a.id = :id AND a.school_id = :school AND a.class_id IN (:classes) AND a.open_at <= :now
-                   AND a.article_version_id IS NOT NULL
                 """)
                 .param("id", assignmentId)
                 .param("school", schoolId)
@@ -238,8 +282,7 @@ class AssignmentRepository {
                         rs.getObject("school_id", UUID.class),
                         rs.getObject("class_id", UUID.class),
                         rs.getString("title"),
-                        rs.getObject("article_version_id", UUID.class),
-                        rs.getObject("key_version_id", UUID.class),
+                        steps,
                         instant(rs, "due_at"),
                         zones.get(rs.getObject("class_id", UUID.class)),
                         rs.getBoolean("late_work_accepted"),
@@ -257,9 +300,12 @@ class AssignmentRepository {
                 .query((ResultSet rs) -> {
                     overrides.put(rs.getObject("student_id", UUID.class), instant(rs, "due_at"));
                 });
+        List<LessonStep> steps = steps(assignmentId);
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
-                SELECT id, school_id, title, exercise, article_version_id, key_version_id, key_version_ignored_id,
-                       open_at, due_at, late_work_accepted, feedback_policy, feedback_released_at, revision_allowed,
+                SELECT id, school_id, title, open_at, due_at, late_work_accepted, feedback_policy, feedback_released_at, revision_allowed,
                        revision_until, match_threshold
                   FROM assignment WHERE id = :id AND class_id = :class
                 """)
@@ -271,10 +317,7 @@ class AssignmentRepository {
                         schoolClass.id(),
                         schoolClass.name(),
                         rs.getString("title"),
-                        rs.getString("exercise"),
-                        rs.getObject("article_version_id", UUID.class),
-                        rs.getObject("key_version_id", UUID.class),
-                        rs.getObject("key_version_ignored_id", UUID.class),
+                        steps,
                         instant(rs, "open_at"),
                         instant(rs, "due_at"),
                         schoolClass.timeZone(),
@@ -289,12 +332,17 @@ class AssignmentRepository {
                 .optional();
     }
 
-    /** The assignment's pins, read with the given row lock clause ("", " FOR SHARE", " FOR UPDATE"). */
+    /**
+     * The pins of the assignment's first step, when it is on an article, read with the given lock
+     * clause ("", " FOR SHARE", " FOR UPDATE"), which locks the assignment row only: every change
+     * of a step's pins updates that row too, so the assignment row is the one lock of its pins.
+     */
     Optional<GradedAssignment> gradedAssignment(UUID assignmentId, String lock) {
         return jdbc.sql("""
-                SELECT id, school_id, article_version_id, key_version_id, match_threshold FROM assignment
-                 WHERE id = :id AND article_version_id IS NOT NULL
-                """ + lock)
+                SELECT a.id, a.school_id, s.article_version_id, s.key_version_id, a.match_threshold
+                  FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
+                 WHERE a.id = :id AND s.article_version_id IS NOT NULL
+                """ + (lock.isBlank() ? "" : lock + " OF a"))
                 .param("id", assignmentId)
                 .query((rs, n) -> new GradedAssignment(
                         rs.getObject("id", UUID.class),
@@ -315,24 +363,38 @@ class AssignmentRepository {
                 .update();
     }
 
-    /** Pins a key version and the article version it is anchored to, in one statement. */
-    void pinKeyVersion(UUID assignmentId, UUID keyVersionId, UUID articleVersionId) {
+    /**
+     * Pins a key version and the article version it is anchored to on one step, in one statement,
+     * and counts the change on the assignment row (which locks it, see {@link #gradedAssignment}).
+     */
+    void pinKeyVersion(UUID assignmentId, int position, UUID keyVersionId, UUID articleVersionId) {
+        bumpVersion(assignmentId);
         jdbc.sql("""
-                UPDATE assignment SET key_version_id = :v, article_version_id = :av, key_version_ignored_id = NULL,
-                       version = version + 1
-                 WHERE id = :id
+                UPDATE lesson_step SET key_version_id = :v, article_version_id = :av, key_version_ignored_id = NULL
+                 WHERE assignment_id = :id AND position = :position
                 """)
                 .param("id", assignmentId)
+                .param("position", position)
                 .param("v", keyVersionId)
                 .param("av", articleVersionId)
                 .update();
     }
 
-    /** Remembers the newer key version the teacher chose not to move to. */
-    void ignoreKeyVersion(UUID assignmentId, UUID keyVersionId) {
-        jdbc.sql("UPDATE assignment SET key_version_ignored_id = :v, version = version + 1 WHERE id = :id")
+    /** Remembers the newer key version the teacher chose not to move the step to. */
+    void ignoreKeyVersion(UUID assignmentId, int position, UUID keyVersionId) {
+        bumpVersion(assignmentId);
+        jdbc.sql("""
+                UPDATE lesson_step SET key_version_ignored_id = :v WHERE assignment_id = :id AND position = :position
+                """)
                 .param("id", assignmentId)
+                .param("position", position)
                 .param("v", keyVersionId)
+                .update();
+    }
+
+    private void bumpVersion(UUID assignmentId) {
+        jdbc.sql("UPDATE assignment SET version = version + 1 WHERE id = :id")
+                .param("id", assignmentId)
                 .update();
     }
 }

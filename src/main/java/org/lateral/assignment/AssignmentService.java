@@ -231,9 +231,10 @@ public class AssignmentService {
                 .orElseThrow(() -> new UserFacingException(
                         "The library key changed again meanwhile. Reload the page to see the latest."));
         if (accept) {
-            assignments.pinKeyVersion(assignmentId, offered.id(), offered.articleVersionId());
+            assignments.pinKeyVersion(
+                    assignmentId, assignment.firstStep().position(), offered.id(), offered.articleVersionId());
         } else {
-            assignments.ignoreKeyVersion(assignmentId, offered.id());
+            assignments.ignoreKeyVersion(assignmentId, assignment.firstStep().position(), offered.id());
         }
     }
 }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What scoring an assignment's attempts needs to know about the assignment: the article version
- * and key version it pins (DD005) and its match threshold.
+ * and key version its first step pins (DD005, DD013; today's lessons have one step) and its match
+ * threshold.
  */
 public record GradedAssignment(
         UUID id,

@@ -2,17 +2,23 @@ package org.lateral.assignment;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An open assignment as its student works on it: what to mark, and until when. */
+/**
+ * An open assignment as its student works on it: its steps (DD013) with what to mark, and until
+ * when. The pin accessors are those of the first step, the only one of today's lessons.
+ *
+ * @param steps the lesson's steps by position; the first one is on an article
+ */
 public record StudentAssignment(
         UUID id,
         UUID schoolId,
         UUID classId,
         String title,
-        UUID articleVersionId,
-        @Nullable UUID keyVersionId,
+        List<LessonStep> steps,
         Instant dueAt,
         ZoneId timeZone,
         boolean lateWorkAccepted,
@@ -20,6 +26,28 @@ public record StudentAssignment(
         boolean revisionAllowed,
         @Nullable Instant revisionUntil,
         @Nullable Instant feedbackReleasedAt) {
+
+    public StudentAssignment {
+        steps = List.copyOf(steps);
+        if (steps.isEmpty() || steps.getFirst().articleVersionId() == null) {
+            throw new IllegalArgumentException("A student's lesson starts with a step on an article");
+        }
+    }
+
+    /** The first step: the whole lesson of a one-step lesson. */
+    public LessonStep firstStep() {
+        return steps.getFirst();
+    }
+
+    /** The first step's pinned article version. */
+    public UUID articleVersionId() {
+        return Objects.requireNonNull(firstStep().articleVersionId());
+    }
+
+    /** The first step's pinned key version. */
+    public @Nullable UUID keyVersionId() {
+        return firstStep().keyVersionId();
+    }
 
     /** Whether work may still change now: before the due date, or after it when late work is accepted. */
     public boolean acceptsWork(Instant now) {

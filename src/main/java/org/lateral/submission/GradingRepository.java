@@ -167,10 +167,13 @@ class GradingRepository {
                 .optional();
     }
 
-    /** A new attempt, numbered after the latest, starting from a copy of the given attempt's live marks. */
+    /**
+     * A new attempt, numbered after the latest, starting from a copy of the given attempt's live
+     * marks; of step 0, the only step of today's lessons (DD013).
+     */
     UUID startAttemptFrom(UUID submissionId, SubmissionRepository.Attempt from, Instant now) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO attempt (id, submission_id, number, started_at) VALUES (:id, :s, :n, :now)")
+        jdbc.sql("INSERT INTO attempt (id, submission_id, step, number, started_at) VALUES (:id, :s, 0, :n, :now)")
                 .param("id", id)
                 .param("s", submissionId)
                 .param("n", from.number() + 1)

@@ -52,13 +52,16 @@ class SubmissionRepository {
                 .single();
     }
 
-    /** The latest attempt, creating attempt 1 when there is none. */
+    /**
+     * The latest attempt, creating attempt 1 when there is none. Attempts are of step 0, the only
+     * step of today's lessons (DD013).
+     */
     Attempt currentAttempt(UUID submissionId, Instant now) {
         jdbc.sql("""
-                INSERT INTO attempt (id, submission_id, number, started_at)
-                SELECT :id, :submission, 1, :now
+                INSERT INTO attempt (id, submission_id, step, number, started_at)
+                SELECT :id, :submission, 0, 1, :now
                  WHERE NOT EXISTS (SELECT 1 FROM attempt WHERE submission_id = :submission)
-                ON CONFLICT (submission_id, number) DO NOTHING
+                ON CONFLICT (submission_id, step, number) DO NOTHING
                 """)
                 .param("id", UUID.randomUUID())
                 .param("submission", submissionId)

@@ -85,11 +85,19 @@ class AssignmentServiceIT {
             created = assignments.assignMarkClaims(history.id(), dueIn(7));
         }
         var pinned = jdbc.sql("""
-                SELECT a.article_version_id = ar.current_version_id AS article_pinned,
-                       a.key_version_id = k.current_version_id AS key_pinned
-                  FROM assignment a JOIN article ar ON ar.id = a.article_id JOIN answer_key k ON k.article_id = ar.id
-                 WHERE a.id = :id""").param("id", created.id()).query().singleRow();
+                SELECT s.article_version_id = ar.current_version_id AS article_pinned,
+                       s.key_version_id = k.current_version_id AS key_pinned
+                  FROM lesson_step s JOIN article ar ON ar.id = s.article_id JOIN answer_key k ON k.article_id = ar.id
+                 WHERE s.assignment_id = :id AND s.position = 0""").param("id", created.id()).query().singleRow();
         assertThat(pinned).containsEntry("article_pinned", true).containsEntry("key_pinned", true);
+        // A one-step lesson (DD013): exactly one step, the mark-claims one, at position 0, weight 1.
+        var steps = jdbc.sql("SELECT position, exercise, weight FROM lesson_step WHERE assignment_id = :id")
+                .param("id", created.id())
+                .query()
+                .listOfRows();
+        assertThat(steps).hasSize(1);
+        assertThat(steps.getFirst()).containsEntry("position", 0).containsEntry("exercise", "mark-claims");
+        assertThat((java.math.BigDecimal) steps.getFirst().get("weight")).isEqualByComparingTo("1");
         assertThat(created.keyPinned()).isTrue();
         assertThat(created.dueAt().atZone(ZoneId.of("Pacific/Auckland")).toLocalTime())
                 .isEqualTo(LocalTime.MIDNIGHT);

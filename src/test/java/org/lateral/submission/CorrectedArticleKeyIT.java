@@ -172,6 +172,7 @@ class CorrectedArticleKeyIT {
             assertThat(rescored).isEqualTo(2);
             assertThat(pinned("key_version_id")).isEqualTo(preview.newVersionId());
             assertThat(pinned("article_version_id")).isEqualTo(correctedArticleVersion);
+            assertThat(stepCount()).as("still a one-step lesson (DD013)").isEqualTo(1);
             assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion())
                     .as("no notice once moved")
                     .isNull();
@@ -255,6 +256,9 @@ class CorrectedArticleKeyIT {
             assertThat(preview.changes()).as("the key's content did not change").isEmpty();
             assertThat(preview.correctedDetails()).containsExactly("byline", "publication date", "original address");
             keys.ignoreKeyVersion(assignment.id(), preview.currentVersionId(), preview.newVersionId());
+            assertThat(pinned("key_version_ignored_id"))
+                    .as("the step remembers the version its teacher chose not to move to")
+                    .isEqualTo(preview.newVersionId());
             assertThat(results.results(assignment.id()).orElseThrow().newKeyVersion())
                     .isNull();
         }
@@ -284,9 +288,16 @@ class CorrectedArticleKeyIT {
     }
 
     private UUID pinned(String column) {
-        return jdbc.sql("SELECT " + column + " FROM assignment WHERE id = :a")
+        return jdbc.sql("SELECT " + column + " FROM lesson_step WHERE assignment_id = :a AND position = 0")
                 .param("a", assignment.id())
                 .query(UUID.class)
+                .single();
+    }
+
+    private long stepCount() {
+        return jdbc.sql("SELECT count(*) FROM lesson_step WHERE assignment_id = :a")
+                .param("a", assignment.id())
+                .query(Long.class)
                 .single();
     }
 

@@ -226,7 +226,7 @@ class CorrectedSeedPackIT {
     }
 
     private UUID pin(UUID assignment, String column) {
-        return jdbc.sql("SELECT " + column + " FROM assignment WHERE id = :a")
+        return jdbc.sql("SELECT " + column + " FROM lesson_step WHERE assignment_id = :a AND position = 0")
                 .param("a", assignment)
                 .query(UUID.class)
                 .single();

@@ -181,7 +181,7 @@ class GradingIT {
         assertThat(row.causedBy()).isNull();
         assertThat(row.rulesVersion()).isEqualTo("1");
         assertThat(row.keyVersionId())
-                .isEqualTo(jdbc.sql("SELECT key_version_id FROM assignment WHERE id = :a")
+                .isEqualTo(jdbc.sql("SELECT key_version_id FROM lesson_step WHERE assignment_id = :a AND position = 0")
                         .param("a", assignment.id())
                         .query(UUID.class)
                         .single());

@@ -95,7 +95,8 @@ class GradingViewsTest extends SpringBrowserlessTest {
     /** Every reason in the key of the demo Frisky assignment. */
     private List<String> whys() {
         return jdbc.sql("""
-                SELECT k.why FROM key_claim k JOIN assignment a ON a.key_version_id = k.key_version_id WHERE a.id = :a
+                SELECT k.why FROM key_claim k JOIN lesson_step s ON s.key_version_id = k.key_version_id
+                 WHERE s.assignment_id = :a AND s.position = 0
                 """).param("a", frisky).query(String.class).list();
     }
 
