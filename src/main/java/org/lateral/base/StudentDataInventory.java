@@ -58,6 +58,24 @@ public final class StudentDataInventory {
                     Treatment.EXPORT_AND_DELETE,
                     "Through attempt: every span the student marked and its claim type, deleted ones as tombstones."),
             new Entry(
+                    "student_source",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: each source the student named in \"Who says so?\", its kind and origin, deleted "
+                            + "ones as tombstones."),
+            new Entry(
+                    "source_mention",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: every span the student marked as naming one of their sources, deleted ones as "
+                            + "tombstones."),
+            new Entry(
+                    "claim_link",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: which of the student's sources each claim rests on, or \"no source given\", "
+                            + "deleted ones as tombstones."),
+            new Entry(
                     "score",
                     List.of(),
                     Treatment.EXPORT_AND_DELETE,

@@ -1,0 +1,198 @@
+package org.lateral.submission;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.AnchoredSpan;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Student sources, source mentions and claim links (DD013, "Source work"); each is saved only with
+ * a higher sequence, and a delete only marks the row as a tombstone (DD004). See DD010.
+ */
+@Repository
+class SourceWorkRepository {
+
+    private final JdbcClient jdbc;
+
+    SourceWorkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is stored of an item: its seq, whether it is a tombstone, and its source (mentions, links). */
+    record Stored(int seq, boolean deleted, @Nullable UUID sourceId) {}
+
+    // Sources
+
+    Optional<Stored> source(UUID attemptId, UUID sourceId) {
+        return jdbc.sql("SELECT seq, deleted FROM student_source WHERE attempt_id = :a AND source_id = :s")
+                .param("a", attemptId)
+                .param("s", sourceId)
+                .query((rs, n) -> new Stored(rs.getInt("seq"), rs.getBoolean("deleted"), sourceId))
+                .optional();
+    }
+
+    int liveSourceCount(UUID attemptId) {
+        return count("SELECT count(*) FROM student_source WHERE attempt_id = :a AND NOT deleted", attemptId);
+    }
+
+    int storedSourceCount(UUID attemptId) {
+        return count("SELECT count(*) FROM student_source WHERE attempt_id = :a", attemptId);
+    }
+
+    boolean upsertSource(UUID attemptId, UUID sourceId, int seq, SourceWorkModel.CheckedSource source, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO student_source (attempt_id, source_id, seq, name, kind, origin, relayed_from, deleted,
+                                            created_at, updated_at)
+                VALUES (:a, :s, :seq, :name, :kind, :origin, :relayed, false, :now, :now)
+                ON CONFLICT (attempt_id, source_id) DO UPDATE
+                   SET seq = EXCLUDED.seq, name = EXCLUDED.name, kind = EXCLUDED.kind, origin = EXCLUDED.origin,
+                       relayed_from = EXCLUDED.relayed_from, deleted = false, updated_at = EXCLUDED.updated_at
+                 WHERE student_source.seq < EXCLUDED.seq
+                """)
+                        .param("a", attemptId)
+                        .param("s", sourceId)
+                        .param("seq", seq)
+                        .param("name", source.name())
+                        .param("kind", source.kind())
+                        .param("origin", source.origin())
+                        .param("relayed", source.relayedFrom())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Marks a stored source deleted, keeping what it held; true when the seq was higher. */
+    boolean deleteSource(UUID attemptId, UUID sourceId, int seq, Instant now) {
+        return jdbc.sql("""
+                UPDATE student_source SET seq = :seq, deleted = true, updated_at = :now
+                 WHERE attempt_id = :a AND source_id = :s AND seq < :seq
+                """)
+                        .param("a", attemptId)
+                        .param("s", sourceId)
+                        .param("seq", seq)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    // Mentions
+
+    Optional<Stored> mention(UUID attemptId, UUID mentionId) {
+        return jdbc.sql("SELECT seq, deleted, source_id FROM source_mention WHERE attempt_id = :a AND mention_id = :m")
+                .param("a", attemptId)
+                .param("m", mentionId)
+                .query((rs, n) ->
+                        new Stored(rs.getInt("seq"), rs.getBoolean("deleted"), rs.getObject("source_id", UUID.class)))
+                .optional();
+    }
+
+    int liveMentionCount(UUID attemptId, UUID sourceId) {
+        return jdbc.sql("SELECT count(*) FROM source_mention WHERE attempt_id = :a AND source_id = :s AND NOT deleted")
+                .param("a", attemptId)
+                .param("s", sourceId)
+                .query(Integer.class)
+                .single();
+    }
+
+    int storedMentionCount(UUID attemptId) {
+        return count("SELECT count(*) FROM source_mention WHERE attempt_id = :a", attemptId);
+    }
+
+    boolean upsertMention(UUID attemptId, UUID mentionId, int seq, UUID sourceId, AnchoredSpan span, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO source_mention (attempt_id, mention_id, seq, source_id, start_offset, end_offset, exact,
+                                            prefix, suffix, deleted, created_at, updated_at)
+                VALUES (:a, :m, :seq, :s, :start, :end, :exact, :prefix, :suffix, false, :now, :now)
+                ON CONFLICT (attempt_id, mention_id) DO UPDATE
+                   SET seq = EXCLUDED.seq, source_id = EXCLUDED.source_id, start_offset = EXCLUDED.start_offset,
+                       end_offset = EXCLUDED.end_offset, exact = EXCLUDED.exact, prefix = EXCLUDED.prefix,
+                       suffix = EXCLUDED.suffix, deleted = false, updated_at = EXCLUDED.updated_at
+                 WHERE source_mention.seq < EXCLUDED.seq
+                """)
+                        .param("a", attemptId)
+                        .param("m", mentionId)
+                        .param("seq", seq)
+                        .param("s", sourceId)
+                        .param("start", span.start())
+                        .param("end", span.end())
+                        .param("exact", span.exact())
+                        .param("prefix", span.prefix())
+                        .param("suffix", span.suffix())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    boolean deleteMention(UUID attemptId, UUID mentionId, int seq, Instant now) {
+        return jdbc.sql("""
+                UPDATE source_mention SET seq = :seq, deleted = true, updated_at = :now
+                 WHERE attempt_id = :a AND mention_id = :m AND seq < :seq
+                """)
+                        .param("a", attemptId)
+                        .param("m", mentionId)
+                        .param("seq", seq)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    // Links
+
+    Optional<Stored> link(UUID attemptId, UUID linkId) {
+        return jdbc.sql("SELECT seq, deleted, source_id FROM claim_link WHERE attempt_id = :a AND link_id = :l")
+                .param("a", attemptId)
+                .param("l", linkId)
+                .query((rs, n) ->
+                        new Stored(rs.getInt("seq"), rs.getBoolean("deleted"), rs.getObject("source_id", UUID.class)))
+                .optional();
+    }
+
+    int liveLinkCount(UUID attemptId) {
+        return count("SELECT count(*) FROM claim_link WHERE attempt_id = :a AND NOT deleted", attemptId);
+    }
+
+    int storedLinkCount(UUID attemptId) {
+        return count("SELECT count(*) FROM claim_link WHERE attempt_id = :a", attemptId);
+    }
+
+    boolean upsertLink(UUID attemptId, UUID linkId, int seq, String claimRef, @Nullable UUID sourceId, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO claim_link (attempt_id, link_id, seq, claim_ref, source_id, deleted, created_at, updated_at)
+                VALUES (:a, :l, :seq, :claim, :s, false, :now, :now)
+                ON CONFLICT (attempt_id, link_id) DO UPDATE
+                   SET seq = EXCLUDED.seq, claim_ref = EXCLUDED.claim_ref, source_id = EXCLUDED.source_id,
+                       deleted = false, updated_at = EXCLUDED.updated_at
+                 WHERE claim_link.seq < EXCLUDED.seq
+                """)
+                        .param("a", attemptId)
+                        .param("l", linkId)
+                        .param("seq", seq)
+                        .param("claim", claimRef)
+                        .param("s", sourceId, Types.OTHER)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    boolean deleteLink(UUID attemptId, UUID linkId, int seq, Instant now) {
+        return jdbc.sql("""
+                UPDATE claim_link SET seq = :seq, deleted = true, updated_at = :now
+                 WHERE attempt_id = :a AND link_id = :l AND seq < :seq
+                """)
+                        .param("a", attemptId)
+                        .param("l", linkId)
+                        .param("seq", seq)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    private int count(String sql, UUID attemptId) {
+        return jdbc.sql(sql).param("a", attemptId).query(Integer.class).single();
+    }
+}
