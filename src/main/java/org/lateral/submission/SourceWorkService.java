@@ -101,6 +101,12 @@ public class SourceWorkService {
         if (unreadable != null) {
             return SaveResult.rejected(id, state.seq(), unreadable);
         }
+        // A replay or a late duplicate answers "stale" before anything else is checked: what it
+        // carried was stored once, even if its source has been deleted since.
+        Optional<SourceWorkRepository.Stored> stored = work.source(attemptId, state.sourceId());
+        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
+            return SaveResult.stale(id, stored.get().seq());
+        }
         UUID sourceId = state.sourceId();
         SourceWorkModel.CheckedSource source = null;
         if (!state.deleted()) {
@@ -109,10 +115,6 @@ public class SourceWorkService {
                 return SaveResult.rejected(id, state.seq(), refused.message());
             }
             source = ((SourceWorkModel.Checked.Ok<SourceWorkModel.CheckedSource>) checked).value();
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.source(attemptId, sourceId);
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
         }
         if (source == null) {
             return delete(
@@ -146,6 +148,10 @@ public class SourceWorkService {
         if (unreadable != null) {
             return SaveResult.rejected(id, state.seq(), unreadable);
         }
+        Optional<SourceWorkRepository.Stored> stored = work.mention(attemptId, state.mentionId());
+        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
+            return SaveResult.stale(id, stored.get().seq());
+        }
         UUID mentionId = state.mentionId();
         UUID sourceId = state.sourceId();
         AnchoredSpan span = null;
@@ -161,10 +167,6 @@ public class SourceWorkService {
             if (!liveSource(attemptId, sourceId)) {
                 return SaveResult.rejected(id, state.seq(), SourceWorkModel.NO_SOURCE);
             }
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.mention(attemptId, mentionId);
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
         }
         if (span == null) {
             return delete(
@@ -200,14 +202,14 @@ public class SourceWorkService {
         if (unreadable != null) {
             return SaveResult.rejected(id, state.seq(), unreadable);
         }
+        Optional<SourceWorkRepository.Stored> stored = work.link(attemptId, state.linkId());
+        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
+            return SaveResult.stale(id, stored.get().seq());
+        }
         UUID linkId = state.linkId();
         UUID sourceId = state.sourceId();
         if (!state.deleted() && sourceId != null && !liveSource(attemptId, sourceId)) {
             return SaveResult.rejected(id, state.seq(), SourceWorkModel.NO_SOURCE);
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.link(attemptId, linkId);
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
         }
         if (state.deleted()) {
             return delete(id, state.seq(), stored, () -> work.deleteLink(attemptId, linkId, state.seq(), open.now()));

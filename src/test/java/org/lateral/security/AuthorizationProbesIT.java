@@ -31,7 +31,10 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.MyAssignment;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.base.Schools;
+import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.MentionState;
+import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -344,6 +347,16 @@ class AuthorizationProbesIT {
         if (type == MarkState.class) {
             int at = t.text().indexOf("Reportedly");
             return new MarkState(UUID.randomUUID(), 1, at, at + 10, "Reportedly", "", "", "hedged", false);
+        }
+        if (type == SourceState.class) {
+            return new SourceState(UUID.randomUUID(), 1, "Probe source", "document", "first-hand", null, false);
+        }
+        if (type == MentionState.class) {
+            int at = t.text().indexOf("Reportedly");
+            return new MentionState(UUID.randomUUID(), 1, UUID.randomUUID(), at, at + 10, "Reportedly", "", "", false);
+        }
+        if (type == LinkState.class) {
+            return new LinkState(UUID.randomUUID(), 1, t.claimId(), null, false);
         }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");

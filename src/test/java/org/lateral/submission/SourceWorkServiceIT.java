@@ -1,0 +1,434 @@
+package org.lateral.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralServerTest;
+import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
+import org.lateral.base.Schools;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.LinkState;
+import org.lateral.base.highlighter.MentionState;
+import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.highlighter.SaveStatus;
+import org.lateral.base.highlighter.SourceState;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.NewClass;
+import org.lateral.classroom.OneTimeCredential;
+import org.lateral.library.LibraryService;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Saving "Who says so?" work (DD013, "Source work"): sources, mentions and claim links are
+ * versioned, idempotent, limited and saved only by the student whose work it is, like marks.
+ */
+@LateralServerTest
+class SourceWorkServiceIT {
+
+    @Autowired
+    SourceWorkService work;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String teacher;
+    OneTimeCredential student;
+    OneTimeCredential classmate;
+    AssignmentSummary assignment;
+    MarkingSession session;
+
+    @BeforeEach
+    void aClassWithAnOpenAssignment() {
+        teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        try (var s = SignedIn.as(users, teacher)) {
+            ClassDetail schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
+            var created = classroom.createStudents(schoolClass.id(), "Ada\nBo");
+            student = created.get(0);
+            classmate = created.get(1);
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            assignment = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            false,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            true,
+                            null,
+                            false));
+        }
+        try (var s = SignedIn.as(users, student.username())) {
+            session = submissions.open(assignment.id()).orElseThrow();
+        }
+    }
+
+    private UUID attempt() {
+        return session.attemptId();
+    }
+
+    private static SourceState source(UUID id, int seq, String name, @Nullable String kind, boolean deleted) {
+        return new SourceState(id, seq, name, kind, null, null, deleted);
+    }
+
+    private MentionState mention(UUID id, int seq, UUID sourceId, String quote, boolean deleted) {
+        int at = session.text().indexOf(quote);
+        assertThat(at).as(quote).isNotNegative();
+        return new MentionState(id, seq, sourceId, at, at + quote.length(), quote, "", "", deleted);
+    }
+
+    private SaveResult save(OneTimeCredential who, @Nullable SourceState state) {
+        try (var s = SignedIn.as(users, who.username())) {
+            return work.saveSource(attempt(), state);
+        }
+    }
+
+    private SaveResult save(OneTimeCredential who, @Nullable MentionState state) {
+        try (var s = SignedIn.as(users, who.username())) {
+            return work.saveMention(attempt(), state);
+        }
+    }
+
+    private SaveResult save(OneTimeCredential who, @Nullable LinkState state) {
+        try (var s = SignedIn.as(users, who.username())) {
+            return work.saveLink(attempt(), state);
+        }
+    }
+
+    private long rows(String table) {
+        // The table name comes from this test only.
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE attempt_id = :a")
+                .param("a", attempt())
+                .query(Long.class)
+                .single();
+    }
+
+    private long liveRows(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE attempt_id = :a AND NOT deleted")
+                .param("a", attempt())
+                .query(Long.class)
+                .single();
+    }
+
+    private UUID savedSource(String name) {
+        UUID id = UUID.randomUUID();
+        assertThat(save(student, source(id, 1, name, "media-outlet", false)).status())
+                .isEqualTo(SaveStatus.SAVED);
+        return id;
+    }
+
+    @Test
+    void another_student_and_the_teacher_cannot_save_into_a_students_work() {
+        UUID mine = savedSource("The Daily Mail");
+        try (var s = SignedIn.as(users, classmate.username())) {
+            assertThatThrownBy(
+                            () -> work.saveSource(attempt(), source(UUID.randomUUID(), 1, "Abu Khaled", null, false)))
+                    .isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(
+                            () -> work.saveMention(attempt(), mention(UUID.randomUUID(), 1, mine, "a source", false)))
+                    .isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, "c05", mine, false)))
+                    .isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(() -> work.saveSource(attempt(), source(mine, 2, "Changed", null, true)))
+                    .isInstanceOf(UserFacingException.class);
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThatThrownBy(
+                            () -> work.saveSource(attempt(), source(UUID.randomUUID(), 1, "Abu Khaled", null, false)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(
+                            () -> work.saveMention(attempt(), mention(UUID.randomUUID(), 1, mine, "a source", false)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, "c05", null, false)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(rows("student_source")).isEqualTo(1);
+        assertThat(liveRows("student_source")).isEqualTo(1);
+        assertThat(rows("source_mention")).isZero();
+        assertThat(rows("claim_link")).isZero();
+    }
+
+    @Test
+    void a_save_is_applied_only_when_its_sequence_is_higher_and_replays_change_nothing() {
+        UUID sourceId = UUID.randomUUID();
+        assertThat(save(student, source(sourceId, 1, "The Daily Mail", null, false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(
+                                student,
+                                new SourceState(
+                                        sourceId, 2, " The Daily Mail ", "media-outlet", "first-hand", null, false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        SaveResult replay = save(student, source(sourceId, 1, "The Daily Mail", null, false));
+        assertThat(replay.status()).isEqualTo(SaveStatus.STALE);
+        assertThat(replay.seq()).isEqualTo(2);
+        assertThat(save(student, new SourceState(sourceId, 2, "Other", "document", null, null, false))
+                        .status())
+                .as("the same seq twice")
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(jdbc.sql("SELECT name || '/' || kind || '/' || origin FROM student_source WHERE source_id = :s")
+                        .param("s", sourceId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The Daily Mail/media-outlet/first-hand");
+
+        UUID mentionId = UUID.randomUUID();
+        assertThat(save(student, mention(mentionId, 1, sourceId, "a source", false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, mention(mentionId, 2, sourceId, "The Daily Mail", false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, mention(mentionId, 1, sourceId, "a source", false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(save(student, mention(mentionId, 2, sourceId, "The Daily Mail", false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(jdbc.sql("SELECT exact FROM source_mention WHERE mention_id = :m")
+                        .param("m", mentionId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The Daily Mail");
+
+        UUID linkId = UUID.randomUUID();
+        assertThat(save(student, new LinkState(linkId, 1, "c05", null, false)).status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, new LinkState(linkId, 1, "c05", null, false)).status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(jdbc.sql("SELECT source_id FROM claim_link WHERE link_id = :l")
+                        .param("l", linkId)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(sourceId);
+        assertThat(rows("student_source") + rows("source_mention") + rows("claim_link"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void a_delete_is_a_tombstone_that_an_older_save_cannot_undo() {
+        UUID sourceId = savedSource("Abu Khaled");
+        UUID mentionId = UUID.randomUUID();
+        UUID linkId = UUID.randomUUID();
+        save(student, mention(mentionId, 1, sourceId, "a source", false));
+        save(student, new LinkState(linkId, 1, "c05", sourceId, false));
+
+        assertThat(save(student, mention(mentionId, 2, sourceId, "a source", true))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, true))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, source(sourceId, 2, "Abu Khaled", null, true)).status())
+                .isEqualTo(SaveStatus.SAVED);
+
+        assertThat(save(student, mention(mentionId, 1, sourceId, "a source", false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(save(student, new LinkState(linkId, 1, "c05", sourceId, false))
+                        .status())
+                .isEqualTo(SaveStatus.STALE);
+        assertThat(save(student, source(sourceId, 1, "Abu Khaled", null, false)).status())
+                .isEqualTo(SaveStatus.STALE);
+
+        assertThat(rows("student_source")).as("the tombstones stay").isEqualTo(1);
+        assertThat(rows("source_mention")).isEqualTo(1);
+        assertThat(rows("claim_link")).isEqualTo(1);
+        assertThat(liveRows("student_source") + liveRows("source_mention") + liveRows("claim_link"))
+                .isZero();
+
+        // A deleted source takes no new mentions or links.
+        SaveResult onDeleted = save(student, mention(UUID.randomUUID(), 1, sourceId, "a source", false));
+        assertThat(onDeleted.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(onDeleted.message()).isEqualTo(SourceWorkModel.NO_SOURCE);
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c06", sourceId, false))
+                        .message())
+                .isEqualTo(SourceWorkModel.NO_SOURCE);
+
+        // Deleting what was never stored (made and removed offline) stores nothing.
+        assertThat(save(student, source(UUID.randomUUID(), 2, "Gone", null, true))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 2, "c07", null, true))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(rows("student_source") + rows("source_mention") + rows("claim_link"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void an_attempt_holds_at_most_50_sources() {
+        for (int i = 0; i < SourceWorkModel.MAX_SOURCES_PER_ATTEMPT; i++) {
+            savedSource("Source " + i);
+        }
+        SaveResult over = save(student, source(UUID.randomUUID(), 1, "One too many", null, false));
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(over.message())
+                .isEqualTo("You have named 50 sources, the most one attempt can hold. Delete a source before adding "
+                        + "another.");
+        assertThat(rows("student_source")).isEqualTo(50);
+    }
+
+    @Test
+    void a_source_holds_at_most_20_mentions() {
+        UUID sourceId = savedSource("The Daily Mail");
+        for (int i = 0; i < SourceWorkModel.MAX_MENTIONS_PER_SOURCE; i++) {
+            assertThat(save(student, mention(UUID.randomUUID(), 1, sourceId, "The Daily Mail", false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+        }
+        SaveResult over = save(student, mention(UUID.randomUUID(), 1, sourceId, "The Daily Mail", false));
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(over.message())
+                .isEqualTo("This source already has 20 mentions, the most one source can hold. Delete a mention before "
+                        + "adding another.");
+        assertThat(rows("source_mention")).isEqualTo(20);
+        // Another source has its own 20.
+        assertThat(save(student, mention(UUID.randomUUID(), 1, savedSource("Abu Khaled"), "a source", false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+    }
+
+    @Test
+    void an_attempt_holds_at_most_200_links() {
+        UUID sourceId = savedSource("The Daily Mail");
+        for (int i = 0; i < SourceWorkModel.MAX_LINKS_PER_ATTEMPT; i++) {
+            assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c" + i, i % 2 == 0 ? sourceId : null, false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+        }
+        SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, "c999", null, false));
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_LINKS);
+        assertThat(rows("claim_link")).isEqualTo(200);
+    }
+
+    @Test
+    void a_name_or_span_that_is_too_long_is_refused_with_a_reason_and_changes_nothing() {
+        UUID sourceId = savedSource("The Daily Mail");
+        SaveResult longName = save(student, source(sourceId, 2, "x".repeat(301), null, false));
+        assertThat(longName.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(longName.message())
+                .isEqualTo("A source's name can be at most 300 characters. Write a shorter name.");
+        assertThat(save(student, source(UUID.randomUUID(), 1, "x".repeat(300), null, false))
+                        .status())
+                .as("300 is allowed")
+                .isEqualTo(SaveStatus.SAVED);
+        SaveResult longOutlet =
+                save(student, new SourceState(sourceId, 2, "Abu Khaled", null, "relayed", "y".repeat(301), false));
+        assertThat(longOutlet.message())
+                .isEqualTo("The outlet's name can be at most 300 characters. Write a shorter name.");
+        assertThat(jdbc.sql("SELECT seq || name FROM student_source WHERE source_id = :s")
+                        .param("s", sourceId)
+                        .query(String.class)
+                        .single())
+                .as("unchanged")
+                .isEqualTo("1The Daily Mail");
+
+        String text = session.text();
+        int end = Math.min(text.length(), 2001);
+        SaveResult longSpan = save(
+                student,
+                new MentionState(UUID.randomUUID(), 1, sourceId, 0, end, text.substring(0, end), "", "", false));
+        assertThat(longSpan.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(longSpan.message()).isEqualTo("A mention can cover at most 2000 characters. Select a shorter part.");
+        assertThat(rows("source_mention")).isZero();
+    }
+
+    @Test
+    void a_mention_outside_the_text_or_with_other_words_or_an_unknown_source_is_refused() {
+        UUID sourceId = savedSource("The Daily Mail");
+        SaveResult outside =
+                save(student, new MentionState(UUID.randomUUID(), 1, sourceId, 90_000, 90_010, "x", "", "", false));
+        assertThat(outside.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(outside.message()).isEqualTo(SourceWorkModel.OUTSIDE);
+        SaveResult wrongQuote =
+                save(student, new MentionState(UUID.randomUUID(), 1, sourceId, 0, 5, "Hello", "", "", false));
+        assertThat(wrongQuote.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(wrongQuote.message()).contains("not in the article");
+        SaveResult unknown = save(student, mention(UUID.randomUUID(), 1, UUID.randomUUID(), "a source", false));
+        assertThat(unknown.message()).isEqualTo(SourceWorkModel.NO_SOURCE);
+        SaveResult badKind = save(student, source(UUID.randomUUID(), 1, "Abu Khaled", "gossip", false));
+        assertThat(badKind.message()).isEqualTo(SourceWorkModel.BAD_KIND);
+        SaveResult badClaim = save(student, new LinkState(UUID.randomUUID(), 1, "c05; drop", null, false));
+        assertThat(badClaim.message()).isEqualTo(SourceWorkModel.UNREADABLE_LINK);
+        assertThat(save(student, (SourceState) null).message()).isEqualTo(SourceWorkModel.UNREADABLE_SOURCE);
+        assertThat(rows("source_mention") + rows("claim_link")).isZero();
+        assertThat(rows("student_source")).isEqualTo(1);
+    }
+
+    @Test
+    void the_outlet_is_kept_only_for_a_relayed_source() {
+        UUID relayed = UUID.randomUUID();
+        UUID firstHand = UUID.randomUUID();
+        save(student, new SourceState(relayed, 1, "Abu Khaled", "named-person", "relayed", " The Daily Mail ", false));
+        save(student, new SourceState(firstHand, 1, "Mr Smith", "named-person", "first-hand", "Left over", false));
+        assertThat(jdbc.sql(
+                                "SELECT coalesce(relayed_from, '-') FROM student_source WHERE attempt_id = :a ORDER BY name")
+                        .param("a", attempt())
+                        .query(String.class)
+                        .list())
+                .containsExactly("The Daily Mail", "-");
+    }
+
+    @Test
+    void a_submitted_attempt_refuses_every_save() {
+        UUID sourceId = savedSource("The Daily Mail");
+        try (var s = SignedIn.as(users, student.username())) {
+            submissions.submit(attempt());
+        }
+        SaveResult lateSource = save(student, source(sourceId, 2, "Changed", null, false));
+        SaveResult lateMention = save(student, mention(UUID.randomUUID(), 1, sourceId, "a source", false));
+        SaveResult lateLink = save(student, new LinkState(UUID.randomUUID(), 1, "c05", sourceId, false));
+        SaveResult lateDelete = save(student, source(sourceId, 3, "The Daily Mail", null, true));
+        for (SaveResult late : new SaveResult[] {lateSource, lateMention, lateLink, lateDelete}) {
+            assertThat(late.status()).isEqualTo(SaveStatus.REJECTED);
+            assertThat(late.message()).isEqualTo("You have submitted this work, so it cannot change any more.");
+        }
+        assertThat(liveRows("student_source")).isEqualTo(1);
+        assertThat(rows("source_mention") + rows("claim_link")).isZero();
+    }
+}
