@@ -26,11 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
  * mentions each one, and which source each claim rests on. Every save has exactly the guarantees
  * of {@link SubmissionService#saveMark} (DD004): the item's full state with a browser-made id and
  * a per-item seq, applied only when the seq is higher than the stored one (a replay or a late
- * duplicate changes nothing and answers {@code stale}, which the browser takes as already saved);
+ * duplicate changes nothing and answers {@code stale}, which the browser takes as already saved,
+ * before its content is checked again: its source may have been deleted since);
  * a delete is a tombstone; bad input and a full attempt answer {@code rejected} with the reason
  * and change nothing; a submitted attempt, a passed due date or a student no longer in the class
  * changes nothing. Saves of one attempt run one after another (the attempt row is locked), so the
  * limits stay exact. The answer is sent after the transaction commits.
+ *
+ * <p>Deleting a source leaves its mentions and links as they are (the browser deletes them one by
+ * one); whoever reads the work counts only the live mentions and links of live sources. A claim
+ * reference is checked for its form only, not yet against the step's marks or key.
  *
  * <p>The text a mention is checked against is the canonical text the attempt's assignment pins,
  * as for marks; attempts are all of step 0 today (DD013, "Attempts per step").
@@ -101,8 +106,6 @@ public class SourceWorkService {
         if (unreadable != null) {
             return SaveResult.rejected(id, state.seq(), unreadable);
         }
-        // A replay or a late duplicate answers "stale" before anything else is checked: what it
-        // carried was stored once, even if its source has been deleted since.
         Optional<SourceWorkRepository.Stored> stored = work.source(attemptId, state.sourceId());
         if (stored.isPresent() && stored.get().seq() >= state.seq()) {
             return SaveResult.stale(id, stored.get().seq());
