@@ -333,6 +333,46 @@ class SourceWorkServiceIT {
     }
 
     @Test
+    void moving_a_mention_to_a_full_source_is_refused_and_changes_nothing() {
+        UUID full = savedSource("The Daily Mail");
+        for (int i = 0; i < SourceWorkModel.MAX_MENTIONS_PER_SOURCE; i++) {
+            save(student, mention(UUID.randomUUID(), 1, full, "The Daily Mail", false));
+        }
+        UUID other = savedSource("Abu Khaled");
+        UUID mentionId = UUID.randomUUID();
+        save(student, mention(mentionId, 1, other, "a source", false));
+        SaveResult moved = save(student, mention(mentionId, 2, full, "a source", false));
+        assertThat(moved.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(moved.message()).isEqualTo(SourceWorkModel.TOO_MANY_MENTIONS);
+        assertThat(jdbc.sql("SELECT source_id FROM source_mention WHERE mention_id = :m")
+                        .param("m", mentionId)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(other);
+        // Changing the span of a mention already in the full source is not adding one.
+        UUID inFull = jdbc.sql("SELECT mention_id FROM source_mention WHERE source_id = :s LIMIT 1")
+                .param("s", full)
+                .query(UUID.class)
+                .single();
+        assertThat(save(student, mention(inFull, 2, full, "Daily Mail", false)).status())
+                .isEqualTo(SaveStatus.SAVED);
+    }
+
+    @Test
+    void sources_added_and_deleted_count_against_a_limit_on_everything_the_attempt_stores() {
+        for (int i = 0; i < SourceWorkModel.MAX_STORED_SOURCES_PER_ATTEMPT; i++) {
+            UUID id = savedSource("Source " + i);
+            assertThat(save(student, source(id, 2, "Source " + i, null, true)).status())
+                    .isEqualTo(SaveStatus.SAVED);
+        }
+        SaveResult over = save(student, source(UUID.randomUUID(), 1, "One too many", null, false));
+        assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_STORED_SOURCES);
+        assertThat(rows("student_source")).isEqualTo(SourceWorkModel.MAX_STORED_SOURCES_PER_ATTEMPT);
+        assertThat(liveRows("student_source")).isZero();
+    }
+
+    @Test
     void an_attempt_holds_at_most_200_links() {
         UUID sourceId = savedSource("The Daily Mail");
         for (int i = 0; i < SourceWorkModel.MAX_LINKS_PER_ATTEMPT; i++) {
