@@ -51,6 +51,7 @@ public final class SourceWorkModel {
     static final String LONG_SPAN = "A mention can cover at most " + MAX_SPAN + " characters. Select a shorter part.";
     static final String OUTSIDE = "This mention is outside the article. Please select the words again.";
     static final String MOVED = "These words are not in the article any more. Please select them again.";
+    static final String UNKNOWN_CLAIM = "This claim is not in the article's claims any more. Choose the claim again.";
     static final String NO_SOURCE = "This source is not saved yet or was deleted. Choose one of your sources.";
     static final String TOO_MANY_SOURCES = "You have named " + MAX_SOURCES_PER_ATTEMPT
             + " sources, the most one attempt can hold. Delete a source before adding another.";

@@ -3,10 +3,14 @@ package org.lateral.submission;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
+import org.lateral.base.highlighter.SavedLink;
+import org.lateral.base.highlighter.SavedMention;
+import org.lateral.base.highlighter.SavedSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -190,6 +194,87 @@ class SourceWorkRepository {
                         .param("now", Timestamp.from(now))
                         .update()
                 == 1;
+    }
+
+    // Reading back
+
+    /** The live sources, oldest first, each without its mentions. */
+    List<SavedSource> liveSources(UUID attemptId) {
+        return jdbc.sql("""
+                SELECT source_id, seq, name, kind, origin, relayed_from FROM student_source
+                 WHERE attempt_id = :a AND NOT deleted ORDER BY created_at, source_id
+                """)
+                .param("a", attemptId)
+                .query((rs, n) -> new SavedSource(
+                        rs.getObject("source_id", UUID.class).toString(),
+                        rs.getInt("seq"),
+                        rs.getString("name"),
+                        rs.getString("kind"),
+                        rs.getString("origin"),
+                        rs.getString("relayed_from"),
+                        List.of()))
+                .list();
+    }
+
+    /** The live mentions of live sources, in text order. */
+    List<SavedMention> liveMentions(UUID attemptId) {
+        return jdbc.sql("""
+                SELECT m.mention_id, m.seq, m.source_id, m.start_offset, m.end_offset, m.exact
+                  FROM source_mention m
+                  JOIN student_source s ON s.attempt_id = m.attempt_id AND s.source_id = m.source_id
+                 WHERE m.attempt_id = :a AND NOT m.deleted AND NOT s.deleted
+                 ORDER BY m.start_offset, m.end_offset, m.mention_id
+                """)
+                .param("a", attemptId)
+                .query((rs, n) -> new SavedMention(
+                        rs.getObject("mention_id", UUID.class).toString(),
+                        rs.getInt("seq"),
+                        rs.getObject("source_id", UUID.class).toString(),
+                        rs.getInt("start_offset"),
+                        rs.getInt("end_offset"),
+                        rs.getString("exact")))
+                .list();
+    }
+
+    /** The live links whose source is live or not given, oldest first. */
+    List<SavedLink> liveLinks(UUID attemptId) {
+        return jdbc.sql("""
+                SELECT l.link_id, l.seq, l.claim_ref, l.source_id
+                  FROM claim_link l
+                  LEFT JOIN student_source s ON s.attempt_id = l.attempt_id AND s.source_id = l.source_id
+                 WHERE l.attempt_id = :a AND NOT l.deleted AND (l.source_id IS NULL OR NOT s.deleted)
+                 ORDER BY l.created_at, l.link_id
+                """)
+                .param("a", attemptId)
+                .query((rs, n) -> {
+                    UUID source = rs.getObject("source_id", UUID.class);
+                    return new SavedLink(
+                            rs.getObject("link_id", UUID.class).toString(),
+                            rs.getInt("seq"),
+                            rs.getString("claim_ref"),
+                            source == null ? null : source.toString());
+                })
+                .list();
+    }
+
+    // Claims
+
+    /**
+     * Whether the mark is live in the mark-claims attempt of this attempt's submission with the
+     * same number (the attempt of step 0; today that is the attempt itself).
+     */
+    boolean liveMarkOfSameNumber(UUID attemptId, UUID markId) {
+        return jdbc.sql("""
+                SELECT EXISTS (
+                    SELECT 1 FROM attempt t
+                      JOIN attempt t0 ON t0.submission_id = t.submission_id AND t0.step = 0 AND t0.number = t.number
+                      JOIN mark m ON m.attempt_id = t0.id
+                     WHERE t.id = :a AND m.mark_id = :m AND NOT m.deleted)
+                """)
+                .param("a", attemptId)
+                .param("m", markId)
+                .query(Boolean.class)
+                .single();
     }
 
     private int count(String sql, UUID attemptId) {

@@ -3,8 +3,11 @@ package org.lateral.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.StudentAssignment;
@@ -13,6 +16,8 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.highlighter.SavedMention;
+import org.lateral.base.highlighter.SavedSource;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
@@ -35,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Deleting a source leaves its mentions and links as they are (the browser deletes them one by
  * one); whoever reads the work counts only the live mentions and links of live sources. A claim
- * reference is checked for its form only, not yet against the step's marks or key.
+ * reference must name a live mark of the step-0 attempt of the same number or a claim of the
+ * pinned key version, or the link is refused and nothing is written.
  *
  * <p>The text a mention is checked against is the canonical text the attempt's assignment pins,
  * as for marks; attempts are all of step 0 today (DD013, "Attempts per step").
@@ -217,6 +223,9 @@ public class SourceWorkService {
         if (state.deleted()) {
             return delete(id, state.seq(), stored, () -> work.deleteLink(attemptId, linkId, state.seq(), open.now()));
         }
+        if (!knownClaim(attemptId, open, state.claimRef())) {
+            return SaveResult.rejected(id, state.seq(), SourceWorkModel.UNKNOWN_CLAIM);
+        }
         if (stored.isEmpty() && work.storedLinkCount(attemptId) >= SourceWorkModel.MAX_STORED_LINKS_PER_ATTEMPT) {
             return SaveResult.rejected(id, state.seq(), SourceWorkModel.TOO_MANY_STORED_LINKS);
         }
@@ -226,6 +235,63 @@ public class SourceWorkService {
         }
         boolean applied = work.upsertLink(attemptId, linkId, state.seq(), state.claimRef(), sourceId, open.now());
         return answer(id, state.seq(), applied, () -> work.link(attemptId, linkId));
+    }
+
+    /**
+     * Whether a link's claim is one the student may link: a live mark of the mark-claims attempt of
+     * the same submission and number (step 0; today the attempt itself), or else a claim of the
+     * pinned key version. Today every lesson has one step, so either is accepted; a lesson with a
+     * mark-claims step before the sources step will accept only its marks (DD013).
+     */
+    private boolean knownClaim(UUID attemptId, Open open, String claimRef) {
+        UUID markId = markId(claimRef);
+        if (markId != null && work.liveMarkOfSameNumber(attemptId, markId)) {
+            return true;
+        }
+        UUID keyVersionId = open.assignment().keyVersionId();
+        return keyVersionId != null
+                && library.keyClaims(open.schoolId(), keyVersionId).stream().anyMatch(c -> c.id().equals(claimRef));
+    }
+
+    /** The mark id a claim reference names, when it is one in the canonical form the browser sends. */
+    private static @Nullable UUID markId(String claimRef) {
+        try {
+            UUID id = UUID.fromString(claimRef);
+            return id.toString().equals(claimRef) ? id : null;
+        } catch (IllegalArgumentException notAMark) {
+            return null;
+        }
+    }
+
+    /**
+     * The attempt's live source work, for a tab that opens or comes back to the foreground: each
+     * live source with its live mentions, and the live links whose source is live or not given,
+     * each with the seq the browser continues from.
+     */
+    @Transactional(readOnly = true)
+    @StudentOwnsAttempt
+    public SourceWork sourceWork(UUID attemptId) {
+        LateralUser student = currentUser.require(Role.STUDENT);
+        SubmissionRepository.Attempt attempt = submissions
+                .attempt(attemptId)
+                .filter(a -> a.studentId().equals(student.accountId()))
+                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+        assignments
+                .forStudent(attempt.assignmentId())
+                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+        Map<String, List<SavedMention>> mentions =
+                work.liveMentions(attemptId).stream().collect(Collectors.groupingBy(SavedMention::sourceId));
+        List<SavedSource> sources = work.liveSources(attemptId).stream()
+                .map(s -> new SavedSource(
+                        s.sourceId(),
+                        s.seq(),
+                        s.name(),
+                        s.kind(),
+                        s.origin(),
+                        s.relayedFrom(),
+                        mentions.getOrDefault(s.sourceId(), List.of())))
+                .toList();
+        return new SourceWork(sources, work.liveLinks(attemptId));
     }
 
     private boolean liveSource(UUID attemptId, UUID sourceId) {

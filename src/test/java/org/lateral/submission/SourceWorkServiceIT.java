@@ -2,6 +2,7 @@ package org.lateral.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -18,9 +19,13 @@ import org.lateral.assignment.NewAssignment;
 import org.lateral.base.Schools;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.LinkState;
+import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SaveStatus;
+import org.lateral.base.highlighter.SavedLink;
+import org.lateral.base.highlighter.SavedMention;
+import org.lateral.base.highlighter.SavedSource;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
@@ -376,11 +381,11 @@ class SourceWorkServiceIT {
     void an_attempt_holds_at_most_200_links() {
         UUID sourceId = savedSource("The Daily Mail");
         for (int i = 0; i < SourceWorkModel.MAX_LINKS_PER_ATTEMPT; i++) {
-            assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c" + i, i % 2 == 0 ? sourceId : null, false))
+            assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c05", i % 2 == 0 ? sourceId : null, false))
                             .status())
                     .isEqualTo(SaveStatus.SAVED);
         }
-        SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, "c999", null, false));
+        SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, "c06", null, false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_LINKS);
         assertThat(rows("claim_link")).isEqualTo(200);
@@ -470,5 +475,124 @@ class SourceWorkServiceIT {
         }
         assertThat(liveRows("student_source")).isEqualTo(1);
         assertThat(rows("source_mention") + rows("claim_link")).isZero();
+    }
+
+    private SourceWork sourceWork(OneTimeCredential who) {
+        try (var s = SignedIn.as(users, who.username())) {
+            return work.sourceWork(attempt());
+        }
+    }
+
+    @Test
+    void a_tab_reads_back_only_the_live_sources_mentions_and_links_with_their_seq() {
+        UUID kept = savedSource("The Daily Mail");
+        UUID gone = savedSource("Abu Khaled");
+        assertThat(save(student, new SourceState(kept, 2, "Daily Mail", "media-outlet", "relayed", "The Sun", false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        UUID liveMention = UUID.randomUUID();
+        UUID deletedMention = UUID.randomUUID();
+        UUID mentionOfGone = UUID.randomUUID();
+        save(student, mention(liveMention, 1, kept, "a source", false));
+        save(student, mention(liveMention, 3, kept, "The Daily Mail", false));
+        save(student, mention(deletedMention, 1, kept, "a source", false));
+        save(student, mention(deletedMention, 2, kept, "a source", true));
+        save(student, mention(mentionOfGone, 1, gone, "a source", false));
+        UUID linkToKept = UUID.randomUUID();
+        UUID noSource = UUID.randomUUID();
+        UUID linkToGone = UUID.randomUUID();
+        UUID deletedLink = UUID.randomUUID();
+        assertThat(save(student, new LinkState(linkToKept, 4, "c05", kept, false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        save(student, new LinkState(noSource, 1, "c06", null, false));
+        save(student, new LinkState(linkToGone, 1, "c07", gone, false));
+        save(student, new LinkState(deletedLink, 1, "c05", null, false));
+        save(student, new LinkState(deletedLink, 2, "c05", null, true));
+        assertThat(save(student, source(gone, 2, "Abu Khaled", null, true)).status())
+                .isEqualTo(SaveStatus.SAVED);
+
+        SourceWork read = sourceWork(student);
+
+        assertThat(read.sources()).hasSize(1);
+        SavedSource source = read.sources().getFirst();
+        assertThat(source)
+                .extracting(
+                        SavedSource::sourceId,
+                        SavedSource::seq,
+                        SavedSource::name,
+                        SavedSource::kind,
+                        SavedSource::origin,
+                        SavedSource::relayedFrom)
+                .containsExactly(kept.toString(), 2, "Daily Mail", "media-outlet", "relayed", "The Sun");
+        assertThat(source.mentions())
+                .extracting(SavedMention::mentionId, SavedMention::seq, SavedMention::exact)
+                .containsExactly(tuple(liveMention.toString(), 3, "The Daily Mail"));
+        SavedMention m = source.mentions().getFirst();
+        assertThat(session.text().substring(m.start(), m.end())).isEqualTo("The Daily Mail");
+        assertThat(read.links())
+                .extracting(SavedLink::linkId, SavedLink::seq, SavedLink::claimRef, SavedLink::sourceId)
+                .containsExactlyInAnyOrder(
+                        tuple(linkToKept.toString(), 4, "c05", kept.toString()),
+                        tuple(noSource.toString(), 1, "c06", null));
+
+        assertThatThrownBy(() -> sourceWork(classmate)).isInstanceOf(UserFacingException.class);
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThatThrownBy(() -> work.sourceWork(attempt())).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void a_link_to_a_claim_that_is_neither_a_mark_of_the_attempt_nor_a_key_claim_is_refused() {
+        UUID sourceId = savedSource("The Daily Mail");
+        SaveResult unknown = save(student, new LinkState(UUID.randomUUID(), 1, "c999", sourceId, false));
+        assertThat(unknown.status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(unknown.message())
+                .isEqualTo("This claim is not in the article's claims any more. Choose the claim again.");
+        SaveResult notAMark = save(
+                student, new LinkState(UUID.randomUUID(), 1, UUID.randomUUID().toString(), null, false));
+        assertThat(notAMark.message()).isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        assertThat(rows("claim_link")).isZero();
+
+        // A stored link cannot be moved to an unknown claim either; it keeps what it held.
+        UUID linkId = UUID.randomUUID();
+        assertThat(save(student, new LinkState(linkId, 1, "c05", sourceId, false))
+                        .status())
+                .as("a claim of the pinned key version")
+                .isEqualTo(SaveStatus.SAVED);
+        assertThat(save(student, new LinkState(linkId, 2, "nope", sourceId, false))
+                        .message())
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        assertThat(jdbc.sql("SELECT seq || claim_ref FROM claim_link WHERE link_id = :l")
+                        .param("l", linkId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1c05");
+    }
+
+    @Test
+    void a_link_to_a_live_mark_of_the_attempt_is_accepted_and_to_a_deleted_one_refused() {
+        UUID markId = UUID.randomUUID();
+        int at = session.text().indexOf("Reportedly Defects");
+        try (var s = SignedIn.as(users, student.username())) {
+            assertThat(submissions
+                            .saveMark(
+                                    attempt(),
+                                    new MarkState(
+                                            markId, 1, at, at + 18, "Reportedly Defects", "", "", "hedged", false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+        }
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, markId.toString(), null, false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        try (var s = SignedIn.as(users, student.username())) {
+            submissions.saveMark(
+                    attempt(), new MarkState(markId, 2, at, at + 18, "Reportedly Defects", "", "", "hedged", true));
+        }
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, markId.toString(), null, false))
+                        .message())
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        assertThat(rows("claim_link")).isEqualTo(1);
     }
 }
