@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
@@ -95,6 +96,36 @@ public class SourceWorkService {
         return new Open(assignment, student.schoolId(), refusal, now);
     }
 
+    /**
+     * What every save does first, in this order: lock the attempt and refuse when it takes no more
+     * work, refuse an unreadable state, and answer a replay or a late duplicate (seq not higher than
+     * the stored one) as stale. {@code answer} is set when the save ends here.
+     */
+    private record Begun(
+            Open open,
+            Optional<SourceWorkRepository.Stored> stored,
+            @Nullable SaveResult answer) {}
+
+    private Begun begin(
+            UUID attemptId,
+            String id,
+            int seq,
+            @Nullable String unreadable,
+            Supplier<Optional<SourceWorkRepository.Stored>> lookup) {
+        Open open = open(attemptId);
+        if (open.refusal() != null) {
+            return new Begun(open, Optional.empty(), SaveResult.rejected(id, seq, open.refusal()));
+        }
+        if (unreadable != null) {
+            return new Begun(open, Optional.empty(), SaveResult.rejected(id, seq, unreadable));
+        }
+        Optional<SourceWorkRepository.Stored> stored = lookup.get();
+        if (stored.isPresent() && stored.get().seq() >= seq) {
+            return new Begun(open, stored, SaveResult.stale(id, stored.get().seq()));
+        }
+        return new Begun(open, stored, null);
+    }
+
     /** Saves one student source: its name, kind and origin, or its deletion. */
     @Transactional
     @StudentOwnsAttempt
@@ -104,18 +135,17 @@ public class SourceWorkService {
             return SaveResult.rejected("", 0, SourceWorkModel.UNREADABLE_SOURCE);
         }
         String id = state.sourceId() == null ? "" : state.sourceId().toString();
-        Open open = open(attemptId);
-        if (open.refusal() != null) {
-            return SaveResult.rejected(id, state.seq(), open.refusal());
+        Begun begun = begin(
+                attemptId,
+                id,
+                state.seq(),
+                SourceWorkModel.unreadable(state),
+                () -> work.source(attemptId, state.sourceId()));
+        if (begun.answer() != null) {
+            return begun.answer();
         }
-        String unreadable = SourceWorkModel.unreadable(state);
-        if (unreadable != null) {
-            return SaveResult.rejected(id, state.seq(), unreadable);
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.source(attemptId, state.sourceId());
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
-        }
+        Open open = begun.open();
+        Optional<SourceWorkRepository.Stored> stored = begun.stored();
         UUID sourceId = state.sourceId();
         SourceWorkModel.CheckedSource source = null;
         if (!state.deleted()) {
@@ -149,18 +179,17 @@ public class SourceWorkService {
             return SaveResult.rejected("", 0, SourceWorkModel.UNREADABLE_MENTION);
         }
         String id = state.mentionId() == null ? "" : state.mentionId().toString();
-        Open open = open(attemptId);
-        if (open.refusal() != null) {
-            return SaveResult.rejected(id, state.seq(), open.refusal());
+        Begun begun = begin(
+                attemptId,
+                id,
+                state.seq(),
+                SourceWorkModel.unreadable(state),
+                () -> work.mention(attemptId, state.mentionId()));
+        if (begun.answer() != null) {
+            return begun.answer();
         }
-        String unreadable = SourceWorkModel.unreadable(state);
-        if (unreadable != null) {
-            return SaveResult.rejected(id, state.seq(), unreadable);
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.mention(attemptId, state.mentionId());
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
-        }
+        Open open = begun.open();
+        Optional<SourceWorkRepository.Stored> stored = begun.stored();
         UUID mentionId = state.mentionId();
         UUID sourceId = state.sourceId();
         AnchoredSpan span = null;
@@ -203,18 +232,17 @@ public class SourceWorkService {
             return SaveResult.rejected("", 0, SourceWorkModel.UNREADABLE_LINK);
         }
         String id = state.linkId() == null ? "" : state.linkId().toString();
-        Open open = open(attemptId);
-        if (open.refusal() != null) {
-            return SaveResult.rejected(id, state.seq(), open.refusal());
+        Begun begun = begin(
+                attemptId,
+                id,
+                state.seq(),
+                SourceWorkModel.unreadable(state),
+                () -> work.link(attemptId, state.linkId()));
+        if (begun.answer() != null) {
+            return begun.answer();
         }
-        String unreadable = SourceWorkModel.unreadable(state);
-        if (unreadable != null) {
-            return SaveResult.rejected(id, state.seq(), unreadable);
-        }
-        Optional<SourceWorkRepository.Stored> stored = work.link(attemptId, state.linkId());
-        if (stored.isPresent() && stored.get().seq() >= state.seq()) {
-            return SaveResult.stale(id, stored.get().seq());
-        }
+        Open open = begun.open();
+        Optional<SourceWorkRepository.Stored> stored = begun.stored();
         UUID linkId = state.linkId();
         UUID sourceId = state.sourceId();
         if (!state.deleted() && sourceId != null && !liveSource(attemptId, sourceId)) {
