@@ -2,6 +2,7 @@ package org.lateral.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.Trusted;
@@ -37,28 +38,60 @@ public class AssignmentAdministration {
             Instant dueAt,
             FeedbackPolicy policy,
             boolean revisionAllowed) {
-        return assignments.findByClassAndArticle(classId, articleId).orElseGet(() -> {
-            LibraryPins.Pin pin = library.current(schoolId, articleId)
-                    .orElseThrow(() -> new IllegalArgumentException("No article " + articleId + " in the library"));
-            AssignmentRepository.Row row = new AssignmentRepository.Row(
-                    UUID.randomUUID(),
-                    schoolId,
-                    classId,
-                    pin.title(),
-                    pin.articleId(),
-                    pin.articleVersionId(),
-                    pin.keyVersionId(),
-                    openAt,
-                    dueAt,
-                    true,
-                    policy,
-                    revisionAllowed,
-                    null,
-                    false,
-                    teacherId,
-                    clock.instant());
-            assignments.insert(row);
-            return row.id();
-        });
+        return ensureLesson(
+                schoolId,
+                classId,
+                teacherId,
+                articleId,
+                openAt,
+                dueAt,
+                policy,
+                revisionAllowed,
+                List.of(NewStep.of(NewStep.MARK_CLAIMS)));
+    }
+
+    /**
+     * The class's lesson on this article with exactly these steps' exercises, created with these
+     * settings if missing (DD013).
+     */
+    @Transactional
+    public UUID ensureLesson(
+            UUID schoolId,
+            UUID classId,
+            UUID teacherId,
+            UUID articleId,
+            Instant openAt,
+            Instant dueAt,
+            FeedbackPolicy policy,
+            boolean revisionAllowed,
+            List<NewStep> steps) {
+        List<String> exercises = steps.stream().map(NewStep::exercise).toList();
+        return assignments
+                .findByClassArticleAndSteps(classId, articleId, exercises)
+                .orElseGet(() -> {
+                    LibraryPins.Pin pin = library.current(schoolId, articleId)
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("No article " + articleId + " in the library"));
+                    AssignmentRepository.Row row = new AssignmentRepository.Row(
+                            UUID.randomUUID(),
+                            schoolId,
+                            classId,
+                            pin.title(),
+                            pin.articleId(),
+                            pin.articleVersionId(),
+                            pin.keyVersionId(),
+                            openAt,
+                            dueAt,
+                            true,
+                            policy,
+                            revisionAllowed,
+                            null,
+                            false,
+                            teacherId,
+                            clock.instant(),
+                            steps);
+                    assignments.insert(row);
+                    return row.id();
+                });
     }
 }

@@ -22,10 +22,19 @@ public class AssignmentGrading {
         this.assignments = assignments;
     }
 
-    /** The pins of an assignment on one article; empty for a missing one or one on a story set. */
+    /**
+     * The pins of an assignment's first step when it is on an article; empty for a missing
+     * assignment or one on a story set.
+     */
     @Transactional(readOnly = true)
     public Optional<GradedAssignment> pins(UUID assignmentId) {
-        return assignments.gradedAssignment(assignmentId, "");
+        return pins(assignmentId, LessonStep.FIRST);
+    }
+
+    /** The pins of one step of an assignment, when that step is on an article. */
+    @Transactional(readOnly = true)
+    public Optional<GradedAssignment> pins(UUID assignmentId, int position) {
+        return assignments.gradedAssignment(assignmentId, position, "");
     }
 
     /**
@@ -36,6 +45,12 @@ public class AssignmentGrading {
      */
     @Transactional
     public Optional<GradedAssignment> lock(UUID assignmentId, boolean exclusive) {
-        return assignments.gradedAssignment(assignmentId, exclusive ? " FOR UPDATE" : " FOR SHARE");
+        return lock(assignmentId, LessonStep.FIRST, exclusive);
+    }
+
+    /** The pins of one step, with the assignment row locked as {@link #lock(UUID, boolean)} does. */
+    @Transactional
+    public Optional<GradedAssignment> lock(UUID assignmentId, int position, boolean exclusive) {
+        return assignments.gradedAssignment(assignmentId, position, exclusive ? " FOR UPDATE" : " FOR SHARE");
     }
 }

@@ -52,20 +52,25 @@ class AssignmentRepository {
             @Nullable Instant revisionUntil,
             boolean classmatesAfterSubmit,
             UUID createdBy,
-            Instant createdAt) {}
+            Instant createdAt,
+            List<NewStep> steps) {}
 
-    /** The assignment and its one mark-claims step (position 0); the caller's transaction holds both. */
+    /**
+     * The assignment and its steps (DD013), every step on the assignment's article with its pins;
+     * the caller's transaction holds them all. {@code assignment.exercise} is the first step's.
+     */
     void insert(Row r) {
         jdbc.sql("""
                 INSERT INTO assignment (id, school_id, class_id, exercise, title, open_at, due_at, late_work_accepted,
                                         feedback_policy, revision_allowed, revision_until, classmates_after_submit,
                                         created_by, created_at)
-                VALUES (:id, :school, :class, 'mark-claims', :title, :openAt, :dueAt, :late, :policy, :revision,
+                VALUES (:id, :school, :class, :exercise, :title, :openAt, :dueAt, :late, :policy, :revision,
                         :revisionUntil, :classmates, :createdBy, :createdAt)
                 """)
                 .param("id", r.id())
                 .param("school", r.schoolId())
                 .param("class", r.classId())
+                .param("exercise", r.steps().getFirst().exercise())
                 .param("title", r.title())
                 .param("openAt", Timestamp.from(r.openAt()))
                 .param("dueAt", Timestamp.from(r.dueAt()))
@@ -77,17 +82,23 @@ class AssignmentRepository {
                 .param("createdBy", r.createdBy())
                 .param("createdAt", Timestamp.from(r.createdAt()))
                 .update();
-        jdbc.sql("""
-                INSERT INTO lesson_step (assignment_id, school_id, position, exercise, article_id, article_version_id,
-                                         key_version_id)
-                VALUES (:id, :school, 0, 'mark-claims', :article, :articleVersion, :keyVersion)
-                """)
-                .param("id", r.id())
-                .param("school", r.schoolId())
-                .param("article", r.articleId())
-                .param("articleVersion", r.articleVersionId())
-                .param("keyVersion", r.keyVersionId())
-                .update();
+        for (int position = 0; position < r.steps().size(); position++) {
+            NewStep step = r.steps().get(position);
+            jdbc.sql("""
+                    INSERT INTO lesson_step (assignment_id, school_id, position, exercise, article_id, article_version_id,
+                                             key_version_id, weight)
+                    VALUES (:id, :school, :position, :exercise, :article, :articleVersion, :keyVersion, :weight)
+                    """)
+                    .param("id", r.id())
+                    .param("school", r.schoolId())
+                    .param("position", position)
+                    .param("exercise", step.exercise())
+                    .param("article", r.articleId())
+                    .param("articleVersion", r.articleVersionId())
+                    .param("keyVersion", r.keyVersionId())
+                    .param("weight", step.weight())
+                    .update();
+        }
     }
 
     /** The assignment's steps by position. */
@@ -110,13 +121,18 @@ class AssignmentRepository {
                 .list();
     }
 
-    Optional<UUID> findByClassAndArticle(UUID classId, UUID articleId) {
+    /** The class's first lesson on the article whose steps are these exercises, in this order. */
+    Optional<UUID> findByClassArticleAndSteps(UUID classId, UUID articleId, List<String> exercises) {
         return jdbc.sql("""
                 SELECT a.id FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
-                 WHERE a.class_id = :c AND s.article_id = :a ORDER BY a.created_at LIMIT 1
+                 WHERE a.class_id = :c AND s.article_id = :a
+                   AND ARRAY(SELECT x.exercise FROM lesson_step x WHERE x.assignment_id = a.id ORDER BY x.position)
+                       = CAST(:exercises AS text[])
+                 ORDER BY a.created_at LIMIT 1
                 """)
                 .param("c", classId)
                 .param("a", articleId)
+                .param("exercises", exercises.toArray(String[]::new))
                 .query(UUID.class)
                 .optional();
     }
@@ -337,19 +353,24 @@ class AssignmentRepository {
      * clause ("", " FOR SHARE", " FOR UPDATE"), which locks the assignment row only: every change
      * of a step's pins updates that row too, so the assignment row is the one lock of its pins.
      */
-    Optional<GradedAssignment> gradedAssignment(UUID assignmentId, String lock) {
+    Optional<GradedAssignment> gradedAssignment(UUID assignmentId, int position, String lock) {
         return jdbc.sql("""
-                SELECT a.id, a.school_id, s.article_version_id, s.key_version_id, a.match_threshold
-                  FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
+                SELECT a.id, a.school_id, s.position, s.exercise, s.article_version_id, s.key_version_id,
+                       a.match_threshold, (SELECT count(*) FROM lesson_step x WHERE x.assignment_id = a.id) AS steps
+                  FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = :position
                  WHERE a.id = :id AND s.article_version_id IS NOT NULL
                 """ + (lock.isBlank() ? "" : lock + " OF a"))
                 .param("id", assignmentId)
+                .param("position", position)
                 .query((rs, n) -> new GradedAssignment(
                         rs.getObject("id", UUID.class),
                         rs.getObject("school_id", UUID.class),
                         rs.getObject("article_version_id", UUID.class),
                         rs.getObject("key_version_id", UUID.class),
-                        rs.getDouble("match_threshold")))
+                        rs.getDouble("match_threshold"),
+                        rs.getInt("position"),
+                        rs.getString("exercise"),
+                        rs.getInt("steps")))
                 .optional();
     }
 
@@ -364,14 +385,17 @@ class AssignmentRepository {
     }
 
     /**
-     * Pins a key version and the article version it is anchored to on one step, in one statement,
-     * and counts the change on the assignment row (which locks it, see {@link #gradedAssignment}).
+     * Pins a key version and the article version it is anchored to on one step and on every other
+     * step on the same article (a lesson's claims and sources steps grade against one key), in one
+     * statement, and counts the change on the assignment row (which locks it, see
+     * {@link #gradedAssignment}).
      */
     void pinKeyVersion(UUID assignmentId, int position, UUID keyVersionId, UUID articleVersionId) {
         bumpVersion(assignmentId);
         jdbc.sql("""
                 UPDATE lesson_step SET key_version_id = :v, article_version_id = :av, key_version_ignored_id = NULL
-                 WHERE assignment_id = :id AND position = :position
+                 WHERE assignment_id = :id
+                   AND article_id = (SELECT article_id FROM lesson_step WHERE assignment_id = :id AND position = :position)
                 """)
                 .param("id", assignmentId)
                 .param("position", position)
@@ -384,7 +408,9 @@ class AssignmentRepository {
     void ignoreKeyVersion(UUID assignmentId, int position, UUID keyVersionId) {
         bumpVersion(assignmentId);
         jdbc.sql("""
-                UPDATE lesson_step SET key_version_ignored_id = :v WHERE assignment_id = :id AND position = :position
+                UPDATE lesson_step SET key_version_ignored_id = :v
+                 WHERE assignment_id = :id
+                   AND article_id = (SELECT article_id FROM lesson_step WHERE assignment_id = :id AND position = :position)
                 """)
                 .param("id", assignmentId)
                 .param("position", position)

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
@@ -55,7 +57,10 @@ public class AssignmentService {
         this.clock = clock;
     }
 
-    /** Assigns the mark-claims exercise on one article, pinning its current article and key versions. */
+    /**
+     * Assigns a lesson on one article (DD013): its steps in the form's order, each pinning the
+     * article's current article and key versions. A one-step form is the mark-claims exercise.
+     */
     @Transactional
     @TeacherOfClass
     public AssignmentSummary assignMarkClaims(UUID classId, NewAssignment form) {
@@ -67,6 +72,7 @@ public class AssignmentService {
         }
         LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId())
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+        checkSteps(form.steps(), teacher, pin);
         ZoneId zone = schoolClass.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();
@@ -106,12 +112,59 @@ public class AssignmentService {
                 revisionUntil,
                 form.classmatesAfterSubmit(),
                 teacher.accountId(),
-                clock.instant());
+                clock.instant(),
+                form.steps());
         assignments.insert(row);
         return assignments.ofClass(classId, zone, work).stream()
                 .filter(a -> a.id().equals(row.id()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * One to three steps, each exercise once, on an article whose key supports it: "Who says so?"
+     * needs a key that names the article's sources, because it is scored against them.
+     */
+    private void checkSteps(List<NewStep> steps, LateralUser teacher, LibraryPins.Pin pin) {
+        if (steps.isEmpty() || steps.size() > 3) {
+            throw new UserFacingException("A lesson has one, two or three steps.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (NewStep step : steps) {
+            if (!seen.add(step.exercise())) {
+                throw new UserFacingException("Each exercise can be a step of a lesson only once.");
+            }
+            if (step.weight() == null
+                    || step.weight().compareTo(NewStep.LIGHTEST) < 0
+                    || step.weight().compareTo(NewStep.HEAVIEST) > 0
+                    || step.weight().scale() > 1) {
+                throw new UserFacingException("A step's weight is a number from 0.1 to 9.9, with at most one decimal.");
+            }
+            switch (step.exercise()) {
+                case NewStep.MARK_CLAIMS -> {}
+                case NewStep.IDENTIFY_SOURCES -> {
+                    boolean hasSources = pin.keyVersionId() != null
+                            && library.keySources(teacher.schoolId(), pin.keyVersionId())
+                                    .map(k -> !k.sources().isEmpty())
+                                    .orElse(false);
+                    if (!hasSources) {
+                        throw new UserFacingException(
+                                "This article's answer key names no sources, so it cannot be used for \u201cWho says so?\u201d.");
+                    }
+                }
+                case NewStep.COMPARE_OUTLETS ->
+                    throw new UserFacingException("Comparing outlets is not available as a step yet.");
+                default -> throw new UserFacingException("That is not an exercise Lateral knows.");
+            }
+        }
+        if (!steps.getFirst().exercise().equals(NewStep.MARK_CLAIMS)) {
+            // Step 2 links the claims the student marked in step 1; marking them afterwards would
+            // leave the links without claims. A sources step on its own (linking the key's claims)
+            // is built on the server but not offered yet: results and feedback take the claims
+            // step to be the first (DD013, "Not built yet").
+            throw new UserFacingException(
+                    "A lesson starts with \u201cMark the claims\u201d; \u201cWho says so?\u201d comes after it.");
+        }
     }
 
     /** A class's assignments, by due date, for its teacher. */

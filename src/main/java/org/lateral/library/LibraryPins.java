@@ -191,6 +191,131 @@ public class LibraryPins {
     }
 
     /**
+     * A key source as the sources rules score it (DD013): its names, the kinds it accepts, how it
+     * reached the article's outlet, and where the text points at it.
+     *
+     * @param accepted its kind and its also-accepted kinds
+     * @param relayedFrom the outlet a secondary source came through; null for a primary one
+     * @param relayedFromAliases other names of that outlet: the aliases of the key's own source of
+     *     that name, when the key has one ("Daily Mail" for "The Daily Mail")
+     */
+    public record ScoredSource(
+            String id,
+            String name,
+            List<String> aliases,
+            Set<SourceKind> accepted,
+            boolean primary,
+            @Nullable String relayedFrom,
+            List<String> relayedFromAliases,
+            List<org.lateral.base.TextSpan> attributions) {}
+
+    /** The sources of one key version of this school's library, in the key's order, for scoring. */
+    public List<ScoredSource> scoredSources(UUID schoolId, UUID keyVersionId) {
+        Map<String, List<org.lateral.base.TextSpan>> spans = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT a.source_id, a.start_offset, a.end_offset, a.exact
+                  FROM key_source_attribution a
+                  JOIN answer_key_version kv ON kv.id = a.key_version_id
+                  JOIN answer_key k ON k.id = kv.key_id
+                 WHERE a.key_version_id = :v AND k.school_id = :school
+                 ORDER BY a.start_offset
+                """).param("v", keyVersionId).param("school", schoolId).query((ResultSet rs) -> {
+            spans.computeIfAbsent(rs.getString("source_id"), id -> new java.util.ArrayList<>())
+                    .add(new org.lateral.base.TextSpan(
+                            rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getString("exact")));
+        });
+        record Row(
+                String id,
+                String name,
+                List<String> aliases,
+                Set<SourceKind> accepted,
+                boolean primary,
+                @Nullable String relayedFrom) {}
+        List<Row> rows = jdbc.sql("""
+                SELECT s.source_id, s.name, s.aliases, s.kind, s.also_accepted_kinds, s.origin, s.relayed_from
+                  FROM key_source s
+                  JOIN answer_key_version kv ON kv.id = s.key_version_id
+                  JOIN answer_key k ON k.id = kv.key_id
+                 WHERE s.key_version_id = :v AND k.school_id = :school
+                 ORDER BY s.position
+                """)
+                .param("v", keyVersionId)
+                .param("school", schoolId)
+                .query((rs, n) -> {
+                    Set<SourceKind> accepted =
+                            EnumSet.of(SourceKind.fromCode(rs.getString("kind")).orElseThrow());
+                    for (String code :
+                            (String[]) rs.getArray("also_accepted_kinds").getArray()) {
+                        SourceKind.fromCode(code).ifPresent(accepted::add);
+                    }
+                    return new Row(
+                            rs.getString("source_id"),
+                            rs.getString("name"),
+                            List.of((String[]) rs.getArray("aliases").getArray()),
+                            accepted,
+                            "primary".equals(rs.getString("origin")),
+                            rs.getString("relayed_from"));
+                })
+                .list();
+        return rows.stream()
+                .map(r -> new ScoredSource(
+                        r.id(),
+                        r.name(),
+                        r.aliases(),
+                        r.accepted(),
+                        r.primary(),
+                        r.relayedFrom(),
+                        r.relayedFrom() == null
+                                ? List.of()
+                                : rows.stream()
+                                        .filter(o -> o.name().equalsIgnoreCase(r.relayedFrom()))
+                                        .flatMap(o -> o.aliases().stream())
+                                        .toList(),
+                        spans.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    /**
+     * The outlets this school's library knows (its outlets, the outlets its keys name as sources or
+     * relays) that the text names, in the order the text first names them: what a student may pick
+     * as the outlet a source was relayed through. Only names the student can read in the text are
+     * offered, so the list tells nothing the article does not.
+     */
+    public List<String> outletsNamedIn(UUID schoolId, String text) {
+        List<String> known =
+                jdbc.sql("""
+                SELECT name FROM outlet WHERE school_id = :school
+                UNION
+                SELECT s.name FROM key_source s
+                  JOIN answer_key_version kv ON kv.id = s.key_version_id
+                  JOIN answer_key k ON k.id = kv.key_id
+                 WHERE k.school_id = :school AND s.kind = 'media-outlet'
+                UNION
+                SELECT s.relayed_from FROM key_source s
+                  JOIN answer_key_version kv ON kv.id = s.key_version_id
+                  JOIN answer_key k ON k.id = kv.key_id
+                 WHERE k.school_id = :school AND s.relayed_from IS NOT NULL
+                """).param("school", schoolId).query(String.class).list();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (String name : known) {
+            if (name.length() > 100) {
+                continue;
+            }
+            // "The Daily Mail" is named in a text that says "the Daily Mail" or just "Daily Mail".
+            String bare = name.replaceFirst("(?i)^the\\s+", "");
+            int at = lower.indexOf(bare.toLowerCase(java.util.Locale.ROOT));
+            if (bare.length() >= 3 && at >= 0) {
+                found.merge(name, at, Math::min);
+            }
+        }
+        return found.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
      * A newer key version an assignment may move to: when it was made, the notes that came with it
      * and the article version it is anchored to.
      *

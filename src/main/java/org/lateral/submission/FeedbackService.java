@@ -12,6 +12,7 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.assignment.StudentOfAssignment;
 import org.lateral.base.UserFacingException;
@@ -67,13 +68,17 @@ public class FeedbackService {
         StudentAssignment assignment = found.get();
         Instant now = clock.instant();
         Optional<UUID> submission = grading.submissionOf(assignmentId, student.accountId());
+        Lesson lesson = lesson(assignment, submission);
+        // The claims step's attempts: what the claims feedback is about (DD013: step 0).
         List<GradingRepository.AttemptRow> attempts =
-                submission.map(grading::attemptsOf).orElse(List.of());
-        List<GradingRepository.AttemptRow> submitted =
-                attempts.stream().filter(a -> a.submittedAt() != null).toList();
-        boolean revisionInProgress = attempts.size() > 1 && attempts.getLast().submittedAt() == null;
-        boolean canRevise =
-                attempts.size() == 1 && attempts.getFirst().submittedAt() != null && assignment.revisionOpen(now);
+                submission.map(id -> grading.attemptsOf(id, Grader.CLAIMS_STEP)).orElse(List.of());
+        // Feedback is released per lesson: nothing of any step's key before every step of the
+        // first round is submitted, because the claims key's reasons name the sources (DD013).
+        List<GradingRepository.AttemptRow> submitted = lesson.firstRoundDone()
+                ? attempts.stream().filter(a -> a.submittedAt() != null).toList()
+                : List.of();
+        boolean revisionInProgress = lesson.revisionInProgress();
+        boolean canRevise = lesson.round() == 1 && lesson.firstRoundDone() && assignment.revisionOpen(now);
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
@@ -92,7 +97,7 @@ public class FeedbackService {
                     revisionInProgress,
                     null));
         }
-        if (revisionPossible(assignment, attempts, now)) {
+        if (revisionPossible(assignment, lesson, now)) {
             // DD006: a student who could copy the key into attempt 2 sees where to look, not the key.
             RevisionHints hints = RevisionHints.of(grader.review(context.get(), submitted.getLast(), false), text);
             return Optional.of(new StudentFeedback(
@@ -136,20 +141,46 @@ public class FeedbackService {
     }
 
     /**
-     * Whether the student could still submit an attempt 2 (DD006): attempt 1 is submitted, attempt
-     * 2 is not, and either a revision can be started now or an attempt 2 that was started can still
-     * be saved and submitted (the marking page takes work while the assignment does, even after
-     * the revision window has closed).
+     * Where the student stands in the lesson, for feedback: the round (2 once a revision started),
+     * whether every step of round 1 is submitted, and whether round 2's steps are.
      */
-    static boolean revisionPossible(
-            StudentAssignment assignment, List<GradingRepository.AttemptRow> attempts, Instant now) {
-        if (attempts.isEmpty() || attempts.getFirst().submittedAt() == null) {
+    record Lesson(int round, boolean firstRoundDone, boolean secondRoundDone) {
+
+        boolean revisionInProgress() {
+            return round > 1 && !secondRoundDone;
+        }
+    }
+
+    private Lesson lesson(StudentAssignment assignment, Optional<UUID> submission) {
+        List<SubmissionRepository.Attempt> all =
+                submission.map(submissions::attempts).orElse(List.of());
+        int round = all.stream()
+                .mapToInt(SubmissionRepository.Attempt::number)
+                .max()
+                .orElse(1);
+        return new Lesson(round, roundDone(assignment, all, 1), roundDone(assignment, all, 2));
+    }
+
+    private static boolean roundDone(StudentAssignment assignment, List<SubmissionRepository.Attempt> all, int round) {
+        return assignment.steps().stream()
+                .allMatch(step -> all.stream()
+                        .anyMatch(a -> a.step() == step.position() && a.number() == round && a.submittedAt() != null));
+    }
+
+    /**
+     * Whether the student could still submit a second round (DD006): the first round is
+     * submitted, the second is not, and either a revision can be started now or one that was
+     * started can still be saved and submitted (the lesson takes work while the assignment does,
+     * even after the revision window has closed).
+     */
+    static boolean revisionPossible(StudentAssignment assignment, Lesson lesson, Instant now) {
+        if (!lesson.firstRoundDone()) {
             return false;
         }
-        if (attempts.size() == 1) {
+        if (lesson.round() == 1) {
             return assignment.revisionOpen(now);
         }
-        return attempts.get(1).submittedAt() == null && (assignment.revisionOpen(now) || assignment.acceptsWork(now));
+        return !lesson.secondRoundDone() && (assignment.revisionOpen(now) || assignment.acceptsWork(now));
     }
 
     private static String waiting(StudentAssignment assignment, boolean nothingSubmitted, boolean noKey) {
@@ -182,16 +213,23 @@ public class FeedbackService {
         }
         UUID submission = grading.submissionOf(assignmentId, student.accountId())
                 .orElseThrow(() -> new UserFacingException("Submit your work first; then you can revise it."));
-        // Locking attempt 1 first makes a double click start one revision, not fail on the second.
-        SubmissionRepository.Attempt first = submissions
-                .lockAttempt(grading.attemptsOf(submission).getFirst().id())
-                .orElseThrow();
-        if (grading.attemptsOf(submission).size() > 1) {
-            throw new UserFacingException("You have already started your revision.");
-        }
-        if (first.submittedAt() == null) {
+        // Locking the first step's attempt 1 first makes a double click start one revision, not
+        // fail on the second.
+        List<GradingRepository.AttemptRow> firstStep = grading.attemptsOf(submission, LessonStep.FIRST);
+        if (firstStep.isEmpty()) {
             throw new UserFacingException("Submit your work first; then you can revise it.");
         }
-        grading.startAttemptFrom(submission, first, now);
+        submissions.lockAttempt(firstStep.getFirst().id()).orElseThrow();
+        Lesson lesson = lesson(assignment, Optional.of(submission));
+        if (lesson.round() > 1) {
+            throw new UserFacingException("You have already started your revision.");
+        }
+        if (!lesson.firstRoundDone()) {
+            throw new UserFacingException("Submit every step first; then you can revise your work.");
+        }
+        // The revision's first step starts from a copy of attempt 1; its later steps start from
+        // theirs when the student reaches them (SubmissionService.open).
+        submissions.ensureAttempt(submission, LessonStep.FIRST, 2, now);
+        submissions.reopenLesson(submission);
     }
 }

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Grader {
 
+    /**
+     * The position of a lesson's mark-claims step: always the first, because a lesson starts with
+     * it whenever it has one (AssignmentService checks a lesson's steps; DD013).
+     */
+    static final int CLAIMS_STEP = 0;
+
     static final String ADDED_CLAIM_WHY = "Your teacher added this claim to the key of this assignment.";
 
     private final LibraryPins library;
@@ -78,6 +84,9 @@ class Grader {
 
     /** The assignment's key as it grades now, or against another key version (for a preview). */
     Optional<Context> context(GradedAssignment facts, @Nullable UUID keyVersionId) {
+        if (!facts.exercise().equals("mark-claims")) {
+            return Optional.empty();
+        }
         UUID version = keyVersionId != null ? keyVersionId : facts.keyVersionId();
         if (version == null) {
             return Optional.empty();
@@ -248,7 +257,8 @@ class Grader {
 
     /** Re-scores every submitted attempt of the assignment (in the caller's transaction). */
     int rescoreAll(Context context, ScoreCause cause, UUID by, Instant now) {
-        List<GradingRepository.SubmittedAttempt> attempts = grading.submittedAttempts(context.assignmentId());
+        List<GradingRepository.SubmittedAttempt> attempts =
+                grading.submittedAttempts(context.assignmentId(), CLAIMS_STEP);
         for (GradingRepository.SubmittedAttempt a : attempts) {
             record(context, a.attemptId(), cause, by, now);
         }

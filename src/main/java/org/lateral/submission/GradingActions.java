@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.CurrentUser;
@@ -32,6 +33,7 @@ public class GradingActions {
     private final GradingRepository grading;
     private final TeacherAttempts attempts;
     private final Grader grader;
+    private final SourceGrader sourceGrader;
     private final Clock clock;
 
     GradingActions(
@@ -41,7 +43,9 @@ public class GradingActions {
             GradingRepository grading,
             TeacherAttempts attempts,
             Grader grader,
+            SourceGrader sourceGrader,
             Clock clock) {
+        this.sourceGrader = sourceGrader;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -87,10 +91,33 @@ public class GradingActions {
         }
         TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
         // The assignment before the attempt, the lock order of every grading path.
-        GradedAssignment facts =
-                assignmentGrading.lock(o.assignment().id(), true).orElseThrow();
+        GradedAssignment facts = assignmentGrading
+                .lock(o.assignment().id(), o.attempt().step(), true)
+                .orElseThrow();
         if (o.attempt().submittedAt() == null) {
             throw new UserFacingException("Only submitted work has a score to change.");
+        }
+        if (facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+            GradedAssignment claimsStep = facts.position() == Grader.CLAIMS_STEP
+                    ? null
+                    : assignmentGrading
+                            .pins(o.assignment().id(), Grader.CLAIMS_STEP)
+                            .filter(c -> c.exercise().equals(NewStep.MARK_CLAIMS))
+                            .orElse(null);
+            SourceGrader.Context sources = sourceGrader
+                    .context(facts, claimsStep)
+                    .orElseThrow(
+                            () -> new UserFacingException("This assignment has no answer key, so it has no scores."));
+            boolean overridden = grading.latest(attemptId)
+                    .map(GradingRepository.Latest::overridden)
+                    .orElse(false);
+            if (score == null && !overridden) {
+                throw new UserFacingException("This score is the rules' score already.");
+            }
+            Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
+            sourceGrader.override(
+                    sources, o.attempt(), rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
+            return;
         }
         Grader.Context context = grader.context(facts, null)
                 .orElseThrow(() -> new UserFacingException("This assignment has no answer key, so it has no scores."));

@@ -122,15 +122,17 @@ class GradingRepository {
                 == 1;
     }
 
-    /** Every submitted attempt of the assignment, with its student. */
+    /** Every submitted attempt of one step of the assignment, with its student. */
     record SubmittedAttempt(UUID attemptId, UUID studentId, int number) {}
 
-    List<SubmittedAttempt> submittedAttempts(UUID assignmentId) {
+    List<SubmittedAttempt> submittedAttempts(UUID assignmentId, int step) {
         return jdbc.sql("""
                 SELECT t.id, s.student_id, t.number FROM attempt t JOIN submission s ON s.id = t.submission_id
-                 WHERE s.assignment_id = :a AND t.submitted_at IS NOT NULL ORDER BY s.student_id, t.number
+                 WHERE s.assignment_id = :a AND t.step = :step AND t.submitted_at IS NOT NULL
+                 ORDER BY s.student_id, t.number
                 """)
                 .param("a", assignmentId)
+                .param("step", step)
                 .query((rs, n) -> new SubmittedAttempt(
                         rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class), rs.getInt("number")))
                 .list();
@@ -144,12 +146,14 @@ class GradingRepository {
             @Nullable Instant submittedAt,
             @Nullable Instant reopenedAt) {}
 
-    List<AttemptRow> attemptsOf(UUID submissionId) {
+    /** The attempts of one step of a submission (DD013), oldest first. */
+    List<AttemptRow> attemptsOf(UUID submissionId, int step) {
         return jdbc.sql("""
                 SELECT id, number, started_at, submitted_at, reopened_at FROM attempt
-                 WHERE submission_id = :s ORDER BY number
+                 WHERE submission_id = :s AND step = :step ORDER BY number
                 """)
                 .param("s", submissionId)
+                .param("step", step)
                 .query((rs, n) -> new AttemptRow(
                         rs.getObject("id", UUID.class),
                         rs.getInt("number"),
@@ -167,39 +171,12 @@ class GradingRepository {
                 .optional();
     }
 
-    /**
-     * A new attempt, numbered after the latest, starting from a copy of the given attempt's live
-     * marks; of step 0, the only step of today's lessons (DD013).
-     */
-    UUID startAttemptFrom(UUID submissionId, SubmissionRepository.Attempt from, Instant now) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO attempt (id, submission_id, step, number, started_at) VALUES (:id, :s, 0, :n, :now)")
-                .param("id", id)
-                .param("s", submissionId)
-                .param("n", from.number() + 1)
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql("""
-                INSERT INTO mark (attempt_id, mark_id, seq, start_offset, end_offset, exact, prefix, suffix, claim_type,
-                                  deleted, created_at, updated_at)
-                SELECT :id, mark_id, 1, start_offset, end_offset, exact, prefix, suffix, claim_type, false, :now, :now
-                  FROM mark WHERE attempt_id = :from AND NOT deleted
-                """)
-                .param("id", id)
-                .param("from", from.id())
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql("UPDATE submission SET submitted_at = NULL WHERE id = :s")
-                .param("s", submissionId)
-                .update();
-        return id;
-    }
-
     boolean reopen(UUID attemptId, UUID by, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE attempt SET submitted_at = NULL, reopened_at = :now, reopened_by = :by
                  WHERE id = :id AND submitted_at IS NOT NULL
-                   AND number = (SELECT max(number) FROM attempt x WHERE x.submission_id = attempt.submission_id)
+                   AND number = (SELECT max(number) FROM attempt x
+                                  WHERE x.submission_id = attempt.submission_id AND x.step = attempt.step)
                 """)
                 .param("id", attemptId)
                 .param("by", by)
@@ -279,6 +256,60 @@ class GradingRepository {
                 rs.getObject("caused_by", UUID.class));
     }
 
+    /** A score row of an identify-sources attempt: the counts are sources, with the rules' parts. */
+    void insertSourceScore(
+            UUID attemptId,
+            UUID keyVersionId,
+            List<UUID> amendmentIds,
+            String rulesVersion,
+            double threshold,
+            org.lateral.submission.scoring.SourceScoring.Result result,
+            double score,
+            boolean overridden,
+            int found,
+            int mislabelled,
+            int missed,
+            int extra,
+            ScoreCause cause,
+            @Nullable UUID by,
+            @Nullable String comment,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO score (id, attempt_id, key_version_id, amendment_ids, rules_version, threshold, computed, score,
+                                   overridden, found, mislabelled, missed, extra, cause, caused_by, comment, created_at,
+                                   exercise, source_recall, kind_accuracy, origin_accuracy, link_f1)
+                VALUES (:id, :a, :key, :amendments, :rules, :threshold, :computed, :score, :overridden, :found,
+                        :mislabelled, :missed, :extra, :cause, :by, :comment, :now,
+                        'identify-sources', :recall, :kind, :origin, :links)
+                """)
+                .param("id", UUID.randomUUID())
+                .param("a", attemptId)
+                .param("key", keyVersionId)
+                .param("amendments", amendmentIds.toArray(UUID[]::new))
+                .param("rules", rulesVersion)
+                .param("threshold", threshold)
+                .param("computed", result.score())
+                .param("score", score)
+                .param("overridden", overridden)
+                .param("found", found)
+                .param("mislabelled", mislabelled)
+                .param("missed", missed)
+                .param("extra", extra)
+                .param("cause", cause.code())
+                .param("by", by)
+                .param("comment", comment)
+                .param("now", Timestamp.from(now))
+                .param("recall", part(result.sourceRecall()))
+                .param("kind", part(result.kindAccuracy()))
+                .param("origin", part(result.originAccuracy()))
+                .param("links", part(result.linkF1()))
+                .update();
+    }
+
+    private static java.math.BigDecimal part(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP);
+    }
+
     void insertScore(
             UUID attemptId,
             UUID keyVersionId,
@@ -351,6 +382,7 @@ class GradingRepository {
     /** One attempt of the results table: its live marks counted and its latest score row (DD005). */
     record ResultAttempt(
             UUID studentId,
+            int step,
             AttemptRow attempt,
             int liveMarks,
             @Nullable ScoreEntry score) {}
@@ -362,7 +394,7 @@ class GradingRepository {
      */
     List<ResultAttempt> resultAttempts(UUID assignmentId) {
         List<Authored<ResultAttempt>> rows = jdbc.sql("""
-                SELECT sub.student_id, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
+                SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
                        (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
                        s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
                        s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at
@@ -371,7 +403,7 @@ class GradingRepository {
                   LEFT JOIN LATERAL (
                        SELECT * FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) s ON true
                  WHERE sub.assignment_id = :a
-                 ORDER BY sub.student_id, t.number
+                 ORDER BY sub.student_id, t.step, t.number
                 """)
                 .param("a", assignmentId)
                 .query((rs, n) -> {
@@ -385,6 +417,7 @@ class GradingRepository {
                     return new Authored<>(
                             new ResultAttempt(
                                     rs.getObject("student_id", UUID.class),
+                                    rs.getInt("step"),
                                     attempt,
                                     rs.getInt("live_marks"),
                                     score == null ? null : score.row()),
@@ -394,25 +427,27 @@ class GradingRepository {
         return rows.stream()
                 .collect(named((r, name) -> r.score() == null
                         ? r
-                        : new ResultAttempt(r.studentId(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
+                        : new ResultAttempt(
+                                r.studentId(), r.step(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
     }
 
     /**
      * The live marks of each student's latest submitted attempt, by student: what the popular
      * spans and types of the results page are counted from. One statement for the whole class.
      */
-    Map<UUID, List<SavedMark>> latestSubmittedMarks(UUID assignmentId) {
+    Map<UUID, List<SavedMark>> latestSubmittedMarks(UUID assignmentId, int step) {
         Map<UUID, List<SavedMark>> marks = new HashMap<>();
         jdbc.sql("""
                 SELECT sub.student_id, m.mark_id, m.seq, m.start_offset, m.end_offset, m.exact, m.claim_type
                   FROM submission sub
                   JOIN LATERAL (
-                       SELECT t.id FROM attempt t WHERE t.submission_id = sub.id AND t.submitted_at IS NOT NULL
+                       SELECT t.id FROM attempt t
+                        WHERE t.submission_id = sub.id AND t.step = :step AND t.submitted_at IS NOT NULL
                         ORDER BY t.number DESC LIMIT 1) latest ON true
                   JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
                  WHERE sub.assignment_id = :a
                  ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id
-                """).param("a", assignmentId).query((ResultSet rs) -> {
+                """).param("a", assignmentId).param("step", step).query((ResultSet rs) -> {
             marks.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
                     .add(new SavedMark(
                             rs.getString("mark_id"),

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.UserFacingException;
@@ -42,6 +43,7 @@ public class KeyAmendments {
     private final SubmissionRepository submissions;
     private final GradingRepository grading;
     private final Grader grader;
+    private final SourceGrader sourceGrader;
     private final Clock clock;
 
     KeyAmendments(
@@ -52,7 +54,9 @@ public class KeyAmendments {
             SubmissionRepository submissions,
             GradingRepository grading,
             Grader grader,
+            SourceGrader sourceGrader,
             Clock clock) {
+        this.sourceGrader = sourceGrader;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -168,7 +172,7 @@ public class KeyAmendments {
         Grader.Context next = grader.context(facts, newer.id()).orElseThrow();
         Map<UUID, String> names = new HashMap<>();
         assignment.roster().forEach(r -> names.put(r.studentId(), r.displayName()));
-        List<GradingRepository.SubmittedAttempt> attempts = grading.submittedAttempts(assignmentId);
+        List<GradingRepository.SubmittedAttempt> attempts = grading.submittedAttempts(assignmentId, Grader.CLAIMS_STEP);
         List<KeyPreview.Change> changes = new ArrayList<>();
         for (GradingRepository.SubmittedAttempt a : attempts) {
             List<SavedMark> marks = submissions.liveMarks(a.attemptId());
@@ -241,9 +245,24 @@ public class KeyAmendments {
                 .orElseThrow(() -> new UserFacingException("There is no newer version of this key."));
     }
 
+    /**
+     * Re-scores every submitted attempt of the lesson against the key as it now stands: the claims
+     * step, and a sources step, whose links are scored on the claims the claims rules matched.
+     */
     private int rescore(GradedAssignment facts, ScoreCause cause, LateralUser teacher, Instant now) {
         Grader.Context context = grader.context(facts, null).orElseThrow();
-        return grader.rescoreAll(context, cause, teacher.accountId(), now);
+        int rescored = grader.rescoreAll(context, cause, teacher.accountId(), now);
+        for (int step = 1; step < facts.steps(); step++) {
+            GradedAssignment later = assignmentGrading.pins(facts.id(), step).orElse(null);
+            if (later != null && later.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+                SourceGrader.Context sources =
+                        sourceGrader.context(later, facts).orElse(null);
+                if (sources != null) {
+                    rescored += sourceGrader.rescoreAll(sources, step, cause, teacher.accountId(), now);
+                }
+            }
+        }
+        return rescored;
     }
 
     private GradedAssignment lockOwned(UUID assignmentId) {

@@ -5,9 +5,23 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.highlighter.SavedLink;
 import org.lateral.base.highlighter.SavedMark;
+import org.lateral.base.highlighter.SavedSource;
 
-/** Everything the marking page needs for one student's current attempt. */
+/**
+ * Everything the lesson page needs for one step of one student's lesson (DD013): the step's
+ * attempt of the current round and its work, the lesson's progress for the stepper.
+ *
+ * @param step the shown step's position
+ * @param exercise the shown step's exercise ({@code mark-claims}, {@code identify-sources})
+ * @param marks the attempt's marks (a mark-claims step)
+ * @param claims the claims to link, neutral (an identify-sources step): the student's own marks of
+ *     the lesson's claims step, or the key's claim spans when the lesson has none
+ * @param sources the attempt's sources with their mentions (an identify-sources step)
+ * @param links the attempt's claim links (an identify-sources step)
+ * @param outlets outlets the article's text names, offered as where a source was relayed from
+ */
 public record MarkingSession(
         UUID assignmentId,
         UUID submissionId,
@@ -21,13 +35,41 @@ public record MarkingSession(
         Instant dueAt,
         ZoneId timeZone,
         boolean lateWorkAccepted,
-        @Nullable Instant submittedAt) {
+        @Nullable Instant submittedAt,
+        int step,
+        String exercise,
+        LessonProgress progress,
+        List<ClaimToLink> claims,
+        List<SavedSource> sources,
+        List<SavedLink> links,
+        List<String> outlets) {
 
     public MarkingSession {
         marks = List.copyOf(marks);
+        claims = List.copyOf(claims);
+        sources = List.copyOf(sources);
+        links = List.copyOf(links);
+        outlets = List.copyOf(outlets);
     }
+
+    /**
+     * A claim the student links to sources, drawn without its type.
+     *
+     * @param ref the student's mark id, or the key claim's id
+     * @param label "Claim 3": its number in text order
+     */
+    public record ClaimToLink(String ref, int start, int end, String label) {}
 
     public boolean submitted() {
         return submittedAt != null;
+    }
+
+    public boolean identifySources() {
+        return "identify-sources".equals(exercise);
+    }
+
+    /** Whether the lesson has more than one step, so the page shows the stepper. */
+    public boolean lesson() {
+        return progress.steps().size() > 1;
     }
 }

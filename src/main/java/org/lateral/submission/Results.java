@@ -34,9 +34,14 @@ public record Results(
     /**
      * One student's row.
      *
-     * @param status by {@link SubmissionStatus#of}, from the current attempt
-     * @param marks live marks of the current attempt
-     * @param gain attempt 2's score minus attempt 1's, when both are scored
+     * @param status by {@link SubmissionStatus#of}, from the lesson: started with its first
+     *     attempt, submitted when every step of the latest round is
+     * @param marks live marks of the current attempt of the claims step
+     * @param attempts the attempts of the lesson's first step
+     * @param gain attempt 2's score minus attempt 1's of the first step, when both are scored
+     * @param steps every step's attempts, by position (DD013); the first is {@code attempts}
+     * @param lessonScore the weighted mean of each step's counted score (its latest scored
+     *     attempt), once every step has one; null before
      */
     public record StudentResult(
             UUID studentId,
@@ -45,10 +50,13 @@ public record Results(
             SubmissionStatus status,
             int marks,
             List<AttemptResult> attempts,
-            @Nullable Double gain) {
+            @Nullable Double gain,
+            List<StepResult> steps,
+            @Nullable Double lessonScore) {
 
         public StudentResult {
             attempts = List.copyOf(attempts);
+            steps = List.copyOf(steps);
         }
 
         public @Nullable AttemptResult attempt(int number) {
@@ -56,6 +64,24 @@ public record Results(
                     .filter(a -> a.number() == number)
                     .findFirst()
                     .orElse(null);
+        }
+    }
+
+    /** One student's attempts at one step of the lesson. */
+    public record StepResult(int position, String exercise, List<AttemptResult> attempts) {
+
+        public StepResult {
+            attempts = List.copyOf(attempts);
+        }
+
+        /** The score that counts for the step: the latest attempt's that has one. */
+        public @Nullable ScoreEntry counted() {
+            for (int i = attempts.size() - 1; i >= 0; i--) {
+                if (attempts.get(i).score() != null) {
+                    return attempts.get(i).score();
+                }
+            }
+            return null;
         }
     }
 

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
@@ -84,28 +86,37 @@ public class ResultsService {
             attemptsOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a);
         }
         Map<UUID, List<SavedMark>> latestMarks =
-                context.isPresent() ? grading.latestSubmittedMarks(assignmentId) : Map.of();
+                context.isPresent() ? grading.latestSubmittedMarks(assignmentId, Grader.CLAIMS_STEP) : Map.of();
         List<Results.StudentResult> rows = new ArrayList<>();
         List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
         for (RosterEntry student : assignment.roster()) {
-            List<GradingRepository.ResultAttempt> attempts = attemptsOf.getOrDefault(student.studentId(), List.of());
+            List<GradingRepository.ResultAttempt> all = attemptsOf.getOrDefault(student.studentId(), List.of());
             Instant due = assignment.dueFor(student.studentId());
-            List<Results.AttemptResult> attemptResults = new ArrayList<>();
-            for (GradingRepository.ResultAttempt a : attempts) {
-                Instant submitted = a.attempt().submittedAt();
-                attemptResults.add(new Results.AttemptResult(
-                        a.attempt().id(),
-                        a.attempt().number(),
-                        submitted,
-                        submitted != null && submitted.isAfter(due),
-                        a.score()));
+            List<Results.StepResult> steps = new ArrayList<>();
+            for (LessonStep step : assignment.steps()) {
+                List<Results.AttemptResult> results = new ArrayList<>();
+                for (GradingRepository.ResultAttempt a : all) {
+                    if (a.step() == step.position()) {
+                        Instant submitted = a.attempt().submittedAt();
+                        results.add(new Results.AttemptResult(
+                                a.attempt().id(),
+                                a.attempt().number(),
+                                submitted,
+                                submitted != null && submitted.isAfter(due),
+                                a.score()));
+                    }
+                }
+                steps.add(new Results.StepResult(step.position(), step.exercise(), results));
             }
+            List<GradingRepository.ResultAttempt> attempts =
+                    all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
+            List<Results.AttemptResult> attemptResults = steps.getFirst().attempts();
             GradingRepository.ResultAttempt current = attempts.isEmpty() ? null : attempts.getLast();
             SubmissionStatus status = SubmissionStatus.of(
                     now,
                     due,
                     current == null ? null : current.attempt().startedAt(),
-                    current == null ? null : current.attempt().submittedAt());
+                    lessonSubmittedAt(all, assignment.steps().size()));
             Double gain = null;
             if (attemptResults.size() == 2
                     && attemptResults.get(0).score() != null
@@ -122,7 +133,9 @@ public class ResultsService {
                     status,
                     current == null ? 0 : current.liveMarks(),
                     attemptResults,
-                    gain));
+                    gain,
+                    steps,
+                    lessonScore(assignment.steps(), steps)));
             boolean anySubmitted = attempts.stream().anyMatch(a -> a.attempt().submittedAt() != null);
             if (context.isPresent() && anySubmitted) {
                 List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
@@ -175,6 +188,51 @@ public class ResultsService {
                 grading.amendments(assignmentId)));
     }
 
+    /**
+     * When the lesson was submitted: every step's attempt of the latest round is submitted (the
+     * last of those times); null while any step can still change.
+     */
+    static @Nullable Instant lessonSubmittedAt(List<GradingRepository.ResultAttempt> attempts, int steps) {
+        int round = attempts.stream().mapToInt(a -> a.attempt().number()).max().orElse(0);
+        Instant last = null;
+        for (int step = 0; step < steps; step++) {
+            int position = step;
+            Instant submitted = attempts.stream()
+                    .filter(a -> a.step() == position && a.attempt().number() == round)
+                    .map(a -> a.attempt().submittedAt())
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
+            if (submitted == null) {
+                return null;
+            }
+            last = last == null || submitted.isAfter(last) ? submitted : last;
+        }
+        return last;
+    }
+
+    /**
+     * The lesson score (DD013): the mean of the steps' counted scores weighted by the steps'
+     * weights, rounded to one decimal; null until every step has a counted score.
+     */
+    static @Nullable Double lessonScore(List<LessonStep> lesson, List<Results.StepResult> steps) {
+        double weighted = 0;
+        double weights = 0;
+        for (LessonStep step : lesson) {
+            ScoreEntry counted = steps.stream()
+                    .filter(s -> s.position() == step.position())
+                    .findFirst()
+                    .map(Results.StepResult::counted)
+                    .orElse(null);
+            if (counted == null) {
+                return null;
+            }
+            weighted += step.weight().doubleValue() * counted.score();
+            weights += step.weight().doubleValue();
+        }
+        return weights == 0 ? null : Math.round(10 * weighted / weights) / 10.0;
+    }
+
     /** One attempt of a student of the teacher's class, beside the key, with its score history. */
     @Transactional(readOnly = true)
     @TeacherOfAttempt
@@ -188,7 +246,8 @@ public class ResultsService {
         Grader.Context context = grader.context(facts, null)
                 .orElseThrow(() ->
                         new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
-        List<GradingRepository.AttemptRow> all = grading.attemptsOf(o.attempt().submissionId());
+        List<GradingRepository.AttemptRow> all =
+                grading.attemptsOf(o.attempt().submissionId(), o.attempt().step());
         GradingRepository.AttemptRow row =
                 all.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
         String student = o.assignment().roster().stream()

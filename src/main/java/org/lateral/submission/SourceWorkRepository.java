@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.highlighter.SavedLink;
@@ -257,21 +259,42 @@ class SourceWorkRepository {
                 .list();
     }
 
+    /**
+     * The attempt's live source work: each live source with its live mentions, and the live links
+     * whose source is live or not given.
+     */
+    SourceWork sourceWork(UUID attemptId) {
+        Map<String, List<SavedMention>> mentions =
+                liveMentions(attemptId).stream().collect(Collectors.groupingBy(SavedMention::sourceId));
+        List<SavedSource> sources = liveSources(attemptId).stream()
+                .map(s -> new SavedSource(
+                        s.sourceId(),
+                        s.seq(),
+                        s.name(),
+                        s.kind(),
+                        s.origin(),
+                        s.relayedFrom(),
+                        mentions.getOrDefault(s.sourceId(), List.of())))
+                .toList();
+        return new SourceWork(sources, liveLinks(attemptId));
+    }
+
     // Claims
 
     /**
-     * Whether the mark is live in the mark-claims attempt of this attempt's submission with the
-     * same number (the attempt of step 0; today that is the attempt itself).
+     * Whether the mark is live in the attempt of the lesson's claims step with the same number as
+     * this attempt, in the same submission.
      */
-    boolean liveMarkOfSameNumber(UUID attemptId, UUID markId) {
+    boolean liveMarkOfSameNumber(UUID attemptId, int claimsStep, UUID markId) {
         return jdbc.sql("""
                 SELECT EXISTS (
                     SELECT 1 FROM attempt t
-                      JOIN attempt t0 ON t0.submission_id = t.submission_id AND t0.step = 0 AND t0.number = t.number
+                      JOIN attempt t0 ON t0.submission_id = t.submission_id AND t0.step = :step AND t0.number = t.number
                       JOIN mark m ON m.attempt_id = t0.id
                      WHERE t.id = :a AND m.mark_id = :m AND NOT m.deleted)
                 """)
                 .param("a", attemptId)
+                .param("step", claimsStep)
                 .param("m", markId)
                 .query(Boolean.class)
                 .single();

@@ -3,22 +3,19 @@ package org.lateral.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.LessonStep;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveResult;
-import org.lateral.base.highlighter.SavedMention;
-import org.lateral.base.highlighter.SavedSource;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
@@ -80,7 +77,16 @@ public class SourceWorkService {
             StudentAssignment assignment,
             UUID schoolId,
             @Nullable String refusal,
-            Instant now) {}
+            Instant now) {
+
+        /** The position of the lesson's mark-claims step, when it has one. */
+        Optional<Integer> claimsStep() {
+            return assignment.steps().stream()
+                    .filter(s -> s.exercise().equals(NewStep.MARK_CLAIMS))
+                    .map(LessonStep::position)
+                    .findFirst();
+        }
+    }
 
     private Open open(UUID attemptId) {
         LateralUser student = currentUser.require(Role.STUDENT);
@@ -91,6 +97,13 @@ public class SourceWorkService {
         StudentAssignment assignment = assignments
                 .forStudent(attempt.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+        boolean sourcesStep = assignment.steps().stream()
+                .anyMatch(s -> s.position() == attempt.step() && s.exercise().equals(NewStep.IDENTIFY_SOURCES));
+        if (!sourcesStep) {
+            // Sources belong to a "Who says so?" step; a client that sends them for another step's
+            // attempt is broken or tampered with.
+            throw new UserFacingException("This step of the lesson is not about sources.");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String refusal = attempt.submittedAt() != null ? SUBMITTED : !assignment.acceptsWork(now) ? LATE : null;
         return new Open(assignment, student.schoolId(), refusal, now);
@@ -266,15 +279,15 @@ public class SourceWorkService {
     }
 
     /**
-     * Whether a link's claim is one the student may link: a live mark of the mark-claims attempt of
-     * the same submission and number (step 0; today the attempt itself), or else a claim of the
-     * pinned key version. Today every lesson has one step, so either is accepted; a lesson with a
-     * mark-claims step before the sources step will accept only its marks (DD013).
+     * Whether a link's claim is one the student may link (DD013): in a lesson with a mark-claims
+     * step, only a live mark of that step's attempt with the same number (the student links the
+     * claims they found); without one, only a claim of the pinned key version.
      */
     private boolean knownClaim(UUID attemptId, Open open, String claimRef) {
-        UUID markId = markId(claimRef);
-        if (markId != null && work.liveMarkOfSameNumber(attemptId, markId)) {
-            return true;
+        Optional<Integer> claimsStep = open.claimsStep();
+        if (claimsStep.isPresent()) {
+            UUID markId = markId(claimRef);
+            return markId != null && work.liveMarkOfSameNumber(attemptId, claimsStep.get(), markId);
         }
         UUID keyVersionId = open.assignment().keyVersionId();
         return keyVersionId != null
@@ -307,19 +320,7 @@ public class SourceWorkService {
         assignments
                 .forStudent(attempt.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
-        Map<String, List<SavedMention>> mentions =
-                work.liveMentions(attemptId).stream().collect(Collectors.groupingBy(SavedMention::sourceId));
-        List<SavedSource> sources = work.liveSources(attemptId).stream()
-                .map(s -> new SavedSource(
-                        s.sourceId(),
-                        s.seq(),
-                        s.name(),
-                        s.kind(),
-                        s.origin(),
-                        s.relayedFrom(),
-                        mentions.getOrDefault(s.sourceId(), List.of())))
-                .toList();
-        return new SourceWork(sources, work.liveLinks(attemptId));
+        return work.sourceWork(attemptId);
     }
 
     private boolean liveSource(UUID attemptId, UUID sourceId) {

@@ -24,11 +24,13 @@ class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
+    /** An attempt at one step of a lesson (DD013). */
     record Attempt(
             UUID id,
             UUID submissionId,
             UUID assignmentId,
             UUID studentId,
+            int step,
             int number,
             @Nullable Instant submittedAt) {}
 
@@ -52,35 +54,96 @@ class SubmissionRepository {
                 .single();
     }
 
-    /**
-     * The latest attempt, creating attempt 1 when there is none. Attempts are of step 0, the only
-     * step of today's lessons (DD013).
-     */
-    Attempt currentAttempt(UUID submissionId, Instant now) {
-        jdbc.sql("""
-                INSERT INTO attempt (id, submission_id, step, number, started_at)
-                SELECT :id, :submission, 0, 1, :now
-                 WHERE NOT EXISTS (SELECT 1 FROM attempt WHERE submission_id = :submission)
-                ON CONFLICT (submission_id, step, number) DO NOTHING
-                """)
-                .param("id", UUID.randomUUID())
-                .param("submission", submissionId)
-                .param("now", Timestamp.from(now))
-                .update();
+    /** Every attempt of the submission, by step, then number. */
+    List<Attempt> attempts(UUID submissionId) {
         return jdbc.sql("""
-                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.number, t.submitted_at
+                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.step, t.number, t.submitted_at
                   FROM attempt t JOIN submission s ON s.id = t.submission_id
-                 WHERE t.submission_id = :submission ORDER BY t.number DESC LIMIT 1
+                 WHERE t.submission_id = :submission ORDER BY t.step, t.number
                 """)
                 .param("submission", submissionId)
                 .query(SubmissionRepository::attempt)
-                .single();
+                .list();
+    }
+
+    /**
+     * The step's attempt with this number, creating it when there is none. A new attempt of a
+     * later round starts from a copy of the step's previous attempt (a revision keeps the work).
+     */
+    Attempt ensureAttempt(UUID submissionId, int step, int number, Instant now) {
+        Optional<Attempt> previous = number > 1 ? attemptOf(submissionId, step, number - 1) : Optional.empty();
+        UUID id = UUID.randomUUID();
+        int created = jdbc.sql("""
+                INSERT INTO attempt (id, submission_id, step, number, started_at)
+                VALUES (:id, :submission, :step, :number, :now)
+                ON CONFLICT (submission_id, step, number) DO NOTHING
+                """)
+                .param("id", id)
+                .param("submission", submissionId)
+                .param("step", step)
+                .param("number", number)
+                .param("now", Timestamp.from(now))
+                .update();
+        if (created == 1 && previous.isPresent()) {
+            copyWork(previous.get().id(), id, now);
+        }
+        return attemptOf(submissionId, step, number).orElseThrow();
+    }
+
+    private Optional<Attempt> attemptOf(UUID submissionId, int step, int number) {
+        return jdbc.sql("""
+                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.step, t.number, t.submitted_at
+                  FROM attempt t JOIN submission s ON s.id = t.submission_id
+                 WHERE t.submission_id = :submission AND t.step = :step AND t.number = :number
+                """)
+                .param("submission", submissionId)
+                .param("step", step)
+                .param("number", number)
+                .query(SubmissionRepository::attempt)
+                .optional();
+    }
+
+    /**
+     * Copies an attempt's live work into a new attempt, every item under its own id with seq 1:
+     * marks, and sources with their mentions and links. Ids are kept, so a link's claim (a mark id
+     * of the claims step's attempt of the same number) stays valid in the next round.
+     */
+    void copyWork(UUID from, UUID to, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.sql("""
+                INSERT INTO mark (attempt_id, mark_id, seq, start_offset, end_offset, exact, prefix, suffix, claim_type,
+                                  deleted, created_at, updated_at)
+                SELECT :to, mark_id, 1, start_offset, end_offset, exact, prefix, suffix, claim_type, false, :now, :now
+                  FROM mark WHERE attempt_id = :from AND NOT deleted
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO student_source (attempt_id, source_id, seq, name, kind, origin, relayed_from, deleted,
+                                            created_at, updated_at)
+                SELECT :to, source_id, 1, name, kind, origin, relayed_from, false, :now, :now
+                  FROM student_source WHERE attempt_id = :from AND NOT deleted
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO source_mention (attempt_id, mention_id, seq, source_id, start_offset, end_offset, exact, prefix,
+                                            suffix, deleted, created_at, updated_at)
+                SELECT :to, m.mention_id, 1, m.source_id, m.start_offset, m.end_offset, m.exact, m.prefix, m.suffix, false,
+                       :now, :now
+                  FROM source_mention m
+                  JOIN student_source s ON s.attempt_id = m.attempt_id AND s.source_id = m.source_id AND NOT s.deleted
+                 WHERE m.attempt_id = :from AND NOT m.deleted
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO claim_link (attempt_id, link_id, seq, claim_ref, source_id, deleted, created_at, updated_at)
+                SELECT :to, l.link_id, 1, l.claim_ref, l.source_id, false, :now, :now
+                  FROM claim_link l
+                  LEFT JOIN student_source s ON s.attempt_id = l.attempt_id AND s.source_id = l.source_id
+                 WHERE l.attempt_id = :from AND NOT l.deleted AND (l.source_id IS NULL OR NOT s.deleted)
+                """).param("to", to).param("from", from).param("now", at).update();
     }
 
     /** The attempt, locked for this transaction so saves of one attempt run one after another. */
     Optional<Attempt> lockAttempt(UUID attemptId) {
         return jdbc.sql("""
-                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.number, t.submitted_at
+                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.step, t.number, t.submitted_at
                   FROM attempt t JOIN submission s ON s.id = t.submission_id
                  WHERE t.id = :id FOR UPDATE OF t
                 """)
@@ -91,7 +154,7 @@ class SubmissionRepository {
 
     Optional<Attempt> attempt(UUID attemptId) {
         return jdbc.sql("""
-                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.number, t.submitted_at
+                SELECT t.id, t.submission_id, s.assignment_id, s.student_id, t.step, t.number, t.submitted_at
                   FROM attempt t JOIN submission s ON s.id = t.submission_id WHERE t.id = :id
                 """)
                 .param("id", attemptId)
@@ -165,19 +228,29 @@ class SubmissionRepository {
                 == 1;
     }
 
-    /** Final for the attempt: false when it was already submitted. */
-    boolean submit(Attempt attempt, Instant now) {
+    /**
+     * Final for the attempt: false when it was already submitted. The submission (the lesson) is
+     * submitted with its last step.
+     */
+    boolean submit(Attempt attempt, boolean lastStep, Instant now) {
         int updated = jdbc.sql("UPDATE attempt SET submitted_at = :now WHERE id = :id AND submitted_at IS NULL")
                 .param("id", attempt.id())
                 .param("now", Timestamp.from(now))
                 .update();
-        if (updated == 1) {
+        if (updated == 1 && lastStep) {
             jdbc.sql("UPDATE submission SET submitted_at = :now WHERE id = :id")
                     .param("id", attempt.submissionId())
                     .param("now", Timestamp.from(now))
                     .update();
         }
         return updated == 1;
+    }
+
+    /** The lesson takes work again (a revision started): its submission is no longer submitted. */
+    void reopenLesson(UUID submissionId) {
+        jdbc.sql("UPDATE submission SET submitted_at = NULL WHERE id = :s")
+                .param("s", submissionId)
+                .update();
     }
 
     private static Attempt attempt(ResultSet rs, int row) throws SQLException {
@@ -187,6 +260,7 @@ class SubmissionRepository {
                 rs.getObject("submission_id", UUID.class),
                 rs.getObject("assignment_id", UUID.class),
                 rs.getObject("student_id", UUID.class),
+                rs.getInt("step"),
                 rs.getInt("number"),
                 submitted == null ? null : submitted.toInstant());
     }

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
+import org.lateral.assignment.LessonStep;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.assignment.StudentOfAssignment;
 import org.lateral.base.UserFacingException;
@@ -41,6 +44,8 @@ public class SubmissionService {
     private final SubmissionRepository submissions;
     private final AssignmentGrading assignmentGrading;
     private final Grader grader;
+    private final SourceGrader sourceGrader;
+    private final SourceWorkRepository sourceWork;
     private final Clock clock;
 
     SubmissionService(
@@ -50,7 +55,11 @@ public class SubmissionService {
             SubmissionRepository submissions,
             AssignmentGrading assignmentGrading,
             Grader grader,
+            SourceGrader sourceGrader,
+            SourceWorkRepository sourceWork,
             Clock clock) {
+        this.sourceGrader = sourceGrader;
+        this.sourceWork = sourceWork;
         this.assignmentGrading = assignmentGrading;
         this.grader = grader;
         this.currentUser = currentUser;
@@ -60,21 +69,49 @@ public class SubmissionService {
         this.clock = clock;
     }
 
-    /** The student's current attempt on an assignment, created on first opening. */
+    /** The student's current step of a lesson, its attempt created on first opening. */
     @Transactional
     @StudentOfAssignment
     public Optional<MarkingSession> open(UUID assignmentId) {
+        return openStep(assignmentId, null);
+    }
+
+    /**
+     * One step of the student's lesson (DD013): a done step to review, or the open one, its
+     * attempt of the current round created on first opening (a revision's later steps start from
+     * a copy of the previous round's work). A locked step, or one the lesson does not have, opens
+     * the current step instead.
+     */
+    @Transactional
+    @StudentOfAssignment
+    public Optional<MarkingSession> openStep(UUID assignmentId, @Nullable Integer position) {
         LateralUser student = currentUser.require(Role.STUDENT);
         Optional<StudentAssignment> found = assignments.forStudent(assignmentId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         StudentAssignment assignment = found.get();
-        String text = library.canonicalText(student.schoolId(), assignment.articleVersionId())
-                .orElseThrow();
         Instant now = now();
         UUID submissionId = submissions.ensureSubmission(student.schoolId(), assignmentId, student.accountId(), now);
-        SubmissionRepository.Attempt attempt = submissions.currentAttempt(submissionId, now);
+        LessonProgress progress = progress(assignment, submissionId);
+        LessonProgress.Step shown = position == null
+                ? progress.current()
+                : progress.step(position)
+                        .filter(s -> s.state() != LessonProgress.State.LOCKED)
+                        .orElse(progress.current());
+        if (shown.attemptId() == null) {
+            submissions.ensureAttempt(submissionId, shown.position(), progress.round(), now);
+            progress = progress(assignment, submissionId);
+            shown = progress.step(shown.position()).orElseThrow();
+        }
+        SubmissionRepository.Attempt attempt =
+                submissions.attempt(Objects.requireNonNull(shown.attemptId())).orElseThrow();
+        LessonStep step = assignment.steps().get(shown.position());
+        UUID articleVersionId = Objects.requireNonNull(step.articleVersionId());
+        String text =
+                library.canonicalText(student.schoolId(), articleVersionId).orElseThrow();
+        boolean sources = step.exercise().equals(NewStep.IDENTIFY_SOURCES);
+        SourceWork work = sources ? sourceWork.sourceWork(attempt.id()) : new SourceWork(List.of(), List.of());
         return Optional.of(new MarkingSession(
                 assignmentId,
                 submissionId,
@@ -84,11 +121,66 @@ public class SubmissionService {
                 text,
                 Tokens.words(text),
                 Tokens.sentences(text),
-                submissions.liveMarks(attempt.id()),
+                sources ? List.of() : submissions.liveMarks(attempt.id()),
                 assignment.dueAt(),
                 assignment.timeZone(),
                 assignment.lateWorkAccepted(),
-                attempt.submittedAt()));
+                attempt.submittedAt(),
+                step.position(),
+                step.exercise(),
+                progress,
+                sources ? claimsToLink(assignment, step, attempt, student.schoolId()) : List.of(),
+                work.sources(),
+                work.links(),
+                sources ? library.outletsNamedIn(student.schoolId(), text) : List.of()));
+    }
+
+    private LessonProgress progress(StudentAssignment assignment, UUID submissionId) {
+        return LessonProgress.of(
+                assignment.steps(),
+                submissions.attempts(submissionId).stream()
+                        .map(a ->
+                                new LessonProgress.AttemptState(a.id(), a.step(), a.number(), a.submittedAt() != null))
+                        .toList());
+    }
+
+    /**
+     * The claims a sources step links, numbered in text order and drawn without their types: the
+     * student's own marks of the lesson's claims step in the same round, or the key's claims when
+     * the lesson has no claims step (DD013).
+     */
+    private List<MarkingSession.ClaimToLink> claimsToLink(
+            StudentAssignment assignment, LessonStep step, SubmissionRepository.Attempt attempt, UUID schoolId) {
+        Optional<LessonStep> claimsStep = assignment.steps().stream()
+                .filter(s -> s.exercise().equals(NewStep.MARK_CLAIMS))
+                .findFirst();
+        record Span(String ref, int start, int end) {}
+        List<Span> spans;
+        if (claimsStep.isPresent()) {
+            spans = submissions.attempts(attempt.submissionId()).stream()
+                    .filter(a -> a.step() == claimsStep.get().position() && a.number() == attempt.number())
+                    .findFirst()
+                    .map(a -> submissions.liveMarks(a.id()))
+                    .orElse(List.of())
+                    .stream()
+                    .map(m -> new Span(m.markId(), m.start(), m.end()))
+                    .toList();
+        } else if (step.keyVersionId() != null) {
+            spans = library.keyClaims(schoolId, step.keyVersionId()).stream()
+                    .map(c -> new Span(c.id(), c.start(), c.end()))
+                    .toList();
+        } else {
+            spans = List.of();
+        }
+        List<Span> ordered = spans.stream()
+                .sorted(java.util.Comparator.comparingInt(Span::start).thenComparingInt(Span::end))
+                .toList();
+        List<MarkingSession.ClaimToLink> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Span s = ordered.get(i);
+            claims.add(new MarkingSession.ClaimToLink(s.ref(), s.start(), s.end(), "Claim " + (i + 1)));
+        }
+        return claims;
     }
 
     /**
@@ -112,6 +204,11 @@ public class SubmissionService {
         StudentAssignment assignment = assignments
                 .forStudent(attempt.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+        if (!exerciseOf(assignment, attempt).equals(NewStep.MARK_CLAIMS)) {
+            // Marks belong to a "Mark the claims" step; a client sending one for another step's
+            // attempt is broken or tampered with.
+            return SaveResult.rejected(markId, state.seq(), "This step of the lesson is not about marking claims.");
+        }
         if (attempt.submittedAt() != null) {
             return SaveResult.rejected(
                     markId, state.seq(), "You have submitted this work, so it cannot change any more.");
@@ -202,16 +299,41 @@ public class SubmissionService {
         }
         // Assignment before attempt, the order a teacher's key change takes too (it locks the
         // assignment, then touches attempts through their scores), so the two cannot deadlock.
-        GradedAssignment facts =
-                assignmentGrading.lock(unlocked.assignmentId(), false).orElseThrow();
+        GradedAssignment facts = assignmentGrading
+                .lock(unlocked.assignmentId(), unlocked.step(), false)
+                .orElseThrow();
         SubmissionRepository.Attempt attempt =
                 submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
-        if (!submissions.submit(attempt, now)) {
+        if (!submissions.submit(attempt, facts.lastStep(), now)) {
             throw new UserFacingException("You have already submitted this work.");
         }
-        grader.context(facts, null)
-                .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
+        if (facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+            GradedAssignment claimsStep = claimsStepOf(assignment)
+                    .flatMap(position -> assignmentGrading.pins(unlocked.assignmentId(), position))
+                    .orElse(null);
+            sourceGrader
+                    .context(facts, claimsStep)
+                    .ifPresent(context -> sourceGrader.record(context, attempt, ScoreCause.SUBMITTED, null, now));
+        } else {
+            grader.context(facts, null)
+                    .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
+        }
+    }
+
+    private static Optional<Integer> claimsStepOf(StudentAssignment assignment) {
+        return assignment.steps().stream()
+                .filter(s -> s.exercise().equals(NewStep.MARK_CLAIMS))
+                .map(LessonStep::position)
+                .findFirst();
+    }
+
+    private static String exerciseOf(StudentAssignment assignment, SubmissionRepository.Attempt attempt) {
+        return assignment.steps().stream()
+                .filter(s -> s.position() == attempt.step())
+                .map(LessonStep::exercise)
+                .findFirst()
+                .orElse("");
     }
 
     private Instant now() {

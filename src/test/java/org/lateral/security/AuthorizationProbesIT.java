@@ -358,6 +358,10 @@ class AuthorizationProbesIT {
         if (type == LinkState.class) {
             return new LinkState(UUID.randomUUID(), 1, t.claimId(), null, false);
         }
+        if (type == Integer.class) {
+            // A lesson step's position: the first step, which every lesson has.
+            return 0;
+        }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.Schools;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.LinkState;
@@ -76,6 +78,15 @@ class SourceWorkServiceIT {
     AssignmentSummary assignment;
     MarkingSession session;
 
+    /** The student's claim marks of step 1 on the key's claims c05, c06 and c07, which step 2 links. */
+    String c05;
+
+    String c06;
+    String c07;
+
+    /** A mark made and deleted in step 1 before it was submitted. */
+    String deletedMark;
+
     @BeforeEach
     void aClassWithAnOpenAssignment() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -97,11 +108,61 @@ class SourceWorkServiceIT {
                             FeedbackPolicy.AFTER_SUBMIT,
                             true,
                             null,
-                            false));
+                            false,
+                            List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES))));
         }
         try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(assignment.id()).orElseThrow();
+            assertThat(claims.exercise()).isEqualTo("mark-claims");
+            c05 = markKeyClaim(claims, "c05");
+            c06 = markKeyClaim(claims, "c06");
+            c07 = markKeyClaim(claims, "c07");
+            deletedMark = markKeyClaim(claims, "c08");
+            int[] span = jdbc.sql("SELECT start_offset, end_offset FROM mark WHERE mark_id = :m")
+                    .param("m", UUID.fromString(deletedMark))
+                    .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                    .single();
+            assertThat(submissions
+                            .saveMark(
+                                    claims.attemptId(),
+                                    new MarkState(
+                                            UUID.fromString(deletedMark),
+                                            2,
+                                            span[0],
+                                            span[1],
+                                            claims.text().substring(span[0], span[1]),
+                                            "",
+                                            "",
+                                            "factual",
+                                            true))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            submissions.submit(claims.attemptId());
             session = submissions.open(assignment.id()).orElseThrow();
+            assertThat(session.exercise()).isEqualTo("identify-sources");
         }
+    }
+
+    /** Marks the words of a key claim in step 1, as a student who found it would; answers the mark id. */
+    private String markKeyClaim(MarkingSession claims, String claimId) {
+        var claim = jdbc.sql("""
+                SELECT c.start_offset, c.end_offset, c.exact FROM key_claim c
+                  JOIN lesson_step s ON s.key_version_id = c.key_version_id
+                 WHERE s.assignment_id = :a AND s.position = 0 AND c.claim_id = :c
+                """)
+                .param("a", assignment.id())
+                .param("c", claimId)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+        UUID markId = UUID.randomUUID();
+        String exact = claims.text().substring(claim[0], claim[1]);
+        assertThat(submissions
+                        .saveMark(
+                                claims.attemptId(),
+                                new MarkState(markId, 1, claim[0], claim[1], exact, "", "", "factual", false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        return markId.toString();
     }
 
     private UUID attempt() {
@@ -168,7 +229,7 @@ class SourceWorkServiceIT {
             assertThatThrownBy(
                             () -> work.saveMention(attempt(), mention(UUID.randomUUID(), 1, mine, "a source", false)))
                     .isInstanceOf(UserFacingException.class);
-            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, "c05", mine, false)))
+            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, c05, mine, false)))
                     .isInstanceOf(UserFacingException.class);
             assertThatThrownBy(() -> work.saveSource(attempt(), source(mine, 2, "Changed", null, true)))
                     .isInstanceOf(UserFacingException.class);
@@ -180,7 +241,7 @@ class SourceWorkServiceIT {
             assertThatThrownBy(
                             () -> work.saveMention(attempt(), mention(UUID.randomUUID(), 1, mine, "a source", false)))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, "c05", null, false)))
+            assertThatThrownBy(() -> work.saveLink(attempt(), new LinkState(UUID.randomUUID(), 1, c05, null, false)))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(rows("student_source")).isEqualTo(1);
@@ -234,15 +295,13 @@ class SourceWorkServiceIT {
                 .isEqualTo("The Daily Mail");
 
         UUID linkId = UUID.randomUUID();
-        assertThat(save(student, new LinkState(linkId, 1, "c05", null, false)).status())
+        assertThat(save(student, new LinkState(linkId, 1, c05, null, false)).status())
                 .isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, false))
-                        .status())
+        assertThat(save(student, new LinkState(linkId, 2, c05, sourceId, false)).status())
                 .isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, new LinkState(linkId, 1, "c05", null, false)).status())
+        assertThat(save(student, new LinkState(linkId, 1, c05, null, false)).status())
                 .isEqualTo(SaveStatus.STALE);
-        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, false))
-                        .status())
+        assertThat(save(student, new LinkState(linkId, 2, c05, sourceId, false)).status())
                 .isEqualTo(SaveStatus.STALE);
         assertThat(jdbc.sql("SELECT source_id FROM claim_link WHERE link_id = :l")
                         .param("l", linkId)
@@ -259,13 +318,12 @@ class SourceWorkServiceIT {
         UUID mentionId = UUID.randomUUID();
         UUID linkId = UUID.randomUUID();
         save(student, mention(mentionId, 1, sourceId, "a source", false));
-        save(student, new LinkState(linkId, 1, "c05", sourceId, false));
+        save(student, new LinkState(linkId, 1, c05, sourceId, false));
 
         assertThat(save(student, mention(mentionId, 2, sourceId, "a source", true))
                         .status())
                 .isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, new LinkState(linkId, 2, "c05", sourceId, true))
-                        .status())
+        assertThat(save(student, new LinkState(linkId, 2, c05, sourceId, true)).status())
                 .isEqualTo(SaveStatus.SAVED);
         assertThat(save(student, source(sourceId, 2, "Abu Khaled", null, true)).status())
                 .isEqualTo(SaveStatus.SAVED);
@@ -273,8 +331,7 @@ class SourceWorkServiceIT {
         assertThat(save(student, mention(mentionId, 1, sourceId, "a source", false))
                         .status())
                 .isEqualTo(SaveStatus.STALE);
-        assertThat(save(student, new LinkState(linkId, 1, "c05", sourceId, false))
-                        .status())
+        assertThat(save(student, new LinkState(linkId, 1, c05, sourceId, false)).status())
                 .isEqualTo(SaveStatus.STALE);
         assertThat(save(student, source(sourceId, 1, "Abu Khaled", null, false)).status())
                 .isEqualTo(SaveStatus.STALE);
@@ -289,7 +346,7 @@ class SourceWorkServiceIT {
         SaveResult onDeleted = save(student, mention(UUID.randomUUID(), 1, sourceId, "a source", false));
         assertThat(onDeleted.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(onDeleted.message()).isEqualTo(SourceWorkModel.NO_SOURCE);
-        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c06", sourceId, false))
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, c06, sourceId, false))
                         .message())
                 .isEqualTo(SourceWorkModel.NO_SOURCE);
 
@@ -297,7 +354,7 @@ class SourceWorkServiceIT {
         assertThat(save(student, source(UUID.randomUUID(), 2, "Gone", null, true))
                         .status())
                 .isEqualTo(SaveStatus.SAVED);
-        assertThat(save(student, new LinkState(UUID.randomUUID(), 2, "c07", null, true))
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 2, c07, null, true))
                         .status())
                 .isEqualTo(SaveStatus.SAVED);
         assertThat(rows("student_source") + rows("source_mention") + rows("claim_link"))
@@ -381,11 +438,11 @@ class SourceWorkServiceIT {
     void an_attempt_holds_at_most_200_links() {
         UUID sourceId = savedSource("The Daily Mail");
         for (int i = 0; i < SourceWorkModel.MAX_LINKS_PER_ATTEMPT; i++) {
-            assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c05", i % 2 == 0 ? sourceId : null, false))
+            assertThat(save(student, new LinkState(UUID.randomUUID(), 1, c05, i % 2 == 0 ? sourceId : null, false))
                             .status())
                     .isEqualTo(SaveStatus.SAVED);
         }
-        SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, "c06", null, false));
+        SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, c06, null, false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_LINKS);
         assertThat(rows("claim_link")).isEqualTo(200);
@@ -467,7 +524,7 @@ class SourceWorkServiceIT {
         }
         SaveResult lateSource = save(student, source(sourceId, 2, "Changed", null, false));
         SaveResult lateMention = save(student, mention(UUID.randomUUID(), 1, sourceId, "a source", false));
-        SaveResult lateLink = save(student, new LinkState(UUID.randomUUID(), 1, "c05", sourceId, false));
+        SaveResult lateLink = save(student, new LinkState(UUID.randomUUID(), 1, c05, sourceId, false));
         SaveResult lateDelete = save(student, source(sourceId, 3, "The Daily Mail", null, true));
         for (SaveResult late : new SaveResult[] {lateSource, lateMention, lateLink, lateDelete}) {
             assertThat(late.status()).isEqualTo(SaveStatus.REJECTED);
@@ -502,13 +559,12 @@ class SourceWorkServiceIT {
         UUID noSource = UUID.randomUUID();
         UUID linkToGone = UUID.randomUUID();
         UUID deletedLink = UUID.randomUUID();
-        assertThat(save(student, new LinkState(linkToKept, 4, "c05", kept, false))
-                        .status())
+        assertThat(save(student, new LinkState(linkToKept, 4, c05, kept, false)).status())
                 .isEqualTo(SaveStatus.SAVED);
-        save(student, new LinkState(noSource, 1, "c06", null, false));
-        save(student, new LinkState(linkToGone, 1, "c07", gone, false));
-        save(student, new LinkState(deletedLink, 1, "c05", null, false));
-        save(student, new LinkState(deletedLink, 2, "c05", null, true));
+        save(student, new LinkState(noSource, 1, c06, null, false));
+        save(student, new LinkState(linkToGone, 1, c07, gone, false));
+        save(student, new LinkState(deletedLink, 1, c05, null, false));
+        save(student, new LinkState(deletedLink, 2, c05, null, true));
         assertThat(save(student, source(gone, 2, "Abu Khaled", null, true)).status())
                 .isEqualTo(SaveStatus.SAVED);
 
@@ -533,8 +589,8 @@ class SourceWorkServiceIT {
         assertThat(read.links())
                 .extracting(SavedLink::linkId, SavedLink::seq, SavedLink::claimRef, SavedLink::sourceId)
                 .containsExactlyInAnyOrder(
-                        tuple(linkToKept.toString(), 4, "c05", kept.toString()),
-                        tuple(noSource.toString(), 1, "c06", null));
+                        tuple(linkToKept.toString(), 4, c05, kept.toString()),
+                        tuple(noSource.toString(), 1, c06, null));
 
         assertThatThrownBy(() -> sourceWork(classmate)).isInstanceOf(UserFacingException.class);
         try (var s = SignedIn.as(users, teacher)) {
@@ -543,7 +599,7 @@ class SourceWorkServiceIT {
     }
 
     @Test
-    void a_link_to_a_claim_that_is_neither_a_mark_of_the_attempt_nor_a_key_claim_is_refused() {
+    void a_link_must_name_a_live_claim_mark_of_step_one_and_not_a_key_claim_id() {
         UUID sourceId = savedSource("The Daily Mail");
         SaveResult unknown = save(student, new LinkState(UUID.randomUUID(), 1, "c999", sourceId, false));
         assertThat(unknown.status()).isEqualTo(SaveStatus.REJECTED);
@@ -552,13 +608,21 @@ class SourceWorkServiceIT {
         SaveResult notAMark = save(
                 student, new LinkState(UUID.randomUUID(), 1, UUID.randomUUID().toString(), null, false));
         assertThat(notAMark.message()).isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        // In a lesson the student links the claims they found, never the key's (DD013).
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c05", sourceId, false))
+                        .message())
+                .as("a key claim id in a lesson with a claims step")
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, deletedMark, sourceId, false))
+                        .message())
+                .as("a mark deleted before step 1 was submitted")
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
         assertThat(rows("claim_link")).isZero();
 
         // A stored link cannot be moved to an unknown claim either; it keeps what it held.
         UUID linkId = UUID.randomUUID();
-        assertThat(save(student, new LinkState(linkId, 1, "c05", sourceId, false))
-                        .status())
-                .as("a claim of the pinned key version")
+        assertThat(save(student, new LinkState(linkId, 1, c05, sourceId, false)).status())
+                .as("a live mark of step 1")
                 .isEqualTo(SaveStatus.SAVED);
         assertThat(save(student, new LinkState(linkId, 2, "nope", sourceId, false))
                         .message())
@@ -567,32 +631,32 @@ class SourceWorkServiceIT {
                         .param("l", linkId)
                         .query(String.class)
                         .single())
-                .isEqualTo("1c05");
+                .isEqualTo("1" + c05);
     }
 
     @Test
-    void a_link_to_a_live_mark_of_the_attempt_is_accepted_and_to_a_deleted_one_refused() {
-        UUID markId = UUID.randomUUID();
+    void marks_go_only_to_the_claims_step_and_sources_only_to_the_sources_step() {
         int at = session.text().indexOf("Reportedly Defects");
         try (var s = SignedIn.as(users, student.username())) {
-            assertThat(submissions
-                            .saveMark(
-                                    attempt(),
-                                    new MarkState(
-                                            markId, 1, at, at + 18, "Reportedly Defects", "", "", "hedged", false))
-                            .status())
-                    .isEqualTo(SaveStatus.SAVED);
+            SaveResult mark = submissions.saveMark(
+                    attempt(),
+                    new MarkState(UUID.randomUUID(), 1, at, at + 18, "Reportedly Defects", "", "", "hedged", false));
+            assertThat(mark.status()).isEqualTo(SaveStatus.REJECTED);
+            assertThat(mark.message()).isEqualTo("This step of the lesson is not about marking claims.");
+            UUID claimsAttempt = jdbc.sql("SELECT id FROM attempt WHERE submission_id = :s AND step = 0")
+                    .param("s", session.submissionId())
+                    .query(UUID.class)
+                    .single();
+            assertThatThrownBy(() ->
+                            work.saveSource(claimsAttempt, source(UUID.randomUUID(), 1, "The Daily Mail", null, false)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("This step of the lesson is not about sources.");
         }
-        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, markId.toString(), null, false))
-                        .status())
-                .isEqualTo(SaveStatus.SAVED);
-        try (var s = SignedIn.as(users, student.username())) {
-            submissions.saveMark(
-                    attempt(), new MarkState(markId, 2, at, at + 18, "Reportedly Defects", "", "", "hedged", true));
-        }
-        assertThat(save(student, new LinkState(UUID.randomUUID(), 1, markId.toString(), null, false))
-                        .message())
-                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
-        assertThat(rows("claim_link")).isEqualTo(1);
+        assertThat(rows("student_source")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a")
+                        .param("a", attempt())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -1,0 +1,343 @@
+package org.lateral.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralServerTest;
+import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
+import org.lateral.base.Schools;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.LinkState;
+import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.MentionState;
+import org.lateral.base.highlighter.SaveStatus;
+import org.lateral.base.highlighter.SourceState;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.NewClass;
+import org.lateral.classroom.OneTimeCredential;
+import org.lateral.library.LibraryService;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A lesson of two steps on the Frisky article (DD013): mark the claims, then "Who says so?". The
+ * second step opens when the first is submitted, links the student's own claim marks, is scored
+ * by the sources rules; the lesson score is the weighted mean; feedback waits for the last step.
+ */
+@LateralServerTest
+class LessonIT {
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    SourceWorkService work;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
+    ResultsService results;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String teacher;
+    ClassDetail schoolClass;
+    OneTimeCredential student;
+    UUID frisky;
+
+    @BeforeEach
+    void aClass() {
+        teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Mr Okafor", Set.of(Role.TEACHER), "a long enough password");
+        try (var s = SignedIn.as(users, teacher)) {
+            schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
+            student = classroom.createStudents(schoolClass.id(), "Ada").getFirst();
+            frisky = library.articles("frisky").getFirst().articleId();
+        }
+    }
+
+    AssignmentSummary assign(List<NewStep> steps) {
+        try (var s = SignedIn.as(users, teacher)) {
+            return assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            false,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            true,
+                            null,
+                            false,
+                            steps));
+        }
+    }
+
+    static List<NewStep> claimsThenSources(String sourcesWeight) {
+        return List.of(
+                NewStep.of(NewStep.MARK_CLAIMS), new NewStep(NewStep.IDENTIFY_SOURCES, new BigDecimal(sourcesWeight)));
+    }
+
+    int[] keyClaim(AssignmentSummary lesson, String claimId) {
+        return jdbc.sql("""
+                SELECT c.start_offset, c.end_offset FROM key_claim c
+                  JOIN lesson_step s ON s.key_version_id = c.key_version_id
+                 WHERE s.assignment_id = :a AND s.position = 0 AND c.claim_id = :c
+                """)
+                .param("a", lesson.id())
+                .param("c", claimId)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+    }
+
+    /** Marks the key claim's words with a type the key accepts for c05 ("attributed"). */
+    UUID mark(MarkingSession claims, int[] span) {
+        UUID markId = UUID.randomUUID();
+        assertThat(submissions
+                        .saveMark(
+                                claims.attemptId(),
+                                new MarkState(
+                                        markId,
+                                        1,
+                                        span[0],
+                                        span[1],
+                                        claims.text().substring(span[0], span[1]),
+                                        "",
+                                        "",
+                                        "attributed",
+                                        false))
+                        .status())
+                .isEqualTo(SaveStatus.SAVED);
+        return markId;
+    }
+
+    @Test
+    void step_two_opens_after_step_one_links_its_marks_and_the_lesson_score_is_the_weighted_mean() {
+        AssignmentSummary lesson = assign(claimsThenSources("3"));
+        UUID markId;
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            assertThat(claims.exercise()).isEqualTo("mark-claims");
+            assertThat(claims.progress().steps())
+                    .extracting(LessonProgress.Step::state)
+                    .containsExactly(LessonProgress.State.OPEN, LessonProgress.State.LOCKED);
+            // Asking for the locked step shows the open one.
+            assertThat(submissions.openStep(lesson.id(), 1).orElseThrow().step())
+                    .isZero();
+            markId = mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claims.attemptId());
+            assertThat(submittedAt(lesson))
+                    .as("the lesson is not submitted with its first step")
+                    .isNull();
+
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            assertThat(sources.exercise()).isEqualTo("identify-sources");
+            assertThat(sources.step()).isEqualTo(1);
+            assertThat(sources.claims())
+                    .extracting(MarkingSession.ClaimToLink::ref, MarkingSession.ClaimToLink::label)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(markId.toString(), "Claim 1"));
+            assertThat(sources.outlets()).contains("The Daily Mail");
+            // The done step is there to review, read-only.
+            MarkingSession review = submissions.openStep(lesson.id(), 0).orElseThrow();
+            assertThat(review.submitted()).isTrue();
+            assertThat(review.marks()).hasSize(1);
+
+            UUID mail = UUID.randomUUID();
+            assertThat(work.saveSource(
+                                    sources.attemptId(),
+                                    new SourceState(
+                                            mail, 1, "The Daily Mail", "media-outlet", "first-hand", null, false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            String said = "told The Daily Mail";
+            int at = sources.text().indexOf(said);
+            assertThat(work.saveMention(
+                                    sources.attemptId(),
+                                    new MentionState(
+                                            UUID.randomUUID(), 1, mail, at, at + said.length(), said, "", "", false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            assertThat(work.saveLink(
+                                    sources.attemptId(),
+                                    new LinkState(UUID.randomUUID(), 1, markId.toString(), mail, false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            submissions.submit(sources.attemptId());
+        }
+        assertThat(submittedAt(lesson))
+                .as("the lesson is submitted with its last step")
+                .isNotNull();
+        var row = jdbc.sql("""
+                SELECT s.exercise, s.rules_version, s.found, s.missed, s.source_recall, s.kind_accuracy,
+                       s.origin_accuracy, s.link_f1
+                  FROM score s JOIN attempt t ON t.id = s.attempt_id
+                 WHERE t.submission_id = (SELECT id FROM submission WHERE assignment_id = :a) AND t.step = 1
+                """)
+                .param("a", lesson.id())
+                .query((rs, n) -> List.of(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getBigDecimal(5).doubleValue(),
+                        rs.getBigDecimal(6).doubleValue(),
+                        rs.getBigDecimal(7).doubleValue(),
+                        rs.getBigDecimal(8).doubleValue()))
+                .single();
+        // The Frisky key has two sources; the Daily Mail is found with the right kind and origin.
+        assertThat(row).containsExactly("identify-sources", "1", 1, 1, 0.5, 1.0, 1.0, row.get(7));
+        assertThat((double) row.get(7)).isBetween(0.0, 1.0);
+
+        try (var s = SignedIn.as(users, teacher)) {
+            Results.StudentResult ada =
+                    results.results(lesson.id()).orElseThrow().students().getFirst();
+            assertThat(ada.steps())
+                    .extracting(Results.StepResult::exercise)
+                    .containsExactly("mark-claims", "identify-sources");
+            double claims = ada.steps().get(0).counted().score();
+            double sources = ada.steps().get(1).counted().score();
+            assertThat(ada.lessonScore()).isEqualTo(Math.round(10 * (claims + 3 * sources) / 4) / 10.0);
+        }
+    }
+
+    @Test
+    void feedback_waits_until_every_step_is_submitted() {
+        AssignmentSummary lesson = assign(claimsThenSources("1"));
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claims.attemptId());
+            StudentFeedback halfway = feedback.feedback(lesson.id()).orElseThrow();
+            assertThat(halfway.released()).isFalse();
+            assertThat(halfway.hints()).isNull();
+            assertThat(halfway.canRevise()).isFalse();
+
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            submissions.submit(sources.attemptId());
+            StudentFeedback done = feedback.feedback(lesson.id()).orElseThrow();
+            assertThat(done.waiting()).isNull();
+            assertThat(done.canRevise()).isTrue();
+        }
+    }
+
+    @Test
+    void a_revision_starts_again_at_step_one_and_carries_each_steps_work_into_round_two() {
+        AssignmentSummary lesson = assign(claimsThenSources("1"));
+        UUID markId;
+        UUID source = UUID.randomUUID();
+        UUID link = UUID.randomUUID();
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            markId = mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claims.attemptId());
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            work.saveSource(
+                    sources.attemptId(), new SourceState(source, 1, "Khaled", "named-person", null, null, false));
+            work.saveLink(sources.attemptId(), new LinkState(link, 1, markId.toString(), source, false));
+            submissions.submit(sources.attemptId());
+
+            feedback.startRevision(lesson.id());
+            MarkingSession again = submissions.open(lesson.id()).orElseThrow();
+            assertThat(again.step()).isZero();
+            assertThat(again.attemptNumber()).isEqualTo(2);
+            assertThat(again.marks()).extracting(m -> m.markId()).containsExactly(markId.toString());
+            assertThat(submissions.openStep(lesson.id(), 1).orElseThrow().step())
+                    .as("step 2 of the revision waits for step 1")
+                    .isZero();
+            submissions.submit(again.attemptId());
+
+            MarkingSession sourcesAgain = submissions.open(lesson.id()).orElseThrow();
+            assertThat(sourcesAgain.step()).isEqualTo(1);
+            assertThat(sourcesAgain.attemptNumber()).isEqualTo(2);
+            assertThat(sourcesAgain.sources()).extracting(x -> x.sourceId()).containsExactly(source.toString());
+            assertThat(sourcesAgain.links()).extracting(x -> x.linkId()).containsExactly(link.toString());
+            // The copied link's claim is the student's mark of round 2, so it can be changed.
+            assertThat(work.saveLink(sourcesAgain.attemptId(), new LinkState(link, 2, markId.toString(), null, false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            assertThatThrownBy(() -> feedback.startRevision(lesson.id()))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("You have already started your revision.");
+        }
+    }
+
+    @Test
+    void a_lesson_must_start_with_the_claims_have_known_steps_and_sensible_weights() {
+        record Case(List<NewStep> steps, String message) {}
+        List<Case> cases = List.of(
+                new Case(List.of(), "A lesson has one, two or three steps."),
+                new Case(
+                        List.of(NewStep.of(NewStep.IDENTIFY_SOURCES)),
+                        "A lesson starts with \u201cMark the claims\u201d; \u201cWho says so?\u201d comes after it."),
+                new Case(
+                        List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.MARK_CLAIMS)),
+                        "Each exercise can be a step of a lesson only once."),
+                new Case(
+                        List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.COMPARE_OUTLETS)),
+                        "Comparing outlets is not available as a step yet."),
+                new Case(
+                        List.of(
+                                NewStep.of(NewStep.MARK_CLAIMS),
+                                new NewStep(NewStep.IDENTIFY_SOURCES, BigDecimal.ZERO)),
+                        "A step's weight is a number from 0.1 to 9.9, with at most one decimal."),
+                new Case(
+                        List.of(new NewStep(NewStep.MARK_CLAIMS, new BigDecimal("1.25"))),
+                        "A step's weight is a number from 0.1 to 9.9, with at most one decimal."),
+                new Case(List.of(NewStep.of("spot-the-ad")), "That is not an exercise Lateral knows."));
+        int before = assignmentCount();
+        for (Case c : cases) {
+            assertThatThrownBy(() -> assign(c.steps()))
+                    .as(c.steps().toString())
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage(c.message());
+        }
+        assertThat(assignmentCount()).as("nothing half-written").isEqualTo(before);
+    }
+
+    /** When the lesson's submission was submitted; null while it is not. */
+    private java.sql.@org.jspecify.annotations.Nullable Timestamp submittedAt(AssignmentSummary lesson) {
+        return jdbc.sql("SELECT submitted_at FROM submission WHERE assignment_id = :a")
+                .param("a", lesson.id())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)))
+                .single()
+                .orElse(null);
+    }
+
+    private int assignmentCount() {
+        return jdbc.sql("SELECT count(*) FROM assignment").query(Integer.class).single();
+    }
+}
