@@ -45,12 +45,12 @@ import org.lateral.submission.scoring.SourceScoring.StudentSource;
  * pack (s01 the informant, pseudonymous or anonymous, relayed from The Daily Mail; s02 The Daily
  * Mail, first-hand) and on small keys made for one rule each.
  */
-class SourceReviewTest {
+public class SourceReviewTest {
 
     // --- The Frisky, from the pack, as FriskySourceScoringTest builds it --------------------------
 
     static final SeedPack PACK = SeedPackReader.read(PackFiles.directory(Path.of("seeds/defectors")));
-    static final SeedPack.Key FRISKY = PACK.keys().stream()
+    public static final SeedPack.Key FRISKY = PACK.keys().stream()
             .filter(k -> k.articleSlug().equals("000-the-frisky"))
             .findFirst()
             .orElseThrow();
@@ -63,12 +63,12 @@ class SourceReviewTest {
             .findFirst()
             .orElseThrow()
             .name();
-    static final int[] TOKENS = Tokens.words(ARTICLE.canonicalText());
-    static final List<Integer> PARAGRAPH_STARTS = CanonicalText.paragraphs(ARTICLE.canonicalText()).stream()
+    public static final int[] TOKENS = Tokens.words(ARTICLE.canonicalText());
+    public static final List<Integer> PARAGRAPH_STARTS = CanonicalText.paragraphs(ARTICLE.canonicalText()).stream()
             .map(CanonicalText.Paragraph::start)
             .toList();
-    static final Key KEY = key(FRISKY, PACK.citedOutlets());
-    static final LibraryPins.KeySources CITED = cited(FRISKY, OUTLET);
+    public static final Key KEY = key(FRISKY, PACK.citedOutlets());
+    public static final LibraryPins.KeySources CITED = cited(FRISKY, OUTLET);
     static final List<String> CLAIMS =
             FRISKY.claims().stream().map(SeedPack.Claim::id).toList();
 
@@ -135,7 +135,7 @@ class SourceReviewTest {
      * nobody backs it, c07 "no source given" though the key links both, c10 "no source given"
      * (right).
      */
-    static final Answer TAKEN_AT_THEIR_WORD = new Answer(
+    public static final Answer TAKEN_AT_THEIR_WORD = new Answer(
             List.of(
                     new StudentSource(
                             "dm",
@@ -158,9 +158,10 @@ class SourceReviewTest {
                     new StudentLink("c10", Set.of())),
             ClaimMapping.identity(CLAIMS));
 
-    static final Answer NOTHING = new Answer(List.of(), List.of(), ClaimMapping.identity(CLAIMS));
+    public static final Answer NOTHING = new Answer(List.of(), List.of(), ClaimMapping.identity(CLAIMS));
 
-    static final Map<String, String> LABELS = Map.of("c05", "Claim 5: \u201ca source told The Daily Mail\u2026\u201d");
+    public static final Map<String, String> LABELS =
+            Map.of("c05", "Claim 5: \u201ca source told The Daily Mail\u2026\u201d");
 
     static Result score(Key key, int[] tokens, Answer answer) {
         return SourceScoring.score(tokens, key, answer, Scoring.DEFAULT_THRESHOLD);
