@@ -192,13 +192,14 @@ public record SourceReview(
      */
     public record ChainPair(String keySourceId, Chain key, Chain yours, boolean same) {}
 
+    /** In the order a student should read them: what they said that the key contradicts, first. */
     public enum LinkIssueKind {
         /** The key links a source; the student said "no source given". */
         YOU_SAID_NO_SOURCE,
-        /** The key links a source the student did not link (they linked none, or another one). */
-        YOU_MISSED_A_SOURCE,
         /** The key finds the claim unsourced; the student linked a source to it. */
         YOU_LINKED_AN_UNSOURCED_CLAIM,
+        /** The key links a source the student did not link (they linked none, or another one). */
+        YOU_MISSED_A_SOURCE,
         /** The key finds the claim unsourced; the student did not say so. */
         YOU_LEFT_AN_UNSOURCED_CLAIM_OPEN
     }

@@ -451,4 +451,42 @@ public class SourceReviewTest {
                 .extracting(i -> i.keyClaimId() + " " + i.kind() + " " + i.yourSources())
                 .containsExactly("q1 YOU_SAID_NO_SOURCE []", "q2 YOU_LINKED_AN_UNSOURCED_CLAIM [A blogger]");
     }
+
+    @Test
+    void a_key_with_no_sources_draws_no_chain_and_shows_the_students_source_as_extra() {
+        Key none = new Key(List.of(), List.of(new KeyLink("q1", Set.of())));
+        Answer answer = new Answer(
+                List.of(new StudentSource("x", "A blogger", SourceKind.NAMED_PERSON, Origin.PRIMARY, null, List.of())),
+                List.of(new StudentLink("q1", Set.of("x"))),
+                ClaimMapping.identity(List.of("q1")));
+        Result result = score(none, NO_TOKENS, answer);
+        SourceReview review = SourceReview.of(none, answer, result, cited(none, "The Daily"), Map.of("q1", "Claim 1"));
+
+        assertThat(review.keyChains()).isEmpty();
+        assertThat(review.found()).isEmpty();
+        assertThat(review.missed()).isEmpty();
+        assertThat(review.extras()).extracting(SourceReview.ExtraSource::name).containsExactly("A blogger");
+        assertThat(review.claimLinks()).singleElement().satisfies(i -> {
+            assertThat(i.claimLabel()).isEqualTo("Claim 1");
+            assertThat(i.kind()).isEqualTo(LinkIssueKind.YOU_LINKED_AN_UNSOURCED_CLAIM);
+            assertThat(i.explained())
+                    .isEqualTo("Nobody in the text backs this claim. You linked A blogger, but the text "
+                            + "does not say they said it.");
+        });
+        assertThat(review.score().sourcesScored()).isFalse();
+
+        SourceHints hints = SourceHints.of(none, answer, result, List.of(0, 20));
+        assertThat(hints.keySources()).isZero();
+        assertThat(hints.missed()).isZero();
+        assertThat(hints.claimsToRelink()).isEqualTo(1);
+        assertThat(hints.yourSources())
+                .singleElement()
+                .satisfies(s -> assertThat(s.matched()).isFalse());
+    }
+
+    @ParameterizedTest(name = "offset {0} is in paragraph {1}")
+    @CsvSource({"0, 0", "19, 0", "20, 1", "44, 1", "45, 2", "500, 2"})
+    void an_offset_is_in_the_last_paragraph_that_starts_at_or_before_it(int offset, int paragraph) {
+        assertThat(SourceHints.paragraphOf(List.of(0, 20, 45), offset)).isEqualTo(paragraph);
+    }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -143,6 +144,10 @@ final class SourceFeedbackParts {
         Div section = section("Where it came from", "source-origins");
         section.add(note("Each arrow is a step between the people who know and you. Every step is someone "
                 + "passing on what they were told."));
+        if (r.keyChains().isEmpty()) {
+            section.add(note("The answer key finds no source in this text: nobody stands behind what " + r.outlet()
+                    + " says here."));
+        }
         Div keyChains = new Div();
         keyChains.addClassName("relay-chains");
         r.keyChains().forEach(c -> keyChains.add(chain(c, "relay-chain")));
@@ -224,7 +229,12 @@ final class SourceFeedbackParts {
         }
         section.add(note(SourceReview.NO_SOURCE_IS_A_FINDING));
         UnorderedList list = new UnorderedList();
-        for (SourceReview.ClaimLinkIssue i : r.claimLinks()) {
+        // What the student said and the key contradicts first; the claims left open, often many
+        // minor ones, last. The sort is stable, so within a kind the key's order stays.
+        List<SourceReview.ClaimLinkIssue> ordered = r.claimLinks().stream()
+                .sorted(Comparator.comparingInt(i -> i.kind().ordinal()))
+                .toList();
+        for (SourceReview.ClaimLinkIssue i : ordered) {
             ListItem item = item("claim-link-issue");
             item.getElement().setAttribute("data-claim", i.keyClaimId());
             item.getElement().setAttribute("data-kind", i.kind().name().toLowerCase(Locale.ROOT));

@@ -183,4 +183,19 @@ class SourceFeedbackPartsTest extends BrowserlessTest {
         assertThat(SourceFeedbackParts.where(List.of(1, 3))).isEqualTo("paragraphs 1 and 3");
         assertThat(SourceFeedbackParts.where(List.of(0, 2, 4, 5))).isEqualTo("the headline and paragraphs 2, 4 and 5");
     }
+
+    @Test
+    void the_claims_the_student_contradicted_come_before_the_ones_left_open() {
+        show(SourceFeedbackParts.review(review(SourceReviewTest.TAKEN_AT_THEIR_WORD)));
+        List<String> kinds = $(ListItem.class).withAttribute("data-testid", "claim-link-issue").all().stream()
+                .map(i -> i.getElement().getAttribute("data-kind"))
+                .distinct()
+                .toList();
+        assertThat(kinds)
+                .containsExactly(
+                        "you_said_no_source",
+                        "you_linked_an_unsourced_claim",
+                        "you_missed_a_source",
+                        "you_left_an_unsourced_claim_open");
+    }
 }
