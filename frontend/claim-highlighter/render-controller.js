@@ -20,7 +20,7 @@ let instances = 0;
  * An overlay as drawn: the server's (`overlays` property) or one a mode adds; `own` marks the
  * student's own marks, `selected` the one selected.
  * @typedef {{id: string | number, start: number, end: number, kind?: string, type?: unknown,
- *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean}} DrawnOverlay
+ *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, sourceId?: string}} DrawnOverlay
  */
 
 /**
@@ -206,6 +206,6 @@ export class RenderController {
     // the values as data, never as markup, so a label or id cannot inject HTML.
     /** @param {string} name */
     const a = (name) => attributes[name] ?? nothing;
-    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
+    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
   }
 }
