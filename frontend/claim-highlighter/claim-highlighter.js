@@ -6,6 +6,7 @@ import { RenderController } from './render-controller.js';
 import { SelectionController } from './selection-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { MarkingController } from './marking-controller.js';
+import { SourcesController } from './sources-controller.js';
 
 export { CLAIM_TYPES, DEFAULT_LABELS };
 
@@ -98,6 +99,10 @@ export class ClaimHighlighter extends LitElement {
     marks: { type: Array, attribute: false },
     outboxKey: { type: String, attribute: 'outbox-key' },
     labels: { type: Object, attribute: false },
+    mode: { type: String, reflect: true },
+    claims: { type: Array, attribute: false },
+    sourceWork: { type: Object, attribute: false },
+    outlets: { type: Array, attribute: false },
   };
 
   /**
@@ -151,6 +156,14 @@ export class ClaimHighlighter extends LitElement {
     this.outboxKey = '';
     /** @type {Record<string, unknown>} */
     this.labels = {};
+    /** "marks" (mark claims) or "sources" (who says so?). */
+    this.mode = 'marks';
+    /** @type {unknown[]} */
+    this.claims = [];
+    /** @type {unknown} */
+    this.sourceWork = null;
+    /** @type {string[]} */
+    this.outlets = [];
 
     // Controllers, in the order Lit calls them. The modes come last: the others hand them
     // what the student did.
@@ -158,7 +171,11 @@ export class ClaimHighlighter extends LitElement {
     this.saveQueue = new SaveQueue(this, {
       server: () => this.server(),
       enabled: () => this.markable,
-      onChange: () => this.marking.marksChanged(),
+      sourceWork: () => this.mode === 'sources',
+      onChange: () => {
+        this.marking.marksChanged();
+        this.sources.workChanged();
+      },
       onStateChange: (state) => this._onSaveStateChange(state),
       onRejected: (message) => this.announce(message),
       rejectedMessage: () => this.label('error'),
@@ -166,8 +183,9 @@ export class ClaimHighlighter extends LitElement {
     this.selection = new SelectionController(this);
     this.keyboard = new KeyboardController(this);
     this.marking = new MarkingController(this);
+    this.sources = new SourcesController(this);
     /** Every mode; each draws its overlays. @type {HighlighterMode[]} */
-    this.modes = [this.marking];
+    this.modes = [this.marking, this.sources];
   }
 
   /** Light DOM, so that native text selection spans the text as it would on any page. */
@@ -187,10 +205,23 @@ export class ClaimHighlighter extends LitElement {
     if (changed.has('marks')) {
       this.saveQueue.setServerMarks(this.marks);
     }
+    if (changed.has('sourceWork')) {
+      this.saveQueue.setServerSourceWork(this.sourceWork);
+    }
+    if (changed.has('claims') || changed.has('text') || changed.has('labels')) {
+      this.sources.claimsChanged();
+    }
     if ((changed.has('markable') || changed.has('outboxKey')) && this.markable) {
       this.saveQueue.open(this._outboxKey());
     }
-    if (changed.has('overlays') || changed.has('labels') || changed.has('markable') || changed.has('readonly')) {
+    if (
+      changed.has('overlays') ||
+      changed.has('labels') ||
+      changed.has('markable') ||
+      changed.has('readonly') ||
+      changed.has('mode') ||
+      changed.has('outlets')
+    ) {
       this.view.invalidate();
     }
   }
@@ -221,9 +252,9 @@ export class ClaimHighlighter extends LitElement {
 
   // --- for the controllers -------------------------------------------------------------
 
-  /** The mode the selection and the keys go to. @returns {HighlighterMode} */
+  /** The mode the selection and the keys go to, as the server chose it. @returns {HighlighterMode} */
   get activeMode() {
-    return this.marking;
+    return this.mode === 'sources' ? this.sources : this.marking;
   }
 
   /** The paragraphs as rendered. */
