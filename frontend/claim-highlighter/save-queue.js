@@ -255,7 +255,11 @@ export class SaveQueue {
   setServerSourceWork(snapshot) {
     const work = flattenServerWork(snapshot);
     this._workBase = work;
-    this._store?.update((outbox) => pruneSeqs(outbox, workSeqs(work)));
+    if (this._store) {
+      this._store.update((outbox) => pruneSeqs(outbox, workSeqs(work)));
+      // A mention or link that waited for a source the server turns out to have may go now.
+      this._scheduleFlushAll();
+    }
     this._onChange();
   }
 

@@ -118,8 +118,13 @@ export class SourcesController {
     return host.markable && !host.readonly && typeof host.text === 'string' && host.text !== '';
   }
 
+  /**
+   * The selected mention, from where Shift+arrows extend. Not the selected claim: a student who
+   * selected a claim and then selects the attribution inside it starts from the caret word, not
+   * from the whole claim.
+   */
   selectedSpan() {
-    return this._selectedMention() ?? this._selectedClaim();
+    return this._selectedMention();
   }
 
   selectionMoved() {
@@ -149,7 +154,8 @@ export class SourcesController {
     }
     switch (event.key) {
       case 'Enter':
-        if (this.host.selection.currentRange() == null && this._selectedClaim()) {
+        // The caret word alone is no selection here: with a claim selected, Enter goes to its sources.
+        if (this.host.selection.range == null && this._selectedClaim()) {
           this._focusClaimLinks();
           return true;
         }

@@ -553,3 +553,22 @@ test('claims to link are checked, ordered by where they start, and numbered when
     { ref: 'b', start: 30, end: 40, label: 'Claim 2' },
   ]);
 });
+
+test('a mention that waited for its source goes once the server turns out to have the source', async () => {
+  const storage = fakeStorage();
+  let outbox = putEntry(emptyOutbox(), source(S1, 1), 1);
+  outbox = putEntry(outbox, mention('m1', S1, 1), 2);
+  storage.setItem(KEY, serializeOutbox(outbox));
+  const { clock, server, queue } = setUp({ storage });
+  server.auto = (method) => (method === 'saveSource' ? new TypeError('Failed to fetch') : null);
+  await clock.advance(0);
+  assert.deepEqual(server.saves.map((c) => c.method), ['saveSource']);
+
+  // Another tab saved it: the server's work (a refresh, or the view) now lists the source.
+  queue.setServerSourceWork({
+    sources: [{ sourceId: S1, seq: 1, name: 'a source', kind: null, origin: null, relayedFrom: null, mentions: [] }],
+    links: [],
+  });
+  await clock.advance(0);
+  assert.deepEqual(server.saves.map((c) => c.method), ['saveSource', 'saveMention']);
+});
