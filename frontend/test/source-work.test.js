@@ -572,3 +572,18 @@ test('a mention that waited for its source goes once the server turns out to hav
   await clock.advance(0);
   assert.deepEqual(server.saves.map((c) => c.method), ['saveSource', 'saveMention']);
 });
+
+test('every source kind has an English name and a one-line explanation, which the server may replace', async () => {
+  const { DEFAULT_LABELS, kindLabel } = await import('../claim-highlighter/labels.js');
+  const { SOURCE_KINDS } = await import('../claim-highlighter/source-work.js');
+  for (const kind of SOURCE_KINDS) {
+    const { name, help } = kindLabel({}, kind);
+    assert.equal(name, DEFAULT_LABELS[`kind:${kind}`]);
+    assert.ok(help.length > 10 && help.length < 100 && !help.includes('\n'), `${kind}: one line`);
+  }
+  assert.deepEqual(kindLabel({ 'kind:document': 'Dokument' }, 'document').name, 'Dokument');
+  assert.deepEqual(kindLabel({ kinds: { document: { name: 'Dokument', help: 'Ein Bericht.' } } }, 'document'), {
+    name: 'Dokument',
+    help: 'Ein Bericht.',
+  });
+});

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -199,7 +200,8 @@ public class ClaimHighlighter extends Component {
 
     /**
      * Shows source work without any control to change it (after submitting, or for review): the
-     * claims, the mentions drawn over the text and the sources panel with their links.
+     * claims, the mentions drawn over the text and the sources panel with their links. After a
+     * submit, call {@link #clearOutbox()} too, as for marks.
      */
     public void showSourceWork(List<LinkableClaim> claims, List<SavedSource> sources, List<SavedLink> links) {
         this.sourceWorkSaver = SourceWorkSaver.closed(SOURCES_CLOSED);
@@ -209,6 +211,15 @@ public class ClaimHighlighter extends Component {
         getElement().setProperty("mode", "sources");
         getElement().setProperty("markable", false);
         getElement().setProperty("readonly", true);
+    }
+
+    /**
+     * The texts the browser shows, by key, over its English defaults ({@code DEFAULT_LABELS} in
+     * labels.js): e.g. {@code "makeSource"}, a source kind's name {@code "kind:<code>"} and its
+     * one-line explanation {@code "kindHelp:<code>"}, a claim type's name by its code.
+     */
+    public void setLabels(Map<String, String> labels) {
+        getElement().setPropertyMap("labels", Map.copyOf(labels));
     }
 
     /** Replaces the saved source work the browser shows (its unsent changes stay on top). */

@@ -296,6 +296,15 @@ class ClaimHighlighterTest {
     }
 
     @Test
+    void labels_reach_the_browser_as_one_object_by_key() {
+        highlighter.setLabels(Map.of("kind:anonymous", "Anonyme", "kindHelp:anonymous", "Sans nom."));
+
+        assertThat(highlighter.getElement().getPropertyRaw("labels"))
+                .isEqualTo(
+                        JacksonUtils.readTree("{\"kind:anonymous\":\"Anonyme\",\"kindHelp:anonymous\":\"Sans nom.\"}"));
+    }
+
+    @Test
     void the_sources_form_offers_the_same_source_kinds_as_the_library_in_the_same_order() throws IOException {
         String work =
                 Files.readString(Path.of("frontend", "claim-highlighter", "source-work.js"), StandardCharsets.UTF_8);
