@@ -6,6 +6,7 @@ import { RenderController } from './render-controller.js';
 import { SelectionController } from './selection-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { MarkingController } from './marking-controller.js';
+import { SourcesController } from './sources-controller.js';
 
 export { CLAIM_TYPES, DEFAULT_LABELS };
 
@@ -19,7 +20,8 @@ const TAG = 'claim-highlighter';
 
 /**
  * Shows an article's canonical text; reports selections; and, when `markable`, is the
- * student's marking tool with an autosave that loses nothing.
+ * student's tool for one exercise, chosen by `mode`: marking claims ("marks") or saying who
+ * says so ("sources"), with an autosave that loses nothing.
  *
  * The server owns the text and receives ranges as offsets into it, so every rendered
  * paragraph carries the offset of its first character (`data-start`); a selection is mapped
@@ -31,7 +33,9 @@ const TAG = 'claim-highlighter';
  *   and the browser's selection, snapped to words (snapping.js, dom-selection.js);
  * - keyboard-controller.js: caret keys, the toolbar's roving focus;
  * - marking-controller.js: the "mark claims" mode (mode.js says what a mode is);
- * - save-queue.js: the outbox (outbox.js), requests, retries and refreshes.
+ * - sources-controller.js: the "Who says so?" mode (its rules as data in source-work.js);
+ * - save-queue.js: the outbox (outbox.js), requests, retries and refreshes, for every item
+ *   kind (marks, sources, mentions, claim links).
  *
  * Properties (set by the server as JS properties):
  * - `text` (String): the canonical article text, paragraphs separated by one blank line,
@@ -57,7 +61,20 @@ const TAG = 'claim-highlighter';
  *   mark.
  * - `outboxKey` (String): localStorage key of this user's and submission's outbox.
  * - `labels` (Object): translations, see DEFAULT_LABELS; type names by type code (flat, or
- *   under `types`).
+ *   under `types`); source kinds as `kind:<code>` and `kindHelp:<code>` (or under `kinds`, each
+ *   a name or `{name, help}`).
+ * - `mode` (String, reflected, default "marks"): which exercise the tools are for: "marks" or
+ *   "sources". In "sources" the student's typed marks are not drawn (they would show claim
+ *   types).
+ * - `claims` (Array, sources mode): the claims to link, `{ref, start, end, label}`; drawn as
+ *   neutral highlights with no type, labelled "Claim n" (by their place in the text) unless
+ *   `label` is given.
+ * - `sourceWork` (Object, sources mode): the saved work, `{sources, links}`: each source
+ *   `{sourceId, seq, name, kind, origin, relayedFrom, mentions: [{mentionId, seq, sourceId,
+ *   start, end, exact}]}`, each link `{linkId, seq, claimRef, sourceId}` (sourceId null: "no
+ *   source given"). The unsent changes of the outbox are shown on top.
+ * - `outlets` (Array of strings, sources mode): the outlets the text names, offered when a
+ *   source was relayed (the student may also type one).
  *
  * Rendering of an overlay or mark: one or more `<mark>` fragments that share its id, nested
  * with the earliest-starting (then longest) overlay outermost; a cue with the same range as a
@@ -66,7 +83,11 @@ const TAG = 'claim-highlighter';
  * `data-status=STATUS` when the status is non-empty; the student's own marks also carry
  * `data-own` and, when selected, `data-selected`. Sources are
  * `<mark class="ch-source" data-kind="source" data-source-id=ID>`, cues
- * `<mark class="ch-cue" data-kind="cue" data-cue-id=ID>`. The first fragment has `data-first`
+ * `<mark class="ch-cue" data-kind="cue" data-cue-id=ID>`. In the sources mode a claim to link is
+ * `<mark class="ch-claim-ref" data-kind="linkable" data-claim-ref=REF>` (never a type), a
+ * mention of a student's source `<mark class="ch-source ch-mention" data-kind="mention"
+ * data-mention-id=ID data-source-id=SOURCE>` with the source's name as label; both get
+ * `data-selected` when selected. The first fragment has `data-first`
  * and `data-label`, shown by the stylesheet with a pseudo-element. Labels never
  * become text nodes, because the selection offsets count the text nodes of a paragraph and
  * must only ever see the canonical text. The pending selection is `<mark class="ch-pending">`,
@@ -79,6 +100,35 @@ const TAG = 'claim-highlighter';
  *   suffix, type, deleted}`, resolving to `{markId, seq, status, message}`, status "saved",
  *   "stale" or "rejected" (any other, such as "busy", means: retry later).
  * - `refreshMarks()` resolving to the current list of saved marks.
+ * - Sources mode: `saveSource({sourceId, seq, name, kind, origin, relayedFrom, deleted})`,
+ *   `saveMention({mentionId, seq, sourceId, start, end, exact, prefix, suffix, deleted})`,
+ *   `saveLink({linkId, seq, claimRef, sourceId, deleted})`, answered like saveMark (the id in
+ *   `markId`); `refreshSourceWork()` resolving to `{sources, links}` as in `sourceWork`.
+ *
+ * The sources mode ("Who says so?", DD008, DD013). The student selects the words that say who
+ * is speaking (mouse, touch, or the caret keys as when marking) and presses Make a source (M,
+ * or Enter): the form in the panel beside the text (under it below 60rem, e.g. at 390 px) makes
+ * them a mention of a new source (name as written, prefilled; one of seven kinds, each with a
+ * one-line explanation; first-hand or relayed, and from which outlet) or of one the student
+ * has. Clicking a claim, N / P, or the claim's button in the panel selects it; the panel then
+ * shows a tick per source and "No source given", which excludes the others. Clicking a mention
+ * selects it (Delete, or the toolbar's Delete mention, removes it). The panel lists the sources
+ * (name, kind, origin and outlet, mentions, linked claims), with Edit and Delete (deleting a
+ * source deletes its mentions and links too). Escape in the panel closes the form and returns
+ * to the text. Read-only (`readonly`, or not `markable`), the mentions, the claims and the panel
+ * are shown without any control. Every change is the item's full state with a new per-item seq,
+ * stored in the outbox before it is sent; a mention or link waits until its source is saved.
+ *
+ * Test ids of the sources mode: `make-source`, `extend-sentence`, `mention-delete` (toolbar);
+ * `sources-panel`; the form `source-form` with `source-choice-new`, `pick-source-<sourceId>`,
+ * `source-name`, `source-kind-<kind>` (named-person, anonymous, pseudonymous, official-body,
+ * expert-or-organisation, media-outlet, document), `source-origin-first-hand`,
+ * `source-origin-relayed`, `source-outlet` (typed), `source-outlet-choice` (one per outlet in
+ * the text, `data-outlet`), `source-form-problem`, `source-save`, `source-cancel`; the list
+ * `source-list` of `source-item` (with `data-source-id`), each with `source-edit-<sourceId>` and
+ * `source-delete-<sourceId>`, or `sources-empty`; the claims `claim-list` with a button
+ * `claim-ref-<ref>` per claim (aria-pressed when selected); the selected claim's `claim-links`
+ * (`data-claim-ref`) with `link-source-<sourceId>` and `no-source-given` checkboxes.
  *
  * Public methods: `clearOutbox()` (after submit and logout); `hasPendingChanges()`;
  * static `ClaimHighlighter.clearAllOutboxes(prefix)`; the `saveState` getter.
@@ -98,6 +148,10 @@ export class ClaimHighlighter extends LitElement {
     marks: { type: Array, attribute: false },
     outboxKey: { type: String, attribute: 'outbox-key' },
     labels: { type: Object, attribute: false },
+    mode: { type: String, reflect: true },
+    claims: { type: Array, attribute: false },
+    sourceWork: { type: Object, attribute: false },
+    outlets: { type: Array, attribute: false },
   };
 
   /**
@@ -151,6 +205,14 @@ export class ClaimHighlighter extends LitElement {
     this.outboxKey = '';
     /** @type {Record<string, unknown>} */
     this.labels = {};
+    /** "marks" (mark claims) or "sources" (who says so?). */
+    this.mode = 'marks';
+    /** @type {unknown[]} */
+    this.claims = [];
+    /** @type {unknown} */
+    this.sourceWork = null;
+    /** @type {string[]} */
+    this.outlets = [];
 
     // Controllers, in the order Lit calls them. The modes come last: the others hand them
     // what the student did.
@@ -158,7 +220,11 @@ export class ClaimHighlighter extends LitElement {
     this.saveQueue = new SaveQueue(this, {
       server: () => this.server(),
       enabled: () => this.markable,
-      onChange: () => this.marking.marksChanged(),
+      sourceWork: () => this.mode === 'sources',
+      onChange: () => {
+        this.marking.marksChanged();
+        this.sources.workChanged();
+      },
       onStateChange: (state) => this._onSaveStateChange(state),
       onRejected: (message) => this.announce(message),
       rejectedMessage: () => this.label('error'),
@@ -166,8 +232,9 @@ export class ClaimHighlighter extends LitElement {
     this.selection = new SelectionController(this);
     this.keyboard = new KeyboardController(this);
     this.marking = new MarkingController(this);
+    this.sources = new SourcesController(this);
     /** Every mode; each draws its overlays. @type {HighlighterMode[]} */
-    this.modes = [this.marking];
+    this.modes = [this.marking, this.sources];
   }
 
   /** Light DOM, so that native text selection spans the text as it would on any page. */
@@ -187,10 +254,23 @@ export class ClaimHighlighter extends LitElement {
     if (changed.has('marks')) {
       this.saveQueue.setServerMarks(this.marks);
     }
+    if (changed.has('sourceWork')) {
+      this.saveQueue.setServerSourceWork(this.sourceWork);
+    }
+    if (changed.has('claims') || changed.has('text') || changed.has('labels')) {
+      this.sources.claimsChanged();
+    }
     if ((changed.has('markable') || changed.has('outboxKey')) && this.markable) {
       this.saveQueue.open(this._outboxKey());
     }
-    if (changed.has('overlays') || changed.has('labels') || changed.has('markable') || changed.has('readonly')) {
+    if (
+      changed.has('overlays') ||
+      changed.has('labels') ||
+      changed.has('markable') ||
+      changed.has('readonly') ||
+      changed.has('mode') ||
+      changed.has('outlets')
+    ) {
       this.view.invalidate();
     }
   }
@@ -221,9 +301,9 @@ export class ClaimHighlighter extends LitElement {
 
   // --- for the controllers -------------------------------------------------------------
 
-  /** The mode the selection and the keys go to. @returns {HighlighterMode} */
+  /** The mode the selection and the keys go to, as the server chose it. @returns {HighlighterMode} */
   get activeMode() {
-    return this.marking;
+    return this.mode === 'sources' ? this.sources : this.marking;
   }
 
   /** The paragraphs as rendered. */

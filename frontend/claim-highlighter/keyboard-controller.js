@@ -10,7 +10,8 @@
  * On the text, ← / → move the caret by word; Ctrl (or Cmd) + ← / →, ↑ / ↓ by sentence; Home /
  * End to the first / last word; with Shift the range grows from where it started. The first
  * key after focusing the text only shows the caret word. Every other key goes to the active
- * mode (marking: 1–6, Enter, S, N, P, Delete, Escape). In the toolbar, arrows, Home and End move
+ * mode (marking: 1–6, Enter, S, N, P, Delete, Escape; sources: M, Enter, S, N, P, Delete,
+ * Escape). In the toolbar, arrows, Home and End move
  * between the buttons (roving tabindex) and Escape returns to the text; other keys go to the
  * mode. A keyboard focus on the text shows the caret at once; a click's focus does not.
  *

@@ -37,6 +37,81 @@ export const DEFAULT_LABELS = Object.freeze({
   speculation: 'speculation',
   opinion: 'opinion',
   unsupported: 'unsupported',
+
+  // The sources mode ("Who says so?").
+  sourceTools: 'Source tools',
+  makeSource: 'Make a source',
+  deleteMention: 'Delete mention',
+  sourcesHeading: 'Your sources',
+  sourcesEmpty: 'No sources yet: select the words that say who is speaking, then press Make a source.',
+  claimsHeading: 'Claims',
+  claimNumber: 'Claim {n}',
+  claimNotLinked: 'no source ticked yet',
+  newSourceTitle: 'Who is speaking?',
+  editSourceTitle: 'Edit source',
+  chooseSource: 'These words name',
+  aNewSource: 'a new source',
+  sourceName: 'Name as the article writes it',
+  sourceKind: 'Kind of source',
+  sourceOrigin: 'How did the outlet get it?',
+  'origin:first-hand': 'First-hand',
+  'originHelp:first-hand': 'The outlet heard or got it itself.',
+  'origin:relayed': 'Relayed',
+  'originHelp:relayed': 'The outlet took it from another outlet.',
+  relayedFrom: 'From which outlet?',
+  relayedVia: 'relayed via {outlet}',
+  relayedUnknown: 'relayed',
+  outletsInText: 'Outlets in the text:',
+  kindNotChosen: 'kind not chosen',
+  originNotChosen: 'origin not chosen',
+  saveSource: 'Save',
+  cancel: 'Cancel',
+  editSource: 'Edit',
+  deleteSource: 'Delete',
+  editSourceOf: 'Edit {name}',
+  deleteSourceOf: 'Delete {name}',
+  mentionOne: '1 mention',
+  mentionsMany: '{n} mentions',
+  linkedClaims: 'linked to {claims}',
+  noClaimLinked: 'no claim linked',
+  claimLinksTitle: 'Who says {claim}?',
+  noSourceGiven: 'No source given',
+  makeSourceFirst: 'Make a source first, or tick No source given.',
+  sourceAdded: 'Source added: {name}',
+  mentionAdded: 'Mention added to {name}',
+  sourceSaved: 'Source saved: {name}',
+  sourceDeleted: 'Source deleted: {name}',
+  mentionDeleted: 'Mention deleted',
+  linked: '{claim} linked to {name}',
+  unlinked: '{claim} no longer linked to {name}',
+  selectedClaim: 'Selected: {claim}, “{text}”',
+  selectedMention: 'Selected: mention of {name}, “{text}”',
+  noName: "Write the source's name as the article gives it.",
+  longName: "A source's name can be at most 300 characters. Write a shorter name.",
+  longOutlet: "The outlet's name can be at most 300 characters. Write a shorter name.",
+  longSpan: 'A mention can cover at most 2,000 characters. Select a shorter part.',
+  tooManySources: 'You have named 50 sources, the most one attempt can hold. Delete a source before adding another.',
+  tooManyMentions: 'This source already has 20 mentions, the most one source can hold. Delete a mention before adding another.',
+  tooManyLinks: 'You have made 200 links between claims and sources, the most one attempt can hold. Delete a link before adding another.',
+  sourcesHelp:
+    'Arrow keys move by word, Ctrl+arrows or up and down by sentence; add Shift to extend. ' +
+    'M or Enter makes a source of the selected words, S extends to the whole sentence, ' +
+    'N and P select the next and previous claim, Enter on a selected claim goes to its sources, ' +
+    'Delete removes the selected mention, Escape clears the selection.',
+  'kind:named-person': 'Named person',
+  'kindHelp:named-person': 'Someone the article names, such as a minister or a witness.',
+  'kind:anonymous': 'Anonymous',
+  'kindHelp:anonymous': 'Someone the article does not name: “a source”, “officials said”.',
+  'kind:pseudonymous': 'Pseudonymous',
+  'kindHelp:pseudonymous': 'Someone given a made-up name, such as “Abu Khaled, a pseudonym”.',
+  'kind:official-body': 'Official body',
+  'kindHelp:official-body': 'A government, ministry, police force, court or agency speaking as such.',
+  'kind:expert-or-organisation': 'Expert or organisation',
+  'kindHelp:expert-or-organisation': 'A researcher or specialist, a company, a charity or another group.',
+  'kind:media-outlet': 'Media outlet',
+  'kindHelp:media-outlet': 'Another newspaper, broadcaster, agency or website.',
+  'kind:document': 'Document',
+  'kindHelp:document': 'A report, study, letter, court filing, post or recording.',
 });
 
 /**
@@ -54,6 +129,32 @@ export function label(labels, key, vars) {
     value = value.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
   }
   return value;
+}
+
+/**
+ * The shown name of a source kind and its one-line explanation: `labels.kinds[kind]` as
+ * `{name, help}` or a string (the name), else `labels['kind:' + kind]` and
+ * `labels['kindHelp:' + kind]`, else English.
+ *
+ * @param {unknown} labels the element's `labels` property
+ * @param {string} kind
+ * @returns {{name: string, help: string}}
+ */
+export function kindLabel(labels, kind) {
+  /** @type {Record<string, unknown>} */
+  const all = labels && typeof labels === 'object' ? /** @type {Record<string, unknown>} */ (labels) : {};
+  const kinds = all.kinds && typeof all.kinds === 'object' ? /** @type {Record<string, unknown>} */ (all.kinds) : {};
+  const nested = kinds[kind];
+  const name = label(labels, `kind:${kind}`);
+  const help = label(labels, `kindHelp:${kind}`);
+  if (typeof nested === 'string') {
+    return { name: nested, help };
+  }
+  if (nested && typeof nested === 'object') {
+    const n = /** @type {Record<string, unknown>} */ (nested);
+    return { name: typeof n.name === 'string' ? n.name : name, help: typeof n.help === 'string' ? n.help : help };
+  }
+  return { name, help };
 }
 
 /**

@@ -1,5 +1,5 @@
 // @ts-check
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { adjacentMark } from './snapping.js';
 import { CLAIM_TYPES } from './labels.js';
 import { safeQuote } from './selection-controller.js';
@@ -139,6 +139,10 @@ export class MarkingController {
     const host = this.host;
     /** @type {DrawnOverlay[]} */
     const drawn = [];
+    if (host.mode === 'sources') {
+      // The sources mode shows claims without their types; typed marks would give them away.
+      return drawn;
+    }
     // The student's marks are drawn whenever there are any, also after marking has ended
     // (submitted: markable off, readonly on); the tools for changing them need `markable`.
     for (const mark of this.display) {
@@ -172,6 +176,27 @@ export class MarkingController {
 
   hint() {
     return this._hint;
+  }
+
+  /**
+   * Nothing beside the text: the palette is all.
+   *
+   * @returns {typeof nothing}
+   */
+  renderPanel() {
+    return nothing;
+  }
+
+  toolbarLabel() {
+    return this.host.label('palette');
+  }
+
+  helpText() {
+    return this.host.label('help');
+  }
+
+  keyShortcuts() {
+    return '1 2 3 4 5 6 Enter n p s Delete Escape';
   }
 
   /** The toolbar buttons, in order: the six types, whole sentence, delete. */
@@ -476,7 +501,7 @@ export class MarkingController {
  * A random v4 UUID. crypto.randomUUID exists only in secure contexts (HTTPS, localhost); a
  * school server reached over plain HTTP still has crypto.getRandomValues.
  */
-function newMarkId() {
+export function newMarkId() {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
     return crypto.randomUUID();
   }

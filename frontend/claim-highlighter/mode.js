@@ -2,7 +2,8 @@
 /**
  * What a mode of the highlighter is: a Lit reactive controller that gives the shared
  * selection, keyboard and rendering controllers their meaning. "Mark claims"
- * (marking-controller.js) is one; a mode that links a claim to a source would be another. The
+ * (marking-controller.js) is one; "Who says so?" (sources-controller.js), which names sources and
+ * links claims to them, is another. The
  * selection controller snaps what the student selects and tells the active mode; the keyboard
  * controller moves the caret itself and hands every other key to the active mode; the render
  * controller draws the overlays of every mode and the tools of the active one. See DD008 for
@@ -31,6 +32,11 @@
  *   over the text, whether active or not; `ownStatus` is the feedback status of the student's
  *   own marks, by mark id
  * @property {() => TemplateResult[]} renderTools its toolbar buttons, when active
+ * @property {() => TemplateResult | typeof import('lit').nothing} renderPanel what it shows beside the text
+ *   (the sources mode's panel), when active; also in read-only
+ * @property {() => string} toolbarLabel the toolbar's accessible name
+ * @property {() => string} helpText the keys it takes, read to a screen reader on the text
+ * @property {() => string} keyShortcuts the text's aria-keyshortcuts
  * @property {() => string | null} hint a short text shown next to the save status
  * @property {number} toolIndex the toolbar button that takes the tab stop (roving tabindex)
  */

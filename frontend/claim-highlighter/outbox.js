@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * The student's unsent mark changes, kept so that nothing is lost: pure functions plus a thin
- * store around an injected Web Storage object (localStorage in the browser, a fake in tests).
+ * The student's unsent changes (marks, and the "Who says so?" sources, mentions and claim
+ * links), kept so that nothing is lost: pure functions plus a thin store around an injected Web
+ * Storage object (localStorage in the browser, a fake in tests).
  *
  * Marks are versioned (see the product guide): every mark has a client-made `markId` and a
  * per-mark `seq` that grows by one on every change; every save carries the mark's full state;
@@ -16,6 +17,22 @@
  *
  * `at` is when the change was made (ms since the epoch); it orders re-sending and is not sent.
  * An empty outbox is removed from storage rather than stored.
+ *
+ * Source work (DD013) shares the outbox and its rules, one entry per item, with an `item` field
+ * naming what it is ("source", "mention", "link") and an entry key of `<item>:<id>`:
+ *
+ *   "source:<sourceId>": {"item":"source","sourceId":"…","seq":1,"name":"…","kind":"anonymous",
+ *     "origin":"relayed","relayedFrom":"The Daily Mail","deleted":false,"at":…}
+ *   "mention:<mentionId>": {"item":"mention","mentionId":"…","seq":1,"sourceId":"…","start":5,
+ *     "end":20,"exact":"…","prefix":"…","suffix":"…","deleted":false,"at":…}
+ *   "link:<linkId>": {"item":"link","linkId":"…","seq":1,"claimRef":"…","sourceId":null,
+ *     "deleted":false,"at":…}
+ *
+ * A mark has no `item` field and is keyed by its bare markId, exactly as before source work
+ * existed, so an outbox written by an older page is read unchanged (the version stays 1). The
+ * server refuses a mention or link whose source it does not have yet, so a live mention or link
+ * waits while its source has an unsent entry (see blockedBy); tombstones never wait (the server
+ * takes them whatever became of their source).
  */
 
 export const OUTBOX_VERSION = 1;
@@ -41,9 +58,97 @@ export const MAX_DELAY_MS = 30000;
  */
 
 /**
- * @typedef {MarkState & {at: number}} OutboxEntry
+ * @typedef {object} SourceItemState the full state of one student source, as saveSource receives
+ *   it (SourceState.java) plus `item`
+ * @property {'source'} item
+ * @property {string} sourceId
+ * @property {number} seq
+ * @property {string} name the name as the article gives it
+ * @property {string | null} kind a source kind code ("named-person", …) or null while not chosen
+ * @property {string | null} origin "first-hand", "relayed" or null while not chosen
+ * @property {string | null} relayedFrom the outlet it was relayed from (only when relayed)
+ * @property {boolean} deleted
+ */
+
+/**
+ * @typedef {object} MentionItemState the full state of one mention (MentionState.java) plus `item`
+ * @property {'mention'} item
+ * @property {string} mentionId
+ * @property {number} seq
+ * @property {string} sourceId the source it names
+ * @property {number} start
+ * @property {number} end
+ * @property {string} exact
+ * @property {string} prefix
+ * @property {string} suffix
+ * @property {boolean} deleted
+ */
+
+/**
+ * @typedef {object} LinkItemState the full state of one claim link (LinkState.java) plus `item`
+ * @property {'link'} item
+ * @property {string} linkId
+ * @property {number} seq
+ * @property {string} claimRef the claim it is about
+ * @property {string | null} sourceId the source the claim rests on; null for "no source given"
+ * @property {boolean} deleted
+ */
+
+/**
+ * @typedef {'mark' | 'source' | 'mention' | 'link'} ItemKind
+ * @typedef {MarkState | SourceItemState | MentionItemState | LinkItemState} ItemState
+ * @typedef {ItemState & {at: number}} OutboxEntry
  * @typedef {{v: number, entries: Object<string, OutboxEntry>}} Outbox
  */
+
+/** The item kinds of source work; anything without `item` is a mark. */
+export const SOURCE_WORK_ITEMS = Object.freeze(/** @type {const} */ (['source', 'mention', 'link']));
+
+/**
+ * What an item is: its `item` field, or "mark" for a state without one (marks predate it).
+ *
+ * @param {ItemState} state
+ * @returns {ItemKind}
+ */
+export function itemKind(state) {
+  return 'item' in state ? state.item : 'mark';
+}
+
+/**
+ * The browser-made id of an item, whatever its kind.
+ *
+ * @param {ItemState} state
+ * @returns {string}
+ */
+export function itemId(state) {
+  if (!('item' in state)) {
+    return state.markId;
+  }
+  switch (state.item) {
+    case 'source':
+      return state.sourceId;
+    case 'mention':
+      return state.mentionId;
+    default:
+      return state.linkId;
+  }
+}
+
+/**
+ * The outbox key of an item: a mark's bare id (as outboxes have always stored it), else
+ * `<kind>:<id>`, so that ids of different kinds can never replace each other's entry.
+ *
+ * @param {ItemKind} kind
+ * @param {string} id
+ */
+export function itemKey(kind, id) {
+  return kind === 'mark' ? id : `${kind}:${id}`;
+}
+
+/** @param {ItemState} state */
+export function entryKey(state) {
+  return itemKey(itemKind(state), itemId(state));
+}
 
 /** @returns {Outbox} */
 export function emptyOutbox() {
@@ -64,6 +169,9 @@ export function normaliseState(state) {
   // Anything may be in it (an old version, a hand edit): every field is checked below.
   const fields = /** @type {Record<string, any>} */ (state);
   const { markId, seq, start, end } = fields;
+  if (fields.item !== undefined && fields.item !== 'mark') {
+    return null; // A source-work item, never a mark.
+  }
   if (typeof markId !== 'string' || markId === '') {
     return null;
   }
@@ -91,6 +199,91 @@ export function normaliseState(state) {
   };
 }
 
+
+/** @param {unknown} value */
+function nonEmptyString(value) {
+  return typeof value === 'string' && value !== '';
+}
+
+/** @param {unknown} value */
+function stringOrNull(value) {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * Checks and completes any item's state, as normaliseState does for marks: a broken entry is
+ * refused rather than sent. Only what a save needs is required (an id and a seq, the source of a
+ * live mention, the claim of a link); whether the content is acceptable is the server's word.
+ *
+ * @param {unknown} state
+ * @returns {ItemState | null}
+ */
+export function normaliseItem(state) {
+  if (state === null || typeof state !== 'object') {
+    return null;
+  }
+  const fields = /** @type {Record<string, any>} */ (state);
+  if (fields.item === undefined || fields.item === 'mark') {
+    return normaliseState(state);
+  }
+  const { seq } = fields;
+  if (!Number.isInteger(seq) || seq < 1) {
+    return null;
+  }
+  const deleted = fields.deleted === true;
+  switch (fields.item) {
+    case 'source':
+      if (!nonEmptyString(fields.sourceId)) {
+        return null;
+      }
+      return {
+        item: 'source',
+        sourceId: fields.sourceId,
+        seq,
+        name: typeof fields.name === 'string' ? fields.name : '',
+        kind: stringOrNull(fields.kind),
+        origin: stringOrNull(fields.origin),
+        relayedFrom: stringOrNull(fields.relayedFrom),
+        deleted,
+      };
+    case 'mention': {
+      const { start, end } = fields;
+      if (!nonEmptyString(fields.mentionId) || !nonEmptyString(fields.sourceId)) {
+        return null;
+      }
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) {
+        return null;
+      }
+      return {
+        item: 'mention',
+        mentionId: fields.mentionId,
+        seq,
+        sourceId: fields.sourceId,
+        start,
+        end,
+        exact: typeof fields.exact === 'string' ? fields.exact : '',
+        prefix: typeof fields.prefix === 'string' ? fields.prefix : '',
+        suffix: typeof fields.suffix === 'string' ? fields.suffix : '',
+        deleted,
+      };
+    }
+    case 'link':
+      if (!nonEmptyString(fields.linkId) || !nonEmptyString(fields.claimRef)) {
+        return null;
+      }
+      return {
+        item: 'link',
+        linkId: fields.linkId,
+        seq,
+        claimRef: fields.claimRef,
+        sourceId: stringOrNull(fields.sourceId),
+        deleted,
+      };
+    default:
+      return null; // A kind this version does not know: left alone rather than guessed at.
+  }
+}
+
 /**
  * Only the fields saveMark takes, in a fixed order.
  *
@@ -100,6 +293,50 @@ export function normaliseState(state) {
 export function stateForServer(entry) {
   const { markId, seq, start, end, exact, prefix, suffix, type, deleted } = entry;
   return { markId, seq, start, end, exact, prefix, suffix, type, deleted };
+}
+
+/**
+ * Only the fields the item's save takes (SourceState, MentionState, LinkState, MarkState): the
+ * local `item` and `at` are not sent, the server's records know no such fields.
+ *
+ * @param {ItemState} entry
+ * @returns {Record<string, unknown>}
+ */
+export function itemForServer(entry) {
+  if (!('item' in entry)) {
+    return stateForServer(entry);
+  }
+  switch (entry.item) {
+    case 'source': {
+      const { sourceId, seq, name, kind, origin, relayedFrom, deleted } = entry;
+      return { sourceId, seq, name, kind, origin, relayedFrom, deleted };
+    }
+    case 'mention': {
+      const { mentionId, seq, sourceId, start, end, exact, prefix, suffix, deleted } = entry;
+      return { mentionId, seq, sourceId, start, end, exact, prefix, suffix, deleted };
+    }
+    default: {
+      const { linkId, seq, claimRef, sourceId, deleted } = entry;
+      return { linkId, seq, claimRef, sourceId, deleted };
+    }
+  }
+}
+
+/**
+ * The key of the unsent source entry a live mention or link must wait for (the server refuses
+ * either while it does not have the source), or null when it may go. A tombstone, a mark, a
+ * source and a "no source given" link never wait.
+ *
+ * @param {Outbox} outbox
+ * @param {ItemState} entry
+ * @returns {string | null}
+ */
+export function blockedBy(outbox, entry) {
+  if (!('item' in entry) || entry.deleted || entry.item === 'source' || entry.sourceId == null) {
+    return null;
+  }
+  const key = itemKey('source', entry.sourceId);
+  return outbox?.entries?.[key] ? key : null;
 }
 
 /**
@@ -124,15 +361,16 @@ export function parseOutbox(json) {
     return outbox;
   }
   for (const value of Object.values(data.entries)) {
-    const state = normaliseState(value);
+    const state = normaliseItem(value);
     if (!state) {
       continue;
     }
-    const existing = outbox.entries[state.markId];
+    const key = entryKey(state);
+    const existing = outbox.entries[key];
     if (existing && existing.seq > state.seq) {
       continue;
     }
-    outbox.entries[state.markId] = { ...state, at: Number.isFinite(value.at) ? value.at : 0 };
+    outbox.entries[key] = { ...state, at: Number.isFinite(value.at) ? value.at : 0 };
   }
   return outbox;
 }
@@ -152,26 +390,27 @@ export function isEmpty(outbox) {
 }
 
 /**
- * Records a change. The latest state per mark wins: a state with a lower seq than the one
+ * Records a change. The latest state per item wins: a state with a lower seq than the one
  * already waiting is ignored (it is older).
  *
  * @param {Outbox} outbox
- * @param {MarkState} state the mark's full new state
+ * @param {ItemState} state the item's full new state
  * @param {number} [now=Date.now()]
  * @returns {Outbox} a new outbox (the old one is unchanged)
- * @throws {TypeError} if the state is not a valid mark state
+ * @throws {TypeError} if the state is not a valid item state
  */
 export function putEntry(outbox, state, now = Date.now()) {
-  const clean = normaliseState(state);
+  const clean = normaliseItem(state);
   if (!clean) {
     throw new TypeError('not a valid mark state');
   }
+  const key = entryKey(clean);
   const entries = { ...(outbox?.entries ?? {}) };
-  const existing = entries[clean.markId];
+  const existing = entries[key];
   if (existing && existing.seq > clean.seq) {
     return { v: OUTBOX_VERSION, entries };
   }
-  entries[clean.markId] = { ...clean, at: now };
+  entries[key] = { ...clean, at: now };
   return { v: OUTBOX_VERSION, entries };
 }
 
@@ -182,19 +421,21 @@ export function putEntry(outbox, state, now = Date.now()) {
  * request was in flight has a higher seq and stays to be sent.
  *
  * @param {Outbox} outbox
- * @param {{markId: string, seq: number, status: string}} result
+ * @param {{markId: string, key?: string, seq: number, status: string}} result `key` is the
+ *   entry's outbox key (see itemKey); without it, the markId (a mark's key)
  * @returns {Outbox} a new outbox, or the same one when nothing changed
  */
 export function acknowledge(outbox, result) {
   if (!result || !SETTLED.has(result.status) || !Number.isInteger(result.seq)) {
     return outbox;
   }
-  const entry = outbox?.entries?.[result.markId];
+  const key = result.key ?? result.markId;
+  const entry = outbox?.entries?.[key];
   if (!entry || entry.seq > result.seq) {
     return outbox;
   }
   const entries = { ...outbox.entries };
-  delete entries[result.markId];
+  delete entries[key];
   return { v: OUTBOX_VERSION, entries };
 }
 
@@ -207,35 +448,54 @@ export function acknowledge(outbox, result) {
  * @returns {Outbox}
  */
 export function pruneOutbox(outbox, serverMarks) {
+  /** @type {Map<string, number>} */
   const seqs = new Map();
   for (const mark of Array.isArray(serverMarks) ? serverMarks : []) {
     if (mark && typeof mark.markId === 'string' && Number.isInteger(mark.seq)) {
       seqs.set(mark.markId, Math.max(mark.seq, seqs.get(mark.markId) ?? 0));
     }
   }
+  return pruneSeqs(outbox, seqs);
+}
+
+/**
+ * Drops the entries whose stored seq (by outbox key) is at least theirs; pruneOutbox for any
+ * item kind. A key missing from `seqs` proves nothing, so its entry stays.
+ *
+ * @param {Outbox} outbox
+ * @param {ReadonlyMap<string, number>} seqs
+ * @returns {Outbox}
+ */
+export function pruneSeqs(outbox, seqs) {
   let changed = false;
   /** @type {Record<string, OutboxEntry>} */
   const entries = {};
-  for (const [markId, entry] of Object.entries(outbox?.entries ?? {})) {
-    if ((seqs.get(markId) ?? -1) >= entry.seq) {
+  for (const [key, entry] of Object.entries(outbox?.entries ?? {})) {
+    if ((seqs.get(key) ?? -1) >= entry.seq) {
       changed = true;
     } else {
-      entries[markId] = entry;
+      entries[key] = entry;
     }
   }
   return changed ? { v: OUTBOX_VERSION, entries } : outbox;
 }
 
+/** Of changes made in the same millisecond, sources go before what rests on them. */
+const SEND_RANK = Object.freeze({ mark: 0, source: 1, mention: 2, link: 3 });
+
 /**
- * The entries in the order they should be (re)sent: oldest change first, then by markId.
+ * The entries in the order they should be (re)sent: oldest change first, then sources before
+ * mentions before links, then by key. (A live mention or link still waits for its source, see
+ * blockedBy; this order only makes the wait short.)
  *
  * @param {Outbox} outbox
  * @returns {OutboxEntry[]}
  */
 export function pendingEntries(outbox) {
-  return Object.values(outbox?.entries ?? {}).sort(
-    (a, b) => (a.at ?? 0) - (b.at ?? 0) || (a.markId < b.markId ? -1 : a.markId > b.markId ? 1 : 0),
-  );
+  return Object.values(outbox?.entries ?? {})
+    .map((entry) => ({ entry, key: entryKey(entry), rank: SEND_RANK[itemKind(entry)] }))
+    .sort((a, b) => (a.entry.at ?? 0) - (b.entry.at ?? 0) || a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((sorted) => sorted.entry);
 }
 
 /**
@@ -247,7 +507,7 @@ export function pendingEntries(outbox) {
  *
  * @param {ReadonlyArray<any>} serverMarks `{markId, seq, start, end, exact, type}` (extra fields
  *   kept); anything else in the list is skipped
- * @param {Outbox | ReadonlyArray<MarkState>} outbox the outbox or its entries
+ * @param {Outbox | ReadonlyArray<ItemState>} outbox the outbox or its entries (only marks count)
  * @returns {Array<{markId: string, seq: number, start: number, end: number, exact: string,
  *   type: string}>} live marks, ordered by start, then longer first, then markId
  */
@@ -373,12 +633,12 @@ export function createOutboxStore(storage, key) {
       return after;
     },
     /**
-     * The waiting entry of one mark, or null.
+     * The waiting entry of one item (by outbox key; a mark's is its markId), or null.
      *
-     * @param {string} markId
+     * @param {string} key
      */
-    get(markId) {
-      return load().entries[markId] ?? null;
+    get(key) {
+      return load().entries[key] ?? null;
     },
     clear() {
       save(emptyOutbox());

@@ -39,6 +39,8 @@ export const FRAGMENT_ATTRIBUTES = Object.freeze([
   'data-mark-id',
   'data-source-id',
   'data-cue-id',
+  'data-mention-id',
+  'data-claim-ref',
   'data-claim-type',
   'data-status',
   'data-selected',
@@ -125,6 +127,12 @@ export function shownOverlays(overlays, ownIds = new Set()) {
  * - source: `class="ch-source" data-kind="source" data-source-id=ID`.
  * - cue: `class="ch-cue" data-kind="cue" data-cue-id=ID`.
  * - pending, caret (the component's own): `class="ch-pending"` / `"ch-caret"` and `data-kind`.
+ * - mention (the sources mode's own: where the text names one of the student's sources):
+ *   `class="ch-source ch-mention" data-kind="mention" data-mention-id=ID data-source-id=SOURCE`,
+ *   and `data-selected` when selected.
+ * - linkable (the sources mode's own: a claim to link, neutral, never typed):
+ *   `class="ch-claim-ref" data-kind="linkable" data-claim-ref=REF`, and `data-selected` when
+ *   selected.
  *
  * Claims, sources and cues get `data-first` on the overlay's first fragment, and there also
  * `data-label` when the label is non-empty: the stylesheet shows it as generated content,
@@ -132,7 +140,7 @@ export function shownOverlays(overlays, ownIds = new Set()) {
  * on a source or cue means nothing and is ignored.
  *
  * @param {{kind?: string, id?: string | number, type?: unknown, status?: unknown,
- *   label?: unknown, own?: boolean}} overlay
+ *   label?: unknown, own?: boolean, sourceId?: string}} overlay
  * @param {{first?: boolean, selected?: boolean}} [fragment] whether this is the overlay's first
  *   fragment, and whether the overlay is the selected mark (only used for own marks)
  * @returns {Record<string, string> | null}
@@ -147,6 +155,28 @@ export function fragmentAttributes(overlay, { first = false, selected = false } 
       return labelled({ class: 'ch-source', 'data-kind': 'source', 'data-source-id': String(overlay.id) }, overlay, first);
     case 'cue':
       return labelled({ class: 'ch-cue', 'data-kind': 'cue', 'data-cue-id': String(overlay.id) }, overlay, first);
+    case 'mention': {
+      /** @type {Record<string, string>} */
+      const attributes = {
+        class: 'ch-source ch-mention',
+        'data-kind': 'mention',
+        'data-mention-id': String(overlay.id),
+        'data-source-id': String(overlay.sourceId ?? ''),
+      };
+      if (selected) {
+        attributes['data-selected'] = '';
+      }
+      return labelled(attributes, overlay, first);
+    }
+    case 'linkable': {
+      // Neutral on purpose: the claim's type is the previous step's answer, never shown here.
+      /** @type {Record<string, string>} */
+      const attributes = { class: 'ch-claim-ref', 'data-kind': 'linkable', 'data-claim-ref': String(overlay.id) };
+      if (selected) {
+        attributes['data-selected'] = '';
+      }
+      return labelled(attributes, overlay, first);
+    }
     case 'claim': {
       /** @type {Record<string, string>} */
       const attributes = { class: 'ch-mark', 'data-kind': 'claim', 'data-mark-id': String(overlay.id) };

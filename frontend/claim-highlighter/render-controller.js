@@ -20,7 +20,7 @@ let instances = 0;
  * An overlay as drawn: the server's (`overlays` property) or one a mode adds; `own` marks the
  * student's own marks, `selected` the one selected.
  * @typedef {{id: string | number, start: number, end: number, kind?: string, type?: unknown,
- *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean}} DrawnOverlay
+ *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, sourceId?: string}} DrawnOverlay
  */
 
 /**
@@ -141,11 +141,13 @@ export class RenderController {
 
   render() {
     const host = this.host;
+    const mode = host.activeMode;
     if (!host.markable) {
-      return html`<div class="ch-text" tabindex="0" aria-label=${host.label('text')}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>`;
+      // Read-only: the text, and the active mode's panel (the sources mode shows its work).
+      return html`<div class="ch-text" tabindex="0" aria-label=${host.label('text')}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${mode.renderPanel()}`;
     }
     const editable = !host.readonly;
-    return html`${this._renderToolbar(editable)}<div class="ch-text" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? '1 2 3 4 5 6 Enter n p s Delete Escape' : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${this._renderLiveRegions()}`;
+    return html`${this._renderToolbar(editable)}<div class="ch-text" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? mode.keyShortcuts() : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${mode.renderPanel()}${this._renderLiveRegions()}`;
   }
 
   /** @param {boolean} editable */
@@ -156,14 +158,14 @@ export class RenderController {
     const error = host.saveQueue.error;
     const hint = mode.hint();
     const tools = editable ? mode.renderTools() : [];
-    return html`<div class="ch-toolbar" role="toolbar" aria-label=${host.label('palette')} aria-controls=${this._textId} @keydown=${(/** @type {KeyboardEvent} */ e) => host.keyboard.onToolbarKeyDown(e)}>
+    return html`<div class="ch-toolbar" role="toolbar" aria-label=${mode.toolbarLabel()} aria-controls=${this._textId} @keydown=${(/** @type {KeyboardEvent} */ e) => host.keyboard.onToolbarKeyDown(e)}>
       ${tools}
       <span class="ch-status"><span class="ch-save-status" data-testid="save-status" data-state=${state}>${host.label(state)}</span>${error ? html`<span class="ch-save-message" data-testid="save-message" role="alert">${error}</span>` : nothing}${hint ? html`<span class="ch-hint" data-testid="palette-hint">${hint}</span>` : nothing}</span>
     </div>`;
   }
 
   _renderLiveRegions() {
-    return html`<div class="ch-visually-hidden" id=${this._helpId}>${this.host.label('help')}</div><div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
+    return html`<div class="ch-visually-hidden" id=${this._helpId}>${this.host.activeMode.helpText()}</div><div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
   }
 
   /** @param {Paragraph} para */
@@ -206,6 +208,6 @@ export class RenderController {
     // the values as data, never as markup, so a label or id cannot inject HTML.
     /** @param {string} name */
     const a = (name) => attributes[name] ?? nothing;
-    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
+    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
   }
 }

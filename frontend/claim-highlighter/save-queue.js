@@ -2,13 +2,18 @@
 import {
   acknowledge,
   applyOutbox,
+  blockedBy,
   createOutboxStore,
+  entryKey,
+  itemForServer,
+  itemKind,
   nextDelay,
   pendingEntries,
   pruneOutbox,
+  pruneSeqs,
   putEntry,
-  stateForServer,
 } from './outbox.js';
+import { emptyWork, flattenServerWork, mergeWork, shownWork, workSeqs } from './source-work.js';
 
 /** An unanswered save or refresh counts as failed after this long. */
 export const REQUEST_TIMEOUT_MS = 10000;
@@ -21,6 +26,8 @@ export const REFRESH_DELAY_MS = 50;
 /**
  * @typedef {import('lit').ReactiveController} ReactiveController
  * @typedef {import('./outbox.js').MarkState} MarkState
+ * @typedef {import('./outbox.js').ItemState} ItemState
+ * @typedef {import('./source-work.js').WorkItems} WorkItems
  * @typedef {ReturnType<typeof createOutboxStore>} OutboxStore
  * @typedef {{markId: string, seq: number, start: number, end: number, exact?: string, type: string,
  *   deleted?: boolean}} ServerMark a mark as the server lists it (SavedMark.java)
@@ -34,7 +41,16 @@ export const REFRESH_DELAY_MS = 50;
  * @typedef {object} Server
  * @property {(state: MarkState) => Promise<SaveAnswer>} [saveMark]
  * @property {() => Promise<ServerMark[] | null>} [refreshMarks]
+ * @property {(state: Record<string, unknown>) => Promise<SaveAnswer>} [saveSource] SourceState
+ * @property {(state: Record<string, unknown>) => Promise<SaveAnswer>} [saveMention] MentionState
+ * @property {(state: Record<string, unknown>) => Promise<SaveAnswer>} [saveLink] LinkState
+ * @property {() => Promise<unknown>} [refreshSourceWork] `{sources, links}` (SourceWorkSnapshot.java)
  */
+
+/** The server method that saves each kind of item. */
+const SAVE_METHOD = Object.freeze(
+  /** @type {const} */ ({ mark: 'saveMark', source: 'saveSource', mention: 'saveMention', link: 'saveLink' }),
+);
 
 /**
  * @typedef {object} Timers
@@ -51,6 +67,8 @@ export const REFRESH_DELAY_MS = 50;
  * @property {Timers} [timers]
  * @property {() => number} [random] for the retry jitter, see nextDelay
  * @property {() => boolean} [enabled] whether marking is on; refreshes happen only then
+ * @property {() => boolean} [sourceWork] whether the sources mode is on: refreshes then read the
+   source work (refreshSourceWork) instead of the marks
  * @property {() => void} [onChange] the shown marks may have changed
  * @property {(state: SaveState) => void} [onStateChange]
  * @property {(message: string) => void} [onRejected] a save was refused, with the server's words
@@ -68,8 +86,12 @@ const defaultTimers = /** @type {Timers} */ ({
 });
 
 /**
- * The autosave of the student's marks (DD004): the outbox in storage, one request in flight per
- * mark, retries with backoff, late answers, and refreshes from the server. A Lit reactive
+ * The autosave of the student's work (DD004): the outbox in storage, one request in flight per
+ * item, retries with backoff, late answers, and refreshes from the server. Items are marks and
+ * the sources mode's sources, mentions and claim links (DD013); all share one outbox and one
+ * protocol, each kind going to its own server method. A live mention or link is not sent while
+ * its source waits in the outbox (the server would refuse it): it goes once the source is
+ * settled. A Lit reactive
  * controller that imports neither the DOM nor Lit (only Lit's types, for the checker): the
  * server, storage, timers, randomness and the window's events are injected, so Node's tests
  * drive it with fakes (save-queue.test.js).
@@ -94,6 +116,7 @@ export class SaveQueue {
     this._timers = options.timers ?? defaultTimers;
     this._random = options.random ?? Math.random;
     this._enabled = options.enabled ?? (() => true);
+    this._sourceWork = options.sourceWork ?? (() => false);
     this._onChange = options.onChange ?? (() => {});
     this._onStateChange = options.onStateChange ?? (() => {});
     this._onRejected = options.onRejected ?? (() => {});
@@ -108,16 +131,18 @@ export class SaveQueue {
     this._storeKey = null;
     /** What the server has, as far as known. @type {ServerMark[]} */
     this._base = [];
+    /** The source work the server has, as far as known. @type {WorkItems} */
+    this._workBase = emptyWork();
     /** Increased when the outbox is cleared or replaced; answers to older requests are ignored. */
     this._generation = 0;
-    /** markId -> seq of the request in flight (one per mark). @type {Map<string, number>} */
+    /** Outbox key (a mark's is its markId) -> seq of the request in flight (one per item). @type {Map<string, number>} */
     this._inflight = new Map();
     /**
-     * markId -> failures so far, and the timer of the next retry.
+     * Outbox key -> failures so far, and the timer of the next retry.
      * @type {Map<string, {attempt: number, timer: unknown}>}
      */
     this._retries = new Map();
-    /** Marks this tab has to send (own changes and the outbox found at start). @type {Set<string>} */
+    /** Items (outbox keys) this tab has to send (own changes and the outbox found at start). @type {Set<string>} */
     this._queued = new Set();
     /** @type {string | null} */
     this._error = null;
@@ -129,7 +154,7 @@ export class SaveQueue {
     this._refreshAgain = false;
     /** @type {unknown} */
     this._refreshTimer = null;
-    /** Maps that collect the saves acknowledged while a refresh is under way. @type {Set<Map<string, MarkState>>} */
+    /** Maps that collect the saves acknowledged while a refresh is under way. @type {Set<Map<string, ItemState>>} */
     this._ackWatchers = new Set();
 
     this._onWindowFocus = () => this.refreshSoon();
@@ -193,6 +218,11 @@ export class SaveQueue {
     return applyOutbox(this._base, this._store ? this._store.load() : []);
   }
 
+  /** The source work to show: the server's with the unsent changes on top (see shownWork). */
+  sourceWork() {
+    return shownWork(this._workBase, this._store ? this._store.load() : []);
+  }
+
   /** Whether some change has not been committed yet (in this tab's outbox). */
   hasPendingChanges() {
     if (this._queued.size > 0 || this._inflight.size > 0) {
@@ -213,6 +243,23 @@ export class SaveQueue {
     this._base = Array.isArray(marks) ? [...marks] : [];
     const base = this._base;
     this._store?.update((outbox) => pruneOutbox(outbox, base));
+    this._onChange();
+  }
+
+  /**
+   * The server's source work (`{sources, links}`, the `sourceWork` property): it replaces what
+   * is known, and outbox entries the server already has are dropped.
+   *
+   * @param {unknown} snapshot
+   */
+  setServerSourceWork(snapshot) {
+    const work = flattenServerWork(snapshot);
+    this._workBase = work;
+    if (this._store) {
+      this._store.update((outbox) => pruneSeqs(outbox, workSeqs(work)));
+      // A mention or link that waited for a source the server turns out to have may go now.
+      this._scheduleFlushAll();
+    }
     this._onChange();
   }
 
@@ -238,9 +285,10 @@ export class SaveQueue {
       }
     }
     const base = this._base;
-    store.update((outbox) => pruneOutbox(outbox, base));
+    const seqs = workSeqs(this._workBase);
+    store.update((outbox) => pruneSeqs(pruneOutbox(outbox, base), seqs));
     for (const entry of pendingEntries(store.load())) {
-      this._queued.add(entry.markId);
+      this._queued.add(entryKey(entry));
     }
     this._onChange();
     this._updateState();
@@ -249,21 +297,22 @@ export class SaveQueue {
 
   /**
    * Stores a change (before anything is sent) and sends it. A new change goes at once, even
-   * while an older one of the same mark waits for its retry.
+   * while an older one of the same item waits for its retry.
    *
-   * @param {MarkState} state the mark's full new state
+   * @param {ItemState} state the item's full new state
    */
   commit(state) {
     const store = this._openStore();
     store.update((outbox) => putEntry(outbox, state));
-    this._queued.add(state.markId);
+    const key = entryKey(state);
+    this._queued.add(key);
     this._onChange();
-    const retry = this._retries.get(state.markId);
+    const retry = this._retries.get(key);
     if (retry && retry.timer != null) {
       this._timers.clearTimeout(retry.timer);
       retry.timer = null;
     }
-    this._flush(state.markId);
+    this._flush(key);
     this._updateState();
   }
 
@@ -283,12 +332,12 @@ export class SaveQueue {
 
   /** Back online: every waiting retry goes now. */
   retryNow() {
-    for (const [markId, retry] of this._retries) {
+    for (const [key, retry] of this._retries) {
       if (retry.timer != null) {
         this._timers.clearTimeout(retry.timer);
         retry.timer = null;
       }
-      this._flush(markId);
+      this._flush(key);
     }
     this._flushAll();
   }
@@ -317,7 +366,9 @@ export class SaveQueue {
       return;
     }
     const server = this._server();
-    if (!server || typeof server.refreshMarks !== 'function') {
+    const sourceWork = this._sourceWork();
+    const method = sourceWork ? 'refreshSourceWork' : 'refreshMarks';
+    if (!server || typeof server[method] !== 'function') {
       this._flushAll();
       return;
     }
@@ -326,16 +377,23 @@ export class SaveQueue {
       return;
     }
     this._refreshing = true;
-    /** @type {Map<string, MarkState>} */
+    /** @type {Map<string, ItemState>} */
     const acked = new Map();
     this._ackWatchers.add(acked);
     const generation = this._generation;
     try {
-      const list = await this._withTimeout(this._call('refreshMarks'));
-      if (generation === this._generation && Array.isArray(list)) {
+      const list = await this._withTimeout(this._call(method));
+      if (generation !== this._generation) {
+        // The outbox was cleared or replaced meanwhile: the answer belongs to the old one.
+      } else if (!sourceWork && Array.isArray(list)) {
         // A save committed while the list was on its way must not disappear again.
         this._base = applyOutbox(list, [...acked.values()]);
         store.update((outbox) => pruneOutbox(outbox, list));
+        this._onChange();
+      } else if (sourceWork && list && typeof list === 'object') {
+        const work = flattenServerWork(list);
+        this._workBase = mergeWork(work, acked.values());
+        store.update((outbox) => pruneSeqs(outbox, workSeqs(work)));
         this._onChange();
       }
     } catch {
@@ -388,40 +446,48 @@ export class SaveQueue {
       return;
     }
     for (const entry of pendingEntries(this._store.load())) {
-      this._queued.add(entry.markId);
-      this._flush(entry.markId);
+      const key = entryKey(entry);
+      this._queued.add(key);
+      this._flush(key);
     }
     this._updateState();
   }
 
   /**
-   * Sends the mark's waiting state, unless a request for it is already in flight (its answer
-   * sends the newer state) or its retry is not due yet.
+   * Sends the item's waiting state, unless a request for it is already in flight (its answer
+   * sends the newer state), its retry is not due yet, or it waits for its source (sent when the
+   * source is settled).
    *
-   * @param {string} markId
+   * @param {string} key the item's outbox key
    */
-  async _flush(markId) {
-    if (!this._store || this._inflight.has(markId)) {
+  async _flush(key) {
+    if (!this._store || this._inflight.has(key)) {
       return;
     }
-    const retry = this._retries.get(markId);
+    const retry = this._retries.get(key);
     if (retry && retry.timer != null) {
       return;
     }
-    const entry = this._store.get(markId);
+    const outbox = this._store.load();
+    const entry = outbox.entries[key] ?? null;
     if (!entry) {
-      this._queued.delete(markId);
-      this._retries.delete(markId);
+      this._queued.delete(key);
+      this._retries.delete(key);
+      this._updateState();
+      return;
+    }
+    if (blockedBy(outbox, entry) !== null) {
+      this._queued.add(key);
       this._updateState();
       return;
     }
     const generation = this._generation;
-    const sent = stateForServer(entry);
-    this._queued.add(markId);
-    this._inflight.set(markId, sent.seq);
+    const { at, ...sent } = entry;
+    this._queued.add(key);
+    this._inflight.set(key, sent.seq);
     this._updateState();
 
-    const request = this._call('saveMark', sent);
+    const request = this._call(SAVE_METHOD[itemKind(entry)], itemForServer(entry));
     /** @type {SaveAnswer | undefined} */
     let result;
     /** @type {unknown} */
@@ -434,31 +500,31 @@ export class SaveQueue {
     if (generation !== this._generation) {
       return; // The outbox was cleared or replaced meanwhile.
     }
-    this._inflight.delete(markId);
+    this._inflight.delete(key);
     const status = result && typeof result === 'object' ? result.status : undefined;
     if (failure || !result || (status !== 'saved' && status !== 'stale' && status !== 'rejected')) {
       if (failure instanceof TimeoutError) {
         // A late answer still counts: it saves a request.
-        request.then((late) => this._onLateAnswer(generation, sent, late)).catch(() => {});
+        request.then((late) => this._onLateAnswer(generation, key, sent, late)).catch(() => {});
       }
-      this._scheduleRetry(markId);
+      this._scheduleRetry(key);
       this._updateState();
       return;
     }
-    this._onAnswer(sent, result, status);
+    this._onAnswer(key, sent, result, status);
   }
 
   /**
-   * @param {MarkState} sent
+   * @param {string} key
+   * @param {ItemState} sent
    * @param {SaveAnswer} result
    * @param {'saved' | 'stale' | 'rejected'} status
    */
-  _onAnswer(sent, result, status) {
+  _onAnswer(key, sent, result, status) {
     const store = this._openStore();
-    const { markId } = sent;
     const seq = answeredSeq(sent, result);
-    store.update((outbox) => acknowledge(outbox, { markId, seq, status }));
-    this._retries.delete(markId);
+    store.update((outbox) => acknowledge(outbox, { markId: key, key, seq, status }));
+    this._retries.delete(key);
     if (status === 'rejected') {
       const message =
         typeof result.message === 'string' && result.message.trim() !== '' ? result.message : this._rejectedMessage();
@@ -473,10 +539,13 @@ export class SaveQueue {
         this.refreshSoon();
       }
     }
-    if (store.get(markId)) {
-      this._flush(markId);
+    if (store.get(key)) {
+      this._flush(key);
     } else {
-      this._queued.delete(markId);
+      this._queued.delete(key);
+      if (itemKind(sent) === 'source') {
+        this._flushAll(); // What waited for this source may go now.
+      }
     }
     this._onChange();
     this._updateState();
@@ -484,24 +553,28 @@ export class SaveQueue {
 
   /**
    * @param {number} generation
-   * @param {MarkState} sent
+   * @param {string} key
+   * @param {ItemState} sent
    * @param {SaveAnswer | undefined} result
    */
-  _onLateAnswer(generation, sent, result) {
+  _onLateAnswer(generation, key, sent, result) {
     const store = this._store;
     if (generation !== this._generation || !store || !result || (result.status !== 'saved' && result.status !== 'stale')) {
       return;
     }
     const status = result.status;
     const seq = answeredSeq(sent, result);
-    store.update((outbox) => acknowledge(outbox, { markId: sent.markId, seq, status }));
+    store.update((outbox) => acknowledge(outbox, { markId: key, key, seq, status }));
     if (status === 'saved') {
       this._applyAck({ ...sent, seq });
     }
-    if (!store.get(sent.markId) && !this._inflight.has(sent.markId)) {
-      this._timers.clearTimeout(this._retries.get(sent.markId)?.timer);
-      this._retries.delete(sent.markId);
-      this._queued.delete(sent.markId);
+    if (!store.get(key) && !this._inflight.has(key)) {
+      this._timers.clearTimeout(this._retries.get(key)?.timer);
+      this._retries.delete(key);
+      this._queued.delete(key);
+      if (itemKind(sent) === 'source') {
+        this._flushAll();
+      }
     }
     this._onChange();
     this._updateState();
@@ -510,29 +583,33 @@ export class SaveQueue {
   /**
    * A committed state becomes part of what the server is known to have.
    *
-   * @param {MarkState} state
+   * @param {ItemState} state
    */
   _applyAck(state) {
-    this._base = applyOutbox(this._base, [state]);
+    if ('item' in state) {
+      this._workBase = mergeWork(this._workBase, [state]);
+    } else {
+      this._base = applyOutbox(this._base, [state]);
+    }
     for (const watcher of this._ackWatchers) {
-      watcher.set(state.markId, state);
+      watcher.set(entryKey(state), state);
     }
   }
 
-  /** @param {string} markId */
-  _scheduleRetry(markId) {
-    const retry = this._retries.get(markId) ?? { attempt: 0, timer: null };
+  /** @param {string} key */
+  _scheduleRetry(key) {
+    const retry = this._retries.get(key) ?? { attempt: 0, timer: null };
     this._timers.clearTimeout(retry.timer);
     retry.timer = null;
     const delay = nextDelay(retry.attempt, this._random);
     retry.attempt += 1;
-    this._retries.set(markId, retry);
+    this._retries.set(key, retry);
     if (!this._connected) {
       return; // Sent again when connected (or by the next page, from storage).
     }
     retry.timer = this._timers.setTimeout(() => {
       retry.timer = null;
-      this._flush(markId);
+      this._flush(key);
     }, delay);
   }
 
@@ -606,7 +683,7 @@ export class SaveQueue {
  * The seq an answer settles: the server's when it names one (a stale answer names the newer seq
  * it has), never lower than what was sent.
  *
- * @param {MarkState} sent
+ * @param {ItemState} sent
  * @param {SaveAnswer} result
  */
 function answeredSeq(sent, result) {

@@ -282,9 +282,9 @@ const STYLES = readFileSync(new URL('../claim-highlighter/claim-highlighter.css'
 
 test('every attribute a fragment may get is in FRAGMENT_ATTRIBUTES and bound by the template', () => {
   const samples = [];
-  for (const kind of [...OVERLAY_KINDS, 'pending', 'caret']) {
+  for (const kind of [...OVERLAY_KINDS, 'pending', 'caret', 'mention', 'linkable']) {
     for (const own of [false, true]) {
-      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own };
+      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own, sourceId: 'src' };
       samples.push(fragmentAttributes(overlay, { first: true, selected: true }));
     }
   }
@@ -303,4 +303,21 @@ test('the stylesheet draws every status and the cue words', () => {
     assert.ok(STYLES.includes(`mark.ch-mark[data-status='${status}']`), `a rule for ${status}`);
   }
   assert.ok(STYLES.includes('mark.ch-cue'), 'a rule for cues');
+});
+
+test('the sources mode draws mentions with their source and claims to link without any type', () => {
+  assert.deepEqual(fragmentAttributes({ kind: 'mention', id: 'm1', sourceId: 's1', label: 'a source' }, { first: true, selected: true }), {
+    class: 'ch-source ch-mention',
+    'data-kind': 'mention',
+    'data-mention-id': 'm1',
+    'data-source-id': 's1',
+    'data-selected': '',
+    'data-first': '',
+    'data-label': 'a source',
+  });
+  assert.deepEqual(fragmentAttributes({ kind: 'linkable', id: 'c05', type: 'hedged', status: 'found', label: 'Claim 3' }), {
+    class: 'ch-claim-ref',
+    'data-kind': 'linkable',
+    'data-claim-ref': 'c05',
+  });
 });

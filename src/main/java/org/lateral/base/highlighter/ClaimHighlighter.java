@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -111,6 +112,7 @@ public class ClaimHighlighter extends Component {
                 .setPropertyList("sentences", Arrays.stream(sentences).boxed().toList());
         setMarks(marks);
         getElement().setProperty("outboxKey", outboxKey);
+        getElement().setProperty("mode", "marks");
         getElement().setProperty("markable", true);
     }
 
@@ -155,6 +157,126 @@ public class ClaimHighlighter extends Component {
             return null;
         }
         return markSource.get();
+    }
+
+    // --- "Who says so?": sources, their mentions, claim links (DD013) ---------------------------
+
+    private static final String SOURCES_CLOSED = "Source work is not open on this page.";
+
+    private SourceWorkSaver sourceWorkSaver = SourceWorkSaver.closed(SOURCES_CLOSED);
+    private Supplier<SourceWorkSnapshot> sourceWorkRefresh = SourceWorkSnapshot::empty;
+
+    /**
+     * Turns on the sources mode ("Who says so?"): the text's word and sentence spans (for
+     * snapping), the claims to link (drawn as neutral, numbered highlights: the browser never
+     * learns their types), the student's saved sources (each with its mentions) and links, the
+     * outlets the text names (offered when a source was relayed; the student may also type one),
+     * the key of this user's and attempt's outbox, where saves go, and where a tab that comes back
+     * reads the current work.
+     */
+    public void startSourceWork(
+            int[] words,
+            int[] sentences,
+            List<LinkableClaim> claims,
+            List<SavedSource> sources,
+            List<SavedLink> links,
+            List<String> outlets,
+            String outboxKey,
+            SourceWorkSaver saver,
+            Supplier<SourceWorkSnapshot> refresh) {
+        this.sourceWorkSaver = saver;
+        this.sourceWorkRefresh = refresh;
+        getElement().setPropertyList("words", Arrays.stream(words).boxed().toList());
+        getElement()
+                .setPropertyList("sentences", Arrays.stream(sentences).boxed().toList());
+        getElement().setPropertyList("claims", List.copyOf(claims));
+        setSourceWork(new SourceWorkSnapshot(sources, links));
+        getElement().setPropertyList("outlets", List.copyOf(outlets));
+        getElement().setProperty("outboxKey", outboxKey);
+        getElement().setProperty("mode", "sources");
+        getElement().setProperty("readonly", false);
+        getElement().setProperty("markable", true);
+    }
+
+    /**
+     * Shows source work without any control to change it (after submitting, or for review): the
+     * claims, the mentions drawn over the text and the sources panel with their links. After a
+     * submit, call {@link #clearOutbox()} too, as for marks.
+     */
+    public void showSourceWork(List<LinkableClaim> claims, List<SavedSource> sources, List<SavedLink> links) {
+        this.sourceWorkSaver = SourceWorkSaver.closed(SOURCES_CLOSED);
+        this.sourceWorkRefresh = SourceWorkSnapshot::empty;
+        getElement().setPropertyList("claims", List.copyOf(claims));
+        setSourceWork(new SourceWorkSnapshot(sources, links));
+        getElement().setProperty("mode", "sources");
+        getElement().setProperty("markable", false);
+        getElement().setProperty("readonly", true);
+    }
+
+    /**
+     * The texts the browser shows, by key, over its English defaults ({@code DEFAULT_LABELS} in
+     * labels.js): e.g. {@code "makeSource"}, a source kind's name {@code "kind:<code>"} and its
+     * one-line explanation {@code "kindHelp:<code>"}, a claim type's name by its code.
+     */
+    public void setLabels(Map<String, String> labels) {
+        getElement().setPropertyMap("labels", Map.copyOf(labels));
+    }
+
+    /** Replaces the saved source work the browser shows (its unsent changes stay on top). */
+    public void setSourceWork(SourceWorkSnapshot work) {
+        getElement().setPropertyBean("sourceWork", work);
+    }
+
+    /**
+     * The sources mode's saves, each checked as {@link #saveMark} is: the call budget first (a
+     * session over it is told "busy" and nothing is done), then a state the browser could not send
+     * is refused with a message; anything else goes to the view's saver.
+     */
+    @ClientCallable
+    SaveResult saveSource(@Nullable SourceState state) {
+        if (!CallBudget.take()) {
+            return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.sourceId()), state.seq());
+        }
+        if (state == null) {
+            return SaveResult.rejected("", 0, "This source could not be read. Please add it again.");
+        }
+        return sourceWorkSaver.saveSource(state);
+    }
+
+    @ClientCallable
+    SaveResult saveMention(@Nullable MentionState state) {
+        if (!CallBudget.take()) {
+            return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.mentionId()), state.seq());
+        }
+        if (state == null) {
+            return SaveResult.rejected("", 0, "This mention could not be read. Please select the words again.");
+        }
+        return sourceWorkSaver.saveMention(state);
+    }
+
+    @ClientCallable
+    SaveResult saveLink(@Nullable LinkState state) {
+        if (!CallBudget.take()) {
+            return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.linkId()), state.seq());
+        }
+        if (state == null) {
+            return SaveResult.rejected("", 0, "This link could not be read. Please link the claim again.");
+        }
+        return sourceWorkSaver.saveLink(state);
+    }
+
+    /** The saved source work; nothing (the browser keeps what it shows) when over the budget. */
+    @ClientCallable
+    @Nullable
+    SourceWorkSnapshot refreshSourceWork() {
+        if (!CallBudget.take()) {
+            return null;
+        }
+        return sourceWorkRefresh.get();
+    }
+
+    private static String id(java.util.@Nullable UUID id) {
+        return id == null ? "" : id.toString();
     }
 
     public void setReadOnly(boolean readOnly) {

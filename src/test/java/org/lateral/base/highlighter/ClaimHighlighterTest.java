@@ -3,21 +3,28 @@ package org.lateral.base.highlighter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.server.VaadinSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.base.TextSpan;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
+import org.mockito.Mockito;
 import tools.jackson.databind.JsonNode;
 
 /** The Java side of the highlighter: what a browser reports is checked before anyone hears of it. */
@@ -130,5 +137,187 @@ class ClaimHighlighterTest {
         assertThat(key)
                 .as("a user whose name starts with another's keeps their outbox")
                 .doesNotStartWith(OutboxKeys.prefixFor("student"));
+    }
+
+    // --- "Who says so?": the sources mode ------------------------------------------------------
+
+    private static final UUID SOURCE = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID MENTION = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID LINK = UUID.fromString("00000000-0000-4000-8000-000000000003");
+
+    /** Records what reaches it and answers saved. */
+    private static final class RecordingSaver implements SourceWorkSaver {
+        final List<Object> calls = new ArrayList<>();
+
+        @Override
+        public SaveResult saveSource(SourceState state) {
+            calls.add(state);
+            return SaveResult.saved(state.sourceId().toString(), state.seq());
+        }
+
+        @Override
+        public SaveResult saveMention(MentionState state) {
+            calls.add(state);
+            return SaveResult.saved(state.mentionId().toString(), state.seq());
+        }
+
+        @Override
+        public SaveResult saveLink(LinkState state) {
+            calls.add(state);
+            return SaveResult.saved(state.linkId().toString(), state.seq());
+        }
+    }
+
+    private final RecordingSaver saver = new RecordingSaver();
+    private final SourceWorkSnapshot saved = new SourceWorkSnapshot(
+            List.of(new SavedSource(
+                    SOURCE.toString(),
+                    2,
+                    "A source",
+                    "anonymous",
+                    "relayed",
+                    "The paper",
+                    List.of(new SavedMention(MENTION.toString(), 1, SOURCE.toString(), 10, 18, "A source")))),
+            List.of(new SavedLink(LINK.toString(), 1, "c01", SOURCE.toString())));
+
+    private void startSources(Supplier<SourceWorkSnapshot> refresh) {
+        highlighter.startSourceWork(
+                new int[] {0, 8, 10, 11, 12, 18},
+                new int[] {0, 8, 10, 34},
+                List.of(LinkableClaim.numbered("c01", 10, 34)),
+                saved.sources(),
+                saved.links(),
+                List.of("The paper"),
+                "lateral-outbox:student7:s:1",
+                saver,
+                refresh);
+    }
+
+    @AfterEach
+    void noSession() {
+        VaadinSession.setCurrent(null);
+    }
+
+    @Test
+    void the_sources_mode_sends_claims_work_and_outlets_and_turns_the_tools_on() {
+        startSources(() -> saved);
+
+        assertThat(highlighter.getElement().getProperty("mode")).isEqualTo("sources");
+        assertThat(highlighter.getElement().getProperty("markable", false)).isTrue();
+        assertThat(highlighter.getElement().getProperty("readonly", true)).isFalse();
+        assertThat(highlighter.getElement().getProperty("outboxKey")).isEqualTo("lateral-outbox:student7:s:1");
+        assertThat(highlighter.getElement().getPropertyRaw("claims"))
+                .isEqualTo(JacksonUtils.getMapper()
+                        .readTree("[{\"ref\":\"c01\",\"start\":10,\"end\":34,\"label\":\"\"}]"));
+        assertThat(highlighter.getElement().getPropertyRaw("outlets"))
+                .isEqualTo(JacksonUtils.getMapper().readTree("[\"The paper\"]"));
+        assertThat(highlighter.getElement().getPropertyRaw("sourceWork"))
+                .isEqualTo(JacksonUtils.readTree("""
+                {"sources":[{"sourceId":"%1$s","seq":2,"name":"A source","kind":"anonymous","origin":"relayed",
+                  "relayedFrom":"The paper","mentions":[{"mentionId":"%2$s","seq":1,"sourceId":"%1$s","start":10,
+                  "end":18,"exact":"A source"}]}],
+                 "links":[{"linkId":"%3$s","seq":1,"claimRef":"c01","sourceId":"%1$s"}]}""".formatted(SOURCE, MENTION, LINK)));
+    }
+
+    @Test
+    void the_sources_callables_route_each_item_to_the_saver() {
+        startSources(() -> saved);
+        SourceState source = new SourceState(SOURCE, 3, "A source", "anonymous", "first-hand", null, false);
+        MentionState mention = new MentionState(MENTION, 2, SOURCE, 10, 18, "A source", "\n\n", " told", false);
+        LinkState link = new LinkState(LINK, 2, "c01", null, false);
+
+        assertThat(highlighter.saveSource(source)).isEqualTo(SaveResult.saved(SOURCE.toString(), 3));
+        assertThat(highlighter.saveMention(mention)).isEqualTo(SaveResult.saved(MENTION.toString(), 2));
+        assertThat(highlighter.saveLink(link)).isEqualTo(SaveResult.saved(LINK.toString(), 2));
+        assertThat(saver.calls).containsExactly(source, mention, link);
+        assertThat(highlighter.refreshSourceWork()).isEqualTo(saved);
+    }
+
+    @Test
+    void unreadable_sources_mentions_and_links_are_refused_in_words_without_reaching_the_saver() {
+        startSources(() -> saved);
+
+        for (SaveResult refused :
+                List.of(highlighter.saveSource(null), highlighter.saveMention(null), highlighter.saveLink(null))) {
+            assertThat(refused.status()).isEqualTo(SaveStatus.REJECTED);
+            assertThat(refused.message()).isNotBlank().endsWith(".");
+        }
+        assertThat(saver.calls).isEmpty();
+    }
+
+    @Test
+    void before_source_work_starts_and_when_only_shown_every_save_is_refused() {
+        SourceState source = new SourceState(SOURCE, 1, "A source", null, null, null, false);
+        assertThat(highlighter.saveSource(source).status()).isEqualTo(SaveStatus.REJECTED);
+
+        startSources(() -> saved);
+        highlighter.showSourceWork(List.of(LinkableClaim.numbered("c01", 10, 34)), saved.sources(), saved.links());
+
+        assertThat(highlighter.getElement().getProperty("readonly", false)).isTrue();
+        assertThat(highlighter.getElement().getProperty("markable", true)).isFalse();
+        assertThat(highlighter.saveSource(source).status()).isEqualTo(SaveStatus.REJECTED);
+        assertThat(highlighter
+                        .saveLink(new LinkState(LINK, 1, "c01", null, false))
+                        .status())
+                .isEqualTo(SaveStatus.REJECTED);
+        assertThat(highlighter.refreshSourceWork()).isEqualTo(SourceWorkSnapshot.empty());
+        assertThat(saver.calls).isEmpty();
+    }
+
+    @Test
+    void a_session_over_its_call_budget_is_told_busy_and_its_source_saves_do_nothing() {
+        VaadinSession session = Mockito.mock(VaadinSession.class);
+        Map<String, Object> attributes = new HashMap<>();
+        Mockito.when(session.getAttribute(Mockito.anyString()))
+                .thenAnswer(a -> attributes.get(a.<String>getArgument(0)));
+        Mockito.doAnswer(a -> attributes.put(a.getArgument(0), a.getArgument(1)))
+                .when(session)
+                .setAttribute(Mockito.anyString(), Mockito.any());
+        VaadinSession.setCurrent(session);
+        startSources(() -> saved);
+        LinkState link = new LinkState(LINK, 1, "c01", null, false);
+
+        List<SaveStatus> answers = new ArrayList<>();
+        for (int i = 0; i < CallBudget.BURST; i++) {
+            answers.add(highlighter.saveLink(link).status());
+        }
+        // The bucket refills 20 a second, so a slow machine may earn a call or two back meanwhile:
+        // call until the budget is spent, then the next calls of every kind are answered busy.
+        int more = 0;
+        while (highlighter.saveLink(link).status() != SaveStatus.BUSY) {
+            assertThat(++more).as("calls beyond the burst before busy").isLessThan(100);
+        }
+
+        assertThat(answers).containsOnly(SaveStatus.SAVED);
+        assertThat(saver.calls).hasSize(CallBudget.BURST + more);
+        assertThat(highlighter.saveSource(null).status()).isEqualTo(SaveStatus.BUSY);
+        assertThat(highlighter.saveMention(null).status()).isEqualTo(SaveStatus.BUSY);
+        assertThat(highlighter.refreshSourceWork()).isNull();
+    }
+
+    @Test
+    void labels_reach_the_browser_as_one_object_by_key() {
+        highlighter.setLabels(Map.of("kind:anonymous", "Anonyme", "kindHelp:anonymous", "Sans nom."));
+
+        assertThat(highlighter.getElement().getPropertyRaw("labels"))
+                .isEqualTo(
+                        JacksonUtils.readTree("{\"kind:anonymous\":\"Anonyme\",\"kindHelp:anonymous\":\"Sans nom.\"}"));
+    }
+
+    @Test
+    void the_sources_form_offers_the_same_source_kinds_as_the_library_in_the_same_order() throws IOException {
+        String work =
+                Files.readString(Path.of("frontend", "claim-highlighter", "source-work.js"), StandardCharsets.UTF_8);
+        Matcher list = Pattern.compile("SOURCE_KINDS = Object\\.freeze\\(\\[([^\\]]*)\\]\\)")
+                .matcher(work);
+        assertThat(list.find()).as("SOURCE_KINDS in source-work.js").isTrue();
+        List<String> inBrowser = Pattern.compile("'([a-z-]+)'")
+                .matcher(list.group(1))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(inBrowser)
+                .containsExactlyElementsOf(
+                        Arrays.stream(SourceKind.values()).map(SourceKind::code).toList());
     }
 }
