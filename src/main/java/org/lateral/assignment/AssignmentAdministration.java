@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.Trusted;
 import org.springframework.stereotype.Service;
@@ -47,12 +48,15 @@ public class AssignmentAdministration {
                 dueAt,
                 policy,
                 revisionAllowed,
-                List.of(NewStep.of(NewStep.MARK_CLAIMS)));
+                List.of(NewStep.of(NewStep.MARK_CLAIMS)),
+                null);
     }
 
     /**
      * The class's lesson on this article with exactly these steps' exercises, created with these
      * settings if missing (DD013).
+     *
+     * @param title the lesson's title; null for the article's title
      */
     @Transactional
     public UUID ensureLesson(
@@ -64,7 +68,8 @@ public class AssignmentAdministration {
             Instant dueAt,
             FeedbackPolicy policy,
             boolean revisionAllowed,
-            List<NewStep> steps) {
+            List<NewStep> steps,
+            @Nullable String title) {
         List<String> exercises = steps.stream().map(NewStep::exercise).toList();
         return assignments
                 .findByClassArticleAndSteps(classId, articleId, exercises)

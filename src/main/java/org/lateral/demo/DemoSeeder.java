@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.lateral.assignment.AssignmentAdministration;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.LateralMode;
 import org.lateral.base.Schools;
 import org.lateral.classroom.Account;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code student1} … {@code student24}, all with password {@code lateral-demo}, in one demo class
  * whose time zone is the server's, and a mark-claims assignment for each article of the seed pack:
  * the first (The Frisky) open from the first seeding and due seven days later, the others opening
- * a week apart; feedback right after submission, revision allowed. Seeding goes through the
+ * a week apart; feedback right after submission, revision allowed; and a two-step lesson on the
+ * Isegoria excerpt (mark the claims, then "Who says so?"), open at once (DD013). Seeding goes through the
  * services and is idempotent: a restart finds everything in place and changes nothing, and the
  * dates stay tied to the first seeding (the demo class's creation).
  */
@@ -38,6 +40,11 @@ import org.springframework.stereotype.Component;
 class DemoSeeder implements ApplicationRunner {
 
     static final String PASSWORD = ClassroomAdministration.DEMO_PASSWORD;
+
+    /** The Isegoria excerpt's place in the pack's story set (seeds/defectors/pack.yaml). */
+    static final int ISEGORIA = 2;
+
+    static final String LESSON_TITLE = "Who says so? A former ISIS spy, in two steps";
     static final String CLASS_NAME = "Demo class";
     static final int STUDENTS = 24;
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
@@ -110,6 +117,21 @@ class DemoSeeder implements ApplicationRunner {
                     due,
                     FeedbackPolicy.AFTER_SUBMIT,
                     true);
+        }
+        if (articles.size() > ISEGORIA) {
+            assignments.ensureLesson(
+                    demoClass.schoolId(),
+                    demoClass.id(),
+                    teacher.id(),
+                    articles.get(ISEGORIA),
+                    firstSeeding,
+                    DueDates.endOfDay(
+                            DueDates.dayOf(firstSeeding.plus(Duration.ofDays(7)), demoClass.timeZone()),
+                            demoClass.timeZone()),
+                    FeedbackPolicy.AFTER_SUBMIT,
+                    true,
+                    List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES)),
+                    LESSON_TITLE);
         }
     }
 }

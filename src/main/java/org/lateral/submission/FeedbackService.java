@@ -4,18 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.LessonStep;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.StudentAssignment;
 import org.lateral.assignment.StudentOfAssignment;
 import org.lateral.base.UserFacingException;
+import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -37,6 +42,8 @@ public class FeedbackService {
     private final GradingRepository grading;
     private final AssignmentGrading assignmentGrading;
     private final Grader grader;
+    private final SourceGrader sourceGrader;
+    private final LibraryPins library;
     private final Clock clock;
 
     FeedbackService(
@@ -46,7 +53,11 @@ public class FeedbackService {
             GradingRepository grading,
             AssignmentGrading assignmentGrading,
             Grader grader,
+            SourceGrader sourceGrader,
+            LibraryPins library,
             Clock clock) {
+        this.sourceGrader = sourceGrader;
+        this.library = library;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.submissions = submissions;
@@ -100,6 +111,8 @@ public class FeedbackService {
         if (revisionPossible(assignment, lesson, now)) {
             // DD006: a student who could copy the key into attempt 2 sees where to look, not the key.
             RevisionHints hints = RevisionHints.of(grader.review(context.get(), submitted.getLast(), false), text);
+            SourcesStep sources =
+                    sourcesStep(assignment, submission.orElseThrow(), facts).orElse(null);
             return Optional.of(new StudentFeedback(
                     assignmentId,
                     assignment.title(),
@@ -111,7 +124,9 @@ public class FeedbackService {
                     hints,
                     canRevise,
                     revisionInProgress,
-                    null));
+                    null,
+                    List.of(),
+                    sources == null ? null : sources.hints(text)));
         }
         List<AttemptReview> reviews = new ArrayList<>();
         for (GradingRepository.AttemptRow a : submitted) {
@@ -126,6 +141,9 @@ public class FeedbackService {
                                     - reviews.get(0).score().score()))
                     / 10.0;
         }
+        List<StudentFeedback.SourceAttempt> sourceAttempts = sourcesStep(assignment, submission.orElseThrow(), facts)
+                .map(SourcesStep::reviews)
+                .orElse(List.of());
         return Optional.of(new StudentFeedback(
                 assignmentId,
                 assignment.title(),
@@ -137,7 +155,98 @@ public class FeedbackService {
                 null,
                 canRevise,
                 revisionInProgress,
-                gain));
+                gain,
+                sourceAttempts,
+                null));
+    }
+
+    /**
+     * The lesson's "Who says so?" step for one student: its key as it grades, and the student's
+     * submitted attempts of it, oldest first. Empty for a lesson without one or without a key.
+     */
+    private Optional<SourcesStep> sourcesStep(
+            StudentAssignment assignment, UUID submissionId, GradedAssignment claims) {
+        Optional<Integer> position = assignment.steps().stream()
+                .filter(s -> s.exercise().equals(NewStep.IDENTIFY_SOURCES))
+                .map(LessonStep::position)
+                .findFirst();
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        GradedAssignment facts =
+                assignmentGrading.pins(assignment.id(), position.get()).orElseThrow();
+        return sourceGrader
+                .context(facts, claims.exercise().equals(NewStep.MARK_CLAIMS) ? claims : null)
+                .map(context -> new SourcesStep(
+                        context,
+                        submissions.attempts(submissionId).stream()
+                                .filter(a -> a.step() == position.get() && a.submittedAt() != null)
+                                .toList()));
+    }
+
+    private final class SourcesStep {
+        private final SourceGrader.Context context;
+        private final List<SubmissionRepository.Attempt> submitted;
+
+        SourcesStep(SourceGrader.Context context, List<SubmissionRepository.Attempt> submitted) {
+            this.context = context;
+            this.submitted = submitted;
+        }
+
+        /** DD006: counts and paragraphs for the latest attempt, with the score that counts. */
+        @Nullable
+        SourceHints hints(String text) {
+            if (submitted.isEmpty()) {
+                return null;
+            }
+            SubmissionRepository.Attempt last = submitted.getLast();
+            SourceHints hints = SourceHints.of(
+                    context.key(),
+                    sourceGrader.answer(context, last),
+                    sourceGrader.score(context, last),
+                    paragraphStarts(text));
+            return grading.latest(last.id())
+                    .map(latest -> hints.withScore(latest.score()))
+                    .orElse(hints);
+        }
+
+        List<StudentFeedback.SourceAttempt> reviews() {
+            LibraryPins.KeySources cited = library.keySources(context.schoolId(), context.keyVersionId())
+                    .orElseThrow();
+            Map<String, String> labels = new HashMap<>();
+            library.keyClaims(context.schoolId(), context.keyVersionId())
+                    .forEach(c -> labels.put(c.id(), quoted(c.exact())));
+            List<StudentFeedback.SourceAttempt> reviews = new ArrayList<>();
+            for (SubmissionRepository.Attempt attempt : submitted) {
+                List<ScoreEntry> history = grading.history(attempt.id());
+                reviews.add(new StudentFeedback.SourceAttempt(
+                        attempt.number(),
+                        SourceReview.of(
+                                context.key(),
+                                sourceGrader.answer(context, attempt),
+                                sourceGrader.score(context, attempt),
+                                cited,
+                                labels),
+                        history.isEmpty() ? null : history.getLast()));
+            }
+            return reviews;
+        }
+    }
+
+    /** A claim as the feedback names it: its words, shortened to a line. */
+    static String quoted(String exact) {
+        String line = exact.strip().replaceAll("\\s+", " ");
+        return "\u201c" + (line.length() > 90 ? line.substring(0, 89).strip() + "\u2026" : line) + "\u201d";
+    }
+
+    /** Where each paragraph of the canonical text starts; paragraph 0 is the headline. */
+    static List<Integer> paragraphStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
+            starts.add(at + 2);
+        }
+        return starts;
     }
 
     /**

@@ -58,7 +58,28 @@ public record MarkingSession(
      * @param ref the student's mark id, or the key claim's id
      * @param label "Claim 3": its number in text order
      */
-    public record ClaimToLink(String ref, int start, int end, String label) {}
+    public record ClaimToLink(String ref, int start, int end, String label) {
+
+        /** Claims numbered "Claim 1", "Claim 2", … in text order. */
+        static List<ClaimToLink> numbered(List<ClaimToLink> unnumbered) {
+            List<ClaimToLink> ordered = unnumbered.stream()
+                    .sorted(java.util.Comparator.comparingInt(ClaimToLink::start)
+                            .thenComparingInt(ClaimToLink::end))
+                    .toList();
+            List<ClaimToLink> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                ClaimToLink c = ordered.get(i);
+                claims.add(new ClaimToLink(c.ref(), c.start(), c.end(), "Claim " + (i + 1)));
+            }
+            return claims;
+        }
+
+        static List<ClaimToLink> ofMarks(List<SavedMark> marks) {
+            return numbered(marks.stream()
+                    .map(m -> new ClaimToLink(m.markId(), m.start(), m.end(), ""))
+                    .toList());
+        }
+    }
 
     public boolean submitted() {
         return submittedAt != null;

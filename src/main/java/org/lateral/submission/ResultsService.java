@@ -13,6 +13,7 @@ import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.LessonStep;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
@@ -43,6 +44,8 @@ public class ResultsService {
     private final GradingRepository grading;
     private final TeacherAttempts attempts;
     private final Grader grader;
+    private final SourceGrader sourceGrader;
+    private final SourceWorkRepository sourceWork;
     private final Clock clock;
 
     ResultsService(
@@ -53,7 +56,11 @@ public class ResultsService {
             GradingRepository grading,
             TeacherAttempts attempts,
             Grader grader,
+            SourceGrader sourceGrader,
+            SourceWorkRepository sourceWork,
             Clock clock) {
+        this.sourceGrader = sourceGrader;
+        this.sourceWork = sourceWork;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
         this.library = library;
@@ -242,7 +249,12 @@ public class ResultsService {
             return Optional.empty();
         }
         TeacherAttempts.Owned o = owned.get();
-        GradedAssignment facts = assignmentGrading.pins(o.assignment().id()).orElseThrow();
+        GradedAssignment stepFacts =
+                assignmentGrading.pins(o.assignment().id(), o.attempt().step()).orElseThrow();
+        if (stepFacts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+            return Optional.of(sourcesReview(o, stepFacts));
+        }
+        GradedAssignment facts = stepFacts;
         Grader.Context context = grader.context(facts, null)
                 .orElseThrow(() ->
                         new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
@@ -262,6 +274,66 @@ public class ResultsService {
                 context.text(),
                 submissions.liveMarks(attemptId),
                 grader.review(context, row, true),
-                row.number() == all.getLast().number()));
+                row.number() == all.getLast().number(),
+                null));
+    }
+
+    /** A "Who says so?" attempt for the teacher: the student's work drawn as they saw it, and its review. */
+    private TeacherReview sourcesReview(TeacherAttempts.Owned o, GradedAssignment facts) {
+        GradedAssignment claims = assignmentGrading
+                .pins(o.assignment().id(), Grader.CLAIMS_STEP)
+                .filter(c -> c.exercise().equals(NewStep.MARK_CLAIMS))
+                .orElse(null);
+        SourceGrader.Context context = sourceGrader
+                .context(facts, claims)
+                .orElseThrow(() ->
+                        new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
+        SubmissionRepository.Attempt attempt = o.attempt();
+        List<GradingRepository.AttemptRow> all = grading.attemptsOf(attempt.submissionId(), attempt.step());
+        GradingRepository.AttemptRow row = all.stream()
+                .filter(a -> a.id().equals(attempt.id()))
+                .findFirst()
+                .orElseThrow();
+        List<ScoreEntry> history = grading.history(attempt.id());
+        AttemptReview scores = new AttemptReview(
+                attempt.id(),
+                attempt.number(),
+                attempt.submittedAt(),
+                List.of(),
+                List.of(),
+                history.isEmpty() ? null : history.getLast(),
+                history,
+                grading.comments(attempt.id()));
+        List<SavedMark> claimMarks = claims == null
+                ? List.of()
+                : submissions.attempts(attempt.submissionId()).stream()
+                        .filter(a -> a.step() == Grader.CLAIMS_STEP && a.number() == attempt.number())
+                        .findFirst()
+                        .map(a -> submissions.liveMarks(a.id()))
+                        .orElse(List.of());
+        Map<String, String> labels = new HashMap<>();
+        library.keyClaims(context.schoolId(), context.keyVersionId())
+                .forEach(c -> labels.put(c.id(), FeedbackService.quoted(c.exact())));
+        SourceReview review = SourceReview.of(
+                context.key(),
+                sourceGrader.answer(context, attempt),
+                sourceGrader.score(context, attempt),
+                library.keySources(context.schoolId(), context.keyVersionId()).orElseThrow(),
+                labels);
+        String student = o.assignment().roster().stream()
+                .filter(r -> r.studentId().equals(attempt.studentId()))
+                .map(RosterEntry::displayName)
+                .findFirst()
+                .orElse("A former student of the class");
+        return new TeacherReview(
+                o.assignment().id(),
+                o.assignment().timeZone(),
+                student,
+                context.text(),
+                List.of(),
+                scores,
+                row.number() == all.getLast().number(),
+                new TeacherReview.Sources(
+                        MarkingSession.ClaimToLink.ofMarks(claimMarks), sourceWork.sourceWork(attempt.id()), review));
     }
 }

@@ -45,6 +45,19 @@ public record SourceHints(
         List<MissedHint> missedParagraphs,
         List<OwnSource> yourSources) {
 
+    /** The same hints with the score that counts (a teacher's override of the rules' score). */
+    public SourceHints withScore(double counted) {
+        return new SourceHints(
+                counted,
+                keySources,
+                found,
+                kindsToCheck,
+                originsToCheck,
+                claimsToRelink,
+                missedParagraphs,
+                yourSources);
+    }
+
     public SourceHints {
         missedParagraphs = List.copyOf(missedParagraphs);
         yourSources = List.copyOf(yourSources);

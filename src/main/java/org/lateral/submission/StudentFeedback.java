@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param canRevise a second attempt may be started now
  * @param revisionInProgress attempt 2 exists and is not submitted yet
  * @param gain attempt 2's score minus attempt 1's, when both are scored and released
+ * @param sources the "Who says so?" step's submitted attempts beside its key, when released and no
+ *     revision is possible (DD013, DD006)
+ * @param sourceHints where to look again in the "Who says so?" step, while a revision is possible
  */
 public record StudentFeedback(
         UUID assignmentId,
@@ -29,9 +32,49 @@ public record StudentFeedback(
         @Nullable RevisionHints hints,
         boolean canRevise,
         boolean revisionInProgress,
-        @Nullable Double gain) {
+        @Nullable Double gain,
+        List<SourceAttempt> sources,
+        @Nullable SourceHints sourceHints) {
+
+    /** One submitted attempt of the sources step: its review beside the key and the score that counts. */
+    public record SourceAttempt(
+            int number, SourceReview review, @Nullable ScoreEntry score) {}
+
+    /** Feedback of a lesson without a sources step. */
+    public StudentFeedback(
+            UUID assignmentId,
+            String title,
+            String text,
+            ZoneId timeZone,
+            boolean released,
+            @Nullable String waiting,
+            List<AttemptReview> attempts,
+            @Nullable RevisionHints hints,
+            boolean canRevise,
+            boolean revisionInProgress,
+            @Nullable Double gain) {
+        this(
+                assignmentId,
+                title,
+                text,
+                timeZone,
+                released,
+                waiting,
+                attempts,
+                hints,
+                canRevise,
+                revisionInProgress,
+                gain,
+                List.of(),
+                null);
+    }
 
     public StudentFeedback {
+        sources = List.copyOf(sources);
+        if ((!sources.isEmpty() && !released) || (sourceHints != null && hints == null)) {
+            // The sources key travels only with the released claims key, its hints only with theirs.
+            throw new IllegalArgumentException("Sources feedback follows the claims feedback's state");
+        }
         attempts = List.copyOf(attempts);
         int states = (released ? 1 : 0) + (hints != null ? 1 : 0) + (waiting != null ? 1 : 0);
         if (states != 1 || released == attempts.isEmpty()) {

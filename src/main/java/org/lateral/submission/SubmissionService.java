@@ -154,33 +154,19 @@ public class SubmissionService {
         Optional<LessonStep> claimsStep = assignment.steps().stream()
                 .filter(s -> s.exercise().equals(NewStep.MARK_CLAIMS))
                 .findFirst();
-        record Span(String ref, int start, int end) {}
-        List<Span> spans;
         if (claimsStep.isPresent()) {
-            spans = submissions.attempts(attempt.submissionId()).stream()
+            return MarkingSession.ClaimToLink.ofMarks(submissions.attempts(attempt.submissionId()).stream()
                     .filter(a -> a.step() == claimsStep.get().position() && a.number() == attempt.number())
                     .findFirst()
                     .map(a -> submissions.liveMarks(a.id()))
-                    .orElse(List.of())
-                    .stream()
-                    .map(m -> new Span(m.markId(), m.start(), m.end()))
-                    .toList();
-        } else if (step.keyVersionId() != null) {
-            spans = library.keyClaims(schoolId, step.keyVersionId()).stream()
-                    .map(c -> new Span(c.id(), c.start(), c.end()))
-                    .toList();
-        } else {
-            spans = List.of();
+                    .orElse(List.of()));
         }
-        List<Span> ordered = spans.stream()
-                .sorted(java.util.Comparator.comparingInt(Span::start).thenComparingInt(Span::end))
-                .toList();
-        List<MarkingSession.ClaimToLink> claims = new java.util.ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Span s = ordered.get(i);
-            claims.add(new MarkingSession.ClaimToLink(s.ref(), s.start(), s.end(), "Claim " + (i + 1)));
+        if (step.keyVersionId() == null) {
+            return List.of();
         }
-        return claims;
+        return MarkingSession.ClaimToLink.numbered(library.keyClaims(schoolId, step.keyVersionId()).stream()
+                .map(c -> new MarkingSession.ClaimToLink(c.id(), c.start(), c.end(), ""))
+                .toList());
     }
 
     /**

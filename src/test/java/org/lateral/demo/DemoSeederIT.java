@@ -52,7 +52,9 @@ class DemoSeederIT {
                 SELECT a.title, a.open_at <= now() AS open_now, a.feedback_policy, a.revision_allowed,
                        extract(epoch FROM a.due_at - c.created_at) / 86400 AS due_days
                   FROM assignment a JOIN class c ON c.id = a.class_id
-                 WHERE c.name = 'Demo class' ORDER BY a.open_at""").query().listOfRows();
+                 WHERE c.name = 'Demo class'
+                   AND (SELECT count(*) FROM lesson_step s WHERE s.assignment_id = a.id) = 1
+                 ORDER BY a.open_at""").query().listOfRows();
         assertThat(rows).hasSize(5);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("feedback_policy")).isEqualTo("after-submit");
@@ -63,6 +65,28 @@ class DemoSeederIT {
         assertThat(((Number) rows.getFirst().get("due_days")).doubleValue()).isBetween(7.0, 8.0);
         assertThat(rows.subList(1, 5))
                 .allSatisfy(r -> assertThat(r.get("open_now")).isEqualTo(false));
+    }
+
+    @Test
+    void demo_mode_has_a_two_step_lesson_on_the_isegoria_excerpt_open_now() throws Exception {
+        var rows = jdbc.sql("""
+                SELECT a.title, a.open_at <= now() AS open_now, a.feedback_policy, a.revision_allowed,
+                       ARRAY(SELECT s.exercise FROM lesson_step s WHERE s.assignment_id = a.id ORDER BY s.position)
+                           AS steps,
+                       (SELECT v.title FROM lesson_step s JOIN article_version v ON v.id = s.article_version_id
+                         WHERE s.assignment_id = a.id AND s.position = 1) AS article
+                  FROM assignment a JOIN class c ON c.id = a.class_id
+                 WHERE c.name = 'Demo class'
+                   AND (SELECT count(*) FROM lesson_step s WHERE s.assignment_id = a.id) > 1""").query().listOfRows();
+        assertThat(rows).hasSize(1);
+        var lesson = rows.getFirst();
+        assertThat(lesson.get("title")).isEqualTo(DemoSeeder.LESSON_TITLE);
+        assertThat(lesson.get("open_now")).isEqualTo(true);
+        assertThat(lesson.get("feedback_policy")).isEqualTo("after-submit");
+        assertThat(lesson.get("revision_allowed")).isEqualTo(true);
+        assertThat((String[]) ((java.sql.Array) lesson.get("steps")).getArray())
+                .containsExactly("mark-claims", "identify-sources");
+        assertThat((String) lesson.get("article")).isEqualTo("Confessions of an ISIS Spy");
     }
 
     @Test

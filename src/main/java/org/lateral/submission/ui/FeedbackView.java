@@ -6,6 +6,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -122,8 +123,36 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                     e -> showAttempt(attemptArea, f, f.attempts().get(tabs.getSelectedIndex())));
             add(tabs);
         }
+        if (!f.sources().isEmpty()) {
+            add(new H3("Step 1: Mark the claims"));
+        }
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
+        if (!f.sources().isEmpty()) {
+            renderSources(f);
+        }
+    }
+
+    /**
+     * The lesson's "Who says so?" step beside its key (DD013): the latest attempt in full, with the
+     * score that counts; an earlier attempt is named by its score so the revision's gain shows.
+     */
+    private void renderSources(StudentFeedback f) {
+        StudentFeedback.SourceAttempt latest = f.sources().getLast();
+        H3 heading = new H3("Step 2: Who says so?");
+        heading.setId("sources-feedback");
+        add(heading);
+        if (f.sources().size() > 1) {
+            StudentFeedback.SourceAttempt first = f.sources().getFirst();
+            if (first.score() != null && latest.score() != null) {
+                Paragraph earlier = new Paragraph("Attempt " + first.number() + " scored "
+                        + ReviewParts.score(first.score().score()) + "; attempt " + latest.number() + " scored "
+                        + ReviewParts.score(latest.score().score()) + ".");
+                earlier.addClassName("reader-note");
+                add(earlier);
+            }
+        }
+        add(SourceFeedbackParts.review(latest.review()));
     }
 
     /**
@@ -153,7 +182,13 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         side.setTestId("revision-hints");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
+        if (f.sourceHints() != null) {
+            add(new H3("Step 1: Mark the claims"));
+        }
         add(layout);
+        if (f.sourceHints() != null) {
+            add(new H3("Step 2: Who says so?"), SourceFeedbackParts.hints(f.sourceHints()));
+        }
     }
 
     private void showAttempt(Div area, StudentFeedback f, AttemptReview review) {

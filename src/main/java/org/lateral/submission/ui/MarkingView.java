@@ -1,12 +1,18 @@
 package org.lateral.submission.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HtmlContainer;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEvent;
@@ -15,24 +21,39 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.LinkState;
+import org.lateral.base.highlighter.LinkableClaim;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.OutboxKeys;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.highlighter.SourceWorkSaver;
+import org.lateral.base.highlighter.SourceWorkSnapshot;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
 import org.lateral.security.CurrentUser;
+import org.lateral.submission.LessonProgress;
 import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SourceWork;
+import org.lateral.submission.SourceWorkService;
 import org.lateral.submission.SubmissionService;
 
 /**
- * Where a student marks the claims of an article. Every change is saved as it is made, through
- * the highlighter's {@code saveMark}; the page says "Saved" only after the database committed.
+ * A student's lesson page (DD013): the stepper of a lesson of several steps, and the shown step's
+ * work: marking the claims of an article, or "Who says so?" (sources, their mentions, links from
+ * claims). Every change is saved as it is made, through the highlighter's saves; the page says
+ * "Saved" only after the database committed. {@code ?step=N} shows step N when it is done or open.
  */
 @Route("assignment")
 @NamedRoute(RouteName.MARKING)
@@ -40,11 +61,13 @@ import org.lateral.submission.SubmissionService;
 class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final SubmissionService submissions;
+    private final SourceWorkService sourceWork;
     private final CurrentUser currentUser;
     private String title = "Assignment · Lateral";
 
-    MarkingView(SubmissionService submissions, CurrentUser currentUser) {
+    MarkingView(SubmissionService submissions, SourceWorkService sourceWork, CurrentUser currentUser) {
         this.submissions = submissions;
+        this.sourceWork = sourceWork;
         this.currentUser = currentUser;
         addClassNames("page", "marking-page");
     }
@@ -57,36 +80,48 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         UUID assignmentId = RouteIds.parse(parameter);
-        MarkingSession session = submissions.open(assignmentId).orElseThrow(NotFoundException::new);
+        Integer step = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("step")
+                .flatMap(MarkingView::position)
+                .orElse(null);
+        MarkingSession session = submissions.openStep(assignmentId, step).orElseThrow(NotFoundException::new);
         render(session);
     }
 
+    private static Optional<Integer> position(String value) {
+        return value.matches("[0-2]") ? Optional.of(Integer.parseInt(value)) : Optional.empty();
+    }
+
     private void render(MarkingSession session) {
-        title = session.title() + " · Lateral";
+        title = session.title() + " \u00b7 Lateral";
         removeAll();
         Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        H2 heading = new H2(
-                session.attemptNumber() > 1
-                        ? "Mark the claims: attempt " + session.attemptNumber() + " (revision)"
-                        : "Mark the claims");
+        add(back);
+        if (session.lesson()) {
+            add(new H2(session.title()), stepper(session));
+        }
+        boolean sources = session.identifySources();
+        String name = sources ? "Who says so?" : "Mark the claims";
+        HtmlContainer heading = session.lesson() ? new H3(name) : new H2(name);
+        if (session.attemptNumber() > 1) {
+            heading.setText(name + ": attempt " + session.attemptNumber() + " (revision)");
+        }
         Paragraph due = new Paragraph("Due " + DueDates.display(session.dueAt(), session.timeZone())
-                + (session.lateWorkAccepted() ? "" : " · late work is not accepted"));
+                + (session.lateWorkAccepted() ? "" : " \u00b7 late work is not accepted"));
         due.addClassName("reader-note");
-        Paragraph how = new Paragraph(
-                session.submitted()
-                        ? "You have submitted this work. It can no longer change."
-                        : "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
-                                + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.");
+        Paragraph how = new Paragraph(session.submitted() ? SUBMITTED : instructions(session));
         how.setTestId("marking-instructions");
-        add(back, heading, due, how);
+        add(heading, due, how);
         Anchor feedbackLink =
                 SubmissionNavigation.feedback(session.assignmentId()).anchor("See your feedback");
         feedbackLink.getElement().setAttribute("router-link", true);
         feedbackLink.setTestId("open-feedback");
-        feedbackLink.setVisible(session.submitted());
-        if (session.attemptNumber() > 1 && !session.submitted()) {
+        // Feedback is released per lesson (DD013): the link shows once the last step is submitted.
+        feedbackLink.setVisible(session.progress().done());
+        if (session.attemptNumber() > 1 && !session.submitted() && session.step() == 0) {
             Anchor first = SubmissionNavigation.feedback(session.assignmentId()).anchor("Feedback on attempt 1");
             first.getElement().setAttribute("router-link", true);
             first.setTestId("first-attempt-feedback");
@@ -95,36 +130,152 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(session.text());
-        if (session.submitted()) {
+        // Keyed by username: sign-out clears every outbox under OutboxKeys.prefixFor(username).
+        String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
+        String outbox = OutboxKeys.forAttempt(account, session.submissionId(), session.step(), session.attemptNumber());
+        UUID attemptId = session.attemptId();
+        if (sources) {
+            List<LinkableClaim> claims = session.claims().stream()
+                    .map(c -> new LinkableClaim(c.ref(), c.start(), c.end(), c.label()))
+                    .toList();
+            if (session.submitted()) {
+                highlighter.showSourceWork(claims, session.sources(), session.links());
+            } else {
+                highlighter.startSourceWork(
+                        session.words(),
+                        session.sentences(),
+                        claims,
+                        session.sources(),
+                        session.links(),
+                        session.outlets(),
+                        outbox,
+                        new ViewSourceSaver(attemptId),
+                        () -> {
+                            SourceWork work = sourceWork.sourceWork(attemptId);
+                            return new SourceWorkSnapshot(work.sources(), work.links());
+                        });
+            }
+        } else if (session.submitted()) {
             highlighter.setMarks(session.marks());
             highlighter.setReadOnly(true);
         } else {
-            UUID attemptId = session.attemptId();
-            // Keyed by username: sign-out clears every outbox under OutboxKeys.prefixFor(username).
-            String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
             highlighter.startMarking(
                     session.words(),
                     session.sentences(),
                     session.marks(),
-                    OutboxKeys.forAttempt(account, session.submissionId(), session.attemptNumber()),
+                    outbox,
                     state -> save(attemptId, state),
                     () -> submissions.marks(attemptId));
         }
         add(highlighter);
-        if (session.submitted()) {
-            Div actions = new Div(feedbackLink);
-            actions.addClassName("marking-actions");
-            add(actions);
-        }
-
+        Div actions = new Div();
+        actions.addClassName("marking-actions");
         if (!session.submitted()) {
-            Button submit = new Button("Submit my work");
-            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how, feedbackLink));
+            boolean last = session.progress().isLast(session.step());
+            Button submit = new Button(last ? "Submit my work" : "Submit this step");
+            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how, feedbackLink, last));
             submit.addThemeVariants(ButtonVariant.PRIMARY);
             submit.setTestId("submit-attempt");
-            Div actions = new Div(submit, feedbackLink);
-            actions.addClassName("marking-actions");
-            add(actions);
+            actions.add(submit);
+        }
+        actions.add(feedbackLink);
+        add(actions);
+    }
+
+    static final String SUBMITTED = "You have submitted this work. It can no longer change.";
+
+    private static String instructions(MarkingSession session) {
+        if (session.identifySources()) {
+            return "Who is speaking for each claim? Select the words that say who (\u201ca source told\u2026\u201d, "
+                    + "a name, \u201caccording to\u2026\u201d), then press \u201cMake a source\u201d and say what kind of "
+                    + "source it is and whether it reached this outlet first-hand or through another outlet. Then pick "
+                    + "each numbered claim and tick its sources, or \u201cNo source given\u201d. Keyboard: M makes a "
+                    + "source, N and P move between claims. Everything is saved as you go.";
+        }
+        return "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
+                + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.";
+    }
+
+    /**
+     * The stepper of a lesson (DD013): one item per step, reachable by {@code lesson-step-<kind>};
+     * a done or open step is a link, a locked one says when it opens.
+     */
+    private static Component stepper(MarkingSession session) {
+        Nav nav = new Nav();
+        nav.addClassName("lesson-stepper");
+        nav.getElement().setAttribute("aria-label", "Steps of this lesson");
+        for (LessonProgress.Step step : session.progress().steps()) {
+            String name = (step.position() + 1) + ". " + exerciseName(step.exercise());
+            String state = switch (step.state()) {
+                case DONE -> "submitted";
+                case OPEN -> "to do";
+                case LOCKED -> "opens when step " + step.position() + " is submitted";
+            };
+            Component item;
+            if (step.state() == LessonProgress.State.LOCKED) {
+                Span locked = new Span(name + " \u00b7 " + state);
+                locked.getElement().setAttribute("aria-disabled", "true");
+                item = locked;
+            } else {
+                Anchor link = SubmissionNavigation.lessonStep(session.assignmentId(), step.position())
+                        .anchor(name + " \u00b7 " + state);
+                link.getElement().setAttribute("router-link", true);
+                if (step.position() == session.step()) {
+                    link.getElement().setAttribute("aria-current", "step");
+                }
+                item = link;
+            }
+            item.getElement().setAttribute("data-testid", "lesson-step-" + step.exercise());
+            item.getElement().setAttribute("data-state", step.state().name().toLowerCase(java.util.Locale.ROOT));
+            item.getElement().getClassList().add("lesson-step");
+            nav.add(item);
+        }
+        return nav;
+    }
+
+    static String exerciseName(String exercise) {
+        return switch (exercise) {
+            case "mark-claims" -> "Mark the claims";
+            case "identify-sources" -> "Who says so?";
+            case "compare-outlets" -> "Compare the outlets";
+            default -> exercise;
+        };
+    }
+
+    /** The sources mode's saves; a refusal the service throws becomes a rejected answer. */
+    private final class ViewSourceSaver implements SourceWorkSaver {
+        private final UUID attemptId;
+
+        ViewSourceSaver(UUID attemptId) {
+            this.attemptId = attemptId;
+        }
+
+        @Override
+        public SaveResult saveSource(SourceState state) {
+            return refusedAsRejected(id(state.sourceId()), state.seq(), () -> sourceWork.saveSource(attemptId, state));
+        }
+
+        @Override
+        public SaveResult saveMention(MentionState state) {
+            return refusedAsRejected(
+                    id(state.mentionId()), state.seq(), () -> sourceWork.saveMention(attemptId, state));
+        }
+
+        @Override
+        public SaveResult saveLink(LinkState state) {
+            return refusedAsRejected(id(state.linkId()), state.seq(), () -> sourceWork.saveLink(attemptId, state));
+        }
+
+        private static String id(@Nullable UUID id) {
+            return id == null ? "" : id.toString();
+        }
+
+        private static SaveResult refusedAsRejected(String id, int seq, Supplier<SaveResult> save) {
+            try {
+                return save.get();
+            } catch (UserFacingException e) {
+                return SaveResult.rejected(id, seq, e.getMessage());
+            }
         }
     }
 
@@ -138,20 +289,34 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private void confirmSubmit(
-            MarkingSession session, ClaimHighlighter highlighter, Button submit, Paragraph how, Anchor feedbackLink) {
+            MarkingSession session,
+            ClaimHighlighter highlighter,
+            Button submit,
+            Paragraph how,
+            Anchor feedbackLink,
+            boolean last) {
         ConfirmDialog dialog = new ConfirmDialog(
-                "Submit your work?",
-                "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d.",
+                last ? "Submit your work?" : "Submit this step?",
+                last
+                        ? "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d."
+                        : "After you submit, this step is final and the next step opens. Make sure the page says "
+                                + "\u201cSaved\u201d.",
                 "Submit",
                 e -> {
                     try {
                         submissions.submit(session.attemptId());
                         // Nothing is left to send: the browser forgets its copy of the changes.
                         highlighter.clearOutbox();
+                        if (!last) {
+                            Notification.show("Step " + (session.step() + 1) + " submitted. The next step is open.")
+                                    .addThemeVariants(NotificationVariant.SUCCESS);
+                            SubmissionNavigation.marking(session.assignmentId()).navigate(UI.getCurrent());
+                            return;
+                        }
                         highlighter.stopMarking();
                         submit.setVisible(false);
                         feedbackLink.setVisible(true);
-                        how.setText("You have submitted this work. It can no longer change.");
+                        how.setText(SUBMITTED);
                         Notification.show("Submitted. Well done.").addThemeVariants(NotificationVariant.SUCCESS);
                     } catch (UserFacingException ex) {
                         Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)

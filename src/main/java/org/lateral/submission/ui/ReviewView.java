@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.LinkableClaim;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.GradingActions;
@@ -91,6 +92,10 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         when.addClassName("reader-meta");
         add(when);
 
+        if (t.sources() != null) {
+            renderSources(t, zone);
+            return;
+        }
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(t.text());
         highlighter.setReadOnly(true);
@@ -103,6 +108,32 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);
+    }
+
+    /**
+     * A "Who says so?" attempt (DD013): the student's sources, mentions and links drawn as the
+     * student saw them, then the review beside the key; score and comments as for claims.
+     */
+    private void renderSources(TeacherReview t, ZoneId zone) {
+        TeacherReview.Sources sources = java.util.Objects.requireNonNull(t.sources());
+        ClaimHighlighter highlighter = new ClaimHighlighter();
+        highlighter.setText(t.text());
+        highlighter.showSourceWork(
+                sources.claims().stream()
+                        .map(c -> new LinkableClaim(c.ref(), c.start(), c.end(), c.label()))
+                        .toList(),
+                sources.work().sources(),
+                sources.work().links());
+        Paragraph how = new Paragraph("The student's sources and the words they marked for each, with the claims "
+                + "they linked, as the student saw them. Their review against the key follows below.");
+        how.addClassName("reader-note");
+        Div column = new Div(how, highlighter);
+        column.addClassName("reader-text");
+        Div side = new Div(scorePanel(t), commentPanel(t.review(), zone));
+        side.addClassName("reader-side");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout, SourceFeedbackParts.review(sources.review()));
     }
 
     private Component scorePanel(TeacherReview t) {

@@ -1,5 +1,6 @@
 package org.lateral.submission.ui;
 
+import com.vaadin.flow.router.QueryParameters;
 import java.util.UUID;
 import org.lateral.base.ui.Destination;
 
@@ -17,6 +18,11 @@ public final class SubmissionNavigation {
     /** Where a student marks the claims of an assignment's article. */
     public static Destination marking(UUID assignmentId) {
         return Destination.of(MarkingView.class, assignmentId.toString());
+    }
+
+    /** One step of a student's lesson (DD013), when it is done or open. */
+    public static Destination lessonStep(UUID assignmentId, int position) {
+        return marking(assignmentId).withQuery(QueryParameters.of("step", String.valueOf(position)));
     }
 
     /** A student's feedback on an assignment. */
