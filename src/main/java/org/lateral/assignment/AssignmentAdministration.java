@@ -81,7 +81,7 @@ public class AssignmentAdministration {
                             UUID.randomUUID(),
                             schoolId,
                             classId,
-                            pin.title(),
+                            title == null ? pin.title() : title,
                             pin.articleId(),
                             pin.articleVersionId(),
                             pin.keyVersionId(),

@@ -99,6 +99,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         if (actions.getChildren().findAny().isPresent()) {
             add(actions);
         }
+        if (!f.sources().isEmpty()) {
+            add(new H3("Step 1: Mark the claims"));
+        }
         if (f.gain() != null) {
             Paragraph gain = new Paragraph("Your revision " + (f.gain() >= 0 ? "gained " : "changed your score by ")
                     + ReviewParts.signed(f.gain()) + " points.");
@@ -122,9 +125,6 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             tabs.addSelectedChangeListener(
                     e -> showAttempt(attemptArea, f, f.attempts().get(tabs.getSelectedIndex())));
             add(tabs);
-        }
-        if (!f.sources().isEmpty()) {
-            add(new H3("Step 1: Mark the claims"));
         }
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
@@ -160,6 +160,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      * student's own marks over the article with paragraph numbers; the key stays hidden (DD006).
      */
     private void renderHints(StudentFeedback f, RevisionHints h, Div actions) {
+        if (f.sourceHints() != null) {
+            add(new H3("Step 1: Mark the claims"));
+        }
         add(HintParts.summary(h));
         if (actions.getChildren().findAny().isPresent()) {
             add(actions);
@@ -182,9 +185,6 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         side.setTestId("revision-hints");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
-        if (f.sourceHints() != null) {
-            add(new H3("Step 1: Mark the claims"));
-        }
         add(layout);
         if (f.sourceHints() != null) {
             add(new H3("Step 2: Who says so?"), SourceFeedbackParts.hints(f.sourceHints()));
