@@ -156,6 +156,9 @@ class Grader {
                         applied.add(a.id());
                     }
                 }
+                case SOURCE_KIND, SOURCE_ALIAS, SOURCE_SPAN -> {
+                    // A source amendment changes the sources step's key (SourceGrader), not the claims'.
+                }
                 case ADDED_CLAIM -> {
                     if (claim == null) {
                         claims.put(

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.classroom.AccountNames;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,8 +45,8 @@ class GradingRepository {
     List<KeyAmendment> amendments(UUID assignmentId) {
         return jdbc
                 .sql("""
-                SELECT m.id, m.kind, m.claim_id, m.start_offset, m.end_offset, m.exact, m.claim_type, m.created_at,
-                       m.created_by
+                SELECT m.id, m.kind, m.claim_id, m.start_offset, m.end_offset, m.exact, m.claim_type, m.source_kind,
+                       m.alias, m.created_at, m.created_by
                   FROM key_amendment m
                  WHERE m.assignment_id = :a AND m.withdrawn_at IS NULL
                  ORDER BY m.created_at, m.id
@@ -63,6 +64,11 @@ class GradingRepository {
                                         ? null
                                         : ClaimType.fromCode(rs.getString("claim_type"))
                                                 .orElseThrow(),
+                                rs.getString("source_kind") == null
+                                        ? null
+                                        : SourceKind.fromCode(rs.getString("source_kind"))
+                                                .orElseThrow(),
+                                rs.getString("alias"),
                                 "",
                                 instant(rs, "created_at")),
                         rs.getObject("created_by", UUID.class)))
@@ -76,6 +82,8 @@ class GradingRepository {
                         m.end(),
                         m.exact(),
                         m.type(),
+                        m.sourceKind(),
+                        m.alias(),
                         name == null ? "" : name,
                         m.createdAt())));
     }
@@ -104,6 +112,37 @@ class GradingRepository {
                 .param("end", end)
                 .param("exact", exact)
                 .param("type", type == null ? null : type.code())
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** A teacher's acceptance for a key source of one assignment (DD013): a kind, a name or a span. */
+    void insertSourceAmendment(
+            UUID assignmentId,
+            KeyAmendment.Kind kind,
+            String sourceId,
+            @Nullable SourceKind sourceKind,
+            @Nullable String alias,
+            @Nullable Integer start,
+            @Nullable Integer end,
+            @Nullable String exact,
+            UUID by,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO key_amendment (id, assignment_id, kind, claim_id, source_kind, alias, start_offset, end_offset,
+                                           exact, created_by, created_at)
+                VALUES (:id, :a, :kind, :source, :sourceKind, :alias, :start, :end, :exact, :by, :now)
+                """)
+                .param("id", UUID.randomUUID())
+                .param("a", assignmentId)
+                .param("kind", kind.code())
+                .param("source", sourceId)
+                .param("sourceKind", sourceKind == null ? null : sourceKind.code())
+                .param("alias", alias)
+                .param("start", start)
+                .param("end", end)
+                .param("exact", exact)
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update();

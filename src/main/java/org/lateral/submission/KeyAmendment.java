@@ -6,10 +6,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.Coded;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 
 /**
  * A teacher's change to one assignment's key, never to the library key: another span accepted
- * for a claim, another type accepted for a claim, or a claim added.
+ * for a claim, another type accepted for a claim, or a claim added; and for the "Who says so?"
+ * step (DD013) another kind, another name or another span accepted for a key source, whose id is
+ * then in {@code claimId}.
+ *
+ * @param sourceKind the kind accepted for a key source ({@link Kind#SOURCE_KIND})
+ * @param alias the name accepted for a key source ({@link Kind#SOURCE_ALIAS})
  */
 public record KeyAmendment(
         UUID id,
@@ -19,13 +25,23 @@ public record KeyAmendment(
         @Nullable Integer end,
         @Nullable String exact,
         @Nullable ClaimType type,
+        @Nullable SourceKind sourceKind,
+        @Nullable String alias,
         String createdBy,
         Instant createdAt) {
+
+    /** Whether the amendment is of a key source (the sources step) rather than of a claim. */
+    public boolean ofSource() {
+        return kind == Kind.SOURCE_KIND || kind == Kind.SOURCE_ALIAS || kind == Kind.SOURCE_SPAN;
+    }
 
     public enum Kind implements Coded {
         ALTERNATIVE_SPAN("alternative-span"),
         ALTERNATIVE_TYPE("alternative-type"),
-        ADDED_CLAIM("added-claim");
+        ADDED_CLAIM("added-claim"),
+        SOURCE_KIND("source-kind"),
+        SOURCE_ALIAS("source-alias"),
+        SOURCE_SPAN("source-span");
 
         private final String code;
 

@@ -20,9 +20,11 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
+import org.lateral.library.SourceKind;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.lateral.submission.scoring.SourceScoring;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -144,6 +146,115 @@ public class KeyAmendments {
                 teacher.accountId(),
                 now);
         return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /**
+     * Accepts another kind for a key source of this assignment's "Who says so?" step (DD013), e.g.
+     * "named person" for a pseudonym the page never calls one; re-scores every submitted attempt.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptSourceKind(UUID assignmentId, String sourceId, SourceKind kind) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        SourceScoring.KeySource source = keySource(facts, sourceId);
+        if (source.acceptedKinds().contains(kind)) {
+            throw new UserFacingException("The key accepts that kind for this source already.");
+        }
+        Instant now = now();
+        grading.insertSourceAmendment(
+                assignmentId,
+                KeyAmendment.Kind.SOURCE_KIND,
+                sourceId,
+                kind,
+                null,
+                null,
+                null,
+                null,
+                teacher.accountId(),
+                now);
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /**
+     * Accepts another name for a key source of this assignment (a student's "Khaled" for "Abu
+     * Khaled"); re-scores every submitted attempt.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptSourceAlias(UUID assignmentId, String sourceId, String alias) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String name = alias == null ? "" : alias.strip();
+        if (name.isEmpty() || name.length() > 300) {
+            throw new UserFacingException("A name is between 1 and 300 characters.");
+        }
+        GradedAssignment facts = lockOwned(assignmentId);
+        SourceScoring.KeySource source = keySource(facts, sourceId);
+        String normalised = SourceScoring.normaliseName(name);
+        if (SourceScoring.normaliseName(source.name()).equals(normalised)
+                || source.aliases().stream()
+                        .anyMatch(a -> SourceScoring.normaliseName(a).equals(normalised))) {
+            throw new UserFacingException("The key accepts that name for this source already.");
+        }
+        Instant now = now();
+        grading.insertSourceAmendment(
+                assignmentId,
+                KeyAmendment.Kind.SOURCE_ALIAS,
+                sourceId,
+                null,
+                name,
+                null,
+                null,
+                null,
+                teacher.accountId(),
+                now);
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /**
+     * Accepts another passage as naming a key source of this assignment (words a student marked
+     * that the key does not list); re-scores every submitted attempt.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptSourceSpan(UUID assignmentId, String sourceId, int start, int end) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        keySource(facts, sourceId);
+        String text = grader.text(facts);
+        if (start < 0 || end <= start || end > text.length() || end - start > 2000) {
+            throw new UserFacingException("That passage is not in the article.");
+        }
+        Instant now = now();
+        grading.insertSourceAmendment(
+                assignmentId,
+                KeyAmendment.Kind.SOURCE_SPAN,
+                sourceId,
+                null,
+                null,
+                start,
+                end,
+                text.substring(start, end),
+                teacher.accountId(),
+                now);
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
+    /** The key source as this assignment's sources step grades it now; refuses a lesson without one. */
+    private SourceScoring.KeySource keySource(GradedAssignment claims, String sourceId) {
+        for (int step = 0; step < claims.steps(); step++) {
+            GradedAssignment facts = assignmentGrading.pins(claims.id(), step).orElse(null);
+            if (facts != null && facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+                SourceGrader.Context context = sourceGrader
+                        .context(facts, claims.exercise().equals(NewStep.MARK_CLAIMS) ? claims : null)
+                        .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+                return context.key().sources().stream()
+                        .filter(s -> s.id().equals(sourceId))
+                        .findFirst()
+                        .orElseThrow(() -> new UserFacingException("That source is not in this assignment's key."));
+            }
+        }
+        throw new UserFacingException("This assignment has no \u201cWho says so?\u201d step.");
     }
 
     /** Withdraws an amendment; re-scores every submitted attempt. */

@@ -65,7 +65,16 @@ class SourceGrader {
             SourceScoring.Key key,
             List<String> keyClaimIds,
             @Nullable Integer claimsStep,
-            Grader.@Nullable Context claimsContext) {}
+            Grader.@Nullable Context claimsContext,
+            List<UUID> sourceAmendmentIds) {
+
+        /** The amendments a score row of this step was computed with: the claims' and the sources'. */
+        List<UUID> amendmentIds() {
+            List<UUID> ids = new ArrayList<>(claimsContext == null ? List.of() : claimsContext.amendmentIds());
+            ids.addAll(sourceAmendmentIds);
+            return ids;
+        }
+    }
 
     /** The step's key as it grades; empty when the step pins no key. */
     Optional<Context> context(GradedAssignment step, @Nullable GradedAssignment claimsStep) {
@@ -76,19 +85,36 @@ class SourceGrader {
         String text =
                 library.canonicalText(step.schoolId(), step.articleVersionId()).orElseThrow();
         List<KeyOverlay.Claim> keyClaims = library.keyClaims(step.schoolId(), version);
+        // The teacher's acceptances for this assignment widen its key, never the library's.
+        List<KeyAmendment> amendments = grading.amendments(step.id()).stream()
+                .filter(KeyAmendment::ofSource)
+                .toList();
+        List<UUID> applied = new ArrayList<>();
         List<SourceScoring.KeySource> sources = library.scoredSources(step.schoolId(), version).stream()
                 .map(s -> new SourceScoring.KeySource(
                         s.id(),
                         s.name(),
-                        s.aliases(),
-                        s.accepted(),
+                        widened(
+                                s.aliases(),
+                                amendments,
+                                s.id(),
+                                KeyAmendment.Kind.SOURCE_ALIAS,
+                                applied,
+                                a -> a.alias()),
+                        widenedKinds(s.accepted(), amendments, s.id(), applied),
                         s.primary() ? SourceScoring.Origin.PRIMARY : SourceScoring.Origin.SECONDARY,
                         s.primary() || s.relayedFrom() == null
                                 ? null
                                 : new SourceScoring.Outlet(s.relayedFrom(), s.relayedFromAliases()),
-                        s.attributions().stream()
-                                .map(a -> new Scoring.Span(a.start(), a.end()))
-                                .toList()))
+                        widened(
+                                s.attributions().stream()
+                                        .map(a -> new Scoring.Span(a.start(), a.end()))
+                                        .toList(),
+                                amendments,
+                                s.id(),
+                                KeyAmendment.Kind.SOURCE_SPAN,
+                                applied,
+                                a -> new Scoring.Span(a.start(), a.end()))))
                 .toList();
         List<SourceScoring.KeyLink> links = keyClaims.stream()
                 .map(c -> new SourceScoring.KeyLink(c.id(), Set.copyOf(c.sourceIds())))
@@ -105,7 +131,38 @@ class SourceGrader {
                 new SourceScoring.Key(sources, links),
                 keyClaims.stream().map(KeyOverlay.Claim::id).toList(),
                 claimsStep == null ? null : claimsStep.position(),
-                claimsContext));
+                claimsContext,
+                applied));
+    }
+
+    /** The key's list with what the assignment's amendments of this kind add for this source. */
+    private static <T> List<T> widened(
+            List<T> key,
+            List<KeyAmendment> amendments,
+            String sourceId,
+            KeyAmendment.Kind kind,
+            List<UUID> applied,
+            java.util.function.Function<KeyAmendment, T> value) {
+        List<T> all = new ArrayList<>(key);
+        for (KeyAmendment a : amendments) {
+            if (a.kind() == kind && a.claimId().equals(sourceId)) {
+                all.add(value.apply(a));
+                applied.add(a.id());
+            }
+        }
+        return all;
+    }
+
+    private static Set<SourceKind> widenedKinds(
+            Set<SourceKind> key, List<KeyAmendment> amendments, String sourceId, List<UUID> applied) {
+        java.util.EnumSet<SourceKind> all = java.util.EnumSet.copyOf(key);
+        for (KeyAmendment a : amendments) {
+            if (a.kind() == KeyAmendment.Kind.SOURCE_KIND && a.claimId().equals(sourceId) && a.sourceKind() != null) {
+                all.add(a.sourceKind());
+                applied.add(a.id());
+            }
+        }
+        return all;
     }
 
     /** The student's sources and links of one attempt, as the rules take them. */

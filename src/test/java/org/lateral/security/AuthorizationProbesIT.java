@@ -358,6 +358,9 @@ class AuthorizationProbesIT {
         if (type == LinkState.class) {
             return new LinkState(UUID.randomUUID(), 1, t.claimId(), null, false);
         }
+        if (type == org.lateral.library.SourceKind.class) {
+            return org.lateral.library.SourceKind.NAMED_PERSON;
+        }
         if (type == Integer.class) {
             // A lesson step's position: the first step, which every lesson has.
             return 0;

@@ -30,6 +30,7 @@ import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryService;
+import org.lateral.library.SourceKind;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -232,6 +233,72 @@ class LessonIT {
             double sources = ada.steps().get(1).counted().score();
             assertThat(ada.lessonScore()).isEqualTo(Math.round(10 * (claims + 3 * sources) / 4) / 10.0);
         }
+    }
+
+    @Autowired
+    KeyAmendments keys;
+
+    private double sourcesScore(AssignmentSummary lesson) {
+        return jdbc.sql("""
+                SELECT s.score FROM score s JOIN attempt t ON t.id = s.attempt_id
+                 WHERE t.submission_id = (SELECT id FROM submission WHERE assignment_id = :a) AND t.step = 1
+                 ORDER BY s.position DESC LIMIT 1
+                """).param("a", lesson.id()).query(Double.class).single();
+    }
+
+    @Test
+    void a_teacher_accepts_another_kind_and_another_name_for_a_source_and_every_attempt_is_scored_again() {
+        AssignmentSummary lesson = assign(claimsThenSources("1"));
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            UUID markId = mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claims.attemptId());
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            // The Daily Mail taken for a document, and the informant named as the student read it.
+            UUID mail = UUID.randomUUID();
+            work.saveSource(
+                    sources.attemptId(),
+                    new SourceState(mail, 1, "The Daily Mail", "document", "first-hand", null, false));
+            work.saveLink(sources.attemptId(), new LinkState(UUID.randomUUID(), 1, markId.toString(), mail, false));
+            work.saveSource(
+                    sources.attemptId(),
+                    new SourceState(UUID.randomUUID(), 1, "the defector", "anonymous", "relayed", "Daily Mail", false));
+            submissions.submit(sources.attemptId());
+        }
+        double before = sourcesScore(lesson);
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(keys.acceptSourceKind(lesson.id(), "s02", SourceKind.DOCUMENT))
+                    .isEqualTo(2);
+            double afterKind = sourcesScore(lesson);
+            assertThat(afterKind).as("the kind now counts as right").isGreaterThan(before);
+            assertThatThrownBy(() -> keys.acceptSourceKind(lesson.id(), "s02", SourceKind.DOCUMENT))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("The key accepts that kind for this source already.");
+            assertThat(keys.acceptSourceAlias(lesson.id(), "s01", "the defector"))
+                    .isEqualTo(2);
+            double afterAlias = sourcesScore(lesson);
+            assertThat(afterAlias).as("the informant is now found by name").isGreaterThan(afterKind);
+            assertThatThrownBy(() -> keys.acceptSourceAlias(lesson.id(), "s99", "anyone"))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("That source is not in this assignment's key.");
+            assertThatThrownBy(() -> keys.acceptSourceAlias(lesson.id(), "s01", "  "))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("A name is between 1 and 300 characters.");
+            // Withdrawing the kind scores every attempt again without it.
+            UUID kindChange = jdbc.sql("SELECT id FROM key_amendment WHERE assignment_id = :a AND kind = 'source-kind'")
+                    .param("a", lesson.id())
+                    .query(UUID.class)
+                    .single();
+            keys.withdrawAmendment(lesson.id(), kindChange);
+            assertThat(sourcesScore(lesson))
+                    .as("the Daily Mail's kind is wrong again")
+                    .isLessThan(afterAlias);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM key_source WHERE 'the defector' = ANY (aliases)")
+                        .query(Integer.class)
+                        .single())
+                .as("the library key is never changed")
+                .isZero();
     }
 
     @Test

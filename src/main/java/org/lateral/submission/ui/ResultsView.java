@@ -414,6 +414,12 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         "Also accepted for claim " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
                     case ALTERNATIVE_TYPE -> "Type " + m.type().code() + " also accepted for claim " + m.claimId();
                     case ADDED_CLAIM -> "Added claim (" + m.type().code() + "): \u201c" + m.exact() + "\u201d";
+                    case SOURCE_KIND ->
+                        "Kind \u201c" + m.sourceKind().label() + "\u201d also accepted for source " + m.claimId();
+                    case SOURCE_ALIAS ->
+                        "Also accepted as a name of source " + m.claimId() + ": \u201c" + m.alias() + "\u201d";
+                    case SOURCE_SPAN ->
+                        "Also accepted as naming source " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
                 };
                 Div row = new Div(
                         new Span(what),

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
@@ -22,15 +23,19 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.LinkableClaim;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.library.SourceKind;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.GradingActions;
+import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.ScoreEntry;
+import org.lateral.submission.SourceReview;
 import org.lateral.submission.TeacherReview;
 
 /**
@@ -43,12 +48,14 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     private final ResultsService results;
     private final GradingActions actions;
+    private final KeyAmendments keys;
     private UUID attemptId;
     private String title = "Student work · Lateral";
 
-    ReviewView(ResultsService results, GradingActions actions) {
+    ReviewView(ResultsService results, GradingActions actions, KeyAmendments keys) {
         this.results = results;
         this.actions = actions;
+        this.keys = keys;
         addClassNames("page", "review-page");
     }
 
@@ -129,11 +136,71 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         how.addClassName("reader-note");
         Div column = new Div(how, highlighter);
         column.addClassName("reader-text");
-        Div side = new Div(scorePanel(t), commentPanel(t.review(), zone));
+        Div side = new Div(scorePanel(t), acceptPanel(t), commentPanel(t.review(), zone));
         side.addClassName("reader-side");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout, SourceFeedbackParts.review(sources.review()));
+    }
+
+    /**
+     * "Accept an alternative" for the sources step (DD013): a kind the student gave that the key
+     * does not accept, or a name of a source the key does not know, accepted for this assignment
+     * only and re-scored at once for every student.
+     */
+    private Component acceptPanel(TeacherReview t) {
+        SourceReview review = java.util.Objects.requireNonNull(t.sources()).review();
+        Div panel = new Div();
+        panel.addClassName("card");
+        panel.setTestId("source-alternatives");
+        panel.add(new H3("Accept for this assignment"));
+        boolean any = false;
+        for (SourceReview.KindIssue issue : review.kindsWrong()) {
+            if (issue.yourKind() == null) {
+                continue;
+            }
+            any = true;
+            SourceKind kind = issue.yourKind();
+            Button accept = new Button(
+                    "Accept \u201c" + kind.label() + "\u201d for " + issue.keyName(),
+                    e -> act(
+                            () -> keys.acceptSourceKind(t.assignmentId(), issue.keySourceId(), kind),
+                            "Accepted. Every submitted attempt was scored again."));
+            accept.setTestId("accept-source-kind");
+            panel.add(new Div(accept));
+        }
+        List<String> keySources = review.found().stream()
+                .map(SourceReview.FoundSource::keySourceId)
+                .toList();
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        review.found().forEach(f -> names.put(f.keySourceId(), f.keyName()));
+        review.missed().forEach(m -> names.put(m.keySourceId(), m.name()));
+        for (SourceReview.ExtraSource extra : review.extras()) {
+            any = true;
+            Select<String> source = new Select<>();
+            source.setLabel("\u201c" + extra.name() + "\u201d is another name of");
+            source.setItems(List.copyOf(names.keySet()));
+            source.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+            source.setTestId("accept-source-alias-target");
+            Button accept = new Button("Accept this name", e -> {
+                if (source.getValue() == null) {
+                    Notification.show("Choose the key's source first.", 4000, Notification.Position.MIDDLE);
+                    return;
+                }
+                act(
+                        () -> keys.acceptSourceAlias(t.assignmentId(), source.getValue(), extra.name()),
+                        "Accepted. Every submitted attempt was scored again.");
+            });
+            accept.setTestId("accept-source-alias");
+            panel.add(new Div(source, accept));
+        }
+        if (!any) {
+            panel.add(new Paragraph(
+                    keySources.isEmpty() && review.extras().isEmpty()
+                            ? "Nothing to accept: this student named no source the key does not know."
+                            : "Nothing to accept: every kind this student gave is one the key accepts."));
+        }
+        return panel;
     }
 
     private Component scorePanel(TeacherReview t) {
