@@ -301,14 +301,46 @@ public class KeyAmendments {
                         overridden));
             }
         }
-        changes.sort(Comparator.comparing(KeyPreview.Change::student).thenComparingInt(KeyPreview.Change::attempt));
+        int counted = attempts.size();
+        // A lesson's sources step is scored against the same key: preview its attempts too (DD013).
+        for (int step = 1; step < facts.steps(); step++) {
+            GradedAssignment later = assignmentGrading.pins(assignmentId, step).orElse(null);
+            if (later == null || !later.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+                continue;
+            }
+            SourceGrader.Context sourcesNow = sourceGrader.context(later, facts).orElseThrow();
+            SourceGrader.Context sourcesNext =
+                    sourceGrader.context(later, facts, newer.id()).orElseThrow();
+            for (GradingRepository.SubmittedAttempt a : grading.submittedAttempts(assignmentId, step)) {
+                counted++;
+                SubmissionRepository.Attempt attempt =
+                        submissions.attempt(a.attemptId()).orElseThrow();
+                double before = sourceGrader.score(sourcesNow, attempt).score();
+                double after = sourceGrader.score(sourcesNext, attempt).score();
+                if (before != after) {
+                    boolean overridden = grading.latest(a.attemptId())
+                            .map(GradingRepository.Latest::overridden)
+                            .orElse(false);
+                    changes.add(new KeyPreview.Change(
+                            names.getOrDefault(a.studentId(), "A former student of the class"),
+                            a.number(),
+                            before,
+                            after,
+                            overridden,
+                            "Who says so?"));
+                }
+            }
+        }
+        changes.sort(Comparator.comparing(KeyPreview.Change::student)
+                .thenComparing(KeyPreview.Change::step)
+                .thenComparingInt(KeyPreview.Change::attempt));
         return new KeyPreview(
                 facts.keyVersionId(),
                 newer.id(),
                 newer.changes(),
                 newer.notes(),
                 newer.correctedDetails(),
-                attempts.size(),
+                counted,
                 changes);
     }
 

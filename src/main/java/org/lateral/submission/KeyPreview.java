@@ -24,8 +24,16 @@ public record KeyPreview(
         changes = List.copyOf(changes);
     }
 
-    /** One attempt whose rules score would change; {@code counted} stays when the teacher overrode it. */
-    public record Change(String student, int attempt, double before, double after, boolean overridden) {
+    /**
+     * One attempt whose rules score would change; {@code counted} stays when the teacher overrode it.
+     *
+     * @param step the lesson step's name when the lesson has more than one ("Who says so?"), else ""
+     */
+    public record Change(String student, int attempt, double before, double after, boolean overridden, String step) {
+
+        public Change(String student, int attempt, double before, double after, boolean overridden) {
+            this(student, attempt, before, after, overridden, "");
+        }
 
         public double delta() {
             return Math.round(10 * (after - before)) / 10.0;

@@ -78,7 +78,16 @@ class SourceGrader {
 
     /** The step's key as it grades; empty when the step pins no key. */
     Optional<Context> context(GradedAssignment step, @Nullable GradedAssignment claimsStep) {
-        UUID version = step.keyVersionId();
+        return context(step, claimsStep, null);
+    }
+
+    /**
+     * The step's key as it grades, or as it would against another key version of the same article
+     * (a preview: the claims step is read against that version too).
+     */
+    Optional<Context> context(
+            GradedAssignment step, @Nullable GradedAssignment claimsStep, @Nullable UUID keyVersionId) {
+        UUID version = keyVersionId != null ? keyVersionId : step.keyVersionId();
         if (version == null) {
             return Optional.empty();
         }
@@ -119,8 +128,9 @@ class SourceGrader {
         List<SourceScoring.KeyLink> links = keyClaims.stream()
                 .map(c -> new SourceScoring.KeyLink(c.id(), Set.copyOf(c.sourceIds())))
                 .toList();
-        Grader.Context claimsContext =
-                claimsStep == null ? null : claims.context(claimsStep, null).orElse(null);
+        Grader.Context claimsContext = claimsStep == null
+                ? null
+                : claims.context(claimsStep, keyVersionId).orElse(null);
         return Optional.of(new Context(
                 step.id(),
                 step.schoolId(),

@@ -180,7 +180,8 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             table.addClassName("article-list");
             for (KeyPreview.Change c : preview.changes()) {
                 Div row = new Div(
-                        new Span(c.student() + " · attempt " + c.attempt()),
+                        new Span(c.student() + (c.step().isEmpty() ? "" : " · " + c.step()) + " · attempt "
+                                + c.attempt()),
                         new Span(ReviewParts.score(c.before()) + " \u2192 " + ReviewParts.score(c.after()) + " ("
                                 + ReviewParts.signed(c.delta()) + ")"
                                 + (c.overridden() ? " · your override stays" : "")));
