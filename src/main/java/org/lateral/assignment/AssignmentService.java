@@ -157,13 +157,12 @@ public class AssignmentService {
                 default -> throw new UserFacingException("That is not an exercise Lateral knows.");
             }
         }
-        if (!steps.getFirst().exercise().equals(NewStep.MARK_CLAIMS)) {
+        boolean claimsFirst = steps.getFirst().exercise().equals(NewStep.MARK_CLAIMS);
+        if (!claimsFirst && steps.size() > 1) {
             // Step 2 links the claims the student marked in step 1; marking them afterwards would
-            // leave the links without claims. A sources step on its own (linking the key's claims)
-            // is built on the server but not offered yet: results and feedback take the claims
-            // step to be the first (DD013, "Not built yet").
+            // leave the links without claims. Alone, "Who says so?" links the key's claims.
             throw new UserFacingException(
-                    "A lesson starts with \u201cMark the claims\u201d; \u201cWho says so?\u201d comes after it.");
+                    "\u201cMark the claims\u201d comes first in a lesson; \u201cWho says so?\u201d can also be a lesson on its own.");
         }
     }
 

@@ -92,6 +92,9 @@ public class FeedbackService {
         boolean canRevise = lesson.round() == 1 && lesson.firstRoundDone() && assignment.revisionOpen(now);
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
+        if (!facts.exercise().equals(NewStep.MARK_CLAIMS)) {
+            return Optional.of(sourcesOnly(assignment, submission, lesson, facts, canRevise, now));
+        }
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
         String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
         if (!released || context.isEmpty()) {
@@ -158,6 +161,68 @@ public class FeedbackService {
                 gain,
                 sourceAttempts,
                 null));
+    }
+
+    /**
+     * Feedback of a lesson that is only "Who says so?" (it links the key's claims): waiting, hints
+     * while a revision is possible, or the review, by the same rules as a lesson with claims.
+     */
+    private StudentFeedback sourcesOnly(
+            StudentAssignment assignment,
+            Optional<UUID> submission,
+            Lesson lesson,
+            GradedAssignment facts,
+            boolean canRevise,
+            Instant now) {
+        String text = grader.text(facts);
+        Optional<SourcesStep> step = submission.flatMap(id -> sourcesStep(assignment, id, facts));
+        boolean released = lesson.firstRoundDone() && assignment.feedbackReleased(now);
+        if (!released || step.isEmpty() || step.get().submitted.isEmpty()) {
+            return new StudentFeedback(
+                    assignment.id(),
+                    assignment.title(),
+                    text,
+                    assignment.timeZone(),
+                    false,
+                    waiting(assignment, !lesson.firstRoundDone(), step.isEmpty() && released),
+                    List.of(),
+                    null,
+                    canRevise,
+                    lesson.revisionInProgress(),
+                    null,
+                    List.of(),
+                    null);
+        }
+        if (revisionPossible(assignment, lesson, now)) {
+            return new StudentFeedback(
+                    assignment.id(),
+                    assignment.title(),
+                    text,
+                    assignment.timeZone(),
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    canRevise,
+                    lesson.revisionInProgress(),
+                    null,
+                    List.of(),
+                    step.get().hints(text));
+        }
+        return new StudentFeedback(
+                assignment.id(),
+                assignment.title(),
+                text,
+                assignment.timeZone(),
+                true,
+                null,
+                List.of(),
+                null,
+                canRevise,
+                lesson.revisionInProgress(),
+                null,
+                step.get().reviews(),
+                null);
     }
 
     /**

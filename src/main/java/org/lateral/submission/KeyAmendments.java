@@ -279,38 +279,45 @@ public class KeyAmendments {
                 .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         LibraryPins.KeyVersion newer = newer(assignment);
-        Grader.Context now = grader.context(facts, null).orElseThrow();
-        Grader.Context next = grader.context(facts, newer.id()).orElseThrow();
+        boolean claims = facts.exercise().equals(NewStep.MARK_CLAIMS);
         Map<UUID, String> names = new HashMap<>();
         assignment.roster().forEach(r -> names.put(r.studentId(), r.displayName()));
-        List<GradingRepository.SubmittedAttempt> attempts = grading.submittedAttempts(assignmentId, Grader.CLAIMS_STEP);
+        List<GradingRepository.SubmittedAttempt> attempts =
+                claims ? grading.submittedAttempts(assignmentId, Grader.CLAIMS_STEP) : List.of();
         List<KeyPreview.Change> changes = new ArrayList<>();
-        for (GradingRepository.SubmittedAttempt a : attempts) {
-            List<SavedMark> marks = submissions.liveMarks(a.attemptId());
-            double before = grader.score(now, marks).score();
-            double after = grader.score(next, marks).score();
-            if (before != after) {
-                boolean overridden = grading.latest(a.attemptId())
-                        .map(GradingRepository.Latest::overridden)
-                        .orElse(false);
-                changes.add(new KeyPreview.Change(
-                        names.getOrDefault(a.studentId(), "A former student of the class"),
-                        a.number(),
-                        before,
-                        after,
-                        overridden));
+        if (claims) {
+            Grader.Context now = grader.context(facts, null).orElseThrow();
+            Grader.Context next = grader.context(facts, newer.id()).orElseThrow();
+            for (GradingRepository.SubmittedAttempt a : attempts) {
+                List<SavedMark> marks = submissions.liveMarks(a.attemptId());
+                double before = grader.score(now, marks).score();
+                double after = grader.score(next, marks).score();
+                if (before != after) {
+                    boolean overridden = grading.latest(a.attemptId())
+                            .map(GradingRepository.Latest::overridden)
+                            .orElse(false);
+                    changes.add(new KeyPreview.Change(
+                            names.getOrDefault(a.studentId(), "A former student of the class"),
+                            a.number(),
+                            before,
+                            after,
+                            overridden,
+                            facts.steps() > 1 ? "Mark the claims" : ""));
+                }
             }
         }
         int counted = attempts.size();
         // A lesson's sources step is scored against the same key: preview its attempts too (DD013).
-        for (int step = 1; step < facts.steps(); step++) {
+        for (int step = 0; step < facts.steps(); step++) {
             GradedAssignment later = assignmentGrading.pins(assignmentId, step).orElse(null);
             if (later == null || !later.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
                 continue;
             }
-            SourceGrader.Context sourcesNow = sourceGrader.context(later, facts).orElseThrow();
+            GradedAssignment claimsStep = claims ? facts : null;
+            SourceGrader.Context sourcesNow =
+                    sourceGrader.context(later, claimsStep).orElseThrow();
             SourceGrader.Context sourcesNext =
-                    sourceGrader.context(later, facts, newer.id()).orElseThrow();
+                    sourceGrader.context(later, claimsStep, newer.id()).orElseThrow();
             for (GradingRepository.SubmittedAttempt a : grading.submittedAttempts(assignmentId, step)) {
                 counted++;
                 SubmissionRepository.Attempt attempt =
@@ -327,7 +334,7 @@ public class KeyAmendments {
                             before,
                             after,
                             overridden,
-                            "Who says so?"));
+                            facts.steps() > 1 ? "Who says so?" : ""));
                 }
             }
         }

@@ -187,7 +187,8 @@ public class ResultsService {
         return Optional.of(new Results(
                 assignment,
                 text,
-                context.isPresent(),
+                // A lesson that is only "Who says so?" has no claims context but is scored.
+                context.isPresent() || facts.keyVersionId() != null,
                 rows,
                 notice,
                 spans.stream().limit(POPULAR_LIMIT).toList(),

@@ -71,14 +71,18 @@ public record StudentFeedback(
 
     public StudentFeedback {
         sources = List.copyOf(sources);
-        if ((!sources.isEmpty() && !released) || (sourceHints != null && hints == null)) {
-            // The sources key travels only with the released claims key, its hints only with theirs.
-            throw new IllegalArgumentException("Sources feedback follows the claims feedback's state");
-        }
         attempts = List.copyOf(attempts);
-        int states = (released ? 1 : 0) + (hints != null ? 1 : 0) + (waiting != null ? 1 : 0);
-        if (states != 1 || released == attempts.isEmpty()) {
+        boolean hinting = hints != null || sourceHints != null;
+        int states = (released ? 1 : 0) + (hinting ? 1 : 0) + (waiting != null ? 1 : 0);
+        // The key of any step travels only in the released state (DD006, DD013): hints never come
+        // with a review, and a released feedback has at least one step's review.
+        if (states != 1 || released == (attempts.isEmpty() && sources.isEmpty())) {
             throw new IllegalArgumentException("Feedback is waiting, hints or the released key, one at a time");
         }
+    }
+
+    /** Whether the lesson has a "Mark the claims" step whose feedback is shown. */
+    public boolean hasClaims() {
+        return !attempts.isEmpty() || hints != null;
     }
 }

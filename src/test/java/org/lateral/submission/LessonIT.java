@@ -92,6 +92,10 @@ class LessonIT {
     }
 
     AssignmentSummary assign(List<NewStep> steps) {
+        return assign(steps, true);
+    }
+
+    AssignmentSummary assign(List<NewStep> steps, boolean revision) {
         try (var s = SignedIn.as(users, teacher)) {
             return assignments.assignMarkClaims(
                     schoolClass.id(),
@@ -101,7 +105,7 @@ class LessonIT {
                             LocalDate.now().plusDays(3),
                             false,
                             FeedbackPolicy.AFTER_SUBMIT,
-                            true,
+                            revision,
                             null,
                             false,
                             steps));
@@ -302,6 +306,87 @@ class LessonIT {
     }
 
     @Test
+    void who_says_so_alone_links_the_keys_claims_drawn_without_types_and_gives_hints_then_the_review() {
+        AssignmentSummary lesson = assign(List.of(NewStep.of(NewStep.IDENTIFY_SOURCES)));
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            assertThat(sources.exercise()).isEqualTo("identify-sources");
+            assertThat(sources.lesson()).as("one step: no stepper").isFalse();
+            int keyClaims =
+                    jdbc.sql("""
+                            SELECT count(*) FROM key_claim c JOIN lesson_step s ON s.key_version_id = c.key_version_id
+                             WHERE s.assignment_id = :a""").param("a", lesson.id()).query(Integer.class).single();
+            assertThat(sources.claims()).hasSize(keyClaims);
+            assertThat(sources.claims().getFirst().label()).isEqualTo("Claim 1");
+            assertThat(sources.claims())
+                    .extracting(MarkingSession.ClaimToLink::ref)
+                    .contains("c05");
+            UUID mail = UUID.randomUUID();
+            work.saveSource(
+                    sources.attemptId(),
+                    new SourceState(mail, 1, "The Daily Mail", "media-outlet", "first-hand", null, false));
+            assertThat(work.saveLink(sources.attemptId(), new LinkState(UUID.randomUUID(), 1, "c05", mail, false))
+                            .status())
+                    .as("a key claim id is the claim alone")
+                    .isEqualTo(SaveStatus.SAVED);
+            submissions.submit(sources.attemptId());
+
+            StudentFeedback hints = feedback.feedback(lesson.id()).orElseThrow();
+            assertThat(hints.hints()).isNull();
+            assertThat(hints.sourceHints()).isNotNull();
+            assertThat(hints.sourceHints().found()).isEqualTo(1);
+            assertThat(hints.sources())
+                    .as("no key while a revision is possible")
+                    .isEmpty();
+            assertThat(hints.toString()).doesNotContain("Abu Khaled (a pseudonym)");
+        }
+        assertThat(submittedAt(lesson)).isNotNull();
+        try (var s = SignedIn.as(users, teacher)) {
+            Results results = this.results.results(lesson.id()).orElseThrow();
+            assertThat(results.hasKey()).isTrue();
+            Results.StudentResult ada = results.students().getFirst();
+            assertThat(ada.steps()).extracting(Results.StepResult::exercise).containsExactly("identify-sources");
+            assertThat(ada.lessonScore())
+                    .isEqualTo(ada.steps().getFirst().counted().score());
+        }
+    }
+
+    @Test
+    void without_a_revision_the_released_feedback_has_both_steps_and_the_relay_chain() {
+        AssignmentSummary lesson = assign(claimsThenSources("1"), false);
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            UUID markId = mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claims.attemptId());
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            UUID informant = UUID.randomUUID();
+            work.saveSource(
+                    sources.attemptId(),
+                    new SourceState(informant, 1, "Abu Khaled", "named-person", "first-hand", null, false));
+            work.saveLink(
+                    sources.attemptId(), new LinkState(UUID.randomUUID(), 1, markId.toString(), informant, false));
+            submissions.submit(sources.attemptId());
+
+            StudentFeedback done = feedback.feedback(lesson.id()).orElseThrow();
+            assertThat(done.released()).isTrue();
+            assertThat(done.attempts()).hasSize(1);
+            assertThat(done.sources()).singleElement().satisfies(a -> {
+                assertThat(a.score()).isNotNull();
+                SourceReview review = a.review();
+                assertThat(review.found())
+                        .extracting(SourceReview.FoundSource::keySourceId)
+                        .containsExactly("s01");
+                assertThat(review.kindsWrong())
+                        .singleElement()
+                        .satisfies(k -> assertThat(k.whyItMatters()).isNotBlank());
+                assertThat(review.keyChains())
+                        .extracting(SourceReview.Chain::text)
+                        .anySatisfy(chain -> assertThat(chain).endsWith("The Daily Mail \u2192 The Frisky"));
+            });
+        }
+    }
+
+    @Test
     void feedback_waits_until_every_step_is_submitted() {
         AssignmentSummary lesson = assign(claimsThenSources("1"));
         try (var s = SignedIn.as(users, student.username())) {
@@ -368,8 +453,8 @@ class LessonIT {
         List<Case> cases = List.of(
                 new Case(List.of(), "A lesson has one, two or three steps."),
                 new Case(
-                        List.of(NewStep.of(NewStep.IDENTIFY_SOURCES)),
-                        "A lesson starts with \u201cMark the claims\u201d; \u201cWho says so?\u201d comes after it."),
+                        List.of(NewStep.of(NewStep.IDENTIFY_SOURCES), NewStep.of(NewStep.MARK_CLAIMS)),
+                        "\u201cMark the claims\u201d comes first in a lesson; \u201cWho says so?\u201d can also be a lesson on its own."),
                 new Case(
                         List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.MARK_CLAIMS)),
                         "Each exercise can be a step of a lesson only once."),

@@ -88,6 +88,14 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             renderHints(f, f.hints(), actions);
             return;
         }
+        if (f.sourceHints() != null) {
+            // A lesson that is only "Who says so?": its hints alone.
+            if (actions.getChildren().findAny().isPresent()) {
+                add(actions);
+            }
+            add(new H3("Who says so?"), SourceFeedbackParts.hints(f.sourceHints()));
+            return;
+        }
         if (!f.released()) {
             add(new EmptyState("feedback-waiting", f.waiting()));
             if (actions.getChildren().findAny().isPresent()) {
@@ -98,6 +106,10 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         // The way to attempt 2 sits above the long article, where a student sees it first.
         if (actions.getChildren().findAny().isPresent()) {
             add(actions);
+        }
+        if (!f.hasClaims()) {
+            renderSources(f, "Who says so?");
+            return;
         }
         if (!f.sources().isEmpty()) {
             add(new H3("Step 1: Mark the claims"));
@@ -129,7 +141,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
         if (!f.sources().isEmpty()) {
-            renderSources(f);
+            renderSources(f, "Step 2: Who says so?");
         }
     }
 
@@ -137,9 +149,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      * The lesson's "Who says so?" step beside its key (DD013): the latest attempt in full, with the
      * score that counts; an earlier attempt is named by its score so the revision's gain shows.
      */
-    private void renderSources(StudentFeedback f) {
+    private void renderSources(StudentFeedback f, String title) {
         StudentFeedback.SourceAttempt latest = f.sources().getLast();
-        H3 heading = new H3("Step 2: Who says so?");
+        H3 heading = new H3(title);
         heading.setId("sources-feedback");
         add(heading);
         if (f.sources().size() > 1) {
