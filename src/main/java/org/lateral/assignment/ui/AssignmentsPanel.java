@@ -203,26 +203,34 @@ final class AssignmentsPanel {
 
         final Div section = new Div();
         private final NumberField claimsWeight = weightField(NewStep.MARK_CLAIMS);
-        private final Checkbox sources = new Checkbox("Add step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES)
-                + " (students name the article's sources and link its claims to them)");
+        private final Checkbox sources =
+                new Checkbox("Step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES) + " (optional)");
         private final Span sourcesReason = new Span();
         private final NumberField sourcesWeight = weightField(NewStep.IDENTIFY_SOURCES);
-        private final Paragraph weighting = new Paragraph(
-                "The lesson score is the weighted mean of the two steps' scores: a step that counts \u00d72 "
-                        + "weighs twice as much as one that counts \u00d71.");
+        private final Paragraph weighting = new Paragraph("The lesson score is the weighted mean of the two steps' "
+                + "scores. For example, with \u00d71 and \u00d73, step scores of 60 and 80 give "
+                + "(60 + 3 \u00d7 80) \u00f7 4 = 75.");
 
         LessonSteps() {
             section.addClassName("lesson-steps");
             section.setTestId("assign-steps");
             Span title = new Span("Steps of the lesson");
             title.addClassName("lesson-steps-title");
-            Div first = new Div(new Span("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS)), claimsWeight);
+            Span claims = new Span("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS));
+            claims.addClassName("lesson-step-name");
+            Div first = new Div(
+                    claims, about("Students find the article's claims and say what kind each one is."), claimsWeight);
             first.addClassName("lesson-step");
             sources.setTestId("assign-step-identify-sources");
             sourcesReason.addClassName("lesson-step-reason");
             sourcesReason.setTestId("assign-sources-unavailable");
             sourcesReason.setVisible(false);
-            Div second = new Div(sources, sourcesReason, sourcesWeight);
+            Div second = new Div(
+                    sources,
+                    about("Opens once step 1 is submitted: students name who the article cites and link the claims "
+                            + "they marked to those sources."),
+                    sourcesReason,
+                    sourcesWeight);
             second.addClassName("lesson-step");
             weighting.addClassName("reader-note");
             section.add(title, first, second, weighting);
@@ -230,15 +238,22 @@ final class AssignmentsPanel {
             showWeights();
         }
 
+        private static Span about(String text) {
+            Span about = new Span(text);
+            about.addClassName("lesson-step-about");
+            return about;
+        }
+
         private static NumberField weightField(String exercise) {
-            NumberField weight = new NumberField("Weight of \u201c" + ExerciseNames.name(exercise) + "\u201d");
+            NumberField weight = new NumberField("Weight");
+            weight.setAriaLabel("Weight of " + ExerciseNames.name(exercise) + " in the lesson score");
             weight.setTestId("assign-weight-" + exercise);
             weight.setValue(1.0);
             weight.setMin(NewStep.LIGHTEST.doubleValue());
             weight.setMax(NewStep.HEAVIEST.doubleValue());
             weight.setStep(0.1);
             weight.setStepButtonsVisible(true);
-            weight.setWidth("14rem");
+            weight.setWidth("12rem");
             weight.setHelperText(helper(1.0));
             weight.addValueChangeListener(e -> weight.setHelperText(helper(e.getValue())));
             return weight;

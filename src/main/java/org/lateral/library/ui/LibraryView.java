@@ -106,15 +106,17 @@ class LibraryView extends VerticalLayout {
      * so?" a key that names the article's sources, because that step is scored against them.
      */
     private static Span exercises(LibraryEntry e) {
+        String claims = ExerciseNames.name("mark-claims");
+        String sources = ExerciseNames.name("identify-sources") + " (identify sources)";
         String text;
         if (e.keyStatus() == LibraryEntry.KeyStatus.NONE) {
             // It can still be assigned; students' marks are saved but nothing is scored.
-            text = "Exercises: " + ExerciseNames.name("mark-claims") + ", not scored until it has a key";
+            text = "Exercises: " + claims + ", not scored until it has a key";
         } else if (e.keyNamesSources()) {
-            text = "Exercises: " + ExerciseNames.name("mark-claims") + " · " + ExerciseNames.name("identify-sources");
+            text = "Exercises: " + claims + " \u00b7 " + sources;
         } else {
-            text = "Exercises: " + ExerciseNames.name("mark-claims") + " (its key names no sources, so not "
-                    + ExerciseNames.name("identify-sources") + ")";
+            text = "Exercises: " + claims + " only. Its key names no sources, so it cannot be used for \u201c"
+                    + ExerciseNames.name("identify-sources") + "\u201d.";
         }
         Span marker = new Span(text);
         marker.addClassName("library-exercises");

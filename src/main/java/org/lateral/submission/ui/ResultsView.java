@@ -262,14 +262,22 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         section.add(new H3("Students"));
         long submitted =
                 r.students().stream().filter(s -> s.status().submitted()).count();
-        OptionalDouble average = r.students().stream()
-                .map(s -> s.attempt(1))
-                .filter(x -> x != null && x.score() != null)
-                .mapToDouble(x -> x.score().score())
-                .average();
+        boolean lesson = r.assignment().steps().size() > 1;
+        // A lesson of several steps is summed up by its lesson score, not by one step's first try.
+        OptionalDouble average = lesson
+                ? r.students().stream()
+                        .filter(s -> s.lessonScore() != null)
+                        .mapToDouble(Results.StudentResult::lessonScore)
+                        .average()
+                : r.students().stream()
+                        .map(s -> s.attempt(1))
+                        .filter(x -> x != null && x.score() != null)
+                        .mapToDouble(x -> x.score().score())
+                        .average();
         Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
                 + (average.isPresent()
-                        ? " · average score of attempt 1: " + ReviewParts.score(average.getAsDouble())
+                        ? (lesson ? " · average lesson score: " : " · average score of attempt 1: ")
+                                + ReviewParts.score(average.getAsDouble())
                         : ""));
         summary.setTestId("results-summary");
         section.add(summary);
@@ -280,7 +288,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                     "Share the class's join code or add students on the class page."));
             return section;
         }
-        if (r.assignment().steps().size() > 1) {
+        if (lesson) {
             section.add(lessonWeighting(r.assignment()), lessonTable(r));
             return section;
         }
@@ -324,8 +332,8 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 .map(step -> ExerciseNames.shortName(step.exercise()) + " \u00d7"
                         + step.weight().stripTrailingZeros().toPlainString())
                 .collect(Collectors.joining(", "));
-        Paragraph p = new Paragraph("Lesson score: the weighted mean of the steps' scores, each step's latest "
-                + "scored attempt counting (" + weights + "). It appears once every step is scored.");
+        Paragraph p = new Paragraph("Lesson score: the weighted mean of the step scores (" + weights
+                + "). Each step's latest scored attempt counts; the lesson score appears once every step is scored.");
         p.addClassName("reader-note");
         p.setTestId("lesson-weighting");
         return p;

@@ -106,7 +106,8 @@ class LibraryViewTest extends SpringBrowserlessTest {
                         .all())
                 .hasSize(5)
                 .extracting(Span::getText)
-                .allSatisfy(t -> assertThat(t).isEqualTo("Exercises: Mark the claims \u00b7 Who says so?"));
+                .allSatisfy(t ->
+                        assertThat(t).isEqualTo("Exercises: Mark the claims \u00b7 Who says so? (identify sources)"));
     }
 
     @Test
@@ -114,8 +115,8 @@ class LibraryViewTest extends SpringBrowserlessTest {
     void an_article_whose_key_names_no_sources_says_it_is_for_marking_claims_only() {
         navigate(LibraryView.class);
         assertThat($(Span.class).withTestId("library-exercises").single().getText())
-                .startsWith("Exercises: Mark the claims")
-                .contains("its key names no sources, so not Who says so?");
+                .isEqualTo("Exercises: Mark the claims only. Its key names no sources, so it cannot be used for "
+                        + "\u201cWho says so?\u201d.");
     }
 
     @Test

@@ -129,7 +129,7 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
                 .doesNotContain("Attempt 1")
                 .doesNotContain("Gain");
         assertThat($(Paragraph.class).withTestId("lesson-weighting").single().getText())
-                .contains("weighted mean")
+                .contains("weighted mean of the step scores")
                 .contains("Claims \u00d71")
                 .contains("Sources \u00d73");
 
@@ -146,6 +146,10 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
         assertThat(Double.parseDouble(
                         $(Span.class, ada).withTestId("lesson-score").single().getText()))
                 .isCloseTo(lessonScore, org.assertj.core.data.Offset.offset(0.1));
+
+        assertThat($(Paragraph.class).withTestId("results-summary").single().getText())
+                .contains("1 of 2 submitted")
+                .contains("average lesson score: ");
 
         Div ben = row("Ben");
         assertThat($(Anchor.class, ben).withTestId("step-score-mark-claims").exists())
