@@ -19,8 +19,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -260,7 +260,7 @@ final class AssignmentsPanel {
         }
 
         /** "Counts ×2 in the lesson score", so a teacher reads what the number does. */
-        private static String helper(Double value) {
+        private static String helper(@Nullable Double value) {
             if (value == null) {
                 return "A number from 0.1 to 9.9";
             }
@@ -293,18 +293,21 @@ final class AssignmentsPanel {
             if (!sources.getValue()) {
                 return List.of(NewStep.of(NewStep.MARK_CLAIMS));
             }
-            List<NewStep> steps = new ArrayList<>();
-            steps.add(new NewStep(NewStep.MARK_CLAIMS, weight(claimsWeight)));
-            steps.add(new NewStep(NewStep.IDENTIFY_SOURCES, weight(sourcesWeight)));
-            return steps;
+            return List.of(
+                    new NewStep(NewStep.MARK_CLAIMS, weight(claimsWeight)),
+                    new NewStep(NewStep.IDENTIFY_SOURCES, weight(sourcesWeight)));
         }
 
         private static BigDecimal weight(NumberField field) {
             if (field.getValue() == null) {
                 throw new UserFacingException("Give each step a weight from 0.1 to 9.9.");
             }
-            // The server checks the range and the one decimal, and says so in the teacher's words.
-            return BigDecimal.valueOf(field.getValue()).stripTrailingZeros();
+            // Two decimals drop the binary noise a double may carry (1.2000000000000002), not a
+            // teacher's second decimal: the server refuses that in the teacher's words, as it does a
+            // weight out of range.
+            return BigDecimal.valueOf(field.getValue())
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
         }
     }
 
