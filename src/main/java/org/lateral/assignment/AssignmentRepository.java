@@ -141,7 +141,9 @@ class AssignmentRepository {
     List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work) {
         List<AssignmentSummary> summaries = jdbc.sql("""
                 SELECT a.id, a.title, s.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
-                       s.key_version_id IS NOT NULL AS key_pinned
+                       s.key_version_id IS NOT NULL AS key_pinned,
+                       ARRAY(SELECT e.exercise FROM lesson_step e WHERE e.assignment_id = a.id
+                              ORDER BY e.position) AS exercises
                   FROM assignment a
                   JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
                  WHERE a.class_id = :class
@@ -152,6 +154,7 @@ class AssignmentRepository {
                         rs.getObject("id", UUID.class),
                         rs.getString("title"),
                         rs.getString("exercise"),
+                        List.of((String[]) rs.getArray("exercises").getArray()),
                         instant(rs, "open_at"),
                         instant(rs, "due_at"),
                         zone,

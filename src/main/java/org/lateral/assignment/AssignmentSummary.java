@@ -2,13 +2,20 @@ package org.lateral.assignment;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
-/** One assignment of a class, for its teacher. */
+/**
+ * One assignment of a class, for its teacher.
+ *
+ * @param exercise the first step's exercise
+ * @param exercises every step's exercise, by position (DD013)
+ */
 public record AssignmentSummary(
         UUID id,
         String title,
         String exercise,
+        List<String> exercises,
         Instant openAt,
         Instant dueAt,
         ZoneId timeZone,
@@ -18,11 +25,16 @@ public record AssignmentSummary(
         int started,
         int submitted) {
 
+    public AssignmentSummary {
+        exercises = List.copyOf(exercises);
+    }
+
     AssignmentSummary withCounts(StudentWork.Counts counts) {
         return new AssignmentSummary(
                 id,
                 title,
                 exercise,
+                exercises,
                 openAt,
                 dueAt,
                 timeZone,

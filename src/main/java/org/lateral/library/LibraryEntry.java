@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
  * One article in the library list, with what a teacher must know before assigning it: its story
  * set's maturity note, age band, analysis note and support note, and the article's own content
  * note (each null when there is none).
+ *
+ * @param keyNamesSources whether the key an assignment would pin names the article's sources, so
+ *     the article can be used for "Who says so?" (scored against those sources, DD013)
  */
 public record LibraryEntry(
         UUID articleId,
@@ -23,7 +26,8 @@ public record LibraryEntry(
         @Nullable String ageBand,
         @Nullable String analysisNote,
         @Nullable String supportNote,
-        @Nullable String contentNote) {
+        @Nullable String contentNote,
+        boolean keyNamesSources) {
 
     /** Whether the article has an answer key students can be graded against. */
     public enum KeyStatus {

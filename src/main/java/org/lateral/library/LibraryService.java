@@ -59,13 +59,21 @@ public class LibraryService {
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
                         .replace("_", "\\_") + "%";
+        // Whether it names sources is asked of the key an assignment would pin (LibraryPins.current:
+        // the one anchored to the current version), so the library promises what assigning allows.
         return jdbc.sql("""
                 SELECT a.id, v.title, o.id AS outlet_id, o.name AS outlet_name, o.kind AS outlet_kind,
                        s.id AS set_id, s.title AS set_title, a.story_position, v.published_on, v.published_precision,
                        v.published_note, s.maturity_note, s.age_band, s.analysis_note, s.support_note, v.content_note,
                        (SELECT kv.status FROM answer_key k JOIN answer_key_version kv ON kv.id = k.current_version_id
                          WHERE k.article_id = a.id AND k.school_id = a.school_id
-                         ORDER BY kv.status = 'complete' DESC LIMIT 1) AS key_status
+                         ORDER BY kv.status = 'complete' DESC LIMIT 1) AS key_status,
+                       EXISTS (SELECT 1 FROM key_source ks WHERE ks.key_version_id =
+                               (SELECT k.current_version_id FROM answer_key k
+                                  JOIN answer_key_version kv ON kv.id = k.current_version_id
+                                 WHERE k.article_id = a.id AND k.school_id = a.school_id
+                                   AND kv.article_version_id = v.id
+                                 ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1)) AS key_names_sources
                   FROM article a
                   JOIN article_version v ON v.id = a.current_version_id
                   JOIN outlet o ON o.id = a.outlet_id
@@ -91,7 +99,8 @@ public class LibraryService {
                         rs.getString("age_band"),
                         rs.getString("analysis_note"),
                         rs.getString("support_note"),
-                        rs.getString("content_note")))
+                        rs.getString("content_note"),
+                        rs.getBoolean("key_names_sources")))
                 .list();
     }
 

@@ -76,9 +76,15 @@ public record Results(
 
         /** The score that counts for the step: the latest attempt's that has one. */
         public @Nullable ScoreEntry counted() {
+            AttemptResult attempt = countedAttempt();
+            return attempt == null ? null : attempt.score();
+        }
+
+        /** The attempt whose score counts for the step: the latest that has a score. */
+        public @Nullable AttemptResult countedAttempt() {
             for (int i = attempts.size() - 1; i >= 0; i--) {
                 if (attempts.get(i).score() != null) {
-                    return attempts.get(i).score();
+                    return attempts.get(i);
                 }
             }
             return null;

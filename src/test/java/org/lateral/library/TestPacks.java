@@ -162,4 +162,17 @@ public final class TestPacks {
                 """.formatted(UUID.randomUUID()));
         return target;
     }
+
+    /**
+     * {@link #careful} with a key that names no sources: its article can be assigned for "Mark the
+     * claims" but not for "Who says so?" (DD013), which is scored against the key's sources.
+     */
+    public static Path carefulWithoutSources(Path target) throws IOException {
+        careful(target);
+        Path key = target.resolve("keys/one.yaml");
+        String text = Files.readString(key);
+        int sources = text.indexOf("\nsources:");
+        Files.writeString(key, text.substring(0, sources + 1).replace("sources: [s1]", "sources: []"));
+        return target;
+    }
 }

@@ -16,17 +16,23 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.RosterEntry;
@@ -79,6 +85,9 @@ final class AssignmentsPanel {
             row.getElement().setAttribute("data-testid", "class-assignment");
             Span name = new Span(a.title());
             name.addClassName("article-headline");
+            Span steps = new Span(ExerciseNames.steps(a.exercises()));
+            steps.addClassName("lesson-steps-line");
+            steps.getElement().setAttribute("data-testid", "assignment-steps");
             Span meta = new Span("Opens " + Dates.opens(a.openAt(), a.timeZone()) + " · Due "
                     + Dates.due(a.dueAt(), a.timeZone())
                     + " · Feedback: " + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
@@ -92,7 +101,7 @@ final class AssignmentsPanel {
             Anchor results = NamedRoutes.results(a.id()).anchor("Results");
             results.getElement().setAttribute("router-link", true);
             results.getElement().setAttribute("data-testid", "open-results");
-            row.add(name, meta, results, extend);
+            row.add(name, steps, meta, results, extend);
             rows.add(row);
         }
         section.add(rows);
@@ -103,7 +112,7 @@ final class AssignmentsPanel {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Assign an article to " + c.name());
         Select<LibraryEntry> article = new Select<>();
-        article.setLabel("Article (exercise: mark the claims)");
+        article.setLabel("Article");
         article.setItems(library.articles(""));
         article.setItemLabelGenerator(e -> e.outletName() + ": " + e.title()
                 + (e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE
@@ -114,11 +123,13 @@ final class AssignmentsPanel {
         // What to read before assigning: the story set's care notes and the article's content note.
         Div careNotes = new Div();
         careNotes.setTestId("assign-care-notes");
+        LessonSteps steps = new LessonSteps();
         article.addValueChangeListener(e -> {
             careNotes.removeAll();
             if (e.getValue() != null) {
                 careNotes.add(CareNotes.forAssigning(e.getValue()));
             }
+            steps.articleChosen(e.getValue());
         });
         LocalDate today = LocalDate.now(c.timeZone());
         DatePicker opens = new DatePicker("Opens on", today);
@@ -136,10 +147,12 @@ final class AssignmentsPanel {
         revision.addValueChangeListener(e -> revisionUntil.setEnabled(e.getValue()));
         Checkbox classmates = new Checkbox("After submitting, students may see classmates' anonymised answers", false);
         // The notes sit right under the article they are about, so they are read before the dates.
-        FormLayout form =
-                new FormLayout(article, careNotes, opens, due, late, feedback, revision, revisionUntil, classmates);
+        // The steps come right after the article: which steps are possible depends on its key.
+        FormLayout form = new FormLayout(
+                article, careNotes, steps.section, opens, due, late, feedback, revision, revisionUntil, classmates);
         form.setColspan(article, 2);
         form.setColspan(careNotes, 2);
+        form.setColspan(steps.section, 2);
         form.setColspan(feedback, 2);
         form.setColspan(classmates, 2);
         Div message = new Div();
@@ -162,7 +175,8 @@ final class AssignmentsPanel {
                                 feedback.getValue(),
                                 revision.getValue(),
                                 revision.getValue() ? revisionUntil.getValue() : null,
-                                classmates.getValue()));
+                                classmates.getValue(),
+                                steps.chosen()));
                 dialog.close();
                 Notification.show("Assigned: " + article.getValue().title())
                         .addThemeVariants(NotificationVariant.SUCCESS);
@@ -178,6 +192,123 @@ final class AssignmentsPanel {
         dialog.getFooter().add(libraryLink, new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 48rem)");
         dialog.open();
+    }
+
+    /**
+     * The lesson's steps in the assign dialog (DD013): "Mark the claims" always comes first; "Who
+     * says so?" may follow when the article's key names its sources, since that step is scored
+     * against them. Weights matter only when there are two steps, so they are hidden otherwise.
+     */
+    private static final class LessonSteps {
+
+        final Div section = new Div();
+        private final NumberField claimsWeight = weightField(NewStep.MARK_CLAIMS);
+        private final Checkbox sources =
+                new Checkbox("Step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES) + " (optional)");
+        private final Span sourcesReason = new Span();
+        private final NumberField sourcesWeight = weightField(NewStep.IDENTIFY_SOURCES);
+        private final Paragraph weighting = new Paragraph("The lesson score is the weighted mean of the two steps' "
+                + "scores. For example, with \u00d71 and \u00d73, step scores of 60 and 80 give "
+                + "(60 + 3 \u00d7 80) \u00f7 4 = 75.");
+
+        LessonSteps() {
+            section.addClassName("lesson-steps");
+            section.setTestId("assign-steps");
+            Span title = new Span("Steps of the lesson");
+            title.addClassName("lesson-steps-title");
+            Span claims = new Span("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS));
+            claims.addClassName("lesson-step-name");
+            Div first = new Div(
+                    claims, about("Students find the article's claims and say what kind each one is."), claimsWeight);
+            first.addClassName("lesson-step");
+            sources.setTestId("assign-step-identify-sources");
+            sourcesReason.addClassName("lesson-step-reason");
+            sourcesReason.setTestId("assign-sources-unavailable");
+            sourcesReason.setVisible(false);
+            Div second = new Div(
+                    sources,
+                    about("Opens once step 1 is submitted: students name who the article cites and link the claims "
+                            + "they marked to those sources."),
+                    sourcesReason,
+                    sourcesWeight);
+            second.addClassName("lesson-step");
+            weighting.addClassName("reader-note");
+            section.add(title, first, second, weighting);
+            sources.addValueChangeListener(e -> showWeights());
+            showWeights();
+        }
+
+        private static Span about(String text) {
+            Span about = new Span(text);
+            about.addClassName("lesson-step-about");
+            return about;
+        }
+
+        private static NumberField weightField(String exercise) {
+            NumberField weight = new NumberField("Weight");
+            weight.setAriaLabel("Weight of " + ExerciseNames.name(exercise) + " in the lesson score");
+            weight.setTestId("assign-weight-" + exercise);
+            weight.setValue(1.0);
+            weight.setMin(NewStep.LIGHTEST.doubleValue());
+            weight.setMax(NewStep.HEAVIEST.doubleValue());
+            weight.setStep(0.1);
+            weight.setStepButtonsVisible(true);
+            weight.setWidth("12rem");
+            weight.setHelperText(helper(1.0));
+            weight.addValueChangeListener(e -> weight.setHelperText(helper(e.getValue())));
+            return weight;
+        }
+
+        /** "Counts ×2 in the lesson score", so a teacher reads what the number does. */
+        private static String helper(@Nullable Double value) {
+            if (value == null) {
+                return "A number from 0.1 to 9.9";
+            }
+            return "Counts \u00d7"
+                    + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + " in the lesson score";
+        }
+
+        void articleChosen(@Nullable LibraryEntry entry) {
+            boolean possible = entry == null || entry.keyNamesSources();
+            sources.setEnabled(possible);
+            if (!possible) {
+                sources.setValue(false);
+                sourcesReason.setText(
+                        entry.keyStatus() == LibraryEntry.KeyStatus.NONE
+                                ? "Not possible for this article: it has no answer key yet."
+                                : "Not possible for this article: its answer key names no sources to check against.");
+            }
+            sourcesReason.setVisible(!possible);
+        }
+
+        private void showWeights() {
+            boolean two = sources.getValue();
+            claimsWeight.setVisible(two);
+            sourcesWeight.setVisible(two);
+            weighting.setVisible(two);
+        }
+
+        /** The chosen steps; a weight left empty is a mistake the teacher must correct. */
+        List<NewStep> chosen() {
+            if (!sources.getValue()) {
+                return List.of(NewStep.of(NewStep.MARK_CLAIMS));
+            }
+            return List.of(
+                    new NewStep(NewStep.MARK_CLAIMS, weight(claimsWeight)),
+                    new NewStep(NewStep.IDENTIFY_SOURCES, weight(sourcesWeight)));
+        }
+
+        private static BigDecimal weight(NumberField field) {
+            if (field.getValue() == null) {
+                throw new UserFacingException("Give each step a weight from 0.1 to 9.9.");
+            }
+            // Two decimals drop the binary noise a double may carry (1.2000000000000002), not a
+            // teacher's second decimal: the server refuses that in the teacher's words, as it does a
+            // weight out of range.
+            return BigDecimal.valueOf(field.getValue())
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
+        }
     }
 
     /** Accommodations: one student gets a later due date; the class's date stays for everyone else. */

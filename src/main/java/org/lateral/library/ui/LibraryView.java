@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
 
@@ -100,6 +101,29 @@ class LibraryView extends VerticalLayout {
         return group;
     }
 
+    /**
+     * Which lesson steps the article can be assigned for: "Mark the claims" needs a key, "Who says
+     * so?" a key that names the article's sources, because that step is scored against them.
+     */
+    private static Span exercises(LibraryEntry e) {
+        String claims = ExerciseNames.name("mark-claims");
+        String sources = ExerciseNames.name("identify-sources") + " (identify sources)";
+        String text;
+        if (e.keyStatus() == LibraryEntry.KeyStatus.NONE) {
+            // It can still be assigned; students' marks are saved but nothing is scored.
+            text = "Exercises: " + claims + ", not scored until it has a key";
+        } else if (e.keyNamesSources()) {
+            text = "Exercises: " + claims + " \u00b7 " + sources;
+        } else {
+            text = "Exercises: " + claims + " only. Its key names no sources, so it cannot be used for \u201c"
+                    + ExerciseNames.name("identify-sources") + "\u201d.";
+        }
+        Span marker = new Span(text);
+        marker.addClassName("library-exercises");
+        marker.setTestId("library-exercises");
+        return marker;
+    }
+
     private static Div articleRow(LibraryEntry e) {
         Div row = new Div();
         row.addClassName("article-row");
@@ -118,7 +142,7 @@ class LibraryView extends VerticalLayout {
         Span status = new Span(e.keyStatus().label());
         status.addClassNames("status-pill", "key-" + e.keyStatus().name().toLowerCase(Locale.ROOT));
         status.setTestId("key-status");
-        row.add(headline, meta, status);
+        row.add(headline, meta, status, exercises(e));
         if (e.maturityNote() != null) {
             Span flag = new Span("Maturity note");
             flag.addClassNames("status-pill", "maturity-flag");

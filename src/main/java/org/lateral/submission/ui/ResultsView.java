@@ -19,18 +19,23 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
@@ -258,14 +263,22 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         section.add(new H3("Students"));
         long submitted =
                 r.students().stream().filter(s -> s.status().submitted()).count();
-        OptionalDouble average = r.students().stream()
-                .map(s -> s.attempt(1))
-                .filter(x -> x != null && x.score() != null)
-                .mapToDouble(x -> x.score().score())
-                .average();
+        boolean lesson = r.assignment().steps().size() > 1;
+        // A lesson of several steps is summed up by its lesson score, not by one step's first try.
+        OptionalDouble average = lesson
+                ? r.students().stream()
+                        .filter(s -> s.lessonScore() != null)
+                        .mapToDouble(Results.StudentResult::lessonScore)
+                        .average()
+                : r.students().stream()
+                        .map(s -> s.attempt(1))
+                        .filter(x -> x != null && x.score() != null)
+                        .mapToDouble(x -> x.score().score())
+                        .average();
         Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
                 + (average.isPresent()
-                        ? " · average score of attempt 1: " + ReviewParts.score(average.getAsDouble())
+                        ? (lesson ? " · average lesson score: " : " · average score of attempt 1: ")
+                                + ReviewParts.score(average.getAsDouble())
                         : ""));
         summary.setTestId("results-summary");
         section.add(summary);
@@ -274,6 +287,10 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                     "results-empty",
                     "No students in this class yet.",
                     "Share the class's join code or add students on the class page."));
+            return section;
+        }
+        if (lesson) {
+            section.add(lessonWeighting(r.assignment()), lessonTable(r));
             return section;
         }
         Div table = new Div();
@@ -304,6 +321,93 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         section.add(table);
         return section;
+    }
+
+    /**
+     * "Lesson score: the weighted mean of the steps' counted scores (each step's latest scored
+     * attempt); Claims counts ×1, Sources ×3." The weights are the teacher's own choice, so the
+     * line says them rather than leaving the lesson score to be worked out.
+     */
+    private static Paragraph lessonWeighting(TeacherAssignment a) {
+        String weights = a.steps().stream()
+                .map(step -> ExerciseNames.shortName(step.exercise()) + " \u00d7"
+                        + step.weight().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(", "));
+        Paragraph p = new Paragraph("Lesson score: the weighted mean of the step scores (" + weights
+                + "). Each step's latest scored attempt counts; the lesson score appears once every step is scored.");
+        p.addClassName("reader-note");
+        p.setTestId("lesson-weighting");
+        return p;
+    }
+
+    /** A lesson of more than one step: a score column per step, then the lesson score (DD013). */
+    private Component lessonTable(Results r) {
+        List<LessonStep> steps = r.assignment().steps();
+        Div table = new Div();
+        table.addClassNames("results-table", "results-lesson");
+        table.setTestId("results-table");
+        table.getElement().setAttribute("role", "table");
+        // The grid needs to know how many step columns there are.
+        table.getStyle().set("--lesson-steps", String.valueOf(steps.size()));
+        List<String> headers = new ArrayList<>(List.of("Student", "Status", "Marks"));
+        steps.forEach(step -> headers.add(ExerciseNames.shortName(step.exercise())));
+        headers.add("Lesson score");
+        Div head = row(headers.toArray(String[]::new));
+        head.addClassName("results-head");
+        table.add(head);
+        for (Results.StudentResult s : r.students()) {
+            Div row = new Div();
+            row.addClassName("results-row");
+            row.getElement().setAttribute("role", "row");
+            row.getElement().setAttribute("data-testid", "result-row");
+            row.getElement().setAttribute("data-username", s.username());
+            Span status = new Span(s.status().label());
+            status.addClassNames(
+                    "status-pill",
+                    "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            row.add(cell(new Span(s.displayName())), cell(status), cell(new Span(String.valueOf(s.marks()))));
+            for (LessonStep step : steps) {
+                Results.StepResult done = s.steps().stream()
+                        .filter(x -> x.position() == step.position())
+                        .findFirst()
+                        .orElse(null);
+                row.add(cell(stepCell(s, step, done)));
+            }
+            Span lesson = new Span(s.lessonScore() == null ? "" : ReviewParts.score(s.lessonScore()));
+            lesson.getElement().setAttribute("data-testid", "lesson-score");
+            row.add(cell(lesson));
+            table.add(row);
+        }
+        return table;
+    }
+
+    /**
+     * The step's counted score, opening the attempt it comes from; before any score, the latest
+     * attempt's state ("in progress", "not scored"), opening that attempt.
+     */
+    private Component stepCell(Results.StudentResult s, LessonStep step, Results.@Nullable StepResult done) {
+        if (done == null || done.attempts().isEmpty()) {
+            return new Span("");
+        }
+        Results.AttemptResult a = done.countedAttempt();
+        if (a == null) {
+            a = done.attempts().getLast();
+        }
+        String label = a.submittedAt() == null
+                ? "in progress"
+                : a.score() == null
+                        ? "not scored"
+                        : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+        Anchor open = SubmissionNavigation.review(a.attemptId())
+                .anchor(label + (a.number() > 1 ? " (attempt " + a.number() + ")" : "") + (a.late() ? " (late)" : ""));
+        open.getElement().setAttribute("router-link", true);
+        open.getElement().setAttribute("data-testid", "step-score-" + step.exercise());
+        open.getElement()
+                .setAttribute(
+                        "title",
+                        "Open " + s.displayName() + "'s " + ExerciseNames.name(step.exercise()) + ", attempt "
+                                + a.number());
+        return open;
     }
 
     private Component attemptCell(Results.StudentResult s, int number) {

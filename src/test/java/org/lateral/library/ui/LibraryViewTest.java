@@ -7,13 +7,51 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lateral.Fixtures;
 import org.lateral.LateralTest;
 import org.lateral.base.ui.NotFoundView;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.library.TestPacks;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @LateralTest
 class LibraryViewTest extends SpringBrowserlessTest {
+
+    static final String NO_SOURCES_TEACHER = "library-no-sources-teacher";
+
+    /** Made once: the teacher's account stays in the first school it was made in. */
+    static @Nullable UUID noSourcesSchool;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    /** A school of its own whose one article has a key that names no sources. */
+    @BeforeEach
+    void aSchoolWhoseKeyNamesNoSources() throws IOException {
+        if (noSourcesSchool != null) {
+            return;
+        }
+        UUID school = fixtures.school("Library no sources school");
+        fixtures.importPack(
+                school,
+                TestPacks.carefulWithoutSources(
+                        Files.createTempDirectory("library-no-sources").resolve("careful")));
+        administration.ensureAccount(school, NO_SOURCES_TEACHER, "Ms Plain", Set.of(Role.TEACHER), Fixtures.PASSWORD);
+        noSourcesSchool = school;
+    }
 
     @Test
     @WithUserDetails("teacher")
@@ -57,6 +95,28 @@ class LibraryViewTest extends SpringBrowserlessTest {
                         .getElement()
                         .getTextRecursively())
                 .contains("no such outlet");
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void every_seed_article_says_it_can_be_used_for_both_exercises() {
+        navigate(LibraryView.class);
+        assertThat($(Span.class)
+                        .withAttribute("data-testid", "library-exercises")
+                        .all())
+                .hasSize(5)
+                .extracting(Span::getText)
+                .allSatisfy(t ->
+                        assertThat(t).isEqualTo("Exercises: Mark the claims \u00b7 Who says so? (identify sources)"));
+    }
+
+    @Test
+    @WithUserDetails(value = NO_SOURCES_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_article_whose_key_names_no_sources_says_it_is_for_marking_claims_only() {
+        navigate(LibraryView.class);
+        assertThat($(Span.class).withTestId("library-exercises").single().getText())
+                .isEqualTo("Exercises: Mark the claims only. Its key names no sources, so it cannot be used for "
+                        + "\u201cWho says so?\u201d.");
     }
 
     @Test

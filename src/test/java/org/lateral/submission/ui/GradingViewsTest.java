@@ -256,6 +256,19 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 .withAttribute("data-username", "student22")
                 .single();
         assertThat(other.getElement().getTextRecursively()).contains("Not started");
+        // A one-step lesson keeps its attempt columns; step columns and a lesson score are for lessons
+        // of several steps (DD013).
+        assertThat($(Div.class)
+                        .withClassName("results-head")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .isEqualTo("StudentStatusMarksAttempt 1Attempt 2Gain");
+        assertThat($(Paragraph.class).withTestId("lesson-weighting").exists()).isFalse();
+        assertThat($(Anchor.class)
+                        .withAttribute("data-testid", "step-score-mark-claims")
+                        .exists())
+                .isFalse();
         assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
                 .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
     }
