@@ -49,8 +49,11 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
                         .getText())
                 .isEqualTo("To do");
         assertThat($(Div.class).withAttribute("data-testid", "my-assignment").all())
-                .as("only the assignment that is open now is listed")
-                .hasSize(1);
+                .as("only the assignments open now are listed: the Frisky one and the two-step lesson")
+                .extracting(d -> d.getElement().getTextRecursively())
+                .satisfiesExactly(
+                        frisky -> assertThat(frisky).contains("Reportedly Defects"),
+                        lesson -> assertThat(lesson).contains("Who says so? A former ISIS spy, in two steps"));
         assertThat($(UnorderedList.class)
                         .withTestId("student-class-list")
                         .single()
