@@ -195,13 +195,15 @@ final class AssignmentsPanel {
     }
 
     /**
-     * The lesson's steps in the assign dialog (DD013): "Mark the claims" always comes first; "Who
-     * says so?" may follow when the article's key names its sources, since that step is scored
-     * against them. Weights matter only when there are two steps, so they are hidden otherwise.
+     * The lesson's steps in the assign dialog (DD013): "Mark the claims" comes first; "Who says so?"
+     * may follow, or be the lesson on its own (then it links the key's claims), when the article's
+     * key names its sources, since that step is scored against them. Weights matter only when there
+     * are two steps, so they are hidden otherwise.
      */
     private static final class LessonSteps {
 
         final Div section = new Div();
+        private final Checkbox claimsStep = new Checkbox("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS), true);
         private final NumberField claimsWeight = weightField(NewStep.MARK_CLAIMS);
         private final Checkbox sources =
                 new Checkbox("Step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES) + " (optional)");
@@ -216,10 +218,14 @@ final class AssignmentsPanel {
             section.setTestId("assign-steps");
             Span title = new Span("Steps of the lesson");
             title.addClassName("lesson-steps-title");
-            Span claims = new Span("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS));
-            claims.addClassName("lesson-step-name");
+            claimsStep.addClassName("lesson-step-name");
+            claimsStep.setTestId("assign-step-mark-claims");
             Div first = new Div(
-                    claims, about("Students find the article's claims and say what kind each one is."), claimsWeight);
+                    claimsStep,
+                    about("Students find the article's claims and say what kind each one is. Untick it to make "
+                            + "\u201cWho says so?\u201d the whole lesson: students then link the answer key's claims, "
+                            + "shown without their types."),
+                    claimsWeight);
             first.addClassName("lesson-step");
             sources.setTestId("assign-step-identify-sources");
             sourcesReason.addClassName("lesson-step-reason");
@@ -235,6 +241,7 @@ final class AssignmentsPanel {
             weighting.addClassName("reader-note");
             section.add(title, first, second, weighting);
             sources.addValueChangeListener(e -> showWeights());
+            claimsStep.addValueChangeListener(e -> showWeights());
             showWeights();
         }
 
@@ -282,7 +289,7 @@ final class AssignmentsPanel {
         }
 
         private void showWeights() {
-            boolean two = sources.getValue();
+            boolean two = sources.getValue() && claimsStep.getValue();
             claimsWeight.setVisible(two);
             sourcesWeight.setVisible(two);
             weighting.setVisible(two);
@@ -290,6 +297,12 @@ final class AssignmentsPanel {
 
         /** The chosen steps; a weight left empty is a mistake the teacher must correct. */
         List<NewStep> chosen() {
+            if (!claimsStep.getValue()) {
+                if (!sources.getValue()) {
+                    throw new UserFacingException("Choose at least one step for the lesson.");
+                }
+                return List.of(NewStep.of(NewStep.IDENTIFY_SOURCES));
+            }
             if (!sources.getValue()) {
                 return List.of(NewStep.of(NewStep.MARK_CLAIMS));
             }

@@ -159,6 +159,34 @@ class AssignDialogStepsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void who_says_so_can_be_the_whole_lesson_and_a_lesson_needs_a_step() {
+        openDialogAndChoose(media, FRISKY);
+        Checkbox claims =
+                $(Checkbox.class).withTestId("assign-step-mark-claims").single();
+        test(claims).click();
+        test($(Button.class).withTestId("assign-save").single()).click();
+        assertThat($(Div.class).withClassName("form-error").single().getText())
+                .isEqualTo("Choose at least one step for the lesson.");
+        assertThat(steps(media.id())).isEmpty();
+
+        test(sourcesStep()).click();
+        assertThat($(NumberField.class)
+                        .withTestId("assign-weight-identify-sources")
+                        .single()
+                        .isVisible())
+                .as("one step: no weight")
+                .isFalse();
+        test($(Button.class).withTestId("assign-save").single()).click();
+        assertThat(steps(media.id())).containsExactly("identify-sources 1");
+        assertThat($(Span.class)
+                        .withAttribute("data-testid", "assignment-steps")
+                        .all())
+                .extracting(Span::getText)
+                .containsExactly("Who says so?");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void a_weight_the_server_refuses_shows_its_reason_and_assigns_nothing() {
         openDialogAndChoose(media, FRISKY);
         test(sourcesStep()).click();
