@@ -187,11 +187,14 @@ class AssignmentRepository {
                 Instant due,
                 FeedbackPolicy policy,
                 @Nullable Instant releasedAt,
-                boolean lateWorkAccepted) {}
+                boolean lateWorkAccepted,
+                List<String> exercises) {}
         Collection<UUID> classIds = classNames.keySet();
         List<Open> open = jdbc.sql("""
                 SELECT a.id, a.class_id, a.title, coalesce(o.due_at, a.due_at) AS due_at, a.feedback_policy,
-                       a.feedback_released_at, a.late_work_accepted
+                       a.feedback_released_at, a.late_work_accepted,
+                       ARRAY(SELECT s.exercise FROM lesson_step s WHERE s.assignment_id = a.id ORDER BY s.position)
+                           AS exercises
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
                  WHERE a.class_id IN (:classes) AND a.open_at <= :now
@@ -207,7 +210,8 @@ class AssignmentRepository {
                         instant(rs, "due_at"),
                         FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
                         nullableInstant(rs, "feedback_released_at"),
-                        rs.getBoolean("late_work_accepted")))
+                        rs.getBoolean("late_work_accepted"),
+                        List.of((String[]) rs.getArray("exercises").getArray())))
                 .list();
         Map<UUID, StudentWork.Progress> progress =
                 work.progressOf(studentId, open.stream().map(Open::id).toList());
@@ -228,7 +232,8 @@ class AssignmentRepository {
                             a.due(),
                             zones.get(a.classId()),
                             status,
-                            a.lateWorkAccepted());
+                            a.lateWorkAccepted(),
+                            a.exercises());
                 })
                 .toList();
     }

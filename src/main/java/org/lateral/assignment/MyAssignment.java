@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** One assignment in a student's list, with their own due date and status. */
+/**
+ * One assignment in a student's list, with their own due date and status.
+ *
+ * @param exercises the lesson's steps' exercises, in order (DD013)
+ */
 public record MyAssignment(
         UUID id,
         String title,
@@ -12,4 +16,10 @@ public record MyAssignment(
         Instant dueAt,
         ZoneId timeZone,
         AssignmentStatus status,
-        boolean lateWorkAccepted) {}
+        boolean lateWorkAccepted,
+        java.util.List<String> exercises) {
+
+    public MyAssignment {
+        exercises = java.util.List.copyOf(exercises);
+    }
+}

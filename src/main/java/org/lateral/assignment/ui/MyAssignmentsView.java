@@ -20,6 +20,7 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentStatus;
 import org.lateral.assignment.MyAssignment;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.base.ui.RouteName;
@@ -69,6 +70,13 @@ class MyAssignmentsView extends VerticalLayout {
                         "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 status.getElement().setAttribute("data-testid", "assignment-status");
                 row.add(title, meta, status);
+                if (!a.exercises().equals(List.of("mark-claims"))) {
+                    // A lesson says what it asks for, so a student knows there is more than marking.
+                    Span steps = new Span(ExerciseNames.steps(a.exercises()));
+                    steps.addClassName("lesson-steps-line");
+                    steps.getElement().setAttribute("data-testid", "my-assignment-steps");
+                    row.add(steps);
+                }
                 list.add(row);
             }
             add(list);

@@ -39,6 +39,7 @@ import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.base.highlighter.SourceWorkSaver;
 import org.lateral.base.highlighter.SourceWorkSnapshot;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
@@ -205,7 +206,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         nav.addClassName("lesson-stepper");
         nav.getElement().setAttribute("aria-label", "Steps of this lesson");
         for (LessonProgress.Step step : session.progress().steps()) {
-            String name = (step.position() + 1) + ". " + exerciseName(step.exercise());
+            String name = (step.position() + 1) + ". " + ExerciseNames.name(step.exercise());
             String state = switch (step.state()) {
                 case DONE -> "submitted";
                 case OPEN -> "to do";
@@ -231,15 +232,6 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             nav.add(item);
         }
         return nav;
-    }
-
-    static String exerciseName(String exercise) {
-        return switch (exercise) {
-            case "mark-claims" -> "Mark the claims";
-            case "identify-sources" -> "Who says so?";
-            case "compare-outlets" -> "Compare the outlets";
-            default -> exercise;
-        };
     }
 
     /** The sources mode's saves; a refusal the service throws becomes a rejected answer. */

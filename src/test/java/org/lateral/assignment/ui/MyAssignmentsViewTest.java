@@ -54,6 +54,12 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
                 .satisfiesExactly(
                         frisky -> assertThat(frisky).contains("Reportedly Defects"),
                         lesson -> assertThat(lesson).contains("Who says so? A former ISIS spy, in two steps"));
+        assertThat($(Span.class)
+                        .withAttribute("data-testid", "my-assignment-steps")
+                        .all())
+                .as("only the lesson of two steps names its steps")
+                .extracting(Span::getText)
+                .containsExactly("Mark the claims \u2192 Who says so?");
         assertThat($(UnorderedList.class)
                         .withTestId("student-class-list")
                         .single()
