@@ -109,6 +109,46 @@ public final class VaadinClient {
         return Optional.empty();
     }
 
+    /**
+     * The state node of the element whose attribute {@code name} (as {@code setTestId} sets
+     * {@code data-testid}) has this value, from the changes seen so far.
+     */
+    public Optional<Integer> nodeWithAttribute(String name, String value) {
+        return lastNode(name, value);
+    }
+
+    /** The state node of the last element attached with this tag name, from the changes seen so far. */
+    public Optional<Integer> nodeWithTag(String tag) {
+        return lastNode("tag", tag);
+    }
+
+    private Optional<Integer> lastNode(String key, String value) {
+        Matcher m = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"" + Pattern.quote(key)
+                        + "\",\"feat\":\\d+,\"value\":\"" + Pattern.quote(value) + "\"\\}")
+                .matcher(lastResponse);
+        Integer node = null;
+        while (m.find()) {
+            node = Integer.parseInt(m.group(1));
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /**
+     * Fires a DOM event on an element as the browser reports one to the server's listeners (a
+     * button's click, a confirm dialog's confirm); the changes it causes count as seen.
+     */
+    public String event(int node, String event, ObjectNode data) throws IOException, InterruptedException {
+        ArrayNode rpc = JSON.createArrayNode();
+        rpc.addObject()
+                .put("type", "event")
+                .put("node", node)
+                .put("event", event)
+                .set("data", data);
+        String response = send(rpc);
+        lastResponse = lastResponse + response;
+        return response;
+    }
+
     /** Calls a {@code @ClientCallable} method and returns the raw response carrying its result. */
     public String call(int node, String method, JsonNode... args) throws IOException, InterruptedException {
         return callMany(node, method, 1, args);
