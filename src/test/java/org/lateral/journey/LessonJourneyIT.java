@@ -122,8 +122,7 @@ class LessonJourneyIT extends JourneyTest {
     }
 
     @Test
-    void
-            student17_marks_says_who_says_so_gets_hints_without_the_key_revises_reads_the_relay_chain_and_the_teacher_sees_both_steps() {
+    void student17_does_both_steps_gets_hints_not_the_key_revises_reads_the_relay_chain_teacher_sees_both_steps() {
         signIn(STUDENT);
         page.navigate(url("assignment/" + lesson));
 
@@ -180,6 +179,8 @@ class LessonJourneyIT extends JourneyTest {
         assertThat(body).not().containsText("The unnamed narrator");
         assertThat(body).not().containsText("Michael Weiss");
         assertThat(body).not().containsText("Only article 003 shows it is a name the reporter chose");
+        // Nor the claims key's reasons, which name sources too (DD013).
+        assertThat(body).not().containsText("8,000 to 10,000 wounded");
         sourceHints.scrollIntoViewIfNeeded();
         screenshot("lesson-3-hints.png");
 
