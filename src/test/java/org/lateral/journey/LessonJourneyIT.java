@@ -251,6 +251,12 @@ class LessonJourneyIT extends JourneyTest {
                     .single();
             page.navigate(url("review/" + sourcesAttempt));
             assertThat(page.getByTestId("review-score")).containsText(" of 100");
+            // The student's work of round 2, read-only: both sources, and the link carried over.
+            assertThat(page.getByTestId("source-item")).hasCount(2);
+            assertThat(page.locator("[data-testid^='source-edit-']")).hasCount(0);
+            assertThat(page.locator("[data-testid^='claim-ref-']", new Page.LocatorOptions().setHasText("Claim 2"))
+                            .locator("xpath=.."))
+                    .containsText("Abu Khaled");
             screenshot("lesson-6-sources-review.png");
         } finally {
             page.context().close();
