@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A minimal client that speaks Vaadin Flow's client–server protocol the way the browser does
  * (shared/research/performance.md §4): a cookie jar, sign-in, {@code v-r=init} for the UI id and
  * the security key, then UIDL messages that echo {@code syncId} and {@code clientId}, one request in
- * flight. It calls the highlighter's {@code saveMark} as a published event handler. Used by the
- * crash test now and by the load harness later; loopback only.
+ * flight. It calls the highlighter's saves as published event handlers and fires DOM events (a
+ * button's click, a dialog's confirm). Used by the crash tests now and by the load harness later;
+ * loopback only.
  */
 public final class VaadinClient {
 
