@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A minimal client that speaks Vaadin Flow's client–server protocol the way the browser does
  * (shared/research/performance.md §4): a cookie jar, sign-in, {@code v-r=init} for the UI id and
  * the security key, then UIDL messages that echo {@code syncId} and {@code clientId}, one request in
- * flight. It calls the highlighter's {@code saveMark} as a published event handler. Used by the
- * crash test now and by the load harness later; loopback only.
+ * flight. It calls the highlighter's saves as published event handlers and fires DOM events (a
+ * button's click, a dialog's confirm). Used by the crash tests now and by the load harness later;
+ * loopback only.
  */
 public final class VaadinClient {
 
@@ -107,6 +108,46 @@ public final class VaadinClient {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The state node of the element whose attribute {@code name} (as {@code setTestId} sets
+     * {@code data-testid}) has this value, from the changes seen so far.
+     */
+    public Optional<Integer> nodeWithAttribute(String name, String value) {
+        return lastNode(name, value);
+    }
+
+    /** The state node of the last element attached with this tag name, from the changes seen so far. */
+    public Optional<Integer> nodeWithTag(String tag) {
+        return lastNode("tag", tag);
+    }
+
+    private Optional<Integer> lastNode(String key, String value) {
+        Matcher m = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"" + Pattern.quote(key)
+                        + "\",\"feat\":\\d+,\"value\":\"" + Pattern.quote(value) + "\"\\}")
+                .matcher(lastResponse);
+        Integer node = null;
+        while (m.find()) {
+            node = Integer.parseInt(m.group(1));
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /**
+     * Fires a DOM event on an element as the browser reports one to the server's listeners (a
+     * button's click, a confirm dialog's confirm); the changes it causes count as seen.
+     */
+    public String event(int node, String event, ObjectNode data) throws IOException, InterruptedException {
+        ArrayNode rpc = JSON.createArrayNode();
+        rpc.addObject()
+                .put("type", "event")
+                .put("node", node)
+                .put("event", event)
+                .set("data", data);
+        String response = send(rpc);
+        lastResponse = lastResponse + response;
+        return response;
     }
 
     /** Calls a {@code @ClientCallable} method and returns the raw response carrying its result. */

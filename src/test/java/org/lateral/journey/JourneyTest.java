@@ -90,6 +90,15 @@ abstract class JourneyTest {
 
     /** Drags the real mouse across a phrase of the article and chooses a claim type. */
     void markWithMouse(String phrase, String type) {
+        selectWithMouse(phrase);
+        page.getByTestId("claim-type-" + type).click();
+    }
+
+    /**
+     * Drags the real mouse across a phrase of the article, from its first character to its last,
+     * leaving the highlighter's pending selection for the toolbar (a claim type, Make a source).
+     */
+    void selectWithMouse(String phrase) {
         // Earlier marks add labels that move the text: measure only once the page has settled.
         settle();
         @SuppressWarnings("unchecked")
@@ -113,7 +122,6 @@ abstract class JourneyTest {
         page.mouse().down();
         page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(6));
         page.mouse().up();
-        page.getByTestId("claim-type-" + type).click();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lateral.SignedIn;
@@ -24,6 +25,7 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.classroom.Account;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
@@ -116,31 +118,7 @@ class KeyLeakCanaryIT extends JourneyTest {
                             false));
         }
 
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        AtomicInteger abandoned = new AtomicInteger();
-        page.route("**/*", (Route route) -> {
-            // Redirects go back to the browser as they are, so it navigates exactly as without the scan.
-            APIResponse response;
-            try {
-                response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
-            } catch (PlaywrightException gone) {
-                // The page navigated away while this request was on its way (a heartbeat or a call
-                // of the page being left): the browser will never read this response, so there is
-                // nothing of it to scan. Seen on a loaded machine, where navigations overlap more.
-                abandoned.incrementAndGet();
-                return;
-            }
-            try {
-                bodies.add(response.text());
-            } catch (PlaywrightException binary) {
-                bodies.add("");
-            }
-            try {
-                route.fulfill(new Route.FulfillOptions().setResponse(response));
-            } catch (PlaywrightException gone) {
-                abandoned.incrementAndGet();
-            }
-        });
+        List<String> bodies = scanEveryResponse(page);
 
         signIn(studentName, password);
         page.getByTestId("open-assignment").first().click();
@@ -217,5 +195,211 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(bodies.subList(beforeSubmit, bodies.size()))
                 .as("after attempt 2 the scan finds who says so")
                 .anyMatch(b -> b.contains(sourceCanary));
+    }
+
+    /**
+     * A key attribution drawn over the text, as the highlighter receives it: an overlay of kind
+     * "source". Attributions are spans of the article, so their words cannot carry a canary; their
+     * leak is the overlay that points at them.
+     */
+    private static final Pattern KEY_ATTRIBUTION = Pattern.compile("\"kind\"\\s*:\\s*\"source\"");
+
+    /**
+     * A lesson of two steps on the Isegoria excerpt (DD013): canaries in every claim's "why" and
+     * in every key source's name, aliases and kind_why, and no key attribution drawn, in nothing the
+     * student's browser receives while step 2 is locked, after the last step while the feedback
+     * gives hints, and through the revision of both steps. Once the revision is submitted the scan
+     * finds the source canaries, and a teacher's reading of the key proves it sees an attribution.
+     */
+    @Test
+    void a_two_step_lesson_sends_no_key_of_either_step_before_every_step_is_submitted_nor_during_a_revision()
+            throws IOException {
+        String why = "CANARY" + UUID.randomUUID().toString().replace("-", "");
+        String sourceName = "SOURCENAMECANARY" + UUID.randomUUID().toString().replace("-", "");
+        String alias = "ALIASCANARY" + UUID.randomUUID().toString().replace("-", "");
+        String kindWhy = "KINDWHYCANARY" + UUID.randomUUID().toString().replace("-", "");
+        List<String> canaries = List.of(why, sourceName, alias, kindWhy);
+        UUID school = fixtures.school("Lesson canary school");
+        Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
+        Path key = pack.resolve("keys/002-isegoria.yaml");
+        String yaml = Files.readString(key)
+                .replace("    why: \"", "    why: \"" + why + " ")
+                .replace("    name: \"", "    name: \"" + sourceName + " ")
+                .replace("    aliases: [\"", "    aliases: [\"" + alias + "\", \"")
+                .replace("    kind_why: \"", "    kind_why: \"" + kindWhy + " ");
+        assertThat(yaml).contains(canaries);
+        Files.writeString(key, yaml);
+        fixtures.importPack(school, pack);
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String teacherName = "lesson-canary-teacher-" + suffix;
+        String studentName = "lesson-canary-student-" + suffix;
+        String password = "canary passphrase " + suffix;
+        Account teacher =
+                administration.ensureAccount(school, teacherName, "Canary Teacher", Set.of(Role.TEACHER), password);
+        Account student =
+                administration.ensureAccount(school, studentName, "Canary Student", Set.of(Role.STUDENT), password);
+        SchoolClass schoolClass =
+                administration.ensureClass(teacher, "Lesson canary class", null, null, ZoneId.of("UTC"));
+        administration.ensureEnrolled(schoolClass, student);
+        UUID isegoria;
+        AssignmentSummary lesson;
+        try (var s = SignedIn.as(users, teacherName)) {
+            isegoria = library.articles("isegoria").getFirst().articleId();
+            // Feedback right after submitting, so only the lesson's own rule (released once every
+            // step is submitted) and the revision keep the key back.
+            lesson = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            isegoria,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            true,
+                            null,
+                            false,
+                            List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES))));
+        }
+
+        List<String> bodies = scanEveryResponse(page);
+        signIn(studentName, password);
+        page.navigate(url("assignment/" + lesson.id()));
+        assertThat(page.getByTestId("lesson-step-identify-sources")).hasAttribute("data-state", "locked");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        markWithMouse("Double this number are wounded and can’t fight anymore,” Abu Khaled told me", "attributed");
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        submitShownStep();
+
+        // Step 1 submitted, step 2 open: the lesson's feedback waits for its last step.
+        assertThat(page.getByTestId("lesson-step-identify-sources")).hasAttribute("aria-current", "step");
+        page.navigate(url("feedback/" + lesson.id()));
+        assertThat(page.getByTestId("feedback-waiting")).isVisible();
+        page.navigate(url("assignment/" + lesson.id()));
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        // A kind the key does not accept, so the released feedback explains the key's kind (kind_why).
+        selectWithMouse("Abu Khaled told me");
+        page.getByTestId("make-source").click();
+        page.getByTestId("source-name").fill("Abu Khaled");
+        page.getByTestId("source-kind-official-body").check();
+        page.getByTestId("source-origin-relayed").check();
+        page.getByTestId("source-outlet").fill("The Daily Beast");
+        page.getByTestId("source-save").click();
+        assertThat(page.getByTestId("source-item")).hasCount(1);
+        String sourceId = page.getByTestId("source-item").getAttribute("data-source-id");
+        page.locator("[data-testid^='claim-ref-']").click();
+        page.getByTestId("link-source-" + sourceId).check();
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        int beforeLastStep = bodies.size();
+        assertThat(bodies).as("responses holding key data while step 2 is open").noneMatch(b -> leaks(b, canaries));
+
+        // Every step submitted, a revision possible: hints of both steps, no key (DD006).
+        submitShownStep();
+        page.getByTestId("open-feedback").click();
+        assertThat(page.getByTestId("source-hints")).isVisible();
+        assertThat(page.getByTestId("revision-hints")).isVisible();
+        page.getByTestId("start-revision").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
+        assertThat(page.getByTestId("lesson-step-mark-claims")).hasAttribute("aria-current", "step");
+        submitShownStep();
+        assertThat(page.getByTestId("lesson-step-identify-sources")).hasAttribute("aria-current", "step");
+        assertThat(page.getByTestId("source-item")).hasCount(1);
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        int beforeRelease = bodies.size();
+        assertThat(beforeRelease).as("responses seen after the last step").isGreaterThan(beforeLastStep);
+        assertThat(bodies)
+                .as("responses holding key data before the revision is submitted")
+                .noneMatch(b -> leaks(b, canaries));
+
+        submitShownStep();
+        page.getByTestId("open-feedback").click();
+        assertThat(page.getByTestId("source-feedback")).isVisible();
+        assertThat(page.getByTestId("kind-why")).not().hasCount(0);
+        List<String> released = bodies.subList(beforeRelease, bodies.size());
+        assertThat(released)
+                .as("after the revision the scan finds the key's reasons")
+                .anyMatch(b -> b.contains(why));
+        assertThat(released)
+                .as("after the revision the scan finds the key's source names")
+                .anyMatch(b -> b.contains(sourceName));
+        assertThat(released)
+                .as("after the revision the scan finds the key's kind_why")
+                .anyMatch(b -> b.contains(kindWhy));
+
+        // A student's feedback never draws the key's attributions, even released; the teacher's
+        // reading of the key does, and proves the scan recognises one.
+        Page teacherPage = browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800))
+                .newPage();
+        try {
+            List<String> teacherBodies = scanEveryResponse(teacherPage);
+            Page studentPage = page;
+            page = teacherPage;
+            try {
+                signIn(teacherName, password);
+                page.navigate(url("library/article/" + isegoria));
+                page.getByTestId("key-toggle").click();
+                assertThat(page.locator("claim-highlighter mark[data-kind='source']"))
+                        .not()
+                        .hasCount(0);
+            } finally {
+                page = studentPage;
+            }
+            assertThat(teacherBodies)
+                    .as("the teacher's key shows attributions, and the scan sees them")
+                    .anyMatch(b -> KEY_ATTRIBUTION.matcher(b).find());
+        } finally {
+            teacherPage.context().close();
+        }
+    }
+
+    /** A canary, or a key attribution drawn over the text. */
+    private static boolean leaks(String body, List<String> canaries) {
+        return canaries.stream().anyMatch(body::contains)
+                || KEY_ATTRIBUTION.matcher(body).find();
+    }
+
+    /** Submits the step the lesson page shows, through its confirm dialog. */
+    private void submitShownStep() {
+        assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
+        page.getByTestId("submit-attempt").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
+                .last()
+                .click();
+    }
+
+    /**
+     * Records the body of every response the page receives, as the browser receives it, for the
+     * scans of the tests.
+     */
+    private static List<String> scanEveryResponse(Page page) {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        page.route("**/*", (Route route) -> {
+            // Redirects go back to the browser as they are, so it navigates exactly as without the scan.
+            APIResponse response;
+            try {
+                response = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
+            } catch (PlaywrightException gone) {
+                // The page navigated away while this request was on its way (a heartbeat or a call
+                // of the page being left): the browser will never read this response, so there is
+                // nothing of it to scan. Seen on a loaded machine, where navigations overlap more.
+                return;
+            }
+            try {
+                bodies.add(response.text());
+            } catch (PlaywrightException binary) {
+                bodies.add("");
+            }
+            try {
+                route.fulfill(new Route.FulfillOptions().setResponse(response));
+            } catch (PlaywrightException gone) {
+                // As above: the page that asked is gone.
+            }
+        });
+        return bodies;
     }
 }
