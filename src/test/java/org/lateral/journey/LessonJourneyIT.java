@@ -146,7 +146,9 @@ class LessonJourneyIT extends JourneyTest {
         assertThat(page.locator("[data-testid^='claim-ref-']")).hasCount(2);
         waitUntilSaved();
         String abuKhaled = makeRelayedSource("Abu Khaled told me", "Abu Khaled", "pseudonymous", 0);
-        String narrator = makeRelayedSource("I contacted Abu Khaled", "the narrator", "anonymous", 1);
+        // The narrator is the reporter, a real journalist the page never names: a student may well
+        // call him a named person, which the key does not accept and the teacher may (below).
+        String narrator = makeRelayedSource("I contacted Abu Khaled", "the narrator", "named-person", 1);
         assertThat(highlighter().locator("mark[data-source-id='" + abuKhaled + "']"))
                 .not()
                 .hasCount(0);
@@ -234,22 +236,14 @@ class LessonJourneyIT extends JourneyTest {
             signIn("teacher");
             page.navigate(url("results/" + lesson));
             Locator row = page.locator("[data-testid='result-row'][data-username='" + STUDENT + "']");
-            assertThat(row.getByTestId("open-attempt-1")).hasText(Pattern.compile("^[0-9.]+$"));
-            assertThat(row.getByTestId("open-attempt-2")).hasText(Pattern.compile("^[0-9.]+$"));
+            // One column per step and the lesson score, each step's counted score (attempt 2).
+            assertThat(row.getByTestId("step-score-mark-claims")).containsText(Pattern.compile("^[0-9.]+"));
+            assertThat(row.getByTestId("step-score-identify-sources")).containsText(Pattern.compile("^[0-9.]+"));
+            assertThat(row.getByTestId("lesson-score")).hasText(Pattern.compile("^[0-9.]+$"));
             screenshot("lesson-5-results.png");
-            // TODO: the results' per-step columns are being built on another branch; once this
-            // branch has them, assert step-score-mark-claims, step-score-identify-sources and
-            // lesson-score in this row instead of opening the sources attempt's review below.
-            UUID sourcesAttempt = jdbc.sql("""
-                    SELECT t.id FROM attempt t JOIN submission s ON s.id = t.submission_id
-                      JOIN account a ON a.id = s.student_id
-                     WHERE s.assignment_id = :lesson AND a.username = :student AND t.step = 1 AND t.number = 2
-                    """)
-                    .param("lesson", lesson)
-                    .param("student", STUDENT)
-                    .query(UUID.class)
-                    .single();
-            page.navigate(url("review/" + sourcesAttempt));
+            String sourcesBefore =
+                    row.getByTestId("step-score-identify-sources").textContent();
+            row.getByTestId("step-score-identify-sources").click();
             assertThat(page.getByTestId("review-score")).containsText(" of 100");
             // The student's work of round 2, read-only: both sources, and the link carried over.
             assertThat(page.getByTestId("source-item")).hasCount(2);
@@ -257,6 +251,15 @@ class LessonJourneyIT extends JourneyTest {
             assertThat(page.locator("[data-testid^='claim-ref-']", new Page.LocatorOptions().setHasText("Claim 2"))
                             .locator("xpath=.."))
                     .containsText("Abu Khaled");
+            // The teacher accepts "named person" for the narrator in this assignment: every attempt
+            // is scored again, and this one gains.
+            String reviewBefore = page.getByTestId("review-score").textContent();
+            page.getByTestId("accept-source-kind").click();
+            assertThat(page.getByTestId("review-score")).not().hasText(reviewBefore);
+            assertThat(page.getByTestId("accept-source-kind")).hasCount(0);
+            page.navigate(url("results/" + lesson));
+            assertThat(page.getByTestId("key-amendment")).containsText("Named person");
+            assertThat(row.getByTestId("step-score-identify-sources")).not().hasText(sourcesBefore);
             screenshot("lesson-6-sources-review.png");
         } finally {
             page.context().close();
