@@ -161,19 +161,7 @@ public class KeyAmendments {
         if (source.acceptedKinds().contains(kind)) {
             throw new UserFacingException("The key accepts that kind for this source already.");
         }
-        Instant now = now();
-        grading.insertSourceAmendment(
-                assignmentId,
-                KeyAmendment.Kind.SOURCE_KIND,
-                sourceId,
-                kind,
-                null,
-                null,
-                null,
-                null,
-                teacher.accountId(),
-                now);
-        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+        return amendSource(facts, teacher, KeyAmendment.Kind.SOURCE_KIND, sourceId, kind, null, null, null, null);
     }
 
     /**
@@ -196,19 +184,7 @@ public class KeyAmendments {
                         .anyMatch(a -> SourceScoring.normaliseName(a).equals(normalised))) {
             throw new UserFacingException("The key accepts that name for this source already.");
         }
-        Instant now = now();
-        grading.insertSourceAmendment(
-                assignmentId,
-                KeyAmendment.Kind.SOURCE_ALIAS,
-                sourceId,
-                null,
-                name,
-                null,
-                null,
-                null,
-                teacher.accountId(),
-                now);
-        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+        return amendSource(facts, teacher, KeyAmendment.Kind.SOURCE_ALIAS, sourceId, null, name, null, null, null);
     }
 
     /**
@@ -225,18 +201,32 @@ public class KeyAmendments {
         if (start < 0 || end <= start || end > text.length() || end - start > 2000) {
             throw new UserFacingException("That passage is not in the article.");
         }
-        Instant now = now();
-        grading.insertSourceAmendment(
-                assignmentId,
+        return amendSource(
+                facts,
+                teacher,
                 KeyAmendment.Kind.SOURCE_SPAN,
                 sourceId,
                 null,
                 null,
                 start,
                 end,
-                text.substring(start, end),
-                teacher.accountId(),
-                now);
+                text.substring(start, end));
+    }
+
+    /** Stores one acceptance for a key source and re-scores every submitted attempt with it. */
+    private int amendSource(
+            GradedAssignment facts,
+            LateralUser teacher,
+            KeyAmendment.Kind kind,
+            String sourceId,
+            @Nullable SourceKind sourceKind,
+            @Nullable String alias,
+            @Nullable Integer start,
+            @Nullable Integer end,
+            @Nullable String exact) {
+        Instant now = now();
+        grading.insertSourceAmendment(
+                facts.id(), kind, sourceId, sourceKind, alias, start, end, exact, teacher.accountId(), now);
         return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
     }
 
