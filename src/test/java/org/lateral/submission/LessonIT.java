@@ -288,6 +288,19 @@ class LessonIT {
             assertThatThrownBy(() -> keys.acceptSourceAlias(lesson.id(), "s01", "  "))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessage("A name is between 1 and 300 characters.");
+            assertThatThrownBy(() -> keys.acceptSourceSpan(lesson.id(), "s01", -1, 5))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("That passage is not in the article.");
+            int[] said = keyClaim(lesson, "c05");
+            assertThat(keys.acceptSourceSpan(lesson.id(), "s01", said[0], said[0] + 10))
+                    .isEqualTo(2);
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM key_amendment
+                             WHERE assignment_id = :a AND kind = 'source-span' AND claim_id = 's01' AND exact IS NOT NULL""")
+                            .param("a", lesson.id())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
             // Withdrawing the kind scores every attempt again without it.
             UUID kindChange = jdbc.sql("SELECT id FROM key_amendment WHERE assignment_id = :a AND kind = 'source-kind'")
                     .param("a", lesson.id())
