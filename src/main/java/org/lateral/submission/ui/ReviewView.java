@@ -192,7 +192,29 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                         "Accepted. Every submitted attempt was scored again.");
             });
             accept.setTestId("accept-source-alias");
-            panel.add(new Div(source, accept));
+            Div choice = new Div(source, accept);
+            // The words the student marked for this source may be accepted too, as naming the chosen
+            // key source: that matches the student's source by its passage, whatever its name.
+            java.util.Objects.requireNonNull(t.sources()).work().sources().stream()
+                    .filter(own -> own.name().equals(extra.name()))
+                    .flatMap(own -> own.mentions().stream())
+                    .forEach(m -> {
+                        Button passage = new Button(
+                                "Accept the words \u201c" + shortQuote(m.exact()) + "\u201d as naming it", e -> {
+                                    if (source.getValue() == null) {
+                                        Notification.show(
+                                                "Choose the key's source first.", 4000, Notification.Position.MIDDLE);
+                                        return;
+                                    }
+                                    act(
+                                            () -> keys.acceptSourceSpan(
+                                                    t.assignmentId(), source.getValue(), m.start(), m.end()),
+                                            "Accepted. Every submitted attempt was scored again.");
+                                });
+                        passage.setTestId("accept-source-span");
+                        choice.add(new Div(passage));
+                    });
+            panel.add(choice);
         }
         if (!any) {
             panel.add(new Paragraph(
@@ -201,6 +223,12 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                             : "Nothing to accept: every kind this student gave is one the key accepts."));
         }
         return panel;
+    }
+
+    /** A passage on a button: its words, cut to about a line. */
+    static String shortQuote(String exact) {
+        String line = exact.strip().replaceAll("\\s+", " ");
+        return line.length() > 60 ? line.substring(0, 59).strip() + "\u2026" : line;
     }
 
     private Component scorePanel(TeacherReview t) {
