@@ -227,8 +227,12 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
     private void confirmRevision(StudentFeedback f) {
         ConfirmDialog dialog = new ConfirmDialog(
                 "Revise your work?",
-                "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit again: "
-                        + "both attempts are scored, and your teacher sees both.",
+                f.sourceHints() != null || !f.sources().isEmpty()
+                        ? "Your revision starts again at step 1 with a copy of your work in each step: your marks, then "
+                                + "your sources and links. Change what you now see differently and submit each step "
+                                + "again: both attempts are scored, and your teacher sees both."
+                        : "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit "
+                                + "again: both attempts are scored, and your teacher sees both.",
                 "Start attempt 2",
                 e -> {
                     try {
