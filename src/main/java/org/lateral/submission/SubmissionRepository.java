@@ -228,22 +228,21 @@ class SubmissionRepository {
                 == 1;
     }
 
-    /**
-     * Final for the attempt: false when it was already submitted. The submission (the lesson) is
-     * submitted with its last step.
-     */
-    boolean submit(Attempt attempt, boolean lastStep, Instant now) {
-        int updated = jdbc.sql("UPDATE attempt SET submitted_at = :now WHERE id = :id AND submitted_at IS NULL")
-                .param("id", attempt.id())
+    /** Final for the attempt: false when it was already submitted. */
+    boolean submit(Attempt attempt, Instant now) {
+        return jdbc.sql("UPDATE attempt SET submitted_at = :now WHERE id = :id AND submitted_at IS NULL")
+                        .param("id", attempt.id())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** The lesson is submitted: every step of its latest round is (DD013). */
+    void submitLesson(UUID submissionId, Instant now) {
+        jdbc.sql("UPDATE submission SET submitted_at = :now WHERE id = :id")
+                .param("id", submissionId)
                 .param("now", Timestamp.from(now))
                 .update();
-        if (updated == 1 && lastStep) {
-            jdbc.sql("UPDATE submission SET submitted_at = :now WHERE id = :id")
-                    .param("id", attempt.submissionId())
-                    .param("now", Timestamp.from(now))
-                    .update();
-        }
-        return updated == 1;
     }
 
     /** The lesson takes work again (a revision started): its submission is no longer submitted. */

@@ -291,8 +291,13 @@ public class SubmissionService {
         SubmissionRepository.Attempt attempt =
                 submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
-        if (!submissions.submit(attempt, facts.lastStep(), now)) {
+        if (!submissions.submit(attempt, now)) {
             throw new UserFacingException("You have already submitted this work.");
+        }
+        // The lesson is submitted when every step of the round is, whichever came last: usually
+        // the last step, but a step the teacher reopened can be the one (DD013).
+        if (progress(assignment, attempt.submissionId()).done()) {
+            submissions.submitLesson(attempt.submissionId(), now);
         }
         if (facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
             GradedAssignment claimsStep = claimsStepOf(assignment)

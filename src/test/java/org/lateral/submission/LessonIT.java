@@ -399,6 +399,36 @@ class LessonIT {
         }
     }
 
+    @Autowired
+    GradingActions actions;
+
+    @Test
+    void a_step_the_teacher_reopens_makes_the_lesson_unsubmitted_until_the_student_submits_it_again() {
+        AssignmentSummary lesson = assign(claimsThenSources("1"));
+        UUID claimsAttempt;
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            claimsAttempt = claims.attemptId();
+            mark(claims, keyClaim(lesson, "c05"));
+            submissions.submit(claimsAttempt);
+            submissions.submit(submissions.open(lesson.id()).orElseThrow().attemptId());
+        }
+        assertThat(submittedAt(lesson)).isNotNull();
+        try (var s = SignedIn.as(users, teacher)) {
+            actions.reopen(claimsAttempt);
+        }
+        assertThat(submittedAt(lesson)).isNull();
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession reopened = submissions.open(lesson.id()).orElseThrow();
+            assertThat(reopened.step()).as("the reopened step is the open one").isZero();
+            assertThat(reopened.progress().steps())
+                    .extracting(LessonProgress.Step::state)
+                    .containsExactly(LessonProgress.State.OPEN, LessonProgress.State.DONE);
+            submissions.submit(reopened.attemptId());
+        }
+        assertThat(submittedAt(lesson)).as("every step is submitted again").isNotNull();
+    }
+
     @Test
     void feedback_waits_until_every_step_is_submitted() {
         AssignmentSummary lesson = assign(claimsThenSources("1"));
