@@ -138,7 +138,9 @@ public final class SeedPackReader {
             @Nullable List<RawRubricLevel> rubric) {}
 
     record RawCoreClaim(
-            @Nullable String id, @Nullable String claim, @Nullable Map<String, RawCarried> carriedBy) {}
+            @Nullable String id,
+            @Nullable String claim,
+            @Nullable Map<String, RawCarried> carriedBy) {}
 
     record RawCarried(
             @Nullable String how,
@@ -147,7 +149,10 @@ public final class SeedPackReader {
             @Nullable String quote,
             @Nullable String prefix) {}
 
-    record RawRubricLevel(@Nullable Integer level, @Nullable String name, @Nullable String descriptor) {}
+    record RawRubricLevel(
+            @Nullable Integer level,
+            @Nullable String name,
+            @Nullable String descriptor) {}
 
     record RawEntry(
             @Nullable String article,
@@ -701,7 +706,10 @@ public final class SeedPackReader {
         for (String slug : order) {
             RawCarried cell = cells.get(slug);
             if (cell == null) {
-                problems.add(where, "carried_by has no entry for article '" + slug + "' (write how: absent if it does not carry the claim)");
+                problems.add(
+                        where,
+                        "carried_by has no entry for article '" + slug
+                                + "' (write how: absent if it does not carry the claim)");
                 continue;
             }
             carried(slug, cell, where + ": article '" + slug + "'", texts.get(slug), problems)
@@ -742,7 +750,8 @@ public final class SeedPackReader {
             if (raw.quote() == null || raw.quote().isEmpty()) {
                 problems.add(where, "needs a quote: the article's words that carry the claim");
             } else if (text != null) {
-                quote = resolve(text, raw.quote(), raw.prefix(), where, problems).orElse(null);
+                quote = resolve(text, raw.quote(), raw.prefix(), where, problems)
+                        .orElse(null);
             }
         }
         if (problems.count() > before || how.isEmpty()) {
@@ -767,7 +776,8 @@ public final class SeedPackReader {
             if (blankToNull(r.name()) == null || blankToNull(r.descriptor()) == null) {
                 problems.add(file + ": rubric level " + r.level(), "needs a name and a descriptor");
             } else if (r.level() != null) {
-                levels.add(new SeedPack.RubricLevel(r.level(), r.name().strip(), r.descriptor().strip()));
+                levels.add(new SeedPack.RubricLevel(
+                        r.level(), r.name().strip(), r.descriptor().strip()));
             }
         }
         if (!complete) {
