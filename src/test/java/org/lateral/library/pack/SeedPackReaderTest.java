@@ -461,6 +461,18 @@ class SeedPackReaderTest {
     }
 
     @Test
+    void the_first_release_of_the_defectors_pack_written_before_the_compare_exercise_still_reads() {
+        SeedPack.Comparison comparison = SeedPackReader.read(
+                        PackFiles.directory(java.nio.file.Path.of("src/test/resources/packs/defectors-first-release")))
+                .comparison();
+        assertThat(comparison.entries())
+                .hasSize(5)
+                .allSatisfy(e -> assertThat(e.framing()).isNull());
+        assertThat(comparison.coreClaims()).isEmpty();
+        assertThat(comparison.rubric()).isEmpty();
+    }
+
+    @Test
     void a_comparison_key_written_before_the_compare_exercise_still_reads_with_the_new_fields_empty() {
         everyOptionalField();
         files.put("comparison.yaml", COMPARISON_BEFORE_THE_COMPARE_EXERCISE);
