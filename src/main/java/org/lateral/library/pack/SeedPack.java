@@ -1,6 +1,8 @@
 package org.lateral.library.pack;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -162,12 +164,29 @@ public record SeedPack(
         MIXED
     }
 
-    public record Comparison(UUID id, List<ComparisonEntry> entries) {
+    /**
+     * The story set's comparison key. {@code coreClaims} and {@code rubric} came with the compare
+     * exercise; a pack written before it has neither and reads with both empty.
+     */
+    public record Comparison(
+            UUID id, List<ComparisonEntry> entries, List<CoreClaim> coreClaims, List<RubricLevel> rubric) {
         public Comparison {
             entries = List.copyOf(entries);
+            coreClaims = List.copyOf(coreClaims);
+            rubric = List.copyOf(rubric);
+        }
+
+        /** A comparison key without the compare exercise's fields (the format before issue 14). */
+        public Comparison(UUID id, List<ComparisonEntry> entries) {
+            this(id, entries, List.of(), List.of());
         }
     }
 
+    /**
+     * One article's row of the comparison grid. {@code framing} (with the other categories a
+     * student may defend, and why) and {@code outletKindNote} are null or empty in a pack written
+     * before the compare exercise.
+     */
     public record ComparisonEntry(
             String articleSlug,
             String headlineFraming,
@@ -178,13 +197,127 @@ public record SeedPack(
             Reporting reporting,
             List<String> relayedFrom,
             String omissions,
-            String notes) {
+            String notes,
+            @Nullable Framing framing,
+            List<Framing> framingAlsoAccepted,
+            @Nullable String framingWhy,
+            @Nullable String outletKindNote) {
         public ComparisonEntry {
             hedges = List.copyOf(hedges);
             loadedWords = List.copyOf(loadedWords);
             relayedFrom = List.copyOf(relayedFrom);
+            framingAlsoAccepted = List.copyOf(framingAlsoAccepted);
+        }
+
+        /** An entry without the compare exercise's fields (the format before issue 14). */
+        public ComparisonEntry(
+                String articleSlug,
+                String headlineFraming,
+                SourceCount namedSources,
+                SourceCount anonymousSources,
+                List<String> hedges,
+                List<String> loadedWords,
+                Reporting reporting,
+                List<String> relayedFrom,
+                String omissions,
+                String notes) {
+            this(
+                    articleSlug,
+                    headlineFraming,
+                    namedSources,
+                    anonymousSources,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
     }
+
+    /** How a headline frames its story, as a category a student picks. */
+    public enum Framing {
+        NEUTRAL,
+        HEDGED,
+        SENSATIONAL,
+        QUESTION;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Framing> fromCode(String code) {
+            for (Framing f : values()) {
+                if (f.code().equals(code)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * How an article carries a core claim: stated in its own voice, credited to someone, with an
+     * uncertainty cue, or not at all.
+     */
+    public enum Carrying {
+        FACT,
+        ATTRIBUTED,
+        HEDGED,
+        ABSENT;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Carrying> fromCode(String code) {
+            for (Carrying c : values()) {
+                if (c.code().equals(code)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A claim of the story, for the claims-by-outlets matrix, with how every article of the set
+     * carries it (in the set's article order).
+     */
+    public record CoreClaim(String id, String claim, List<CarriedBy> carriedBy) {
+        public CoreClaim {
+            carriedBy = List.copyOf(carriedBy);
+        }
+
+        public Optional<CarriedBy> in(String articleSlug) {
+            return carriedBy.stream()
+                    .filter(c -> c.articleSlug().equals(articleSlug))
+                    .findFirst();
+        }
+    }
+
+    /**
+     * One cell of the matrix: the key's answer, the other answers a careful student may give and
+     * why, and the article's words that carry the claim (resolved in its canonical text; null
+     * when the claim is absent and no other answer is accepted).
+     */
+    public record CarriedBy(
+            String articleSlug,
+            Carrying how,
+            List<Carrying> alsoAccepted,
+            @Nullable String why,
+            @Nullable AnchoredSpan quote) {
+        public CarriedBy {
+            alsoAccepted = List.copyOf(alsoAccepted);
+        }
+    }
+
+    /** A level of the rubric for the closing judgement, 0 (lowest) to 3. */
+    public record RubricLevel(int level, String name, String descriptor) {}
 
     /**
      * How many sources of a kind an article has: exactly {@code min} when {@code max} is null, else

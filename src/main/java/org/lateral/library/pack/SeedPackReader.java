@@ -18,6 +18,8 @@ import org.lateral.library.ClaimType;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
 import org.lateral.library.SourceKind;
+import org.lateral.library.pack.SeedPack.Carrying;
+import org.lateral.library.pack.SeedPack.Framing;
 import org.lateral.library.pack.SeedPack.KeyStatus;
 import org.lateral.library.pack.SeedPack.Origin;
 import org.lateral.library.pack.SeedPack.Reporting;
@@ -129,7 +131,28 @@ public final class SeedPackReader {
 
     record RawQuote(@Nullable String quote, @Nullable String prefix) {}
 
-    record RawComparison(@Nullable UUID id, @Nullable List<RawEntry> articles) {}
+    record RawComparison(
+            @Nullable UUID id,
+            @Nullable List<RawEntry> articles,
+            @Nullable List<RawCoreClaim> coreClaims,
+            @Nullable List<RawRubricLevel> rubric) {}
+
+    record RawCoreClaim(
+            @Nullable String id,
+            @Nullable String claim,
+            @Nullable Map<String, RawCarried> carriedBy) {}
+
+    record RawCarried(
+            @Nullable String how,
+            @Nullable List<String> alsoAccepted,
+            @Nullable String why,
+            @Nullable String quote,
+            @Nullable String prefix) {}
+
+    record RawRubricLevel(
+            @Nullable Integer level,
+            @Nullable String name,
+            @Nullable String descriptor) {}
 
     record RawEntry(
             @Nullable String article,
@@ -143,7 +166,12 @@ public final class SeedPackReader {
             // A list of outlet names; a single string (the old form) is refused with a message.
             @Nullable Object relayedFrom,
             @Nullable String omissions,
-            @Nullable String notes) {}
+            @Nullable String notes,
+            // The compare exercise's fields (issue 14): optional, so older packs still read.
+            @Nullable String framing,
+            @Nullable List<String> framingAlsoAccepted,
+            @Nullable String framingWhy,
+            @Nullable String outletKindNote) {}
 
     /** Reads and checks a pack; throws {@link PackFormatException} listing every problem. */
     public static SeedPack read(PackFiles files) {
@@ -189,6 +217,7 @@ public final class SeedPackReader {
 
         List<SeedPack.Article> articles = new ArrayList<>();
         List<SeedPack.Key> keys = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
         Set<UUID> ids = new HashSet<>();
         for (String slug : manifest.articleOrder()) {
             String articlePath = "articles/" + slug + ".txt";
@@ -202,6 +231,7 @@ public final class SeedPackReader {
                 continue;
             }
             articles.add(article.get());
+            texts.put(slug, article.get().canonicalText());
             if (!ids.add(article.get().id())) {
                 problems.add(articlePath, "its id is used by another article");
             }
@@ -217,7 +247,7 @@ public final class SeedPackReader {
         if (files.read("comparison.yaml").isPresent()) {
             RawComparison raw = parse(files, "comparison.yaml", RawComparison.class, problems);
             if (raw != null) {
-                comparison = comparison(raw, manifest.articleOrder(), outletNames, problems);
+                comparison = comparison(raw, manifest.articleOrder(), texts, outletNames, problems);
             }
         }
         if (problems.any()) {
@@ -548,7 +578,11 @@ public final class SeedPackReader {
     }
 
     private static SeedPack.@Nullable Comparison comparison(
-            RawComparison raw, List<String> order, Set<String> outletNames, Problems problems) {
+            RawComparison raw,
+            List<String> order,
+            Map<String, String> texts,
+            Set<String> outletNames,
+            Problems problems) {
         String file = "comparison.yaml";
         List<SeedPack.ComparisonEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -577,7 +611,35 @@ public final class SeedPackReader {
             Optional<SeedPack.SourceCount> anonymous =
                     sourceCount(e.anonymousSources(), where, "anonymous_sources", problems);
             Optional<List<String>> relayedFrom = relayedFrom(e.relayedFrom(), where, outletNames, problems);
-            if (named.isEmpty() || anonymous.isEmpty() || relayedFrom.isEmpty()) {
+            Optional<Framing> framing = Optional.empty();
+            if (e.framing() != null) {
+                framing = Framing.fromCode(e.framing());
+                if (framing.isEmpty()) {
+                    problems.add(where, "framing '" + e.framing() + "' is not one of " + FRAMINGS);
+                }
+            }
+            List<Framing> framingAlso = new ArrayList<>();
+            for (String code : orEmpty(e.framingAlsoAccepted())) {
+                Optional<Framing> other = Framing.fromCode(code);
+                if (other.isEmpty()) {
+                    problems.add(where, "framing_also_accepted: '" + code + "' is not one of " + FRAMINGS);
+                } else if (framing.equals(other) || framingAlso.contains(other.get())) {
+                    problems.add(where, "framing_also_accepted repeats '" + code + "'");
+                } else {
+                    framingAlso.add(other.get());
+                }
+            }
+            if (!orEmpty(e.framingAlsoAccepted()).isEmpty() && e.framing() == null) {
+                problems.add(where, "framing_also_accepted needs a framing: the key's own answer");
+            }
+            // Like a source's other kinds: a second accepted category is a judgement to explain.
+            if (!orEmpty(e.framingAlsoAccepted()).isEmpty() && blankToNull(e.framingWhy()) == null) {
+                problems.add(where, "framing_also_accepted needs framing_why: why the other categories are right too");
+            }
+            if (named.isEmpty()
+                    || anonymous.isEmpty()
+                    || relayedFrom.isEmpty()
+                    || (e.framing() != null && framing.isEmpty())) {
                 continue;
             }
             entries.add(new SeedPack.ComparisonEntry(
@@ -590,13 +652,138 @@ public final class SeedPackReader {
                     reporting,
                     relayedFrom.get(),
                     orBlank(e.omissions()),
-                    orBlank(e.notes())));
+                    orBlank(e.notes()),
+                    framing.orElse(null),
+                    framingAlso,
+                    blankToNull(e.framingWhy()),
+                    blankToNull(e.outletKindNote())));
         }
+        List<SeedPack.CoreClaim> coreClaims = new ArrayList<>();
+        Set<String> claimIds = new HashSet<>();
+        for (RawCoreClaim c : orEmpty(raw.coreClaims())) {
+            coreClaim(c, order, texts, problems).ifPresent(claim -> {
+                if (!claimIds.add(claim.id())) {
+                    problems.add(file + ": core claim '" + claim.id() + "'", "the id is used twice");
+                } else {
+                    coreClaims.add(claim);
+                }
+            });
+        }
+        List<SeedPack.RubricLevel> rubric = rubric(orEmpty(raw.rubric()), problems);
         if (raw.id() == null) {
             problems.add(file, "needs an id");
             return null;
         }
-        return new SeedPack.Comparison(raw.id(), entries);
+        return new SeedPack.Comparison(raw.id(), entries, coreClaims, rubric);
+    }
+
+    private static final String FRAMINGS = codes(Framing.values(), Framing::code);
+    private static final String CARRYINGS = codes(Carrying.values(), Carrying::code);
+
+    /**
+     * A core claim of the story and, for every article of the pack, how it carries the claim.
+     * Every article must be there: an article left out would be a blank cell in the matrix that
+     * the scorer could only guess at.
+     */
+    private static Optional<SeedPack.CoreClaim> coreClaim(
+            RawCoreClaim raw, List<String> order, Map<String, String> texts, Problems problems) {
+        String where = "comparison.yaml: core claim '" + raw.id() + "'";
+        if (raw.id() == null || !raw.id().matches("[A-Za-z0-9_-]{1,32}")) {
+            problems.add(where, "needs an id of letters, digits, '-' or '_'");
+            return Optional.empty();
+        }
+        int before = problems.count();
+        if (blankToNull(raw.claim()) == null) {
+            problems.add(where, "needs a 'claim': the claim in neutral words");
+        }
+        Map<String, RawCarried> cells = raw.carriedBy() == null ? Map.of() : raw.carriedBy();
+        for (String slug : cells.keySet()) {
+            if (!order.contains(slug)) {
+                problems.add(where, "carried_by names '" + slug + "', which is not an article of this pack");
+            }
+        }
+        List<SeedPack.CarriedBy> carriedBy = new ArrayList<>();
+        for (String slug : order) {
+            RawCarried cell = cells.get(slug);
+            if (cell == null) {
+                problems.add(
+                        where,
+                        "carried_by has no entry for article '" + slug
+                                + "' (write how: absent if it does not carry the claim)");
+                continue;
+            }
+            carried(slug, cell, where + ": article '" + slug + "'", texts.get(slug), problems)
+                    .ifPresent(carriedBy::add);
+        }
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeedPack.CoreClaim(raw.id(), raw.claim().strip(), carriedBy));
+    }
+
+    private static Optional<SeedPack.CarriedBy> carried(
+            String slug, RawCarried raw, String where, @Nullable String text, Problems problems) {
+        int before = problems.count();
+        Optional<Carrying> how = raw.how() == null ? Optional.empty() : Carrying.fromCode(raw.how());
+        if (how.isEmpty()) {
+            problems.add(where, "how '" + raw.how() + "' is not one of " + CARRYINGS);
+        }
+        List<Carrying> also = new ArrayList<>();
+        for (String code : orEmpty(raw.alsoAccepted())) {
+            Optional<Carrying> other = Carrying.fromCode(code);
+            if (other.isEmpty()) {
+                problems.add(where, "also_accepted: '" + code + "' is not one of " + CARRYINGS);
+            } else if (how.equals(other) || also.contains(other.get())) {
+                problems.add(where, "also_accepted repeats '" + code + "'");
+            } else {
+                also.add(other.get());
+            }
+        }
+        if (!orEmpty(raw.alsoAccepted()).isEmpty() && blankToNull(raw.why()) == null) {
+            problems.add(where, "also_accepted needs why: why the other answers are right too");
+        }
+        // Any answer other than absent points at words of the article, so it needs them.
+        boolean carries = how.filter(h -> h != Carrying.ABSENT).isPresent()
+                || also.stream().anyMatch(a -> a != Carrying.ABSENT);
+        AnchoredSpan quote = null;
+        if (raw.quote() != null || carries) {
+            if (raw.quote() == null || raw.quote().isEmpty()) {
+                problems.add(where, "needs a quote: the article's words that carry the claim");
+            } else if (text != null) {
+                quote = resolve(text, raw.quote(), raw.prefix(), where, problems)
+                        .orElse(null);
+            }
+        }
+        if (problems.count() > before || how.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeedPack.CarriedBy(slug, how.get(), also, blankToNull(raw.why()), quote));
+    }
+
+    /** The rubric for the closing judgement: none, or the levels 0 to 3, each once and in order. */
+    private static List<SeedPack.RubricLevel> rubric(List<RawRubricLevel> raw, Problems problems) {
+        String file = "comparison.yaml";
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<SeedPack.RubricLevel> levels = new ArrayList<>();
+        boolean complete = raw.size() == 4;
+        for (int i = 0; i < raw.size(); i++) {
+            RawRubricLevel r = raw.get(i);
+            if (r.level() == null || r.level() != i) {
+                complete = false;
+            }
+            if (blankToNull(r.name()) == null || blankToNull(r.descriptor()) == null) {
+                problems.add(file + ": rubric level " + r.level(), "needs a name and a descriptor");
+            } else if (r.level() != null) {
+                levels.add(new SeedPack.RubricLevel(
+                        r.level(), r.name().strip(), r.descriptor().strip()));
+            }
+        }
+        if (!complete) {
+            problems.add(file, "rubric needs the levels 0, 1, 2 and 3, each once and in that order");
+        }
+        return levels;
     }
 
     /** A count written as an integer, or a range written as {min: 1, max: 2}. */

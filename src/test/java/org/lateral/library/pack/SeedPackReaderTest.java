@@ -212,21 +212,55 @@ class SeedPackReaderTest {
                                 "original_url: https://daily.example/mayor\n"
                                         + "original_url_source: \"Internet Archive capture of 2 March 2017\"\n"
                                         + "content_note: \"This text stereotypes mayors.\"\n"));
-        files.put("comparison.yaml", """
-                id: 6a5b2f0e-1111-4c5e-9a33-000000000005
-                articles:
-                  - article: one
-                    headline_framing: Hedged
-                    named_sources: 1
-                    anonymous_sources: {min: 1, max: 2}
-                    hedges: [reportedly]
-                    loaded_words: []
-                    reporting: relay
-                    relayed_from: ["The Daily Mail", "the Mail", "The Daily Example"]
-                    omissions: None
-                    notes: None
+        files.put("comparison.yaml", COMPARISON_BEFORE_THE_COMPARE_EXERCISE + """
+                    framing: hedged
+                    framing_also_accepted: [sensational]
+                    framing_why: "'reportedly' hedges it; 'resigns' makes news of it."
+                    outlet_kind_note: A newspaper made up for tests.
+                core_claims:
+                  - id: k01
+                    claim: The mayor resigned.
+                    carried_by:
+                      one:
+                        how: attributed
+                        also_accepted: [hedged]
+                        why: A source said it, and the headline hedges it.
+                        quote: "The mayor resigned, a source said."
+                  - id: k02
+                    claim: The mayor was sacked.
+                    carried_by:
+                      one:
+                        how: absent
+                rubric:
+                  - level: 0
+                    name: Not yet
+                    descriptor: No reason.
+                  - level: 1
+                    name: Beginning
+                    descriptor: A general impression.
+                  - level: 2
+                    name: Getting there
+                    descriptor: One reason from the grid.
+                  - level: 3
+                    name: Secure
+                    descriptor: Trusts each article for something, with evidence.
                 """);
     }
+
+    private static final String COMPARISON_BEFORE_THE_COMPARE_EXERCISE = """
+            id: 6a5b2f0e-1111-4c5e-9a33-000000000005
+            articles:
+              - article: one
+                headline_framing: Hedged
+                named_sources: 1
+                anonymous_sources: {min: 1, max: 2}
+                hedges: [reportedly]
+                loaded_words: []
+                reporting: relay
+                relayed_from: ["The Daily Mail", "the Mail", "The Daily Example"]
+                omissions: None
+                notes: None
+            """;
 
     @Test
     void the_care_notes_content_note_sourced_address_outlet_facts_cited_outlets_and_ranges_are_read() {
@@ -395,5 +429,171 @@ class SeedPackReaderTest {
                                 .containsExactlyInAnyOrder(
                                         "outlets.yaml: outlet 'daily': fact 1: has a 'response' but no 'response_source' (where the outlet says so)",
                                         "outlets.yaml: outlet 'daily': fact 2: needs a 'fact' and its 'source'"));
+    }
+
+    // --- The compare exercise's fields (issue 14) -----------------------------------------------
+
+    @Test
+    void the_framing_outlet_note_core_claims_and_rubric_are_read_with_quotes_resolved() {
+        everyOptionalField();
+        SeedPack.Comparison comparison = SeedPackReader.read(pack()).comparison();
+
+        SeedPack.ComparisonEntry entry = comparison.entries().getFirst();
+        assertThat(entry.framing()).isEqualTo(SeedPack.Framing.HEDGED);
+        assertThat(entry.framingAlsoAccepted()).containsExactly(SeedPack.Framing.SENSATIONAL);
+        assertThat(entry.framingWhy()).isEqualTo("'reportedly' hedges it; 'resigns' makes news of it.");
+        assertThat(entry.outletKindNote()).isEqualTo("A newspaper made up for tests.");
+
+        assertThat(comparison.coreClaims()).extracting(SeedPack.CoreClaim::id).containsExactly("k01", "k02");
+        SeedPack.CarriedBy resigned = comparison.coreClaims().get(0).in("one").orElseThrow();
+        assertThat(resigned.how()).isEqualTo(SeedPack.Carrying.ATTRIBUTED);
+        assertThat(resigned.alsoAccepted()).containsExactly(SeedPack.Carrying.HEDGED);
+        assertThat(resigned.why()).isEqualTo("A source said it, and the headline hedges it.");
+        assertThat(resigned.quote().exact()).isEqualTo("The mayor resigned, a source said.");
+        assertThat(resigned.quote().start()).isEqualTo("Mayor reportedly resigns\n\n".length());
+        SeedPack.CarriedBy sacked = comparison.coreClaims().get(1).in("one").orElseThrow();
+        assertThat(sacked.how()).isEqualTo(SeedPack.Carrying.ABSENT);
+        assertThat(sacked.quote()).isNull();
+        assertThat(sacked.alsoAccepted()).isEmpty();
+
+        assertThat(comparison.rubric()).extracting(SeedPack.RubricLevel::level).containsExactly(0, 1, 2, 3);
+        assertThat(comparison.rubric().get(3).name()).isEqualTo("Secure");
+    }
+
+    @Test
+    void the_first_release_of_the_defectors_pack_written_before_the_compare_exercise_still_reads() {
+        SeedPack.Comparison comparison = SeedPackReader.read(
+                        PackFiles.directory(java.nio.file.Path.of("src/test/resources/packs/defectors-first-release")))
+                .comparison();
+        assertThat(comparison.entries())
+                .hasSize(5)
+                .allSatisfy(e -> assertThat(e.framing()).isNull());
+        assertThat(comparison.coreClaims()).isEmpty();
+        assertThat(comparison.rubric()).isEmpty();
+    }
+
+    @Test
+    void a_comparison_key_written_before_the_compare_exercise_still_reads_with_the_new_fields_empty() {
+        everyOptionalField();
+        files.put("comparison.yaml", COMPARISON_BEFORE_THE_COMPARE_EXERCISE);
+        SeedPack.Comparison comparison = SeedPackReader.read(pack()).comparison();
+        SeedPack.ComparisonEntry entry = comparison.entries().getFirst();
+        assertThat(entry.framing()).isNull();
+        assertThat(entry.framingAlsoAccepted()).isEmpty();
+        assertThat(entry.framingWhy()).isNull();
+        assertThat(entry.outletKindNote()).isNull();
+        assertThat(comparison.coreClaims()).isEmpty();
+        assertThat(comparison.rubric()).isEmpty();
+    }
+
+    @Test
+    void each_bad_value_of_the_compare_exercise_is_refused_with_a_message_naming_the_item() {
+        String entry = "comparison.yaml: article 'one': ";
+        String k01 = "comparison.yaml: core claim 'k01': ";
+        String k01InOne = k01 + "article 'one': ";
+        String k02InOne = "comparison.yaml: core claim 'k02': article 'one': ";
+        String[][] cases = {
+            // what is replaced, by what, and the one problem the reader must report
+            {
+                "framing: hedged",
+                "framing: shocking",
+                entry + "framing 'shocking' is not one of neutral, hedged, sensational, question"
+            },
+            {
+                "framing_also_accepted: [sensational]",
+                "framing_also_accepted: [lurid]",
+                entry + "framing_also_accepted: 'lurid' is not one of neutral, hedged, sensational, question"
+            },
+            {
+                "framing_also_accepted: [sensational]",
+                "framing_also_accepted: [hedged]",
+                entry + "framing_also_accepted repeats 'hedged'"
+            },
+            {
+                "    framing_why: \"'reportedly' hedges it; 'resigns' makes news of it.\"\n",
+                "",
+                entry + "framing_also_accepted needs framing_why: why the other categories are right too"
+            },
+            {"    framing: hedged\n", "", entry + "framing_also_accepted needs a framing: the key's own answer"},
+            {
+                "how: attributed",
+                "how: rumoured",
+                k01InOne + "how 'rumoured' is not one of fact, attributed, hedged, absent"
+            },
+            {
+                "also_accepted: [hedged]",
+                "also_accepted: [guessed]",
+                k01InOne + "also_accepted: 'guessed' is not one of fact, attributed, hedged, absent"
+            },
+            {
+                "        why: A source said it, and the headline hedges it.\n",
+                "",
+                k01InOne + "also_accepted needs why: why the other answers are right too"
+            },
+            {
+                "quote: \"The mayor resigned, a source said.\"",
+                "quote: \"The mayor quit, a source said.\"",
+                k01InOne + "quote \"The mayor quit, a source said.\" is not in the article text"
+            },
+            {
+                "quote: \"The mayor resigned, a source said.\"",
+                "quote: \"The mayor resigned\"",
+                k01InOne + "quote \"The mayor resigned\" occurs 2 times; add a prefix to say which one"
+            },
+            {
+                "        quote: \"The mayor resigned, a source said.\"\n",
+                "",
+                k01InOne + "needs a quote: the article's words that carry the claim"
+            },
+            {
+                "        how: absent\n",
+                "        how: absent\n        also_accepted: [hedged]\n        why: Perhaps.\n",
+                k02InOne + "needs a quote: the article's words that carry the claim"
+            },
+            {
+                "    carried_by:\n      one:\n        how: absent\n",
+                "    carried_by: {}\n",
+                "comparison.yaml: core claim 'k02': carried_by has no entry for article 'one'"
+                        + " (write how: absent if it does not carry the claim)"
+            },
+            {"    claim: The mayor resigned.\n", "", k01 + "needs a 'claim': the claim in neutral words"},
+            {"id: k02", "id: k01", k01 + "the id is used twice"},
+            {
+                "  - level: 3",
+                "  - level: 4",
+                "comparison.yaml: rubric needs the levels 0, 1, 2 and 3, each once and in that order"
+            },
+            {"    descriptor: No reason.\n", "", "comparison.yaml: rubric level 0: needs a name and a descriptor"},
+        };
+        everyOptionalField();
+        String comparison = files.get("comparison.yaml");
+        for (String[] c : cases) {
+            assertThat(comparison).as(c[0]).contains(c[0]);
+            files.put(
+                    "comparison.yaml",
+                    comparison.replaceFirst(
+                            java.util.regex.Pattern.quote(c[0]), java.util.regex.Matcher.quoteReplacement(c[1])));
+            assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                    .as(c[0] + " -> " + c[1])
+                    .isInstanceOfSatisfying(
+                            PackFormatException.class,
+                            e -> assertThat(e.problems()).containsExactly(c[2]));
+        }
+    }
+
+    @Test
+    void a_claim_that_names_an_article_outside_the_pack_is_refused() {
+        everyOptionalField();
+        files.put(
+                "comparison.yaml",
+                files.get("comparison.yaml")
+                        .replace("      one:\n        how: absent", "      two:\n        how: absent"));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "comparison.yaml: core claim 'k02': carried_by names 'two', which is not an article of this pack",
+                                        "comparison.yaml: core claim 'k02': carried_by has no entry for article 'one' (write how: absent if it does not carry the claim)"));
     }
 }

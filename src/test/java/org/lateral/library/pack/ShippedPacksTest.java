@@ -316,4 +316,112 @@ class ShippedPacksTest {
         assertThat(pack.keys())
                 .allSatisfy(k -> assertThat(k.changes()).as(k.articleSlug()).isNotBlank());
     }
+
+    // --- The compare exercise's fields of comparison.yaml (issue 14) ----------------------------
+
+    @Test
+    void every_core_claim_is_carried_by_at_least_two_articles_and_absent_from_at_least_one() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (SeedPack pack : shippedPacks()) {
+            assertThat(pack.comparison().coreClaims())
+                    .as(pack.name() + " core claims")
+                    .hasSizeBetween(5, 8);
+            for (SeedPack.CoreClaim claim : pack.comparison().coreClaims()) {
+                String where = pack.name() + " " + claim.id();
+                assertThat(claim.carriedBy())
+                        .as(where + " has a cell for every article, in order")
+                        .extracting(SeedPack.CarriedBy::articleSlug)
+                        .containsExactlyElementsOf(pack.manifest().articleOrder());
+                long carrying = claim.carriedBy().stream()
+                        .filter(c -> c.how() != SeedPack.Carrying.ABSENT)
+                        .count();
+                if (carrying < 2) {
+                    problems.add(where + " is carried by " + carrying + " article(s)");
+                }
+                if (carrying == claim.carriedBy().size()) {
+                    problems.add(where + " is carried by every article");
+                }
+                for (SeedPack.CarriedBy c : claim.carriedBy()) {
+                    if (!c.alsoAccepted().isEmpty() && c.why() == null) {
+                        problems.add(where + " " + c.articleSlug() + " accepts other answers without saying why");
+                    }
+                    if (c.how() != SeedPack.Carrying.ABSENT && c.quote() == null) {
+                        problems.add(where + " " + c.articleSlug() + " carries the claim but quotes nothing");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The reader matches quotes with curly and straight quotes folded together; the shipped files
+     * go further and quote the article exactly, so a teacher can search the text for the words.
+     */
+    @Test
+    void every_core_claim_quote_is_the_articles_exact_words() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> folders = packFolders()) {
+            for (Path folder : folders.toList()) {
+                SeedPack pack = SeedPackReader.read(PackFiles.directory(folder));
+                Map<String, String> texts = new java.util.HashMap<>();
+                pack.articles().forEach(a -> texts.put(a.slug(), a.canonicalText()));
+                Map<String, Object> raw = new YAMLMapper()
+                        .readValue(
+                                Files.readString(folder.resolve("comparison.yaml")),
+                                new TypeReference<Map<String, Object>>() {});
+                for (Object claim : (List<?>) raw.get("core_claims")) {
+                    Map<?, ?> c = (Map<?, ?>) claim;
+                    ((Map<?, ?>) c.get("carried_by")).forEach((slug, cell) -> {
+                        Object quote = ((Map<?, ?>) cell).get("quote");
+                        if (quote != null && !texts.get(slug).contains((String) quote)) {
+                            problems.add(c.get("id") + " " + slug + ": \"" + quote + "\"");
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(problems).as("quotes that are not the article's exact words").isEmpty();
+    }
+
+    @Test
+    void every_article_has_a_framing_category_and_an_outlet_note_and_the_rubric_has_four_levels() throws IOException {
+        for (SeedPack pack : shippedPacks()) {
+            assertThat(pack.comparison().entries()).allSatisfy(e -> {
+                assertThat(e.framing()).as(e.articleSlug() + " framing").isNotNull();
+                assertThat(e.framingAlsoAccepted()).as(e.articleSlug()).doesNotContain(e.framing());
+                if (!e.framingAlsoAccepted().isEmpty()) {
+                    assertThat(e.framingWhy())
+                            .as(e.articleSlug() + " framing_why")
+                            .isNotBlank();
+                }
+                assertThat(e.headlineFraming())
+                        .as(e.articleSlug() + " explains the framing")
+                        .isNotBlank();
+                assertThat(e.outletKindNote())
+                        .as(e.articleSlug() + " outlet_kind_note")
+                        .isNotBlank();
+            });
+            assertThat(pack.comparison().rubric())
+                    .extracting(SeedPack.RubricLevel::level)
+                    .containsExactly(0, 1, 2, 3);
+            assertThat(pack.comparison().rubric()).allSatisfy(l -> {
+                assertThat(l.name()).isNotBlank();
+                assertThat(l.descriptor()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void the_defectors_headlines_are_framed_as_the_comparison_explains() {
+        SeedPack pack = SeedPackReader.read(PackFiles.directory(SEEDS.resolve("defectors")));
+        assertThat(pack.comparison().entries())
+                .extracting(SeedPack.ComparisonEntry::framing)
+                .containsExactly(
+                        SeedPack.Framing.HEDGED,
+                        SeedPack.Framing.SENSATIONAL,
+                        SeedPack.Framing.SENSATIONAL,
+                        SeedPack.Framing.SENSATIONAL,
+                        SeedPack.Framing.QUESTION);
+    }
 }
