@@ -572,10 +572,11 @@ public class LibraryImport {
     }
 
     static String comparisonHash(SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
-        // Version 2 of the formula: source counts may be ranges and relayed_from is a list of
-        // outlets. Every comparison key stored under version 1 gets one new version on the first
-        // import after the upgrade, which is right: its relayed_from was free text.
-        ContentHash hash = ContentHash.start("comparison-key-version/2")
+        // Version 3 of the formula: version 2 (source counts may be ranges, relayed_from a list of
+        // outlets) plus what the compare step is scored against: framing categories, outlet notes,
+        // core claims with their carriage, the rubric (V0013). A key stored under version 2 gets one
+        // new version on the first import after the upgrade, which is right: it lacked all that.
+        ContentHash hash = ContentHash.start("comparison-key-version/3")
                 .number(comparison.entries().size());
         for (SeedPack.ComparisonEntry e : comparison.entries()) {
             hash.text(articleVersions.get(e.articleSlug()).toString())
@@ -595,7 +596,31 @@ public class LibraryImport {
                     .text(e.reporting().name())
                     .texts(e.relayedFrom())
                     .text(e.omissions())
-                    .text(e.notes());
+                    .text(e.notes())
+                    .text(e.framing() == null ? "" : e.framing().code())
+                    .texts(e.framingAlsoAccepted().stream()
+                            .map(SeedPack.Framing::code)
+                            .toList())
+                    .text(e.framingWhy() == null ? "" : e.framingWhy())
+                    .text(e.outletKindNote() == null ? "" : e.outletKindNote());
+        }
+        hash.number(comparison.coreClaims().size());
+        for (SeedPack.CoreClaim c : comparison.coreClaims()) {
+            hash.text(c.id()).text(c.claim()).number(c.carriedBy().size());
+            for (SeedPack.CarriedBy cell : c.carriedBy()) {
+                hash.text(articleVersions.get(cell.articleSlug()).toString())
+                        .text(cell.how().code())
+                        .texts(cell.alsoAccepted().stream()
+                                .map(SeedPack.Carrying::code)
+                                .toList())
+                        .text(cell.why() == null ? "" : cell.why())
+                        .number(cell.quote() == null ? -1 : cell.quote().start())
+                        .number(cell.quote() == null ? -1 : cell.quote().end());
+            }
+        }
+        hash.number(comparison.rubric().size());
+        for (SeedPack.RubricLevel r : comparison.rubric()) {
+            hash.number(r.level()).text(r.name()).text(r.descriptor());
         }
         return hash.hex();
     }
@@ -618,9 +643,11 @@ public class LibraryImport {
                     INSERT INTO comparison_key_entry (version_id, article_version_id, position, headline_framing,
                                                       named_sources, named_sources_max, anonymous_sources,
                                                       anonymous_sources_max, hedges, loaded_words, reporting,
-                                                      relayed_from_outlets, omissions, notes)
+                                                      relayed_from_outlets, omissions, notes, framing,
+                                                      framing_also_accepted, framing_why, outlet_kind_note)
                     VALUES (:version, :articleVersion, :position, :framing, :named, :namedMax, :anonymous, :anonymousMax,
-                            :hedges, :loaded, :reporting, :relayedFrom, :omissions, :notes)
+                            :hedges, :loaded, :reporting, :relayedFrom, :omissions, :notes, :category,
+                            :categoryAlso, :categoryWhy, :outletKind)
                     """)
                     .param("version", id)
                     .param("articleVersion", articleVersions.get(e.articleSlug()))
@@ -636,9 +663,70 @@ public class LibraryImport {
                     .param("relayedFrom", textArray(e.relayedFrom()))
                     .param("omissions", e.omissions())
                     .param("notes", e.notes())
+                    .param("category", e.framing() == null ? null : e.framing().code())
+                    .param(
+                            "categoryAlso",
+                            textArray(e.framingAlsoAccepted().stream()
+                                    .map(SeedPack.Framing::code)
+                                    .toList()))
+                    .param("categoryWhy", e.framingWhy())
+                    .param("outletKind", e.outletKindNote())
+                    .update();
+        }
+        insertCoreClaims(id, comparison, articleVersions);
+        for (SeedPack.RubricLevel r : comparison.rubric()) {
+            jdbc.sql("""
+                    INSERT INTO comparison_rubric_level (version_id, level, name, descriptor)
+                    VALUES (:version, :level, :name, :descriptor)
+                    """)
+                    .param("version", id)
+                    .param("level", r.level())
+                    .param("name", r.name())
+                    .param("descriptor", r.descriptor())
                     .update();
         }
         return id;
+    }
+
+    /** The story's core claims and, per article, how it carries each (the compare step's matrix). */
+    private void insertCoreClaims(UUID versionId, SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
+        int position = 0;
+        for (SeedPack.CoreClaim c : comparison.coreClaims()) {
+            jdbc.sql("""
+                    INSERT INTO comparison_core_claim (version_id, claim_id, position, claim)
+                    VALUES (:version, :claim, :position, :text)
+                    """)
+                    .param("version", versionId)
+                    .param("claim", c.id())
+                    .param("position", position++)
+                    .param("text", c.claim())
+                    .update();
+            for (SeedPack.CarriedBy cell : c.carriedBy()) {
+                jdbc.sql("""
+                        INSERT INTO comparison_claim_carriage (version_id, claim_id, article_version_id, how,
+                                                               also_accepted, why, start_offset, end_offset, exact)
+                        VALUES (:version, :claim, :articleVersion, :how, :also, :why, :start, :end, :exact)
+                        """)
+                        .param("version", versionId)
+                        .param("claim", c.id())
+                        .param("articleVersion", articleVersions.get(cell.articleSlug()))
+                        .param("how", cell.how().code())
+                        .param(
+                                "also",
+                                textArray(cell.alsoAccepted().stream()
+                                        .map(SeedPack.Carrying::code)
+                                        .toList()))
+                        .param("why", cell.why())
+                        .param(
+                                "start",
+                                cell.quote() == null ? null : cell.quote().start())
+                        .param("end", cell.quote() == null ? null : cell.quote().end())
+                        .param(
+                                "exact",
+                                cell.quote() == null ? null : cell.quote().exact())
+                        .update();
+            }
+        }
     }
 
     private static String[] textArray(List<String> values) {
