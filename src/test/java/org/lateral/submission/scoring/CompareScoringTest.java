@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -113,11 +113,15 @@ class CompareScoringTest {
         }
     }
 
-    static StudentArticle a1(UnaryOperator<Grid> change) {
-        return change.apply(new Grid()).build();
+    static StudentArticle a1(Consumer<Grid> change) {
+        Grid grid = new Grid();
+        change.accept(grid);
+        return grid.build();
     }
 
-    static Grid a2Perfect(Grid g) {
+    /** The key's own answer for a2, then changed. */
+    static StudentArticle a2(Consumer<Grid> change) {
+        Grid g = new Grid();
         g.article = "a2";
         g.framing = Framing.NEUTRAL;
         g.named = 0;
@@ -126,11 +130,8 @@ class CompareScoringTest {
         g.loaded = List.of();
         g.reporting = Reporting.ORIGINAL;
         g.relayedFrom = List.of();
-        return g;
-    }
-
-    static Grid with(Grid g, UnaryOperator<Grid> change) {
-        return change.apply(g);
+        change.accept(g);
+        return g.build();
     }
 
     /** a1's key with one thing changed, as a teacher's accepted alternative would change it. */
@@ -155,8 +156,10 @@ class CompareScoringTest {
         }
     }
 
-    static KeyArticle a1Key(UnaryOperator<KeyGrid> change) {
-        return change.apply(new KeyGrid()).build();
+    static KeyArticle a1Key(Consumer<KeyGrid> change) {
+        KeyGrid key = new KeyGrid();
+        change.accept(key);
+        return key.build();
     }
 
     static Key gridOnly(KeyArticle... articles) {
@@ -171,38 +174,26 @@ class CompareScoringTest {
 
     static Stream<Arguments> gridCases() {
         return Stream.of(
-                Arguments.of("the key's own answer scores 100", A1, a1(g -> g), 0.5, 100.0, "RIGHT RIGHT RIGHT RIGHT"),
+                Arguments.of("the key's own answer scores 100", A1, a1(g -> {}), 0.5, 100.0, "RIGHT RIGHT RIGHT RIGHT"),
                 // framing (0.15)
                 Arguments.of(
                         "a framing the key does not accept",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.framing = Framing.SENSATIONAL;
-                            return x;
-                        })),
+                        a1(g -> g.framing = Framing.SENSATIONAL),
                         0.5,
                         85.0,
                         "WRONG RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "a framing the key also accepts is right",
-                        a1Key(k -> {
-                            k.alsoFramings = Set.of(Framing.SENSATIONAL);
-                            return k;
-                        }),
-                        a1(g -> with(g, x -> {
-                            x.framing = Framing.SENSATIONAL;
-                            return x;
-                        })),
+                        a1Key(k -> k.alsoFramings = Set.of(Framing.SENSATIONAL)),
+                        a1(g -> g.framing = Framing.SENSATIONAL),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "no framing given is wrong",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.framing = null;
-                            return x;
-                        })),
+                        a1(g -> g.framing = null),
                         0.5,
                         85.0,
                         "NOT_GIVEN RIGHT RIGHT RIGHT"),
@@ -210,71 +201,41 @@ class CompareScoringTest {
                 Arguments.of(
                         "one more named source than the key's exact count is right",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.named = 2;
-                            return x;
-                        })),
+                        a1(g -> g.named = 2),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "one fewer is right too: 0 for 1",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.named = 0;
-                            return x;
-                        })),
+                        a1(g -> g.named = 0),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
-                Arguments.of(
-                        "two more is wrong",
-                        A1,
-                        a1(g -> with(g, x -> {
-                            x.named = 3;
-                            return x;
-                        })),
-                        0.5,
-                        90.0,
-                        "RIGHT WRONG RIGHT RIGHT"),
+                Arguments.of("two more is wrong", A1, a1(g -> g.named = 3), 0.5, 90.0, "RIGHT WRONG RIGHT RIGHT"),
                 Arguments.of(
                         "a range widens by one at each end: 3 for {1, 2} is right",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.anonymous = 3;
-                            return x;
-                        })),
+                        a1(g -> g.anonymous = 3),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "and 0 for {1, 2} is right",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.anonymous = 0;
-                            return x;
-                        })),
+                        a1(g -> g.anonymous = 0),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
-                        "4 for {1, 2} is wrong",
-                        A1,
-                        a1(g -> with(g, x -> {
-                            x.anonymous = 4;
-                            return x;
-                        })),
-                        0.5,
-                        90.0,
-                        "RIGHT RIGHT WRONG RIGHT"),
+                        "4 for {1, 2} is wrong", A1, a1(g -> g.anonymous = 4), 0.5, 90.0, "RIGHT RIGHT WRONG RIGHT"),
                 Arguments.of(
                         "counts left empty are wrong",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.named = null;
-                            x.anonymous = null;
-                            return x;
-                        })),
+                        a1(g -> {
+                            g.named = null;
+                            g.anonymous = null;
+                        }),
                         0.5,
                         80.0,
                         "RIGHT NOT_GIVEN NOT_GIVEN RIGHT"),
@@ -282,63 +243,42 @@ class CompareScoringTest {
                 Arguments.of(
                         "mixed for a relay is wrong",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.reporting = Reporting.MIXED;
-                            return x;
-                        })),
+                        a1(g -> g.reporting = Reporting.MIXED),
                         0.5,
                         85.0,
                         "RIGHT RIGHT RIGHT WRONG"),
                 Arguments.of(
                         "a reporting the key also accepts is right",
-                        a1Key(k -> {
-                            k.alsoReporting = Set.of(Reporting.MIXED);
-                            return k;
-                        }),
-                        a1(g -> with(g, x -> {
-                            x.reporting = Reporting.MIXED;
-                            return x;
-                        })),
+                        a1Key(k -> k.alsoReporting = Set.of(Reporting.MIXED)),
+                        a1(g -> g.reporting = Reporting.MIXED),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "an outlet by one of its aliases, normalised",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.relayedFrom = List.of("  mailonline ");
-                            return x;
-                        })),
+                        a1(g -> g.relayedFrom = List.of(" mailonline ")),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "two names of one outlet count once",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.relayedFrom = List.of("“The Daily Mail.”", "Daily Mail");
-                            return x;
-                        })),
+                        a1(g -> g.relayedFrom = List.of("“The Daily Mail.”", "Daily Mail")),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "a relay from no outlet named: relayed-from F1 0",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.relayedFrom = List.of();
-                            return x;
-                        })),
+                        a1(g -> g.relayedFrom = List.of()),
                         0.5,
                         90.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "an outlet the key does not list beside the right one: F1 2/3",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.relayedFrom = List.of("Daily Mail", "The Sun");
-                            return x;
-                        })),
+                        a1(g -> g.relayedFrom = List.of("Daily Mail", "The Sun")),
                         0.5,
                         // 90 + 10 × 2 × 1 ÷ (2 + 1)
                         96.7,
@@ -346,10 +286,7 @@ class CompareScoringTest {
                 Arguments.of(
                         "outlets without a reporting category earn nothing",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.reporting = null;
-                            return x;
-                        })),
+                        a1(g -> g.reporting = null),
                         0.5,
                         75.0,
                         "RIGHT RIGHT RIGHT NOT_GIVEN"),
@@ -357,20 +294,14 @@ class CompareScoringTest {
                 Arguments.of(
                         "half the tokens of a key hedge is the threshold and matches: \"have\" for \"may have\"",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(6, 6), span(9, 9));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(6, 6), span(9, 9))),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "\"He may have gone north\" is 2 of 5 tokens: no match, and an extra pick",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(4, 8), span(9, 9));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(4, 8), span(9, 9))),
                         0.5,
                         // 2 matches of 3 picks and 3 key hedges: F1 2/3; 80 + 20 × 2/3
                         93.3,
@@ -378,86 +309,59 @@ class CompareScoringTest {
                 Arguments.of(
                         "an extra pick costs precision: F1 6/7",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(2, 2), span(5, 6), span(9, 9));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(2, 2), span(5, 6), span(9, 9))),
                         0.5,
                         97.1,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "a missed hedge costs recall: F1 4/5",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(5, 6));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(5, 6))),
                         0.5,
                         96.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "one-to-one: the same hedge picked twice matches once",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(5, 6), span(9, 9), span(9, 9));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(5, 6), span(9, 9), span(9, 9))),
                         0.5,
                         97.1,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "a teacher's accepted alternative span: \"perhaps to the coast\" for \"perhaps\"",
-                        a1Key(k -> {
-                            k.hedges = (List.of(
-                                    KeySpan.of(span(0, 0)),
-                                    KeySpan.of(span(5, 6)),
-                                    new KeySpan(span(9, 9), List.of(span(9, 12)))));
-                            return k;
-                        }),
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(5, 6), span(9, 12));
-                            return x;
-                        })),
+                        a1Key(k -> k.hedges = (List.of(
+                                KeySpan.of(span(0, 0)),
+                                KeySpan.of(span(5, 6)),
+                                new KeySpan(span(9, 9), List.of(span(9, 12)))))),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(5, 6), span(9, 12))),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "without it, \"perhaps to the coast\" is 1 of 4 tokens: missed, and an extra",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.hedges = List.of(span(0, 0), span(5, 6), span(9, 12));
-                            return x;
-                        })),
+                        a1(g -> g.hedges = List.of(span(0, 0), span(5, 6), span(9, 12))),
                         0.5,
                         93.3,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "no loaded words picked: F1 0",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.loaded = List.of();
-                            return x;
-                        })),
+                        a1(g -> g.loaded = List.of()),
                         0.5,
                         80.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "\"devastating\" alone is half of \"devastating massacre\": a match at 0.5",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.loaded = List.of(span(14, 14));
-                            return x;
-                        })),
+                        a1(g -> g.loaded = List.of(span(14, 14))),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "but not at the assignment's threshold 0.6",
                         A1,
-                        a1(g -> with(g, x -> {
-                            x.loaded = List.of(span(14, 14));
-                            return x;
-                        })),
+                        a1(g -> g.loaded = List.of(span(14, 14))),
                         0.6,
                         80.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
@@ -472,18 +376,14 @@ class CompareScoringTest {
                 Arguments.of(
                         "no hedges or loaded words in the key and none picked: left out; relays none, agreed",
                         A2,
-                        with(new Grid(), CompareScoringTest::a2Perfect).build(),
+                        a2(g -> {}),
                         0.5,
                         100.0,
                         "RIGHT RIGHT RIGHT RIGHT"),
                 Arguments.of(
                         "a hedge picked where the key has none: hedges F1 0 over weights 0.8",
                         A2,
-                        with(with(new Grid(), CompareScoringTest::a2Perfect), x -> {
-                                    x.hedges = List.of(span(0, 0));
-                                    return x;
-                                })
-                                .build(),
+                        a2(g -> g.hedges = List.of(span(0, 0))),
                         0.5,
                         // 100 × 0.60 ÷ 0.80
                         75.0,
@@ -491,11 +391,7 @@ class CompareScoringTest {
                 Arguments.of(
                         "an outlet named where the key has none: relayed-from F1 0",
                         A2,
-                        with(with(new Grid(), CompareScoringTest::a2Perfect), x -> {
-                                    x.relayedFrom = List.of("Reuters");
-                                    return x;
-                                })
-                                .build(),
+                        a2(g -> g.relayedFrom = List.of("Reuters")),
                         0.5,
                         // 100 × 0.50 ÷ 0.60
                         83.3,
@@ -523,13 +419,7 @@ class CompareScoringTest {
 
     @Test
     void span_results_name_the_matches_the_missed_and_the_extras() {
-        Result result = scoreOne(
-                A1,
-                a1(g -> with(g, x -> {
-                    x.hedges = List.of(span(2, 2), span(9, 9), span(0, 1));
-                    return x;
-                })),
-                0.5);
+        Result result = scoreOne(A1, a1(g -> g.hedges = List.of(span(2, 2), span(9, 9), span(0, 1))), 0.5);
         CompareScoring.SpanResult hedges = result.articles().getFirst().hedges();
         // "Reportedly the" is 1 of 2 tokens of "Reportedly": Jaccard 0.5, a match
         assertThat(hedges.matches())
@@ -546,13 +436,7 @@ class CompareScoringTest {
     void greedy_matching_gives_a_key_span_to_the_better_pick() {
         // "may have" (5–6): "may have" is Jaccard 1, "He may have" 2/3; the better one takes it and
         // the other, overlapping nothing else enough, is an extra.
-        Result result = scoreOne(
-                A1,
-                a1(g -> with(g, x -> {
-                    x.hedges = List.of(span(4, 6), span(5, 6));
-                    return x;
-                })),
-                0.5);
+        Result result = scoreOne(A1, a1(g -> g.hedges = List.of(span(4, 6), span(5, 6))), 0.5);
         assertThat(result.articles().getFirst().hedges().matches())
                 .extracting(m -> m.keyIndex() + "=" + m.pickIndex())
                 .containsExactly("1=1");
@@ -561,20 +445,12 @@ class CompareScoringTest {
 
     @Test
     void relayed_from_names_what_was_found_missed_and_added() {
-        KeyArticle three = a1Key(k -> {
-            k.relayedFrom = (List.of(
-                    new Outlet("Die Welt", List.of("Welt")),
-                    new Outlet("The Sunday Times", List.of("Sunday Times")),
-                    new Outlet("The Conversation", List.of())));
-            return k;
-        });
+        KeyArticle three = a1Key(k -> k.relayedFrom = (List.of(
+                new Outlet("Die Welt", List.of("Welt")),
+                new Outlet("The Sunday Times", List.of("Sunday Times")),
+                new Outlet("The Conversation", List.of()))));
         Result result = scoreOne(
-                three,
-                a1(g -> with(g, x -> {
-                    x.relayedFrom = List.of("welt", "The Conversation", "ISIS files", "isis files");
-                    return x;
-                })),
-                0.5);
+                three, a1(g -> g.relayedFrom = List.of("welt", "The Conversation", "ISIS files", "isis files")), 0.5);
         CompareScoring.OutletResult relayed = result.articles().getFirst().relayedFrom();
         assertThat(relayed.found()).containsExactly("Die Welt", "The Conversation");
         assertThat(relayed.missed()).containsExactly("The Sunday Times");
@@ -591,8 +467,7 @@ class CompareScoringTest {
             "k1", Map.of("a1", KeyCell.of(Carriage.HEDGED, Carriage.ATTRIBUTED), "a2", KeyCell.of(Carriage.FACT)));
     static final CoreClaim K2 =
             new CoreClaim("k2", Map.of("a1", KeyCell.of(Carriage.ATTRIBUTED), "a2", KeyCell.of(Carriage.ABSENT)));
-    static final List<StudentArticle> PERFECT_GRIDS =
-            List.of(a1(g -> g), with(new Grid(), CompareScoringTest::a2Perfect).build());
+    static final List<StudentArticle> PERFECT_GRIDS = List.of(a1(g -> {}), a2(g -> {}));
 
     static StudentCell cell(String claim, String article, @Nullable Carriage carriage) {
         return new StudentCell(claim, article, carriage);
@@ -714,7 +589,7 @@ class CompareScoringTest {
                 TOKENS,
                 new Key(List.of(A1, A2), List.of(K1, K2), 3),
                 List.of("a1", "a2"),
-                new Answer(List.of(a1(g -> g)), PERFECT_CELLS, 3),
+                new Answer(List.of(a1(g -> {})), PERFECT_CELLS, 3),
                 0.5);
         // a2 untouched: grid (1 + 0) ÷ 2; 100 × (0.5 × 0.5 + 0.3 + 0.2)
         assertThat(result.grid()).isEqualTo(0.5);
@@ -759,7 +634,7 @@ class CompareScoringTest {
                         () -> CompareScoring.score(TOKENS, key, both, new Answer(PERFECT_GRIDS, List.of(), -1), 0.5));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CompareScoring.score(
-                        TOKENS, key, both, new Answer(List.of(a1(g -> g), a1(g -> g)), List.of(), null), 0.5));
+                        TOKENS, key, both, new Answer(List.of(a1(g -> {}), a1(g -> {})), List.of(), null), 0.5));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CompareScoring.score(
                         TOKENS,
