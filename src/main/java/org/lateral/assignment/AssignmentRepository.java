@@ -121,6 +121,20 @@ class AssignmentRepository {
                 .list();
     }
 
+    /** The steps' exercises of each of the class's lessons on the article, each lesson in step order. */
+    List<List<String>> lessonsOnArticle(UUID classId, UUID articleId) {
+        return jdbc.sql("""
+                SELECT ARRAY(SELECT x.exercise FROM lesson_step x WHERE x.assignment_id = a.id ORDER BY x.position)
+                  FROM assignment a
+                 WHERE a.class_id = :c
+                   AND EXISTS (SELECT 1 FROM lesson_step s WHERE s.assignment_id = a.id AND s.article_id = :a)
+                """)
+                .param("c", classId)
+                .param("a", articleId)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+                .list();
+    }
+
     /** The class's first lesson on the article whose steps are these exercises, in this order. */
     Optional<UUID> findByClassArticleAndSteps(UUID classId, UUID articleId, List<String> exercises) {
         return jdbc.sql("""
@@ -357,9 +371,11 @@ class AssignmentRepository {
     }
 
     /**
-     * The pins of the assignment's first step, when it is on an article, read with the given lock
-     * clause ("", " FOR SHARE", " FOR UPDATE"), which locks the assignment row only: every change
-     * of a step's pins updates that row too, so the assignment row is the one lock of its pins.
+     * The pins of one step, when it is on an article, read with the given lock clause ("",
+     * " FOR SHARE", " FOR UPDATE"). Every change of a step's pins updates the assignment row too,
+     * so the assignment row is the one lock of its pins; the step row is locked as well because a
+     * statement that waited for the lock re-reads only the rows it locks (PostgreSQL, Read
+     * Committed), and must see the pins the other transaction committed.
      */
     Optional<GradedAssignment> gradedAssignment(UUID assignmentId, int position, String lock) {
         return jdbc.sql("""
@@ -367,7 +383,7 @@ class AssignmentRepository {
                        a.match_threshold, (SELECT count(*) FROM lesson_step x WHERE x.assignment_id = a.id) AS steps
                   FROM assignment a JOIN lesson_step s ON s.assignment_id = a.id AND s.position = :position
                  WHERE a.id = :id AND s.article_version_id IS NOT NULL
-                """ + (lock.isBlank() ? "" : lock + " OF a"))
+                """ + (lock.isBlank() ? "" : lock + " OF a, s"))
                 .param("id", assignmentId)
                 .param("position", position)
                 .query((rs, n) -> new GradedAssignment(

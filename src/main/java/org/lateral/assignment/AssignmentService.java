@@ -73,6 +73,7 @@ public class AssignmentService {
         LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId())
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
         checkSteps(form.steps(), teacher, pin);
+        checkNoClaimsGivenAway(classId, pin.articleId(), form.steps());
         ZoneId zone = schoolClass.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();
@@ -163,6 +164,25 @@ public class AssignmentService {
             // leave the links without claims. Alone, "Who says so?" links the key's claims.
             throw new UserFacingException(
                     "\u201cMark the claims\u201d comes first in a lesson; \u201cWho says so?\u201d can also be a lesson on its own.");
+        }
+    }
+
+    /**
+     * A "Who says so?" lesson on its own draws where the key's claims are (DD013), so in one class it
+     * must not share an article with a lesson that asks the students to find those claims.
+     */
+    private void checkNoClaimsGivenAway(UUID classId, UUID articleId, List<NewStep> steps) {
+        boolean marksClaims = steps.stream().anyMatch(s -> s.exercise().equals(NewStep.MARK_CLAIMS));
+        List<List<String>> others = assignments.lessonsOnArticle(classId, articleId);
+        if (!marksClaims && others.stream().anyMatch(l -> l.contains(NewStep.MARK_CLAIMS))) {
+            throw new UserFacingException("This class marks the claims of this article in another assignment. "
+                    + "\u201cWho says so?\u201d on its own shows where the article's claims are, so it would give them "
+                    + "away: add it as a second step of a lesson instead, or choose another article.");
+        }
+        if (marksClaims && others.stream().anyMatch(l -> !l.contains(NewStep.MARK_CLAIMS))) {
+            throw new UserFacingException("This class has a \u201cWho says so?\u201d lesson on this article, which "
+                    + "shows where its claims are, so marking them would give nothing to find. Choose another "
+                    + "article.");
         }
     }
 

@@ -54,6 +54,15 @@ public record StudentAssignment(
         return now.isBefore(dueAt) || lateWorkAccepted;
     }
 
+    /**
+     * Whether an attempt with this number may still change now: the first round while the
+     * assignment takes work, a revision (round 2) also while its window is open, so a revision that
+     * could be started after the due date can be saved and submitted too.
+     */
+    public boolean acceptsWork(Instant now, int attemptNumber) {
+        return acceptsWork(now) || (attemptNumber > 1 && revisionOpen(now));
+    }
+
     /** Whether this student's submitted work may be shown against the key now. */
     public boolean feedbackReleased(Instant now) {
         return feedbackPolicy.releases(now, dueAt, feedbackReleasedAt);

@@ -210,18 +210,33 @@ class GradingRepository {
                 .optional();
     }
 
+    /**
+     * Lets the student change a submitted attempt of the lesson's latest round again (an attempt of
+     * an earlier round stays as it was: the student's page works on the latest round only). The
+     * same round's later steps are reopened with it, since they build on it (step 2 links the
+     * claims of step 1) and open only when it is submitted again (DD013).
+     */
     boolean reopen(UUID attemptId, UUID by, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE attempt SET submitted_at = NULL, reopened_at = :now, reopened_by = :by
                  WHERE id = :id AND submitted_at IS NOT NULL
-                   AND number = (SELECT max(number) FROM attempt x
-                                  WHERE x.submission_id = attempt.submission_id AND x.step = attempt.step)
+                   AND number = (SELECT max(number) FROM attempt x WHERE x.submission_id = attempt.submission_id)
                 """)
                 .param("id", attemptId)
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update();
         if (updated == 1) {
+            jdbc.sql("""
+                    UPDATE attempt SET submitted_at = NULL, reopened_at = :now, reopened_by = :by
+                     WHERE submitted_at IS NOT NULL
+                       AND (submission_id, number) = (SELECT submission_id, number FROM attempt WHERE id = :id)
+                       AND step > (SELECT step FROM attempt WHERE id = :id)
+                    """)
+                    .param("id", attemptId)
+                    .param("by", by)
+                    .param("now", Timestamp.from(now))
+                    .update();
             jdbc.sql(
                             "UPDATE submission SET submitted_at = NULL WHERE id = (SELECT submission_id FROM attempt WHERE id = :id)")
                     .param("id", attemptId)

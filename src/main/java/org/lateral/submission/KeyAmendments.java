@@ -390,13 +390,18 @@ public class KeyAmendments {
      * step, and a sources step, whose links are scored on the claims the claims rules matched.
      */
     private int rescore(GradedAssignment facts, ScoreCause cause, LateralUser teacher, Instant now) {
-        Grader.Context context = grader.context(facts, null).orElseThrow();
-        int rescored = grader.rescoreAll(context, cause, teacher.accountId(), now);
-        for (int step = 1; step < facts.steps(); step++) {
+        // facts are the first step's pins: the claims step when the lesson has one (DD013).
+        boolean claims = facts.exercise().equals(NewStep.MARK_CLAIMS);
+        int rescored = 0;
+        if (claims) {
+            Grader.Context context = grader.context(facts, null).orElseThrow();
+            rescored += grader.rescoreAll(context, cause, teacher.accountId(), now);
+        }
+        for (int step = 0; step < facts.steps(); step++) {
             GradedAssignment later = assignmentGrading.pins(facts.id(), step).orElse(null);
             if (later != null && later.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
                 SourceGrader.Context sources =
-                        sourceGrader.context(later, facts).orElse(null);
+                        sourceGrader.context(later, claims ? facts : null).orElse(null);
                 if (sources != null) {
                     rescored += sourceGrader.rescoreAll(sources, step, cause, teacher.accountId(), now);
                 }

@@ -61,6 +61,26 @@ public record LessonProgress(int round, List<Step> steps) {
         return new LessonProgress(round, steps);
     }
 
+    static final String LOCKED = "This step opens when the step before it is submitted.";
+    static final String EARLIER_ROUND = "This is an earlier attempt of the lesson; it cannot change any more.";
+
+    /**
+     * Why this attempt takes no work now, or null when it may: it must be the attempt of its step in
+     * the lesson's latest round, and every earlier step of that round must be submitted. The page
+     * never offers anything else, but saves and submits are checked on the server (a step the
+     * teacher reopened locks the steps after it).
+     */
+    static @Nullable String lockedReason(List<LessonStep> lesson, List<AttemptState> attempts, UUID attemptId) {
+        LessonProgress progress = of(lesson, attempts);
+        Optional<Step> step = progress.steps().stream()
+                .filter(s -> attemptId.equals(s.attemptId()))
+                .findFirst();
+        if (step.isEmpty()) {
+            return EARLIER_ROUND;
+        }
+        return step.get().state() == State.LOCKED ? LOCKED : null;
+    }
+
     /** The step to show when none is asked for: the open one, else the last (the lesson is done). */
     public Step current() {
         return steps.stream().filter(s -> s.state() == State.OPEN).findFirst().orElse(steps.getLast());

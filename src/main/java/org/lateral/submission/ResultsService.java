@@ -275,8 +275,16 @@ public class ResultsService {
                 context.text(),
                 submissions.liveMarks(attemptId),
                 grader.review(context, row, true),
-                row.number() == all.getLast().number(),
+                row.number() == latestRound(o.attempt().submissionId()),
                 null));
+    }
+
+    /** The lesson's latest round: only its attempts can be reopened (GradingRepository.reopen). */
+    private int latestRound(UUID submissionId) {
+        return submissions.attempts(submissionId).stream()
+                .mapToInt(SubmissionRepository.Attempt::number)
+                .max()
+                .orElse(1);
     }
 
     /** A "Who says so?" attempt for the teacher: the student's work drawn as they saw it, and its review. */
@@ -333,7 +341,7 @@ public class ResultsService {
                 context.text(),
                 List.of(),
                 scores,
-                row.number() == all.getLast().number(),
+                row.number() == latestRound(o.attempt().submissionId()),
                 new TeacherReview.Sources(
                         MarkingSession.ClaimToLink.ofMarks(claimMarks), sourceWork.sourceWork(attempt.id()), review));
     }

@@ -289,9 +289,7 @@ class SourceGrader {
         grading.insertSourceScore(
                 attemptId,
                 context.keyVersionId(),
-                context.claimsContext() == null
-                        ? List.of()
-                        : context.claimsContext().amendmentIds(),
+                context.amendmentIds(),
                 SourceScoring.RULES_VERSION,
                 context.threshold(),
                 result,

@@ -105,7 +105,17 @@ public class SourceWorkService {
             throw new UserFacingException("This step of the lesson is not about sources.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String refusal = attempt.submittedAt() != null ? SUBMITTED : !assignment.acceptsWork(now) ? LATE : null;
+        String refusal = attempt.submittedAt() != null
+                ? SUBMITTED
+                : !assignment.acceptsWork(now, attempt.number())
+                        ? LATE
+                        : LessonProgress.lockedReason(
+                                assignment.steps(),
+                                submissions.attempts(attempt.submissionId()).stream()
+                                        .map(a -> new LessonProgress.AttemptState(
+                                                a.id(), a.step(), a.number(), a.submittedAt() != null))
+                                        .toList(),
+                                attempt.id());
         return new Open(assignment, student.schoolId(), refusal, now);
     }
 

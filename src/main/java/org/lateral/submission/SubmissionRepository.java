@@ -71,6 +71,15 @@ class SubmissionRepository {
      * later round starts from a copy of the step's previous attempt (a revision keeps the work).
      */
     Attempt ensureAttempt(UUID submissionId, int step, int number, Instant now) {
+        return ensureAttempt(submissionId, step, number, null, now);
+    }
+
+    /**
+     * As {@link #ensureAttempt(UUID, int, int, Instant)}, for a step that links the claims of the
+     * lesson's claims step: the copied links keep only claims that are live marks of that step's
+     * attempt with the new number (a mark deleted in the revision's step 1 takes its links along).
+     */
+    Attempt ensureAttempt(UUID submissionId, int step, int number, @Nullable Integer claimsStep, Instant now) {
         Optional<Attempt> previous = number > 1 ? attemptOf(submissionId, step, number - 1) : Optional.empty();
         UUID id = UUID.randomUUID();
         int created = jdbc.sql("""
@@ -85,7 +94,7 @@ class SubmissionRepository {
                 .param("now", Timestamp.from(now))
                 .update();
         if (created == 1 && previous.isPresent()) {
-            copyWork(previous.get().id(), id, now);
+            copyWork(previous.get().id(), id, claimsStep, now);
         }
         return attemptOf(submissionId, step, number).orElseThrow();
     }
@@ -108,7 +117,7 @@ class SubmissionRepository {
      * marks, and sources with their mentions and links. Ids are kept, so a link's claim (a mark id
      * of the claims step's attempt of the same number) stays valid in the next round.
      */
-    void copyWork(UUID from, UUID to, Instant now) {
+    void copyWork(UUID from, UUID to, @Nullable Integer claimsStep, Instant now) {
         Timestamp at = Timestamp.from(now);
         jdbc.sql("""
                 INSERT INTO mark (attempt_id, mark_id, seq, start_offset, end_offset, exact, prefix, suffix, claim_type,
@@ -137,7 +146,18 @@ class SubmissionRepository {
                   FROM claim_link l
                   LEFT JOIN student_source s ON s.attempt_id = l.attempt_id AND s.source_id = l.source_id
                  WHERE l.attempt_id = :from AND NOT l.deleted AND (l.source_id IS NULL OR NOT s.deleted)
-                """).param("to", to).param("from", from).param("now", at).update();
+                   AND (CAST(:claimsStep AS smallint) IS NULL OR l.claim_ref IN (
+                        SELECT m.mark_id::text FROM mark m
+                          JOIN attempt c ON c.id = m.attempt_id
+                          JOIN attempt t ON t.id = :to
+                         WHERE c.submission_id = t.submission_id AND c.step = CAST(:claimsStep AS smallint)
+                           AND c.number = t.number AND NOT m.deleted))
+                """)
+                .param("to", to)
+                .param("from", from)
+                .param("now", at)
+                .param("claimsStep", claimsStep)
+                .update();
     }
 
     /** The attempt, locked for this transaction so saves of one attempt run one after another. */

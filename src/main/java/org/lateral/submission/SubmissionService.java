@@ -100,7 +100,10 @@ public class SubmissionService {
                         .filter(s -> s.state() != LessonProgress.State.LOCKED)
                         .orElse(progress.current());
         if (shown.attemptId() == null) {
-            submissions.ensureAttempt(submissionId, shown.position(), progress.round(), now);
+            int opening = shown.position();
+            Integer claimsStep =
+                    claimsStepOf(assignment).filter(claims -> claims < opening).orElse(null);
+            submissions.ensureAttempt(submissionId, opening, progress.round(), claimsStep, now);
             progress = progress(assignment, submissionId);
             shown = progress.step(shown.position()).orElseThrow();
         }
@@ -199,8 +202,12 @@ public class SubmissionService {
             return SaveResult.rejected(
                     markId, state.seq(), "You have submitted this work, so it cannot change any more.");
         }
+        String locked = lockedReason(assignment, attempt);
+        if (locked != null) {
+            return SaveResult.rejected(markId, state.seq(), locked);
+        }
         Instant now = now();
-        if (!assignment.acceptsWork(now)) {
+        if (!assignment.acceptsWork(now, attempt.number())) {
             return SaveResult.rejected(markId, state.seq(), "The due date has passed and late work is not accepted.");
         }
         String text = library.canonicalText(student.schoolId(), assignment.articleVersionId())
@@ -280,7 +287,7 @@ public class SubmissionService {
         StudentAssignment assignment = assignments
                 .forStudent(unlocked.assignmentId())
                 .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
-        if (!assignment.acceptsWork(now())) {
+        if (!assignment.acceptsWork(now(), unlocked.number())) {
             throw new UserFacingException("The due date has passed and late work is not accepted.");
         }
         // Assignment before attempt, the order a teacher's key change takes too (it locks the
@@ -291,6 +298,10 @@ public class SubmissionService {
         SubmissionRepository.Attempt attempt =
                 submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
+        String locked = attempt.submittedAt() == null ? lockedReason(assignment, attempt) : null;
+        if (locked != null) {
+            throw new UserFacingException(locked);
+        }
         if (!submissions.submit(attempt, now)) {
             throw new UserFacingException("You have already submitted this work.");
         }
@@ -310,6 +321,18 @@ public class SubmissionService {
             grader.context(facts, null)
                     .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
         }
+    }
+
+    /** Why the attempt takes no work now (a locked step, an earlier round), or null (DD013). */
+    @Nullable
+    String lockedReason(StudentAssignment assignment, SubmissionRepository.Attempt attempt) {
+        return LessonProgress.lockedReason(
+                assignment.steps(),
+                submissions.attempts(attempt.submissionId()).stream()
+                        .map(a ->
+                                new LessonProgress.AttemptState(a.id(), a.step(), a.number(), a.submittedAt() != null))
+                        .toList(),
+                attempt.id());
     }
 
     private static Optional<Integer> claimsStepOf(StudentAssignment assignment) {

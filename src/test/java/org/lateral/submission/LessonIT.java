@@ -22,6 +22,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.MentionState;
+import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
@@ -355,6 +356,9 @@ class LessonIT {
         }
         assertThat(submittedAt(lesson)).isNotNull();
         try (var s = SignedIn.as(users, teacher)) {
+            // A key change re-scores the lone sources step too.
+            assertThat(keys.acceptSourceKind(lesson.id(), "s02", SourceKind.DOCUMENT))
+                    .isEqualTo(1);
             Results results = this.results.results(lesson.id()).orElseThrow();
             assertThat(results.hasKey()).isTrue();
             Results.StudentResult ada = results.students().getFirst();
@@ -418,15 +422,50 @@ class LessonIT {
             actions.reopen(claimsAttempt);
         }
         assertThat(submittedAt(lesson)).isNull();
+        UUID sourcesAttempt =
+                jdbc.sql("""
+                        SELECT t.id FROM attempt t JOIN submission s ON s.id = t.submission_id
+                         WHERE s.assignment_id = :a AND t.step = 1""").param("a", lesson.id()).query(UUID.class).single();
         try (var s = SignedIn.as(users, student.username())) {
             MarkingSession reopened = submissions.open(lesson.id()).orElseThrow();
             assertThat(reopened.step()).as("the reopened step is the open one").isZero();
             assertThat(reopened.progress().steps())
                     .extracting(LessonProgress.Step::state)
-                    .containsExactly(LessonProgress.State.OPEN, LessonProgress.State.DONE);
+                    .as("step 2 builds on step 1, so it is reopened with it and waits for it")
+                    .containsExactly(LessonProgress.State.OPEN, LessonProgress.State.LOCKED);
+            SaveResult early = work.saveSource(
+                    sourcesAttempt, new SourceState(UUID.randomUUID(), 1, "Early", null, null, null, false));
+            assertThat(early.status()).isEqualTo(SaveStatus.REJECTED);
+            assertThat(early.message()).isEqualTo("This step opens when the step before it is submitted.");
+            assertThatThrownBy(() -> submissions.submit(sourcesAttempt))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessage("This step opens when the step before it is submitted.");
             submissions.submit(reopened.attemptId());
+            assertThat(submittedAt(lesson))
+                    .as("step 2 is still to submit again")
+                    .isNull();
+            submissions.submit(submissions.open(lesson.id()).orElseThrow().attemptId());
         }
         assertThat(submittedAt(lesson)).as("every step is submitted again").isNotNull();
+    }
+
+    @Test
+    void who_says_so_alone_and_marking_the_claims_never_share_an_article_in_one_class() {
+        assign(List.of(NewStep.of(NewStep.MARK_CLAIMS)));
+        int before = assignmentCount();
+        assertThatThrownBy(() -> assign(List.of(NewStep.of(NewStep.IDENTIFY_SOURCES))))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("would give them away");
+        assertThat(assign(claimsThenSources("1")))
+                .as("as a second step it is fine")
+                .isNotNull();
+
+        aClass();
+        assign(List.of(NewStep.of(NewStep.IDENTIFY_SOURCES)));
+        assertThatThrownBy(() -> assign(claimsThenSources("1")))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("would give nothing to find");
+        assertThat(assignmentCount()).isEqualTo(before + 2);
     }
 
     @Test
@@ -453,23 +492,44 @@ class LessonIT {
     void a_revision_starts_again_at_step_one_and_carries_each_steps_work_into_round_two() {
         AssignmentSummary lesson = assign(claimsThenSources("1"));
         UUID markId;
+        UUID dropped;
         UUID source = UUID.randomUUID();
         UUID link = UUID.randomUUID();
+        UUID sourcesAttempt1;
         try (var s = SignedIn.as(users, student.username())) {
             MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
             markId = mark(claims, keyClaim(lesson, "c05"));
+            dropped = mark(claims, keyClaim(lesson, "c06"));
             submissions.submit(claims.attemptId());
             MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            sourcesAttempt1 = sources.attemptId();
             work.saveSource(
                     sources.attemptId(), new SourceState(source, 1, "Khaled", "named-person", null, null, false));
             work.saveLink(sources.attemptId(), new LinkState(link, 1, markId.toString(), source, false));
+            work.saveLink(sources.attemptId(), new LinkState(UUID.randomUUID(), 1, dropped.toString(), null, false));
             submissions.submit(sources.attemptId());
 
             feedback.startRevision(lesson.id());
             MarkingSession again = submissions.open(lesson.id()).orElseThrow();
             assertThat(again.step()).isZero();
             assertThat(again.attemptNumber()).isEqualTo(2);
-            assertThat(again.marks()).extracting(m -> m.markId()).containsExactly(markId.toString());
+            assertThat(again.marks())
+                    .extracting(m -> m.markId())
+                    .containsExactlyInAnyOrder(markId.toString(), dropped.toString());
+            // The revision drops one of the claims; its link must not come along into step 2.
+            int[] c06 = keyClaim(lesson, "c06");
+            submissions.saveMark(
+                    again.attemptId(),
+                    new MarkState(
+                            dropped,
+                            2,
+                            c06[0],
+                            c06[1],
+                            again.text().substring(c06[0], c06[1]),
+                            "",
+                            "",
+                            "attributed",
+                            true));
             assertThat(submissions.openStep(lesson.id(), 1).orElseThrow().step())
                     .as("step 2 of the revision waits for step 1")
                     .isZero();
@@ -487,6 +547,11 @@ class LessonIT {
             assertThatThrownBy(() -> feedback.startRevision(lesson.id()))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessage("You have already started your revision.");
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThatThrownBy(() -> actions.reopen(sourcesAttempt1))
+                    .as("round 1 cannot be reopened once the revision exists")
+                    .isInstanceOf(UserFacingException.class);
         }
     }
 
