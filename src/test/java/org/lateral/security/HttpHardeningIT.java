@@ -46,6 +46,15 @@ class HttpHardeningIT {
     }
 
     @Test
+    void every_page_names_its_icon_which_anyone_may_load_so_no_browser_asks_for_a_missing_favicon() throws Exception {
+        HttpResponse<String> login = get(http, "login");
+        assertThat(login.body()).contains("rel=\"icon\"").contains("images/lateral-icon.svg");
+        HttpResponse<String> icon = get(http, "images/lateral-icon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith("<svg");
+    }
+
+    @Test
     void pages_carry_a_content_security_policy_and_the_other_protective_headers() throws Exception {
         HttpResponse<String> login = get(http, "login");
         assertThat(login.statusCode()).isEqualTo(200);
