@@ -316,6 +316,93 @@ public class LibraryPins {
     }
 
     /**
+     * One article of a comparison key version, as the compare rules take it (DD014): counts are a
+     * minimum and a maximum (equal for an exact count), hedges and loaded words as the key quotes
+     * them, framing and reporting as codes.
+     */
+    public record ComparisonArticle(
+            UUID articleVersionId,
+            @Nullable String framing,
+            List<String> framingAlsoAccepted,
+            int namedMin,
+            int namedMax,
+            int anonymousMin,
+            int anonymousMax,
+            List<String> hedges,
+            List<String> loadedWords,
+            String reporting,
+            List<String> relayedFrom) {}
+
+    /** How one article carries a core claim: the key's answer and the others it accepts. */
+    public record ComparisonCell(String how, List<String> alsoAccepted) {}
+
+    /** A core claim of the story, with its cell per article version. */
+    public record ComparisonClaim(String id, String claim, Map<UUID, ComparisonCell> cells) {}
+
+    /** A comparison key version of this school's library, for scoring; its articles in set order. */
+    public record ComparisonKey(
+            UUID versionId, List<ComparisonArticle> articles, List<ComparisonClaim> claims, int rubricMaxLevel) {}
+
+    /** A comparison key version of this school's library; empty for one the school does not have. */
+    public Optional<ComparisonKey> comparisonKey(UUID schoolId, UUID versionId) {
+        List<ComparisonArticle> articles = jdbc.sql("""
+                SELECT e.article_version_id, e.framing, e.framing_also_accepted, e.named_sources,
+                       coalesce(e.named_sources_max, e.named_sources) AS named_max, e.anonymous_sources,
+                       coalesce(e.anonymous_sources_max, e.anonymous_sources) AS anonymous_max, e.hedges,
+                       e.loaded_words, e.reporting, e.relayed_from_outlets
+                  FROM comparison_key_entry e
+                  JOIN comparison_key_version v ON v.id = e.version_id
+                  JOIN comparison_key k ON k.id = v.comparison_key_id
+                 WHERE e.version_id = :v AND k.school_id = :school
+                 ORDER BY e.position
+                """)
+                .param("v", versionId)
+                .param("school", schoolId)
+                .query((rs, n) -> new ComparisonArticle(
+                        rs.getObject("article_version_id", UUID.class),
+                        rs.getString("framing"),
+                        List.of((String[]) rs.getArray("framing_also_accepted").getArray()),
+                        rs.getInt("named_sources"),
+                        rs.getInt("named_max"),
+                        rs.getInt("anonymous_sources"),
+                        rs.getInt("anonymous_max"),
+                        List.of((String[]) rs.getArray("hedges").getArray()),
+                        List.of((String[]) rs.getArray("loaded_words").getArray()),
+                        rs.getString("reporting"),
+                        List.of((String[]) rs.getArray("relayed_from_outlets").getArray())))
+                .list();
+        if (articles.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ComparisonClaim> claims = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT c.claim_id, c.claim, x.article_version_id, x.how, x.also_accepted
+                  FROM comparison_core_claim c
+                  JOIN comparison_claim_carriage x ON x.version_id = c.version_id AND x.claim_id = c.claim_id
+                 WHERE c.version_id = :v
+                 ORDER BY c.position
+                """).param("v", versionId).query((ResultSet rs) -> {
+            ComparisonClaim claim = claims.computeIfAbsent(rs.getString("claim_id"), id -> {
+                try {
+                    return new ComparisonClaim(id, rs.getString("claim"), new LinkedHashMap<>());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            claim.cells()
+                    .put(
+                            rs.getObject("article_version_id", UUID.class),
+                            new ComparisonCell(rs.getString("how"), List.of((String[])
+                                    rs.getArray("also_accepted").getArray())));
+        });
+        int rubricMax = jdbc.sql("SELECT coalesce(max(level), 0) FROM comparison_rubric_level WHERE version_id = :v")
+                .param("v", versionId)
+                .query(Integer.class)
+                .single();
+        return Optional.of(new ComparisonKey(versionId, articles, List.copyOf(claims.values()), rubricMax));
+    }
+
+    /**
      * A newer key version an assignment may move to: when it was made, the notes that came with it
      * and the article version it is anchored to.
      *
