@@ -3,6 +3,7 @@ package org.lateral.base.highlighter;
 import com.vaadin.flow.server.VaadinSession;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,12 @@ final class CallBudget {
     static final int PER_SECOND = 20;
     private static final String ATTRIBUTE = CallBudget.class.getName();
 
+    /**
+     * The buckets' clock: the system's, or one a test holds still so that a budget it spends does
+     * not refill between two of its calls on a slow machine.
+     */
+    static volatile TimeMeter time = TimeMeter.SYSTEM_MILLISECONDS;
+
     private CallBudget() {}
 
     /** Takes one call from the current session's budget; true when there was one. */
@@ -31,6 +38,7 @@ final class CallBudget {
         Bucket bucket = (Bucket) session.getAttribute(ATTRIBUTE);
         if (bucket == null) {
             bucket = Bucket.builder()
+                    .withCustomTimePrecision(time)
                     .addLimit(Bandwidth.builder()
                             .capacity(BURST)
                             .refillGreedy(PER_SECOND, Duration.ofSeconds(1))
