@@ -328,36 +328,24 @@ class GradingRepository {
             @Nullable UUID by,
             @Nullable String comment,
             Instant now) {
-        jdbc.sql("""
-                INSERT INTO score (id, attempt_id, key_version_id, amendment_ids, rules_version, threshold, computed, score,
-                                   overridden, found, mislabelled, missed, extra, cause, caused_by, comment, created_at,
-                                   exercise, source_recall, kind_accuracy, origin_accuracy, link_f1)
-                VALUES (:id, :a, :key, :amendments, :rules, :threshold, :computed, :score, :overridden, :found,
-                        :mislabelled, :missed, :extra, :cause, :by, :comment, :now,
-                        'identify-sources', :recall, :kind, :origin, :links)
-                """)
-                .param("id", UUID.randomUUID())
-                .param("a", attemptId)
-                .param("key", keyVersionId)
-                .param("amendments", amendmentIds.toArray(UUID[]::new))
-                .param("rules", rulesVersion)
-                .param("threshold", threshold)
-                .param("computed", result.score())
-                .param("score", score)
-                .param("overridden", overridden)
-                .param("found", found)
-                .param("mislabelled", mislabelled)
-                .param("missed", missed)
-                .param("extra", extra)
-                .param("cause", cause.code())
-                .param("by", by)
-                .param("comment", comment)
-                .param("now", Timestamp.from(now))
-                .param("recall", part(result.sourceRecall()))
-                .param("kind", part(result.kindAccuracy()))
-                .param("origin", part(result.originAccuracy()))
-                .param("links", part(result.linkF1()))
-                .update();
+        insert(
+                attemptId,
+                keyVersionId,
+                amendmentIds,
+                rulesVersion,
+                threshold,
+                result.score(),
+                score,
+                overridden,
+                found,
+                mislabelled,
+                missed,
+                extra,
+                cause,
+                by,
+                comment,
+                now,
+                result);
     }
 
     private static java.math.BigDecimal part(double value) {
@@ -381,11 +369,52 @@ class GradingRepository {
             @Nullable UUID by,
             @Nullable String comment,
             Instant now) {
+        insert(
+                attemptId,
+                keyVersionId,
+                amendmentIds,
+                rulesVersion,
+                threshold,
+                computed,
+                score,
+                overridden,
+                found,
+                mislabelled,
+                missed,
+                extra,
+                cause,
+                by,
+                comment,
+                now,
+                null);
+    }
+
+    /** One score row; {@code sources} carries the parts of an identify-sources score, null for claims. */
+    private void insert(
+            UUID attemptId,
+            UUID keyVersionId,
+            List<UUID> amendmentIds,
+            String rulesVersion,
+            double threshold,
+            double computed,
+            double score,
+            boolean overridden,
+            int found,
+            int mislabelled,
+            int missed,
+            int extra,
+            ScoreCause cause,
+            @Nullable UUID by,
+            @Nullable String comment,
+            Instant now,
+            org.lateral.submission.scoring.SourceScoring.@Nullable Result sources) {
         jdbc.sql("""
                 INSERT INTO score (id, attempt_id, key_version_id, amendment_ids, rules_version, threshold, computed, score,
-                                   overridden, found, mislabelled, missed, extra, cause, caused_by, comment, created_at)
+                                   overridden, found, mislabelled, missed, extra, cause, caused_by, comment, created_at,
+                                   exercise, source_recall, kind_accuracy, origin_accuracy, link_f1)
                 VALUES (:id, :a, :key, :amendments, :rules, :threshold, :computed, :score, :overridden, :found,
-                        :mislabelled, :missed, :extra, :cause, :by, :comment, :now)
+                        :mislabelled, :missed, :extra, :cause, :by, :comment, :now,
+                        :exercise, :recall, :kind, :origin, :links)
                 """)
                 .param("id", UUID.randomUUID())
                 .param("a", attemptId)
@@ -404,6 +433,11 @@ class GradingRepository {
                 .param("by", by)
                 .param("comment", comment)
                 .param("now", Timestamp.from(now))
+                .param("exercise", sources == null ? "mark-claims" : "identify-sources")
+                .param("recall", sources == null ? null : part(sources.sourceRecall()))
+                .param("kind", sources == null ? null : part(sources.kindAccuracy()))
+                .param("origin", sources == null ? null : part(sources.originAccuracy()))
+                .param("links", sources == null ? null : part(sources.linkF1()))
                 .update();
     }
 

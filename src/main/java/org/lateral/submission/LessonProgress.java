@@ -39,7 +39,14 @@ public record LessonProgress(int round, List<Step> steps) {
             @Nullable UUID attemptId) {}
 
     /** An attempt as far as progress goes: which step, which round, submitted or not. */
-    record AttemptState(UUID id, int step, int number, boolean submitted) {}
+    record AttemptState(UUID id, int step, int number, boolean submitted) {
+
+        static List<AttemptState> of(List<SubmissionRepository.Attempt> attempts) {
+            return attempts.stream()
+                    .map(a -> new AttemptState(a.id(), a.step(), a.number(), a.submittedAt() != null))
+                    .toList();
+        }
+    }
 
     static LessonProgress of(List<LessonStep> lesson, List<AttemptState> attempts) {
         int round = attempts.stream().mapToInt(AttemptState::number).max().orElse(1);

@@ -111,10 +111,7 @@ public class SourceWorkService {
                         ? LATE
                         : LessonProgress.lockedReason(
                                 assignment.steps(),
-                                submissions.attempts(attempt.submissionId()).stream()
-                                        .map(a -> new LessonProgress.AttemptState(
-                                                a.id(), a.step(), a.number(), a.submittedAt() != null))
-                                        .toList(),
+                                LessonProgress.AttemptState.of(submissions.attempts(attempt.submissionId())),
                                 attempt.id());
         return new Open(assignment, student.schoolId(), refusal, now);
     }

@@ -140,11 +140,7 @@ public class SubmissionService {
 
     private LessonProgress progress(StudentAssignment assignment, UUID submissionId) {
         return LessonProgress.of(
-                assignment.steps(),
-                submissions.attempts(submissionId).stream()
-                        .map(a ->
-                                new LessonProgress.AttemptState(a.id(), a.step(), a.number(), a.submittedAt() != null))
-                        .toList());
+                assignment.steps(), LessonProgress.AttemptState.of(submissions.attempts(submissionId)));
     }
 
     /**
@@ -328,10 +324,7 @@ public class SubmissionService {
     String lockedReason(StudentAssignment assignment, SubmissionRepository.Attempt attempt) {
         return LessonProgress.lockedReason(
                 assignment.steps(),
-                submissions.attempts(attempt.submissionId()).stream()
-                        .map(a ->
-                                new LessonProgress.AttemptState(a.id(), a.step(), a.number(), a.submittedAt() != null))
-                        .toList(),
+                LessonProgress.AttemptState.of(submissions.attempts(attempt.submissionId())),
                 attempt.id());
     }
 
