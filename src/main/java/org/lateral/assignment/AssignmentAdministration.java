@@ -77,11 +77,12 @@ public class AssignmentAdministration {
                     LibraryPins.Pin pin = library.current(schoolId, articleId)
                             .orElseThrow(
                                     () -> new IllegalArgumentException("No article " + articleId + " in the library"));
+                    LessonPlan.Pinned plan = LessonPlan.pin(library, schoolId, pin, steps);
                     AssignmentRepository.Row row = new AssignmentRepository.Row(
                             UUID.randomUUID(),
                             schoolId,
                             classId,
-                            title == null ? pin.title() : title,
+                            title == null ? plan.title() : title,
                             pin.articleId(),
                             pin.articleVersionId(),
                             pin.keyVersionId(),
@@ -94,7 +95,7 @@ public class AssignmentAdministration {
                             false,
                             teacherId,
                             clock.instant(),
-                            steps);
+                            plan.steps());
                     assignments.insert(row);
                     return row.id();
                 });

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.classroom.ClassDetail;
+import org.lateral.library.LibraryPins;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,7 +55,7 @@ class AssignmentRepository {
             boolean classmatesAfterSubmit,
             UUID createdBy,
             Instant createdAt,
-            List<NewStep> steps) {}
+            List<LessonPlan.PinnedStep> steps) {}
 
     /**
      * The assignment and its steps (DD013), every step on the assignment's article with its pins;
@@ -70,7 +72,7 @@ class AssignmentRepository {
                 .param("id", r.id())
                 .param("school", r.schoolId())
                 .param("class", r.classId())
-                .param("exercise", r.steps().getFirst().exercise())
+                .param("exercise", r.steps().getFirst().step().exercise())
                 .param("title", r.title())
                 .param("openAt", Timestamp.from(r.openAt()))
                 .param("dueAt", Timestamp.from(r.dueAt()))
@@ -83,29 +85,96 @@ class AssignmentRepository {
                 .param("createdAt", Timestamp.from(r.createdAt()))
                 .update();
         for (int position = 0; position < r.steps().size(); position++) {
-            NewStep step = r.steps().get(position);
+            LessonPlan.PinnedStep pinned = r.steps().get(position);
+            NewStep step = pinned.step();
             jdbc.sql("""
                     INSERT INTO lesson_step (assignment_id, school_id, position, exercise, article_id, article_version_id,
-                                             key_version_id, weight)
-                    VALUES (:id, :school, :position, :exercise, :article, :articleVersion, :keyVersion, :weight)
+                                             key_version_id, story_set_id, comparison_key_version_id,
+                                             outlet_profiles_at_once, weight)
+                    VALUES (:id, :school, :position, :exercise, :article, :articleVersion, :keyVersion, :storySet,
+                            :comparisonKey, :profilesAtOnce, :weight)
                     """)
                     .param("id", r.id())
                     .param("school", r.schoolId())
                     .param("position", position)
                     .param("exercise", step.exercise())
-                    .param("article", r.articleId())
-                    .param("articleVersion", r.articleVersionId())
-                    .param("keyVersion", r.keyVersionId())
+                    .param("article", pinned.articleId())
+                    .param("articleVersion", pinned.articleVersionId())
+                    .param("keyVersion", pinned.keyVersionId())
+                    .param("storySet", pinned.storySetId())
+                    .param("comparisonKey", pinned.comparisonKeyVersionId())
+                    .param("profilesAtOnce", step.outletProfilesAtOnce())
                     .param("weight", step.weight())
                     .update();
+            for (int column = 0; column < pinned.articles().size(); column++) {
+                LessonStep.StepArticle article = pinned.articles().get(column);
+                jdbc.sql("""
+                        INSERT INTO lesson_step_article (assignment_id, position, column_order, article_id,
+                                                         article_version_id)
+                        VALUES (:id, :position, :column, :article, :version)
+                        """)
+                        .param("id", r.id())
+                        .param("position", position)
+                        .param("column", column)
+                        .param("article", article.articleId())
+                        .param("version", article.articleVersionId())
+                        .update();
+            }
+            for (LibraryPins.RubricLevel level : pinned.rubric()) {
+                insertRubricLevel(r.id(), position, level);
+            }
         }
+    }
+
+    private void insertRubricLevel(UUID assignmentId, int position, LibraryPins.RubricLevel level) {
+        jdbc.sql("""
+                INSERT INTO lesson_step_rubric_level (assignment_id, position, level, name, descriptor)
+                VALUES (:id, :position, :level, :name, :descriptor)
+                """)
+                .param("id", assignmentId)
+                .param("position", position)
+                .param("level", level.level())
+                .param("name", level.name())
+                .param("descriptor", level.descriptor())
+                .update();
+    }
+
+    /** A compare step's rubric as the teacher has it, lowest level first. */
+    List<LibraryPins.RubricLevel> rubric(UUID assignmentId, int position) {
+        return jdbc.sql("""
+                SELECT level, name, descriptor FROM lesson_step_rubric_level
+                 WHERE assignment_id = :a AND position = :p ORDER BY level
+                """)
+                .param("a", assignmentId)
+                .param("p", position)
+                .query((rs, n) -> new LibraryPins.RubricLevel(
+                        rs.getInt("level"), rs.getString("name"), rs.getString("descriptor")))
+                .list();
+    }
+
+    /** Replaces a compare step's rubric with the teacher's edited one (the caller checked it). */
+    void replaceRubric(UUID assignmentId, int position, List<LibraryPins.RubricLevel> levels) {
+        jdbc.sql("DELETE FROM lesson_step_rubric_level WHERE assignment_id = :a AND position = :p")
+                .param("a", assignmentId)
+                .param("p", position)
+                .update();
+        levels.forEach(level -> insertRubricLevel(assignmentId, position, level));
     }
 
     /** The assignment's steps by position. */
     List<LessonStep> steps(UUID assignmentId) {
+        Map<Integer, List<LessonStep.StepArticle>> columns = new HashMap<>();
+        jdbc.sql("""
+                SELECT position, article_id, article_version_id FROM lesson_step_article
+                 WHERE assignment_id = :a ORDER BY position, column_order
+                """).param("a", assignmentId).query((ResultSet rs) -> {
+            columns.computeIfAbsent(rs.getInt("position"), p -> new ArrayList<>())
+                    .add(new LessonStep.StepArticle(
+                            rs.getObject("article_id", UUID.class), rs.getObject("article_version_id", UUID.class)));
+        });
         return jdbc.sql("""
                 SELECT position, exercise, article_id, article_version_id, key_version_id, key_version_ignored_id,
-                       story_set_id, weight
+                       story_set_id, comparison_key_version_id, outlet_profiles_at_once, weight
                   FROM lesson_step WHERE assignment_id = :a ORDER BY position
                 """)
                 .param("a", assignmentId)
@@ -117,6 +186,9 @@ class AssignmentRepository {
                         rs.getObject("key_version_id", UUID.class),
                         rs.getObject("key_version_ignored_id", UUID.class),
                         rs.getObject("story_set_id", UUID.class),
+                        rs.getObject("comparison_key_version_id", UUID.class),
+                        columns.getOrDefault(rs.getInt("position"), List.of()),
+                        rs.getBoolean("outlet_profiles_at_once"),
                         rs.getBigDecimal("weight")))
                 .list();
     }

@@ -74,6 +74,7 @@ public class AssignmentService {
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
         checkSteps(form.steps(), teacher, pin);
         checkNoClaimsGivenAway(classId, pin.articleId(), form.steps());
+        LessonPlan.Pinned plan = LessonPlan.pin(library, teacher.schoolId(), pin, form.steps());
         ZoneId zone = schoolClass.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();
@@ -101,7 +102,7 @@ public class AssignmentService {
                 UUID.randomUUID(),
                 teacher.schoolId(),
                 classId,
-                pin.title(),
+                plan.title(),
                 pin.articleId(),
                 pin.articleVersionId(),
                 pin.keyVersionId(),
@@ -114,7 +115,7 @@ public class AssignmentService {
                 form.classmatesAfterSubmit(),
                 teacher.accountId(),
                 clock.instant(),
-                form.steps());
+                plan.steps());
         assignments.insert(row);
         return assignments.ofClass(classId, zone, work).stream()
                 .filter(a -> a.id().equals(row.id()))
@@ -153,13 +154,22 @@ public class AssignmentService {
                                 "This article's answer key names no sources, so it cannot be used for \u201cWho says so?\u201d.");
                     }
                 }
-                case NewStep.COMPARE_OUTLETS ->
-                    throw new UserFacingException("Comparing outlets is not available as a step yet.");
+                case NewStep.COMPARE_OUTLETS -> {
+                    // Its articles and key are checked when it is pinned (LessonPlan).
+                }
                 default -> throw new UserFacingException("That is not an exercise Lateral knows.");
             }
         }
-        boolean claimsFirst = steps.getFirst().exercise().equals(NewStep.MARK_CLAIMS);
-        if (!claimsFirst && steps.size() > 1) {
+        for (int i = 0; i < steps.size() - 1; i++) {
+            if (steps.get(i).exercise().equals(NewStep.COMPARE_OUTLETS)) {
+                // The comparison widens a lesson on one article to its story; the steps on the
+                // article come first, so the student compares outlets knowing one text well.
+                throw new UserFacingException("\u201cCompare the outlets\u201d is the last step of a lesson.");
+            }
+        }
+        boolean misplacedClaims =
+                steps.stream().skip(1).anyMatch(s -> s.exercise().equals(NewStep.MARK_CLAIMS));
+        if (misplacedClaims) {
             // Step 2 links the claims the student marked in step 1; marking them afterwards would
             // leave the links without claims. Alone, "Who says so?" links the key's claims.
             throw new UserFacingException(
@@ -173,13 +183,19 @@ public class AssignmentService {
      */
     private void checkNoClaimsGivenAway(UUID classId, UUID articleId, List<NewStep> steps) {
         boolean marksClaims = steps.stream().anyMatch(s -> s.exercise().equals(NewStep.MARK_CLAIMS));
+        boolean showsClaims =
+                !marksClaims && steps.stream().anyMatch(s -> s.exercise().equals(NewStep.IDENTIFY_SOURCES));
         List<List<String>> others = assignments.lessonsOnArticle(classId, articleId);
-        if (!marksClaims && others.stream().anyMatch(l -> l.contains(NewStep.MARK_CLAIMS))) {
+        if (showsClaims && others.stream().anyMatch(l -> l.contains(NewStep.MARK_CLAIMS))) {
             throw new UserFacingException("This class marks the claims of this article in another assignment. "
                     + "\u201cWho says so?\u201d on its own shows where the article's claims are, so it would give them "
                     + "away: add it as a second step of a lesson instead, or choose another article.");
         }
-        if (marksClaims && others.stream().anyMatch(l -> !l.contains(NewStep.MARK_CLAIMS))) {
+        // A compare step names the story's core claims in words, never where the article makes
+        // them, so it gives nothing away.
+        if (marksClaims
+                && others.stream()
+                        .anyMatch(l -> !l.contains(NewStep.MARK_CLAIMS) && l.contains(NewStep.IDENTIFY_SOURCES))) {
             throw new UserFacingException("This class has a \u201cWho says so?\u201d lesson on this article, which "
                     + "shows where its claims are, so marking them would give nothing to find. Choose another "
                     + "article.");
@@ -268,6 +284,76 @@ public class AssignmentService {
                 .classOf(assignmentId, teacher.schoolId())
                 .flatMap(classroom::classDetail)
                 .flatMap(c -> assignments.forTeacher(assignmentId, c));
+    }
+
+    /** The most levels a judgement rubric has (0 to 9, as stored). */
+    public static final int MOST_RUBRIC_LEVELS = 10;
+
+    /**
+     * The rubric the teacher grades a compare step's closing judgement by (DD015): the comparison
+     * key's, as copied when the lesson was made, with the teacher's edits. Empty for a lesson
+     * without a compare step.
+     */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    public List<LibraryPins.RubricLevel> judgementRubric(UUID assignmentId) {
+        currentUser.require(Role.TEACHER);
+        return compareStep(assignmentId)
+                .map(step -> assignments.rubric(assignmentId, step))
+                .orElse(List.of());
+    }
+
+    /**
+     * The same rubric for a student of the assignment: it says what a good judgement does, so it is
+     * shown while they write one.
+     */
+    @Transactional(readOnly = true)
+    @StudentOfAssignment
+    public List<LibraryPins.RubricLevel> judgementRubricForStudent(UUID assignmentId) {
+        return forStudent(assignmentId)
+                .flatMap(a -> a.steps().stream().filter(LessonStep::compares).findFirst())
+                .map(step -> assignments.rubric(assignmentId, step.position()))
+                .orElse(List.of());
+    }
+
+    /**
+     * Replaces the rubric of the assignment's compare step with the teacher's: two to ten levels
+     * numbered from 0 without gaps, each with a name (up to 200 characters) and a descriptor (up to
+     * 2,000). Grades already given keep the level and the highest level of their time.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public List<LibraryPins.RubricLevel> editJudgementRubric(UUID assignmentId, List<LibraryPins.RubricLevel> levels) {
+        currentUser.require(Role.TEACHER);
+        int step = compareStep(assignmentId)
+                .orElseThrow(() -> new UserFacingException("This lesson has no step with a judgement to grade."));
+        if (levels.size() < 2 || levels.size() > MOST_RUBRIC_LEVELS) {
+            throw new UserFacingException("A rubric has two to ten levels.");
+        }
+        List<LibraryPins.RubricLevel> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            LibraryPins.RubricLevel level = levels.get(i);
+            String name = level.name() == null ? "" : level.name().strip();
+            String descriptor =
+                    level.descriptor() == null ? "" : level.descriptor().strip();
+            if (name.isEmpty() || name.length() > 200) {
+                throw new UserFacingException("Level " + i + " needs a name of at most 200 characters.");
+            }
+            if (descriptor.isEmpty() || descriptor.length() > 2000) {
+                throw new UserFacingException(
+                        "Level " + i + " (" + name + ") needs a description of at most 2,000 characters.");
+            }
+            checked.add(new LibraryPins.RubricLevel(i, name, descriptor));
+        }
+        assignments.replaceRubric(assignmentId, step, checked);
+        return assignments.rubric(assignmentId, step);
+    }
+
+    private java.util.Optional<Integer> compareStep(UUID assignmentId) {
+        return assignments.steps(assignmentId).stream()
+                .filter(LessonStep::compares)
+                .map(LessonStep::position)
+                .findFirst();
     }
 
     /** Shows feedback to every student who has submitted ("when I release it"); idempotent. */

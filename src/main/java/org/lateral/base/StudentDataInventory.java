@@ -76,6 +76,41 @@ public final class StudentDataInventory {
                     "Through attempt: which of the student's sources each claim rests on, or \"no source given\", "
                             + "deleted ones as tombstones."),
             new Entry(
+                    "compare_grid",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: the student's grid for each compared article (framing, source counts, "
+                            + "reporting, relayed-from outlets, and two free texts)."),
+            new Entry(
+                    "compare_span",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: the hedges and loaded words the student picked in a compared article, deleted "
+                            + "ones as tombstones."),
+            new Entry(
+                    "compare_cell",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: how the student says each article carries each core claim, with the wording "
+                            + "they picked."),
+            new Entry(
+                    "lateral_note",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: what the student found about an outlet outside the article: an address and one "
+                            + "or two sentences."),
+            new Entry(
+                    "compare_judgement",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: the student's closing judgement of which article to trust for what."),
+            new Entry(
+                    "judgement_grade",
+                    List.of(),
+                    Treatment.EXPORT_AND_DELETE,
+                    "Through attempt: the rubric level the teacher gave the student's judgement; graded_by is the "
+                            + "teacher."),
+            new Entry(
                     "score",
                     List.of(),
                     Treatment.EXPORT_AND_DELETE,

@@ -45,6 +45,7 @@ class DemoSeeder implements ApplicationRunner {
     static final int ISEGORIA = 2;
 
     static final String LESSON_TITLE = "Who says so? A former ISIS spy, in two steps";
+    static final String COMPARE_TITLE = "Compare the outlets: ISIS defectors, five ways";
     static final String CLASS_NAME = "Demo class";
     static final int STUDENTS = 24;
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
@@ -132,6 +133,23 @@ class DemoSeeder implements ApplicationRunner {
                     true,
                     List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES)),
                     LESSON_TITLE);
+        }
+        if (articles.size() >= NewStep.FEWEST_COMPARED) {
+            // The whole story set side by side: the product's third exercise (DD015).
+            List<UUID> columns = articles.subList(0, Math.min(articles.size(), NewStep.MOST_COMPARED));
+            assignments.ensureLesson(
+                    demoClass.schoolId(),
+                    demoClass.id(),
+                    teacher.id(),
+                    columns.getFirst(),
+                    firstSeeding,
+                    DueDates.endOfDay(
+                            DueDates.dayOf(firstSeeding.plus(Duration.ofDays(14)), demoClass.timeZone()),
+                            demoClass.timeZone()),
+                    FeedbackPolicy.AFTER_SUBMIT,
+                    true,
+                    List.of(NewStep.compare(columns, java.math.BigDecimal.ONE, false)),
+                    COMPARE_TITLE);
         }
     }
 }

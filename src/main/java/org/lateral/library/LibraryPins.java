@@ -30,9 +30,115 @@ import org.springframework.transaction.annotation.Transactional;
 public class LibraryPins {
 
     private final JdbcClient jdbc;
+    private final LibraryService outlets;
 
-    LibraryPins(JdbcClient jdbc) {
+    LibraryPins(JdbcClient jdbc, LibraryService outlets) {
         this.jdbc = jdbc;
+        this.outlets = outlets;
+    }
+
+    /** The story set an article belongs to, if any. */
+    public Optional<UUID> storySetOf(UUID schoolId, UUID articleId) {
+        return jdbc.sql(
+                        "SELECT story_set_id FROM article WHERE id = :a AND school_id = :school AND story_set_id IS NOT NULL")
+                .param("a", articleId)
+                .param("school", schoolId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** A level of a judgement rubric: 0 is the lowest. */
+    public record RubricLevel(int level, String name, String descriptor) {}
+
+    /**
+     * What a compare step pins of a story set (DD015): the current version of its comparison key,
+     * the article versions that version covers, and the rubric it ships.
+     */
+    public record ComparisonPin(
+            UUID storySetId,
+            String storySetTitle,
+            UUID versionId,
+            Set<UUID> articleVersionIds,
+            List<RubricLevel> rubric) {
+        public ComparisonPin {
+            articleVersionIds = Set.copyOf(articleVersionIds);
+            rubric = List.copyOf(rubric);
+        }
+    }
+
+    /** The story set's current comparison key, when it has one. */
+    public Optional<ComparisonPin> comparisonPin(UUID schoolId, UUID storySetId) {
+        record Head(String title, UUID versionId) {}
+        Optional<Head> head = jdbc.sql("""
+                SELECT s.title, k.current_version_id
+                  FROM story_set s JOIN comparison_key k ON k.story_set_id = s.id AND k.school_id = s.school_id
+                 WHERE s.id = :set AND s.school_id = :school AND k.current_version_id IS NOT NULL
+                 ORDER BY k.created_at LIMIT 1
+                """)
+                .param("set", storySetId)
+                .param("school", schoolId)
+                .query((rs, n) -> new Head(rs.getString("title"), rs.getObject("current_version_id", UUID.class)))
+                .optional();
+        return head.map(h -> new ComparisonPin(
+                storySetId,
+                h.title(),
+                h.versionId(),
+                Set.copyOf(jdbc.sql("SELECT article_version_id FROM comparison_key_entry WHERE version_id = :v")
+                        .param("v", h.versionId())
+                        .query(UUID.class)
+                        .list()),
+                rubric(h.versionId())));
+    }
+
+    /** The rubric a comparison key version ships, lowest level first. */
+    public List<RubricLevel> rubric(UUID comparisonKeyVersionId) {
+        return jdbc.sql(
+                        "SELECT level, name, descriptor FROM comparison_rubric_level WHERE version_id = :v ORDER BY level")
+                .param("v", comparisonKeyVersionId)
+                .query((rs, n) -> new RubricLevel(rs.getInt("level"), rs.getString("name"), rs.getString("descriptor")))
+                .list();
+    }
+
+    /**
+     * One pinned article as a compare column shows it: headline, outlet, date, byline and text.
+     * Nothing of any key.
+     */
+    public record ColumnArticle(
+            UUID articleId,
+            UUID articleVersionId,
+            String title,
+            @Nullable String byline,
+            PublicationDate published,
+            String canonicalText,
+            UUID outletId,
+            String outletName,
+            OutletKind outletKind) {}
+
+    public Optional<ColumnArticle> columnArticle(UUID schoolId, UUID articleVersionId) {
+        return jdbc.sql("""
+                SELECT a.id, v.id AS version_id, v.title, v.byline, v.published_on, v.published_precision,
+                       v.published_note, v.canonical_text, o.id AS outlet_id, o.name AS outlet_name, o.kind
+                  FROM article_version v JOIN article a ON a.id = v.article_id JOIN outlet o ON o.id = a.outlet_id
+                 WHERE v.id = :v AND a.school_id = :school
+                """)
+                .param("v", articleVersionId)
+                .param("school", schoolId)
+                .query((rs, n) -> new ColumnArticle(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("version_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("byline"),
+                        LibraryService.publicationDate(rs),
+                        rs.getString("canonical_text"),
+                        rs.getObject("outlet_id", UUID.class),
+                        rs.getString("outlet_name"),
+                        LibraryService.outletKind(rs.getString("kind"))))
+                .optional();
+    }
+
+    /** An outlet's profile in this school's library, for a student who compares its article. */
+    public Optional<OutletProfile> outletProfile(UUID schoolId, UUID outletId) {
+        return outlets.outletOf(outletId, schoolId);
     }
 
     /** The article's current version and the key version anchored to it (null when it has none). */

@@ -183,7 +183,7 @@ public class LibraryService {
      * Versions are read by creation time: the current one is the pointer, the earlier ones are
      * every other version stored before it.
      */
-    private Optional<OutletProfile> outletOf(UUID outletId, UUID schoolId) {
+    Optional<OutletProfile> outletOf(UUID outletId, UUID schoolId) {
         Optional<OutletProfile> current = jdbc.sql("""
                 SELECT o.id, o.name, o.kind, o.country, o.ownership, o.ownership_source, o.publisher, o.publisher_source,
                        o.description, o.home_url, o.owner_id, v.facts::text AS facts, v.created_at AS current_since
@@ -332,7 +332,7 @@ public class LibraryService {
                 key.get().keyId(), version, key.get().status(), key.get().notes(), claims, sources);
     }
 
-    private static PublicationDate publicationDate(ResultSet rs) throws SQLException {
+    static PublicationDate publicationDate(ResultSet rs) throws SQLException {
         return new PublicationDate(
                 rs.getObject("published_on", LocalDate.class),
                 PublicationDate.Precision.valueOf(
@@ -340,7 +340,7 @@ public class LibraryService {
                 rs.getString("published_note"));
     }
 
-    private static OutletKind outletKind(String code) {
+    static OutletKind outletKind(String code) {
         return OutletKind.fromCode(code).orElseThrow();
     }
 

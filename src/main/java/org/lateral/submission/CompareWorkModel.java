@@ -124,6 +124,12 @@ public final class CompareWorkModel {
         if (kind == null || !SPAN_KINDS.contains(kind)) {
             return new SourceWorkModel.Checked.Refused<>(BAD_KIND_OF_SPAN);
         }
+        return checkWording(text, start, end, exact, prefix, suffix);
+    }
+
+    /** Words of the article (a picked span, or a matrix cell's wording), checked and re-anchored as a mark's. */
+    public static SourceWorkModel.Checked<AnchoredSpan> checkWording(
+            String text, int start, int end, @Nullable String exact, String prefix, String suffix) {
         String words = exact == null ? "" : exact;
         if (words.isEmpty()) {
             return new SourceWorkModel.Checked.Refused<>(NO_WORDS);

@@ -21,6 +21,7 @@ import org.lateral.base.highlighter.SavedSource;
  * @param sources the attempt's sources with their mentions (an identify-sources step)
  * @param links the attempt's claim links (an identify-sources step)
  * @param outlets outlets the article's text names, offered as where a source was relayed from
+ * @param compare the columns, core claims and saved work of a compare-outlets step; null otherwise
  */
 public record MarkingSession(
         UUID assignmentId,
@@ -42,7 +43,8 @@ public record MarkingSession(
         List<ClaimToLink> claims,
         List<SavedSource> sources,
         List<SavedLink> links,
-        List<String> outlets) {
+        List<String> outlets,
+        @Nullable CompareSession compare) {
 
     public MarkingSession {
         marks = List.copyOf(marks);

@@ -158,6 +158,35 @@ class SubmissionRepository {
                 .param("now", at)
                 .param("claimsStep", claimsStep)
                 .update();
+        // Compare-outlets work (DD015): grids, live spans, cells, lateral-reading notes, the
+        // judgement; the teacher's grade of the judgement stays with the attempt it graded.
+        jdbc.sql("""
+                INSERT INTO compare_grid (attempt_id, article_id, seq, framing, named_sources, anonymous_sources, reporting,
+                                          relayed_from, includes, outlet_kind, created_at, updated_at)
+                SELECT :to, article_id, 1, framing, named_sources, anonymous_sources, reporting, relayed_from, includes,
+                       outlet_kind, :now, :now
+                  FROM compare_grid WHERE attempt_id = :from
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO compare_span (attempt_id, span_id, seq, article_id, kind, start_offset, end_offset, exact, prefix,
+                                          suffix, deleted, created_at, updated_at)
+                SELECT :to, span_id, 1, article_id, kind, start_offset, end_offset, exact, prefix, suffix, false, :now, :now
+                  FROM compare_span WHERE attempt_id = :from AND NOT deleted
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO compare_cell (attempt_id, claim_id, article_id, seq, carried, start_offset, end_offset, exact,
+                                          prefix, suffix, created_at, updated_at)
+                SELECT :to, claim_id, article_id, 1, carried, start_offset, end_offset, exact, prefix, suffix, :now, :now
+                  FROM compare_cell WHERE attempt_id = :from
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO lateral_note (attempt_id, outlet_id, seq, address, note, created_at, updated_at)
+                SELECT :to, outlet_id, 1, address, note, :now, :now FROM lateral_note WHERE attempt_id = :from
+                """).param("to", to).param("from", from).param("now", at).update();
+        jdbc.sql("""
+                INSERT INTO compare_judgement (attempt_id, seq, judgement, created_at, updated_at)
+                SELECT :to, 1, judgement, :now, :now FROM compare_judgement WHERE attempt_id = :from
+                """).param("to", to).param("from", from).param("now", at).update();
     }
 
     /** The attempt, locked for this transaction so saves of one attempt run one after another. */

@@ -46,6 +46,7 @@ public class SubmissionService {
     private final Grader grader;
     private final SourceGrader sourceGrader;
     private final SourceWorkRepository sourceWork;
+    private final CompareWorkRepository compareWork;
     private final Clock clock;
 
     SubmissionService(
@@ -57,7 +58,9 @@ public class SubmissionService {
             Grader grader,
             SourceGrader sourceGrader,
             SourceWorkRepository sourceWork,
+            CompareWorkRepository compareWork,
             Clock clock) {
+        this.compareWork = compareWork;
         this.sourceGrader = sourceGrader;
         this.sourceWork = sourceWork;
         this.assignmentGrading = assignmentGrading;
@@ -135,7 +138,28 @@ public class SubmissionService {
                 sources ? claimsToLink(assignment, step, attempt, student.schoolId()) : List.of(),
                 work.sources(),
                 work.links(),
-                sources ? library.outletsNamedIn(student.schoolId(), text) : List.of()));
+                sources ? library.outletsNamedIn(student.schoolId(), text) : List.of(),
+                step.compares() ? compareSession(assignmentId, step, attempt, student.schoolId()) : null));
+    }
+
+    /** A compare step's columns, core claims, rubric and the attempt's saved work (DD015). */
+    private CompareSession compareSession(
+            UUID assignmentId, LessonStep step, SubmissionRepository.Attempt attempt, UUID schoolId) {
+        List<LibraryPins.ColumnArticle> columns = step.articles().stream()
+                .map(a -> library.columnArticle(schoolId, a.articleVersionId()).orElseThrow())
+                .toList();
+        List<CompareSession.CoreClaim> claims = library.comparisonKey(
+                        schoolId, Objects.requireNonNull(step.comparisonKeyVersionId()))
+                .map(k -> k.claims().stream()
+                        .map(c -> new CompareSession.CoreClaim(c.id(), c.claim()))
+                        .toList())
+                .orElse(List.of());
+        return new CompareSession(
+                columns,
+                claims,
+                assignments.judgementRubricForStudent(assignmentId),
+                step.outletProfilesAtOnce(),
+                compareWork.work(attempt.id()));
     }
 
     private LessonProgress progress(StudentAssignment assignment, UUID submissionId) {
@@ -313,6 +337,9 @@ public class SubmissionService {
             sourceGrader
                     .context(facts, claimsStep)
                     .ifPresent(context -> sourceGrader.record(context, attempt, ScoreCause.SUBMITTED, null, now));
+        } else if (facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+            // Scored by the compare rules (DD014) once the compare grader exists; until then a
+            // submitted comparison has no score row.
         } else {
             grader.context(facts, null)
                     .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
