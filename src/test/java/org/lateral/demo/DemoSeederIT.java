@@ -53,7 +53,7 @@ class DemoSeederIT {
                        extract(epoch FROM a.due_at - c.created_at) / 86400 AS due_days
                   FROM assignment a JOIN class c ON c.id = a.class_id
                  WHERE c.name = 'Demo class'
-                   AND (SELECT count(*) FROM lesson_step s WHERE s.assignment_id = a.id) = 1
+                   AND ARRAY(SELECT s.exercise FROM lesson_step s WHERE s.assignment_id = a.id) = '{mark-claims}'
                  ORDER BY a.open_at""").query().listOfRows();
         assertThat(rows).hasSize(5);
         assertThat(rows).allSatisfy(r -> {
@@ -87,6 +87,28 @@ class DemoSeederIT {
         assertThat((String[]) ((java.sql.Array) lesson.get("steps")).getArray())
                 .containsExactly("mark-claims", "identify-sources");
         assertThat((String) lesson.get("article")).isEqualTo("Confessions of an ISIS Spy");
+    }
+
+    @Test
+    void demo_mode_has_a_compare_lesson_on_the_whole_defectors_set_open_now() {
+        var rows = jdbc.sql("""
+                SELECT a.title, a.open_at <= now() AS open_now, s.comparison_key_version_id IS NOT NULL AS keyed,
+                       (SELECT count(*) FROM lesson_step_article x
+                         WHERE x.assignment_id = a.id AND x.position = s.position) AS columns,
+                       (SELECT count(*) FROM lesson_step_rubric_level r
+                         WHERE r.assignment_id = a.id AND r.position = s.position) AS levels
+                  FROM assignment a JOIN class c ON c.id = a.class_id
+                  JOIN lesson_step s ON s.assignment_id = a.id
+                 WHERE c.name = 'Demo class' AND s.exercise = 'compare-outlets'""").query().listOfRows();
+        assertThat(rows).hasSize(1);
+        var lesson = rows.getFirst();
+        assertThat(lesson.get("title")).isEqualTo(DemoSeeder.COMPARE_TITLE);
+        assertThat(lesson.get("open_now")).isEqualTo(true);
+        assertThat(lesson.get("keyed")).as("pins the set's comparison key").isEqualTo(true);
+        assertThat(((Number) lesson.get("columns")).intValue()).isEqualTo(5);
+        assertThat(((Number) lesson.get("levels")).intValue())
+                .as("the pack's rubric, copied for the teacher to edit")
+                .isEqualTo(4);
     }
 
     @Test

@@ -361,6 +361,44 @@ class AuthorizationProbesIT {
         if (type == org.lateral.library.SourceKind.class) {
             return org.lateral.library.SourceKind.NAMED_PERSON;
         }
+        if (type == org.lateral.submission.CompareItems.GridState.class) {
+            return new org.lateral.submission.CompareItems.GridState(
+                    t.articleId().toString(), 1, "neutral", 1, 0, "original", List.of(), null, null);
+        }
+        if (type == org.lateral.submission.CompareItems.SpanState.class) {
+            int at = t.text().indexOf("Reportedly");
+            return new org.lateral.submission.CompareItems.SpanState(
+                    UUID.randomUUID().toString(),
+                    1,
+                    t.articleId().toString(),
+                    "hedge",
+                    at,
+                    at + 10,
+                    "Reportedly",
+                    "",
+                    "",
+                    false);
+        }
+        if (type == org.lateral.submission.CompareItems.CellState.class) {
+            return new org.lateral.submission.CompareItems.CellState(
+                    "k01", t.articleId().toString(), 1, "fact", null, null, null, null, null);
+        }
+        if (type == org.lateral.submission.CompareItems.NoteState.class) {
+            return new org.lateral.submission.CompareItems.NoteState(
+                    t.outletId().toString(), 1, "https://example.org/about", "Written by the probe");
+        }
+        if (type == org.lateral.submission.CompareItems.JudgementState.class) {
+            return new org.lateral.submission.CompareItems.JudgementState(1, "Written by the probe");
+        }
+        if (type == List.class) {
+            // A judgement rubric, the only list a service takes so far.
+            return List.of(
+                    new org.lateral.library.LibraryPins.RubricLevel(0, "Not yet", "Written by the probe"),
+                    new org.lateral.library.LibraryPins.RubricLevel(1, "Secure", "Written by the probe"));
+        }
+        if (type == int.class) {
+            return 1;
+        }
         if (type == Integer.class) {
             // A lesson step's position: the first step, which every lesson has.
             return 0;

@@ -568,7 +568,10 @@ class LessonIT {
                         "Each exercise can be a step of a lesson only once."),
                 new Case(
                         List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.COMPARE_OUTLETS)),
-                        "Comparing outlets is not available as a step yet."),
+                        "Choose two to five articles to compare."),
+                new Case(
+                        List.of(NewStep.of(NewStep.COMPARE_OUTLETS), NewStep.of(NewStep.MARK_CLAIMS)),
+                        "\u201cCompare the outlets\u201d is the last step of a lesson."),
                 new Case(
                         List.of(
                                 NewStep.of(NewStep.MARK_CLAIMS),
