@@ -223,11 +223,22 @@ class CompareStepIT {
                 "The articles to compare must tell the same story: choose them from one story set."));
         int before =
                 jdbc.sql("SELECT count(*) FROM assignment").query(Integer.class).single();
-        for (Case c : cases) {
-            assertThatThrownBy(() -> assign(c.lessonArticle(), c.steps()))
-                    .as(c.message())
-                    .isInstanceOf(UserFacingException.class)
-                    .hasMessage(c.message());
+        try {
+            for (Case c : cases) {
+                assertThatThrownBy(() -> assign(c.lessonArticle(), c.steps()))
+                        .as(c.message())
+                        .isInstanceOf(UserFacingException.class)
+                        .hasMessage(c.message());
+            }
+        } finally {
+            // The integration tests share one library: leave it as the pack made it.
+            jdbc.sql("UPDATE article SET current_version_id = NULL WHERE id = :a")
+                    .param("a", other)
+                    .update();
+            jdbc.sql("DELETE FROM article_version WHERE article_id = :a")
+                    .param("a", other)
+                    .update();
+            jdbc.sql("DELETE FROM article WHERE id = :a").param("a", other).update();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM assignment")
                         .query(Integer.class)
