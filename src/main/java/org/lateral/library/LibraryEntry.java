@@ -27,7 +27,8 @@ public record LibraryEntry(
         @Nullable String analysisNote,
         @Nullable String supportNote,
         @Nullable String contentNote,
-        boolean keyNamesSources) {
+        boolean keyNamesSources,
+        boolean comparable) {
 
     /** Whether the article has an answer key students can be graded against. */
     public enum KeyStatus {

@@ -73,7 +73,15 @@ public class LibraryService {
                                   JOIN answer_key_version kv ON kv.id = k.current_version_id
                                  WHERE k.article_id = a.id AND k.school_id = a.school_id
                                    AND kv.article_version_id = v.id
-                                 ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1)) AS key_names_sources
+                                 ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1)) AS key_names_sources,
+                       EXISTS (SELECT 1 FROM comparison_key ck
+                                 JOIN comparison_key_entry ce ON ce.version_id = ck.current_version_id
+                                WHERE ck.story_set_id = a.story_set_id AND ck.school_id = a.school_id
+                                  AND ce.article_version_id = v.id
+                                  -- A comparison needs a second article the key covers as it stands.
+                                  AND (SELECT count(*) FROM comparison_key_entry ce2
+                                         JOIN article a2 ON a2.current_version_id = ce2.article_version_id
+                                        WHERE ce2.version_id = ck.current_version_id) >= 2) AS comparable
                   FROM article a
                   JOIN article_version v ON v.id = a.current_version_id
                   JOIN outlet o ON o.id = a.outlet_id
@@ -100,7 +108,8 @@ public class LibraryService {
                         rs.getString("analysis_note"),
                         rs.getString("support_note"),
                         rs.getString("content_note"),
-                        rs.getBoolean("key_names_sources")))
+                        rs.getBoolean("key_names_sources"),
+                        rs.getBoolean("comparable")))
                 .list();
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -113,7 +114,8 @@ final class AssignmentsPanel {
         dialog.setHeaderTitle("Assign an article to " + c.name());
         Select<LibraryEntry> article = new Select<>();
         article.setLabel("Article");
-        article.setItems(library.articles(""));
+        List<LibraryEntry> entries = library.articles("");
+        article.setItems(entries);
         article.setItemLabelGenerator(e -> e.outletName() + ": " + e.title()
                 + (e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE
                         ? ""
@@ -123,7 +125,7 @@ final class AssignmentsPanel {
         // What to read before assigning: the story set's care notes and the article's content note.
         Div careNotes = new Div();
         careNotes.setTestId("assign-care-notes");
-        LessonSteps steps = new LessonSteps();
+        LessonSteps steps = new LessonSteps(entries);
         article.addValueChangeListener(e -> {
             careNotes.removeAll();
             if (e.getValue() != null) {
@@ -209,11 +211,21 @@ final class AssignmentsPanel {
                 new Checkbox("Step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES) + " (optional)");
         private final Span sourcesReason = new Span();
         private final NumberField sourcesWeight = weightField(NewStep.IDENTIFY_SOURCES);
-        private final Paragraph weighting = new Paragraph("The lesson score is the weighted mean of the two steps' "
+        private final Checkbox compare =
+                new Checkbox("Last step: " + ExerciseNames.name(NewStep.COMPARE_OUTLETS) + " (optional)");
+        private final Span compareReason = new Span();
+        private final CheckboxGroup<LibraryEntry> compareArticles = new CheckboxGroup<>();
+        private final Checkbox profilesAtOnce =
+                new Checkbox("Show each outlet's profile at once (otherwise after students write what they found)");
+        private final NumberField compareWeight = weightField(NewStep.COMPARE_OUTLETS);
+        private final List<LibraryEntry> entries;
+        private @Nullable LibraryEntry lessonArticle;
+        private final Paragraph weighting = new Paragraph("The lesson score is the weighted mean of the steps' "
                 + "scores. For example, with \u00d71 and \u00d73, step scores of 60 and 80 give "
                 + "(60 + 3 \u00d7 80) \u00f7 4 = 75.");
 
-        LessonSteps() {
+        LessonSteps(List<LibraryEntry> entries) {
+            this.entries = List.copyOf(entries);
             section.addClassName("lesson-steps");
             section.setTestId("assign-steps");
             Span title = new Span("Steps of the lesson");
@@ -238,10 +250,32 @@ final class AssignmentsPanel {
                     sourcesReason,
                     sourcesWeight);
             second.addClassName("lesson-step");
+            compare.setTestId("assign-step-compare-outlets");
+            compareReason.addClassName("lesson-step-reason");
+            compareReason.setTestId("assign-compare-unavailable");
+            compareReason.setVisible(false);
+            compareArticles.setLabel("Articles to compare, side by side (2 to 5, this article included)");
+            compareArticles.setItemLabelGenerator(e -> e.outletName() + ": " + e.title());
+            compareArticles.setTestId("assign-compare-articles");
+            // The lesson's article is always a column: its other steps are about it.
+            compareArticles.setItemEnabledProvider(
+                    e -> lessonArticle == null || !e.articleId().equals(lessonArticle.articleId()));
+            profilesAtOnce.setTestId("assign-compare-profiles-at-once");
+            Div third = new Div(
+                    compare,
+                    about("Comes last: students read articles of the same story side by side, fill a grid per "
+                            + "article and a claims-by-outlets table, look each outlet up outside Lateral, and say "
+                            + "which article they would trust for what. You grade that judgement with a rubric."),
+                    compareReason,
+                    compareArticles,
+                    profilesAtOnce,
+                    compareWeight);
+            third.addClassName("lesson-step");
             weighting.addClassName("reader-note");
-            section.add(title, first, second, weighting);
+            section.add(title, first, second, third, weighting);
             sources.addValueChangeListener(e -> showWeights());
             claimsStep.addValueChangeListener(e -> showWeights());
+            compare.addValueChangeListener(e -> showWeights());
             showWeights();
         }
 
@@ -276,6 +310,38 @@ final class AssignmentsPanel {
         }
 
         void articleChosen(@Nullable LibraryEntry entry) {
+            lessonArticle = entry;
+            List<LibraryEntry> sameStory = entry == null || entry.storySetId() == null
+                    ? List.of()
+                    : entries.stream()
+                            .filter(e -> entry.storySetId().equals(e.storySetId()) && e.comparable())
+                            .toList();
+            boolean comparable = entry == null || (entry.comparable() && sameStory.size() >= NewStep.FEWEST_COMPARED);
+            compare.setEnabled(comparable);
+            if (!comparable) {
+                compare.setValue(false);
+                compareReason.setText(
+                        entry.storySetId() == null
+                                ? "Not possible for this article: it belongs to no story set to compare it with."
+                                : "Not possible for this article: its story set has no comparison key for it yet.");
+            }
+            compareReason.setVisible(!comparable);
+            compareArticles.setItems(sameStory);
+            if (entry != null && !sameStory.isEmpty()) {
+                // Preselect the whole set, up to five: a teacher usually narrows it down.
+                compareArticles.setValue(new java.util.LinkedHashSet<>(
+                        sameStory.subList(0, Math.min(sameStory.size(), NewStep.MOST_COMPARED))));
+                if (compareArticles.getValue().stream()
+                        .noneMatch(e -> e.articleId().equals(entry.articleId()))) {
+                    java.util.Set<LibraryEntry> value = new java.util.LinkedHashSet<>(compareArticles.getValue());
+                    sameStory.stream()
+                            .filter(e -> e.articleId().equals(entry.articleId()))
+                            .findFirst()
+                            .ifPresent(value::add);
+                    compareArticles.setValue(value);
+                }
+            }
+            showWeights();
             boolean possible = entry == null || entry.keyNamesSources();
             sources.setEnabled(possible);
             if (!possible) {
@@ -289,26 +355,42 @@ final class AssignmentsPanel {
         }
 
         private void showWeights() {
-            boolean two = sources.getValue() && claimsStep.getValue();
-            claimsWeight.setVisible(two);
-            sourcesWeight.setVisible(two);
-            weighting.setVisible(two);
+            int count = (claimsStep.getValue() ? 1 : 0) + (sources.getValue() ? 1 : 0) + (compare.getValue() ? 1 : 0);
+            boolean several = count > 1;
+            claimsWeight.setVisible(several && claimsStep.getValue());
+            sourcesWeight.setVisible(several && sources.getValue());
+            compareWeight.setVisible(several && compare.getValue());
+            weighting.setVisible(several);
+            compareArticles.setVisible(compare.getValue());
+            profilesAtOnce.setVisible(compare.getValue());
         }
 
         /** The chosen steps; a weight left empty is a mistake the teacher must correct. */
         List<NewStep> chosen() {
-            if (!claimsStep.getValue()) {
-                if (!sources.getValue()) {
-                    throw new UserFacingException("Choose at least one step for the lesson.");
-                }
-                return List.of(NewStep.of(NewStep.IDENTIFY_SOURCES));
+            List<NewStep> steps = new java.util.ArrayList<>();
+            boolean several =
+                    (claimsStep.getValue() ? 1 : 0) + (sources.getValue() ? 1 : 0) + (compare.getValue() ? 1 : 0) > 1;
+            if (claimsStep.getValue()) {
+                steps.add(new NewStep(NewStep.MARK_CLAIMS, several ? weight(claimsWeight) : BigDecimal.ONE));
             }
-            if (!sources.getValue()) {
-                return List.of(NewStep.of(NewStep.MARK_CLAIMS));
+            if (sources.getValue()) {
+                steps.add(new NewStep(NewStep.IDENTIFY_SOURCES, several ? weight(sourcesWeight) : BigDecimal.ONE));
             }
-            return List.of(
-                    new NewStep(NewStep.MARK_CLAIMS, weight(claimsWeight)),
-                    new NewStep(NewStep.IDENTIFY_SOURCES, weight(sourcesWeight)));
+            if (compare.getValue()) {
+                // Columns in the story set's order, which is the order the checkboxes list them in.
+                List<java.util.UUID> columns = compareArticles
+                        .getListDataView()
+                        .getItems()
+                        .filter(compareArticles.getValue()::contains)
+                        .map(LibraryEntry::articleId)
+                        .toList();
+                steps.add(NewStep.compare(
+                        columns, several ? weight(compareWeight) : BigDecimal.ONE, profilesAtOnce.getValue()));
+            }
+            if (steps.isEmpty()) {
+                throw new UserFacingException("Choose at least one step for the lesson.");
+            }
+            return steps;
         }
 
         private static BigDecimal weight(NumberField field) {

@@ -108,15 +108,18 @@ class LibraryView extends VerticalLayout {
     private static Span exercises(LibraryEntry e) {
         String claims = ExerciseNames.name("mark-claims");
         String sources = ExerciseNames.name("identify-sources") + " (identify sources)";
+        // Its story set's comparison key covers it: it can be a column of a compare step.
+        String compare =
+                e.comparable() ? " \u00b7 " + ExerciseNames.name("compare-outlets") + " (with its story set)" : "";
         String text;
         if (e.keyStatus() == LibraryEntry.KeyStatus.NONE) {
             // It can still be assigned; students' marks are saved but nothing is scored.
-            text = "Exercises: " + claims + ", not scored until it has a key";
+            text = "Exercises: " + claims + ", not scored until it has a key" + compare;
         } else if (e.keyNamesSources()) {
-            text = "Exercises: " + claims + " \u00b7 " + sources;
+            text = "Exercises: " + claims + " \u00b7 " + sources + compare;
         } else {
-            text = "Exercises: " + claims + " only. Its key names no sources, so it cannot be used for \u201c"
-                    + ExerciseNames.name("identify-sources") + "\u201d.";
+            text = "Exercises: " + claims + (compare.isEmpty() ? " only" : compare) + ". Its key names no sources, so "
+                    + "it cannot be used for \u201c" + ExerciseNames.name("identify-sources") + "\u201d.";
         }
         Span marker = new Span(text);
         marker.addClassName("library-exercises");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -208,5 +209,94 @@ class AssignDialogStepsTest extends SpringBrowserlessTest {
                 .contains("names no sources");
         test($(Button.class).withTestId("assign-save").single()).click();
         assertThat(steps(noSources.id())).containsExactly("mark-claims 1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private CheckboxGroup<LibraryEntry> compareArticles() {
+        return $(CheckboxGroup.class).withTestId("assign-compare-articles").single();
+    }
+
+    private Checkbox compareStep() {
+        return $(Checkbox.class).withTestId("assign-step-compare-outlets").single();
+    }
+
+    private List<String> columns(UUID classId) {
+        return jdbc.sql("""
+                SELECT o.name FROM lesson_step_article x
+                  JOIN assignment a ON a.id = x.assignment_id
+                  JOIN article r ON r.id = x.article_id JOIN outlet o ON o.id = r.outlet_id
+                 WHERE a.class_id = :c ORDER BY x.column_order
+                """).param("c", classId).query(String.class).list();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void compare_the_outlets_comes_last_on_the_articles_the_teacher_keeps_ticked() {
+        openDialogAndChoose(media, FRISKY);
+        assertThat($(CheckboxGroup.class).withTestId("assign-compare-articles").exists())
+                .as("hidden until the step is chosen")
+                .isFalse();
+        test(compareStep()).click();
+        CheckboxGroup<LibraryEntry> articles = compareArticles();
+        assertThat(articles.getValue()).as("the whole story set, ticked").hasSize(5);
+        assertThat(articles.getItemEnabledProvider()
+                        .test(articles.getValue().stream()
+                                .filter(e -> e.outletName().equals("The Frisky"))
+                                .findFirst()
+                                .orElseThrow()))
+                .as("the lesson's article stays a column")
+                .isFalse();
+        List<String> others = articles.getValue().stream()
+                .filter(e ->
+                        !e.outletName().equals("The Frisky") && !e.outletName().equals("Sputnik International"))
+                .map(e -> e.outletName() + ": " + e.title())
+                .toList();
+        test(articles).deselectItems(others);
+        test(weight("compare-outlets")).setValue(2.0);
+        test($(Button.class).withTestId("assign-save").single()).click();
+
+        assertThat(steps(media.id())).containsExactly("mark-claims 1", "compare-outlets 2");
+        assertThat(columns(media.id()))
+                .as("in the story set's order")
+                .containsExactly("The Frisky", "Sputnik International");
+        assertThat($(Span.class)
+                        .withAttribute("data-testid", "assignment-steps")
+                        .all())
+                .extracting(Span::getText)
+                .containsExactly("Mark the claims \u2192 Compare the outlets");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void compare_the_outlets_can_be_the_whole_lesson_and_one_column_is_refused_in_words() {
+        openDialogAndChoose(media, FRISKY);
+        test($(Checkbox.class).withTestId("assign-step-mark-claims").single()).click();
+        test(compareStep()).click();
+        List<String> others = compareArticles().getValue().stream()
+                .filter(e -> !e.outletName().equals("The Frisky"))
+                .map(e -> e.outletName() + ": " + e.title())
+                .toList();
+        test(compareArticles()).deselectItems(others);
+        test($(Button.class).withTestId("assign-save").single()).click();
+        assertThat($(Div.class).withClassName("form-error").single().getText())
+                .isEqualTo("Choose two to five articles to compare.");
+        assertThat(steps(media.id())).isEmpty();
+
+        test(compareArticles()).selectItems(others);
+        test($(Button.class).withTestId("assign-save").single()).click();
+        assertThat(steps(media.id())).containsExactly("compare-outlets 1");
+        assertThat(columns(media.id())).hasSize(5);
+    }
+
+    @Test
+    @WithUserDetails(value = NO_SOURCES_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_article_without_a_comparison_key_cannot_be_compared_and_the_dialog_says_why() {
+        openDialogAndChoose(noSources, "The Daily Example: Mayor reportedly resigns");
+        assertThat(compareStep().isEnabled()).isFalse();
+        assertThat($(Span.class)
+                        .withTestId("assign-compare-unavailable")
+                        .single()
+                        .getText())
+                .startsWith("Not possible for this article");
     }
 }

@@ -99,15 +99,16 @@ class LibraryViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("teacher")
-    void every_seed_article_says_it_can_be_used_for_both_exercises() {
+    void every_seed_article_says_it_can_be_used_for_all_three_exercises() {
         navigate(LibraryView.class);
         assertThat($(Span.class)
                         .withAttribute("data-testid", "library-exercises")
                         .all())
                 .hasSize(5)
                 .extracting(Span::getText)
-                .allSatisfy(t ->
-                        assertThat(t).isEqualTo("Exercises: Mark the claims \u00b7 Who says so? (identify sources)"));
+                .allSatisfy(t -> assertThat(t)
+                        .isEqualTo("Exercises: Mark the claims \u00b7 Who says so? (identify sources) "
+                                + "\u00b7 Compare the outlets (with its story set)"));
     }
 
     @Test
