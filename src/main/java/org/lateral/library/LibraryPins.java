@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -506,6 +507,65 @@ public class LibraryPins {
                 .query(Integer.class)
                 .single();
         return Optional.of(new ComparisonKey(versionId, articles, List.copyOf(claims.values()), rubricMax));
+    }
+
+    /**
+     * What a comparison key version explains, for the student's feedback once it is released
+     * (DD015): per article version why the key chose its framing and what kind of outlet published
+     * it; per core claim and article version why the key answers as it does and the words that
+     * carry the claim. Apart from {@link #comparisonKey}, which the rules read, so scoring never
+     * loads texts it does not use.
+     */
+    public record ComparisonNotes(Map<UUID, ArticleNote> articles, Map<String, Map<UUID, CellNote>> cells) {
+        public ComparisonNotes {
+            articles = Map.copyOf(articles);
+            cells = Map.copyOf(cells);
+        }
+
+        public ArticleNote article(UUID articleVersionId) {
+            return articles.getOrDefault(articleVersionId, new ArticleNote(null, null));
+        }
+
+        public CellNote cell(String claimId, UUID articleVersionId) {
+            return cells.getOrDefault(claimId, Map.of()).getOrDefault(articleVersionId, new CellNote(null, null));
+        }
+    }
+
+    /** Why the key frames an article's headline as it does, and its note on the outlet's kind. */
+    public record ArticleNote(
+            @Nullable String framingWhy, @Nullable String outletKindNote) {}
+
+    /** Why the key says an article carries a core claim as it does, and the words that carry it. */
+    public record CellNote(@Nullable String why, @Nullable String words) {}
+
+    /** The explanations of a comparison key version of this school's library (empty maps for another school's). */
+    public ComparisonNotes comparisonNotes(UUID schoolId, UUID versionId) {
+        Map<UUID, ArticleNote> articles = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.article_version_id, e.framing_why, e.outlet_kind_note
+                  FROM comparison_key_entry e
+                  JOIN comparison_key_version v ON v.id = e.version_id
+                  JOIN comparison_key k ON k.id = v.comparison_key_id
+                 WHERE e.version_id = :v AND k.school_id = :school
+                """).param("v", versionId).param("school", schoolId).query((ResultSet rs) -> {
+            articles.put(
+                    rs.getObject("article_version_id", UUID.class),
+                    new ArticleNote(rs.getString("framing_why"), rs.getString("outlet_kind_note")));
+        });
+        Map<String, Map<UUID, CellNote>> cells = new HashMap<>();
+        jdbc.sql("""
+                SELECT x.claim_id, x.article_version_id, x.why, x.exact
+                  FROM comparison_claim_carriage x
+                  JOIN comparison_key_version v ON v.id = x.version_id
+                  JOIN comparison_key k ON k.id = v.comparison_key_id
+                 WHERE x.version_id = :v AND k.school_id = :school
+                """).param("v", versionId).param("school", schoolId).query((ResultSet rs) -> {
+            cells.computeIfAbsent(rs.getString("claim_id"), c -> new HashMap<>())
+                    .put(
+                            rs.getObject("article_version_id", UUID.class),
+                            new CellNote(rs.getString("why"), rs.getString("exact")));
+        });
+        return new ComparisonNotes(articles, cells);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.lateral.submission.scoring.CompareScoring;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +45,8 @@ public class FeedbackService {
     private final Grader grader;
     private final SourceGrader sourceGrader;
     private final LibraryPins library;
+    private final CompareWorkRepository compareWork;
+    private final CompareFeedbackRepository compareFeedback;
     private final Clock clock;
 
     FeedbackService(
@@ -55,7 +58,11 @@ public class FeedbackService {
             Grader grader,
             SourceGrader sourceGrader,
             LibraryPins library,
+            CompareWorkRepository compareWork,
+            CompareFeedbackRepository compareFeedback,
             Clock clock) {
+        this.compareWork = compareWork;
+        this.compareFeedback = compareFeedback;
         this.sourceGrader = sourceGrader;
         this.library = library;
         this.currentUser = currentUser;
@@ -93,7 +100,7 @@ public class FeedbackService {
         boolean released = !submitted.isEmpty() && assignment.feedbackReleased(now);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         if (!facts.exercise().equals(NewStep.MARK_CLAIMS)) {
-            return Optional.of(sourcesOnly(assignment, submission, lesson, facts, canRevise, now));
+            return Optional.of(withoutClaims(assignment, submission, lesson, facts, canRevise, now));
         }
         Optional<Grader.Context> context = released ? grader.context(facts, null) : Optional.empty();
         String text = context.map(Grader.Context::text).orElseGet(() -> grader.text(facts));
@@ -116,6 +123,8 @@ public class FeedbackService {
             RevisionHints hints = RevisionHints.of(grader.review(context.get(), submitted.getLast(), false), text);
             SourcesStep sources =
                     sourcesStep(assignment, submission.orElseThrow(), facts).orElse(null);
+            CompareStep compare =
+                    compareStep(assignment, submission.orElseThrow()).orElse(null);
             return Optional.of(new StudentFeedback(
                     assignmentId,
                     assignment.title(),
@@ -129,7 +138,9 @@ public class FeedbackService {
                     revisionInProgress,
                     null,
                     List.of(),
-                    sources == null ? null : sources.hints(text)));
+                    sources == null ? null : sources.hints(text),
+                    List.of(),
+                    compare == null ? null : compare.hints()));
         }
         List<AttemptReview> reviews = new ArrayList<>();
         for (GradingRepository.AttemptRow a : submitted) {
@@ -147,6 +158,9 @@ public class FeedbackService {
         List<StudentFeedback.SourceAttempt> sourceAttempts = sourcesStep(assignment, submission.orElseThrow(), facts)
                 .map(SourcesStep::reviews)
                 .orElse(List.of());
+        List<StudentFeedback.CompareAttempt> compareAttempts = compareStep(assignment, submission.orElseThrow())
+                .map(CompareStep::reviews)
+                .orElse(List.of());
         return Optional.of(new StudentFeedback(
                 assignmentId,
                 assignment.title(),
@@ -160,14 +174,18 @@ public class FeedbackService {
                 revisionInProgress,
                 gain,
                 sourceAttempts,
+                null,
+                compareAttempts,
                 null));
     }
 
     /**
-     * Feedback of a lesson that is only "Who says so?" (it links the key's claims): waiting, hints
-     * while a revision is possible, or the review, by the same rules as a lesson with claims.
+     * Feedback of a lesson without "Mark the claims": "Who says so?" (it links the key's claims)
+     * and/or "Compare outlets". Waiting, hints while a revision is possible, or the review, by the
+     * same rules as a lesson with claims: released per lesson, once every step of round 1 is
+     * submitted, so a compare-only lesson releases after its one step.
      */
-    private StudentFeedback sourcesOnly(
+    private StudentFeedback withoutClaims(
             StudentAssignment assignment,
             Optional<UUID> submission,
             Lesson lesson,
@@ -175,16 +193,20 @@ public class FeedbackService {
             boolean canRevise,
             Instant now) {
         String text = grader.text(facts);
-        Optional<SourcesStep> step = submission.flatMap(id -> sourcesStep(assignment, id, facts));
+        Optional<SourcesStep> sources =
+                submission.flatMap(id -> sourcesStep(assignment, id, facts)).filter(step -> !step.submitted.isEmpty());
+        Optional<CompareStep> compare =
+                submission.flatMap(id -> compareStep(assignment, id)).filter(step -> !step.submitted.isEmpty());
+        boolean anything = sources.isPresent() || compare.isPresent();
         boolean released = lesson.firstRoundDone() && assignment.feedbackReleased(now);
-        if (!released || step.isEmpty() || step.get().submitted.isEmpty()) {
+        if (!released || !anything) {
             return new StudentFeedback(
                     assignment.id(),
                     assignment.title(),
                     text,
                     assignment.timeZone(),
                     false,
-                    waiting(assignment, !lesson.firstRoundDone(), step.isEmpty() && released),
+                    waiting(assignment, !lesson.firstRoundDone(), !anything && released),
                     List.of(),
                     null,
                     canRevise,
@@ -207,7 +229,9 @@ public class FeedbackService {
                     lesson.revisionInProgress(),
                     null,
                     List.of(),
-                    step.get().hints(text));
+                    sources.map(step -> step.hints(text)).orElse(null),
+                    List.of(),
+                    compare.map(CompareStep::hints).orElse(null));
         }
         return new StudentFeedback(
                 assignment.id(),
@@ -221,8 +245,125 @@ public class FeedbackService {
                 canRevise,
                 lesson.revisionInProgress(),
                 null,
-                step.get().reviews(),
+                sources.map(SourcesStep::reviews).orElse(List.of()),
+                null,
+                compare.map(CompareStep::reviews).orElse(List.of()),
                 null);
+    }
+
+    /**
+     * The lesson's "Compare outlets" step for one student: its key as it grades (the pinned
+     * comparison key version), its columns and texts, and the student's submitted attempts of it,
+     * oldest first. Empty for a lesson without one, or a step whose key this school does not have.
+     */
+    private Optional<CompareStep> compareStep(StudentAssignment assignment, UUID submissionId) {
+        Optional<LessonStep> found =
+                assignment.steps().stream().filter(LessonStep::compares).findFirst();
+        if (found.isEmpty() || found.get().comparisonKeyVersionId() == null) {
+            return Optional.empty();
+        }
+        LessonStep step = found.get();
+        GradedAssignment facts =
+                assignmentGrading.pins(assignment.id(), step.position()).orElseThrow();
+        UUID school = facts.schoolId();
+        Optional<LibraryPins.ComparisonKey> stored = library.comparisonKey(school, step.comparisonKeyVersionId());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        // The key's spans are found in every article it covers, so every text is loaded, not only
+        // the columns' (CompareKeys).
+        Map<UUID, String> texts = new HashMap<>();
+        for (LibraryPins.ComparisonArticle a : stored.get().articles()) {
+            texts.put(
+                    a.articleVersionId(),
+                    library.canonicalText(school, a.articleVersionId()).orElseThrow());
+        }
+        List<CompareFeedback.Column> columns = new ArrayList<>();
+        for (LessonStep.StepArticle a : step.articles()) {
+            LibraryPins.ColumnArticle column =
+                    library.columnArticle(school, a.articleVersionId()).orElseThrow();
+            texts.putIfAbsent(a.articleVersionId(), column.canonicalText());
+            columns.add(new CompareFeedback.Column(
+                    a.articleId(), a.articleVersionId(), column.outletName(), column.title()));
+        }
+        return Optional.of(new CompareStep(
+                assignment.id(),
+                step.position(),
+                school,
+                stored.get(),
+                CompareKeys.of(stored.get(), texts),
+                columns,
+                texts,
+                facts.threshold(),
+                submissions.attempts(submissionId).stream()
+                        .filter(a -> a.step() == step.position() && a.submittedAt() != null)
+                        .toList()));
+    }
+
+    private final class CompareStep {
+        private final UUID assignmentId;
+        private final int position;
+        private final UUID schoolId;
+        private final LibraryPins.ComparisonKey stored;
+        private final CompareScoring.Key key;
+        private final List<CompareFeedback.Column> columns;
+        private final Map<UUID, String> texts;
+        private final double threshold;
+        private final List<SubmissionRepository.Attempt> submitted;
+
+        CompareStep(
+                UUID assignmentId,
+                int position,
+                UUID schoolId,
+                LibraryPins.ComparisonKey stored,
+                CompareScoring.Key key,
+                List<CompareFeedback.Column> columns,
+                Map<UUID, String> texts,
+                double threshold,
+                List<SubmissionRepository.Attempt> submitted) {
+            this.assignmentId = assignmentId;
+            this.position = position;
+            this.schoolId = schoolId;
+            this.stored = stored;
+            this.key = key;
+            this.columns = columns;
+            this.texts = texts;
+            this.threshold = threshold;
+            this.submitted = submitted;
+        }
+
+        /** DD006: what to look at again in the latest attempt, with the score row's score when there is one. */
+        @Nullable
+        CompareHints hints() {
+            if (submitted.isEmpty()) {
+                return null;
+            }
+            SubmissionRepository.Attempt last = submitted.getLast();
+            Optional<StudentFeedback.CompareScore> score = compareFeedback.latestScore(last.id());
+            return CompareHints.of(
+                    key,
+                    columns,
+                    texts,
+                    compareWork.work(last.id()),
+                    threshold,
+                    score.map(StudentFeedback.CompareScore::score).orElse(null),
+                    score.map(StudentFeedback.CompareScore::provisional).orElse(false));
+        }
+
+        /** Every submitted attempt beside the key, with the class's answers per cell (released only). */
+        List<StudentFeedback.CompareAttempt> reviews() {
+            LibraryPins.ComparisonNotes notes = library.comparisonNotes(schoolId, stored.versionId());
+            CompareFeedback.ClassCounts counts = compareFeedback.classCounts(assignmentId, position);
+            List<StudentFeedback.CompareAttempt> reviews = new ArrayList<>();
+            for (SubmissionRepository.Attempt attempt : submitted) {
+                reviews.add(new StudentFeedback.CompareAttempt(
+                        attempt.number(),
+                        CompareFeedback.of(
+                                key, stored, notes, columns, texts, compareWork.work(attempt.id()), threshold, counts),
+                        compareFeedback.latestScore(attempt.id()).orElse(null)));
+            }
+            return reviews;
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param sources the "Who says so?" step's submitted attempts beside its key, when released and no
  *     revision is possible (DD013, DD006)
  * @param sourceHints where to look again in the "Who says so?" step, while a revision is possible
+ * @param compare the compare-outlets step's submitted attempts beside its key, when released and no
+ *     revision is possible (DD015)
+ * @param compareHints what to look at again in the compare-outlets step, while a revision is possible
  */
 public record StudentFeedback(
         UUID assignmentId,
@@ -34,7 +37,64 @@ public record StudentFeedback(
         boolean revisionInProgress,
         @Nullable Double gain,
         List<SourceAttempt> sources,
-        @Nullable SourceHints sourceHints) {
+        @Nullable SourceHints sourceHints,
+        List<CompareAttempt> compare,
+        @Nullable CompareHints compareHints) {
+
+    /**
+     * One submitted attempt of the compare step: its feedback beside the key and its latest score
+     * row, when it has one (the step is scored by its own grader; until then, none).
+     */
+    public record CompareAttempt(
+            int number, CompareFeedback feedback, @Nullable CompareScore score) {}
+
+    /**
+     * A compare score row as the student sees it (V0014): the score that counts and its parts.
+     *
+     * @param provisional the teacher has not graded the judgement yet, so the score leaves it out
+     * @param matrix null when the key has no core claims
+     * @param judgement null until the teacher grades the judgement
+     */
+    public record CompareScore(
+            double score,
+            boolean overridden,
+            boolean provisional,
+            @Nullable Double grid,
+            @Nullable Double matrix,
+            @Nullable Double judgement) {}
+
+    /** Feedback of a lesson without a compare step. */
+    public StudentFeedback(
+            UUID assignmentId,
+            String title,
+            String text,
+            ZoneId timeZone,
+            boolean released,
+            @Nullable String waiting,
+            List<AttemptReview> attempts,
+            @Nullable RevisionHints hints,
+            boolean canRevise,
+            boolean revisionInProgress,
+            @Nullable Double gain,
+            List<SourceAttempt> sources,
+            @Nullable SourceHints sourceHints) {
+        this(
+                assignmentId,
+                title,
+                text,
+                timeZone,
+                released,
+                waiting,
+                attempts,
+                hints,
+                canRevise,
+                revisionInProgress,
+                gain,
+                sources,
+                sourceHints,
+                List.of(),
+                null);
+    }
 
     /** One submitted attempt of the sources step: its review beside the key and the score that counts. */
     public record SourceAttempt(
@@ -66,17 +126,20 @@ public record StudentFeedback(
                 revisionInProgress,
                 gain,
                 List.of(),
+                null,
+                List.of(),
                 null);
     }
 
     public StudentFeedback {
         sources = List.copyOf(sources);
         attempts = List.copyOf(attempts);
-        boolean hinting = hints != null || sourceHints != null;
+        compare = List.copyOf(compare);
+        boolean hinting = hints != null || sourceHints != null || compareHints != null;
         int states = (released ? 1 : 0) + (hinting ? 1 : 0) + (waiting != null ? 1 : 0);
         // The key of any step travels only in the released state (DD006, DD013): hints never come
         // with a review, and a released feedback has at least one step's review.
-        if (states != 1 || released == (attempts.isEmpty() && sources.isEmpty())) {
+        if (states != 1 || released == (attempts.isEmpty() && sources.isEmpty() && compare.isEmpty())) {
             throw new IllegalArgumentException("Feedback is waiting, hints or the released key, one at a time");
         }
     }

@@ -33,6 +33,7 @@ import org.lateral.library.LibraryImport;
 import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
 import org.lateral.security.Role;
+import org.lateral.submission.CompareItems;
 import org.lateral.submission.GradingActions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,15 @@ class KeyLeakCanaryIT extends JourneyTest {
 
     @Autowired
     GradingActions actions;
+
+    @Autowired
+    org.lateral.submission.SubmissionService submissions;
+
+    @Autowired
+    org.lateral.submission.CompareWorkService compareWork;
+
+    @Autowired
+    org.lateral.submission.FeedbackService feedbackService;
 
     @Autowired
     UserDetailsService users;
@@ -353,6 +363,138 @@ class KeyLeakCanaryIT extends JourneyTest {
                     .anyMatch(b -> KEY_ATTRIBUTION.matcher(b).find());
         } finally {
             teacherPage.context().close();
+        }
+    }
+
+    /**
+     * A compare-outlets lesson on the two excerpts of the Daily Beast interview (DD015): canaries
+     * in the comparison key's texts, which only the released feedback may show: every article's
+     * framing_why and outlet_kind_note and every cell's why. The key's answers themselves (framing,
+     * reporting, carriage codes) are words every student page shows as choices, and its hedges and
+     * loaded words are the article's own words, so they cannot carry a canary; their leak is a
+     * reason, note or why travelling with them, which the canaries catch, and the feedback's
+     * matrix and relay picture, whose test ids must not appear. The student's work is saved through
+     * the services (the compare page is another part's); the student's browser opens the list, the
+     * lesson page and the feedback page before release and while a revision is possible (hints),
+     * and once the revision is submitted the same scan finds the canaries.
+     */
+    @Test
+    void a_compare_lesson_sends_no_comparison_key_reasons_before_release_nor_during_a_revision() throws IOException {
+        String framingWhy = "FRAMINGWHYCANARY" + UUID.randomUUID().toString().replace("-", "");
+        String outletNote = "OUTLETNOTECANARY" + UUID.randomUUID().toString().replace("-", "");
+        String cellWhy = "CELLWHYCANARY" + UUID.randomUUID().toString().replace("-", "");
+        List<String> canaries = List.of(framingWhy, outletNote, cellWhy);
+        UUID school = fixtures.school("Compare canary school");
+        Path pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
+        Path comparison = pack.resolve("comparison.yaml");
+        String yaml = Files.readString(comparison)
+                .replace("    framing_why: \"", "    framing_why: \"" + framingWhy + " ")
+                .replace("    outlet_kind_note: \"", "    outlet_kind_note: \"" + outletNote + " ")
+                .replace("        why: \"", "        why: \"" + cellWhy + " ");
+        assertThat(yaml).contains(canaries);
+        Files.writeString(comparison, yaml);
+        fixtures.importPack(school, pack);
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String teacherName = "compare-canary-teacher-" + suffix;
+        String studentName = "compare-canary-student-" + suffix;
+        String password = "canary passphrase " + suffix;
+        Account teacher =
+                administration.ensureAccount(school, teacherName, "Canary Teacher", Set.of(Role.TEACHER), password);
+        Account student =
+                administration.ensureAccount(school, studentName, "Canary Student", Set.of(Role.STUDENT), password);
+        SchoolClass schoolClass =
+                administration.ensureClass(teacher, "Compare canary class", null, null, ZoneId.of("UTC"));
+        administration.ensureEnrolled(schoolClass, student);
+        AssignmentSummary lesson;
+        UUID isegoria;
+        UUID warInContext;
+        try (var s = SignedIn.as(users, teacherName)) {
+            isegoria = library.articles("isegoria").getFirst().articleId();
+            warInContext = library.articles("war in context").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            isegoria,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.WHEN_RELEASED,
+                            true,
+                            null,
+                            false,
+                            List.of(NewStep.compare(
+                                    List.of(isegoria, warInContext), java.math.BigDecimal.ONE, false))));
+        }
+        // The student's comparison: a framing the key explains otherwise, and a cell it explains.
+        try (var s = SignedIn.as(users, studentName)) {
+            UUID attempt = submissions.open(lesson.id()).orElseThrow().attemptId();
+            compareWork.saveGrid(
+                    attempt,
+                    new CompareItems.GridState(
+                            warInContext.toString(),
+                            1,
+                            "question",
+                            1,
+                            1,
+                            "relay",
+                            List.of("The Daily Beast"),
+                            null,
+                            null));
+            compareWork.saveCell(
+                    attempt,
+                    new CompareItems.CellState(
+                            "k01", warInContext.toString(), 1, "hedged", null, null, null, null, null));
+            submissions.submit(attempt);
+        }
+
+        List<String> bodies = scanEveryResponse(page);
+        signIn(studentName, password);
+        page.navigate(url("my"));
+        assertThat(page.getByTestId("assignment-status").first()).isVisible();
+        page.navigate(url("assignment/" + lesson.id()));
+        assertThat(page.locator("h2").first()).isVisible();
+        page.navigate(url("feedback/" + lesson.id()));
+        assertThat(page.getByTestId("feedback-waiting")).containsText("release");
+        int beforeRelease = bodies.size();
+        assertThat(beforeRelease).as("responses seen").isGreaterThan(10);
+        assertThat(bodies)
+                .as("responses holding the comparison key's texts before release")
+                .noneMatch(b -> leaks(b, canaries));
+
+        // Released, a revision possible: hints only (DD006).
+        try (var s = SignedIn.as(users, teacherName)) {
+            actions.releaseFeedback(lesson.id());
+        }
+        page.reload();
+        assertThat(page.getByTestId("compare-hints")).isVisible();
+        assertThat(page.getByTestId("compare-hint-article")).hasCount(2);
+        assertThat(page.getByTestId("compare-feedback-matrix")).hasCount(0);
+        assertThat(page.getByTestId("relay-graph")).hasCount(0);
+        int hinted = bodies.size();
+        assertThat(hinted).isGreaterThan(beforeRelease);
+        assertThat(bodies)
+                .as("responses holding the comparison key's texts while a revision is possible")
+                .noneMatch(b ->
+                        leaks(b, canaries) || b.contains("compare-feedback-matrix") || b.contains("relay-graph-text"));
+
+        // The revision, submitted: the key's reasons come, and the scan sees them.
+        try (var s = SignedIn.as(users, studentName)) {
+            feedbackService.startRevision(lesson.id());
+            UUID second = submissions.open(lesson.id()).orElseThrow().attemptId();
+            submissions.submit(second);
+        }
+        page.reload();
+        assertThat(page.getByTestId("compare-feedback-matrix")).isVisible();
+        assertThat(page.getByTestId("relay-graph-text")).containsText("The Daily Beast reported first-hand.");
+        assertThat(page.locator("[data-testid='compare-feedback-cell'][data-verdict='wrong']"))
+                .not()
+                .hasCount(0);
+        List<String> released = bodies.subList(hinted, bodies.size());
+        for (String canary : canaries) {
+            assertThat(released)
+                    .as("after the revision the scan finds " + canary.substring(0, 10))
+                    .anyMatch(b -> b.contains(canary));
         }
     }
 

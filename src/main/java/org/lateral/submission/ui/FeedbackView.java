@@ -88,12 +88,12 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             renderHints(f, f.hints(), actions);
             return;
         }
-        if (f.sourceHints() != null) {
-            // A lesson that is only "Who says so?": its hints alone.
+        if (f.sourceHints() != null || f.compareHints() != null) {
+            // A lesson without "Mark the claims": the hints of its other steps alone.
             if (actions.getChildren().findAny().isPresent()) {
                 add(actions);
             }
-            add(new H3("Who says so?"), SourceFeedbackParts.hints(f.sourceHints()));
+            addLaterHints(f);
             return;
         }
         if (!f.released()) {
@@ -108,10 +108,15 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             add(actions);
         }
         if (!f.hasClaims()) {
-            renderSources(f, "Who says so?");
+            if (!f.sources().isEmpty()) {
+                renderSources(f, stepTitle(f, "Who says so?"));
+            }
+            if (!f.compare().isEmpty()) {
+                renderCompare(f);
+            }
             return;
         }
-        if (!f.sources().isEmpty()) {
+        if (!f.sources().isEmpty() || !f.compare().isEmpty()) {
             add(new H3("Step 1: Mark the claims"));
         }
         if (f.gain() != null) {
@@ -143,6 +148,57 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         if (!f.sources().isEmpty()) {
             renderSources(f, "Step 2: Who says so?");
         }
+        if (!f.compare().isEmpty()) {
+            renderCompare(f);
+        }
+    }
+
+    /**
+     * A step's heading: numbered when the lesson has more than one step shown ("Mark the claims"
+     * first, then "Who says so?", then "Compare outlets", as a lesson orders them).
+     */
+    private static String stepTitle(StudentFeedback f, String name) {
+        boolean claims = f.hasClaims();
+        boolean sources = !f.sources().isEmpty() || f.sourceHints() != null;
+        boolean compare = !f.compare().isEmpty() || f.compareHints() != null;
+        int steps = (claims ? 1 : 0) + (sources ? 1 : 0) + (compare ? 1 : 0);
+        if (steps < 2) {
+            return name;
+        }
+        int number = name.equals("Who says so?") ? (claims ? 2 : 1) : steps;
+        return "Step " + number + ": " + name;
+    }
+
+    /** The hints of the steps after "Mark the claims", while a revision is possible (DD006). */
+    private void addLaterHints(StudentFeedback f) {
+        if (f.sourceHints() != null) {
+            add(new H3(stepTitle(f, "Who says so?")), SourceFeedbackParts.hints(f.sourceHints()));
+        }
+        if (f.compareHints() != null) {
+            add(new H3(stepTitle(f, "Compare outlets")), CompareFeedbackParts.hints(f.compareHints()));
+        }
+    }
+
+    /**
+     * The lesson's "Compare outlets" step beside its key (DD015): the latest attempt in full, with
+     * its score row when it has one; an earlier attempt is named by its score.
+     */
+    private void renderCompare(StudentFeedback f) {
+        StudentFeedback.CompareAttempt latest = f.compare().getLast();
+        H3 heading = new H3(stepTitle(f, "Compare outlets"));
+        heading.setId("compare-feedback");
+        add(heading);
+        if (f.compare().size() > 1) {
+            StudentFeedback.CompareAttempt first = f.compare().getFirst();
+            if (first.score() != null && latest.score() != null) {
+                Paragraph earlier = new Paragraph("Attempt " + first.number() + " scored "
+                        + ReviewParts.score(first.score().score()) + "; attempt " + latest.number() + " scored "
+                        + ReviewParts.score(latest.score().score()) + ".");
+                earlier.addClassName("reader-note");
+                add(earlier);
+            }
+        }
+        add(CompareFeedbackParts.review(latest.feedback(), latest.score()));
     }
 
     /**
@@ -172,7 +228,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      * student's own marks over the article with paragraph numbers; the key stays hidden (DD006).
      */
     private void renderHints(StudentFeedback f, RevisionHints h, Div actions) {
-        if (f.sourceHints() != null) {
+        if (f.sourceHints() != null || f.compareHints() != null) {
             add(new H3("Step 1: Mark the claims"));
         }
         add(HintParts.summary(h));
@@ -198,9 +254,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);
-        if (f.sourceHints() != null) {
-            add(new H3("Step 2: Who says so?"), SourceFeedbackParts.hints(f.sourceHints()));
-        }
+        addLaterHints(f);
     }
 
     private void showAttempt(Div area, StudentFeedback f, AttemptReview review) {
@@ -227,12 +281,16 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
     private void confirmRevision(StudentFeedback f) {
         ConfirmDialog dialog = new ConfirmDialog(
                 "Revise your work?",
-                f.sourceHints() != null || !f.sources().isEmpty()
-                        ? "Your revision starts again at step 1 with a copy of your work in each step: your marks, then "
-                                + "your sources and links. Change what you now see differently and submit each step "
-                                + "again: both attempts are scored, and your teacher sees both."
-                        : "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit "
-                                + "again: both attempts are scored, and your teacher sees both.",
+                !f.compare().isEmpty() || f.compareHints() != null
+                        ? "Your revision starts again at step 1 with a copy of your work in each step. Change what "
+                                + "you now see differently and submit each step again: both attempts are scored, and "
+                                + "your teacher sees both."
+                        : f.sourceHints() != null || !f.sources().isEmpty()
+                                ? "Your revision starts again at step 1 with a copy of your work in each step: your marks, then "
+                                        + "your sources and links. Change what you now see differently and submit each step "
+                                        + "again: both attempts are scored, and your teacher sees both."
+                                : "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit "
+                                        + "again: both attempts are scored, and your teacher sees both.",
                 "Start attempt 2",
                 e -> {
                     try {
