@@ -626,3 +626,16 @@ export class CompareQueue {
     return Promise.race([promise, timeout]).finally(() => this._timers.clearTimeout(timer));
   }
 }
+
+/**
+ * localStorage, or null where it is missing or blocked (blocked storage throws on access). The
+ * highlighter's save-queue.js has the same; it is not imported from there, since that module
+ * brings Lit's types with it.
+ */
+export function safeLocalStorage() {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}

@@ -25,9 +25,8 @@
  * `[data-compare-message]` (`role="alert"`), creating them at its top when the layout has none.
  */
 
-import { safeLocalStorage } from '../claim-highlighter/save-queue.js';
 import { kindOfKey } from './compare-outbox.js';
-import { CompareQueue } from './compare-queue.js';
+import { CompareQueue, safeLocalStorage } from './compare-queue.js';
 import { buildState, deletedSpan, fieldValues, spanState } from './compare-state.js';
 import { NOT_IN_ARTICLE, canonicalText, findWords, pieces, selectedWords } from './compare-text.js';
 
