@@ -42,6 +42,9 @@ export const STATUS_TEXT = Object.freeze({
   error: 'Not saved: ',
 });
 
+/** Elements whose content this element writes: their changes must not wake its observer. */
+const OWN_CONTENT = '[data-span-list], [data-testid="save-status"], [data-compare-message]';
+
 export const SELECT_FIRST = 'Select the words in this article’s text first.';
 export const HIGHLIGHT = Object.freeze({ hedge: 'compare-hedge', loaded: 'compare-loaded' });
 
@@ -69,6 +72,8 @@ export class LateralCompareWork extends HTMLElement {
     /** The seq of the state each item's fields show. @type {Map<string, number>} */
     this._shownSeq = new Map();
     this._replaying = false;
+    /** Items whose fields hold a value that cannot be sent (a count that is no number). @type {Set<string>} */
+    this._problems = new Set();
     this._renderQueued = false;
     this._message = '';
     /** @type {MutationObserver | null} */
@@ -143,7 +148,7 @@ export class LateralCompareWork extends HTMLElement {
     this.addEventListener('keydown', this._onKeydown);
     this._observer = new MutationObserver((records) => {
       // Only what the server adds counts: the chips this element draws would wake it for ever.
-      if (records.some((r) => !(/** @type {Element} */ (r.target).closest?.('[data-span-list]')))) {
+      if (records.some((r) => !(/** @type {Element} */ (r.target).closest?.(OWN_CONTENT)))) {
         this._scheduleRender();
       }
     });
@@ -179,13 +184,22 @@ export class LateralCompareWork extends HTMLElement {
 
   // --- methods the server calls ----------------------------------------------------------
 
-  /** @returns {Promise<boolean>} */
-  allSaved() {
-    return this._queue.whenAllSaved();
+  /**
+   * True once nothing waits to be sent and no change was refused; false when that is not so within
+   * about 10 s. A change typed a moment ago is sent at once rather than after the pause.
+   *
+   * @returns {Promise<boolean>}
+   */
+  async allSaved() {
+    // A field event just dispatched builds its item's state in a microtask: let it run first.
+    await new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+    const saved = await this._queue.whenAllSaved();
+    return saved && this._problems.size === 0;
   }
 
   clearOutbox() {
     this._queue.clear();
+    this._problems.clear();
     this._replay.clear();
   }
 
@@ -230,10 +244,12 @@ export class LateralCompareWork extends HTMLElement {
       this._queue.lastState(key),
     );
     if ('problem' in built) {
+      this._problems.add(key);
       item.setAttribute('data-save-state', 'error');
       this._say(built.problem);
       return;
     }
+    this._problems.delete(key);
     this._say('');
     this._replay.delete(key);
     this._shownSeq.set(key, seq);
@@ -523,9 +539,11 @@ export class LateralCompareWork extends HTMLElement {
           chip.dataset.item = `span:${span.spanId}`;
           chip.dataset.spanId = span.spanId;
           chip.setAttribute('data-save-state', this._queue.itemState(`span:${span.spanId}`)[0]);
+          // Words across paragraphs hold line breaks; a chip and its label show them as spaces.
+          const shown = span.exact.replace(/\s+/g, ' ');
           const words = document.createElement('span');
           words.className = 'compare-chip-words';
-          words.textContent = span.exact;
+          words.textContent = shown;
           chip.append(words);
           if (!this._readonly) {
             const remove = document.createElement('button');
@@ -533,7 +551,7 @@ export class LateralCompareWork extends HTMLElement {
             remove.className = 'compare-chip-remove';
             remove.dataset.testid = 'remove-span';
             remove.dataset.spanId = span.spanId;
-            remove.setAttribute('aria-label', `Remove “${span.exact}”`);
+            remove.setAttribute('aria-label', `Remove “${shown}”`);
             remove.textContent = '×';
             chip.append(remove);
           }
@@ -607,7 +625,9 @@ export class LateralCompareWork extends HTMLElement {
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     message.setAttribute('role', 'alert');
-    message.textContent = this._message;
+    if (message.textContent !== this._message) {
+      message.textContent = this._message;
+    }
     message.hidden = this._message === '';
     return { status, message };
   }
@@ -622,8 +642,10 @@ export class LateralCompareWork extends HTMLElement {
     }
     const status = this._statusElements().status;
     status.dataset.state = state;
-    status.textContent =
-      state === 'error' ? STATUS_TEXT.error + message : STATUS_TEXT[/** @type {'saved'} */ (state)] ?? '';
+    const text = state === 'error' ? STATUS_TEXT.error + message : STATUS_TEXT[/** @type {'saved'} */ (state)] ?? '';
+    if (status.textContent !== text) {
+      status.textContent = text;
+    }
   }
 
   /** Shows a sentence for the student (a refused save, nothing found), or clears it. @param {string} text */
