@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * spare), then {@value #PER_SECOND} a second, far above what a person marking can do. A script
  * calling faster is answered "busy" and its calls do no work; the real highlighter retries later.
  * The bucket lives in the Vaadin session, so it is per person and per app node (sessions are
- * sticky to a node).
+ * sticky to a node). Public because the compare step's element (submission.ui.CompareWorkArea)
+ * spends the same budget: one session, one budget, whichever element calls.
  */
-final class CallBudget {
+public final class CallBudget {
 
     static final int BURST = 300;
     static final int PER_SECOND = 20;
@@ -30,7 +31,7 @@ final class CallBudget {
     private CallBudget() {}
 
     /** Takes one call from the current session's budget; true when there was one. */
-    static boolean take() {
+    public static boolean take() {
         @Nullable VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
             return true; // Not in a browser request (a test calling the component directly).

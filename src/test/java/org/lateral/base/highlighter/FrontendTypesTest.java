@@ -20,19 +20,30 @@ class FrontendTypesTest {
 
     private static final Path TSC = Path.of("node_modules", "typescript", "bin", "tsc");
     private static final Path PROJECT = Path.of("frontend", "claim-highlighter", "tsconfig.json");
+    /** The compare step's element (DD015), checked the same way. */
+    private static final Path COMPARE_PROJECT = Path.of("frontend", "compare-work", "tsconfig.json");
 
     @Test
     void the_highlighter_javascript_passes_the_typescript_checker() throws Exception {
+        check(PROJECT);
+    }
+
+    @Test
+    void the_compare_work_javascript_passes_the_typescript_checker() throws Exception {
+        check(COMPARE_PROJECT);
+    }
+
+    private static void check(Path project) throws Exception {
         Path node = FrontendHelpersTest.findNode()
                 .orElseThrow(() -> new AssertionError(
                         "No Node.js found on PATH or under ~/.vaadin; run .ci/provision-node.sh (see README)"));
         assertThat(TSC)
                 .as("TypeScript, installed by the frontend build (./mvnw process-classes)")
                 .isRegularFile();
-        assertThat(PROJECT).isRegularFile();
+        assertThat(project).isRegularFile();
 
         Process process = new ProcessBuilder(
-                        List.of(node.toString(), TSC.toString(), "-p", PROJECT.toString(), "--pretty", "false"))
+                        List.of(node.toString(), TSC.toString(), "-p", project.toString(), "--pretty", "false"))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,7 +53,7 @@ class FrontendTypesTest {
                 .as("tsc exit code; its output:%n%s", output)
                 .isZero();
         assertThat(output).as("tsc reports nothing when the types check").isBlank();
-        try (var files = Files.list(PROJECT.getParent())) {
+        try (var files = Files.list(project.getParent())) {
             assertThat(files.filter(f -> f.toString().endsWith(".js")))
                     .as("every highlighter module opts in with // @ts-check, so editors check it too")
                     .allSatisfy(f -> assertThat(Files.readString(f)).startsWith("// @ts-check"));
