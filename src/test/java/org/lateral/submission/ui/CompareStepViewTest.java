@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -29,6 +31,7 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.base.Schools;
+import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.classroom.ClassDetail;
@@ -574,5 +577,54 @@ class CompareStepViewTest extends SpringBrowserlessTest {
                         .map(e -> e.getAttribute("role")))
                 .containsExactly("alert");
         assertThat($(Button.class).withTestId("submit-attempt").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(value = STUDENT, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void submitting_on_the_page_shows_the_step_read_only_with_the_feedback_link() {
+        UUID lesson = compareLesson(false);
+        navigate("assignment/" + lesson, MarkingView.class);
+        assertThat($(Button.class).withAttribute("data-testid", "pick-hedge").all())
+                .hasSize(3);
+
+        test($(Button.class).withTestId("submit-attempt").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat($(Button.class).withTestId("submit-attempt").exists()).isFalse();
+        assertThat($(Button.class).withTestId("pick-hedge").exists()).isFalse();
+        assertThat($(TextArea.class).withTestId("judgement").single().isReadOnly())
+                .isTrue();
+        assertThat($(Paragraph.class)
+                        .withTestId("marking-instructions")
+                        .single()
+                        .getText())
+                .isEqualTo(MarkingView.SUBMITTED);
+        assertThat($(Anchor.class).withTestId("open-feedback").single().isVisible())
+                .isTrue();
+    }
+
+    @Test
+    @WithUserDetails(value = STUDENT, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_mark_the_claims_step_still_shows_the_highlighter_and_no_compare_layout() {
+        UUID lesson;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            lesson = assignments
+                    .assignMarkClaims(
+                            media.id(),
+                            new NewAssignment(
+                                    articles.getFirst(),
+                                    null,
+                                    LocalDate.now().plusDays(3),
+                                    false,
+                                    FeedbackPolicy.AFTER_SUBMIT,
+                                    false,
+                                    null,
+                                    false))
+                    .id();
+        }
+        navigate("assignment/" + lesson, MarkingView.class);
+        assertThat($(ClaimHighlighter.class).exists()).isTrue();
+        assertThat($(CompareStep.class).exists()).isFalse();
+        assertThat($(Component.class).withText("Mark the claims").exists()).isTrue();
     }
 }
