@@ -20,7 +20,8 @@ import org.lateral.base.highlighter.SavedSource;
  *     the lesson's claims step, or the key's claim spans when the lesson has none
  * @param sources the attempt's sources with their mentions (an identify-sources step)
  * @param links the attempt's claim links (an identify-sources step)
- * @param outlets outlets the article's text names, offered as where a source was relayed from
+ * @param outlets outlets the article's text names, offered as where a source was relayed from; for
+ *     a compare step, the outlets any of its columns' texts name, offered as what an article relays
  * @param compare the columns, core claims and saved work of a compare-outlets step; null otherwise
  */
 public record MarkingSession(
@@ -89,6 +90,11 @@ public record MarkingSession(
 
     public boolean identifySources() {
         return "identify-sources".equals(exercise);
+    }
+
+    /** Whether the shown step compares the outlets of a story set (DD015): {@link #compare()} is set. */
+    public boolean compares() {
+        return compare != null;
     }
 
     /** Whether the lesson has more than one step, so the page shows the stepper. */

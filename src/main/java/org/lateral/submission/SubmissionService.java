@@ -117,6 +117,8 @@ public class SubmissionService {
         String text =
                 library.canonicalText(student.schoolId(), articleVersionId).orElseThrow();
         boolean sources = step.exercise().equals(NewStep.IDENTIFY_SOURCES);
+        CompareSession compare =
+                step.compares() ? compareSession(assignmentId, step, attempt, student.schoolId()) : null;
         SourceWork work = sources ? sourceWork.sourceWork(attempt.id()) : new SourceWork(List.of(), List.of());
         return Optional.of(new MarkingSession(
                 assignmentId,
@@ -138,8 +140,21 @@ public class SubmissionService {
                 sources ? claimsToLink(assignment, step, attempt, student.schoolId()) : List.of(),
                 work.sources(),
                 work.links(),
-                sources ? library.outletsNamedIn(student.schoolId(), text) : List.of(),
-                step.compares() ? compareSession(assignmentId, step, attempt, student.schoolId()) : null));
+                sources
+                        ? library.outletsNamedIn(student.schoolId(), text)
+                        : compare == null ? List.of() : namedIn(student.schoolId(), compare),
+                compare));
+    }
+
+    /**
+     * The outlets a compare step's articles name, in column order, first mention first: what a
+     * student may pick as the outlets an article relays, besides the other columns' outlets.
+     */
+    private List<String> namedIn(UUID schoolId, CompareSession compare) {
+        return compare.columns().stream()
+                .flatMap(c -> library.outletsNamedIn(schoolId, c.canonicalText()).stream())
+                .distinct()
+                .toList();
     }
 
     /** A compare step's columns, core claims, rubric and the attempt's saved work (DD015). */

@@ -167,11 +167,23 @@ public class CompareWorkArea extends Component implements HasComponents {
      * s for saves under way); does nothing when it is not, so the caller decides what to say.
      */
     public void whenAllSaved(Runnable whenSaved) {
-        getElement().callJsFunction("allSaved").then(Boolean.class, saved -> {
-            if (Boolean.TRUE.equals(saved)) {
-                whenSaved.run();
-            }
-        });
+        whenAllSaved(whenSaved, () -> {});
+    }
+
+    /** As {@link #whenAllSaved(Runnable)}, running {@code otherwise} when something is not saved. */
+    public void whenAllSaved(Runnable whenSaved, Runnable otherwise) {
+        getElement()
+                .callJsFunction("allSaved")
+                .then(
+                        Boolean.class,
+                        saved -> {
+                            if (Boolean.TRUE.equals(saved)) {
+                                whenSaved.run();
+                            } else {
+                                otherwise.run();
+                            }
+                        },
+                        error -> otherwise.run());
     }
 
     // --- the browser's calls -------------------------------------------------------------------

@@ -44,6 +44,8 @@ import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
 import org.lateral.security.CurrentUser;
+import org.lateral.submission.CompareSession;
+import org.lateral.submission.CompareWorkService;
 import org.lateral.submission.LessonProgress;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SourceWork;
@@ -63,12 +65,18 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     private final SubmissionService submissions;
     private final SourceWorkService sourceWork;
+    private final CompareWorkService compareWork;
     private final CurrentUser currentUser;
     private String title = "Assignment · Lateral";
 
-    MarkingView(SubmissionService submissions, SourceWorkService sourceWork, CurrentUser currentUser) {
+    MarkingView(
+            SubmissionService submissions,
+            SourceWorkService sourceWork,
+            CompareWorkService compareWork,
+            CurrentUser currentUser) {
         this.submissions = submissions;
         this.sourceWork = sourceWork;
+        this.compareWork = compareWork;
         this.currentUser = currentUser;
         addClassNames("page", "marking-page");
     }
@@ -105,7 +113,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             add(new H2(session.title()), stepper(session));
         }
         boolean sources = session.identifySources();
-        String name = sources ? "Who says so?" : "Mark the claims";
+        String name = session.compares() ? "Compare the outlets" : sources ? "Who says so?" : "Mark the claims";
         HtmlContainer heading = session.lesson() ? new H3(name) : new H2(name);
         if (session.attemptNumber() > 1) {
             heading.setText(name + ": attempt " + session.attemptNumber() + " (revision)");
@@ -127,6 +135,10 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             first.getElement().setAttribute("router-link", true);
             first.setTestId("first-attempt-feedback");
             add(new Div(first));
+        }
+        if (session.compares()) {
+            renderCompare(session, feedbackLink);
+            return;
         }
 
         ClaimHighlighter highlighter = new ClaimHighlighter();
@@ -174,7 +186,19 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (!session.submitted()) {
             boolean last = session.progress().isLast(session.step());
             Button submit = new Button(last ? "Submit my work" : "Submit this step");
-            submit.addClickListener(e -> confirmSubmit(session, highlighter, submit, how, feedbackLink, last));
+            submit.addClickListener(e -> confirmSubmit(
+                    session,
+                    last,
+                    () -> {
+                        // Nothing is left to send: the browser forgets its copy of the changes.
+                        highlighter.clearOutbox();
+                    },
+                    () -> {
+                        highlighter.stopMarking();
+                        submit.setVisible(false);
+                        feedbackLink.setVisible(true);
+                        how.setText(SUBMITTED);
+                    }));
             submit.addThemeVariants(ButtonVariant.PRIMARY);
             submit.setTestId("submit-attempt");
             actions.add(submit);
@@ -183,9 +207,89 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         add(actions);
     }
 
+    /**
+     * A compare-outlets step (DD015): the layout of {@link CompareStep} inside the saving element
+     * ({@link CompareWorkArea}, which keeps the outbox and says "Saved" only after the commit), then
+     * the submit button, which waits until everything is saved.
+     */
+    private void renderCompare(MarkingSession session, Anchor feedbackLink) {
+        CompareWorkArea area = compareStep(session);
+        Div actions = new Div();
+        actions.addClassName("marking-actions");
+        if (!session.submitted()) {
+            boolean last = session.progress().isLast(session.step());
+            Button submit = new Button(last ? "Submit my work" : "Submit this step");
+            Span waiting = new Span();
+            waiting.addClassName("reader-note");
+            waiting.getElement().setAttribute("role", "status");
+            submit.addClickListener(e -> {
+                // Submitting while a change is still on its way would submit without it.
+                waiting.setText("Saving your last changes first\u2026");
+                area.whenAllSaved(
+                        () -> {
+                            waiting.setText("");
+                            confirmSubmit(
+                                    session,
+                                    last,
+                                    area::clearOutbox,
+                                    // The submitted step again, read-only, with the work as the server holds it.
+                                    () -> submissions
+                                            .openStep(session.assignmentId(), session.step())
+                                            .ifPresent(this::render));
+                        },
+                        () -> waiting.setText("Some changes are not saved yet. Look at the message at the top of the "
+                                + "comparison, correct or wait for it, then submit again."));
+            });
+            submit.addThemeVariants(ButtonVariant.PRIMARY);
+            submit.setTestId("submit-attempt");
+            actions.add(submit, waiting);
+        }
+        actions.add(feedbackLink);
+        add(actions);
+    }
+
+    /** The compare step's layout inside the saving element, added to this page. */
+    private CompareWorkArea compareStep(MarkingSession session) {
+        CompareSession compare = java.util.Objects.requireNonNull(session.compare());
+        UUID attemptId = session.attemptId();
+        CompareWorkArea area = new CompareWorkArea();
+        add(area);
+        CompareStep step = CompareStep.into(
+                area,
+                compare,
+                session.outlets(),
+                session.submitted(),
+                outletId -> compareWork.outletProfile(attemptId, outletId));
+        if (session.submitted()) {
+            area.setWork(compare.work());
+            area.setReadOnly(true);
+        } else {
+            // Keyed by username: sign-out clears every outbox under OutboxKeys.prefixFor(username).
+            String account = currentUser.get().map(u -> u.getUsername()).orElse("anonymous");
+            area.start(
+                    attemptId,
+                    compare.work(),
+                    OutboxKeys.forAttempt(account, session.submissionId(), session.step(), session.attemptNumber()),
+                    compareWork);
+            area.addSaveListener(result -> {
+                String key = result.markId();
+                if (result.status() == org.lateral.base.highlighter.SaveStatus.SAVED && key.startsWith("note:")) {
+                    step.noteSaved(UUID.fromString(key.substring("note:".length())));
+                }
+            });
+        }
+        return area;
+    }
+
     static final String SUBMITTED = "You have submitted this work. It can no longer change.";
 
     private static String instructions(MarkingSession session) {
+        if (session.compares()) {
+            return "Read the articles of one story side by side. For each article fill in its grid, say in the "
+                    + "table how it carries each of the story's main claims, look each outlet up outside Lateral, "
+                    + "and end with your judgement: which article would you trust most, for what, and why. "
+                    + "Everything is saved as you go.";
+        }
         if (session.identifySources()) {
             return "Who is speaking for each claim? Select the words that say who (\u201ca source told\u2026\u201d, "
                     + "a name, \u201caccording to\u2026\u201d), then press \u201cMake a source\u201d and say what kind of "
@@ -280,13 +384,11 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
     }
 
-    private void confirmSubmit(
-            MarkingSession session,
-            ClaimHighlighter highlighter,
-            Button submit,
-            Paragraph how,
-            Anchor feedbackLink,
-            boolean last) {
+    /**
+     * @param clearOutbox forgets the browser's copy of the changes once the server has the submit
+     * @param finished shows the last step as submitted, on this page
+     */
+    private void confirmSubmit(MarkingSession session, boolean last, Runnable clearOutbox, Runnable finished) {
         ConfirmDialog dialog = new ConfirmDialog(
                 last ? "Submit your work?" : "Submit this step?",
                 last
@@ -297,18 +399,14 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 e -> {
                     try {
                         submissions.submit(session.attemptId());
-                        // Nothing is left to send: the browser forgets its copy of the changes.
-                        highlighter.clearOutbox();
+                        clearOutbox.run();
                         if (!last) {
                             Notification.show("Step " + (session.step() + 1) + " submitted. The next step is open.")
                                     .addThemeVariants(NotificationVariant.SUCCESS);
                             SubmissionNavigation.marking(session.assignmentId()).navigate(UI.getCurrent());
                             return;
                         }
-                        highlighter.stopMarking();
-                        submit.setVisible(false);
-                        feedbackLink.setVisible(true);
-                        how.setText(SUBMITTED);
+                        finished.run();
                         Notification.show("Submitted. Well done.").addThemeVariants(NotificationVariant.SUCCESS);
                     } catch (UserFacingException ex) {
                         Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
