@@ -463,8 +463,13 @@ export class CompareQueue {
     } else {
       this._refused.delete(key);
       this._lastRefusal = '';
+      // Only a saved state at least as new as any known one is what the server holds; a stale
+      // answer means the server holds something else, which the refresh below brings.
+      const newest = sent.seq >= (this._known.get(key) ?? 0);
       this._raise(key, seq);
-      this._remember(key, { ...sent, seq });
+      if (status === 'saved' && newest) {
+        this._remember(key, { ...sent, seq });
+      }
       if (status === 'stale') {
         this.refreshSoon(); // Another tab or an older page got there first.
       }
@@ -488,8 +493,10 @@ export class CompareQueue {
     }
     const seq = Math.max(Number.isInteger(answer.seq) ? /** @type {number} */ (answer.seq) : sent.seq, sent.seq);
     this._store.update((o) => settleCompareEntry(o, key, seq, answer.status));
+    // A late answer for an older state must not bring that state back over a newer one.
+    const newest = sent.seq >= (this._known.get(key) ?? 0);
     this._raise(key, seq);
-    if (answer.status === 'saved') {
+    if (answer.status === 'saved' && newest) {
       this._remember(key, { ...sent, seq });
     }
     if (!this._store.get(key) && !this._inflight.has(key)) {

@@ -276,3 +276,20 @@ test('clearing forgets every unsent change and ignores answers still on their wa
   await settle();
   assert.equal(queue.state, 'saved');
 });
+
+test('a late answer for an older state does not bring a deleted span back', async () => {
+  const { clock, server, queue } = setUp();
+  const span = { spanId: 's7', articleId: A, kind: 'loaded', start: 0, end: 3, exact: 'may', prefix: '', suffix: '', deleted: false };
+  queue.change('span', { ...span, seq: 1 });
+  await clock.advance(REQUEST_TIMEOUT_MS);
+  queue.change('span', { ...span, seq: 2, deleted: true });
+  await clock.advance(2000);
+  const deletion = server.calls.find((c) => c.sent.seq === 2);
+  assert.ok(deletion, 'the deletion was sent');
+  deletion.resolve(answer('span:s7', 2, 'saved'));
+  await settle();
+  assert.deepEqual(queue.spans(), []);
+  server.calls[0].resolve(answer('span:s7', 1, 'saved'));
+  await settle();
+  assert.deepEqual(queue.spans(), [], 'the older save, answered late, stays behind the deletion');
+});

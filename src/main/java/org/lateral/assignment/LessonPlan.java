@@ -90,6 +90,11 @@ final class LessonPlan {
                     .orElseThrow(
                             () -> new UserFacingException(
                                     "This story set has no comparison key yet, so its articles cannot be compared in a lesson."));
+            if (key.rubric().size() < 2) {
+                throw new UserFacingException(
+                        "This story set's comparison key has no rubric for the closing "
+                                + "judgement, so the comparison could not be graded. Ask whoever keeps the library to add one.");
+            }
             for (LibraryPins.Pin column : columns) {
                 if (!key.articleVersionIds().contains(column.articleVersionId())) {
                     throw new UserFacingException("The comparison key does not cover the current version of \u201c"

@@ -169,6 +169,11 @@ public final class CompareWorkModel {
         if (address != null && !webAddress(address)) {
             return new SourceWorkModel.Checked.Refused<>(BAD_ADDRESS);
         }
+        if (address != null) {
+            // "Https://" from a phone keyboard is the same address; stored as browsers write it.
+            int colon = address.indexOf(':');
+            address = address.substring(0, colon).toLowerCase(Locale.ROOT) + address.substring(colon);
+        }
         String note = blankToNull(sent.note());
         if (note != null && note.length() > MAX_NOTE) {
             return new SourceWorkModel.Checked.Refused<>(LONG_NOTE);

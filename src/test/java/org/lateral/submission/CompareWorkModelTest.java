@@ -108,6 +108,13 @@ class CompareWorkModelTest {
     }
 
     @Test
+    void an_address_typed_with_a_capital_scheme_is_kept_as_browsers_write_it() {
+        // The database takes only lower-case http(s) addresses; a phone keyboard writes "Https".
+        Checked<Note> checked = CompareWorkModel.check(new Note("Https://En.Wikipedia.org/wiki/Isegoria", null));
+        assertThat(((Checked.Ok<Note>) checked).value().address()).isEqualTo("https://En.Wikipedia.org/wiki/Isegoria");
+    }
+
+    @Test
     void the_judgement_is_at_most_two_thousand_characters() {
         assertThat(((Checked.Ok<String>) CompareWorkModel.checkJudgement("  I trust 003 most.  ")).value())
                 .isEqualTo("I trust 003 most.");

@@ -200,8 +200,9 @@ class CompareStep extends Div {
 
         Div header = new Div();
         header.addClassName("compare-column-header");
-        Paragraph outlet = new Paragraph(
-                article.outletName() + " \u00b7 " + article.outletKind().label());
+        // The name only: what kind of outlet it is belongs to its profile, which opens after the
+        // student's own lateral reading (DD015), and is one of the grid's questions.
+        Paragraph outlet = new Paragraph(article.outletName());
         outlet.addClassName("compare-outlet");
         outlet.setTestId("column-outlet");
         Paragraph when = new Paragraph(article.published().display() + " \u00b7 "

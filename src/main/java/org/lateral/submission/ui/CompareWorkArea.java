@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
+import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.CallBudget;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.submission.CompareItems;
@@ -254,7 +255,14 @@ public class CompareWorkArea extends Component implements HasComponents {
         if (saving == null || attempt == null) {
             return SaveResult.rejected(key, seq, CLOSED);
         }
-        SaveResult result = save.save(saving, attempt, state);
+        SaveResult result;
+        try {
+            result = save.save(saving, attempt, state);
+        } catch (UserFacingException refused) {
+            // A refusal that is not about this item (the student left the class, the work is not
+            // theirs): retrying cannot help, so it is answered in words and settles the change.
+            result = SaveResult.rejected(key, seq, refused.getMessage());
+        }
         for (Consumer<SaveResult> listener : saveListeners) {
             listener.accept(result);
         }
