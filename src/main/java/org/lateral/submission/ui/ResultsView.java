@@ -525,6 +525,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         "Also accepted as a name of source " + m.claimId() + ": \u201c" + m.alias() + "\u201d";
                     case SOURCE_SPAN ->
                         "Also accepted as naming source " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
+                    case COMPARE_FRAMING ->
+                        "Headline framing \u201c" + m.category() + "\u201d also accepted for "
+                                + r.articleName(m.articleId());
+                    case COMPARE_REPORTING ->
+                        "Reporting \u201c" + m.category() + "\u201d also accepted for " + r.articleName(m.articleId());
+                    case COMPARE_CARRIAGE ->
+                        "\u201c" + CompareParts.carriage(m.category()) + "\u201d also accepted for "
+                                + r.articleName(m.articleId()) + " on the claim \u201c"
+                                + r.claimName(m.claimId()) + "\u201d";
                 };
                 Div row = new Div(
                         new Span(what),
