@@ -365,6 +365,19 @@ class AuthorizationProbesIT {
             // A lesson step's position: the first step, which every lesson has.
             return 0;
         }
+        if (type == int.class) {
+            // A rubric level of a judgement (levels start at 0; every rubric has a level 1).
+            return 1;
+        }
+        if (type == org.lateral.submission.scoring.CompareScoring.Framing.class) {
+            return org.lateral.submission.scoring.CompareScoring.Framing.NEUTRAL;
+        }
+        if (type == org.lateral.submission.scoring.CompareScoring.Reporting.class) {
+            return org.lateral.submission.scoring.CompareScoring.Reporting.MIXED;
+        }
+        if (type == org.lateral.submission.scoring.CompareScoring.Carriage.class) {
+            return org.lateral.submission.scoring.CompareScoring.Carriage.HEDGED;
+        }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");
     }
