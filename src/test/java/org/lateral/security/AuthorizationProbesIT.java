@@ -365,6 +365,43 @@ class AuthorizationProbesIT {
             // A lesson step's position: the first step, which every lesson has.
             return 0;
         }
+        // The compare step's items (DD015): refused by the step check for this lesson of claims, so
+        // only the access rule is probed; the owner's call gets a sentence, not a denial.
+        if (type == org.lateral.submission.CompareItems.GridState.class) {
+            return new org.lateral.submission.CompareItems.GridState(
+                    t.articleId().toString(), 1, "neutral", 1, 0, "original", List.of(), null, null);
+        }
+        if (type == org.lateral.submission.CompareItems.SpanState.class) {
+            int at = t.text().indexOf("Reportedly");
+            return new org.lateral.submission.CompareItems.SpanState(
+                    UUID.randomUUID().toString(),
+                    1,
+                    t.articleId().toString(),
+                    "hedge",
+                    at,
+                    at + 10,
+                    "Reportedly",
+                    "",
+                    "",
+                    false);
+        }
+        if (type == org.lateral.submission.CompareItems.CellState.class) {
+            return new org.lateral.submission.CompareItems.CellState(
+                    "k01", t.articleId().toString(), 1, "fact", null, null, null, null, null);
+        }
+        if (type == org.lateral.submission.CompareItems.NoteState.class) {
+            return new org.lateral.submission.CompareItems.NoteState(
+                    t.outletId().toString(), 1, "https://example.org/", "Written by the probe");
+        }
+        if (type == org.lateral.submission.CompareItems.JudgementState.class) {
+            return new org.lateral.submission.CompareItems.JudgementState(1, "Written by the probe");
+        }
+        if (type == List.class && name.equals("levels")) {
+            // A judgement rubric of two levels, the fewest a rubric has.
+            return List.of(
+                    new org.lateral.library.LibraryPins.RubricLevel(0, "Not yet", "Names no outlet."),
+                    new org.lateral.library.LibraryPins.RubricLevel(1, "Reasoned", "Says what to trust for what."));
+        }
         if (type == int.class) {
             // A rubric level of a judgement (levels start at 0; every rubric has a level 1).
             return 1;
