@@ -38,6 +38,18 @@ public class AssignmentGrading {
     }
 
     /**
+     * One step of an assignment with every pin, a compare step's columns and comparison key
+     * version included (DD015); empty for a missing assignment or step. Read in the caller's
+     * transaction, under the lock {@link #lock(UUID, int, boolean)} took.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LessonStep> step(UUID assignmentId, int position) {
+        return assignments.steps(assignmentId).stream()
+                .filter(s -> s.position() == position)
+                .findFirst();
+    }
+
+    /**
      * The pins, with the assignment row locked: {@code exclusive} for a change of its key
      * (amendment, version switch), shared for a submission, so a submission is scored either
      * before or after a key change and never with a stale key. Callers lock the assignment before

@@ -159,6 +159,9 @@ class Grader {
                 case SOURCE_KIND, SOURCE_ALIAS, SOURCE_SPAN -> {
                     // A source amendment changes the sources step's key (SourceGrader), not the claims'.
                 }
+                case COMPARE_FRAMING, COMPARE_REPORTING, COMPARE_CARRIAGE -> {
+                    // A compare amendment changes the comparison key (CompareGrader), not the claims'.
+                }
                 case ADDED_CLAIM -> {
                     if (claim == null) {
                         claims.put(

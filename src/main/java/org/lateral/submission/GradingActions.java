@@ -34,6 +34,9 @@ public class GradingActions {
     private final TeacherAttempts attempts;
     private final Grader grader;
     private final SourceGrader sourceGrader;
+    private final CompareGrader compareGrader;
+    private final CompareWorkRepository compareWork;
+    private final SubmissionRepository submissions;
     private final Clock clock;
 
     GradingActions(
@@ -44,8 +47,14 @@ public class GradingActions {
             TeacherAttempts attempts,
             Grader grader,
             SourceGrader sourceGrader,
+            CompareGrader compareGrader,
+            CompareWorkRepository compareWork,
+            SubmissionRepository submissions,
             Clock clock) {
         this.sourceGrader = sourceGrader;
+        this.compareGrader = compareGrader;
+        this.compareWork = compareWork;
+        this.submissions = submissions;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -97,6 +106,21 @@ public class GradingActions {
         if (o.attempt().submittedAt() == null) {
             throw new UserFacingException("Only submitted work has a score to change.");
         }
+        if (facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+            CompareGrader.Context compare = compareGrader
+                    .context(facts)
+                    .orElseThrow(() ->
+                            new UserFacingException("This comparison has no comparison key, so it has no scores."));
+            boolean overridden = grading.latest(attemptId)
+                    .map(GradingRepository.Latest::overridden)
+                    .orElse(false);
+            if (score == null && !overridden) {
+                throw new UserFacingException("This score is the rules' score already.");
+            }
+            Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
+            compareGrader.override(compare, attemptId, rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
+            return;
+        }
         if (facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
             GradedAssignment claimsStep = facts.position() == Grader.CLAIMS_STEP
                     ? null
@@ -129,6 +153,49 @@ public class GradingActions {
         }
         Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
         grader.override(context, attemptId, rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
+    }
+
+    /**
+     * Grades the closing judgement of a submitted compare-outlets attempt by the assignment's
+     * current rubric (DD015) and re-scores the attempt (cause {@code judgement-graded}): the score
+     * is then final rather than provisional. A later grade replaces this one; every grade stays
+     * in the history, with the highest level of its time, so a later edit of the rubric changes
+     * no score given.
+     */
+    @Transactional
+    @TeacherOfAttempt
+    public void gradeJudgement(UUID attemptId, int level) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
+        // The assignment before the attempt, the lock order of every grading path; shared, as a
+        // submission takes it, so a key change re-scores this grade's row or comes after it.
+        GradedAssignment facts = assignmentGrading
+                .lock(o.assignment().id(), o.attempt().step(), false)
+                .orElseThrow(() -> new UserFacingException("This step has no judgement to grade."));
+        if (!facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+            throw new UserFacingException("This step has no judgement to grade.");
+        }
+        SubmissionRepository.Attempt attempt =
+                submissions.lockAttempt(attemptId).orElseThrow();
+        if (attempt.submittedAt() == null) {
+            throw new UserFacingException("The student has not submitted this work yet, so there is nothing to grade.");
+        }
+        java.util.List<org.lateral.library.LibraryPins.RubricLevel> rubric =
+                assignments.judgementRubric(o.assignment().id());
+        int highest = rubric.stream()
+                .mapToInt(org.lateral.library.LibraryPins.RubricLevel::level)
+                .max()
+                .orElseThrow(() -> new UserFacingException("This lesson has no rubric to grade by."));
+        if (rubric.stream().noneMatch(r -> r.level() == level)) {
+            throw new UserFacingException("Choose one of the rubric's levels, from 0 to " + highest + ".");
+        }
+        CompareGrader.Context context = compareGrader
+                .context(facts)
+                .orElseThrow(
+                        () -> new UserFacingException("This comparison has no comparison key, so it has no scores."));
+        Instant now = now();
+        compareWork.insertGrade(attemptId, level, highest, teacher.accountId(), now);
+        compareGrader.record(context, attemptId, ScoreCause.JUDGEMENT_GRADED, teacher.accountId(), now);
     }
 
     /** Lets the student change a submitted attempt again; its scores stay in the history. */

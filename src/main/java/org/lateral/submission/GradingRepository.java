@@ -46,7 +46,7 @@ class GradingRepository {
         return jdbc
                 .sql("""
                 SELECT m.id, m.kind, m.claim_id, m.start_offset, m.end_offset, m.exact, m.claim_type, m.source_kind,
-                       m.alias, m.created_at, m.created_by
+                       m.alias, m.article_id, m.category, m.created_at, m.created_by
                   FROM key_amendment m
                  WHERE m.assignment_id = :a AND m.withdrawn_at IS NULL
                  ORDER BY m.created_at, m.id
@@ -69,6 +69,8 @@ class GradingRepository {
                                         : SourceKind.fromCode(rs.getString("source_kind"))
                                                 .orElseThrow(),
                                 rs.getString("alias"),
+                                rs.getObject("article_id", UUID.class),
+                                rs.getString("category"),
                                 "",
                                 instant(rs, "created_at")),
                         rs.getObject("created_by", UUID.class)))
@@ -84,6 +86,8 @@ class GradingRepository {
                         m.type(),
                         m.sourceKind(),
                         m.alias(),
+                        m.articleId(),
+                        m.category(),
                         name == null ? "" : name,
                         m.createdAt())));
     }
@@ -268,7 +272,8 @@ class GradingRepository {
 
     private static final String SCORES = """
             SELECT s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
-                   s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at
+                   s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at,
+                   s.comparison_key_version_id, s.grid_part, s.matrix_part, s.judgement_part, s.provisional
               FROM score s
             """;
 
@@ -287,7 +292,8 @@ class GradingRepository {
                 e.cause(),
                 name,
                 e.comment(),
-                e.at());
+                e.at(),
+                e.compare());
     }
 
     private static Authored<ScoreEntry> scoreEntry(ResultSet rs, int row) throws SQLException {
@@ -306,8 +312,24 @@ class GradingRepository {
                         ScoreCause.fromCode(rs.getString("cause")).orElseThrow(),
                         null,
                         rs.getString("comment"),
-                        instant(rs, "created_at")),
+                        instant(rs, "created_at"),
+                        compareParts(rs)),
                 rs.getObject("caused_by", UUID.class));
+    }
+
+    private static ScoreEntry.@Nullable CompareParts compareParts(ResultSet rs) throws SQLException {
+        UUID comparison = rs.getObject("comparison_key_version_id", UUID.class);
+        if (comparison == null) {
+            return null;
+        }
+        java.math.BigDecimal matrix = rs.getBigDecimal("matrix_part");
+        java.math.BigDecimal judgement = rs.getBigDecimal("judgement_part");
+        return new ScoreEntry.CompareParts(
+                comparison,
+                rs.getBigDecimal("grid_part").doubleValue(),
+                matrix == null ? null : matrix.doubleValue(),
+                judgement == null ? null : judgement.doubleValue(),
+                rs.getBoolean("provisional"));
     }
 
     /** A score row of an identify-sources attempt: the counts are sources, with the rules' parts. */
@@ -441,6 +463,79 @@ class GradingRepository {
                 .update();
     }
 
+    /**
+     * A score row of a compare-outlets attempt (DD014): graded against a comparison key version,
+     * with its parts; found and missed count the matrix's right and wrong cells.
+     */
+    void insertCompareScore(
+            UUID attemptId,
+            UUID comparisonKeyVersionId,
+            List<UUID> amendmentIds,
+            String rulesVersion,
+            double threshold,
+            org.lateral.submission.scoring.CompareScoring.Result result,
+            double score,
+            boolean overridden,
+            ScoreCause cause,
+            @Nullable UUID by,
+            @Nullable String comment,
+            Instant now) {
+        int right = result.cells(org.lateral.submission.scoring.CompareScoring.Verdict.RIGHT)
+                .size();
+        jdbc.sql("""
+                INSERT INTO score (id, attempt_id, comparison_key_version_id, amendment_ids, rules_version, threshold,
+                                   computed, score, overridden, found, mislabelled, missed, extra, cause, caused_by,
+                                   comment, created_at, exercise, grid_part, matrix_part, judgement_part, provisional)
+                VALUES (:id, :a, :key, :amendments, :rules, :threshold, :computed, :score, :overridden, :found, 0,
+                        :missed, 0, :cause, :by, :comment, :now, 'compare-outlets', :grid, :matrix, :judgement,
+                        :provisional)
+                """)
+                .param("id", UUID.randomUUID())
+                .param("a", attemptId)
+                .param("key", comparisonKeyVersionId)
+                .param("amendments", amendmentIds.toArray(UUID[]::new))
+                .param("rules", rulesVersion)
+                .param("threshold", threshold)
+                .param("computed", result.score())
+                .param("score", score)
+                .param("overridden", overridden)
+                .param("found", right)
+                .param("missed", result.cells().size() - right)
+                .param("cause", cause.code())
+                .param("by", by)
+                .param("comment", comment)
+                .param("now", Timestamp.from(now))
+                .param("grid", part(result.grid()))
+                .param("matrix", result.matrixScored() ? part(result.matrix()) : null)
+                .param("judgement", result.provisional() ? null : part(result.judgement()))
+                .param("provisional", result.provisional())
+                .update();
+    }
+
+    /** A teacher's acceptance for the comparison key of one assignment (DD014): a category for an article. */
+    void insertCompareAmendment(
+            UUID assignmentId,
+            KeyAmendment.Kind kind,
+            UUID articleId,
+            @Nullable String claimId,
+            String category,
+            UUID by,
+            Instant now) {
+        jdbc.sql("""
+                INSERT INTO key_amendment (id, assignment_id, kind, claim_id, article_id, category, created_by, created_at)
+                VALUES (:id, :a, :kind, :claim, :article, :category, :by, :now)
+                """)
+                .param("id", UUID.randomUUID())
+                .param("a", assignmentId)
+                .param("kind", kind.code())
+                .param("claim", claimId)
+                .param("article", articleId)
+                .param("category", category)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     List<AttemptReview.Comment> comments(UUID attemptId) {
         return jdbc
                 .sql("""
@@ -485,7 +580,8 @@ class GradingRepository {
                 SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
                        (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
                        s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
-                       s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at
+                       s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at,
+                       s.comparison_key_version_id, s.grid_part, s.matrix_part, s.judgement_part, s.provisional
                   FROM submission sub
                   JOIN attempt t ON t.submission_id = sub.id
                   LEFT JOIN LATERAL (

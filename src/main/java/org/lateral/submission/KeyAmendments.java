@@ -24,6 +24,7 @@ import org.lateral.library.SourceKind;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.lateral.submission.scoring.CompareScoring;
 import org.lateral.submission.scoring.SourceScoring;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class KeyAmendments {
     private final GradingRepository grading;
     private final Grader grader;
     private final SourceGrader sourceGrader;
+    private final CompareGrader compareGrader;
     private final Clock clock;
 
     KeyAmendments(
@@ -57,8 +59,10 @@ public class KeyAmendments {
             GradingRepository grading,
             Grader grader,
             SourceGrader sourceGrader,
+            CompareGrader compareGrader,
             Clock clock) {
         this.sourceGrader = sourceGrader;
+        this.compareGrader = compareGrader;
         this.currentUser = currentUser;
         this.assignments = assignments;
         this.assignmentGrading = assignmentGrading;
@@ -247,6 +251,97 @@ public class KeyAmendments {
         throw new UserFacingException("This assignment has no \u201cWho says so?\u201d step.");
     }
 
+    /**
+     * Accepts another headline framing for one article of this assignment's comparison (DD014: a
+     * teacher may read a title as plainer than the key does); re-scores every submitted attempt.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptCompareFraming(UUID assignmentId, UUID articleId, CompareScoring.Framing framing) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        CompareScoring.KeyArticle article = compareArticle(facts, articleId);
+        if (framing == null || article.acceptsFraming(framing)) {
+            throw new UserFacingException("The key accepts that framing for this article already.");
+        }
+        return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_FRAMING, articleId, null, framing);
+    }
+
+    /** Accepts another reporting category (original, relay, mixed) for one article; re-scores. */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptCompareReporting(UUID assignmentId, UUID articleId, CompareScoring.Reporting reporting) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        CompareScoring.KeyArticle article = compareArticle(facts, articleId);
+        if (reporting == null || article.acceptsReporting(reporting)) {
+            throw new UserFacingException("The key accepts that kind of reporting for this article already.");
+        }
+        return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_REPORTING, articleId, null, reporting);
+    }
+
+    /**
+     * Accepts another way one article carries a core claim (a cell of the matrix); re-scores every
+     * submitted attempt.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public int acceptCompareCarriage(
+            UUID assignmentId, String claimId, UUID articleId, CompareScoring.Carriage carriage) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        GradedAssignment facts = lockOwned(assignmentId);
+        CompareGrader.Context context = compareContext(facts);
+        if (context.keyOf(articleId).isEmpty()) {
+            throw new UserFacingException("That article is not one of the articles this lesson compares.");
+        }
+        CompareScoring.KeyCell cell = context.keyCell(claimId, articleId)
+                .orElseThrow(() -> new UserFacingException("That claim is not one of the story's claims in this key."));
+        if (carriage == null || cell.accepts(carriage)) {
+            throw new UserFacingException("The key accepts that answer for this claim and article already.");
+        }
+        return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_CARRIAGE, articleId, claimId, carriage);
+    }
+
+    /** The lesson's compare step as it grades now; refuses a lesson without one. */
+    private CompareGrader.Context compareContext(GradedAssignment first) {
+        for (int step = 0; step < first.steps(); step++) {
+            GradedAssignment facts = assignmentGrading.pins(first.id(), step).orElse(null);
+            if (facts != null && facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+                return compareGrader
+                        .context(facts)
+                        .orElseThrow(() -> new UserFacingException("This comparison has no comparison key to amend."));
+            }
+        }
+        throw new UserFacingException("This lesson has no \u201cCompare the outlets\u201d step.");
+    }
+
+    private CompareScoring.KeyArticle compareArticle(GradedAssignment facts, UUID articleId) {
+        return compareContext(facts)
+                .keyArticle(articleId)
+                .orElseThrow(
+                        () -> new UserFacingException("That article is not one of the articles this lesson compares."));
+    }
+
+    /** Stores one acceptance for the comparison key and re-scores every submitted attempt with it. */
+    private int amendComparison(
+            GradedAssignment facts,
+            LateralUser teacher,
+            KeyAmendment.Kind kind,
+            UUID articleId,
+            @Nullable String claimId,
+            Enum<?> category) {
+        Instant now = now();
+        grading.insertCompareAmendment(
+                facts.id(),
+                kind,
+                articleId,
+                claimId,
+                category.name().toLowerCase(java.util.Locale.ROOT),
+                teacher.accountId(),
+                now);
+        return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
+    }
+
     /** Withdraws an amendment; re-scores every submitted attempt. */
     @Transactional
     @TeacherOfAssignment
@@ -387,7 +482,8 @@ public class KeyAmendments {
 
     /**
      * Re-scores every submitted attempt of the lesson against the key as it now stands: the claims
-     * step, and a sources step, whose links are scored on the claims the claims rules matched.
+     * step, a sources step, whose links are scored on the claims the claims rules matched, and a
+     * compare step against its comparison key with the compare amendments.
      */
     private int rescore(GradedAssignment facts, ScoreCause cause, LateralUser teacher, Instant now) {
         // facts are the first step's pins: the claims step when the lesson has one (DD013).
@@ -404,6 +500,12 @@ public class KeyAmendments {
                         sourceGrader.context(later, claims ? facts : null).orElse(null);
                 if (sources != null) {
                     rescored += sourceGrader.rescoreAll(sources, step, cause, teacher.accountId(), now);
+                }
+            }
+            if (later != null && later.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+                CompareGrader.Context compare = compareGrader.context(later).orElse(null);
+                if (compare != null) {
+                    rescored += compareGrader.rescoreAll(compare, cause, teacher.accountId(), now);
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.lateral.submission;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.SubmissionStatus;
@@ -13,6 +14,9 @@ import org.lateral.library.ClaimType;
  *
  * @param hasKey whether the assignment pins a key (without one nothing is scored)
  * @param newKeyVersion a newer library key version the teacher has not accepted or ignored
+ * @param articleNames a compare step's columns by article id, named by outlet ("War in Context");
+ *     empty without a compare step
+ * @param claimNames a compare step's core claims by id, in their words
  */
 public record Results(
         TeacherAssignment assignment,
@@ -22,13 +26,29 @@ public record Results(
         @Nullable KeyNotice newKeyVersion,
         List<PopularSpan> popularSpans,
         List<PopularType> popularTypes,
-        List<KeyAmendment> amendments) {
+        List<KeyAmendment> amendments,
+        Map<UUID, String> articleNames,
+        Map<String, String> claimNames) {
 
     public Results {
         students = List.copyOf(students);
         popularSpans = List.copyOf(popularSpans);
         popularTypes = List.copyOf(popularTypes);
         amendments = List.copyOf(amendments);
+        articleNames = Map.copyOf(articleNames);
+        claimNames = Map.copyOf(claimNames);
+    }
+
+    /** The outlet of a compared article, for a line about it. */
+    public String articleName(@Nullable UUID articleId) {
+        String name = articleId == null ? null : articleNames.get(articleId);
+        return name == null ? "an article" : name;
+    }
+
+    /** A core claim's words, for a line about it. */
+    public String claimName(@Nullable String claimId) {
+        String name = claimId == null ? null : claimNames.get(claimId);
+        return name == null ? String.valueOf(claimId) : name;
     }
 
     /**
@@ -57,6 +77,16 @@ public record Results(
         public StudentResult {
             attempts = List.copyOf(attempts);
             steps = List.copyOf(steps);
+        }
+
+        /**
+         * Whether the lesson score is provisional: a step's counted score leaves out a part still
+         * to be graded (a compare judgement). It counts as it stands, marked as such.
+         */
+        public boolean lessonProvisional() {
+            return lessonScore != null
+                    && steps.stream()
+                            .anyMatch(s -> s.counted() != null && s.counted().provisional());
         }
 
         public @Nullable AttemptResult attempt(int number) {

@@ -46,6 +46,8 @@ public class ResultsService {
     private final Grader grader;
     private final SourceGrader sourceGrader;
     private final SourceWorkRepository sourceWork;
+    private final CompareGrader compareGrader;
+    private final CompareWorkRepository compareWork;
     private final Clock clock;
 
     ResultsService(
@@ -58,7 +60,11 @@ public class ResultsService {
             Grader grader,
             SourceGrader sourceGrader,
             SourceWorkRepository sourceWork,
+            CompareGrader compareGrader,
+            CompareWorkRepository compareWork,
             Clock clock) {
+        this.compareGrader = compareGrader;
+        this.compareWork = compareWork;
         this.sourceGrader = sourceGrader;
         this.sourceWork = sourceWork;
         this.assignments = assignments;
@@ -184,16 +190,35 @@ public class ResultsService {
                             new Results.KeyNotice(v.id(), v.createdAt(), v.changes(), v.notes(), v.correctedDetails()))
                     .orElse(null);
         }
+        // A compare step names its columns and core claims, for the list of accepted alternatives.
+        Map<UUID, String> articleNames = new HashMap<>();
+        Map<String, String> claimNames = new HashMap<>();
+        Optional<CompareGrader.Context> compare = compareContext(assignmentId, assignment.steps());
+        compare.ifPresent(c -> {
+            c.columns().forEach(col -> articleNames.put(col.articleId(), col.outlet()));
+            claimNames.putAll(c.claims());
+        });
         return Optional.of(new Results(
                 assignment,
                 text,
-                // A lesson that is only "Who says so?" has no claims context but is scored.
-                context.isPresent() || facts.keyVersionId() != null,
+                // A lesson that is only "Who says so?" has no claims context but is scored; a
+                // comparison is scored against its comparison key.
+                context.isPresent() || facts.keyVersionId() != null || compare.isPresent(),
                 rows,
                 notice,
                 spans.stream().limit(POPULAR_LIMIT).toList(),
                 types.stream().limit(POPULAR_LIMIT).toList(),
-                grading.amendments(assignmentId)));
+                grading.amendments(assignmentId),
+                articleNames,
+                claimNames));
+    }
+
+    private Optional<CompareGrader.Context> compareContext(UUID assignmentId, List<LessonStep> steps) {
+        return steps.stream()
+                .filter(LessonStep::compares)
+                .findFirst()
+                .flatMap(step -> assignmentGrading.pins(assignmentId, step.position()))
+                .flatMap(compareGrader::context);
     }
 
     /**
@@ -221,7 +246,10 @@ public class ResultsService {
 
     /**
      * The lesson score (DD013): the mean of the steps' counted scores weighted by the steps'
-     * weights, rounded to one decimal; null until every step has a counted score.
+     * weights, rounded to one decimal; null until every step has a counted score. A provisional
+     * compare score (judgement not graded yet, DD014) counts as it stands: the lesson score is then
+     * provisional too and the results say so ({@link Results.StudentResult#lessonProvisional}),
+     * rather than a finished lesson showing no score until every judgement is graded.
      */
     static @Nullable Double lessonScore(List<LessonStep> lesson, List<Results.StepResult> steps) {
         double weighted = 0;
@@ -255,6 +283,9 @@ public class ResultsService {
         if (stepFacts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
             return Optional.of(sourcesReview(o, stepFacts));
         }
+        if (stepFacts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
+            return Optional.of(compareReview(o, stepFacts));
+        }
         GradedAssignment facts = stepFacts;
         Grader.Context context = grader.context(facts, null)
                 .orElseThrow(() ->
@@ -276,6 +307,7 @@ public class ResultsService {
                 submissions.liveMarks(attemptId),
                 grader.review(context, row, true),
                 row.number() == latestRound(o.attempt().submissionId()),
+                null,
                 null));
     }
 
@@ -343,6 +375,59 @@ public class ResultsService {
                 scores,
                 row.number() == latestRound(o.attempt().submissionId()),
                 new TeacherReview.Sources(
-                        MarkingSession.ClaimToLink.ofMarks(claimMarks), sourceWork.sourceWork(attempt.id()), review));
+                        MarkingSession.ClaimToLink.ofMarks(claimMarks), sourceWork.sourceWork(attempt.id()), review),
+                null);
+    }
+
+    /**
+     * A compare-outlets attempt for the teacher (DD015): the work beside the comparison key item by
+     * item, the notes and judgement as written, the rubric to grade by and the grade so far.
+     */
+    private TeacherReview compareReview(TeacherAttempts.Owned o, GradedAssignment facts) {
+        CompareGrader.Context context = compareGrader
+                .context(facts)
+                .orElseThrow(() -> new UserFacingException(
+                        "This comparison has no comparison key, so there is nothing to compare."));
+        SubmissionRepository.Attempt attempt = o.attempt();
+        List<ScoreEntry> history = grading.history(attempt.id());
+        AttemptReview scores = new AttemptReview(
+                attempt.id(),
+                attempt.number(),
+                attempt.submittedAt(),
+                List.of(),
+                List.of(),
+                history.isEmpty() ? null : history.getLast(),
+                history,
+                grading.comments(attempt.id()));
+        Optional<CompareWorkRepository.Grade> counted = compareGrader.grade(attempt.id());
+        TeacherReview.JudgementGrade grade = compareWork
+                .grade(attempt.id())
+                .map(g -> new TeacherReview.JudgementGrade(g.level(), g.maxLevel(), g.gradedAt(), counted.isPresent()))
+                .orElse(null);
+        Map<UUID, String> outlets = new HashMap<>();
+        context.columns().forEach(c -> outlets.put(c.outletId(), c.outlet()));
+        return new TeacherReview(
+                o.assignment().id(),
+                o.assignment().timeZone(),
+                studentName(o),
+                "",
+                List.of(),
+                scores,
+                attempt.number() == latestRound(attempt.submissionId()),
+                null,
+                new TeacherReview.Compare(
+                        compareGrader.review(context, attempt.id()),
+                        compareWork.work(attempt.id()),
+                        assignments.judgementRubric(o.assignment().id()),
+                        grade,
+                        outlets));
+    }
+
+    private static String studentName(TeacherAttempts.Owned o) {
+        return o.assignment().roster().stream()
+                .filter(r -> r.studentId().equals(o.attempt().studentId()))
+                .map(RosterEntry::displayName)
+                .findFirst()
+                .orElse("A former student of the class");
     }
 }

@@ -9,7 +9,8 @@ public enum ScoreCause implements Coded {
     KEY_AMENDED("key-amended", "Re-scored: the teacher changed this assignment's key"),
     KEY_VERSION("key-version", "Re-scored: moved to a new key version"),
     OVERRIDE("override", "Score set by the teacher"),
-    OVERRIDE_REMOVED("override-removed", "Teacher's score removed: the rules' score counts again");
+    OVERRIDE_REMOVED("override-removed", "Teacher's score removed: the rules' score counts again"),
+    JUDGEMENT_GRADED("judgement-graded", "Re-scored: the teacher graded the judgement");
 
     private final String code;
     private final String label;

@@ -47,6 +47,7 @@ public class SubmissionService {
     private final SourceGrader sourceGrader;
     private final SourceWorkRepository sourceWork;
     private final CompareWorkRepository compareWork;
+    private final CompareGrader compareGrader;
     private final Clock clock;
 
     SubmissionService(
@@ -59,8 +60,10 @@ public class SubmissionService {
             SourceGrader sourceGrader,
             SourceWorkRepository sourceWork,
             CompareWorkRepository compareWork,
+            CompareGrader compareGrader,
             Clock clock) {
         this.compareWork = compareWork;
+        this.compareGrader = compareGrader;
         this.sourceGrader = sourceGrader;
         this.sourceWork = sourceWork;
         this.assignmentGrading = assignmentGrading;
@@ -353,8 +356,11 @@ public class SubmissionService {
                     .context(facts, claimsStep)
                     .ifPresent(context -> sourceGrader.record(context, attempt, ScoreCause.SUBMITTED, null, now));
         } else if (facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
-            // Scored by the compare rules (DD014) once the compare grader exists; until then a
-            // submitted comparison has no score row.
+            // Scored by the compare rules (DD014) without the judgement until the teacher grades
+            // it: the row is provisional and says so.
+            compareGrader
+                    .context(facts)
+                    .ifPresent(context -> compareGrader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));
         } else {
             grader.context(facts, null)
                     .ifPresent(context -> grader.record(context, attemptId, ScoreCause.SUBMITTED, null, now));

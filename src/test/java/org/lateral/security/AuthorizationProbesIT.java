@@ -361,6 +361,12 @@ class AuthorizationProbesIT {
         if (type == org.lateral.library.SourceKind.class) {
             return org.lateral.library.SourceKind.NAMED_PERSON;
         }
+        if (type == Integer.class) {
+            // A lesson step's position: the first step, which every lesson has.
+            return 0;
+        }
+        // The compare step's items (DD015): refused by the step check for this lesson of claims, so
+        // only the access rule is probed; the owner's call gets a sentence, not a denial.
         if (type == org.lateral.submission.CompareItems.GridState.class) {
             return new org.lateral.submission.CompareItems.GridState(
                     t.articleId().toString(), 1, "neutral", 1, 0, "original", List.of(), null, null);
@@ -385,23 +391,29 @@ class AuthorizationProbesIT {
         }
         if (type == org.lateral.submission.CompareItems.NoteState.class) {
             return new org.lateral.submission.CompareItems.NoteState(
-                    t.outletId().toString(), 1, "https://example.org/about", "Written by the probe");
+                    t.outletId().toString(), 1, "https://example.org/", "Written by the probe");
         }
         if (type == org.lateral.submission.CompareItems.JudgementState.class) {
             return new org.lateral.submission.CompareItems.JudgementState(1, "Written by the probe");
         }
-        if (type == List.class) {
-            // A judgement rubric, the only list a service takes so far.
+        if (type == List.class && name.equals("levels")) {
+            // A judgement rubric of two levels, the fewest a rubric has.
             return List.of(
-                    new org.lateral.library.LibraryPins.RubricLevel(0, "Not yet", "Written by the probe"),
-                    new org.lateral.library.LibraryPins.RubricLevel(1, "Secure", "Written by the probe"));
+                    new org.lateral.library.LibraryPins.RubricLevel(0, "Not yet", "Names no outlet."),
+                    new org.lateral.library.LibraryPins.RubricLevel(1, "Reasoned", "Says what to trust for what."));
         }
         if (type == int.class) {
+            // A rubric level of a judgement (levels start at 0; every rubric has a level 1).
             return 1;
         }
-        if (type == Integer.class) {
-            // A lesson step's position: the first step, which every lesson has.
-            return 0;
+        if (type == org.lateral.submission.scoring.CompareScoring.Framing.class) {
+            return org.lateral.submission.scoring.CompareScoring.Framing.NEUTRAL;
+        }
+        if (type == org.lateral.submission.scoring.CompareScoring.Reporting.class) {
+            return org.lateral.submission.scoring.CompareScoring.Reporting.MIXED;
+        }
+        if (type == org.lateral.submission.scoring.CompareScoring.Carriage.class) {
+            return org.lateral.submission.scoring.CompareScoring.Carriage.HEDGED;
         }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");

@@ -28,6 +28,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.LessonStep;
@@ -56,16 +57,21 @@ import org.lateral.submission.ResultsService;
 @RolesAllowed("TEACHER")
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
+    /** How a score that leaves out the ungraded judgement is marked (DD014). */
+    static final String PROVISIONAL = "Provisional: judgement not graded yet";
+
     private final ResultsService results;
     private final GradingActions actions;
     private final KeyAmendments keys;
+    private final AssignmentService assignments;
     private UUID assignmentId;
     private String title = "Results · Lateral";
 
-    ResultsView(ResultsService results, GradingActions actions, KeyAmendments keys) {
+    ResultsView(ResultsService results, GradingActions actions, KeyAmendments keys, AssignmentService assignments) {
         this.results = results;
         this.actions = actions;
         this.keys = keys;
+        this.assignments = assignments;
         addClassNames("page", "results-page");
     }
 
@@ -110,6 +116,21 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         add(studentTable(r));
         if (r.hasKey()) {
             add(alternatives(r));
+        }
+        if (a.steps().stream().anyMatch(LessonStep::compares)) {
+            add(new RubricEditor(assignments.judgementRubric(assignmentId), levels -> {
+                try {
+                    assignments.editJudgementRubric(assignmentId, levels);
+                    Notification.show(
+                                    "Rubric saved. Grades already given keep their level.",
+                                    4000,
+                                    Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    reload();
+                } catch (UserFacingException e) {
+                    error(e);
+                }
+            }));
         }
     }
 
@@ -263,7 +284,9 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         section.add(new H3("Students"));
         long submitted =
                 r.students().stream().filter(s -> s.status().submitted()).count();
-        boolean lesson = r.assignment().steps().size() > 1;
+        // A comparison has its own column even alone: its score may be provisional (DD014).
+        boolean lesson = r.assignment().steps().size() > 1
+                || r.assignment().steps().stream().anyMatch(LessonStep::compares);
         // A lesson of several steps is summed up by its lesson score, not by one step's first try.
         OptionalDouble average = lesson
                 ? r.students().stream()
@@ -291,6 +314,14 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         if (lesson) {
             section.add(lessonWeighting(r.assignment()), lessonTable(r));
+            if (r.students().stream().anyMatch(Results.StudentResult::lessonProvisional)) {
+                Paragraph provisional = new Paragraph(PROVISIONAL.replace("Provisional", "Scores marked provisional")
+                        + ": they leave the judgement out and count in the lesson score as they stand. "
+                        + "Grade each judgement on the student's page to make them final.");
+                provisional.addClassName("reader-note");
+                provisional.setTestId("provisional-note");
+                section.add(provisional);
+            }
             return section;
         }
         Div table = new Div();
@@ -375,7 +406,14 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             }
             Span lesson = new Span(s.lessonScore() == null ? "" : ReviewParts.score(s.lessonScore()));
             lesson.getElement().setAttribute("data-testid", "lesson-score");
-            row.add(cell(lesson));
+            Div lessonCell = cell(lesson);
+            if (s.lessonProvisional()) {
+                Span mark = new Span(" (provisional)");
+                mark.getElement().setAttribute("data-testid", "lesson-score-provisional");
+                mark.getElement().setAttribute("title", PROVISIONAL);
+                lessonCell.add(mark);
+            }
+            row.add(lessonCell);
             table.add(row);
         }
         return table;
@@ -398,15 +436,23 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 : a.score() == null
                         ? "not scored"
                         : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+        boolean provisional = a.score() != null && a.score().provisional();
         Anchor open = SubmissionNavigation.review(a.attemptId())
                 .anchor(label + (a.number() > 1 ? " (attempt " + a.number() + ")" : "") + (a.late() ? " (late)" : ""));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "step-score-" + step.exercise());
+        open.getElement().setAttribute("data-provisional", String.valueOf(provisional));
         open.getElement()
                 .setAttribute(
                         "title",
                         "Open " + s.displayName() + "'s " + ExerciseNames.name(step.exercise()) + ", attempt "
-                                + a.number());
+                                + a.number() + (provisional ? ". " + PROVISIONAL : ""));
+        if (provisional) {
+            Span mark = new Span(" (provisional)");
+            mark.getElement().setAttribute("data-testid", "step-score-provisional");
+            mark.getElement().setAttribute("title", PROVISIONAL);
+            return new Span(open, mark);
+        }
         return open;
     }
 
@@ -525,6 +571,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         "Also accepted as a name of source " + m.claimId() + ": \u201c" + m.alias() + "\u201d";
                     case SOURCE_SPAN ->
                         "Also accepted as naming source " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
+                    case COMPARE_FRAMING ->
+                        "Headline framing \u201c" + m.category() + "\u201d also accepted for "
+                                + r.articleName(m.articleId());
+                    case COMPARE_REPORTING ->
+                        "Reporting \u201c" + m.category() + "\u201d also accepted for " + r.articleName(m.articleId());
+                    case COMPARE_CARRIAGE ->
+                        "\u201c" + CompareParts.carriage(m.category()) + "\u201d also accepted for "
+                                + r.articleName(m.articleId()) + " on the claim \u201c"
+                                + r.claimName(m.claimId()) + "\u201d";
                 };
                 Div row = new Div(
                         new Span(what),

@@ -103,6 +103,10 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             renderSources(t, zone);
             return;
         }
+        if (t.compare() != null) {
+            renderCompare(t, zone);
+            return;
+        }
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(t.text());
         highlighter.setReadOnly(true);
@@ -141,6 +145,54 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout, SourceFeedbackParts.review(sources.review()));
+    }
+
+    /**
+     * A compare-outlets attempt (DD015): the student's work beside the comparison key, read-only,
+     * with "accept for this assignment" on a wrong framing, reporting or cell; beside it the
+     * rubric to grade the judgement by, the score with its parts, and comments.
+     */
+    private void renderCompare(TeacherReview t, ZoneId zone) {
+        TeacherReview.Compare compare = java.util.Objects.requireNonNull(t.compare());
+        boolean submitted = t.review().submittedAt() != null;
+        String done = "Accepted for this assignment. Every submitted attempt was scored again.";
+        CompareReviewParts.Actions compareActions = new CompareReviewParts.Actions() {
+            @Override
+            public void acceptFraming(UUID articleId, org.lateral.submission.scoring.CompareScoring.Framing framing) {
+                act(() -> keys.acceptCompareFraming(t.assignmentId(), articleId, framing), done);
+            }
+
+            @Override
+            public void acceptReporting(
+                    UUID articleId, org.lateral.submission.scoring.CompareScoring.Reporting reporting) {
+                act(() -> keys.acceptCompareReporting(t.assignmentId(), articleId, reporting), done);
+            }
+
+            @Override
+            public void acceptCarriage(
+                    String claimId, UUID articleId, org.lateral.submission.scoring.CompareScoring.Carriage carriage) {
+                act(() -> keys.acceptCompareCarriage(t.assignmentId(), claimId, articleId, carriage), done);
+            }
+
+            @Override
+            public void grade(int level) {
+                act(() -> actions.gradeJudgement(attemptId, level), "Grade saved. The score was computed again.");
+            }
+        };
+        Paragraph how = new Paragraph("The student's grid for each article, their matrix and notes beside the "
+                + "comparison key. Accepting an answer changes this assignment's key only and re-scores every "
+                + "submitted attempt.");
+        how.addClassName("reader-note");
+        Div column = new Div(how, CompareReviewParts.work(compare, submitted, compareActions));
+        column.addClassName("reader-text");
+        Div side = new Div(
+                CompareReviewParts.gradingPanel(compare, submitted, zone, compareActions::grade),
+                scorePanel(t),
+                commentPanel(t.review(), zone));
+        side.addClassName("reader-side");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout);
     }
 
     /**
@@ -247,6 +299,18 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                     + (s.overridden() ? " (your score; the rules give " + ReviewParts.score(s.computed()) + ")" : ""));
             now.setTestId("review-score");
             panel.add(now);
+            if (s.compare() != null) {
+                Paragraph parts = new Paragraph(CompareReviewParts.parts(s.compare()));
+                parts.setTestId("score-parts");
+                panel.add(parts);
+            }
+            if (s.provisional()) {
+                Paragraph provisional = new Paragraph(
+                        ResultsView.PROVISIONAL + ". Grid and matrix count in their place until you grade it.");
+                provisional.addClassName("reader-note");
+                provisional.setTestId("score-provisional");
+                panel.add(provisional);
+            }
             OrderedList history = new OrderedList();
             history.setTestId("score-history");
             for (ScoreEntry e : review.history()) {
