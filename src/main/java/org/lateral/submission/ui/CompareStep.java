@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -211,9 +212,13 @@ class CompareStep extends Div {
         when.setTestId("column-meta");
         header.add(outlet, when);
         if (article.published().note() != null) {
-            Paragraph dateNote = new Paragraph("Date: " + article.published().note());
+            // How the date was worked out can be long; it waits behind its summary.
+            Paragraph dateNote = new Paragraph(article.published().note());
             dateNote.addClassName("reader-note");
-            header.add(dateNote);
+            Details about = new Details("About this date", dateNote);
+            about.addClassName("compare-date-note");
+            about.setTestId("column-date-note");
+            header.add(about);
         }
 
         Div tools = new Div();
@@ -276,7 +281,12 @@ class CompareStep extends Div {
             one.addClassName("compare-find-one");
             find.add(one);
         }
-        toolbar.add(pick, find);
+        // Typing the words is the way for a keyboard or a phone; it is folded away so the text stays
+        // near the top of the column.
+        Details typed = new Details("Type the words instead", find);
+        typed.addClassName("compare-find-details");
+        typed.setTestId("find-words");
+        toolbar.add(pick, typed);
         return toolbar;
     }
 
@@ -365,8 +375,8 @@ class CompareStep extends Div {
     }
 
     private static String lockedHint(LibraryPins.ColumnArticle article) {
-        return "The profile of " + article.outletName() + " in Lateral opens after you have written what you "
-                + "found out about it yourself, under \u201cLateral reading\u201d.";
+        return "Its profile opens after you have written what you found out about it yourself, under "
+                + "\u201cLateral reading\u201d.";
     }
 
     private static String openHint() {
