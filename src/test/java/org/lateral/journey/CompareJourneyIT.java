@@ -153,10 +153,6 @@ class CompareJourneyIT extends JourneyTest {
         page.mouse().up();
     }
 
-    private static double num(Map<String, Object> box, String key) {
-        return ((Number) box.get(key)).doubleValue();
-    }
-
     /** Fills one article's grid as a student who read it closely would. */
     private void fillGrid(LibraryEntry article, String framing, int named, int anonymous, String includes) {
         Locator grid = grid(article);
