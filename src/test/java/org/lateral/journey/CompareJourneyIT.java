@@ -221,7 +221,7 @@ class CompareJourneyIT extends JourneyTest {
         note.getByTestId("note-text").locator("textarea").press("Tab");
         waitUntilSaved();
         column(warInContext).getByTestId("outlet-profile-1").click();
-        assertThat(page.getByTestId("outlet-profile")).containsText("War in Context");
+        assertThat(page.getByTestId("outlet-profile")).containsText("News aggregator");
         page.keyboard().press("Escape");
 
         // The judgement.
