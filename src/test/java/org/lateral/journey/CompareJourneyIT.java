@@ -163,7 +163,8 @@ class CompareJourneyIT extends JourneyTest {
         grid.getByTestId("grid-anonymous").locator("input").fill(String.valueOf(anonymous));
         grid.getByTestId("grid-anonymous").locator("input").press("Tab");
         grid.locator("vaadin-radio-button[value='relay']").click();
-        grid.locator("vaadin-checkbox[value='The Daily Beast']").click();
+        // The box itself, where a student clicks (the checkbox element is as wide as the grid).
+        grid.locator("vaadin-checkbox[value='The Daily Beast'] input").click();
         grid.getByTestId("grid-includes").locator("textarea").fill(includes);
         grid.getByTestId("grid-outlet-kind")
                 .locator("textarea")
@@ -174,6 +175,7 @@ class CompareJourneyIT extends JourneyTest {
 
     @Test
     void student18_compares_two_excerpts_of_one_interview_and_the_teacher_grades_the_judgement() {
+        page.setViewportSize(1366, 768);
         signIn(STUDENT);
         page.navigate(url("assignment/" + lesson));
 
@@ -231,7 +233,7 @@ class CompareJourneyIT extends JourneyTest {
                 + "Beast; Isegoria for more of the story, but it hides where it comes from.");
         judgement.press("Tab");
         waitUntilSaved();
-        page.getByTestId("compare-column").first().scrollIntoViewIfNeeded();
+        page.getByTestId("compare-column").first().evaluate("c => c.scrollIntoView({block: 'start'})");
         screenshot("compare-1-wide-1366x768.png");
 
         // Everything was saved by the browser: a reload shows it again.
@@ -241,6 +243,8 @@ class CompareJourneyIT extends JourneyTest {
                 .hasAttribute("checked", "");
         assertThat(grid(warInContext).locator("[data-span-list][data-kind='hedge']"))
                 .containsText("if he were telling the truth");
+        assertThat(grid(warInContext).locator("vaadin-checkbox[value='The Daily Beast']"))
+                .hasAttribute("checked", "");
         assertThat(page.getByTestId("judgement").locator("textarea")).hasValue(Pattern.compile("^War in Context"));
 
         // A phone: one article at a time behind tabs.
