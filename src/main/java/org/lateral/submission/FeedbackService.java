@@ -47,6 +47,7 @@ public class FeedbackService {
     private final LibraryPins library;
     private final CompareWorkRepository compareWork;
     private final CompareFeedbackRepository compareFeedback;
+    private final CompareGrader compareGrader;
     private final Clock clock;
 
     FeedbackService(
@@ -60,7 +61,9 @@ public class FeedbackService {
             LibraryPins library,
             CompareWorkRepository compareWork,
             CompareFeedbackRepository compareFeedback,
+            CompareGrader compareGrader,
             Clock clock) {
+        this.compareGrader = compareGrader;
         this.compareWork = compareWork;
         this.compareFeedback = compareFeedback;
         this.sourceGrader = sourceGrader;
@@ -291,7 +294,12 @@ public class FeedbackService {
                 step.position(),
                 school,
                 stored.get(),
-                CompareKeys.of(stored.get(), texts),
+                // The key as it grades this assignment, with the teacher's accepted alternatives, so a
+                // cell the score counts right is shown right.
+                compareGrader
+                        .context(facts)
+                        .map(CompareGrader.Context::key)
+                        .orElseGet(() -> CompareKeys.of(stored.get(), texts)),
                 columns,
                 texts,
                 facts.threshold(),

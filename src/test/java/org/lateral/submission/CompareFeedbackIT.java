@@ -49,6 +49,9 @@ class CompareFeedbackIT {
     FeedbackService feedback;
 
     @Autowired
+    KeyAmendments amendments;
+
+    @Autowired
     GradingActions actions;
 
     @Autowired
@@ -223,5 +226,36 @@ class CompareFeedbackIT {
                 .doesNotContain(CompareHints.Item.FRAMING, CompareHints.Item.RELAYED_FROM);
         assertThat(h.articles().getLast().rightCells()).isZero();
         assertThat(h.articles().getLast().cells()).isEqualTo(8);
+    }
+
+    @Test
+    void an_alternative_the_teacher_accepts_shows_as_right_in_the_feedback_as_it_counts_in_the_score() {
+        AssignmentSummary lesson = compareLesson(FeedbackPolicy.AFTER_SUBMIT, false);
+        compareAndSubmit(students.getFirst(), lesson, "hedged");
+        CompareFeedback.Cell before = feedbackOf(students.getFirst(), lesson)
+                .compare()
+                .getLast()
+                .feedback()
+                .matrix()
+                .getFirst()
+                .cells()
+                .getLast();
+        assertThat(before.verdict())
+                .as("the key does not take \u201chedged\u201d here")
+                .isEqualTo(Verdict.WRONG);
+
+        try (var s = SignedIn.as(users, teacher)) {
+            amendments.acceptCompareCarriage(
+                    lesson.id(), "k01", warInContext, org.lateral.submission.scoring.CompareScoring.Carriage.HEDGED);
+        }
+        CompareFeedback.Cell after = feedbackOf(students.getFirst(), lesson)
+                .compare()
+                .getLast()
+                .feedback()
+                .matrix()
+                .getFirst()
+                .cells()
+                .getLast();
+        assertThat(after.verdict()).isEqualTo(Verdict.RIGHT);
     }
 }
