@@ -363,7 +363,8 @@ class CompareStep extends Div {
             profileOpen.add(article.outletId());
             dialog.add(OutletProfileCard.of(profile.get()));
         } else {
-            Paragraph locked = new Paragraph(lockedHint(article)
+            Paragraph locked = new Paragraph("The profile of " + article.outletName() + " in Lateral opens after "
+                    + "you have written what you found out about it yourself, under \u201cLateral reading\u201d."
                     + " Look the outlet up outside Lateral, as a fact-checker would: who runs it, who pays "
                     + "for it, what others say about it. Then write it under \u201cLateral reading\u201d.");
             locked.setTestId("outlet-profile-locked");

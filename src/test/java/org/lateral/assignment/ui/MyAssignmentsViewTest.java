@@ -49,17 +49,19 @@ class MyAssignmentsViewTest extends SpringBrowserlessTest {
                         .getText())
                 .isEqualTo("To do");
         assertThat($(Div.class).withAttribute("data-testid", "my-assignment").all())
-                .as("only the assignments open now are listed: the Frisky one and the two-step lesson")
+                .as("only the assignments open now are listed: the Frisky one, the two-step lesson and the "
+                        + "comparison, by due date")
                 .extracting(d -> d.getElement().getTextRecursively())
                 .satisfiesExactly(
                         frisky -> assertThat(frisky).contains("Reportedly Defects"),
-                        lesson -> assertThat(lesson).contains("Who says so? A former ISIS spy, in two steps"));
+                        lesson -> assertThat(lesson).contains("Who says so? A former ISIS spy, in two steps"),
+                        compare -> assertThat(compare).contains("Compare the outlets: ISIS defectors, five ways"));
         assertThat($(Span.class)
                         .withAttribute("data-testid", "my-assignment-steps")
                         .all())
-                .as("only the lesson of two steps names its steps")
+                .as("a lesson names its steps, unless it is marking the claims alone")
                 .extracting(Span::getText)
-                .containsExactly("Mark the claims \u2192 Who says so?");
+                .containsExactly("Mark the claims \u2192 Who says so?", "Compare the outlets");
         assertThat($(UnorderedList.class)
                         .withTestId("student-class-list")
                         .single()
