@@ -41,7 +41,8 @@ import org.lateral.submission.scoring.SourceScoring.Outlet;
 /**
  * The compare rules (version 1) on the shipped Defectors comparison key, as the pack gives it:
  * the key's own answer scores 100 for any choice of articles, and a hedge the pack lists is found
- * wherever it occurs. What the lessons code will do with a stored key, done here from the pack.
+ * wherever it occurs, and the worked examples of DD014 and the manual come out as printed there.
+ * What the lessons code will do with a stored key, done here from the pack.
  */
 class DefectorsCompareScoringTest {
 
@@ -441,7 +442,7 @@ class DefectorsCompareScoringTest {
      * anonymous (key 5: wrong), relay from "Welt" (an alias of Die Welt) and "Sunday Times", every
      * hedge and loaded phrase of the key. Relayed from: 2 of 3 outlets, F1 2 × 2 ÷ (2 + 3) = 0.8;
      * the article 0.15 + 0.10 + 0 + 0.15 + 0.08 + 0.20 + 0.20 = 0.88. The matrix: its eight cells,
-     * k06 called fact (the key: attributed, "says the International Centre…"): 7/8. Provisional
+     * k06 called fact, wrong (the key: attributed, "says the International Centre…"): 7/8. Provisional
      * score 100 × (0.5 × 0.88 + 0.3 × 0.875) ÷ 0.8 = 87.8. With an exact rule for relays the
      * article would be 0.80 and the score 82.8, as if no outlet had been named.
      */
