@@ -211,6 +211,25 @@ class SubmissionRepository {
                 .optional();
     }
 
+    /** A live mark with its times, for the annotation export (DD016). */
+    record TimedMark(UUID markId, int start, int end, String type, Instant created, Instant updated) {}
+
+    List<TimedMark> liveTimedMarks(UUID attemptId) {
+        return jdbc.sql("""
+                SELECT mark_id, start_offset, end_offset, claim_type, created_at, updated_at FROM mark
+                 WHERE attempt_id = :a AND NOT deleted ORDER BY start_offset, end_offset, mark_id
+                """)
+                .param("a", attemptId)
+                .query((rs, n) -> new TimedMark(
+                        rs.getObject("mark_id", UUID.class),
+                        rs.getInt("start_offset"),
+                        rs.getInt("end_offset"),
+                        rs.getString("claim_type"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     List<SavedMark> liveMarks(UUID attemptId) {
         return jdbc.sql("""
                 SELECT mark_id, seq, start_offset, end_offset, exact, claim_type FROM mark
