@@ -1,0 +1,55 @@
+package org.lateral.submission.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.lateral.base.UserFacingException;
+import org.lateral.security.NotYoursException;
+import org.lateral.submission.ExportService;
+
+/**
+ * The downloads of an assignment's results for its teacher (DD016, "Exports"): scores per student,
+ * outcomes per key item, and the marks as W3C Web Annotations. Each file is built when the link is
+ * followed, by {@link ExportService}, which checks again that the caller teaches the class: a link
+ * is only a request, never a grant.
+ */
+public final class ExportLinks extends Div {
+
+    public ExportLinks(ExportService exports, UUID assignmentId) {
+        addClassName("export-links");
+        add(link("Scores per student (CSV)", "export-scores-csv", "scores.csv", () -> exports.scoresCsv(assignmentId)));
+        add(link("Answers per key item (CSV)", "export-items-csv", "items.csv", () -> exports.itemsCsv(assignmentId)));
+        add(link(
+                "Marks as web annotations (JSON-LD)",
+                "export-annotations",
+                "annotations.jsonld",
+                () -> exports.annotations(assignmentId)));
+    }
+
+    private static Anchor link(String text, String testId, String fallbackName, Supplier<ExportService.Export> build) {
+        Anchor anchor = new Anchor(
+                DownloadHandler.fromInputStream(
+                        event -> {
+                            try {
+                                ExportService.Export file = build.get();
+                                return new DownloadResponse(
+                                        new ByteArrayInputStream(file.bytes()),
+                                        file.filename(),
+                                        file.contentType(),
+                                        file.bytes().length);
+                            } catch (NotYoursException e) {
+                                return DownloadResponse.error(403, e.getMessage());
+                            } catch (UserFacingException e) {
+                                return DownloadResponse.error(404, e.getMessage());
+                            }
+                        },
+                        fallbackName),
+                text);
+        anchor.setTestId(testId);
+        return anchor;
+    }
+}
