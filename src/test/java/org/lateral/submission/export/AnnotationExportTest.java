@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class AnnotationExportTest {
+public class AnnotationExportTest {
 
     static final String TEXT = "The minister said prices might fall next year. Critics disagree strongly.";
 
@@ -75,7 +75,7 @@ class AnnotationExportTest {
     }
 
     /** The W3C Web Annotation model's required fields, and this export's selectors checked against the text. */
-    static void assertValidAnnotation(JsonNode a, String text) {
+    public static void assertValidAnnotation(JsonNode a, String text) {
         assertThat(a.get("id").asString()).startsWith("urn:uuid:");
         assertThat(UUID.fromString(a.get("id").asString().substring("urn:uuid:".length())))
                 .isNotNull();
@@ -99,7 +99,7 @@ class AnnotationExportTest {
         assertThat(text.substring(end)).startsWith(quote.get("suffix").asString());
     }
 
-    static JsonNode selector(JsonNode annotation, String type) {
+    public static JsonNode selector(JsonNode annotation, String type) {
         for (JsonNode s : annotation.get("target").get("selector")) {
             if (s.get("type").asString().equals(type)) {
                 return s;
