@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
+import org.lateral.security.NotYoursException;
 import org.lateral.security.Role;
 import org.lateral.submission.export.AnnotationExport;
 import org.lateral.submission.export.AnnotationExportTest;
@@ -280,13 +282,24 @@ class ExportIT {
         String otherTeacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(
                 school, otherTeacher, "Other teacher", Set.of(Role.TEACHER), "a long enough password");
-        for (String who : List.of(otherTeacher, first.username())) {
-            try (var s = SignedIn.as(users, who)) {
-                assertThatThrownBy(() -> exports.scoresCsv(id)).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> exports.itemsCsv(id)).isInstanceOf(AccessDeniedException.class);
-                assertThatThrownBy(() -> exports.annotations(id)).isInstanceOf(AccessDeniedException.class);
+        // Another teacher is told the assignment does not exist (nothing about another class leaks).
+        try (var s = SignedIn.as(users, otherTeacher)) {
+            for (ThrowingCallable export : exportsOf(id)) {
+                assertThatThrownBy(export)
+                        .isInstanceOf(NotYoursException.class)
+                        .hasMessage("That assignment does not exist.");
             }
         }
+        // A student is refused by role, even for their own class's assignment.
+        try (var s = SignedIn.as(users, first.username())) {
+            for (ThrowingCallable export : exportsOf(id)) {
+                assertThatThrownBy(export).isInstanceOf(AccessDeniedException.class);
+            }
+        }
+    }
+
+    private List<ThrowingCallable> exportsOf(UUID id) {
+        return List.of(() -> exports.scoresCsv(id), () -> exports.itemsCsv(id), () -> exports.annotations(id));
     }
 
     private static List<CsvRecord> read(byte[] file) {

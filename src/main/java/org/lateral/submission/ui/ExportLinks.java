@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.NotYoursException;
 import org.lateral.submission.ExportService;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The downloads of an assignment's results for its teacher (DD016, "Exports"): scores per student,
@@ -43,6 +44,8 @@ public final class ExportLinks extends Div {
                                         file.bytes().length);
                             } catch (NotYoursException e) {
                                 return DownloadResponse.error(403, e.getMessage());
+                            } catch (AccessDeniedException e) {
+                                return DownloadResponse.error(403, "Only the class's teacher can download this.");
                             } catch (UserFacingException e) {
                                 return DownloadResponse.error(404, e.getMessage());
                             }
