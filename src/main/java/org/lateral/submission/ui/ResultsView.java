@@ -64,10 +64,17 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     private final GradingActions actions;
     private final KeyAmendments keys;
     private final AssignmentService assignments;
+    private final org.lateral.submission.ExportService exports;
     private UUID assignmentId;
     private String title = "Results · Lateral";
 
-    ResultsView(ResultsService results, GradingActions actions, KeyAmendments keys, AssignmentService assignments) {
+    ResultsView(
+            ResultsService results,
+            GradingActions actions,
+            KeyAmendments keys,
+            AssignmentService assignments,
+            org.lateral.submission.ExportService exports) {
+        this.exports = exports;
         this.results = results;
         this.actions = actions;
         this.keys = keys;
@@ -102,7 +109,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
                 + (a.revisionAllowed() ? " · revision allowed" : ""));
         meta.addClassName("reader-meta");
-        add(meta);
+        add(meta, new ExportLinks(exports, a.id()));
         if (!r.hasKey()) {
             add(new EmptyState(
                     "results-no-key",

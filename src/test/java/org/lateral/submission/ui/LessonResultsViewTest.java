@@ -157,4 +157,17 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
         assertThat($(Span.class, ben).withTestId("lesson-score").single().getText())
                 .isEmpty();
     }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_results_page_offers_the_three_exports_as_downloads() {
+        navigate("results/" + lesson.id(), ResultsView.class);
+        for (String id : java.util.List.of("export-scores-csv", "export-items-csv", "export-annotations")) {
+            com.vaadin.flow.component.html.Anchor link = $(com.vaadin.flow.component.html.Anchor.class)
+                    .withTestId(id)
+                    .single();
+            assertThat(link.getHref()).as(id).isNotBlank();
+            assertThat(link.getText()).as(id).isNotBlank();
+        }
+    }
 }
