@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.SubmissionStatus;
-import org.lateral.base.ui.Destination;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.RouteIds;
@@ -67,7 +66,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
     private void render(ClassOverview o) {
         title = o.className() + " overview · Lateral";
         removeAll();
-        Anchor back = Destination.of(DashboardsView.class).anchor("\u2190 Dashboards");
+        Anchor back = DashboardNavigation.dashboards().anchor("\u2190 Dashboards");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2(o.className() + ": class overview");

@@ -11,7 +11,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import org.lateral.base.ui.Destination;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
@@ -50,17 +49,13 @@ class DashboardsView extends Div {
         add(list);
     }
 
-    static Destination classOverview(java.util.UUID classId) {
-        return Destination.of(ClassOverviewView.class, classId.toString());
-    }
-
     private static Div card(ClassOverview o) {
         Div card = new Div();
         card.addClassNames("card", "dashboard-class-card");
         card.getElement().setAttribute("role", "listitem");
         card.getElement().setAttribute("data-testid", "dashboard-class-card");
         card.getElement().setAttribute("data-class-id", o.classId().toString());
-        Anchor link = classOverview(o.classId()).anchor(o.className());
+        Anchor link = DashboardNavigation.classOverview(o.classId()).anchor(o.className());
         link.getElement().setAttribute("router-link", true);
         link.setTestId("dashboard-class-link");
         card.add(new H3(link));
