@@ -253,7 +253,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
                 .append(x(s.q1()))
                 .append("\" y=\"4\" width=\"")
                 .append(Math.max(1, x(s.q3()) - x(s.q1())))
-                .append("\" height=\"14\" fill=\"var(--vaadin-background-color, #fff)\" stroke=\"currentColor\"/>");
+                .append("\" height=\"14\" fill=\"currentColor\" fill-opacity=\"0.15\" stroke=\"currentColor\"/>");
         svg.append("<line class=\"median\" x1=\"")
                 .append(x(s.median()))
                 .append("\" y1=\"2\" x2=\"")
