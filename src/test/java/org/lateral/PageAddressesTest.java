@@ -9,6 +9,7 @@ import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.ui.BaseNavigation;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.classroom.ui.ClassroomNavigation;
+import org.lateral.dashboard.ui.DashboardNavigation;
 import org.lateral.library.ui.LibraryNavigation;
 import org.lateral.security.ui.SecurityNavigation;
 import org.lateral.submission.ui.SubmissionNavigation;
@@ -37,6 +38,8 @@ class PageAddressesTest extends SpringBrowserlessTest {
         assertThat(SubmissionNavigation.results(ID).url()).isEqualTo("results/" + ID);
         assertThat(SubmissionNavigation.review(ID).url()).isEqualTo("review/" + ID);
         assertThat(LibraryNavigation.library().url()).isEqualTo("library");
+        assertThat(DashboardNavigation.dashboards().url()).isEqualTo("dashboards");
+        assertThat(DashboardNavigation.classOverview(ID).url()).isEqualTo("dashboards/class/" + ID);
         assertThat(LibraryNavigation.reader(ID).url()).isEqualTo("library/article/" + ID);
         assertThat(LibraryNavigation.outlet(ID).url()).isEqualTo("library/outlet/" + ID);
     }

@@ -105,31 +105,13 @@ public class ResultsService {
         for (RosterEntry student : assignment.roster()) {
             List<GradingRepository.ResultAttempt> all = attemptsOf.getOrDefault(student.studentId(), List.of());
             Instant due = assignment.dueFor(student.studentId());
-            List<Results.StepResult> steps = new ArrayList<>();
-            for (LessonStep step : assignment.steps()) {
-                List<Results.AttemptResult> results = new ArrayList<>();
-                for (GradingRepository.ResultAttempt a : all) {
-                    if (a.step() == step.position()) {
-                        Instant submitted = a.attempt().submittedAt();
-                        results.add(new Results.AttemptResult(
-                                a.attempt().id(),
-                                a.attempt().number(),
-                                submitted,
-                                submitted != null && submitted.isAfter(due),
-                                a.score()));
-                    }
-                }
-                steps.add(new Results.StepResult(step.position(), step.exercise(), results));
-            }
+            List<Results.StepResult> steps = stepResults(assignment.steps(), all, due);
             List<GradingRepository.ResultAttempt> attempts =
                     all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
             List<Results.AttemptResult> attemptResults = steps.getFirst().attempts();
             GradingRepository.ResultAttempt current = attempts.isEmpty() ? null : attempts.getLast();
-            SubmissionStatus status = SubmissionStatus.of(
-                    now,
-                    due,
-                    current == null ? null : current.attempt().startedAt(),
-                    lessonSubmittedAt(all, assignment.steps().size()));
+            SubmissionStatus status =
+                    lessonStatus(now, due, all, assignment.steps().size());
             Double gain = null;
             if (attemptResults.size() == 2
                     && attemptResults.get(0).score() != null
@@ -219,6 +201,42 @@ public class ResultsService {
                 .findFirst()
                 .flatMap(step -> assignmentGrading.pins(assignmentId, step.position()))
                 .flatMap(compareGrader::context);
+    }
+
+    /** One student's attempts (all of theirs, any step) sorted into the lesson's steps. */
+    static List<Results.StepResult> stepResults(
+            List<LessonStep> lesson, List<GradingRepository.ResultAttempt> all, Instant due) {
+        List<Results.StepResult> steps = new ArrayList<>();
+        for (LessonStep step : lesson) {
+            List<Results.AttemptResult> results = new ArrayList<>();
+            for (GradingRepository.ResultAttempt a : all) {
+                if (a.step() == step.position()) {
+                    Instant submitted = a.attempt().submittedAt();
+                    results.add(new Results.AttemptResult(
+                            a.attempt().id(),
+                            a.attempt().number(),
+                            submitted,
+                            submitted != null && submitted.isAfter(due),
+                            a.score()));
+                }
+            }
+            steps.add(new Results.StepResult(step.position(), step.exercise(), results));
+        }
+        return steps;
+    }
+
+    /**
+     * Where one student's lesson stands, from all their attempts: started with the first step's
+     * current attempt, submitted when every step of the latest round is. The results table and the
+     * class overview both count by this.
+     */
+    static SubmissionStatus lessonStatus(
+            Instant now, Instant due, List<GradingRepository.ResultAttempt> all, int steps) {
+        List<GradingRepository.ResultAttempt> first =
+                all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
+        GradingRepository.ResultAttempt current = first.isEmpty() ? null : first.getLast();
+        return SubmissionStatus.of(
+                now, due, current == null ? null : current.attempt().startedAt(), lessonSubmittedAt(all, steps));
     }
 
     /**

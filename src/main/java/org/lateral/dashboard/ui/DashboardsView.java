@@ -1,27 +1,79 @@
 package org.lateral.dashboard.ui;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.classroom.ClassSummary;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.submission.ClassOverview;
+import org.lateral.submission.ClassOverviewService;
 
-/** Where teachers will see what their classes found, missed and confused. */
+/**
+ * The dashboards' start: one card per class of the signed-in teacher, each opening that class's
+ * overview. The numbers come from the same overview the class page shows, so a card and its page
+ * never disagree (a teacher has a handful of classes, so reading each overview is cheap).
+ */
 @Route("dashboards")
 @PageTitle("Dashboards · Lateral")
 @Menu(title = "Dashboards", order = 3, icon = "vaadin:chart")
 @RolesAllowed("TEACHER")
-class DashboardsView extends VerticalLayout {
+class DashboardsView extends Div {
 
-    DashboardsView() {
-        addClassName("page");
+    DashboardsView(ClassroomService classroom, ClassOverviewService overviews) {
+        addClassNames("page", "dashboards-page");
         add(new H2("Dashboards"));
-        add(
-                new EmptyState(
-                        "dashboards-empty",
-                        "Nothing to show yet.",
-                        "Once your students have worked on an assignment, this page shows what each class found, missed and mixed up."));
+        List<ClassSummary> classes = classroom.myClassesAsTeacher();
+        if (classes.isEmpty()) {
+            add(
+                    new EmptyState(
+                            "dashboards-empty",
+                            "You have no class yet.",
+                            "Create a class on the Classes page and give it an assignment; this page then shows how each class is doing."));
+            return;
+        }
+        Div list = new Div();
+        list.addClassName("card-list");
+        list.getElement().setAttribute("role", "list");
+        for (ClassSummary c : classes) {
+            overviews.overview(c.id()).ifPresent(o -> list.add(card(o)));
+        }
+        add(list);
+    }
+
+    private static Div card(ClassOverview o) {
+        Div card = new Div();
+        card.addClassNames("card", "dashboard-class-card");
+        card.getElement().setAttribute("role", "listitem");
+        card.getElement().setAttribute("data-testid", "dashboard-class-card");
+        card.getElement().setAttribute("data-class-id", o.classId().toString());
+        Anchor link = DashboardNavigation.classOverview(o.classId()).anchor(o.className());
+        link.getElement().setAttribute("router-link", true);
+        link.setTestId("dashboard-class-link");
+        card.add(new H3(link));
+        Integer completion = o.completionPercent();
+        Span figure = new Span(completion == null ? "No work yet" : completion + "% submitted");
+        figure.addClassName("card-figure");
+        figure.getElement().setAttribute("data-testid", "dashboard-class-completion");
+        card.add(figure);
+        int n = o.assignments().size();
+        Paragraph meta = new Paragraph((o.students() == 1 ? "1 student" : o.students() + " students")
+                + " · "
+                + (n == 1 ? "1 assignment" : n + " assignments")
+                + (completion == null
+                        ? ""
+                        : " · " + o.submittedLessons() + " of " + o.givenLessons() + " lessons submitted"));
+        meta.addClassName("card-meta");
+        meta.getElement().setAttribute("data-testid", "dashboard-class-meta");
+        card.add(meta);
+        return card;
     }
 }

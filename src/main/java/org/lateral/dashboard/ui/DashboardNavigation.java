@@ -1,0 +1,24 @@
+package org.lateral.dashboard.ui;
+
+import java.util.UUID;
+import org.lateral.base.ui.Destination;
+
+/**
+ * The way to the dashboard screens. Nothing may depend on the dashboard feature, so today only its
+ * own views use it; it lives beside them so they stay package-private and every link is typed
+ * (see {@link Destination}).
+ */
+public final class DashboardNavigation {
+
+    private DashboardNavigation() {}
+
+    /** The teacher's classes, one card each. */
+    public static Destination dashboards() {
+        return Destination.of(DashboardsView.class);
+    }
+
+    /** One class's overview: its assignments side by side. */
+    public static Destination classOverview(UUID classId) {
+        return Destination.of(ClassOverviewView.class, classId.toString());
+    }
+}
