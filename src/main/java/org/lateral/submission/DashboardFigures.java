@@ -1,0 +1,110 @@
+package org.lateral.submission;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.lateral.library.ClaimType;
+import org.lateral.submission.scoring.Alternatives;
+import org.lateral.submission.scoring.Scoring;
+
+/**
+ * The arithmetic of the assignment dashboard, kept pure so it can be checked by hand: it only
+ * counts what the scoring rules already decided ({@link Scoring.Result}), never matches spans
+ * itself, so the dashboard and the scores can not disagree on what a student found.
+ */
+public final class DashboardFigures {
+
+    /** How many 10-point bins the score distribution has: 0–9.9, 10–19.9, … 90–100. */
+    public static final int BINS = 10;
+
+    private DashboardFigures() {}
+
+    /** For each key claim id, how many of the attempts matched it (any type). */
+    public static Map<String, Integer> foundCounts(List<String> claimIds, List<Alternatives.ScoredAttempt> attempts) {
+        Map<String, Integer> counts = new HashMap<>();
+        claimIds.forEach(id -> counts.put(id, 0));
+        for (Alternatives.ScoredAttempt a : attempts) {
+            Set<String> found = new HashSet<>();
+            a.result().matches().forEach(m -> found.add(m.claimId()));
+            found.forEach(id -> counts.computeIfPresent(id, (k, n) -> n + 1));
+        }
+        return counts;
+    }
+
+    /** A share of the class, rounded to two decimals; 0 when nobody submitted. */
+    public static double share(int found, int submitters) {
+        return submitters == 0 ? 0 : Math.round(100.0 * found / submitters) / 100.0;
+    }
+
+    /**
+     * The key type a claim's row of the confusion matrix is filed under: the first of the types
+     * the key accepts, in the taxonomy's order (a key claim usually accepts one).
+     */
+    public static ClaimType keyType(Set<ClaimType> accepted) {
+        return accepted.stream().min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * Key type × chosen type over every matched claim of every attempt: {@code [key][chosen]}
+     * counts, with the rows and columns in the taxonomy's order.
+     */
+    public static Map<ClaimType, Map<ClaimType, Integer>> confusion(
+            Map<String, ClaimType> keyTypes, List<Alternatives.ScoredAttempt> attempts) {
+        Map<ClaimType, Map<ClaimType, Integer>> matrix = new EnumMap<>(ClaimType.class);
+        for (ClaimType row : ClaimType.values()) {
+            Map<ClaimType, Integer> cells = new EnumMap<>(ClaimType.class);
+            for (ClaimType col : ClaimType.values()) {
+                cells.put(col, 0);
+            }
+            matrix.put(row, cells);
+        }
+        for (Alternatives.ScoredAttempt a : attempts) {
+            Map<String, ClaimType> chosen = new HashMap<>();
+            a.marks().forEach(m -> chosen.put(m.id(), m.type()));
+            for (Scoring.Match m : a.result().matches()) {
+                ClaimType key = keyTypes.get(m.claimId());
+                ClaimType type = chosen.get(m.markId());
+                if (key != null && type != null) {
+                    matrix.get(key).merge(type, 1, Integer::sum);
+                }
+            }
+        }
+        return matrix;
+    }
+
+    /** Counts of scores in 10-point bins; 100 falls in the last. */
+    public static int[] histogram(List<Double> scores) {
+        int[] bins = new int[BINS];
+        for (double s : scores) {
+            int bin = (int) Math.floor(Math.max(0, Math.min(100, s)) / 10);
+            bins[Math.min(BINS - 1, bin)]++;
+        }
+        return bins;
+    }
+
+    /** The median, the mean of the middle two for an even count; null without scores. */
+    public static @Nullable Double median(List<Double> scores) {
+        if (scores.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = new ArrayList<>(scores);
+        sorted.sort(Comparator.naturalOrder());
+        int n = sorted.size();
+        double m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return Math.round(10 * m) / 10.0;
+    }
+
+    /**
+     * How many students must have marked a span outside the key before the dashboard lists it:
+     * at least 3, or 30% of those who submitted when that is more (rounded up).
+     */
+    public static int unkeyedMinimum(int submitters) {
+        return Math.max(3, (int) Math.ceil(0.3 * submitters));
+    }
+}
