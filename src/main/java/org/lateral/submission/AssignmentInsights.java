@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.GradedAssignment;
@@ -75,7 +76,7 @@ public class AssignmentInsights {
         }
         int submitters = latest.size();
         List<AssignmentDashboard.ClaimShare> claims = new ArrayList<>();
-        Map<String, ClaimType> keyTypes = new HashMap<>();
+        Map<String, Set<ClaimType>> keyTypes = new HashMap<>();
         if (context.isPresent()) {
             List<Grader.GradedClaim> key = context.get().claims();
             Map<String, Integer> counts = DashboardFigures.foundCounts(
@@ -85,7 +86,7 @@ public class AssignmentInsights {
                 int n = counts.get(c.id());
                 claims.add(new AssignmentDashboard.ClaimShare(
                         number++, c.id(), c.start(), c.end(), c.exact(), n, DashboardFigures.share(n, submitters)));
-                keyTypes.put(c.id(), DashboardFigures.keyType(c.accepted()));
+                keyTypes.put(c.id(), c.accepted());
             }
         }
         int minimum = DashboardFigures.unkeyedMinimum(submitters);

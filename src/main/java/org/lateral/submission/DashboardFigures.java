@@ -52,10 +52,12 @@ public final class DashboardFigures {
 
     /**
      * Key type × chosen type over every matched claim of every attempt: {@code [key][chosen]}
-     * counts, with the rows and columns in the taxonomy's order.
+     * counts, with the rows and columns in the taxonomy's order. A key claim may accept several
+     * types: a chosen type the key accepts counts on the diagonal (as the scoring rules count it
+     * right), any other under the key's first type ({@link #keyType}).
      */
     public static Map<ClaimType, Map<ClaimType, Integer>> confusion(
-            Map<String, ClaimType> keyTypes, List<Alternatives.ScoredAttempt> attempts) {
+            Map<String, Set<ClaimType>> keyTypes, List<Alternatives.ScoredAttempt> attempts) {
         Map<ClaimType, Map<ClaimType, Integer>> matrix = new EnumMap<>(ClaimType.class);
         for (ClaimType row : ClaimType.values()) {
             Map<ClaimType, Integer> cells = new EnumMap<>(ClaimType.class);
@@ -68,9 +70,10 @@ public final class DashboardFigures {
             Map<String, ClaimType> chosen = new HashMap<>();
             a.marks().forEach(m -> chosen.put(m.id(), m.type()));
             for (Scoring.Match m : a.result().matches()) {
-                ClaimType key = keyTypes.get(m.claimId());
+                Set<ClaimType> accepted = keyTypes.get(m.claimId());
                 ClaimType type = chosen.get(m.markId());
-                if (key != null && type != null) {
+                if (accepted != null && !accepted.isEmpty() && type != null) {
+                    ClaimType key = accepted.contains(type) ? type : keyType(accepted);
                     matrix.get(key).merge(type, 1, Integer::sum);
                 }
             }
