@@ -82,7 +82,13 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
             assignment = assignments.assignMarkClaims(
                     media.id(),
                     new NewAssignment(
-                            frisky, null, LocalDate.now().plusDays(3), true, FeedbackPolicy.AFTER_SUBMIT, false, null,
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
                             false));
         }
         for (int i = 0; i < students.size(); i++) {
@@ -125,8 +131,13 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat(table).contains("<td>3 of 3</td><td>100%</td>").contains("<td>1 of 3</td><td>33%</td>");
         assertThat(html("confusion-matrix")).contains("2 (agrees)").contains("1 (agrees)");
         assertThat(html("score-distribution")).contains("<svg").contains("Counted scores of 3 students");
-        assertThat($(Div.class).withAttribute("data-testid", "dashboard-student").all()).hasSize(3);
-        assertThat($(Anchor.class).withAttribute("data-testid", "dashboard-attempt").all())
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "dashboard-student")
+                        .all())
+                .hasSize(3);
+        assertThat($(Anchor.class)
+                        .withAttribute("data-testid", "dashboard-attempt")
+                        .all())
                 .allSatisfy(a -> assertThat(a.getHref()).startsWith("review/"))
                 .hasSize(3);
     }
@@ -139,20 +150,27 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat(row.getElement().getTextRecursively()).contains(EXTRA).contains("3 students");
         assertThat(claim("c03").getElement().getAttribute("data-share")).isEqualTo("0.00");
 
-        test($(Button.class, row).withAttribute("data-testid", "accept-unkeyed-span").single()).click();
+        test($(Button.class, row)
+                        .withAttribute("data-testid", "accept-unkeyed-span")
+                        .single())
+                .click();
 
         assertThat(claim("c03").getElement().getAttribute("data-share")).isEqualTo("1.00");
-        assertThat($(Div.class).withAttribute("data-testid", "unkeyed-span").exists()).isFalse();
+        assertThat($(Div.class).withAttribute("data-testid", "unkeyed-span").exists())
+                .isFalse();
     }
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_page_polls_and_redraws_only_when_the_marker_moved() {
-        AssignmentDashboardView view = navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        AssignmentDashboardView view =
+                navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
         assertThat(view.getUI().orElseThrow().getPollInterval()).isEqualTo(AssignmentDashboardView.POLL_MILLIS);
         Div before = $(Div.class).withTestId("heatmap").single();
         view.refreshIfChanged();
-        assertThat($(Div.class).withTestId("heatmap").single()).as("nothing changed: same drawing").isSameAs(before);
+        assertThat($(Div.class).withTestId("heatmap").single())
+                .as("nothing changed: same drawing")
+                .isSameAs(before);
     }
 
     private String html(String testId) {
