@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
+import org.lateral.submission.scoring.Scoring;
 
 /**
  * One assignment's dashboard for its teacher: where in the article the class found the key's
@@ -33,7 +35,24 @@ public record AssignmentDashboard(
         List<Double> scores,
         int[] bins,
         @Nullable Double median,
-        List<StudentRow> students) {
+        List<StudentRow> students,
+        int sourceSubmitters,
+        List<SourceShare> sources,
+        Map<SourceKind, Map<SourceKind, Integer>> kindConfusion) {
+
+    /** Whether the lesson has a "Who says so?" step with a key to count against. */
+    public boolean hasSources() {
+        return !sources.isEmpty();
+    }
+
+    /**
+     * A key source of the "Who says so?" step and how many of that step's submitters found it (the
+     * rules matched one of their sources to it, by name or mention).
+     *
+     * @param attributions where the text points at the source
+     */
+    public record SourceShare(
+            int number, String sourceId, String name, List<Scoring.Span> attributions, int found, double share) {}
 
     /** A key claim and how many submitters found it, as the scoring rules decide. */
     public record ClaimShare(int number, String claimId, int start, int end, String exact, int found, double share) {}

@@ -11,11 +11,15 @@ import java.util.UUID;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.LessonStep;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.highlighter.SavedMark;
+import org.lateral.base.highlighter.SavedSource;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 import org.lateral.submission.scoring.Alternatives;
+import org.lateral.submission.scoring.SourceScoring;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +37,18 @@ public class AssignmentInsights {
     private final AssignmentGrading assignmentGrading;
     private final Grader grader;
     private final GradingRepository grading;
+    private final SourceGrader sourceGrader;
+    private final SourceWorkRepository sourceWork;
 
     AssignmentInsights(
-            ResultsService results, AssignmentGrading assignmentGrading, Grader grader, GradingRepository grading) {
+            ResultsService results,
+            AssignmentGrading assignmentGrading,
+            Grader grader,
+            GradingRepository grading,
+            SourceGrader sourceGrader,
+            SourceWorkRepository sourceWork) {
+        this.sourceGrader = sourceGrader;
+        this.sourceWork = sourceWork;
         this.results = results;
         this.assignmentGrading = assignmentGrading;
         this.grader = grader;
@@ -118,6 +131,65 @@ public class AssignmentInsights {
                             .map(Results.AttemptResult::attemptId)
                             .toList()));
         }
+        // A "Who says so?" step: which key sources the class found, and the kinds they gave them.
+        int sourceSubmitters = 0;
+        List<AssignmentDashboard.SourceShare> sources = new ArrayList<>();
+        List<Map.Entry<Set<SourceKind>, SourceKind>> kinds = new ArrayList<>();
+        for (LessonStep step : a.steps()) {
+            if (!step.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
+                continue;
+            }
+            GradedAssignment stepFacts =
+                    assignmentGrading.pins(assignmentId, step.position()).orElse(null);
+            GradedAssignment claimsFacts = facts.exercise().equals(NewStep.MARK_CLAIMS) ? facts : null;
+            SourceGrader.Context sc = stepFacts == null
+                    ? null
+                    : sourceGrader.context(stepFacts, claimsFacts).orElse(null);
+            if (sc == null) {
+                break;
+            }
+            Map<UUID, List<SavedSource>> saved = sourceWork.latestSubmittedSources(assignmentId, step.position());
+            List<SourceScoring.Result> scored = new ArrayList<>();
+            for (Results.StudentResult s : r.students()) {
+                boolean submitted = attemptsOf.getOrDefault(s.studentId(), List.of()).stream()
+                        .anyMatch(
+                                x -> x.step() == step.position() && x.attempt().submittedAt() != null);
+                if (!submitted) {
+                    continue;
+                }
+                List<SavedSource> mine = saved.getOrDefault(s.studentId(), List.of());
+                SourceScoring.Result result = SourceGrader.sourcesOnly(sc, mine);
+                scored.add(result);
+                Map<String, SourceKind> chosen = new HashMap<>();
+                for (SavedSource x : mine) {
+                    if (x.kind() != null) {
+                        SourceKind.fromCode(x.kind()).ifPresent(k -> chosen.put(x.sourceId(), k));
+                    }
+                }
+                for (SourceScoring.SourceMatch m : result.matches()) {
+                    SourceKind kind = chosen.get(m.studentSourceId());
+                    Set<SourceKind> accepted = sc.key().sources().stream()
+                            .filter(k -> k.id().equals(m.keySourceId()))
+                            .findFirst()
+                            .map(SourceScoring.KeySource::acceptedKinds)
+                            .orElse(Set.of());
+                    if (kind != null) {
+                        kinds.add(Map.entry(accepted, kind));
+                    }
+                }
+            }
+            sourceSubmitters = scored.size();
+            int number = 1;
+            for (SourceScoring.KeySource k : sc.key().sources()) {
+                int n = (int) scored.stream()
+                        .filter(x -> x.matches().stream()
+                                .anyMatch(m -> m.keySourceId().equals(k.id())))
+                        .count();
+                sources.add(new AssignmentDashboard.SourceShare(
+                        number++, k.id(), k.name(), k.attributions(), n, DashboardFigures.share(n, sourceSubmitters)));
+            }
+            break;
+        }
         return Optional.of(new AssignmentDashboard(
                 a.id(),
                 a.classId(),
@@ -133,7 +205,10 @@ public class AssignmentInsights {
                 scores,
                 DashboardFigures.histogram(scores),
                 DashboardFigures.median(scores),
-                rows));
+                rows,
+                sourceSubmitters,
+                sources,
+                DashboardFigures.matrix(SourceKind.class, kinds)));
     }
 
     /**

@@ -58,25 +58,44 @@ public final class DashboardFigures {
      */
     public static Map<ClaimType, Map<ClaimType, Integer>> confusion(
             Map<String, Set<ClaimType>> keyTypes, List<Alternatives.ScoredAttempt> attempts) {
-        Map<ClaimType, Map<ClaimType, Integer>> matrix = new EnumMap<>(ClaimType.class);
-        for (ClaimType row : ClaimType.values()) {
-            Map<ClaimType, Integer> cells = new EnumMap<>(ClaimType.class);
-            for (ClaimType col : ClaimType.values()) {
-                cells.put(col, 0);
-            }
-            matrix.put(row, cells);
-        }
+        List<Map.Entry<Set<ClaimType>, ClaimType>> pairs = new ArrayList<>();
         for (Alternatives.ScoredAttempt a : attempts) {
             Map<String, ClaimType> chosen = new HashMap<>();
             a.marks().forEach(m -> chosen.put(m.id(), m.type()));
             for (Scoring.Match m : a.result().matches()) {
                 Set<ClaimType> accepted = keyTypes.get(m.claimId());
                 ClaimType type = chosen.get(m.markId());
-                if (accepted != null && !accepted.isEmpty() && type != null) {
-                    ClaimType key = accepted.contains(type) ? type : keyType(accepted);
-                    matrix.get(key).merge(type, 1, Integer::sum);
+                if (accepted != null && type != null) {
+                    pairs.add(Map.entry(accepted, type));
                 }
             }
+        }
+        return matrix(ClaimType.class, pairs);
+    }
+
+    /**
+     * A confusion matrix of any category (claim types, source kinds): each pair is what the key
+     * accepts and what was chosen. A chosen category the key accepts counts on the diagonal, any
+     * other under the key's first accepted category in the enum's order.
+     */
+    public static <E extends Enum<E>> Map<E, Map<E, Integer>> matrix(Class<E> type, List<Map.Entry<Set<E>, E>> pairs) {
+        Map<E, Map<E, Integer>> matrix = new EnumMap<>(type);
+        for (E row : type.getEnumConstants()) {
+            Map<E, Integer> cells = new EnumMap<>(type);
+            for (E col : type.getEnumConstants()) {
+                cells.put(col, 0);
+            }
+            matrix.put(row, cells);
+        }
+        for (Map.Entry<Set<E>, E> pair : pairs) {
+            Set<E> accepted = pair.getKey();
+            if (accepted.isEmpty()) {
+                continue;
+            }
+            E key = accepted.contains(pair.getValue())
+                    ? pair.getValue()
+                    : accepted.stream().min(Comparator.naturalOrder()).orElseThrow();
+            matrix.get(key).merge(pair.getValue(), 1, Integer::sum);
         }
         return matrix;
     }

@@ -129,7 +129,7 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
 
         String table = html("heatmap-table");
         assertThat(table).contains("<td>3 of 3</td><td>100%</td>").contains("<td>1 of 3</td><td>33%</td>");
-        assertThat(html("confusion-matrix")).contains("2 (agrees)").contains("1 (agrees)");
+        assertThat(html("confusion-matrix")).contains("3 (agrees)").contains("1 (agrees)");
         assertThat(html("score-distribution")).contains("<svg").contains("Counted scores of 3 students");
         assertThat($(Div.class)
                         .withAttribute("data-testid", "dashboard-student")
