@@ -32,6 +32,7 @@ import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 import org.lateral.submission.AssignmentDashboard;
 import org.lateral.submission.AssignmentInsights;
 import org.lateral.submission.DashboardFigures;
@@ -130,6 +131,9 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         add(distribution(d), students(d));
     }
 
+    /** A passage shaded by a share, with what its hover, focus and label say. */
+    private record Shaded(int start, int end, double share, String tag, String words, String kind, String id) {}
+
     private Div heatmap(AssignmentDashboard d) {
         Div section = new Div();
         section.add(new H3("Where the class found the key's claims"));
@@ -138,33 +142,37 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         Div text = new Div();
         text.setTestId("heatmap");
         text.addClassName("dashboard-heatmap");
-        String body = d.text();
-        Paragraphs paragraphs = new Paragraphs(text);
-        int at = 0;
-        for (AssignmentDashboard.ClaimShare c : d.claims()) {
-            if (c.start() < at) {
-                continue; // a claim inside another stays in the table below
+        text.add(shadedText(
+                d.text(),
+                d.claims().stream()
+                        .map(c -> new Shaded(
+                                c.start(),
+                                c.end(),
+                                c.share(),
+                                String.valueOf(c.number()),
+                                label(c, d.submitters()),
+                                "data-claim",
+                                c.claimId()))
+                        .toList()));
+        if (d.hasSources()) {
+            text.add(new H3("Who says so? Where the class found the key's sources"));
+            List<Shaded> mentions = new java.util.ArrayList<>();
+            for (AssignmentDashboard.SourceShare src : d.sources()) {
+                String words = "Source " + src.number() + " (" + src.name() + "): found by " + src.found() + " of "
+                        + d.sourceSubmitters() + " students";
+                src.attributions()
+                        .forEach(span -> mentions.add(new Shaded(
+                                span.start(),
+                                span.end(),
+                                src.share(),
+                                "S" + src.number(),
+                                words,
+                                "data-source",
+                                src.sourceId())));
             }
-            paragraphs.plain(body.substring(at, c.start()));
-            Span claim = new Span(body.substring(c.start(), c.end()));
-            String words = label(c, d.submitters());
-            claim.addClassName("heatmap-claim");
-            claim.getElement().setAttribute("data-share", share(c.share()));
-            claim.getElement().setAttribute("data-claim", c.claimId());
-            claim.getElement().setAttribute("title", words);
-            claim.getElement().setAttribute("aria-label", words);
-            claim.getElement().setAttribute("tabindex", "0");
-            claim.getElement()
-                    .getStyle()
-                    .set("background", "rgba(230, 120, 0, " + share(0.1 + 0.6 * c.share()) + ")")
-                    .set("border-bottom", "2px dotted currentColor");
-            Span percent = new Span(" [" + c.number() + ": " + Math.round(100 * c.share()) + "%]");
-            percent.addClassName("heatmap-percent");
-            percent.getElement().setAttribute("aria-hidden", "true");
-            paragraphs.current().add(claim, percent);
-            at = c.end();
+            mentions.sort(java.util.Comparator.comparingInt(Shaded::start).thenComparingInt(Shaded::end));
+            text.add(shadedText(d.text(), mentions));
         }
-        paragraphs.plain(body.substring(at));
         section.add(text);
         Html table = new Html(table(
                 "heatmap-table",
@@ -178,7 +186,52 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                                 Math.round(100 * c.share()) + "%"))
                         .toList()));
         section.add(table);
+        if (d.hasSources()) {
+            section.add(new Html(table(
+                    "heatmap-sources-table",
+                    "Key sources found by the class",
+                    List.of("Source", "Name", "Found by", "Share"),
+                    d.sources().stream()
+                            .map(src -> List.of(
+                                    "S" + src.number(),
+                                    src.name(),
+                                    src.found() + " of " + d.sourceSubmitters(),
+                                    Math.round(100 * src.share()) + "%"))
+                            .toList())));
+        }
         return section;
+    }
+
+    /** The article as paragraphs with the shaded passages; one inside an earlier one is left to the table. */
+    private static Div shadedText(String body, List<Shaded> items) {
+        Div text = new Div();
+        text.addClassName("heatmap-text");
+        Paragraphs paragraphs = new Paragraphs(text);
+        int at = 0;
+        for (Shaded c : items) {
+            if (c.start() < at) {
+                continue;
+            }
+            paragraphs.plain(body.substring(at, c.start()));
+            Span claim = new Span(body.substring(c.start(), c.end()));
+            claim.addClassName("heatmap-item");
+            claim.getElement().setAttribute("data-share", share(c.share()));
+            claim.getElement().setAttribute(c.kind(), c.id());
+            claim.getElement().setAttribute("title", c.words());
+            claim.getElement().setAttribute("aria-label", c.words());
+            claim.getElement().setAttribute("tabindex", "0");
+            claim.getElement()
+                    .getStyle()
+                    .set("background", "rgba(230, 120, 0, " + share(0.1 + 0.6 * c.share()) + ")")
+                    .set("border-bottom", "2px dotted currentColor");
+            Span percent = new Span(" [" + c.tag() + ": " + Math.round(100 * c.share()) + "%]");
+            percent.addClassName("heatmap-percent");
+            percent.getElement().setAttribute("aria-hidden", "true");
+            paragraphs.current().add(claim, percent);
+            at = c.end();
+        }
+        paragraphs.plain(body.substring(at));
+        return text;
     }
 
     /** The article drawn as paragraphs: a blank line in the text starts a new one. */
@@ -282,6 +335,27 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             rows.add(cells);
         }
         section.add(new Html(table("confusion-matrix", "Claim types: key against chosen", header, rows)));
+        if (d.hasSources()) {
+            section.add(new H3("Source kinds: the key's against the students'"));
+            List<String> kindHeader = new java.util.ArrayList<>();
+            kindHeader.add("Key kind \\ chosen");
+            for (SourceKind k : SourceKind.values()) {
+                kindHeader.add(k.code());
+            }
+            List<List<String>> kindRows = new java.util.ArrayList<>();
+            for (Map.Entry<SourceKind, Map<SourceKind, Integer>> row :
+                    d.kindConfusion().entrySet()) {
+                List<String> cells = new java.util.ArrayList<>();
+                cells.add(row.getKey().code());
+                for (SourceKind k : SourceKind.values()) {
+                    int n = row.getValue().get(k);
+                    cells.add(k == row.getKey() ? n + " (agrees)" : String.valueOf(n));
+                }
+                kindRows.add(cells);
+            }
+            section.add(
+                    new Html(table("source-kind-matrix", "Source kinds: key against chosen", kindHeader, kindRows)));
+        }
         return section;
     }
 
