@@ -24,6 +24,7 @@ import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveStatus;
+import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -31,6 +32,7 @@ import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryService;
+import org.lateral.library.SourceKind;
 import org.lateral.library.TestPacks;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +75,9 @@ class AssignmentInsightsIT {
     KeyAmendments keys;
 
     @Autowired
+    SourceWorkService work;
+
+    @Autowired
     AssignmentService assignments;
 
     @Autowired
@@ -95,6 +100,7 @@ class AssignmentInsightsIT {
     AssignmentSummary assignment;
     List<UUID> submitted = new ArrayList<>();
     List<OneTimeCredential> students;
+    UUID classId;
 
     @BeforeEach
     void aClassOfFourWithThreeSubmissions() throws IOException {
@@ -104,6 +110,7 @@ class AssignmentInsightsIT {
         administration.ensureAccount(school, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             ClassDetail media = classroom.createClass(new NewClass("Media", "", "", "UTC"));
+            classId = media.id();
             students = classroom.createStudents(media.id(), "Ada\nBo\nCy\nDi");
             UUID frisky = library.articles("frisky").getFirst().articleId();
             assignment = assignments.assignMarkClaims(
@@ -252,6 +259,84 @@ class AssignmentInsightsIT {
         AssignmentDashboard after = dashboard();
         assertThat(shares(after)).containsEntry("c03", 1.0);
         assertThat(after.unkeyed()).isEmpty();
+    }
+
+    /**
+     * A lesson with a "Who says so?" step (key: s01 "Abu Khaled", pseudonymous, anonymous also
+     * accepted; s02 "The Daily Mail", media outlet). Ada names Abu Khaled as anonymous and The Daily
+     * Mail as a document; Bo names Abu Khaled as pseudonymous; Cy and Di do not reach the step.
+     */
+    @Test
+    void a_sources_step_counts_key_sources_found_and_kinds_chosen() {
+        AssignmentSummary lesson;
+        try (var s = SignedIn.as(users, teacher)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    classId,
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(
+                                    org.lateral.assignment.NewStep.of(org.lateral.assignment.NewStep.MARK_CLAIMS),
+                                    org.lateral.assignment.NewStep.of(
+                                            org.lateral.assignment.NewStep.IDENTIFY_SOURCES))));
+        }
+        sources(lesson, students.get(0), "Abu Khaled", "anonymous", "The Daily Mail", "document");
+        sources(lesson, students.get(1), "Abu Khaled", "pseudonymous");
+        AssignmentDashboard d;
+        try (var s = SignedIn.as(users, teacher)) {
+            d = insights.dashboard(lesson.id()).orElseThrow();
+        }
+        assertThat(d.sourceSubmitters()).isEqualTo(2);
+        assertThat(d.sources())
+                .extracting(AssignmentDashboard.SourceShare::sourceId, AssignmentDashboard.SourceShare::share)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("s01", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("s02", 0.5));
+        var m = d.kindConfusion();
+        assertThat(m.get(SourceKind.ANONYMOUS).get(SourceKind.ANONYMOUS)).isEqualTo(1);
+        assertThat(m.get(SourceKind.PSEUDONYMOUS).get(SourceKind.PSEUDONYMOUS)).isEqualTo(1);
+        assertThat(m.get(SourceKind.MEDIA_OUTLET).get(SourceKind.DOCUMENT)).isEqualTo(1);
+        assertThat(m.values().stream()
+                        .flatMap(r -> r.values().stream())
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(3);
+    }
+
+    /** Submits the claims step with the headline, then names the sources with kinds and submits. */
+    private void sources(AssignmentSummary lesson, OneTimeCredential who, String... namesAndKinds) {
+        try (var s = SignedIn.as(users, who.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            int at = claims.text().indexOf(HEADLINE);
+            submissions.saveMark(
+                    claims.attemptId(),
+                    new MarkState(UUID.randomUUID(), 1, at, at + HEADLINE.length(), HEADLINE, "", "", "hedged", false));
+            submissions.submit(claims.attemptId());
+            MarkingSession step = submissions.open(lesson.id()).orElseThrow();
+            assertThat(step.exercise()).isEqualTo("identify-sources");
+            for (int i = 0; i < namesAndKinds.length; i += 2) {
+                assertThat(work.saveSource(
+                                        step.attemptId(),
+                                        new SourceState(
+                                                UUID.randomUUID(),
+                                                1,
+                                                namesAndKinds[i],
+                                                namesAndKinds[i + 1],
+                                                null,
+                                                null,
+                                                false))
+                                .status())
+                        .isEqualTo(SaveStatus.SAVED);
+            }
+            submissions.submit(step.attemptId());
+        }
     }
 
     @Test
