@@ -20,8 +20,10 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.Schools;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -30,6 +32,7 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
 import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SourceWorkService;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -67,7 +70,12 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    SourceWorkService work;
+
     AssignmentSummary assignment;
+    UUID classId;
+    OneTimeCredential ada;
 
     @BeforeEach
     void threeStudentsSubmitted() {
@@ -78,6 +86,8 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
             ClassDetail media = classroom.createClass(
                     new NewClass("Media " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
             students = classroom.createStudents(media.id(), "Ada\nBo\nCy");
+            classId = media.id();
+            ada = students.getFirst();
             UUID frisky = library.articles("frisky").getFirst().articleId();
             assignment = assignments.assignMarkClaims(
                     media.id(),
@@ -171,6 +181,49 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat($(Div.class).withTestId("heatmap").single())
                 .as("nothing changed: same drawing")
                 .isSameAs(before);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_sources_step_shades_each_key_source_and_has_a_kind_matrix() {
+        AssignmentSummary lesson;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    classId,
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES))));
+        }
+        try (var s = SignedIn.as(users, ada.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            mark(claims, HEADLINE, "hedged");
+            submissions.submit(claims.attemptId());
+            MarkingSession step = submissions.open(lesson.id()).orElseThrow();
+            work.saveSource(
+                    step.attemptId(),
+                    new SourceState(UUID.randomUUID(), 1, "Abu Khaled", "anonymous", null, null, false));
+            submissions.submit(step.attemptId());
+        }
+        navigate("dashboards/assignment/" + lesson.id(), AssignmentDashboardView.class);
+        List<Span> s01 = $(Span.class).withAttribute("data-source", "s01").all();
+        assertThat(s01)
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(m.getElement().getAttribute("data-share")).isEqualTo("1.00"));
+        assertThat($(Span.class).withAttribute("data-source", "s02").all())
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(m.getElement().getAttribute("data-share")).isEqualTo("0.00"));
+        assertThat(html("heatmap-sources-table")).contains("<td>1 of 1</td><td>100%</td>");
+        assertThat(html("source-kind-matrix")).contains("1 (agrees)");
     }
 
     private String html(String testId) {
