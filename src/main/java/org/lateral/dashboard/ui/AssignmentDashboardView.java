@@ -202,36 +202,63 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         return section;
     }
 
-    /** The article as paragraphs with the shaded passages; one inside an earlier one is left to the table. */
+    /**
+     * The article as paragraphs with the shaded passages. A passage inside an earlier one (a
+     * source's name inside another source's attribution) is drawn inside it; one that only
+     * partly overlaps an earlier one is left to the table.
+     */
     private static Div shadedText(String body, List<Shaded> items) {
         Div text = new Div();
         text.addClassName("heatmap-text");
         Paragraphs paragraphs = new Paragraphs(text);
         int at = 0;
-        for (Shaded c : items) {
+        for (int i = 0; i < items.size(); i++) {
+            Shaded c = items.get(i);
             if (c.start() < at) {
                 continue;
             }
             paragraphs.plain(body.substring(at, c.start()));
-            Span claim = new Span(body.substring(c.start(), c.end()));
-            claim.addClassName("heatmap-item");
-            claim.getElement().setAttribute("data-share", share(c.share()));
-            claim.getElement().setAttribute(c.kind(), c.id());
-            claim.getElement().setAttribute("title", c.words());
-            claim.getElement().setAttribute("aria-label", c.words());
-            claim.getElement().setAttribute("tabindex", "0");
-            claim.getElement()
-                    .getStyle()
-                    .set("background", "rgba(230, 120, 0, " + share(0.1 + 0.6 * c.share()) + ")")
-                    .set("border-bottom", "2px dotted currentColor");
-            Span percent = new Span(" [" + c.tag() + ": " + Math.round(100 * c.share()) + "%]");
-            percent.addClassName("heatmap-percent");
-            percent.getElement().setAttribute("aria-hidden", "true");
-            paragraphs.current().add(claim, percent);
+            Span outer = shaded(c);
+            int inside = c.start();
+            for (int j = i + 1; j < items.size() && items.get(j).start() < c.end(); j++) {
+                Shaded inner = items.get(j);
+                if (inner.start() >= inside && inner.end() <= c.end()) {
+                    outer.add(new Span(body.substring(inside, inner.start())));
+                    Span nested = shaded(inner);
+                    nested.add(new Span(body.substring(inner.start(), inner.end())));
+                    outer.add(nested, percent(inner));
+                    inside = inner.end();
+                }
+            }
+            outer.add(new Span(body.substring(inside, c.end())));
+            paragraphs.current().add(outer, percent(c));
             at = c.end();
         }
         paragraphs.plain(body.substring(at));
         return text;
+    }
+
+    private static Span shaded(Shaded c) {
+        Span span = new Span();
+        span.addClassName("heatmap-item");
+        span.getElement().setAttribute("data-share", share(c.share()));
+        span.getElement().setAttribute(c.kind(), c.id());
+        span.getElement().setAttribute("title", c.words());
+        span.getElement().setAttribute("aria-label", c.words());
+        span.getElement().setAttribute("tabindex", "0");
+        span.getElement()
+                .getStyle()
+                .set("background", "rgba(230, 120, 0, " + share(0.1 + 0.6 * c.share()) + ")")
+                .set("border-bottom", "2px dotted currentColor");
+        return span;
+    }
+
+    /** The share as text after the passage, so colour is never the only cue. */
+    private static Span percent(Shaded c) {
+        Span percent = new Span(" [" + c.tag() + ": " + Math.round(100 * c.share()) + "%]");
+        percent.addClassName("heatmap-percent");
+        percent.getElement().setAttribute("aria-hidden", "true");
+        return percent;
     }
 
     /** The article drawn as paragraphs: a blank line in the text starts a new one. */
