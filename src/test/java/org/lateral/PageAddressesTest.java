@@ -40,6 +40,7 @@ class PageAddressesTest extends SpringBrowserlessTest {
         assertThat(LibraryNavigation.library().url()).isEqualTo("library");
         assertThat(DashboardNavigation.dashboards().url()).isEqualTo("dashboards");
         assertThat(DashboardNavigation.classOverview(ID).url()).isEqualTo("dashboards/class/" + ID);
+        assertThat(DashboardNavigation.assignment(ID).url()).isEqualTo("dashboards/assignment/" + ID);
         assertThat(LibraryNavigation.reader(ID).url()).isEqualTo("library/article/" + ID);
         assertThat(LibraryNavigation.outlet(ID).url()).isEqualTo("library/outlet/" + ID);
     }

@@ -178,8 +178,27 @@ class SourceGrader {
     /** The student's sources and links of one attempt, as the rules take them. */
     SourceScoring.Answer answer(Context context, SubmissionRepository.Attempt attempt) {
         SourceWork saved = work.sourceWork(attempt.id());
+        return new SourceScoring.Answer(
+                studentSources(saved.sources()), links(saved.links()), mapping(context, attempt));
+    }
+
+    /**
+     * The sources-only score of saved sources (no links): which key sources they match and with
+     * which kinds, as the rules decide. For the assignment dashboard, which reads every student's
+     * sources at once and counts matches, not links.
+     */
+    static SourceScoring.Result sourcesOnly(Context context, List<SavedSource> saved) {
+        return SourceScoring.score(
+                context.tokens(),
+                context.key(),
+                new SourceScoring.Answer(
+                        studentSources(saved), List.of(), SourceScoring.ClaimMapping.identity(context.keyClaimIds())),
+                context.threshold());
+    }
+
+    private static List<SourceScoring.StudentSource> studentSources(List<SavedSource> saved) {
         List<SourceScoring.StudentSource> sources = new ArrayList<>();
-        for (SavedSource s : saved.sources()) {
+        for (SavedSource s : saved) {
             sources.add(new SourceScoring.StudentSource(
                     s.sourceId(),
                     s.name(),
@@ -190,7 +209,7 @@ class SourceGrader {
                             .map(m -> new Scoring.Span(m.start(), m.end()))
                             .toList()));
         }
-        return new SourceScoring.Answer(sources, links(saved.links()), mapping(context, attempt));
+        return sources;
     }
 
     /**

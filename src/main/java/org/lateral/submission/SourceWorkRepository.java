@@ -1,8 +1,11 @@
 package org.lateral.submission;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,6 +280,65 @@ class SourceWorkRepository {
                         mentions.getOrDefault(s.sourceId(), List.of())))
                 .toList();
         return new SourceWork(sources, liveLinks(attemptId));
+    }
+
+    /**
+     * The live sources, each with its live mentions, of every student's latest submitted attempt
+     * of a "Who says so?" step, by student: two statements for the whole class (for the
+     * assignment dashboard, which counts which key sources the class found). Links are left out.
+     */
+    Map<UUID, List<SavedSource>> latestSubmittedSources(UUID assignmentId, int step) {
+        String latest = """
+                FROM submission sub
+                  JOIN LATERAL (
+                       SELECT t.id FROM attempt t
+                        WHERE t.submission_id = sub.id AND t.step = :step AND t.submitted_at IS NOT NULL
+                        ORDER BY t.number DESC LIMIT 1) latest ON true
+                """;
+        Map<UUID, List<SavedMention>> mentions = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id, m.mention_id, m.seq, m.source_id, m.start_offset, m.end_offset, m.exact "
+                        + latest
+                        + """
+                  JOIN source_mention m ON m.attempt_id = latest.id AND NOT m.deleted
+                 WHERE sub.assignment_id = :a
+                 ORDER BY m.start_offset, m.end_offset, m.mention_id
+                """)
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    mentions.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                            .add(new SavedMention(
+                                    rs.getObject("mention_id", UUID.class).toString(),
+                                    rs.getInt("seq"),
+                                    rs.getObject("source_id", UUID.class).toString(),
+                                    rs.getInt("start_offset"),
+                                    rs.getInt("end_offset"),
+                                    rs.getString("exact")));
+                });
+        Map<UUID, List<SavedSource>> sources = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id, s.source_id, s.seq, s.name, s.kind, s.origin, s.relayed_from " + latest + """
+                  JOIN student_source s ON s.attempt_id = latest.id AND NOT s.deleted
+                 WHERE sub.assignment_id = :a
+                 ORDER BY s.created_at, s.source_id
+                """)
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    UUID student = rs.getObject("student_id", UUID.class);
+                    String id = rs.getObject("source_id", UUID.class).toString();
+                    sources.computeIfAbsent(student, k -> new ArrayList<>())
+                            .add(new SavedSource(
+                                    id,
+                                    rs.getInt("seq"),
+                                    rs.getString("name"),
+                                    rs.getString("kind"),
+                                    rs.getString("origin"),
+                                    rs.getString("relayed_from"),
+                                    mentions.getOrDefault(student, List.of()).stream()
+                                            .filter(m -> m.sourceId().equals(id))
+                                            .toList()));
+                });
+        return sources;
     }
 
     // Claims

@@ -102,7 +102,10 @@ final class AssignmentsPanel {
             Anchor results = NamedRoutes.results(a.id()).anchor("Results");
             results.getElement().setAttribute("router-link", true);
             results.getElement().setAttribute("data-testid", "open-results");
-            row.add(name, steps, meta, results, extend);
+            Anchor dashboard = NamedRoutes.assignmentDashboard(a.id()).anchor("Dashboard");
+            dashboard.getElement().setAttribute("router-link", true);
+            dashboard.getElement().setAttribute("data-testid", "open-assignment-dashboard");
+            row.add(name, steps, meta, results, dashboard, extend);
             rows.add(row);
         }
         section.add(rows);

@@ -52,6 +52,10 @@ public final class NamedRoutes {
         return withId(RouteName.RESULTS, assignmentId);
     }
 
+    public static Destination assignmentDashboard(UUID assignmentId) {
+        return withId(RouteName.ASSIGNMENT_DASHBOARD, assignmentId);
+    }
+
     /** The registered view that carries the name; fails loudly if none or several do. */
     static Class<? extends Component> view(RouteName name) {
         List<Class<? extends Component>> carriers =

@@ -25,5 +25,7 @@ public enum RouteName {
     /** A student's feedback, by assignment id (submission): from the student's list. */
     FEEDBACK,
     /** An assignment's results, by assignment id (submission): from the class page. */
-    RESULTS
+    RESULTS,
+    /** An assignment's dashboard, by assignment id (dashboard): from the class page. */
+    ASSIGNMENT_DASHBOARD
 }

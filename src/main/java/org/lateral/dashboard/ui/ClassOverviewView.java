@@ -121,7 +121,11 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         Anchor results = SubmissionNavigation.results(a.assignmentId()).anchor(a.title());
         results.getElement().setAttribute("router-link", true);
         results.setTestId("overview-results-link");
-        name.add(results);
+        Anchor dashboard = DashboardNavigation.assignment(a.assignmentId()).anchor("Dashboard");
+        dashboard.getElement().setAttribute("router-link", true);
+        dashboard.setTestId("overview-dashboard-link");
+        dashboard.addClassName("overview-dashboard-link");
+        name.add(results, new com.vaadin.flow.component.html.Span(" \u00b7 "), dashboard);
         row.add(name);
         row.add(cell(DAY.format(a.dueAt().atZone(o.timeZone()))));
         for (SubmissionStatus status : SubmissionStatus.values()) {

@@ -17,6 +17,11 @@ public final class DashboardNavigation {
         return Destination.of(DashboardsView.class);
     }
 
+    /** One assignment's dashboard: the heatmap, the confusions, the students. */
+    public static Destination assignment(UUID assignmentId) {
+        return Destination.of(AssignmentDashboardView.class, assignmentId.toString());
+    }
+
     /** One class's overview: its assignments side by side. */
     public static Destination classOverview(UUID classId) {
         return Destination.of(ClassOverviewView.class, classId.toString());

@@ -46,6 +46,7 @@ class NamedRoutesTest extends SpringBrowserlessTest {
             case MARKING -> NamedRoutes.marking(ID);
             case FEEDBACK -> NamedRoutes.feedback(ID);
             case RESULTS -> NamedRoutes.results(ID);
+            case ASSIGNMENT_DASHBOARD -> NamedRoutes.assignmentDashboard(ID);
         };
     }
 }

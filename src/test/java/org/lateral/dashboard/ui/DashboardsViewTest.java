@@ -224,6 +224,11 @@ class DashboardsViewTest extends SpringBrowserlessTest {
         Anchor results =
                 $(Anchor.class, row).withTestId("overview-results-link").single();
         assertThat(results.getHref()).isEqualTo("results/" + lesson.id());
+        assertThat($(Anchor.class, row)
+                        .withTestId("overview-dashboard-link")
+                        .single()
+                        .getHref())
+                .isEqualTo("dashboards/assignment/" + lesson.id());
     }
 
     @Test

@@ -1,0 +1,510 @@
+package org.lateral.dashboard.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.ui.AssignmentNavigation;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.RouteName;
+import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
+import org.lateral.submission.AssignmentDashboard;
+import org.lateral.submission.AssignmentInsights;
+import org.lateral.submission.DashboardFigures;
+import org.lateral.submission.KeyAmendments;
+import org.lateral.submission.Results;
+import org.lateral.submission.ui.SubmissionNavigation;
+
+/**
+ * One assignment's dashboard: where in the article the class found the key's claims, spans many
+ * marked that the key lacks, the types they confused, the score distribution and the students.
+ * It stays live while open by polling a marker read from PostgreSQL (DD016). Thin: the figures
+ * come from {@link AssignmentInsights}, which checks the teacher.
+ */
+@Route("dashboards/assignment")
+@NamedRoute(RouteName.ASSIGNMENT_DASHBOARD)
+@RolesAllowed("TEACHER")
+class AssignmentDashboardView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    /** How often the open page asks whether anything changed. */
+    static final int POLL_MILLIS = 5000;
+
+    private final AssignmentInsights insights;
+    private final KeyAmendments keys;
+    private @Nullable UUID assignmentId;
+    private @Nullable String marker;
+    private String title = "Assignment dashboard · Lateral";
+    private @Nullable Registration poll;
+
+    AssignmentDashboardView(AssignmentInsights insights, KeyAmendments keys) {
+        this.insights = insights;
+        this.keys = keys;
+        addClassName("page");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        assignmentId = RouteIds.parse(parameter);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(POLL_MILLIS);
+        poll = ui.addPollListener(e -> refreshIfChanged());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    /** Re-reads and re-draws only when the marker in PostgreSQL moved since the last drawing. */
+    void refreshIfChanged() {
+        if (assignmentId != null && !insights.changeMarker(assignmentId).equals(marker)) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        UUID id = assignmentId;
+        if (id == null) {
+            return;
+        }
+        // The marker is read before the figures: a change in between is drawn at the next poll.
+        marker = insights.changeMarker(id);
+        render(insights.dashboard(id).orElseThrow(NotFoundException::new));
+    }
+
+    private void render(AssignmentDashboard d) {
+        removeAll();
+        title = d.title() + " · Dashboard · Lateral";
+        Anchor back = AssignmentNavigation.classPage(d.classId()).anchor("\u2190 " + d.className());
+        back.getElement().setAttribute("router-link", true);
+        Anchor results = SubmissionNavigation.results(d.assignmentId()).anchor("Results and grading");
+        results.getElement().setAttribute("router-link", true);
+        add(back, new H2(d.title()), results);
+        Paragraph live = new Paragraph(d.submitters() + (d.submitters() == 1 ? " student has" : " students have")
+                + " submitted the claims step. This page updates by itself while students work.");
+        live.addClassName("reader-note");
+        add(live);
+        if (d.hasClaimsKey()) {
+            add(heatmap(d), unkeyed(d), confusion(d));
+        } else {
+            add(new Paragraph("This assignment has no claims step with an answer key, so there is no heatmap."));
+        }
+        add(distribution(d), students(d));
+    }
+
+    /** A passage shaded by a share, with what its hover, focus and label say. */
+    private record Shaded(int start, int end, double share, String tag, String words, String kind, String id) {}
+
+    private Div heatmap(AssignmentDashboard d) {
+        Div section = new Div();
+        section.add(new H3("Where the class found the key's claims"));
+        section.add(new Paragraph("Each key claim is shaded by the share of the students who submitted that found it; "
+                + "the percentage follows each claim, darker means more found it."));
+        Div text = new Div();
+        text.setTestId("heatmap");
+        text.addClassName("dashboard-heatmap");
+        text.add(shadedText(
+                d.text(),
+                d.claims().stream()
+                        .map(c -> new Shaded(
+                                c.start(),
+                                c.end(),
+                                c.share(),
+                                String.valueOf(c.number()),
+                                label(c, d.submitters()),
+                                "data-claim",
+                                c.claimId()))
+                        .toList()));
+        if (d.hasSources()) {
+            text.add(new H3("Who says so? Where the class found the key's sources"));
+            List<Shaded> mentions = new java.util.ArrayList<>();
+            for (AssignmentDashboard.SourceShare src : d.sources()) {
+                String words = "Source " + src.number() + " (" + src.name() + "): found by " + src.found() + " of "
+                        + d.sourceSubmitters() + " students";
+                src.attributions()
+                        .forEach(span -> mentions.add(new Shaded(
+                                span.start(),
+                                span.end(),
+                                src.share(),
+                                "S" + src.number(),
+                                words,
+                                "data-source",
+                                src.sourceId())));
+            }
+            mentions.sort(java.util.Comparator.comparingInt(Shaded::start).thenComparingInt(Shaded::end));
+            text.add(shadedText(d.text(), mentions));
+        }
+        section.add(text);
+        Html table = new Html(table(
+                "heatmap-table",
+                "Key claims found by the class",
+                List.of("Claim", "Words", "Found by", "Share"),
+                d.claims().stream()
+                        .map(c -> List.of(
+                                String.valueOf(c.number()),
+                                c.exact(),
+                                c.found() + " of " + d.submitters(),
+                                Math.round(100 * c.share()) + "%"))
+                        .toList()));
+        section.add(table);
+        if (d.hasSources()) {
+            section.add(new Html(table(
+                    "heatmap-sources-table",
+                    "Key sources found by the class",
+                    List.of("Source", "Name", "Found by", "Share"),
+                    d.sources().stream()
+                            .map(src -> List.of(
+                                    "S" + src.number(),
+                                    src.name(),
+                                    src.found() + " of " + d.sourceSubmitters(),
+                                    Math.round(100 * src.share()) + "%"))
+                            .toList())));
+        }
+        return section;
+    }
+
+    /**
+     * The article as paragraphs with the shaded passages. A passage inside an earlier one (a
+     * source's name inside another source's attribution) is drawn inside it; one that only
+     * partly overlaps an earlier one is left to the table.
+     */
+    private static Div shadedText(String body, List<Shaded> items) {
+        Div text = new Div();
+        text.addClassName("heatmap-text");
+        Paragraphs paragraphs = new Paragraphs(text);
+        int at = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Shaded c = items.get(i);
+            if (c.start() < at) {
+                continue;
+            }
+            paragraphs.plain(body.substring(at, c.start()));
+            Span outer = shaded(c);
+            int inside = c.start();
+            for (int j = i + 1; j < items.size() && items.get(j).start() < c.end(); j++) {
+                Shaded inner = items.get(j);
+                if (inner.start() >= inside && inner.end() <= c.end()) {
+                    outer.add(new Span(body.substring(inside, inner.start())));
+                    Span nested = shaded(inner);
+                    nested.add(new Span(body.substring(inner.start(), inner.end())));
+                    outer.add(nested, percent(inner));
+                    inside = inner.end();
+                }
+            }
+            outer.add(new Span(body.substring(inside, c.end())));
+            paragraphs.current().add(outer, percent(c));
+            at = c.end();
+        }
+        paragraphs.plain(body.substring(at));
+        return text;
+    }
+
+    private static Span shaded(Shaded c) {
+        Span span = new Span();
+        span.addClassName("heatmap-item");
+        span.getElement().setAttribute("data-share", share(c.share()));
+        span.getElement().setAttribute(c.kind(), c.id());
+        span.getElement().setAttribute("title", c.words());
+        span.getElement().setAttribute("aria-label", c.words());
+        span.getElement().setAttribute("tabindex", "0");
+        span.getElement()
+                .getStyle()
+                .set("background", "rgba(230, 120, 0, " + share(0.1 + 0.6 * c.share()) + ")")
+                .set("border-bottom", "2px dotted currentColor");
+        return span;
+    }
+
+    /** The share as text after the passage, so colour is never the only cue. */
+    private static Span percent(Shaded c) {
+        Span percent = new Span(" [" + c.tag() + ": " + Math.round(100 * c.share()) + "%]");
+        percent.addClassName("heatmap-percent");
+        percent.getElement().setAttribute("aria-hidden", "true");
+        return percent;
+    }
+
+    /** The article drawn as paragraphs: a blank line in the text starts a new one. */
+    private static final class Paragraphs {
+        private final Div text;
+        private Div current;
+
+        Paragraphs(Div text) {
+            this.text = text;
+            this.current = next();
+        }
+
+        private Div next() {
+            Div p = new Div();
+            p.addClassName("heatmap-paragraph");
+            text.add(p);
+            return p;
+        }
+
+        Div current() {
+            return current;
+        }
+
+        void plain(String piece) {
+            String[] parts = piece.split("\n\\s*\n", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    current = next();
+                }
+                if (!parts[i].isEmpty()) {
+                    current.add(new Span(parts[i]));
+                }
+            }
+        }
+    }
+
+    private Div unkeyed(AssignmentDashboard d) {
+        Div section = new Div();
+        section.setTestId("unkeyed-spans");
+        section.add(new H3("Marked by many students, not in the key"));
+        section.add(new Paragraph("Spans at least " + d.unkeyedMinimum()
+                + " students marked (or 30% of those who submitted, when that is more). Accepting one changes this "
+                + "assignment's key only and re-scores every submitted attempt."));
+        if (d.unkeyed().isEmpty()) {
+            section.add(new Paragraph("None so far."));
+        }
+        for (Results.PopularSpan p : d.unkeyed()) {
+            Div row = new Div();
+            row.addClassName("article-row");
+            row.getElement().setAttribute("data-testid", "unkeyed-span");
+            row.getElement().setAttribute("data-students", String.valueOf(p.students()));
+            Span quote = new Span("\u201c" + p.exact() + "\u201d");
+            quote.addClassName("article-headline");
+            Span meta =
+                    new Span(p.students() + " students · mostly as " + p.type().code()
+                            + (p.claimId() == null
+                                    ? " · overlaps no claim of the key"
+                                    : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
+            meta.addClassName("article-meta");
+            UUID id = d.assignmentId();
+            Button accept =
+                    new Button(p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative", e -> {
+                        try {
+                            int n = keys.acceptSpan(id, p.start(), p.end(), p.claimId(), p.type());
+                            Notification.show(
+                                            "Key of this assignment changed; " + n + " attempts re-scored.",
+                                            4000,
+                                            Notification.Position.BOTTOM_START)
+                                    .addThemeVariants(NotificationVariant.SUCCESS);
+                            refresh();
+                        } catch (UserFacingException ex) {
+                            Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                                    .addThemeVariants(NotificationVariant.ERROR);
+                        }
+                    });
+            accept.getElement().setAttribute("data-testid", "accept-unkeyed-span");
+            row.add(quote, meta, accept);
+            section.add(row);
+        }
+        return section;
+    }
+
+    private Div confusion(AssignmentDashboard d) {
+        Div section = new Div();
+        section.add(new H3("Types: the key's against the students'"));
+        section.add(new Paragraph("Counts of matched claims, by the key's type (rows) and the type students chose "
+                + "(columns). Cells on the diagonal, where students agreed with the key, say \u201cagrees\u201d."));
+        List<String> header = new java.util.ArrayList<>();
+        header.add("Key type \\ chosen");
+        for (ClaimType t : ClaimType.values()) {
+            header.add(t.code());
+        }
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (Map.Entry<ClaimType, Map<ClaimType, Integer>> row : d.confusion().entrySet()) {
+            List<String> cells = new java.util.ArrayList<>();
+            cells.add(row.getKey().code());
+            for (ClaimType t : ClaimType.values()) {
+                int n = row.getValue().get(t);
+                cells.add(t == row.getKey() ? n + " (agrees)" : String.valueOf(n));
+            }
+            rows.add(cells);
+        }
+        section.add(new Html(table("confusion-matrix", "Claim types: key against chosen", header, rows)));
+        if (d.hasSources()) {
+            section.add(new H3("Source kinds: the key's against the students'"));
+            List<String> kindHeader = new java.util.ArrayList<>();
+            kindHeader.add("Key kind \\ chosen");
+            for (SourceKind k : SourceKind.values()) {
+                kindHeader.add(k.code());
+            }
+            List<List<String>> kindRows = new java.util.ArrayList<>();
+            for (Map.Entry<SourceKind, Map<SourceKind, Integer>> row :
+                    d.kindConfusion().entrySet()) {
+                List<String> cells = new java.util.ArrayList<>();
+                cells.add(row.getKey().code());
+                for (SourceKind k : SourceKind.values()) {
+                    int n = row.getValue().get(k);
+                    cells.add(k == row.getKey() ? n + " (agrees)" : String.valueOf(n));
+                }
+                kindRows.add(cells);
+            }
+            section.add(
+                    new Html(table("source-kind-matrix", "Source kinds: key against chosen", kindHeader, kindRows)));
+        }
+        return section;
+    }
+
+    private Div distribution(AssignmentDashboard d) {
+        Div section = new Div();
+        section.add(new H3("Score distribution"));
+        int[] bins = d.bins();
+        int max = 1;
+        for (int b : bins) {
+            max = Math.max(max, b);
+        }
+        StringBuilder svg = new StringBuilder();
+        String summary = "Counted scores of " + d.scores().size() + " students in 10-point bins"
+                + (d.median() == null ? "" : "; median " + d.median());
+        svg.append("<div data-testid=\"score-distribution\" data-median=\"")
+                .append(d.median() == null ? "" : d.median())
+                .append("\"><svg role=\"img\" width=\"420\" height=\"160\" viewBox=\"0 0 420 160\" aria-label=\"")
+                .append(escape(summary))
+                .append("\">");
+        for (int i = 0; i < bins.length; i++) {
+            int h = Math.round(120f * bins[i] / max);
+            int x = 10 + 40 * i;
+            svg.append("<rect x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(130 - h)
+                    .append("\" width=\"34\" height=\"")
+                    .append(h)
+                    .append("\" fill=\"#b05a00\" stroke=\"#000\"><title>")
+                    .append(binLabel(i))
+                    .append(": ")
+                    .append(bins[i])
+                    .append("</title></rect>");
+            svg.append("<text x=\"").append(x + 17).append("\" y=\"").append(125 - h);
+            svg.append("\" text-anchor=\"middle\" font-size=\"11\">")
+                    .append(bins[i])
+                    .append("</text>");
+            svg.append("<text x=\"").append(x + 17).append("\" y=\"148\" text-anchor=\"middle\" font-size=\"10\">");
+            svg.append(10 * i).append("</text>");
+        }
+        svg.append("</svg><p>").append(escape(summary)).append(".</p></div>");
+        section.add(new Html(svg.toString()));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < bins.length; i++) {
+            rows.add(List.of(binLabel(i), String.valueOf(bins[i])));
+        }
+        section.add(new Html(table("score-distribution-table", "Scores by bin", List.of("Score", "Students"), rows)));
+        return section;
+    }
+
+    private static String binLabel(int i) {
+        return i == DashboardFigures.BINS - 1 ? "90–100" : (10 * i) + "–" + (10 * i + 9.9);
+    }
+
+    private Div students(AssignmentDashboard d) {
+        Div section = new Div();
+        section.add(new H3("Students"));
+        Div list = new Div();
+        list.setTestId("dashboard-students");
+        for (AssignmentDashboard.StudentRow s : d.students()) {
+            Div row = new Div();
+            row.addClassName("article-row");
+            row.getElement().setAttribute("data-testid", "dashboard-student");
+            row.add(new Span(s.name()));
+            row.add(new Span(" · " + s.status().label()));
+            row.add(new Span(" · score " + (s.score() == null ? "none yet" : s.score())));
+            row.add(new Span(" · gain " + (s.gain() == null ? "none" : s.gain())));
+            row.add(new Span(" · time " + duration(s.timeSpent())));
+            int n = 1;
+            for (UUID attempt : s.attemptIds()) {
+                Anchor open = SubmissionNavigation.review(attempt).anchor("Attempt " + n++);
+                open.getElement().setAttribute("router-link", true);
+                open.getElement().setAttribute("data-testid", "dashboard-attempt");
+                row.add(new Span(" "), open);
+            }
+            list.add(row);
+        }
+        section.add(list);
+        return section;
+    }
+
+    private static String duration(@Nullable Duration d) {
+        if (d == null) {
+            return "none yet";
+        }
+        long minutes = d.toMinutes();
+        return minutes < 1 ? "under a minute" : minutes + " min";
+    }
+
+    static String share(double share) {
+        return String.format(Locale.ROOT, "%.2f", share);
+    }
+
+    static String label(AssignmentDashboard.ClaimShare c, int submitters) {
+        return "Claim " + c.number() + ": found by " + c.found() + " of " + submitters + " students";
+    }
+
+    /** A plain HTML table with a caption and header row, its cells escaped. */
+    private static String table(String testId, String caption, List<String> header, List<List<String>> rows) {
+        StringBuilder b =
+                new StringBuilder("<table data-testid=\"").append(testId).append("\" class=\"dashboard-table\">");
+        b.append("<caption>").append(escape(caption)).append("</caption><thead><tr>");
+        header.forEach(h -> b.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
+        b.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            b.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                String tag = i == 0 ? "th scope=\"row\"" : "td";
+                b.append('<')
+                        .append(tag)
+                        .append('>')
+                        .append(escape(row.get(i)))
+                        .append("</")
+                        .append(i == 0 ? "th" : "td")
+                        .append('>');
+            }
+            b.append("</tr>");
+        }
+        return b.append("</tbody></table>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

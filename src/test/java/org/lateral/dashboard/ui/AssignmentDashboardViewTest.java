@@ -1,0 +1,236 @@
+package org.lateral.dashboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralTest;
+import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
+import org.lateral.base.Schools;
+import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.SourceState;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.NewClass;
+import org.lateral.classroom.OneTimeCredential;
+import org.lateral.library.LibraryService;
+import org.lateral.security.Role;
+import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SourceWorkService;
+import org.lateral.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The assignment dashboard drawn without a browser: three students marked the headline (c01,
+ * accepted) and "Violent terrorist attacks" (outside the key); one also marked the source sentence
+ * (c05). The heatmap's shares, the table's numbers and the accept button's re-scoring are checked.
+ */
+@LateralTest
+class AssignmentDashboardViewTest extends SpringBrowserlessTest {
+
+    static final String TEACHER = "dashboard-view-teacher";
+    static final String HEADLINE = "The Head Of ISIS’ European Operations Reportedly Defects";
+    static final String SOURCE = "a source told The Daily Mail the head of ISIS operations in Europe defected";
+    static final String EXTRA = "Violent terrorist attacks";
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    ClassroomService classroom;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SourceWorkService work;
+
+    AssignmentSummary assignment;
+    UUID classId;
+    OneTimeCredential ada;
+
+    @BeforeEach
+    void threeStudentsSubmitted() {
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, TEACHER, "Ms Board", Set.of(Role.TEACHER), "a long enough password");
+        List<OneTimeCredential> students;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            ClassDetail media = classroom.createClass(
+                    new NewClass("Media " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
+            students = classroom.createStudents(media.id(), "Ada\nBo\nCy");
+            classId = media.id();
+            ada = students.getFirst();
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            assignment = assignments.assignMarkClaims(
+                    media.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false));
+        }
+        for (int i = 0; i < students.size(); i++) {
+            try (var s = SignedIn.as(users, students.get(i).username())) {
+                MarkingSession session = submissions.open(assignment.id()).orElseThrow();
+                mark(session, HEADLINE, "hedged");
+                mark(session, EXTRA, "opinion");
+                if (i == 0) {
+                    mark(session, SOURCE, "attributed");
+                }
+                submissions.submit(session.attemptId());
+            }
+        }
+    }
+
+    private void mark(MarkingSession session, String quote, String type) {
+        int at = session.text().indexOf(quote);
+        submissions.saveMark(
+                session.attemptId(),
+                new MarkState(UUID.randomUUID(), 1, at, at + quote.length(), quote, "", "", type, false));
+    }
+
+    private Span claim(String id) {
+        return $(Span.class).withAttribute("data-claim", id).single();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_heatmap_shades_each_claim_by_its_share_and_the_table_says_the_same() {
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        Div heatmap = $(Div.class).withTestId("heatmap").single();
+        assertThat(heatmap.getElement().getTextRecursively()).contains(HEADLINE).contains("[1: 100%]");
+        assertThat(claim("c01").getElement().getAttribute("data-share")).isEqualTo("1.00");
+        assertThat(claim("c01").getElement().getAttribute("aria-label")).isEqualTo("Claim 1: found by 3 of 3 students");
+        assertThat(claim("c01").getElement().getAttribute("tabindex")).isEqualTo("0");
+        assertThat(claim("c05").getElement().getAttribute("data-share")).isEqualTo("0.33");
+        assertThat(claim("c03").getElement().getAttribute("data-share")).isEqualTo("0.00");
+
+        String table = html("heatmap-table");
+        assertThat(table).contains("<td>3 of 3</td><td>100%</td>").contains("<td>1 of 3</td><td>33%</td>");
+        assertThat(html("confusion-matrix")).contains("3 (agrees)").contains("1 (agrees)");
+        assertThat(html("score-distribution")).contains("<svg").contains("Counted scores of 3 students");
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "dashboard-student")
+                        .all())
+                .hasSize(3);
+        assertThat($(Anchor.class)
+                        .withAttribute("data-testid", "dashboard-attempt")
+                        .all())
+                .allSatisfy(a -> assertThat(a.getHref()).startsWith("review/"))
+                .hasSize(3);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void accepting_the_span_three_marked_rescores_and_redraws_the_heatmap() {
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        Div row = $(Div.class).withAttribute("data-testid", "unkeyed-span").single();
+        assertThat(row.getElement().getTextRecursively()).contains(EXTRA).contains("3 students");
+        assertThat(claim("c03").getElement().getAttribute("data-share")).isEqualTo("0.00");
+
+        test($(Button.class, row)
+                        .withAttribute("data-testid", "accept-unkeyed-span")
+                        .single())
+                .click();
+
+        assertThat(claim("c03").getElement().getAttribute("data-share")).isEqualTo("1.00");
+        assertThat($(Div.class).withAttribute("data-testid", "unkeyed-span").exists())
+                .isFalse();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_page_polls_and_redraws_only_when_the_marker_moved() {
+        AssignmentDashboardView view =
+                navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        assertThat(view.getUI().orElseThrow().getPollInterval()).isEqualTo(AssignmentDashboardView.POLL_MILLIS);
+        Div before = $(Div.class).withTestId("heatmap").single();
+        view.refreshIfChanged();
+        assertThat($(Div.class).withTestId("heatmap").single())
+                .as("nothing changed: same drawing")
+                .isSameAs(before);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_sources_step_shades_each_key_source_and_has_a_kind_matrix() {
+        AssignmentSummary lesson;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    classId,
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES))));
+        }
+        try (var s = SignedIn.as(users, ada.username())) {
+            MarkingSession claims = submissions.open(lesson.id()).orElseThrow();
+            mark(claims, HEADLINE, "hedged");
+            submissions.submit(claims.attemptId());
+            MarkingSession step = submissions.open(lesson.id()).orElseThrow();
+            work.saveSource(
+                    step.attemptId(),
+                    new SourceState(UUID.randomUUID(), 1, "Abu Khaled", "anonymous", null, null, false));
+            submissions.submit(step.attemptId());
+        }
+        navigate("dashboards/assignment/" + lesson.id(), AssignmentDashboardView.class);
+        List<Span> s01 = $(Span.class).withAttribute("data-source", "s01").all();
+        assertThat(s01)
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(m.getElement().getAttribute("data-share")).isEqualTo("1.00"));
+        assertThat($(Span.class).withAttribute("data-source", "s02").all())
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(m.getElement().getAttribute("data-share")).isEqualTo("0.00"));
+        assertThat(html("heatmap-sources-table")).contains("<td>1 of 1</td><td>100%</td>");
+        assertThat(html("source-kind-matrix")).contains("1 (agrees)");
+    }
+
+    private String html(String testId) {
+        return $(Html.class).all().stream()
+                .filter(h -> testId.equals(h.getElement().getAttribute("data-testid")))
+                .map(Html::getInnerHtml)
+                .findFirst()
+                .orElseThrow();
+    }
+}
