@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 
 import { CompareQueue, REQUEST_TIMEOUT_MS } from '../compare-work/compare-queue.js';
 import { parseCompareOutbox, putCompareEntry, emptyCompareOutbox, serializeCompareOutbox } from '../compare-work/compare-outbox.js';
+import { fakeStorage, settle, fakeClock } from './fakes.js';
 
 // The compare save queue without a browser: a fake $server answering when each test says, a
 // clock that only moves when advanced (no test waits for real), fake storage and window.
@@ -10,53 +11,8 @@ import { parseCompareOutbox, putCompareEntry, emptyCompareOutbox, serializeCompa
 const KEY = 'lateral-outbox:student1:sub-1:1:step2';
 const A = '00000000-0000-4000-8000-0000000000a1';
 
-function fakeStorage() {
-  const map = new Map();
-  return {
-    map,
-    getItem: (key) => (map.has(key) ? map.get(key) : null),
-    setItem: (key, value) => map.set(key, String(value)),
-    removeItem: (key) => map.delete(key),
-  };
-}
 
-function settle() {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
-function fakeClock() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map();
-  return {
-    get now() {
-      return now;
-    },
-    setTimeout(callback, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + Math.max(0, ms), callback });
-      return id;
-    },
-    clearTimeout(id) {
-      timers.delete(id);
-    },
-    async advance(ms) {
-      const until = now + ms;
-      await settle();
-      for (;;) {
-        const [id, due] = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0] ?? [];
-        if (!due) {
-          break;
-        }
-        timers.delete(id);
-        now = due.at;
-        due.callback();
-        await settle();
-      }
-      now = until;
-    },
-  };
-}
 
 /** Every save method records its call; `auto` answers at once, otherwise the test resolves it. */
 function fakeServer(clock) {

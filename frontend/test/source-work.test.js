@@ -24,6 +24,7 @@ import {
   shownWork,
   sourceDeletion,
 } from '../claim-highlighter/source-work.js';
+import { fakeStorage, settle, fakeClock } from './fakes.js';
 
 // Source work (sources, mentions, claim links) in the shared outbox and save queue, without a
 // browser: a fake server per item kind, a fake clock and fake storage, as in save-queue.test.js.
@@ -81,53 +82,8 @@ function mark(markId, seq, changes = {}) {
   };
 }
 
-function fakeStorage() {
-  const map = new Map();
-  return {
-    map,
-    getItem: (key) => (map.has(key) ? map.get(key) : null),
-    setItem: (key, value) => map.set(key, String(value)),
-    removeItem: (key) => map.delete(key),
-  };
-}
 
-function settle() {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
-function fakeClock() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map();
-  return {
-    get now() {
-      return now;
-    },
-    setTimeout(callback, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + Math.max(0, ms), callback });
-      return id;
-    },
-    clearTimeout(id) {
-      timers.delete(id);
-    },
-    async advance(ms) {
-      const until = now + ms;
-      await settle();
-      for (;;) {
-        const [id, due] = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0] ?? [];
-        if (!due) {
-          break;
-        }
-        timers.delete(id);
-        now = due.at;
-        due.callback();
-        await settle();
-      }
-      now = until;
-    },
-  };
-}
 
 /** Every save of every kind, in the order sent, answered by the test (or `auto`). */
 function fakeServer(clock) {
