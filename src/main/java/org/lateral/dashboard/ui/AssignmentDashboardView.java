@@ -119,8 +119,13 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         Anchor results = SubmissionNavigation.results(d.assignmentId()).anchor("Results and grading");
         results.getElement().setAttribute("router-link", true);
         add(back, new H2(d.title()), results);
-        Paragraph live = new Paragraph(d.submitters() + (d.submitters() == 1 ? " student has" : " students have")
-                + " submitted the claims step. This page updates by itself while students work.");
+        // The count is of the claims step; a lesson without one (a comparison alone) says only that
+        // the page keeps itself up to date.
+        Paragraph live = new Paragraph((d.hasClaimsKey()
+                        ? d.submitters() + (d.submitters() == 1 ? " student has" : " students have")
+                                + " submitted the claims step. "
+                        : "")
+                + "This page updates by itself while students work.");
         live.addClassName("reader-note");
         add(live);
         if (d.hasClaimsKey()) {
