@@ -573,7 +573,20 @@ export function nextDelay(attempt, random = Math.random) {
 }
 
 /**
- * The outbox of one key in a Web Storage object.
+ * How one kind of outbox is kept in storage: what an empty one is, how it is read and written,
+ * and when it is empty (an empty outbox is removed from storage rather than stored).
+ *
+ * @template T
+ * @typedef {object} OutboxCodec
+ * @property {() => T} empty
+ * @property {(json: string | null) => T} parse
+ * @property {(outbox: T) => string} serialize
+ * @property {(outbox: T) => boolean} isEmpty
+ */
+
+/**
+ * An outbox of one key in a Web Storage object, whatever its entries (the highlighter's, the
+ * compare step's).
  *
  * Every update reads the stored outbox afresh, changes it and writes it back, within one
  * synchronous step. Two tabs of the same student share the key, so neither may overwrite
@@ -582,19 +595,21 @@ export function nextDelay(attempt, random = Math.random) {
  * Storage may be missing or may throw (private mode, quota full, disabled cookies); the store
  * then keeps the outbox in memory so the page still works, and `persistent` tells so.
  *
+ * @template T
  * @param {Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined} storage
  * @param {string} key
+ * @param {OutboxCodec<T>} codec
  */
-export function createOutboxStore(storage, key) {
-  let memory = emptyOutbox();
-  let persistent = Boolean(storage);
+export function createStorageStore(storage, key, codec) {
+  let memory = codec.empty();
+  let persistent = Boolean(storage && key);
 
+  /** @returns {T} */
   function load() {
-    if (storage) {
+    if (storage && key) {
       try {
-        const outbox = parseOutbox(storage.getItem(key));
-        memory = outbox;
-        return outbox;
+        memory = codec.parse(storage.getItem(key));
+        return memory;
       } catch {
         persistent = false;
       }
@@ -602,17 +617,17 @@ export function createOutboxStore(storage, key) {
     return memory;
   }
 
-  /** @param {Outbox} outbox */
+  /** @param {T} outbox */
   function save(outbox) {
     memory = outbox;
-    if (!storage) {
+    if (!storage || !key) {
       return;
     }
     try {
-      if (isEmpty(outbox)) {
+      if (codec.isEmpty(outbox)) {
         storage.removeItem(key);
       } else {
-        storage.setItem(key, serializeOutbox(outbox));
+        storage.setItem(key, codec.serialize(outbox));
       }
       persistent = true;
     } catch {
@@ -623,7 +638,7 @@ export function createOutboxStore(storage, key) {
   return {
     key,
     load,
-    /** @param {(outbox: Outbox) => Outbox} change */
+    /** @param {(outbox: T) => T} change */
     update(change) {
       const before = load();
       const after = change(before);
@@ -632,19 +647,37 @@ export function createOutboxStore(storage, key) {
       }
       return after;
     },
-    /**
-     * The waiting entry of one item (by outbox key; a mark's is its markId), or null.
-     *
-     * @param {string} key
-     */
-    get(key) {
-      return load().entries[key] ?? null;
-    },
     clear() {
-      save(emptyOutbox());
+      save(codec.empty());
     },
     get persistent() {
       return persistent;
+    },
+  };
+}
+
+/**
+ * The highlighter's outbox of one key (marks and source work), see {@link createStorageStore}.
+ *
+ * @param {Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined} storage
+ * @param {string} key
+ */
+export function createOutboxStore(storage, key) {
+  /** @type {OutboxCodec<Outbox>} */
+  const codec = { empty: emptyOutbox, parse: parseOutbox, serialize: serializeOutbox, isEmpty };
+  const store = createStorageStore(storage, key, codec);
+  return {
+    ...store,
+    get persistent() {
+      return store.persistent;
+    },
+    /**
+     * The waiting entry of one item (by outbox key; a mark's is its markId), or null.
+     *
+     * @param {string} itemKey
+     */
+    get(itemKey) {
+      return store.load().entries[itemKey] ?? null;
     },
   };
 }

@@ -1,4 +1,5 @@
 // @ts-check
+import { createStorageStore } from '../claim-highlighter/outbox.js';
 /**
  * The unsent compare-outlets changes (DD015), kept in Web Storage so that nothing typed or picked
  * is lost: pure functions plus a thin store around an injected Storage (localStorage in the
@@ -227,69 +228,30 @@ export function nextSeq(known, outbox, key) {
 }
 
 /**
- * The outbox of one key in a Web Storage object: every update reads it afresh and writes it back
- * in one synchronous step (two tabs share it); storage that is missing or throws falls back to
- * memory, and `persistent` tells so. An empty outbox is removed rather than stored.
+ * The compare step's outbox of one key, kept by the same store as the highlighter's
+ * ({@link createStorageStore}: read afresh and written back in one step, memory when storage
+ * fails); only the format differs.
  *
  * @param {Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined} storage
  * @param {string} key
  */
 export function createCompareStore(storage, key) {
-  let memory = emptyCompareOutbox();
-  let persistent = Boolean(storage && key);
-
-  /** @returns {CompareOutbox} */
-  function load() {
-    if (storage && key) {
-      try {
-        memory = parseCompareOutbox(storage.getItem(key));
-        return memory;
-      } catch {
-        persistent = false;
-      }
-    }
-    return memory;
-  }
-
-  /** @param {CompareOutbox} outbox */
-  function save(outbox) {
-    memory = outbox;
-    if (!storage || !key) {
-      return;
-    }
-    try {
-      if (Object.keys(outbox.entries).length === 0) {
-        storage.removeItem(key);
-      } else {
-        storage.setItem(key, serializeCompareOutbox(outbox));
-      }
-      persistent = true;
-    } catch {
-      persistent = false;
-    }
-  }
-
+  /** @type {import('../claim-highlighter/outbox.js').OutboxCodec<CompareOutbox>} */
+  const codec = {
+    empty: emptyCompareOutbox,
+    parse: parseCompareOutbox,
+    serialize: serializeCompareOutbox,
+    isEmpty: (outbox) => Object.keys(outbox.entries).length === 0,
+  };
+  const store = createStorageStore(storage, key, codec);
   return {
-    key,
-    load,
-    /** @param {(outbox: CompareOutbox) => CompareOutbox} change */
-    update(change) {
-      const before = load();
-      const after = change(before);
-      if (after !== before) {
-        save(after);
-      }
-      return after;
+    ...store,
+    get persistent() {
+      return store.persistent;
     },
     /** @param {string} itemKey */
     get(itemKey) {
-      return load().entries[itemKey] ?? null;
-    },
-    clear() {
-      save(emptyCompareOutbox());
-    },
-    get persistent() {
-      return persistent;
+      return store.load().entries[itemKey] ?? null;
     },
   };
 }
