@@ -127,6 +127,8 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                         : "")
                 + "This page updates by itself while students work.");
         live.addClassName("reader-note");
+        live.setTestId("dashboard-live");
+        live.getElement().setAttribute("data-submitters", String.valueOf(d.submitters()));
         add(live);
         if (d.hasClaimsKey()) {
             add(heatmap(d), unkeyed(d), confusion(d));
@@ -451,9 +453,13 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             Div row = new Div();
             row.addClassName("article-row");
             row.getElement().setAttribute("data-testid", "dashboard-student");
+            row.getElement().setAttribute("data-name", s.name());
             row.add(new Span(s.name()));
             row.add(new Span(" · " + s.status().label()));
-            row.add(new Span(" · score " + (s.score() == null ? "none yet" : s.score())));
+            Span score = new Span(" · score " + (s.score() == null ? "none yet" : s.score()));
+            score.getElement().setAttribute("data-testid", "dashboard-student-score");
+            score.getElement().setAttribute("data-score", s.score() == null ? "" : String.valueOf(s.score()));
+            row.add(score);
             row.add(new Span(" · gain " + (s.gain() == null ? "none" : s.gain())));
             row.add(new Span(" · time " + duration(s.timeSpent())));
             int n = 1;
