@@ -132,9 +132,9 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         Paragraph about = new Paragraph("Class: " + d.className() + " \u00b7 Assignment dashboard");
         about.setTestId("dashboard-class");
         about.addClassName("report-subtitle");
-        Button print = new Button("Print report", e -> e.getSource()
-                .getUI()
-                .ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        Button print = new Button(
+                "Print report",
+                e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setTestId("print-report");
         print.addClassName("no-print");
         print.getElement().setAttribute("title", "Print this page as a report, or save it as a PDF");
