@@ -199,37 +199,46 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         return section;
     }
 
-    /** The three cells with the lowest agreement with the key, as a sentence. */
+    /**
+     * Where the class agreed least with the key, as a sentence: the lowest agreement, how many
+     * cells have it and (up to three of) which; then the highest.
+     */
     static String agreementSummary(CompareAgreement c) {
-        record Low(String where, double share, boolean overlap) {}
-        List<Low> lows = new java.util.ArrayList<>();
+        record Where(String where, double share) {}
+        List<Where> all = new java.util.ArrayList<>();
         for (CompareAgreement.Row row : c.grid()) {
             for (CompareAgreement.Cell cell : row.cells()) {
                 if (cell.keyShare() != null) {
-                    lows.add(new Low(
-                            cell.outlet() + ", " + row.label().toLowerCase(Locale.ROOT),
-                            cell.keyShare(),
-                            cell.overlap()));
+                    all.add(new Where(cell.outlet() + ", " + row.label().toLowerCase(Locale.ROOT), cell.keyShare()));
                 }
             }
         }
         for (CompareAgreement.Row row : c.matrix()) {
             for (CompareAgreement.Cell cell : row.cells()) {
                 if (cell.keyShare() != null) {
-                    lows.add(new Low(cell.outlet() + ", \u201c" + row.label() + "\u201d", cell.keyShare(), false));
+                    all.add(new Where(cell.outlet() + ", \u201c" + row.label() + "\u201d", cell.keyShare()));
                 }
             }
         }
-        if (lows.isEmpty()) {
+        if (all.isEmpty()) {
             return "Nothing to compare with the key yet.";
         }
-        lows.sort(java.util.Comparator.comparingDouble(Low::share));
-        List<String> parts = lows.stream()
-                .limit(3)
-                .map(l ->
-                        l.where() + " (" + (l.overlap() ? "average overlap " : "") + Math.round(100 * l.share()) + "%)")
-                .toList();
-        return "Least agreement with the key: " + String.join("; ", parts) + ".";
+        double low = all.stream().mapToDouble(Where::share).min().orElseThrow();
+        double high = all.stream().mapToDouble(Where::share).max().orElseThrow();
+        List<String> lows =
+                all.stream().filter(w -> w.share() == low).map(Where::where).toList();
+        List<String> highs =
+                all.stream().filter(w -> w.share() == high).map(Where::where).toList();
+        return "Least agreement with the key: " + Math.round(100 * low) + "% in " + cells(lows) + ". Most: "
+                + Math.round(100 * high) + "% in " + cells(highs) + ".";
+    }
+
+    /** "1 cell (A)" or "5 cells, among them A; B; C". */
+    private static String cells(List<String> where) {
+        if (where.size() == 1) {
+            return "1 cell (" + where.getFirst() + ")";
+        }
+        return where.size() + " cells, among them " + String.join("; ", where.subList(0, Math.min(3, where.size())));
     }
 
     private static NativeTable agreementTable(

@@ -98,7 +98,7 @@ public final class ItemsCsv {
                     f.yourKind() == null ? "" : f.yourKind().code(),
                     f.kindRight() ? "found, kind right" : f.yourKind() == null ? "found, no kind" : "found, kind wrong",
                     f.kindRight()));
-            // The origin of a found source is scored too (its own part of the score, DD012).
+            // The origin of a found source is scored too (its own part of the score, DD013).
             rows.add(new Row(
                     who,
                     "source origin",
