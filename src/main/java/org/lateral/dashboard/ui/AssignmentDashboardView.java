@@ -70,7 +70,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     AssignmentDashboardView(AssignmentInsights insights, KeyAmendments keys) {
         this.insights = insights;
         this.keys = keys;
-        addClassName("page");
+        addClassNames("page", "report-print", "assignment-dashboard-page");
     }
 
     @Override
