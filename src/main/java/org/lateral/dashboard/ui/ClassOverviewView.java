@@ -48,7 +48,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
 
     ClassOverviewView(ClassOverviewService overviews) {
         this.overviews = overviews;
-        addClassNames("page", "dashboard-print", "class-overview-page");
+        addClassNames("page", "dashboard-print", "report-print", "class-overview-page");
     }
 
     @Override
