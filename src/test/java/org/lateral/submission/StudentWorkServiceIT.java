@@ -40,13 +40,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * are the claims marked.
  *
  * <ul>
- *   <li>First (revision allowed): Ada marks the headline as hedged (found, right), scored 40 by
+ *   <li>First (revision allowed): Pupil A marks the headline as hedged (found, right), scored 40 by
  *       the teacher; she revises, adds the Daily Mail sentence as factual (found, wrong type),
  *       scored 70, and gets a comment.
- *   <li>Second (no revision): Ada marks both, hedged and attributed (both right), scored 80.
- *   <li>Third (revision allowed, open): Ada marks the headline as attributed (right) and does not
+ *   <li>Second (no revision): Pupil A marks both, hedged and attributed (both right), scored 80.
+ *   <li>Third (revision allowed, open): Pupil A marks the headline as attributed (right) and does not
  *       revise yet, so its feedback shows only hints and her progress page leaves it out.
- *   <li>Ben marks the headline of the first as factual (found, wrong type) and has not revised.
+ *   <li>Pupil B marks the headline of the first as factual (found, wrong type) and has not revised.
  * </ul>
  */
 @LateralServerTest
@@ -106,7 +106,7 @@ class StudentWorkServiceIT {
         List<OneTimeCredential> students;
         try (var s = SignedIn.as(users, teacher)) {
             media = classroom.createClass(new NewClass("Media 10", "", "", "UTC"));
-            students = classroom.createStudents(media.id(), "Ada\nBen");
+            students = classroom.createStudents(media.id(), "Pupil A\nBen");
             UUID frisky = library.articles("frisky").getFirst().articleId();
             first = assign(frisky, 3, true);
             second = assign(frisky, 4, false);
@@ -211,7 +211,7 @@ class StudentWorkServiceIT {
     @Test
     void the_drill_down_counts_key_claims_by_type_over_the_latest_attempt_of_every_assignment() {
         StudentDrillDown d = drillDown(adaId);
-        assertThat(d.displayName()).isEqualTo("Ada");
+        assertThat(d.displayName()).isEqualTo("Pupil A");
         assertThat(d.assignments()).hasSize(3);
         // Attributed: first (attempt 2) 2 found, 1 right; second 2 found, 2 right; third 1 found,
         // 1 right: 5 of 3 x 7 = 21 found, 4 right. No other type found anything.
@@ -267,8 +267,8 @@ class StudentWorkServiceIT {
     @Test
     void another_students_drill_down_has_only_their_own_work() {
         StudentDrillDown d = drillDown(benId);
-        assertThat(d.displayName()).isEqualTo("Ben");
-        // Ben's headline marked factual: found, not a type c01 accepts.
+        assertThat(d.displayName()).isEqualTo("Pupil B");
+        // Pupil B's headline marked factual: found, not a type c01 accepts.
         assertThat(d.claimTypes()).contains(new Tally<>(ClaimType.ATTRIBUTED, 7, 1, 0));
         assertThat(row(d, second).status()).isEqualTo(SubmissionStatus.NOT_STARTED);
         assertThat(row(d, second).steps().getFirst().attempts()).isEmpty();
