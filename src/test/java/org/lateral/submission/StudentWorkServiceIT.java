@@ -106,7 +106,7 @@ class StudentWorkServiceIT {
         List<OneTimeCredential> students;
         try (var s = SignedIn.as(users, teacher)) {
             media = classroom.createClass(new NewClass("Media 10", "", "", "UTC"));
-            students = classroom.createStudents(media.id(), "Pupil A\nBen");
+            students = classroom.createStudents(media.id(), "Pupil A\nPupil B");
             UUID frisky = library.articles("frisky").getFirst().articleId();
             first = assign(frisky, 3, true);
             second = assign(frisky, 4, false);
