@@ -18,8 +18,10 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
@@ -27,6 +29,7 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryService;
+import org.lateral.library.SourceKind;
 import org.lateral.submission.WorkTallies.Tally;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,6 +71,9 @@ class StudentWorkServiceIT {
 
     @Autowired
     StudentWorkService work;
+
+    @Autowired
+    SourceWorkService sourceWork;
 
     @Autowired
     AssignmentService assignments;
@@ -332,5 +338,60 @@ class StudentWorkServiceIT {
         try (var s = SignedIn.as(users, ben.username())) {
             assertThat(work.progress().empty()).isTrue();
         }
+    }
+
+    @Test
+    void sources_are_counted_by_kind_in_the_drill_down_and_on_the_progress_page() {
+        // A lesson of two steps, no revision: Pupil B marks the headline, then names the Frisky's two
+        // key sources: Abu Khaled as a named person (s01 accepts pseudonymous or anonymous, filed as
+        // anonymous: found, kind wrong) and the Daily Mail as a media outlet (s02: found, kind right).
+        AssignmentSummary sources;
+        try (var s = SignedIn.as(users, teacher)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            sources = assignments.assignMarkClaims(
+                    media.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(6),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(NewStep.of(NewStep.MARK_CLAIMS), NewStep.of(NewStep.IDENTIFY_SOURCES))));
+        }
+        submitted(ben, sources, mark(GradingIT.HEADLINE, "factual"));
+        try (var s = SignedIn.as(users, ben.username())) {
+            MarkingSession step = submissions.open(sources.id()).orElseThrow();
+            assertThat(step.exercise()).isEqualTo(NewStep.IDENTIFY_SOURCES);
+            sourceWork.saveSource(
+                    step.attemptId(),
+                    new SourceState(UUID.randomUUID(), 1, "Abu Khaled", "named-person", null, null, false));
+            sourceWork.saveSource(
+                    step.attemptId(),
+                    new SourceState(UUID.randomUUID(), 1, "The Daily Mail", "media-outlet", null, null, false));
+            submissions.submit(step.attemptId());
+        }
+        StudentDrillDown d = drillDown(benId);
+        assertThat(d.sourceKinds())
+                .containsExactly(
+                        new Tally<>(SourceKind.ANONYMOUS, 1, 1, 0), new Tally<>(SourceKind.MEDIA_OUTLET, 1, 1, 1));
+        assertThat(row(d, sources).steps().get(1).attempts().getFirst().found())
+                .isEqualTo(new StudentDrillDown.Found(2, 2, 1));
+
+        StudentProgress p;
+        try (var s = SignedIn.as(users, ben.username())) {
+            p = work.progress();
+        }
+        // The first assignment can still be revised, so only the sources lesson counts.
+        assertThat(p.lessons()).extracting(StudentProgress.Lesson::assignmentId).containsExactly(sources.id());
+        assertThat(p.sourceKinds())
+                .extracting(WorkTallies.Change::category, WorkTallies.Change::first, WorkTallies.Change::latest)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                SourceKind.ANONYMOUS, new Tally<>(SourceKind.ANONYMOUS, 1, 1, 0), null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                SourceKind.MEDIA_OUTLET, new Tally<>(SourceKind.MEDIA_OUTLET, 1, 1, 1), null));
     }
 }
