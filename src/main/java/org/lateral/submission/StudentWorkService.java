@@ -249,7 +249,10 @@ public class StudentWorkService {
         List<SubmissionRepository.Attempt> submitted = submissions.attempts(submission.get()).stream()
                 .filter(a -> a.submittedAt() != null)
                 .toList();
-        GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
+        GradedAssignment facts = assignmentGrading.pins(assignmentId).orElse(null);
+        if (facts == null) {
+            return new Outcomes(claims, sources);
+        }
         Optional<Grader.Context> claimsContext = grader.context(facts, null);
         if (claimsContext.isPresent()) {
             for (SubmissionRepository.Attempt a : submitted) {

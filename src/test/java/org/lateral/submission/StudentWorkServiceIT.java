@@ -394,4 +394,42 @@ class StudentWorkServiceIT {
                         org.assertj.core.groups.Tuple.tuple(
                                 SourceKind.MEDIA_OUTLET, new Tally<>(SourceKind.MEDIA_OUTLET, 1, 1, 1), null));
     }
+
+    @Test
+    void a_lesson_is_counted_only_once_the_teacher_releases_its_feedback() {
+        AssignmentSummary held;
+        try (var s = SignedIn.as(users, teacher)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            held = assignments.assignMarkClaims(
+                    media.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(7),
+                            true,
+                            FeedbackPolicy.WHEN_RELEASED,
+                            false,
+                            null,
+                            false));
+        }
+        submitted(ben, held, mark(GradingIT.HEADLINE, "hedged"));
+        try (var s = SignedIn.as(users, ben.username())) {
+            assertThat(work.progress().empty())
+                    .as("submitted, feedback not released")
+                    .isTrue();
+        }
+        try (var s = SignedIn.as(users, teacher)) {
+            actions.releaseFeedback(held.id());
+        }
+        try (var s = SignedIn.as(users, ben.username())) {
+            StudentProgress p = work.progress();
+            assertThat(p.lessons())
+                    .extracting(StudentProgress.Lesson::assignmentId)
+                    .containsExactly(held.id());
+            assertThat(p.claimTypes())
+                    .filteredOn(c -> c.category() == ClaimType.ATTRIBUTED)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.first()).isEqualTo(new Tally<>(ClaimType.ATTRIBUTED, 7, 1, 1)));
+        }
+    }
 }

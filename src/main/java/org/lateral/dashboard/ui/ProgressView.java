@@ -49,7 +49,7 @@ class ProgressView extends Div implements BeforeEnterObserver {
 
     ProgressView(StudentWorkService work) {
         this.work = work;
-        addClassNames("page", "progress-page");
+        addClassNames("page", "dashboard-print", "progress-page");
     }
 
     @Override
