@@ -24,12 +24,21 @@ public record ClassOverview(
 
     /** Submitted (on time or late) lessons among all lessons the class's students were given. */
     public int submittedLessons() {
-        return assignments.stream().mapToInt(AssignmentOverview::submitted).sum();
+        return assignments.stream()
+                .filter(AssignmentOverview::open)
+                .mapToInt(AssignmentOverview::submitted)
+                .sum();
     }
 
-    /** Lessons given: every student of the class once per assignment. */
+    /**
+     * Lessons given: every student of the class once per assignment open now (one that opens
+     * later is not counted as "not submitted" yet).
+     */
     public int givenLessons() {
-        return assignments.stream().mapToInt(AssignmentOverview::given).sum();
+        return assignments.stream()
+                .filter(AssignmentOverview::open)
+                .mapToInt(AssignmentOverview::given)
+                .sum();
     }
 
     /** The share of given lessons submitted, 0 to 100, rounded down; null without an assignment or student. */
@@ -41,6 +50,7 @@ public record ClassOverview(
     /**
      * One assignment (lesson) of the class.
      *
+     * @param open whether students can see it now (its opening time has come)
      * @param statuses how many students are in each status, every status present (0 when none)
      * @param lessonScores the spread of the lesson scores of students with one; null when nobody has one
      * @param usualMedian the median of the class's other scored assignments' median lesson scores;
@@ -51,6 +61,7 @@ public record ClassOverview(
             UUID assignmentId,
             String title,
             Instant dueAt,
+            boolean open,
             Map<SubmissionStatus, Integer> statuses,
             List<StepOverview> steps,
             ScoreStatistics.@Nullable Spread lessonScores,

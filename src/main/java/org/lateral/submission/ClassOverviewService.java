@@ -74,6 +74,7 @@ public class ClassOverviewService {
                     row.assignment().id(),
                     row.assignment().title(),
                     row.assignment().dueAt(),
+                    !row.assignment().openAt().isAfter(now),
                     row.statuses(),
                     row.steps(),
                     row.lessonScores(),

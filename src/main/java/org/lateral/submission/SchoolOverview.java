@@ -44,6 +44,8 @@ public record SchoolOverview(String schoolName, List<ClassRow> classes, List<Exe
      * One class.
      *
      * @param students the students on its roster now
+     * @param assignments the assignments open now, the only ones counted
+     * @param later the assignments that open later
      * @param statuses lessons in each status (every status present), counted as the class overview
      *     counts them
      * @param exercises one row per exercise kind in lesson order, whether or not the class used it
@@ -54,6 +56,7 @@ public record SchoolOverview(String schoolName, List<ClassRow> classes, List<Exe
             String teacherName,
             int students,
             int assignments,
+            int later,
             Map<SubmissionStatus, Integer> statuses,
             List<ExerciseFigures> exercises) {
 

@@ -87,7 +87,10 @@ public class SchoolOverviewService {
             }
             Map<String, Figures> own = figuresByExercise();
             List<SchoolAssignment> ofClass = lessonsOf.getOrDefault(c.id(), List.of());
-            for (SchoolAssignment lesson : ofClass) {
+            // A lesson that opens later is not given yet: nobody can have missed or done it.
+            List<SchoolAssignment> open =
+                    ofClass.stream().filter(l -> !l.openAt().isAfter(now)).toList();
+            for (SchoolAssignment lesson : open) {
                 Map<UUID, List<GradingRepository.SchoolAttempt>> work = byLesson.getOrDefault(lesson.id(), Map.of());
                 for (UUID student : c.studentIds()) {
                     List<GradingRepository.SchoolAttempt> mine = work.getOrDefault(student, List.of());
@@ -125,7 +128,14 @@ public class SchoolOverviewService {
                 }
             }
             rows.add(new SchoolOverview.ClassRow(
-                    c.id(), c.name(), c.teacherName(), c.studentIds().size(), ofClass.size(), statuses, list(own)));
+                    c.id(),
+                    c.name(),
+                    c.teacherName(),
+                    c.studentIds().size(),
+                    open.size(),
+                    ofClass.size() - open.size(),
+                    statuses,
+                    list(own)));
         }
         return new SchoolOverview(roster.schoolName(), rows, list(school));
     }

@@ -261,6 +261,31 @@ class ClassOverviewServiceIT {
     }
 
     @Test
+    void an_assignment_that_opens_later_is_listed_but_not_counted_as_given() {
+        AssignmentSummary later;
+        try (var s = SignedIn.as(users, teacher)) {
+            UUID frisky = library.articles("frisky").getFirst().articleId();
+            later = assignments.assignMarkClaims(
+                    media.id(),
+                    new NewAssignment(
+                            frisky,
+                            LocalDate.now().plusDays(5),
+                            LocalDate.now().plusDays(9),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false));
+        }
+        ClassOverview o = overview();
+        assertThat(row(o, later).open()).isFalse();
+        assertThat(row(o, first).open()).isTrue();
+        // Still 4 of 8: the four students' lessons of the later one are not given yet.
+        assertThat(o.givenLessons()).isEqualTo(8);
+        assertThat(o.submittedLessons()).isEqualTo(4);
+    }
+
+    @Test
     void the_statements_grow_with_assignments_not_with_students() {
         StatementCounter.Counted<ClassOverview> full;
         StatementCounter.Counted<ClassOverview> small;

@@ -112,6 +112,28 @@ class SchoolOverviewTest {
     }
 
     @Test
+    void a_lesson_that_opens_later_is_not_given_yet() {
+        SchoolRoster roster = new SchoolRoster(
+                UUID.randomUUID(),
+                "Hand school",
+                List.of(new SchoolRoster.SchoolClassRow(CLASS, "Media", "Teacher", ZoneOffset.UTC, List.of(ADA, BEN))));
+        SchoolAssignment later = new SchoolAssignment(
+                UUID.randomUUID(),
+                CLASS,
+                "Next week",
+                NOW.plusSeconds(86_400),
+                NOW.plusSeconds(8 * 86_400),
+                List.of(NewStep.MARK_CLAIMS),
+                Map.of());
+        SchoolOverview o = SchoolOverviewService.build(roster, List.of(later), List.of(), NOW);
+        SchoolOverview.ClassRow row = o.classes().getFirst();
+        assertThat(row.assignments()).isZero();
+        assertThat(row.later()).isEqualTo(1);
+        assertThat(row.given()).as("not two lessons not started").isZero();
+        assertThat(o.completionPercent()).isNull();
+    }
+
+    @Test
     void a_student_who_left_the_class_is_not_counted() {
         attempt(UUID.randomUUID(), 0, 1, DUE.minusSeconds(60), 100.0);
         SchoolOverview o = school();

@@ -162,7 +162,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         dashboard.addClassName("overview-dashboard-link");
         name.add(results, new com.vaadin.flow.component.html.Span(" \u00b7 "), dashboard);
         row.add(name);
-        row.add(cell(DAY.format(a.dueAt().atZone(o.timeZone()))));
+        row.add(cell(DAY.format(a.dueAt().atZone(o.timeZone())) + (a.open() ? "" : " (not open yet)")));
         for (SubmissionStatus status : SubmissionStatus.values()) {
             NativeTableCell count = cell(String.valueOf(a.count(status)));
             count.getElement()

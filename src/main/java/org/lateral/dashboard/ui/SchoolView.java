@@ -57,8 +57,9 @@ class SchoolView extends Div {
                         : o.submittedLessons() + " of " + o.givenLessons() + " lessons submitted (" + completion
                                 + "%)"));
         summary.setTestId("school-view-summary");
-        summary.addClassName("card-figure");
-        Paragraph about = new Paragraph("A lesson is one assignment given to one student on a class's roster now; "
+        summary.addClassName("school-summary");
+        Paragraph about = new Paragraph("A lesson is one assignment open now, given to one student on a class's "
+                + "roster now; "
                 + "it counts as submitted when every step of it is, on time or late. A step's score is the one "
                 + "that counts (a revision replaces the first attempt's). The gain is the second attempt's score "
                 + "minus the first's, averaged over the steps a student revised. No student is named here.");
@@ -97,7 +98,7 @@ class SchoolView extends Div {
         table.setTestId("school-classes");
         table.setCaptionText("Each class: completion, then average score and gain per exercise (steps counted)");
         NativeTableRow head = new NativeTableRow();
-        head.add(col("Class"), col("Teacher"), col("Students"), col("Assignments"), col("Submitted"));
+        head.add(col("Class"), col("Teacher"), col("Students"), col("Assignments open"), col("Submitted"));
         for (String exercise : o.exercises().stream()
                 .map(SchoolOverview.ExerciseFigures::exercise)
                 .toList()) {
@@ -115,7 +116,9 @@ class SchoolView extends Div {
                     name,
                     new NativeTableCell(c.teacherName()),
                     number(String.valueOf(c.students()), "school-class-students"),
-                    number(String.valueOf(c.assignments()), "school-class-assignments"),
+                    number(
+                            c.assignments() + (c.later() == 0 ? "" : " (and " + c.later() + " opening later)"),
+                            "school-class-assignments"),
                     completion(c));
             for (SchoolOverview.ExerciseFigures f : c.exercises()) {
                 row.add(number(
