@@ -577,6 +577,14 @@ class GradingRepository {
      * through a LATERAL join on the score index), and one for the scorers' names.
      */
     List<ResultAttempt> resultAttempts(UUID assignmentId) {
+        return resultAttempts(assignmentId, null);
+    }
+
+    /**
+     * The same for one student of the assignment (the drill-down, a student's own progress), so the
+     * classmates' rows are never read for them; every student when {@code studentId} is null.
+     */
+    List<ResultAttempt> resultAttempts(UUID assignmentId, @Nullable UUID studentId) {
         List<Authored<ResultAttempt>> rows = jdbc.sql("""
                 SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
                        (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
@@ -587,10 +595,11 @@ class GradingRepository {
                   JOIN attempt t ON t.submission_id = sub.id
                   LEFT JOIN LATERAL (
                        SELECT * FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) s ON true
-                 WHERE sub.assignment_id = :a
+                 WHERE sub.assignment_id = :a AND (CAST(:s AS uuid) IS NULL OR sub.student_id = :s)
                  ORDER BY sub.student_id, t.step, t.number
                 """)
                 .param("a", assignmentId)
+                .param("s", studentId)
                 .query((rs, n) -> {
                     AttemptRow attempt = new AttemptRow(
                             rs.getObject("id", UUID.class),
@@ -626,7 +635,7 @@ class GradingRepository {
      * Every attempt of these assignments with its latest score, for the school view: one statement
      * for the whole school, ordered as {@link #resultAttempts} orders one assignment's.
      */
-    List<SchoolAttempt> schoolAttempts(Collection<UUID> assignmentIds) {
+    List<SchoolAttempt> schoolAttempts(UUID schoolId, Collection<UUID> assignmentIds) {
         if (assignmentIds.isEmpty()) {
             return List.of();
         }
@@ -636,9 +645,10 @@ class GradingRepository {
                        (SELECT x.score FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) AS score
                   FROM submission sub
                   JOIN attempt t ON t.submission_id = sub.id
-                 WHERE sub.assignment_id = ANY (:ids)
+                 WHERE sub.school_id = :school AND sub.assignment_id = ANY (:ids)
                  ORDER BY sub.assignment_id, sub.student_id, t.step, t.number
                 """)
+                .param("school", schoolId)
                 .param("ids", assignmentIds.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     java.math.BigDecimal score = rs.getBigDecimal("score");

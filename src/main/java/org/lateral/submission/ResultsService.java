@@ -240,11 +240,24 @@ public class ResultsService {
     }
 
     /**
-     * When the lesson was submitted: every step's attempt of the latest round is submitted (the
-     * last of those times); null while any step can still change.
+     * When the lesson was submitted: the latest round whose every step's attempt is submitted (the
+     * last of those times); null when no round is. A revision in progress (round 2 not yet
+     * submitted) leaves the lesson submitted by round 1, so a student who handed in on time and is
+     * revising is never counted as missing (DD016).
      */
     static @Nullable Instant lessonSubmittedAt(List<GradingRepository.ResultAttempt> attempts, int steps) {
-        int round = attempts.stream().mapToInt(a -> a.attempt().number()).max().orElse(0);
+        int latest = attempts.stream().mapToInt(a -> a.attempt().number()).max().orElse(0);
+        for (int round = latest; round >= 1; round--) {
+            Instant submitted = roundSubmittedAt(attempts, steps, round);
+            if (submitted != null) {
+                return submitted;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Instant roundSubmittedAt(
+            List<GradingRepository.ResultAttempt> attempts, int steps, int round) {
         Instant last = null;
         for (int step = 0; step < steps; step++) {
             int position = step;

@@ -52,10 +52,20 @@ public class SchoolOverviewService {
     @ForAdmins
     public SchoolOverview overview() {
         SchoolRoster roster = classroom.mySchool();
-        List<SchoolAssignment> lessons = assignments.assignmentsOfMySchool();
-        List<GradingRepository.SchoolAttempt> attempts = grading.schoolAttempts(
-                lessons.stream().map(SchoolAssignment::id).toList());
-        return build(roster, lessons, attempts, clock.instant());
+        Instant now = clock.instant();
+        java.util.Set<UUID> shown = new java.util.HashSet<>();
+        roster.classes().forEach(c -> shown.add(c.id()));
+        List<SchoolAssignment> lessons = assignments.assignmentsOfMySchool().stream()
+                .filter(l -> shown.contains(l.classId()))
+                .toList();
+        // Only the work of classes on the page, in lessons open now: archived classes' years of
+        // attempts are not read.
+        List<UUID> read = lessons.stream()
+                .filter(l -> !l.openAt().isAfter(now))
+                .map(SchoolAssignment::id)
+                .toList();
+        List<GradingRepository.SchoolAttempt> attempts = grading.schoolAttempts(roster.schoolId(), read);
+        return build(roster, lessons, attempts, now);
     }
 
     /**
@@ -111,6 +121,8 @@ public class SchoolOverviewService {
                         Double second = null;
                         Double counted = null;
                         for (GradingRepository.SchoolAttempt a : mine) {
+                            // A reopened attempt keeps its last score until it is submitted again,
+                            // as on the results page (DD016).
                             if (a.attempt().step() != step || a.score() == null) {
                                 continue;
                             }

@@ -207,13 +207,11 @@ public class StudentWorkService {
     }
 
     /**
-     * This student's attempts with their latest score, through the results page's statement (one
-     * for the class); the other students' rows are dropped here and never leave this service.
+     * This student's attempts with their latest score, through the results page's statement
+     * narrowed to the student: the classmates' rows are not even read.
      */
     private List<GradingRepository.ResultAttempt> attemptsOf(UUID assignmentId, UUID studentId) {
-        return grading.resultAttempts(assignmentId).stream()
-                .filter(r -> r.studentId().equals(studentId))
-                .toList();
+        return grading.resultAttempts(assignmentId, studentId);
     }
 
     /** What each submitted attempt found, by attempt id, per category family. */

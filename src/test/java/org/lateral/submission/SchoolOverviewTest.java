@@ -112,6 +112,21 @@ class SchoolOverviewTest {
     }
 
     @Test
+    void a_student_revising_after_the_due_date_stays_submitted_not_missing() {
+        Instant onTime = DUE.minusSeconds(60);
+        // Ada handed in both steps on time, then started a revision she has not submitted; the
+        // due date has passed. Her lesson was submitted on time all the same.
+        attempt(ADA, 0, 1, onTime, 50.0);
+        attempt(ADA, 1, 1, onTime, 70.0);
+        attempt(ADA, 0, 2, null, null);
+        SchoolOverview.ClassRow row = school().classes().getFirst();
+        assertThat(row.count(SubmissionStatus.SUBMITTED)).isEqualTo(1);
+        assertThat(row.count(SubmissionStatus.MISSING))
+                .as("Ben's, not Ada's (Cy has a later date)")
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_lesson_that_opens_later_is_not_given_yet() {
         SchoolRoster roster = new SchoolRoster(
                 UUID.randomUUID(),

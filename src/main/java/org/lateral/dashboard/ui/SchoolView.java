@@ -139,7 +139,7 @@ class SchoolView extends Div {
         cell.getElement().setAttribute("data-testid", "school-class-completion");
         Integer percent = c.completionPercent();
         if (percent == null) {
-            cell.setText("No assignment yet");
+            cell.setText(c.assignments() == 0 ? "No assignment open yet" : "No students yet");
             return cell;
         }
         Span words = new Span(c.submitted() + " of " + c.given() + " (" + percent + "%)");
