@@ -1,0 +1,331 @@
+package org.lateral.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.lateral.LateralApplication;
+import org.lateral.SignedIn;
+import org.lateral.library.LibraryImport;
+import org.lateral.submission.AssignmentInsights;
+import org.lateral.submission.ClassOverviewService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The dashboard benchmark of issue 15 ("Performance"). Not part of the test run; start it with
+ * {@code ./mvnw -q -o test-compile exec:java -Dvaadin.skip -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.lateral.bench.DashboardBenchmark} (README, "Dashboard benchmark").
+ *
+ * <p>It starts the whole application on its own embedded PostgreSQL under
+ * {@code target/dashboard-bench/<size>}, fills it once with {@link DashboardData} (kept for the
+ * next run), and then, signed in as the right person through the application's own user lookup:
+ *
+ * <ul>
+ *   <li>times the assignment dashboard ({@link AssignmentInsights#dashboard}) of a random
+ *       assignment as its teacher, the class overview ({@link ClassOverviewService#overview}) of a
+ *       random class as its teacher, and the school view ({@code SchoolOverviewService.overview()})
+ *       of a random school as its admin: warm-up rounds first, then p50 and p95 of many rounds;
+ *   <li>in every round also times the baseline, a single-row primary-key lookup through JDBC, so
+ *       each figure stands beside a figure of the same moment on a noisy shared machine;
+ *   <li>measures the heap an assignment dashboard and a class overview retain (below).
+ * </ul>
+ *
+ * <p>Arguments: {@code sizes=10k,1m} (default: both, the small one first for the memory
+ * comparison; the timings are reported for each), {@code rounds=400}, {@code warmup=100}.
+ *
+ * <p><b>Memory.</b> A dashboard page keeps what it drew from one built {@code AssignmentDashboard}
+ * (or {@code ClassOverview}) until the teacher leaves, so what a page costs the server grows with
+ * the data only if that object does. The measure is its retained heap: the same fixed assignments
+ * (the first classes, the same rows in both sizes) are built {@value #COPIES} times each and all
+ * kept, the heap in use is read after full collections before and after, and the difference is
+ * divided by the number of copies. Parts shared between copies (the article text is read once per
+ * call, so it is not shared; enum constants and cached key data are) count once, the same in both
+ * sizes. A dashboard whose size depended on the table sizes (a list of all marks, an unbounded
+ * cache) would show up as a difference between the sizes.
+ */
+public final class DashboardBenchmark {
+
+    static final int COPIES = 20;
+
+    private DashboardBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "10k,1m", "rounds", "400", "warmup", "100"));
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            options.put(kv[0], kv[1]);
+        }
+        int rounds = Integer.parseInt(options.get("rounds"));
+        int warmup = Integer.parseInt(options.get("warmup"));
+        Map<String, Memory> memory = new LinkedHashMap<>();
+        for (String name : options.get("sizes").split(",")) {
+            DashboardData.Size size = DashboardData.Size.of(name.trim());
+            try (ConfigurableApplicationContext app = start(size)) {
+                memory.put(size.name(), run(app, size, rounds, warmup));
+            }
+        }
+        if (memory.size() > 1) {
+            System.out.println();
+            System.out.println("Memory: retained heap per built view (bytes), by data size");
+            Memory small = memory.values().iterator().next();
+            for (Map.Entry<String, Memory> e : memory.entrySet()) {
+                System.out.printf(
+                        "  %-4s assignment dashboard %,9d (%+.1f %%)   class overview %,9d (%+.1f %%)%n",
+                        e.getKey(),
+                        e.getValue().dashboard(),
+                        100.0 * (e.getValue().dashboard() - small.dashboard()) / small.dashboard(),
+                        e.getValue().overview(),
+                        100.0 * (e.getValue().overview() - small.overview()) / small.overview());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(DashboardData.Size size) {
+        return new SpringApplicationBuilder(LateralApplication.class)
+                .properties(
+                        "lateral.data-dir=target/dashboard-bench/" + size.name(),
+                        "server.port=0",
+                        "logging.level.root=WARN",
+                        "logging.level.org.lateral=WARN")
+                .run();
+    }
+
+    record Memory(long dashboard, long overview) {}
+
+    /** One district: generate if needed, time, measure. */
+    private static Memory run(ConfigurableApplicationContext app, DashboardData.Size size, int rounds, int warmup)
+            throws Exception {
+        DataSource dataSource = app.getBean(DataSource.class);
+        DashboardData data = new DashboardData(dataSource, app.getBean(LibraryImport.class));
+        System.out.printf("%n=== Data size %s ===%n", size.name());
+        if (!data.generated()) {
+            long t0 = System.nanoTime();
+            System.out.println("Generating (once; kept under target/dashboard-bench/" + size.name() + ")");
+            DashboardData.Counts counts = data.generate(size);
+            System.out.printf("Generated in %.0f s: %s%n", (System.nanoTime() - t0) / 1e9, counts);
+        }
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        System.out.println("Rows: " + jdbc.sql("""
+                SELECT format('%s schools, %s classes, %s students, %s assignments, %s submissions, %s attempts, %s marks, %s score rows',
+                       (SELECT count(*) FROM school), (SELECT count(*) FROM class), (SELECT count(*) FROM enrollment),
+                       (SELECT count(*) FROM assignment), (SELECT count(*) FROM submission), (SELECT count(*) FROM attempt),
+                       (SELECT count(*) FROM mark), (SELECT count(*) FROM score))
+                """).query(String.class).single());
+
+        UserDetailsService users = app.getBean(UserDetailsService.class);
+        AssignmentInsights insights = app.getBean(AssignmentInsights.class);
+        ClassOverviewService overviews = app.getBean(ClassOverviewService.class);
+        List<Object[]> assignments = jdbc.sql("""
+                SELECT a.id, t.username FROM assignment a JOIN class c ON c.id = a.class_id
+                  JOIN account t ON t.id = c.teacher_id WHERE t.username ~ '^b[0-9]+t[0-9]+$' ORDER BY a.id
+                """)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                .list();
+        List<Object[]> classes = jdbc.sql("""
+                SELECT c.id, t.username FROM class c JOIN account t ON t.id = c.teacher_id
+                 WHERE t.username ~ '^b[0-9]+t[0-9]+$' ORDER BY c.id
+                """)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                .list();
+        List<String> admins = jdbc.sql("SELECT username FROM account WHERE username ~ '^b[0-9]+admin$' ORDER BY 1")
+                .query(String.class)
+                .list();
+        List<UUID> accounts =
+                jdbc.sql("SELECT id FROM account ORDER BY id").query(UUID.class).list();
+        SchoolView school = SchoolView.find(app);
+
+        Map<String, List<Long>> samples = new LinkedHashMap<>();
+        for (String k : List.of("baseline", "assignment dashboard", "class overview", "school view")) {
+            samples.put(k, new ArrayList<>());
+        }
+        SplittableRandom random = new SplittableRandom(DashboardData.SEED);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lookup =
+                        connection.prepareStatement("SELECT id, username, display_name FROM account WHERE id = ?")) {
+            Supplier<Object> baseline = () -> {
+                try {
+                    lookup.setObject(1, accounts.get(random.nextInt(accounts.size())));
+                    try (ResultSet rs = lookup.executeQuery()) {
+                        rs.next();
+                        return rs.getString(2);
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            for (int round = 0; round < warmup + rounds; round++) {
+                boolean measured = round >= warmup;
+                Object[] a = assignments.get(random.nextInt(assignments.size()));
+                time(samples, measured, "baseline", baseline);
+                try (SignedIn ignored = SignedIn.as(users, (String) a[1])) {
+                    time(
+                            samples,
+                            measured,
+                            "assignment dashboard",
+                            () -> insights.dashboard((UUID) a[0]).orElseThrow());
+                }
+                Object[] c = classes.get(random.nextInt(classes.size()));
+                time(samples, measured, "baseline", baseline);
+                try (SignedIn ignored = SignedIn.as(users, (String) c[1])) {
+                    time(
+                            samples,
+                            measured,
+                            "class overview",
+                            () -> overviews.overview((UUID) c[0]).orElseThrow());
+                }
+                if (school != null) {
+                    String admin = admins.get(random.nextInt(admins.size()));
+                    time(samples, measured, "baseline", baseline);
+                    try (SignedIn ignored = SignedIn.as(users, admin)) {
+                        time(samples, measured, "school view", school::overview);
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                "Timings (%d rounds after %d warm-up rounds; baseline = one primary-key lookup through JDBC,"
+                        + " timed in the same rounds):%n",
+                rounds, warmup);
+        List<Long> base = samples.get("baseline");
+        for (Map.Entry<String, List<Long>> e : samples.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                System.out.printf(
+                        "  %-22s NOT MEASURED: org.lateral.submission.SchoolOverviewService is not on this branch yet%n",
+                        e.getKey());
+                continue;
+            }
+            System.out.printf(
+                    "  %-22s p50 %8.2f ms  p95 %8.2f ms   (baseline p50 %.3f ms, p95 %.3f ms)%n",
+                    e.getKey(),
+                    percentile(e.getValue(), 50),
+                    percentile(e.getValue(), 95),
+                    percentile(base, 50),
+                    percentile(base, 95));
+        }
+        return memory(jdbc, users, insights, overviews);
+    }
+
+    private static void time(Map<String, List<Long>> samples, boolean measured, String what, Supplier<Object> call) {
+        long t0 = System.nanoTime();
+        Object result = call.get();
+        long t = System.nanoTime() - t0;
+        if (result == null) {
+            throw new IllegalStateException(what + " returned nothing");
+        }
+        if (measured) {
+            samples.get(what).add(t);
+        }
+    }
+
+    static double percentile(List<Long> nanos, int p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /**
+     * Retained heap per built view, for the four classes both sizes have (teacher b1t1's classes
+     * 1 to 4, generated from the same seeds, so the same rows in both databases) and their twenty
+     * assignments.
+     */
+    private static Memory memory(
+            JdbcClient jdbc, UserDetailsService users, AssignmentInsights insights, ClassOverviewService overviews) {
+        List<UUID> classes = jdbc.sql("SELECT id FROM class WHERE name IN ('Class 1-1-1', 'Class 1-1-2', 'Class 1-1-3',"
+                        + " 'Class 1-1-4') ORDER BY name")
+                .query(UUID.class)
+                .list();
+        List<UUID> assignments = jdbc.sql("SELECT id FROM assignment WHERE class_id IN (:c) ORDER BY class_id, open_at")
+                .param("c", classes)
+                .query(UUID.class)
+                .list();
+        try (SignedIn ignored = SignedIn.as(users, "b1t1")) {
+            long dashboard = retained(
+                    () -> assignments.stream()
+                            .map(id -> (Object) insights.dashboard(id).orElseThrow())
+                            .toList(),
+                    assignments.size());
+            long overview = retained(
+                    () -> classes.stream()
+                            .map(id -> (Object) overviews.overview(id).orElseThrow())
+                            .toList(),
+                    classes.size());
+            System.out.printf(
+                    "Memory: retained heap per built view (%d assignments, %d classes, %d copies each):"
+                            + " assignment dashboard %,d bytes, class overview %,d bytes%n",
+                    assignments.size(), classes.size(), COPIES, dashboard, overview);
+            return new Memory(dashboard, overview);
+        }
+    }
+
+    private static long retained(Supplier<List<Object>> build, int perBuild) {
+        build.get(); // warm: classes loaded, caches filled, before the first reading
+        long before = usedAfterGc();
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < COPIES; i++) {
+            kept.addAll(build.get());
+        }
+        long after = usedAfterGc();
+        long per = (after - before) / ((long) COPIES * perBuild);
+        if (kept.isEmpty()) {
+            throw new IllegalStateException("nothing built");
+        }
+        return per;
+    }
+
+    private static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        // Collect until the heap stops shrinking (finalisation and soft references settle).
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) < 64 * 1024) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    /**
+     * The school view, called by reflection because {@code SchoolOverviewService} is written in
+     * parallel (issue 15, part "School view") and may not be on this branch yet.
+     * TODO(school view): once it is merged, call {@code SchoolOverviewService.overview()} directly.
+     */
+    private record SchoolView(Object service, Method method) {
+
+        static SchoolView find(ConfigurableApplicationContext app) {
+            try {
+                Class<?> type = Class.forName("org.lateral.submission.SchoolOverviewService");
+                return new SchoolView(app.getBean(type), type.getMethod("overview"));
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                System.out.println("School view: org.lateral.submission.SchoolOverviewService.overview() not found ("
+                        + e.getMessage() + "); not measured.");
+                return null;
+            }
+        }
+
+        Object overview() {
+            try {
+                Object result = method.invoke(service);
+                return result instanceof java.util.Optional<?> o ? o.orElseThrow() : result;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
