@@ -2,7 +2,6 @@ package org.lateral.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -17,10 +17,6 @@ import javax.sql.DataSource;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.text.Tokens;
 import org.lateral.library.ClaimType;
-import org.lateral.library.LibraryImport;
-import org.lateral.library.pack.PackFiles;
-import org.lateral.library.pack.SeedPack;
-import org.lateral.library.pack.SeedPackReader;
 import org.lateral.submission.scoring.Scoring;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -37,8 +33,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <p>Everything comes from a fixed seed, and each class from its own seed (the seed and the
  * class's place), so a class is the same rows in every size: the small variant's classes are the
  * first classes of the large one, which is what makes the memory comparison fair. Account, class,
- * assignment and work ids are derived from the same seeds; the library rows are the seed pack,
- * imported into each school through {@link LibraryImport} as a real school gets it.
+ * assignment and work ids are derived from the same seeds. Each school gets its own copy of the
+ * library that the application's seed-pack loader put in the default school at start-up (the
+ * pack's rows carry fixed ids, so it cannot be imported twice): outlets, the story set, articles
+ * with their versions, answer keys with their versions and key claims and sources, under new ids
+ * derived from the old id and the school.
  *
  * <p>Marks look like students' work: for each key claim a student finds (a per-student skill
  * between 35% and 95%), a span on the claim snapped to words, its ends moved by up to two words
@@ -52,11 +51,11 @@ public final class DashboardData {
     /** How big a district: schools × teachers per school × classes per teacher. */
     public record Size(String name, int schools, int teachersPerSchool, int classesPerTeacher) {
 
-        /** About 1.2 million marks. */
-        public static final Size LARGE = new Size("1m", 8, 10, 5);
+        /** About 1.2 million marks (300 classes of about 4,000 marks each). */
+        public static final Size LARGE = new Size("1m", 6, 10, 5);
 
-        /** About 10,000 marks: the first four classes of {@link #LARGE}. */
-        public static final Size SMALL = new Size("10k", 1, 1, 4);
+        /** About 12,000 marks: the first three classes of {@link #LARGE}. */
+        public static final Size SMALL = new Size("10k", 1, 1, 3);
 
         public static Size of(String name) {
             return switch (name) {
@@ -80,7 +79,6 @@ public final class DashboardData {
 
     public static final long SEED = 20261201L;
 
-    static final String PACK = "defectors";
     static final int ASSIGNMENTS_PER_CLASS = 5;
 
     /** The first benchmark day: assignments open a week apart from here, all due before the run. */
@@ -90,13 +88,11 @@ public final class DashboardData {
             EnumSet.allOf(ClaimType.class).stream().map(ClaimType::code).toArray(String[]::new);
 
     private final DataSource dataSource;
-    private final LibraryImport libraryImport;
     private final JdbcClient jdbc;
     private final String passwordHash;
 
-    public DashboardData(DataSource dataSource, LibraryImport libraryImport) {
+    public DashboardData(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.libraryImport = libraryImport;
         this.jdbc = JdbcClient.create(dataSource);
         // Teachers and admins need a credential row to be signed in by the benchmark (through the
         // app's own user lookup); nobody knows this password.
@@ -113,11 +109,10 @@ public final class DashboardData {
     }
 
     public Counts generate(Size size) throws IOException, SQLException {
-        SeedPack pack = SeedPackReader.read(PackFiles.directory(Path.of("seeds", PACK)));
         Counter counter = new Counter();
         for (int s = 1; s <= size.schools(); s++) {
             long started = System.nanoTime();
-            School school = school(s, pack);
+            School school = school(s);
             Tables tables = new Tables();
             writeSchool(size, school, tables, counter);
             try (Connection c = dataSource.getConnection()) {
@@ -165,14 +160,14 @@ public final class DashboardData {
             List<Scoring.KeyClaim> key,
             int[][] popular) {}
 
-    private School school(int number, SeedPack pack) {
+    private School school(int number) {
         UUID id = uuid("school", number);
         jdbc.sql("INSERT INTO school (id, name, created_at) VALUES (:id, :name, :at)")
                 .param("id", id)
                 .param("name", "Benchmark school " + number)
                 .param("at", java.sql.Timestamp.from(TERM.minus(Duration.ofDays(30))))
                 .update();
-        libraryImport.importPack(pack, id);
+        copyLibrary(id);
         List<Article> articles = new ArrayList<>();
         List<Object[]> rows = jdbc.sql("""
                 SELECT a.id, v.id, k.current_version_id, v.canonical_text
@@ -226,6 +221,113 @@ public final class DashboardData {
             throw new IllegalStateException("The seed pack has fewer than five articles with a key");
         }
         return new School(number, id, articles);
+    }
+
+    /**
+     * Copies the default school's library (the seed pack) into a school: each row as it is, with
+     * its id (and the ids it points at) mapped to md5(old id, school) and the school's id. Owners
+     * and outlet profile versions are left out: the dashboards read neither.
+     */
+    private void copyLibrary(UUID school) {
+        String s = school.toString();
+        String map = "md5(%s::text || '" + s + "')::uuid";
+        copy(
+                "outlet",
+                "o",
+                "o.school_id = '%s'",
+                Map.of(
+                        "id",
+                        map.formatted("o.id"),
+                        "school_id",
+                        "'" + s + "'::uuid",
+                        "owner_id",
+                        "null",
+                        "current_version_id",
+                        "null"));
+        copy(
+                "story_set",
+                "o",
+                "o.school_id = '%s'",
+                Map.of("id", map.formatted("o.id"), "school_id", "'" + s + "'::uuid", "owner_id", "null"));
+        copy(
+                "article",
+                "o",
+                "o.school_id = '%s'",
+                Map.of(
+                        "id",
+                        map.formatted("o.id"),
+                        "school_id",
+                        "'" + s + "'::uuid",
+                        "owner_id",
+                        "null",
+                        "current_version_id",
+                        "null",
+                        "outlet_id",
+                        map.formatted("o.outlet_id"),
+                        "story_set_id",
+                        "CASE WHEN o.story_set_id IS NULL THEN NULL ELSE " + map.formatted("o.story_set_id") + " END"));
+        copy(
+                "article_version",
+                "o",
+                "o.article_id IN (SELECT id FROM article WHERE school_id = '%s')",
+                Map.of("id", map.formatted("o.id"), "article_id", map.formatted("o.article_id")));
+        jdbc.sql("UPDATE article n SET current_version_id = " + map.formatted("o.current_version_id")
+                        + " FROM article o WHERE o.school_id = '" + DEFAULT_SCHOOL + "' AND n.id = "
+                        + map.formatted("o.id"))
+                .update();
+        copy(
+                "answer_key",
+                "o",
+                "o.school_id = '%s'",
+                Map.of(
+                        "id",
+                        map.formatted("o.id"),
+                        "school_id",
+                        "'" + s + "'::uuid",
+                        "owner_id",
+                        "null",
+                        "current_version_id",
+                        "null",
+                        "article_id",
+                        map.formatted("o.article_id")));
+        String keyVersions =
+                "o.key_version_id IN (SELECT v.id FROM answer_key_version v JOIN answer_key k ON k.id = v.key_id"
+                        + " WHERE k.school_id = '%s')";
+        copy(
+                "answer_key_version",
+                "o",
+                "o.key_id IN (SELECT id FROM answer_key WHERE school_id = '%s')",
+                Map.of(
+                        "id",
+                        map.formatted("o.id"),
+                        "key_id",
+                        map.formatted("o.key_id"),
+                        "article_version_id",
+                        map.formatted("o.article_version_id")));
+        jdbc.sql("UPDATE answer_key n SET current_version_id = " + map.formatted("o.current_version_id")
+                        + " FROM answer_key o WHERE o.school_id = '" + DEFAULT_SCHOOL + "' AND n.id = "
+                        + map.formatted("o.id"))
+                .update();
+        for (String table : List.of("key_claim", "key_source", "key_source_attribution", "key_claim_source")) {
+            copy(table, "o", keyVersions, Map.of("key_version_id", map.formatted("o.key_version_id")));
+        }
+    }
+
+    static final UUID DEFAULT_SCHOOL = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    /** INSERT ... SELECT of a table's rows of the default school, some columns replaced. */
+    private void copy(String table, String alias, String where, Map<String, String> replaced) {
+        StringBuilder overrides = new StringBuilder("jsonb_build_object(");
+        String sep = "";
+        for (Map.Entry<String, String> e : replaced.entrySet()) {
+            overrides.append(sep).append('\'').append(e.getKey()).append("', ").append(e.getValue());
+            sep = ", ";
+        }
+        overrides.append(')');
+        jdbc.sql("INSERT INTO " + table + " SELECT (jsonb_populate_record(null::" + table + ", to_jsonb(" + alias
+                        + ") || " + overrides + ")).* FROM " + table + " " + alias + " WHERE "
+                        + where.formatted(DEFAULT_SCHOOL))
+                .update();
     }
 
     private void writeSchool(Size size, School school, Tables t, Counter counter) {
