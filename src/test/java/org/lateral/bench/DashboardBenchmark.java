@@ -62,7 +62,8 @@ public final class DashboardBenchmark {
     private DashboardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "10k,1m", "rounds", "400", "warmup", "100"));
+        Map<String, String> options =
+                new LinkedHashMap<>(Map.of("sizes", "10k,1m", "rounds", "400", "warmup", "100", "explain", "false"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             options.put(kv[0], kv[1]);
@@ -72,8 +73,12 @@ public final class DashboardBenchmark {
         Map<String, Memory> memory = new LinkedHashMap<>();
         for (String name : options.get("sizes").split(",")) {
             DashboardData.Size size = DashboardData.Size.of(name.trim());
-            try (ConfigurableApplicationContext app = start(size)) {
-                memory.put(size.name(), run(app, size, rounds, warmup));
+            try (ConfigurableApplicationContext app = start(size, Boolean.parseBoolean(options.get("explain")))) {
+                if (Boolean.parseBoolean(options.get("explain"))) {
+                    explain(app, size);
+                } else {
+                    memory.put(size.name(), run(app, size, rounds, warmup));
+                }
             }
         }
         if (memory.size() > 1) {
@@ -93,7 +98,7 @@ public final class DashboardBenchmark {
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext start(DashboardData.Size size) {
+    private static ConfigurableApplicationContext start(DashboardData.Size size, boolean explain) {
         // As command-line arguments: they win over application.properties (builder properties would not).
         return new SpringApplicationBuilder(LateralApplication.class)
                 .run(
@@ -103,6 +108,8 @@ public final class DashboardBenchmark {
                         // bundle (-Dvaadin.skip) would try to start Vaadin's dev server.
                         "--vaadin.productionMode=true",
                         "--logging.level.root=WARN",
+                        // The server's own log (auto_explain's plans in explain mode) goes through this logger.
+                        "--logging.level.io.zonky.test.db.postgres=" + (explain ? "INFO" : "WARN"),
                         "--spring.main.banner-mode=off");
     }
 
@@ -219,6 +226,62 @@ public final class DashboardBenchmark {
                     percentile(base, 95));
         }
         return memory(jdbc, users, insights, overviews);
+    }
+
+    /**
+     * Explain mode ({@code explain=true}): every statement of one assignment dashboard, one class
+     * overview and one school view, with its plan as run (EXPLAIN ANALYZE, BUFFERS), written to the
+     * log by PostgreSQL's auto_explain, switched on for this run's connections only.
+     */
+    private static void explain(ConfigurableApplicationContext app, DashboardData.Size size) throws Exception {
+        DataSource dataSource = app.getBean(DataSource.class);
+        if (!new DashboardData(dataSource).generated()) {
+            throw new IllegalStateException("Generate the " + size.name() + " data first (run without explain=true)");
+        }
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<String> settings = List.of(
+                "session_preload_libraries = 'auto_explain'",
+                "auto_explain.log_min_duration = 0",
+                "auto_explain.log_analyze = on",
+                "auto_explain.log_buffers = on",
+                "auto_explain.log_nested_statements = on");
+        for (String setting : settings) {
+            jdbc.sql("ALTER SYSTEM SET " + setting).update();
+        }
+        jdbc.sql("SELECT pg_reload_conf()").query().singleValue();
+        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        pool.getHikariPoolMXBean().softEvictConnections();
+        try {
+            UserDetailsService users = app.getBean(UserDetailsService.class);
+            UUID assignment = jdbc.sql("SELECT a.id FROM assignment a JOIN class c ON c.id = a.class_id"
+                            + " WHERE c.name = 'Class 1-1-1' ORDER BY a.open_at LIMIT 1")
+                    .query(UUID.class)
+                    .single();
+            UUID schoolClass = jdbc.sql("SELECT id FROM class WHERE name = 'Class 1-1-1'")
+                    .query(UUID.class)
+                    .single();
+            try (SignedIn ignored = SignedIn.as(users, "b1t1")) {
+                System.out.println("----- assignment dashboard -----");
+                app.getBean(AssignmentInsights.class).dashboard(assignment).orElseThrow();
+                System.out.println("----- class overview -----");
+                app.getBean(ClassOverviewService.class).overview(schoolClass).orElseThrow();
+            }
+            SchoolView school = SchoolView.find(app);
+            if (school != null) {
+                try (SignedIn ignored = SignedIn.as(users, "b1admin")) {
+                    System.out.println("----- school view -----");
+                    school.overview();
+                }
+            }
+            System.out.println("----- end -----");
+        } finally {
+            for (String setting : settings) {
+                jdbc.sql("ALTER SYSTEM RESET " + setting.substring(0, setting.indexOf(' ')))
+                        .update();
+            }
+            jdbc.sql("SELECT pg_reload_conf()").query().singleValue();
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     private static void time(Map<String, List<Long>> samples, boolean measured, String what, Supplier<Object> call) {
