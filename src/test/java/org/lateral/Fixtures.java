@@ -48,6 +48,13 @@ public class Fixtures {
         libraryImport.importPack(SeedPackReader.read(PackFiles.directory(pack)), school);
     }
 
+    /** A school admin (who does not teach) with a fresh username; returns the username. */
+    public String admin(UUID school, String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.ensureAccount(school, username, "Admin " + prefix, Set.of(Role.ADMIN), PASSWORD);
+        return username;
+    }
+
     /** A teacher of the school with a fresh username; returns the username. */
     public String teacher(UUID school, String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -258,6 +258,42 @@ class AssignmentRepository {
     }
 
     /**
+     * Every assignment of a school's classes with its steps' exercises and due-date
+     * accommodations: two statements for the whole school.
+     */
+    List<SchoolAssignment> ofSchool(UUID schoolId) {
+        Map<UUID, Map<UUID, Instant>> overrides = new HashMap<>();
+        jdbc.sql("SELECT assignment_id, student_id, due_at FROM assignment_due_override WHERE school_id = :school")
+                .param("school", schoolId)
+                .query(rs -> {
+                    overrides
+                            .computeIfAbsent(rs.getObject("assignment_id", UUID.class), k -> new HashMap<>())
+                            .put(rs.getObject("student_id", UUID.class), instant(rs, "due_at"));
+                });
+        return jdbc.sql("""
+                SELECT a.id, a.class_id, a.title, a.open_at, a.due_at,
+                       ARRAY(SELECT e.exercise FROM lesson_step e WHERE e.assignment_id = a.id
+                              ORDER BY e.position) AS exercises
+                  FROM assignment a
+                 WHERE a.school_id = :school
+                 ORDER BY a.class_id, a.due_at, a.title
+                """)
+                .param("school", schoolId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new SchoolAssignment(
+                            id,
+                            rs.getObject("class_id", UUID.class),
+                            rs.getString("title"),
+                            instant(rs, "open_at"),
+                            instant(rs, "due_at"),
+                            List.of((String[]) rs.getArray("exercises").getArray()),
+                            overrides.getOrDefault(id, Map.of()));
+                })
+                .list();
+    }
+
+    /**
      * Open assignments of these classes for one student, with their own due date; their status
      * comes from their submission, which {@link StudentWork} reads.
      */

@@ -19,6 +19,7 @@ import org.lateral.classroom.StudentClassSummary;
 import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForAdmins;
 import org.lateral.security.ForStudents;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -237,6 +238,14 @@ public class AssignmentService {
                 reason,
                 teacher.accountId(),
                 clock.instant());
+    }
+
+    /** Every assignment of the signed-in admin's school, for the school view. */
+    @Transactional(readOnly = true)
+    @ForAdmins
+    public List<SchoolAssignment> assignmentsOfMySchool() {
+        LateralUser admin = currentUser.require(Role.ADMIN);
+        return assignments.ofSchool(admin.schoolId());
     }
 
     /**

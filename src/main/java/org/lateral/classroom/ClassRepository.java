@@ -97,6 +97,46 @@ class ClassRepository {
                 .list();
     }
 
+    /**
+     * A school's classes not archived, with their teacher and the students enrolled now: two
+     * statements for the whole school, however many classes it has.
+     */
+    SchoolRoster schoolRoster(UUID schoolId) {
+        String schoolName = jdbc.sql("SELECT name FROM school WHERE id = :school")
+                .param("school", schoolId)
+                .query(String.class)
+                .single();
+        java.util.Map<UUID, List<UUID>> students = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT e.class_id, e.student_id
+                  FROM enrollment e
+                 WHERE e.school_id = :school AND e.ended_at IS NULL
+                 ORDER BY e.class_id, e.enrolled_at, e.student_id
+                """).param("school", schoolId).query(rs -> {
+            students.computeIfAbsent(rs.getObject("class_id", UUID.class), k -> new java.util.ArrayList<>())
+                    .add(rs.getObject("student_id", UUID.class));
+        });
+        List<SchoolRoster.SchoolClassRow> rows = jdbc.sql("""
+                SELECT c.id, c.name, t.display_name AS teacher, c.time_zone
+                  FROM class c
+                  JOIN account t ON t.id = c.teacher_id
+                 WHERE c.school_id = :school AND c.archived_at IS NULL
+                 ORDER BY c.name, t.display_name, c.created_at
+                """)
+                .param("school", schoolId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new SchoolRoster.SchoolClassRow(
+                            id,
+                            rs.getString("name"),
+                            rs.getString("teacher"),
+                            ZoneId.of(rs.getString("time_zone")),
+                            students.getOrDefault(id, List.of()));
+                })
+                .list();
+        return new SchoolRoster(schoolId, schoolName, rows);
+    }
+
     List<StudentClassSummary> classesOfStudent(UUID schoolId, UUID studentId) {
         return jdbc.sql("""
                 SELECT c.id, c.name, t.display_name AS teacher, c.time_zone

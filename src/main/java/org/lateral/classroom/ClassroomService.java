@@ -16,6 +16,7 @@ import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 import org.lateral.security.CurrentUser;
+import org.lateral.security.ForAdmins;
 import org.lateral.security.ForStudents;
 import org.lateral.security.ForTeachers;
 import org.lateral.security.LateralUser;
@@ -326,6 +327,13 @@ public class ClassroomService {
     public List<ClassSummary> myClassesAsTeacher() {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         return classes.summariesForTeacher(teacher.schoolId(), teacher.accountId());
+    }
+
+    /** The signed-in admin's school: its classes not archived, their teachers and rosters. */
+    @ForAdmins
+    public SchoolRoster mySchool() {
+        LateralUser admin = currentUser.require(Role.ADMIN);
+        return classes.schoolRoster(admin.schoolId());
     }
 
     /** The classes the signed-in student is enrolled in now. */

@@ -92,10 +92,11 @@ class DemoAccounts implements ApplicationRunner {
                 : names.get(0) + ", " + names.get(1) + " … " + names.getLast();
     }
 
-    /** The usernames demo mode seeds: teacher, student1 … student24. */
+    /** The usernames demo mode seeds: teacher, admin, student1 … student24. */
     static Set<String> demoUsernames() {
         Set<String> names = new LinkedHashSet<>();
         names.add("teacher");
+        names.add("admin");
         for (int i = 1; i <= 24; i++) {
             names.add("student" + i);
         }

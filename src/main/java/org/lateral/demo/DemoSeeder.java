@@ -26,7 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode's data (DD000, "Run"): teacher {@code teacher}, students
+ * Demo mode's data (DD000, "Run"): teacher {@code teacher}, school admin {@code admin}, students
  * {@code student1} … {@code student24}, all with password {@code lateral-demo}, in one demo class
  * whose time zone is the server's, and a mark-claims assignment for each article of the seed pack:
  * the first (The Frisky) open from the first seeding and due seven days later, the others opening
@@ -87,8 +87,11 @@ class DemoSeeder implements ApplicationRunner {
             classroom.ensureEnrolled(demoClass, student);
         }
         seedAssignments(teacher, demoClass);
+        // The school admin sees the school view (DD016); a separate account, so the demo
+        // teacher stays an ordinary teacher (an admin may do more, e.g. rename shared students).
+        classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "admin", "Demo School Admin", EnumSet.of(Role.ADMIN));
         log.info(
-                "Demo mode: accounts teacher and student1…student{} (password '{}') ready in {} ms",
+                "Demo mode: accounts teacher, admin and student1…student{} (password '{}') ready in {} ms",
                 STUDENTS,
                 PASSWORD,
                 (System.nanoTime() - started) / 1_000_000);

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -613,6 +614,50 @@ class GradingRepository {
                         ? r
                         : new ResultAttempt(
                                 r.studentId(), r.step(), r.attempt(), r.liveMarks(), causedBy(r.score(), name))));
+    }
+
+    /** An attempt of a school's assignment with its latest score (null before scoring). */
+    record SchoolAttempt(
+            UUID assignmentId,
+            ResultAttempt attempt,
+            @Nullable Double score) {}
+
+    /**
+     * Every attempt of these assignments with its latest score, for the school view: one statement
+     * for the whole school, ordered as {@link #resultAttempts} orders one assignment's.
+     */
+    List<SchoolAttempt> schoolAttempts(Collection<UUID> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT sub.assignment_id, sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at,
+                       t.reopened_at,
+                       (SELECT x.score FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) AS score
+                  FROM submission sub
+                  JOIN attempt t ON t.submission_id = sub.id
+                 WHERE sub.assignment_id = ANY (:ids)
+                 ORDER BY sub.assignment_id, sub.student_id, t.step, t.number
+                """)
+                .param("ids", assignmentIds.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    java.math.BigDecimal score = rs.getBigDecimal("score");
+                    return new SchoolAttempt(
+                            rs.getObject("assignment_id", UUID.class),
+                            new ResultAttempt(
+                                    rs.getObject("student_id", UUID.class),
+                                    rs.getInt("step"),
+                                    new AttemptRow(
+                                            rs.getObject("id", UUID.class),
+                                            rs.getInt("number"),
+                                            instant(rs, "started_at"),
+                                            nullableInstant(rs, "submitted_at"),
+                                            nullableInstant(rs, "reopened_at")),
+                                    0,
+                                    null),
+                            score == null ? null : score.doubleValue());
+                })
+                .list();
     }
 
     /**

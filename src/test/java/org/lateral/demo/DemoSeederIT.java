@@ -24,6 +24,13 @@ class DemoSeederIT {
 
     @Test
     void demo_mode_creates_the_teacher_and_24_students_in_one_class_with_the_demo_password() {
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM account a JOIN account_role r ON r.account_id = a.id "
+                                        + "WHERE a.username = 'admin' AND a.demo AND r.role = 'ADMIN' "
+                                        + "AND NOT EXISTS (SELECT 1 FROM account_role o WHERE o.account_id = a.id AND o.role <> 'ADMIN')"))
+                .as("a school admin who does not teach, flagged as a demo account")
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM account a JOIN account_role r ON r.account_id = a.id "
                         + "WHERE r.role = 'STUDENT' AND a.username ~ '^student[0-9]+$'"))
                 .isEqualTo(24);

@@ -70,7 +70,7 @@ class LeavingDemoModeIT {
         }
 
         try (ConfigurableApplicationContext school = start(false)) {
-            for (String username : new String[] {"teacher", "student1", "student24"}) {
+            for (String username : new String[] {"teacher", "admin", "student1", "student24"}) {
                 assertThatThrownBy(() -> client(school).signIn(username, "lateral-demo"))
                         .as(username)
                         .hasMessageContaining("error");
@@ -79,15 +79,15 @@ class LeavingDemoModeIT {
             assertThat(jdbc.sql("SELECT count(*) FROM account WHERE demo AND NOT enabled")
                             .query(Long.class)
                             .single())
-                    .as("all 25 demo accounts flagged and switched off")
-                    .isEqualTo(25);
+                    .as("all 26 demo accounts (teacher, admin, 24 students) flagged and switched off")
+                    .isEqualTo(26);
             assertThat(jdbc.sql("SELECT count(*) FROM class WHERE name = 'Demo class'")
                             .query(Long.class)
                             .single())
                     .as("nothing deleted: the demo class and its work stay")
                     .isEqualTo(1);
             assertThat(output.getOut())
-                    .contains("Demo mode is off, so the 25 demo accounts")
+                    .contains("Demo mode is off, so the 26 demo accounts")
                     .contains("LATERAL_DEMO=true");
             assertThat(school.getBean(LoginAccounts.class).noAccountsYet())
                     .as("first-run setup is open: demo accounts are not the school's accounts")
@@ -103,7 +103,7 @@ class LeavingDemoModeIT {
                             .query(Long.class)
                             .single())
                     .as("demo mode switches them on again")
-                    .isEqualTo(25);
+                    .isEqualTo(26);
         }
     }
 }

@@ -28,8 +28,10 @@ public class HomeView extends Div implements BeforeEnterObserver {
             NamedRoutes.teacherHome().forward(event);
         } else if (authentication.hasRole("STUDENT")) {
             NamedRoutes.studentHome().forward(event);
+        } else if (authentication.hasRole("ADMIN")) {
+            // An admin who does not teach: the school view is their page.
+            NamedRoutes.adminHome().forward(event);
         } else {
-            // An admin-only account: classes is the page that explains what to do next.
             NamedRoutes.teacherHome().forward(event);
         }
     }

@@ -24,6 +24,10 @@ public final class NamedRoutes {
         return Destination.of(view(RouteName.TEACHER_HOME));
     }
 
+    public static Destination adminHome() {
+        return Destination.of(view(RouteName.SCHOOL_VIEW));
+    }
+
     public static Destination studentHome() {
         return Destination.of(view(RouteName.STUDENT_HOME));
     }

@@ -27,5 +27,7 @@ public enum RouteName {
     /** An assignment's results, by assignment id (submission): from the class page. */
     RESULTS,
     /** An assignment's dashboard, by assignment id (dashboard): from the class page. */
-    ASSIGNMENT_DASHBOARD
+    ASSIGNMENT_DASHBOARD,
+    /** A school admin's school view (dashboard): where the root page sends an admin who does not teach. */
+    SCHOOL_VIEW
 }

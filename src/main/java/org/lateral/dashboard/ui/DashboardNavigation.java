@@ -22,6 +22,11 @@ public final class DashboardNavigation {
         return Destination.of(AssignmentDashboardView.class, assignmentId.toString());
     }
 
+    /** The school admin's view of every class of the school. */
+    public static Destination school() {
+        return Destination.of(SchoolView.class);
+    }
+
     /** One class's overview: its assignments side by side. */
     public static Destination classOverview(UUID classId) {
         return Destination.of(ClassOverviewView.class, classId.toString());

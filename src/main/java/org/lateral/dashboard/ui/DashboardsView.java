@@ -14,6 +14,9 @@ import java.util.List;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.ClassSummary;
 import org.lateral.classroom.ClassroomService;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
 import org.lateral.submission.ClassOverview;
 import org.lateral.submission.ClassOverviewService;
 
@@ -25,12 +28,19 @@ import org.lateral.submission.ClassOverviewService;
 @Route("dashboards")
 @PageTitle("Dashboards · Lateral")
 @Menu(title = "Dashboards", order = 3, icon = "vaadin:chart")
-@RolesAllowed("TEACHER")
+@RolesAllowed({"TEACHER", "ADMIN"})
 class DashboardsView extends Div {
 
-    DashboardsView(ClassroomService classroom, ClassOverviewService overviews) {
+    DashboardsView(ClassroomService classroom, ClassOverviewService overviews, CurrentUser currentUser) {
         addClassNames("page", "dashboards-page");
         add(new H2("Dashboards"));
+        LateralUser user = currentUser.get().orElseThrow();
+        if (user.has(Role.ADMIN)) {
+            add(schoolCard());
+        }
+        if (!user.has(Role.TEACHER)) {
+            return;
+        }
         List<ClassSummary> classes = classroom.myClassesAsTeacher();
         if (classes.isEmpty()) {
             add(
@@ -47,6 +57,20 @@ class DashboardsView extends Div {
             overviews.overview(c.id()).ifPresent(o -> list.add(card(o)));
         }
         add(list);
+    }
+
+    /** The school admin's way to the school view: every class of the school, no student named. */
+    private static Div schoolCard() {
+        Div card = new Div();
+        card.addClassNames("card", "dashboard-school-card");
+        card.getElement().setAttribute("data-testid", "dashboard-school-card");
+        Anchor link = DashboardNavigation.school().anchor("Your school");
+        link.getElement().setAttribute("router-link", true);
+        link.setTestId("dashboard-school-link");
+        Paragraph meta = new Paragraph("Every class of the school: completion and average gains per exercise.");
+        meta.addClassName("card-meta");
+        card.add(new H3(link), meta);
+        return card;
     }
 
     private static Div card(ClassOverview o) {

@@ -68,7 +68,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         if (mode.demo()) {
             Div hint = new Div(
-                    new Paragraph("Demo accounts: teacher, and student1 to student24."),
+                    new Paragraph("Demo accounts: teacher, admin (the school admin), and student1 to student24."),
                     new Paragraph("Password for all of them: lateral-demo"));
             hint.addClassName("login-hint");
             hint.setTestId("demo-accounts-hint");

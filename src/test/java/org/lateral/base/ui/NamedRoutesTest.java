@@ -47,6 +47,7 @@ class NamedRoutesTest extends SpringBrowserlessTest {
             case FEEDBACK -> NamedRoutes.feedback(ID);
             case RESULTS -> NamedRoutes.results(ID);
             case ASSIGNMENT_DASHBOARD -> NamedRoutes.assignmentDashboard(ID);
+            case SCHOOL_VIEW -> NamedRoutes.adminHome();
         };
     }
 }
