@@ -2,7 +2,6 @@ package org.lateral.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import org.lateral.LateralApplication;
 import org.lateral.SignedIn;
 import org.lateral.submission.AssignmentInsights;
 import org.lateral.submission.ClassOverviewService;
+import org.lateral.submission.SchoolOverviewService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +35,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * <ul>
  *   <li>times the assignment dashboard ({@link AssignmentInsights#dashboard}) of a random
  *       assignment as its teacher, the class overview ({@link ClassOverviewService#overview}) of a
- *       random class as its teacher, and the school view ({@code SchoolOverviewService.overview()})
+ *       random class as its teacher, and the school view ({@link SchoolOverviewService#overview})
  *       of a random school as its admin: warm-up rounds first, then p50 and p95 of many rounds;
  *   <li>in every round also times the baseline, a single-row primary-key lookup through JDBC, so
  *       each figure stands beside a figure of the same moment on a noisy shared machine;
@@ -155,7 +155,7 @@ public final class DashboardBenchmark {
                 .list();
         List<UUID> accounts =
                 jdbc.sql("SELECT id FROM account ORDER BY id").query(UUID.class).list();
-        SchoolView school = SchoolView.find(app);
+        SchoolOverviewService school = app.getBean(SchoolOverviewService.class);
 
         Map<String, List<Long>> samples = new LinkedHashMap<>();
         for (String k : List.of("baseline", "assignment dashboard", "class overview", "school view")) {
@@ -196,12 +196,10 @@ public final class DashboardBenchmark {
                             "class overview",
                             () -> overviews.overview((UUID) c[0]).orElseThrow());
                 }
-                if (school != null) {
-                    String admin = admins.get(random.nextInt(admins.size()));
-                    time(samples, measured, "baseline", baseline);
-                    try (SignedIn ignored = SignedIn.as(users, admin)) {
-                        time(samples, measured, "school view", school::overview);
-                    }
+                String admin = admins.get(random.nextInt(admins.size()));
+                time(samples, measured, "baseline", baseline);
+                try (SignedIn ignored = SignedIn.as(users, admin)) {
+                    time(samples, measured, "school view", school::overview);
                 }
             }
         }
@@ -211,12 +209,6 @@ public final class DashboardBenchmark {
                 rounds, warmup);
         List<Long> base = samples.get("baseline");
         for (Map.Entry<String, List<Long>> e : samples.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                System.out.printf(
-                        "  %-22s NOT MEASURED: org.lateral.submission.SchoolOverviewService is not on this branch yet%n",
-                        e.getKey());
-                continue;
-            }
             System.out.printf(
                     "  %-22s p50 %8.2f ms  p95 %8.2f ms   (baseline p50 %.3f ms, p95 %.3f ms)%n",
                     e.getKey(),
@@ -229,9 +221,12 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * Explain mode ({@code explain=true}): every statement of one assignment dashboard, one class
-     * overview and one school view, with its plan as run (EXPLAIN ANALYZE, BUFFERS), written to the
-     * log by PostgreSQL's auto_explain, switched on for this run's connections only.
+     * Explain mode ({@code explain=true}): the plans, as run ({@code EXPLAIN (ANALYZE, BUFFERS)}),
+     * of the statements of the three views that touch the large tables (submission, attempt, mark,
+     * score) or a whole school, with the parameters of class 1-1-1, its first assignment and school
+     * 1. The statement texts are those of the repositories ({@code GradingRepository},
+     * {@code ClassRepository}, {@code AssignmentRepository}) at the time of writing; DD016
+     * ("Dashboard performance") quotes the output.
      */
     private static void explain(ConfigurableApplicationContext app, DashboardData.Size size) throws Exception {
         DataSource dataSource = app.getBean(DataSource.class);
@@ -239,48 +234,80 @@ public final class DashboardBenchmark {
             throw new IllegalStateException("Generate the " + size.name() + " data first (run without explain=true)");
         }
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        List<String> settings = List.of(
-                "session_preload_libraries = 'auto_explain'",
-                "auto_explain.log_min_duration = 0",
-                "auto_explain.log_analyze = on",
-                "auto_explain.log_buffers = on",
-                "auto_explain.log_nested_statements = on");
-        for (String setting : settings) {
-            jdbc.sql("ALTER SYSTEM SET " + setting).update();
-        }
-        jdbc.sql("SELECT pg_reload_conf()").query().singleValue();
-        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-        pool.getHikariPoolMXBean().softEvictConnections();
-        try {
-            UserDetailsService users = app.getBean(UserDetailsService.class);
-            UUID assignment = jdbc.sql("SELECT a.id FROM assignment a JOIN class c ON c.id = a.class_id"
-                            + " WHERE c.name = 'Class 1-1-1' ORDER BY a.open_at LIMIT 1")
-                    .query(UUID.class)
-                    .single();
-            UUID schoolClass = jdbc.sql("SELECT id FROM class WHERE name = 'Class 1-1-1'")
-                    .query(UUID.class)
-                    .single();
-            try (SignedIn ignored = SignedIn.as(users, "b1t1")) {
-                System.out.println("----- assignment dashboard -----");
-                app.getBean(AssignmentInsights.class).dashboard(assignment).orElseThrow();
-                System.out.println("----- class overview -----");
-                app.getBean(ClassOverviewService.class).overview(schoolClass).orElseThrow();
-            }
-            SchoolView school = SchoolView.find(app);
-            if (school != null) {
-                try (SignedIn ignored = SignedIn.as(users, "b1admin")) {
-                    System.out.println("----- school view -----");
-                    school.overview();
-                }
-            }
-            System.out.println("----- end -----");
-        } finally {
-            for (String setting : settings) {
-                jdbc.sql("ALTER SYSTEM RESET " + setting.substring(0, setting.indexOf(' ')))
-                        .update();
-            }
-            jdbc.sql("SELECT pg_reload_conf()").query().singleValue();
-            pool.getHikariPoolMXBean().softEvictConnections();
+        String assignment = jdbc.sql("SELECT a.id::text FROM assignment a JOIN class c ON c.id = a.class_id"
+                        + " WHERE c.name = 'Class 1-1-1' ORDER BY a.open_at LIMIT 1")
+                .query(String.class)
+                .single();
+        String school = jdbc.sql("SELECT id::text FROM school WHERE name = 'Benchmark school 1'")
+                .query(String.class)
+                .single();
+        String ids = "ARRAY(SELECT id FROM assignment WHERE school_id = '" + school + "')";
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put("resultAttempts (assignment dashboard, class overview per assignment)", """
+                SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
+                       (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
+                       s.score, s.cause, s.caused_by
+                  FROM submission sub
+                  JOIN attempt t ON t.submission_id = sub.id
+                  LEFT JOIN LATERAL (
+                       SELECT * FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) s ON true
+                 WHERE sub.assignment_id = :a
+                 ORDER BY sub.student_id, t.step, t.number""");
+        statements.put("latestSubmittedMarks (assignment dashboard)", """
+                SELECT sub.student_id, m.mark_id, m.seq, m.start_offset, m.end_offset, m.exact, m.claim_type
+                  FROM submission sub
+                  JOIN LATERAL (
+                       SELECT t.id FROM attempt t
+                        WHERE t.submission_id = sub.id AND t.step = 0 AND t.submitted_at IS NOT NULL
+                        ORDER BY t.number DESC LIMIT 1) latest ON true
+                  JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
+                 WHERE sub.assignment_id = :a
+                 ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id""");
+        statements.put("dashboardMarker (assignment dashboard, every 5 s)", """
+                SELECT concat_ws('|',
+                       (SELECT count(*) FROM attempt t JOIN submission sub ON sub.id = t.submission_id
+                         WHERE sub.assignment_id = :a),
+                       (SELECT max(greatest(t.submitted_at, t.reopened_at, t.started_at)) FROM attempt t
+                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
+                       (SELECT max(x.created_at) FROM score x JOIN attempt t ON t.id = x.attempt_id
+                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
+                       (SELECT count(*) FROM key_amendment k WHERE k.assignment_id = :a),
+                       (SELECT max(k.withdrawn_at) FROM key_amendment k WHERE k.assignment_id = :a))""");
+        statements.put("school roster: enrollments (school view)", """
+                SELECT e.class_id, e.student_id FROM enrollment e
+                 WHERE e.school_id = :s AND e.ended_at IS NULL
+                 ORDER BY e.class_id, e.enrolled_at, e.student_id""");
+        statements.put("school roster: classes (school view)", """
+                SELECT c.id, c.name, t.display_name AS teacher, c.time_zone
+                  FROM class c JOIN account t ON t.id = c.teacher_id
+                 WHERE c.school_id = :s AND c.archived_at IS NULL
+                 ORDER BY c.name, t.display_name, c.created_at""");
+        statements.put("assignments of the school (school view)", """
+                SELECT a.id, a.class_id, a.title, a.open_at, a.due_at,
+                       ARRAY(SELECT e.exercise FROM lesson_step e WHERE e.assignment_id = a.id ORDER BY e.position)
+                  FROM assignment a WHERE a.school_id = :s ORDER BY a.class_id, a.due_at, a.title""");
+        statements.put("due overrides of the school (school view)", """
+                SELECT assignment_id, student_id, due_at FROM assignment_due_override WHERE school_id = :s""");
+        statements.put("schoolAttempts (school view)", """
+                SELECT sub.assignment_id, sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at,
+                       t.reopened_at,
+                       (SELECT x.score FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) AS score
+                  FROM submission sub
+                  JOIN attempt t ON t.submission_id = sub.id
+                 WHERE sub.assignment_id = ANY (:ids)
+                 ORDER BY sub.assignment_id, sub.student_id, t.step, t.number""");
+        for (Map.Entry<String, String> e : statements.entrySet()) {
+            String sql = e.getValue()
+                    .replace(":a", "'" + assignment + "'::uuid")
+                    .replace(":s", "'" + school + "'::uuid")
+                    .replace(":ids", ids);
+            // Once to warm the cache as the timed runs are, then the plan that is shown.
+            jdbc.sql("EXPLAIN (ANALYZE) " + sql).query(String.class).list();
+            System.out.println("----- " + e.getKey());
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    .query(String.class)
+                    .list()
+                    .forEach(System.out::println);
         }
     }
 
@@ -364,33 +391,5 @@ public final class DashboardBenchmark {
             previous = used;
         }
         return previous;
-    }
-
-    /**
-     * The school view, called by reflection because {@code SchoolOverviewService} is written in
-     * parallel (issue 15, part "School view") and may not be on this branch yet.
-     * TODO(school view): once it is merged, call {@code SchoolOverviewService.overview()} directly.
-     */
-    private record SchoolView(Object service, Method method) {
-
-        static SchoolView find(ConfigurableApplicationContext app) {
-            try {
-                Class<?> type = Class.forName("org.lateral.submission.SchoolOverviewService");
-                return new SchoolView(app.getBean(type), type.getMethod("overview"));
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                System.out.println("School view: org.lateral.submission.SchoolOverviewService.overview() not found ("
-                        + e.getMessage() + "); not measured.");
-                return null;
-            }
-        }
-
-        Object overview() {
-            try {
-                Object result = method.invoke(service);
-                return result instanceof java.util.Optional<?> o ? o.orElseThrow() : result;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
