@@ -241,7 +241,15 @@ public final class DashboardBenchmark {
         String school = jdbc.sql("SELECT id::text FROM school WHERE name = 'Benchmark school 1'")
                 .query(String.class)
                 .single();
-        String ids = "ARRAY(SELECT id FROM assignment WHERE school_id = '" + school + "')";
+        // The service binds the school's assignment ids as one array; so does this, as a literal.
+        String ids = "'{"
+                + String.join(
+                        ",",
+                        jdbc.sql("SELECT id::text FROM assignment WHERE school_id = :s::uuid")
+                                .param("s", school)
+                                .query(String.class)
+                                .list())
+                + "}'::uuid[]";
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("resultAttempts (assignment dashboard, class overview per assignment)", """
                 SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
