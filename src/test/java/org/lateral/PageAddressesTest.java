@@ -23,6 +23,7 @@ import org.lateral.submission.ui.SubmissionNavigation;
 class PageAddressesTest extends SpringBrowserlessTest {
 
     private static final UUID ID = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID OTHER = UUID.fromString("00000000-0000-4000-8000-000000000003");
 
     @Test
     void each_navigation_class_leads_to_the_address_its_page_always_had() {
@@ -41,6 +42,8 @@ class PageAddressesTest extends SpringBrowserlessTest {
         assertThat(DashboardNavigation.dashboards().url()).isEqualTo("dashboards");
         assertThat(DashboardNavigation.classOverview(ID).url()).isEqualTo("dashboards/class/" + ID);
         assertThat(DashboardNavigation.assignment(ID).url()).isEqualTo("dashboards/assignment/" + ID);
+        assertThat(DashboardNavigation.student(ID, OTHER).url()).isEqualTo("dashboards/student/" + ID + "/" + OTHER);
+        assertThat(DashboardNavigation.progress().url()).isEqualTo("progress");
         assertThat(LibraryNavigation.reader(ID).url()).isEqualTo("library/article/" + ID);
         assertThat(LibraryNavigation.outlet(ID).url()).isEqualTo("library/outlet/" + ID);
     }

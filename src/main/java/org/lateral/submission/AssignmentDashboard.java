@@ -19,6 +19,7 @@ import org.lateral.submission.scoring.Scoring;
  * @param unkeyed spans many students marked outside the key (grouped as the results page does)
  * @param confusion key type × chosen type over matched claims
  * @param scores each student's counted lesson score, for those who have one
+ * @param panels per step of a kind with figures of its own (a comparison's agreement), in step order
  */
 public record AssignmentDashboard(
         UUID assignmentId,
@@ -38,7 +39,22 @@ public record AssignmentDashboard(
         List<StudentRow> students,
         int sourceSubmitters,
         List<SourceShare> sources,
-        Map<SourceKind, Map<SourceKind, Integer>> kindConfusion) {
+        Map<SourceKind, Map<SourceKind, Integer>> kindConfusion,
+        List<StepPanel> panels) {
+
+    public AssignmentDashboard {
+        panels = List.copyOf(panels);
+    }
+
+    /**
+     * The figures of one lesson step that only its kind has, drawn as a panel of their own, in the
+     * lesson's step order. A new step kind adds a record here and a panel in the view; nothing
+     * else on the dashboard changes.
+     */
+    public sealed interface StepPanel permits CompareAgreement {
+        /** The step's position in the lesson, from 0. */
+        int step();
+    }
 
     /** Whether the lesson has a "Who says so?" step with a key to count against. */
     public boolean hasSources() {

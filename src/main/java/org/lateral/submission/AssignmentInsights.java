@@ -19,6 +19,7 @@ import org.lateral.base.highlighter.SavedSource;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.submission.scoring.Alternatives;
+import org.lateral.submission.scoring.CompareScoring;
 import org.lateral.submission.scoring.SourceScoring;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,8 @@ public class AssignmentInsights {
     private final GradingRepository grading;
     private final SourceGrader sourceGrader;
     private final SourceWorkRepository sourceWork;
+    private final CompareGrader compareGrader;
+    private final CompareWorkRepository compareWork;
 
     AssignmentInsights(
             ResultsService results,
@@ -46,7 +49,11 @@ public class AssignmentInsights {
             Grader grader,
             GradingRepository grading,
             SourceGrader sourceGrader,
-            SourceWorkRepository sourceWork) {
+            SourceWorkRepository sourceWork,
+            CompareGrader compareGrader,
+            CompareWorkRepository compareWork) {
+        this.compareGrader = compareGrader;
+        this.compareWork = compareWork;
         this.sourceGrader = sourceGrader;
         this.sourceWork = sourceWork;
         this.results = results;
@@ -208,7 +215,49 @@ public class AssignmentInsights {
                 rows,
                 sourceSubmitters,
                 sources,
-                DashboardFigures.matrix(SourceKind.class, kinds)));
+                DashboardFigures.matrix(SourceKind.class, kinds),
+                panels(assignmentId, a, r)));
+    }
+
+    /**
+     * The panels of the steps whose kind has figures of its own, in step order. A compare step:
+     * each submitter's latest submitted comparison (read for the whole class at once) scored by
+     * the grader's rules against the step's key and counted cell by cell.
+     */
+    private List<AssignmentDashboard.StepPanel> panels(UUID assignmentId, TeacherAssignment a, Results r) {
+        // Only students on the roster now count, as on the results page and in the other figures.
+        Set<UUID> roster = new java.util.HashSet<>();
+        r.students().forEach(s -> roster.add(s.studentId()));
+        List<AssignmentDashboard.StepPanel> panels = new ArrayList<>();
+        for (LessonStep step : a.steps()) {
+            if (!step.compares()) {
+                continue;
+            }
+            CompareGrader.Context context = assignmentGrading
+                    .pins(assignmentId, step.position())
+                    .flatMap(compareGrader::context)
+                    .orElse(null);
+            if (context == null) {
+                continue;
+            }
+            List<CompareReview> reviews = new ArrayList<>();
+            for (Map.Entry<UUID, CompareWork> student : compareWork
+                    .latestSubmittedWork(assignmentId, step.position())
+                    .entrySet()) {
+                if (!roster.contains(student.getKey())) {
+                    continue;
+                }
+                CompareWork work = student.getValue();
+                // The judgement is not a cell of the grid: it is left ungraded here.
+                CompareScoring.Answer answer = CompareGrader.answer(context, work, null);
+                CompareScoring.Result result = CompareScoring.score(
+                        context.tokens(), context.key(), context.scope(), answer, context.threshold());
+                reviews.add(CompareReview.of(context.key(), answer, result, context.columns(), context.claims()));
+            }
+            panels.add(
+                    CompareAgreement.of(step.position(), context.key(), context.columns(), context.claims(), reviews));
+        }
+        return panels;
     }
 
     /**

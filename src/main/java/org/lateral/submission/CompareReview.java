@@ -75,11 +75,13 @@ public record CompareReview(
      *
      * @param scored false when neither the key nor the student has one (the item is left out)
      * @param missed the key's words no pick matched, as the key quotes them
+     * @param key every key phrase of the kind, as the key quotes it, in key order
      */
-    public record Spans(boolean scored, double f1, List<Pick> picks, List<String> missed) {
+    public record Spans(boolean scored, double f1, List<Pick> picks, List<String> missed, List<String> key) {
         public Spans {
             picks = List.copyOf(picks);
             missed = List.copyOf(missed);
+            key = List.copyOf(key);
         }
     }
 
@@ -225,7 +227,8 @@ public record CompareReview(
         List<String> missed = result.missed().stream()
                 .map(k -> words(text, key.get(k).span()))
                 .toList();
-        return new Spans(result.scored(), result.f1(), picked, missed);
+        List<String> all = key.stream().map(k -> words(text, k.span())).toList();
+        return new Spans(result.scored(), result.f1(), picked, missed, all);
     }
 
     private static String words(String text, Scoring.Span span) {

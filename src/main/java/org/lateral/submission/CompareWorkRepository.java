@@ -314,6 +314,102 @@ class CompareWorkRepository {
         return new CompareWork(grids, spans, cells, notes, judgement);
     }
 
+    /**
+     * The grids, live picked spans and cells of each student's latest submitted attempt of a
+     * compare step (attempt 2 once it is submitted, else 1), keyed by student: what the class
+     * dashboard counts. Three statements whatever the size of the class; notes and judgements are
+     * not read (nothing counts them there).
+     */
+    Map<UUID, CompareWork> latestSubmittedWork(UUID assignmentId, int step) {
+        String latest = """
+                FROM submission sub
+                  JOIN LATERAL (
+                       SELECT t.id FROM attempt t
+                        WHERE t.submission_id = sub.id AND t.step = :step AND t.submitted_at IS NOT NULL
+                        ORDER BY t.number DESC LIMIT 1) latest ON true
+                """;
+        Map<UUID, Map<UUID, CompareWork.Grid>> grids = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id, g.article_id, g.seq, g.framing, g.named_sources, g.anonymous_sources,"
+                        + " g.reporting, g.relayed_from, g.includes, g.outlet_kind "
+                        + latest
+                        + " JOIN compare_grid g ON g.attempt_id = latest.id WHERE sub.assignment_id = :a")
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    UUID article = rs.getObject("article_id", UUID.class);
+                    grids.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new HashMap<>())
+                            .put(
+                                    article,
+                                    new CompareWork.Grid(
+                                            article,
+                                            rs.getInt("seq"),
+                                            new CompareWorkModel.Grid(
+                                                    rs.getString("framing"),
+                                                    (Integer) rs.getObject("named_sources"),
+                                                    (Integer) rs.getObject("anonymous_sources"),
+                                                    rs.getString("reporting"),
+                                                    texts(rs.getArray("relayed_from")),
+                                                    rs.getString("includes"),
+                                                    rs.getString("outlet_kind"))));
+                });
+        Map<UUID, List<CompareWork.PickedSpan>> spans = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id, p.span_id, p.seq, p.article_id, p.kind, p.start_offset, p.end_offset,"
+                        + " p.exact, p.prefix, p.suffix "
+                        + latest
+                        + " JOIN compare_span p ON p.attempt_id = latest.id AND NOT p.deleted"
+                        + " WHERE sub.assignment_id = :a ORDER BY p.article_id, p.start_offset, p.span_id")
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    spans.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                            .add(new CompareWork.PickedSpan(
+                                    rs.getObject("span_id", UUID.class),
+                                    rs.getInt("seq"),
+                                    rs.getObject("article_id", UUID.class),
+                                    rs.getString("kind"),
+                                    new AnchoredSpan(
+                                            rs.getInt("start_offset"),
+                                            rs.getInt("end_offset"),
+                                            rs.getString("exact"),
+                                            rs.getString("prefix"),
+                                            rs.getString("suffix"))));
+                });
+        Map<UUID, List<CompareWork.Cell>> cells = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id, c.claim_id, c.article_id, c.seq, c.carried "
+                        + latest
+                        + " JOIN compare_cell c ON c.attempt_id = latest.id"
+                        + " WHERE sub.assignment_id = :a ORDER BY c.claim_id, c.article_id")
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    cells.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                            .add(new CompareWork.Cell(
+                                    rs.getString("claim_id"),
+                                    rs.getObject("article_id", UUID.class),
+                                    rs.getInt("seq"),
+                                    rs.getString("carried"),
+                                    null));
+                });
+        // Every student with a submitted attempt, even one who saved nothing: an empty comparison
+        // still counts in the class (as wrong answers), as the scores do.
+        Map<UUID, CompareWork> work = new HashMap<>();
+        jdbc.sql("SELECT sub.student_id " + latest + " WHERE sub.assignment_id = :a")
+                .param("a", assignmentId)
+                .param("step", step)
+                .query((ResultSet rs) -> {
+                    UUID student = rs.getObject("student_id", UUID.class);
+                    work.put(
+                            student,
+                            new CompareWork(
+                                    grids.getOrDefault(student, Map.of()),
+                                    spans.getOrDefault(student, List.of()),
+                                    cells.getOrDefault(student, List.of()),
+                                    Map.of(),
+                                    null));
+                });
+        return work;
+    }
+
     /** A teacher's rubric level for a judgement, as graded. */
     record Grade(UUID attemptId, int level, int maxLevel, UUID gradedBy, Instant gradedAt) {}
 

@@ -475,13 +475,28 @@ public class FeedbackService {
     }
 
     private Lesson lesson(StudentAssignment assignment, Optional<UUID> submission) {
-        List<SubmissionRepository.Attempt> all =
-                submission.map(submissions::attempts).orElse(List.of());
+        return lessonOf(assignment, submission.map(submissions::attempts).orElse(List.of()));
+    }
+
+    private static Lesson lessonOf(StudentAssignment assignment, List<SubmissionRepository.Attempt> all) {
         int round = all.stream()
                 .mapToInt(SubmissionRepository.Attempt::number)
                 .max()
                 .orElse(1);
         return new Lesson(round, roundDone(assignment, all, 1), roundDone(assignment, all, 2));
+    }
+
+    /**
+     * Whether the student's full review of the lesson (the key beside their work) is shown now:
+     * feedback released and no revision possible (DD006). The student's progress page counts a
+     * lesson only then, so it never tells by type or kind what the key holds before the feedback
+     * page would.
+     */
+    static boolean reviewShown(StudentAssignment assignment, List<SubmissionRepository.Attempt> all, Instant now) {
+        Lesson lesson = lessonOf(assignment, all);
+        return lesson.firstRoundDone()
+                && assignment.feedbackReleased(now)
+                && !revisionPossible(assignment, lesson, now);
     }
 
     private static boolean roundDone(StudentAssignment assignment, List<SubmissionRepository.Attempt> all, int round) {

@@ -74,6 +74,8 @@ public record SourceReview(
      *
      * @param yourKind null when the student gave none
      * @param origin how the student's origin compares with the key's
+     * @param keyOrigin the key's origin in words: "first-hand" or "relayed from" and the outlet
+     * @param yourOrigin the student's, in the same words; empty when they gave none
      */
     public record FoundSource(
             String keySourceId,
@@ -82,7 +84,9 @@ public record SourceReview(
             SourceKind keyKind,
             @Nullable SourceKind yourKind,
             boolean kindRight,
-            OriginVerdict origin) {
+            OriginVerdict origin,
+            String keyOrigin,
+            String yourOrigin) {
 
         public boolean originRight() {
             return origin == OriginVerdict.RIGHT;
@@ -290,7 +294,18 @@ public record SourceReview(
             KeySource k = keySources.get(m.keySourceId());
             StudentSource s = studentSources.get(m.studentSourceId());
             SourceKind keyKind = kind(k, cited);
-            found.add(new FoundSource(k.id(), k.name(), s.name(), keyKind, s.kind(), m.kindAccepted(), m.origin()));
+            found.add(new FoundSource(
+                    k.id(),
+                    k.name(),
+                    s.name(),
+                    keyKind,
+                    s.kind(),
+                    m.kindAccepted(),
+                    m.origin(),
+                    originWords(
+                            k.origin(),
+                            k.relayedFrom() == null ? null : k.relayedFrom().name()),
+                    s.origin() == null ? "" : originWords(s.origin(), s.relayedFrom())));
             if (!m.kindAccepted()) {
                 kinds.add(new KindIssue(
                         k.id(),
@@ -643,5 +658,13 @@ public record SourceReview(
             issues.add(new ClaimLinkIssue(claim, label, kind, keyNames, yourNames, explained));
         });
         return issues;
+    }
+
+    /** An origin as the exports write it: "first-hand", "relayed from" an outlet, or "relayed". */
+    static String originWords(Origin origin, @Nullable String relayedFrom) {
+        if (origin == Origin.PRIMARY) {
+            return "first-hand";
+        }
+        return relayedFrom == null || relayedFrom.isBlank() ? "relayed" : "relayed from " + relayedFrom;
     }
 }

@@ -23,8 +23,10 @@ import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveStatus;
+import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
@@ -234,6 +236,175 @@ class ExportIT {
         assertThat(mislabelled.getField(8)).isEqualTo("factual");
         assertThat(mislabelled.getField(7)).doesNotContain("factual");
         assertThat(mislabelled.getField(10)).isEqualTo("no");
+    }
+
+    @Autowired
+    SourceWorkService sourceWork;
+
+    @Autowired
+    CompareWorkService compareWork;
+
+    /**
+     * A "Who says so?" step on the Frisky, then a comparison of the Frisky and Isegoria. The first
+     * student finds both key sources (Abu Khaled: kind right, origin wrong; the Daily Mail: kind
+     * wrong, origin right), fills the Frisky's grid with one hedge picked a word too long, leaves
+     * Isegoria untouched, and submits both steps.
+     */
+    @Test
+    void the_items_csv_covers_the_sources_and_compare_steps_item_by_item() {
+        AssignmentSummary lesson;
+        UUID frisky;
+        UUID isegoria;
+        try (var s = SignedIn.as(users, teacher)) {
+            frisky = library.articles("frisky").getFirst().articleId();
+            isegoria = library.articles("isegoria").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    schoolClass.id(),
+                    new NewAssignment(
+                            frisky,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            false,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(
+                                    NewStep.of(NewStep.IDENTIFY_SOURCES),
+                                    NewStep.compare(List.of(frisky, isegoria), java.math.BigDecimal.ONE, false))));
+        }
+        String picked = "claiming to be in";
+        try (var s = SignedIn.as(users, first.username())) {
+            MarkingSession sources = submissions.open(lesson.id()).orElseThrow();
+            assertThat(sources.exercise()).isEqualTo("identify-sources");
+            assertThat(sourceWork
+                            .saveSource(
+                                    sources.attemptId(),
+                                    new SourceState(
+                                            UUID.randomUUID(),
+                                            1,
+                                            "Abu Khaled",
+                                            "pseudonymous",
+                                            "first-hand",
+                                            null,
+                                            false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            assertThat(sourceWork
+                            .saveSource(
+                                    sources.attemptId(),
+                                    new SourceState(
+                                            UUID.randomUUID(), 1, "Daily Mail", "document", "first-hand", null, false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            submissions.submit(sources.attemptId());
+
+            MarkingSession compare = submissions.open(lesson.id()).orElseThrow();
+            assertThat(compare.compare()).isNotNull();
+            assertThat(compareWork
+                            .saveGrid(
+                                    compare.attemptId(),
+                                    new CompareItems.GridState(
+                                            frisky.toString(),
+                                            1,
+                                            "hedged",
+                                            1,
+                                            5,
+                                            "relay",
+                                            List.of("Daily Mail"),
+                                            null,
+                                            null))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            String text = compare.compare().columns().stream()
+                    .filter(c -> c.articleId().equals(frisky))
+                    .findFirst()
+                    .orElseThrow()
+                    .canonicalText();
+            int at = text.indexOf(picked);
+            assertThat(at).isNotNegative();
+            assertThat(compareWork
+                            .saveSpan(
+                                    compare.attemptId(),
+                                    new CompareItems.SpanState(
+                                            UUID.randomUUID().toString(),
+                                            1,
+                                            frisky.toString(),
+                                            "hedge",
+                                            at,
+                                            at + picked.length(),
+                                            picked,
+                                            "",
+                                            "",
+                                            false))
+                            .status())
+                    .isEqualTo(SaveStatus.SAVED);
+            submissions.submit(compare.attemptId());
+        }
+        List<CsvRecord> items;
+        try (var s = SignedIn.as(users, teacher)) {
+            List<CsvRecord> rows = read(exports.itemsCsv(lesson.id()).bytes());
+            items = rows.subList(1, rows.size());
+        }
+        assertThat(items).allSatisfy(r -> assertThat(r.getField(1)).isEqualTo(first.username()));
+
+        // Step 1, "Who says so?": per found key source its kind and, as a row of its own, its origin.
+        List<List<String>> sources = items.stream()
+                .filter(r -> r.getField(2).equals("1"))
+                .map(r -> r.getFields().subList(3, 11))
+                .toList();
+        assertThat(sources)
+                .extracting(r -> r.get(2))
+                .containsExactly("source", "source origin", "source", "source origin");
+        assertThat(sources.get(0).subList(4, 8))
+                .containsExactly("pseudonymous", "pseudonymous", "found, kind right", "yes");
+        assertThat(sources.get(1).subList(4, 8))
+                .containsExactly("relayed from The Daily Mail", "first-hand", "wrong: relayed, not first-hand", "no");
+        assertThat(sources.get(2).subList(3, 8))
+                .containsExactly("The Daily Mail", "media-outlet", "document", "found, kind wrong", "no");
+        assertThat(sources.get(3).subList(4, 8)).containsExactly("first-hand", "first-hand", "right", "yes");
+
+        // Step 2, the comparison: every scored grid item of each article, then the matrix cells.
+        List<CsvRecord> compare =
+                items.stream().filter(r -> r.getField(2).equals("2")).toList();
+        assertThat(compare).allSatisfy(r -> assertThat(r.getField(3)).isEqualTo("compare-outlets"));
+        assertThat(compare.stream()
+                        .filter(r -> r.getField(6).equals("The Frisky"))
+                        .map(r -> r.getField(5)))
+                .containsExactly(
+                        "framing",
+                        "named sources",
+                        "anonymous sources",
+                        "reporting",
+                        "relayed from",
+                        "hedges",
+                        "loaded words");
+        CsvRecord relay = item(compare, "relayed from", "The Frisky");
+        assertThat(relay.getFields().subList(7, 11))
+                .containsExactly("The Daily Mail", "The Daily Mail", "overlap 1.00", "yes");
+        // The key's own words, not the student's longer pick: 1 match of 1 pick and 14 key hedges.
+        CsvRecord hedges = item(compare, "hedges", "The Frisky");
+        assertThat(hedges.getField(7))
+                .startsWith("Reportedly; could change; possibly")
+                .contains("; claiming to be;");
+        assertThat(hedges.getField(7)).doesNotContain(picked);
+        assertThat(hedges.getFields().subList(8, 11)).containsExactly(picked, "overlap 0.13", "no");
+        CsvRecord anonymous = item(compare, "anonymous sources", "The Frisky");
+        assertThat(anonymous.getFields().subList(7, 11)).containsExactly("1\u20132", "5", "wrong", "no");
+        // Isegoria untouched: relayed from has a row (it counts as 0 without a reporting category).
+        CsvRecord untouched = item(compare, "relayed from", "Isegoria");
+        assertThat(untouched.getFields().subList(7, 11)).containsExactly("The Daily Beast", "", "not given", "no");
+        assertThat(item(compare, "framing", "Isegoria").getFields().subList(8, 11))
+                .containsExactly("", "not given", "no");
+        // Eight core claims × two articles, all left empty.
+        assertThat(compare).filteredOn(r -> r.getField(5).equals("matrix")).hasSize(16);
+    }
+
+    private static CsvRecord item(List<CsvRecord> rows, String item, String keyItem) {
+        return rows.stream()
+                .filter(r -> r.getField(5).equals(item) && r.getField(6).equals(keyItem))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + item + " / " + keyItem));
     }
 
     @Test

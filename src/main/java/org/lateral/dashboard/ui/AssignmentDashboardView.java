@@ -9,6 +9,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,6 +40,7 @@ import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.submission.AssignmentDashboard;
 import org.lateral.submission.AssignmentInsights;
+import org.lateral.submission.CompareAgreement;
 import org.lateral.submission.DashboardFigures;
 import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.Results;
@@ -64,7 +70,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     AssignmentDashboardView(AssignmentInsights insights, KeyAmendments keys) {
         this.insights = insights;
         this.keys = keys;
-        addClassName("page");
+        addClassNames("page", "report-print", "assignment-dashboard-page");
     }
 
     @Override
@@ -118,7 +124,21 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         back.getElement().setAttribute("router-link", true);
         Anchor results = SubmissionNavigation.results(d.assignmentId()).anchor("Results and grading");
         results.getElement().setAttribute("router-link", true);
-        add(back, new H2(d.title()), results);
+        back.addClassName("no-print");
+        results.addClassName("no-print");
+        H2 heading = new H2(d.title());
+        heading.setTestId("dashboard-title");
+        // The class is named in words too, not only in the back link: the printed report has no links.
+        Paragraph about = new Paragraph("Class: " + d.className() + " \u00b7 Assignment dashboard");
+        about.setTestId("dashboard-class");
+        about.addClassName("report-subtitle");
+        Button print = new Button(
+                "Print report",
+                e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.setTestId("print-report");
+        print.addClassName("no-print");
+        print.getElement().setAttribute("title", "Print this page as a report, or save it as a PDF");
+        add(back, heading, about, results, print);
         // The count is of the claims step; a lesson without one (a comparison alone) says only that
         // the page keeps itself up to date.
         Paragraph live = new Paragraph((d.hasClaimsKey()
@@ -127,13 +147,167 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                         : "")
                 + "This page updates by itself while students work.");
         live.addClassName("reader-note");
+        live.setTestId("dashboard-live");
+        live.getElement().setAttribute("data-submitters", String.valueOf(d.submitters()));
         add(live);
         if (d.hasClaimsKey()) {
             add(heatmap(d), unkeyed(d), confusion(d));
         } else {
             add(new Paragraph("This assignment has no claims step with an answer key, so there is no heatmap."));
         }
+        // Each step kind with figures of its own draws its panel; a new kind adds a case here.
+        for (AssignmentDashboard.StepPanel panel : d.panels()) {
+            add(
+                    switch (panel) {
+                        case CompareAgreement c -> compareAgreement(c);
+                    });
+        }
         add(distribution(d), students(d));
+    }
+
+    /**
+     * The compare step's agreement, cell by cell: a sentence naming where the class agreed least
+     * with the key, then the grid (item × article) and the matrix (core claim × article) as tables.
+     * Each cell is shaded by its agreement with the key and always prints the numbers.
+     */
+    private Div compareAgreement(CompareAgreement c) {
+        Div section = new Div();
+        section.setTestId("compare-agreement");
+        section.addClassName("dashboard-panel");
+        section.getElement().setAttribute("data-step", String.valueOf(c.step() + 1));
+        section.add(new H3("Compare outlets: how the class agrees, cell by cell"));
+        if (c.submitters() == 0) {
+            section.add(new Paragraph("No student has submitted the comparison yet."));
+            return section;
+        }
+        section.add(new Paragraph("From the latest submitted comparison of " + c.submitters()
+                + (c.submitters() == 1 ? " student" : " students")
+                + ". Each cell gives the key's answer, the share of the class that agrees with it (for relayed "
+                + "from, hedges and loaded words, which are scored by overlap, the average overlap with the key), "
+                + "the most common answer with its share, and how many answered. A darker cell agrees more with "
+                + "the key; the numbers are always written in it."));
+        Paragraph summary = new Paragraph(agreementSummary(c));
+        summary.setTestId("compare-agreement-summary");
+        section.add(summary);
+        section.add(agreementTable("compare-agreement-grid", "Grid: item by article", "Item", c, c.grid()));
+        if (!c.matrix().isEmpty()) {
+            section.add(agreementTable(
+                    "compare-agreement-matrix",
+                    "Claims by outlets: core claim by article",
+                    "Core claim",
+                    c,
+                    c.matrix()));
+        }
+        return section;
+    }
+
+    /**
+     * Where the class agreed least with the key, as a sentence: the lowest agreement, how many
+     * cells have it and (up to three of) which; then the highest.
+     */
+    static String agreementSummary(CompareAgreement c) {
+        record Where(String where, double share) {}
+        List<Where> all = new java.util.ArrayList<>();
+        for (CompareAgreement.Row row : c.grid()) {
+            for (CompareAgreement.Cell cell : row.cells()) {
+                if (cell.keyShare() != null) {
+                    all.add(new Where(cell.outlet() + ", " + row.label().toLowerCase(Locale.ROOT), cell.keyShare()));
+                }
+            }
+        }
+        for (CompareAgreement.Row row : c.matrix()) {
+            for (CompareAgreement.Cell cell : row.cells()) {
+                if (cell.keyShare() != null) {
+                    all.add(new Where(cell.outlet() + ", \u201c" + row.label() + "\u201d", cell.keyShare()));
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return "Nothing to compare with the key yet.";
+        }
+        double low = all.stream().mapToDouble(Where::share).min().orElseThrow();
+        double high = all.stream().mapToDouble(Where::share).max().orElseThrow();
+        List<String> lows =
+                all.stream().filter(w -> w.share() == low).map(Where::where).toList();
+        List<String> highs =
+                all.stream().filter(w -> w.share() == high).map(Where::where).toList();
+        return "Least agreement with the key: " + Math.round(100 * low) + "% in " + cells(lows) + ". Most: "
+                + Math.round(100 * high) + "% in " + cells(highs) + ".";
+    }
+
+    /** "1 cell (A)" or "5 cells, among them A; B; C". */
+    private static String cells(List<String> where) {
+        if (where.size() == 1) {
+            return "1 cell (" + where.getFirst() + ")";
+        }
+        return where.size() + " cells, among them " + String.join("; ", where.subList(0, Math.min(3, where.size())));
+    }
+
+    private static NativeTable agreementTable(
+            String testId, String caption, String first, CompareAgreement c, List<CompareAgreement.Row> rows) {
+        NativeTable table = new NativeTable();
+        table.setTestId(testId);
+        table.addClassName("dashboard-table");
+        table.addClassName("agreement-table");
+        table.setCaptionText(caption);
+        NativeTableRow head = new NativeTableRow();
+        NativeTableHeaderCell corner = new NativeTableHeaderCell(first);
+        corner.getElement().setAttribute("scope", "col");
+        head.add(corner);
+        for (String outlet : c.outlets()) {
+            NativeTableHeaderCell h = new NativeTableHeaderCell(outlet);
+            h.getElement().setAttribute("scope", "col");
+            head.add(h);
+        }
+        table.getHead().addRows(head);
+        NativeTableBody body = table.getBody();
+        for (CompareAgreement.Row row : rows) {
+            NativeTableRow tr = new NativeTableRow();
+            NativeTableHeaderCell label = new NativeTableHeaderCell(row.label());
+            label.getElement().setAttribute("scope", "row");
+            tr.add(label);
+            for (CompareAgreement.Cell cell : row.cells()) {
+                tr.add(agreementCell(row, cell, c.submitters()));
+            }
+            body.addRows(tr);
+        }
+        return table;
+    }
+
+    private static NativeTableCell agreementCell(CompareAgreement.Row row, CompareAgreement.Cell cell, int submitters) {
+        NativeTableCell td = new NativeTableCell();
+        td.addClassName("agreement-cell");
+        td.getElement().setAttribute("data-item", row.item());
+        td.getElement().setAttribute("data-outlet", cell.outlet());
+        td.add(line("Key: " + cell.key()));
+        if (cell.keyShare() == null) {
+            td.add(line("Not scored: neither the key nor anyone's answer has one."));
+        } else {
+            td.setTestId("compare-agreement-cell");
+            td.getElement().setAttribute("data-share", share(cell.keyShare()));
+            td.getElement()
+                    .getStyle()
+                    .set("background", "rgba(0, 110, 160, " + share(0.08 + 0.5 * cell.keyShare()) + ")");
+            td.add(line(
+                    cell.overlap()
+                            ? "Average overlap with the key: " + Math.round(100 * cell.keyShare()) + "% ("
+                                    + cell.counted() + (cell.counted() == 1 ? " student)" : " students)")
+                            : "Agree with the key: " + Math.round(100 * cell.keyShare()) + "% ("
+                                    + Math.round(cell.keyShare() * submitters) + " of " + submitters + ")"));
+        }
+        if (cell.common() != null && cell.commonShare() != null) {
+            td.getElement().setAttribute("data-common-share", share(cell.commonShare()));
+            td.add(line("Most common: " + cell.common() + ", " + Math.round(100 * cell.commonShare()) + "% ("
+                    + cell.commonCount() + ")"));
+        }
+        td.add(line("Answered: " + cell.answered() + " of " + submitters));
+        return td;
+    }
+
+    private static Div line(String text) {
+        Div line = new Div(text);
+        line.addClassName("agreement-line");
+        return line;
     }
 
     /** A passage shaded by a share, with what its hover, focus and label say. */
@@ -451,9 +625,13 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             Div row = new Div();
             row.addClassName("article-row");
             row.getElement().setAttribute("data-testid", "dashboard-student");
+            row.getElement().setAttribute("data-name", s.name());
             row.add(new Span(s.name()));
             row.add(new Span(" · " + s.status().label()));
-            row.add(new Span(" · score " + (s.score() == null ? "none yet" : s.score())));
+            Span score = new Span(" · score " + (s.score() == null ? "none yet" : s.score()));
+            score.getElement().setAttribute("data-testid", "dashboard-student-score");
+            score.getElement().setAttribute("data-score", s.score() == null ? "" : String.valueOf(s.score()));
+            row.add(score);
             row.add(new Span(" · gain " + (s.gain() == null ? "none" : s.gain())));
             row.add(new Span(" · time " + duration(s.timeSpent())));
             int n = 1;

@@ -3,6 +3,7 @@ package org.lateral.dashboard.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,9 @@ import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.classroom.ClassDetail;
+import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.RosterEntry;
 import org.lateral.submission.ClassOverview;
 import org.lateral.submission.ClassOverviewService;
 import org.lateral.submission.ScoreStatistics;
@@ -44,11 +49,13 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final ClassOverviewService overviews;
+    private final ClassroomService classroom;
     private String title = "Class overview · Lateral";
 
-    ClassOverviewView(ClassOverviewService overviews) {
+    ClassOverviewView(ClassOverviewService overviews, ClassroomService classroom) {
         this.overviews = overviews;
-        addClassNames("page", "dashboard-print", "class-overview-page");
+        this.classroom = classroom;
+        addClassNames("page", "dashboard-print", "report-print", "class-overview-page");
     }
 
     @Override
@@ -61,6 +68,34 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         UUID classId = RouteIds.parse(parameter);
         ClassOverview overview = overviews.overview(classId).orElseThrow(NotFoundException::new);
         render(overview);
+        classroom.classDetail(classId).ifPresent(c -> add(students(c)));
+    }
+
+    /** Each student of the class, linking to their drill-down (DD016, "Student drill-down"). */
+    private static Div students(ClassDetail c) {
+        Div box = new Div();
+        box.setTestId("overview-students");
+        box.add(new H3("Students"));
+        if (c.roster().isEmpty()) {
+            box.add(new Paragraph("This class has no students yet."));
+            return box;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("overview-student-list");
+        c.roster().stream()
+                .sorted(Comparator.comparing(RosterEntry::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(RosterEntry::username))
+                .forEach(r -> {
+                    Anchor link = DashboardNavigation.student(c.id(), r.studentId())
+                            .anchor(r.displayName() + " (" + r.username() + ")");
+                    link.getElement().setAttribute("router-link", true);
+                    link.setTestId("overview-student-link");
+                    link.getElement()
+                            .setAttribute("data-student-id", r.studentId().toString());
+                    list.add(new ListItem(link));
+                });
+        box.add(new Paragraph("Open a student to see their work on every assignment of the class."), list);
+        return box;
     }
 
     private void render(ClassOverview o) {

@@ -31,4 +31,14 @@ public final class DashboardNavigation {
     public static Destination classOverview(UUID classId) {
         return Destination.of(ClassOverviewView.class, classId.toString());
     }
+
+    /** One student of a class across the class's assignments: {@code dashboards/student/<classId>/<studentId>}. */
+    public static Destination student(UUID classId, UUID studentId) {
+        return Destination.of(StudentDrillDownView.class, classId + "/" + studentId);
+    }
+
+    /** The signed-in student's own progress. */
+    public static Destination progress() {
+        return Destination.of(ProgressView.class);
+    }
 }

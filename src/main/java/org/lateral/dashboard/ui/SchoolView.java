@@ -35,7 +35,7 @@ import org.lateral.submission.SchoolOverviewService;
 class SchoolView extends Div {
 
     SchoolView(SchoolOverviewService schools) {
-        addClassNames("page", "dashboard-print", "school-view-page");
+        addClassNames("page", "dashboard-print", "report-print", "school-view-page");
         SchoolOverview o = schools.overview();
         H2 heading = new H2(o.schoolName() + ": school view");
         heading.setTestId("school-view-name");

@@ -12,6 +12,7 @@ import org.lateral.submission.ClaimReview;
 import org.lateral.submission.CompareReview;
 import org.lateral.submission.SourceReview;
 import org.lateral.submission.scoring.CompareScoring;
+import org.lateral.submission.scoring.SourceScoring;
 
 /**
  * One row per student and key item of each step's counted attempt: a key claim (found, found with
@@ -95,8 +96,17 @@ public final class ItemsCsv {
                     f.keyName(),
                     f.keyKind().code(),
                     f.yourKind() == null ? "" : f.yourKind().code(),
-                    f.kindRight() ? "found, kind right" : "found, kind wrong",
+                    f.kindRight() ? "found, kind right" : f.yourKind() == null ? "found, no kind" : "found, kind wrong",
                     f.kindRight()));
+            // The origin of a found source is scored too (its own part of the score, DD013).
+            rows.add(new Row(
+                    who,
+                    "source origin",
+                    f.keyName(),
+                    f.keyOrigin(),
+                    f.yourOrigin(),
+                    origin(f.origin()),
+                    f.originRight()));
         }
         for (SourceReview.MissedSource m : review.missed()) {
             rows.add(new Row(who, "source", m.name(), m.kind().code(), "", "missed", false));
@@ -118,23 +128,23 @@ public final class ItemsCsv {
             rows.add(count(who, "named sources", outlet, a.named()));
             rows.add(count(who, "anonymous sources", outlet, a.anonymous()));
             rows.add(choice(who, "reporting", outlet, a.reporting()));
+            // Relayed from counts (as 0) even without a reporting category (DD014), so it always has a row.
             CompareReview.Relays relays = a.relayedFrom();
-            if (relays.scored()) {
-                rows.add(new Row(
-                        who,
-                        "relayed from",
-                        outlet,
-                        String.join(
-                                "; ",
-                                Stream.concat(relays.found().stream(), relays.missed().stream())
-                                        .toList()),
-                        String.join(
-                                "; ",
-                                Stream.concat(relays.found().stream(), relays.extra().stream())
-                                        .toList()),
-                        f1(relays.f1()),
-                        relays.f1() >= 1.0));
-            }
+            List<String> keyOutlets = Stream.concat(relays.found().stream(), relays.missed().stream())
+                    .toList();
+            rows.add(new Row(
+                    who,
+                    "relayed from",
+                    outlet,
+                    keyOutlets.isEmpty() ? "none" : String.join("; ", keyOutlets),
+                    relays.scored()
+                            ? String.join(
+                                    "; ",
+                                    Stream.concat(relays.found().stream(), relays.extra().stream())
+                                            .toList())
+                            : "",
+                    relays.scored() ? f1(relays.f1()) : "not given",
+                    relays.scored() && relays.f1() >= 1.0));
             spans(who, "hedges", outlet, a.hedges()).ifPresent(rows::add);
             spans(who, "loaded words", outlet, a.loadedWords()).ifPresent(rows::add);
         }
@@ -175,19 +185,16 @@ public final class ItemsCsv {
                 count.verdict() == CompareScoring.Verdict.RIGHT);
     }
 
-    /** Spans: the key's words are the matched picks' and the missed ones; the answer is every pick. */
+    /** Spans: the key's phrases as it quotes them; the answer is every pick. */
     private static Optional<Row> spans(Who who, String item, String keyItem, CompareReview.Spans spans) {
         if (!spans.scored()) {
             return Optional.empty();
         }
-        List<String> key = new ArrayList<>();
-        spans.picks().stream().filter(CompareReview.Pick::matched).forEach(p -> key.add(p.exact()));
-        key.addAll(spans.missed());
         return Optional.of(new Row(
                 who,
                 item,
                 keyItem,
-                String.join("; ", key),
+                spans.key().isEmpty() ? "none" : String.join("; ", spans.key()),
                 spans.picks().stream().map(CompareReview.Pick::exact).collect(Collectors.joining("; ")),
                 f1(spans.f1()),
                 spans.f1() >= 1.0));
@@ -198,6 +205,16 @@ public final class ItemsCsv {
             case FOUND -> "found";
             case MISLABELLED -> "mislabelled";
             case MISSED -> "missed";
+        };
+    }
+
+    private static String origin(SourceScoring.OriginVerdict verdict) {
+        return switch (verdict) {
+            case RIGHT -> "right";
+            case NOT_GIVEN -> "not given";
+            case FIRST_HAND_BUT_RELAYED -> "wrong: relayed, not first-hand";
+            case RELAYED_BUT_FIRST_HAND -> "wrong: first-hand, not relayed";
+            case WRONG_OUTLET -> "wrong outlet";
         };
     }
 

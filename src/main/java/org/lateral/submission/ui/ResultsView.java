@@ -79,7 +79,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         this.actions = actions;
         this.keys = keys;
         this.assignments = assignments;
-        addClassNames("page", "results-page");
+        addClassNames("page", "results-page", "report-print");
     }
 
     @Override
@@ -105,9 +105,11 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2("Results: " + a.title()));
-        Paragraph meta = new Paragraph("Due " + DueDates.display(a.dueAt(), a.timeZone()) + " · Feedback: "
-                + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
-                + (a.revisionAllowed() ? " · revision allowed" : ""));
+        // The class is named in words, not only in the back link: a printed report has no links.
+        Paragraph meta = new Paragraph(
+                "Class: " + a.className() + " · Due " + DueDates.display(a.dueAt(), a.timeZone()) + " · Feedback: "
+                        + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
+                        + (a.revisionAllowed() ? " · revision allowed" : ""));
         meta.addClassName("reader-meta");
         add(meta, new ExportLinks(exports, a.id()));
         if (!r.hasKey()) {

@@ -36,6 +36,9 @@ class NavigationByRoleTest extends SpringBrowserlessTest {
     void a_student_lands_on_my_assignments_and_sees_only_student_entries() {
         navigate("", Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("MyAssignmentsView");
-        assertThat(menu()).containsExactly("My assignments", "Practice");
+        assertThat(menu()).containsExactly("My assignments", "My progress", "Practice");
+        assertThat($(SideNavItem.class).all())
+                .extracting(i -> i.getElement().getAttribute("data-testid"))
+                .containsExactly("nav-my", "nav-progress", "nav-practice");
     }
 }

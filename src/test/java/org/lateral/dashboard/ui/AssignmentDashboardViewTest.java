@@ -7,7 +7,11 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +35,8 @@ import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
+import org.lateral.submission.CompareItems;
+import org.lateral.submission.CompareWorkService;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SourceWorkService;
 import org.lateral.submission.SubmissionService;
@@ -76,6 +82,7 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
     AssignmentSummary assignment;
     UUID classId;
     OneTimeCredential ada;
+    List<OneTimeCredential> pupils;
 
     @BeforeEach
     void threeStudentsSubmitted() {
@@ -88,6 +95,7 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
             students = classroom.createStudents(media.id(), "Ada\nBo\nCy");
             classId = media.id();
             ada = students.getFirst();
+            pupils = students;
             UUID frisky = library.articles("frisky").getFirst().articleId();
             assignment = assignments.assignMarkClaims(
                     media.id(),
@@ -224,6 +232,105 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
                         assertThat(m.getElement().getAttribute("data-share")).isEqualTo("0.00"));
         assertThat(html("heatmap-sources-table")).contains("<td>1 of 1</td><td>100%</td>");
         assertThat(html("source-kind-matrix")).contains("1 (agrees)");
+    }
+
+    @Autowired
+    CompareWorkService compareWork;
+
+    /** Saves one student's Isegoria framing and k01 cell of a comparison, and submits it. */
+    private void compare(
+            OneTimeCredential student, AssignmentSummary lesson, UUID isegoria, String framing, String k01) {
+        try (var s = SignedIn.as(users, student.username())) {
+            MarkingSession session = submissions.open(lesson.id()).orElseThrow();
+            compareWork.saveGrid(
+                    session.attemptId(),
+                    new CompareItems.GridState(
+                            isegoria.toString(), 1, framing, null, null, null, List.of(), null, null));
+            compareWork.saveCell(
+                    session.attemptId(),
+                    new CompareItems.CellState("k01", isegoria.toString(), 1, k01, null, null, null, null, null));
+            submissions.submit(session.attemptId());
+        }
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_compare_step_has_a_panel_with_each_cells_agreement_in_numbers_and_a_sentence() {
+        AssignmentSummary lesson;
+        UUID isegoria;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            isegoria = library.articles("isegoria").getFirst().articleId();
+            UUID warInContext = library.articles("war in context").getFirst().articleId();
+            lesson = assignments.assignMarkClaims(
+                    classId,
+                    new NewAssignment(
+                            isegoria,
+                            null,
+                            LocalDate.now().plusDays(3),
+                            false,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false,
+                            List.of(NewStep.compare(List.of(isegoria, warInContext), BigDecimal.ONE, false))));
+        }
+        // Ada: sensational (right) and fact (right); Bo: question (wrong) and hedged (wrong).
+        compare(pupils.get(0), lesson, isegoria, "sensational", "fact");
+        compare(pupils.get(1), lesson, isegoria, "question", "hedged");
+
+        navigate("dashboards/assignment/" + lesson.id(), AssignmentDashboardView.class);
+
+        Div panel = $(Div.class).withTestId("compare-agreement").single();
+        List<NativeTableCell> cells = $(NativeTableCell.class, panel)
+                .withAttribute("data-testid", "compare-agreement-cell")
+                .all();
+        // Seven grid items and eight core claims, each for two articles; every one is scored here.
+        assertThat(cells).hasSize(7 * 2 + 8 * 2);
+        NativeTableCell framing = cell(cells, "framing", "Isegoria");
+        assertThat(framing.getElement().getAttribute("data-share")).isEqualTo("0.50");
+        assertThat(framing.getElement().getAttribute("data-common-share")).isEqualTo("0.50");
+        assertThat(framing.getElement().getTextRecursively())
+                .contains("Key: sensational or neutral")
+                .contains("Agree with the key: 50% (1 of 2)")
+                .contains("Most common: question / sensational, 50% (1)")
+                .contains("Answered: 2 of 2");
+        assertThat(cell(cells, "framing", "War in Context").getElement().getAttribute("data-share"))
+                .isEqualTo("0.00");
+        assertThat(cell(cells, "k01", "Isegoria").getElement().getAttribute("data-share"))
+                .isEqualTo("0.50");
+        assertThat(cell(cells, "hedges", "Isegoria").getElement().getTextRecursively())
+                .contains("Average overlap with the key: 0% (2 students)");
+        assertThat($(Paragraph.class, panel)
+                        .withTestId("compare-agreement-summary")
+                        .single()
+                        .getText())
+                .startsWith(
+                        "Least agreement with the key: 0% in 28 cells, among them War in Context, headline framing; "
+                                + "Isegoria, named sources; War in Context, named sources.")
+                .endsWith("Most: 50% in 2 cells, among them Isegoria, headline framing; "
+                        + "Isegoria, \u201cSomeone who held a post inside ISIS has left the group.\u201d.");
+        assertThat($(Button.class).withTestId("print-report").single().getText())
+                .isEqualTo("Print report");
+        assertThat($(Paragraph.class).withTestId("dashboard-class").single().getText())
+                .contains("Class: Media");
+    }
+
+    private static NativeTableCell cell(List<NativeTableCell> cells, String item, String outlet) {
+        return cells.stream()
+                .filter(c -> item.equals(c.getElement().getAttribute("data-item"))
+                        && outlet.equals(c.getElement().getAttribute("data-outlet")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_lesson_without_a_compare_step_has_no_compare_panel_but_a_print_button() {
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        assertThat($(Div.class).withTestId("compare-agreement").exists()).isFalse();
+        assertThat($(Button.class).withTestId("print-report").single().getText())
+                .isEqualTo("Print report");
+        assertThat($(H2.class).withTestId("dashboard-title").single().getText()).isEqualTo(assignment.title());
     }
 
     private String html(String testId) {
