@@ -40,6 +40,7 @@ public record StudentDrillDown(
             UUID assignmentId,
             String title,
             Instant dueAt,
+            boolean open,
             SubmissionStatus status,
             @Nullable Double lessonScore,
             boolean lessonProvisional,

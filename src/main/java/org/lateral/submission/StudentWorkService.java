@@ -133,6 +133,7 @@ public class StudentWorkService {
                     a.id(),
                     a.title(),
                     due,
+                    !a.openAt().isAfter(now),
                     ResultsService.lessonStatus(now, due, all, a.steps().size()),
                     lesson,
                     lesson != null

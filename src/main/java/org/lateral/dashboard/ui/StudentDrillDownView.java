@@ -148,7 +148,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             NativeTableHeaderCell name = new NativeTableHeaderCell(a.title());
             name.getElement().setAttribute("scope", "row");
             row.add(name, new NativeTableCell(DAY.format(a.dueAt().atZone(d.timeZone()))));
-            NativeTableCell status = new NativeTableCell(a.status().label());
+            NativeTableCell status = new NativeTableCell(a.open() ? a.status().label() : "Not open yet");
             status.getElement().setAttribute("data-testid", "drilldown-status");
             row.add(status);
             NativeTableCell steps = new NativeTableCell();
