@@ -237,6 +237,37 @@ class CompareWorkRepository {
                 == 1;
     }
 
+    /** A grid row of {@code compare_grid}, read the same way for one attempt and for a class. */
+    private static CompareWork.Grid grid(ResultSet rs) throws SQLException {
+        UUID article = rs.getObject("article_id", UUID.class);
+        return new CompareWork.Grid(
+                article,
+                rs.getInt("seq"),
+                new CompareWorkModel.Grid(
+                        rs.getString("framing"),
+                        (Integer) rs.getObject("named_sources"),
+                        (Integer) rs.getObject("anonymous_sources"),
+                        rs.getString("reporting"),
+                        texts(rs.getArray("relayed_from")),
+                        rs.getString("includes"),
+                        rs.getString("outlet_kind")));
+    }
+
+    /** A live row of {@code compare_span}. */
+    private static CompareWork.PickedSpan pickedSpan(ResultSet rs) throws SQLException {
+        return new CompareWork.PickedSpan(
+                rs.getObject("span_id", UUID.class),
+                rs.getInt("seq"),
+                rs.getObject("article_id", UUID.class),
+                rs.getString("kind"),
+                new AnchoredSpan(
+                        rs.getInt("start_offset"),
+                        rs.getInt("end_offset"),
+                        rs.getString("exact"),
+                        rs.getString("prefix"),
+                        rs.getString("suffix")));
+    }
+
     /** The attempt's saved work: every grid, cell and note ever saved, the live spans, the judgement. */
     CompareWork work(UUID attemptId) {
         Map<UUID, CompareWork.Grid> grids = new HashMap<>();
@@ -245,37 +276,15 @@ class CompareWorkRepository {
                        outlet_kind
                   FROM compare_grid WHERE attempt_id = :a
                 """).param("a", attemptId).query((ResultSet rs) -> {
-            UUID article = rs.getObject("article_id", UUID.class);
-            grids.put(
-                    article,
-                    new CompareWork.Grid(
-                            article,
-                            rs.getInt("seq"),
-                            new CompareWorkModel.Grid(
-                                    rs.getString("framing"),
-                                    (Integer) rs.getObject("named_sources"),
-                                    (Integer) rs.getObject("anonymous_sources"),
-                                    rs.getString("reporting"),
-                                    texts(rs.getArray("relayed_from")),
-                                    rs.getString("includes"),
-                                    rs.getString("outlet_kind"))));
+            CompareWork.Grid grid = grid(rs);
+            grids.put(grid.articleId(), grid);
         });
         List<CompareWork.PickedSpan> spans = jdbc.sql("""
                 SELECT span_id, seq, article_id, kind, start_offset, end_offset, exact, prefix, suffix
                   FROM compare_span WHERE attempt_id = :a AND NOT deleted ORDER BY article_id, start_offset, span_id
                 """)
                 .param("a", attemptId)
-                .query((rs, n) -> new CompareWork.PickedSpan(
-                        rs.getObject("span_id", UUID.class),
-                        rs.getInt("seq"),
-                        rs.getObject("article_id", UUID.class),
-                        rs.getString("kind"),
-                        new AnchoredSpan(
-                                rs.getInt("start_offset"),
-                                rs.getInt("end_offset"),
-                                rs.getString("exact"),
-                                rs.getString("prefix"),
-                                rs.getString("suffix"))))
+                .query((rs, n) -> pickedSpan(rs))
                 .list();
         List<CompareWork.Cell> cells = jdbc.sql("""
                 SELECT claim_id, article_id, seq, carried, start_offset, end_offset, exact, prefix, suffix
@@ -336,21 +345,9 @@ class CompareWorkRepository {
                 .param("a", assignmentId)
                 .param("step", step)
                 .query((ResultSet rs) -> {
-                    UUID article = rs.getObject("article_id", UUID.class);
+                    CompareWork.Grid grid = grid(rs);
                     grids.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new HashMap<>())
-                            .put(
-                                    article,
-                                    new CompareWork.Grid(
-                                            article,
-                                            rs.getInt("seq"),
-                                            new CompareWorkModel.Grid(
-                                                    rs.getString("framing"),
-                                                    (Integer) rs.getObject("named_sources"),
-                                                    (Integer) rs.getObject("anonymous_sources"),
-                                                    rs.getString("reporting"),
-                                                    texts(rs.getArray("relayed_from")),
-                                                    rs.getString("includes"),
-                                                    rs.getString("outlet_kind"))));
+                            .put(grid.articleId(), grid);
                 });
         Map<UUID, List<CompareWork.PickedSpan>> spans = new HashMap<>();
         jdbc.sql("SELECT sub.student_id, p.span_id, p.seq, p.article_id, p.kind, p.start_offset, p.end_offset,"
@@ -362,17 +359,7 @@ class CompareWorkRepository {
                 .param("step", step)
                 .query((ResultSet rs) -> {
                     spans.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
-                            .add(new CompareWork.PickedSpan(
-                                    rs.getObject("span_id", UUID.class),
-                                    rs.getInt("seq"),
-                                    rs.getObject("article_id", UUID.class),
-                                    rs.getString("kind"),
-                                    new AnchoredSpan(
-                                            rs.getInt("start_offset"),
-                                            rs.getInt("end_offset"),
-                                            rs.getString("exact"),
-                                            rs.getString("prefix"),
-                                            rs.getString("suffix"))));
+                            .add(pickedSpan(rs));
                 });
         Map<UUID, List<CompareWork.Cell>> cells = new HashMap<>();
         jdbc.sql("SELECT sub.student_id, c.claim_id, c.article_id, c.seq, c.carried "

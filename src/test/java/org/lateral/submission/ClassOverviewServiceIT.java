@@ -20,7 +20,6 @@ import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.SubmissionStatus;
-import org.lateral.base.highlighter.MarkState;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
@@ -150,24 +149,7 @@ class ClassOverviewServiceIT {
     }
 
     private UUID submitted(OneTimeCredential who, AssignmentSummary assignment) {
-        try (var s = SignedIn.as(users, who.username())) {
-            MarkingSession session = submissions.open(assignment.id()).orElseThrow();
-            int at = session.text().indexOf(GradingIT.HEADLINE);
-            submissions.saveMark(
-                    session.attemptId(),
-                    new MarkState(
-                            UUID.randomUUID(),
-                            1,
-                            at,
-                            at + GradingIT.HEADLINE.length(),
-                            GradingIT.HEADLINE,
-                            "",
-                            "",
-                            "hedged",
-                            false));
-            submissions.submit(session.attemptId());
-            return session.attemptId();
-        }
+        return SubmittedWork.headline(submissions, users, who.username(), assignment.id(), "hedged");
     }
 
     private void override(UUID attemptId, double score) {
