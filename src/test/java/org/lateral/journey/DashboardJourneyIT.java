@@ -33,8 +33,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * accepts it as an alternative and sees the students' scores rise.
  *
  * <p>The three students (student9, student13, student16, used by no other journey) are enrolled
- * in a class of the demo teacher of their own, and each run gets a new assignment there, so the
- * counts start at zero whatever other tests left in the demo class.
+ * in a class of their own, taught by a teacher of the demo school who teaches nothing else (so the
+ * demo teacher's classes and assignments, which other journeys look up, stay as seeded), and each
+ * run gets a new assignment there, so the counts start at zero whatever other tests left behind.
  */
 class DashboardJourneyIT extends JourneyTest {
 
@@ -54,12 +55,15 @@ class DashboardJourneyIT extends JourneyTest {
     @Autowired
     UserDetailsService users;
 
+    static final String TEACHER = "dashboard-journey-teacher";
+    static final String PASSWORD = "a long enough password";
+
     UUID assignment;
 
     @BeforeEach
     void aFreshFriskyAssignmentForThreeStudents() {
-        Account teacher = administration.ensureDemoAccount(
-                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", Set.of(Role.TEACHER));
+        Account teacher = administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, TEACHER, "Journey Teacher", Set.of(Role.TEACHER), PASSWORD);
         SchoolClass journeyClass = administration.ensureClass(
                 teacher, "Dashboard journey", "Media literacy", null, ZoneId.systemDefault());
         for (String username : STUDENTS) {
@@ -71,7 +75,7 @@ class DashboardJourneyIT extends JourneyTest {
                             "Student " + username.substring(7),
                             Set.of(Role.STUDENT)));
         }
-        try (var s = SignedIn.as(users, "teacher")) {
+        try (var s = SignedIn.as(users, TEACHER)) {
             UUID frisky = library.articles("frisky").getFirst().articleId();
             assignment = assignments
                     .assignMarkClaims(
@@ -124,7 +128,7 @@ class DashboardJourneyIT extends JourneyTest {
 
     @Test
     void the_teacher_watches_the_heatmap_change_while_three_students_submit_then_accepts_an_alternative() {
-        signIn("teacher");
+        signIn(TEACHER, PASSWORD);
         page.navigate(url("dashboards/assignment/" + assignment));
         assertThat(page.getByTestId("dashboard-live")).hasAttribute("data-submitters", "0");
         assertThat(claim(page, FOUND)).hasAttribute("data-share", "0.00");
