@@ -72,6 +72,8 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
      *     or wrong; the mean overlap (F1) for relayed-from, hedges and loaded words, which the
      *     scoring measures by overlap; two decimals; null when the item is scored for nobody
      * @param counted how many students {@code keyShare} is over
+     * @param agreeing how many students the scoring counts right, for an item that is right or
+     *     wrong (0 for an overlap item); the count behind {@code keyShare}, not rebuilt from it
      * @param overlap whether {@code keyShare} is a mean overlap rather than a share of students
      */
     public record Cell(
@@ -83,6 +85,7 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
             String key,
             @Nullable Double keyShare,
             int counted,
+            int agreeing,
             boolean overlap) {}
 
     /** One student's answer to one item as the panel counts it. */
@@ -207,6 +210,10 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
                 key,
                 keyShare,
                 overlap ? scored.size() : submitters,
+                overlap
+                        ? 0
+                        : (int) Math.round(
+                                scored.stream().mapToDouble(Answer::agreement).sum()),
                 overlap);
     }
 

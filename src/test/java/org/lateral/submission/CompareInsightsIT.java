@@ -260,17 +260,18 @@ class CompareInsightsIT {
                         "sensational or neutral",
                         0.67,
                         3,
+                        2,
                         false));
         // Named: 1, 3, 1 against 0–1 ±1: two right; "1" twice.
         assertThat(cell(p.grid(), "named", 0))
-                .isEqualTo(
-                        new CompareAgreement.Cell("Isegoria", 3, "1", 2, 0.67, "0\u20131 (\u00b11)", 0.67, 3, false));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "Isegoria", 3, "1", 2, 0.67, "0\u20131 (\u00b11)", 0.67, 3, 2, false));
         // Anonymous: only Ada gave one (1, right); the two blanks count against the key.
         assertThat(cell(p.grid(), "anonymous", 0))
-                .isEqualTo(
-                        new CompareAgreement.Cell("Isegoria", 1, "1", 1, 0.33, "1\u20132 (\u00b11)", 0.33, 3, false));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "Isegoria", 1, "1", 1, 0.33, "1\u20132 (\u00b11)", 0.33, 3, 1, false));
         assertThat(cell(p.grid(), "reporting", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 3, "relay", 2, 0.67, "relay", 0.67, 3, false));
+                .isEqualTo(new CompareAgreement.Cell("Isegoria", 3, "relay", 2, 0.67, "relay", 0.67, 3, 2, false));
         // Relayed from, by overlap: Ada F1 1, Ben none of one (0), Cai the Daily Beast and a writer
         // (2 × 1 ÷ (2 + 1) = 0.667): mean 1.667 ÷ 3 = 0.56. Three different answers.
         assertThat(cell(p.grid(), "relayed-from", 0))
@@ -283,21 +284,23 @@ class CompareInsightsIT {
                         "The Daily Beast",
                         0.56,
                         3,
+                        0,
                         true));
         // Hedges: only Cai picked one, a key hedge: F1 2 × 1 ÷ (1 + 5) = 0.333; the others 0: mean 0.11.
         assertThat(cell(p.grid(), "hedges", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 1, null, 0, null, "5 phrases", 0.11, 3, true));
+                .isEqualTo(new CompareAgreement.Cell("Isegoria", 1, null, 0, null, "5 phrases", 0.11, 3, 0, true));
         assertThat(cell(p.grid(), "loaded", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 0, null, 0, null, "5 phrases", 0.0, 3, true));
+                .isEqualTo(new CompareAgreement.Cell("Isegoria", 0, null, 0, null, "5 phrases", 0.0, 3, 0, true));
 
         // War in Context: only Ada filled its grid (framing hedged, wrong; named 2, right).
         assertThat(cell(p.grid(), "framing", 1))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "War in Context", 1, "hedged", 1, 0.33, "sensational or neutral", 0.0, 3, false));
+                        "War in Context", 1, "hedged", 1, 0.33, "sensational or neutral", 0.0, 3, 0, false));
         assertThat(cell(p.grid(), "named", 1))
-                .isEqualTo(new CompareAgreement.Cell("War in Context", 1, "2", 1, 0.33, "2 (\u00b11)", 0.33, 3, false));
+                .isEqualTo(
+                        new CompareAgreement.Cell("War in Context", 1, "2", 1, 0.33, "2 (\u00b11)", 0.33, 3, 1, false));
         assertThat(cell(p.grid(), "reporting", 1))
-                .isEqualTo(new CompareAgreement.Cell("War in Context", 0, null, 0, null, "relay", 0.0, 3, false));
+                .isEqualTo(new CompareAgreement.Cell("War in Context", 0, null, 0, null, "relay", 0.0, 3, 0, false));
         // No reporting category: the relay item is 0 for everyone, and nobody answered it.
         assertThat(cell(p.grid(), "relayed-from", 1).keyShare()).isEqualTo(0.0);
         assertThat(cell(p.grid(), "relayed-from", 1).answered()).isZero();
@@ -308,11 +311,11 @@ class CompareInsightsIT {
         // Isegoria k01: fact, attributed (both right), hedged (wrong).
         assertThat(cell(p.matrix(), "k01", 0))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "Isegoria", 3, "attributed / fact / hedged", 1, 0.33, "fact or attributed", 0.67, 3, false));
+                        "Isegoria", 3, "attributed / fact / hedged", 1, 0.33, "fact or attributed", 0.67, 3, 2, false));
         // War in Context k01: attributed, fact, attributed: all right; attributed twice.
         assertThat(cell(p.matrix(), "k01", 1))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "War in Context", 3, "attributed", 2, 0.67, "attributed or fact", 1.0, 3, false));
+                        "War in Context", 3, "attributed", 2, 0.67, "attributed or fact", 1.0, 3, 3, false));
         // A cell nobody answered is wrong for all three.
         assertThat(cell(p.matrix(), "k02", 0).keyShare()).isEqualTo(0.0);
         assertThat(cell(p.matrix(), "k02", 0).answered()).isZero();

@@ -292,8 +292,8 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                     cell.overlap()
                             ? "Average overlap with the key: " + Math.round(100 * cell.keyShare()) + "% ("
                                     + cell.counted() + (cell.counted() == 1 ? " student)" : " students)")
-                            : "Agree with the key: " + Math.round(100 * cell.keyShare()) + "% ("
-                                    + Math.round(cell.keyShare() * submitters) + " of " + submitters + ")"));
+                            : "Agree with the key: " + Math.round(100 * cell.keyShare()) + "% (" + cell.agreeing()
+                                    + " of " + submitters + ")"));
         }
         if (cell.common() != null && cell.commonShare() != null) {
             td.getElement().setAttribute("data-common-share", share(cell.commonShare()));
