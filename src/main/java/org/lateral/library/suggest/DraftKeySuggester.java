@@ -36,8 +36,12 @@ import org.lateral.library.suggest.Text.Tok;
 public final class DraftKeySuggester {
 
     private static final int MIN_CLAUSE_WORDS = 4;
+    private static final int MIN_SENTENCE_WORDS = 5;
+    private static final Set<String> CLAUSE_SUBJECT_TAGS =
+            Set.of("DET", "PRON", "NOUN", "PROPN", "NUM", "DT", "PRP", "NN", "NNS", "NNP");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ";\\s+|,\\s+(?:but|while|whereas|yet)\\s+|\\s*[\u2014\u2013]\\s*(?:but|and|yet)\\s+|,\\s+as\\s+(?=(?:the|its|his|her|their|a|an)\\s)|:\\s+");
+    private static final Pattern COORDINATION = Pattern.compile(",\\s+and\\s+");
     private static final Pattern TRAILING_RELATIVE = Pattern.compile(",\\s+(?=(?:which|who)\\s)");
     private static final Pattern NUMBER_WORD = Pattern.compile(
             "(?<![\\p{L}])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)(?![\\p{L}])");
@@ -58,7 +62,7 @@ public final class DraftKeySuggester {
         List<ProposedSource> sources = finder.merge(text, candidates);
         List<int[]> quotes = quotations(canonicalText);
         List<ProposedClaim> claims = new ArrayList<>();
-        for (Sentence s : text.sentences) {
+        for (Sentence s : statements(text)) {
             if (canonicalText.charAt(s.end() - 1) == '?') {
                 continue;
             }
@@ -75,6 +79,27 @@ public final class DraftKeySuggester {
         return new Suggestions(claims, sources, loaded);
     }
 
+    /**
+     * Sentences, with a very short one joined to the one before it in its paragraph: "He nodded.",
+     * "I mean, every day." and a fragment left by an abbreviation ("Nov. | 13 massacre.") are not
+     * statements of their own.
+     */
+    static List<Sentence> statements(Text text) {
+        List<Sentence> out = new ArrayList<>();
+        for (Sentence s : text.sentences) {
+            int words = Tokens.words(text.raw.substring(s.start(), s.end())).length / 2;
+            if (!out.isEmpty() && words < MIN_SENTENCE_WORDS && out.getLast().paragraph() == s.paragraph()) {
+                Sentence previous = out.removeLast();
+                List<Tok> tokens = new ArrayList<>(previous.tokens());
+                tokens.addAll(s.tokens());
+                out.add(new Sentence(s.paragraph(), previous.start(), s.end(), tokens));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The clauses of a sentence, as offset pairs; a clause too short to stand alone joins the one before. */
     List<int[]> clauses(Text text, Sentence s) {
         List<int[]> parts = new ArrayList<>();
@@ -84,6 +109,31 @@ public final class DraftKeySuggester {
             parts.add(new int[] {from, m.start(), m.group().startsWith(":") ? 1 : 0});
             from = m.end();
         }
+        // "…, and people from around the world were …": a coordinated clause with its own subject.
+        List<int[]> coordinated = new ArrayList<>();
+        for (int[] p : parts.isEmpty() ? List.<int[]>of() : List.copyOf(parts)) {
+            coordinated.add(p);
+        }
+        int[] tail = {from, s.end(), 0};
+        List<int[]> all = new ArrayList<>(coordinated);
+        all.add(tail);
+        parts.clear();
+        for (int[] p : all) {
+            int cut = p[0];
+            Matcher and = COORDINATION.matcher(text.folded).region(p[0], p[1]);
+            while (and.find()) {
+                Tok next = tokenAt(s, and.end());
+                int before = Tokens.words(text.raw.substring(cut, and.start())).length / 2;
+                int after = Tokens.words(text.raw.substring(and.end(), p[1])).length / 2;
+                if (next != null && CLAUSE_SUBJECT_TAGS.contains(next.tag()) && before >= 5 && after >= 5) {
+                    parts.add(new int[] {cut, and.start(), p[2]});
+                    cut = and.end();
+                }
+            }
+            parts.add(new int[] {cut, p[1], cut == p[0] ? p[2] : 0});
+        }
+        from = parts.getLast()[0];
+        parts.removeLast();
         // A closing non-restrictive "…, which …" (no comma after it) is a statement of its own.
         Matcher r = TRAILING_RELATIVE.matcher(text.folded).region(from, s.end());
         int relative = -1;
@@ -120,6 +170,15 @@ public final class DraftKeySuggester {
             }
         }
         return merged;
+    }
+
+    private static @Nullable Tok tokenAt(Sentence s, int offset) {
+        for (Tok t : s.tokens()) {
+            if (t.start() >= offset) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static int @Nullable [] trim(String raw, int start, int end) {

@@ -73,7 +73,14 @@ final class SourceFinder {
             "reportedly",
             "publicly",
             "privately",
-            "now");
+            "now",
+            "could",
+            "can",
+            "may",
+            "might",
+            "should",
+            "must",
+            "'ll");
     private static final Set<String> BOUNDARY_WORDS = Set.of(
             "that",
             "which",
@@ -120,8 +127,13 @@ final class SourceFinder {
             "under",
             "against");
     private static final Set<String> INNER_CONNECTORS = Set.of("of", "for", "the", "de", "al", "and");
-    private static final Set<String> NOT_SUBJECTS =
-            Set.of("it", "there", "this", "that", "which", "what", "who", "these", "those", "one", "you", "here");
+    private static final Set<String> NOT_SUBJECTS = Set.of(
+            "it", "there", "this", "that", "which", "what", "who", "these", "those", "one", "you", "here", "it's",
+            "that's", "there's", "here's", "what's");
+    /** Quantifiers that are a vague subject on their own: "many are predicting". */
+    private static final Set<String> QUANTIFIERS = Set.of("many", "some", "others", "few", "most", "several");
+
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "him", "her", "them");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we", "me", "us");
     /** Verbs after which the speaker may follow the verb ("…,” said the analyst). */
@@ -156,6 +168,7 @@ final class SourceFinder {
             "drafted",
             "filed",
             "written");
+    private static final String OUTLET_NAME = "outlet name";
     private static final Set<String> WIRE_NAMES = Set.of("reuters", "afp", "bbc", "cnn", "ap");
 
     private final Lexicons lex;
@@ -206,6 +219,7 @@ final class SourceFinder {
                     } else {
                         int[] run = capitalisedRun(t, i + 1);
                         if (run != null) {
+                            run = hearerOnly(t, run);
                             SourceKind kind = hasWord(t, run, lex.outletWords) ? SourceKind.MEDIA_OUTLET : null;
                             out.add(named(
                                     text,
@@ -292,6 +306,15 @@ final class SourceFinder {
         if (i < 0) {
             return java.util.Optional.empty();
         }
+        if (t.get(i).text().equals(")")) {
+            int open = i - 1;
+            while (open >= 0 && !t.get(open).text().equals("(")) {
+                open--;
+            }
+            if (open > 0 && i - open <= 4) {
+                i = open - 1;
+            }
+        }
         Tok before = t.get(i);
         boolean afterPunctuation = !before.isWord();
         if (afterPunctuation && INVERTING.contains(verb.folded())) {
@@ -359,6 +382,20 @@ final class SourceFinder {
             return java.util.Optional.empty();
         }
         Tok s = t.get(start);
+        if (QUANTIFIERS.contains(t.get(end).folded())) {
+            // "… deserters many are predicting": the quantifier alone is the subject.
+            Tok q = t.get(end);
+            return java.util.Optional.of(new Candidate(
+                    q.text(),
+                    q.start(),
+                    q.end(),
+                    SourceKind.ANONYMOUS,
+                    verb.text(),
+                    q.start(),
+                    verb.end(),
+                    Role.NAMED,
+                    true));
+        }
         if (start == end && PRONOUNS.contains(first)) {
             return java.util.Optional.of(new Candidate(
                     s.text(), s.start(), s.end(), null, verb.text(), s.start(), verb.end(), Role.PRONOUN, true));
@@ -367,8 +404,57 @@ final class SourceFinder {
             return java.util.Optional.of(new Candidate(
                     "the writer", s.start(), s.end(), null, verb.text(), s.start(), verb.end(), Role.WRITER, true));
         }
+        if (!plausibleSpeaker(t, start, end)) {
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.of(
                 named(text, t, new int[] {start, end}, null, verb.text(), s.start(), verb.end(), true));
+    }
+
+    /**
+     * A subject can speak when it names someone (a capitalised word), or its head noun is a word of
+     * the source lexicons ("the analyst", "experts", "statistics", "the report") or a plural noun;
+     * "Only time will tell" and "effects his alleged" are not attributions.
+     */
+    private boolean plausibleSpeaker(List<Tok> t, int start, int end) {
+        Tok head = t.get(end);
+        if (POSSESSIVES.contains(head.folded())
+                || head.tag().equals("DET")
+                || head.tag().equals("ADP")) {
+            return false;
+        }
+        for (int i = start; i <= end; i++) {
+            Tok x = t.get(i);
+            boolean sentenceInitial = i == 0 || (i == 1 && !t.get(0).isWord());
+            if (x.capitalised() && (!sentenceInitial || x.properNoun())) {
+                return true;
+            }
+        }
+        String h = head.folded();
+        return lex.vagueSubjects.contains(h)
+                || lex.anonymousWords().contains(h)
+                || lex.expertWords.contains(h)
+                || lex.officialWords.contains(h)
+                || lex.documentWords.contains(h)
+                || lex.outletWords.contains(h)
+                || (h.endsWith("s") && (head.tag().equals("NOUN") || head.tag().startsWith("NN")));
+    }
+
+    /**
+     * "told The Daily Mail Soulayman defected": a reported clause without "that" can start right
+     * after the hearer; when a verb follows the run, the run ends at its last outlet word.
+     */
+    private int[] hearerOnly(List<Tok> t, int[] run) {
+        boolean verbFollows = run[1] + 1 < t.size() && t.get(run[1] + 1).verbal();
+        if (!verbFollows || lex.outletWords.contains(t.get(run[1]).folded())) {
+            return run;
+        }
+        for (int k = run[1] - 1; k > run[0]; k--) {
+            if (lex.outletWords.contains(t.get(k).folded())) {
+                return new int[] {run[0], k};
+            }
+        }
+        return run;
     }
 
     /** Capitalised names that contain an outlet word: "The Daily Mail", "Radio Sputnik". */
@@ -380,7 +466,13 @@ final class SourceFinder {
                 i++;
                 continue;
             }
-            int words = run[1] - run[0] + 1;
+            while (run[0] < run[1]
+                    && !t.get(run[0]).folded().equals("the")
+                    && Set.of("SCONJ", "ADP", "ADV", "CCONJ", "PRON", "DET", "IN", "RB", "CC", "PRP", "DT")
+                            .contains(t.get(run[0]).tag())) {
+                run[0]++;
+            }
+            int words = run[1] - run[0] + 1 - (t.get(run[0]).folded().equals("the") ? 1 : 0);
             boolean wire = words == 1 && WIRE_NAMES.contains(t.get(run[0]).folded());
             if ((words >= 2 || wire) && hasWord(t, run, lex.outletWords)) {
                 out.add(named(
@@ -388,7 +480,7 @@ final class SourceFinder {
                         t,
                         run,
                         SourceKind.MEDIA_OUTLET,
-                        "outlet name",
+                        OUTLET_NAME,
                         t.get(run[0]).start(),
                         t.get(run[1]).end(),
                         false));
@@ -596,7 +688,11 @@ final class SourceFinder {
         return -1;
     }
 
-    /** A candidate whose name lies inside another candidate's name ("sources" in "British MSM sources") goes. */
+    /**
+     * A candidate whose name lies inside another candidate's name ("sources" in "British MSM sources")
+     * goes, and so does a bare outlet name that overlaps a name an attribution rule found ("told The
+     * Daily Mail" beats the outlet run "The Daily Mail Soulayman").
+     */
     private static List<Candidate> dropNested(List<Candidate> all) {
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : all) {
@@ -609,6 +705,14 @@ final class SourceFinder {
                         && c.role() == Role.NAMED) {
                     nested = true;
                     break;
+                }
+            }
+            if (!c.attributes() && c.cue().equals(OUTLET_NAME)) {
+                for (Candidate o : all) {
+                    if (o != c && o.attributes() && o.nameStart() < c.nameEnd() && c.nameStart() < o.nameEnd()) {
+                        nested = true;
+                        break;
+                    }
                 }
             }
             if (!nested) {
@@ -644,13 +748,14 @@ final class SourceFinder {
     List<ProposedSource> merge(Text text, List<Candidate> candidates) {
         List<Building> sources = new ArrayList<>();
         @Nullable Building writer = null;
+        Building[] writerRef = new Building[1];
         int seen = 0;
         for (Candidate c : candidates) {
             seen++;
             Mention mention = new Mention(c.start(), c.end(), text.raw.substring(c.start(), c.end()), c.cue());
             @Nullable Building target = null;
             switch (c.role()) {
-                case PRONOUN -> target = latest(sources, Building::person);
+                case PRONOUN -> target = latest(sources, b -> b != writerRef[0] && b.person());
                 case DEFINITE -> {
                     SourceKind kind = kindOf(c);
                     target = latest(
@@ -666,6 +771,7 @@ final class SourceFinder {
                 case WRITER -> {
                     if (writer == null) {
                         writer = new Building("The writer (first person)", SourceKind.ANONYMOUS, c.cue());
+                        writerRef[0] = writer;
                         sources.add(writer);
                     }
                     target = writer;
@@ -674,7 +780,7 @@ final class SourceFinder {
                     SourceKind kind = kindOf(c);
                     String key = normalise(c.name());
                     for (Building b : sources) {
-                        if (normalise(b.name).equals(key) || sameSurname(b, c.name(), kind)) {
+                        if (normalise(b.name).equals(key) || sameSurname(b, c.name(), kind) || sameHead(b, c.name())) {
                             target = b;
                             break;
                         }
@@ -689,6 +795,7 @@ final class SourceFinder {
                         // "<Name> writes:": a lead-in naming the writer, whose "I" is this person.
                         if (text.raw.startsWith(":", c.end()) && writer == null) {
                             writer = target;
+                            writerRef[0] = target;
                         }
                     }
                 }
@@ -712,6 +819,17 @@ final class SourceFinder {
             }
         }
         return best;
+    }
+
+    /** "the former rebel source" after "a source": a definite description with an earlier source's head noun. */
+    private static boolean sameHead(Building b, String name) {
+        String[] words = name.strip().split("\\s+");
+        String last = words[words.length - 1];
+        return Lexicon.fold(name).startsWith("the ")
+                && !last.isEmpty()
+                && Character.isLowerCase(last.codePointAt(0))
+                && b.kind == SourceKind.ANONYMOUS
+                && lastWord(b.name).equals(lastWord(name));
     }
 
     private static boolean sameSurname(Building b, String name, SourceKind kind) {
@@ -742,8 +860,16 @@ final class SourceFinder {
         List<String> words = List.of(normalise(c.name()).split(" "));
         boolean capitalised = c.name().codePoints().skip(0).anyMatch(Character::isUpperCase)
                 && words.stream().anyMatch(w -> !w.isEmpty());
-        if (anyWord(words, lex.outletWords) && capitalisedWords(c.name()) >= 2) {
-            return SourceKind.MEDIA_OUTLET;
+        if (capitalisedWords(c.name()) >= 2) {
+            if (anyWord(words, lex.outletWords)) {
+                return SourceKind.MEDIA_OUTLET;
+            }
+            if (anyWord(words, lex.officialWords)) {
+                return SourceKind.OFFICIAL_BODY;
+            }
+            if (anyWord(words, lex.expertWords)) {
+                return SourceKind.EXPERT_OR_ORGANISATION;
+            }
         }
         if (anyWord(words, lex.documentWords)) {
             return SourceKind.DOCUMENT;
@@ -770,7 +896,7 @@ final class SourceFinder {
 
     private static long capitalisedWords(String name) {
         return java.util.Arrays.stream(name.split("\\s+"))
-                .filter(w -> !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && !w.equals("The"))
+                .filter(w -> !w.equals("The") && w.codePoints().anyMatch(Character::isUpperCase))
                 .count();
     }
 

@@ -21,8 +21,10 @@ final class Text {
             return text.codePoints().anyMatch(Character::isLetterOrDigit);
         }
 
+        /** Its first letter is a capital ("Tamimi" in "al-Tamimi" tokenised as "-Tamimi" counts). */
         boolean capitalised() {
-            return !text.isEmpty() && Character.isUpperCase(text.codePointAt(0));
+            return text.codePoints().filter(Character::isLetter).findFirst().stream()
+                    .anyMatch(Character::isUpperCase);
         }
 
         boolean verbal() {
