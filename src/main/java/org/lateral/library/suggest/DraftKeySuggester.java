@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.text.Tokens;
 import org.lateral.library.ClaimType;
 import org.lateral.library.suggest.Suggestions.LoadedPhrase;
-import org.lateral.library.suggest.Suggestions.Mention;
 import org.lateral.library.suggest.Suggestions.ProposedClaim;
 import org.lateral.library.suggest.Suggestions.ProposedSource;
 import org.lateral.library.suggest.Text.Sentence;
@@ -202,9 +201,9 @@ public final class DraftKeySuggester {
         String cue = null;
         String why = null;
 
-        List<Lexicon.Hit> hedges = lex.hedges.find(text.folded, start, end);
+        List<Lexicon.Hit> hedges = modal(text, s, lex.hedges.find(text.folded, start, end));
         List<Lexicon.Hit> reports = lex.reportHedges.find(text.folded, start, end);
-        List<Lexicon.Hit> speculation = lex.speculation.find(text.folded, start, end);
+        List<Lexicon.Hit> speculation = modal(text, s, lex.speculation.find(text.folded, start, end));
         SourceFinder.Candidate attribution = sources.stream()
                 .filter(c -> c.attributes() && c.start() < s.end() && c.end() > s.start())
                 .findFirst()
@@ -259,6 +258,15 @@ public final class DraftKeySuggester {
         return new ProposedClaim(start, end, exact, types, Math.min(3, worthiness), cue, why);
     }
 
+    /** Drops "May" the month: a capitalised "may" that does not start its sentence is not the modal verb. */
+    private static List<Lexicon.Hit> modal(Text text, Sentence s, List<Lexicon.Hit> hits) {
+        return hits.stream()
+                .filter(h -> !(h.phrase().equals("may")
+                        && h.start() > s.start()
+                        && Character.isUpperCase(text.raw.charAt(h.start()))))
+                .toList();
+    }
+
     /** The first checkable detail of a clause: a number, a date, a name or an event verb; null if none. */
     private @Nullable String checkable(Text text, Sentence s, int start, int end, boolean headline) {
         for (Tok t : s.tokens()) {
@@ -274,7 +282,8 @@ public final class DraftKeySuggester {
             return text.raw.substring(n.start(), n.end());
         }
         Matcher d = DATE.matcher(text.folded).region(start, end);
-        if (d.find() && !(text.folded.startsWith("may", d.start()))) {
+        if (d.find()
+                && !(text.folded.startsWith("may", d.start()) && !Character.isUpperCase(text.raw.charAt(d.start())))) {
             return text.raw.substring(d.start(), d.end());
         }
         boolean sentenceStart = true;
@@ -313,14 +322,5 @@ public final class DraftKeySuggester {
             }
         }
         return out;
-    }
-
-    /** Kept for callers that show every mention of a source in the text order. */
-    static List<Mention> mentionsOf(ProposedSource source) {
-        return source.mentions();
-    }
-
-    Set<String> lexiconNames() {
-        return Set.of(lex.hedges.name(), lex.speculation.name(), lex.loaded.name());
     }
 }

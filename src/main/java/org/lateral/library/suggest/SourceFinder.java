@@ -125,7 +125,13 @@ final class SourceFinder {
             "into",
             "over",
             "under",
-            "against");
+            "against",
+            "last",
+            "next",
+            "yesterday",
+            "today",
+            "earlier",
+            "later");
     private static final Set<String> INNER_CONNECTORS = Set.of("of", "for", "the", "de", "al", "and");
     private static final Set<String> NOT_SUBJECTS = Set.of(
             "it", "there", "this", "that", "which", "what", "who", "these", "those", "one", "you", "here", "it's",
@@ -169,6 +175,28 @@ final class SourceFinder {
             "filed",
             "written");
     private static final String OUTLET_NAME = "outlet name";
+    /** Verbs that are always acts of saying, unlike "tell" or "called", which need a likelier speaker. */
+    private static final Set<String> SPEECH_ACTS = Set.of(
+            "said",
+            "says",
+            "told",
+            "added",
+            "wrote",
+            "writes",
+            "explained",
+            "stated",
+            "claimed",
+            "noted",
+            "insisted",
+            "warned",
+            "announced",
+            "confirmed",
+            "denied",
+            "argued",
+            "replied",
+            "answered",
+            "testified");
+
     private static final Set<String> WIRE_NAMES = Set.of("reuters", "afp", "bbc", "cnn", "ap");
 
     private final Lexicons lex;
@@ -404,7 +432,7 @@ final class SourceFinder {
             return java.util.Optional.of(new Candidate(
                     "the writer", s.start(), s.end(), null, verb.text(), s.start(), verb.end(), Role.WRITER, true));
         }
-        if (!plausibleSpeaker(t, start, end)) {
+        if (!plausibleSpeaker(t, start, end, SPEECH_ACTS.contains(verb.folded()))) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(
@@ -413,10 +441,11 @@ final class SourceFinder {
 
     /**
      * A subject can speak when it names someone (a capitalised word), or its head noun is a word of
-     * the source lexicons ("the analyst", "experts", "statistics", "the report") or a plural noun;
+     * the source lexicons ("the analyst", "experts", "statistics", "the report"), a plural noun, or any
+     * noun before an unambiguous verb of saying ("the mayor said");
      * "Only time will tell" and "effects his alleged" are not attributions.
      */
-    private boolean plausibleSpeaker(List<Tok> t, int start, int end) {
+    private boolean plausibleSpeaker(List<Tok> t, int start, int end, boolean speechAct) {
         Tok head = t.get(end);
         if (POSSESSIVES.contains(head.folded())
                 || head.tag().equals("DET")
@@ -437,7 +466,8 @@ final class SourceFinder {
                 || lex.officialWords.contains(h)
                 || lex.documentWords.contains(h)
                 || lex.outletWords.contains(h)
-                || (h.endsWith("s") && (head.tag().equals("NOUN") || head.tag().startsWith("NN")));
+                || ((speechAct || h.endsWith("s"))
+                        && (head.tag().equals("NOUN") || head.tag().startsWith("NN")));
     }
 
     /**
@@ -860,6 +890,9 @@ final class SourceFinder {
         List<String> words = List.of(normalise(c.name()).split(" "));
         boolean capitalised = c.name().codePoints().skip(0).anyMatch(Character::isUpperCase)
                 && words.stream().anyMatch(w -> !w.isEmpty());
+        if (WIRE_NAMES.contains(normalise(c.name()))) {
+            return SourceKind.MEDIA_OUTLET;
+        }
         if (capitalisedWords(c.name()) >= 2) {
             if (anyWord(words, lex.outletWords)) {
                 return SourceKind.MEDIA_OUTLET;

@@ -20,7 +20,7 @@ public record Suggestions(List<ProposedClaim> claims, List<ProposedSource> sourc
     /**
      * A proposed key claim: a sentence or a clause.
      *
-     * @param types the types the rules point at, the first one the most specific
+     * @param types every type a rule points at (a "may" is both hedged and speculation)
      * @param worthiness 1 (minor) to 3 (central), from how many kinds of checkable signal it carries
      * @param cue the words that fired the main rule, as they appear in the text
      * @param why one line for the teacher: which rule fired and what it means
