@@ -101,74 +101,75 @@ public final class DraftKeySuggester {
 
     /** The clauses of a sentence, as offset pairs; a clause too short to stand alone joins the one before. */
     List<int[]> clauses(Text text, Sentence s) {
-        List<int[]> parts = new ArrayList<>();
+        record Piece(int start, int end, boolean leadIn) {}
+        // 1. Where punctuation and a conjunction join two statements.
+        List<Piece> pieces = new ArrayList<>();
         int from = s.start();
         Matcher m = CLAUSE_BREAK.matcher(text.folded).region(s.start(), s.end());
         while (m.find()) {
-            parts.add(new int[] {from, m.start(), m.group().startsWith(":") ? 1 : 0});
+            pieces.add(new Piece(from, m.start(), m.group().startsWith(":")));
             from = m.end();
         }
-        // "…, and people from around the world were …": a coordinated clause with its own subject.
-        List<int[]> coordinated = new ArrayList<>();
-        for (int[] p : parts.isEmpty() ? List.<int[]>of() : List.copyOf(parts)) {
-            coordinated.add(p);
-        }
-        int[] tail = {from, s.end(), 0};
-        List<int[]> all = new ArrayList<>(coordinated);
-        all.add(tail);
-        parts.clear();
-        for (int[] p : all) {
-            int cut = p[0];
-            Matcher and = COORDINATION.matcher(text.folded).region(p[0], p[1]);
+        pieces.add(new Piece(from, s.end(), false));
+        // 2. "…, and people from around the world were …": a coordinated clause with its own subject.
+        List<Piece> cut = new ArrayList<>();
+        for (Piece p : pieces) {
+            int start = p.start();
+            Matcher and = COORDINATION.matcher(text.folded).region(p.start(), p.end());
             while (and.find()) {
                 Tok next = tokenAt(s, and.end());
-                int before = Tokens.words(text.raw.substring(cut, and.start())).length / 2;
-                int after = Tokens.words(text.raw.substring(and.end(), p[1])).length / 2;
+                int before = wordCount(text, start, and.start());
+                int after = wordCount(text, and.end(), p.end());
                 if (next != null && CLAUSE_SUBJECT_TAGS.contains(next.tag()) && before >= 5 && after >= 5) {
-                    parts.add(new int[] {cut, and.start(), p[2]});
-                    cut = and.end();
+                    cut.add(new Piece(start, and.start(), start == p.start() && p.leadIn()));
+                    start = and.end();
                 }
             }
-            parts.add(new int[] {cut, p[1], cut == p[0] ? p[2] : 0});
+            cut.add(new Piece(start, p.end(), start == p.start() && p.leadIn()));
         }
-        from = parts.getLast()[0];
-        parts.removeLast();
-        // A closing non-restrictive "…, which …" (no comma after it) is a statement of its own.
-        Matcher r = TRAILING_RELATIVE.matcher(text.folded).region(from, s.end());
+        // 3. A closing non-restrictive "…, which …" (no comma after it) is a statement of its own.
+        Piece last = cut.removeLast();
+        Matcher r = TRAILING_RELATIVE.matcher(text.folded).region(last.start(), last.end());
         int relative = -1;
         while (r.find()) {
             relative = r.end();
         }
-        if (relative > 0 && text.folded.indexOf(',', relative) < 0
-                || relative > 0 && text.folded.indexOf(',', relative) >= s.end()) {
-            parts.add(new int[] {from, relative - 2, 0});
-            from = relative;
+        if (relative > 0 && text.folded.substring(relative, last.end()).indexOf(',') < 0) {
+            cut.add(new Piece(last.start(), relative - 2, false));
+            cut.add(new Piece(relative, last.end(), false));
+        } else {
+            cut.add(last);
         }
-        parts.add(new int[] {from, s.end(), 0});
+        // 4. A lead-in such as "Someone writes:" is an attribution, not a claim; any other piece too
+        // short to stand alone joins its neighbour.
         List<int[]> merged = new ArrayList<>();
-        for (int[] p : parts) {
-            int[] trimmed = trim(text.raw, p[0], p[1]);
+        for (Piece p : cut) {
+            int[] trimmed = trim(text.raw, p.start(), p.end());
             if (trimmed == null) {
                 continue;
             }
-            int words = Tokens.words(text.raw.substring(trimmed[0], trimmed[1])).length / 2;
-            if (words < MIN_CLAUSE_WORDS && p[2] == 1) {
-                continue; // a lead-in such as "Someone writes:" is an attribution, not a claim
+            boolean shortPiece = wordCount(text, trimmed[0], trimmed[1]) < MIN_CLAUSE_WORDS;
+            if (shortPiece && p.leadIn()) {
+                continue;
             }
-            if (words < MIN_CLAUSE_WORDS && !merged.isEmpty()) {
-                merged.get(merged.size() - 1)[1] = trimmed[1];
+            if (shortPiece && !merged.isEmpty()) {
+                merged.getLast()[1] = trimmed[1];
             } else {
                 merged.add(trimmed);
             }
         }
         if (merged.size() > 1) {
-            int[] first = merged.get(0);
-            if (Tokens.words(text.raw.substring(first[0], first[1])).length / 2 < MIN_CLAUSE_WORDS) {
+            int[] first = merged.getFirst();
+            if (wordCount(text, first[0], first[1]) < MIN_CLAUSE_WORDS) {
                 merged.get(1)[0] = first[0];
-                merged.remove(0);
+                merged.removeFirst();
             }
         }
         return merged;
+    }
+
+    private static int wordCount(Text text, int start, int end) {
+        return Tokens.words(text.raw.substring(start, end)).length / 2;
     }
 
     private static @Nullable Tok tokenAt(Sentence s, int offset) {

@@ -712,7 +712,7 @@ final class SourceFinder {
     private static int indexAt(List<Tok> t, int offset) {
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).end() > offset) {
-                return t.get(i).start() >= offset || t.get(i).end() > offset ? i : -1;
+                return i;
             }
         }
         return -1;
@@ -888,8 +888,6 @@ final class SourceFinder {
         }
         String folded = Lexicon.fold(c.name());
         List<String> words = List.of(normalise(c.name()).split(" "));
-        boolean capitalised = c.name().codePoints().skip(0).anyMatch(Character::isUpperCase)
-                && words.stream().anyMatch(w -> !w.isEmpty());
         if (WIRE_NAMES.contains(normalise(c.name()))) {
             return SourceKind.MEDIA_OUTLET;
         }
@@ -921,7 +919,7 @@ final class SourceFinder {
         if (anyWord(words, lex.expertWords)) {
             return SourceKind.EXPERT_OR_ORGANISATION;
         }
-        if (capitalised && capitalisedWords(c.name()) >= 1) {
+        if (capitalisedWords(c.name()) >= 1) {
             return SourceKind.NAMED_PERSON;
         }
         return SourceKind.ANONYMOUS;
