@@ -471,7 +471,7 @@ final class SourceFinder {
     }
 
     /**
-     * "told The Daily Mail Soulayman defected": a reported clause without "that" can start right
+     * "told The Morning Post the minister resigned": a reported clause without "that" can start right
      * after the hearer; when a verb follows the run, the run ends at its last outlet word.
      */
     private int[] hearerOnly(List<Tok> t, int[] run) {
