@@ -109,12 +109,8 @@ class PackTravelIT {
             zip = packs.exportPack(SHIPPED_SET).zip();
         }
         Map<String, String> files = new LinkedHashMap<>(SeedPackWriter.write(readZip(zip)));
-        String key = files.get("keys/004-new-eastern-outlook.yaml");
-        int at = key.indexOf("quote: ");
-        int end = key.indexOf('\n', at);
         files.put(
-                "keys/004-new-eastern-outlook.yaml",
-                key.substring(0, at) + "quote: \"words that are in no article\"" + key.substring(end));
+                "keys/004-new-eastern-outlook.yaml", withBadFirstQuote(files.get("keys/004-new-eastern-outlook.yaml")));
         UUID fresh = fixtures.school("All or nothing " + UUID.randomUUID());
         long rowsBefore = libraryRows();
         try (var s = SignedIn.as(users, fixtures.teacher(fresh, "importer"))) {
@@ -167,6 +163,27 @@ class PackTravelIT {
             assertThatThrownBy(() -> packs.exportPack(SHIPPED_SET))
                     .hasMessage("That story set is not in your school's library.");
         }
+    }
+
+    /** The key with its first quote replaced (with any continuation lines of a long quote). */
+    private static String withBadFirstQuote(String yaml) {
+        List<String> lines = new java.util.ArrayList<>(List.of(yaml.split("\n", -1)));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.strip().startsWith("quote:")) {
+                int indent = line.indexOf("quote:");
+                lines.set(i, line.substring(0, indent) + "quote: \"words that are in no article\"");
+                while (i + 1 < lines.size()
+                        && !lines.get(i + 1).isBlank()
+                        && lines.get(i + 1).length()
+                                        - lines.get(i + 1).stripLeading().length()
+                                > indent) {
+                    lines.remove(i + 1);
+                }
+                break;
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private long libraryRows() {

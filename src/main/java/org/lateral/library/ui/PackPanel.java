@@ -52,7 +52,8 @@ class PackPanel extends Div {
                                             "application/zip",
                                             file.zip().length);
                                 } catch (NotYoursException | AccessDeniedException e) {
-                                    return DownloadResponse.error(403, "That story set is not in your school's library.");
+                                    return DownloadResponse.error(
+                                            403, "That story set is not in your school's library.");
                                 } catch (UserFacingException e) {
                                     return DownloadResponse.error(404, e.getMessage());
                                 }
@@ -82,7 +83,9 @@ class PackPanel extends Div {
     private void show(PackService.ImportReport result) {
         report.removeAll();
         if (!result.imported()) {
-            report.add(new Paragraph("Nothing was imported from \u201c" + result.pack() + "\u201d:"), list(result.refused()));
+            report.add(
+                    new Paragraph("Nothing was imported from \u201c" + result.pack() + "\u201d:"),
+                    list(result.refused()));
             return;
         }
         report.add(new Paragraph("Imported \u201c" + result.pack() + "\u201d."));

@@ -38,7 +38,8 @@ class PackZipTest {
     private static void refused(byte[] zip, String sentence) {
         assertThatThrownBy(() -> PackZip.read("p", zip))
                 .isInstanceOfSatisfying(
-                        PackZip.RefusedException.class, e -> assertThat(e.problems()).contains(sentence));
+                        PackZip.RefusedException.class,
+                        e -> assertThat(e.problems()).contains(sentence));
     }
 
     @Test
