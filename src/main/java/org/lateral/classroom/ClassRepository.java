@@ -192,7 +192,7 @@ class ClassRepository {
     List<RosterEntry> roster(UUID classId) {
         return jdbc
                 .sql("""
-                SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled,
+                SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled, a.version,
                        coalesce((SELECT c.must_change_password FROM credential c
                                   WHERE c.account_id = a.id AND c.kind = 'password'), false) AS must_change,
                        EXISTS (SELECT 1 FROM enrollment o JOIN class oc ON oc.id = o.class_id
@@ -212,7 +212,8 @@ class ClassRepository {
                         rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
                         rs.getBoolean("must_change"),
                         rs.getBoolean("shared"),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"),
+                        rs.getInt("version")))
                 .list()
                 .stream()
                 .sorted(ROSTER_ORDER)

@@ -135,14 +135,16 @@ public class ClassroomService {
     /** Renames a student of this class (the name the teacher sees). */
     @Transactional
     @TeacherOfClass
-    public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName) {
+    public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
         String name = Names.clean(displayName);
         if (name.isEmpty() || name.length() > 100) {
             throw new UserFacingException("A name has 1 to 100 characters.");
         }
-        accounts.rename(student.studentId(), name);
+        if (!accounts.rename(student.studentId(), name, expectedVersion)) {
+            throw new UserFacingException(STALE_ACCOUNT);
+        }
         return detail(classId, teacher);
     }
 
@@ -284,6 +286,9 @@ public class ClassroomService {
                 owned.version(),
                 classes.roster(classId));
     }
+
+    static final String STALE_ACCOUNT =
+            "This student's account was changed by someone else since you opened it. Reload to see the change.";
 
     static final String STALE_CLASS =
             "This class was changed by someone else since you opened it. Reload to see the change.";

@@ -247,10 +247,14 @@ class ClassManagementIT {
             join.joinAsSignedInStudent(theirs.joinCode(), new JoinService.From("10.5.5.5", "session-10.5.5.5"));
         }
         try (var s = SignedIn.as(users, teacher)) {
-            classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)");
+            int read = version(classroom.classDetail(mine.id()).orElseThrow(), onlyMine);
+            classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)", read);
+            // The same dialog saved again from the page as it was read: refused, name unchanged.
+            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), onlyMine, "Stale name", read))
+                    .hasMessage(ClassroomService.STALE_ACCOUNT);
             OneTimeCredential reset = classroom.resetPassword(mine.id(), onlyMine);
             assertThat(reset.password()).isNotEqualTo(created.get(0).password());
-            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name"))
+            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name", 0))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("school admin");
             assertThatThrownBy(() -> classroom.resetPassword(mine.id(), shared)).hasMessageContaining("school admin");
@@ -378,5 +382,13 @@ class ClassManagementIT {
                 .param("u", username)
                 .query(UUID.class)
                 .single();
+    }
+
+    private static int version(ClassDetail c, UUID studentId) {
+        return c.roster().stream()
+                .filter(r -> r.studentId().equals(studentId))
+                .findFirst()
+                .orElseThrow()
+                .version();
     }
 }

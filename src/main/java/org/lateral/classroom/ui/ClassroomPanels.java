@@ -232,7 +232,7 @@ public final class ClassroomPanels {
         dialog.add(name);
         Button save = new Button("Save", e -> {
             try {
-                classroom.renameStudent(c.id(), r.studentId(), name.getValue());
+                classroom.renameStudent(c.id(), r.studentId(), name.getValue(), r.version());
                 dialog.close();
                 refresh.run();
             } catch (UserFacingException ex) {
