@@ -1,6 +1,5 @@
 package org.lateral.library.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -63,15 +62,9 @@ class PackPanel extends Div {
             download.setTestId("export-pack");
             add(set, download);
         }
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            PackService.ImportReport result = packs.importPack(metadata.fileName(), bytes);
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                ui.access(() -> show(result));
-            } else {
-                getUI().ifPresent(u -> u.access(() -> show(result)));
-            }
-        }));
+        // The in-memory handler runs its callback inside UI.access: the report can be shown at once.
+        Upload upload = new Upload(
+                UploadHandler.inMemory((metadata, bytes) -> show(packs.importPack(metadata.fileName(), bytes))));
         upload.setAcceptedFileTypes(".zip", "application/zip");
         upload.setMaxFileSize(PackZip.MAX_ZIP_BYTES);
         upload.setMaxFiles(1);
