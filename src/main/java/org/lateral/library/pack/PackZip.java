@@ -80,8 +80,13 @@ public final class PackZip {
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             byte[] buffer = new byte[8192];
+            int entries = 0;
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String path = entry.getName();
+                if (++entries > MAX_ENTRIES) {
+                    // The directory's count is 16 bits; the entries themselves are counted too.
+                    throw refused("The zip holds more than " + MAX_ENTRIES + " entries.");
+                }
                 if (!listed.contains(path)) {
                     // A local header the directory does not list: a crafted archive.
                     throw refused("The entry '" + printable(path) + "' is not in the zip's directory.");
