@@ -52,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("comparison_core_claim", "library"),
             Map.entry("comparison_claim_carriage", "library"),
             Map.entry("comparison_rubric_level", "library"),
+            Map.entry("pack_item", "library"),
             Map.entry("assignment", "assignment"),
             Map.entry("assignment_due_override", "assignment"),
             Map.entry("lesson_step", "assignment"),

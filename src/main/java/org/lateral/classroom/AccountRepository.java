@@ -224,11 +224,15 @@ class AccountRepository implements LoginAccounts {
                 .single();
     }
 
-    void rename(UUID accountId, String displayName) {
-        jdbc.sql("UPDATE account SET display_name = :name, version = version + 1 WHERE id = :id")
-                .param("id", accountId)
-                .param("name", displayName)
-                .update();
+    /** Renames the account if it is still at the version the teacher's page read; false otherwise. */
+    boolean rename(UUID accountId, String displayName, int expectedVersion) {
+        return jdbc.sql("UPDATE account SET display_name = :name, version = version + 1"
+                                + " WHERE id = :id AND version = :expected")
+                        .param("id", accountId)
+                        .param("name", displayName)
+                        .param("expected", expectedVersion)
+                        .update()
+                == 1;
     }
 
     /**

@@ -158,12 +158,14 @@ class ClassRepository {
     }
 
     /** A class with its join settings, only if this teacher teaches it in this school. */
-    record OwnedClass(SchoolClass schoolClass, @Nullable String joinCode, boolean joinEnabled, boolean archived) {}
+    /** {@code version} is what the teacher's page shows and sends back with an edit (optimistic locking). */
+    record OwnedClass(
+            SchoolClass schoolClass, @Nullable String joinCode, boolean joinEnabled, boolean archived, int version) {}
 
     Optional<OwnedClass> ownedBy(UUID classId, UUID schoolId, UUID teacherId) {
         return jdbc.sql("""
                 SELECT id, school_id, teacher_id, name, subject, school_year, time_zone, created_at, join_code,
-                       join_enabled, archived_at IS NOT NULL AS archived
+                       join_enabled, archived_at IS NOT NULL AS archived, version
                   FROM class
                  WHERE id = :id AND school_id = :school AND teacher_id = :teacher
                 """)
@@ -182,14 +184,15 @@ class ClassRepository {
                                 rs.getObject("created_at", OffsetDateTime.class).toInstant()),
                         rs.getString("join_code"),
                         rs.getBoolean("join_enabled"),
-                        rs.getBoolean("archived")))
+                        rs.getBoolean("archived"),
+                        rs.getInt("version")))
                 .optional();
     }
 
     List<RosterEntry> roster(UUID classId) {
         return jdbc
                 .sql("""
-                SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled,
+                SELECT a.id, a.username, a.display_name, e.enrolled_at, a.enabled, a.version,
                        coalesce((SELECT c.must_change_password FROM credential c
                                   WHERE c.account_id = a.id AND c.kind = 'password'), false) AS must_change,
                        EXISTS (SELECT 1 FROM enrollment o JOIN class oc ON oc.id = o.class_id
@@ -209,7 +212,8 @@ class ClassRepository {
                         rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
                         rs.getBoolean("must_change"),
                         rs.getBoolean("shared"),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"),
+                        rs.getInt("version")))
                 .list()
                 .stream()
                 .sorted(ROSTER_ORDER)
@@ -263,12 +267,29 @@ class ClassRepository {
                 .single();
     }
 
-    /** Sets a new join code; false when another class already has it (the unique index said no). */
+    /**
+     * Sets a new join code; false when another class already has it (the unique index said no).
+     * Not a person's edit on its own: the service checks the version the teacher's page read first
+     * ({@link #claimVersion}), in the same transaction.
+     */
     boolean trySetJoinCode(UUID classId, String code) {
         return jdbc.sql("""
                 UPDATE class SET join_code = :code, version = version + 1
                  WHERE id = :id AND NOT EXISTS (SELECT 1 FROM class WHERE join_code = :code)
                 """).param("id", classId).param("code", code).update() == 1;
+    }
+
+    /**
+     * Optimistic locking: moves the class to the next version only if it is still at the one the
+     * teacher's page read, and locks the row until the transaction ends. False when someone else
+     * changed the class since; then the caller must change nothing.
+     */
+    boolean claimVersion(UUID classId, int expectedVersion) {
+        return jdbc.sql("UPDATE class SET version = version + 1 WHERE id = :id AND version = :expected")
+                        .param("id", classId)
+                        .param("expected", expectedVersion)
+                        .update()
+                == 1;
     }
 
     /**
@@ -293,15 +314,15 @@ class ClassRepository {
     }
 
     void setJoinEnabled(UUID classId, boolean enabled) {
-        jdbc.sql("UPDATE class SET join_enabled = :enabled, version = version + 1 WHERE id = :id")
+        // The version moved already: the service claimed it (claimVersion) in this transaction.
+        jdbc.sql("UPDATE class SET join_enabled = :enabled WHERE id = :id")
                 .param("id", classId)
                 .param("enabled", enabled)
                 .update();
     }
 
     void archive(UUID classId, Instant now) {
-        jdbc.sql(
-                        "UPDATE class SET archived_at = :now, join_enabled = false, version = version + 1 WHERE id = :id AND archived_at IS NULL")
+        jdbc.sql("UPDATE class SET archived_at = :now, join_enabled = false WHERE id = :id AND archived_at IS NULL")
                 .param("id", classId)
                 .param("now", Timestamp.from(now))
                 .update();

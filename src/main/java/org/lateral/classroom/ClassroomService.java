@@ -101,21 +101,23 @@ public class ClassroomService {
     /** Replaces the join code: the old one stops working at once. */
     @Transactional
     @TeacherOfClass
-    public ClassDetail rotateJoinCode(UUID classId) {
+    public ClassDetail rotateJoinCode(UUID classId, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
+        claimVersion(classId, expectedVersion);
         assignNewJoinCode(classId);
         return detail(classId, teacher);
     }
 
     @Transactional
     @TeacherOfClass
-    public ClassDetail setJoinEnabled(UUID classId, boolean enabled) {
+    public ClassDetail setJoinEnabled(UUID classId, boolean enabled, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
         if (enabled && owned.archived()) {
             throw new UserFacingException("This class is archived, so nobody can join it.");
         }
+        claimVersion(classId, expectedVersion);
         classes.setJoinEnabled(classId, enabled);
         return detail(classId, teacher);
     }
@@ -123,23 +125,26 @@ public class ClassroomService {
     /** Archives a class: it leaves the class list and nobody can join; all work is kept. */
     @Transactional
     @TeacherOfClass
-    public void archiveClass(UUID classId) {
+    public void archiveClass(UUID classId, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
+        claimVersion(classId, expectedVersion);
         classes.archive(classId, clock.instant());
     }
 
     /** Renames a student of this class (the name the teacher sees). */
     @Transactional
     @TeacherOfClass
-    public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName) {
+    public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
         String name = Names.clean(displayName);
         if (name.isEmpty() || name.length() > 100) {
             throw new UserFacingException("A name has 1 to 100 characters.");
         }
-        accounts.rename(student.studentId(), name);
+        if (!accounts.rename(student.studentId(), name, expectedVersion)) {
+            throw new UserFacingException(STALE_ACCOUNT);
+        }
         return detail(classId, teacher);
     }
 
@@ -278,7 +283,25 @@ public class ClassroomService {
                 owned.joinCode(),
                 owned.joinEnabled(),
                 owned.archived(),
+                owned.version(),
                 classes.roster(classId));
+    }
+
+    static final String STALE_ACCOUNT =
+            "This student's account was changed by someone else since you opened it. Reload to see the change.";
+
+    static final String STALE_CLASS =
+            "This class was changed by someone else since you opened it. Reload to see the change.";
+
+    /**
+     * Optimistic locking (product guide: edits carry the version the page read): a class edit
+     * made from a page that is out of date is refused before anything changes, so it cannot undo
+     * a colleague's or another tab's change unseen.
+     */
+    private void claimVersion(UUID classId, int expectedVersion) {
+        if (!classes.claimVersion(classId, expectedVersion)) {
+            throw new UserFacingException(STALE_CLASS);
+        }
     }
 
     private void assignNewJoinCode(UUID classId) {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param sharedWithOtherTeacher the student is also in another teacher's class, so account-level
  *     actions (rename, password reset, disabling) belong to a school admin
  * @param enabled false when the account is switched off: it cannot sign in, its work is kept
+ * @param version the account's version as read; a rename sends it back (optimistic locking)
  */
 public record RosterEntry(
         UUID studentId,
@@ -17,4 +18,5 @@ public record RosterEntry(
         Instant enrolledAt,
         boolean mustChangePassword,
         boolean sharedWithOtherTeacher,
-        boolean enabled) {}
+        boolean enabled,
+        int version) {}

@@ -6,7 +6,7 @@ import org.lateral.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The library's access rules ({@link ArticleOfMySchool}, {@link OutletOfMySchool}); see DD009. */
+/** The library's access rules ({@link ArticleOfMySchool}, {@link OutletOfMySchool}, {@link StorySetOfMySchool}); see DD009. */
 @Component("libraryAccess")
 public class LibraryAccess {
 
@@ -26,6 +26,11 @@ public class LibraryAccess {
     /** The outlet profile is in the signed-in teacher's school's library. */
     public boolean outletOfMySchool(UUID outletId) {
         return inMySchool("SELECT EXISTS (SELECT 1 FROM outlet WHERE id = :id AND school_id = :school)", outletId);
+    }
+
+    /** The story set is in the signed-in teacher's school's library. */
+    public boolean storySetOfMySchool(UUID storySetId) {
+        return inMySchool("SELECT EXISTS (SELECT 1 FROM story_set WHERE id = :id AND school_id = :school)", storySetId);
     }
 
     private boolean inMySchool(String sql, UUID id) {

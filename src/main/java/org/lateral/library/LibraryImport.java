@@ -1,14 +1,17 @@
 package org.lateral.library;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a checked exercise pack into library rows, idempotently and in one transaction: what is
@@ -72,6 +76,7 @@ public class LibraryImport {
                 .param("school", schoolId.toString())
                 .query(Object.class)
                 .single();
+        pack = localise(pack, schoolId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int[] outletChanges = {0, 0};
         Map<String, UUID> outletIds = new HashMap<>();
@@ -85,6 +90,7 @@ public class LibraryImport {
         }
         SeedPack.Manifest set = pack.manifest();
         ensureStorySet(set, pack.name(), schoolId, now);
+        storeCitedOutlets(set.id(), pack.citedOutlets());
 
         int articlesAdded = 0;
         int articleVersionsAdded = 0;
@@ -148,6 +154,130 @@ public class LibraryImport {
         }
         return report;
     }
+
+    /**
+     * The pack with each item's id replaced by the id of the school's own row for it (DD020):
+     * the row this school already holds for the item; else the pack's id itself when no other
+     * school's row has it (so the first school to load a pack, and every row loaded before
+     * V0017, keep row id = pack id); else an id derived from the school and the pack id. The
+     * choice is remembered in {@code pack_item}, so every later load finds the same rows.
+     */
+    private SeedPack localise(SeedPack pack, UUID schoolId) {
+        SeedPack.Manifest m = pack.manifest();
+        SeedPack.Manifest manifest = new SeedPack.Manifest(
+                localId("story_set", m.id(), schoolId),
+                m.title(),
+                m.description(),
+                m.maturity(),
+                m.ageBand(),
+                m.analysisNote(),
+                m.supportNote(),
+                m.articleOrder());
+        List<SeedPack.Outlet> outlets = pack.outlets().stream()
+                .map(o -> new SeedPack.Outlet(
+                        localId("outlet", o.id(), schoolId),
+                        o.slug(),
+                        o.name(),
+                        o.kind(),
+                        o.country(),
+                        o.ownership(),
+                        o.ownershipSource(),
+                        o.publisher(),
+                        o.publisherSource(),
+                        o.description(),
+                        o.homeUrl(),
+                        o.facts()))
+                .toList();
+        List<SeedPack.Article> articles = pack.articles().stream()
+                .map(a -> new SeedPack.Article(
+                        a.slug(),
+                        localId("article", a.id(), schoolId),
+                        a.outletSlug(),
+                        a.byline(),
+                        a.published(),
+                        a.originalUrl(),
+                        a.originalUrlSource(),
+                        a.contentNote(),
+                        a.language(),
+                        a.sourceFile(),
+                        a.removed(),
+                        a.canonicalText()))
+                .toList();
+        List<SeedPack.Key> keys = pack.keys().stream()
+                .map(k -> new SeedPack.Key(
+                        k.articleSlug(),
+                        localId("answer_key", k.id(), schoolId),
+                        k.status(),
+                        k.changes(),
+                        k.notes(),
+                        k.claims(),
+                        k.sources()))
+                .toList();
+        SeedPack.Comparison c = pack.comparison();
+        SeedPack.Comparison comparison = c == null
+                ? null
+                : new SeedPack.Comparison(
+                        localId("comparison_key", c.id(), schoolId), c.entries(), c.coreClaims(), c.rubric());
+        return new SeedPack(pack.name(), manifest, outlets, pack.citedOutlets(), articles, keys, comparison);
+    }
+
+    private static final Set<String> ITEM_TABLES =
+            Set.of("story_set", "outlet", "article", "answer_key", "comparison_key");
+
+    private UUID localId(String table, UUID packId, UUID schoolId) {
+        if (!ITEM_TABLES.contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        Optional<UUID> known = jdbc.sql("SELECT local_id FROM pack_item WHERE school_id = :school AND pack_id = :pack")
+                .param("school", schoolId)
+                .param("pack", packId)
+                .query(UUID.class)
+                .optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        boolean takenElsewhere = jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = :id AND school_id <> :school)")
+                .param("id", packId)
+                .param("school", schoolId)
+                .query(Boolean.class)
+                .single();
+        UUID local = takenElsewhere ? derivedId(schoolId, packId) : packId;
+        jdbc.sql("""
+                INSERT INTO pack_item (school_id, pack_id, local_id) VALUES (:school, :pack, :local)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("school", schoolId)
+                .param("pack", packId)
+                .param("local", local)
+                .update();
+        return local;
+    }
+
+    /** A school's own id for a pack item: the same every time, and never another school's. */
+    static UUID derivedId(UUID schoolId, UUID packId) {
+        return UUID.nameUUIDFromBytes(
+                ("lateral-pack-item/" + schoolId + "/" + packId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void storeCitedOutlets(UUID storySetId, List<SeedPack.CitedOutlet> cited) {
+        List<Map<String, Object>> rows = cited.stream()
+                .map(c -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("name", c.name());
+                    row.put("aliases", c.aliases());
+                    row.put("url", c.url());
+                    return row;
+                })
+                .toList();
+        jdbc.sql("UPDATE story_set SET cited_outlets = CAST(:cited AS jsonb) WHERE id = :id"
+                        + " AND cited_outlets IS DISTINCT FROM CAST(:cited AS jsonb)")
+                .param("id", storySetId)
+                .param("cited", JSON.writeValueAsString(rows))
+                .update();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private enum Change {
         ADDED,
@@ -336,6 +466,10 @@ public class LibraryImport {
                     .param("now", Timestamp.from(now))
                     .update();
         }
+        jdbc.sql("UPDATE article SET pack_slug = :slug WHERE id = :id AND pack_slug IS DISTINCT FROM :slug")
+                .param("id", a.id())
+                .param("slug", a.slug())
+                .update();
         return inserted == 1;
     }
 

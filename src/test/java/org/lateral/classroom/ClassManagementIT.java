@@ -177,7 +177,7 @@ class ClassManagementIT {
         String old = history.joinCode();
         ClassDetail rotated;
         try (var s = SignedIn.as(users, teacher)) {
-            rotated = classroom.rotateJoinCode(history.id());
+            rotated = classroom.rotateJoinCode(history.id(), history.version());
         }
         assertThat(rotated.joinCode()).isNotEqualTo(old);
         assertThatThrownBy(() -> join.preview(old, new JoinService.From("10.3.3.3", "session-10.3.3.3")))
@@ -186,7 +186,7 @@ class ClassManagementIT {
                         .className())
                 .isEqualTo("History 9D");
         try (var s = SignedIn.as(users, teacher)) {
-            classroom.setJoinEnabled(history.id(), false);
+            classroom.setJoinEnabled(history.id(), false, rotated.version());
         }
         assertThatThrownBy(() -> join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3")))
                 .hasMessage(JoinService.NOT_A_CODE);
@@ -247,10 +247,14 @@ class ClassManagementIT {
             join.joinAsSignedInStudent(theirs.joinCode(), new JoinService.From("10.5.5.5", "session-10.5.5.5"));
         }
         try (var s = SignedIn.as(users, teacher)) {
-            classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)");
+            int read = version(classroom.classDetail(mine.id()).orElseThrow(), onlyMine);
+            classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)", read);
+            // The same dialog saved again from the page as it was read: refused, name unchanged.
+            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), onlyMine, "Stale name", read))
+                    .hasMessage(ClassroomService.STALE_ACCOUNT);
             OneTimeCredential reset = classroom.resetPassword(mine.id(), onlyMine);
             assertThat(reset.password()).isNotEqualTo(created.get(0).password());
-            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name"))
+            assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name", 0))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("school admin");
             assertThatThrownBy(() -> classroom.resetPassword(mine.id(), shared)).hasMessageContaining("school admin");
@@ -308,14 +312,47 @@ class ClassManagementIT {
     }
 
     @Test
+    void an_edit_from_a_stale_page_is_refused_and_changes_nothing_while_a_fresh_one_goes_through() {
+        ClassDetail page = newClass(teacher, "Civics 8A");
+        ClassDetail otherTab;
+        try (var s = SignedIn.as(users, teacher)) {
+            // Another tab (or a colleague with admin rights) switches joining off first.
+            otherTab = classroom.setJoinEnabled(page.id(), false, page.version());
+            assertThat(otherTab.version()).isGreaterThan(page.version());
+
+            // The first page still shows the old version: each of its edits is refused.
+            assertThatThrownBy(() -> classroom.setJoinEnabled(page.id(), true, page.version()))
+                    .hasMessage(
+                            "This class was changed by someone else since you opened it. Reload to see the change.");
+            assertThatThrownBy(() -> classroom.rotateJoinCode(page.id(), page.version()))
+                    .hasMessage(ClassroomService.STALE_CLASS);
+            assertThatThrownBy(() -> classroom.archiveClass(page.id(), page.version()))
+                    .hasMessage(ClassroomService.STALE_CLASS);
+
+            ClassDetail now = classroom.classDetail(page.id()).orElseThrow();
+            assertThat(now.joinEnabled()).isFalse();
+            assertThat(now.joinCode()).isEqualTo(page.joinCode());
+            assertThat(now.archived()).isFalse();
+            assertThat(now.version()).isEqualTo(otherTab.version());
+
+            // Reloaded, the same edit goes through.
+            ClassDetail fresh = classroom.setJoinEnabled(page.id(), true, now.version());
+            assertThat(fresh.joinEnabled()).isTrue();
+            assertThat(fresh.version()).isGreaterThan(now.version());
+        }
+    }
+
+    @Test
     void a_teacher_can_do_nothing_to_another_teachers_class() {
         ClassDetail theirs = newClass(otherTeacher, "Physics 11");
         try (var s = SignedIn.as(users, teacher)) {
             assertThat(classroom.classDetail(theirs.id())).isEmpty();
-            assertThatThrownBy(() -> classroom.rotateJoinCode(theirs.id())).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> classroom.rotateJoinCode(theirs.id(), theirs.version()))
+                    .hasMessage("That class does not exist.");
             assertThatThrownBy(() -> classroom.createStudents(theirs.id(), "Intruder"))
                     .hasMessage("That class does not exist.");
-            assertThatThrownBy(() -> classroom.archiveClass(theirs.id())).hasMessage("That class does not exist.");
+            assertThatThrownBy(() -> classroom.archiveClass(theirs.id(), theirs.version()))
+                    .hasMessage("That class does not exist.");
         }
     }
 
@@ -345,5 +382,13 @@ class ClassManagementIT {
                 .param("u", username)
                 .query(UUID.class)
                 .single();
+    }
+
+    private static int version(ClassDetail c, UUID studentId) {
+        return c.roster().stream()
+                .filter(r -> r.studentId().equals(studentId))
+                .findFirst()
+                .orElseThrow()
+                .version();
     }
 }

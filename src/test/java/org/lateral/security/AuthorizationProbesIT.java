@@ -129,6 +129,8 @@ class AuthorizationProbesIT {
             UUID outletId,
             String text) {}
 
+    private static final String SHIPPED_STORY_SET = "31b819c6-7973-51b6-8415-d5fadb85c748";
+
     private final List<AuthorizationDeniedEvent<?>> denials = new CopyOnWriteArrayList<>();
 
     @Test
@@ -277,7 +279,8 @@ class AuthorizationProbesIT {
             case "StudentOwnsAttempt" -> Set.of(student.username());
             case "StudentOfAssignment" -> Set.of(student.username(), classmate.username());
             // The library belongs to the school: every teacher of it reads it.
-            case "ArticleOfMySchool", "OutletOfMySchool" -> Set.of(owner.username(), colleague.username());
+            case "ArticleOfMySchool", "OutletOfMySchool", "StorySetOfMySchool" ->
+                Set.of(owner.username(), colleague.username());
             default -> Set.of(owner.username());
         };
     }
@@ -308,6 +311,8 @@ class AuthorizationProbesIT {
                 case "expectedPinned", "currentVersionId", "keyVersionId", "newVersionId" -> t.keyVersionId();
                 case "articleId" -> t.articleId();
                 case "outletId" -> t.outletId();
+                // The shipped pack's story set, in the default school (the owner's).
+                case "storySetId" -> UUID.fromString(SHIPPED_STORY_SET);
                 case "claimId" -> t.claimId();
                 case "start" -> t.text().indexOf("Reportedly");
                 case "end" -> t.text().indexOf("Reportedly") + "Reportedly Defects".length();

@@ -63,7 +63,7 @@ public final class ClassroomPanels {
                         "Archive",
                         () -> {
                             try {
-                                classroom.archiveClass(c.id());
+                                classroom.archiveClass(c.id(), c.version());
                                 archived.run();
                             } catch (UserFacingException ex) {
                                 error(ex.getMessage());
@@ -98,7 +98,7 @@ public final class ClassroomPanels {
         enabled.setEnabled(!c.archived());
         enabled.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                act(() -> classroom.setJoinEnabled(c.id(), e.getValue()));
+                act(() -> classroom.setJoinEnabled(c.id(), e.getValue(), c.version()));
             }
         });
         Button rotate = new Button(
@@ -107,7 +107,7 @@ public final class ClassroomPanels {
                         "Make a new join code?",
                         "The current code stops working at once. Students already in the class are not affected.",
                         "Make a new code",
-                        () -> act(() -> classroom.rotateJoinCode(c.id()))));
+                        () -> act(() -> classroom.rotateJoinCode(c.id(), c.version()))));
         rotate.setTestId("join-code-rotate");
         rotate.setEnabled(!c.archived());
         panel.add(enabled, rotate);
@@ -232,7 +232,7 @@ public final class ClassroomPanels {
         dialog.add(name);
         Button save = new Button("Save", e -> {
             try {
-                classroom.renameStudent(c.id(), r.studentId(), name.getValue());
+                classroom.renameStudent(c.id(), r.studentId(), name.getValue(), r.version());
                 dialog.close();
                 refresh.run();
             } catch (UserFacingException ex) {

@@ -25,6 +25,7 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
+import org.lateral.library.PackService;
 
 /** The school's article library, grouped by story set and searchable by title or outlet. */
 @Route("library")
@@ -36,7 +37,7 @@ class LibraryView extends VerticalLayout {
     private final LibraryService library;
     private final Div results = new Div();
 
-    LibraryView(LibraryService library) {
+    LibraryView(LibraryService library, PackService packs) {
         this.library = library;
         addClassName("page");
         add(new H2("Library"));
@@ -55,7 +56,7 @@ class LibraryView extends VerticalLayout {
         search.addValueChangeListener(e -> show(e.getValue()));
         results.setWidthFull();
         results.setTestId("library-results");
-        add(search, results);
+        add(search, results, new PackPanel(packs));
         show("");
     }
 

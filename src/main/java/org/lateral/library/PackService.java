@@ -1,0 +1,215 @@
+package org.lateral.library;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lateral.base.AnchoredSpan;
+import org.lateral.base.UserFacingException;
+import org.lateral.library.pack.PackFiles;
+import org.lateral.library.pack.PackFormatException;
+import org.lateral.library.pack.PackZip;
+import org.lateral.library.pack.SeedPack;
+import org.lateral.library.pack.SeedPackReader;
+import org.lateral.library.pack.SeedPackWriter;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.ForTeachers;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Packs travel (DD020): a school's story set leaves as one zip in the seeds/ format, and a zip
+ * comes in all or nothing, into the signed-in teacher's school only.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PackService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CurrentUser currentUser;
+    private final LibraryExport export;
+    private final LibraryImport libraryImport;
+    private final JdbcClient jdbc;
+
+    PackService(CurrentUser currentUser, LibraryExport export, LibraryImport libraryImport, JdbcClient jdbc) {
+        this.currentUser = currentUser;
+        this.export = export;
+        this.libraryImport = libraryImport;
+        this.jdbc = jdbc;
+    }
+
+    /** A story set of the school, to choose what to export. */
+    public record StorySetChoice(UUID id, String title) {}
+
+    public record PackDownload(String fileName, byte[] zip) {}
+
+    /**
+     * What an import did. {@code refused} holds one sentence per reason when nothing was
+     * written; otherwise {@code added} and {@code alreadyThere} describe the library's change.
+     */
+    public record ImportReport(String pack, List<String> added, List<String> alreadyThere, List<String> refused) {
+        public ImportReport {
+            added = List.copyOf(added);
+            alreadyThere = List.copyOf(alreadyThere);
+            refused = List.copyOf(refused);
+        }
+
+        public boolean imported() {
+            return refused.isEmpty();
+        }
+    }
+
+    @ForTeachers
+    public List<StorySetChoice> storySets() {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        return jdbc.sql("SELECT id, title FROM story_set WHERE school_id = :school ORDER BY title")
+                .param("school", teacher.schoolId())
+                .query((rs, n) -> new StorySetChoice(rs.getObject("id", UUID.class), rs.getString("title")))
+                .list();
+    }
+
+    /**
+     * The story set with its articles (current versions), outlet profiles, keys and comparison
+     * key, as a zip that {@link SeedPackReader} reads; each key also as a W3C Web Annotation
+     * collection under {@code annotations/}.
+     */
+    @StorySetOfMySchool
+    public PackDownload exportPack(UUID storySetId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        SeedPack pack = export.storySet(storySetId, teacher.schoolId())
+                .orElseThrow(() -> new UserFacingException("That story set is not in your school's library."));
+        Map<String, String> files = new LinkedHashMap<>(SeedPackWriter.write(pack));
+        for (SeedPack.Key key : pack.keys()) {
+            SeedPack.Article article = pack.articles().stream()
+                    .filter(a -> a.slug().equals(key.articleSlug()))
+                    .findFirst()
+                    .orElseThrow();
+            files.put("annotations/" + key.articleSlug() + ".jsonld", keyAnnotations(key, article));
+        }
+        String fileName = pack.name().replaceAll("[^A-Za-z0-9._-]", "-") + ".zip";
+        return new PackDownload(fileName, PackZip.write(files));
+    }
+
+    /**
+     * Reads an uploaded zip and loads it into the teacher's school: everything or nothing. A zip
+     * or pack refused comes back as a report of sentences, and the library is unchanged.
+     */
+    @Transactional
+    @ForTeachers
+    public ImportReport importPack(String fileName, byte[] zip) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String name = fileName.replaceAll("(?i)\\.zip$", "").replaceAll("[^A-Za-z0-9._-]", "-");
+        SeedPack pack;
+        try {
+            PackFiles files = PackZip.read(name.isBlank() ? "pack" : name, zip);
+            pack = SeedPackReader.read(files);
+        } catch (PackZip.RefusedException e) {
+            return new ImportReport(name, List.of(), List.of(), e.problems());
+        } catch (PackFormatException e) {
+            return new ImportReport(name, List.of(), List.of(), e.problems());
+        }
+        LibraryImport.Report r = libraryImport.importPack(pack, teacher.schoolId());
+        List<String> added = new ArrayList<>();
+        List<String> there = new ArrayList<>();
+        split(added, there, r.outletsAdded(), pack.outlets().size(), "outlet profile");
+        if (r.outletsUpdated() > 0) {
+            added.add(r.outletsUpdated() + " corrected outlet profile(s)");
+        }
+        split(added, there, r.articlesAdded(), pack.articles().size(), "article");
+        if (r.articleVersionsAdded() > r.articlesAdded()) {
+            added.add((r.articleVersionsAdded() - r.articlesAdded()) + " new version(s) of articles already there");
+        }
+        split(added, there, r.keyVersionsAdded(), pack.keys().size(), "answer key");
+        if (pack.comparison() != null) {
+            split(added, there, r.comparisonVersionsAdded(), 1, "comparison key");
+        }
+        return new ImportReport(name, added, there, List.of());
+    }
+
+    private static void split(List<String> added, List<String> there, int changed, int total, String what) {
+        if (changed > 0) {
+            added.add(changed + " " + what + (changed == 1 ? "" : "s"));
+        }
+        int same = Math.max(0, total - changed);
+        if (same > 0) {
+            there.add(same + " " + what + (same == 1 ? "" : "s"));
+        }
+    }
+
+    /**
+     * A key as W3C Web Annotations, in the shape of the marks export: one collection, one
+     * classifying annotation per claim (its accepted types) and one identifying annotation per
+     * source attribution, each found by quote and by position in the article's text.
+     */
+    static String keyAnnotations(SeedPack.Key key, SeedPack.Article article) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("@context", "http://www.w3.org/ns/anno.jsonld");
+        root.put("id", "urn:uuid:" + key.id());
+        root.put("type", "AnnotationCollection");
+        root.put("label", "Answer key of " + article.slug());
+        ObjectNode page = root.putObject("first");
+        page.put("type", "AnnotationPage");
+        page.put("startIndex", 0);
+        ArrayNode items = page.putArray("items");
+        String source = "urn:uuid:" + article.id();
+        for (SeedPack.Claim c : key.claims()) {
+            ObjectNode a = annotation(items, "urn:lateral:key:" + key.id() + ":claim:" + c.id(), "classifying");
+            ArrayNode bodies = a.putArray("body");
+            c.types().stream()
+                    .map(ClaimType::code)
+                    .sorted()
+                    .forEach(type -> bodies.addObject()
+                            .put("type", "TextualBody")
+                            .put("value", type)
+                            .put("purpose", "classifying"));
+            bodies.addObject().put("type", "TextualBody").put("value", c.why()).put("purpose", "commenting");
+            target(a, source, c.span());
+        }
+        for (SeedPack.Source s : key.sources()) {
+            int n = 0;
+            for (AnchoredSpan span : s.attributions()) {
+                ObjectNode a = annotation(
+                        items, "urn:lateral:key:" + key.id() + ":source:" + s.id() + ":" + n++, "identifying");
+                a.putObject("body")
+                        .put("type", "TextualBody")
+                        .put("value", s.name() + " (" + s.kind().code() + ")")
+                        .put("purpose", "identifying");
+                target(a, source, span);
+            }
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static ObjectNode annotation(ArrayNode items, String id, String motivation) {
+        ObjectNode a = items.addObject();
+        a.put("id", id);
+        a.put("type", "Annotation");
+        a.put("motivation", motivation);
+        return a;
+    }
+
+    private static void target(ObjectNode a, String source, AnchoredSpan span) {
+        ObjectNode target = a.putObject("target");
+        target.put("source", source);
+        ArrayNode selectors = target.putArray("selector");
+        selectors
+                .addObject()
+                .put("type", "TextQuoteSelector")
+                .put("exact", span.exact())
+                .put("prefix", span.prefix())
+                .put("suffix", span.suffix());
+        selectors
+                .addObject()
+                .put("type", "TextPositionSelector")
+                .put("start", span.start())
+                .put("end", span.end());
+    }
+}

@@ -1,0 +1,98 @@
+package org.lateral.library.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.lateral.base.UserFacingException;
+import org.lateral.library.PackService;
+import org.lateral.library.pack.PackZip;
+import org.lateral.security.NotYoursException;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Packs travel (DD020): download a story set of the school as a pack zip, or upload one. Thin:
+ * the service checks who may and what is in the zip; this shows its report.
+ */
+class PackPanel extends Div {
+
+    private final PackService packs;
+    private final Div report = new Div();
+
+    PackPanel(PackService packs) {
+        this.packs = packs;
+        addClassName("card");
+        add(new H3("Exercise packs"));
+        List<PackService.StorySetChoice> sets = packs.storySets();
+        if (!sets.isEmpty()) {
+            Select<PackService.StorySetChoice> set = new Select<>();
+            set.setLabel("Story set to export");
+            set.setItems(sets);
+            set.setItemLabelGenerator(PackService.StorySetChoice::title);
+            set.setValue(sets.getFirst());
+            Anchor download = new Anchor(
+                    DownloadHandler.fromInputStream(
+                            event -> {
+                                try {
+                                    PackService.PackDownload file =
+                                            packs.exportPack(set.getValue().id());
+                                    return new DownloadResponse(
+                                            new ByteArrayInputStream(file.zip()),
+                                            file.fileName(),
+                                            "application/zip",
+                                            file.zip().length);
+                                } catch (NotYoursException | AccessDeniedException e) {
+                                    return DownloadResponse.error(
+                                            403, "That story set is not in your school's library.");
+                                } catch (UserFacingException e) {
+                                    return DownloadResponse.error(404, e.getMessage());
+                                }
+                            },
+                            "pack.zip"),
+                    "Download as a pack (.zip)");
+            download.setTestId("export-pack");
+            add(set, download);
+        }
+        // The in-memory handler runs its callback inside UI.access: the report can be shown at once.
+        Upload upload = new Upload(
+                UploadHandler.inMemory((metadata, bytes) -> show(packs.importPack(metadata.fileName(), bytes))));
+        upload.setAcceptedFileTypes(".zip", "application/zip");
+        upload.setMaxFileSize(PackZip.MAX_ZIP_BYTES);
+        upload.setMaxFiles(1);
+        upload.setTestId("import-pack");
+        report.setTestId("import-pack-report");
+        add(new Paragraph("Import a pack (.zip) into your school's library: all of it or nothing."), upload, report);
+    }
+
+    private void show(PackService.ImportReport result) {
+        report.removeAll();
+        if (!result.imported()) {
+            report.add(
+                    new Paragraph("Nothing was imported from \u201c" + result.pack() + "\u201d:"),
+                    list(result.refused()));
+            return;
+        }
+        report.add(new Paragraph("Imported \u201c" + result.pack() + "\u201d."));
+        if (!result.added().isEmpty()) {
+            report.add(new Paragraph("Added:"), list(result.added()));
+        }
+        if (!result.alreadyThere().isEmpty()) {
+            report.add(new Paragraph("Already in the library:"), list(result.alreadyThere()));
+        }
+    }
+
+    private static UnorderedList list(List<String> lines) {
+        UnorderedList list = new UnorderedList();
+        lines.forEach(l -> list.add(new ListItem(l)));
+        return list;
+    }
+}

@@ -1,0 +1,62 @@
+package org.lateral.library.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lateral.LateralTest;
+import org.lateral.library.pack.PackZip;
+import org.lateral.library.pack.SeedPack;
+import org.lateral.library.pack.SeedPackReader;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The library page's pack panel: a story set downloads as a pack; an upload shows its report. */
+@LateralTest
+class PackPanelTest extends SpringBrowserlessTest {
+
+    private byte[] download() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        test($(Anchor.class).withTestId("export-pack").single()).download(out);
+        return out.toByteArray();
+    }
+
+    private String report() {
+        return $(Div.class)
+                .withTestId("import-pack-report")
+                .single()
+                .getElement()
+                .getTextRecursively();
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void the_story_set_downloads_as_a_pack_and_uploading_it_again_finds_everything_already_there() {
+        navigate(LibraryView.class);
+        byte[] zip = download();
+        SeedPack pack = SeedPackReader.read(PackZip.read("defectors", zip));
+        assertThat(pack.articles()).hasSize(5);
+        assertThat(pack.keys()).hasSize(5);
+
+        test($(Upload.class).withTestId("import-pack").single()).upload("defectors.zip", "application/zip", zip);
+        assertThat(report())
+                .contains("Imported")
+                .contains("Already in the library")
+                .contains("5 articles");
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void a_hostile_upload_is_refused_with_its_reason() {
+        navigate(LibraryView.class);
+        byte[] evil = PackZip.write(Map.of("pack.yaml", "id: x", "../escape.txt", "boo"));
+        test($(Upload.class).withTestId("import-pack").single()).upload("evil.zip", "application/zip", evil);
+        assertThat(report())
+                .contains("Nothing was imported")
+                .contains("The entry '../escape.txt' points outside the pack ('..').");
+    }
+}
