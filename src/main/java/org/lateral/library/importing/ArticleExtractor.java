@@ -170,8 +170,10 @@ final class ArticleExtractor {
         String title = givenTitle;
         if (title == null && !kept.isEmpty() && kept.getFirst().length() <= 300) {
             title = kept.removeFirst().replaceAll("\\s+", " ");
-        } else if (title != null && !kept.isEmpty() && key(kept.getFirst()).equals(key(title))) {
-            kept.removeFirst(); // the page repeats its headline above the text
+        } else if (title != null) {
+            while (!kept.isEmpty() && key(kept.getFirst()).equals(key(title))) {
+                kept.removeFirst(); // the page repeats its headline above the text
+            }
         }
         return new Lines(title == null ? null : title.strip(), kept, byline, date, removed);
     }

@@ -61,7 +61,7 @@ final class PageText {
 
     /** Never text: whatever they hold is code, styling or an embedded object. */
     static final String NOT_TEXT =
-            "script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, math, canvas, "
+            "head, title, script, style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, math, canvas, "
                     + "video, audio, source, track, map, link, meta, base, input, select, option, textarea, button";
 
     private PageText() {}
