@@ -307,7 +307,11 @@ class ArticleImportServiceIT {
                             good.outletName(),
                             OutletKind.BLOG,
                             null,
-                            new PublicationDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30), PublicationDate.Precision.DAY, null))))
+                            new PublicationDate(
+                                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                                            .plusDays(30),
+                                    PublicationDate.Precision.DAY,
+                                    null))))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageStartingWith("The publication date is in the future.");
             assertThatThrownBy(() -> imports.save(good.corrected(
