@@ -73,10 +73,18 @@ class ImportViewTest extends SpringBrowserlessTest {
         paste("Town keeps its ferry\n\nBy Ana Pereira\n\nShare\n\nResidents voted to keep the ferry.\n\n"
                 + "The council will respect the vote.");
         assertThat(preview())
-                .isEqualTo("Town keeps its ferry\n\nResidents voted to keep the ferry.\n\nThe council will respect the vote.");
-        assertThat($(TextField.class).withTestId("import-preview-byline").single().getValue())
+                .isEqualTo(
+                        "Town keeps its ferry\n\nResidents voted to keep the ferry.\n\nThe council will respect the vote.");
+        assertThat($(TextField.class)
+                        .withTestId("import-preview-byline")
+                        .single()
+                        .getValue())
                 .isEqualTo("Ana Pereira");
-        assertThat($(Div.class).withTestId("import-removed").single().getElement().getTextRecursively())
+        assertThat($(Div.class)
+                        .withTestId("import-removed")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
                 .contains("Share");
 
         test($(TextField.class).withTestId("import-preview-title").single()).setValue("Harbour town keeps its ferry");
@@ -111,8 +119,11 @@ class ImportViewTest extends SpringBrowserlessTest {
         navigate(ImportView.class);
         paste(text);
         @SuppressWarnings("unchecked")
-        Select<ImportView.OutletChoice> outlet = $(Select.class).withTestId("import-preview-outlet").single();
-        assertThat(outlet.getValue().label()).as("no outlet to match in pasted text").isEqualTo("A new outlet");
+        Select<ImportView.OutletChoice> outlet =
+                $(Select.class).withTestId("import-preview-outlet").single();
+        assertThat(outlet.getValue().label())
+                .as("no outlet to match in pasted text")
+                .isEqualTo("A new outlet");
         test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("Marsh News");
         test($(Button.class).withTestId("import-save").single()).click();
         assertThat(getCurrentView()).isInstanceOf(ImportView.class);
