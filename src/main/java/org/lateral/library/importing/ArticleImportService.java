@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -118,7 +119,7 @@ public class ArticleImportService {
         String charset = null;
         if (contentType != null) {
             Matcher m = CHARSET.matcher(contentType);
-            charset = m.find() ? m.group(1) : null;
+            charset = m.find() && supported(m.group(1)) ? m.group(1) : null;
         }
         Document page = parse(content, charset, finalAddress);
         return draft(extractor.fromHtml(page, finalAddress, ArticleDraft.Origin.ADDRESS, null, finalAddress), teacher);
@@ -459,6 +460,15 @@ public class ArticleImportService {
 
     private static String scheme(@Nullable String address) {
         return address != null && address.toLowerCase(Locale.ROOT).startsWith("http://") ? "http" : "https";
+    }
+
+    /** A character set the server does not know is ignored: the page's own declaration is used. */
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String extension(String fileName) {

@@ -130,27 +130,7 @@ class ImportView extends VerticalLayout {
     }
 
     private Div uploadForm() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            // Called during the upload request: the service call runs here, signed in as the teacher;
-            // the screen is updated when the session is free.
-            ArticleDraft draft = null;
-            String error = null;
-            try {
-                draft = imports.previewFile(metadata.fileName(), data);
-            } catch (UserFacingException ex) {
-                error = ex.getMessage();
-            }
-            ArticleDraft found = draft;
-            String refused = error;
-            UI current = Objects.requireNonNull(ui);
-            current.access(() -> {
-                if (found != null) {
-                    showPreview(found);
-                } else {
-                    showError(Objects.requireNonNullElse(refused, "The file could not be read."));
-                }
-            });
-        }));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> uploaded(metadata.fileName(), data)));
         upload.setTestId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
@@ -165,6 +145,30 @@ class ImportView extends VerticalLayout {
         section.addClassName("import-upload");
         section.setWidthFull();
         return section;
+    }
+
+    /**
+     * An uploaded file, called during the upload request: the service call runs there, signed in
+     * as the teacher, and the screen is updated holding the session's lock (at once if this thread
+     * already holds it).
+     */
+    void uploaded(String fileName, byte[] data) {
+        ArticleDraft draft = null;
+        String error = null;
+        try {
+            draft = imports.previewFile(fileName, data);
+        } catch (UserFacingException ex) {
+            error = ex.getMessage();
+        }
+        ArticleDraft found = draft;
+        String refused = error;
+        Objects.requireNonNull(ui).accessSynchronously(() -> {
+            if (found != null) {
+                showPreview(found);
+            } else {
+                showError(Objects.requireNonNullElse(refused, "The file could not be read."));
+            }
+        });
     }
 
     private void attempt(Supplier<ArticleDraft> preview) {

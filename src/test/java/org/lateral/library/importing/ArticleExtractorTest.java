@@ -3,11 +3,8 @@ package org.lateral.library.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -20,14 +17,8 @@ class ArticleExtractorTest {
 
     private final ArticleExtractor extractor = new ArticleExtractor(new ReadabilityMainText());
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = ArticleExtractorTest.class.getResourceAsStream("/import/" + name)) {
-            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private Extraction page(String name) throws IOException {
-        Document page = Jsoup.parse(fixture(name), "");
+        Document page = Jsoup.parse(ImportFixtures.page(name), "");
         return extractor.fromHtml(page, "", ArticleDraft.Origin.UPLOAD, name, null);
     }
 

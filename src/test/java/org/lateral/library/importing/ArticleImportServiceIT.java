@@ -189,7 +189,7 @@ class ArticleImportServiceIT {
     void a_saved_web_page_is_previewed_from_its_metadata_and_saved_with_its_file_name() throws Exception {
         UUID school = fixtures.school("Import upload school");
         String teacher = fixtures.teacher(school, "import-upload");
-        byte[] page = ArticleExtractorTest.fixture("news-page.html").getBytes(StandardCharsets.UTF_8);
+        byte[] page = ImportFixtures.page("news-page.html").getBytes(StandardCharsets.UTF_8);
         try (var signedIn = SignedIn.as(users, teacher)) {
             ArticleDraft draft = imports.previewFile("ferry.html", page);
             assertThat(draft.title()).isEqualTo("Harbour town votes to keep its ferry");
@@ -226,7 +226,7 @@ class ArticleImportServiceIT {
         String teacher = fixtures.teacher(school, "import-nodate");
         try (var signedIn = SignedIn.as(users, teacher)) {
             ArticleDraft draft = imports.previewFile(
-                    "birds.htm", ArticleExtractorTest.fixture("plain-page.html").getBytes(StandardCharsets.UTF_8));
+                    "birds.htm", ImportFixtures.page("plain-page.html").getBytes(StandardCharsets.UTF_8));
             assertThat(draft.published().precision()).isEqualTo(PublicationDate.Precision.APPROXIMATE);
             assertThat(draft.published().note()).isEqualTo(ArticleImportService.NO_DATE_NOTE);
             assertThat(draft.outletName())

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.lateral.Fixtures;
 import org.lateral.LateralTest;
 import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.library.importing.ImportFixtures;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.TestExecutionEvent;
@@ -131,5 +134,25 @@ class ImportViewTest extends SpringBrowserlessTest {
                 .startsWith("Nothing was saved: your school's library already has this text");
         assertThat($(Anchor.class).withTestId("import-duplicate").single().getText())
                 .isEqualTo("Volunteers count the winter birds");
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_uploaded_page_is_previewed_and_a_wrong_file_is_refused_in_plain_words() throws Exception {
+        ImportView view = navigate(ImportView.class);
+        view.uploaded("notes.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .startsWith("Lateral imports .txt, .md and .html files");
+        assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+
+        view.uploaded("birds.html", ImportFixtures.page("plain-page.html").getBytes(StandardCharsets.UTF_8));
+        assertThat($(Div.class).withTestId("import-error").single().getText()).isEmpty();
+        assertThat(preview())
+                .startsWith("Volunteers count the winter birds on the marsh\n\nMore than forty volunteers");
+        assertThat($(DatePicker.class)
+                        .withTestId("import-preview-date")
+                        .single()
+                        .getHelperText())
+                .startsWith("No publication date was found");
     }
 }
