@@ -44,6 +44,7 @@ class PageAddressesTest extends SpringBrowserlessTest {
         assertThat(DashboardNavigation.assignment(ID).url()).isEqualTo("dashboards/assignment/" + ID);
         assertThat(DashboardNavigation.student(ID, OTHER).url()).isEqualTo("dashboards/student/" + ID + "/" + OTHER);
         assertThat(DashboardNavigation.progress().url()).isEqualTo("progress");
+        assertThat(LibraryNavigation.importArticle().url()).isEqualTo("library/import");
         assertThat(LibraryNavigation.reader(ID).url()).isEqualTo("library/article/" + ID);
         assertThat(LibraryNavigation.outlet(ID).url()).isEqualTo("library/outlet/" + ID);
     }

@@ -16,6 +16,11 @@ public final class LibraryNavigation {
         return Destination.of(LibraryView.class);
     }
 
+    /** Adding an article of the teacher's own: paste or upload, preview, save. */
+    public static Destination importArticle() {
+        return Destination.of(ImportView.class);
+    }
+
     public static Destination reader(UUID articleId) {
         return Destination.of(ReaderView.class, articleId.toString());
     }

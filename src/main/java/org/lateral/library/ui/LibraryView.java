@@ -56,7 +56,11 @@ class LibraryView extends VerticalLayout {
         search.addValueChangeListener(e -> show(e.getValue()));
         results.setWidthFull();
         results.setTestId("library-results");
-        add(search, results, new PackPanel(packs));
+        Anchor addArticle = LibraryNavigation.importArticle().anchor("Add an article");
+        addArticle.getElement().setAttribute("router-link", true);
+        addArticle.addClassName("import-link");
+        addArticle.setTestId("import-paste");
+        add(addArticle, search, results, new PackPanel(packs));
         show("");
     }
 

@@ -1,0 +1,512 @@
+package org.lateral.library.importing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.ContentHash;
+import org.lateral.base.UserFacingException;
+import org.lateral.library.OutletKind;
+import org.lateral.library.PublicationDate;
+import org.lateral.library.text.CanonicalText;
+import org.lateral.security.CurrentUser;
+import org.lateral.security.ForTeachers;
+import org.lateral.security.LateralUser;
+import org.lateral.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Teachers import their own articles (DD017): a preview from pasted text, an uploaded file or a
+ * fetched page, then saving the corrected preview as an article of the teacher's school, owned by
+ * the teacher, with its first immutable version. Previews store nothing; a refused save stores
+ * nothing either (one transaction, every check before the first insert).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleImportService {
+
+    static final String NO_DATE_NOTE =
+            "No publication date was found; this is the day the article was imported. Correct it if you know the date.";
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
+
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ArticleExtractor extractor;
+
+    ArticleImportService(CurrentUser currentUser, JdbcClient jdbc, Clock clock, MainTextExtractor mainText) {
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.extractor = new ArticleExtractor(mainText);
+    }
+
+    /** The school's outlets, by name, for the preview's outlet choice. */
+    @ForTeachers
+    public List<OutletOption> outlets() {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        return outletsOf(teacher.schoolId());
+    }
+
+    /** A preview of pasted text and the details typed beside it. */
+    @ForTeachers
+    public ArticleDraft preview(PastedArticle pasted) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ImportLimits.checkText(pasted.text());
+        if (pasted.text().isBlank()) {
+            throw new UserFacingException("Paste the article's text first.");
+        }
+        if (pasted.address() != null && !pasted.address().isBlank()) {
+            checkAddress(pasted.address().strip());
+        }
+        return draft(extractor.fromPaste(pasted), teacher);
+    }
+
+    /** A preview of an uploaded .txt, .md or .html file (a page saved from the browser). */
+    @ForTeachers
+    public ArticleDraft previewFile(String fileName, byte[] content) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        String name = fileName.isBlank() ? "The file" : fileName.strip();
+        ImportLimits.checkUpload(name, content.length);
+        String extension = extension(name);
+        if (!List.of("txt", "md", "markdown", "html", "htm").contains(extension) || looksBinary(content)) {
+            throw ImportLimits.wrongType(name);
+        }
+        Extraction extraction = switch (extension) {
+            case "html", "htm" ->
+                extractor.fromHtml(parse(content, null, ""), "", ArticleDraft.Origin.UPLOAD, name, null);
+            case "md", "markdown" -> extractor.fromMarkdown(utf8(content, name), name);
+            default -> extractor.fromPlainText(utf8(content, name), name);
+        };
+        return draft(extraction, teacher);
+    }
+
+    /**
+     * A preview of a page fetched by address: its bytes, the {@code Content-Type} it was served
+     * with (for the character set) and the address it was finally fetched from (after redirects).
+     * Fetching itself, with its address checks, is done by the caller.
+     */
+    @ForTeachers
+    public ArticleDraft previewPage(byte[] content, @Nullable String contentType, String finalAddress) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        ImportLimits.checkUpload("The page", content.length);
+        checkAddress(finalAddress);
+        String charset = null;
+        if (contentType != null) {
+            Matcher m = CHARSET.matcher(contentType);
+            charset = m.find() && supported(m.group(1)) ? m.group(1) : null;
+        }
+        Document page = parse(content, charset, finalAddress);
+        return draft(extractor.fromHtml(page, finalAddress, ArticleDraft.Origin.ADDRESS, null, finalAddress), teacher);
+    }
+
+    /**
+     * Saves the (corrected) preview as a new article of the teacher's school, owned by the teacher,
+     * with its first version; creates the outlet too when the draft names a new one. When the
+     * school's library already has an article with exactly this text, nothing is saved and that
+     * article is returned instead.
+     */
+    @ForTeachers
+    @Transactional
+    public SavedImport save(ArticleDraft draft) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        UUID school = teacher.schoolId();
+        Checked d = check(draft);
+        // One save at a time per school, so a double click cannot store the same text twice.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('lateral-article-import'), hashtext(:school))")
+                .param("school", school.toString())
+                .query(Object.class)
+                .single();
+        Optional<SavedImport.AlreadyInLibrary> existing = jdbc.sql("""
+                SELECT a.id, cv.title
+                  FROM article a
+                  JOIN article_version v ON v.article_id = a.id
+                  JOIN article_version cv ON cv.id = a.current_version_id
+                 WHERE a.school_id = :school AND md5(v.canonical_text) = md5(:text) AND v.canonical_text = :text
+                 ORDER BY a.created_at
+                 LIMIT 1
+                """)
+                .param("school", school)
+                .param("text", d.canonical())
+                .query((rs, n) ->
+                        new SavedImport.AlreadyInLibrary(rs.getObject("id", UUID.class), rs.getString("title")))
+                .optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID outletId;
+        boolean outletCreated = false;
+        if (draft.outletId() != null) {
+            outletId = draft.outletId();
+            boolean mine = jdbc.sql("SELECT EXISTS (SELECT 1 FROM outlet WHERE id = :id AND school_id = :school)")
+                    .param("id", outletId)
+                    .param("school", school)
+                    .query(Boolean.class)
+                    .single();
+            if (!mine) {
+                throw new UserFacingException("That outlet is not in your school's library. Choose another one.");
+            }
+        } else {
+            // A new outlet named like one the school has is that outlet, not a second copy.
+            Optional<UUID> sameName = outletsOf(school).stream()
+                    .filter(o -> o.name().equalsIgnoreCase(d.outletName()))
+                    .map(OutletOption::id)
+                    .findFirst();
+            if (sameName.isPresent()) {
+                outletId = sameName.get();
+            } else {
+                outletId = insertOutlet(d.outletName(), draft.newOutletKind(), d.outletHome(), teacher, now);
+                outletCreated = true;
+            }
+        }
+        UUID articleId = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO article (id, school_id, outlet_id, owner_id, created_at, updated_at)
+                VALUES (:id, :school, :outlet, :owner, :now, :now)
+                """)
+                .param("id", articleId)
+                .param("school", school)
+                .param("outlet", outletId)
+                .param("owner", teacher.accountId())
+                .param("now", Timestamp.from(now))
+                .update();
+        UUID versionId = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO article_version (id, article_id, content_hash, title, byline, published_on, published_precision,
+                                             published_note, original_url, original_url_source, language, canonical_text,
+                                             removed_chrome, source_file, import_origin, created_at)
+                VALUES (:id, :article, :hash, :title, :byline, :published, :precision, :note, :url, :urlSource,
+                        :language, :text, :removed, :sourceFile, :origin, :now)
+                """)
+                .param("id", versionId)
+                .param("article", articleId)
+                .param("hash", articleHash(d, draft))
+                .param("title", CanonicalText.headline(d.canonical()))
+                .param("byline", d.byline())
+                .param("published", draft.published().date())
+                .param("precision", draft.published().precision().code())
+                .param("note", draft.published().note())
+                .param("url", d.address())
+                .param("urlSource", d.addressSource())
+                .param("language", d.language())
+                .param("text", d.canonical())
+                .param("removed", draft.removed().toArray(String[]::new))
+                .param("sourceFile", draft.sourceFile())
+                .param("origin", draft.origin().code())
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE article SET current_version_id = :version, version = version + 1 WHERE id = :id")
+                .param("version", versionId)
+                .param("id", articleId)
+                .update();
+        return new SavedImport.Created(articleId, outletCreated);
+    }
+
+    /** A draft's fields after the checks, as they will be stored. */
+    private record Checked(
+            String canonical,
+            @Nullable String byline,
+            String outletName,
+            @Nullable String outletHome,
+            @Nullable String address,
+            @Nullable String addressSource,
+            String language) {}
+
+    private Checked check(ArticleDraft draft) {
+        String title = draft.title().strip();
+        if (title.isEmpty()) {
+            throw new UserFacingException("Give the article its headline.");
+        }
+        if (title.length() > ImportLimits.MAX_TITLE) {
+            throw new UserFacingException("The headline is too long: at most 500 characters.");
+        }
+        if (draft.body().isBlank()) {
+            throw new UserFacingException("The article has no text below its headline. Paste or correct the text.");
+        }
+        String canonical = draft.canonicalText();
+        ImportLimits.checkText(canonical);
+        String byline = draft.byline() == null || draft.byline().isBlank()
+                ? null
+                : draft.byline().strip();
+        if (byline != null && byline.length() > ImportLimits.MAX_BYLINE) {
+            throw new UserFacingException("The byline is too long: at most 300 characters.");
+        }
+        String outletName = draft.outletName().strip();
+        if (draft.outletId() == null && outletName.isEmpty()) {
+            throw new UserFacingException(
+                    "Choose the outlet that published the article, or type the name of a new one.");
+        }
+        if (outletName.length() > ImportLimits.MAX_OUTLET_NAME) {
+            throw new UserFacingException("The outlet's name is too long: at most 200 characters.");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (draft.published().date().isAfter(today.plusDays(1))) {
+            throw new UserFacingException("The publication date is in the future. Correct it, or leave today's date.");
+        }
+        if (draft.published().date().getYear() < 1800) {
+            throw new UserFacingException("The publication date is too far in the past. Correct it.");
+        }
+        String address = draft.address() == null || draft.address().isBlank()
+                ? null
+                : draft.address().strip();
+        if (address != null) {
+            checkAddress(address);
+        }
+        String addressSource = address == null
+                ? null
+                : Optional.ofNullable(draft.addressSource()).orElse("Given by the teacher who imported the article.");
+        String home = draft.outletHome() != null && draft.outletHome().matches("https?://\\S{1,300}")
+                ? draft.outletHome()
+                : null;
+        String language = LANGUAGE.matcher(draft.language()).matches() ? draft.language() : "en";
+        return new Checked(canonical, byline, outletName, home, address, addressSource, language);
+    }
+
+    /**
+     * The same formula as the seed pack's article versions (LibraryImport.articleHash), so the
+     * two kinds of version are identified alike; the import's own field goes last, by name.
+     */
+    private static String articleHash(Checked d, ArticleDraft draft) {
+        return ContentHash.start("article-version/1")
+                .text(CanonicalText.headline(d.canonical()))
+                .text(d.byline())
+                .text(draft.published().date().toString())
+                .text(draft.published().precision().code())
+                .text(draft.published().note())
+                .text(d.address())
+                .text(d.language())
+                .text(d.canonical())
+                .texts(draft.removed())
+                .text(draft.sourceFile())
+                .text("original_url_source")
+                .text(d.addressSource())
+                .text("import_origin")
+                .text(draft.origin().code())
+                .hex();
+    }
+
+    private UUID insertOutlet(String name, OutletKind kind, @Nullable String home, LateralUser teacher, Instant now) {
+        UUID id = UUID.randomUUID();
+        String slug = freeSlug(teacher.schoolId(), name);
+        jdbc.sql("""
+                INSERT INTO outlet (id, school_id, slug, name, kind, home_url, owner_id, created_at, updated_at)
+                VALUES (:id, :school, :slug, :name, :kind, :home, :owner, :now, :now)
+                """)
+                .param("id", id)
+                .param("school", teacher.schoolId())
+                .param("slug", slug)
+                .param("name", name)
+                .param("kind", kind.code())
+                .param("home", home)
+                .param("owner", teacher.accountId())
+                .param("now", Timestamp.from(now))
+                .update();
+        // Its first profile version (DD012), hashed as LibraryImport.outletHash hashes a profile
+        // with only a name, a kind and a home page.
+        String hash = ContentHash.start("outlet-version/1")
+                .text(name)
+                .text(kind.code())
+                .text(null)
+                .text(null)
+                .text(null)
+                .text(null)
+                .text(null)
+                .text(null)
+                .text(home)
+                .number(0)
+                .hex();
+        UUID versionId = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO outlet_version (id, outlet_id, content_hash, name, kind, home_url, created_at)
+                VALUES (:id, :outlet, :hash, :name, :kind, :home, :now)
+                """)
+                .param("id", versionId)
+                .param("outlet", id)
+                .param("hash", hash)
+                .param("name", name)
+                .param("kind", kind.code())
+                .param("home", home)
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE outlet SET current_version_id = :version WHERE id = :id")
+                .param("version", versionId)
+                .param("id", id)
+                .update();
+        return id;
+    }
+
+    private String freeSlug(UUID school, String name) {
+        String base =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "outlet";
+        }
+        base = base.substring(0, Math.min(base.length(), 56)).replaceAll("-+$", "");
+        List<String> taken = jdbc.sql("SELECT slug FROM outlet WHERE school_id = :school AND slug LIKE :prefix")
+                .param("school", school)
+                .param("prefix", base + "%")
+                .query(String.class)
+                .list();
+        String slug = base;
+        for (int n = 2; taken.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private List<OutletOption> outletsOf(UUID school) {
+        return jdbc.sql("SELECT id, name, home_url FROM outlet WHERE school_id = :school ORDER BY lower(name), id")
+                .param("school", school)
+                .query((rs, n) -> new OutletOption(
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("home_url")))
+                .list();
+    }
+
+    /** The preview: the extraction matched to the school's outlets, with a date in any case. */
+    private ArticleDraft draft(Extraction e, LateralUser teacher) {
+        String body = String.join(CanonicalText.PARAGRAPH_SEPARATOR, e.paragraphs());
+        if (body.isBlank() && e.title() == null) {
+            throw new UserFacingException(
+                    e.origin() == ArticleDraft.Origin.PASTE
+                            ? "Lateral found no article text in what was pasted."
+                            : "Lateral found no article text in this page or file.");
+        }
+        ImportLimits.checkText(body);
+        String host = host(e.address());
+        List<OutletOption> outlets = outletsOf(teacher.schoolId());
+        Optional<OutletOption> match = outlets.stream()
+                .filter(o -> e.outletName() != null
+                        && o.name().equalsIgnoreCase(e.outletName().strip()))
+                .findFirst()
+                .or(() -> outlets.stream()
+                        .filter(o -> host != null && host.equals(host(o.homeUrl())))
+                        .findFirst());
+        String outletName = match.map(OutletOption::name)
+                .orElse(e.outletName() != null ? e.outletName() : host != null ? host : "");
+        String home = match.isPresent() || host == null ? null : scheme(e.address()) + "://" + host + "/";
+        PublicationDate published = e.date() != null
+                ? new PublicationDate(e.date(), PublicationDate.Precision.DAY, null)
+                : new PublicationDate(
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        PublicationDate.Precision.APPROXIMATE,
+                        NO_DATE_NOTE);
+        String language = e.language() != null && LANGUAGE.matcher(e.language()).matches() ? e.language() : "en";
+        return new ArticleDraft(
+                e.title() == null ? "" : e.title(),
+                body,
+                match.map(OutletOption::id).orElse(null),
+                outletName,
+                home,
+                OutletKind.NEWSPAPER,
+                e.byline(),
+                published,
+                e.address(),
+                e.addressSource(),
+                language,
+                e.removed(),
+                e.origin(),
+                e.sourceFile());
+    }
+
+    private static void checkAddress(String address) {
+        if (address.length() > ImportLimits.MAX_ADDRESS || host(address) == null) {
+            throw new UserFacingException(
+                    "The address must be a web address starting with http:// or https://, like https://example.org/news/story.");
+        }
+    }
+
+    /** The host of an http(s) address without "www.", or null. */
+    static @Nullable String host(@Nullable String address) {
+        if (address == null || !address.matches("(?i)https?://\\S+")) {
+            return null;
+        }
+        try {
+            String host = new URI(address).getHost();
+            if (host == null || host.isBlank()) {
+                return null;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String scheme(@Nullable String address) {
+        return address != null && address.toLowerCase(Locale.ROOT).startsWith("http://") ? "http" : "https";
+    }
+
+    /** A character set the server does not know is ignored: the page's own declaration is used. */
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A NUL byte near the start means a binary file renamed to .txt or .html. */
+    private static boolean looksBinary(byte[] content) {
+        for (int i = 0; i < Math.min(content.length, 8000); i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String utf8(byte[] content, String fileName) {
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new UserFacingException("\u201c" + fileName + "\u201d is not UTF-8 text. Save it again as UTF-8 "
+                    + "(most editors offer this under \u201cSave as\u201d), or copy and paste its text.");
+        }
+    }
+
+    /** Parsed only: jsoup builds a tree and runs nothing; the character set comes from the page if not given. */
+    private static Document parse(byte[] content, @Nullable String charset, String baseAddress) {
+        try {
+            return Jsoup.parse(new ByteArrayInputStream(content), charset, baseAddress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

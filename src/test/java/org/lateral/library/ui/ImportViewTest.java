@@ -1,0 +1,158 @@
+package org.lateral.library.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.Fixtures;
+import org.lateral.LateralTest;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.library.importing.ImportFixtures;
+import org.lateral.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** Adding an article from the library: paste, preview, correct, save, read it (DD017). */
+@LateralTest
+class ImportViewTest extends SpringBrowserlessTest {
+
+    static final String IMPORT_TEACHER = "import-view-teacher";
+
+    /** A school of its own, so the articles saved here do not change the demo school's library. */
+    static @Nullable UUID importSchool;
+
+    @Autowired
+    ClassroomAdministration administration;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeEach
+    void aTeacherOfAnEmptySchool() {
+        if (importSchool != null) {
+            return;
+        }
+        UUID school = fixtures.school("Import view school");
+        administration.ensureAccount(school, IMPORT_TEACHER, "Mx Import", Set.of(Role.TEACHER), Fixtures.PASSWORD);
+        importSchool = school;
+    }
+
+    private void paste(String text) {
+        test($(TextArea.class).withTestId("import-text").single()).setValue(text);
+        test($(Button.class).withTestId("import-preview-button").single()).click();
+    }
+
+    private String preview() {
+        return $(Pre.class).withTestId("import-preview").single().getText();
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void the_library_page_links_to_adding_an_article() {
+        navigate(LibraryView.class);
+        Anchor link = $(Anchor.class).withTestId("import-paste").single();
+        assertThat(link.getText()).isEqualTo("Add an article");
+        assertThat(link.getHref()).isEqualTo("library/import");
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void pasted_text_is_previewed_corrected_saved_and_opened_in_the_reader() {
+        navigate(ImportView.class);
+        paste("Town keeps its ferry\n\nBy Ana Pereira\n\nShare\n\nResidents voted to keep the ferry.\n\n"
+                + "The council will respect the vote.");
+        assertThat(preview())
+                .isEqualTo(
+                        "Town keeps its ferry\n\nResidents voted to keep the ferry.\n\nThe council will respect the vote.");
+        assertThat($(TextField.class)
+                        .withTestId("import-preview-byline")
+                        .single()
+                        .getValue())
+                .isEqualTo("Ana Pereira");
+        assertThat($(Div.class)
+                        .withTestId("import-removed")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Share");
+
+        test($(TextField.class).withTestId("import-preview-title").single()).setValue("Harbour town keeps its ferry");
+        assertThat(preview()).startsWith("Harbour town keeps its ferry\n\nResidents voted");
+        test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("The Coastal Ledger");
+
+        test($(Button.class).withTestId("import-save").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(ReaderView.class);
+        assertThat(((ReaderView) getCurrentView()).getPageTitle()).isEqualTo("Harbour town keeps its ferry · Lateral");
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void nothing_pasted_is_said_in_plain_words_and_shows_no_preview() {
+        navigate(ImportView.class);
+        paste("  ");
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .isEqualTo("Paste the article's text first.");
+        assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void saving_a_text_the_library_already_has_links_to_it_instead_of_copying_it() {
+        String text = "Volunteers count the winter birds\n\nMore than forty volunteers counted birds.";
+        navigate(ImportView.class);
+        paste(text);
+        test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("Marsh News");
+        test($(Button.class).withTestId("import-save").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(ReaderView.class);
+
+        navigate(ImportView.class);
+        paste(text);
+        @SuppressWarnings("unchecked")
+        Select<ImportView.OutletChoice> outlet =
+                $(Select.class).withTestId("import-preview-outlet").single();
+        assertThat(outlet.getValue().label())
+                .as("no outlet to match in pasted text")
+                .isEqualTo("A new outlet");
+        test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("Marsh News");
+        test($(Button.class).withTestId("import-save").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(ImportView.class);
+        assertThat($(Div.class).withTestId("import-error").single().getElement().getTextRecursively())
+                .startsWith("Nothing was saved: your school's library already has this text");
+        assertThat($(Anchor.class).withTestId("import-duplicate").single().getText())
+                .isEqualTo("Volunteers count the winter birds");
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_uploaded_page_is_previewed_and_a_wrong_file_is_refused_in_plain_words() throws Exception {
+        ImportView view = navigate(ImportView.class);
+        view.uploaded("notes.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .startsWith("Lateral imports .txt, .md and .html files");
+        assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+
+        view.uploaded("birds.html", ImportFixtures.page("plain-page.html").getBytes(StandardCharsets.UTF_8));
+        assertThat($(Div.class).withTestId("import-error").single().getText()).isEmpty();
+        assertThat(preview())
+                .startsWith("Volunteers count the winter birds on the marsh\n\nMore than forty volunteers");
+        assertThat($(DatePicker.class)
+                        .withTestId("import-preview-date")
+                        .single()
+                        .getHelperText())
+                .startsWith("No publication date was found");
+    }
+}
