@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fetcher against real HTTP servers on 127.0.0.1 (JDK {@code HttpServer}); nothing here needs
@@ -201,6 +202,7 @@ class HttpArticleFetcherTest {
     }
 
     @Test
+    @Timeout(10) // a broken deadline would otherwise hang the build instead of failing
     void gives_up_on_a_server_that_does_not_answer_within_the_total_timeout() {
         // The handler holds the request until the test ends; the fetch must give up by itself.
         int port = serve(exchange -> {
