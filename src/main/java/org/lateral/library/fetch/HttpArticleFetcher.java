@@ -9,12 +9,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,7 @@ public class HttpArticleFetcher implements ArticleFetcher {
     private final FetchSettings settings;
     private final HostResolver resolver;
     private final AddressGuard guard;
+    private final SSLContext tls;
 
     @Autowired
     HttpArticleFetcher(
@@ -54,9 +57,23 @@ public class HttpArticleFetcher implements ArticleFetcher {
 
     /** For tests: another resolver or guard (see {@code HttpArticleFetcherTest} for why). */
     HttpArticleFetcher(FetchSettings settings, HostResolver resolver, AddressGuard guard) {
+        this(settings, resolver, guard, defaultTls());
+    }
+
+    /** For tests of https: trust a test server's certificate instead of the JDK's authorities. */
+    HttpArticleFetcher(FetchSettings settings, HostResolver resolver, AddressGuard guard, SSLContext tls) {
         this.settings = settings;
         this.resolver = resolver;
         this.guard = guard;
+        this.tls = tls;
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no TLS", e);
+        }
     }
 
     @Override
@@ -120,7 +137,7 @@ public class HttpArticleFetcher implements ArticleFetcher {
                 throw timedOut();
             }
             try {
-                return HttpExchange.open(hop, resolved, settings.connectTimeout(), deadline);
+                return HttpExchange.open(hop, resolved, settings.connectTimeout(), deadline, tls);
             } catch (ConnectException | NoRouteToHostException e) {
                 // this address does not answer: try the next one
             }

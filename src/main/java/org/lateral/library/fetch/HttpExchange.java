@@ -55,7 +55,8 @@ final class HttpExchange implements Closeable {
     }
 
     /** Connects to {@code ip}, sends the GET and reads the status line and headers. */
-    static HttpExchange open(FetchAddress address, InetAddress ip, Duration connectTimeout, Instant deadline)
+    static HttpExchange open(
+            FetchAddress address, InetAddress ip, Duration connectTimeout, Instant deadline, SSLContext tls)
             throws IOException {
         Socket socket = new Socket();
         try {
@@ -63,7 +64,7 @@ final class HttpExchange implements Closeable {
             socket.connect(new InetSocketAddress(ip, address.port()), connectMillis);
             if (address.secure()) {
                 socket.setSoTimeout(connectMillis);
-                socket = startTls(socket, address);
+                socket = startTls(socket, address, tls);
             }
             InputStream in = new DeadlineInputStream(socket, deadline);
             OutputStream out = socket.getOutputStream();
@@ -88,13 +89,7 @@ final class HttpExchange implements Closeable {
         }
     }
 
-    private static Socket startTls(Socket plain, FetchAddress address) throws IOException {
-        SSLContext context;
-        try {
-            context = SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException(e);
-        }
+    private static Socket startTls(Socket plain, FetchAddress address, SSLContext context) throws IOException {
         // Layered over the socket to the checked address, but named after the site: the handshake
         // sends the site's name (SNI) and the certificate is verified against it.
         SSLSocket tls =
