@@ -1,9 +1,8 @@
 package org.lateral.library.fetch;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -138,8 +137,9 @@ public class HttpArticleFetcher implements ArticleFetcher {
             }
             try {
                 return HttpExchange.open(hop, resolved, settings.connectTimeout(), deadline, tls);
-            } catch (ConnectException | NoRouteToHostException e) {
-                // this address does not answer: try the next one
+            } catch (SocketException e) {
+                // refused, unreachable (an IPv6 address without IPv6 here) or reset: a GET may be
+                // tried on the next checked address
             }
         }
         throw new FetchRefusedException(

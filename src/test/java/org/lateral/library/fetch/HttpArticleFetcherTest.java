@@ -193,6 +193,16 @@ class HttpArticleFetcherTest {
     }
 
     @Test
+    void reports_a_site_that_refuses_the_connection() {
+        int port = serve(exchange -> respond(exchange, 200, "text/html", bytes(PAGE)));
+        servers.getLast().stop(0); // nothing listens on the port any more
+
+        assertThatThrownBy(() -> fetcher(allowingPrivate()).fetch("http://127.0.0.1:" + port + "/"))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessage("Lateral could not connect to 127.0.0.1. Check the address or try again later.");
+    }
+
+    @Test
     void refuses_an_error_answer_with_a_sentence() {
         int port = serve(exchange -> respond(exchange, 404, "text/html", bytes("gone")));
 
