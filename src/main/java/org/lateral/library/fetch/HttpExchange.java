@@ -121,21 +121,26 @@ final class HttpExchange implements Closeable {
      */
     byte[] readBody(long maxBytes) throws IOException {
         String length = header("content-length");
+        long announced = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > maxBytes) {
-                    throw new TooLargeException();
-                }
+                announced = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 throw new IOException("bad Content-Length");
+            }
+            if (announced < 0) {
+                throw new IOException("bad Content-Length");
+            }
+            if (announced > maxBytes) {
+                throw new TooLargeException();
             }
         }
         InputStream body;
         String transfer = header("transfer-encoding");
         if (transfer != null && transfer.toLowerCase(Locale.ROOT).strip().endsWith("chunked")) {
             body = new ChunkedInputStream(in);
-        } else if (length != null) {
-            body = new LimitedInputStream(in, Long.parseLong(length.strip()));
+        } else if (announced >= 0) {
+            body = new LimitedInputStream(in, announced);
         } else {
             body = in; // until the server closes the connection
         }
