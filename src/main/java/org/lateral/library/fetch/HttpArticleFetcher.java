@@ -1,9 +1,11 @@
 package org.lateral.library.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -15,8 +17,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponseInterceptor;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,16 +49,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Fetches hop by hop, following redirects itself: each hop's address is checked
- * ({@link FetchAddress}), its host resolved once, every resolved address checked
- * ({@link AddressGuard}) before any connection, and the connection made to one of exactly those
- * addresses ({@link HttpExchange}). A component, not a service: it holds no data and checks no
- * role; the import service that calls it is the security boundary (DD003).
+ * Fetches hop by hop with Apache HttpClient 5, following redirects itself: each hop's address is
+ * checked ({@link FetchAddress}), and the client reaches the network only through a
+ * {@link CheckedDnsResolver}, which resolves the host once per connection, checks every resolved
+ * address ({@link AddressGuard}) and hands the client exactly those addresses. A component, not a
+ * service: it holds no data and checks no role; the import service that calls it is the security
+ * boundary (DD003).
  */
 @Component
 public class HttpArticleFetcher implements ArticleFetcher {
 
+    static final String USER_AGENT = "Mozilla/5.0 (compatible; Lateral article import)";
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    /** The content codings HttpClient decodes for us; the size limit counts what comes out. */
+    private static final Set<String> READABLE_CODINGS = Set.of("gzip", "x-gzip", "deflate", "identity");
+
+    /** Ends fetches that pass their total deadline, however the server is trickling. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
     private final FetchSettings settings;
     private final HostResolver resolver;
@@ -75,76 +109,183 @@ public class HttpArticleFetcher implements ArticleFetcher {
         }
     }
 
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        var timer = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().daemon().name("article-fetch-deadline").factory());
+        timer.setRemoveOnCancelPolicy(true); // a fetch that ends in time leaves nothing behind
+        return timer;
+    }
+
     @Override
     public FetchedPage fetch(String address) {
         Instant deadline = Instant.now().plus(settings.totalTimeout());
         FetchAddress hop = FetchAddress.parse(address);
-        for (int redirects = 0; ; redirects++) {
-            List<InetAddress> addresses = resolve(hop);
-            for (InetAddress resolved : addresses) {
-                guard.check(hop, resolved); // all of them, before connecting to any
-            }
-            try (HttpExchange exchange = connect(hop, addresses, deadline)) {
-                int status = exchange.status();
-                if (REDIRECTS.contains(status)) {
-                    if (redirects >= settings.maxRedirects()) {
-                        throw new FetchRefusedException("The site redirected more than " + settings.maxRedirects()
-                                + " times, so Lateral stopped following it.");
-                    }
-                    hop = redirectTarget(hop, exchange.header("location"));
-                    continue;
+        CheckedDnsResolver dns = new CheckedDnsResolver(resolver, guard);
+        // A client per fetch: its connection and its resolver's hop belong to this fetch only.
+        CloseableHttpClient client = client(dns);
+        try {
+            for (int redirects = 0; ; redirects++) {
+                dns.expect(hop);
+                Hop result = fetchHop(client, hop, deadline);
+                if (result.page() != null) {
+                    return result.page();
                 }
-                if (status < 200 || status > 299) {
-                    throw new FetchRefusedException(statusSentence(status));
+                if (redirects >= settings.maxRedirects()) {
+                    throw new FetchRefusedException("The site redirected more than " + settings.maxRedirects()
+                            + " times, so Lateral stopped following it.");
                 }
-                MediaType type = MediaType.of(exchange.header("content-type"));
-                byte[] body = exchange.readBody(settings.maxBytes());
-                return new FetchedPage(body, type.type(), type.charset(), hop.uri());
-            } catch (HttpExchange.TooLargeException e) {
-                throw new FetchRefusedException("The page is larger than " + megabytes(settings.maxBytes())
-                        + ", the most Lateral fetches. Save the page and upload the file instead.");
-            } catch (HttpExchange.UnsupportedEncodingException e) {
-                throw new FetchRefusedException("The site sent the page compressed in a way Lateral does not read.");
-            } catch (SocketTimeoutException e) {
-                throw timedOut();
-            } catch (SSLException e) {
-                throw new FetchRefusedException("The secure connection to " + hop.host()
-                        + " could not be verified, so Lateral did not fetch the page.");
-            } catch (IOException e) {
-                throw new FetchRefusedException(
-                        "The connection to " + hop.host() + " broke off before the page arrived. Try again later.");
+                hop = redirectTarget(hop, result.location());
             }
+        } finally {
+            client.close(CloseMode.IMMEDIATE);
         }
     }
 
-    private List<InetAddress> resolve(FetchAddress hop) {
-        try {
-            List<InetAddress> addresses = resolver.resolve(hop.host());
-            if (addresses.isEmpty()) {
-                throw new UnknownHostException(hop.host());
+    /** What one hop brought: the page, or where a redirect points. */
+    private record Hop(@Nullable FetchedPage page, @Nullable String location) {}
+
+    private Hop fetchHop(CloseableHttpClient client, FetchAddress hop, Instant deadline) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (left <= 0) {
+            throw timedOut();
+        }
+        HttpGet request = new HttpGet(hop.requestTarget());
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(left))
+                .build());
+        AtomicBoolean overdue = new AtomicBoolean();
+        ScheduledFuture<?> stopper = DEADLINES.schedule(
+                () -> {
+                    overdue.set(true);
+                    request.cancel(); // closes the connection: a blocked connect or read ends at once
+                },
+                left,
+                TimeUnit.MILLISECONDS);
+        // The address is given without the default port, so the Host header is written as typed.
+        HttpHost target =
+                new HttpHost(hop.uri().getScheme(), hop.host(), hop.uri().getPort());
+        try (ClassicHttpResponse response = client.executeOpen(target, request, null)) {
+            int status = response.getCode();
+            if (REDIRECTS.contains(status)) {
+                Header location = response.getFirstHeader("Location");
+                return new Hop(null, location == null ? null : location.getValue());
             }
-            return addresses;
+            if (status < 200 || status > 299) {
+                throw new FetchRefusedException(statusSentence(status));
+            }
+            Header contentType = response.getFirstHeader("Content-Type");
+            MediaType type = MediaType.of(contentType == null ? null : contentType.getValue());
+            byte[] body = readBody(response.getEntity());
+            return new Hop(new FetchedPage(body, type.type(), type.charset(), hop.uri()), null);
+        } catch (TooLargeException e) {
+            throw new FetchRefusedException("The page is larger than " + megabytes(settings.maxBytes())
+                    + ", the most Lateral fetches. Save the page and upload the file instead.");
+        } catch (UnreadableCodingException e) {
+            throw new FetchRefusedException("The site sent the page compressed in a way Lateral does not read.");
         } catch (UnknownHostException e) {
             throw new FetchRefusedException("Lateral could not find the site " + hop.host() + ". Check the address.");
+        } catch (IOException e) {
+            if (overdue.get() || e instanceof InterruptedIOException) {
+                throw timedOut(); // includes HttpClient's connect and response timeouts
+            }
+            if (e instanceof SSLException) {
+                throw new FetchRefusedException("The secure connection to " + hop.host()
+                        + " could not be verified, so Lateral did not fetch the page.");
+            }
+            if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+                // HttpClient has tried every checked address in turn by now
+                throw new FetchRefusedException(
+                        "Lateral could not connect to " + hop.host() + ". Check the address or try again later.");
+            }
+            throw new FetchRefusedException(
+                    "The connection to " + hop.host() + " broke off before the page arrived. Try again later.");
+        } finally {
+            stopper.cancel(false);
+            // The connection is not kept for another hop: each hop connects, and so resolves and
+            // checks, afresh. Cancelling also spares reading the rest of a refused or redirect body.
+            request.cancel();
         }
     }
 
-    /** Tries the checked addresses in order, as browsers do; the first that answers is used. */
-    private HttpExchange connect(FetchAddress hop, List<InetAddress> addresses, Instant deadline) throws IOException {
-        for (InetAddress resolved : addresses) {
-            if (!Instant.now().isBefore(deadline)) {
-                throw timedOut();
-            }
-            try {
-                return HttpExchange.open(hop, resolved, settings.connectTimeout(), deadline, tls);
-            } catch (SocketException e) {
-                // refused, unreachable (an IPv6 address without IPv6 here) or reset: a GET may be
-                // tried on the next checked address
+    /** The body after HttpClient has decoded its content coding, refused once past the limit. */
+    private byte[] readBody(@Nullable HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > settings.maxBytes()) {
+            throw new TooLargeException(); // announced: refused before reading
+        }
+        ByteArrayOutputStream collected = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = entity.getContent()) {
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                if (collected.size() + (long) read > settings.maxBytes()) {
+                    throw new TooLargeException(); // counted after decoding: a gzip bomb stops here
+                }
+                collected.write(buffer, 0, read);
             }
         }
-        throw new FetchRefusedException(
-                "Lateral could not connect to " + hop.host() + ". Check the address or try again later.");
+        return collected.toByteArray();
     }
+
+    /**
+     * One fetch's client: no proxy (system properties are not read), no cookies, no
+     * authentication cache, no retries, no redirects (the fetcher follows them, checking each
+     * hop), Lateral's User-Agent, and a connection manager whose only resolver is {@code dns}.
+     */
+    private CloseableHttpClient client(CheckedDnsResolver dns) {
+        var tlsStrategy = ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic();
+        var connections = BasicHttpClientConnectionManager.create(
+                DefaultSchemePortResolver.INSTANCE,
+                dns,
+                RegistryBuilder.<org.apache.hc.client5.http.ssl.TlsSocketStrategy>create()
+                        .register(URIScheme.HTTPS.id, tlsStrategy)
+                        .build(),
+                null);
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.totalTimeout()))
+                .build());
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE)) // never a proxy
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableAutomaticRetries()
+                .disableConnectionState()
+                .setUserAgent(USER_AGENT)
+                .setDefaultHeaders(
+                        List.of(new BasicHeader("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9")))
+                .addResponseInterceptorFirst(refuseUnreadableCodings())
+                .build();
+    }
+
+    /**
+     * Runs before HttpClient decodes the body: a coding it would not decode is refused with its
+     * own sentence instead of a protocol error.
+     */
+    private static HttpResponseInterceptor refuseUnreadableCodings() {
+        return (response, entity, context) -> {
+            Header coding = response.getFirstHeader("Content-Encoding");
+            if (coding == null) {
+                return;
+            }
+            for (String each : coding.getValue().split(",")) {
+                String name = each.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !READABLE_CODINGS.contains(name)) {
+                    throw new UnreadableCodingException();
+                }
+            }
+        };
+    }
+
+    /** The body is larger than the limit. */
+    private static final class TooLargeException extends IOException {}
+
+    /** The body is compressed in a way Lateral does not read. */
+    private static final class UnreadableCodingException extends IOException {}
 
     private static FetchAddress redirectTarget(FetchAddress from, @Nullable String location) {
         if (location == null || location.isBlank()) {
