@@ -164,7 +164,9 @@ public class HttpArticleFetcher implements ArticleFetcher {
         // The address is given without the default port, so the Host header is written as typed.
         HttpHost target =
                 new HttpHost(hop.uri().getScheme(), hop.host(), hop.uri().getPort());
-        try (ClassicHttpResponse response = client.executeOpen(target, request, null)) {
+        try {
+            // Not closed but cancelled below: closing would first read the rest of the body.
+            ClassicHttpResponse response = client.executeOpen(target, request, null);
             int status = response.getCode();
             if (REDIRECTS.contains(status)) {
                 Header location = response.getFirstHeader("Location");
@@ -201,8 +203,9 @@ public class HttpArticleFetcher implements ArticleFetcher {
                     "The connection to " + hop.host() + " broke off before the page arrived. Try again later.");
         } finally {
             stopper.cancel(false);
-            // The connection is not kept for another hop: each hop connects, and so resolves and
-            // checks, afresh. Cancelling also spares reading the rest of a refused or redirect body.
+            // Ends the exchange by closing its connection, without reading whatever the server
+            // still sends (a redirect's or a refused page's body). So no connection is kept for
+            // the next hop either: every hop connects, and so resolves and checks, afresh.
             request.cancel();
         }
     }
@@ -217,14 +220,13 @@ public class HttpArticleFetcher implements ArticleFetcher {
         }
         ByteArrayOutputStream collected = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = entity.getContent()) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (collected.size() + (long) read > settings.maxBytes()) {
-                    throw new TooLargeException(); // counted after decoding: a gzip bomb stops here
-                }
-                collected.write(buffer, 0, read);
+        InputStream in = entity.getContent(); // not closed: the caller cancels the exchange
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (collected.size() + (long) read > settings.maxBytes()) {
+                throw new TooLargeException(); // counted after decoding: a gzip bomb stops here
             }
+            collected.write(buffer, 0, read);
         }
         return collected.toByteArray();
     }

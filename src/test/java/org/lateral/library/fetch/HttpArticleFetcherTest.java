@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -229,6 +230,122 @@ class HttpArticleFetcherTest {
                 .hasMessageStartingWith("The site took too long to send the page");
     }
 
+    @Test
+    void gives_up_on_a_body_that_trickles_past_the_total_timeout() {
+        // Every read gets a byte well within the response timeout; only the total deadline ends it.
+        // The body does end after about 5 s, so a broken deadline fails this test (the fetch
+        // succeeds) rather than hanging it in a read that an interrupt would not end.
+        int port = serve(exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                for (int sent = 0; sent < 100 && !release.await(50, TimeUnit.MILLISECONDS); sent++) {
+                    out.write('x');
+                    out.flush();
+                }
+                out.close();
+            } catch (IOException e) {
+                // the fetcher hung up, as it should
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(600), 1024 * 1024, 5, true);
+
+        assertThatThrownBy(() -> fetcher(settings).fetch("http://127.0.0.1:" + port + "/"))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessageStartingWith("The site took too long to send the page");
+    }
+
+    @Test
+    void refuses_a_body_compressed_in_a_coding_lateral_does_not_read() {
+        int port = serve(exchange -> {
+            exchange.getResponseHeaders().add("Content-Encoding", "x-unknown-coding");
+            respond(exchange, 200, "text/html", bytes("scrambled"));
+        });
+
+        assertThatThrownBy(() -> fetcher(allowingPrivate()).fetch("http://127.0.0.1:" + port + "/"))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessage("The site sent the page compressed in a way Lateral does not read.");
+    }
+
+    @Test
+    void sends_no_cookie_a_site_set_on_an_earlier_hop() {
+        List<String> cookies = new CopyOnWriteArrayList<>();
+        int port = serve(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/old")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
+                redirect(exchange, 302, "/new");
+            } else {
+                cookies.add(String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")));
+                respond(exchange, 200, "text/html", bytes(PAGE));
+            }
+        });
+
+        fetcher(allowingPrivate()).fetch("http://127.0.0.1:" + port + "/old");
+
+        assertThat(cookies).containsExactly("null");
+    }
+
+    @Test
+    void ignores_a_proxy_named_in_the_system_properties() {
+        int proxy = serve(exchange -> respond(exchange, 200, "text/html", bytes("from the proxy")));
+        int site = serve(exchange -> respond(exchange, 200, "text/html", bytes(PAGE)));
+        String before = System.getProperty("http.proxyHost");
+        String beforePort = System.getProperty("http.proxyPort");
+        String beforeExceptions = System.getProperty("http.nonProxyHosts");
+        System.setProperty("http.proxyHost", "127.0.0.1");
+        System.setProperty("http.proxyPort", String.valueOf(proxy));
+        System.setProperty("http.nonProxyHosts", "nothing.invalid");
+        try {
+            // A name, not 127.0.0.1: the JDK's proxy selector never proxies loopback addresses.
+            HostResolver resolver = host -> List.of(InetAddress.getLoopbackAddress());
+            FetchedPage page = new HttpArticleFetcher(allowingPrivate(), resolver, new PublicAddressGuard(true))
+                    .fetch("http://news.example:" + site + "/");
+
+            assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+            assertThat(requests.get(proxy).get()).isZero();
+        } finally {
+            restore("http.proxyHost", before);
+            restore("http.proxyPort", beforePort);
+            restore("http.nonProxyHosts", beforeExceptions);
+        }
+    }
+
+    /**
+     * Every hop gets its own connection and so its own lookup and check, also when a redirect
+     * stays on the same site: a kept connection is never the reason a hop goes unchecked.
+     */
+    @Test
+    void resolves_and_checks_each_hop_once() {
+        int port = serve(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/old")) {
+                redirect(exchange, 301, "/new");
+            } else {
+                respond(exchange, 200, "text/html", bytes(PAGE));
+            }
+        });
+        AtomicInteger lookups = new AtomicInteger();
+        AtomicInteger checks = new AtomicInteger();
+        HostResolver counting = host -> {
+            lookups.incrementAndGet();
+            return List.of(InetAddress.getLoopbackAddress());
+        };
+        AddressGuard production = guardTreatingAsPublic(port);
+        AddressGuard countingGuard = (address, resolved) -> {
+            checks.incrementAndGet();
+            production.check(address, resolved);
+        };
+
+        new HttpArticleFetcher(refusingPrivate(), counting, countingGuard)
+                .fetch("http://news.example:" + port + "/old");
+
+        assertThat(lookups).hasValue(2);
+        assertThat(checks).hasValue(2);
+        assertThat(hostHeaders).containsExactly("news.example:" + port, "news.example:" + port);
+    }
+
     // --- addresses refused (private addresses not allowed) ---------------------------------------
 
     @Test
@@ -425,6 +542,14 @@ class HttpArticleFetcherTest {
     private static void redirect(HttpExchange exchange, int status, String location) throws IOException {
         exchange.getResponseHeaders().add("Location", location);
         exchange.sendResponseHeaders(status, -1);
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     private static byte[] bytes(String text) {
