@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.DeflateInputStreamFactory;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -63,8 +67,12 @@ public class HttpArticleFetcher implements ArticleFetcher {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    /** The content codings HttpClient decodes for us; the size limit counts what comes out. */
-    private static final Set<String> READABLE_CODINGS = Set.of("gzip", "x-gzip", "deflate", "identity");
+    /**
+     * The content codings asked for and decoded by HttpClient; the size limit counts what comes
+     * out. Named here rather than left to HttpClient, which would offer every coding it finds a
+     * decoder for on the class path (commons-compress is there for other reasons).
+     */
+    private static final LinkedHashMap<String, InputStreamFactory> DECODERS = decoders();
 
     /** Ends fetches that pass their total deadline, however the server is trickling. */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
@@ -107,6 +115,14 @@ public class HttpArticleFetcher implements ArticleFetcher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no TLS", e);
         }
+    }
+
+    private static LinkedHashMap<String, InputStreamFactory> decoders() {
+        var decoders = new LinkedHashMap<String, InputStreamFactory>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("x-gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("deflate", DeflateInputStreamFactory.getInstance());
+        return decoders;
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {
@@ -260,6 +276,7 @@ public class HttpArticleFetcher implements ArticleFetcher {
                 .setUserAgent(USER_AGENT)
                 .setDefaultHeaders(
                         List.of(new BasicHeader("Accept", "text/html, application/xhtml+xml, text/plain;q=0.9")))
+                .setContentDecoderRegistry(DECODERS)
                 .addResponseInterceptorFirst(refuseUnreadableCodings())
                 .build();
     }
@@ -276,7 +293,7 @@ public class HttpArticleFetcher implements ArticleFetcher {
             }
             for (String each : coding.getValue().split(",")) {
                 String name = each.strip().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !READABLE_CODINGS.contains(name)) {
+                if (!name.isEmpty() && !name.equals("identity") && !DECODERS.containsKey(name)) {
                     throw new UnreadableCodingException();
                 }
             }

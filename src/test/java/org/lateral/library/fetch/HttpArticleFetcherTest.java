@@ -75,8 +75,10 @@ class HttpArticleFetcherTest {
     @Test
     void sends_a_user_agent_naming_lateral_and_accepts_a_chunked_gzip_body() {
         List<String> agents = new CopyOnWriteArrayList<>();
+        List<String> codings = new CopyOnWriteArrayList<>();
         int port = serve(exchange -> {
             agents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            codings.add(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             var packed = new java.io.ByteArrayOutputStream();
             try (var gzip = new GZIPOutputStream(packed)) {
                 gzip.write(bytes(PAGE));
@@ -91,6 +93,9 @@ class HttpArticleFetcherTest {
         assertThat(page.contentType()).isEqualTo("application/xhtml+xml");
         assertThat(page.charset()).isEmpty();
         assertThat(agents).singleElement().asString().contains("Lateral");
+        assertThat(codings)
+                .as("only the codings whose decoded size the limit counts")
+                .containsExactly("gzip, x-gzip, deflate");
     }
 
     @Test
