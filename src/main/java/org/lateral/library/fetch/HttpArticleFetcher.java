@@ -27,6 +27,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.entity.DeflateInputStreamFactory;
 import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
 import org.apache.hc.client5.http.entity.InputStreamFactory;
@@ -36,6 +37,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -257,13 +259,16 @@ public class HttpArticleFetcher implements ArticleFetcher {
         var connections = BasicHttpClientConnectionManager.create(
                 DefaultSchemePortResolver.INSTANCE,
                 dns,
-                RegistryBuilder.<org.apache.hc.client5.http.ssl.TlsSocketStrategy>create()
+                RegistryBuilder.<TlsSocketStrategy>create()
                         .register(URIScheme.HTTPS.id, tlsStrategy)
                         .build(),
                 null);
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.totalTimeout()))
+                .build());
+        connections.setTlsConfig(TlsConfig.custom()
+                .setHandshakeTimeout(Timeout.of(settings.connectTimeout()))
                 .build());
         return HttpClients.custom()
                 .setConnectionManager(connections)
