@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -206,6 +208,44 @@ class HttpArticleFetcherTest {
         assertThatThrownBy(() -> fetcher(allowingPrivate()).fetch("http://127.0.0.1:" + port + "/"))
                 .isInstanceOf(FetchRefusedException.class)
                 .hasMessage("Lateral could not connect to 127.0.0.1. Check the address or try again later.");
+    }
+
+    @Test
+    void tries_the_next_checked_address_when_one_refuses_the_connection() {
+        // The server listens on 127.0.0.1 only, so 127.0.0.2 (also loopback) refuses the connection.
+        int port = serve(exchange -> respond(exchange, 200, "text/html", bytes(PAGE)));
+        assertThatThrownBy(() -> new Socket("127.0.0.2", port).close())
+                .as("precondition: the first address refuses")
+                .isInstanceOf(java.net.ConnectException.class);
+        HostResolver twoAddresses =
+                host -> List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"));
+
+        FetchedPage page = new HttpArticleFetcher(allowingPrivate(), twoAddresses, new PublicAddressGuard(true))
+                .fetch("http://news.example:" + port + "/");
+
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+    }
+
+    @Test
+    void refuses_an_answer_with_a_negative_length() throws IOException {
+        // JDK HttpServer cannot send this, so a socket answers by hand.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            executor.submit(() -> {
+                try (Socket connection = socket.accept()) {
+                    connection
+                            .getOutputStream()
+                            .write(bytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                                    + "Content-Length: -5\r\n\r\nhello"));
+                    connection.getInputStream().read(); // until the fetcher hangs up
+                }
+                return null;
+            });
+
+            assertThatThrownBy(
+                            () -> fetcher(allowingPrivate()).fetch("http://127.0.0.1:" + socket.getLocalPort() + "/"))
+                    .isInstanceOf(FetchRefusedException.class)
+                    .hasMessage("The connection to 127.0.0.1 broke off before the page arrived. Try again later.");
+        }
     }
 
     @Test
