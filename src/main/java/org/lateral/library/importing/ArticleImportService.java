@@ -29,6 +29,8 @@ import org.lateral.base.ContentHash;
 import org.lateral.base.UserFacingException;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
+import org.lateral.library.fetch.ArticleFetcher;
+import org.lateral.library.fetch.FetchedPage;
 import org.lateral.library.text.CanonicalText;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForTeachers;
@@ -58,12 +60,50 @@ public class ArticleImportService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ArticleExtractor extractor;
+    private final ArticleFetcher fetcher;
 
-    ArticleImportService(CurrentUser currentUser, JdbcClient jdbc, Clock clock, MainTextExtractor mainText) {
+    ArticleImportService(
+            CurrentUser currentUser, JdbcClient jdbc, Clock clock, MainTextExtractor mainText, ArticleFetcher fetcher) {
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.clock = clock;
         this.extractor = new ArticleExtractor(mainText);
+        this.fetcher = fetcher;
+    }
+
+    /**
+     * A preview of the page at a web address, fetched with every address check of
+     * {@link ArticleFetcher} (DD018): only a teacher may make Lateral fetch, and the page's text is
+     * extracted as a saved page's is. A plain-text answer is read as a pasted text would be.
+     */
+    @ForTeachers
+    public ArticleDraft previewAddress(String address) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        FetchedPage page = fetcher.fetch(address);
+        String finalAddress = page.finalAddress().toString();
+        if (page.contentType().equals("text/plain")) {
+            ImportLimits.checkUpload("The page", page.body().length);
+            checkAddress(finalAddress);
+            Charset charset = page.charset().orElse(StandardCharsets.UTF_8);
+            Extraction text = extractor.fromPlainText(new String(page.body(), charset), finalAddress);
+            return draft(
+                    new Extraction(
+                            text.title(),
+                            text.paragraphs(),
+                            text.outletName(),
+                            text.byline(),
+                            text.date(),
+                            finalAddress,
+                            text.addressSource(),
+                            text.language(),
+                            text.removed(),
+                            ArticleDraft.Origin.ADDRESS,
+                            null),
+                    teacher);
+        }
+        String contentType = page.contentType()
+                + page.charset().map(c -> "; charset=" + c.name()).orElse("");
+        return previewPage(page.body(), contentType, finalAddress);
     }
 
     /** The school's outlets, by name, for the preview's outlet choice. */

@@ -80,7 +80,7 @@ class ImportView extends VerticalLayout {
 
         previewArea.setWidthFull();
         previewArea.setTestId("import-preview-area");
-        add(pasteForm(), uploadForm(), message, previewArea);
+        add(pasteForm(), fetchForm(), uploadForm(), message, previewArea);
     }
 
     @Override
@@ -125,6 +125,36 @@ class ImportView extends VerticalLayout {
         preview.setTestId("import-preview-button");
         Div section = new Div(new H3("Paste the text"), text, details, preview);
         section.addClassName("import-paste");
+        section.setWidthFull();
+        return section;
+    }
+
+    /** The third way in: the page at a web address, fetched by Lateral with its address checks. */
+    private Div fetchForm() {
+        TextField address = new TextField("Web address of the article");
+        address.setTestId("import-fetch-address");
+        address.setPlaceholder("https://");
+        address.setMaxLength(2048);
+        address.setWidthFull();
+        Button fetch = new Button("Fetch and preview");
+        fetch.setTestId("import-fetch");
+        // One fetch at a time per page: it can take up to the fetch timeout.
+        fetch.setDisableOnClick(true);
+        fetch.addClickListener(e -> {
+            try {
+                attempt(() -> imports.previewAddress(address.getValue()));
+            } finally {
+                fetch.setEnabled(true);
+            }
+        });
+        Div section = new Div(
+                new H3("Or fetch it by its address"),
+                new Paragraph("Lateral reads the page once and keeps a copy of its text, so the lesson still works if "
+                        + "the page changes or goes behind a paywall. Addresses inside the school's network are "
+                        + "refused unless an administrator allows them."),
+                address,
+                fetch);
+        section.addClassName("import-fetch");
         section.setWidthFull();
         return section;
     }

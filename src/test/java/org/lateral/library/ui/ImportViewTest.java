@@ -101,6 +101,22 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_address_inside_the_network_is_refused_in_plain_words_and_the_button_works_again() {
+        navigate(ImportView.class);
+        test($(TextField.class).withTestId("import-fetch-address").single()).setValue("http://127.0.0.1/admin");
+        com.vaadin.flow.component.button.Button fetch = $(com.vaadin.flow.component.button.Button.class)
+                .withTestId("import-fetch")
+                .single();
+        test(fetch).click();
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .isNotBlank()
+                .doesNotContain("Exception");
+        assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+        assertThat(fetch.isEnabled()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void nothing_pasted_is_said_in_plain_words_and_shows_no_preview() {
         navigate(ImportView.class);
         paste("  ");
