@@ -211,6 +211,8 @@ class ImportView extends VerticalLayout {
 
     private void showError(String text) {
         message.setText(text);
+        // The save button sits under a long preview: bring the sentence into sight.
+        message.scrollIntoView();
     }
 
     private void showPreview(ArticleDraft draft) {
