@@ -2,10 +2,16 @@ package org.lateral;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSummary;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.library.LibraryImport;
+import org.lateral.library.LibraryService;
 import org.lateral.library.TestPacks;
 import org.lateral.library.pack.PackFiles;
 import org.lateral.library.pack.SeedPackReader;
@@ -24,9 +30,18 @@ public class Fixtures {
     private final ClassroomAdministration administration;
     private final LibraryImport libraryImport;
 
-    Fixtures(ClassroomAdministration administration, LibraryImport libraryImport) {
+    private final AssignmentService assignments;
+    private final LibraryService library;
+
+    Fixtures(
+            ClassroomAdministration administration,
+            LibraryImport libraryImport,
+            AssignmentService assignments,
+            LibraryService library) {
         this.administration = administration;
         this.libraryImport = libraryImport;
+        this.assignments = assignments;
+        this.library = library;
     }
 
     /** A new school with no library. */
@@ -60,5 +75,24 @@ public class Fixtures {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(school, username, "Teacher " + prefix, Set.of(Role.TEACHER), PASSWORD);
         return username;
+    }
+
+    /**
+     * A mark-claims lesson on the school library's Frisky article, due in {@code days} days, late
+     * work accepted, feedback right after submitting; call it signed in as the class's teacher.
+     */
+    public AssignmentSummary frisky(UUID classId, int days, boolean revisionAllowed) {
+        UUID frisky = library.articles("frisky").getFirst().articleId();
+        return assignments.assignMarkClaims(
+                classId,
+                new NewAssignment(
+                        frisky,
+                        null,
+                        LocalDate.now().plusDays(days),
+                        true,
+                        FeedbackPolicy.AFTER_SUBMIT,
+                        revisionAllowed,
+                        null,
+                        false));
     }
 }

@@ -112,18 +112,7 @@ class AssignmentInsightsIT {
             ClassDetail media = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             classId = media.id();
             students = classroom.createStudents(media.id(), "Ada\nBo\nCy\nDi");
-            UUID frisky = library.articles("frisky").getFirst().articleId();
-            assignment = assignments.assignMarkClaims(
-                    media.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
+            assignment = fixtures.frisky(media.id(), 3, false);
         }
         submitted.add(markAndSubmit(students.get(0), HEADLINE, "hedged", SOURCE, "attributed", EXTRA, "opinion"));
         submitted.add(markAndSubmit(students.get(1), HEADLINE, "factual", EXTRA, "opinion"));

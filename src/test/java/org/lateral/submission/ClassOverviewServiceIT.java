@@ -94,29 +94,8 @@ class ClassOverviewServiceIT {
         try (var s = SignedIn.as(users, teacher)) {
             media = classroom.createClass(new NewClass("Media 9", "", "", "UTC"));
             students = classroom.createStudents(media.id(), "Ada\nBen\nCy\nDee");
-            UUID frisky = library.articles("frisky").getFirst().articleId();
-            first = assignments.assignMarkClaims(
-                    media.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            true,
-                            null,
-                            false));
-            second = assignments.assignMarkClaims(
-                    media.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(4),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
+            first = fixtures.frisky(media.id(), 3, true);
+            second = fixtures.frisky(media.id(), 4, false);
         }
         OneTimeCredential ada = students.get(0);
         adaName = ada.username();
@@ -277,29 +256,8 @@ class ClassOverviewServiceIT {
         try (var s = SignedIn.as(users, teacher)) {
             tiny = classroom.createClass(new NewClass("Tiny", "", "", "UTC"));
             List<OneTimeCredential> one = classroom.createStudents(tiny.id(), "Eve");
-            UUID frisky = library.articles("frisky").getFirst().articleId();
-            a = assignments.assignMarkClaims(
-                    tiny.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
-            b = assignments.assignMarkClaims(
-                    tiny.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
+            a = fixtures.frisky(tiny.id(), 3, false);
+            b = fixtures.frisky(tiny.id(), 3, false);
             assertThat(one).hasSize(1);
         }
         try (var s = SignedIn.as(users, teacher)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,15 +16,12 @@ import org.lateral.SignedIn;
 import org.lateral.StatementCounter;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
-import org.lateral.library.LibraryService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,9 +54,6 @@ class SchoolOverviewServiceIT {
 
     @Autowired
     ClassroomService classroom;
-
-    @Autowired
-    LibraryService library;
 
     @Autowired
     UserDetailsService users;
@@ -137,18 +130,7 @@ class SchoolOverviewServiceIT {
     }
 
     private AssignmentSummary assign(ClassDetail schoolClass, boolean revision) {
-        UUID frisky = library.articles("frisky").getFirst().articleId();
-        return assignments.assignMarkClaims(
-                schoolClass.id(),
-                new NewAssignment(
-                        frisky,
-                        null,
-                        LocalDate.now().plusDays(3),
-                        true,
-                        FeedbackPolicy.AFTER_SUBMIT,
-                        revision,
-                        null,
-                        false));
+        return fixtures.frisky(schoolClass.id(), 3, revision);
     }
 
     private UUID submitted(OneTimeCredential who, AssignmentSummary assignment) {

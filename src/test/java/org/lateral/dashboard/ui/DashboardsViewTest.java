@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,8 +18,6 @@ import org.lateral.LateralTest;
 import org.lateral.SignedIn;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
 import org.lateral.base.Schools;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.ui.NotFoundView;
@@ -29,7 +26,6 @@ import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
-import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
 import org.lateral.submission.GradingActions;
 import org.lateral.submission.MarkingSession;
@@ -50,6 +46,9 @@ class DashboardsViewTest extends SpringBrowserlessTest {
     static final String NEW_TEACHER = "dashboards-new-teacher";
 
     @Autowired
+    org.lateral.Fixtures fixtures;
+
+    @Autowired
     SubmissionService submissions;
 
     @Autowired
@@ -63,9 +62,6 @@ class DashboardsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
-
-    @Autowired
-    LibraryService library;
 
     @Autowired
     UserDetailsService users;
@@ -86,18 +82,7 @@ class DashboardsViewTest extends SpringBrowserlessTest {
             media = classroom.createClass(new NewClass("Media " + suffix, "", "", "UTC"));
             empty = classroom.createClass(new NewClass("Quiet " + suffix, "", "", "UTC"));
             students = classroom.createStudents(media.id(), "Ada\nBen\nCy");
-            UUID frisky = library.articles("frisky").getFirst().articleId();
-            lesson = assignments.assignMarkClaims(
-                    media.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
+            lesson = fixtures.frisky(media.id(), 3, false);
         }
         double score = 40;
         for (OneTimeCredential student : students.subList(0, 2)) {

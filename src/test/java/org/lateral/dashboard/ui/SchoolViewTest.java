@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,8 +19,6 @@ import org.lateral.LateralTest;
 import org.lateral.SignedIn;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
 import org.lateral.base.Schools;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.ui.NotFoundView;
@@ -30,7 +27,6 @@ import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
-import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
 import org.lateral.submission.GradingActions;
 import org.lateral.submission.MarkingSession;
@@ -52,6 +48,9 @@ class SchoolViewTest extends SpringBrowserlessTest {
     static final String TEACHER = "school-view-teacher";
 
     @Autowired
+    org.lateral.Fixtures fixtures;
+
+    @Autowired
     SubmissionService submissions;
 
     @Autowired
@@ -65,9 +64,6 @@ class SchoolViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ClassroomAdministration administration;
-
-    @Autowired
-    LibraryService library;
 
     @Autowired
     UserDetailsService users;
@@ -86,18 +82,7 @@ class SchoolViewTest extends SpringBrowserlessTest {
             media = classroom.createClass(
                     new NewClass("School view " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
             students = classroom.createStudents(media.id(), "Ada\nBen");
-            UUID frisky = library.articles("frisky").getFirst().articleId();
-            lesson = assignments.assignMarkClaims(
-                    media.id(),
-                    new NewAssignment(
-                            frisky,
-                            null,
-                            LocalDate.now().plusDays(3),
-                            true,
-                            FeedbackPolicy.AFTER_SUBMIT,
-                            false,
-                            null,
-                            false));
+            lesson = fixtures.frisky(media.id(), 3, false);
         }
         UUID attempt;
         try (var s = SignedIn.as(users, students.getFirst().username())) {
