@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("article_version", "library"),
             Map.entry("answer_key", "library"),
             Map.entry("answer_key_version", "library"),
+            Map.entry("key_draft", "library"),
             Map.entry("key_claim", "library"),
             Map.entry("key_source", "library"),
             Map.entry("key_source_attribution", "library"),

@@ -71,7 +71,7 @@ public class AssignmentService {
         if (schoolClass.archived()) {
             throw new UserFacingException("This class is archived; nothing new can be assigned to it.");
         }
-        LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId())
+        LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId(), teacher.accountId())
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
         checkSteps(form.steps(), teacher, pin);
         checkNoClaimsGivenAway(classId, pin.articleId(), form.steps());

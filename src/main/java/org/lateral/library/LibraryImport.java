@@ -69,6 +69,25 @@ public class LibraryImport {
         }
     }
 
+    /** A key version the key editor published, and whether publishing added it (DD021). */
+    public record PublishedKey(UUID versionId, boolean added) {}
+
+    /**
+     * Makes a key written in the key editor (DD021) the key's current version, stored exactly as a
+     * pack's key version is (same rows, same content hash), so grading, feedback and the offer of
+     * a newer version to existing assignments treat both alike. A key identical to one of its
+     * versions adds nothing and makes that version current again.
+     */
+    @Transactional
+    public PublishedKey publishKey(SeedPack.Key key, UUID articleVersionId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String hash = keyHash(key, articleVersionId);
+        Optional<UUID> existing = versionId("answer_key_version", "key_id", key.id(), hash);
+        UUID versionId = existing.orElseGet(() -> insertKeyVersion(key, articleVersionId, hash, now));
+        makeCurrent("answer_key", key.id(), versionId, now);
+        return new PublishedKey(versionId, existing.isEmpty());
+    }
+
     @Transactional
     public Report importPack(SeedPack pack, UUID schoolId) {
         // One import at a time per school, so two instances starting together cannot both insert.
@@ -553,6 +572,11 @@ public class LibraryImport {
                 .param("article", articleId)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** The content hash a key version of {@code key} has, anchored to that article version. */
+    public static String keyContentHash(SeedPack.Key key, UUID articleVersionId) {
+        return keyHash(key, articleVersionId);
     }
 
     static String keyHash(SeedPack.Key key, UUID articleVersionId) {

@@ -150,17 +150,29 @@ public class LibraryPins {
             @Nullable UUID keyVersionId) {}
 
     public Optional<Pin> current(UUID schoolId, UUID articleId) {
+        return current(schoolId, articleId, null);
+    }
+
+    /**
+     * The article's current version and the key a lesson of {@code teacherId} pins: among the
+     * complete keys anchored to that version, the teacher's own (the key editor's, DD021), else the
+     * pack's, else the earliest colleague's.
+     */
+    public Optional<Pin> current(UUID schoolId, UUID articleId, @Nullable UUID teacherId) {
         return jdbc.sql("""
                 SELECT a.id, a.current_version_id, v.title,
                        (SELECT k.current_version_id FROM answer_key k
                           JOIN answer_key_version kv ON kv.id = k.current_version_id
                          WHERE k.article_id = a.id AND k.school_id = a.school_id AND kv.article_version_id = v.id
-                         ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1) AS key_version
+                         ORDER BY kv.status = 'complete' DESC, k.owner_id IS NOT DISTINCT FROM :teacher DESC,
+                                  k.owner_id IS NULL DESC, k.created_at
+                         LIMIT 1) AS key_version
                   FROM article a JOIN article_version v ON v.id = a.current_version_id
                  WHERE a.id = :article AND a.school_id = :school
                 """)
                 .param("article", articleId)
                 .param("school", schoolId)
+                .param("teacher", teacherId, java.sql.Types.OTHER)
                 .query((rs, n) -> new Pin(
                         rs.getObject("id", UUID.class),
                         rs.getObject("current_version_id", UUID.class),

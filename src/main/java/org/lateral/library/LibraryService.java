@@ -67,13 +67,17 @@ public class LibraryService {
                        v.published_note, s.maturity_note, s.age_band, s.analysis_note, s.support_note, v.content_note,
                        (SELECT kv.status FROM answer_key k JOIN answer_key_version kv ON kv.id = k.current_version_id
                          WHERE k.article_id = a.id AND k.school_id = a.school_id
-                         ORDER BY kv.status = 'complete' DESC LIMIT 1) AS key_status,
+                         ORDER BY kv.status = 'complete' DESC, k.owner_id IS NOT DISTINCT FROM :me DESC,
+                                  k.owner_id IS NULL DESC, k.created_at
+                         LIMIT 1) AS key_status,
                        EXISTS (SELECT 1 FROM key_source ks WHERE ks.key_version_id =
                                (SELECT k.current_version_id FROM answer_key k
                                   JOIN answer_key_version kv ON kv.id = k.current_version_id
                                  WHERE k.article_id = a.id AND k.school_id = a.school_id
                                    AND kv.article_version_id = v.id
-                                 ORDER BY kv.status = 'complete' DESC, k.created_at LIMIT 1)) AS key_names_sources,
+                                 ORDER BY kv.status = 'complete' DESC, k.owner_id IS NOT DISTINCT FROM :me DESC,
+                                          k.owner_id IS NULL DESC, k.created_at
+                                 LIMIT 1)) AS key_names_sources,
                        EXISTS (SELECT 1 FROM comparison_key ck
                                  JOIN comparison_key_entry ce ON ce.version_id = ck.current_version_id
                                 WHERE ck.story_set_id = a.story_set_id AND ck.school_id = a.school_id
@@ -91,6 +95,7 @@ public class LibraryService {
                  ORDER BY s.title NULLS LAST, a.story_position NULLS LAST, v.title
                 """)
                 .param("school", teacher.schoolId())
+                .param("me", teacher.accountId())
                 .param("pattern", pattern)
                 .query((rs, n) -> new LibraryEntry(
                         rs.getObject("id", UUID.class),
@@ -172,7 +177,7 @@ public class LibraryService {
                 r.analysisNote(),
                 r.supportNote(),
                 r.outlet(),
-                keyFor(r.articleId(), r.versionId(), teacher.schoolId())));
+                keyFor(r.articleId(), r.versionId(), teacher.schoolId(), teacher.accountId())));
     }
 
     @OutletOfMySchool
@@ -262,18 +267,20 @@ public class LibraryService {
     }
 
     /** The current key version anchored to this article version, if the school has one. */
-    private @Nullable KeyOverlay keyFor(UUID articleId, UUID articleVersionId, UUID schoolId) {
+    private @Nullable KeyOverlay keyFor(UUID articleId, UUID articleVersionId, UUID schoolId, UUID teacherId) {
         record KeyRow(UUID keyId, UUID versionId, String status, String notes) {}
         Optional<KeyRow> key = jdbc.sql("""
                 SELECT k.id, kv.id AS version_id, kv.status, kv.notes
                   FROM answer_key k
                   JOIN answer_key_version kv ON kv.id = k.current_version_id
                  WHERE k.article_id = :article AND k.school_id = :school AND kv.article_version_id = :articleVersion
-                 ORDER BY kv.status = 'complete' DESC, k.created_at
+                 ORDER BY kv.status = 'complete' DESC, k.owner_id IS NOT DISTINCT FROM :me DESC,
+                          k.owner_id IS NULL DESC, k.created_at
                  LIMIT 1
                 """)
                 .param("article", articleId)
                 .param("school", schoolId)
+                .param("me", teacherId)
                 .param("articleVersion", articleVersionId)
                 .query((rs, n) -> new KeyRow(
                         rs.getObject("id", UUID.class),

@@ -363,6 +363,10 @@ class AuthorizationProbesIT {
         if (type == LinkState.class) {
             return new LinkState(UUID.randomUUID(), 1, t.claimId(), null, false);
         }
+        if (type == org.lateral.library.keys.KeyDraft.class) {
+            // The key editor's draft (DD021): empty, which every key may be.
+            return org.lateral.library.keys.KeyDraft.EMPTY;
+        }
         if (type == org.lateral.library.SourceKind.class) {
             return org.lateral.library.SourceKind.NAMED_PERSON;
         }

@@ -303,7 +303,7 @@ class ImportView extends VerticalLayout {
                 switch (saved) {
                     case SavedImport.Created created ->
                         getUI().ifPresent(u ->
-                                LibraryNavigation.reader(created.articleId()).navigate(u));
+                                LibraryNavigation.keyEditor(created.articleId()).navigate(u));
                     case SavedImport.AlreadyInLibrary already -> {
                         message.removeAll();
                         message.setText("");

@@ -25,6 +25,11 @@ public final class LibraryNavigation {
         return Destination.of(ReaderView.class, articleId.toString());
     }
 
+    /** The calling teacher's own answer key of the article, to write, copy or publish (DD021). */
+    public static Destination keyEditor(UUID articleId) {
+        return Destination.of(KeyEditorView.class, articleId.toString());
+    }
+
     public static Destination outlet(UUID outletId) {
         return Destination.of(OutletView.class, outletId.toString());
     }

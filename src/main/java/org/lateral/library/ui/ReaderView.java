@@ -124,6 +124,12 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
         Div side = new Div(outletCard(article));
         side.addClassName("reader-side");
+        // Every teacher writes their own key, or copies the pack's or a colleague's (DD021).
+        Anchor editKey = LibraryNavigation.keyEditor(article.articleId()).anchor("Write or adapt your answer key");
+        editKey.getElement().setAttribute("router-link", true);
+        editKey.addClassName("button-link");
+        editKey.setTestId("key-edit");
+        side.add(editKey);
         Div keyPanel = new Div();
         keyPanel.setTestId("key-panel");
         keyPanel.setVisible(false);

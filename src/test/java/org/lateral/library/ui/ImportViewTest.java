@@ -71,7 +71,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
-    void pasted_text_is_previewed_corrected_saved_and_opened_in_the_reader() {
+    void pasted_text_is_previewed_corrected_saved_and_opened_in_the_key_editor() {
         navigate(ImportView.class);
         paste("Town keeps its ferry\n\nBy Ana Pereira\n\nShare\n\nResidents voted to keep the ferry.\n\n"
                 + "The council will respect the vote.");
@@ -95,8 +95,10 @@ class ImportViewTest extends SpringBrowserlessTest {
         test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("The Coastal Ledger");
 
         test($(Button.class).withTestId("import-save").single()).click();
-        assertThat(getCurrentView()).isInstanceOf(ReaderView.class);
-        assertThat(((ReaderView) getCurrentView()).getPageTitle()).isEqualTo("Harbour town keeps its ferry · Lateral");
+        // Saved, the article opens in the key editor: its key is what makes it usable in a lesson.
+        assertThat(getCurrentView()).isInstanceOf(KeyEditorView.class);
+        assertThat(((KeyEditorView) getCurrentView()).getPageTitle())
+                .isEqualTo("Answer key: Harbour town keeps its ferry · Lateral");
     }
 
     @Test
@@ -133,7 +135,7 @@ class ImportViewTest extends SpringBrowserlessTest {
         paste(text);
         test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("Marsh News");
         test($(Button.class).withTestId("import-save").single()).click();
-        assertThat(getCurrentView()).isInstanceOf(ReaderView.class);
+        assertThat(getCurrentView()).isInstanceOf(KeyEditorView.class);
 
         navigate(ImportView.class);
         paste(text);

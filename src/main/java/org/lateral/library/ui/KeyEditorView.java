@@ -1,0 +1,535 @@
+package org.lateral.library.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.TextSpan;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.highlighter.ClaimHighlighter;
+import org.lateral.base.highlighter.HighlighterClaimType;
+import org.lateral.base.highlighter.OverlayKind;
+import org.lateral.base.ui.RouteIds;
+import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
+import org.lateral.library.keys.KeyDraft;
+import org.lateral.library.keys.KeyDrafts;
+import org.lateral.library.keys.KeyEditorService;
+import org.lateral.library.suggest.Suggestions;
+
+/**
+ * The key editor (DD021): the teacher selects passages in the article with the students'
+ * {@code <claim-highlighter>} (or types the words, for keyboard use), makes them claims or
+ * sources, accepts or dismisses Lateral's suggestions one by one, and publishes. Every change is
+ * saved at once through {@link KeyEditorService}, which checks it; this class only lays out the
+ * draft and turns clicks into {@link KeyDrafts} changes.
+ */
+@Route("library/key")
+@RolesAllowed("TEACHER")
+class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(
+                    FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.UK);
+
+    private final KeyEditorService keys;
+    private String title = "Answer key · Lateral";
+
+    private UUID articleId = new UUID(0, 0);
+    private String text = "";
+    private int version;
+    private KeyDraft draft = KeyDraft.EMPTY;
+    private @Nullable TextSpan selected;
+    private @Nullable Suggestions suggestions;
+    private boolean stale;
+
+    private final ClaimHighlighter highlighter = new ClaimHighlighter();
+    private final Div status = new Div();
+    private final Paragraph error = new Paragraph();
+    private final Div selectionBox = new Div();
+    private final Div publishBox = new Div();
+    private final Div suggestionsBox = new Div();
+    private final Div claimsBox = new Div();
+    private final Div sourcesBox = new Div();
+
+    KeyEditorView(KeyEditorService keys) {
+        this.keys = keys;
+        addClassNames("page", "reader", "key-editor");
+        status.setTestId("key-status");
+        status.addClassName("key-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        error.setTestId("key-error");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
+        selectionBox.setTestId("key-selection");
+        selectionBox.addClassName("card");
+        publishBox.setTestId("key-publish-box");
+        publishBox.addClassName("card");
+        suggestionsBox.setTestId("key-suggestions");
+        claimsBox.setTestId("key-claims");
+        sourcesBox.setTestId("key-sources");
+        highlighter.addSelectionListener(e -> e.span().ifPresent(this::select));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        articleId = RouteIds.parse(parameter);
+        KeyEditorService.Workspace workspace = keys.open(articleId).orElseThrow(NotFoundException::new);
+        title = "Answer key: " + workspace.article().title() + " · Lateral";
+        text = workspace.article().text();
+        removeAll();
+        render(workspace);
+    }
+
+    private void render(KeyEditorService.Workspace workspace) {
+        Anchor back = LibraryNavigation.reader(articleId).anchor("\u2190 Back to the article");
+        back.getElement().setAttribute("router-link", true);
+        back.addClassName("back-link");
+        highlighter.setText(text);
+        Div column = new Div(back, new H2("Answer key: " + workspace.article().title()));
+        column.addClassName("reader-text");
+        Div side = new Div();
+        side.addClassName("reader-side");
+        Div layout = new Div(column, side);
+        layout.addClassName("reader-layout");
+        add(layout);
+
+        KeyEditorService.EditedKey key = workspace.key();
+        if (key == null) {
+            column.add(highlighter);
+            side.add(startPanel(workspace));
+            return;
+        }
+        version = key.version();
+        draft = key.draft();
+        column.add(
+                new Paragraph("Select words in the text to make them a claim or a source. Every change is saved at "
+                        + "once; students see nothing until you publish, and lessons keep the version they pinned."),
+                status,
+                error);
+        if (!key.lost().isEmpty()) {
+            column.add(lostNotice(key.lost()));
+        }
+        column.add(highlighter, selectionBox);
+        side.add(publishBox, suggestionsBox, new H3("Claims"), typesHelp(), claimsBox, new H3("Sources"), sourcesBox);
+        showStatus(
+                key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault())),
+                key.draftPublished());
+        renderAll();
+    }
+
+    // --- before a key exists -------------------------------------------------------------------
+
+    private Component startPanel(KeyEditorService.Workspace workspace) {
+        Div panel = new Div();
+        panel.addClassName("card");
+        panel.setTestId("key-start");
+        panel.add(new H3("You have no key for this article yet"));
+        KeyEditorService.Copyable copyable = workspace.copyable();
+        if (copyable != null) {
+            String whose = copyable.fromPack() ? "the key that came with the exercise pack" : "a colleague's key";
+            panel.add(new Paragraph("This article already has " + whose + " (" + copyable.claims() + " claims, "
+                    + copyable.sources() + " sources). Copy it to adapt it: your copy is yours alone, and the "
+                    + "original does not change."));
+            Button copy = new Button("Copy it to adapt it", e -> start(true));
+            copy.addThemeVariants(ButtonVariant.PRIMARY);
+            copy.setTestId("key-copy");
+            panel.add(copy);
+        }
+        panel.add(new Paragraph("Or start an empty key: Lateral suggests claims and sources from the text, and "
+                + "you accept or dismiss each one."));
+        Button empty = new Button("Start a key with suggestions", e -> start(false));
+        if (copyable == null) {
+            empty.addThemeVariants(ButtonVariant.PRIMARY);
+        }
+        empty.setTestId("key-start-empty");
+        panel.add(empty, error);
+        return panel;
+    }
+
+    private void start(boolean copy) {
+        try {
+            KeyEditorService.Workspace started = keys.start(articleId, copy);
+            removeAll();
+            render(started);
+        } catch (UserFacingException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private static Component typesHelp() {
+        UnorderedList list = new UnorderedList();
+        for (ClaimType type : ClaimType.values()) {
+            list.add(new ListItem(typeName(type) + ": " + type.description()));
+        }
+        return new Details("What the claim types mean", list);
+    }
+
+    private static Component lostNotice(List<String> lost) {
+        Div notice = new Div();
+        notice.addClassName("card");
+        notice.setTestId("key-lost");
+        UnorderedList list = new UnorderedList();
+        lost.forEach(l -> list.add(new ListItem(l)));
+        notice.add(
+                new Paragraph("The article's text was corrected since this draft was saved. These passages are no "
+                        + "longer in it and were removed from the draft:"),
+                list);
+        return notice;
+    }
+
+    // --- saving ----------------------------------------------------------------------------------
+
+    /**
+     * Applies a change and saves the draft. {@code redraw} rebuilds the lists (after adding or
+     * removing something); a field's own edit needs no redraw, and redrawing would move the focus.
+     */
+    private void change(UnaryOperator<KeyDraft> edit, boolean redraw) {
+        if (stale) {
+            return;
+        }
+        KeyDraft changed = edit.apply(draft);
+        if (changed.equals(draft)) {
+            return;
+        }
+        try {
+            version = keys.save(articleId, version, changed);
+            draft = changed;
+            error.setVisible(false);
+            showStatus(null, false);
+        } catch (UserFacingException e) {
+            showError(e.getMessage());
+            if (e.getMessage().startsWith("This key was changed in another window")) {
+                stale = true;
+            }
+            redraw = true;
+        }
+        if (redraw) {
+            renderAll();
+        } else {
+            highlighter.setOverlays(overlays());
+        }
+    }
+
+    private void showStatus(@Nullable String publishedAt, boolean published) {
+        status.getElement().setAttribute("data-draft-version", String.valueOf(version));
+        if (publishedAt != null) {
+            status.setText(
+                    published
+                            ? "Draft saved. It is the published key (published " + publishedAt + ")."
+                            : "Draft saved. A key was published " + publishedAt
+                                    + "; publish again to use these changes.");
+        } else {
+            status.setText("Draft saved (version " + version + "). Not published yet: lessons cannot use it.");
+        }
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
+    }
+
+    private void renderAll() {
+        highlighter.setOverlays(overlays());
+        renderSelection();
+        renderPublish();
+        renderSuggestions();
+        renderClaims();
+        renderSources();
+    }
+
+    private List<ClaimHighlighter.Overlay> overlays() {
+        List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
+        for (KeyDraft.Claim c : draft.claims()) {
+            HighlighterClaimType type = c.types().stream()
+                    .sorted()
+                    .findFirst()
+                    .map(t -> HighlighterClaimType.of(t.code()))
+                    .orElse(null);
+            overlays.add(
+                    new ClaimHighlighter.Overlay(c.id(), c.start(), c.end(), OverlayKind.CLAIM, type, c.id(), null));
+        }
+        for (KeyDraft.Source s : draft.sources()) {
+            int n = 0;
+            for (KeyDraft.Span m : s.mentions()) {
+                overlays.add(ClaimHighlighter.Overlay.source(s.id() + "-" + n++, m.start(), m.end(), s.name()));
+            }
+        }
+        return overlays;
+    }
+
+    // --- the selected passage ----------------------------------------------------------------------
+
+    private void select(TextSpan span) {
+        selected = span;
+        renderSelection();
+    }
+
+    private void renderSelection() {
+        selectionBox.removeAll();
+        selectionBox.add(new H3("Selected passage"));
+        TextField find = new TextField("Or type words from the text to select them");
+        find.setTestId("key-find");
+        find.setWidthFull();
+        find.setMaxLength(2000);
+        Button findButton = new Button("Select these words", e -> findWords(find.getValue()));
+        findButton.setTestId("key-find-button");
+        find.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> findWords(find.getValue()));
+        TextSpan span = selected;
+        if (span == null) {
+            selectionBox.add(new Paragraph("Nothing selected yet."), find, findButton);
+            return;
+        }
+        Paragraph quote = new Paragraph(KeyDrafts.quote(text, span.start(), span.end()));
+        quote.setTestId("key-selected");
+        quote.getElement().setAttribute("data-start", String.valueOf(span.start()));
+        quote.getElement().setAttribute("data-end", String.valueOf(span.end()));
+        Button claim = new Button("Add as a claim", e -> {
+            selected = null;
+            change(d -> KeyDrafts.addClaim(d, span.start(), span.end()), true);
+        });
+        claim.setTestId("key-add-claim");
+        claim.addThemeVariants(ButtonVariant.PRIMARY);
+        Button source = new Button("Add as a new source", e -> {
+            selected = null;
+            change(
+                    d -> KeyDrafts.addSource(
+                            d,
+                            text.substring(span.start(), span.end()),
+                            SourceKind.NAMED_PERSON,
+                            span.start(),
+                            span.end()),
+                    true);
+        });
+        source.setTestId("key-add-source");
+        Div actions = new Div(claim, source);
+        actions.addClassName("key-actions");
+        selectionBox.add(quote, actions);
+        if (!draft.sources().isEmpty()) {
+            Select<KeyDraft.Source> which = new Select<>();
+            which.setLabel("Or mark it as a place that names a source");
+            which.setItems(draft.sources());
+            which.setItemLabelGenerator(KeyDraft.Source::name);
+            which.setTestId("key-mention-source");
+            Button mention = new Button("Add this place", e -> {
+                if (which.getValue() != null) {
+                    selected = null;
+                    change(d -> KeyDrafts.addMention(d, which.getValue().id(), span.start(), span.end()), true);
+                }
+            });
+            mention.setTestId("key-add-mention");
+            Div mentionRow = new Div(which, mention);
+            mentionRow.addClassName("key-actions");
+            selectionBox.add(mentionRow);
+        }
+        selectionBox.add(find, findButton);
+    }
+
+    /** The keyboard's way to select: the typed words, where they first occur in the text. */
+    private void findWords(String typed) {
+        String words = typed.strip();
+        if (words.isEmpty()) {
+            showError("Type some words from the article first.");
+            return;
+        }
+        int at = text.indexOf(words);
+        if (at < 0) {
+            showError(
+                    "Those words are not in the article as typed. Copy them from the text, with the same punctuation.");
+            return;
+        }
+        error.setVisible(false);
+        selected = TextSpan.within(text, at, at + words.length(), words);
+        renderSelection();
+    }
+
+    // --- publishing --------------------------------------------------------------------------------
+
+    private void renderPublish() {
+        publishBox.removeAll();
+        publishBox.add(new H3("Publish"));
+        publishBox.add(new Paragraph("Publishing makes this draft the key new lessons use. Lessons already given keep "
+                + "the version they pinned; their teachers are offered the new one with a preview of what changes."));
+        TextArea changes = new TextArea("What this version changes (optional, shown to those teachers)");
+        changes.setTestId("key-changes");
+        changes.setWidthFull();
+        changes.setMaxLength(KeyDrafts.MAX_CHANGES);
+        changes.setValue(draft.changes());
+        changes.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                change(d -> KeyDrafts.withChanges(d, e.getValue()), false);
+            }
+        });
+        Div problems = new Div();
+        problems.setTestId("key-problems");
+        Button publish = new Button("Publish this key", e -> publish(problems));
+        publish.addThemeVariants(ButtonVariant.PRIMARY);
+        publish.setTestId("key-publish");
+        publish.setEnabled(!stale);
+        publishBox.add(changes, publish, problems);
+    }
+
+    private void publish(Div problems) {
+        problems.removeAll();
+        try {
+            KeyEditorService.Publication result = keys.publish(articleId, version);
+            if (!result.published()) {
+                UnorderedList list = new UnorderedList();
+                result.problems().forEach(p -> list.add(new ListItem(p)));
+                problems.add(new Paragraph("Not published yet. Still to do:"), list);
+                problems.getElement().setAttribute("data-outcome", "problems");
+                return;
+            }
+            Paragraph done = new Paragraph(
+                    result.added()
+                            ? "Published. New lessons on this article use this key; you can assign it now."
+                            : "Nothing changed since this version was published; it is the key lessons use.");
+            problems.add(done);
+            problems.getElement().setAttribute("data-outcome", "published");
+            status.setText("Draft saved. It is the published key (published just now).");
+        } catch (UserFacingException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    // --- suggestions -------------------------------------------------------------------------------
+
+    private void renderSuggestions() {
+        suggestionsBox.removeAll();
+        Suggestions all = suggestions;
+        if (all == null) {
+            all = keys.suggestions(articleId);
+            suggestions = all;
+        }
+        List<Suggestions.ProposedClaim> claims =
+                all.claims().stream().filter(c -> KeyDrafts.open(draft, c)).toList();
+        List<Suggestions.ProposedSource> sources =
+                all.sources().stream().filter(s -> KeyDrafts.open(draft, s)).toList();
+        Div inner = new Div();
+        if (claims.isEmpty() && sources.isEmpty()) {
+            inner.add(new Paragraph("No suggestions left: each one was accepted or dismissed."));
+        }
+        for (Suggestions.ProposedSource s : sources) {
+            Div item = new Div();
+            item.addClassNames("key-suggestion", "card");
+            item.setTestId("key-suggested-source");
+            item.add(
+                    new Paragraph(new Span("Source: "), new Span(s.name())),
+                    new Paragraph(s.kind().label() + " \u00b7 named in "
+                            + s.mentions().size()
+                            + (s.mentions().size() == 1 ? " place" : " places") + " \u00b7 cue: \u201c" + s.cue()
+                            + "\u201d"));
+            item.add(decisions(d -> KeyDrafts.accept(d, s), KeyDrafts.suggestionKey(s)));
+            inner.add(item);
+        }
+        for (Suggestions.ProposedClaim c : claims) {
+            Div item = new Div();
+            item.addClassNames("key-suggestion", "card");
+            item.setTestId("key-suggested-claim");
+            item.getElement().setAttribute("data-start", String.valueOf(c.start()));
+            item.add(
+                    new Paragraph(KeyDrafts.quote(text, c.start(), c.end())),
+                    new Paragraph(typeNames(c.types()) + " \u00b7 check-worthiness " + c.worthiness()
+                            + " \u00b7 cue: \u201c" + c.cue() + "\u201d"),
+                    new Paragraph(c.why()));
+            item.add(decisions(d -> KeyDrafts.accept(d, c), KeyDrafts.suggestionKey(c)));
+            inner.add(item);
+        }
+        Details details = new Details("Lateral's suggestions (" + (claims.size() + sources.size()) + ")", inner);
+        details.setOpened(true);
+        suggestionsBox.add(
+                details,
+                new Paragraph("Suggestions come from rules about wording (attributions, hedges, numbers and names), "
+                        + "each with the cue that fired. They are a start, not an answer: check every one."));
+    }
+
+    private Component decisions(UnaryOperator<KeyDraft> accept, String suggestionKey) {
+        Button yes = new Button("Accept", e -> change(accept, true));
+        yes.setTestId("key-suggestion-accept");
+        Button no = new Button("Dismiss", e -> change(d -> KeyDrafts.dismiss(d, suggestionKey), true));
+        no.setTestId("key-suggestion-dismiss");
+        no.addThemeVariants(ButtonVariant.TERTIARY);
+        Div row = new Div(yes, no);
+        row.addClassName("key-actions");
+        return row;
+    }
+
+    private static String typeNames(java.util.Set<ClaimType> types) {
+        return types.stream()
+                .sorted()
+                .map(KeyEditorView::typeName)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("No type");
+    }
+
+    /** A claim type's name as the editor shows it ("Hedged"). */
+    static String typeName(ClaimType type) {
+        return type.code().substring(0, 1).toUpperCase(Locale.ROOT)
+                + type.code().substring(1);
+    }
+
+    // --- claims and sources ----------------------------------------------------------------------
+
+    private void renderClaims() {
+        claimsBox.removeAll();
+        if (draft.claims().isEmpty()) {
+            claimsBox.add(new Paragraph("No claims yet. Select a passage and choose \u201cAdd as a claim\u201d, or "
+                    + "accept a suggested claim."));
+            return;
+        }
+        for (KeyDraft.Claim c : KeyDrafts.inTextOrder(draft.claims())) {
+            claimsBox.add(new KeyClaimCard(c, text, draft.sources(), this::change));
+        }
+    }
+
+    private void renderSources() {
+        sourcesBox.removeAll();
+        if (draft.sources().isEmpty()) {
+            sourcesBox.add(
+                    new Paragraph("No sources yet. Select the words that name who says so and choose \u201cAdd as "
+                            + "a new source\u201d, or accept a suggested source."));
+            return;
+        }
+        for (KeyDraft.Source s : draft.sources()) {
+            sourcesBox.add(new KeySourceCard(s, text, this::change));
+        }
+    }
+
+    /** How a card hands a change to the view. */
+    @FunctionalInterface
+    interface Changes {
+        void apply(UnaryOperator<KeyDraft> edit, boolean redraw);
+    }
+}
