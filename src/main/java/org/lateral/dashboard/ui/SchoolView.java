@@ -52,7 +52,9 @@ class SchoolView extends Div {
             figures(o);
         }
         // The library's packs are school-wide: an admin who does not teach looks after them here (DD020).
-        add(new PackPanel(packs));
+        PackPanel panel = new PackPanel(packs);
+        panel.addClassName("no-print");
+        add(panel);
     }
 
     private void figures(SchoolOverview o) {
