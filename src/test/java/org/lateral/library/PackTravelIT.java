@@ -167,7 +167,7 @@ class PackTravelIT {
     }
 
     @Test
-    void a_school_admin_who_does_not_teach_exports_a_story_set_of_the_school_and_imports_a_pack_into_hers() {
+    void a_school_admin_who_does_not_teach_exports_a_story_set_of_the_school_and_imports_a_pack_into_their_school() {
         // The demo school admin of the default school: ADMIN only, not a teacher.
         assertThat(users.loadUserByUsername("admin").getAuthorities())
                 .extracting(GrantedAuthority::getAuthority)
