@@ -1,5 +1,6 @@
 package org.lateral.library;
 
+import java.util.Arrays;
 import java.util.UUID;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.Role;
@@ -28,15 +29,26 @@ public class LibraryAccess {
         return inMySchool("SELECT EXISTS (SELECT 1 FROM outlet WHERE id = :id AND school_id = :school)", outletId);
     }
 
-    /** The story set is in the signed-in teacher's school's library. */
+    /**
+     * The story set is in the signed-in teacher's or admin's school's library (admins export
+     * packs, DD020).
+     */
     public boolean storySetOfMySchool(UUID storySetId) {
-        return inMySchool("SELECT EXISTS (SELECT 1 FROM story_set WHERE id = :id AND school_id = :school)", storySetId);
+        return inMySchool(
+                "SELECT EXISTS (SELECT 1 FROM story_set WHERE id = :id AND school_id = :school)",
+                storySetId,
+                Role.TEACHER,
+                Role.ADMIN);
     }
 
     private boolean inMySchool(String sql, UUID id) {
+        return inMySchool(sql, id, Role.TEACHER);
+    }
+
+    private boolean inMySchool(String sql, UUID id, Role... roles) {
         return currentUser
                 .get()
-                .filter(u -> u.has(Role.TEACHER))
+                .filter(u -> Arrays.stream(roles).anyMatch(u::has))
                 .map(u -> jdbc.sql(sql)
                         .param("id", id)
                         .param("school", u.schoolId())

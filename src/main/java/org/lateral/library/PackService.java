@@ -14,11 +14,16 @@ import org.lateral.library.pack.SeedPack;
 import org.lateral.library.pack.SeedPackReader;
 import org.lateral.library.pack.SeedPackWriter;
 import org.lateral.security.CurrentUser;
-import org.lateral.security.ForTeachers;
+import org.lateral.security.ForTeachersOrAdmins;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,11 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Packs travel (DD020): a school's story set leaves as one zip in the seeds/ format, and a zip
- * comes in all or nothing, into the signed-in teacher's school only.
+ * comes in all or nothing, into the signed-in person's school only. Teachers and school admins
+ * both may: packs are school-wide library content, owned by no one teacher.
  */
 @Service
 @Transactional(readOnly = true)
 public class PackService {
+
+    private static final Logger log = LoggerFactory.getLogger(PackService.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -67,11 +75,10 @@ public class PackService {
         }
     }
 
-    @ForTeachers
+    @ForTeachersOrAdmins
     public List<StorySetChoice> storySets() {
-        LateralUser teacher = currentUser.require(Role.TEACHER);
         return jdbc.sql("SELECT id, title FROM story_set WHERE school_id = :school ORDER BY title")
-                .param("school", teacher.schoolId())
+                .param("school", teacherOrAdmin().schoolId())
                 .query((rs, n) -> new StorySetChoice(rs.getObject("id", UUID.class), rs.getString("title")))
                 .list();
     }
@@ -83,8 +90,7 @@ public class PackService {
      */
     @StorySetOfMySchool
     public PackDownload exportPack(UUID storySetId) {
-        LateralUser teacher = currentUser.require(Role.TEACHER);
-        SeedPack pack = export.storySet(storySetId, teacher.schoolId())
+        SeedPack pack = export.storySet(storySetId, teacherOrAdmin().schoolId())
                 .orElseThrow(() -> new UserFacingException("That story set is not in your school's library."));
         Map<String, String> files = new LinkedHashMap<>(SeedPackWriter.write(pack));
         for (SeedPack.Key key : pack.keys()) {
@@ -99,13 +105,19 @@ public class PackService {
     }
 
     /**
-     * Reads an uploaded zip and loads it into the teacher's school: everything or nothing. A zip
-     * or pack refused comes back as a report of sentences, and the library is unchanged.
+     * Reads an uploaded zip and loads it into the caller's school: everything or nothing. A zip
+     * or pack refused, by the reader or by the database, comes back as a report of sentences, and
+     * the library is unchanged.
+     *
+     * <p>No transaction here: {@link LibraryImport#importPack} runs its own, so a database refusal
+     * (a CHECK, a foreign key, a text too long for its column) has rolled everything back by the
+     * time it reaches this method, which turns it into a report. Caught inside that transaction it
+     * would leave the transaction marked for rollback, and the commit would then fail.
      */
-    @Transactional
-    @ForTeachers
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @ForTeachersOrAdmins
     public ImportReport importPack(String fileName, byte[] zip) {
-        LateralUser teacher = currentUser.require(Role.TEACHER);
+        LateralUser importer = teacherOrAdmin();
         String name = fileName.replaceAll("(?i)\\.zip$", "").replaceAll("[^A-Za-z0-9._-]", "-");
         SeedPack pack;
         try {
@@ -116,7 +128,14 @@ public class PackService {
         } catch (PackFormatException e) {
             return new ImportReport(name, List.of(), List.of(), e.problems());
         }
-        LibraryImport.Report r = libraryImport.importPack(pack, teacher.schoolId());
+        LibraryImport.Report r;
+        try {
+            r = libraryImport.importPack(pack, importer.schoolId());
+        } catch (DataIntegrityViolationException e) {
+            // Only integrity refusals are the pack's fault; a database that is down stays an error.
+            log.warn("Pack '{}' refused by the database for school {}", name, importer.schoolId(), e);
+            return new ImportReport(name, List.of(), List.of(), List.of(StorageRefusal.sentence(e)));
+        }
         List<String> added = new ArrayList<>();
         List<String> there = new ArrayList<>();
         split(added, there, r.outletsAdded(), pack.outlets().size(), "outlet profile");
@@ -132,6 +151,15 @@ public class PackService {
             split(added, there, r.comparisonVersionsAdded(), 1, "comparison key");
         }
         return new ImportReport(name, added, there, List.of());
+    }
+
+    /** The signed-in teacher or school admin (the rules above already let only them in). */
+    private LateralUser teacherOrAdmin() {
+        LateralUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        if (!user.has(Role.TEACHER) && !user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("This needs the TEACHER or ADMIN role");
+        }
+        return user;
     }
 
     private static void split(List<String> added, List<String> there, int changed, int total, String what) {

@@ -11,11 +11,17 @@ import org.lateral.security.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
-/** The story set {@code storySetId} is in the calling teacher's school's library. See DD009. */
+/**
+ * The story set {@code storySetId} is in the calling teacher's or school admin's school's library.
+ * Admins too: a story set is school-wide library content, and an admin who does not teach looks
+ * after the school's packs (DD020). See DD009.
+ */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@libraryAccess.storySetOfMySchool(#storySetId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.TEACHER, notFound = "That story set is not in your school's library.")
+@ResourceRule(
+        role = {Role.TEACHER, Role.ADMIN},
+        notFound = "That story set is not in your school's library.")
 public @interface StorySetOfMySchool {}

@@ -2,7 +2,9 @@ package org.lateral.security;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -32,10 +34,17 @@ public class NotYoursHandler implements MethodAuthorizationDeniedHandler {
         if (rule == null) {
             throw new AccessDeniedException(currentUser.get().isEmpty() ? "Not signed in" : "Access denied");
         }
-        if (currentUser.get().filter(u -> u.has(rule.role())).isEmpty()
+        if (currentUser
+                        .get()
+                        .filter(u -> Arrays.stream(rule.role()).anyMatch(u::has))
+                        .isEmpty()
                 || rule.notFound().isEmpty()) {
             throw new AccessDeniedException(
-                    currentUser.get().isEmpty() ? "Not signed in" : "This needs the " + rule.role() + " role");
+                    currentUser.get().isEmpty()
+                            ? "Not signed in"
+                            : "This needs the "
+                                    + Arrays.stream(rule.role()).map(Role::name).collect(Collectors.joining(" or "))
+                                    + " role");
         }
         if (Optional.class.equals(method.getReturnType())) {
             return Optional.empty();

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Says, on an access annotation such as {@code @TeacherOfClass} or {@code @ForTeachers}, what a
  * refusal means (DD009):
- * who lacks the {@link #role()} is denied outright; who has it but asks for something that is
+ * who lacks every one of the {@link #role()}s is denied outright; who has it but asks for something that is
  * not theirs gets the same answer as for something that does not exist ({@link #notFound()}, or
  * an empty {@code Optional}), so a foreign id cannot be told from a missing one.
  */
@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ResourceRule {
 
-    Role role();
+    /** The roles any one of which lets a caller ask at all (most rules name one). */
+    Role[] role();
 
     /**
      * The sentence a refused caller with the role reads, the same as when the thing does not

@@ -27,6 +27,7 @@ import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Packs travel (DD020): export, import into another school, all or nothing, and who may. */
@@ -165,6 +166,99 @@ class PackTravelIT {
         }
     }
 
+    @Test
+    void a_school_admin_who_does_not_teach_exports_a_story_set_of_the_school_and_imports_a_pack_into_their_school() {
+        // The demo school admin of the default school: ADMIN only, not a teacher.
+        assertThat(users.loadUserByUsername("admin").getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_ADMIN");
+        byte[] zip;
+        try (var s = SignedIn.as(users, "admin")) {
+            assertThat(packs.storySets())
+                    .extracting(PackService.StorySetChoice::id)
+                    .contains(SHIPPED_SET);
+            zip = packs.exportPack(SHIPPED_SET).zip();
+        }
+        SeedPack exported = readZip(zip);
+        assertThat(exported.articles()).hasSize(5);
+        assertThat(exported.keys()).hasSize(5);
+
+        UUID fresh = fixtures.school("Admin's school " + UUID.randomUUID());
+        String admin = fixtures.admin(fresh, "pack-admin");
+        try (var s = SignedIn.as(users, admin)) {
+            PackService.ImportReport report = packs.importPack("defectors.zip", zip);
+            assertThat(report.refused()).isEmpty();
+            assertThat(report.added()).contains("5 articles", "5 answer keys", "1 comparison key");
+            UUID setHere = packs.storySets().getFirst().id();
+            assertThat(named(readZip(packs.exportPack(setHere).zip()))).isEqualTo(named(exported));
+            // An admin of another school gets the answer for a story set that does not exist.
+            assertThatThrownBy(() -> packs.exportPack(SHIPPED_SET))
+                    .isInstanceOf(NotYoursException.class)
+                    .hasMessage("That story set is not in your school's library.");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM story_set WHERE school_id = :school")
+                        .param("school", fresh)
+                        .query(Long.class)
+                        .single())
+                .as("the pack went into the admin's school")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_pack_the_database_refuses_writes_nothing_and_says_so_in_plain_words() {
+        String teacher = fixtures.teacher(Schools.DEFAULT_SCHOOL_ID, "exporter");
+        SeedPack pack;
+        try (var s = SignedIn.as(users, teacher)) {
+            pack = readZip(packs.exportPack(SHIPPED_SET).zip());
+        }
+        // The last article gets a byline longer than its column allows (300): the reader has no
+        // limit for it, the database's CHECK has. Outlets, the story set and four articles are
+        // written before the refusal, so a half import would show in the counts.
+        List<SeedPack.Article> articles = new java.util.ArrayList<>(pack.articles());
+        SeedPack.Article last = articles.getLast();
+        String byline = "Staff writer".repeat(30);
+        articles.set(
+                articles.size() - 1,
+                new SeedPack.Article(
+                        last.slug(),
+                        last.id(),
+                        last.outletSlug(),
+                        byline,
+                        last.published(),
+                        last.originalUrl(),
+                        last.originalUrlSource(),
+                        last.contentNote(),
+                        last.language(),
+                        last.sourceFile(),
+                        last.removed(),
+                        last.canonicalText()));
+        byte[] zip = PackZip.write(SeedPackWriter.write(new SeedPack(
+                pack.name(),
+                pack.manifest(),
+                pack.outlets(),
+                pack.citedOutlets(),
+                articles,
+                pack.keys(),
+                pack.comparison())));
+        assertThat(readZip(zip).articles().getLast().byline())
+                .as("the reader accepts the pack")
+                .isEqualTo(byline);
+
+        UUID fresh = fixtures.school("Refused by the database " + UUID.randomUUID());
+        long rowsBefore = libraryRows();
+        try (var s = SignedIn.as(users, fixtures.teacher(fresh, "importer"))) {
+            PackService.ImportReport report = packs.importPack("long-byline.zip", zip);
+            assertThat(report.imported()).isFalse();
+            assertThat(report.added()).isEmpty();
+            assertThat(report.alreadyThere()).isEmpty();
+            assertThat(report.refused())
+                    .containsExactly("The pack has a value Lateral cannot store (article version byline: too long, "
+                            + "or not in a form Lateral accepts).");
+            assertThat(packs.storySets()).isEmpty();
+        }
+        assertThat(libraryRows()).as("nothing was written").isEqualTo(rowsBefore);
+    }
+
     /** The key with its first quote replaced (with any continuation lines of a long quote). */
     private static String withBadFirstQuote(String yaml) {
         List<String> lines = new java.util.ArrayList<>(List.of(yaml.split("\n", -1)));
@@ -189,7 +283,8 @@ class PackTravelIT {
     private long libraryRows() {
         return jdbc.sql("SELECT (SELECT count(*) FROM article) + (SELECT count(*) FROM outlet)"
                         + " + (SELECT count(*) FROM story_set) + (SELECT count(*) FROM answer_key_version)"
-                        + " + (SELECT count(*) FROM pack_item)")
+                        + " + (SELECT count(*) FROM pack_item) + (SELECT count(*) FROM article_version)"
+                        + " + (SELECT count(*) FROM outlet_version) + (SELECT count(*) FROM answer_key)")
                 .query(Long.class)
                 .single();
     }

@@ -18,6 +18,8 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteName;
+import org.lateral.library.PackService;
+import org.lateral.library.ui.PackPanel;
 import org.lateral.submission.SchoolOverview;
 import org.lateral.submission.SchoolOverviewService;
 
@@ -26,7 +28,7 @@ import org.lateral.submission.SchoolOverviewService;
  * exercise kind, the average score and revision gain, with the whole school's figures first. Only
  * counts and averages, never a student's name: the admin looks after the school, the teacher
  * after the class. A plain table carries every number; the bars repeat the completion, each
- * with its figure written beside it.
+ * with its figure written beside it. Below, the school's exercise packs (DD020).
  */
 @Route("dashboards/school")
 @NamedRoute(RouteName.SCHOOL_VIEW)
@@ -34,7 +36,7 @@ import org.lateral.submission.SchoolOverviewService;
 @RolesAllowed("ADMIN")
 class SchoolView extends Div {
 
-    SchoolView(SchoolOverviewService schools) {
+    SchoolView(SchoolOverviewService schools, PackService packs) {
         addClassNames("page", "dashboard-print", "report-print", "school-view-page");
         SchoolOverview o = schools.overview();
         H2 heading = new H2(o.schoolName() + ": school view");
@@ -46,8 +48,16 @@ class SchoolView extends Div {
                     "Your school has no class yet.",
                     "When teachers create classes and give them assignments, each class's completion and "
                             + "average gains show here."));
-            return;
+        } else {
+            figures(o);
         }
+        // The library's packs are school-wide: an admin who does not teach looks after them here (DD020).
+        PackPanel panel = new PackPanel(packs);
+        panel.addClassName("no-print");
+        add(panel);
+    }
+
+    private void figures(SchoolOverview o) {
         Integer completion = o.completionPercent();
         Paragraph summary = new Paragraph(o.classes().size()
                 + (o.classes().size() == 1 ? " class" : " classes")

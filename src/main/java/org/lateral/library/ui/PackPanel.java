@@ -21,17 +21,24 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Packs travel (DD020): download a story set of the school as a pack zip, or upload one. Thin:
- * the service checks who may and what is in the zip; this shows its report.
+ * the service checks who may and what is in the zip; this shows its report. On the teachers'
+ * library page and on the admins' school view (an admin who does not teach has no library page).
  */
-class PackPanel extends Div {
+public class PackPanel extends Div {
 
     private final PackService packs;
     private final Div report = new Div();
 
-    PackPanel(PackService packs) {
+    public PackPanel(PackService packs) {
         this.packs = packs;
         addClassName("card");
-        add(new H3("Exercise packs"));
+        H3 heading = new H3("Exercise packs: a story set in one file");
+        heading.setTestId("pack-heading");
+        Paragraph about = new Paragraph("A pack is one story set of the library, with its articles, outlet profiles "
+                + "and answer keys, in a single .zip file. Download one to keep a copy or to give it to another "
+                + "school; import one to add its story set to your school's library.");
+        about.setTestId("pack-about");
+        add(heading, about);
         List<PackService.StorySetChoice> sets = packs.storySets();
         if (!sets.isEmpty()) {
             Select<PackService.StorySetChoice> set = new Select<>();
