@@ -36,23 +36,21 @@ class KeyClaimCard extends Div {
         types.setValue(claim.types());
         types.setTestId("key-claim-types");
         types.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                Set<ClaimType> chosen = e.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(e.getValue());
-                changes.apply(
-                        d -> KeyDrafts.updateClaim(
-                                d,
-                                id,
-                                c -> new KeyDraft.Claim(
-                                        c.id(),
-                                        c.start(),
-                                        c.end(),
-                                        chosen,
-                                        c.worthiness(),
-                                        c.why(),
-                                        c.cues(),
-                                        c.sourceIds())),
-                        false);
-            }
+            Set<ClaimType> chosen = e.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(e.getValue());
+            changes.apply(
+                    d -> KeyDrafts.updateClaim(
+                            d,
+                            id,
+                            c -> new KeyDraft.Claim(
+                                    c.id(),
+                                    c.start(),
+                                    c.end(),
+                                    chosen,
+                                    c.worthiness(),
+                                    c.why(),
+                                    c.cues(),
+                                    c.sourceIds())),
+                    false);
         });
 
         RadioButtonGroup<Integer> worthiness = new RadioButtonGroup<>("Check-worthiness");
@@ -65,7 +63,7 @@ class KeyClaimCard extends Div {
         worthiness.setValue(claim.worthiness());
         worthiness.setTestId("key-claim-worthiness");
         worthiness.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (e.getValue() != null) {
                 int chosen = e.getValue();
                 changes.apply(
                         d -> KeyDrafts.updateClaim(
@@ -90,23 +88,21 @@ class KeyClaimCard extends Div {
         why.setValue(claim.why());
         why.setTestId("key-claim-why");
         why.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                String value = e.getValue();
-                changes.apply(
-                        d -> KeyDrafts.updateClaim(
-                                d,
-                                id,
-                                c -> new KeyDraft.Claim(
-                                        c.id(),
-                                        c.start(),
-                                        c.end(),
-                                        c.types(),
-                                        c.worthiness(),
-                                        value,
-                                        c.cues(),
-                                        c.sourceIds())),
-                        false);
-            }
+            String value = e.getValue();
+            changes.apply(
+                    d -> KeyDrafts.updateClaim(
+                            d,
+                            id,
+                            c -> new KeyDraft.Claim(
+                                    c.id(),
+                                    c.start(),
+                                    c.end(),
+                                    c.types(),
+                                    c.worthiness(),
+                                    value,
+                                    c.cues(),
+                                    c.sourceIds())),
+                    false);
         });
 
         TextField cues = new TextField("Cue words, separated by commas (e.g. reportedly, if true)");
@@ -114,23 +110,21 @@ class KeyClaimCard extends Div {
         cues.setValue(String.join(", ", claim.cues()));
         cues.setTestId("key-claim-cues");
         cues.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                List<String> list = commaList(e.getValue());
-                changes.apply(
-                        d -> KeyDrafts.updateClaim(
-                                d,
-                                id,
-                                c -> new KeyDraft.Claim(
-                                        c.id(),
-                                        c.start(),
-                                        c.end(),
-                                        c.types(),
-                                        c.worthiness(),
-                                        c.why(),
-                                        list,
-                                        c.sourceIds())),
-                        false);
-            }
+            List<String> list = commaList(e.getValue());
+            changes.apply(
+                    d -> KeyDrafts.updateClaim(
+                            d,
+                            id,
+                            c -> new KeyDraft.Claim(
+                                    c.id(),
+                                    c.start(),
+                                    c.end(),
+                                    c.types(),
+                                    c.worthiness(),
+                                    c.why(),
+                                    list,
+                                    c.sourceIds())),
+                    false);
         });
 
         add(head, types, worthiness, why, cues);
@@ -145,11 +139,8 @@ class KeyClaimCard extends Div {
                     .collect(Collectors.toSet()));
             backed.setTestId("key-claim-sources");
             backed.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    Set<String> ids =
-                            e.getValue().stream().map(KeyDraft.Source::id).collect(Collectors.toSet());
-                    changes.apply(d -> KeyDrafts.link(d, id, ids), false);
-                }
+                Set<String> ids = e.getValue().stream().map(KeyDraft.Source::id).collect(Collectors.toSet());
+                changes.apply(d -> KeyDrafts.link(d, id, ids), false);
             });
             add(backed);
         }

@@ -388,9 +388,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         changes.setMaxLength(KeyDrafts.MAX_CHANGES);
         changes.setValue(draft.changes());
         changes.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                change(d -> KeyDrafts.withChanges(d, e.getValue()), false);
-            }
+            change(d -> KeyDrafts.withChanges(d, e.getValue()), false);
         });
         Div problems = new Div();
         problems.setTestId("key-problems");

@@ -31,7 +31,7 @@ class KeySourceCard extends Div {
         name.setValue(source.name());
         name.setTestId("key-source-name");
         name.addValueChangeListener(e -> {
-            if (e.isFromClient() && !e.getValue().isBlank()) {
+            if (!e.getValue().isBlank()) {
                 String value = e.getValue().strip();
                 changes.apply(
                         d -> KeyDrafts.updateSource(
@@ -45,13 +45,11 @@ class KeySourceCard extends Div {
         aliases.setValue(String.join(", ", source.aliases()));
         aliases.setTestId("key-source-aliases");
         aliases.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                List<String> list = KeyClaimCard.commaList(e.getValue());
-                changes.apply(
-                        d -> KeyDrafts.updateSource(
-                                d, id, s -> copy(s, s.name(), list, s.kind(), s.primary(), s.relayedFrom())),
-                        false);
-            }
+            List<String> list = KeyClaimCard.commaList(e.getValue());
+            changes.apply(
+                    d -> KeyDrafts.updateSource(
+                            d, id, s -> copy(s, s.name(), list, s.kind(), s.primary(), s.relayedFrom())),
+                    false);
         });
 
         Select<SourceKind> kind = new Select<>();
@@ -61,7 +59,7 @@ class KeySourceCard extends Div {
         kind.setValue(source.kind());
         kind.setTestId("key-source-kind");
         kind.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (e.getValue() != null) {
                 SourceKind value = e.getValue();
                 changes.apply(
                         d -> KeyDrafts.updateSource(
@@ -77,13 +75,11 @@ class KeySourceCard extends Div {
         relayed.setVisible(!source.primary());
         relayed.setTestId("key-source-relayed");
         relayed.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                String value = e.getValue().isBlank() ? null : e.getValue().strip();
-                changes.apply(
-                        d -> KeyDrafts.updateSource(
-                                d, id, s -> copy(s, s.name(), s.aliases(), s.kind(), s.primary(), value)),
-                        false);
-            }
+            String value = e.getValue().isBlank() ? null : e.getValue().strip();
+            changes.apply(
+                    d -> KeyDrafts.updateSource(
+                            d, id, s -> copy(s, s.name(), s.aliases(), s.kind(), s.primary(), value)),
+                    false);
         });
 
         RadioButtonGroup<Boolean> origin = new RadioButtonGroup<>("Where the article got it");
@@ -93,7 +89,7 @@ class KeySourceCard extends Div {
         origin.setValue(source.primary());
         origin.setTestId("key-source-origin");
         origin.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
+            if (e.getValue() != null) {
                 boolean primary = e.getValue();
                 relayed.setVisible(!primary);
                 changes.apply(
