@@ -127,13 +127,19 @@ public class ArticleImportService {
         return draft(extractor.fromPaste(pasted), teacher);
     }
 
-    /** A preview of an uploaded .txt, .md or .html file (a page saved from the browser). */
+    /** A preview of an uploaded .txt, .md, .html (a page saved from the browser) or .docx file. */
     @ForTeachers
     public ArticleDraft previewFile(String fileName, byte[] content) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String name = fileName.isBlank() ? "The file" : fileName.strip();
         ImportLimits.checkUpload(name, content.length);
         String extension = extension(name);
+        if (extension.equals("doc")) {
+            throw WordDocument.oldWord(name);
+        }
+        if (extension.equals("docx")) {
+            return draft(extractor.fromWord(WordDocument.read(name, content), name), teacher);
+        }
         if (!List.of("txt", "md", "markdown", "html", "htm").contains(extension) || looksBinary(content)) {
             throw ImportLimits.wrongType(name);
         }
