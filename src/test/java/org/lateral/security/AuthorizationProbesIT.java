@@ -424,6 +424,16 @@ class AuthorizationProbesIT {
         if (type == org.lateral.submission.scoring.CompareScoring.Carriage.class) {
             return org.lateral.submission.scoring.CompareScoring.Carriage.HEDGED;
         }
+        if (type == org.lateral.library.importing.ArticleCorrection.class) {
+            // A correction of an article (the target is a pack's, so its owner gets a sentence).
+            return new org.lateral.library.importing.ArticleCorrection(
+                    "Probe headline",
+                    "Written by the probe.",
+                    null,
+                    new org.lateral.library.PublicationDate(
+                            LocalDate.now().minusDays(1), org.lateral.library.PublicationDate.Precision.DAY, null),
+                    null);
+        }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");
     }

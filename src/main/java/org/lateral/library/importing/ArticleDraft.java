@@ -50,6 +50,15 @@ public record ArticleDraft(
         public String code() {
             return code;
         }
+
+        static Origin of(String code) {
+            for (Origin o : values()) {
+                if (o.code.equals(code)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("No import origin " + code);
+        }
     }
 
     public ArticleDraft {

@@ -66,6 +66,28 @@ final class ArticleExtractor {
     }
 
     /**
+     * A .docx file: its paragraphs go the way of a .txt file's, with the Word headline (else the
+     * document's Title property) as the headline and its Author property as the byline when the
+     * text has no "By …" line.
+     */
+    Extraction fromWord(WordDocument.Text word, String fileName) {
+        String headline = word.headline() != null ? word.headline() : word.coreTitle();
+        Lines lines = lines(paragraphsOf(String.join(CanonicalText.PARAGRAPH_SEPARATOR, word.paragraphs())), headline);
+        return new Extraction(
+                lines.title(),
+                lines.kept(),
+                null,
+                lines.byline() != null ? lines.byline() : word.creator(),
+                lines.date(),
+                null,
+                null,
+                null,
+                lines.removed(),
+                ArticleDraft.Origin.UPLOAD,
+                fileName);
+    }
+
+    /**
      * A .md file: read as text, never rendered. Heading marks, emphasis and images are dropped
      * and a link keeps only its words, so the canonical text holds what a reader would see.
      */

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.ContentHash;
 import org.lateral.base.UserFacingException;
+import org.lateral.library.ArticleOfMySchool;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
 import org.lateral.library.fetch.ArticleFetcher;
@@ -52,6 +54,9 @@ public class ArticleImportService {
 
     static final String NO_DATE_NOTE =
             "No publication date was found; this is the day the article was imported. Correct it if you know the date.";
+
+    /** Where an address typed by the teacher comes from, as stored with it. */
+    private static final String TEACHERS_ADDRESS = "Given by the teacher who imported the article.";
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
@@ -127,13 +132,19 @@ public class ArticleImportService {
         return draft(extractor.fromPaste(pasted), teacher);
     }
 
-    /** A preview of an uploaded .txt, .md or .html file (a page saved from the browser). */
+    /** A preview of an uploaded .txt, .md, .html (a page saved from the browser) or .docx file. */
     @ForTeachers
     public ArticleDraft previewFile(String fileName, byte[] content) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String name = fileName.isBlank() ? "The file" : fileName.strip();
         ImportLimits.checkUpload(name, content.length);
         String extension = extension(name);
+        if (extension.equals("doc")) {
+            throw WordDocument.oldWord(name);
+        }
+        if (extension.equals("docx")) {
+            return draft(extractor.fromWord(WordDocument.read(name, content), name), teacher);
+        }
         if (!List.of("txt", "md", "markdown", "html", "htm").contains(extension) || looksBinary(content)) {
             throw ImportLimits.wrongType(name);
         }
@@ -236,6 +247,16 @@ public class ArticleImportService {
                 .param("owner", teacher.accountId())
                 .param("now", Timestamp.from(now))
                 .update();
+        UUID versionId = insertVersion(articleId, d, draft, articleHash(d, draft), now);
+        jdbc.sql("UPDATE article SET current_version_id = :version, version = version + 1 WHERE id = :id")
+                .param("version", versionId)
+                .param("id", articleId)
+                .update();
+        return new SavedImport.Created(articleId, outletCreated);
+    }
+
+    /** A new immutable version of the article, as the checked draft has it. */
+    private UUID insertVersion(UUID articleId, Checked d, ArticleDraft draft, String hash, Instant now) {
         UUID versionId = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO article_version (id, article_id, content_hash, title, byline, published_on, published_precision,
@@ -246,7 +267,7 @@ public class ArticleImportService {
                 """)
                 .param("id", versionId)
                 .param("article", articleId)
-                .param("hash", articleHash(d, draft))
+                .param("hash", hash)
                 .param("title", CanonicalText.headline(d.canonical()))
                 .param("byline", d.byline())
                 .param("published", draft.published().date())
@@ -261,11 +282,194 @@ public class ArticleImportService {
                 .param("origin", draft.origin().code())
                 .param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("UPDATE article SET current_version_id = :version, version = version + 1 WHERE id = :id")
-                .param("version", versionId)
+        return versionId;
+    }
+
+    /**
+     * Whether the signed-in teacher may correct this article: it is their own (an import of
+     * theirs), not a pack's and not a colleague's.
+     */
+    @ArticleOfMySchool
+    public boolean mayEdit(UUID articleId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        return jdbc.sql("SELECT owner_id FROM article WHERE id = :id AND school_id = :school")
                 .param("id", articleId)
+                .param("school", teacher.schoolId())
+                .query((rs, n) -> teacher.accountId().equals(rs.getObject("owner_id", UUID.class)))
+                .optional()
+                .orElse(false);
+    }
+
+    /** One of the teacher's own articles, as its current version has it, for correcting it. */
+    @ArticleOfMySchool
+    public EditableArticle editable(UUID articleId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        Owned article = ownedArticle(articleId, teacher, false);
+        StoredVersion current = storedVersion(article.currentVersionId());
+        List<CanonicalText.Paragraph> paragraphs = CanonicalText.paragraphs(current.canonicalText());
+        String body = paragraphs.size() < 2
+                ? ""
+                : current.canonicalText().substring(paragraphs.get(1).start());
+        return new EditableArticle(
+                articleId,
+                article.version(),
+                CanonicalText.headline(current.canonicalText()),
+                current.byline(),
+                current.published(),
+                current.address(),
+                body);
+    }
+
+    /**
+     * Saves the teacher's correction of their own article as its next immutable version and makes
+     * it current. Earlier versions stay as they are, so assignments pinned to one keep it. Refused,
+     * changing nothing, when the article changed since it was opened at {@code openedVersion},
+     * when nothing was changed, or on any check an import's save makes. A correction that
+     * restores an earlier version's exact content makes that version current again.
+     *
+     * @return the version now current
+     */
+    @ArticleOfMySchool
+    @Transactional
+    public UUID saveEdit(UUID articleId, int openedVersion, ArticleCorrection correction) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        Owned article = ownedArticle(articleId, teacher, true);
+        if (article.version() != openedVersion) {
+            throw new UserFacingException(STALE);
+        }
+        StoredVersion current = storedVersion(article.currentVersionId());
+        // The way the article came in stays the first version's: a correction is not a new import.
+        String origin = jdbc.sql("""
+                SELECT import_origin FROM article_version
+                 WHERE article_id = :id ORDER BY created_at, id LIMIT 1
+                """)
+                .param("id", articleId)
+                .query(String.class)
+                .optional()
+                .orElse(current.origin());
+        String address = correction.address() == null || correction.address().isBlank()
+                ? null
+                : correction.address().strip();
+        String addressSource = address == null
+                ? null
+                : address.equals(current.address())
+                        ? current.addressSource()
+                        : TEACHERS_ADDRESS; // the owner is the teacher who imported it
+        ArticleDraft draft = new ArticleDraft(
+                correction.title(),
+                correction.body(),
+                article.outletId(),
+                "",
+                null,
+                OutletKind.NEWSPAPER,
+                correction.byline(),
+                correction.published(),
+                address,
+                addressSource,
+                current.language(),
+                current.removed(),
+                ArticleDraft.Origin.of(Objects.requireNonNull(origin, "an owned article is an import")),
+                current.sourceFile());
+        Checked d = check(draft);
+        String hash = articleHash(d, draft);
+        if (hash.equals(current.hash())) {
+            throw new UserFacingException("Nothing was changed, so no new version was saved.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID versionId = jdbc.sql("SELECT id FROM article_version WHERE article_id = :id AND content_hash = :hash")
+                .param("id", articleId)
+                .param("hash", hash)
+                .query(UUID.class)
+                .optional()
+                .orElseGet(() -> insertVersion(articleId, d, draft, hash, now));
+        int updated = jdbc.sql("""
+                UPDATE article SET current_version_id = :version, version = version + 1, updated_at = :now
+                 WHERE id = :id AND version = :opened
+                """)
+                .param("version", versionId)
+                .param("now", Timestamp.from(now))
+                .param("id", articleId)
+                .param("opened", openedVersion)
                 .update();
-        return new SavedImport.Created(articleId, outletCreated);
+        if (updated != 1) {
+            // Not expected under the row lock; if it happens, the new version is rolled back too.
+            throw new UserFacingException(STALE);
+        }
+        return versionId;
+    }
+
+    static final String STALE = "Someone changed this article since you opened it; reload to see their version.";
+
+    private record Owned(int version, UUID outletId, UUID currentVersionId) {}
+
+    /** The article row, refused unless it is the teacher's own; locked for the save when asked. */
+    private Owned ownedArticle(UUID articleId, LateralUser teacher, boolean lock) {
+        record Row(
+                @Nullable UUID owner,
+                int version,
+                UUID outletId,
+                @Nullable UUID currentVersionId) {}
+        Row row = jdbc.sql("SELECT owner_id, version, outlet_id, current_version_id FROM article "
+                        + "WHERE id = :id AND school_id = :school" + (lock ? " FOR UPDATE" : ""))
+                .param("id", articleId)
+                .param("school", teacher.schoolId())
+                .query((rs, n) -> new Row(
+                        rs.getObject("owner_id", UUID.class),
+                        rs.getInt("version"),
+                        rs.getObject("outlet_id", UUID.class),
+                        rs.getObject("current_version_id", UUID.class)))
+                .optional()
+                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+        if (row.owner() == null) {
+            throw new UserFacingException("This article comes from a pack shared by the whole school; you can "
+                    + "read and assign it but not change it.");
+        }
+        if (!row.owner().equals(teacher.accountId())) {
+            throw new UserFacingException(
+                    "This article belongs to another teacher; you can read and assign it but not change it.");
+        }
+        if (row.currentVersionId() == null) {
+            throw new UserFacingException("This article has no text yet.");
+        }
+        return new Owned(row.version(), row.outletId(), row.currentVersionId());
+    }
+
+    /** A stored article version's fields, as an edit starts from them. */
+    private record StoredVersion(
+            String hash,
+            @Nullable String byline,
+            PublicationDate published,
+            @Nullable String address,
+            @Nullable String addressSource,
+            String language,
+            String canonicalText,
+            List<String> removed,
+            @Nullable String sourceFile,
+            @Nullable String origin) {}
+
+    private StoredVersion storedVersion(UUID versionId) {
+        return jdbc.sql("""
+                SELECT content_hash, byline, published_on, published_precision, published_note, original_url,
+                       original_url_source, language, canonical_text, removed_chrome, source_file, import_origin
+                  FROM article_version WHERE id = :id
+                """)
+                .param("id", versionId)
+                .query((rs, n) -> new StoredVersion(
+                        rs.getString("content_hash"),
+                        rs.getString("byline"),
+                        new PublicationDate(
+                                rs.getObject("published_on", LocalDate.class),
+                                PublicationDate.Precision.valueOf(
+                                        rs.getString("published_precision").toUpperCase(Locale.ROOT)),
+                                rs.getString("published_note")),
+                        rs.getString("original_url"),
+                        rs.getString("original_url_source"),
+                        rs.getString("language"),
+                        rs.getString("canonical_text"),
+                        List.of((String[]) rs.getArray("removed_chrome").getArray()),
+                        rs.getString("source_file"),
+                        rs.getString("import_origin")))
+                .single();
     }
 
     /** A draft's fields after the checks, as they will be stored. */
@@ -320,7 +524,7 @@ public class ArticleImportService {
         }
         String addressSource = address == null
                 ? null
-                : Optional.ofNullable(draft.addressSource()).orElse("Given by the teacher who imported the article.");
+                : Optional.ofNullable(draft.addressSource()).orElse(TEACHERS_ADDRESS);
         String home = draft.outletHome() != null && draft.outletHome().matches("https?://\\S{1,300}")
                 ? draft.outletHome()
                 : null;

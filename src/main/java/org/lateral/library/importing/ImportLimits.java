@@ -33,13 +33,17 @@ final class ImportLimits {
         if (bytes > MAX_UPLOAD_BYTES) {
             throw new UserFacingException("\u201c" + fileName + "\u201d is too large: Lateral accepts files of up to "
                     + "5 MB, and this one has " + String.format(Locale.ENGLISH, "%.1f", bytes / (1024.0 * 1024.0))
-                    + " MB. Save the page again as \u201cHTML only\u201d, or copy and paste its text.");
+                    + " MB. "
+                    + (fileName.toLowerCase(Locale.ROOT).endsWith(".docx")
+                            ? "Save a copy without its pictures, or copy and paste its text."
+                            : "Save the page again as \u201cHTML only\u201d, or copy and paste its text."));
         }
     }
 
     static UserFacingException wrongType(String fileName) {
-        return new UserFacingException("Lateral imports .txt, .md and .html files (a web page saved from the "
-                + "browser); \u201c" + fileName + "\u201d is not one of them. Open it and paste its text instead.");
+        return new UserFacingException(
+                "Lateral imports .txt, .md, .html (a web page saved from the browser) " + "and .docx files; \u201c"
+                        + fileName + "\u201d is not one of them. Open it and paste its text instead.");
     }
 
     private static long kilobytes(int bytes) {

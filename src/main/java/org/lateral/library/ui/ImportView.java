@@ -164,13 +164,23 @@ class ImportView extends VerticalLayout {
         upload.setTestId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
-        upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", "text/plain", "text/markdown", "text/html");
-        upload.addFileRejectedListener(e ->
-                showError("That file cannot be imported: Lateral accepts .txt, .md and .html files of up to 5 MB."));
+        upload.setAcceptedFileTypes(
+                ".txt",
+                ".md",
+                ".html",
+                ".htm",
+                ".docx",
+                "text/plain",
+                "text/markdown",
+                "text/html",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        upload.addFileRejectedListener(e -> showError(
+                "That file cannot be imported: Lateral accepts .txt, .md, .html and .docx files of up to 5 MB."));
         Div section = new Div(
                 new H3("Or upload a file"),
-                new Paragraph("A .txt or .md file, or a web page saved from your browser (\u201cSave page as\u201d, "
-                        + ".html, up to 5 MB). Only the page's text is kept; nothing in it runs."),
+                new Paragraph("A Word document (.docx), a .txt or .md file, or a web page saved from your browser "
+                        + "(\u201cSave page as\u201d, .html), up to 5 MB. Only the text is kept; nothing in the file "
+                        + "runs. An older Word file (.doc) must be saved as .docx first."),
                 upload);
         section.addClassName("import-upload");
         section.setWidthFull();

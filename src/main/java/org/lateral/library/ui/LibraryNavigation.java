@@ -30,6 +30,11 @@ public final class LibraryNavigation {
         return Destination.of(KeyEditorView.class, articleId.toString());
     }
 
+    /** Correcting one of the teacher's own articles (a new version). */
+    public static Destination editArticle(UUID articleId) {
+        return Destination.of(ArticleEditView.class, articleId.toString());
+    }
+
     public static Destination outlet(UUID outletId) {
         return Destination.of(OutletView.class, outletId.toString());
     }

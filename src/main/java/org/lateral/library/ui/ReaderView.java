@@ -1,6 +1,7 @@
 package org.lateral.library.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,6 +33,7 @@ import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.KeyOverlay;
 import org.lateral.library.LibraryService;
+import org.lateral.library.importing.ArticleImportService;
 
 /**
  * The teacher's reader: the article exactly as students will see it (the highlighter, read-only),
@@ -43,10 +45,12 @@ import org.lateral.library.LibraryService;
 class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final LibraryService library;
+    private final ArticleImportService imports;
     private String title = "Article · Lateral";
 
-    ReaderView(LibraryService library) {
+    ReaderView(LibraryService library, ArticleImportService imports) {
         this.library = library;
+        this.imports = imports;
         addClassNames("page", "reader");
     }
 
@@ -104,6 +108,15 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
         Div column = new Div(back, meta);
         column.addClassName("reader-text");
+        // Only the teacher who imported it may correct it; packs and colleagues' articles are read-only.
+        if (imports.mayEdit(article.articleId())) {
+            Button edit = new Button(
+                    "Edit this article",
+                    e -> getUI().ifPresent(ui ->
+                            LibraryNavigation.editArticle(article.articleId()).navigate(ui)));
+            edit.setTestId("article-edit");
+            column.add(edit);
+        }
         column.add(CareNotes.forStorySet(
                 article.maturityNote(), article.ageBand(), article.analysisNote(), article.supportNote()));
         column.add(CareNotes.forArticle(article.contentNote()));

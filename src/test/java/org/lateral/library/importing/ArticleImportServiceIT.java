@@ -221,6 +221,79 @@ class ArticleImportServiceIT {
     }
 
     @Test
+    void a_word_document_is_previewed_like_pasted_text_and_saved_as_an_upload() {
+        UUID school = fixtures.school("Import docx school");
+        String teacher = fixtures.teacher(school, "import-docx");
+        try (var signedIn = SignedIn.as(users, teacher)) {
+            ArticleDraft draft = imports.previewFile("ferry.docx", WordFixtures.ferry());
+            assertThat(draft.title())
+                    .as("the Title paragraph, not the document's Title property")
+                    .isEqualTo("Harbour town votes to keep its ferry");
+            assertThat(draft.byline())
+                    .as("the Author property, as the text has no byline")
+                    .isEqualTo("Ana Pereira");
+            assertThat(draft.removed()).containsExactly("Advertisement");
+            assertThat(draft.canonicalText())
+                    .isEqualTo("Harbour town votes to keep its ferry\n\nResidents voted on Thursday to keep the ferry."
+                            + "\n\nWhat happens next\n\nThe council will respect the vote.");
+            assertThat(draft.origin()).isEqualTo(ArticleDraft.Origin.UPLOAD);
+
+            ArticleDraft titled = imports.previewFile(
+                    "untitled.docx",
+                    WordFixtures.docx(
+                            "Ferry stays", null, "By Tom Hale", "Residents voted to keep the ferry.", "More text."));
+            assertThat(titled.title())
+                    .as("no Title paragraph: the document's Title property")
+                    .isEqualTo("Ferry stays");
+            assertThat(titled.byline()).isEqualTo("Tom Hale");
+            assertThat(titled.body()).isEqualTo("Residents voted to keep the ferry.\n\nMore text.");
+
+            UUID id = imports.save(draft.corrected(
+                            draft.title(),
+                            draft.body(),
+                            null,
+                            "The Coastal Ledger",
+                            OutletKind.NEWSPAPER,
+                            draft.byline(),
+                            draft.published()))
+                    .articleId();
+            Map<String, Object> row = jdbc.sql("SELECT v.source_file, v.import_origin, v.canonical_text FROM article a "
+                            + "JOIN article_version v ON v.id = a.current_version_id WHERE a.id = :id")
+                    .param("id", id)
+                    .query()
+                    .singleRow();
+            assertThat(row.get("source_file")).isEqualTo("ferry.docx");
+            assertThat(row.get("import_origin")).isEqualTo("upload");
+            assertThat(row.get("canonical_text")).isEqualTo(draft.canonicalText());
+        }
+    }
+
+    @Test
+    void a_word_file_that_cannot_be_read_is_refused_in_plain_words_and_stores_nothing() {
+        UUID school = fixtures.school("Import docx refusal school");
+        String teacher = fixtures.teacher(school, "import-docx-refuse");
+        try (var signedIn = SignedIn.as(users, teacher)) {
+            Map<String, Integer> before = rows(school);
+            assertThatThrownBy(() -> imports.previewFile("old.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11}))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("\u201cold.doc\u201d is an older Word document (.doc)");
+            byte[] ferry = WordFixtures.ferry();
+            assertThatThrownBy(() -> imports.previewFile("broken.docx", Arrays.copyOf(ferry, 200)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("\u201cbroken.docx\u201d is not a Word document Lateral can read");
+            assertThatThrownBy(() -> imports.previewFile("empty.docx", WordFixtures.docx(null, null)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("\u201cempty.docx\u201d has no text to import.");
+            byte[] sixMegabytes = new byte[6 * 1024 * 1024];
+            assertThatThrownBy(() -> imports.previewFile("big.docx", sixMegabytes))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageStartingWith("\u201cbig.docx\u201d is too large: Lateral accepts files of up to 5 MB")
+                    .hasMessageEndingWith("Save a copy without its pictures, or copy and paste its text.");
+            assertThat(rows(school)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void a_page_without_a_date_gets_the_import_day_marked_approximate() throws Exception {
         UUID school = fixtures.school("Import no date school");
         String teacher = fixtures.teacher(school, "import-nodate");
@@ -265,11 +338,13 @@ class ArticleImportServiceIT {
                             + "has 6.0 MB. Save the page again as \u201cHTML only\u201d, or copy and paste its text.");
             assertThatThrownBy(() -> imports.previewFile("story.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessageStartingWith("Lateral imports .txt, .md and .html files")
+                    .hasMessageStartingWith(
+                            "Lateral imports .txt, .md, .html (a web page saved from the browser) and .docx files")
                     .hasMessageContaining("\u201cstory.pdf\u201d is not one of them");
             assertThatThrownBy(() -> imports.previewFile("photo.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessageStartingWith("Lateral imports .txt, .md and .html files");
+                    .hasMessageStartingWith(
+                            "Lateral imports .txt, .md, .html (a web page saved from the browser) and .docx files");
             assertThatThrownBy(() -> imports.previewFile("latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9}))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageStartingWith("\u201clatin1.txt\u201d is not UTF-8 text.");

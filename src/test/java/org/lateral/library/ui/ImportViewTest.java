@@ -21,6 +21,7 @@ import org.lateral.Fixtures;
 import org.lateral.LateralTest;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.library.importing.ImportFixtures;
+import org.lateral.library.importing.WordFixtures;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.TestExecutionEvent;
@@ -160,7 +161,7 @@ class ImportViewTest extends SpringBrowserlessTest {
         ImportView view = navigate(ImportView.class);
         view.uploaded("notes.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
         assertThat($(Div.class).withTestId("import-error").single().getText())
-                .startsWith("Lateral imports .txt, .md and .html files");
+                .startsWith("Lateral imports .txt, .md, .html (a web page saved from the browser) and .docx files");
         assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
 
         view.uploaded("birds.html", ImportFixtures.page("plain-page.html").getBytes(StandardCharsets.UTF_8));
@@ -172,5 +173,26 @@ class ImportViewTest extends SpringBrowserlessTest {
                         .single()
                         .getHelperText())
                 .startsWith("No publication date was found");
+    }
+
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_uploaded_word_document_is_previewed_and_an_old_one_is_refused_in_plain_words() {
+        ImportView view = navigate(ImportView.class);
+        view.uploaded("minutes.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .startsWith("\u201cminutes.doc\u201d is an older Word document (.doc)");
+        assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+
+        view.uploaded("ferry.docx", WordFixtures.ferry());
+        assertThat($(Div.class).withTestId("import-error").single().getText()).isEmpty();
+        assertThat(preview())
+                .isEqualTo("Harbour town votes to keep its ferry\n\nResidents voted on Thursday to keep the ferry."
+                        + "\n\nWhat happens next\n\nThe council will respect the vote.");
+        assertThat($(TextField.class)
+                        .withTestId("import-preview-byline")
+                        .single()
+                        .getValue())
+                .isEqualTo("Ana Pereira");
     }
 }

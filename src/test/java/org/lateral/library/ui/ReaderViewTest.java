@@ -3,6 +3,7 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -52,6 +53,9 @@ class ReaderViewTest extends SpringBrowserlessTest {
                 .contains("around April 2017");
         assertThat($(Details.class).withTestId("removed-chrome").single().getSummaryText())
                 .contains("Removed from the original page");
+        assertThat($(Button.class).withTestId("article-edit").all())
+                .as("a pack's article is not the teacher's to change")
+                .isEmpty();
     }
 
     @Test
