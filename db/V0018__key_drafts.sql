@@ -16,4 +16,5 @@ CREATE TABLE key_draft (
     updated_at          timestamptz NOT NULL
 );
 
-CREATE INDEX answer_key_owner ON answer_key (owner_id, article_id) WHERE owner_id IS NOT NULL;
+-- One key per teacher and article: the editor always works on "my key of this article".
+CREATE UNIQUE INDEX answer_key_one_per_owner ON answer_key (school_id, article_id, owner_id) WHERE owner_id IS NOT NULL;

@@ -393,7 +393,10 @@ public class AssignmentService {
         // Only the version the library offers, never any id a caller names: it is the one whose
         // text fits the marks.
         LibraryPins.KeyVersion offered = library.newerKeyVersion(
-                        assignment.schoolId(), assignment.articleVersionId(), expectedPinned)
+                        assignment.schoolId(),
+                        assignment.articleVersionId(),
+                        expectedPinned,
+                        currentUser.require(Role.TEACHER).accountId())
                 .filter(v -> v.id().equals(keyVersionId))
                 .orElseThrow(() -> new UserFacingException(
                         "The library key changed again meanwhile. Reload the page to see the latest."));

@@ -614,6 +614,16 @@ public class LibraryPins {
      * a key needs a new assignment (DD005).
      */
     public Optional<KeyVersion> newerKeyVersion(UUID schoolId, UUID pinnedArticleVersionId, UUID pinnedKeyVersionId) {
+        return newerKeyVersion(schoolId, pinnedArticleVersionId, pinnedKeyVersionId, null);
+    }
+
+    /**
+     * As {@link #newerKeyVersion(UUID, UUID, UUID)}, for the lessons of {@code teacherId}: when that
+     * teacher has a key of their own for the article (copied from the pinned one and adapted in the
+     * key editor, DD021), its current version is the one offered, since it is the key they now use.
+     */
+    public Optional<KeyVersion> newerKeyVersion(
+            UUID schoolId, UUID pinnedArticleVersionId, UUID pinnedKeyVersionId, @Nullable UUID teacherId) {
         // The whole text is compared, not the content hash: that hash covers the metadata too, and a
         // corrected date must not hide a key that still fits. Text equality is byte equality here
         // (deterministic collation), exactly what offsets need.
@@ -626,16 +636,22 @@ public class LibraryPins {
                        cv.published_precision AS c_precision, cv.published_note AS c_note,
                        cv.original_url AS c_url
                   FROM answer_key_version old
-                  JOIN answer_key k ON k.id = old.key_id
+                  JOIN answer_key pk ON pk.id = old.key_id
+                  JOIN answer_key k ON k.article_id = pk.article_id AND k.school_id = pk.school_id
+                                   AND (k.id = pk.id OR k.owner_id = :teacher)
                   JOIN answer_key_version cur ON cur.id = k.current_version_id
                   JOIN article_version pv ON pv.id = :pinnedArticle AND pv.article_id = k.article_id
                   JOIN article_version cv ON cv.id = cur.article_version_id AND cv.article_id = k.article_id
-                 WHERE old.id = :pinned AND k.school_id = :school AND cur.id <> old.id AND cur.status = 'complete'
+                 WHERE old.id = :pinned AND k.school_id = :school AND cur.status = 'complete'
                    AND (cv.id = pv.id OR cv.canonical_text = pv.canonical_text)
+                 -- The teacher's own key first; when it is the pinned version itself, nothing is newer.
+                 ORDER BY k.owner_id IS NOT DISTINCT FROM :teacher DESC
+                 LIMIT 1
                 """)
                 .param("pinned", pinnedKeyVersionId)
                 .param("pinnedArticle", pinnedArticleVersionId)
                 .param("school", schoolId)
+                .param("teacher", teacherId, java.sql.Types.OTHER)
                 .query((rs, n) -> new KeyVersion(
                         rs.getObject("id", UUID.class),
                         rs.getObject("key_id", UUID.class),
@@ -644,7 +660,8 @@ public class LibraryPins {
                         rs.getString("changes"),
                         rs.getString("notes"),
                         ArticleDetails.corrections(details(rs, "p_"), details(rs, "c_"))))
-                .optional();
+                .optional()
+                .filter(v -> !v.id().equals(pinnedKeyVersionId));
     }
 
     private static ArticleDetails details(ResultSet rs, String prefix) throws SQLException {

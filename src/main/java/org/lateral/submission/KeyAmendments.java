@@ -476,7 +476,11 @@ public class KeyAmendments {
         if (assignment.keyVersionId() == null || assignment.articleVersionId() == null) {
             throw new UserFacingException("This assignment has no answer key.");
         }
-        return library.newerKeyVersion(assignment.schoolId(), assignment.articleVersionId(), assignment.keyVersionId())
+        return library.newerKeyVersion(
+                        assignment.schoolId(),
+                        assignment.articleVersionId(),
+                        assignment.keyVersionId(),
+                        currentUser.require(Role.TEACHER).accountId())
                 .orElseThrow(() -> new UserFacingException("There is no newer version of this key."));
     }
 

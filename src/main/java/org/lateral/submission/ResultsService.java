@@ -21,6 +21,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.LibraryPins;
+import org.lateral.security.CurrentUser;
 import org.lateral.submission.scoring.Alternatives;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class ResultsService {
     private final SourceWorkRepository sourceWork;
     private final CompareGrader compareGrader;
     private final CompareWorkRepository compareWork;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     ResultsService(
@@ -62,7 +64,9 @@ public class ResultsService {
             SourceWorkRepository sourceWork,
             CompareGrader compareGrader,
             CompareWorkRepository compareWork,
+            CurrentUser currentUser,
             Clock clock) {
+        this.currentUser = currentUser;
         this.compareGrader = compareGrader;
         this.compareWork = compareWork;
         this.sourceGrader = sourceGrader;
@@ -166,7 +170,10 @@ public class ResultsService {
         Results.KeyNotice notice = null;
         if (assignment.keyVersionId() != null) {
             notice = library.newerKeyVersion(
-                            assignment.schoolId(), assignment.articleVersionId(), assignment.keyVersionId())
+                            assignment.schoolId(),
+                            assignment.articleVersionId(),
+                            assignment.keyVersionId(),
+                            currentUser.get().map(u -> u.accountId()).orElse(null))
                     .filter(v -> !v.id().equals(assignment.keyVersionIgnoredId()))
                     .map(v ->
                             new Results.KeyNotice(v.id(), v.createdAt(), v.changes(), v.notes(), v.correctedDetails()))

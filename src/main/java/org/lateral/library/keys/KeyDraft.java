@@ -21,10 +21,13 @@ public record KeyDraft(List<Claim> claims, List<Source> sources, List<String> di
 
     public static final KeyDraft EMPTY = new KeyDraft(List.of(), List.of(), List.of(), "");
 
+    // Drafts are stored as JSON (key_draft.body) and read back with the fields of the day: a field
+    // missing from an older draft reads as empty rather than failing to open it.
     public KeyDraft {
-        claims = List.copyOf(claims);
-        sources = List.copyOf(sources);
-        dismissed = List.copyOf(dismissed);
+        claims = claims == null ? List.of() : List.copyOf(claims);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        dismissed = dismissed == null ? List.of() : List.copyOf(dismissed);
+        changes = changes == null ? "" : changes;
     }
 
     /** A passage of the text. */
@@ -48,9 +51,10 @@ public record KeyDraft(List<Claim> claims, List<Source> sources, List<String> di
             List<String> cues,
             List<String> sourceIds) {
         public Claim {
-            types = Set.copyOf(types);
-            cues = List.copyOf(cues);
-            sourceIds = List.copyOf(sourceIds);
+            types = types == null ? Set.of() : Set.copyOf(types);
+            why = why == null ? "" : why;
+            cues = cues == null ? List.of() : List.copyOf(cues);
+            sourceIds = sourceIds == null ? List.of() : List.copyOf(sourceIds);
         }
 
         public Span span() {
@@ -77,9 +81,9 @@ public record KeyDraft(List<Claim> claims, List<Source> sources, List<String> di
             @Nullable String relayedFrom,
             List<Span> mentions) {
         public Source {
-            aliases = List.copyOf(aliases);
-            alsoAcceptedKinds = List.copyOf(alsoAcceptedKinds);
-            mentions = List.copyOf(mentions);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            alsoAcceptedKinds = alsoAcceptedKinds == null ? List.of() : List.copyOf(alsoAcceptedKinds);
+            mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }
     }
 }

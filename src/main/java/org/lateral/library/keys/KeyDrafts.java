@@ -115,10 +115,13 @@ public final class KeyDrafts {
                 draft.changes());
     }
 
-    /** One more place the text names the source (a place it already has is not added twice). */
+    /**
+     * One more place the text names the source. A place that starts where one of its places starts
+     * replaces it ("Ana" then "Ana Pereira"): a key version keeps one place per source and start.
+     */
     public static KeyDraft addMention(KeyDraft draft, String sourceId, int start, int end) {
         KeyDraft.Span span = new KeyDraft.Span(start, end);
-        return updateSource(draft, sourceId, s -> s.mentions().contains(span) ? s : withMentions(s, sorted(s, span)));
+        return updateSource(draft, sourceId, s -> withMentions(s, sorted(s, span)));
     }
 
     public static KeyDraft removeMention(KeyDraft draft, String sourceId, KeyDraft.Span span) {
@@ -269,7 +272,17 @@ public final class KeyDrafts {
             if (s.mentions().size() > MAX_MENTIONS) {
                 throw new UserFacingException("A source can be marked in at most " + MAX_MENTIONS + " places.");
             }
+            if (!s.alsoAcceptedKinds().isEmpty()
+                    && (s.kindWhy() == null || s.kindWhy().isBlank())) {
+                throw new UserFacingException("Source \u201c" + s.name()
+                        + "\u201d: the other kinds it may be given need a sentence saying why.");
+            }
             s.mentions().forEach(m -> checkSpan(m.start(), m.end(), text));
+            if (s.mentions().stream().map(KeyDraft.Span::start).distinct().count()
+                    < s.mentions().size()) {
+                throw new UserFacingException(
+                        "Source \u201c" + s.name() + "\u201d is marked twice at the same place; remove one of them.");
+            }
         }
         Set<String> claimIds = new HashSet<>();
         for (KeyDraft.Claim c : draft.claims()) {
@@ -287,7 +300,8 @@ public final class KeyDrafts {
                 throw new UserFacingException("A claim can have at most " + MAX_CUES + " cue words, each of at most "
                         + MAX_CUE + " characters.");
             }
-            if (!sourceIds.containsAll(c.sourceIds())) {
+            if (!sourceIds.containsAll(c.sourceIds())
+                    || Set.copyOf(c.sourceIds()).size() < c.sourceIds().size()) {
                 throw new UserFacingException("A claim is linked to a source the key does not have.");
             }
         }
@@ -478,6 +492,7 @@ public final class KeyDrafts {
 
     private static List<KeyDraft.Span> sorted(KeyDraft.Source s, KeyDraft.Span added) {
         List<KeyDraft.Span> mentions = new ArrayList<>(s.mentions());
+        mentions.removeIf(m -> m.start() == added.start());
         mentions.add(added);
         mentions.sort(Comparator.comparingInt(KeyDraft.Span::start));
         return mentions;

@@ -29,9 +29,13 @@ import org.lateral.library.suggest.Suggestions;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +54,19 @@ public class KeyEditorService {
             "This key was changed in another window or tab since this page loaded. Reload the page to see the latest"
                     + " draft; nothing was saved from this page.";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ARTICLE_CHANGED = "The article's text was corrected since this page loaded. Reload the page:"
+            + " the draft has moved to the new text, and nothing was saved from this page.";
+
+    /** The largest draft stored, in bytes of JSON; V0018 refuses more than 2,000,000. */
+    static final int MAX_DRAFT_BYTES = 1_500_000;
+
+    // A draft written before a field existed reads that field as empty (KeyDraft's constructors);
+    // a missing number reads as 0, which the limits then refuse on the next save with a sentence.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private static final Logger log = LoggerFactory.getLogger(KeyEditorService.class);
 
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
@@ -177,36 +193,47 @@ public class KeyEditorService {
     }
 
     /**
-     * Saves the caller's draft, which the page changed starting from {@code expectedVersion}; returns
-     * the draft's new version. Refused, with nothing saved, when a limit is broken or another save
-     * came first.
+     * A saved draft: its new version, and whether it is the published key as it stands (publishing
+     * it would add nothing).
+     */
+    public record Saved(int version, boolean published) {}
+
+    /**
+     * Saves the caller's draft, which the page changed starting from {@code expectedVersion}. Refused,
+     * with nothing saved, when a limit is broken or another save came first ({@link
+     * StaleDraftException}).
      */
     @Transactional
     @ArticleOfMySchool
-    public int save(UUID articleId, int expectedVersion, KeyDraft draft) {
+    public Saved save(UUID articleId, int expectedVersion, KeyDraft draft) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Article article = article(articleId, teacher)
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
         EditedKey key = ownKey(article, teacher, true)
                 .orElseThrow(() -> new UserFacingException("Start a key for this article first."));
         if (key.version() != expectedVersion) {
-            throw new UserFacingException(STALE);
+            throw new StaleDraftException(STALE);
         }
         KeyDrafts.checkLimits(draft, article.text());
+        String body = JSON.writeValueAsString(draft);
+        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
+            throw new UserFacingException(
+                    "This key has grown too large to save. Shorten some of its \u201cwhy\u201d sentences or split the article.");
+        }
         int updated = jdbc.sql("""
                 UPDATE key_draft SET body = CAST(:body AS jsonb), version = version + 1, updated_by = :by, updated_at = :now
                  WHERE key_id = :key AND version = :expected
                 """)
-                .param("body", JSON.writeValueAsString(draft))
+                .param("body", body)
                 .param("by", teacher.accountId())
                 .param("now", Timestamp.from(now()))
                 .param("key", key.keyId())
                 .param("expected", expectedVersion)
                 .update();
         if (updated != 1) {
-            throw new UserFacingException(STALE);
+            throw new StaleDraftException(STALE);
         }
-        return expectedVersion + 1;
+        return new Saved(expectedVersion + 1, isPublished(key.keyId(), draft, article));
     }
 
     /**
@@ -223,14 +250,23 @@ public class KeyEditorService {
         EditedKey key = ownKey(article, teacher, true)
                 .orElseThrow(() -> new UserFacingException("Start a key for this article first."));
         if (key.version() != expectedVersion) {
-            throw new UserFacingException(STALE);
+            throw new StaleDraftException(STALE);
         }
         List<String> problems = KeyDrafts.publishProblems(key.draft(), article.text());
         if (!problems.isEmpty()) {
             return new Publication(problems, null, false);
         }
-        LibraryImport.PublishedKey published = library.publishKey(
-                KeyDrafts.toKey(key.draft(), key.keyId(), article.text()), article.articleVersionId());
+        LibraryImport.PublishedKey published;
+        try {
+            published = library.publishKey(
+                    KeyDrafts.toKey(key.draft(), key.keyId(), article.text()), article.articleVersionId());
+        } catch (DataIntegrityViolationException e) {
+            // The limits mirror the tables' checks; should one be missed, the teacher gets a sentence
+            // and the transaction rolls back whole.
+            log.warn("A key draft passed the limits but was refused by the database", e);
+            throw new UserFacingException("This key has a value Lateral cannot store, so it was not published. "
+                    + "Check the sources' names and kinds, then try again.");
+        }
         return new Publication(List.of(), published.versionId(), published.added());
     }
 
@@ -263,12 +299,7 @@ public class KeyEditorService {
                 .optional();
     }
 
-    private record DraftRow(
-            UUID keyId,
-            UUID articleVersionId,
-            int version,
-            String body,
-            @Nullable UUID currentVersionId) {}
+    private record DraftRow(UUID keyId, UUID articleVersionId, int version, String body) {}
 
     /**
      * The caller's key of the article with its draft, moved to the article's current text when it
@@ -276,7 +307,7 @@ public class KeyEditorService {
      */
     private Optional<EditedKey> ownKey(Article article, LateralUser teacher, boolean lock) {
         Optional<DraftRow> row = jdbc.sql("""
-                SELECT k.id, d.article_version_id, d.version, d.body::text AS body, k.current_version_id
+                SELECT k.id, d.article_version_id, d.version, d.body::text AS body
                   FROM answer_key k JOIN key_draft d ON d.key_id = k.id
                  WHERE k.article_id = :article AND k.school_id = :school AND k.owner_id = :me
                 """ + (lock ? " FOR UPDATE OF d" : ""))
@@ -287,8 +318,7 @@ public class KeyEditorService {
                         rs.getObject("id", UUID.class),
                         rs.getObject("article_version_id", UUID.class),
                         rs.getInt("version"),
-                        rs.getString("body"),
-                        rs.getObject("current_version_id", UUID.class)))
+                        rs.getString("body")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -298,6 +328,11 @@ public class KeyEditorService {
         int version = d.version();
         List<String> lost = List.of();
         if (!d.articleVersionId().equals(article.articleVersionId())) {
+            if (lock) {
+                // Saving or publishing from a page opened before the correction: its offsets are
+                // into the old text. Opening the editor again moves the draft first.
+                throw new StaleDraftException(ARTICLE_CHANGED);
+            }
             String oldText = jdbc.sql("SELECT canonical_text FROM article_version WHERE id = :id")
                     .param("id", d.articleVersionId())
                     .query(String.class)
@@ -307,7 +342,7 @@ public class KeyEditorService {
                 draft = moved.draft();
                 lost = moved.lost();
             }
-            version = jdbc.sql("""
+            Optional<Integer> moved = jdbc.sql("""
                     UPDATE key_draft SET body = CAST(:body AS jsonb), article_version_id = :articleVersion,
                                          version = version + 1, updated_at = :now
                      WHERE key_id = :key AND version = :expected
@@ -319,38 +354,50 @@ public class KeyEditorService {
                     .param("key", d.keyId())
                     .param("expected", d.version())
                     .query(Integer.class)
-                    .optional()
-                    .orElseThrow(() -> new UserFacingException(STALE));
+                    .optional();
+            if (moved.isEmpty()) {
+                // Another tab moved it at the same moment: read what it stored.
+                return ownKey(article, teacher, false);
+            }
+            version = moved.get();
         }
-        record Published(Instant at, int count, String hash) {}
-        Published published = null;
-        if (d.currentVersionId() != null) {
-            published = jdbc.sql("""
-                    SELECT v.created_at, v.content_hash, (SELECT count(*) FROM answer_key_version WHERE key_id = :key) AS count
-                      FROM answer_key_version v WHERE v.id = :current
-                    """)
-                    .param("current", d.currentVersionId())
-                    .param("key", d.keyId())
-                    .query((rs, n) -> new Published(
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.getInt("count"),
-                            rs.getString("content_hash")))
-                    .single();
-        }
-        // Publishing would add nothing when the draft hashes as the current version does.
-        boolean same = published != null
-                && published
-                        .hash()
-                        .equals(LibraryImport.keyContentHash(
-                                KeyDrafts.toKey(draft, d.keyId(), article.text()), article.articleVersionId()));
+        Published published = published(d.keyId());
         return Optional.of(new EditedKey(
                 d.keyId(),
                 version,
                 draft,
                 published == null ? null : published.at(),
                 published == null ? 0 : published.count(),
-                same,
+                published != null && published.hash().equals(hashAsPublished(d.keyId(), draft, article)),
                 lost));
+    }
+
+    private record Published(Instant at, int count, String hash) {}
+
+    /** The key's current published version; null before the first. */
+    private @Nullable Published published(UUID keyId) {
+        return jdbc.sql("""
+                SELECT v.created_at, v.content_hash, (SELECT count(*) FROM answer_key_version WHERE key_id = k.id) AS count
+                  FROM answer_key k JOIN answer_key_version v ON v.id = k.current_version_id
+                 WHERE k.id = :key
+                """)
+                .param("key", keyId)
+                .query((rs, n) -> new Published(
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("count"),
+                        rs.getString("content_hash")))
+                .optional()
+                .orElse(null);
+    }
+
+    /** Whether the draft is the key's current version as it stands: it hashes as that version does. */
+    private boolean isPublished(UUID keyId, KeyDraft draft, Article article) {
+        Published published = published(keyId);
+        return published != null && published.hash().equals(hashAsPublished(keyId, draft, article));
+    }
+
+    private static String hashAsPublished(UUID keyId, KeyDraft draft, Article article) {
+        return LibraryImport.keyContentHash(KeyDrafts.toKey(draft, keyId, article.text()), article.articleVersionId());
     }
 
     /** The key a teacher without one would copy: the pack's first, else the earliest colleague's. */

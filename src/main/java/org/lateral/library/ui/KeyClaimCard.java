@@ -22,6 +22,8 @@ import org.lateral.library.keys.KeyDrafts;
 /** One claim of the key being written: its types, check-worthiness, why, cue words and sources. */
 class KeyClaimCard extends Div {
 
+    private final TextArea why;
+
     KeyClaimCard(KeyDraft.Claim claim, String text, List<KeyDraft.Source> sources, KeyEditorView.Changes changes) {
         addClassNames("card", "key-claim");
         setTestId("key-claim");
@@ -82,7 +84,7 @@ class KeyClaimCard extends Div {
             }
         });
 
-        TextArea why = new TextArea("Why (students see this in their feedback)");
+        why = new TextArea("Why (students see this in their feedback)");
         why.setWidthFull();
         why.setMaxLength(KeyDrafts.MAX_WHY);
         why.setValue(claim.why());
@@ -148,6 +150,11 @@ class KeyClaimCard extends Div {
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         remove.setTestId("key-claim-remove");
         add(remove);
+    }
+
+    /** Puts the keyboard in the claim's "why", its one field that needs words. */
+    void focus() {
+        why.focus();
     }
 
     /** Comma-separated words as a list: trimmed, without blanks or repeats. */

@@ -41,6 +41,7 @@ import org.lateral.library.SourceKind;
 import org.lateral.library.keys.KeyDraft;
 import org.lateral.library.keys.KeyDrafts;
 import org.lateral.library.keys.KeyEditorService;
+import org.lateral.library.keys.StaleDraftException;
 import org.lateral.library.suggest.Suggestions;
 
 /**
@@ -68,6 +69,14 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private @Nullable TextSpan selected;
     private @Nullable Suggestions suggestions;
     private boolean stale;
+    /** When the current published version was made, as shown; null before the first. */
+    private @Nullable String publishedAt;
+    /** What gets the keyboard focus after the next redraw, so a keyboard user keeps their place. */
+    private @Nullable Runnable focusAfterRedraw;
+
+    private @Nullable Button firstAccept;
+    private final java.util.Map<String, KeyClaimCard> claimCards = new java.util.HashMap<>();
+    private final Div side = new Div();
 
     private final ClaimHighlighter highlighter = new ClaimHighlighter();
     private final Div status = new Div();
@@ -120,7 +129,8 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         highlighter.setText(text);
         Div column = new Div(back, new H2("Answer key: " + workspace.article().title()));
         column.addClassName("reader-text");
-        Div side = new Div();
+        side.removeAll();
+        side.setEnabled(true);
         side.addClassName("reader-side");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
@@ -144,9 +154,9 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         }
         column.add(highlighter, selectionBox);
         side.add(publishBox, suggestionsBox, new H3("Claims"), typesHelp(), claimsBox, new H3("Sources"), sourcesBox);
-        showStatus(
-                key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault())),
-                key.draftPublished());
+        publishedAt =
+                key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault()));
+        showStatus(key.draftPublished());
         renderAll();
     }
 
@@ -225,25 +235,44 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             return;
         }
         try {
-            version = keys.save(articleId, version, changed);
+            KeyEditorService.Saved saved = keys.save(articleId, version, changed);
+            version = saved.version();
             draft = changed;
             error.setVisible(false);
-            showStatus(null, false);
+            showStatus(saved.published());
+        } catch (StaleDraftException e) {
+            becomeStale(e.getMessage());
+            return;
         } catch (UserFacingException e) {
             showError(e.getMessage());
-            if (e.getMessage().startsWith("This key was changed in another window")) {
-                stale = true;
-            }
             redraw = true;
+            focusAfterRedraw = null;
         }
         if (redraw) {
             renderAll();
+            Runnable focus = focusAfterRedraw;
+            focusAfterRedraw = null;
+            if (focus != null) {
+                focus.run();
+            }
         } else {
             highlighter.setOverlays(overlays());
         }
     }
 
-    private void showStatus(@Nullable String publishedAt, boolean published) {
+    /**
+     * The stored draft moved on without this page (another tab, a corrected article): every field
+     * stops working, so nothing typed here looks saved when it is not, and the sentence stays.
+     */
+    private void becomeStale(String message) {
+        stale = true;
+        showError(message);
+        side.setEnabled(false);
+        selectionBox.setEnabled(false);
+        status.setText("Not saved: this page is out of date. Reload it to go on.");
+    }
+
+    private void showStatus(boolean published) {
         status.getElement().setAttribute("data-draft-version", String.valueOf(version));
         if (publishedAt != null) {
             status.setText(
@@ -318,7 +347,16 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         quote.getElement().setAttribute("data-end", String.valueOf(span.end()));
         Button claim = new Button("Add as a claim", e -> {
             selected = null;
-            change(d -> KeyDrafts.addClaim(d, span.start(), span.end()), true);
+            KeyDraft added = KeyDrafts.addClaim(draft, span.start(), span.end());
+            String newId = added.claims().getLast().id();
+            // The new claim's "why", so the teacher goes on describing it from the keyboard.
+            focusAfterRedraw = () -> {
+                KeyClaimCard card = claimCards.get(newId);
+                if (card != null) {
+                    card.focus();
+                }
+            };
+            change(d -> added, true);
         });
         claim.setTestId("key-add-claim");
         claim.addThemeVariants(ButtonVariant.PRIMARY);
@@ -364,7 +402,13 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             showError("Type some words from the article first.");
             return;
         }
-        int at = text.indexOf(words);
+        // Typing the selected words again selects their next occurrence: a name the text repeats.
+        TextSpan current = selected;
+        int from = current != null && current.exact().equals(words) ? current.end() : 0;
+        int at = text.indexOf(words, from);
+        if (at < 0 && from > 0) {
+            at = text.indexOf(words);
+        }
         if (at < 0) {
             showError(
                     "Those words are not in the article as typed. Copy them from the text, with the same punctuation.");
@@ -416,7 +460,12 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
                             : "Nothing changed since this version was published; it is the key lessons use.");
             problems.add(done);
             problems.getElement().setAttribute("data-outcome", "published");
-            status.setText("Draft saved. It is the published key (published just now).");
+            if (result.added()) {
+                publishedAt = WHEN.format(java.time.ZonedDateTime.now(ZoneId.systemDefault()));
+            }
+            showStatus(true);
+        } catch (StaleDraftException e) {
+            becomeStale(e.getMessage());
         } catch (UserFacingException e) {
             showError(e.getMessage());
         }
@@ -426,6 +475,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void renderSuggestions() {
         suggestionsBox.removeAll();
+        firstAccept = null;
         Suggestions all = suggestions;
         if (all == null) {
             all = keys.suggestions(articleId);
@@ -474,14 +524,30 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     }
 
     private Component decisions(UnaryOperator<KeyDraft> accept, String suggestionKey) {
-        Button yes = new Button("Accept", e -> change(accept, true));
+        Button yes = new Button("Accept", e -> {
+            focusAfterRedraw = this::focusNextSuggestion;
+            change(accept, true);
+        });
         yes.setTestId("key-suggestion-accept");
-        Button no = new Button("Dismiss", e -> change(d -> KeyDrafts.dismiss(d, suggestionKey), true));
+        if (firstAccept == null) {
+            firstAccept = yes;
+        }
+        Button no = new Button("Dismiss", e -> {
+            focusAfterRedraw = this::focusNextSuggestion;
+            change(d -> KeyDrafts.dismiss(d, suggestionKey), true);
+        });
         no.setTestId("key-suggestion-dismiss");
         no.addThemeVariants(ButtonVariant.TERTIARY);
         Div row = new Div(yes, no);
         row.addClassName("key-actions");
         return row;
+    }
+
+    /** After a decision, the next suggestion's "Accept", so the keyboard stays in the list. */
+    private void focusNextSuggestion() {
+        if (firstAccept != null) {
+            firstAccept.focus();
+        }
     }
 
     private static String typeNames(java.util.Set<ClaimType> types) {
@@ -502,13 +568,16 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void renderClaims() {
         claimsBox.removeAll();
+        claimCards.clear();
         if (draft.claims().isEmpty()) {
             claimsBox.add(new Paragraph("No claims yet. Select a passage and choose \u201cAdd as a claim\u201d, or "
                     + "accept a suggested claim."));
             return;
         }
         for (KeyDraft.Claim c : KeyDrafts.inTextOrder(draft.claims())) {
-            claimsBox.add(new KeyClaimCard(c, text, draft.sources(), this::change));
+            KeyClaimCard card = new KeyClaimCard(c, text, draft.sources(), this::change);
+            claimCards.put(c.id(), card);
+            claimsBox.add(card);
         }
     }
 

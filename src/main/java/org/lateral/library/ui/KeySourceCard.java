@@ -30,14 +30,14 @@ class KeySourceCard extends Div {
         name.setRequired(true);
         name.setValue(source.name());
         name.setTestId("key-source-name");
+        // A blank name goes to the server too, which refuses it with a sentence and keeps the old one;
+        // a new name is redrawn everywhere it shows (the claims' "Who says so?", the mention list).
         name.addValueChangeListener(e -> {
-            if (!e.getValue().isBlank()) {
-                String value = e.getValue().strip();
-                changes.apply(
-                        d -> KeyDrafts.updateSource(
-                                d, id, s -> copy(s, value, s.aliases(), s.kind(), s.primary(), s.relayedFrom())),
-                        false);
-            }
+            String value = e.getValue().strip();
+            changes.apply(
+                    d -> KeyDrafts.updateSource(
+                            d, id, s -> copy(s, value, s.aliases(), s.kind(), s.primary(), s.relayedFrom())),
+                    true);
         });
 
         TextField aliases = new TextField("Other names the text uses, separated by commas");

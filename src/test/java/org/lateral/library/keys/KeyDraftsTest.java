@@ -85,6 +85,15 @@ class KeyDraftsTest {
     }
 
     @Test
+    void a_place_that_starts_where_another_does_replaces_it() {
+        KeyDraft d = KeyDrafts.addSource(
+                KeyDraft.EMPTY, "the mayor", SourceKind.NAMED_PERSON, at("the mayor"), at("the mayor") + 3);
+        d = KeyDrafts.addMention(d, "s1", at("the mayor"), at("the mayor") + 9);
+        assertThat(d.sources().getFirst().mentions())
+                .containsExactly(new KeyDraft.Span(at("the mayor"), at("the mayor") + 9));
+    }
+
+    @Test
     void an_accepted_claim_suggestion_keeps_its_types_worthiness_and_cue_and_is_offered_no_more() {
         Suggestions.ProposedClaim proposed = new Suggestions.ProposedClaim(
                 at("Fares may rise next year"),
@@ -192,6 +201,50 @@ class KeyDraftsTest {
                             List.of(),
                             ""),
                     "needs a name"
+                },
+                new Object[] {
+                    "two places with one start",
+                    new KeyDraft(
+                            List.of(),
+                            List.of(new KeyDraft.Source(
+                                    "s1",
+                                    "x",
+                                    List.of(),
+                                    s.kind(),
+                                    List.of(),
+                                    null,
+                                    true,
+                                    null,
+                                    List.of(new KeyDraft.Span(5, 8), new KeyDraft.Span(5, 10)))),
+                            List.of(),
+                            ""),
+                    "twice at the same place"
+                },
+                new Object[] {
+                    "other kinds without a reason",
+                    new KeyDraft(
+                            List.of(),
+                            List.of(new KeyDraft.Source(
+                                    "s1",
+                                    "x",
+                                    List.of(),
+                                    s.kind(),
+                                    List.of(SourceKind.ANONYMOUS),
+                                    " ",
+                                    true,
+                                    null,
+                                    s.mentions())),
+                            List.of(),
+                            ""),
+                    "need a sentence saying why"
+                },
+                new Object[] {
+                    "a source linked twice",
+                    withClaim(
+                            ok,
+                            new KeyDraft.Claim(
+                                    "c1", c.start(), c.end(), c.types(), 2, "w", List.of(), List.of("s1", "s1"))),
+                    "does not have"
                 },
                 new Object[] {
                     "a mention outside the text",

@@ -144,7 +144,7 @@ class KeyEditorServiceIT {
 
             // A claim without a type or why is saved as a draft, but cannot be published.
             KeyDraft half = KeyDrafts.addClaim(KeyDraft.EMPTY, at("Fares may rise"), at("Fares may rise") + 24);
-            int v1 = keys.save(article, 0, half);
+            int v1 = keys.save(article, 0, half).version();
             assertThat(v1).isEqualTo(1);
             KeyEditorService.Publication refused = keys.publish(article, v1);
             assertThat(refused.published()).isFalse();
@@ -166,7 +166,7 @@ class KeyEditorServiceIT {
                             "A guess about next year, hedged by \u201cmay\u201d.",
                             List.of("may"),
                             List.of()));
-            int v2 = keys.save(article, v1, full);
+            int v2 = keys.save(article, v1, full).version();
             KeyEditorService.Publication published = keys.publish(article, v2);
             assertThat(published.problems()).isEmpty();
             assertThat(published.added()).isTrue();
@@ -208,6 +208,13 @@ class KeyEditorServiceIT {
             KeyEditorService.EditedKey reopened =
                     keys.open(article).orElseThrow().key();
             assertThat(reopened.draftPublished()).isTrue();
+            // Saving tells the page whether the draft still is the published key.
+            KeyDraft renamed = KeyDrafts.withChanges(reopened.draft(), "A note.");
+            KeyEditorService.Saved changed = keys.save(article, reopened.version(), renamed);
+            assertThat(changed.published()).isFalse();
+            KeyEditorService.Saved back = keys.save(article, changed.version(), reopened.draft());
+            assertThat(back.published()).isTrue();
+            reopened = keys.open(article).orElseThrow().key();
             assertThat(reopened.publishedVersions()).isEqualTo(1);
             KeyEditorService.Publication again = keys.publish(article, reopened.version());
             assertThat(again.added())
@@ -218,10 +225,11 @@ class KeyEditorServiceIT {
 
             // A second version: the first stays as it was, for the lessons that pinned it.
             int v3 = keys.save(
-                    article,
-                    reopened.version(),
-                    KeyDrafts.withChanges(
-                            KeyDrafts.removeClaim(reopened.draft(), "c1"), "Dropped the claim about fares."));
+                            article,
+                            reopened.version(),
+                            KeyDrafts.withChanges(
+                                    KeyDrafts.removeClaim(reopened.draft(), "c1"), "Dropped the claim about fares."))
+                    .version();
             KeyEditorService.Publication second = keys.publish(article, v3);
             assertThat(second.added()).isTrue();
             assertThat(versionsOfKeysOf(article)).isEqualTo(2);
@@ -241,12 +249,12 @@ class KeyEditorServiceIT {
         UUID article = importFerry(teacher);
         try (var s = SignedIn.as(users, teacher)) {
             UUID keyId = keys.start(article, false).key().keyId();
-            int v1 = keys.save(article, 0, ferryKey(KeyDraft.EMPTY));
+            int v1 = keys.save(article, 0, ferryKey(KeyDraft.EMPTY)).version();
             String saved = draftBody(keyId);
 
             // Another tab saved first (from version 0 too): this page's save is refused.
             assertThatThrownBy(() -> keys.save(article, 0, KeyDraft.EMPTY))
-                    .isInstanceOf(UserFacingException.class)
+                    .isInstanceOf(StaleDraftException.class)
                     .hasMessage(KeyEditorService.STALE);
             assertThatThrownBy(() -> keys.publish(article, 0))
                     .isInstanceOf(UserFacingException.class)
@@ -271,7 +279,7 @@ class KeyEditorServiceIT {
         UUID authorsKey;
         try (var s = SignedIn.as(users, author)) {
             authorsKey = keys.start(article, false).key().keyId();
-            int v = keys.save(article, 0, ferryKey(KeyDraft.EMPTY));
+            int v = keys.save(article, 0, ferryKey(KeyDraft.EMPTY)).version();
             authorsVersion = keys.publish(article, v).versionId();
         }
         String authorsDraft = draftBody(authorsKey);
@@ -301,7 +309,8 @@ class KeyEditorServiceIT {
             assertThat(copy.draft().claims().getFirst().cues()).containsExactly("reportedly");
             assertThat(copy.draft().claims().getFirst().sourceIds()).containsExactly("s1");
             assertThat(copy.draft().sources().getFirst().name()).isEqualTo("officials");
-            int v = keys.save(article, copy.version(), KeyDrafts.removeSource(copy.draft(), "s1"));
+            int v = keys.save(article, copy.version(), KeyDrafts.removeSource(copy.draft(), "s1"))
+                    .version();
             UUID colleaguesVersion = keys.publish(article, v).versionId();
 
             assertThat(pins.current(school, article, accountId(colleague))
@@ -369,6 +378,18 @@ class KeyEditorServiceIT {
                             .orElseThrow()
                             .keyVersionId())
                     .isEqualTo(mine.versionId());
+
+            // Lessons this teacher gave on the pack's key are offered the adapted one; others' are not.
+            UUID articleVersion = pins.current(school, article).orElseThrow().articleVersionId();
+            assertThat(pins.newerKeyVersion(school, articleVersion, packVersion, accountId(teacher)))
+                    .get()
+                    .extracting(LibraryPins.KeyVersion::id)
+                    .isEqualTo(mine.versionId());
+            assertThat(pins.newerKeyVersion(school, articleVersion, packVersion, null))
+                    .isEmpty();
+            assertThat(pins.newerKeyVersion(school, articleVersion, mine.versionId(), accountId(teacher)))
+                    .as("a lesson already on the teacher's key is offered nothing")
+                    .isEmpty();
         }
     }
 
@@ -398,6 +419,15 @@ class KeyEditorServiceIT {
                  WHERE id = :a
                 """).param("text", corrected).param("a", article).update();
         try (var s = SignedIn.as(users, teacher)) {
+            // A page opened before the correction cannot save its offsets into the old text.
+            int before = jdbc.sql(
+                            "SELECT d.version FROM key_draft d JOIN answer_key k ON k.id = d.key_id WHERE k.article_id = :a")
+                    .param("a", article)
+                    .query(Integer.class)
+                    .single();
+            assertThatThrownBy(() -> keys.save(article, before, KeyDraft.EMPTY))
+                    .isInstanceOf(StaleDraftException.class)
+                    .hasMessage(KeyEditorService.ARTICLE_CHANGED);
             KeyEditorService.EditedKey moved = keys.open(article).orElseThrow().key();
             assertThat(moved.lost()).containsExactly("claim \u201cFares may rise next year\u201d");
             KeyDraft.Claim kept = moved.draft().claims().getFirst();
@@ -410,6 +440,32 @@ class KeyEditorServiceIT {
                             .single())
                     .as("published against the corrected text")
                     .isEqualTo(pins.current(school, article).orElseThrow().articleVersionId());
+        }
+    }
+
+    @Test
+    void a_draft_stored_before_a_field_existed_still_opens() {
+        UUID school = fixtures.school("Key editor old draft school");
+        String teacher = fixtures.teacher(school, "key-old-draft");
+        UUID article = importFerry(teacher);
+        try (var s = SignedIn.as(users, teacher)) {
+            UUID keyId = keys.start(article, false).key().keyId();
+            // As a later version of Lateral might find it: fields missing at every level.
+            int at = at("officials");
+            jdbc.sql("UPDATE key_draft SET body = CAST(:b AS jsonb) WHERE key_id = :k")
+                    .param(
+                            "b",
+                            "{\"claims\": [{\"id\": \"c1\", \"start\": " + at + ", \"end\": " + (at + 9)
+                                    + ", \"worthiness\": 2}], \"sources\": [{\"id\": \"s1\", \"name\": \"officials\","
+                                    + " \"kind\": \"OFFICIAL_BODY\", \"primary\": true}]}")
+                    .param("k", keyId)
+                    .update();
+            KeyDraft read = keys.open(article).orElseThrow().key().draft();
+            assertThat(read.claims().getFirst().types()).isEmpty();
+            assertThat(read.claims().getFirst().why()).isEmpty();
+            assertThat(read.sources().getFirst().mentions()).isEmpty();
+            assertThat(read.dismissed()).isEmpty();
+            assertThat(read.changes()).isEmpty();
         }
     }
 }
