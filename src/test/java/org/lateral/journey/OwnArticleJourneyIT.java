@@ -134,7 +134,8 @@ class OwnArticleJourneyIT extends JourneyTest {
         savedChange(() -> own.getByTestId("key-claim-types")
                 .locator("vaadin-checkbox")
                 .filter(new Locator.FilterOptions().setHasText("Factual"))
-                .click());
+                .locator("input")
+                .check());
         savedChange(() -> {
             Locator why = own.getByTestId("key-claim-why").locator("textarea");
             why.fill(WHY);
