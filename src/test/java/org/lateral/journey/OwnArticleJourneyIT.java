@@ -153,6 +153,8 @@ class OwnArticleJourneyIT extends JourneyTest {
         page.getByTestId("library-search").locator("input").fill("footbridge");
         assertThat(page.getByTestId("library-article")).hasCount(1);
         assertThat(page.getByTestId("library-article")).containsText(HEADLINE);
+        assertThat(page.getByTestId("library-article").getByTestId("key-status"))
+                .hasText("Key complete");
 
         // Assign it to the class, without a revision, so the feedback shows the key right away.
         page.navigate(url("class/" + schoolClass.id()));
