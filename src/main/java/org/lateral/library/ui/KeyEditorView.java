@@ -274,14 +274,13 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void showStatus(boolean published) {
         status.getElement().setAttribute("data-draft-version", String.valueOf(version));
-        if (publishedAt != null) {
-            status.setText(
-                    published
-                            ? "Draft saved. It is the published key (published " + publishedAt + ")."
-                            : "Draft saved. A key was published " + publishedAt
-                                    + "; publish again to use these changes.");
+        if (publishedAt == null) {
+            status.setText("All changes saved. Not published yet: lessons cannot use this key.");
+        } else if (published) {
+            status.setText("All changes saved. This is the published key (published " + publishedAt + ").");
         } else {
-            status.setText("Draft saved (version " + version + "). Not published yet: lessons cannot use it.");
+            status.setText("All changes saved. The key was last published " + publishedAt
+                    + "; publish again for lessons to use these changes.");
         }
     }
 
@@ -424,8 +423,8 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private void renderPublish() {
         publishBox.removeAll();
         publishBox.add(new H3("Publish"));
-        publishBox.add(new Paragraph("Publishing makes this draft the key new lessons use. Lessons already given keep "
-                + "the version they pinned; their teachers are offered the new one with a preview of what changes."));
+        publishBox.add(new Paragraph("New lessons use the published key. Lessons already given keep the version "
+                + "they pinned, and you are offered the new one there with a preview of what changes."));
         TextArea changes = new TextArea("What this version changes (optional, shown to those teachers)");
         changes.setTestId("key-changes");
         changes.setWidthFull();
