@@ -98,7 +98,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
         selectionBox.setTestId("key-selection");
-        selectionBox.addClassName("card");
+        selectionBox.addClassNames("card", "key-selection");
         publishBox.setTestId("key-publish-box");
         publishBox.addClassName("card");
         suggestionsBox.setTestId("key-suggestions");
@@ -145,14 +145,15 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         version = key.version();
         draft = key.draft();
         column.add(
-                new Paragraph("Select words in the text to make them a claim or a source. Every change is saved at "
-                        + "once; students see nothing until you publish, and lessons keep the version they pinned."),
+                new Paragraph("Every change is saved at once. Students see nothing until you publish, and lessons "
+                        + "keep the version they pinned."),
                 status,
                 error);
         if (!key.lost().isEmpty()) {
             column.add(lostNotice(key.lost()));
         }
-        column.add(highlighter, selectionBox);
+        // The selected passage and its actions stay in sight above the text while the teacher scrolls.
+        column.add(selectionBox, highlighter);
         side.add(publishBox, suggestionsBox, new H3("Claims"), typesHelp(), claimsBox, new H3("Sources"), sourcesBox);
         publishedAt =
                 key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault()));
@@ -327,17 +328,21 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void renderSelection() {
         selectionBox.removeAll();
-        selectionBox.add(new H3("Selected passage"));
-        TextField find = new TextField("Or type words from the text to select them");
+        // Kept short: it stays above the text while the teacher scrolls.
+        TextField find = new TextField();
+        find.setPlaceholder("Or type words from the text");
+        find.setAriaLabel("Words from the text to select");
         find.setTestId("key-find");
-        find.setWidthFull();
         find.setMaxLength(2000);
+        find.addClassName("key-find");
         Button findButton = new Button("Select these words", e -> findWords(find.getValue()));
         findButton.setTestId("key-find-button");
         find.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> findWords(find.getValue()));
+        Div findRow = new Div(find, findButton);
+        findRow.addClassName("key-actions");
         TextSpan span = selected;
         if (span == null) {
-            selectionBox.add(new Paragraph("Nothing selected yet."), find, findButton);
+            selectionBox.add(new Paragraph("Select words in the article to make them a claim or a source."), findRow);
             return;
         }
         Paragraph quote = new Paragraph(KeyDrafts.quote(text, span.start(), span.end()));
@@ -391,7 +396,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             mentionRow.addClassName("key-actions");
             selectionBox.add(mentionRow);
         }
-        selectionBox.add(find, findButton);
+        selectionBox.add(findRow);
     }
 
     /** The keyboard's way to select: the typed words, where they first occur in the text. */
