@@ -75,6 +75,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private @Nullable Runnable focusAfterRedraw;
 
     private @Nullable Button firstAccept;
+    private @Nullable Button addClaimButton;
     private final java.util.Map<String, KeyClaimCard> claimCards = new java.util.HashMap<>();
     private final Div side = new Div();
 
@@ -328,6 +329,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void renderSelection() {
         selectionBox.removeAll();
+        addClaimButton = null;
         // Kept short: it stays above the text while the teacher scrolls.
         TextField find = new TextField();
         find.setPlaceholder("Or type words from the text");
@@ -363,6 +365,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             change(d -> added, true);
         });
         claim.setTestId("key-add-claim");
+        addClaimButton = claim;
         claim.addThemeVariants(ButtonVariant.PRIMARY);
         Button source = new Button("Add as a new source", e -> {
             selected = null;
@@ -421,6 +424,10 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         error.setVisible(false);
         selected = TextSpan.within(text, at, at + words.length(), words);
         renderSelection();
+        // Found from the keyboard: the next step is what to make of the words.
+        if (addClaimButton != null) {
+            addClaimButton.focus();
+        }
     }
 
     // --- publishing --------------------------------------------------------------------------------
