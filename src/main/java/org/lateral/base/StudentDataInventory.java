@@ -138,6 +138,11 @@ public final class StudentDataInventory {
             new Entry("article", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own article."),
             new Entry("answer_key", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own answer key."),
             new Entry(
+                    "key_draft",
+                    List.of(),
+                    Treatment.NOT_STUDENT_DATA,
+                    "updated_by: the teacher who last saved the draft of their own answer key (DD021)."),
+            new Entry(
                     "comparison_key",
                     List.of(),
                     Treatment.NOT_STUDENT_DATA,
