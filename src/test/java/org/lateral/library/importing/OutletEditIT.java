@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -44,14 +45,17 @@ class OutletEditIT {
     /** An article pasted with a new outlet, which the import creates with the teacher as owner. */
     private UUID ownOutlet(String teacher, String outletName) {
         try (var signedIn = SignedIn.as(users, teacher)) {
-            UUID article = imports.save(imports.preview(new PastedArticle(
-                            "Harbour town keeps its ferry\n\nResidents voted on Thursday to keep the ferry.",
-                            null,
-                            outletName,
-                            null,
-                            null,
-                            "https://coastal-ledger.example/ferry")))
-                    .articleId();
+            SavedImport saved = imports.save(imports.preview(new PastedArticle(
+                    // Each outlet's own text: the same text twice would be one article, one outlet.
+                    "Harbour town keeps its ferry\n\nResidents voted on Thursday to keep the ferry, " + outletName
+                            + " reports.",
+                    null,
+                    outletName,
+                    null,
+                    null,
+                    "https://" + outletName.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example/ferry")));
+            assertThat(saved).isEqualTo(new SavedImport.Created(saved.articleId(), true));
+            UUID article = saved.articleId();
             return jdbc.sql("SELECT outlet_id FROM article WHERE id = :id")
                     .param("id", article)
                     .query(UUID.class)
@@ -86,7 +90,7 @@ class OutletEditIT {
                 "Ledger Media Cooperative",
                 "The imprint on the magazine's site.",
                 "A weekly about the coast's towns.",
-                "HTTPS://coastal-ledger.example/");
+                "HTTPS://the-coastal-ledger.example/");
     }
 
     @Test
@@ -103,7 +107,7 @@ class OutletEditIT {
             EditableOutlet opened = outlets.editable(id);
             assertThat(opened.name()).isEqualTo("The Coastal Ledger");
             assertThat(opened.kind()).isEqualTo(OutletKind.NEWSPAPER);
-            assertThat(opened.homeUrl()).isEqualTo("https://coastal-ledger.example/");
+            assertThat(opened.homeUrl()).isEqualTo("https://the-coastal-ledger.example/");
             assertThat(opened.ownership()).isNull();
 
             UUID second = outlets.saveEdit(id, opened.version(), corrected(opened));
@@ -124,7 +128,7 @@ class OutletEditIT {
                     .containsEntry("publisher", "Ledger Media Cooperative")
                     .containsEntry("publisher_source", "The imprint on the magazine's site.")
                     .containsEntry("description", "A weekly about the coast's towns.")
-                    .containsEntry("home_url", "https://coastal-ledger.example/");
+                    .containsEntry("home_url", "https://the-coastal-ledger.example/");
             Map<String, Object> version = jdbc.sql("SELECT * FROM outlet_version WHERE id = :id")
                     .param("id", second)
                     .query()
@@ -132,7 +136,7 @@ class OutletEditIT {
             assertThat(version)
                     .containsEntry("name", "The Coastal Ledger Weekly")
                     .containsEntry("publisher", "Ledger Media Cooperative")
-                    .containsEntry("home_url", "https://coastal-ledger.example/");
+                    .containsEntry("home_url", "https://the-coastal-ledger.example/");
             assertThat(version.get("content_hash")).isNotEqualTo(firstVersion.get("content_hash"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> versions =
@@ -160,7 +164,7 @@ class OutletEditIT {
                             null,
                             null,
                             null,
-                            "https://coastal-ledger.example/"));
+                            "https://the-coastal-ledger.example/"));
             assertThat(back).isEqualTo(firstVersion.get("id"));
             assertThat((List<?>) state(id).get("versions")).hasSize(2);
         }
@@ -326,7 +330,7 @@ class OutletEditIT {
                             c.publisher(),
                             c.publisherSource(),
                             c.description(),
-                            "ftp://coastal-ledger.example/"));
+                            "ftp://the-coastal-ledger.example/"));
             bad.forEach((sentence, change) -> {
                 OutletCorrection wrong = change.apply(ok);
                 assertThatThrownBy(() -> outlets.saveEdit(id, opened.version(), wrong))
