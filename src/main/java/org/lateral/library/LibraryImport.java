@@ -353,22 +353,30 @@ public class LibraryImport {
      * pack's changed profile is: same hash formula, a new immutable version (or the earlier one with
      * the same content, when a correction is reverted), and the outlet row's copy columns and
      * {@code version} moved in the caller's transaction. The caller checks ownership, the form's
-     * version (with the row locked) and the fields; the slug is the caller's to keep.
+     * version (with the row locked) and the fields; the slug is the caller's to keep. A pack's
+     * outlet is never revised here.
      *
      * @return the version now current, or empty when the profile is the current one already
      */
     @Transactional
     public Optional<UUID> reviseOwnOutlet(SeedPack.Outlet profile, UUID schoolId) {
         String hash = outletHash(profile);
-        Optional<String> currentHash = jdbc.sql("""
-                SELECT v.content_hash FROM outlet o JOIN outlet_version v ON v.id = o.current_version_id
-                 WHERE o.id = :id AND o.school_id = :school
-                """)
+        record Row(@Nullable UUID ownerId, @Nullable String currentHash) {}
+        Row row = jdbc.sql("""
+                        SELECT o.owner_id, v.content_hash
+                          FROM outlet o LEFT JOIN outlet_version v ON v.id = o.current_version_id
+                         WHERE o.id = :id AND o.school_id = :school
+                        """)
                 .param("id", profile.id())
                 .param("school", schoolId)
-                .query(String.class)
-                .optional();
-        if (currentHash.isPresent() && currentHash.get().equals(hash)) {
+                .query((rs, n) -> new Row(rs.getObject("owner_id", UUID.class), rs.getString("content_hash")))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("No outlet " + profile.id() + " in this school"));
+        if (row.ownerId() == null) {
+            // A pack's profile changes only with its pack; the caller should have refused.
+            throw new IllegalStateException("Outlet " + profile.id() + " belongs to a pack");
+        }
+        if (hash.equals(row.currentHash())) {
             return Optional.empty();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -390,6 +398,11 @@ public class LibraryImport {
                  WHERE id = :id AND school_id = :school
                 """).params(params).update();
         return versionId;
+    }
+
+    /** The content hash an outlet profile version of {@code o} has (DD012), for imports that create one. */
+    public static String outletContentHash(SeedPack.Outlet o) {
+        return outletHash(o);
     }
 
     static String outletHash(SeedPack.Outlet o) {
