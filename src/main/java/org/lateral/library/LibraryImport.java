@@ -344,8 +344,52 @@ public class LibraryImport {
                 && row.get().slug().equals(o.slug())) {
             return Change.UNCHANGED;
         }
-        // A new profile, or a return to an earlier one (its version is reused, never rewritten).
-        params.put("version", existing.orElseGet(() -> insertOutletVersion(o, hash, now)));
+        makeProfileCurrent(o, schoolId, hash, existing, now);
+        return row.isEmpty() ? Change.ADDED : Change.UPDATED;
+    }
+
+    /**
+     * A teacher's correction of their own outlet's profile (DD012, "Editing"), stored exactly as a
+     * pack's changed profile is: same hash formula, a new immutable version (or the earlier one with
+     * the same content, when a correction is reverted), and the outlet row's copy columns and
+     * {@code version} moved in the caller's transaction. The caller checks ownership, the form's
+     * version (with the row locked) and the fields; the slug is the caller's to keep. A pack's
+     * outlet is never revised here.
+     *
+     * @return the version now current, or empty when the profile is the current one already
+     */
+    @Transactional
+    public Optional<UUID> reviseOwnOutlet(SeedPack.Outlet profile, UUID schoolId) {
+        String hash = outletHash(profile);
+        record Row(@Nullable UUID ownerId, @Nullable String currentHash) {}
+        Row row = jdbc.sql("""
+                        SELECT o.owner_id, v.content_hash
+                          FROM outlet o LEFT JOIN outlet_version v ON v.id = o.current_version_id
+                         WHERE o.id = :id AND o.school_id = :school
+                        """)
+                .param("id", profile.id())
+                .param("school", schoolId)
+                .query((rs, n) -> new Row(rs.getObject("owner_id", UUID.class), rs.getString("content_hash")))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("No outlet " + profile.id() + " in this school"));
+        if (row.ownerId() == null) {
+            // A pack's profile changes only with its pack; the caller should have refused.
+            throw new IllegalStateException("Outlet " + profile.id() + " belongs to a pack");
+        }
+        if (hash.equals(row.currentHash())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Optional.of(makeProfileCurrent(
+                profile, schoolId, hash, versionId("outlet_version", "outlet_id", profile.id(), hash), now));
+    }
+
+    /** A new profile, or a return to an earlier one (its version is reused, never rewritten). */
+    private UUID makeProfileCurrent(
+            SeedPack.Outlet o, UUID schoolId, String hash, Optional<UUID> existing, Instant now) {
+        Map<String, Object> params = outletParams(o, schoolId, now);
+        UUID versionId = existing.orElseGet(() -> insertOutletVersion(o, hash, now));
+        params.put("version", versionId);
         jdbc.sql("""
                 UPDATE outlet SET slug = :slug, name = :name, kind = :kind, country = :country, ownership = :ownership,
                        ownership_source = :source, publisher = :publisher, publisher_source = :publisherSource,
@@ -353,7 +397,12 @@ public class LibraryImport {
                        version = version + 1, updated_at = :now
                  WHERE id = :id AND school_id = :school
                 """).params(params).update();
-        return row.isEmpty() ? Change.ADDED : Change.UPDATED;
+        return versionId;
+    }
+
+    /** The content hash an outlet profile version of {@code o} has (DD012), for imports that create one. */
+    public static String outletContentHash(SeedPack.Outlet o) {
+        return outletHash(o);
     }
 
     static String outletHash(SeedPack.Outlet o) {

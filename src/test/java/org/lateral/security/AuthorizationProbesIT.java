@@ -434,6 +434,11 @@ class AuthorizationProbesIT {
                             LocalDate.now().minusDays(1), org.lateral.library.PublicationDate.Precision.DAY, null),
                     null);
         }
+        if (type == org.lateral.library.importing.OutletCorrection.class) {
+            // A correction of an outlet's profile (the target is a pack's, so its owner gets a sentence).
+            return new org.lateral.library.importing.OutletCorrection(
+                    "Probe outlet", org.lateral.library.OutletKind.BLOG, null, null, null, null, null, null, null);
+        }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");
     }

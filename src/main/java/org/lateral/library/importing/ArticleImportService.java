@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.ContentHash;
 import org.lateral.base.UserFacingException;
 import org.lateral.library.ArticleOfMySchool;
+import org.lateral.library.LibraryImport;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
 import org.lateral.library.fetch.ArticleFetcher;
 import org.lateral.library.fetch.FetchedPage;
+import org.lateral.library.pack.SeedPack;
 import org.lateral.library.text.CanonicalText;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForTeachers;
@@ -571,20 +573,10 @@ public class ArticleImportService {
                 .param("owner", teacher.accountId())
                 .param("now", Timestamp.from(now))
                 .update();
-        // Its first profile version (DD012), hashed as LibraryImport.outletHash hashes a profile
-        // with only a name, a kind and a home page.
-        String hash = ContentHash.start("outlet-version/1")
-                .text(name)
-                .text(kind.code())
-                .text(null)
-                .text(null)
-                .text(null)
-                .text(null)
-                .text(null)
-                .text(null)
-                .text(home)
-                .number(0)
-                .hex();
+        // Its first profile version (DD012), hashed as a pack's profile with only a name, a kind
+        // and a home page would be, so a later correction back to it finds this version.
+        String hash = LibraryImport.outletContentHash(
+                new SeedPack.Outlet(id, slug, name, kind, null, null, null, null, null, null, home, List.of()));
         UUID versionId = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO outlet_version (id, outlet_id, content_hash, name, kind, home_url, created_at)

@@ -35,6 +35,11 @@ public final class LibraryNavigation {
         return Destination.of(ArticleEditView.class, articleId.toString());
     }
 
+    /** Correcting the profile of one of the teacher's own outlets (a new profile version). */
+    public static Destination editOutlet(UUID outletId) {
+        return Destination.of(OutletEditView.class, outletId.toString());
+    }
+
     public static Destination outlet(UUID outletId) {
         return Destination.of(OutletView.class, outletId.toString());
     }

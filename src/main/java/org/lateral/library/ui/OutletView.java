@@ -1,5 +1,6 @@
 package org.lateral.library.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +25,7 @@ import org.lateral.base.ui.RouteIds;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
 import org.lateral.library.OutletProfile;
+import org.lateral.library.importing.OutletEditService;
 
 /** An outlet's profile: what kind of outlet it is, who owns or funds it, and its articles here. */
 @Route("library/outlet")
@@ -31,10 +33,12 @@ import org.lateral.library.OutletProfile;
 class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final LibraryService library;
+    private final OutletEditService edits;
     private String title = "Outlet · Lateral";
 
-    OutletView(LibraryService library) {
+    OutletView(LibraryService library, OutletEditService edits) {
         this.library = library;
+        this.edits = edits;
         addClassName("page");
     }
 
@@ -53,6 +57,15 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2(outlet.name()));
+        // Only the teacher whose import created the outlet may correct it; packs' and colleagues' are read-only.
+        if (edits.mayEdit(outlet.id())) {
+            Button edit = new Button(
+                    "Edit this profile",
+                    e -> getUI().ifPresent(ui ->
+                            LibraryNavigation.editOutlet(outlet.id()).navigate(ui)));
+            edit.setTestId("outlet-edit");
+            add(edit);
+        }
 
         Div profile = new Div();
         profile.addClassNames("card", "outlet-profile");
