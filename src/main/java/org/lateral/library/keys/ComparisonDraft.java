@@ -65,6 +65,126 @@ public record ComparisonDraft(List<Entry> entries, List<CoreClaim> claims, List<
             notes = notes == null ? "" : notes;
         }
 
+        public Entry withFraming(String framing, List<String> alsoAccepted, String why) {
+            return new Entry(
+                    articleId,
+                    headlineFraming,
+                    framing,
+                    alsoAccepted,
+                    why,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
+        public Entry withHeadlineFraming(String explanation) {
+            return new Entry(
+                    articleId,
+                    explanation,
+                    framing,
+                    framingAlsoAccepted,
+                    framingWhy,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
+        public Entry withCounts(int named, @Nullable Integer namedMax, int anonymous, @Nullable Integer anonymousMax) {
+            return new Entry(
+                    articleId,
+                    headlineFraming,
+                    framing,
+                    framingAlsoAccepted,
+                    framingWhy,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
+        public Entry withWords(List<String> hedges, List<String> loadedWords) {
+            return new Entry(
+                    articleId,
+                    headlineFraming,
+                    framing,
+                    framingAlsoAccepted,
+                    framingWhy,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
+        public Entry withReporting(String reporting, List<String> relayedFrom) {
+            return new Entry(
+                    articleId,
+                    headlineFraming,
+                    framing,
+                    framingAlsoAccepted,
+                    framingWhy,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
+        public Entry withNotes(String outletKindNote, String omissions, String notes) {
+            return new Entry(
+                    articleId,
+                    headlineFraming,
+                    framing,
+                    framingAlsoAccepted,
+                    framingWhy,
+                    outletKindNote,
+                    named,
+                    namedMax,
+                    anonymous,
+                    anonymousMax,
+                    hedges,
+                    loadedWords,
+                    reporting,
+                    relayedFrom,
+                    omissions,
+                    notes);
+        }
+
         /** A row with nothing decided yet. */
         public static Entry blank(UUID articleId) {
             return new Entry(
@@ -105,6 +225,21 @@ public record ComparisonDraft(List<Entry> entries, List<CoreClaim> claims, List<
             why = why == null ? "" : why;
             quote = quote == null ? "" : quote;
         }
+    }
+
+    /** The cell with another answer. */
+    public static Carriage how(Carriage c, String how) {
+        return new Carriage(c.articleId(), how, c.alsoAccepted(), c.why(), c.quote(), c.at());
+    }
+
+    /** The cell with other answers accepted, and why. */
+    public static Carriage accepting(Carriage c, List<String> alsoAccepted, String why) {
+        return new Carriage(c.articleId(), c.how(), alsoAccepted, why, c.quote(), c.at());
+    }
+
+    /** The cell with other words quoted: typed words are found afresh, so the copied place goes. */
+    public static Carriage quoting(Carriage c, String quote) {
+        return new Carriage(c.articleId(), c.how(), c.alsoAccepted(), c.why(), quote, null);
     }
 
     /** A level of the closing judgement's rubric; its number is its place in the list, from 0. */
