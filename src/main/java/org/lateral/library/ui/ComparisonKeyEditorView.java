@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -332,6 +333,12 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         card.addClassNames("card", "cmp-entry");
         card.setTestId("cmp-entry");
         card.getElement().setAttribute("data-article-id", id.toString());
+        // The article's words, to copy hedges, loaded words and quotes from exactly.
+        Paragraph words = new Paragraph(article.text());
+        words.addClassName("cmp-text");
+        Details read = new Details("Read the article", words);
+        read.setTestId("cmp-article-text");
+        card.add(read);
 
         Select<String> framing = choice("Headline framing", ComparisonDrafts.FRAMINGS, FRAMING_LABELS, e.framing());
         framing.setTestId("cmp-framing");
@@ -405,22 +412,11 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         notes.setTestId("cmp-notes");
         onChange(notes, v -> entry(id, x -> x.withNotes(x.outletKindNote(), x.omissions(), v)));
 
-        card.add(
-                framing,
-                also,
-                why,
-                explained,
-                named,
-                namedMax,
-                anonymous,
-                anonymousMax,
-                hedges,
-                loaded,
-                reporting,
-                relayed,
-                outletNote,
-                omissions,
-                notes);
+        Div counts = new Div(named, namedMax, anonymous, anonymousMax);
+        counts.addClassName("key-actions");
+        Div reported = new Div(reporting, relayed);
+        reported.addClassName("key-actions");
+        card.add(framing, also, why, explained, counts, hedges, loaded, reported, outletNote, omissions, notes);
         return card;
     }
 
@@ -480,6 +476,8 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         why.setMaxLength(ComparisonDrafts.MAX_TEXT);
         why.setTestId("cmp-how-why");
         onChange(why, v -> save.accept(c -> ComparisonDraft.accepting(c, c.alsoAccepted(), v)));
+        quote.setWidthFull();
+        why.setWidthFull();
         cell.add(how, quote, also, why);
         return cell;
     }
@@ -491,6 +489,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         card.getElement().setAttribute("data-level", String.valueOf(level));
         TextField name = new TextField("Name");
         name.setValue(l.name());
+        name.setWidthFull();
         name.setMaxLength(ComparisonDrafts.MAX_LEVEL_NAME);
         name.setTestId("cmp-level-name");
         onChange(

@@ -84,6 +84,32 @@ class ComparisonKeyEditorServiceIT {
                 .single();
     }
 
+    /** The rows of a comparison key version, without the version's id: to compare two versions' contents. */
+    private List<String> rowsOf(UUID versionId) {
+        List<String> rows = new java.util.ArrayList<>();
+        rows.addAll(jdbc.sql("""
+                SELECT concat_ws('|', article_version_id, position, headline_framing, named_sources, named_sources_max,
+                                 anonymous_sources, anonymous_sources_max, hedges::text, loaded_words::text, reporting,
+                                 relayed_from_outlets::text, omissions, notes, framing, framing_also_accepted::text,
+                                 framing_why, outlet_kind_note)
+                  FROM comparison_key_entry WHERE version_id = :v ORDER BY position
+                """).param("v", versionId).query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                SELECT concat_ws('|', claim_id, position, claim) FROM comparison_core_claim WHERE version_id = :v
+                 ORDER BY position
+                """).param("v", versionId).query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                SELECT concat_ws('|', claim_id, article_version_id, how, also_accepted::text, why, start_offset,
+                                 end_offset, exact)
+                  FROM comparison_claim_carriage WHERE version_id = :v ORDER BY claim_id, article_version_id
+                """).param("v", versionId).query(String.class).list());
+        rows.addAll(jdbc.sql("""
+                SELECT concat_ws('|', level, name, descriptor) FROM comparison_rubric_level WHERE version_id = :v
+                 ORDER BY level
+                """).param("v", versionId).query(String.class).list());
+        return rows;
+    }
+
     /** A compare lesson on the set's first two articles, assigned by the signed-in teacher; its pinned key. */
     private UUID compareLessonPins(List<UUID> articles) {
         UUID classId = classroom
@@ -245,6 +271,12 @@ class ComparisonKeyEditorServiceIT {
                     .version();
             authorsVersion = comparisons.publish(set, v).versionId();
         }
+        UUID packVersion = pins.comparisonPin(school, set).orElseThrow().versionId();
+        assertThat(authorsVersion).isNotEqualTo(packVersion);
+        assertThat(rowsOf(authorsVersion))
+                .as("a copy published unchanged has the pack's rows, row for row")
+                .isNotEmpty()
+                .containsExactlyElementsOf(rowsOf(packVersion));
         String authorsDraft = draftBody(authorsKey);
         try (var s = SignedIn.as(users, colleague)) {
             ComparisonKeyEditorService.Workspace seen = comparisons.open(set).orElseThrow();
