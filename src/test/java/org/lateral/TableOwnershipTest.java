@@ -43,6 +43,7 @@ class TableOwnershipTest {
             Map.entry("answer_key", "library"),
             Map.entry("answer_key_version", "library"),
             Map.entry("key_draft", "library"),
+            Map.entry("comparison_key_draft", "library"),
             Map.entry("key_claim", "library"),
             Map.entry("key_source", "library"),
             Map.entry("key_source_attribution", "library"),

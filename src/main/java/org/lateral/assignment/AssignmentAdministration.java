@@ -77,7 +77,7 @@ public class AssignmentAdministration {
                     LibraryPins.Pin pin = library.current(schoolId, articleId)
                             .orElseThrow(
                                     () -> new IllegalArgumentException("No article " + articleId + " in the library"));
-                    LessonPlan.Pinned plan = LessonPlan.pin(library, schoolId, pin, steps);
+                    LessonPlan.Pinned plan = LessonPlan.pin(library, schoolId, null, pin, steps);
                     AssignmentRepository.Row row = new AssignmentRepository.Row(
                             UUID.randomUUID(),
                             schoolId,

@@ -75,7 +75,7 @@ public class AssignmentService {
                 .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
         checkSteps(form.steps(), teacher, pin);
         checkNoClaimsGivenAway(classId, pin.articleId(), form.steps());
-        LessonPlan.Pinned plan = LessonPlan.pin(library, teacher.schoolId(), pin, form.steps());
+        LessonPlan.Pinned plan = LessonPlan.pin(library, teacher.schoolId(), teacher.accountId(), pin, form.steps());
         ZoneId zone = schoolClass.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate openDay = form.openDate() == null ? today : form.openDate();

@@ -41,11 +41,13 @@ final class LessonPlan {
 
     /**
      * Pins the steps on the lesson's article {@code pin}; a compare step must include that article
-     * among its columns (the lesson's other steps are about it).
+     * among its columns (the lesson's other steps are about it), and pins the comparison key of
+     * {@code teacherId} when they have published one (DD021; null: the pack's).
      *
      * @throws UserFacingException with the sentence the teacher sees when a compare step cannot be made
      */
-    static Pinned pin(LibraryPins library, UUID schoolId, LibraryPins.Pin pin, List<NewStep> steps) {
+    static Pinned pin(
+            LibraryPins library, UUID schoolId, @Nullable UUID teacherId, LibraryPins.Pin pin, List<NewStep> steps) {
         List<PinnedStep> pinned = new ArrayList<>();
         String title = pin.title();
         for (NewStep step : steps) {
@@ -86,7 +88,7 @@ final class LessonPlan {
                 throw new UserFacingException(
                         "The articles to compare must include the lesson's article, \u201c" + pin.title() + "\u201d.");
             }
-            LibraryPins.ComparisonPin key = library.comparisonPin(schoolId, storySet)
+            LibraryPins.ComparisonPin key = library.comparisonPin(schoolId, storySet, teacherId)
                     .orElseThrow(
                             () -> new UserFacingException(
                                     "This story set has no comparison key yet, so its articles cannot be compared in a lesson."));

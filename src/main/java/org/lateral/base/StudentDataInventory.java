@@ -146,5 +146,10 @@ public final class StudentDataInventory {
                     "comparison_key",
                     List.of(),
                     Treatment.NOT_STUDENT_DATA,
-                    "owner_id: a teacher's own comparison key."));
+                    "owner_id: a teacher's own comparison key."),
+            new Entry(
+                    "comparison_key_draft",
+                    List.of(),
+                    Treatment.NOT_STUDENT_DATA,
+                    "updated_by: the teacher who last saved their comparison key's draft."));
 }

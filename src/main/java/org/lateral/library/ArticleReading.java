@@ -20,6 +20,7 @@ public record ArticleReading(
         String canonicalText,
         List<String> removedChrome,
         @Nullable String sourceFile,
+        @Nullable UUID storySetId,
         @Nullable String storySetTitle,
         @Nullable String maturityNote,
         @Nullable String ageBand,

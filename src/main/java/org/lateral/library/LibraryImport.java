@@ -88,6 +88,31 @@ public class LibraryImport {
         return new PublishedKey(versionId, existing.isEmpty());
     }
 
+    /** A comparison key version the comparison key editor published, and whether publishing added it. */
+    public record PublishedComparison(UUID versionId, boolean added) {}
+
+    /**
+     * Makes a comparison key written in the comparison key editor (DD021, "Comparison keys") the
+     * key's current version, stored exactly as a pack's comparison is (same rows, same content
+     * hash), so the compare step pins, scores and explains both alike. {@code articleVersions}
+     * maps each entry's article name to the article version it describes. A comparison identical
+     * to one of the key's versions adds nothing and makes that version current again.
+     */
+    @Transactional
+    public PublishedComparison publishComparison(SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String hash = comparisonHash(comparison, articleVersions);
+        Optional<UUID> existing = versionId("comparison_key_version", "comparison_key_id", comparison.id(), hash);
+        UUID versionId = existing.orElseGet(() -> insertComparisonVersion(comparison, articleVersions, hash, now));
+        makeCurrent("comparison_key", comparison.id(), versionId, now);
+        return new PublishedComparison(versionId, existing.isEmpty());
+    }
+
+    /** The content hash a comparison key version of {@code comparison} has (see {@link #publishComparison}). */
+    public static String comparisonContentHash(SeedPack.Comparison comparison, Map<String, UUID> articleVersions) {
+        return comparisonHash(comparison, articleVersions);
+    }
+
     @Transactional
     public Report importPack(SeedPack pack, UUID schoolId) {
         // One import at a time per school, so two instances starting together cannot both insert.

@@ -67,17 +67,33 @@ public class LibraryPins {
         }
     }
 
-    /** The story set's current comparison key, when it has one. */
+    /** The story set's current comparison key, when it has one: the pack's, else the earliest. */
     public Optional<ComparisonPin> comparisonPin(UUID schoolId, UUID storySetId) {
+        return comparisonPin(schoolId, storySetId, null);
+    }
+
+    /**
+     * The comparison key a compare step of {@code teacherId} pins (DD021, "Comparison keys"): among
+     * the published ones, those that cover the current version of every article of the set first,
+     * and among them the teacher's own, else the pack's, else the earliest colleague's.
+     */
+    public Optional<ComparisonPin> comparisonPin(UUID schoolId, UUID storySetId, @Nullable UUID teacherId) {
         record Head(String title, UUID versionId) {}
         Optional<Head> head = jdbc.sql("""
                 SELECT s.title, k.current_version_id
                   FROM story_set s JOIN comparison_key k ON k.story_set_id = s.id AND k.school_id = s.school_id
                  WHERE s.id = :set AND s.school_id = :school AND k.current_version_id IS NOT NULL
-                 ORDER BY k.created_at LIMIT 1
+                 ORDER BY NOT EXISTS (SELECT 1 FROM article a
+                                       WHERE a.story_set_id = s.id AND a.school_id = s.school_id
+                                         AND NOT EXISTS (SELECT 1 FROM comparison_key_entry e
+                                                          WHERE e.version_id = k.current_version_id
+                                                            AND e.article_version_id = a.current_version_id)) DESC,
+                          k.owner_id IS NOT DISTINCT FROM :teacher DESC, k.owner_id IS NULL DESC, k.created_at
+                 LIMIT 1
                 """)
                 .param("set", storySetId)
                 .param("school", schoolId)
+                .param("teacher", teacherId, java.sql.Types.OTHER)
                 .query((rs, n) -> new Head(rs.getString("title"), rs.getObject("current_version_id", UUID.class)))
                 .optional();
         return head.map(h -> new ComparisonPin(

@@ -125,7 +125,7 @@ public class LibraryService {
         Optional<ArticleReading> base = jdbc.sql("""
                 SELECT a.id, v.id AS version_id, v.content_hash, v.title, v.byline, v.published_on, v.published_precision,
                        v.published_note, v.original_url, v.original_url_source, v.content_note, v.language,
-                       v.canonical_text, v.removed_chrome, v.source_file, s.title AS set_title, s.maturity_note,
+                       v.canonical_text, v.removed_chrome, v.source_file, a.story_set_id, s.title AS set_title, s.maturity_note,
                        s.age_band, s.analysis_note, s.support_note, a.outlet_id
                   FROM article a
                   JOIN article_version v ON v.id = a.current_version_id
@@ -148,6 +148,7 @@ public class LibraryService {
                         rs.getString("canonical_text"),
                         texts(rs.getArray("removed_chrome")),
                         rs.getString("source_file"),
+                        rs.getObject("story_set_id", UUID.class),
                         rs.getString("set_title"),
                         rs.getString("maturity_note"),
                         rs.getString("age_band"),
@@ -171,6 +172,7 @@ public class LibraryService {
                 r.canonicalText(),
                 r.removedChrome(),
                 r.sourceFile(),
+                r.storySetId(),
                 r.storySetTitle(),
                 r.maturityNote(),
                 r.ageBand(),

@@ -367,6 +367,10 @@ class AuthorizationProbesIT {
             // The key editor's draft (DD021): empty, which every key may be.
             return org.lateral.library.keys.KeyDraft.EMPTY;
         }
+        if (type == org.lateral.library.keys.ComparisonDraft.class) {
+            // The comparison key editor's draft (DD021): empty, which every comparison key may be.
+            return org.lateral.library.keys.ComparisonDraft.EMPTY;
+        }
         if (type == org.lateral.library.SourceKind.class) {
             return org.lateral.library.SourceKind.NAMED_PERSON;
         }

@@ -81,7 +81,14 @@ public class KeyEditorService {
     }
 
     /** The article as students read it now. */
-    public record Article(UUID articleId, UUID articleVersionId, String title, String text, boolean mine) {}
+    /** The article as students read it now; {@code storySetId} when it belongs to a story set. */
+    public record Article(
+            UUID articleId,
+            UUID articleVersionId,
+            String title,
+            String text,
+            boolean mine,
+            @Nullable UUID storySetId) {}
 
     /**
      * The caller's own key of the article.
@@ -283,7 +290,7 @@ public class KeyEditorService {
 
     private Optional<Article> article(UUID articleId, LateralUser teacher) {
         return jdbc.sql("""
-                SELECT a.id, v.id AS version_id, v.title, v.canonical_text, a.owner_id = :me AS mine
+                SELECT a.id, v.id AS version_id, v.title, v.canonical_text, a.owner_id = :me AS mine, a.story_set_id
                   FROM article a JOIN article_version v ON v.id = a.current_version_id
                  WHERE a.id = :article AND a.school_id = :school
                 """)
@@ -295,7 +302,8 @@ public class KeyEditorService {
                         rs.getObject("version_id", UUID.class),
                         rs.getString("title"),
                         rs.getString("canonical_text"),
-                        rs.getBoolean("mine")))
+                        rs.getBoolean("mine"),
+                        rs.getObject("story_set_id", UUID.class)))
                 .optional();
     }
 

@@ -129,6 +129,15 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         back.addClassName("back-link");
         highlighter.setText(text);
         Div column = new Div(back, new H2("Answer key: " + workspace.article().title()));
+        UUID storySet = workspace.article().storySetId();
+        if (storySet != null) {
+            // The story set's comparison key has its own editor (DD021, "Comparison keys").
+            Anchor comparison = LibraryNavigation.comparisonKeyEditor(storySet)
+                    .anchor("The story set's comparison key (for comparing the outlets)");
+            comparison.getElement().setAttribute("router-link", true);
+            comparison.setTestId("key-comparison-link");
+            column.add(comparison);
+        }
         column.addClassName("reader-text");
         side.removeAll();
         side.setEnabled(true);

@@ -30,6 +30,11 @@ public final class LibraryNavigation {
         return Destination.of(KeyEditorView.class, articleId.toString());
     }
 
+    /** The calling teacher's own comparison key of the story set, to write, copy or publish (DD021). */
+    public static Destination comparisonKeyEditor(UUID storySetId) {
+        return Destination.of(ComparisonKeyEditorView.class, storySetId.toString());
+    }
+
     /** Correcting one of the teacher's own articles (a new version). */
     public static Destination editArticle(UUID articleId) {
         return Destination.of(ArticleEditView.class, articleId.toString());

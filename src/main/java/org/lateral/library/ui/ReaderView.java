@@ -143,6 +143,15 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         editKey.addClassName("button-link");
         editKey.setTestId("key-edit");
         side.add(editKey);
+        if (article.storySetId() != null) {
+            // The story set's comparison key, what the compare-outlets step is scored against.
+            Anchor editComparison = LibraryNavigation.comparisonKeyEditor(article.storySetId())
+                    .anchor("Write or adapt your comparison key for \u201c" + article.storySetTitle() + "\u201d");
+            editComparison.getElement().setAttribute("router-link", true);
+            editComparison.addClassName("button-link");
+            editComparison.setTestId("comparison-key-edit");
+            side.add(editComparison);
+        }
         Div keyPanel = new Div();
         keyPanel.setTestId("key-panel");
         keyPanel.setVisible(false);

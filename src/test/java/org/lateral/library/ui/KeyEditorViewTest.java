@@ -258,6 +258,9 @@ class KeyEditorViewTest extends SpringBrowserlessTest {
         navigate(KeyEditorView.class, article.toString());
         assertThat($(Div.class).withTestId("key-start").single().getElement().getTextRecursively())
                 .contains("the key that came with the exercise pack");
+        assertThat($(Anchor.class).withTestId("key-comparison-link").single().getHref())
+                .as("the article's story set has a comparison key editor of its own")
+                .startsWith("library/story-set-key/");
         test($(Button.class).withTestId("key-copy").single()).click();
         assertThat($(Div.class).withAttribute("data-testid", "key-claim").all()).hasSizeGreaterThan(5);
         assertThat(status().getText()).contains("Not published yet");
