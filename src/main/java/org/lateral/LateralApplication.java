@@ -1,9 +1,13 @@
 package org.lateral;
 
+import ch.qos.logback.classic.Level;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.aura.Aura;
+import org.lateral.base.database.BackupCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -23,6 +27,12 @@ public class LateralApplication implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            // `backup` / `restore` (DD024) run without the web app; only warnings are logged, so
+            // the command's own lines stay readable.
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+            System.exit(BackupCommand.run(args, System.getenv(), System.out, System.err));
+        }
         SpringApplication.run(LateralApplication.class, args);
     }
 }

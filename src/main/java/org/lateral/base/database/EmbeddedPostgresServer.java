@@ -159,6 +159,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return pgData;
     }
 
+    /** The data directory Lateral was given ({@code LATERAL_DATA_DIR}): the cluster and its password. */
+    public Path root() {
+        return root;
+    }
+
     @Override
     public void close() throws IOException {
         try {
