@@ -135,7 +135,7 @@ public final class DatabaseBackup {
                                     archive.toString()),
                             pgEnv,
                             output -> new BackupException("pg_restore could not restore " + archive
-                                    + "; the database was left as it was. pg_restore said: " + output));
+                                    + "; nothing was changed. pg_restore said: " + output));
                 } catch (BackupException e) {
                     statement.execute("DROP DATABASE IF EXISTS " + RESTORING + " WITH (FORCE)");
                     throw e;
