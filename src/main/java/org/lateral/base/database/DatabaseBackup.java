@@ -109,7 +109,8 @@ public final class DatabaseBackup {
                     List.of(tools.pgRestore().toString(), "--list", archive.toString()),
                     pgEnv,
                     output -> new BackupException(archive
-                            + " is not a backup made by `backup` or `pg_dump -Fc`. pg_restore said: " + output));
+                            + " is not a complete backup made by `backup` or `pg_dump -Fc`; nothing was changed. pg_restore said: "
+                            + output));
             try (Connection admin = connect(server.port(), "postgres", server.password());
                     Statement statement = admin.createStatement()) {
                 int existing = tableCount(server.port(), EmbeddedPostgresServer.DATABASE, server.password());
