@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.Fixtures;
+import org.lateral.LateralApplication;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.assignment.AssignmentSummary;
@@ -37,12 +42,16 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * R28 (DD024): the documented commands back up the running built-in database with pg_dump -Fc
  * and restore it into a fresh one; every table then has the same rows, byte for byte, and the
- * restored database is one the app accepts (Flyway finds its history complete and valid).
+ * app starts on the restored database and reports ready.
  */
 @LateralServerTest
 class BackupRestoreIT {
@@ -103,7 +112,9 @@ class BackupRestoreIT {
     }
 
     @Test
-    void a_backup_of_the_running_database_restores_into_a_fresh_one_with_every_table_identical() throws Exception {
+    void
+            a_backup_of_the_running_database_restores_into_a_fresh_one_with_every_table_identical_and_the_app_starts_on_it()
+                    throws Exception {
         Path backup = work.resolve("nightly/lateral.dump");
         Map<String, TableState> before = fingerprint(server.port(), server.password());
 
@@ -137,6 +148,29 @@ class BackupRestoreIT {
                     .load();
             flyway.validate();
             assertThat(flyway.info().pending()).isEmpty();
+            // And the app itself starts on the restored database, sees the seeded school and
+            // reports ready.
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LateralApplication.class)
+                    .run(
+                            "--spring.datasource.url=" + copy.jdbcUrl(),
+                            "--spring.datasource.username=" + copy.username(),
+                            "--spring.datasource.password=" + copy.password(),
+                            "--server.port=0",
+                            "--server.address=127.0.0.1")) {
+                assertThat(app.getBean(JdbcClient.class)
+                                .sql("SELECT count(*) FROM school WHERE name = 'Backup test school'")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1);
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                HttpResponse<String> ready = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).isEqualTo(200);
+            }
             long rows = after.values().stream().mapToLong(TableState::rows).sum();
             System.out.printf(
                     "R28 backup/restore: %d tables restored, %d rows, per-table count and md5 diff 0;"
