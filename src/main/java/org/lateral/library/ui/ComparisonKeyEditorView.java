@@ -471,7 +471,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                         .filter(v.getValue()::contains)
                         .toList(),
                 c.why())));
-        TextField why = new TextField("Why those are accepted too");
+        TextArea why = new TextArea("Why those are accepted too");
         why.setValue(x.why());
         why.setMaxLength(ComparisonDrafts.MAX_TEXT);
         why.setTestId("cmp-how-why");
