@@ -74,6 +74,17 @@ class ClassroomStudentData implements StudentDataPart {
         return 100;
     }
 
+    /**
+     * Locks the account for a deletion: a row being written that refers to it (a submission just
+     * opened) waits until the deletion ends, and then finds no account.
+     */
+    void lockAccount(UUID accountId) {
+        jdbc.sql("SELECT id FROM account WHERE id = :id FOR UPDATE")
+                .param("id", accountId)
+                .query(UUID.class)
+                .list();
+    }
+
     /** The account's username, school and roles, if it exists. */
     Optional<Student> student(UUID accountId) {
         return jdbc.sql("""

@@ -20,6 +20,7 @@ import org.lateral.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,7 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * student of the school) or a teacher (a student on one of their rosters, and in no other
  * teacher's class). Each feature contributes the tables it owns as a {@link StudentDataPart};
  * this service checks who asks, collects the parts in the order of {@link StudentDataInventory},
- * runs a deletion as one transaction, and writes every export and deletion to the audit log.
+ * runs a deletion as one transaction, and writes every export and deletion to the audit log. An
+ * export reads in one snapshot (repeatable read), so its tables agree with each other even while
+ * the student is saving work.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,8 +46,9 @@ public class StudentDataService {
     static final String WRONG_CONFIRMATION =
             "Type the student's username exactly as shown to confirm. Nothing was " + "deleted.";
 
-    static final String STILL_REFERRED_TO = "Something else in Lateral still refers to this student, so nothing was "
-            + "deleted. Ask the person who runs Lateral for this school.";
+    static final String STILL_REFERRED_TO = "Nothing was deleted: something else in Lateral still refers to this "
+            + "student (perhaps they were saving work just then). Try again; if it happens again, ask the person who "
+            + "runs Lateral for your school.";
 
     private final CurrentUser currentUser;
     private final ClassroomStudentData students;
@@ -78,6 +82,7 @@ public class StudentDataService {
     }
 
     /** The student's complete record as one JSON document. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     @TeacherOrAdminOfStudent
     public StudentDataFile exportJson(UUID studentId) {
         StudentRecord record = export(studentId);
@@ -86,6 +91,7 @@ public class StudentDataService {
     }
 
     /** The student's complete record as a zip of one CSV file per table. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     @TeacherOrAdminOfStudent
     public StudentDataFile exportCsv(UUID studentId) {
         StudentRecord record = export(studentId);
@@ -120,6 +126,7 @@ public class StudentDataService {
             throw refused;
         }
         requireEveryTableCovered();
+        students.lockAccount(studentId);
         Map<String, Integer> deleted = new LinkedHashMap<>();
         try {
             for (StudentDataPart part : parts) {

@@ -91,6 +91,12 @@ class SubmissionStudentData implements StudentDataPart {
 
     @Override
     public Map<String, Integer> delete(UUID studentId) {
+        // Every save of an attempt locks it first (SubmissionRepository.lockAttempt): holding the
+        // student's attempts makes a save in flight finish before, or find nothing after.
+        jdbc.sql("""
+                SELECT a.id FROM attempt a JOIN submission s ON s.id = a.submission_id
+                 WHERE s.student_id = :student FOR UPDATE OF a
+                """).param("student", studentId).query(UUID.class).list();
         Map<String, Integer> deleted = new LinkedHashMap<>();
         for (String sql : DELETES) {
             String table = sql.substring("DELETE FROM ".length(), sql.indexOf(' ', "DELETE FROM ".length()));
