@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.ResultSetExtractor;
 /**
  * A student's rows of one table, as an export writes them (DD023): the column names in the
  * table's order, and each row's values as plain JSON values (text, number, true/false, a list, or
- * null). Ids and times become text: an id as its usual form, a time as an ISO-8601 instant.
+ * null). Ids and times become text: an id as its usual form, a time as an ISO-8601 instant, bytes
+ * as Base64.
  */
 public record StudentRows(List<String> columns, List<List<@Nullable Object>> rows) {
 
@@ -75,6 +77,7 @@ public record StudentRows(List<String> columns, List<List<@Nullable Object>> row
             case Timestamp t -> t.toInstant().toString();
             case OffsetDateTime t -> t.toInstant().toString();
             case Date d -> d.toLocalDate().toString();
+            case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
             // jsonb, intervals and other driver objects: their text form.
             default -> value.toString();
         };
