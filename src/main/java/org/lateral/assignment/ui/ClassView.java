@@ -18,6 +18,7 @@ import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
+import org.lateral.classroom.StudentDataService;
 import org.lateral.classroom.ui.ClassroomNavigation;
 import org.lateral.classroom.ui.ClassroomPanels;
 import org.lateral.library.LibraryService;
@@ -33,13 +34,19 @@ import org.lateral.library.LibraryService;
 class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ClassroomService classroom;
+    private final StudentDataService studentData;
     private final AssignmentService assignments;
     private final LibraryService library;
     private UUID classId = new UUID(0, 0);
     private String title = "Class · Lateral";
 
-    ClassView(ClassroomService classroom, AssignmentService assignments, LibraryService library) {
+    ClassView(
+            ClassroomService classroom,
+            StudentDataService studentData,
+            AssignmentService assignments,
+            LibraryService library) {
         this.classroom = classroom;
+        this.studentData = studentData;
         this.assignments = assignments;
         this.library = library;
         addClassNames("page", "class-page");
@@ -80,7 +87,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
             add(new EmptyState("class-archived", "This class is archived. Its work is kept; nobody can join it."));
         }
 
-        ClassroomPanels classPanels = new ClassroomPanels(classroom, c, this::render, this::refresh);
+        ClassroomPanels classPanels = new ClassroomPanels(classroom, studentData, c, this::render, this::refresh);
         Div side =
                 new Div(classPanels.joinCode(), new AssignmentsPanel(assignments, library, c, this::refresh).section());
         side.addClassName("class-side");

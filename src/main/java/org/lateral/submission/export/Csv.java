@@ -1,15 +1,8 @@
 package org.lateral.submission.export;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.text.SpreadsheetCsv;
 
 /**
  * Writes rows as CSV for spreadsheet apps (DD016, "Exports"): UTF-8 behind a byte order mark, so a
@@ -20,47 +13,18 @@ import org.jspecify.annotations.Nullable;
 public final class Csv {
 
     /** The UTF-8 byte order mark the file starts with. */
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    static final byte[] BOM = SpreadsheetCsv.BOM;
 
     private Csv() {}
 
-    /**
-     * A cell a spreadsheet app shows as text, never runs: a value starting with {@code = + - @}, a
-     * tab or a carriage return could be read as a formula (students write the names and words that
-     * end up in these cells), so it gets a leading single quote, as OWASP's CSV injection advice
-     * says. The quote shows in the cell; that is the price of a file that is safe to open.
-     */
+    /** A cell a spreadsheet app shows as text, never runs: the house rule of {@link SpreadsheetCsv#safe}. */
     public static String safe(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetCsv.safe(value);
     }
 
-    /** The file: the BOM, then the header and the rows, every cell neutralised. */
+    /** The file: the BOM, then the header and the rows, every cell neutralised ({@link SpreadsheetCsv}). */
     public static byte[] write(List<String> header, List<List<String>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(BOM);
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord(neutralised(header));
-            for (List<String> row : rows) {
-                csv.writeRecord(neutralised(row));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static List<String> neutralised(List<String> cells) {
-        List<String> safe = new ArrayList<>(cells.size());
-        cells.forEach(c -> safe.add(safe(c)));
-        return safe;
+        return SpreadsheetCsv.write(header, rows);
     }
 
     /** A score as a spreadsheet reads it: one decimal, a dot, no unit; empty when there is none. */
