@@ -160,12 +160,17 @@ class ClassRepository {
     /** A class with its join settings, only if this teacher teaches it in this school. */
     /** {@code version} is what the teacher's page shows and sends back with an edit (optimistic locking). */
     record OwnedClass(
-            SchoolClass schoolClass, @Nullable String joinCode, boolean joinEnabled, boolean archived, int version) {}
+            SchoolClass schoolClass,
+            @Nullable String joinCode,
+            boolean joinEnabled,
+            boolean archived,
+            int version,
+            @Nullable Instant archivedAt) {}
 
     Optional<OwnedClass> ownedBy(UUID classId, UUID schoolId, UUID teacherId) {
         return jdbc.sql("""
                 SELECT id, school_id, teacher_id, name, subject, school_year, time_zone, created_at, join_code,
-                       join_enabled, archived_at IS NOT NULL AS archived, version
+                       join_enabled, archived_at IS NOT NULL AS archived, version, archived_at
                   FROM class
                  WHERE id = :id AND school_id = :school AND teacher_id = :teacher
                 """)
@@ -185,7 +190,11 @@ class ClassRepository {
                         rs.getString("join_code"),
                         rs.getBoolean("join_enabled"),
                         rs.getBoolean("archived"),
-                        rs.getInt("version")))
+                        rs.getInt("version"),
+                        rs.getObject("archived_at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("archived_at", OffsetDateTime.class)
+                                        .toInstant()))
                 .optional();
     }
 

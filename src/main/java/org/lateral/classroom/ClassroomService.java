@@ -44,13 +44,17 @@ public class ClassroomService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
+    private final Retention retention;
+
     ClassroomService(
             CurrentUser currentUser,
             ClassRepository classes,
             AccountRepository accounts,
             PasswordEncoder passwordEncoder,
             Clock clock,
-            LateralMode mode) {
+            LateralMode mode,
+            Retention retention) {
+        this.retention = retention;
         this.mode = mode;
         this.currentUser = currentUser;
         this.classes = classes;
@@ -284,7 +288,13 @@ public class ClassroomService {
                 owned.joinEnabled(),
                 owned.archived(),
                 owned.version(),
-                classes.roster(classId));
+                classes.roster(classId),
+                owned.archivedAt() == null
+                        ? null
+                        : retention
+                                .deletedOn(owned.archivedAt())
+                                .atZone(c.timeZone())
+                                .toLocalDate());
     }
 
     static final String STALE_ACCOUNT =

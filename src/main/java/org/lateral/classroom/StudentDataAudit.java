@@ -19,7 +19,9 @@ class StudentDataAudit {
 
     enum Action {
         STUDENT_DATA_EXPORT,
-        STUDENT_DATA_DELETE
+        STUDENT_DATA_DELETE,
+        /** Deleted under the school's retention (no actor: the rule, not a person). */
+        RETENTION_DELETE
     }
 
     enum Outcome {

@@ -142,6 +142,21 @@ public class StudentDataService {
         return new StudentDataDeletion(student.displayName(), deleted);
     }
 
+    /**
+     * Deletes everything stored about a student past the retention (RetentionPurge), in the
+     * caller's transaction, with no one asking: the rule is the school's, not a person's. Returns
+     * the number of rows deleted; the caller writes the audit line once the transaction ended.
+     */
+    int purge(UUID studentId) {
+        requireEveryTableCovered();
+        students.lockAccount(studentId);
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (StudentDataPart part : parts) {
+            deleted.putAll(part.delete(studentId));
+        }
+        return deleted.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** Logs the deletion once its transaction has ended, as it ended: committed or rolled back. */
     private void auditAfterCompletion(UUID actorId, UUID studentId, Map<String, Integer> deleted) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -84,7 +84,21 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         info.addClassName("reader-note");
         add(back, heading, info);
         if (c.archived()) {
-            add(new EmptyState("class-archived", "This class is archived. Its work is kept; nobody can join it."));
+            add(new EmptyState("class-archived", "This class is archived. Nobody can join it."));
+            if (c.studentDataDeletedOn() != null) {
+                // The notice comes first (DD023, "Retention"): from the day the class is archived.
+                Paragraph notice = new Paragraph("Students' work in this class is kept until "
+                        + c.studentDataDeletedOn()
+                                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                                java.time.format.FormatStyle.LONG)
+                                        .withLocale(java.util.Locale.UK))
+                        + ", then deleted under your school's retention rule, unless a student is in another class"
+                        + " that is still in use. Download a student's data from the roster before then if you need"
+                        + " it.");
+                notice.setTestId("retention-notice");
+                notice.addClassName("reader-note");
+                add(notice);
+            }
         }
 
         ClassroomPanels classPanels = new ClassroomPanels(classroom, studentData, c, this::render, this::refresh);

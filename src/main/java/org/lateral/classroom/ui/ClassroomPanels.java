@@ -74,7 +74,8 @@ public final class ClassroomPanels {
                 "Archive this class",
                 e -> confirm(
                         "Archive " + c.name() + "?",
-                        "It leaves your class list and nobody can join it any more. Students' work is kept.",
+                        "It leaves your class list and nobody can join it any more. Students' work is kept for the"
+                                + " time your school's retention rule sets, then deleted; the class page shows the date.",
                         "Archive",
                         () -> {
                             try {
