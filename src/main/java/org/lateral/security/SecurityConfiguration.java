@@ -153,10 +153,11 @@ class SecurityConfiguration {
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
             SignInThrottle throttle,
-            LoginAccounts accounts) {
+            LoginAccounts accounts,
+            AuditTrail audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts, audit));
     }
 
     /** Runs before Spring Security, so an ended session is never read as signed in. */
