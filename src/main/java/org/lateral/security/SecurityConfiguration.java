@@ -1,5 +1,6 @@
 package org.lateral.security;
 
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -113,6 +114,19 @@ class SecurityConfiguration {
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
         return new SpringAuthorizationEventPublisher(events);
+    }
+
+    /**
+     * Vaadin's default navigation access control (view annotations, switched on by
+     * {@code VaadinSecurityConfigurer}), with its decisions passed through {@link PageDenials} so
+     * that a signed-in person refused a page is recorded in the audit trail.
+     */
+    @Bean
+    NavigationAccessControlConfigurer navigationAccessControlConfigurer(AuditTrail audit) {
+        return new NavigationAccessControlConfigurer()
+                .withAnnotatedViewAccessChecker()
+                .withDecisionResolver(new PageDenials(audit))
+                .disabled();
     }
 
     /**

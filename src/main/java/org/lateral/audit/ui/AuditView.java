@@ -80,6 +80,17 @@ class AuditView extends Div {
         table.setTestId("audit-table");
         table.addClassName("overview-table");
         table.setCaptionText("Events, newest first");
+        NativeTableRow head = new NativeTableRow();
+        head.add(
+                col("Time"),
+                col("Account"),
+                col("Role"),
+                col("Action"),
+                col("Outcome"),
+                col("Object"),
+                col("From"),
+                col("Details"));
+        table.getHead().addRows(head);
         pageInfo.setTestId("audit-page-info");
         newer.setTestId("audit-newer");
         older.setTestId("audit-older");
@@ -110,18 +121,7 @@ class AuditView extends Div {
         }
         problem.setVisible(false);
         page = result.page();
-        table.removeAll();
-        NativeTableRow head = new NativeTableRow();
-        head.add(
-                col("Time"),
-                col("Account"),
-                col("Role"),
-                col("Action"),
-                col("Outcome"),
-                col("Object"),
-                col("From"),
-                col("Details"));
-        table.getHead().addRows(head);
+        table.getBody().removeAll();
         for (AuditLog.Event e : result.events()) {
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-testid", "audit-row");

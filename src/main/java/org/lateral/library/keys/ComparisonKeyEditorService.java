@@ -22,6 +22,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.StorySetOfMySchool;
 import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
@@ -265,11 +266,12 @@ public class ComparisonKeyEditorService {
             throw new UserFacingException("This comparison key has a value Lateral cannot store, so it was not"
                     + " published. Check the articles' rows and the core claims, then try again.");
         }
-        audit.success(
+        audit.record(
                 AuditAction.COMPARISON_KEY_PUBLISHED,
+                AuditOutcome.SUCCESS,
                 "story set, comparison key version",
-                storySetId,
-                published.versionId());
+                List.of(storySetId, published.versionId()),
+                published.added() ? "a new version" : "the same as the current version");
         return new Publication(List.of(), published.versionId(), published.added());
     }
 

@@ -27,6 +27,7 @@ import org.lateral.library.SourceKind;
 import org.lateral.library.suggest.DraftKeySuggester;
 import org.lateral.library.suggest.Suggestions;
 import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
@@ -279,7 +280,12 @@ public class KeyEditorService {
             throw new UserFacingException("This key has a value Lateral cannot store, so it was not published. "
                     + "Check the sources' names and kinds, then try again.");
         }
-        audit.success(AuditAction.KEY_PUBLISHED, "article, key version", articleId, published.versionId());
+        audit.record(
+                AuditAction.KEY_PUBLISHED,
+                AuditOutcome.SUCCESS,
+                "article, key version",
+                List.of(articleId, published.versionId()),
+                published.added() ? "a new version" : "the same as the current version");
         return new Publication(List.of(), published.versionId(), published.added());
     }
 
