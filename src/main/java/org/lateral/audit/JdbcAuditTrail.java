@@ -1,9 +1,13 @@
 package org.lateral.audit;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.security.AuditAction;
@@ -39,6 +43,20 @@ class JdbcAuditTrail implements AuditTrail {
     private final ClientAddress addresses;
     private final Clock clock;
     private final TransactionTemplate separately;
+
+    /**
+     * A flood of failed sign-ins or refused calls must not flood the log (the same care as the
+     * sign-in log, DD007): their lines are limited to 600 a minute, then counted. Successes are
+     * always logged; every event, logged or not, is in the table.
+     */
+    private final Bucket refusalLines = Bucket.builder()
+            .addLimit(Bandwidth.builder()
+                    .capacity(600)
+                    .refillGreedy(600, Duration.ofMinutes(1))
+                    .build())
+            .build();
+
+    private final AtomicLong unlogged = new AtomicLong();
 
     JdbcAuditTrail(
             JdbcClient jdbc,
@@ -80,18 +98,26 @@ class JdbcAuditTrail implements AuditTrail {
         String detail = AuditText.clean(entry.detail(), MAX_DETAIL);
         String address = AuditText.clean(addresses.current(entry.fallbackAddress()), 64);
         Timestamp at = Timestamp.from(clock.instant());
-        log.info(
-                "audit action={} outcome={} actor={} user='{}' role={} school={} object={}{} from={} detail='{}'",
-                entry.action(),
-                entry.outcome(),
-                actor == null ? "-" : actor.accountId(),
-                username,
-                role.isEmpty() ? "-" : role,
-                school == null ? "-" : school,
-                objectType,
-                entry.objectIds(),
-                address,
-                detail);
+        boolean logged = entry.outcome() == AuditOutcome.SUCCESS || refusalLines.tryConsume(1);
+        long skipped = logged ? unlogged.getAndSet(0) : unlogged.incrementAndGet();
+        if (logged) {
+            log.info(
+                    "audit action={} outcome={} actor={} user='{}' role={} school={} object={}{} from={} detail='{}'{}",
+                    entry.action(),
+                    entry.outcome(),
+                    actor == null ? "-" : actor.accountId(),
+                    username,
+                    role.isEmpty() ? "-" : role,
+                    school == null ? "-" : school,
+                    objectType,
+                    entry.objectIds(),
+                    address,
+                    detail,
+                    skipped > 0
+                            ? " (" + skipped
+                                    + " failed or refused events before this one not logged, all in audit_event)"
+                            : "");
+        }
         Runnable insert = () -> jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, school_id, actor_id, actor_username, actor_role,
                                                  action, object_type, object_ids, source_ip, outcome, detail)

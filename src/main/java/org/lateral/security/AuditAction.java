@@ -10,6 +10,8 @@ public enum AuditAction {
     /** An attempt refused by the sign-in throttle before its password was checked (DD007). */
     SIGN_IN_THROTTLED("Sign-in held back (too many tries)"),
     SIGN_OUT("Signed out"),
+    /** The session guard ended a signed-in session: idle, too long, or ended elsewhere (DD007). */
+    SESSION_ENDED("Session ended"),
     /** A service refused a call by its declared access rule (DD009). */
     ACCESS_DENIED("Access refused"),
     /** A signed-in person asked for a page their role may not open. */

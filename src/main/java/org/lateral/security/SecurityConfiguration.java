@@ -180,9 +180,10 @@ class SecurityConfiguration {
             LoginAccounts accounts,
             Clock clock,
             @Value("${lateral.session.idle-timeout}") Duration idleTimeout,
-            @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout) {
+            @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout,
+            AuditTrail audit) {
         FilterRegistrationBean<SessionGuard> registration =
-                new FilterRegistrationBean<>(new SessionGuard(accounts, clock, idleTimeout, absoluteTimeout));
+                new FilterRegistrationBean<>(new SessionGuard(accounts, clock, idleTimeout, absoluteTimeout, audit));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
         return registration;

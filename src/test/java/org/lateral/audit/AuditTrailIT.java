@@ -210,7 +210,7 @@ class AuditTrailIT {
 
     // --- sign-in through the login form ------------------------------------------------------
 
-    record Login(int status, String location, String sessionId) {}
+    record Login(int status, String location, String sessionId, HttpClient http) {}
 
     private Login signIn(String username, String password) throws Exception {
         CookieManager cookies = new CookieManager();
@@ -236,7 +236,7 @@ class AuditTrailIT {
                 .findFirst()
                 .orElse("");
         return new Login(
-                response.statusCode(), response.headers().firstValue("Location").orElse(""), session);
+                response.statusCode(), response.headers().firstValue("Location").orElse(""), session, http);
     }
 
     private URI url(String path) {
@@ -398,8 +398,17 @@ class AuditTrailIT {
             assertThat(resetRow.objectIds()).containsExactly(media.id(), ada);
             assertThat(resetRow.ip()).isEqualTo("192.0.2.44");
 
-            // Switching the account off and on.
+            // Switching the account off and on; Ada's open session ends at her next request.
+            Login adaIn = signIn(students.getFirst().username(), reset.password());
+            assertThat(adaIn.location()).doesNotContain("error");
+            secrets.add(adaIn.sessionId());
             classroom.disableStudent(media.id(), ada);
+            adaIn.http().send(HttpRequest.newBuilder(url("")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            Row ended =
+                    only(start, AuditAction.SESSION_ENDED, students.getFirst().username());
+            assertActor(ended, school, ada, students.getFirst().username(), "STUDENT");
+            assertThat(ended.detail()).isEqualTo("password changed or reset, or account switched off");
+            assertThat(ended.ip()).isEqualTo("127.0.0.1");
             classroom.enableStudent(media.id(), ada);
             assertThat(only(start, AuditAction.ACCOUNT_DISABLED, teacher).objectIds())
                     .containsExactly(media.id(), ada);
@@ -491,6 +500,7 @@ class AuditTrailIT {
                         "SIGN_IN",
                         "SIGN_IN_FAILED",
                         "SIGN_IN_THROTTLED",
+                        "SESSION_ENDED",
                         "ACCESS_DENIED",
                         "JOIN_CODE_TRY",
                         "PASSWORD_RESET",
@@ -509,8 +519,8 @@ class AuditTrailIT {
         long start = lastId();
         String forged = "mallory\r\nFAKE audit action=SIGN_IN outcome=SUCCESS user='admin'";
         audit.record(new AuditTrail.Entry(
-                AuditAction.SIGN_IN_FAILED,
-                AuditOutcome.FAILURE,
+                AuditAction.SIGN_IN,
+                AuditOutcome.SUCCESS,
                 new AuditTrail.Actor(UUID.randomUUID(), Schools.DEFAULT_SCHOOL_ID, forged, Set.of(Role.STUDENT)),
                 null,
                 "account",
@@ -522,7 +532,7 @@ class AuditTrailIT {
                         UsernamePasswordAuthenticationToken.unauthenticated(forged, "whatever")))
                 .isInstanceOf(BadCredentialsException.class);
 
-        List<Row> stored = rows("id > :after AND action = 'SIGN_IN_FAILED'", Map.of("after", start));
+        List<Row> stored = rows("id > :after AND action IN ('SIGN_IN', 'SIGN_IN_FAILED')", Map.of("after", start));
         assertThat(stored).hasSize(2);
         assertThat(stored.getFirst().username())
                 .isEqualTo("mallory\\u000d\\u000aFAKE audit action=SIGN_IN outcome=SUCCESS user='admin'");
@@ -535,8 +545,9 @@ class AuditTrailIT {
                 .isEmpty();
         assertThat(output.getOut().lines().filter(l -> l.contains("mallory")))
                 .singleElement()
-                .satisfies(l ->
-                        assertThat(l).contains("audit action=SIGN_IN_FAILED").contains("\\u000d\\u000aFAKE"));
+                .satisfies(l -> assertThat(l)
+                        .contains(" : audit action=SIGN_IN outcome=SUCCESS actor=")
+                        .contains("\\u000d\\u000aFAKE"));
     }
 
     @Test

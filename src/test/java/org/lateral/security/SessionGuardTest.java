@@ -39,7 +39,23 @@ class SessionGuardTest {
             },
             clock,
             Duration.ofMinutes(30),
-            Duration.ofHours(12));
+            Duration.ofHours(12),
+            new AuditTrail() {
+                @Override
+                public void record(Entry entry) {
+                    throw new AssertionError("an anonymous session's end is not an audit event");
+                }
+
+                @Override
+                public void record(
+                        AuditAction action,
+                        AuditOutcome outcome,
+                        String objectType,
+                        java.util.List<UUID> objectIds,
+                        String detail) {
+                    throw new AssertionError("an anonymous session's end is not an audit event");
+                }
+            });
 
     private final MockHttpSession session = new MockHttpSession();
     private MockHttpSession fresh;
