@@ -464,11 +464,19 @@ class AuditTrailIT {
 
             // A pack export.
             UUID storySet = packs.storySets().getFirst().id();
-            assertThat(packs.exportPack(storySet).zip()).isNotEmpty();
+            byte[] zip = packs.exportPack(storySet).zip();
+            assertThat(zip).isNotEmpty();
             Row export = only(start, AuditAction.PACK_EXPORTED, teacher);
             assertActor(export, school, teacherId, teacher, "TEACHER");
             assertThat(export.objectType()).isEqualTo("story set");
             assertThat(export.objectIds()).containsExactly(storySet);
+
+            // The same pack imported back: everything is there already, which is a success.
+            assertThat(packs.importPack("audit-pack.zip", zip).imported()).isTrue();
+            Row imported = only(start, AuditAction.PACK_IMPORTED, teacher);
+            assertActor(imported, school, teacherId, teacher, "TEACHER");
+            assertThat(imported.outcome()).isEqualTo("SUCCESS");
+            assertThat(imported.detail()).startsWith("pack 'audit-pack': ");
 
             // Removing a student from the class.
             UUID ben = accountId(students.get(1).username());
@@ -476,6 +484,24 @@ class AuditTrailIT {
             assertThat(only(start, AuditAction.STUDENT_REMOVED, teacher).objectIds())
                     .containsExactly(media.id(), ben);
         }
+
+        // Signing out through Spring Security's logout (the form Vaadin's sign-out button ends in).
+        String page = in.http()
+                .send(HttpRequest.newBuilder(url("")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = VaadinClient.CSRF_META.matcher(page);
+        assertThat(csrf.find()).as("a signed-in page carries a CSRF token").isTrue();
+        in.http()
+                .send(
+                        HttpRequest.newBuilder(url("logout"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1))))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        Row signedOut = only(start, AuditAction.SIGN_OUT, teacher);
+        assertActor(signedOut, school, teacherId, teacher, "TEACHER");
+        assertThat(signedOut.objectIds()).containsExactly(teacherId);
+        assertThat(signedOut.ip()).isEqualTo("127.0.0.1");
 
         // Nothing secret anywhere in the table: passwords typed or issued, the session id, the join
         // code, the teacher's words about a student's work.
@@ -501,6 +527,7 @@ class AuditTrailIT {
                         "SIGN_IN_FAILED",
                         "SIGN_IN_THROTTLED",
                         "SESSION_ENDED",
+                        "SIGN_OUT",
                         "ACCESS_DENIED",
                         "JOIN_CODE_TRY",
                         "PASSWORD_RESET",
@@ -511,7 +538,8 @@ class AuditTrailIT {
                         "SCORE_OVERRIDDEN",
                         "KEY_AMENDED",
                         "KEY_PUBLISHED",
-                        "PACK_EXPORTED");
+                        "PACK_EXPORTED",
+                        "PACK_IMPORTED");
     }
 
     @Test
