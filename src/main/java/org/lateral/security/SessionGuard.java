@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +155,7 @@ public final class SessionGuard extends OncePerRequestFilter {
                     AuditTrail.Actor.of(user),
                     null,
                     "account",
-                    java.util.List.of(user.accountId()),
+                    List.of(user.accountId()),
                     why,
                     address));
         }

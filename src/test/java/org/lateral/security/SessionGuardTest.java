@@ -3,6 +3,7 @@ package org.lateral.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class SessionGuardTest {
                         AuditAction action,
                         AuditOutcome outcome,
                         String objectType,
-                        java.util.List<UUID> objectIds,
+                        List<UUID> objectIds,
                         String detail) {
                     throw new AssertionError("an anonymous session's end is not an audit event");
                 }
