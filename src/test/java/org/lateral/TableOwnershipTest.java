@@ -75,7 +75,8 @@ class TableOwnershipTest {
             Map.entry("key_amendment", "submission"),
             Map.entry("score", "submission"),
             Map.entry("attempt_comment", "submission"),
-            Map.entry("throttle_bucket", "base"));
+            Map.entry("throttle_bucket", "base"),
+            Map.entry("audit_event", "audit"));
 
     /** Read-only query modules that may read every feature's tables. */
     private static final Set<String> READS_EVERYTHING = Set.of("dashboard");

@@ -18,6 +18,8 @@ import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.StudentClassSummary;
 import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.LibraryPins;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAdmins;
 import org.lateral.security.ForStudents;
@@ -43,13 +45,17 @@ public class AssignmentService {
     private final StudentWork work;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     AssignmentService(
             CurrentUser currentUser,
             ClassroomService classroom,
             LibraryPins library,
             AssignmentRepository assignments,
             StudentWork work,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.work = work;
         this.currentUser = currentUser;
         this.classroom = classroom;
@@ -403,6 +409,7 @@ public class AssignmentService {
         if (accept) {
             assignments.pinKeyVersion(
                     assignmentId, assignment.firstStep().position(), offered.id(), offered.articleVersionId());
+            audit.success(AuditAction.KEY_VERSION_PINNED, "assignment, key version", assignmentId, offered.id());
         } else {
             assignments.ignoreKeyVersion(assignmentId, assignment.firstStep().position(), offered.id());
         }

@@ -151,5 +151,16 @@ public final class StudentDataInventory {
                     "comparison_key_draft",
                     List.of(),
                     Treatment.NOT_STUDENT_DATA,
-                    "updated_by: the teacher who last saved their comparison key's draft."));
+                    "updated_by: the teacher who last saved their comparison key's draft."),
+            new Entry(
+                    "audit_event",
+                    List.of("actor_id"),
+                    Treatment.NOT_STUDENT_DATA,
+                    "The audit trail (DD022), kept apart from a student's export and deletion on purpose: a student's "
+                            + "own sign-ins, failed sign-ins and refusals name them (actor_id, their username then, the "
+                            + "address), and a teacher's view of their work or reset of their password names their id "
+                            + "among object_ids. It holds no answer text, password, session id or join code. It is an "
+                            + "append-only security record of who did what, so deleting a student leaves it as it is "
+                            + "(actor_id has no foreign key) and it is removed by its own retention, "
+                            + "lateral.audit.retention-days (400 days by default)."));
 }

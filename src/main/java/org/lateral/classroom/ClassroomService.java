@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAdmins;
 import org.lateral.security.ForStudents;
@@ -45,6 +47,7 @@ public class ClassroomService {
     private final Clock clock;
 
     private final Retention retention;
+    private final AuditTrail audit;
 
     ClassroomService(
             CurrentUser currentUser,
@@ -53,8 +56,10 @@ public class ClassroomService {
             PasswordEncoder passwordEncoder,
             Clock clock,
             LateralMode mode,
-            Retention retention) {
+            Retention retention,
+            AuditTrail audit) {
         this.retention = retention;
+        this.audit = audit;
         this.mode = mode;
         this.currentUser = currentUser;
         this.classes = classes;
@@ -149,6 +154,7 @@ public class ClassroomService {
         if (!accounts.rename(student.studentId(), name, expectedVersion)) {
             throw new UserFacingException(STALE_ACCOUNT);
         }
+        audit.success(AuditAction.STUDENT_RENAMED, "class, student", classId, student.studentId());
         return detail(classId, teacher);
     }
 
@@ -160,6 +166,7 @@ public class ClassroomService {
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
         String password = oneTimePassword();
         accounts.setPassword(student.studentId(), passwordEncoder.encode(password), true, AccountRepository.now(clock));
+        audit.success(AuditAction.PASSWORD_RESET, "class, student", classId, student.studentId());
         return new OneTimeCredential(student.displayName(), student.username(), password);
     }
 
@@ -175,6 +182,7 @@ public class ClassroomService {
         if (student.enabled()) {
             accounts.setEnabled(student.studentId(), false, teacher.accountId(), AccountRepository.now(clock));
             log.info("Account '{}' disabled by '{}'", student.username(), teacher.getUsername());
+            audit.success(AuditAction.ACCOUNT_DISABLED, "class, student", classId, student.studentId());
         }
         return detail(classId, teacher);
     }
@@ -192,6 +200,7 @@ public class ClassroomService {
             }
             accounts.setEnabled(student.studentId(), true, null, AccountRepository.now(clock));
             log.info("Account '{}' enabled by '{}'", student.username(), teacher.getUsername());
+            audit.success(AuditAction.ACCOUNT_ENABLED, "class, student", classId, student.studentId());
         }
         return detail(classId, teacher);
     }
@@ -208,6 +217,7 @@ public class ClassroomService {
         if (!classes.endEnrollment(classId, studentId, teacher.accountId(), AccountRepository.now(clock))) {
             throw new UserFacingException("That student is not in this class.");
         }
+        audit.success(AuditAction.STUDENT_REMOVED, "class, student", classId, studentId);
         return detail(classId, teacher);
     }
 

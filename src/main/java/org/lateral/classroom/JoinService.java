@@ -1,11 +1,16 @@
 package org.lateral.classroom;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAnyone;
 import org.lateral.security.ForStudents;
@@ -34,13 +39,17 @@ public class JoinService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     JoinService(
             ClassRepository classes,
             AccountRepository accounts,
             JoinThrottle throttle,
             CurrentUser currentUser,
             PasswordEncoder passwordEncoder,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.classes = classes;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -137,6 +146,7 @@ public class JoinService {
 
     private ClassRepository.JoinTarget target(String typedCode, JoinThrottle.Requester who) {
         if (!throttle.mayTry(who)) {
+            joinTry(AuditOutcome.DENIED, null, "too many wrong tries; " + AuditTrail.codeHint(typedCode));
             throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again, "
                     + "or ask your teacher to check the code.");
         }
@@ -145,8 +155,29 @@ public class JoinService {
                 .filter(t -> t.joinEnabled() && !t.archived());
         if (target.isEmpty()) {
             throttle.wrong(who);
+            joinTry(AuditOutcome.FAILURE, null, "no class has this code; " + AuditTrail.codeHint(typedCode));
             throw new UserFacingException(NOT_A_CODE);
         }
+        joinTry(AuditOutcome.SUCCESS, target.get(), "");
         return target.get();
+    }
+
+    /**
+     * Records a join-code try: of the code only its last two characters; of a wrong try by someone
+     * not signed in no school (none is known), of a right one the class and its school.
+     */
+    private void joinTry(AuditOutcome outcome, ClassRepository.@Nullable JoinTarget target, String detail) {
+        AuditTrail.@Nullable Actor actor =
+                currentUser.get().map(AuditTrail.Actor::of).orElse(null);
+        audit.record(new AuditTrail.Entry(
+                AuditAction.JOIN_CODE_TRY,
+                outcome,
+                actor,
+                // A signed-in student's try belongs to their own school, whichever class the code opened.
+                target == null || actor != null ? null : target.schoolId(),
+                "class",
+                target == null ? List.of() : List.of(target.classId()),
+                detail,
+                ""));
     }
 }

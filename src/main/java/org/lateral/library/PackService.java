@@ -13,6 +13,9 @@ import org.lateral.library.pack.PackZip;
 import org.lateral.library.pack.SeedPack;
 import org.lateral.library.pack.SeedPackReader;
 import org.lateral.library.pack.SeedPackWriter;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForTeachersOrAdmins;
 import org.lateral.security.LateralUser;
@@ -47,7 +50,15 @@ public class PackService {
     private final LibraryImport libraryImport;
     private final JdbcClient jdbc;
 
-    PackService(CurrentUser currentUser, LibraryExport export, LibraryImport libraryImport, JdbcClient jdbc) {
+    private final AuditTrail audit;
+
+    PackService(
+            CurrentUser currentUser,
+            LibraryExport export,
+            LibraryImport libraryImport,
+            JdbcClient jdbc,
+            AuditTrail audit) {
+        this.audit = audit;
         this.currentUser = currentUser;
         this.export = export;
         this.libraryImport = libraryImport;
@@ -101,6 +112,7 @@ public class PackService {
             files.put("annotations/" + key.articleSlug() + ".jsonld", keyAnnotations(key, article));
         }
         String fileName = pack.name().replaceAll("[^A-Za-z0-9._-]", "-") + ".zip";
+        audit.success(AuditAction.PACK_EXPORTED, "story set", storySetId);
         return new PackDownload(fileName, PackZip.write(files));
     }
 
@@ -117,7 +129,20 @@ public class PackService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     @ForTeachersOrAdmins
     public ImportReport importPack(String fileName, byte[] zip) {
-        LateralUser importer = teacherOrAdmin();
+        ImportReport report = load(teacherOrAdmin(), fileName, zip);
+        audit.record(
+                AuditAction.PACK_IMPORTED,
+                report.imported() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                "pack",
+                List.of(),
+                "pack '" + report.pack() + "': "
+                        + (report.imported()
+                                ? report.added().size() + " kind(s) of item added"
+                                : report.refused().size() + " problem(s), nothing imported"));
+        return report;
+    }
+
+    private ImportReport load(LateralUser importer, String fileName, byte[] zip) {
         String name = fileName.replaceAll("(?i)\\.zip$", "").replaceAll("[^A-Za-z0-9._-]", "-");
         SeedPack pack;
         try {

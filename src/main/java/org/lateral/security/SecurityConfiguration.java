@@ -1,5 +1,6 @@
 package org.lateral.security;
 
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -116,6 +117,19 @@ class SecurityConfiguration {
     }
 
     /**
+     * Vaadin's default navigation access control (view annotations, switched on by
+     * {@code VaadinSecurityConfigurer}), with its decisions passed through {@link PageDenials} so
+     * that a signed-in person refused a page is recorded in the audit trail.
+     */
+    @Bean
+    NavigationAccessControlConfigurer navigationAccessControlConfigurer(AuditTrail audit) {
+        return new NavigationAccessControlConfigurer()
+                .withAnnotatedViewAccessChecker()
+                .withDecisionResolver(new PageDenials(audit))
+                .disabled();
+    }
+
+    /**
      * Vaadin's security-context strategy (the signed-in user from the Vaadin session, or the
      * thread), one instance per JVM: method security, Spring Security's filters and Vaadin all
      * use this bean, and Vaadin also installs it as the global strategy. With one instance per
@@ -153,10 +167,11 @@ class SecurityConfiguration {
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
             SignInThrottle throttle,
-            LoginAccounts accounts) {
+            LoginAccounts accounts,
+            AuditTrail audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts, audit));
     }
 
     /** Runs before Spring Security, so an ended session is never read as signed in. */
@@ -165,9 +180,10 @@ class SecurityConfiguration {
             LoginAccounts accounts,
             Clock clock,
             @Value("${lateral.session.idle-timeout}") Duration idleTimeout,
-            @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout) {
+            @Value("${lateral.session.absolute-timeout}") Duration absoluteTimeout,
+            AuditTrail audit) {
         FilterRegistrationBean<SessionGuard> registration =
-                new FilterRegistrationBean<>(new SessionGuard(accounts, clock, idleTimeout, absoluteTimeout));
+                new FilterRegistrationBean<>(new SessionGuard(accounts, clock, idleTimeout, absoluteTimeout, audit));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
         return registration;

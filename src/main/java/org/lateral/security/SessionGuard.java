@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,11 @@ public final class SessionGuard extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final AuditTrail audit;
 
-    public SessionGuard(LoginAccounts accounts, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+    public SessionGuard(
+            LoginAccounts accounts, Clock clock, Duration idleTimeout, Duration absoluteTimeout, AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -61,7 +65,7 @@ public final class SessionGuard extends OncePerRequestFilter {
             return;
         }
         boolean signedIn = signedIn(session) != null;
-        @Nullable String ended = check(session, isHeartbeat(request));
+        @Nullable String ended = check(session, isHeartbeat(request), request.getRemoteAddr());
         if (ended != null && signedIn) {
             // The sign-in page says why, from a fresh session that holds nothing else.
             request.getSession(true).setAttribute(SIGNED_OUT_BECAUSE, ended);
@@ -104,7 +108,7 @@ public final class SessionGuard extends OncePerRequestFilter {
      * again; otherwise records the activity and answers null.
      */
     @Nullable
-    String check(HttpSession session, boolean heartbeat) {
+    String check(HttpSession session, boolean heartbeat, String address) {
         long now = clock.millis();
         Long started = (Long) session.getAttribute(STARTED);
         Long lastActivity = (Long) session.getAttribute(LAST_ACTIVITY);
@@ -118,18 +122,21 @@ public final class SessionGuard extends OncePerRequestFilter {
         String who = user == null ? "an anonymous session" : "a session of '" + user.getUsername() + "'";
         if (now - lastActivity > idleTimeout.toMillis()) {
             log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
+            ended(user, "no activity for " + idleTimeout.toMinutes() + " minutes", address);
             session.invalidate();
             return "You were signed out after " + idleTimeout.toMinutes() + " minutes without activity. Sign in again: "
                     + "marks you made meanwhile are kept in this browser and saved then.";
         }
         if (now - started > absoluteTimeout.toMillis()) {
             log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
+            ended(user, "signed in for longer than " + absoluteTimeout.toHours() + " hours", address);
             session.invalidate();
             return "You were signed out because you had been signed in for " + absoluteTimeout.toHours()
                     + " hours. Sign in again to go on.";
         }
         if (user != null && !accounts.sessionStillValid(user.accountId(), user.sessionEpoch())) {
             log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
+            ended(user, "password changed or reset, or account switched off", address);
             session.invalidate();
             return "You were signed out because your password was changed or your account was switched off.";
         }
@@ -137,6 +144,21 @@ public final class SessionGuard extends OncePerRequestFilter {
             session.setAttribute(LAST_ACTIVITY, now);
         }
         return null;
+    }
+
+    /** A signed-in session ended by this guard, for the audit trail; anonymous sessions are not recorded. */
+    private void ended(@Nullable LateralUser user, String why, String address) {
+        if (user != null) {
+            audit.record(new AuditTrail.Entry(
+                    AuditAction.SESSION_ENDED,
+                    AuditOutcome.SUCCESS,
+                    AuditTrail.Actor.of(user),
+                    null,
+                    "account",
+                    List.of(user.accountId()),
+                    why,
+                    address));
+        }
     }
 
     private static @Nullable LateralUser signedIn(HttpSession session) {

@@ -3,6 +3,7 @@ package org.lateral.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
@@ -11,6 +12,9 @@ import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.UserFacingException;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -39,6 +43,8 @@ public class GradingActions {
     private final SubmissionRepository submissions;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     GradingActions(
             CurrentUser currentUser,
             AssignmentService assignments,
@@ -50,7 +56,9 @@ public class GradingActions {
             CompareGrader compareGrader,
             CompareWorkRepository compareWork,
             SubmissionRepository submissions,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.sourceGrader = sourceGrader;
         this.compareGrader = compareGrader;
         this.compareWork = compareWork;
@@ -88,6 +96,14 @@ public class GradingActions {
     @TeacherOfAttempt
     public void override(UUID attemptId, @Nullable Double score, String comment) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
+        // Recorded in this transaction: a refused score (below) rolls the event back with it. The
+        // teacher's reason is not copied: it may quote the student's work.
+        audit.record(
+                AuditAction.SCORE_OVERRIDDEN,
+                AuditOutcome.SUCCESS,
+                "attempt",
+                List.of(attemptId),
+                score == null ? "the rules' score counts again" : "score set to " + score);
         String why = comment == null ? "" : comment.strip();
         if (score != null && (score.isNaN() || score < 0 || score > 100)) {
             throw new UserFacingException("A score is between 0 and 100.");

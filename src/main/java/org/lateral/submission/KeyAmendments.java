@@ -21,6 +21,9 @@ import org.lateral.base.highlighter.SavedMark;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.SourceKind;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -50,6 +53,8 @@ public class KeyAmendments {
     private final CompareGrader compareGrader;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     KeyAmendments(
             CurrentUser currentUser,
             AssignmentService assignments,
@@ -60,7 +65,9 @@ public class KeyAmendments {
             Grader grader,
             SourceGrader sourceGrader,
             CompareGrader compareGrader,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.sourceGrader = sourceGrader;
         this.compareGrader = compareGrader;
         this.currentUser = currentUser;
@@ -490,6 +497,10 @@ public class KeyAmendments {
      * compare step against its comparison key with the compare amendments.
      */
     private int rescore(GradedAssignment facts, ScoreCause cause, LateralUser teacher, Instant now) {
+        if (cause == ScoreCause.KEY_AMENDED) {
+            // Every amendment and its withdrawal ends here; a newer key version is recorded where it is pinned.
+            audit.record(AuditAction.KEY_AMENDED, AuditOutcome.SUCCESS, "assignment", List.of(facts.id()), "re-scored");
+        }
         // facts are the first step's pins: the claims step when the lesson has one (DD013).
         boolean claims = facts.exercise().equals(NewStep.MARK_CLAIMS);
         int rescored = 0;

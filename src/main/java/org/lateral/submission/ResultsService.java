@@ -21,6 +21,8 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.library.LibraryPins;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.submission.scoring.Alternatives;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,8 @@ public class ResultsService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     ResultsService(
             AssignmentService assignments,
             AssignmentGrading assignmentGrading,
@@ -65,7 +69,9 @@ public class ResultsService {
             CompareGrader compareGrader,
             CompareWorkRepository compareWork,
             CurrentUser currentUser,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.currentUser = currentUser;
         this.compareGrader = compareGrader;
         this.compareWork = compareWork;
@@ -316,6 +322,7 @@ public class ResultsService {
             return Optional.empty();
         }
         TeacherAttempts.Owned o = owned.get();
+        audit.success(AuditAction.SUBMISSION_VIEWED, "attempt", attemptId);
         GradedAssignment stepFacts =
                 assignmentGrading.pins(o.assignment().id(), o.attempt().step()).orElseThrow();
         if (stepFacts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {

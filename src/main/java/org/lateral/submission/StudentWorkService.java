@@ -25,6 +25,8 @@ import org.lateral.classroom.RosterEntry;
 import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForStudents;
 import org.lateral.security.LateralUser;
@@ -52,6 +54,8 @@ public class StudentWorkService {
     private final SourceGrader sourceGrader;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     StudentWorkService(
             CurrentUser currentUser,
             ClassroomService classroom,
@@ -61,7 +65,9 @@ public class StudentWorkService {
             SubmissionRepository submissions,
             Grader grader,
             SourceGrader sourceGrader,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.currentUser = currentUser;
         this.classroom = classroom;
         this.assignments = assignments;
@@ -92,6 +98,7 @@ public class StudentWorkService {
         if (student.isEmpty()) {
             return Optional.empty();
         }
+        audit.success(AuditAction.SUBMISSION_VIEWED, "class, student", classId, studentId);
         Instant now = clock.instant();
         List<StudentDrillDown.AssignmentWork> rows = new ArrayList<>();
         List<WorkTallies.Outcome<ClaimType>> claims = new ArrayList<>();

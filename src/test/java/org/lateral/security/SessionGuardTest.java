@@ -3,6 +3,7 @@ package org.lateral.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,23 @@ class SessionGuardTest {
             },
             clock,
             Duration.ofMinutes(30),
-            Duration.ofHours(12));
+            Duration.ofHours(12),
+            new AuditTrail() {
+                @Override
+                public void record(Entry entry) {
+                    throw new AssertionError("an anonymous session's end is not an audit event");
+                }
+
+                @Override
+                public void record(
+                        AuditAction action,
+                        AuditOutcome outcome,
+                        String objectType,
+                        List<UUID> objectIds,
+                        String detail) {
+                    throw new AssertionError("an anonymous session's end is not an audit event");
+                }
+            });
 
     private final MockHttpSession session = new MockHttpSession();
     private MockHttpSession fresh;

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.lateral.audit.ui.AuditNavigation;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
@@ -42,6 +43,9 @@ class SchoolView extends Div {
         H2 heading = new H2(o.schoolName() + ": school view");
         heading.setTestId("school-view-name");
         add(heading);
+        var audit = AuditNavigation.audit().anchor("Audit trail: sign-ins, refusals and changes");
+        audit.setTestId("audit-link");
+        add(new Paragraph(audit));
         if (o.classes().isEmpty()) {
             add(new EmptyState(
                     "school-view-empty",

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.StorySetOfMySchool;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -68,7 +71,11 @@ public class ComparisonKeyEditorService {
     private final LibraryImport library;
     private final Clock clock;
 
-    ComparisonKeyEditorService(CurrentUser currentUser, JdbcClient jdbc, LibraryImport library, Clock clock) {
+    private final AuditTrail audit;
+
+    ComparisonKeyEditorService(
+            CurrentUser currentUser, JdbcClient jdbc, LibraryImport library, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.library = library;
@@ -259,6 +266,12 @@ public class ComparisonKeyEditorService {
             throw new UserFacingException("This comparison key has a value Lateral cannot store, so it was not"
                     + " published. Check the articles' rows and the core claims, then try again.");
         }
+        audit.record(
+                AuditAction.COMPARISON_KEY_PUBLISHED,
+                AuditOutcome.SUCCESS,
+                "story set, comparison key version",
+                List.of(storySetId, published.versionId()),
+                published.added() ? "a new version" : "the same as the current version");
         return new Publication(List.of(), published.versionId(), published.added());
     }
 

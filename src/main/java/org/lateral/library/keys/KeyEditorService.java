@@ -26,6 +26,9 @@ import org.lateral.library.LibraryImport;
 import org.lateral.library.SourceKind;
 import org.lateral.library.suggest.DraftKeySuggester;
 import org.lateral.library.suggest.Suggestions;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
 import org.lateral.security.Role;
@@ -73,7 +76,10 @@ public class KeyEditorService {
     private final LibraryImport library;
     private final Clock clock;
 
-    KeyEditorService(CurrentUser currentUser, JdbcClient jdbc, LibraryImport library, Clock clock) {
+    private final AuditTrail audit;
+
+    KeyEditorService(CurrentUser currentUser, JdbcClient jdbc, LibraryImport library, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.library = library;
@@ -274,6 +280,12 @@ public class KeyEditorService {
             throw new UserFacingException("This key has a value Lateral cannot store, so it was not published. "
                     + "Check the sources' names and kinds, then try again.");
         }
+        audit.record(
+                AuditAction.KEY_PUBLISHED,
+                AuditOutcome.SUCCESS,
+                "article, key version",
+                List.of(articleId, published.versionId()),
+                published.added() ? "a new version" : "the same as the current version");
         return new Publication(List.of(), published.versionId(), published.added());
     }
 
