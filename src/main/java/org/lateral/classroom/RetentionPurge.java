@@ -65,8 +65,9 @@ public class RetentionPurge {
 
     /** Deletes the data of every student past the retention now. */
     public Purged purge() {
-        List<UUID> due = jdbc.sql("""
-                SELECT a.id FROM account a
+        record Due(UUID student, UUID school) {}
+        List<Due> due = jdbc.sql("""
+                SELECT a.id, a.school_id FROM account a
                  WHERE EXISTS (SELECT 1 FROM enrollment e WHERE e.student_id = a.id)
                    AND NOT EXISTS (SELECT 1 FROM enrollment e JOIN class c ON c.id = e.class_id
                                     WHERE e.student_id = a.id AND (c.archived_at IS NULL OR c.archived_at > :cutoff))
@@ -74,23 +75,34 @@ public class RetentionPurge {
                  ORDER BY a.id
                 """)
                 .param("cutoff", Timestamp.from(retention.cutoff(clock.instant())))
-                .query(UUID.class)
+                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class)))
                 .list();
         int students = 0;
         int rows = 0;
         int failed = 0;
-        for (UUID student : due) {
+        for (Due d : due) {
+            UUID student = d.student();
             try {
                 Integer deleted = transaction.execute(status -> studentData.purge(student));
                 int count = deleted == null ? 0 : deleted;
                 students++;
                 rows += count;
                 audit.record(
-                        StudentDataAudit.Action.RETENTION_DELETE, null, student, StudentDataAudit.Outcome.DONE, count);
+                        StudentDataAudit.Action.RETENTION_DELETE,
+                        null,
+                        d.school(),
+                        student,
+                        StudentDataAudit.Outcome.DONE,
+                        count);
             } catch (RuntimeException e) {
                 failed++;
                 audit.record(
-                        StudentDataAudit.Action.RETENTION_DELETE, null, student, StudentDataAudit.Outcome.FAILED, 0);
+                        StudentDataAudit.Action.RETENTION_DELETE,
+                        null,
+                        d.school(),
+                        student,
+                        StudentDataAudit.Outcome.FAILED,
+                        0);
                 log.warn(
                         "Retention: the data of student {} could not be deleted; it is kept and tried again",
                         student,

@@ -115,6 +115,17 @@ class RetentionPurgeIT {
         assertThat(purge.purge().students())
                 .as("a second run finds nothing more")
                 .isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event
+                         WHERE action = 'STUDENT_DATA_DELETED' AND school_id = :s AND actor_id IS NULL
+                           AND :student = ANY (object_ids) AND detail LIKE 'retention rule, %'
+                        """)
+                        .param("s", school)
+                        .param("student", gone.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the deletion is in the school's audit trail, as the rule's, not a person's")
+                .isEqualTo(1);
     }
 
     @Test
