@@ -13,7 +13,7 @@ import org.springframework.security.core.Authentication;
  * recorded in the audit trail (R19: navigation denials). Only the page's class name is kept, not
  * its address, which may carry ids or text the person typed. Refusals of someone not signed in
  * are the ordinary way to the sign-in page and are not recorded; neither is the error page's own
- * check.
+ * check, nor the menu's question whether to show a page.
  */
 final class PageDenials implements AccessCheckDecisionResolver {
 
@@ -28,6 +28,9 @@ final class PageDenials implements AccessCheckDecisionResolver {
     public AccessCheckResult resolve(List<AccessCheckResult> results, NavigationContext context) {
         AccessCheckResult result = decisions.resolve(results, context);
         if (result.decision() != AccessCheckDecision.ALLOW
+                // Only a real attempt to open the page: the menu asks about every page it could
+                // show, and a page it leaves out is not a refusal of anyone.
+                && context.isNavigating()
                 && !context.isErrorHandling()
                 && context.getPrincipal() instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof LateralUser user) {

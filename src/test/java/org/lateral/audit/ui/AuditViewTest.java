@@ -203,4 +203,24 @@ class AuditViewTest extends SpringBrowserlessTest {
                         .list())
                 .containsExactly("AuditView");
     }
+
+    @Test
+    @WithUserDetails(value = ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void building_the_menu_records_no_refusal_only_opening_a_page_does() {
+        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event")
+                .query(Long.class)
+                .single();
+        // The menu asks about every page it could list (the teachers' ones too) on each page.
+        navigate(DashboardNavigation.school().view());
+        navigate(AuditView.class);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event
+                         WHERE id > :before AND action = 'PAGE_DENIED' AND actor_username = :u
+                        """)
+                        .param("before", before)
+                        .param("u", ADMIN)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
 }
