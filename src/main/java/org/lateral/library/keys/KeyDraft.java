@@ -60,6 +60,32 @@ public record KeyDraft(List<Claim> claims, List<Source> sources, List<String> di
         public Span span() {
             return new Span(start, end);
         }
+
+        // One field changed, the others kept: what every edit of a claim is.
+
+        public Claim withSpan(Span span) {
+            return new Claim(id, span.start(), span.end(), types, worthiness, why, cues, sourceIds);
+        }
+
+        public Claim withTypes(Set<ClaimType> types) {
+            return new Claim(id, start, end, types, worthiness, why, cues, sourceIds);
+        }
+
+        public Claim withWorthiness(int worthiness) {
+            return new Claim(id, start, end, types, worthiness, why, cues, sourceIds);
+        }
+
+        public Claim withWhy(String why) {
+            return new Claim(id, start, end, types, worthiness, why, cues, sourceIds);
+        }
+
+        public Claim withCues(List<String> cues) {
+            return new Claim(id, start, end, types, worthiness, why, cues, sourceIds);
+        }
+
+        public Claim withSourceIds(List<String> sourceIds) {
+            return new Claim(id, start, end, types, worthiness, why, cues, sourceIds);
+        }
     }
 
     /**

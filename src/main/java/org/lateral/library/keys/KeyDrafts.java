@@ -101,11 +101,9 @@ public final class KeyDrafts {
     public static KeyDraft removeSource(KeyDraft draft, String sourceId) {
         List<KeyDraft.Claim> claims = draft.claims().stream()
                 .map(c -> c.sourceIds().contains(sourceId)
-                        ? withSources(
-                                c,
-                                c.sourceIds().stream()
-                                        .filter(id -> !id.equals(sourceId))
-                                        .toList())
+                        ? c.withSourceIds(c.sourceIds().stream()
+                                .filter(id -> !id.equals(sourceId))
+                                .toList())
                         : c)
                 .toList();
         return new KeyDraft(
@@ -138,7 +136,7 @@ public final class KeyDrafts {
                 .map(KeyDraft.Source::id)
                 .filter(sourceIds::contains)
                 .toList();
-        return updateClaim(draft, claimId, c -> withSources(c, known));
+        return updateClaim(draft, claimId, c -> c.withSourceIds(known));
     }
 
     public static KeyDraft withChanges(KeyDraft draft, String changes) {
@@ -399,8 +397,7 @@ public final class KeyDrafts {
             if (to == null) {
                 lost.add("claim " + quote(oldText, c.start(), c.end()));
             } else {
-                claims.add(new KeyDraft.Claim(
-                        c.id(), to.start(), to.end(), c.types(), c.worthiness(), c.why(), c.cues(), c.sourceIds()));
+                claims.add(c.withSpan(to));
             }
         }
         List<KeyDraft.Source> sources = new ArrayList<>();
@@ -471,10 +468,6 @@ public final class KeyDrafts {
 
     private static KeyDraft withClaims(KeyDraft draft, List<KeyDraft.Claim> claims) {
         return new KeyDraft(claims, draft.sources(), draft.dismissed(), draft.changes());
-    }
-
-    private static KeyDraft.Claim withSources(KeyDraft.Claim c, List<String> sourceIds) {
-        return new KeyDraft.Claim(c.id(), c.start(), c.end(), c.types(), c.worthiness(), c.why(), c.cues(), sourceIds);
     }
 
     private static KeyDraft.Source withMentions(KeyDraft.Source s, List<KeyDraft.Span> mentions) {

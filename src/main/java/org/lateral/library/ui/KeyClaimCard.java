@@ -39,20 +39,7 @@ class KeyClaimCard extends Div {
         types.setTestId("key-claim-types");
         types.addValueChangeListener(e -> {
             Set<ClaimType> chosen = e.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(e.getValue());
-            changes.apply(
-                    d -> KeyDrafts.updateClaim(
-                            d,
-                            id,
-                            c -> new KeyDraft.Claim(
-                                    c.id(),
-                                    c.start(),
-                                    c.end(),
-                                    chosen,
-                                    c.worthiness(),
-                                    c.why(),
-                                    c.cues(),
-                                    c.sourceIds())),
-                    false);
+            changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withTypes(chosen)), false);
         });
 
         RadioButtonGroup<Integer> worthiness = new RadioButtonGroup<>("Check-worthiness");
@@ -67,20 +54,7 @@ class KeyClaimCard extends Div {
         worthiness.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 int chosen = e.getValue();
-                changes.apply(
-                        d -> KeyDrafts.updateClaim(
-                                d,
-                                id,
-                                c -> new KeyDraft.Claim(
-                                        c.id(),
-                                        c.start(),
-                                        c.end(),
-                                        c.types(),
-                                        chosen,
-                                        c.why(),
-                                        c.cues(),
-                                        c.sourceIds())),
-                        false);
+                changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withWorthiness(chosen)), false);
             }
         });
 
@@ -91,20 +65,7 @@ class KeyClaimCard extends Div {
         why.setTestId("key-claim-why");
         why.addValueChangeListener(e -> {
             String value = e.getValue();
-            changes.apply(
-                    d -> KeyDrafts.updateClaim(
-                            d,
-                            id,
-                            c -> new KeyDraft.Claim(
-                                    c.id(),
-                                    c.start(),
-                                    c.end(),
-                                    c.types(),
-                                    c.worthiness(),
-                                    value,
-                                    c.cues(),
-                                    c.sourceIds())),
-                    false);
+            changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withWhy(value)), false);
         });
 
         TextField cues = new TextField("Cue words, separated by commas (e.g. reportedly, if true)");
@@ -113,20 +74,7 @@ class KeyClaimCard extends Div {
         cues.setTestId("key-claim-cues");
         cues.addValueChangeListener(e -> {
             List<String> list = commaList(e.getValue());
-            changes.apply(
-                    d -> KeyDrafts.updateClaim(
-                            d,
-                            id,
-                            c -> new KeyDraft.Claim(
-                                    c.id(),
-                                    c.start(),
-                                    c.end(),
-                                    c.types(),
-                                    c.worthiness(),
-                                    c.why(),
-                                    list,
-                                    c.sourceIds())),
-                    false);
+            changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withCues(list)), false);
         });
 
         add(head, types, worthiness, why, cues);
