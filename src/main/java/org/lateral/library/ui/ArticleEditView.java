@@ -70,9 +70,11 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
         add(new Paragraph("Saving keeps the article's earlier versions as they were: assignments already made keep "
                 + "the version they were set with, and your students there read that text. The corrected article "
                 + "is what new assignments get."));
+        // DD021: the key editor moves the teacher's draft to the corrected text when next opened.
         Paragraph keyNote = new Paragraph("An answer key belongs to the version it was written for and is not "
-                + "carried over automatically: after saving, the article has no key until you write one for the "
-                + "new version.");
+                + "carried over automatically: after saving, open the answer key from the article. Your draft is "
+                + "moved to the corrected text, anything that could not be placed is listed, and you publish it "
+                + "again for the new version.");
         keyNote.setTestId("edit-key-note");
         add(keyNote);
 
