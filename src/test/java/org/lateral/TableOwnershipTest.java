@@ -76,7 +76,8 @@ class TableOwnershipTest {
             Map.entry("score", "submission"),
             Map.entry("attempt_comment", "submission"),
             Map.entry("throttle_bucket", "base"),
-            Map.entry("audit_event", "audit"));
+            Map.entry("audit_event", "audit"),
+            Map.entry("teacher_invite", "classroom"));
 
     /** Read-only query modules that may read every feature's tables. */
     private static final Set<String> READS_EVERYTHING = Set.of("dashboard");

@@ -132,6 +132,11 @@ public final class StudentDataInventory {
                     Treatment.EXPORT_AND_DELETE,
                     "A later due date for this student (an accommodation) and its reason."),
             new Entry("class", List.of(), Treatment.NOT_STUDENT_DATA, "teacher_id: the teacher who teaches the class."),
+            new Entry(
+                    "teacher_invite",
+                    List.of(),
+                    Treatment.NOT_STUDENT_DATA,
+                    "created_by, used_by: the admin who invited a teacher and the teacher who accepted (DD026)."),
             new Entry("assignment", List.of(), Treatment.NOT_STUDENT_DATA, "created_by: the teacher who assigned it."),
             new Entry("outlet", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own outlet profile."),
             new Entry("story_set", List.of(), Treatment.NOT_STUDENT_DATA, "owner_id: a teacher's own story set."),

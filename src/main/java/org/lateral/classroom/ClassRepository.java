@@ -371,4 +371,14 @@ class ClassRepository {
                         rs.getBoolean("archived")))
                 .optional();
     }
+
+    /** The school's own retention in days (DD026), or null when it follows the instance's. */
+    @Nullable
+    Integer archivedClassDays(UUID schoolId) {
+        return jdbc.sql("SELECT archived_class_days FROM school WHERE id = :id")
+                .param("id", schoolId)
+                .query((rs, n) -> (Integer) rs.getObject(1))
+                .optional()
+                .orElse(null);
+    }
 }

@@ -302,7 +302,7 @@ public class ClassroomService {
                 owned.archivedAt() == null
                         ? null
                         : retention
-                                .deletedOn(owned.archivedAt())
+                                .deletedOn(owned.archivedAt(), classes.archivedClassDays(c.schoolId()))
                                 .atZone(c.timeZone())
                                 .toLocalDate());
     }

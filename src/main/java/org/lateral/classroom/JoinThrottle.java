@@ -1,6 +1,10 @@
 package org.lateral.classroom;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lateral.base.throttle.Limit;
 import org.lateral.base.throttle.Throttles;
 import org.springframework.stereotype.Component;
@@ -60,5 +64,27 @@ class JoinThrottle {
     /** Takes one join for this address and class; false when the burst limit is reached. */
     boolean join(String address, String classId) {
         return throttles.take(JOINS, address + "|" + classId);
+    }
+
+    /** The signed-in students among these whose join tries are held back now (DD026, "Unlocks"). */
+    Set<UUID> heldBack(Collection<UUID> accounts) {
+        Set<String> empty = throttles.exhausted(
+                WRONG_BY_ACCOUNT, accounts.stream().map(UUID::toString).toList());
+        return accounts.stream().filter(a -> empty.contains(a.toString())).collect(Collectors.toSet());
+    }
+
+    /** Forgets a signed-in student's wrong join tries. */
+    void unlock(UUID account) {
+        throttles.reset(WRONG_BY_ACCOUNT, account.toString());
+    }
+
+    /** Whether join tries from this address are held back now. */
+    boolean addressHeldBack(String address) {
+        return !throttles.available(WRONG_BY_ADDRESS, address);
+    }
+
+    /** Forgets the wrong join tries counted for this address. */
+    void unlockAddress(String address) {
+        throttles.reset(WRONG_BY_ADDRESS, address);
     }
 }

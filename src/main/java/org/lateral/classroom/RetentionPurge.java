@@ -14,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes the data of students whose every class was archived longer ago than the retention
- * (DD023, "Retention"): the same deletion a teacher or admin starts by hand, through every
+ * Deletes the data of students whose every class was archived longer ago than their school's
+ * retention (DD023, "Retention"; a school's own number of days, DD026): the same deletion a teacher or admin starts by hand, through every
  * feature's {@code StudentDataPart}, one student per transaction, so one failure leaves the others
  * done and itself untouched. A student still in a class that is not archived (or archived more
  * recently) keeps everything; so does any account that also teaches or administers.
@@ -70,11 +70,16 @@ public class RetentionPurge {
                 SELECT a.id, a.school_id FROM account a
                  WHERE EXISTS (SELECT 1 FROM enrollment e WHERE e.student_id = a.id)
                    AND NOT EXISTS (SELECT 1 FROM enrollment e JOIN class c ON c.id = e.class_id
-                                    WHERE e.student_id = a.id AND (c.archived_at IS NULL OR c.archived_at > :cutoff))
+                                    WHERE e.student_id = a.id
+                                      AND (c.archived_at IS NULL
+                                           OR c.archived_at > CAST(:now AS timestamptz) - make_interval(days =>
+                                                  (SELECT coalesce(s.archived_class_days, :days)
+                                                     FROM school s WHERE s.id = a.school_id))))
                    AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role <> 'STUDENT')
                  ORDER BY a.id
                 """)
-                .param("cutoff", Timestamp.from(retention.cutoff(clock.instant())))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("days", retention.days(null))
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("school_id", UUID.class)))
                 .list();
         int students = 0;

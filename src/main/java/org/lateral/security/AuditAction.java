@@ -32,7 +32,16 @@ public enum AuditAction {
     PACK_IMPORTED("Pack imported"),
     SUBMISSION_VIEWED("Student work viewed"),
     STUDENT_DATA_EXPORTED("Student data exported"),
-    STUDENT_DATA_DELETED("Student data deleted");
+    STUDENT_DATA_DELETED("Student data deleted"),
+    /** A school admin invited a teacher with a one-time code (DD026). */
+    TEACHER_INVITED("Teacher invited"),
+    INVITATION_ACCEPTED("Invitation accepted"),
+    INVITATION_WITHDRAWN("Invitation withdrawn"),
+    STUDENT_MOVED("Student moved to another class"),
+    /** An admin lifted the sign-in throttle for an account or an address (DD026, "Unlocks"). */
+    SIGN_IN_UNLOCKED("Sign-in unlocked"),
+    JOIN_UNLOCKED("Joining unlocked"),
+    SCHOOL_SETTING_CHANGED("School setting changed");
 
     private final String label;
 

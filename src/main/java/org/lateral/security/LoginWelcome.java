@@ -10,5 +10,8 @@ public final class LoginWelcome {
 
     public static final String JOINED_USERNAME = "lateral.joined-username";
 
+    /** The same for a teacher who accepted an invitation ({@code /login?invited=1}). */
+    public static final String INVITED_USERNAME = "lateral.invited-username";
+
     private LoginWelcome() {}
 }

@@ -60,7 +60,7 @@ class SignInThrottle {
         throttles.giveBack(ADDRESS, address);
     }
 
-    private static String key(String username) {
+    static String key(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 }

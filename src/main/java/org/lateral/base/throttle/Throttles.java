@@ -13,12 +13,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +44,11 @@ public class Throttles {
     private static final int MAX_READABLE_KEY = 120;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final JdbcClient jdbc;
 
     @Autowired
     public Throttles(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("throttle_bucket")
@@ -76,6 +85,41 @@ public class Throttles {
         return Duration.ofNanos(Math.max(0, nanos));
     }
 
+    /**
+     * Forgets every attempt counted under this key: the next one finds a full bucket. For a school
+     * admin who knows the person waiting is the right one (DD026, "Unlocks").
+     */
+    public void reset(Limit limit, String key) {
+        buckets.removeProxy(id(limit, key));
+    }
+
+    /**
+     * The keys among these whose bucket has no token now. Only keys with a stored bucket can be
+     * empty, and those are few (a bucket refilled completely is deleted), so a school's whole roster
+     * is checked with one query and a handful of bucket reads.
+     */
+    public Set<String> exhausted(Limit limit, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byId = new HashMap<>();
+        for (String key : keys) {
+            byId.put(id(limit, key), key);
+        }
+        List<String> stored = jdbc.sql("SELECT id FROM throttle_bucket WHERE id = ANY(:ids)")
+                .param("ids", byId.keySet().toArray(String[]::new))
+                .query(String.class)
+                .list();
+        Set<String> empty = new HashSet<>();
+        for (String id : stored) {
+            String key = byId.get(id);
+            if (key != null && !available(limit, key)) {
+                empty.add(key);
+            }
+        }
+        return empty;
+    }
+
     /** Deletes buckets that have refilled completely, so the table holds only recent attempts. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void removeFullBuckets() {
@@ -97,7 +141,11 @@ public class Throttles {
                         .refillGreedy(limit.capacity(), limit.period())
                         .build())
                 .build();
-        return buckets.getProxy(limit.name() + ":" + storedKey(key), () -> configuration);
+        return buckets.getProxy(id(limit, key), () -> configuration);
+    }
+
+    private static String id(Limit limit, String key) {
+        return limit.name() + ":" + storedKey(key);
     }
 
     static String storedKey(String key) {

@@ -110,5 +110,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                             : "Your account is ready and you are in the class. Sign in with the username you chose.");
             welcome.setVisible(true);
         }
+        if (parameters.containsKey("invited")) {
+            VaadinSession session = VaadinSession.getCurrent();
+            Object username = session == null ? null : session.getAttribute(LoginWelcome.INVITED_USERNAME);
+            welcome.setText(
+                    username instanceof String name
+                            ? "Your teacher account is ready. Sign in as " + name + "."
+                            : "Your teacher account is ready. Sign in with the username you chose.");
+            welcome.setVisible(true);
+        }
     }
 }

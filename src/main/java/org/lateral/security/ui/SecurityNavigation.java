@@ -22,4 +22,9 @@ public final class SecurityNavigation {
     public static Destination loginAfterJoining() {
         return login().withQuery(QueryParameters.of("joined", "1"));
     }
+
+    /** Sign-in after accepting a teacher invitation: {@code ?invited=1}, greeted like joining. */
+    public static Destination loginAfterInvitation() {
+        return login().withQuery(QueryParameters.of("invited", "1"));
+    }
 }

@@ -1,0 +1,133 @@
+package org.lateral.classroom;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.lateral.base.UserFacingException;
+import org.lateral.base.text.Names;
+import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
+import org.lateral.security.AuditTrail;
+import org.lateral.security.ForAnyone;
+import org.lateral.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A teacher accepting a school admin's invitation (DD026, "Invitations"): the person is not signed
+ * in and has no account yet, so the code is the whole credential. It works once, until it expires
+ * or is withdrawn; wrong codes count against the same throttle as wrong join codes (DD007), so
+ * guessing 80-bit codes is hopeless.
+ */
+@Service
+public class InvitationService {
+
+    static final String NOT_AN_INVITATION = "That invitation code does not work: it may have been used already, "
+            + "withdrawn, or be more than a week old. Ask your school's admin for a new one.";
+
+    private final SchoolAdminRepository invites;
+    private final AccountRepository accounts;
+    private final JoinThrottle throttle;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    InvitationService(
+            SchoolAdminRepository invites,
+            AccountRepository accounts,
+            JoinThrottle throttle,
+            PasswordEncoder passwordEncoder,
+            AuditTrail audit,
+            Clock clock) {
+        this.invites = invites;
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the invitation page shows before the teacher fills in the form. */
+    public record Invitation(String schoolName, boolean asAdmin) {}
+
+    /** What the invited teacher types. */
+    public record NewTeacher(String displayName, String username, String password, String passwordAgain) {}
+
+    /** The school an invitation code opens; a code that does not work is refused in words. */
+    @Transactional
+    @ForAnyone
+    public Invitation preview(String typedCode, JoinService.From from) {
+        SchoolAdminRepository.OpenInvite open = open(typedCode, from);
+        return new Invitation(open.schoolName(), open.asAdmin());
+    }
+
+    /**
+     * Creates the teacher's account in the inviting school (an admin too if the invitation said
+     * so) and uses up the invitation; returns the username to sign in with.
+     */
+    @Transactional
+    @ForAnyone
+    public String accept(String typedCode, NewTeacher form, JoinService.From from) {
+        SchoolAdminRepository.OpenInvite open = open(typedCode, from);
+        String displayName = Names.clean(form.displayName());
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            throw new UserFacingException("Type your name as your students will see it (up to 100 characters).");
+        }
+        Usernames.problem(form.username()).ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        String username = Usernames.normalise(form.username());
+        PasswordPolicy.problem(form.password(), username).ifPresent(p -> {
+            throw new UserFacingException(p);
+        });
+        if (!form.password().equals(form.passwordAgain())) {
+            throw new UserFacingException("The two passwords are not the same.");
+        }
+        if (accounts.usernameTaken(username)) {
+            throw new UserFacingException("The username " + username + " is not available. Choose another one.");
+        }
+        Set<Role> roles = open.asAdmin() ? EnumSet.of(Role.TEACHER, Role.ADMIN) : EnumSet.of(Role.TEACHER);
+        Instant now = AccountRepository.now(clock);
+        Account teacher = new Account(UUID.randomUUID(), open.schoolId(), username, displayName, true, roles, now);
+        accounts.insert(teacher, passwordEncoder.encode(form.password()), false);
+        invites.markInviteUsed(open.id(), teacher.id(), now);
+        audit.record(new AuditTrail.Entry(
+                AuditAction.INVITATION_ACCEPTED,
+                AuditOutcome.SUCCESS,
+                new AuditTrail.Actor(teacher.id(), open.schoolId(), username, roles),
+                open.schoolId(),
+                "invitation, account",
+                List.of(open.id(), teacher.id()),
+                open.asAdmin() ? "as admin" : "",
+                ""));
+        return username;
+    }
+
+    private SchoolAdminRepository.OpenInvite open(String typedCode, JoinService.From from) {
+        JoinThrottle.Requester who = new JoinThrottle.Requester(from.address(), from.session(), "");
+        if (!throttle.mayTry(who)) {
+            refused(AuditOutcome.DENIED, "too many wrong tries");
+            throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again.");
+        }
+        Optional<SchoolAdminRepository.OpenInvite> open = SchoolAdminService.InviteCodes.normalise(typedCode)
+                .flatMap(code -> invites.lockOpenInvite(
+                        SchoolAdminService.InviteCodes.hash(code), AccountRepository.now(clock)));
+        if (open.isEmpty()) {
+            throttle.wrong(who);
+            refused(AuditOutcome.FAILURE, "no open invitation has this code");
+            throw new UserFacingException(NOT_AN_INVITATION);
+        }
+        return open.get();
+    }
+
+    /** A refused code: recorded for the operator (no school is known), never the code itself. */
+    private void refused(AuditOutcome outcome, String detail) {
+        audit.record(new AuditTrail.Entry(
+                AuditAction.INVITATION_ACCEPTED, outcome, null, null, "invitation", List.of(), detail, ""));
+    }
+}
