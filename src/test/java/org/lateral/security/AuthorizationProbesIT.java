@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -159,6 +160,8 @@ class AuthorizationProbesIT {
         Person farStudent = studentOf(farTeacher);
         List<Person> everyone = List.of(owner, student, classmate, otherTeacher, otherStudent, farTeacher, farStudent);
 
+        Person schoolAdmin = new Person(fixtures.admin(Schools.DEFAULT_SCHOOL_ID, "probe-admin"), "admin");
+
         List<Method> guarded = guardedServiceMethods();
         assertThat(guarded).as("service methods that take a resource id").hasSizeGreaterThan(35);
         Map<String, Integer> probesPerMethod = new LinkedHashMap<>();
@@ -185,8 +188,9 @@ class AuthorizationProbesIT {
         for (Method method : guarded.stream()
                 .sorted(Comparator.comparingInt(AuthorizationProbesIT::controlOrder))
                 .toList()) {
-            Person legitimate =
-                    allowed(method, owner, student, classmate, otherTeacher).contains(student.username())
+            Person legitimate = rule(method).equals("ForAdmins")
+                    ? schoolAdmin
+                    : allowed(method, owner, student, classmate, otherTeacher).contains(student.username())
                             ? student
                             : owner;
             denials.clear();
@@ -281,6 +285,9 @@ class AuthorizationProbesIT {
             // The library belongs to the school: every teacher of it reads it.
             case "ArticleOfMySchool", "OutletOfMySchool", "StorySetOfMySchool" ->
                 Set.of(owner.username(), colleague.username());
+            // Role-only rules (DD026): the service scopes every query to the admin's own school,
+            // and none of the probed people is an admin, so every one of them must be refused.
+            case "ForAdmins" -> Set.of();
             default -> Set.of(owner.username());
         };
     }
@@ -314,6 +321,10 @@ class AuthorizationProbesIT {
                 // The shipped pack's story set, in the default school (the owner's).
                 case "storySetId" -> UUID.fromString(SHIPPED_STORY_SET);
                 case "claimId" -> t.claimId();
+                // The school admin's page (DD026): the student of the target class, moved within it.
+                case "accountId" -> t.studentId();
+                case "fromClassId", "toClassId" -> t.classId();
+                case "inviteId" -> UUID.nameUUIDFromBytes("probe invitation".getBytes(StandardCharsets.UTF_8));
                 case "start" -> t.text().indexOf("Reportedly");
                 case "end" -> t.text().indexOf("Reportedly") + "Reportedly Defects".length();
                 default -> valueOf(type, p.getName(), t);

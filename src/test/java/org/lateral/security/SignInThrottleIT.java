@@ -25,9 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lateral.LateralServerTest;
 import org.lateral.ManualClock;
 import org.lateral.MovableClockConfiguration;
+import org.lateral.SignedIn;
 import org.lateral.base.Schools;
 import org.lateral.base.throttle.Throttles;
 import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.SchoolAdminService;
+import org.lateral.classroom.SchoolMember;
 import org.lateral.harness.VaadinClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,6 +38,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Password guessing through the real login form (DD007), in a context of its own with a clock
@@ -55,6 +59,15 @@ class SignInThrottleIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Throttles throttles;
+
+    @Autowired
+    SchoolAdminService schoolAdmin;
+
+    @Autowired
+    UserDetailsService users;
 
     /** What the browser sees of one sign-in: the status and where it is sent. */
     record Answer(int status, String location) {}
@@ -118,6 +131,47 @@ class SignInThrottleIT {
         Answer right = signIn(username, PASSWORD);
         assertThat(right.status()).isEqualTo(302);
         assertThat(right.location()).as("signed in: no lockout that lasts").doesNotContain("error");
+    }
+
+    @Test
+    void a_school_admin_sees_an_account_held_back_and_unlocks_it_so_the_right_password_works_at_once()
+            throws Exception {
+        String username = newTeacher();
+        for (int i = 1; i <= SignInThrottle.PER_ACCOUNT; i++) {
+            signIn(username, "not the password " + i);
+        }
+        assertThat(signIn(username, PASSWORD).location()).as("held back").isEqualTo("/login?error");
+        String adminName = "unlocking-admin-" + UUID.randomUUID().toString().substring(0, 6);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, adminName, "Unlocking Admin", Set.of(Role.ADMIN), PASSWORD);
+        try (var s = SignedIn.as(users, adminName)) {
+            SchoolMember held = schoolAdmin.staff().stream()
+                    .filter(m -> m.username().equals(username))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(held.signInHeldBack()).isTrue();
+            assertThat(schoolAdmin.unlockSignIn(held.id()).signInHeldBack()).isFalse();
+        }
+        assertThat(signIn(username, PASSWORD).location())
+                .as("signed in right after the unlock, with no wait")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void a_school_admin_unlocks_an_address_held_back_after_a_hundred_tries() {
+        String address = "198.51.100.77";
+        for (int i = 0; i < SignInThrottle.PER_ADDRESS; i++) {
+            throttles.take(SignInThrottle.ADDRESS, address);
+        }
+        String adminName = "address-admin-" + UUID.randomUUID().toString().substring(0, 6);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, adminName, "Address Admin", Set.of(Role.ADMIN), PASSWORD);
+        try (var s = SignedIn.as(users, adminName)) {
+            assertThat(schoolAdmin.addressHolds(" 198.51.100.77 ").signIn()).isTrue();
+            assertThat(schoolAdmin.unlockAddress(address).signIn()).isFalse();
+            assertThat(schoolAdmin.addressHolds("198.51.100.78").signIn()).isFalse();
+        }
+        assertThat(throttles.available(SignInThrottle.ADDRESS, address)).isTrue();
     }
 
     @Test
