@@ -32,7 +32,9 @@ public enum AuditAction {
     PACK_IMPORTED("Pack imported"),
     SUBMISSION_VIEWED("Student work viewed"),
     STUDENT_DATA_EXPORTED("Student data exported"),
-    STUDENT_DATA_DELETED("Student data deleted");
+    STUDENT_DATA_DELETED("Student data deleted"),
+    /** The instance operator added a school and its first admin with the jar's command (DD025). */
+    SCHOOL_CREATED("School added by the operator");
 
     private final String label;
 
