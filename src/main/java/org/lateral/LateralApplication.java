@@ -13,7 +13,6 @@ import org.lateral.classroom.SchoolSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,22 +49,24 @@ public class LateralApplication implements AppShellConfigurator {
     }
 
     /**
-     * Lateral without its web server, for a command: the settings go in as command-line
-     * properties, which outrank application.properties (a --data-dir must beat LATERAL_DATA_DIR's
-     * default there). Start-up logging stays at warnings, and the first-run token is not printed:
-     * this process never serves /setup.
+     * Lateral without its web server, for a command. The context stays a web application context
+     * (Vaadin's and Spring Security's configuration require one) but {@code server.port=-1} keeps
+     * the server from listening, so a command runs beside a running Lateral on an external
+     * database without needing a free port. The settings go in as command-line properties, which
+     * outrank application.properties (a --data-dir must beat LATERAL_DATA_DIR's default there).
+     * Start-up logging stays at warnings, and the first-run token is not printed: this process
+     * never serves /setup.
      */
     private static SchoolCommand.Started withoutWeb(Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("logging.level.root", "WARN");
         all.put("logging.level.org.lateral.classroom.FirstRunSetup", "ERROR");
         all.put("spring.main.banner-mode", "off");
+        all.put("server.port", "-1");
         String[] properties = all.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LateralApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(properties);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LateralApplication.class).run(properties);
         return new SchoolCommand.Started(context.getBean(SchoolSetup.class), context::close);
     }
 }

@@ -582,7 +582,7 @@ class AuditTrailIT {
             UUID dee = accountId(students.get(1).username());
 
             // A student renamed: the ids, never the old or the new name.
-            RosterEntry cyOnRoster = media.roster().stream()
+            RosterEntry cyOnRoster = classroom.classDetail(media.id()).orElseThrow().roster().stream()
                     .filter(r -> r.studentId().equals(cy))
                     .findFirst()
                     .orElseThrow();
