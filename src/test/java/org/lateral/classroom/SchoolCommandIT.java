@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lateral.Fixtures;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
+import org.lateral.base.database.DataDirectoryInUseException;
 import org.lateral.base.database.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -370,6 +371,30 @@ class SchoolCommandIT {
         Run list = run(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.example/lateral"), "school", "list");
         assertThat(list.status()).as(list.err()).isZero();
         assertThat(list.starts()).containsExactly(Map.of());
+    }
+
+    @Test
+    void a_lateral_that_cannot_start_gets_a_sentence_and_status_1() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"school", "list"};
+        int inUse = SchoolCommand.run(
+                args, builtIn(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8), settings -> {
+                    // What the built-in database's bean throws, wrapped as Spring wraps it.
+                    throw new IllegalStateException("context failed", new DataDirectoryInUseException(server.root()));
+                });
+        assertThat(inUse).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Lateral is running on the built-in database in " + server.root()
+                        + ". Stop it, run this command, then start it again. Nothing was changed.");
+
+        err.reset();
+        int failed = SchoolCommand.run(
+                args, builtIn(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8), settings -> {
+                    throw new IllegalStateException("context failed", new RuntimeException("connection refused"));
+                });
+        assertThat(failed).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("The school command failed: connection refused. Nothing was changed.");
     }
 
     /** Rows of the tables the command writes, and the audit trail's. */
