@@ -33,6 +33,8 @@ public enum AuditAction {
     SUBMISSION_VIEWED("Student work viewed"),
     STUDENT_DATA_EXPORTED("Student data exported"),
     STUDENT_DATA_DELETED("Student data deleted"),
+    /** The instance operator added a school and its first admin with the jar's command (DD025). */
+    SCHOOL_CREATED("School added by the operator"),
     /** A school admin invited a teacher with a one-time code (DD026). */
     TEACHER_INVITED("Teacher invited"),
     INVITATION_ACCEPTED("Invitation accepted"),

@@ -40,11 +40,15 @@ import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.JoinService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
+import org.lateral.classroom.RosterEntry;
+import org.lateral.classroom.StudentDataService;
 import org.lateral.harness.VaadinClient;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryEntry;
+import org.lateral.library.LibraryPins;
 import org.lateral.library.LibraryService;
 import org.lateral.library.PackService;
+import org.lateral.library.keys.ComparisonKeyEditorService;
 import org.lateral.library.keys.KeyEditorService;
 import org.lateral.security.AuditAction;
 import org.lateral.security.AuditOutcome;
@@ -53,6 +57,7 @@ import org.lateral.security.NotYoursException;
 import org.lateral.security.Role;
 import org.lateral.submission.GradingActions;
 import org.lateral.submission.KeyAmendments;
+import org.lateral.submission.KeyPreview;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.StudentWorkService;
@@ -134,6 +139,15 @@ class AuditTrailIT {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    ComparisonKeyEditorService comparisons;
+
+    @Autowired
+    LibraryPins pins;
+
+    @Autowired
+    StudentDataService studentData;
 
     @Autowired
     AuditRetention retention;
@@ -540,6 +554,145 @@ class AuditTrailIT {
                         "KEY_PUBLISHED",
                         "PACK_EXPORTED",
                         "PACK_IMPORTED");
+    }
+
+    /**
+     * The events the test above does not cause: a student renamed, a newer key version pinned, a
+     * comparison key published, a student's data exported, a deletion refused and one done. Each
+     * through the real service as the teacher who may do it; nothing of the student's name, username
+     * or one-time password lands in the trail.
+     */
+    @Test
+    void renames_key_pins_comparison_keys_and_student_data_exports_and_deletions_are_recorded(@TempDir Path temp)
+            throws Exception {
+        long start = lastId();
+        UUID school = fixtures.schoolWithOwnPack("Audit school, second part", temp);
+        String teacher = fixtures.teacher(school, "audit-second");
+        UUID teacherId = accountId(teacher);
+        List<String> secrets = new ArrayList<>(List.of(PASSWORD));
+        try (var s = SignedIn.as(users, teacher)) {
+            ClassDetail media = classroom.createClass(new NewClass("Audit 9B", "", "", "UTC"));
+            List<OneTimeCredential> students = classroom.createStudents(media.id(), "Cy Audit\nDee Audit");
+            students.forEach(c -> {
+                secrets.add(c.password());
+                secrets.add(c.username());
+                secrets.add(c.displayName());
+            });
+            UUID cy = accountId(students.getFirst().username());
+            UUID dee = accountId(students.get(1).username());
+
+            // A student renamed: the ids, never the old or the new name.
+            RosterEntry cyOnRoster = classroom.classDetail(media.id()).orElseThrow().roster().stream()
+                    .filter(r -> r.studentId().equals(cy))
+                    .findFirst()
+                    .orElseThrow();
+            String newName = "Cyril Renamed " + UUID.randomUUID();
+            secrets.add(newName);
+            classroom.renameStudent(media.id(), cy, newName, cyOnRoster.version());
+            Row renamed = only(start, AuditAction.STUDENT_RENAMED, teacher);
+            assertActor(renamed, school, teacherId, teacher, "TEACHER");
+            assertThat(renamed.outcome()).isEqualTo("SUCCESS");
+            assertThat(renamed.objectType()).isEqualTo("class, student");
+            assertThat(renamed.objectIds()).containsExactly(media.id(), cy);
+            assertThat(renamed.detail()).isEmpty();
+            // A refused rename (a stale page) did not happen, so it leaves no event.
+            long beforeStale = lastId();
+            assertThatThrownBy(() -> classroom.renameStudent(media.id(), cy, "Stale Name", cyOnRoster.version()))
+                    .isInstanceOf(UserFacingException.class);
+            assertThat(rows("id > :after AND action = 'STUDENT_RENAMED'", Map.of("after", beforeStale)))
+                    .isEmpty();
+
+            // A newer key version pinned: the teacher publishes their own copy of the article's key,
+            // and the lesson, which pinned the pack's key, moves to it.
+            LibraryEntry article = library.articles("").stream()
+                    .filter(e -> e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE)
+                    .findFirst()
+                    .orElseThrow();
+            AssignmentSummary lesson = assignments.assignMarkClaims(
+                    media.id(),
+                    new NewAssignment(
+                            article.articleId(),
+                            null,
+                            java.time.LocalDate.now().plusDays(3),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false));
+            KeyEditorService.Workspace copy = keys.start(article.articleId(), true);
+            KeyEditorService.Publication published =
+                    keys.publish(article.articleId(), copy.key().version());
+            assertThat(published.problems()).isEmpty();
+            KeyPreview preview = amendments.previewKeyVersion(lesson.id());
+            assertThat(preview.newVersionId()).isEqualTo(published.versionId());
+            amendments.acceptKeyVersion(lesson.id(), preview.currentVersionId(), preview.newVersionId());
+            Row pinned = only(start, AuditAction.KEY_VERSION_PINNED, teacher);
+            assertActor(pinned, school, teacherId, teacher, "TEACHER");
+            assertThat(pinned.outcome()).isEqualTo("SUCCESS");
+            assertThat(pinned.objectType()).isEqualTo("assignment, key version");
+            assertThat(pinned.objectIds()).containsExactly(lesson.id(), published.versionId());
+
+            // A comparison key published: the teacher's copy of the pack's key for the story set.
+            UUID storySet = pins.storySetOfPack(school, "defectors").orElseThrow();
+            ComparisonKeyEditorService.EditedComparison comparison =
+                    comparisons.start(storySet, true).key();
+            ComparisonKeyEditorService.Publication comparisonPublished =
+                    comparisons.publish(storySet, comparison.version());
+            assertThat(comparisonPublished.problems()).isEmpty();
+            Row comparisonRow = only(start, AuditAction.COMPARISON_KEY_PUBLISHED, teacher);
+            assertActor(comparisonRow, school, teacherId, teacher, "TEACHER");
+            assertThat(comparisonRow.outcome()).isEqualTo("SUCCESS");
+            assertThat(comparisonRow.objectType()).isEqualTo("story set, comparison key version");
+            assertThat(comparisonRow.objectIds()).containsExactly(storySet, comparisonPublished.versionId());
+            assertThat(comparisonRow.detail()).isEqualTo("a new version");
+
+            // A student's data exported, then a deletion refused (a wrong confirmation) and one done.
+            assertThat(studentData.exportJson(dee).bytes()).isNotEmpty();
+            Row exported = only(start, AuditAction.STUDENT_DATA_EXPORTED, teacher);
+            assertActor(exported, school, teacherId, teacher, "TEACHER");
+            assertThat(exported.outcome()).isEqualTo("SUCCESS");
+            assertThat(exported.objectType()).isEqualTo("student");
+            assertThat(exported.objectIds()).containsExactly(dee);
+            assertThat(exported.detail()).matches("[1-9][0-9]* rows");
+
+            assertThatThrownBy(() -> studentData.deleteStudentData(
+                            dee, students.getFirst().username()))
+                    .isInstanceOf(UserFacingException.class);
+            StudentDataService.StudentDataDeletion deletion =
+                    studentData.deleteStudentData(dee, students.get(1).username());
+            List<Row> deletions = rows(
+                    "id > :after AND action = 'STUDENT_DATA_DELETED' AND actor_username = :u",
+                    Map.of("after", start, "u", teacher));
+            assertThat(deletions).extracting(Row::outcome).containsExactly("DENIED", "SUCCESS");
+            for (Row row : deletions) {
+                assertActor(row, school, teacherId, teacher, "TEACHER");
+                assertThat(row.objectType()).isEqualTo("student");
+                assertThat(row.objectIds()).containsExactly(dee);
+            }
+            assertThat(deletions.getFirst().detail()).isEqualTo("0 rows");
+            assertThat(deletions.getLast().detail()).isEqualTo(deletion.total() + " rows");
+        }
+
+        List<String> texts =
+                jdbc.sql("""
+                        SELECT concat_ws(' | ', actor_username, actor_role, action, object_type,
+                                         object_ids::text, source_ip, outcome, detail)
+                          FROM audit_event WHERE id > :after
+                        """).param("after", start).query(String.class).list();
+        for (String secret : secrets) {
+            assertThat(texts).as("no row contains a secret or a student's name").noneMatch(t -> t.contains(secret));
+        }
+        Set<String> covered = new TreeSet<>(rows("id > :after", Map.of("after", start)).stream()
+                .map(Row::action)
+                .toList());
+        System.out.println("Audit trail, second part: " + covered);
+        assertThat(covered)
+                .contains(
+                        "STUDENT_RENAMED",
+                        "KEY_VERSION_PINNED",
+                        "COMPARISON_KEY_PUBLISHED",
+                        "STUDENT_DATA_EXPORTED",
+                        "STUDENT_DATA_DELETED");
     }
 
     @Test
