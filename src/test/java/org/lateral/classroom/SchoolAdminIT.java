@@ -51,6 +51,9 @@ class SchoolAdminIT {
     RetentionPurge purge;
 
     @Autowired
+    JoinThrottle joinThrottle;
+
+    @Autowired
     UserDetailsService users;
 
     @Autowired
@@ -169,6 +172,7 @@ class SchoolAdminIT {
             expired = admin.invite("Expired one", false);
             admins = admin.invite("Future admin", true);
             admin.withdrawInvite(withdrawn.invite().id());
+            assertThat(audited("INVITATION_WITHDRAWN", withdrawn.invite().id())).isEqualTo(1);
             assertThatThrownBy(() -> admin.withdrawInvite(withdrawn.invite().id()))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("already used, withdrawn or out of date");
@@ -323,6 +327,30 @@ class SchoolAdminIT {
         }
         assertThat(audited("STUDENT_RENAMED", student.id())).isEqualTo(1);
         assertThat(audited("PASSWORD_RESET", student.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_student_held_back_from_joining_after_wrong_codes_is_shown_and_unlocked() {
+        JoinThrottle.Requester who = new JoinThrottle.Requester(
+                "192.0.2.45", "session-" + UUID.randomUUID(), student.id().toString());
+        for (int i = 0; i < JoinThrottle.WRONG_PER_ACCOUNT; i++) {
+            joinThrottle.wrong(who);
+        }
+        assertThat(joinThrottle.mayTry(who)).isFalse();
+        try (var s = asAdmin()) {
+            assertThat(admin.students("").students()).singleElement().satisfies(m -> {
+                assertThat(m.joinHeldBack()).isTrue();
+                assertThat(m.signInHeldBack()).isFalse();
+            });
+            assertThat(admin.unlockJoin(student.id()).joinHeldBack()).isFalse();
+        }
+        assertThat(joinThrottle.mayTry(new JoinThrottle.Requester(
+                        "192.0.2.45",
+                        "another-session-" + UUID.randomUUID(),
+                        student.id().toString())))
+                .as("the account may try codes again")
+                .isTrue();
+        assertThat(audited("JOIN_UNLOCKED", student.id())).isEqualTo(1);
     }
 
     @Test

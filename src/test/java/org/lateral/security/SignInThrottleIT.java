@@ -151,6 +151,14 @@ class SignInThrottleIT {
                     .orElseThrow();
             assertThat(held.signInHeldBack()).isTrue();
             assertThat(schoolAdmin.unlockSignIn(held.id()).signInHeldBack()).isFalse();
+            assertThat(JdbcClient.create(dataSource)
+                            .sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_IN_UNLOCKED'"
+                                    + " AND actor_username = :a AND :id = ANY (object_ids)")
+                            .param("a", adminName)
+                            .param("id", held.id())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
         assertThat(signIn(username, PASSWORD).location())
                 .as("signed in right after the unlock, with no wait")
