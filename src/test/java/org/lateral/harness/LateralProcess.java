@@ -143,6 +143,11 @@ public final class LateralProcess implements AutoCloseable {
         return app.exitValue();
     }
 
+    /** The app's data directory ({@code LATERAL_DATA_DIR}), to open its database after it stopped. */
+    public Path dataDirectory() {
+        return work.resolve("data");
+    }
+
     /** What the running (or last) process has written to its log so far. */
     public String log() throws IOException {
         return Files.readString(log);

@@ -56,8 +56,8 @@ class DatabaseOutageIT {
     /** One saveMark call: what was sent, when, and whether the answer said saved. */
     private record Save(UUID markId, int index, long sent, long answered, boolean saved, String refusal) {}
 
-    /** One answer of the readiness probe. */
-    private record Probe(long at, int status) {}
+    /** One answer of the readiness probe: when it was asked, when it answered, and how. */
+    private record Probe(long sent, long at, int status) {}
 
     @AfterEach
     void stop() throws Exception {
@@ -129,7 +129,7 @@ class DatabaseOutageIT {
                                         .filter(s -> s.sent() >= stopped && !s.saved())
                                         .count()
                                 >= REFUSED_DURING
-                        && probes.stream().anyMatch(p -> p.at() >= stopped && p.status() == 503));
+                        && probes.stream().anyMatch(p -> p.sent() >= stopped && p.status() == 503));
         long restarting = System.nanoTime();
         database = startDatabase(port);
         long back = System.nanoTime();
@@ -137,7 +137,7 @@ class DatabaseOutageIT {
         awaitState(
                 "marks acknowledged and readiness UP after the database is back",
                 () -> saves.stream().filter(s -> s.sent() >= back && s.saved()).count() >= ACKNOWLEDGED_AFTER
-                        && probes.stream().anyMatch(p -> p.at() >= back && p.status() == 200));
+                        && probes.stream().anyMatch(p -> p.sent() >= back && p.status() == 200));
         running.set(false);
         stream.join(Duration.ofSeconds(30));
         prober.join(Duration.ofSeconds(30));
@@ -260,13 +260,14 @@ class DatabaseOutageIT {
                 .timeout(Duration.ofSeconds(30))
                 .build();
         while (running.get()) {
+            long sent = System.nanoTime();
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding())
                         .statusCode();
-                probes.add(new Probe(System.nanoTime(), status));
+                probes.add(new Probe(sent, System.nanoTime(), status));
                 Thread.sleep(100);
             } catch (IOException e) {
-                probes.add(new Probe(System.nanoTime(), -1));
+                probes.add(new Probe(sent, System.nanoTime(), -1));
             } catch (InterruptedException e) {
                 return;
             }
