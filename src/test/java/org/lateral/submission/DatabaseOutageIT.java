@@ -40,6 +40,9 @@ import org.lateral.harness.VaadinClient;
  * same port and data. Nothing the client was told is saved may be missing, no save is answered
  * "saved" while the database is down (the browser's outbox keeps those, DD004), the readiness
  * probe says DOWN during the outage and UP after, and saves work again without restarting Lateral.
+ * During the outage a save is answered 500 within about 3 s (the pool's connection timeout):
+ * Vaadin's browser client takes a 5xx as a recoverable error and sends the message again, and the
+ * highlighter's outbox keeps the mark until a save is acknowledged.
  */
 class DatabaseOutageIT {
 

@@ -161,7 +161,8 @@ class GracefulShutdownIT {
         assertThat(inFlight)
                 .as("every save in flight at SIGTERM is answered saved")
                 .hasSize(IN_FLIGHT)
-                .allMatch(Outcome::saved, "saved");
+                .allMatch(Outcome::saved, "saved")
+                .allMatch(o -> o.sent() < sigterm && o.answered() > sigterm, "sent before SIGTERM, answered after");
         assertThat(drain)
                 .as("the save sent during the drain got an answer or a refusal")
                 .hasSize(1);
