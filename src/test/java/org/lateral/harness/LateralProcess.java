@@ -13,16 +13,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The production jar as its own process, in demo mode with its own embedded PostgreSQL and data
- * directory under target/crash-test, for the crash tests: started, killed with SIGKILL together
- * with its database, and started again on the same data.
+ * The production jar as its own process, in demo mode with its own embedded PostgreSQL (or a
+ * database the test runs, given by environment) and data directory under target/crash-test, for
+ * the crash and fault tests: started, killed with SIGKILL together with its database, stopped with
+ * SIGTERM, and started again on the same data.
  */
 public final class LateralProcess implements AutoCloseable {
 
@@ -30,9 +33,23 @@ public final class LateralProcess implements AutoCloseable {
 
     private final Path work =
             Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Map<String, String> environment;
     private Process app;
     private Path log;
     private int port;
+
+    /** Lateral with its own embedded PostgreSQL. */
+    public LateralProcess() {
+        this(Map.of());
+    }
+
+    /**
+     * Lateral with these environment variables on top, e.g. {@code SPRING_DATASOURCE_URL} for a
+     * database the test runs itself.
+     */
+    public LateralProcess(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /** Starts the jar (run 1, 2, … name its log) and returns once it is ready. */
     public LateralProcess start(int run) throws IOException, InterruptedException {
@@ -51,6 +68,7 @@ public final class LateralProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("LATERAL_DATA_DIR", work.resolve("data").toString());
         builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().putAll(environment);
         app = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -110,6 +128,29 @@ public final class LateralProcess implements AutoCloseable {
             found = Integer.parseInt(m.group(1));
         }
         return found;
+    }
+
+    /** Sends SIGTERM, as systemd, Docker or Kubernetes stop a service, and returns at once. */
+    public void terminate() {
+        app.destroy();
+    }
+
+    /** Waits for the process to end and returns its exit status. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!app.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Lateral still runs " + limit + " after being told to stop; log: " + log);
+        }
+        return app.exitValue();
+    }
+
+    /** The app's data directory ({@code LATERAL_DATA_DIR}), to open its database after it stopped. */
+    public Path dataDirectory() {
+        return work.resolve("data");
+    }
+
+    /** What the running (or last) process has written to its log so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** Stops a still running app cleanly. */

@@ -49,8 +49,12 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+    HikariDataSource dataSource(
+            EmbeddedPostgresServer server,
+            // Spring Boot binds spring.datasource.hikari.* only to the pool it makes itself.
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeoutMillis) {
         HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setConnectionTimeout(connectionTimeoutMillis);
         dataSource.setPoolName("lateral");
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());
