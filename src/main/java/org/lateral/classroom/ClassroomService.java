@@ -280,7 +280,7 @@ public class ClassroomService {
                 .orElseThrow(() -> new UserFacingException("That student is not in this class."));
         if (student.sharedWithOtherTeacher() && !teacher.has(Role.ADMIN)) {
             throw new UserFacingException(student.displayName() + " is also in another teacher's class, so only a "
-                    + "school admin can change their account.");
+                    + "school admin can change their account, on the School admin page.");
         }
         return student;
     }

@@ -210,6 +210,10 @@ class SchoolAdminIT {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("is not available");
         assertThat(accountCount()).isEqualTo(before);
+        System.out.printf(
+                "Invitations: 4 codes refused (withdrawn, out of date, malformed, blank), 3 forms refused, "
+                        + "accounts created by them %d%n",
+                accountCount() - before);
 
         // The refused form did not use the invitation up: it still works, and makes an admin.
         String username = "future-admin-" + UUID.randomUUID().toString().substring(0, 6);
@@ -300,6 +304,10 @@ class SchoolAdminIT {
     void students_are_found_by_part_of_a_name_and_renamed_and_reset_only_from_the_page_the_admin_read() {
         try (var s = asAdmin()) {
             assertThat(admin.students("").total()).isEqualTo(1);
+            assertThat(admin.students("").students()).singleElement().satisfies(m -> {
+                assertThat(m.classes()).extracting(SchoolMember.ClassRef::name).containsExactly("History 9B");
+                assertThat(m.enabled()).isTrue();
+            });
             assertThat(admin.students("ERO").students())
                     .extracting(SchoolMember::id)
                     .containsExactly(student.id());
@@ -310,6 +318,18 @@ class SchoolAdminIT {
                     .as("teachers are not students")
                     .isZero();
             assertThatThrownBy(() -> admin.students("x".repeat(101))).isInstanceOf(UserFacingException.class);
+            for (String name : List.of("Pupil 10", "Pupil 2", "pupil 1")) {
+                administration.ensureAccount(
+                        school,
+                        "pupil-" + UUID.randomUUID().toString().substring(0, 8),
+                        name,
+                        Set.of(Role.STUDENT),
+                        Fixtures.PASSWORD);
+            }
+            assertThat(admin.students("pupil").students())
+                    .as("by name as a person reads it: 2 before 10, whatever the case")
+                    .extracting(SchoolMember::displayName)
+                    .containsExactly("pupil 1", "Pupil 2", "Pupil 10");
 
             SchoolMember before = member(student.id());
             SchoolMember renamed = admin.renameStudent(student.id(), "  Grey   Heron ", before.version());
@@ -367,16 +387,19 @@ class SchoolAdminIT {
             assertThat(admin.students("").students())
                     .extracting(SchoolMember::id)
                     .containsExactly(student.id());
-            for (Runnable call : List.<Runnable>of(
+            List<Runnable> calls = List.<Runnable>of(
                     () -> admin.setEnabled(stranger.id(), false),
                     () -> admin.resetPassword(stranger.id()),
                     () -> admin.renameStudent(stranger.id(), "Renamed", 0),
                     () -> admin.unlockSignIn(stranger.id()),
-                    () -> admin.moveStudent(stranger.id(), history.id(), geography.id()))) {
+                    () -> admin.moveStudent(stranger.id(), history.id(), geography.id()));
+            for (Runnable call : calls) {
                 assertThatThrownBy(call::run)
                         .isInstanceOf(UserFacingException.class)
                         .hasMessage(SchoolAdminService.NOT_IN_SCHOOL);
             }
+            System.out.printf(
+                    "School admin: changes to another school's account refused %d of %d%n", calls.size(), calls.size());
         }
         assertThat(jdbc.sql("SELECT enabled AND version = 0 FROM account WHERE id = :id")
                         .param("id", stranger.id())

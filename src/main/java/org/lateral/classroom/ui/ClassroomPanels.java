@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,10 +14,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,8 +26,6 @@ import org.lateral.classroom.JoinCodes;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.RosterEntry;
 import org.lateral.classroom.StudentDataService;
-import org.lateral.security.NotYoursException;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The classroom parts of the class page, which the assignment feature composes with its own: the
@@ -226,11 +219,17 @@ public final class ClassroomPanels {
         access.setTestId(r.enabled() ? "roster-disable" : "roster-enable");
         if (r.sharedWithOtherTeacher()) {
             rename.getElement()
-                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+                    .setAttribute(
+                            "title",
+                            "Also in another teacher's class: a school admin changes this account on the School admin page");
             reset.getElement()
-                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+                    .setAttribute(
+                            "title",
+                            "Also in another teacher's class: a school admin changes this account on the School admin page");
             access.getElement()
-                    .setAttribute("title", "Also in another teacher's class: a school admin changes this account");
+                    .setAttribute(
+                            "title",
+                            "Also in another teacher's class: a school admin changes this account on the School admin page");
         }
         Div actions = new Div(rename, reset, access, remove, studentDataMenu(r));
         actions.addClassName("roster-actions");
@@ -244,7 +243,9 @@ public final class ClassroomPanels {
      * checks again who asks: a link is only a request, never a grant.
      */
     private Component studentDataMenu(RosterEntry r) {
-        Button open = new Button("Student data\u2026", e -> studentDataDialog(r));
+        Button open = new Button(
+                "Student data\u2026",
+                e -> StudentDataDialogs.open(studentData, r.studentId(), r.displayName(), r.username(), refresh));
         open.addThemeVariants(ButtonVariant.TERTIARY);
         open.setTestId("student-data");
         if (r.sharedWithOtherTeacher()) {
@@ -254,110 +255,6 @@ public final class ClassroomPanels {
                             "Also in another teacher's class: a school admin exports or deletes this student's data");
         }
         return open;
-    }
-
-    private void studentDataDialog(RosterEntry r) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(r.displayName() + "\u2019s data");
-        Paragraph what = new Paragraph("Everything Lateral stores about " + r.displayName() + " (" + r.username()
-                + "): the account, the classes joined, the work on every assignment, scores, comments and due-date "
-                + "changes. The password is never included.");
-        Anchor json = download(
-                "Download this student\u2019s data (JSON)",
-                "student-export-json",
-                "student.json",
-                () -> studentData.exportJson(r.studentId()));
-        Anchor csv = download(
-                "Download this student\u2019s data (CSV)",
-                "student-export-csv",
-                "student-csv.zip",
-                () -> studentData.exportCsv(r.studentId()));
-        Button delete = new Button("Delete this student\u2019s data\u2026", e -> {
-            dialog.close();
-            deleteDialog(r);
-        });
-        delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-        delete.setTestId("student-delete");
-        Div items = new Div(json, csv, delete);
-        items.addClassName("student-data-actions");
-        dialog.add(what, items);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
-        dialog.open();
-    }
-
-    private static Anchor download(
-            String text, String testId, String fallbackName, Supplier<StudentDataService.StudentDataFile> build) {
-        Anchor anchor = new Anchor(
-                DownloadHandler.fromInputStream(
-                        event -> {
-                            try {
-                                StudentDataService.StudentDataFile file = build.get();
-                                return new DownloadResponse(
-                                        new ByteArrayInputStream(file.bytes()),
-                                        file.filename(),
-                                        file.contentType(),
-                                        file.bytes().length);
-                            } catch (NotYoursException e) {
-                                return DownloadResponse.error(403, e.getMessage());
-                            } catch (AccessDeniedException e) {
-                                return DownloadResponse.error(
-                                        403, "Only the student's teacher or a school admin can " + "download this.");
-                            } catch (UserFacingException e) {
-                                return DownloadResponse.error(409, e.getMessage());
-                            }
-                        },
-                        fallbackName),
-                text);
-        anchor.setTestId(testId);
-        return anchor;
-    }
-
-    /**
-     * Deleting is final, so the teacher types the student's username to confirm (like deleting a
-     * repository elsewhere): the button stays off until it matches, and the service checks again.
-     */
-    private void deleteDialog(RosterEntry r) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Delete all of " + r.displayName() + "\u2019s data?");
-        Paragraph what = new Paragraph("This deletes everything Lateral stores about this student, in every class: "
-                + "their account, their work on every assignment, their scores, your comments and their due-date "
-                + "changes. They can no longer sign in. This cannot be undone; download their data first if the "
-                + "school needs a copy.");
-        TextField typed = new TextField("Type " + r.username() + " to confirm");
-        typed.setWidthFull();
-        typed.setTestId("student-delete-username");
-        typed.setValueChangeMode(ValueChangeMode.EAGER);
-        Button confirm = new Button("Delete for good", e -> {
-            try {
-                StudentDataService.StudentDataDeletion done =
-                        studentData.deleteStudentData(r.studentId(), typed.getValue());
-                dialog.close();
-                showDeleted(done);
-                refresh.run();
-            } catch (UserFacingException ex) {
-                typed.setInvalid(true);
-                typed.setErrorMessage(ex.getMessage());
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
-        confirm.setTestId("student-delete-confirm");
-        confirm.setEnabled(false);
-        typed.addValueChangeListener(
-                e -> confirm.setEnabled(e.getValue().strip().equalsIgnoreCase(r.username())));
-        dialog.add(what, typed);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
-        dialog.open();
-    }
-
-    private static void showDeleted(StudentDataService.StudentDataDeletion done) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Data deleted");
-        Paragraph text = new Paragraph("Everything Lateral stored about " + done.displayName() + " is deleted ("
-                + done.total() + " records). They can no longer sign in.");
-        text.setTestId("student-delete-done");
-        dialog.add(text);
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
-        dialog.open();
     }
 
     private void renameDialog(RosterEntry r) {

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,6 +38,7 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.SchoolAdminService;
 import org.lateral.classroom.SchoolMember;
 import org.lateral.classroom.SchoolSettings;
+import org.lateral.classroom.StudentDataService;
 import org.lateral.classroom.TeacherInvite;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.Role;
@@ -56,6 +58,7 @@ class SchoolAdminView extends Div {
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final SchoolAdminService admin;
+    private final StudentDataService studentData;
     private final java.util.UUID self;
     private final Paragraph status = new Paragraph();
     private final Paragraph problem = new Paragraph();
@@ -65,8 +68,9 @@ class SchoolAdminView extends Div {
     private final Div retention = new Div();
     private final TextField search = new TextField("Find a student");
 
-    SchoolAdminView(SchoolAdminService admin, CurrentUser currentUser) {
+    SchoolAdminView(SchoolAdminService admin, StudentDataService studentData, CurrentUser currentUser) {
         this.admin = admin;
+        this.studentData = studentData;
         this.self = currentUser.require(Role.ADMIN).accountId();
         addClassNames("page", "school-admin-page");
         SchoolSettings settings = admin.settings();
@@ -97,6 +101,13 @@ class SchoolAdminView extends Div {
         search.setPlaceholder("Part of a name or username");
         search.setClearButtonVisible(true);
         search.setTestId("student-search");
+        // The list follows the typing (after a short pause); Enter and the button search at once.
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                showStudents();
+            }
+        });
         Button find = new Button("Search", e -> showStudents());
         find.setTestId("student-search-button");
         find.addClickShortcut(Key.ENTER).listenOn(search);
@@ -331,6 +342,10 @@ class SchoolAdminView extends Div {
         actions.add(resetButton(m));
         actions.add(accessButton(m));
         actions.add(tertiary("Move to another class", "student-move", () -> moveDialog(m, classes)));
+        actions.add(tertiary(
+                "Student data\u2026",
+                "student-data",
+                () -> StudentDataDialogs.open(studentData, m.id(), m.displayName(), m.username(), this::showStudents)));
         if (m.signInHeldBack()) {
             actions.add(unlockSignIn(m, "students"));
         }

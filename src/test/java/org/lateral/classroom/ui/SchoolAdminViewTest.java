@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
@@ -188,6 +189,30 @@ class SchoolAdminViewTest extends SpringBrowserlessTest {
                         .param("id", student.id())
                         .query(Boolean.class)
                         .single())
+                .isFalse();
+    }
+
+    @Test
+    @WithUserDetails(value = ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_admin_who_teaches_no_class_downloads_and_deletes_a_students_data_from_their_row() {
+        navigate(SchoolAdminView.class);
+        click(row("student-table", student.username()), "student-data");
+        assertThat($(Anchor.class).withTestId("student-export-json").single().getHref())
+                .isNotBlank();
+        test($(Button.class).withTestId("student-delete").single()).click();
+        test($(TextField.class).withTestId("student-delete-username").single()).setValue(student.username());
+        test($(Button.class).withTestId("student-delete-confirm").single()).click();
+        assertThat($(Paragraph.class).withTestId("student-delete-done").single().getText())
+                .contains("Everything Lateral stored about Plover is deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE id = :id")
+                        .param("id", student.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat($(NativeTableRow.class)
+                        .withAttribute("data-username", student.username())
+                        .exists())
+                .as("the list no longer shows the student")
                 .isFalse();
     }
 
