@@ -49,4 +49,46 @@ class StudentDataInventoryIT {
             assertThat(entry.why()).isNotBlank();
         }
     }
+
+    /**
+     * Lateral keeps the least personal data that works (SECURITY.md, "Privacy"): a person is a
+     * username and a display name, nothing else. A migration that adds a contact or identity
+     * column anywhere, or any column to the account, fails here until the promise is revisited.
+     */
+    @Test
+    void the_schema_holds_no_contact_or_identity_column_and_an_account_is_a_username_and_a_name() {
+        List<String> columns = jdbc.sql("""
+                SELECT table_name || '.' || column_name FROM information_schema.columns
+                 WHERE table_schema = current_schema() ORDER BY 1
+                """).query(String.class).list();
+        List<String> personal = columns.stream()
+                .filter(c -> c.substring(c.indexOf('.') + 1)
+                        .matches(".*(mail|phone|mobile|birth|dob|gender|sex|street|postcode|zip|parent|guardian"
+                                + "|photo|avatar|ssn|national|ethnic|religio|health|home_address|address_line).*"))
+                .toList();
+        List<String> account = columns.stream()
+                .filter(c -> c.startsWith("account."))
+                .map(c -> c.substring("account.".length()))
+                .toList();
+        System.out.printf(
+                "Personal data: %d columns checked, contact or identity columns %d, account columns %s%n",
+                columns.size(), personal.size(), account);
+        assertThat(columns).hasSizeGreaterThan(100);
+        assertThat(personal)
+                .as("columns that would hold contact or identity data")
+                .isEmpty();
+        assertThat(account)
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "school_id",
+                        "username",
+                        "display_name",
+                        "enabled",
+                        "created_at",
+                        "version",
+                        "demo",
+                        "session_epoch",
+                        "disabled_at",
+                        "disabled_by");
+    }
 }

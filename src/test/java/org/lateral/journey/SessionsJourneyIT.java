@@ -181,4 +181,31 @@ class SessionsJourneyIT extends JourneyTest {
                     .update();
         }
     }
+
+    @Test
+    void signing_out_clears_this_users_unsent_work_from_the_browser_and_leaves_another_users() {
+        signIn("student19");
+        // What the outboxes of this user (two attempts, a later step) and of another user who
+        // used this computer hold in the browser: marks not yet acknowledged by the server.
+        page.evaluate("""
+                () => {
+                  localStorage.setItem('lateral-outbox:student19:one-attempt:1', '{"v":1,"entries":[]}');
+                  localStorage.setItem('lateral-outbox:student19:other-attempt:2:step1', '{"v":1,"entries":[]}');
+                  localStorage.setItem('lateral-outbox:student190:someone-else:1', '{"v":1,"entries":[]}');
+                }""");
+        page.getByTestId("logout").click();
+        page.waitForURL(u -> u.contains("/login"));
+        @SuppressWarnings("unchecked")
+        List<String> left = (List<String>)
+                page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('lateral-outbox:')).sort()");
+        System.out.printf(
+                "Sign-out: this user's outbox keys left %d of 2, another user's kept %d of 1%n",
+                left.stream()
+                        .filter(k -> k.startsWith("lateral-outbox:student19:"))
+                        .count(),
+                left.stream()
+                        .filter(k -> k.startsWith("lateral-outbox:student190:"))
+                        .count());
+        assertThat(left).containsExactly("lateral-outbox:student190:someone-else:1");
+    }
 }
