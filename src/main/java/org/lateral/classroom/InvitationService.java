@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
-import org.lateral.base.text.Names;
 import org.lateral.security.AuditAction;
 import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
@@ -74,20 +73,14 @@ public class InvitationService {
     @ForAnyone
     public String accept(String typedCode, NewTeacher form, JoinService.From from) {
         SchoolAdminRepository.OpenInvite open = open(typedCode, from);
-        String displayName = Names.clean(form.displayName());
-        if (displayName.isEmpty() || displayName.length() > 100) {
-            throw new UserFacingException("Type your name as your students will see it (up to 100 characters).");
-        }
-        Usernames.problem(form.username()).ifPresent(p -> {
-            throw new UserFacingException(p);
-        });
-        String username = Usernames.normalise(form.username());
-        PasswordPolicy.problem(form.password(), username).ifPresent(p -> {
-            throw new UserFacingException(p);
-        });
-        if (!form.password().equals(form.passwordAgain())) {
-            throw new UserFacingException("The two passwords are not the same.");
-        }
+        SignUpForm checked = SignUpForm.check(
+                form.displayName(),
+                "Type your name as your students will see it (up to 100 characters).",
+                form.username(),
+                form.password(),
+                form.passwordAgain());
+        String displayName = checked.displayName();
+        String username = checked.username();
         if (accounts.usernameTaken(username)) {
             throw new UserFacingException("The username " + username + " is not available. Choose another one.");
         }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
-import org.lateral.base.text.Names;
 import org.lateral.security.AuditAction;
 import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
@@ -83,20 +82,14 @@ public class JoinService {
     public String joinAsNewStudent(String typedCode, NewStudent form, From from) {
         JoinThrottle.Requester who = requester(from);
         ClassRepository.JoinTarget target = target(typedCode, who);
-        String displayName = Names.clean(form.displayName());
-        if (displayName.isEmpty() || displayName.length() > 100) {
-            throw new UserFacingException("Type the name your teacher knows you by (up to 100 characters).");
-        }
-        Usernames.problem(form.username()).ifPresent(p -> {
-            throw new UserFacingException(p);
-        });
-        String username = Usernames.normalise(form.username());
-        PasswordPolicy.problem(form.password(), username).ifPresent(p -> {
-            throw new UserFacingException(p);
-        });
-        if (!form.password().equals(form.passwordAgain())) {
-            throw new UserFacingException("The two passwords are not the same.");
-        }
+        SignUpForm checked = SignUpForm.check(
+                form.displayName(),
+                "Type the name your teacher knows you by (up to 100 characters).",
+                form.username(),
+                form.password(),
+                form.passwordAgain());
+        String displayName = checked.displayName();
+        String username = checked.username();
         if (accounts.usernameTaken(username)) {
             // Usernames are shared by every school on this Lateral, so "taken" may mean taken
             // elsewhere: each such answer counts as a wrong try, and it names no school or person.
