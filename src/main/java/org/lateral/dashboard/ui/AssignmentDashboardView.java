@@ -38,6 +38,7 @@ import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
+import org.lateral.security.NotYoursException;
 import org.lateral.submission.AssignmentDashboard;
 import org.lateral.submission.AssignmentInsights;
 import org.lateral.submission.CompareAgreement;
@@ -113,7 +114,12 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             return;
         }
         // The marker is read before the figures: a change in between is drawn at the next poll.
-        marker = insights.changeMarker(id);
+        try {
+            marker = insights.changeMarker(id);
+        } catch (NotYoursException e) {
+            // Someone else's or no assignment: the same "Page not found" as an unknown address.
+            throw new NotFoundException();
+        }
         render(insights.dashboard(id).orElseThrow(NotFoundException::new));
     }
 

@@ -180,6 +180,13 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void an_unknown_assignment_shows_page_not_found_not_an_error() {
+        navigate("dashboards/assignment/" + UUID.randomUUID(), org.lateral.base.ui.NotFoundView.class);
+        assertThat(getCurrentView()).isInstanceOf(org.lateral.base.ui.NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_page_polls_and_redraws_only_when_the_marker_moved() {
         AssignmentDashboardView view =
                 navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
