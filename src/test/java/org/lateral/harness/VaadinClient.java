@@ -44,9 +44,14 @@ public final class VaadinClient {
     private String lastResponse = "";
 
     public VaadinClient(URI base) {
+        this(base, new CookieManager());
+    }
+
+    /** With a cookie jar the caller can read, to see which session the client is in. */
+    public VaadinClient(URI base, CookieManager cookies) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
