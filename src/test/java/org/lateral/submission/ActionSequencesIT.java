@@ -75,7 +75,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *   <li>one submission per student, one attempt per step and round;
  *   <li>the latest score of a submitted attempt is what the pure scorer gives for its stored marks;
  *   <li>the student's feedback is waiting, hints or the released key exactly when the policy and
- *       DD006 say so, and no key claim's reason reaches the student before the key is released.
+ *       DD006 say so, their progress page counts the lesson only once the key is released, and no key
+ *       claim's reason reaches the student before then.
  * </ul>
  *
  * Refusals must be {@link UserFacingException}s or rejected saves with a plain sentence. A failure
@@ -98,6 +99,9 @@ class ActionSequencesIT {
 
     @Autowired
     GradingActions grading;
+
+    @Autowired
+    StudentWorkService studentWork;
 
     @Autowired
     AssignmentService assignments;
@@ -376,6 +380,7 @@ class ActionSequencesIT {
         model.attempts.add(new Attempt(attemptIds(lesson.id(), studentId).getFirst(), 1));
         model.page = model.attempts.getFirst();
         Sequence run = new Sequence(sequence, random, model, key, text, student.username(), studentId);
+        assertThat(run.reasons).as("the key's reasons to watch for").isNotEmpty();
         Duration moved = Duration.ZERO;
         List<Violation> violations = new ArrayList<>();
         try (var s = SignedIn.as(users, student.username())) {
@@ -473,10 +478,10 @@ class ActionSequencesIT {
                     .toList();
             switch (action) {
                 case OPEN -> open();
-                case NEW_MARK -> save(page, newMark(UUID.randomUUID(), 1));
+                case NEW_MARK -> save(page, newMark(markId(), 1));
                 case CHANGE_MARK -> {
                     if (drawn.isEmpty()) {
-                        save(page, newMark(UUID.randomUUID(), 1));
+                        save(page, newMark(markId(), 1));
                     } else {
                         UUID id = drawn.get(random.nextInt(drawn.size()));
                         save(page, newMark(id, browser.get(id).seq + 1));
@@ -484,7 +489,7 @@ class ActionSequencesIT {
                 }
                 case DELETE_MARK -> {
                     if (drawn.isEmpty()) {
-                        save(page, newMark(UUID.randomUUID(), 1));
+                        save(page, newMark(markId(), 1));
                     } else {
                         UUID id = drawn.get(random.nextInt(drawn.size()));
                         BrowserMark mark = browser.get(id);
@@ -508,7 +513,7 @@ class ActionSequencesIT {
                             .flatMap(m -> m.sent.stream())
                             .toList();
                     if (sent.isEmpty()) {
-                        save(page, newMark(UUID.randomUUID(), 1));
+                        save(page, newMark(markId(), 1));
                     } else {
                         // A reconnect resends a save the server has already answered.
                         save(page, sent.get(random.nextInt(sent.size())));
@@ -517,7 +522,7 @@ class ActionSequencesIT {
                 case OUT_OF_ORDER -> {
                     // Two changes of one mark made quickly, their saves arriving newest first.
                     UUID id = drawn.isEmpty() || random.nextInt(3) == 0
-                            ? UUID.randomUUID()
+                            ? markId()
                             : drawn.get(random.nextInt(drawn.size()));
                     int seq = browser.containsKey(id) ? browser.get(id).seq : 0;
                     MarkState older = newMark(id, seq + 1);
@@ -530,7 +535,7 @@ class ActionSequencesIT {
                 }
                 case DELETE_UNSAVED -> {
                     // Made and deleted while offline: only the delete reaches the server.
-                    MarkState made = newMark(UUID.randomUUID(), 1);
+                    MarkState made = newMark(markId(), 1);
                     save(
                             page,
                             new MarkState(
@@ -570,6 +575,11 @@ class ActionSequencesIT {
                 }
             }
             return Duration.ZERO;
+        }
+
+        /** A browser-made mark id, drawn from the seed so that a replay makes the same ones. */
+        UUID markId() {
+            return new UUID(random.nextLong(), random.nextLong());
         }
 
         /** A mark's full state over words of the text: often a key claim's span, else a few words. */
@@ -692,7 +702,7 @@ class ActionSequencesIT {
         }
 
         void badInput(Attempt attempt) {
-            MarkState good = newMark(UUID.randomUUID(), 1);
+            MarkState good = newMark(markId(), 1);
             List<Map.Entry<String, MarkState>> broken = new ArrayList<>();
             broken.add(Map.entry("unknown type", withType(good, "rumour")));
             broken.add(Map.entry(
@@ -994,6 +1004,12 @@ class ActionSequencesIT {
             assertThat(shown)
                     .as("feedback state (policy %s, submitted %s, round %d)", model.policy, submitted, round)
                     .isEqualTo(state);
+            // The progress page counts a lesson (its scores and claim types) only when its review is shown.
+            assertThat(studentWork.progress().lessons().stream()
+                            .map(StudentProgress.Lesson::assignmentId)
+                            .toList())
+                    .as("the progress page in the %s state", state)
+                    .isEqualTo(state.equals("released") ? List.of(model.lesson.id()) : List.of());
             if (state.equals("released")) {
                 assertThat(seen.attempts().stream().map(AttemptReview::number).toList())
                         .as("the released attempts")
