@@ -100,7 +100,7 @@ class HostileBrowserCallsIT {
     SubmissionService submissions;
 
     private final HostileInputs in = HostileInputs.fromSystemProperty();
-    private final Map<String, int[]> tallies = new TreeMap<>(); // tried, answered, refused by Vaadin
+    private final Map<String, int[]> tallies = new TreeMap<>(); // tried, saved, refused or stale, no save result, error
     private final List<String> failures = new ArrayList<>();
     private DatabaseFingerprint fingerprint;
     private Map<String, String> state;
@@ -275,8 +275,8 @@ class HostileBrowserCallsIT {
                 "Hostile input (browser calls): seed %d, %d calls to %d @ClientCallable methods, %d tables compared after each call, %.1f s%n",
                 in.seed(), total, tallies.size(), fingerprint.tableCount(), (System.nanoTime() - started) / 1e9));
         tallies.forEach((method, t) -> report.append(String.format(
-                "  %-34s tried %3d, answered %3d, refused by Vaadin before Lateral's code %3d%n",
-                method, t[0], t[1], t[2])));
+                "  %-20s tried %3d: saved %3d, refused or stale %3d, no save result %3d, request failed %3d%n",
+                method, t[0], t[1], t[2], t[3], t[4])));
         report.append(String.format(
                 "Hostile input (browser calls): server errors, partial writes and refusals that are not sentences: %d%n",
                 failures.size()));
@@ -295,7 +295,7 @@ class HostileBrowserCallsIT {
     }
 
     private void call(Page page, String method, Arguments arguments) throws Exception {
-        int[] tally = tallies.computeIfAbsent(method, m -> new int[3]);
+        int[] tally = tallies.computeIfAbsent(method, m -> new int[5]);
         tally[0]++;
         String where = method + " call " + tally[0];
         JsonNode[] args = arguments.get();
@@ -316,12 +316,15 @@ class HostileBrowserCallsIT {
                     checkSentence(where, answer.get("message").asString());
                 }
             }
-            tally[1]++;
+            // A save method always answers a save result when it runs (a state it cannot read
+            // included); none means Vaadin could not read the arguments and did not call it, or
+            // it failed, which the log check below tells apart. Refreshes and selections answer none.
+            tally[answers.isEmpty() ? 3 : refused ? 2 : 1]++;
         } catch (IOException refusedByVaadin) {
             // The server answered the request with an error: only right when Vaadin could not read
             // the call, before any of Lateral's code ran (checked in the log below).
             refused = true;
-            tally[2]++;
+            tally[4]++;
             page.reopen();
         }
         String logged = output.toString()

@@ -155,6 +155,9 @@ class HostileServiceInputIT {
     @Autowired
     KeyAmendments amendments;
 
+    @Autowired
+    org.lateral.audit.AuditLog auditLog;
+
     private final HostileInputs in = HostileInputs.fromSystemProperty();
     private final Map<String, Tally> tallies = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -210,6 +213,7 @@ class HostileServiceInputIT {
         studentWorkMethods();
         gradingMethods();
         amendmentMethods();
+        readsOfTypedText();
 
         int total = tallies.values().stream().mapToInt(t -> t.tried).sum();
         StringBuilder report = new StringBuilder();
@@ -1024,5 +1028,42 @@ class HostileServiceInputIT {
                 return null;
             });
         }
+    }
+
+    // --- reads that take what people type ---------------------------------------------------
+
+    /** Not writes, but they take typed text (a search, a code, a filter, a fetched page) to SQL or a parser. */
+    private void readsOfTypedText() {
+        String admin = fixtures.admin(schoolOf(teacher), "fuzz-admin");
+        for (int i = 0; i < PER_METHOD; i++) {
+            attempt("LibraryService.articles", teacher, () -> library.articles(in.text()));
+            attempt(
+                    "JoinService.preview",
+                    null,
+                    () -> join.preview(in.text(), new JoinService.From(in.codeOr("127.0.0.1"), in.text())));
+            attempt(
+                    "AuditLog.events",
+                    admin,
+                    () -> auditLog.events(
+                            new org.lateral.audit.AuditLog.Filter(
+                                    in.chance(30) ? null : in.oneOf(AuditAction.values()),
+                                    in.text(),
+                                    in.dateOrNull(),
+                                    in.dateOrNull()),
+                            in.number()));
+            attempt(
+                    "ArticleImportService.previewPage",
+                    teacher,
+                    () -> articleImport.previewPage(
+                            in.bytes(), in.textOrNull(), in.codeOr("https://example.org/news/1", "http://10.0.0.1/")));
+            attempt("SubmissionService.open", bo.username(), () -> submissions.open(in.id(lesson.id())));
+        }
+    }
+
+    private UUID schoolOf(String username) {
+        return jdbc.sql("SELECT school_id FROM account WHERE username = :u")
+                .param("u", username)
+                .query(UUID.class)
+                .single();
     }
 }
