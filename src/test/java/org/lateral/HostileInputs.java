@@ -103,13 +103,21 @@ public final class HostileInputs {
         return chance(percent) ? null : value.get();
     }
 
-    /** A hostile string: one of the fixed nasties, a random mix of them, or 100 KB / 1 MB of text. */
+    /**
+     * A hostile string: one of the fixed nasties, a plausible sentence with one of them inside (so
+     * it passes length and blank checks and reaches the database), a random mix, or 100 KB / 1 MB.
+     */
     public String text() {
         int roll = random.nextInt(100);
-        if (roll < 55) {
+        if (roll < 45) {
             return oneOf(HOSTILE);
         }
-        if (roll < 80) {
+        if (roll < 65) {
+            String sentence = oneOf("A short note about the article.", "Ms Rivera", "The Frisky", "Reuters");
+            int at = random.nextInt(sentence.length() + 1);
+            return sentence.substring(0, at) + oneOf(HOSTILE) + sentence.substring(at);
+        }
+        if (roll < 82) {
             StringBuilder mix = new StringBuilder();
             int parts = 2 + random.nextInt(4);
             for (int i = 0; i < parts; i++) {
@@ -117,10 +125,10 @@ public final class HostileInputs {
             }
             return mix.toString();
         }
-        if (roll < 92) {
+        if (roll < 93) {
             return big(HUNDRED_KB);
         }
-        if (roll < 96) {
+        if (roll < 97) {
             return randomChars(1 + random.nextInt(300));
         }
         return big(ONE_MB);

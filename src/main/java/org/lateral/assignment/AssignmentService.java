@@ -360,9 +360,11 @@ public class AssignmentService {
         List<LibraryPins.RubricLevel> checked = new java.util.ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             LibraryPins.RubricLevel level = levels.get(i);
-            String name = level.name() == null ? "" : level.name().strip();
-            String descriptor =
-                    level.descriptor() == null ? "" : level.descriptor().strip();
+            String name =
+                    level.name() == null ? "" : PlainText.storable(level.name()).strip();
+            String descriptor = level.descriptor() == null
+                    ? ""
+                    : PlainText.storable(level.descriptor()).strip();
             if (name.isEmpty() || name.length() > 200) {
                 throw new UserFacingException("Level " + i + " needs a name of at most 200 characters.");
             }
