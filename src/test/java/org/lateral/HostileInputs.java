@@ -67,6 +67,9 @@ public final class HostileInputs {
     private final long seed;
     private final Random random;
 
+    /** Set while a huge list is built: its elements get short text, so the list stays megabytes, not gigabytes. */
+    private boolean inHugeList;
+
     public HostileInputs(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
@@ -109,7 +112,7 @@ public final class HostileInputs {
      */
     public String text() {
         int roll = random.nextInt(100);
-        if (roll < 45) {
+        if (roll < 45 || inHugeList) {
             return oneOf(HOSTILE);
         }
         if (roll < 65) {
@@ -319,10 +322,17 @@ public final class HostileInputs {
 
     /** A list of {@code 0} to a few of the element, or (one time in {@code hugePercent}) hundreds. */
     public <T> List<T> list(int hugePercent, Supplier<T> element) {
-        int size = chance(hugePercent) ? 300 + random.nextInt(700) : random.nextInt(4);
+        boolean huge = chance(hugePercent);
+        int size = huge ? 300 + random.nextInt(700) : random.nextInt(4);
         List<T> list = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            list.add(element.get());
+        boolean outer = inHugeList;
+        inHugeList = outer || huge;
+        try {
+            for (int i = 0; i < size; i++) {
+                list.add(element.get());
+            }
+        } finally {
+            inHugeList = outer;
         }
         return list;
     }
