@@ -209,6 +209,7 @@ class HostileServiceInputIT {
         classroomMethods();
         joinAndAccountMethods();
         libraryMethods();
+        nulInsideValidArticles();
         keyEditorMethods();
         assignmentMethods();
         studentWorkMethods();
@@ -618,6 +619,44 @@ class HostileServiceInputIT {
                                 in.textOrNull()));
             });
         }
+    }
+
+    /**
+     * U+0000 inside otherwise valid article input: the random drafts above rarely pass every other
+     * check, so this reaches the insert on purpose.
+     */
+    private void nulInsideValidArticles() {
+        String fresh = claims.text() + " A closing sentence added by the hostile input test " + in.seed() + ".";
+        attempt("ArticleImportService.save", teacher, () -> {
+            ArticleDraft valid = articleImport.preview(PastedArticle.of(fresh));
+            return articleImport.save(new ArticleDraft(
+                    "A headline\u0000 with a NUL",
+                    valid.body(),
+                    frisky.outletId(),
+                    valid.outletName(),
+                    valid.outletHome(),
+                    valid.newOutletKind(),
+                    valid.byline(),
+                    valid.published(),
+                    valid.address(),
+                    valid.addressSource(),
+                    valid.language(),
+                    valid.removed(),
+                    valid.origin(),
+                    valid.sourceFile()));
+        });
+        attempt("ArticleImportService.saveEdit", teacher, () -> {
+            var editable = articleImport.editable(isegoria.articleId());
+            return articleImport.saveEdit(
+                    isegoria.articleId(),
+                    editable.version(),
+                    new ArticleCorrection(
+                            editable.title() + "\u0000",
+                            editable.body(),
+                            editable.byline(),
+                            editable.published(),
+                            editable.address()));
+        });
     }
 
     // --- key editors ------------------------------------------------------------------------

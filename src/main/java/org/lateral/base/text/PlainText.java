@@ -1,6 +1,7 @@
 package org.lateral.base.text;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Free text as PostgreSQL can store it. Its {@code text} type cannot hold U+0000 (the insert fails
@@ -17,6 +18,16 @@ public final class PlainText {
     private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private PlainText() {}
+
+    /** Whether any of the texts holds U+0000 (for inputs that refuse it rather than drop it). */
+    public static boolean hasNul(@Nullable String... texts) {
+        for (String text : texts) {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The text without U+0000. */
     public static String storable(String text) {
