@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.StudentClassSummary;
@@ -102,6 +103,9 @@ public class AssignmentService {
         if (form.revisionAllowed() && form.revisionUntil() != null) {
             if (form.revisionUntil().isBefore(form.dueDate())) {
                 throw new UserFacingException("The revision window must end on or after the due date.");
+            }
+            if (form.revisionUntil().isAfter(form.dueDate().plusDays(LONGEST_DEADLINE_DAYS))) {
+                throw new UserFacingException("The revision window can end at most a year after the due date.");
             }
             revisionUntil = DueDates.endOfDay(form.revisionUntil(), zone);
         }
@@ -236,12 +240,20 @@ public class AssignmentService {
         if (reason != null && reason.length() > 500) {
             throw new UserFacingException("Keep the reason under 500 characters.");
         }
+        // Bounded like an assignment's own due date (and so never beyond what an instant holds).
+        LocalDate today = LocalDate.now(clock.withZone(schoolClass.timeZone()));
+        if (dueDate.isBefore(today)) {
+            throw new UserFacingException("The due date is in the past.");
+        }
+        if (dueDate.isAfter(today.plusDays(LONGEST_DEADLINE_DAYS))) {
+            throw new UserFacingException("The due date can be at most a year from today.");
+        }
         assignments.setDueOverride(
                 assignmentId,
                 teacher.schoolId(),
                 studentId,
                 DueDates.endOfDay(dueDate, schoolClass.timeZone()),
-                reason,
+                reason == null ? null : PlainText.storable(reason),
                 teacher.accountId(),
                 clock.instant());
     }
@@ -348,9 +360,11 @@ public class AssignmentService {
         List<LibraryPins.RubricLevel> checked = new java.util.ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             LibraryPins.RubricLevel level = levels.get(i);
-            String name = level.name() == null ? "" : level.name().strip();
-            String descriptor =
-                    level.descriptor() == null ? "" : level.descriptor().strip();
+            String name =
+                    level.name() == null ? "" : PlainText.storable(level.name()).strip();
+            String descriptor = level.descriptor() == null
+                    ? ""
+                    : PlainText.storable(level.descriptor()).strip();
             if (name.isEmpty() || name.length() > 200) {
                 throw new UserFacingException("Level " + i + " needs a name of at most 200 characters.");
             }

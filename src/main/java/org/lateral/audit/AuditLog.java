@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.security.AuditAction;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAdmins;
@@ -89,7 +90,13 @@ public class AuditLog {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw new UserFacingException("The first day comes after the last day. Swap them and apply again.");
         }
-        String username = filter.username().strip().toLowerCase(Locale.ROOT);
+        // Days a date picker can hold: beyond them the instants below would overflow.
+        for (LocalDate day : Arrays.asList(filter.from(), filter.to())) {
+            if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
+                throw new UserFacingException("Choose days between the years 1 and 9999.");
+            }
+        }
+        String username = PlainText.storable(filter.username()).strip().toLowerCase(Locale.ROOT);
         if (username.length() > 100) {
             throw new UserFacingException("A username has at most 40 characters.");
         }

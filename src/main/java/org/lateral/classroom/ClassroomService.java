@@ -243,8 +243,9 @@ public class ClassroomService {
         }
         for (String name : names) {
             if (name.length() > 100) {
-                throw new UserFacingException(
-                        "This name is longer than 100 characters: " + name.substring(0, 40) + "…");
+                // A sentence that shows the start of the name, cut between characters, not inside one.
+                throw new UserFacingException("The name starting \u201c"
+                        + name.substring(0, name.offsetByCodePoints(0, 40)) + "…\u201d is longer than 100 characters.");
             }
         }
         List<OneTimeCredential> credentials = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.text.PlainText;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForTeachers;
 import org.lateral.security.LateralUser;
@@ -50,7 +51,7 @@ public class LibraryService {
     @ForTeachers
     public List<LibraryEntry> articles(String search) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        String term = search.strip();
+        String term = PlainText.storable(search).strip();
         if (term.length() > MAX_SEARCH_LENGTH) {
             term = term.substring(0, MAX_SEARCH_LENGTH);
         }

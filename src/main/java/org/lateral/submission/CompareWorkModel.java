@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
+import org.lateral.base.text.PlainText;
 
 /**
  * The rules for the items of a compare-outlets step (DD015), with no database and no UI, so they
@@ -216,6 +217,7 @@ public final class CompareWorkModel {
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        String text = value == null ? null : PlainText.storable(value);
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

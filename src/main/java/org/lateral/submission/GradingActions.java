@@ -12,6 +12,7 @@ import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.security.AuditAction;
 import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
@@ -77,7 +78,7 @@ public class GradingActions {
     @TeacherOfAttempt
     public void comment(UUID attemptId, String body) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        String text = body == null ? "" : body.strip();
+        String text = body == null ? "" : PlainText.storable(body).strip();
         if (text.isEmpty()) {
             throw new UserFacingException("Write a comment first.");
         }
@@ -104,7 +105,7 @@ public class GradingActions {
                 "attempt",
                 List.of(attemptId),
                 score == null ? "the rules' score counts again" : "score set to " + score);
-        String why = comment == null ? "" : comment.strip();
+        String why = comment == null ? "" : PlainText.storable(comment).strip();
         if (score != null && (score.isNaN() || score < 0 || score > 100)) {
             throw new UserFacingException("A score is between 0 and 100.");
         }

@@ -18,6 +18,7 @@ import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.SavedMark;
+import org.lateral.base.text.PlainText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.SourceKind;
@@ -183,7 +184,7 @@ public class KeyAmendments {
     @TeacherOfAssignment
     public int acceptSourceAlias(UUID assignmentId, String sourceId, String alias) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        String name = alias == null ? "" : alias.strip();
+        String name = alias == null ? "" : PlainText.storable(alias).strip();
         if (name.isEmpty() || name.length() > 300) {
             throw new UserFacingException("A name is between 1 and 300 characters.");
         }

@@ -7,6 +7,7 @@ import org.lateral.base.AnchoredSpan;
 import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.text.PlainText;
 import org.lateral.library.SourceKind;
 
 /**
@@ -112,7 +113,7 @@ public final class SourceWorkModel {
      * first-hand does not lose the change for an outlet left in the form).
      */
     public static Checked<CheckedSource> check(SourceState s) {
-        String name = s.name() == null ? "" : s.name().strip();
+        String name = s.name() == null ? "" : PlainText.storable(s.name()).strip();
         if (name.isEmpty()) {
             return new Checked.Refused<>(NO_NAME);
         }
@@ -165,6 +166,7 @@ public final class SourceWorkModel {
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        String text = value == null ? null : PlainText.storable(value);
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

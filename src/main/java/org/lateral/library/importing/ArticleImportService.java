@@ -28,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.ContentHash;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.library.ArticleOfMySchool;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.OutletKind;
@@ -485,6 +486,17 @@ public class ArticleImportService {
             String language) {}
 
     private Checked check(ArticleDraft draft) {
+        // Refused rather than dropped: the words of an article must stay exactly as published.
+        if (PlainText.hasNul(
+                draft.title(),
+                draft.body(),
+                draft.byline(),
+                draft.outletName(),
+                draft.address(),
+                draft.published().note())) {
+            throw new UserFacingException(
+                    "The article contains an invisible control character that cannot be stored. Paste the text again.");
+        }
         String title = draft.title().strip();
         if (title.isEmpty()) {
             throw new UserFacingException("Give the article its headline.");

@@ -31,7 +31,8 @@ final class ImportLimits {
 
     static void checkUpload(String fileName, long bytes) {
         if (bytes > MAX_UPLOAD_BYTES) {
-            throw new UserFacingException("\u201c" + fileName + "\u201d is too large: Lateral accepts files of up to "
+            throw new UserFacingException("\u201c" + shown(fileName)
+                    + "\u201d is too large: Lateral accepts files of up to "
                     + "5 MB, and this one has " + String.format(Locale.ENGLISH, "%.1f", bytes / (1024.0 * 1024.0))
                     + " MB. "
                     + (fileName.toLowerCase(Locale.ROOT).endsWith(".docx")
@@ -43,7 +44,14 @@ final class ImportLimits {
     static UserFacingException wrongType(String fileName) {
         return new UserFacingException(
                 "Lateral imports .txt, .md, .html (a web page saved from the browser) " + "and .docx files; \u201c"
-                        + fileName + "\u201d is not one of them. Open it and paste its text instead.");
+                        + shown(fileName) + "\u201d is not one of them. Open it and paste its text instead.");
+    }
+
+    /** A file name as a message repeats it: at most 80 characters, so a refusal stays a sentence. */
+    private static String shown(String fileName) {
+        return fileName.codePointCount(0, fileName.length()) <= 80
+                ? fileName
+                : fileName.substring(0, fileName.offsetByCodePoints(0, 80)) + "\u2026";
     }
 
     private static long kilobytes(int bytes) {

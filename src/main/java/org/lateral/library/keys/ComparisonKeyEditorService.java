@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.StorySetOfMySchool;
 import org.lateral.security.AuditAction;
@@ -213,7 +214,7 @@ public class ComparisonKeyEditorService {
             throw new StaleDraftException(STALE);
         }
         ComparisonDrafts.checkLimits(draft, set.articles());
-        String body = JSON.writeValueAsString(draft);
+        String body = PlainText.storableJson(JSON.writeValueAsString(draft));
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
             throw new UserFacingException(
                     "This comparison key has grown too large to save. Shorten some of its notes and try again.");

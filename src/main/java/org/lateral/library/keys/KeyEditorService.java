@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.text.PlainText;
 import org.lateral.library.ArticleOfMySchool;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryImport;
@@ -228,7 +229,7 @@ public class KeyEditorService {
             throw new StaleDraftException(STALE);
         }
         KeyDrafts.checkLimits(draft, article.text());
-        String body = JSON.writeValueAsString(draft);
+        String body = PlainText.storableJson(JSON.writeValueAsString(draft));
         if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
             throw new UserFacingException(
                     "This key has grown too large to save. Shorten some of its \u201cwhy\u201d sentences or split the article.");

@@ -1,0 +1,59 @@
+package org.lateral;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every table of the application's schema as its row count and a checksum of its rows as text (the
+ * sum of a 64-bit hash of each row), in one query, so a test can show that a refused call changed no row anywhere. Tables a refusal
+ * writes to by design (the audit trail records refusals; throttles count wrong guesses) are left
+ * out by name.
+ */
+public final class DatabaseFingerprint {
+
+    private final JdbcClient jdbc;
+    private final List<String> tables;
+    private final String query;
+
+    public DatabaseFingerprint(JdbcClient jdbc, Set<String> leftOut) {
+        this.jdbc = jdbc;
+        this.tables = jdbc
+                .sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(t -> !leftOut.contains(t))
+                .toList();
+        // Each row as text, hashed; the sum of the hashes does not depend on the order of the rows,
+        // so no sort is needed, and a changed value in any column changes it.
+        this.query = tables.stream()
+                .map(t -> "SELECT '" + t + "' AS t, count(*) AS n,"
+                        + " coalesce(sum(hashtextextended(x::text, 17)::numeric), 0)::text AS h FROM \"" + t
+                        + "\" x")
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    public int tableCount() {
+        return tables.size();
+    }
+
+    /** Table name to "rows:checksum". */
+    public Map<String, String> take() {
+        Map<String, String> state = new TreeMap<>();
+        jdbc.sql(query).query(rs -> {
+            state.put(rs.getString("t"), rs.getLong("n") + ":" + rs.getString("h"));
+        });
+        return state;
+    }
+
+    /** The tables whose rows differ between two fingerprints. */
+    public static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        return before.keySet().stream()
+                .filter(t -> !before.get(t).equals(after.get(t)))
+                .toList();
+    }
+}
