@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
+import org.lateral.base.text.PlainText;
 import org.lateral.security.AuditAction;
 import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
@@ -125,7 +126,8 @@ public class SchoolAdminService {
     @ForAdmins
     public StudentPage students(String filter) {
         LateralUser admin = admin();
-        String typed = filter.strip();
+        // PostgreSQL text cannot hold NUL; nobody types it into a search box.
+        String typed = PlainText.storable(filter).strip();
         if (typed.length() > 100) {
             throw new UserFacingException("Type at most 100 characters of a name or username to search.");
         }

@@ -36,9 +36,11 @@ import org.lateral.classroom.AccountService;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.FirstRunSetup;
+import org.lateral.classroom.InvitationService;
 import org.lateral.classroom.JoinService;
 import org.lateral.classroom.NewClass;
 import org.lateral.classroom.OneTimeCredential;
+import org.lateral.classroom.SchoolAdminService;
 import org.lateral.classroom.StudentDataService;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryEntry;
@@ -117,6 +119,12 @@ class HostileServiceInputIT {
     StudentDataService studentData;
 
     @Autowired
+    SchoolAdminService schoolAdmin;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
     LibraryService library;
 
     @Autowired
@@ -182,6 +190,8 @@ class HostileServiceInputIT {
 
     String teacher;
     String otherTeacher;
+
+    String schoolAdminName;
     ClassDetail schoolClass;
     ClassDetail otherClass;
     OneTimeCredential ada; // in the sources step of the lesson
@@ -216,6 +226,9 @@ class HostileServiceInputIT {
         gradingMethods();
         amendmentMethods();
         readsOfTypedText();
+        // Last: the admin switches accounts off, moves and renames students, which the calls
+        // above must not meet.
+        schoolAdminMethods();
 
         int total = tallies.values().stream().mapToInt(t -> t.tried).sum();
         StringBuilder report = new StringBuilder();
@@ -240,6 +253,7 @@ class HostileServiceInputIT {
         UUID school = fixtures.schoolWithOwnPack("Hostile input school", work);
         teacher = fixtures.teacher(school, "fuzz");
         otherTeacher = fixtures.teacher(school, "fuzz-other");
+        schoolAdminName = fixtures.admin(school, "fuzz-admin");
         try (var s = SignedIn.as(users, teacher)) {
             schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             List<OneTimeCredential> created = classroom.createStudents(schoolClass.id(), "Ada\nBo\nCy");
@@ -533,6 +547,77 @@ class HostileServiceInputIT {
                     () -> firstRun.createFirstAccount(new FirstRunSetup.SetupRequest(
                             in.text(), in.text(), in.text(), in.text(), in.text(), in.text())));
         }
+    }
+
+    /** The school admin's page (DD026) and a teacher accepting an invitation. */
+    private void schoolAdminMethods() {
+        UUID adaId = studentId(ada);
+        UUID diId = studentId(di);
+        UUID teacherId = accountId(teacher);
+        UUID c = schoolClass.id();
+        UUID other = otherClass.id();
+        String code = classroom(
+                schoolAdminName, () -> schoolAdmin.invite("A colleague", false).code());
+        for (int i = 0; i < PER_METHOD; i++) {
+            attempt("SchoolAdminService.invite", schoolAdminName, () -> schoolAdmin.invite(in.text(), in.chance(50)));
+            attempt("SchoolAdminService.withdrawInvite", schoolAdminName, () -> {
+                schoolAdmin.withdrawInvite(in.id());
+                return null;
+            });
+            attempt(
+                    "SchoolAdminService.setAdmin",
+                    schoolAdminName,
+                    () -> schoolAdmin.setAdmin(in.id(teacherId, adaId, diId), in.chance(50), in.wrongVersion(0)));
+            attempt(
+                    "SchoolAdminService.renameStudent",
+                    schoolAdminName,
+                    () -> schoolAdmin.renameStudent(
+                            in.id(adaId, diId), in.text(), in.chance(50) ? accountVersion(adaId) : in.wrongVersion(0)));
+            attempt(
+                    "SchoolAdminService.moveStudent",
+                    schoolAdminName,
+                    () -> schoolAdmin.moveStudent(in.id(adaId, diId), in.id(c, other), in.id(c, other)));
+            attempt("SchoolAdminService.resetPassword", schoolAdminName, () -> schoolAdmin.resetPassword(in.id(diId)));
+            attempt(
+                    "SchoolAdminService.setEnabled",
+                    schoolAdminName,
+                    () -> schoolAdmin.setEnabled(in.id(diId), in.chance(50)));
+            attempt("SchoolAdminService.unlockSignIn", schoolAdminName, () -> schoolAdmin.unlockSignIn(in.id(diId)));
+            attempt("SchoolAdminService.unlockJoin", schoolAdminName, () -> schoolAdmin.unlockJoin(in.id(adaId)));
+            attempt("SchoolAdminService.students", schoolAdminName, () -> schoolAdmin.students(in.text()));
+            attempt("SchoolAdminService.addressHolds", schoolAdminName, () -> schoolAdmin.addressHolds(in.text()));
+            attempt("SchoolAdminService.unlockAddress", schoolAdminName, () -> schoolAdmin.unlockAddress(in.text()));
+            attempt(
+                    "SchoolAdminService.setArchivedClassDays",
+                    schoolAdminName,
+                    () -> schoolAdmin.setArchivedClassDays(in.chance(15) ? null : in.wrongVersion(365)));
+            JoinService.From from = new JoinService.From(in.codeOr("127.0.0.1", "::1"), in.text());
+            attempt(
+                    "InvitationService.accept",
+                    null,
+                    () -> invitations.accept(
+                            in.chance(60) ? code : in.text(),
+                            new InvitationService.NewTeacher(
+                                    in.text(),
+                                    in.chance(30) ? "fz" + in.below(1_000_000) : in.text(),
+                                    in.chance(30) ? "a long enough password" : in.text(),
+                                    in.chance(30) ? "a long enough password" : in.text()),
+                            from));
+        }
+    }
+
+    private UUID accountId(String username) {
+        return jdbc.sql("SELECT id FROM account WHERE username = :u")
+                .param("u", username)
+                .query(UUID.class)
+                .single();
+    }
+
+    private int accountVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM account WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     private <T> T classroom(String user, java.util.function.Supplier<T> call) {
