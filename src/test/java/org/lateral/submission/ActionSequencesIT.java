@@ -819,12 +819,22 @@ class ActionSequencesIT {
         }
 
         void dueOverride() {
-            LocalDate day = LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(random.nextInt(5) - 1);
+            LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+            LocalDate day = today.plusDays(random.nextInt(5) - 1);
+            // A day before today (in the class's zone, UTC here) is refused and changes nothing.
+            boolean ok = !day.isBefore(today);
             try (var t = SignedIn.as(users, teacher)) {
                 assignments.setDueDateFor(model.lesson.id(), studentId, day, "Extra time");
+                assertThat(ok).as("a due date of %s accepted on %s", day, today).isTrue();
+                model.due = DueDates.endOfDay(day, ZoneOffset.UTC);
+                count("due-override:ok");
+            } catch (UserFacingException e) {
+                assertThat(ok)
+                        .as("a due date of %s refused: %s", day, e.getMessage())
+                        .isFalse();
+                refused(e.getMessage());
+                count("due-override:refused");
             }
-            model.due = DueDates.endOfDay(day, ZoneOffset.UTC);
-            count("due-override");
         }
 
         void reopen() {
