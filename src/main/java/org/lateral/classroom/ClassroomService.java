@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 import org.lateral.security.AuditAction;
@@ -40,7 +39,6 @@ public class ClassroomService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClassroomService.class);
 
     private final CurrentUser currentUser;
-    private final LateralMode mode;
     private final ClassRepository classes;
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -48,6 +46,7 @@ public class ClassroomService {
 
     private final Retention retention;
     private final AuditTrail audit;
+    private final AccountChanges accountChanges;
 
     ClassroomService(
             CurrentUser currentUser,
@@ -55,12 +54,12 @@ public class ClassroomService {
             AccountRepository accounts,
             PasswordEncoder passwordEncoder,
             Clock clock,
-            LateralMode mode,
             Retention retention,
-            AuditTrail audit) {
+            AuditTrail audit,
+            AccountChanges accountChanges) {
+        this.accountChanges = accountChanges;
         this.retention = retention;
         this.audit = audit;
-        this.mode = mode;
         this.currentUser = currentUser;
         this.classes = classes;
         this.accounts = accounts;
@@ -147,13 +146,7 @@ public class ClassroomService {
     public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
-        String name = Names.clean(displayName);
-        if (name.isEmpty() || name.length() > 100) {
-            throw new UserFacingException("A name has 1 to 100 characters.");
-        }
-        if (!accounts.rename(student.studentId(), name, expectedVersion)) {
-            throw new UserFacingException(STALE_ACCOUNT);
-        }
+        accountChanges.rename(student.studentId(), displayName, expectedVersion, STALE_ACCOUNT);
         audit.success(AuditAction.STUDENT_RENAMED, "class, student", classId, student.studentId());
         return detail(classId, teacher);
     }
@@ -194,11 +187,7 @@ public class ClassroomService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
         if (!student.enabled()) {
-            if (!mode.demo() && accounts.isDemo(student.studentId())) {
-                throw new UserFacingException(
-                        "Demo accounts stay switched off outside demo mode: their password is public.");
-            }
-            accounts.setEnabled(student.studentId(), true, null, AccountRepository.now(clock));
+            accountChanges.enable(student.studentId());
             log.info("Account '{}' enabled by '{}'", student.username(), teacher.getUsername());
             audit.success(AuditAction.ACCOUNT_ENABLED, "class, student", classId, student.studentId());
         }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 import org.lateral.base.text.PlainText;
@@ -72,7 +71,7 @@ public class SchoolAdminService {
     private final SignInLocks signInLocks;
     private final JoinThrottle joinThrottle;
     private final Retention retention;
-    private final LateralMode mode;
+    private final AccountChanges accountChanges;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -85,7 +84,7 @@ public class SchoolAdminService {
             SignInLocks signInLocks,
             JoinThrottle joinThrottle,
             Retention retention,
-            LateralMode mode,
+            AccountChanges accountChanges,
             AuditTrail audit,
             Clock clock) {
         this.currentUser = currentUser;
@@ -96,7 +95,7 @@ public class SchoolAdminService {
         this.signInLocks = signInLocks;
         this.joinThrottle = joinThrottle;
         this.retention = retention;
-        this.mode = mode;
+        this.accountChanges = accountChanges;
         this.audit = audit;
         this.clock = clock;
     }
@@ -229,11 +228,7 @@ public class SchoolAdminService {
             accounts.setEnabled(member.id(), false, admin.accountId(), AccountRepository.now(clock));
             audit.success(AuditAction.ACCOUNT_DISABLED, "account", member.id());
         } else {
-            if (!mode.demo() && member.demo()) {
-                throw new UserFacingException(
-                        "Demo accounts stay switched off outside demo mode: their password is public.");
-            }
-            accounts.setEnabled(member.id(), true, null, AccountRepository.now(clock));
+            accountChanges.enable(member.id());
             audit.success(AuditAction.ACCOUNT_ENABLED, "account", member.id());
         }
         return withHolds(member(admin, accountId));
@@ -313,13 +308,7 @@ public class SchoolAdminService {
     public SchoolMember renameStudent(UUID studentId, String displayName, int expectedVersion) {
         LateralUser admin = admin();
         SchoolMember member = student(admin, studentId);
-        String name = Names.clean(displayName);
-        if (name.isEmpty() || name.length() > 100) {
-            throw new UserFacingException("A name has 1 to 100 characters.");
-        }
-        if (!accounts.rename(member.id(), name, expectedVersion)) {
-            throw new UserFacingException(STALE);
-        }
+        accountChanges.rename(member.id(), displayName, expectedVersion, STALE);
         audit.success(AuditAction.STUDENT_RENAMED, "student", member.id());
         return withHolds(member(admin, studentId));
     }
