@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lateral.Fixtures;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
+import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,9 @@ class SchoolAdminIT {
 
     @Autowired
     JoinThrottle joinThrottle;
+
+    @Autowired
+    AccountRepository accounts;
 
     @Autowired
     UserDetailsService users;
@@ -442,6 +446,29 @@ class SchoolAdminIT {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void outside_demo_mode_a_demo_account_is_not_switched_on_again_and_a_bad_name_changes_nothing() {
+        Account demo = administration.ensureDemoAccount(
+                school,
+                "demo-kept-off-" + UUID.randomUUID().toString().substring(0, 6),
+                "Demo Pupil",
+                Set.of(Role.STUDENT));
+        accounts.setEnabled(demo.id(), false, null, java.time.Instant.now());
+        AccountChanges outsideDemo =
+                new AccountChanges(accounts, new LateralMode(false, true), java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> outsideDemo.enable(demo.id()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("Demo accounts stay switched off outside demo mode");
+        assertThat(accounts.isEnabled(demo.id())).isFalse();
+        assertThatThrownBy(() -> outsideDemo.rename(demo.id(), " \t ", 0, "stale"))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage("A name has 1 to 100 characters.");
+        new AccountChanges(accounts, new LateralMode(true, true), java.time.Clock.systemUTC()).enable(demo.id());
+        assertThat(accounts.isEnabled(demo.id()))
+                .as("in demo mode it comes back")
+                .isTrue();
     }
 
     @Test
