@@ -17,6 +17,9 @@
 #
 #   java -XX:AOTCache=DIR/lateral.aot -jar DIR/lateral.jar
 #
+# JVM options given in JAVA_OPTS (e.g. JAVA_OPTS="-Xmx2g") are used for the training run too:
+# start Lateral with the same ones, or the JVM may use only part of the cache.
+#
 # Run this again after every upgrade of Lateral or of the JDK: a cache made by another JDK or for
 # other jars is refused by the JVM with a warning, and Lateral then starts as slowly as before
 # (but still starts).
@@ -25,6 +28,7 @@ set -euo pipefail
 jar=${1:-target/lateral.jar}
 dir=${2:-lateral-fast}
 java=${JAVA:-java}
+read -r -a opts <<<"${JAVA_OPTS:-}"
 
 [[ -f $jar ]] || { echo "no $jar: build it with ./mvnw package -DskipTests, or name the jar" >&2; exit 1; }
 if ! "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then
@@ -45,7 +49,7 @@ trap 'rm -rf "$training"' EXIT
 # A throwaway data directory, the built-in database and a free port; demo mode as on any first
 # run.
 LATERAL_DATA_DIR=$training/data SERVER_PORT=0 \
-    env -u SPRING_DATASOURCE_URL "$java" -XX:AOTCacheOutput="$dir/lateral.aot" -jar "$dir/lateral.jar" >"$log" 2>&1 &
+    env -u SPRING_DATASOURCE_URL "$java" "${opts[@]}" -XX:AOTCacheOutput="$dir/lateral.aot" -jar "$dir/lateral.jar" >"$log" 2>&1 &
 pid=$!
 port=""
 for _ in $(seq 1 600); do
