@@ -18,9 +18,10 @@ variant=${1:-all}
 runs=${2:-3}
 java=${JAVA:-java}
 jar=target/lateral.jar
-work=target/startup-bench
+# Absolute: the AOT cache must be used with the class path it was made for (prepare-fast-start.sh).
+work=$PWD/target/startup-bench
 port=${BENCH_PORT:-18431}
-export LATERAL_DATA_DIR=$PWD/$work/data
+export LATERAL_DATA_DIR=$work/data
 export SERVER_PORT=$port
 # Extra JVM options for every start, e.g. BENCH_JAVA_OPTS=-Xmx512m
 read -r -a extra <<<"${BENCH_JAVA_OPTS:-}"

@@ -20,9 +20,9 @@
 # JVM options given in JAVA_OPTS (e.g. JAVA_OPTS="-Xmx2g") are used for the training run too:
 # start Lateral with the same ones, or the JVM may use only part of the cache.
 #
-# Run this again after every upgrade of Lateral or of the JDK: a cache made by another JDK or for
-# other jars is refused by the JVM with a warning, and Lateral then starts as slowly as before
-# (but still starts).
+# Use exactly the command printed at the end (the absolute paths the cache was made for) and the
+# same JDK. Run this again after every upgrade of Lateral or of the JDK. If Lateral ever fails to
+# start with a message from "[aot]", run this again, or start without -XX:AOTCache.
 set -euo pipefail
 
 jar=${1:-target/lateral.jar}
@@ -38,6 +38,10 @@ else
     aot=true
 fi
 
+# An absolute path: the cache records the class path it was made for, and the JVM must be started
+# with that same path. A cache made for a relative path, used with an absolute one, stopped the JVM
+# at start here ("sealing violation" while loading the cached classes; Temurin 25.0.3).
+dir=$(realpath -m "$dir")
 rm -rf "$dir"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 echo "Extracted $jar into $dir"
@@ -46,6 +50,7 @@ $aot || exit 0
 training=$(mktemp -d)
 log=$training/training.log
 trap 'rm -rf "$training"' EXIT
+: >"$log" # exists before the first look for the port
 # A throwaway data directory, the built-in database and a free port; demo mode as on any first
 # run.
 LATERAL_DATA_DIR=$training/data SERVER_PORT=0 \
