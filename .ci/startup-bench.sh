@@ -102,7 +102,7 @@ case $variant in
         ;;
     aot | all)
         # What the README tells a school to run: extract, train until ready, stop (see the script).
-        JAVA=$java JAVA_OPTS=${BENCH_JAVA_OPTS:-} scripts/prepare-fast-start.sh "$jar" "$work/fast" >/dev/null
+        JAVA=$java JAVA_OPTS=${BENCH_JAVA_OPTS:-} src/main/scripts/prepare-fast-start.sh "$jar" "$work/fast" >/dev/null
         measure aot "$java" "${extra[@]}" -XX:AOTCache="$work/fast/lateral.aot" -jar "$work/fast/lateral.jar"
         ;;
     fat | extracted | aot | aot-refresh | all) ;;
