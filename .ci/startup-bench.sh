@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Measures Lateral's start-up on an existing embedded database (goal G7 of issue 18; results in
+# src/docs/performance.md). Not part of the test run: start-up time depends on the machine.
+#
+#   .ci/startup-bench.sh VARIANT [RUNS]    VARIANT: fat | extracted | aot | aot-refresh | all
+#                                          (default all = fat, extracted, aot)
+#
+# Needs target/lateral.jar (./mvnw package -DskipTests). Works in target/startup-bench/: one data
+# directory created by a first, unmeasured start (and so "existing" for every measured one), the
+# extracted jar and the AOT cache. Each measured start runs until readiness is UP, then stops
+# with SIGTERM as an operator would. Prints, per run, the JVM's own "process running for" figure
+# of "Started LateralApplication" and the wall time from launch to /actuator/health/readiness UP,
+# then the medians.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+variant=${1:-all}
+runs=${2:-3}
+java=${JAVA:-java}
+jar=target/lateral.jar
+# Absolute: the AOT cache must be used with the class path it was made for (prepare-fast-start.sh).
+work=$PWD/target/startup-bench
+port=${BENCH_PORT:-18431}
+export LATERAL_DATA_DIR=$work/data
+export SERVER_PORT=$port
+# Extra JVM options for every start, e.g. BENCH_JAVA_OPTS=-Xmx512m
+read -r -a extra <<<"${BENCH_JAVA_OPTS:-}"
+
+[[ -f $jar ]] || { echo "no $jar: run ./mvnw package -DskipTests first" >&2; exit 1; }
+mkdir -p "$work"
+
+now() { date +%s.%N; }
+
+# Starts the given command line, waits for readiness, stops it. Prints "started ready".
+start_once() {
+    local log=$work/run.log t0 pid started ready="" cpu=""
+    t0=$(now)
+    "$@" >"$log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 1200); do
+        if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+            ready=$(echo "$(now) - $t0" | bc)
+            # The JVM's CPU time (user + system) up to readiness: less sensitive than wall time
+            # to other work on the machine.
+            cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print ($12 + $13) / hz}' "/proc/$pid/stat")
+            break
+        fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    started=$(sed -n 's/.*Started LateralApplication in .* (process running for \([0-9.]*\)).*/\1/p' "$log")
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if [[ -z $ready || -z $started ]]; then
+        echo "start failed; log in $log" >&2
+        tail -30 "$log" >&2
+        exit 1
+    fi
+    printf '%.2f %.2f %.2f\n' "$started" "$ready" "$cpu"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+measure() {
+    local name=$1; shift
+    local results=()
+    # One unmeasured start: creates the data directory the first time, warms the page cache.
+    start_once "$@" >/dev/null
+    for i in $(seq 1 "$runs"); do
+        local r
+        r=$(start_once "$@")
+        read -r rs rr rc <<<"$r"
+        echo "$name run $i: started $rs s, ready $rr s, JVM CPU to ready $rc s"
+        results+=("$r")
+    done
+    local ms mr mc
+    ms=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | median)
+    mr=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | median)
+    mc=$(printf '%s\n' "${results[@]}" | cut -d' ' -f3 | median)
+    echo "$name median: started $ms s, ready $mr s, JVM CPU $mc s (load average $(cut -d' ' -f1 /proc/loadavg))"
+}
+
+extract() {
+    rm -rf "$work/extracted"
+    "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
+}
+
+case $variant in
+    fat | all) measure fat "$java" "${extra[@]}" -jar "$jar" ;;&
+    extracted | all)
+        extract
+        measure extracted "$java" "${extra[@]}" -jar "$work/extracted/lateral.jar"
+        ;;&
+    aot-refresh)
+        # Spring Boot's documented training: the context is refreshed, then the JVM halts (Lateral's
+        # PostgreSQL is left running; the next start stops it, as after a crash).
+        [[ -f $work/extracted/lateral.jar ]] || extract
+        rm -f "$work/app.aot"
+        "$java" "${extra[@]}" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh \
+            -jar "$work/extracted/lateral.jar" >"$work/training.log" 2>&1
+        measure aot-refresh "$java" "${extra[@]}" -XX:AOTCache="$work/app.aot" -jar "$work/extracted/lateral.jar"
+        ;;
+    aot | all)
+        # What the README tells a school to run: extract, train until ready, stop (see the script).
+        JAVA=$java JAVA_OPTS=${BENCH_JAVA_OPTS:-} src/main/scripts/prepare-fast-start.sh "$jar" "$work/fast" >/dev/null
+        measure aot "$java" "${extra[@]}" -XX:AOTCache="$work/fast/lateral.aot" -jar "$work/fast/lateral.jar"
+        ;;
+    fat | extracted | aot | aot-refresh | all) ;;
+    *) echo "unknown variant $variant" >&2; exit 2 ;;
+esac
