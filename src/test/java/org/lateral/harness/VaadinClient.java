@@ -206,6 +206,7 @@ public final class VaadinClient {
     }
 
     private String send(ArrayNode rpc) throws IOException, InterruptedException {
+        int sentClientId = clientId;
         ObjectNode body = JSON.createObjectNode()
                 .put("csrfToken", csrf)
                 .put("syncId", syncId)
@@ -214,18 +215,61 @@ public final class VaadinClient {
         HttpResponse<String> response = http.send(post(body), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         if (response.statusCode() != 200) {
-            throw new IOException("UIDL request failed: " + response.statusCode() + " " + text);
+            throw new ProtocolError(
+                    ProtocolError.Kind.HTTP_STATUS, "UIDL request failed: " + response.statusCode() + " " + text);
         }
         // Older Flow wrapped responses in "for(;;);[ ... ]"; 25.2 answers plain JSON. Accept both.
         String json = text.startsWith("for(;;);[") ? text.substring(9, text.length() - 1) : text;
         JsonNode message = JSON.readTree(json);
-        if (message.has("meta")
-                && (message.get("meta").has("appError") || message.get("meta").has("sessionExpired"))) {
-            throw new IOException("The server reported an error: " + message.get("meta"));
+        if (message.has("meta")) {
+            JsonNode meta = message.get("meta");
+            if (meta.has("sessionExpired")) {
+                throw new ProtocolError(ProtocolError.Kind.SESSION_EXPIRED, "The server reported an error: " + meta);
+            }
+            if (meta.has("appError")) {
+                throw new ProtocolError(ProtocolError.Kind.APP_ERROR, "The server reported an error: " + meta);
+            }
+        }
+        if (!message.has("syncId") || !message.has("clientId")) {
+            throw new ProtocolError(ProtocolError.Kind.RESYNC, "The server's answer has no syncId: " + text);
         }
         syncId = message.get("syncId").asInt();
         clientId = message.get("clientId").asInt();
+        // The server expects the next message to carry the id after the one it just handled; any
+        // other answer means it did not take this message in order (a resent or resynchronised one).
+        if (clientId != sentClientId + 1 || message.has("resynchronize")) {
+            throw new ProtocolError(
+                    ProtocolError.Kind.RESYNC,
+                    "The server resynchronised: sent clientId " + sentClientId + ", it expects " + clientId);
+        }
         return text;
+    }
+
+    /** What went wrong with a UIDL round trip, in the kinds the load harness counts. */
+    public static final class ProtocolError extends IOException {
+
+        /** The kinds of protocol failure. */
+        public enum Kind {
+            /** Any HTTP status but 200. */
+            HTTP_STATUS,
+            /** {@code meta.appError}: the server could not handle the message. */
+            APP_ERROR,
+            /** {@code meta.sessionExpired}: the session is gone. */
+            SESSION_EXPIRED,
+            /** The server did not take the message in order (clientId/syncId out of step). */
+            RESYNC
+        }
+
+        private final Kind kind;
+
+        ProtocolError(Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
     }
 
     private HttpRequest post(ObjectNode body) {
