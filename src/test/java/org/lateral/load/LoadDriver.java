@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.lateral.harness.FriskyMarking;
 import org.lateral.harness.LateralProcess;
@@ -81,13 +82,26 @@ public final class LoadDriver {
         SplittableRandom seeds = new SplittableRandom(scenario.seed());
         long gap = (long) (1e9 / scenario.signInsPerSecond());
         long first = System.nanoTime();
+        Semaphore signingIn = new Semaphore(scenario.concurrentSignIns());
         long markingStarted;
         try (ExecutorService students = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < scenario.students(); i++) {
                 students.submit(new VirtualStudent(
-                        i + 1, base, route, marking, scenario, seeds.split(), metrics, first + i * gap, onPage, clock));
+                        i + 1,
+                        base,
+                        route,
+                        marking,
+                        scenario,
+                        seeds.split(),
+                        metrics,
+                        first + i * gap,
+                        onPage,
+                        clock,
+                        signingIn));
             }
-            long signInLimit = scenario.students() * gap + TimeUnit.SECONDS.toNanos(120);
+            // At least the pace, at most a second per student per concurrent sign-in on top.
+            long signInLimit = scenario.students() * gap
+                    + TimeUnit.SECONDS.toNanos(120 + scenario.students() / scenario.concurrentSignIns());
             if (!onPage.await(signInLimit, TimeUnit.NANOSECONDS)) {
                 start.completeExceptionally(new IllegalStateException("sign-ins did not finish"));
                 throw new IllegalStateException("The students did not all sign in within "

@@ -30,7 +30,7 @@ class LoadDriverSmokeIT {
         lateral.start(1);
         ServerGauges gauges = new ServerGauges(lateral.pid(), lateral.dataDirectory());
         LoadDriver.Measured measured = new LoadDriver.Measured(gauges);
-        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 7);
+        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7);
 
         LoadDriver.Result result = LoadDriver.run(scenario, lateral.base(), measured);
         MarkAudit audit;

@@ -17,16 +17,27 @@ import java.util.Map;
  * @param duration length of the measured marking phase
  * @param signInsPerSecond how fast students sign in and open the page before it (bcrypt is slow
  *     by design, so sign-ins are spread out and never overlap the measured phase)
+ * @param concurrentSignIns at most this many sign-ins (with the page opening) at once, so that
+ *     a slower machine stretches the sign-in phase instead of timing out
  * @param seed fixes the mark times and the mark ids
  */
 public record LoadScenario(
-        int students, double marksPerSecond, double rateTo, Duration duration, double signInsPerSecond, long seed) {
+        int students,
+        double marksPerSecond,
+        double rateTo,
+        Duration duration,
+        double signInsPerSecond,
+        int concurrentSignIns,
+        long seed) {
 
     /** Sign-ins a second when none is given: about what two cores hash with bcrypt's default cost. */
     public static final double DEFAULT_SIGN_INS_PER_SECOND = 15;
 
+    /** Sign-ins at once when none is given: one per core. */
+    public static final int DEFAULT_CONCURRENT_SIGN_INS = 2;
+
     public LoadScenario {
-        if (students < 1 || marksPerSecond <= 0 || rateTo <= 0 || signInsPerSecond <= 0) {
+        if (students < 1 || marksPerSecond <= 0 || rateTo <= 0 || signInsPerSecond <= 0 || concurrentSignIns < 1) {
             throw new IllegalArgumentException("Students, rates and sign-ins a second must be positive");
         }
         if (duration.isNegative() || duration.isZero()) {
@@ -36,12 +47,19 @@ public record LoadScenario(
 
     /** A flat run: {@code students} marking at {@code marksPerSecond} in total for {@code duration}. */
     public static LoadScenario flat(int students, double marksPerSecond, Duration duration) {
-        return new LoadScenario(students, marksPerSecond, marksPerSecond, duration, DEFAULT_SIGN_INS_PER_SECOND, 1);
+        return new LoadScenario(
+                students,
+                marksPerSecond,
+                marksPerSecond,
+                duration,
+                DEFAULT_SIGN_INS_PER_SECOND,
+                DEFAULT_CONCURRENT_SIGN_INS,
+                1);
     }
 
     /**
      * From {@code --students=1000 --rate=100 [--rate-to=600] --duration=60 [--sign-ins=15]
-     * [--seed=1]} (seconds for the duration).
+     * [--concurrent-sign-ins=2] [--seed=1]} (seconds for the duration).
      */
     public static LoadScenario parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -59,8 +77,12 @@ public record LoadScenario(
                 Double.parseDouble(options.getOrDefault("rate-to", Double.toString(rate))),
                 Duration.ofMillis(Math.round(1000 * Double.parseDouble(options.getOrDefault("duration", "60")))),
                 Double.parseDouble(options.getOrDefault("sign-ins", Double.toString(DEFAULT_SIGN_INS_PER_SECOND))),
+                Integer.parseInt(
+                        options.getOrDefault("concurrent-sign-ins", Integer.toString(DEFAULT_CONCURRENT_SIGN_INS))),
                 Long.parseLong(options.getOrDefault("seed", "1")));
-        options.keySet().removeAll(java.util.Set.of("students", "rate", "rate-to", "duration", "sign-ins", "seed"));
+        options.keySet()
+                .removeAll(java.util.Set.of(
+                        "students", "rate", "rate-to", "duration", "sign-ins", "concurrent-sign-ins", "seed"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + options.keySet());
         }
@@ -77,13 +99,14 @@ public record LoadScenario(
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "%d students, %s marks/s for %d s, sign-ins %.0f/s, seed %d",
+                "%d students, %s marks/s for %d s, sign-ins %.0f/s (%d at once), seed %d",
                 students,
                 rateTo == marksPerSecond
                         ? String.format(Locale.ROOT, "%.0f", marksPerSecond)
                         : String.format(Locale.ROOT, "%.0f→%.0f", marksPerSecond, rateTo),
                 duration.toSeconds(),
                 signInsPerSecond,
+                concurrentSignIns,
                 seed);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.lateral.harness.FriskyMarking;
 import org.lateral.harness.VaadinClient;
@@ -31,6 +32,7 @@ final class VirtualStudent implements Runnable {
     private final long signInAt;
     private final CountDownLatch onPage;
     private final MarkingClock clock;
+    private final Semaphore signingIn;
 
     /** When the measured phase starts and ends, set once every student is on the page. */
     interface MarkingClock {
@@ -48,7 +50,8 @@ final class VirtualStudent implements Runnable {
             LoadMetrics metrics,
             long signInAt,
             CountDownLatch onPage,
-            MarkingClock clock) {
+            MarkingClock clock,
+            Semaphore signingIn) {
         this.number = number;
         this.base = base;
         this.route = route;
@@ -59,6 +62,7 @@ final class VirtualStudent implements Runnable {
         this.signInAt = signInAt;
         this.onPage = onPage;
         this.clock = clock;
+        this.signingIn = signingIn;
     }
 
     @Override
