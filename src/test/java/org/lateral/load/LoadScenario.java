@@ -33,10 +33,7 @@ public record LoadScenario(
     /** Sign-ins a second when none is given: about what two cores hash with bcrypt's default cost. */
     public static final double DEFAULT_SIGN_INS_PER_SECOND = 15;
 
-    /**
-     * Sign-ins at once when none is given. Two (one per core) proved far too few: a sign-in and
-     * its page take seconds of waiting on a busy machine, not seconds of CPU.
-     */
+    /** Sign-ins at once when none is given: enough to keep two cores busy while some wait. */
     public static final int DEFAULT_CONCURRENT_SIGN_INS = 8;
 
     public LoadScenario {
