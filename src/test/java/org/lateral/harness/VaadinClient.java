@@ -42,6 +42,7 @@ public final class VaadinClient {
     private int clientId;
     private int promise;
     private String lastResponse = "";
+    private int heartbeatSeconds = 300;
 
     public VaadinClient(URI base) {
         this(base, new CookieManager());
@@ -85,6 +86,9 @@ public final class VaadinClient {
         HttpResponse<String> init = get("?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8));
         JsonNode config = JSON.readTree(init.body()).get("appConfig");
         uiId = config.get("v-uiId").asInt();
+        if (config.has("heartbeatInterval")) {
+            heartbeatSeconds = config.get("heartbeatInterval").asInt();
+        }
         JsonNode uidl = config.get("uidl");
         csrf = uidl.get("Vaadin-Security-Key").asString();
         syncId = uidl.has("syncId") ? uidl.get("syncId").asInt() : 0;
@@ -188,6 +192,28 @@ public final class VaadinClient {
 
     public static ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    /** How often the open UI must send a heartbeat, as the server's init answer says. */
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(heartbeatSeconds);
+    }
+
+    /**
+     * The heartbeat an open tab sends every {@link #heartbeatInterval}: without it the server
+     * closes the UI after three missed beats, and the next message finds the session expired.
+     */
+    public void heartbeat() throws IOException, InterruptedException {
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(base.resolve("?v-r=heartbeat&v-uiId=" + uiId))
+                        .header("Content-Type", "text/plain;charset=utf-8")
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new ProtocolError(ProtocolError.Kind.HTTP_STATUS, "Heartbeat failed: " + response.statusCode());
+        }
     }
 
     /** Leaves cleanly, so the server frees the UI at once. */

@@ -71,9 +71,11 @@ public final class LoadDriver {
         LoadMetrics metrics = new LoadMetrics();
         CountDownLatch onPage = new CountDownLatch(scenario.students());
         CompletableFuture<Long> start = new CompletableFuture<>();
-        VirtualStudent.MarkingClock clock = () -> {
+        VirtualStudent.MarkingClock clock = nanos -> {
             try {
-                return start.get();
+                return start.get(nanos, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                return null;
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             }

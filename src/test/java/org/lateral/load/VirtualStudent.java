@@ -33,11 +33,16 @@ final class VirtualStudent implements Runnable {
     private final CountDownLatch onPage;
     private final MarkingClock clock;
     private final Semaphore signingIn;
+    private long lastRequest;
 
-    /** When the measured phase starts and ends, set once every student is on the page. */
+    /** When the measured phase starts, set once every student is on the page. */
     interface MarkingClock {
-        /** Waits for the start; the phase's start in {@link System#nanoTime()} terms. */
-        long awaitStart() throws InterruptedException;
+        /**
+         * Waits at most {@code nanos} for the start; the phase's start in {@link
+         * System#nanoTime()} terms, or null when it has not started yet.
+         */
+        @org.jspecify.annotations.Nullable
+        Long awaitStart(long nanos) throws InterruptedException;
     }
 
     VirtualStudent(
@@ -96,7 +101,18 @@ final class VirtualStudent implements Runnable {
         }
         onPage.countDown();
         try {
-            mark(client, highlighter, clock.awaitStart());
+            Long start = null;
+            while (start == null) {
+                start = clock.awaitStart(client.heartbeatInterval().toNanos() / 2);
+                if (start == null) {
+                    client.heartbeat();
+                }
+            }
+            lastRequest = System.nanoTime();
+            mark(client, highlighter, start);
+        } catch (IOException e) {
+            metrics.error("HEARTBEAT", "student" + number + ": " + e.getMessage());
+            metrics.studentsStopped.increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -120,7 +136,7 @@ final class VirtualStudent implements Runnable {
                         "OUT_OF_WORDS", "student" + number + " made " + limit + " marks, as many as one page takes");
                 return;
             }
-            sleepUntil(due);
+            waitUntil(client, due);
             UUID markId = new UUID(
                     (random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & (-1L >>> 2)) | Long.MIN_VALUE);
             long sentAt = System.nanoTime();
@@ -129,6 +145,7 @@ final class VirtualStudent implements Runnable {
             String response;
             try {
                 response = client.call(highlighter, "saveMark", marking.mark(markId, i));
+                lastRequest = System.nanoTime();
             } catch (VaadinClient.ProtocolError e) {
                 stop(markId, e.kind().name(), e.getMessage());
                 return;
@@ -155,6 +172,21 @@ final class VirtualStudent implements Runnable {
         metrics.unanswered.add(markId.toString());
         metrics.error(kind, "student" + number + ": " + message);
         metrics.studentsStopped.increment();
+    }
+
+    /** Sleeps until {@code nanoTime}, sending the heartbeats an open tab sends meanwhile. */
+    private void waitUntil(VaadinClient client, long nanoTime) throws InterruptedException {
+        long every = client.heartbeatInterval().toNanos() / 2;
+        while (nanoTime - lastRequest > every) {
+            sleepUntil(lastRequest + every);
+            try {
+                client.heartbeat();
+            } catch (IOException e) {
+                metrics.error("HEARTBEAT", "student" + number + ": " + e.getMessage());
+            }
+            lastRequest = System.nanoTime();
+        }
+        sleepUntil(nanoTime);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
