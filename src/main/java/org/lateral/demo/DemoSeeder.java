@@ -20,6 +20,7 @@ import org.lateral.library.LibraryPins;
 import org.lateral.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -48,6 +49,10 @@ class DemoSeeder implements ApplicationRunner {
     static final String COMPARE_TITLE = "Compare the outlets: ISIS defectors, five ways";
     static final String CLASS_NAME = "Demo class";
     static final int STUDENTS = 24;
+
+    /** The most students {@code lateral.demo.students} may ask for (the load harness's ceiling). */
+    static final int MOST_STUDENTS = 5_000;
+
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     static final String PACK = "defectors";
@@ -56,16 +61,24 @@ class DemoSeeder implements ApplicationRunner {
     private final ClassroomAdministration classroom;
     private final AssignmentAdministration assignments;
     private final LibraryPins library;
+    private final int students;
 
+    /**
+     * {@code lateral.demo.students} ({@code LATERAL_DEMO_STUDENTS}) raises the number of demo
+     * students for the load harness (DD027); fewer than the usual 24 are never seeded, so the
+     * README's accounts always exist.
+     */
     DemoSeeder(
             LateralMode mode,
             ClassroomAdministration classroom,
             AssignmentAdministration assignments,
-            LibraryPins library) {
+            LibraryPins library,
+            @Value("${lateral.demo.students:" + STUDENTS + "}") int students) {
         this.mode = mode;
         this.classroom = classroom;
         this.assignments = assignments;
         this.library = library;
+        this.students = Math.clamp(students, STUDENTS, MOST_STUDENTS);
     }
 
     @Override
@@ -81,7 +94,7 @@ class DemoSeeder implements ApplicationRunner {
                 Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
         SchoolClass demoClass =
                 classroom.ensureClass(teacher, CLASS_NAME, "Media literacy", null, ZoneId.systemDefault());
-        for (int i = 1; i <= STUDENTS; i++) {
+        for (int i = 1; i <= students; i++) {
             Account student = classroom.ensureDemoAccount(
                     Schools.DEFAULT_SCHOOL_ID, "student" + i, "Student " + i, Set.of(Role.STUDENT));
             classroom.ensureEnrolled(demoClass, student);
@@ -92,7 +105,7 @@ class DemoSeeder implements ApplicationRunner {
         classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, "admin", "Demo School Admin", EnumSet.of(Role.ADMIN));
         log.info(
                 "Demo mode: accounts teacher, admin and student1…student{} (password '{}') ready in {} ms",
-                STUDENTS,
+                students,
                 PASSWORD,
                 (System.nanoTime() - started) / 1_000_000);
     }

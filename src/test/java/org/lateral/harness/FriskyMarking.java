@@ -34,12 +34,21 @@ public final class FriskyMarking {
      * article's text (the demo's comparison and its two-step lesson show other pages).
      */
     public static int open(VaadinClient client) throws IOException, InterruptedException {
+        route(client);
+        return client.nodeWithId("claim-highlighter").orElseThrow();
+    }
+
+    /**
+     * Finds the Frisky assignment's marking page as {@link #open} does and returns its route
+     * ({@code assignment/<id>}), the same for every student of the demo class; the page stays open.
+     */
+    public static String route(VaadinClient client) throws IOException, InterruptedException {
         Matcher link = ASSIGNMENT.matcher(client.open("my"));
         while (link.find()) {
             String route = "assignment/" + link.group(1);
             String page = client.open(route);
             if (page.contains("claim-highlighter") && page.contains("Reportedly Defects")) {
-                return client.nodeWithId("claim-highlighter").orElseThrow();
+                return route;
             }
         }
         throw new AssertionError("The student has no open Frisky assignment");

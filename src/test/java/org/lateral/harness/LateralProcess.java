@@ -90,6 +90,11 @@ public final class LateralProcess implements AutoCloseable {
         throw new AssertionError("Lateral did not become ready; log: " + log);
     }
 
+    /** The running app's process id, for jcmd and /proc. */
+    public long pid() {
+        return app.pid();
+    }
+
     /** The address of the running app. */
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");

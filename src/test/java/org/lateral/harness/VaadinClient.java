@@ -42,6 +42,7 @@ public final class VaadinClient {
     private int clientId;
     private int promise;
     private String lastResponse = "";
+    private int heartbeatSeconds = 300;
 
     public VaadinClient(URI base) {
         this(base, new CookieManager());
@@ -85,6 +86,9 @@ public final class VaadinClient {
         HttpResponse<String> init = get("?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8));
         JsonNode config = JSON.readTree(init.body()).get("appConfig");
         uiId = config.get("v-uiId").asInt();
+        if (config.has("heartbeatInterval")) {
+            heartbeatSeconds = config.get("heartbeatInterval").asInt();
+        }
         JsonNode uidl = config.get("uidl");
         csrf = uidl.get("Vaadin-Security-Key").asString();
         syncId = uidl.has("syncId") ? uidl.get("syncId").asInt() : 0;
@@ -190,6 +194,28 @@ public final class VaadinClient {
         return JSON.createObjectNode();
     }
 
+    /** How often the open UI must send a heartbeat, as the server's init answer says. */
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(heartbeatSeconds);
+    }
+
+    /**
+     * The heartbeat an open tab sends every {@link #heartbeatInterval}: without it the server
+     * closes the UI after three missed beats, and the next message finds the session expired.
+     */
+    public void heartbeat() throws IOException, InterruptedException {
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(base.resolve("?v-r=heartbeat&v-uiId=" + uiId))
+                        .header("Content-Type", "text/plain;charset=utf-8")
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new ProtocolError(ProtocolError.Kind.HTTP_STATUS, "Heartbeat failed: " + response.statusCode());
+        }
+    }
+
     /** Leaves cleanly, so the server frees the UI at once. */
     public void close() {
         try {
@@ -206,6 +232,7 @@ public final class VaadinClient {
     }
 
     private String send(ArrayNode rpc) throws IOException, InterruptedException {
+        int sentClientId = clientId;
         ObjectNode body = JSON.createObjectNode()
                 .put("csrfToken", csrf)
                 .put("syncId", syncId)
@@ -214,18 +241,61 @@ public final class VaadinClient {
         HttpResponse<String> response = http.send(post(body), HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         if (response.statusCode() != 200) {
-            throw new IOException("UIDL request failed: " + response.statusCode() + " " + text);
+            throw new ProtocolError(
+                    ProtocolError.Kind.HTTP_STATUS, "UIDL request failed: " + response.statusCode() + " " + text);
         }
         // Older Flow wrapped responses in "for(;;);[ ... ]"; 25.2 answers plain JSON. Accept both.
         String json = text.startsWith("for(;;);[") ? text.substring(9, text.length() - 1) : text;
         JsonNode message = JSON.readTree(json);
-        if (message.has("meta")
-                && (message.get("meta").has("appError") || message.get("meta").has("sessionExpired"))) {
-            throw new IOException("The server reported an error: " + message.get("meta"));
+        if (message.has("meta")) {
+            JsonNode meta = message.get("meta");
+            if (meta.has("sessionExpired")) {
+                throw new ProtocolError(ProtocolError.Kind.SESSION_EXPIRED, "The server reported an error: " + meta);
+            }
+            if (meta.has("appError")) {
+                throw new ProtocolError(ProtocolError.Kind.APP_ERROR, "The server reported an error: " + meta);
+            }
+        }
+        if (!message.has("syncId") || !message.has("clientId")) {
+            throw new ProtocolError(ProtocolError.Kind.RESYNC, "The server's answer has no syncId: " + text);
         }
         syncId = message.get("syncId").asInt();
         clientId = message.get("clientId").asInt();
+        // The server expects the next message to carry the id after the one it just handled; any
+        // other answer means it did not take this message in order (a resent or resynchronised one).
+        if (clientId != sentClientId + 1 || message.has("resynchronize")) {
+            throw new ProtocolError(
+                    ProtocolError.Kind.RESYNC,
+                    "The server resynchronised: sent clientId " + sentClientId + ", it expects " + clientId);
+        }
         return text;
+    }
+
+    /** What went wrong with a UIDL round trip, in the kinds the load harness counts. */
+    public static final class ProtocolError extends IOException {
+
+        /** The kinds of protocol failure. */
+        public enum Kind {
+            /** Any HTTP status but 200. */
+            HTTP_STATUS,
+            /** {@code meta.appError}: the server could not handle the message. */
+            APP_ERROR,
+            /** {@code meta.sessionExpired}: the session is gone. */
+            SESSION_EXPIRED,
+            /** The server did not take the message in order (clientId/syncId out of step). */
+            RESYNC
+        }
+
+        private final Kind kind;
+
+        ProtocolError(Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
     }
 
     private HttpRequest post(ObjectNode body) {

@@ -1,0 +1,54 @@
+package org.lateral.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lateral.harness.LateralProcess;
+
+/**
+ * The load harness still works (DD027): a few virtual students sign in to the production jar,
+ * mark for a few seconds through Vaadin's protocol and close their pages; no error of any kind,
+ * and the database holds exactly the marks the server acknowledged. The figures are printed; they
+ * prove nothing about speed at this size. The full scenarios are a separate command (README, "Load
+ * test").
+ */
+class LoadDriverSmokeIT {
+
+    private final LateralProcess lateral = new LateralProcess(Map.of("LATERAL_DEMO_STUDENTS", "30"));
+
+    @AfterEach
+    void stop() throws Exception {
+        lateral.close();
+    }
+
+    @Test
+    void five_students_marking_for_five_seconds_get_every_mark_stored_and_no_error() throws Exception {
+        lateral.start(1);
+        ServerGauges gauges = new ServerGauges(lateral.pid(), lateral.dataDirectory());
+        LoadDriver.Measured measured = new LoadDriver.Measured(gauges);
+        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7);
+
+        LoadDriver.Result result = LoadDriver.run(scenario, lateral.base(), measured);
+        MarkAudit audit;
+        try (Connection database = lateral.database()) {
+            audit = result.audit(database);
+        }
+
+        LoadReport report = result.report();
+        System.out.print(report.text());
+        System.out.println("Database:      " + audit);
+        System.out.println(measured.text(report));
+        assertThat(report.errors()).as(report.firstErrorMessages().toString()).isEmpty();
+        assertThat(report.studentsOnPage()).isEqualTo(5);
+        assertThat(report.acknowledged()).as("marks acknowledged").isGreaterThan(10);
+        assertThat(report.roundTripMs().count()).isEqualTo(report.sent());
+        assertThat(audit.missing())
+                .as("acknowledged marks missing from the database")
+                .isZero();
+        assertThat(audit.stored()).as("rows in the database").isEqualTo(report.acknowledged());
+    }
+}
