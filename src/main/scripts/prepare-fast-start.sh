@@ -2,7 +2,7 @@
 # Prepares a faster-starting Lateral (README, "Faster start-up"; measured in
 # src/docs/performance.md):
 #
-#   scripts/prepare-fast-start.sh [JAR] [DIR]     defaults: target/lateral.jar, lateral-fast
+#   src/main/scripts/prepare-fast-start.sh [JAR] [DIR]     defaults: target/lateral.jar, lateral-fast
 #
 # 1. Extracts the jar into DIR (DIR/lateral.jar plus DIR/lib/). Classes then load from plain jar
 #    files instead of through Spring Boot's nested-jar class loader, where most of the fat jar's
