@@ -159,6 +159,20 @@ public final class VaadinClient {
         return response;
     }
 
+    /**
+     * The poll an open page sends at the UI's poll interval; the answer is returned but not kept
+     * with the changes seen so far (a page polled for minutes would pile them up).
+     */
+    public String poll() throws IOException, InterruptedException {
+        ArrayNode rpc = JSON.createArrayNode();
+        rpc.addObject()
+                .put("type", "event")
+                .put("node", 1)
+                .put("event", "ui-poll")
+                .putObject("data");
+        return send(rpc);
+    }
+
     /** Calls a {@code @ClientCallable} method and returns the raw response carrying its result. */
     public String call(int node, String method, JsonNode... args) throws IOException, InterruptedException {
         return callMany(node, method, 1, args);

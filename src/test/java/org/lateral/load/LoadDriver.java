@@ -35,8 +35,14 @@ public final class LoadDriver {
 
     /** The points of a run where the server is measured from outside. */
     public enum Phase {
-        /** Before any virtual student signed in: the baseline heap. */
+        /** Before anything was opened: the heap of the idle server. */
         BEFORE_SIGN_INS,
+        /** As many anonymous login pages open as there will be students (the baseline run only). */
+        BASELINE_PAGES_OPEN,
+        /** The login pages were closed again: the heap the students' pages are measured against. */
+        BASELINE_PAGES_CLOSED,
+        /** Every watching teacher has the dashboard open (runs with teachers only). */
+        TEACHERS_ON_PAGE,
         /** Every student is on the marking page and idle: the heap with the sessions. */
         ALL_ON_PAGE,
         /** The measured phase starts. */
@@ -69,6 +75,27 @@ public final class LoadDriver {
 
         phases.reached(Phase.BEFORE_SIGN_INS);
         LoadMetrics metrics = new LoadMetrics();
+        if (scenario.baseline()) {
+            baselinePages(scenario, base, metrics, phases);
+        }
+        CountDownLatch teachersOnPage = new CountDownLatch(scenario.teachers());
+        CountDownLatch studentsDone = new CountDownLatch(1);
+        ExecutorService teachers = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore teacherSignIns = new Semaphore(scenario.concurrentSignIns());
+        for (int i = 0; i < scenario.teachers(); i++) {
+            teachers.submit(new TeacherWatcher(
+                    i + 1,
+                    base,
+                    TeacherWatcher.dashboardOf(route),
+                    metrics,
+                    teacherSignIns,
+                    teachersOnPage,
+                    studentsDone));
+        }
+        teachersOnPage.await();
+        if (scenario.teachers() > 0) {
+            phases.reached(Phase.TEACHERS_ON_PAGE);
+        }
         CountDownLatch onPage = new CountDownLatch(scenario.students());
         CompletableFuture<Long> start = new CompletableFuture<>();
         VirtualStudent.MarkingClock clock = nanos -> {
@@ -114,6 +141,9 @@ public final class LoadDriver {
             phases.reached(Phase.MARKING_STARTS);
             markingStarted = System.nanoTime();
             start.complete(markingStarted);
+        } finally {
+            studentsDone.countDown();
+            teachers.close();
         }
         phases.reached(Phase.MARKING_ENDED);
         LoadReport report = new LoadReport(
@@ -127,8 +157,47 @@ public final class LoadDriver {
                 LoadReport.Percentiles.of(metrics.lateness),
                 LoadReport.Percentiles.of(metrics.signIns),
                 metrics.errors(),
-                metrics.firstMessages());
+                metrics.firstMessages(),
+                metrics.teachersOnPage.sum(),
+                LoadReport.Percentiles.of(metrics.polls),
+                metrics.redraws.sum(),
+                LoadReport.windows(scenario, metrics.windows()));
         return new Result(report, metrics);
+    }
+
+    /**
+     * Opens as many anonymous login pages as the run has students (the lightest page there is,
+     * one UI each in its own session), lets the phases measure them, and closes them with the
+     * tab-closed beacon.
+     */
+    private static void baselinePages(LoadScenario scenario, URI base, LoadMetrics metrics, Phases phases)
+            throws Exception {
+        java.util.List<VaadinClient> pages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Semaphore opening = new Semaphore(scenario.concurrentSignIns());
+        try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < scenario.students(); i++) {
+                visitors.submit(() -> {
+                    VaadinClient page = new VaadinClient(base);
+                    opening.acquire();
+                    try {
+                        page.open("login");
+                        pages.add(page);
+                    } catch (java.io.IOException e) {
+                        metrics.error("BASELINE_OPEN", e.getMessage());
+                    } finally {
+                        opening.release();
+                    }
+                    return null;
+                });
+            }
+        }
+        phases.reached(Phase.BASELINE_PAGES_OPEN);
+        try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (VaadinClient page : pages) {
+                visitors.submit(page::close);
+            }
+        }
+        phases.reached(Phase.BASELINE_PAGES_CLOSED);
     }
 
     /** The report, and the mark ids behind it for the database check. */
@@ -169,6 +238,9 @@ public final class LoadDriver {
     static final class Measured implements Phases {
         private final ServerGauges gauges;
         private long heapBefore;
+        private long heapBaselineOpen = -1;
+        private long heapBaselineClosed = -1;
+        private long heapTeachers = -1;
         private long heapOnPage;
         private double appCpu;
         private double databaseCpu;
@@ -181,6 +253,9 @@ public final class LoadDriver {
         public void reached(Phase phase) throws Exception {
             switch (phase) {
                 case BEFORE_SIGN_INS -> heapBefore = gauges.liveHeapBytes();
+                case BASELINE_PAGES_OPEN -> heapBaselineOpen = gauges.liveHeapBytes();
+                case BASELINE_PAGES_CLOSED -> heapBaselineClosed = gauges.liveHeapBytes();
+                case TEACHERS_ON_PAGE -> heapTeachers = gauges.liveHeapBytes();
                 case ALL_ON_PAGE -> heapOnPage = gauges.liveHeapBytes();
                 case MARKING_STARTS -> {
                     appCpu = gauges.appCpuSeconds();
@@ -196,17 +271,54 @@ public final class LoadDriver {
         String text(LoadReport report) {
             long students = Math.max(1, report.studentsOnPage());
             long marks = Math.max(1, report.acknowledged());
-            return String.format(
+            StringBuilder out = new StringBuilder();
+            // The students' pages are measured against the heap just before they signed in: after
+            // the baseline pages were closed and with the teachers' dashboards open, if any.
+            long reference = heapBefore;
+            if (heapBaselineOpen >= 0) {
+                double perPage = (heapBaselineOpen - heapBefore)
+                        / 1024.0
+                        / report.scenario().students();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "Baseline:      %.1f MB live idle, %.1f MB with %d login pages open = %.0f KB per page; %.1f MB after they closed%n",
+                        heapBefore / 1e6,
+                        heapBaselineOpen / 1e6,
+                        report.scenario().students(),
+                        perPage,
+                        heapBaselineClosed / 1e6));
+                reference = heapBaselineClosed;
+            }
+            if (heapTeachers >= 0) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "Teachers:      %d dashboards open: %.1f MB live = %.0f KB per dashboard%n",
+                        report.teachersOnPage(),
+                        heapTeachers / 1e6,
+                        (heapTeachers - reference) / 1024.0 / Math.max(1, report.teachersOnPage())));
+                reference = heapTeachers;
+            }
+            double perStudent = (heapOnPage - reference) / 1024.0 / students;
+            out.append(String.format(
                     Locale.ROOT,
-                    "Heap:          %.1f MB live before sign-ins, %.1f MB with every student on the page = %.0f KB per student%n"
-                            + "Server CPU:    app %.1f s, PostgreSQL %.1f s in the marking phase = %.2f + %.2f ms per acknowledged mark",
-                    heapBefore / 1e6,
+                    "Heap:          %.1f MB live before the students signed in, %.1f MB with every student on the page = %.0f KB per student",
+                    reference / 1e6,
                     heapOnPage / 1e6,
-                    (heapOnPage - heapBefore) / 1024.0 / students,
+                    perStudent));
+            double perLoginPage =
+                    (heapBaselineOpen - heapBefore) / 1024.0 / report.scenario().students();
+            // A handful of pages is within the heap's noise: no ratio then.
+            if (heapBaselineOpen >= 0 && perLoginPage >= 1) {
+                out.append(String.format(Locale.ROOT, " (%.1f× the login page)", perStudent / perLoginPage));
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nServer CPU:    app %.1f s, PostgreSQL %.1f s in the marking phase = %.2f + %.2f ms per acknowledged mark",
                     appCpu,
                     databaseCpu,
                     1000 * appCpu / marks,
-                    1000 * databaseCpu / marks);
+                    1000 * databaseCpu / marks));
+            return out.toString();
         }
     }
 }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.lateral.harness.LateralProcess;
 
 /**
- * The load harness still works (DD027): a few virtual students sign in to the production jar,
- * mark for a few seconds through Vaadin's protocol and close their pages; no error of any kind,
+ * The load harness still works (DD027): as many login pages as students are opened and closed
+ * (the heap baseline), a teacher opens the assignment's dashboard and polls it, a few virtual
+ * students sign in to the production jar, mark for a few seconds through Vaadin's protocol and
+ * close their pages; no error of any kind,
  * and the database holds exactly the marks the server acknowledged. The figures are printed; they
  * prove nothing about speed at this size. The full scenarios are a separate command (README, "Load
  * test").
@@ -26,11 +28,13 @@ class LoadDriverSmokeIT {
     }
 
     @Test
-    void five_students_marking_for_five_seconds_get_every_mark_stored_and_no_error() throws Exception {
+    void five_students_marking_for_five_seconds_with_a_teacher_watching_get_every_mark_stored_and_no_error()
+            throws Exception {
         lateral.start(1);
         ServerGauges gauges = new ServerGauges(lateral.pid(), lateral.dataDirectory());
         LoadDriver.Measured measured = new LoadDriver.Measured(gauges);
-        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7);
+        // With the baseline pages and one teacher, so every path of the harness runs.
+        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7, 1, true);
 
         LoadDriver.Result result = LoadDriver.run(scenario, lateral.base(), measured);
         MarkAudit audit;
@@ -46,6 +50,11 @@ class LoadDriverSmokeIT {
         assertThat(report.studentsOnPage()).isEqualTo(5);
         assertThat(report.acknowledged()).as("marks acknowledged").isGreaterThan(10);
         assertThat(report.roundTripMs().count()).isEqualTo(report.sent());
+        assertThat(report.teachersOnPage()).isEqualTo(1);
+        // The teacher opened the dashboard before the students signed in and polls every 5 s
+        // until their 5 s of marking are over, so at least one poll came back.
+        assertThat(report.pollMs().count()).as("dashboard polls answered").isPositive();
+        assertThat(report.windows()).as("5 s slices of the marking phase").isNotEmpty();
         assertThat(audit.missing())
                 .as("acknowledged marks missing from the database")
                 .isZero();

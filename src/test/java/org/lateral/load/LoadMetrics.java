@@ -27,6 +27,12 @@ final class LoadMetrics {
     final LongAdder sent = new LongAdder();
     final LongAdder studentsOnPage = new LongAdder();
     final LongAdder studentsStopped = new LongAdder();
+    /** Dashboard polls of the watching teachers, and how many of them redrew the page. */
+    final Histogram polls = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+    final LongAdder redraws = new LongAdder();
+    final LongAdder teachersOnPage = new LongAdder();
+    private final Map<Integer, Window> windows = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, String> firstMessage = new ConcurrentHashMap<>();
 
@@ -45,6 +51,27 @@ final class LoadMetrics {
     /** The first message seen of each kind of error, to say what went wrong. */
     Map<String, String> firstMessages() {
         return new TreeMap<>(firstMessage);
+    }
+
+    /** Length of the slices of the marking phase that the saturation reading compares. */
+    static final long WINDOW_NANOS = 5_000_000_000L;
+
+    /** The marks sent in one slice of the marking phase: their round trips, acks and errors. */
+    static final class Window {
+        final Histogram roundTrips = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        final LongAdder acknowledged = new LongAdder();
+        final LongAdder errors = new LongAdder();
+    }
+
+    /** The slice a mark sent at {@code sentAt} belongs to, the phase having started at {@code start}. */
+    Window window(long sentAt, long start) {
+        int index = (int) Math.max(0, (sentAt - start) / WINDOW_NANOS);
+        return windows.computeIfAbsent(index, i -> new Window());
+    }
+
+    /** The slices so far, by index (slice i covers seconds 5i to 5i+5 of the phase). */
+    Map<Integer, Window> windows() {
+        return new TreeMap<>(windows);
     }
 
     static void record(Histogram histogram, long nanos) {

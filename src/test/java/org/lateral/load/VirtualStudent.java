@@ -140,6 +140,7 @@ final class VirtualStudent implements Runnable {
             UUID markId = new UUID(
                     (random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & (-1L >>> 2)) | Long.MIN_VALUE);
             long sentAt = System.nanoTime();
+            LoadMetrics.Window window = metrics.window(sentAt, start);
             LoadMetrics.record(metrics.lateness, sentAt - due);
             metrics.sent.increment();
             String response;
@@ -147,28 +148,34 @@ final class VirtualStudent implements Runnable {
                 response = client.call(highlighter, "saveMark", marking.mark(markId, i));
                 lastRequest = System.nanoTime();
             } catch (VaadinClient.ProtocolError e) {
-                stop(markId, e.kind().name(), e.getMessage());
+                stop(window, markId, e.kind().name(), e.getMessage());
                 return;
             } catch (HttpTimeoutException e) {
-                stop(markId, "TIMEOUT", e.getMessage());
+                stop(window, markId, "TIMEOUT", e.getMessage());
                 return;
             } catch (IOException e) {
-                stop(markId, "IO", e.toString());
+                stop(window, markId, "IO", e.toString());
                 return;
             }
-            LoadMetrics.record(metrics.roundTrips, System.nanoTime() - sentAt);
+            long roundTrip = System.nanoTime() - sentAt;
+            LoadMetrics.record(metrics.roundTrips, roundTrip);
+            LoadMetrics.record(window.roundTrips, roundTrip);
             if (FriskyMarking.saved(response, markId)) {
                 metrics.acknowledged.add(markId.toString());
+                window.acknowledged.increment();
             } else if (response.contains("\"status\":\"busy\"")) {
+                window.errors.increment();
                 metrics.error("BUSY", "student" + number + " was told busy (over the session's call budget)");
             } else {
+                window.errors.increment();
                 metrics.error("NOT_SAVED", "student" + number + ": " + response);
             }
         }
     }
 
     /** A protocol failure leaves the UI out of step with the server; a browser would reload. */
-    private void stop(UUID markId, String kind, String message) {
+    private void stop(LoadMetrics.Window window, UUID markId, String kind, String message) {
+        window.errors.increment();
         metrics.unanswered.add(markId.toString());
         metrics.error(kind, "student" + number + ": " + message);
         metrics.studentsStopped.increment();
