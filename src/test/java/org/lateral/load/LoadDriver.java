@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.lateral.harness.FriskyMarking;
 import org.lateral.harness.LateralProcess;
 import org.lateral.harness.VaadinClient;
 
@@ -66,11 +65,11 @@ public final class LoadDriver {
      * demo students, and returns what the students saw. The database check is the caller's.
      */
     public static Result run(LoadScenario scenario, URI base, Phases phases) throws Exception {
-        FriskyMarking marking = new FriskyMarking();
         // One student finds the assignment's route; all students of the demo class share it.
         VaadinClient scout = new VaadinClient(base);
         scout.signIn("student1", "lateral-demo");
-        String route = FriskyMarking.route(scout);
+        StudentWork.Kind work = StudentWork.find(scenario.work(), scout);
+        String route = work.route();
         scout.close();
 
         phases.reached(Phase.BEFORE_SIGN_INS);
@@ -117,8 +116,7 @@ public final class LoadDriver {
                 students.submit(new VirtualStudent(
                         i + 1,
                         base,
-                        route,
-                        marking,
+                        work.forStudent().get(),
                         scenario,
                         seeds.split(),
                         metrics,
@@ -205,7 +203,7 @@ public final class LoadDriver {
 
         /** Checks the acknowledged marks against the rows of the run's own database. */
         public MarkAudit audit(Connection database) throws java.sql.SQLException {
-            return MarkAudit.of(database, metrics.acknowledged, metrics.unanswered);
+            return MarkAudit.of(database, metrics.acknowledged, metrics.unanswered, metrics.setup);
         }
     }
 

@@ -34,7 +34,7 @@ class LoadDriverSmokeIT {
         ServerGauges gauges = new ServerGauges(lateral.pid(), lateral.dataDirectory());
         LoadDriver.Measured measured = new LoadDriver.Measured(gauges);
         // With the baseline pages and one teacher, so every path of the harness runs.
-        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7, 1, true);
+        LoadScenario scenario = new LoadScenario(5, 10, 10, Duration.ofSeconds(5), 5, 2, 7, 1, true, "marks");
 
         LoadDriver.Result result = LoadDriver.run(scenario, lateral.base(), measured);
         MarkAudit audit;
@@ -57,6 +57,33 @@ class LoadDriverSmokeIT {
         assertThat(report.windows()).as("5 s slices of the marking phase").isNotEmpty();
         assertThat(audit.missing())
                 .as("acknowledged marks missing from the database")
+                .isZero();
+        assertThat(audit.stored()).as("rows in the database").isEqualTo(report.acknowledged());
+    }
+
+    @Test
+    void three_students_on_the_lessons_sources_step_get_every_source_mention_and_link_stored() throws Exception {
+        lateral.start(1);
+        LoadScenario scenario = new LoadScenario(3, 6, 6, Duration.ofSeconds(5), 5, 2, 11, 0, false, "sources");
+
+        LoadDriver.Result result = LoadDriver.run(scenario, lateral.base(), LoadDriver.Phases.NONE);
+        MarkAudit audit;
+        try (Connection database = lateral.database()) {
+            audit = result.audit(database);
+        }
+
+        LoadReport report = result.report();
+        System.out.print(report.text());
+        System.out.println("Database:      " + audit);
+        assertThat(report.errors()).as(report.firstErrorMessages().toString()).isEmpty();
+        assertThat(report.studentsOnPage()).isEqualTo(3);
+        // Each student's cycle is a source, a mention of it, a claim linked to it.
+        assertThat(report.acknowledged()).as("saves acknowledged").isGreaterThanOrEqualTo(6);
+        assertThat(result.metrics().setup)
+                .as("the first step's claims, two a student")
+                .hasSize(6);
+        assertThat(audit.missing())
+                .as("acknowledged saves missing from the database")
                 .isZero();
         assertThat(audit.stored()).as("rows in the database").isEqualTo(report.acknowledged());
     }

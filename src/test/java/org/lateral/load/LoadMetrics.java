@@ -24,6 +24,9 @@ final class LoadMetrics {
     final Histogram signIns = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    /** Saved while opening the page (a sources step's claims), not in the measured phase. */
+    final Set<String> setup = ConcurrentHashMap.newKeySet();
+
     final LongAdder sent = new LongAdder();
     final LongAdder studentsOnPage = new LongAdder();
     final LongAdder studentsStopped = new LongAdder();

@@ -118,7 +118,8 @@ public record LoadReport(
         out.append("Sign-in+open:  ").append(signInMs).append('\n');
         out.append(String.format(
                 Locale.ROOT,
-                "Marks:         %d sent, %d acknowledged in %.1f s = %.1f marks/s%n",
+                "%s %d sent, %d acknowledged in %.1f s = %.1f a second%n",
+                scenario.work().equals("marks") ? "Marks:        " : "Source saves: ",
                 sent,
                 acknowledged,
                 markingSeconds,

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param seed fixes the mark times and the mark ids
  * @param teachers sessions of the demo teacher that keep the marked assignment's dashboard open
  *     (and polling, as the page does) through the sign-ins and the marking phase
+ * @param work {@code marks} (claims on the Frisky assignment) or {@code sources} (the two-step
+ *     lesson's sources step: sources, mentions, claim links), see {@link StudentWork}
  * @param baseline whether to measure the heap of as many anonymous login pages as there are
  *     students first (the minimal page every visitor opens; issue 18's baseline beside G1)
  */
@@ -34,7 +36,8 @@ public record LoadScenario(
         int concurrentSignIns,
         long seed,
         int teachers,
-        boolean baseline) {
+        boolean baseline,
+        String work) {
 
     /**
      * The named runs of issue 18, as option defaults that explicit options override: (a) {@code
@@ -59,6 +62,9 @@ public record LoadScenario(
         if (students < 1 || marksPerSecond <= 0 || rateTo <= 0 || signInsPerSecond <= 0 || concurrentSignIns < 1) {
             throw new IllegalArgumentException("Students, rates and sign-ins a second must be positive");
         }
+        if (!work.equals("marks") && !work.equals("sources")) {
+            throw new IllegalArgumentException("--work is marks or sources; got " + work);
+        }
         if (teachers < 0) {
             throw new IllegalArgumentException("Teachers cannot be negative");
         }
@@ -76,7 +82,7 @@ public record LoadScenario(
             double signInsPerSecond,
             int concurrentSignIns,
             long seed) {
-        this(students, marksPerSecond, rateTo, duration, signInsPerSecond, concurrentSignIns, seed, 0, false);
+        this(students, marksPerSecond, rateTo, duration, signInsPerSecond, concurrentSignIns, seed, 0, false, "marks");
     }
 
     /** A flat run: {@code students} marking at {@code marksPerSecond} in total for {@code duration}. */
@@ -94,7 +100,7 @@ public record LoadScenario(
     /**
      * From {@code [--scenario=steady|burst|teachers|saturation] --students=1000 --rate=100
      * [--rate-to=600] --duration=60 [--sign-ins=15] [--concurrent-sign-ins=8] [--teachers=0]
-     * [--baseline=true] [--seed=1]} (seconds for the duration); a scenario's values are defaults
+     * [--baseline=true] [--work=marks|sources] [--seed=1]} (seconds for the duration); a scenario's values are defaults
      * the other options override.
      */
     public static LoadScenario parse(String[] args) {
@@ -128,7 +134,8 @@ public record LoadScenario(
                         options.getOrDefault("concurrent-sign-ins", Integer.toString(DEFAULT_CONCURRENT_SIGN_INS))),
                 Long.parseLong(options.getOrDefault("seed", "1")),
                 Integer.parseInt(options.getOrDefault("teachers", "0")),
-                parseBoolean(options.getOrDefault("baseline", "true")));
+                parseBoolean(options.getOrDefault("baseline", "true")),
+                options.getOrDefault("work", "marks"));
         options.keySet()
                 .removeAll(java.util.Set.of(
                         "students",
@@ -139,7 +146,8 @@ public record LoadScenario(
                         "concurrent-sign-ins",
                         "seed",
                         "teachers",
-                        "baseline"));
+                        "baseline",
+                        "work"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + options.keySet());
         }
@@ -164,11 +172,12 @@ public record LoadScenario(
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "%d students, %s marks/s for %d s, sign-ins %.0f/s (%d at once), %d teachers on the dashboard, seed %d",
+                "%d students, %s %s/s for %d s, sign-ins %.0f/s (%d at once), %d teachers on the dashboard, seed %d",
                 students,
                 rateTo == marksPerSecond
                         ? String.format(Locale.ROOT, "%.0f", marksPerSecond)
                         : String.format(Locale.ROOT, "%.0f→%.0f", marksPerSecond, rateTo),
+                work.equals("marks") ? "marks" : "source saves",
                 duration.toSeconds(),
                 signInsPerSecond,
                 concurrentSignIns,

@@ -9,14 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.lateral.harness.FriskyMarking;
 import org.lateral.harness.VaadinClient;
-import org.lateral.submission.MarkClaimsModel;
 
 /**
- * One student as the browser would act for them: their own cookie jar, sign-in, the marking page
- * opened as one UI, new marks sent through the highlighter's saveMark one at a time (the browser
- * queues, so one request is in flight per UI), and the tab-closed beacon at the end. Mark times
+ * One student as the browser would act for them: their own cookie jar, sign-in, the page of their
+ * {@link StudentWork} opened as one UI, new marks (or sources, mentions and links) sent through the
+ * highlighter's saves one at a time (the browser queues, so one request is in flight per UI), and
+ * the tab-closed beacon at the end. Mark times
  * follow a Poisson process at this student's share of the scenario's rate, from its own seeded
  * random source.
  */
@@ -24,8 +23,7 @@ final class VirtualStudent implements Runnable {
 
     private final int number;
     private final URI base;
-    private final String route;
-    private final FriskyMarking marking;
+    private final StudentWork work;
     private final LoadScenario scenario;
     private final SplittableRandom random;
     private final LoadMetrics metrics;
@@ -48,8 +46,7 @@ final class VirtualStudent implements Runnable {
     VirtualStudent(
             int number,
             URI base,
-            String route,
-            FriskyMarking marking,
+            StudentWork work,
             LoadScenario scenario,
             SplittableRandom random,
             LoadMetrics metrics,
@@ -59,8 +56,7 @@ final class VirtualStudent implements Runnable {
             Semaphore signingIn) {
         this.number = number;
         this.base = base;
-        this.route = route;
-        this.marking = marking;
+        this.work = work;
         this.scenario = scenario;
         this.random = random;
         this.metrics = metrics;
@@ -81,10 +77,7 @@ final class VirtualStudent implements Runnable {
             try {
                 long started = System.nanoTime();
                 client.signIn("student" + number, "lateral-demo");
-                String page = client.open(route);
-                highlighter = client.nodeWithId("claim-highlighter")
-                        .orElseThrow(() -> new IOException("The marking page has no highlighter: "
-                                + page.substring(0, Math.min(200, page.length()))));
+                highlighter = work.open(client, metrics.setup);
                 LoadMetrics.record(metrics.signIns, System.nanoTime() - started);
             } finally {
                 signingIn.release();
@@ -122,7 +115,7 @@ final class VirtualStudent implements Runnable {
 
     private void mark(VaadinClient client, int highlighter, long start) throws InterruptedException {
         long end = start + scenario.duration().toNanos();
-        int limit = Math.min(marking.capacity(), MarkClaimsModel.MAX_MARKS_PER_ATTEMPT);
+        int limit = work.capacity();
         long due = start;
         for (int i = 0; ; i++) {
             double rate = scenario.rateAt(Duration.ofNanos(due - start)) / scenario.students();
@@ -133,19 +126,23 @@ final class VirtualStudent implements Runnable {
             }
             if (i >= limit) {
                 metrics.error(
-                        "OUT_OF_WORDS", "student" + number + " made " + limit + " marks, as many as one page takes");
+                        "OUT_OF_ROOM", "student" + number + " made " + limit + " saves, as many as one page takes");
                 return;
             }
             waitUntil(client, due);
-            UUID markId = new UUID(
-                    (random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & (-1L >>> 2)) | Long.MIN_VALUE);
+            StudentWork.Save save = work.save(
+                    i,
+                    () -> new UUID(
+                            (random.nextLong() & ~0xF000L) | 0x4000L,
+                            (random.nextLong() & (-1L >>> 2)) | Long.MIN_VALUE));
+            String markId = save.id();
             long sentAt = System.nanoTime();
             LoadMetrics.Window window = metrics.window(sentAt, start);
             LoadMetrics.record(metrics.lateness, sentAt - due);
             metrics.sent.increment();
             String response;
             try {
-                response = client.call(highlighter, "saveMark", marking.mark(markId, i));
+                response = client.call(highlighter, save.method(), save.state());
                 lastRequest = System.nanoTime();
             } catch (VaadinClient.ProtocolError e) {
                 stop(window, markId, e.kind().name(), e.getMessage());
@@ -160,8 +157,8 @@ final class VirtualStudent implements Runnable {
             long roundTrip = System.nanoTime() - sentAt;
             LoadMetrics.record(metrics.roundTrips, roundTrip);
             LoadMetrics.record(window.roundTrips, roundTrip);
-            if (FriskyMarking.saved(response, markId)) {
-                metrics.acknowledged.add(markId.toString());
+            if (response.contains("\"status\":\"saved\"") && response.contains(markId)) {
+                metrics.acknowledged.add(markId);
                 window.acknowledged.increment();
             } else if (response.contains("\"status\":\"busy\"")) {
                 window.errors.increment();
@@ -174,9 +171,9 @@ final class VirtualStudent implements Runnable {
     }
 
     /** A protocol failure leaves the UI out of step with the server; a browser would reload. */
-    private void stop(LoadMetrics.Window window, UUID markId, String kind, String message) {
+    private void stop(LoadMetrics.Window window, String markId, String kind, String message) {
         window.errors.increment();
-        metrics.unanswered.add(markId.toString());
+        metrics.unanswered.add(markId);
         metrics.error(kind, "student" + number + ": " + message);
         metrics.studentsStopped.increment();
     }
