@@ -1,3 +1,5 @@
+-- Several app nodes on one database (issue 18, DD030).
+
 -- Open assignment dashboards refresh when PostgreSQL tells every app node that an assignment's
 -- figures may have changed (issue 18, DD030), instead of each open page querying a change marker
 -- every five seconds. Owned by the submission feature, whose tables these are.
@@ -50,3 +52,14 @@ $$;
 
 CREATE TRIGGER key_amendment_dashboard_notify AFTER INSERT OR UPDATE ON key_amendment
     FOR EACH ROW EXECUTE FUNCTION dashboard_notify_key_amendment();
+
+-- Scheduled jobs (retention purges, the throttle table's clean-up) run on every app node's
+-- timer; a node runs a pass only after claiming it here, so that with several nodes on one
+-- database each pass runs once, on one node (issue 18, DD030). Owned by base, like
+-- throttle_bucket. The claim is one atomic upsert: the row lock makes a second node's claim wait
+-- for the first and then find the pass already taken.
+CREATE TABLE scheduled_pass (
+    job         text        PRIMARY KEY CHECK (job ~ '^[a-z][a-z0-9-]{0,62}$'),
+    started_at  timestamptz NOT NULL,
+    started_by  text        NOT NULL CHECK (length(started_by) BETWEEN 1 AND 200)
+);
