@@ -55,7 +55,8 @@ import org.lateral.harness.VaadinClient;
  */
 public final class TwoNodeCheck {
 
-    private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUIDS =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Map<String, Boolean> checks = new LinkedHashMap<>();
 
@@ -237,12 +238,13 @@ public final class TwoNodeCheck {
             System.out.print(report.text());
             check("node A was killed during the marking phase", killedAt.get() != 0);
             check(
-                    "students of the dead node stopped (" + report.studentsStopped() + ") and the others marked on to the end"
-                            + " (" + (report.studentsOnPage() - report.studentsStopped()) + ")",
+                    "students of the dead node stopped (" + report.studentsStopped()
+                            + ") and the others marked on to the end" + " ("
+                            + (report.studentsOnPage() - report.studentsStopped()) + ")",
                     report.studentsStopped() > 0 && report.studentsStopped() < report.studentsOnPage());
             MarkAudit audit;
-            try (Connection database = DriverManager.getConnection(
-                    postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            try (Connection database =
+                    DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
                 audit = result.audit(database);
             }
             System.out.println("Database:      " + audit);
@@ -288,10 +290,12 @@ public final class TwoNodeCheck {
                 client.close();
             }
         }
-        long missing = metrics.acknowledged.stream().filter(id -> !shown.contains(id)).count();
+        long missing =
+                metrics.acknowledged.stream().filter(id -> !shown.contains(id)).count();
         check(
                 "every student signed in again through nginx and saved a new mark (" + continued + " of "
-                        + scenario.students() + ")" + (problems.isEmpty() ? "" : "; first problem: " + problems.getFirst()),
+                        + scenario.students() + ")"
+                        + (problems.isEmpty() ? "" : "; first problem: " + problems.getFirst()),
                 continued == scenario.students());
         check(
                 "every acknowledged mark is on its student's page after signing in again (" + missing + " missing of "
@@ -306,8 +310,8 @@ public final class TwoNodeCheck {
 
     private boolean report() {
         boolean ok = !checks.isEmpty() && checks.values().stream().allMatch(b -> b);
-        System.out.println("Two nodes:     " + checks.values().stream().filter(b -> b).count() + " of " + checks.size()
-                + " checks passed");
+        System.out.println("Two nodes:     "
+                + checks.values().stream().filter(b -> b).count() + " of " + checks.size() + " checks passed");
         System.out.println(ok ? "Result:        PASS" : "Result:        FAIL");
         return ok;
     }
