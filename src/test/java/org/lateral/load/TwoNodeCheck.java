@@ -63,6 +63,9 @@ public final class TwoNodeCheck {
     private TwoNodeCheck() {}
 
     public static void main(String[] args) throws Exception {
+        // The embedded PostgreSQL's start-up chatter would bury the checks' lines.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         System.exit(new TwoNodeCheck().run(args) ? 0 : 1);
     }
 
@@ -138,7 +141,8 @@ public final class TwoNodeCheck {
 
     private static LateralProcess start(LateralProcess node) {
         try {
-            return node.start(1);
+            // Two JVMs starting at once on a shared two-core machine: well over a minute each.
+            return node.start(1, java.time.Duration.ofMinutes(5));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

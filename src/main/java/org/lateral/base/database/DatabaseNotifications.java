@@ -256,7 +256,9 @@ public class DatabaseNotifications implements SmartLifecycle {
 
     /** Its own connection, with the pool's settings but not from the pool (it is held for ever). */
     private Connection connect() throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+        HikariDataSource hikari =
+                dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        if (hikari != null && hikari.getJdbcUrl() != null) {
             Properties properties = new Properties();
             if (hikari.getUsername() != null) {
                 properties.setProperty("user", hikari.getUsername());

@@ -95,7 +95,7 @@ class DatabaseNotificationsIT {
 
     /** A connection of its own, as another app node on the same database has. */
     private Connection anotherNode() throws SQLException {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
