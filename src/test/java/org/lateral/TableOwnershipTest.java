@@ -76,6 +76,7 @@ class TableOwnershipTest {
             Map.entry("score", "submission"),
             Map.entry("attempt_comment", "submission"),
             Map.entry("throttle_bucket", "base"),
+            Map.entry("scheduled_pass", "base"),
             Map.entry("audit_event", "audit"),
             Map.entry("teacher_invite", "classroom"));
 

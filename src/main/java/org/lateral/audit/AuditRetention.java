@@ -1,5 +1,7 @@
 package org.lateral.audit;
 
+import java.time.Duration;
+import org.lateral.base.database.ScheduledPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,11 @@ class AuditRetention {
 
     private final JdbcClient jdbc;
     private final int retentionDays;
+    private final ScheduledPasses passes;
 
-    AuditRetention(JdbcClient jdbc, @Value("${lateral.audit.retention-days:400}") int retentionDays) {
+    AuditRetention(
+            JdbcClient jdbc, @Value("${lateral.audit.retention-days:400}") int retentionDays, ScheduledPasses passes) {
+        this.passes = passes;
         if (retentionDays < 30) {
             throw new IllegalArgumentException(
                     "lateral.audit.retention-days must be at least 30, not " + retentionDays);
@@ -31,7 +36,10 @@ class AuditRetention {
 
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
     void scheduled() {
-        purge();
+        // With several app nodes, one of them runs each pass (DD030).
+        if (passes.claim("audit-retention", Duration.ofHours(5))) {
+            purge();
+        }
     }
 
     /** Removes the events older than the retention; answers how many. */

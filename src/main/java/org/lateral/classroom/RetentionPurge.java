@@ -2,8 +2,10 @@ package org.lateral.classroom;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.lateral.base.database.ScheduledPasses;
 import org.lateral.security.Trusted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public class RetentionPurge {
     private final Retention retention;
     private final Clock clock;
     private final StudentDataAudit audit;
+    private final ScheduledPasses passes;
 
     RetentionPurge(
             JdbcClient jdbc,
@@ -39,7 +42,9 @@ public class RetentionPurge {
             StudentDataAudit audit,
             PlatformTransactionManager transactions,
             Retention retention,
-            Clock clock) {
+            Clock clock,
+            ScheduledPasses passes) {
+        this.passes = passes;
         this.jdbc = jdbc;
         this.studentData = studentData;
         this.audit = audit;
@@ -53,6 +58,10 @@ public class RetentionPurge {
 
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT15M")
     void scheduled() {
+        // With several app nodes, one of them runs each pass (DD030).
+        if (!passes.claim("retention-purge", Duration.ofHours(5))) {
+            return;
+        }
         Purged purged = purge();
         if (purged.students() > 0 || purged.failed() > 0) {
             log.info(

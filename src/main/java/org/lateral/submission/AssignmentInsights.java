@@ -14,6 +14,7 @@ import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
+import org.lateral.base.database.DatabaseNotifications;
 import org.lateral.base.highlighter.SavedMark;
 import org.lateral.base.highlighter.SavedSource;
 import org.lateral.library.ClaimType;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssignmentInsights {
 
+    /** The channel V0024's triggers notify, with the assignment's id as the payload. */
+    static final String DASHBOARD_CHANNEL = "lateral_dashboard";
+
     private final ResultsService results;
     private final AssignmentGrading assignmentGrading;
     private final Grader grader;
@@ -42,6 +46,7 @@ public class AssignmentInsights {
     private final SourceWorkRepository sourceWork;
     private final CompareGrader compareGrader;
     private final CompareWorkRepository compareWork;
+    private final DatabaseNotifications.Channel dashboardChanges;
 
     AssignmentInsights(
             ResultsService results,
@@ -51,7 +56,9 @@ public class AssignmentInsights {
             SourceGrader sourceGrader,
             SourceWorkRepository sourceWork,
             CompareGrader compareGrader,
-            CompareWorkRepository compareWork) {
+            CompareWorkRepository compareWork,
+            DatabaseNotifications notifications) {
+        this.dashboardChanges = notifications.channel(DASHBOARD_CHANNEL);
         this.compareGrader = compareGrader;
         this.compareWork = compareWork;
         this.sourceGrader = sourceGrader;
@@ -261,12 +268,14 @@ public class AssignmentInsights {
     }
 
     /**
-     * A short text that changes whenever the dashboard's figures may have: the page polls it and
-     * re-reads the dashboard only when it moved (DD016).
+     * What the open dashboard holds on to: a version that moves whenever the dashboard's figures
+     * may have changed (an attempt started, submitted or reopened, a score written, a key amendment
+     * made or withdrawn), on this app node or any other. PostgreSQL notifies every node of such a
+     * commit (V0024, DD030), so comparing versions costs no query; the page polls it and re-reads
+     * the dashboard only when it moved (DD016). The access check happens here, once.
      */
-    @Transactional(readOnly = true)
     @TeacherOfAssignment
-    public String changeMarker(UUID assignmentId) {
-        return grading.dashboardMarker(assignmentId);
+    public DatabaseNotifications.Watch changes(UUID assignmentId) {
+        return dashboardChanges.watch(assignmentId.toString());
     }
 }

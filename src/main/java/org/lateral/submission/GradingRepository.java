@@ -699,26 +699,6 @@ class GradingRepository {
         return marks;
     }
 
-    /**
-     * A cheap marker of what the assignment dashboard shows: it changes when an attempt starts or
-     * is submitted or reopened, when a score row is written (submitting, re-scoring, overriding)
-     * and when the key is amended. One statement over the attempt and score indexes; the
-     * dashboard compares it every few seconds and re-reads only when it moved (DD016).
-     */
-    String dashboardMarker(UUID assignmentId) {
-        return jdbc.sql("""
-                SELECT concat_ws('|',
-                       (SELECT count(*) FROM attempt t JOIN submission sub ON sub.id = t.submission_id
-                         WHERE sub.assignment_id = :a),
-                       (SELECT max(greatest(t.submitted_at, t.reopened_at, t.started_at)) FROM attempt t
-                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
-                       (SELECT max(x.created_at) FROM score x JOIN attempt t ON t.id = x.attempt_id
-                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
-                       (SELECT count(*) FROM key_amendment k WHERE k.assignment_id = :a),
-                       (SELECT max(k.withdrawn_at) FROM key_amendment k WHERE k.assignment_id = :a))
-                """).param("a", assignmentId).query(String.class).single();
-    }
-
     /** A row read with the id of the account behind it, before that account's name is known. */
     private record Authored<T>(T row, @Nullable UUID by) {}
 

@@ -271,16 +271,6 @@ public final class DashboardBenchmark {
                   JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
                  WHERE sub.assignment_id = :a
                  ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id""");
-        statements.put("dashboardMarker (assignment dashboard, every 5 s)", """
-                SELECT concat_ws('|',
-                       (SELECT count(*) FROM attempt t JOIN submission sub ON sub.id = t.submission_id
-                         WHERE sub.assignment_id = :a),
-                       (SELECT max(greatest(t.submitted_at, t.reopened_at, t.started_at)) FROM attempt t
-                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
-                       (SELECT max(x.created_at) FROM score x JOIN attempt t ON t.id = x.attempt_id
-                          JOIN submission sub ON sub.id = t.submission_id WHERE sub.assignment_id = :a),
-                       (SELECT count(*) FROM key_amendment k WHERE k.assignment_id = :a),
-                       (SELECT max(k.withdrawn_at) FROM key_amendment k WHERE k.assignment_id = :a))""");
         statements.put("school roster: enrollments (school view)", """
                 SELECT e.class_id, e.student_id FROM enrollment e
                  WHERE e.school_id = :s AND e.ended_at IS NULL

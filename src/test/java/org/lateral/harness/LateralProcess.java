@@ -53,6 +53,11 @@ public final class LateralProcess implements AutoCloseable {
 
     /** Starts the jar (run 1, 2, … name its log) and returns once it is ready. */
     public LateralProcess start(int run) throws IOException, InterruptedException {
+        return start(run, Duration.ofSeconds(120));
+    }
+
+    /** As {@link #start(int)}, waiting up to {@code limit} (two nodes starting on a busy machine). */
+    public LateralProcess start(int run, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(work);
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -71,7 +76,7 @@ public final class LateralProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         app = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(app.isAlive()).as("Lateral is running; log: " + log).isTrue();
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.SubmissionStatus;
+import org.lateral.base.database.DatabaseNotifications;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.base.highlighter.SourceState;
@@ -70,6 +72,9 @@ class AssignmentInsightsIT {
 
     @Autowired
     AssignmentInsights insights;
+
+    @Autowired
+    DatabaseNotifications notifications;
 
     @Autowired
     KeyAmendments keys;
@@ -234,16 +239,19 @@ class AssignmentInsightsIT {
     }
 
     @Test
-    void accepting_the_unkeyed_span_rescores_and_moves_the_marker() {
+    void accepting_the_unkeyed_span_rescores_and_moves_the_marker() throws InterruptedException {
         AssignmentDashboard before = dashboard();
-        String marker;
         try (var s = SignedIn.as(users, teacher)) {
-            marker = insights.changeMarker(assignment.id());
-            assertThat(insights.changeMarker(assignment.id())).isEqualTo(marker);
+            DatabaseNotifications.Watch changes = insights.changes(assignment.id());
+            // The set-up's own submissions are counted first, so that only the amendment moves it.
+            assertThat(notifications.awaitDelivered(Duration.ofSeconds(10))).isTrue();
+            String marker = changes.version();
+            assertThat(changes.version()).isEqualTo(marker);
             Results.PopularSpan p = before.unkeyed().getFirst();
             assertThat(keys.acceptSpan(assignment.id(), p.start(), p.end(), p.claimId(), p.type()))
                     .isEqualTo(3);
-            assertThat(insights.changeMarker(assignment.id())).isNotEqualTo(marker);
+            assertThat(notifications.awaitDelivered(Duration.ofSeconds(10))).isTrue();
+            assertThat(changes.version()).isNotEqualTo(marker);
         }
         AssignmentDashboard after = dashboard();
         assertThat(shares(after)).containsEntry("c03", 1.0);
@@ -334,7 +342,7 @@ class AssignmentInsightsIT {
         administration.ensureAccount(school, other, "Mr Okafor", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, other)) {
             assertThat(insights.dashboard(assignment.id())).isEmpty();
-            assertThatThrownBy(() -> insights.changeMarker(assignment.id())).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> insights.changes(assignment.id())).isInstanceOf(RuntimeException.class);
         }
         try (var s = SignedIn.as(users, students.getFirst().username())) {
             assertThatThrownBy(() -> insights.dashboard(assignment.id())).isInstanceOf(AccessDeniedException.class);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.lateral.base.database.ScheduledPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +46,16 @@ public class Throttles {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final JdbcClient jdbc;
+    private final ScheduledPasses passes;
+
+    /** On their own, as the throttles' tests make them: the clean-up claims its passes too. */
+    public Throttles(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, new ScheduledPasses(JdbcClient.create(dataSource), clock));
+    }
 
     @Autowired
-    public Throttles(DataSource dataSource, Clock clock) {
+    public Throttles(DataSource dataSource, Clock clock, ScheduledPasses passes) {
+        this.passes = passes;
         this.jdbc = JdbcClient.create(dataSource);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -123,6 +131,10 @@ public class Throttles {
     /** Deletes buckets that have refilled completely, so the table holds only recent attempts. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void removeFullBuckets() {
+        // With several app nodes, one of them runs each pass (DD030).
+        if (!passes.claim("throttle-clean-up", Duration.ofMinutes(9))) {
+            return;
+        }
         int removed;
         int total = 0;
         do {

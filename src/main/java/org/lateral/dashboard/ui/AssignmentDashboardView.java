@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.database.DatabaseNotifications;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
@@ -50,7 +51,9 @@ import org.lateral.submission.ui.SubmissionNavigation;
 /**
  * One assignment's dashboard: where in the article the class found the key's claims, spans many
  * marked that the key lacks, the types they confused, the score distribution and the students.
- * It stays live while open by polling a marker read from PostgreSQL (DD016). Thin: the figures
+ * It stays live while open: every poll compares a version that PostgreSQL's change notifications
+ * move, on whichever app node the change was made (DD016, DD030), and re-reads only when it moved;
+ * a poll with nothing new costs no query. Thin: the figures
  * come from {@link AssignmentInsights}, which checks the teacher.
  */
 @Route("dashboards/assignment")
@@ -64,7 +67,8 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     private final AssignmentInsights insights;
     private final KeyAmendments keys;
     private @Nullable UUID assignmentId;
-    private @Nullable String marker;
+    private DatabaseNotifications.@Nullable Watch changes;
+    private @Nullable String drawnVersion;
     private String title = "Assignment dashboard · Lateral";
     private @Nullable Registration poll;
 
@@ -77,6 +81,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         assignmentId = RouteIds.parse(parameter);
+        changes = null;
         refresh();
     }
 
@@ -101,9 +106,10 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         event.getUI().setPollInterval(-1);
     }
 
-    /** Re-reads and re-draws only when the marker in PostgreSQL moved since the last drawing. */
+    /** Re-reads and re-draws only when the version moved since the last drawing; no query otherwise. */
     void refreshIfChanged() {
-        if (assignmentId != null && !insights.changeMarker(assignmentId).equals(marker)) {
+        DatabaseNotifications.Watch watch = changes;
+        if (watch != null && !watch.version().equals(drawnVersion)) {
             refresh();
         }
     }
@@ -113,9 +119,14 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         if (id == null) {
             return;
         }
-        // The marker is read before the figures: a change in between is drawn at the next poll.
+        // The version is read before the figures: a change in between is drawn at the next poll.
         try {
-            marker = insights.changeMarker(id);
+            DatabaseNotifications.Watch watch = changes;
+            if (watch == null) {
+                watch = insights.changes(id);
+                changes = watch;
+            }
+            drawnVersion = watch.version();
         } catch (NotYoursException e) {
             // Someone else's or no assignment: the same "Page not found" as an unknown address.
             throw new NotFoundException();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.base.Schools;
+import org.lateral.base.database.DatabaseNotifications;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SourceState;
 import org.lateral.classroom.ClassDetail;
@@ -41,6 +43,7 @@ import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SourceWorkService;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -78,6 +81,12 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
 
     @Autowired
     SourceWorkService work;
+
+    @Autowired
+    DatabaseNotifications notifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     AssignmentSummary assignment;
     UUID classId;
@@ -187,7 +196,10 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
-    void the_page_polls_and_redraws_only_when_the_marker_moved() {
+    void the_page_polls_and_redraws_only_when_the_marker_moved() throws InterruptedException {
+        // The set-up's submissions reach the listener after they commit: wait for them, so that
+        // only a change made after the drawing could move the version.
+        assertThat(notifications.awaitDelivered(Duration.ofSeconds(10))).isTrue();
         AssignmentDashboardView view =
                 navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
         assertThat(view.getUI().orElseThrow().getPollInterval()).isEqualTo(AssignmentDashboardView.POLL_MILLIS);
@@ -196,6 +208,25 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat($(Div.class).withTestId("heatmap").single())
                 .as("nothing changed: same drawing")
                 .isSameAs(before);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_change_notified_by_another_node_redraws_at_the_next_poll() throws InterruptedException {
+        assertThat(notifications.awaitDelivered(Duration.ofSeconds(10))).isTrue();
+        AssignmentDashboardView view =
+                navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        Div before = $(Div.class).withTestId("heatmap").single();
+        // What V0024's triggers send when another node commits a submission of this assignment.
+        jdbc.sql("SELECT pg_notify('lateral_dashboard', :id)")
+                .param("id", assignment.id().toString())
+                .query(String.class)
+                .single();
+        assertThat(notifications.awaitDelivered(Duration.ofSeconds(10))).isTrue();
+        view.refreshIfChanged();
+        assertThat($(Div.class).withTestId("heatmap").single())
+                .as("the version moved: drawn anew")
+                .isNotSameAs(before);
     }
 
     @Test
