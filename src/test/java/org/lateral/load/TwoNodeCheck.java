@@ -91,6 +91,10 @@ public final class TwoNodeCheck {
         if (driverArgs.stream().noneMatch(a -> a.startsWith("--duration="))) {
             driverArgs.add("--duration=45");
         }
+        if (driverArgs.stream().noneMatch(a -> a.startsWith("--baseline="))) {
+            // The heap is not measured here: no login pages to open first.
+            driverArgs.add("--baseline=false");
+        }
         LoadScenario scenario = LoadScenario.parse(driverArgs.toArray(String[]::new));
         double killAt = killAfter != null ? killAfter : scenario.duration().toMillis() / 3000.0;
         // The account the throttle check locks: one past the load's students, so the load never uses it.
