@@ -122,7 +122,8 @@ public final class ClickToSaved {
         browser.page.getByTestId("submit-attempt").click();
         double millis = awaitMeasurement(browser);
         browser.page.keyboard().press("Escape");
-        browser.page.waitForFunction("() => !document.querySelector('vaadin-confirm-dialog')?.opened");
+        // Gone from the page, not just closed: its overlay would otherwise catch the next drag.
+        browser.page.waitForFunction("() => !document.querySelector('vaadin-confirm-dialog')");
         return millis;
     }
 
@@ -150,8 +151,8 @@ public final class ClickToSaved {
 
     /**
      * The first word of at least five letters outside every mark, as window coordinates of its
-     * first and last character; with {@code true}, first scrolls it to the middle of its scroll
-     * container (or the window) when it is near an edge.
+     * first and last character; with {@code true}, first scrolls its paragraph into the middle of
+     * the window when the word is near an edge.
      */
     private static final String NEXT_WORD = """
             scroll => {
@@ -167,18 +168,19 @@ public final class ClickToSaved {
                   const r = whole.getBoundingClientRect();
                   if (scroll) {
                     if (r.top < 120 || r.bottom > innerHeight - 120) {
-                      let box = p.parentElement;
-                      while (box && !(box.scrollHeight > box.clientHeight
-                          && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
-                      const dy = r.top - innerHeight / 2;
-                      if (box) box.scrollTop += dy; else window.scrollBy(0, dy);
+                      p.scrollIntoView({block: p.getBoundingClientRect().height < innerHeight - 240 ? 'center' : 'start'});
                     }
                     return null;
                   }
                   const first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1);
                   const last = document.createRange(); last.setStart(node, end - 1); last.setEnd(node, end);
                   const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
-                  return {word: found[0], x1: a.left + 1, x2: b.right - 1, y: a.top + a.height / 2};
+                  const y = a.top + a.height / 2;
+                  // The drag must reach the text itself, not something drawn over it.
+                  if (!host.contains(document.elementFromPoint(a.left + 1, y))) {
+                    throw new Error(`"${found[0]}" is covered by ${document.elementFromPoint(a.left + 1, y)?.outerHTML?.slice(0, 120)}`);
+                  }
+                  return {word: found[0], x1: a.left + 1, x2: b.right - 1, y};
                 }
               }
               return null;
@@ -190,12 +192,13 @@ public final class ClickToSaved {
      * by a MutationObserver over the whole document at every change (and at the click itself).
      */
     private static final String ARM = """
-            (done, what) => {
+            (done, what, describe = () => '') => {
               window.__lateralBench = new Promise((resolve, reject) => {
                 let clicked = null;
                 const timer = setTimeout(() => {
                   observer.disconnect();
-                  reject(new Error(what + ': not seen within 20 s of the click'));
+                  reject(new Error(what + ': not seen within 20 s of the click'
+                      + (clicked === null ? ' (no click seen)' : '') + '; ' + describe()));
                 }, 20000);
                 const check = () => {
                   if (clicked !== null && done()) {
@@ -222,7 +225,8 @@ public final class ClickToSaved {
             + "const state = () => host.querySelector('[data-testid=save-status]')?.dataset.state;"
             + "const before = own(); let left = false;"
             + "arm(() => { if (state() !== 'saved') { left = true; return false; } return left && own() > before; },"
-            + "    'the mark shown as saved'); }";
+            + "    'the mark shown as saved',"
+            + "    () => `state ${state()}, own marks ${own()} (before: ${before}), left Saved: ${left}`); }";
 
     /** The confirmation dialog the server opens on Submit, open in the page. */
     private static final String ARM_DIALOG = "() => {"
@@ -269,7 +273,7 @@ public final class ClickToSaved {
             }
         }
         System.out.println("G5, click on a claim type -> saved mark shown: " + marks
-                + " marks in Chromium against target/lateral.jar, load average " + StudentInChromium.loadAverage());
+                + " marks in Chromium against " + (base == null ? "target/lateral.jar" : base) + ", load average " + StudentInChromium.loadAverage());
         try (LateralProcess lateral = new LateralProcess();
                 Playwright playwright = org.lateral.journey.Browser.playwright();
                 Browser chromium = org.lateral.journey.Browser.chromium(playwright)) {
