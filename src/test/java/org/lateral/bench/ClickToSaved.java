@@ -272,8 +272,8 @@ public final class ClickToSaved {
                         "Unknown option " + arg + "; use --marks=N --student=NAME --base=URL");
             }
         }
-        System.out.println("G5, click on a claim type -> saved mark shown: " + marks
-                + " marks in Chromium against " + (base == null ? "target/lateral.jar" : base) + ", load average " + StudentInChromium.loadAverage());
+        System.out.println("G5, click on a claim type -> saved mark shown: " + marks + " marks in Chromium against "
+                + (base == null ? "target/lateral.jar" : base) + ", load average " + StudentInChromium.loadAverage());
         try (LateralProcess lateral = new LateralProcess();
                 Playwright playwright = org.lateral.journey.Browser.playwright();
                 Browser chromium = org.lateral.journey.Browser.chromium(playwright)) {
