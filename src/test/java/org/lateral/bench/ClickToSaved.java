@@ -56,10 +56,12 @@ public final class ClickToSaved {
     }
 
     /** What one run measured. */
-    public record Result(Summary clickToSaved, Summary vaadinRoundTrip, Summary plainDom, int marksOnPage) {
+    public record Result(
+            Summary clickToSaved, Summary clickToDrawn, Summary vaadinRoundTrip, Summary plainDom, int marksOnPage) {
 
         String text() {
             return "Click on a claim type -> mark shown as saved:  " + clickToSaved + "\n"
+                    + "  on the way, click -> mark drawn:            " + clickToDrawn + "\n"
                     + "Baseline, Vaadin button round trip:           " + vaadinRoundTrip + "\n"
                     + "Baseline, click -> plain DOM update:           " + plainDom + "\n"
                     + String.format(
@@ -81,24 +83,30 @@ public final class ClickToSaved {
             browser.page.evaluate(ADD_BASELINE_BUTTON);
             int before = ownMarks(browser);
             List<Double> saved = new ArrayList<>();
+            List<Double> drawn = new ArrayList<>();
             List<Double> roundTrip = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
             for (int i = 0; i < marks; i++) {
                 plain.add(plainDomUpdate(browser));
                 roundTrip.add(vaadinRoundTrip(browser));
-                saved.add(mark(browser, TYPES.get(i % TYPES.size())));
+                double[] steps = mark(browser, TYPES.get(i % TYPES.size()));
+                saved.add(steps[0]);
+                drawn.add(steps[1]);
             }
             int after = ownMarks(browser);
             if (after - before != marks) {
                 throw new IllegalStateException(
                         "Expected " + marks + " new marks on the page, found " + (after - before));
             }
-            return new Result(Summary.of(saved), Summary.of(roundTrip), Summary.of(plain), after);
+            return new Result(Summary.of(saved), Summary.of(drawn), Summary.of(roundTrip), Summary.of(plain), after);
         }
     }
 
-    /** Selects the next unmarked word with the mouse, clicks a claim type, times it. */
-    private static double mark(StudentInChromium browser, String type) {
+    /**
+     * Selects the next unmarked word with the mouse, clicks a claim type, times it: to the mark
+     * shown as saved, and to the mark drawn (before the server's answer).
+     */
+    private static double[] mark(StudentInChromium browser, String type) {
         browser.page.evaluate(NEXT_WORD, true); // scrolls it to the middle of the window if needed
         browser.settle();
         @SuppressWarnings("unchecked")
@@ -112,7 +120,7 @@ public final class ClickToSaved {
         browser.page.mouse().up();
         browser.page.evaluate(ARM_SAVED);
         browser.page.getByTestId("claim-type-" + type).click();
-        return awaitMeasurement(browser);
+        return awaitSteps(browser);
     }
 
     /** Clicks the Submit button, times the dialog the server opens, then cancels it. */
@@ -135,7 +143,14 @@ public final class ClickToSaved {
     }
 
     private static double awaitMeasurement(StudentInChromium browser) {
-        return ((Number) browser.page.evaluate("() => window.__lateralBench")).doubleValue();
+        return awaitSteps(browser)[0];
+    }
+
+    /** The milliseconds to the end of the measurement and to its step on the way. */
+    private static double[] awaitSteps(StudentInChromium browser) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) browser.page.evaluate("() => window.__lateralBench");
+        return new double[] {num(measured, "done"), num(measured, "early")};
     }
 
     private static int ownMarks(StudentInChromium browser) {
@@ -189,23 +204,26 @@ public final class ClickToSaved {
     /**
      * Shared by the three measurements: {@code window.__lateralBench} becomes a promise of the
      * milliseconds from the next click event's time stamp until {@code done()} first holds, checked
-     * by a MutationObserver over the whole document at every change (and at the click itself).
+     * by a MutationObserver over the whole document at every change (and at the click itself), and
+     * until {@code early()} first held (-1 if never), for a step on the way.
      */
     private static final String ARM = """
-            (done, what, describe = () => '') => {
+            (done, what, describe = () => '', early = () => false) => {
               window.__lateralBench = new Promise((resolve, reject) => {
-                let clicked = null;
+                let clicked = null, earlyAt = null;
                 const timer = setTimeout(() => {
                   observer.disconnect();
                   reject(new Error(what + ': not seen within 20 s of the click'
                       + (clicked === null ? ' (no click seen)' : '') + '; ' + describe()));
                 }, 20000);
                 const check = () => {
-                  if (clicked !== null && done()) {
-                    const seen = performance.now();
+                  if (clicked === null) return;
+                  const now = performance.now();
+                  if (earlyAt === null && early()) earlyAt = now;
+                  if (done()) {
                     observer.disconnect();
                     clearTimeout(timer);
-                    resolve(seen - clicked);
+                    resolve({done: now - clicked, early: earlyAt === null ? -1 : earlyAt - clicked});
                   }
                 };
                 const observer = new MutationObserver(check);
@@ -226,7 +244,8 @@ public final class ClickToSaved {
             + "const before = own(); let left = false;"
             + "arm(() => { if (state() !== 'saved') { left = true; return false; } return left && own() > before; },"
             + "    'the mark shown as saved',"
-            + "    () => `state ${state()}, own marks ${own()} (before: ${before}), left Saved: ${left}`); }";
+            + "    () => `state ${state()}, own marks ${own()} (before: ${before}), left Saved: ${left}`,"
+            + "    () => own() > before); }";
 
     /** The confirmation dialog the server opens on Submit, open in the page. */
     private static final String ARM_DIALOG = "() => {"

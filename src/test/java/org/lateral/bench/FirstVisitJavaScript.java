@@ -33,7 +33,7 @@ public final class FirstVisitJavaScript {
     /** One response: its address, kind, content encoding, bytes on the wire and decoded. */
     public record Download(String url, String kind, String encoding, long wire, long decoded) {
 
-        boolean script() {
+        public boolean script() {
             return kind.equals("script");
         }
 
