@@ -57,12 +57,20 @@ public final class ClickToSaved {
 
     /** What one run measured. */
     public record Result(
-            Summary clickToSaved, Summary clickToDrawn, Summary vaadinRoundTrip, Summary plainDom, int marksOnPage) {
+            Summary clickToSaved,
+            Summary clickToDrawn,
+            Summary markRequest,
+            Summary vaadinRoundTrip,
+            Summary vaadinRequest,
+            Summary plainDom,
+            int marksOnPage) {
 
         String text() {
             return "Click on a claim type -> mark shown as saved:  " + clickToSaved + "\n"
                     + "  on the way, click -> mark drawn:            " + clickToDrawn + "\n"
+                    + "  its Vaadin request, sent -> answered:       " + markRequest + "\n"
                     + "Baseline, Vaadin button round trip:           " + vaadinRoundTrip + "\n"
+                    + "  its Vaadin request, sent -> answered:       " + vaadinRequest + "\n"
                     + "Baseline, click -> plain DOM update:           " + plainDom + "\n"
                     + String.format(
                             Locale.ROOT,
@@ -84,21 +92,33 @@ public final class ClickToSaved {
             int before = ownMarks(browser);
             List<Double> saved = new ArrayList<>();
             List<Double> drawn = new ArrayList<>();
+            List<Double> markRequest = new ArrayList<>();
+            List<Double> roundTripRequest = new ArrayList<>();
             List<Double> roundTrip = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
             for (int i = 0; i < marks; i++) {
                 plain.add(plainDomUpdate(browser));
-                roundTrip.add(vaadinRoundTrip(browser));
+                double[] dialog = vaadinRoundTrip(browser);
+                roundTrip.add(dialog[0]);
+                roundTripRequest.add(dialog[2]);
                 double[] steps = mark(browser, TYPES.get(i % TYPES.size()));
                 saved.add(steps[0]);
                 drawn.add(steps[1]);
+                markRequest.add(steps[2]);
             }
             int after = ownMarks(browser);
             if (after - before != marks) {
                 throw new IllegalStateException(
                         "Expected " + marks + " new marks on the page, found " + (after - before));
             }
-            return new Result(Summary.of(saved), Summary.of(drawn), Summary.of(roundTrip), Summary.of(plain), after);
+            return new Result(
+                    Summary.of(saved),
+                    Summary.of(drawn),
+                    Summary.of(markRequest),
+                    Summary.of(roundTrip),
+                    Summary.of(roundTripRequest),
+                    Summary.of(plain),
+                    after);
         }
     }
 
@@ -124,11 +144,11 @@ public final class ClickToSaved {
     }
 
     /** Clicks the Submit button, times the dialog the server opens, then cancels it. */
-    private static double vaadinRoundTrip(StudentInChromium browser) {
+    private static double[] vaadinRoundTrip(StudentInChromium browser) {
         browser.settle();
         browser.page.evaluate(ARM_DIALOG);
         browser.page.getByTestId("submit-attempt").click();
-        double millis = awaitMeasurement(browser);
+        double[] millis = awaitSteps(browser);
         browser.page.keyboard().press("Escape");
         // Gone from the page, not just closed: its overlay would otherwise catch the next drag.
         browser.page.waitForFunction("() => !document.querySelector('vaadin-confirm-dialog')");
@@ -146,11 +166,11 @@ public final class ClickToSaved {
         return awaitSteps(browser)[0];
     }
 
-    /** The milliseconds to the end of the measurement and to its step on the way. */
+    /** The milliseconds to the end of the measurement, to its step on the way, of its request. */
     private static double[] awaitSteps(StudentInChromium browser) {
         @SuppressWarnings("unchecked")
         Map<String, Object> measured = (Map<String, Object>) browser.page.evaluate("() => window.__lateralBench");
-        return new double[] {num(measured, "done"), num(measured, "early")};
+        return new double[] {num(measured, "done"), num(measured, "early"), num(measured, "request")};
     }
 
     private static int ownMarks(StudentInChromium browser) {
@@ -205,10 +225,13 @@ public final class ClickToSaved {
      * Shared by the three measurements: {@code window.__lateralBench} becomes a promise of the
      * milliseconds from the next click event's time stamp until {@code done()} first holds, checked
      * by a MutationObserver over the whole document at every change (and at the click itself), and
-     * until {@code early()} first held (-1 if never), for a step on the way.
+     * until {@code early()} first held (-1 if never), for a step on the way; and how long the first
+     * Vaadin request sent after the click took from sending to the end of its answer (resource
+     * timing; -1 if none), the part spent on the wire and in the server.
      */
     private static final String ARM = """
             (done, what, describe = () => '', early = () => false) => {
+              performance.clearResourceTimings(); // its buffer holds only 250 entries
               window.__lateralBench = new Promise((resolve, reject) => {
                 let clicked = null, earlyAt = null;
                 const timer = setTimeout(() => {
@@ -223,7 +246,11 @@ public final class ClickToSaved {
                   if (done()) {
                     observer.disconnect();
                     clearTimeout(timer);
-                    resolve({done: now - clicked, early: earlyAt === null ? -1 : earlyAt - clicked});
+                    // The first Vaadin request sent after the click: from sending it to its answer's end.
+                    const uidl = performance.getEntriesByType('resource')
+                        .find(e => e.name.includes('v-r=uidl') && e.startTime >= clicked);
+                    resolve({done: now - clicked, early: earlyAt === null ? -1 : earlyAt - clicked,
+                        request: uidl ? uidl.responseEnd - uidl.startTime : -1});
                   }
                 };
                 const observer = new MutationObserver(check);
