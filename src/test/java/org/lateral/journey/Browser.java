@@ -6,21 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Debian's Chromium, driven by Playwright (which must not download a browser of its own: this
  * network reaches only package registries). {@code LATERAL_CHROMIUM} points elsewhere if needed.
+ * Public for the browser benchmarks in {@code org.lateral.bench}.
  */
-final class Browser {
+public final class Browser {
 
     private Browser() {}
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static com.microsoft.playwright.Browser chromium(Playwright playwright) {
+    public static com.microsoft.playwright.Browser chromium(Playwright playwright) {
+        return chromium(playwright, List.of());
+    }
+
+    /** Chromium with more command-line switches, e.g. {@code --host-resolver-rules}. */
+    public static com.microsoft.playwright.Browser chromium(Playwright playwright, List<String> more) {
         Path chromium = Path.of(System.getenv().getOrDefault("LATERAL_CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {
             throw new IllegalStateException("Chromium not found at " + chromium
@@ -31,12 +38,15 @@ final class Browser {
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(chromium)
                         .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+                        .setArgs(Stream.concat(
+                                        Stream.of(
+                                                "--no-sandbox",
+                                                "--disable-gpu",
+                                                "--disable-background-networking",
+                                                "--disable-component-update",
+                                                "--disable-sync",
+                                                "--no-first-run"),
+                                        more.stream())
+                                .toList()));
     }
 }
