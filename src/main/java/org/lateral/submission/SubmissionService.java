@@ -287,7 +287,8 @@ public class SubmissionService {
             return SaveResult.rejected(markId, state.seq(), reject.message());
         }
         MarkClaimsModel.Decision.Accept accept = (MarkClaimsModel.Decision.Accept) decision;
-        Optional<Integer> stored = submissions.storedSeq(attemptId, state.markId());
+        SubmissionRepository.MarkTally tally = submissions.markTally(attemptId, state.markId());
+        Optional<Integer> stored = Optional.ofNullable(tally.storedSeq());
         if (stored.isPresent() && stored.get() >= state.seq()) {
             return SaveResult.stale(markId, stored.get());
         }
@@ -296,15 +297,14 @@ public class SubmissionService {
             // nothing to remember: no row is written, and the browser may forget the change.
             return SaveResult.saved(markId, state.seq());
         }
-        if (stored.isEmpty() && submissions.liveMarkCount(attemptId) >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
+        if (stored.isEmpty() && tally.live() >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
             return SaveResult.rejected(
                     markId,
                     state.seq(),
                     "You have marked " + MarkClaimsModel.MAX_MARKS_PER_ATTEMPT
                             + " claims, the most one attempt can hold. Delete a mark before adding another.");
         }
-        if (stored.isEmpty()
-                && submissions.storedMarkCount(attemptId) >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
+        if (stored.isEmpty() && tally.stored() >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
             return SaveResult.rejected(
                     markId,
                     state.seq(),
