@@ -5,6 +5,8 @@ import com.vaadin.flow.di.Lookup;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinContext;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinServletContext;
+import jakarta.servlet.ServletContext;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -30,15 +32,27 @@ class RpcArgumentLookup implements VaadinServiceInitListener {
         install(event.getSource().getContext());
     }
 
-    /** Puts the remembering lookup in front of the context's own; a second call changes nothing. */
+    /** Puts the remembering lookup in front of the servlet context's own; a second call changes nothing. */
     static void install(VaadinContext context) {
-        Lookup lookup = context.getAttribute(Lookup.class);
-        if (lookup == null || lookup instanceof Remembering) {
+        if (!(context instanceof VaadinServletContext servletContext)) {
             return;
         }
-        // Vaadin refuses a second Lookup in a context, so the first one is taken out first.
-        context.removeAttribute(Lookup.class);
-        context.setAttribute(Lookup.class, new Remembering(lookup));
+        install(servletContext.getContext());
+    }
+
+    /**
+     * Vaadin's {@code VaadinServletContext} refuses to set or remove a {@link Lookup} once one is
+     * set (it must not be swapped for another by mistake), so the wrapper goes straight into the
+     * servlet context attribute Vaadin reads it from, under the same lock. Nothing is swapped:
+     * every question still reaches the same lookup, one answer is remembered.
+     */
+    static void install(ServletContext servletContext) {
+        synchronized (servletContext) {
+            Object lookup = servletContext.getAttribute(Lookup.class.getName());
+            if (lookup instanceof Lookup vaadins && !(lookup instanceof Remembering)) {
+                servletContext.setAttribute(Lookup.class.getName(), new Remembering(vaadins));
+            }
+        }
     }
 
     /** Vaadin's lookup, with the template handler's answer (usually none) asked once. */

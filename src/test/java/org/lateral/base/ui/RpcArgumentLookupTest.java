@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.template.internal.DeprecatedPolymerPublishedEventHandler;
 import com.vaadin.flow.di.Lookup;
-import com.vaadin.flow.server.VaadinContext;
+import com.vaadin.flow.server.VaadinServletContext;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockServletContext;
 
 /** Vaadin's per-argument lookup of a template handler is asked once; everything else goes through. */
 class RpcArgumentLookupTest {
@@ -40,43 +36,10 @@ class RpcArgumentLookupTest {
         }
     }
 
-    /** A context that, as Vaadin's servlet context does, refuses a second Lookup. */
-    static final class Context implements VaadinContext {
-        private final Map<Class<?>, Object> attributes = new HashMap<>();
-
-        @Override
-        public <T> T getAttribute(Class<T> type, Supplier<T> defaultValueSupplier) {
-            Object value = attributes.get(type);
-            return value == null && defaultValueSupplier != null ? defaultValueSupplier.get() : type.cast(value);
-        }
-
-        @Override
-        public <T> void setAttribute(Class<T> clazz, T value) {
-            if (clazz == Lookup.class && attributes.containsKey(Lookup.class)) {
-                throw new IllegalStateException("A Lookup is already set");
-            }
-            attributes.put(clazz, value);
-        }
-
-        @Override
-        public void removeAttribute(Class<?> clazz) {
-            attributes.remove(clazz);
-        }
-
-        @Override
-        public Enumeration<String> getContextParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String getContextParameter(String name) {
-            return null;
-        }
-    }
-
     @Test
     void the_template_handler_is_looked_up_once_and_other_services_every_time() {
-        Context context = new Context();
+        // Vaadin's own context over a servlet context, with its refusal to swap a Lookup.
+        VaadinServletContext context = new VaadinServletContext(new MockServletContext());
         Counting vaadins = new Counting();
         context.setAttribute(Lookup.class, vaadins);
 
