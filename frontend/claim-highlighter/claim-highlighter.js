@@ -52,9 +52,10 @@ const TAG = 'claim-highlighter';
  *   share an id.
  * - `markable` (Boolean, reflected, default false): the marking UI. Off, the element behaves
  *   exactly as a plain reader/selection reporter.
- * - `words`, `sentences` (Array of numbers): flat pairs `[s0, e0, s1, e1, …]` of the word and
- *   sentence spans the server computed. Without words, runs of letters/digits are used; without
- *   sentences, paragraphs.
+ * - `words`, `sentences` (String, or Array of numbers): flat pairs `[s0, e0, s1, e1, …]` of the
+ *   word and sentence spans the server computed, as the server sends them one short string each
+ *   (`decodeSpans` in snapping.js, SpanCodec.java). Without words, runs of letters/digits are
+ *   used; without sentences, paragraphs.
  * - `marks` (Array): the marks saved on the server, `{markId, seq, start, end, exact, type}`.
  *   They are drawn whether or not `markable` is set (after submitting they stay visible); a
  *   claim overlay with the same id as a mark is not drawn twice, but its `status` goes to the
@@ -143,8 +144,9 @@ export class ClaimHighlighter extends LitElement {
     readonly: { type: Boolean, reflect: true },
     overlays: { type: Array, attribute: false },
     markable: { type: Boolean, reflect: true },
-    words: { type: Array, attribute: false },
-    sentences: { type: Array, attribute: false },
+    // A span code (a string, see decodeSpans) from the server, or flat pairs.
+    words: { attribute: false },
+    sentences: { attribute: false },
     marks: { type: Array, attribute: false },
     outboxKey: { type: String, attribute: 'outbox-key' },
     labels: { type: Object, attribute: false },
@@ -196,9 +198,9 @@ export class ClaimHighlighter extends LitElement {
     /** @type {unknown[]} */
     this.overlays = [];
     this.markable = false;
-    /** @type {number[]} */
+    /** @type {string | number[]} */
     this.words = [];
-    /** @type {number[]} */
+    /** @type {string | number[]} */
     this.sentences = [];
     /** @type {unknown[]} */
     this.marks = [];

@@ -1,6 +1,7 @@
 // @ts-check
 import { quote, trimRange } from './offsets.js';
 import {
+  decodeSpans,
   extendToSentences,
   moveBySentence,
   nextWord,
@@ -130,7 +131,8 @@ export class SelectionController {
   }
 
   /**
-   * Word and sentence spans from the server's flat pairs; without words, runs of letters and
+   * Word and sentence spans from the server's flat pairs (a span code, see decodeSpans, or an
+   * array of numbers); without words, runs of letters and
    * digits; without sentences, the paragraphs.
    *
    * @param {string} text
@@ -139,9 +141,9 @@ export class SelectionController {
    * @param {import('./offsets.js').Paragraph[]} paragraphs
    */
   setBoundaries(text, words, sentences, paragraphs) {
-    const wordSpans = toSpans(words).filter((w) => w.end <= text.length);
+    const wordSpans = toSpans(decodeSpans(words)).filter((w) => w.end <= text.length);
     this.words = wordSpans.length > 0 ? wordSpans : tokenizeWords(text);
-    const sentenceSpans = toSpans(sentences).filter((s) => s.end <= text.length);
+    const sentenceSpans = toSpans(decodeSpans(sentences)).filter((s) => s.end <= text.length);
     this.sentences =
       sentenceSpans.length > 0 ? sentenceSpans : paragraphs.map((p) => ({ start: p.start, end: p.start + p.text.length }));
     this.groups = sentenceGroups(this.words, this.sentences);

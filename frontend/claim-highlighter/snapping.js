@@ -20,6 +20,51 @@
 const WHITESPACE = /\s/;
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 
+/** The last (or only) base-32 digit of a number in a span code (SpanCodec.java). */
+const CODE_LAST = '0123456789abcdefghijklmnopqrstuv';
+/** A base-32 digit with more digits of the same number after it. */
+const CODE_MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.!~*';
+
+/**
+ * The flat pairs the server sends as one string (SpanCodec.java, DD028): each number is its
+ * difference from the one before, zigzag-coded (even: up, odd: down), in base 32, the last digit
+ * of each number from its own alphabet. A list of numbers would cost the server a JSON node per
+ * number for as long as the page is open. Anything that is not such a string (an array, say)
+ * is returned as it is, for {@link toSpans}; a broken string gives no numbers, so the caller
+ * falls back as for missing spans.
+ *
+ * @param {unknown} encoded
+ * @returns {unknown}
+ */
+export function decodeSpans(encoded) {
+  if (typeof encoded !== 'string') {
+    return encoded;
+  }
+  /** @type {number[]} */
+  const flat = [];
+  let value = 0;
+  let previous = 0;
+  let pending = false;
+  for (const c of encoded) {
+    const more = CODE_MORE.indexOf(c);
+    if (more >= 0) {
+      value = value * 32 + more;
+      pending = true;
+      continue;
+    }
+    const last = CODE_LAST.indexOf(c);
+    if (last < 0) {
+      return [];
+    }
+    value = value * 32 + last;
+    previous += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    flat.push(previous);
+    value = 0;
+    pending = false;
+  }
+  return pending ? [] : flat;
+}
+
 /**
  * Turns the server's flat pairs `[s0, e0, s1, e1, …]` into spans, sorted by start.
  *

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   adjacentMark,
   compareMarks,
+  decodeSpans,
   extendToSentences,
   groupOfWord,
   moveBySentence,
@@ -55,6 +56,23 @@ test('toSpans drops broken pairs, an odd tail and overlaps, and accepts typed ar
   assert.deepEqual(toSpans(new Int32Array([2, 4])), [{ start: 2, end: 4 }]);
   assert.deepEqual(toSpans(null), []);
   assert.deepEqual(toSpans('0,5'), []);
+});
+
+test('decodeSpans reads the span code the server sends (the pair SpanCodecTest checks too)', () => {
+  assert.deepEqual(decodeSpans('0a28B!s3'), [0, 5, 6, 10, 1000, 998]);
+  assert.deepEqual(toSpans(decodeSpans('0a28')), [
+    { start: 0, end: 5 },
+    { start: 6, end: 10 },
+  ]);
+  assert.deepEqual(decodeSpans(''), []);
+});
+
+test('decodeSpans leaves arrays alone and gives nothing for a broken code', () => {
+  assert.deepEqual(decodeSpans([0, 5]), [0, 5]);
+  assert.equal(decodeSpans(null), null);
+  assert.deepEqual(decodeSpans('0a,2'), []);
+  assert.deepEqual(decodeSpans('0aB'), []);
+  assert.deepEqual(toSpans(decodeSpans('0a,2')), []);
 });
 
 test('tokenizeWords finds runs of letters and digits in UTF-16 offsets', () => {

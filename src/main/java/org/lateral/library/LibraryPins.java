@@ -219,15 +219,45 @@ public class LibraryPins {
 
     /** The canonical text of one article version of this school's library. */
     public Optional<String> canonicalText(UUID schoolId, UUID articleVersionId) {
-        return jdbc.sql("""
-                SELECT v.canonical_text FROM article_version v JOIN article a ON a.id = v.article_id
-                 WHERE v.id = :version AND a.school_id = :school
+        CachedText cached;
+        synchronized (texts) {
+            cached = texts.get(articleVersionId);
+        }
+        if (cached != null) {
+            return cached.schoolId().equals(schoolId) ? Optional.of(cached.text()) : Optional.empty();
+        }
+        Optional<CachedText> found = jdbc.sql("""
+                SELECT a.school_id, v.canonical_text FROM article_version v JOIN article a ON a.id = v.article_id
+                 WHERE v.id = :version
                 """)
                 .param("version", articleVersionId)
-                .param("school", schoolId)
-                .query(String.class)
+                .query((rs, n) -> new CachedText(rs.getObject(1, UUID.class), rs.getString(2)))
                 .optional();
+        found.ifPresent(text -> {
+            synchronized (texts) {
+                texts.putIfAbsent(articleVersionId, text);
+            }
+        });
+        return found.filter(text -> text.schoolId().equals(schoolId)).map(CachedText::text);
     }
+
+    /**
+     * Article versions and their school never change (V0003's trigger refuses updates, nothing
+     * deletes them), so their texts are kept: every mark a student saves checks its quote against
+     * the text, and every open marking page shows it. One copy per version serves every session
+     * instead of one per page, and saves a query per mark (issue 18, DD028). Bounded, least
+     * recently used first out; a school's library holds far fewer versions in use at once.
+     */
+    private static final int CACHED_TEXTS = 256;
+
+    private record CachedText(UUID schoolId, String text) {}
+
+    private final Map<UUID, CachedText> texts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, CachedText> eldest) {
+            return size() > CACHED_TEXTS;
+        }
+    };
 
     /**
      * The claims of one key version of this school's library, in text order: what scoring and

@@ -246,18 +246,24 @@ class SubmissionRepository {
                 .list();
     }
 
-    int liveMarkCount(UUID attemptId) {
-        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a AND NOT deleted")
-                .param("a", attemptId)
-                .query(Integer.class)
-                .single();
-    }
+    /** What a mark save checks before writing: the mark's stored seq, if any, and the attempt's counts. */
+    record MarkTally(@Nullable Integer storedSeq, int live, int stored) {}
 
-    /** Every mark row of the attempt, deleted ones included. */
-    int storedMarkCount(UUID attemptId) {
-        return jdbc.sql("SELECT count(*) FROM mark WHERE attempt_id = :a")
+    /**
+     * The mark's stored seq, the attempt's live marks and all its stored rows (deleted ones
+     * included) in one statement: every mark a student saves needs the first and a new mark the
+     * others (issue 18: one round trip instead of three).
+     */
+    MarkTally markTally(UUID attemptId, UUID markId) {
+        return jdbc.sql("""
+                SELECT max(seq) FILTER (WHERE mark_id = :m) AS seq,
+                       count(*) FILTER (WHERE NOT deleted) AS live, count(*) AS stored
+                  FROM mark WHERE attempt_id = :a
+                """)
                 .param("a", attemptId)
-                .query(Integer.class)
+                .param("m", markId)
+                .query((rs, n) ->
+                        new MarkTally(rs.getObject("seq", Integer.class), rs.getInt("live"), rs.getInt("stored")))
                 .single();
     }
 

@@ -3,7 +3,9 @@ package org.lateral.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,6 +121,7 @@ public class SubmissionService {
         UUID articleVersionId = Objects.requireNonNull(step.articleVersionId());
         String text =
                 library.canonicalText(student.schoolId(), articleVersionId).orElseThrow();
+        Boundaries boundaries = boundaries(articleVersionId, text);
         boolean sources = step.exercise().equals(NewStep.IDENTIFY_SOURCES);
         CompareSession compare =
                 step.compares() ? compareSession(assignmentId, step, attempt, student.schoolId()) : null;
@@ -130,8 +133,8 @@ public class SubmissionService {
                 attempt.number(),
                 assignment.title(),
                 text,
-                Tokens.words(text),
-                Tokens.sentences(text),
+                boundaries.words(),
+                boundaries.sentences(),
                 sources ? List.of() : submissions.liveMarks(attempt.id()),
                 assignment.dueAt(),
                 assignment.timeZone(),
@@ -147,6 +150,35 @@ public class SubmissionService {
                         ? library.outletsNamedIn(student.schoolId(), text)
                         : compare == null ? List.of() : namedIn(student.schoolId(), compare),
                 compare));
+    }
+
+    /** The word and sentence spans of an article version, for snapping in the browser. */
+    private record Boundaries(int[] words, int[] sentences) {}
+
+    /**
+     * Article versions never change, so their spans are computed once and shared by every page
+     * that shows them (issue 18, DD028): an open page keeps its session, and a thousand students
+     * on one article then keep one copy, not a thousand. Nobody writes into these arrays.
+     */
+    private final Map<UUID, Boundaries> boundaryCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boundaries> eldest) {
+            return size() > 256;
+        }
+    };
+
+    private Boundaries boundaries(UUID articleVersionId, String text) {
+        synchronized (boundaryCache) {
+            Boundaries cached = boundaryCache.get(articleVersionId);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Boundaries computed = new Boundaries(Tokens.words(text), Tokens.sentences(text));
+        synchronized (boundaryCache) {
+            Boundaries raced = boundaryCache.putIfAbsent(articleVersionId, computed);
+            return raced != null ? raced : computed;
+        }
     }
 
     /**
@@ -255,7 +287,8 @@ public class SubmissionService {
             return SaveResult.rejected(markId, state.seq(), reject.message());
         }
         MarkClaimsModel.Decision.Accept accept = (MarkClaimsModel.Decision.Accept) decision;
-        Optional<Integer> stored = submissions.storedSeq(attemptId, state.markId());
+        SubmissionRepository.MarkTally tally = submissions.markTally(attemptId, state.markId());
+        Optional<Integer> stored = Optional.ofNullable(tally.storedSeq());
         if (stored.isPresent() && stored.get() >= state.seq()) {
             return SaveResult.stale(markId, stored.get());
         }
@@ -264,15 +297,14 @@ public class SubmissionService {
             // nothing to remember: no row is written, and the browser may forget the change.
             return SaveResult.saved(markId, state.seq());
         }
-        if (stored.isEmpty() && submissions.liveMarkCount(attemptId) >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
+        if (stored.isEmpty() && tally.live() >= MarkClaimsModel.MAX_MARKS_PER_ATTEMPT) {
             return SaveResult.rejected(
                     markId,
                     state.seq(),
                     "You have marked " + MarkClaimsModel.MAX_MARKS_PER_ATTEMPT
                             + " claims, the most one attempt can hold. Delete a mark before adding another.");
         }
-        if (stored.isEmpty()
-                && submissions.storedMarkCount(attemptId) >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
+        if (stored.isEmpty() && tally.stored() >= MarkClaimsModel.MAX_STORED_MARKS_PER_ATTEMPT) {
             return SaveResult.rejected(
                     markId,
                     state.seq(),

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,13 +106,21 @@ public class ClaimHighlighter extends Component {
             Supplier<List<SavedMark>> source) {
         this.markSaver = saver;
         this.markSource = source;
-        getElement().setPropertyList("words", Arrays.stream(words).boxed().toList());
-        getElement()
-                .setPropertyList("sentences", Arrays.stream(sentences).boxed().toList());
+        setBoundaries(words, sentences);
         setMarks(marks);
         getElement().setProperty("outboxKey", outboxKey);
         getElement().setProperty("mode", "marks");
         getElement().setProperty("markable", true);
+    }
+
+    /**
+     * The word and sentence spans, each as one {@link SpanCodec} string: a list of numbers would
+     * keep a JSON node per number in the UI's state for as long as the page is open (about a
+     * thousand for a short article, issue 18).
+     */
+    private void setBoundaries(int[] words, int[] sentences) {
+        getElement().setProperty("words", SpanCodec.encode(words));
+        getElement().setProperty("sentences", SpanCodec.encode(sentences));
     }
 
     public void setMarks(List<SavedMark> marks) {
@@ -186,9 +193,7 @@ public class ClaimHighlighter extends Component {
             Supplier<SourceWorkSnapshot> refresh) {
         this.sourceWorkSaver = saver;
         this.sourceWorkRefresh = refresh;
-        getElement().setPropertyList("words", Arrays.stream(words).boxed().toList());
-        getElement()
-                .setPropertyList("sentences", Arrays.stream(sentences).boxed().toList());
+        setBoundaries(words, sentences);
         getElement().setPropertyList("claims", List.copyOf(claims));
         setSourceWork(new SourceWorkSnapshot(sources, links));
         getElement().setPropertyList("outlets", List.copyOf(outlets));
