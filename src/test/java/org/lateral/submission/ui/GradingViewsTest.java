@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -240,35 +241,22 @@ class GradingViewsTest extends SpringBrowserlessTest {
     @WithUserDetails("teacher")
     void the_teacher_sees_every_student_with_status_and_the_submitted_score() {
         navigate("results/" + frisky, ResultsView.class);
-        assertThat($(Div.class).withAttribute("data-testid", "result-row").all())
-                .hasSize(24);
-        Div row = $(Div.class)
-                .withAttribute("data-testid", "result-row")
-                .withAttribute("data-username", "student20")
-                .single();
-        assertThat(row.getElement().getTextRecursively()).contains("Student 20").contains("Submitted");
-        assertThat($(Anchor.class)
-                        .withAttribute("data-testid", "open-attempt-1")
-                        .all())
-                .anyMatch(a -> a.getHref().equals("review/" + attempt));
-        Div other = $(Div.class)
-                .withAttribute("data-testid", "result-row")
-                .withAttribute("data-username", "student22")
-                .single();
-        assertThat(other.getElement().getTextRecursively()).contains("Not started");
+        Grid<?> grid = $(Grid.class).withTestId("results-table").single();
+        List<ResultsRows.Row> rows = ResultsRows.of(grid);
+        assertThat(rows).hasSize(24);
+        ResultsRows.Row row = ResultsRows.of(grid, "student20");
+        assertThat(row.text()).contains("Student 20").contains("Submitted");
+        assertThat(rows)
+                .anyMatch(r -> r.find(Anchor.class, "open-attempt-1")
+                        .filter(a -> a.getHref().equals("review/" + attempt))
+                        .isPresent());
+        assertThat(ResultsRows.of(grid, "student22").text()).contains("Not started");
         // A one-step lesson keeps its attempt columns; step columns and a lesson score are for lessons
         // of several steps (DD013).
-        assertThat($(Div.class)
-                        .withClassName("results-head")
-                        .single()
-                        .getElement()
-                        .getTextRecursively())
-                .isEqualTo("StudentStatusMarksAttempt 1Attempt 2Gain");
+        assertThat(ResultsRows.headers(grid)).isEqualTo("StudentStatusMarksAttempt 1Attempt 2Gain");
         assertThat($(Paragraph.class).withTestId("lesson-weighting").exists()).isFalse();
-        assertThat($(Anchor.class)
-                        .withAttribute("data-testid", "step-score-mark-claims")
-                        .exists())
-                .isFalse();
+        assertThat(rows)
+                .allMatch(r -> r.find(Anchor.class, "step-score-mark-claims").isEmpty());
         assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
                 .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
     }
