@@ -95,6 +95,28 @@ public class ResultsService {
     @Transactional(readOnly = true)
     @TeacherOfAssignment
     public Optional<Results> results(UUID assignmentId) {
+        return computed(assignmentId).map(Computed::results);
+    }
+
+    /**
+     * The results with what they were computed from: every student's attempts and the scored
+     * latest submitted claims attempts. The assignment dashboard ({@link AssignmentInsights}) is
+     * built on the same pieces; handing them over spares it reading and scoring the whole class a
+     * second time (issue 18: a class of a thousand paid for it twice).
+     */
+    record Computed(
+            Results results,
+            Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf,
+            List<Alternatives.ScoredAttempt> latest) {}
+
+    /**
+     * {@link #results} with its pieces, for {@link AssignmentInsights#dashboard} only, which is
+     * itself {@link TeacherOfAssignment} and calls this inside its own check; the annotation is
+     * here too so the rule stays with the data.
+     */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    Optional<Computed> computed(UUID assignmentId) {
         Optional<TeacherAssignment> found = assignments.forTeacher(assignmentId);
         if (found.isEmpty() || found.get().articleVersionId() == null) {
             return Optional.empty();
@@ -169,19 +191,22 @@ public class ResultsService {
             c.columns().forEach(col -> articleNames.put(col.articleId(), col.outlet()));
             claimNames.putAll(c.claims());
         });
-        return Optional.of(new Results(
-                assignment,
-                text,
-                // A lesson that is only "Who says so?" has no claims context but is scored; a
-                // comparison is scored against its comparison key.
-                context.isPresent() || facts.keyVersionId() != null || compare.isPresent(),
-                rows,
-                notice,
-                spans.stream().limit(POPULAR_LIMIT).toList(),
-                types.stream().limit(POPULAR_LIMIT).toList(),
-                grading.amendments(assignmentId),
-                articleNames,
-                claimNames));
+        return Optional.of(new Computed(
+                new Results(
+                        assignment,
+                        text,
+                        // A lesson that is only "Who says so?" has no claims context but is scored; a
+                        // comparison is scored against its comparison key.
+                        context.isPresent() || facts.keyVersionId() != null || compare.isPresent(),
+                        rows,
+                        notice,
+                        spans.stream().limit(POPULAR_LIMIT).toList(),
+                        types.stream().limit(POPULAR_LIMIT).toList(),
+                        grading.amendments(assignmentId),
+                        articleNames,
+                        claimNames),
+                attemptsOf,
+                latest));
     }
 
     /**
