@@ -42,7 +42,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *   <li>the teacher's class list ({@code classes}), the baseline: a small page of the same
  *       application, measured the same way in the same run;
  *   <li>the results page of the large class's first assignment;
- *   <li>that assignment's dashboard and the class overview of the large class;
+ *   <li>that assignment's dashboard, the class overview and the class page (its roster) of the
+ *       large class;
  *   <li>the dashboard of an assignment of a class of usual size (class 1-1-1, its first
  *       assignment, the same rows in both data sizes), for the heap per dashboard against the
  *       data size;
@@ -121,6 +122,7 @@ public final class TeacherViewBenchmark {
                     new Page("results, class of 1,000", teacher, "results/" + assignment),
                     new Page("assignment dashboard", teacher, "dashboards/assignment/" + assignment),
                     new Page("class overview", teacher, "dashboards/class/" + largeClass),
+                    new Page("class page (roster)", teacher, "class/" + largeClass),
                     new Page("dashboard, class of ~30", "b1t1", "dashboards/assignment/" + usualAssignment),
                     new Page("school view (admin)", "b1admin", "dashboards/school"),
                     new Page("school admin page", "b1admin", "admin/school"));
