@@ -6,8 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -136,9 +134,6 @@ public final class ClassroomPanels {
         dialog.open();
     }
 
-    /** Up to this many students the roster is as tall as its rows (and prints whole). */
-    static final int ROWS_SHOWN_WHOLE = 50;
-
     /** The roster with each student's account actions, and adding students from a list of names. */
     public Component roster() {
         Div section = new Div();
@@ -155,20 +150,11 @@ public final class ClassroomPanels {
                     "Share the join code, or add students from a list of names and print their sign-in details."));
             return section;
         }
-        // A grid that draws only the rows on screen (issue 18, DD029): a class of a thousand does not
-        // keep a thousand rows of buttons on the server. Each row is drawn as before, whole.
-        List<RosterEntry> roster = c.roster();
-        Grid<RosterEntry> list = new Grid<>();
+        Div list = new Div();
         list.addClassName("roster-list");
         list.setTestId("roster");
-        list.setSelectionMode(Grid.SelectionMode.NONE);
-        list.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        list.addComponentColumn(this::rosterRow).setHeader("Students").setKey("student");
-        list.setItems(q -> roster.stream().skip(q.getOffset()).limit(q.getLimit()), q -> roster.size());
-        if (roster.size() <= ROWS_SHOWN_WHOLE) {
-            list.setAllRowsVisible(true);
-        } else {
-            list.setHeight("40rem");
+        for (RosterEntry r : c.roster()) {
+            list.add(rosterRow(r));
         }
         section.add(list);
         return section;
