@@ -15,7 +15,6 @@ import org.lateral.assignment.NewStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.TeacherOfAssignment;
 import org.lateral.base.database.DatabaseNotifications;
-import org.lateral.base.highlighter.SavedMark;
 import org.lateral.base.highlighter.SavedSource;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
@@ -73,34 +72,20 @@ public class AssignmentInsights {
     @Transactional(readOnly = true)
     @TeacherOfAssignment
     public Optional<AssignmentDashboard> dashboard(UUID assignmentId) {
-        Optional<Results> found = results.results(assignmentId);
+        Optional<ResultsService.Computed> found = results.computed(assignmentId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Results r = found.get();
+        Results r = found.get().results();
         TeacherAssignment a = r.assignment();
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         Optional<Grader.Context> context = grader.context(facts, null);
-        Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf = new HashMap<>();
-        for (GradingRepository.ResultAttempt x : grading.resultAttempts(assignmentId)) {
-            attemptsOf.computeIfAbsent(x.studentId(), k -> new ArrayList<>()).add(x);
-        }
+        Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf =
+                found.get().attemptsOf();
         // Who counts for the heatmap: students with a submitted attempt of the claims step, with
-        // the marks of their latest submitted one (as the results page groups extra marks).
-        List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
-        if (context.isPresent()) {
-            Map<UUID, List<SavedMark>> marks = grading.latestSubmittedMarks(assignmentId, Grader.CLAIMS_STEP);
-            for (Results.StudentResult s : r.students()) {
-                boolean submitted = attemptsOf.getOrDefault(s.studentId(), List.of()).stream()
-                        .anyMatch(x ->
-                                x.step() == Grader.CLAIMS_STEP && x.attempt().submittedAt() != null);
-                if (submitted) {
-                    List<SavedMark> saved = marks.getOrDefault(s.studentId(), List.of());
-                    latest.add(new Alternatives.ScoredAttempt(
-                            s.studentId().toString(), Grader.scoringMarks(saved), grader.score(context.get(), saved)));
-                }
-            }
-        }
+        // the marks of their latest submitted one (as the results page groups extra marks), scored
+        // once, by the results.
+        List<Alternatives.ScoredAttempt> latest = found.get().latest();
         int submitters = latest.size();
         List<AssignmentDashboard.ClaimShare> claims = new ArrayList<>();
         Map<String, Set<ClaimType>> keyTypes = new HashMap<>();

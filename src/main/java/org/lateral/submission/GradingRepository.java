@@ -577,7 +577,7 @@ class GradingRepository {
      * through a LATERAL join on the score index), and one for the scorers' names.
      */
     List<ResultAttempt> resultAttempts(UUID assignmentId) {
-        return resultAttempts(assignmentId, null);
+        return resultAttemptsOf(assignmentId, null);
     }
 
     /**
@@ -585,6 +585,14 @@ class GradingRepository {
      * classmates' rows are never read for them; every student when {@code studentId} is null.
      */
     List<ResultAttempt> resultAttempts(UUID assignmentId, @Nullable UUID studentId) {
+        return resultAttemptsOf(assignmentId, studentId == null ? null : List.of(studentId));
+    }
+
+    /**
+     * The same for some students of the assignment (a page of the results table); every student
+     * when {@code studentIds} is null.
+     */
+    List<ResultAttempt> resultAttemptsOf(UUID assignmentId, @Nullable Collection<UUID> studentIds) {
         List<Authored<ResultAttempt>> rows = jdbc.sql("""
                 SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
                        (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
@@ -595,11 +603,11 @@ class GradingRepository {
                   JOIN attempt t ON t.submission_id = sub.id
                   LEFT JOIN LATERAL (
                        SELECT * FROM score x WHERE x.attempt_id = t.id ORDER BY x.position DESC LIMIT 1) s ON true
-                 WHERE sub.assignment_id = :a AND (CAST(:s AS uuid) IS NULL OR sub.student_id = :s)
+                 WHERE sub.assignment_id = :a AND (CAST(:s AS uuid[]) IS NULL OR sub.student_id = ANY (:s))
                  ORDER BY sub.student_id, t.step, t.number
                 """)
                 .param("a", assignmentId)
-                .param("s", studentId)
+                .param("s", studentIds == null ? null : studentIds.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     AttemptRow attempt = new AttemptRow(
                             rs.getObject("id", UUID.class),

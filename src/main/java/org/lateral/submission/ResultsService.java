@@ -95,6 +95,28 @@ public class ResultsService {
     @Transactional(readOnly = true)
     @TeacherOfAssignment
     public Optional<Results> results(UUID assignmentId) {
+        return computed(assignmentId).map(Computed::results);
+    }
+
+    /**
+     * The results with what they were computed from: every student's attempts and the scored
+     * latest submitted claims attempts. The assignment dashboard ({@link AssignmentInsights}) is
+     * built on the same pieces; handing them over spares it reading and scoring the whole class a
+     * second time (issue 18: a class of a thousand paid for it twice).
+     */
+    record Computed(
+            Results results,
+            Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf,
+            List<Alternatives.ScoredAttempt> latest) {}
+
+    /**
+     * {@link #results} with its pieces, for {@link AssignmentInsights#dashboard} only, which is
+     * itself {@link TeacherOfAssignment} and calls this inside its own check; the annotation is
+     * here too so the rule stays with the data.
+     */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    Optional<Computed> computed(UUID assignmentId) {
         Optional<TeacherAssignment> found = assignments.forTeacher(assignmentId);
         if (found.isEmpty() || found.get().articleVersionId() == null) {
             return Optional.empty();
@@ -114,33 +136,9 @@ public class ResultsService {
         List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
         for (RosterEntry student : assignment.roster()) {
             List<GradingRepository.ResultAttempt> all = attemptsOf.getOrDefault(student.studentId(), List.of());
-            Instant due = assignment.dueFor(student.studentId());
-            List<Results.StepResult> steps = stepResults(assignment.steps(), all, due);
+            rows.add(studentResult(assignment, student, all, now));
             List<GradingRepository.ResultAttempt> attempts =
                     all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
-            List<Results.AttemptResult> attemptResults = steps.getFirst().attempts();
-            GradingRepository.ResultAttempt current = attempts.isEmpty() ? null : attempts.getLast();
-            SubmissionStatus status =
-                    lessonStatus(now, due, all, assignment.steps().size());
-            Double gain = null;
-            if (attemptResults.size() == 2
-                    && attemptResults.get(0).score() != null
-                    && attemptResults.get(1).score() != null) {
-                gain = Math.round(10
-                                * (attemptResults.get(1).score().score()
-                                        - attemptResults.get(0).score().score()))
-                        / 10.0;
-            }
-            rows.add(new Results.StudentResult(
-                    student.studentId(),
-                    student.displayName(),
-                    student.username(),
-                    status,
-                    current == null ? 0 : current.liveMarks(),
-                    attemptResults,
-                    gain,
-                    steps,
-                    lessonScore(assignment.steps(), steps)));
             boolean anySubmitted = attempts.stream().anyMatch(a -> a.attempt().submittedAt() != null);
             if (context.isPresent() && anySubmitted) {
                 List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
@@ -193,19 +191,88 @@ public class ResultsService {
             c.columns().forEach(col -> articleNames.put(col.articleId(), col.outlet()));
             claimNames.putAll(c.claims());
         });
-        return Optional.of(new Results(
-                assignment,
-                text,
-                // A lesson that is only "Who says so?" has no claims context but is scored; a
-                // comparison is scored against its comparison key.
-                context.isPresent() || facts.keyVersionId() != null || compare.isPresent(),
-                rows,
-                notice,
-                spans.stream().limit(POPULAR_LIMIT).toList(),
-                types.stream().limit(POPULAR_LIMIT).toList(),
-                grading.amendments(assignmentId),
-                articleNames,
-                claimNames));
+        return Optional.of(new Computed(
+                new Results(
+                        assignment,
+                        text,
+                        // A lesson that is only "Who says so?" has no claims context but is scored; a
+                        // comparison is scored against its comparison key.
+                        context.isPresent() || facts.keyVersionId() != null || compare.isPresent(),
+                        rows,
+                        notice,
+                        spans.stream().limit(POPULAR_LIMIT).toList(),
+                        types.stream().limit(POPULAR_LIMIT).toList(),
+                        grading.amendments(assignmentId),
+                        articleNames,
+                        claimNames),
+                attemptsOf,
+                latest));
+    }
+
+    /**
+     * One page of the results table, in the roster's order (by name) or its reverse: the rows the
+     * teacher's screen shows, read for those students only, so a class of a thousand costs the page
+     * it shows and not the whole table (issue 18). Empty for an assignment that is not the
+     * teacher's, as {@link #results} is.
+     */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    public List<Results.StudentResult> resultPage(UUID assignmentId, int offset, int limit, boolean descending) {
+        Optional<TeacherAssignment> found = assignments.forTeacher(assignmentId);
+        if (found.isEmpty() || found.get().articleVersionId() == null || offset < 0 || limit <= 0) {
+            return List.of();
+        }
+        TeacherAssignment assignment = found.get();
+        List<RosterEntry> roster = new ArrayList<>(assignment.roster());
+        if (descending) {
+            java.util.Collections.reverse(roster);
+        }
+        List<RosterEntry> page =
+                roster.subList(Math.min(offset, roster.size()), Math.min(roster.size(), offset + limit));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf = new HashMap<>();
+        for (GradingRepository.ResultAttempt a : grading.resultAttemptsOf(
+                assignmentId, page.stream().map(RosterEntry::studentId).toList())) {
+            attemptsOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a);
+        }
+        Instant now = clock.instant();
+        return page.stream()
+                .map(student -> studentResult(
+                        assignment, student, attemptsOf.getOrDefault(student.studentId(), List.of()), now))
+                .toList();
+    }
+
+    /** One student's row of the results table, from all their attempts of the assignment. */
+    private static Results.StudentResult studentResult(
+            TeacherAssignment assignment, RosterEntry student, List<GradingRepository.ResultAttempt> all, Instant now) {
+        Instant due = assignment.dueFor(student.studentId());
+        List<Results.StepResult> steps = stepResults(assignment.steps(), all, due);
+        List<GradingRepository.ResultAttempt> attempts =
+                all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
+        List<Results.AttemptResult> attemptResults = steps.getFirst().attempts();
+        GradingRepository.ResultAttempt current = attempts.isEmpty() ? null : attempts.getLast();
+        SubmissionStatus status = lessonStatus(now, due, all, assignment.steps().size());
+        Double gain = null;
+        if (attemptResults.size() == 2
+                && attemptResults.get(0).score() != null
+                && attemptResults.get(1).score() != null) {
+            gain = Math.round(10
+                            * (attemptResults.get(1).score().score()
+                                    - attemptResults.get(0).score().score()))
+                    / 10.0;
+        }
+        return new Results.StudentResult(
+                student.studentId(),
+                student.displayName(),
+                student.username(),
+                status,
+                current == null ? 0 : current.liveMarks(),
+                attemptResults,
+                gain,
+                steps,
+                lessonScore(assignment.steps(), steps));
     }
 
     private Optional<CompareGrader.Context> compareContext(UUID assignmentId, List<LessonStep> steps) {

@@ -81,6 +81,15 @@ public final class DashboardData {
 
     static final int ASSIGNMENTS_PER_CLASS = 5;
 
+    /** The password of every generated teacher and admin (students have none). */
+    public static final String STAFF_PASSWORD = "bench-staff-password";
+
+    /** The teacher of the large class ({@link #generateLargeClass}). */
+    public static final String LARGE_CLASS_TEACHER = "b1big";
+
+    /** The name of the large class. */
+    public static final String LARGE_CLASS = "Class 1-big";
+
     /** The first benchmark day: assignments open a week apart from here, all due before the run. */
     static final Instant TERM = Instant.parse("2026-09-07T07:00:00Z");
 
@@ -94,10 +103,10 @@ public final class DashboardData {
     public DashboardData(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        // Teachers and admins need a credential row to be signed in by the benchmark (through the
-        // app's own user lookup); nobody knows this password.
-        this.passwordHash = "{bcrypt}"
-                + new BCryptPasswordEncoder(4).encode(UUID.randomUUID().toString());
+        // Teachers and admins need a credential row to be signed in by the benchmarks: through the
+        // app's own user lookup, or through the sign-in form (TeacherViewBenchmark). The password
+        // is published: the data is made up and the benchmark's server listens on loopback only.
+        this.passwordHash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD);
     }
 
     /** Whether this database already holds a generated district. */
@@ -138,6 +147,49 @@ public final class DashboardData {
                 counter.scores);
     }
 
+    /** Whether this database already holds the large class. */
+    public boolean largeClassGenerated() {
+        return jdbc.sql("SELECT count(*) FROM account WHERE username = :u")
+                        .param("u", LARGE_CLASS_TEACHER)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Adds one class of {@code students} students to school 1 (already generated), taught by
+     * {@value #LARGE_CLASS_TEACHER}, with the same five assignments and the same kind of work as
+     * every other class: the worst case for the teacher's views of one class (the results page, the
+     * assignment dashboard), as the load harness's demo class of 1,000 is. Its own seed, so the
+     * other classes stay the same rows.
+     */
+    public Counts generateLargeClass(int students) throws IOException, SQLException {
+        Counter counter = new Counter();
+        School school = loadSchool(1);
+        Tables t = new Tables();
+        Instant created = TERM.minus(Duration.ofDays(20));
+        UUID teacher = uuid("teacher", LARGE_CLASS_TEACHER);
+        account(t, teacher, school, LARGE_CLASS_TEACHER, "Teacher of the large class", created);
+        t.role.row(teacher, "TEACHER");
+        t.credential.row(uuid("credential", LARGE_CLASS_TEACHER), teacher, "password", passwordHash, created, created);
+        writeClass(new SplittableRandom(SEED * 7 + students), school, teacher, "1-big", students, t, counter);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            t.copy(c.unwrap(PGConnection.class).getCopyAPI());
+            c.commit();
+        }
+        jdbc.sql("ANALYZE").update();
+        return new Counts(
+                0,
+                counter.classes,
+                counter.students,
+                counter.assignments,
+                counter.submissions,
+                counter.attempts,
+                counter.marks,
+                counter.scores);
+    }
+
     private static final class Counter {
         int classes;
         int students;
@@ -168,6 +220,12 @@ public final class DashboardData {
                 .param("at", java.sql.Timestamp.from(TERM.minus(Duration.ofDays(30))))
                 .update();
         copyLibrary(id);
+        return loadSchool(number);
+    }
+
+    /** A school already written, with its copy of the library's articles and keys. */
+    private School loadSchool(int number) {
+        UUID id = uuid("school", number);
         List<Article> articles = new ArrayList<>();
         List<Object[]> rows = jdbc.sql("""
                 SELECT a.id, v.id, k.current_version_id, v.canonical_text
@@ -358,6 +416,7 @@ public final class DashboardData {
                         school,
                         teacher,
                         teacherKey + "-" + classNo,
+                        0,
                         t,
                         counter);
             }
@@ -368,14 +427,21 @@ public final class DashboardData {
         t.account.row(id, school.id(), username, name, created);
     }
 
+    /** One class with its students and their work; {@code fixedSize} 0 for the usual 25 to 35. */
     private void writeClass(
-            SplittableRandom random, School school, UUID teacher, String key, Tables t, Counter counter) {
+            SplittableRandom random,
+            School school,
+            UUID teacher,
+            String key,
+            int fixedSize,
+            Tables t,
+            Counter counter) {
         counter.classes++;
         UUID classId = uuid(random);
         Instant created = TERM.minus(Duration.ofDays(10));
         t.schoolClass.row(
                 classId, school.id(), teacher, "Class " + key, "Media literacy", "2026/27", "Europe/Berlin", created);
-        int size = 25 + random.nextInt(11);
+        int size = fixedSize > 0 ? fixedSize : 25 + random.nextInt(11);
         List<UUID> students = new ArrayList<>();
         double[] skill = new double[size];
         for (int p = 1; p <= size; p++) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.submission.AssignmentDashboard;
 import org.lateral.submission.AssignmentInsights;
+import org.lateral.submission.Results;
+import org.lateral.submission.ResultsService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,6 +25,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * them as it reads real work (its scoring finds exactly the claims the generated score rows count).
  */
 @LateralServerTest
+// The second test adds the large class to the first one's school: it runs after the first's counts.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardDataIT {
 
     @Autowired
@@ -34,7 +41,11 @@ class DashboardDataIT {
     @Autowired
     AssignmentInsights insights;
 
+    @Autowired
+    ResultsService results;
+
     @Test
+    @Order(1)
     void one_class_is_written_consistently_and_the_app_scores_it_as_the_score_rows_say() throws Exception {
         DashboardData data = new DashboardData(dataSource);
         assertThat(data.generated()).isFalse();
@@ -102,6 +113,42 @@ class DashboardDataIT {
                 assertThat(dashboard.submitters()).isEqualTo(submitters).isGreaterThan(15);
                 assertThat(found).isEqualTo(matched).isPositive();
             }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void the_large_class_is_added_to_school_1_and_its_teacher_reads_its_results_page_by_page() throws Exception {
+        DashboardData data = new DashboardData(dataSource);
+        if (!data.generated()) {
+            data.generate(new DashboardData.Size("one-class", 1, 1, 1));
+        }
+        assertThat(data.largeClassGenerated()).isFalse();
+        DashboardData.Counts counts = data.generateLargeClass(60);
+        assertThat(data.largeClassGenerated()).isTrue();
+        assertThat(counts.classes()).isEqualTo(1);
+        assertThat(counts.students()).isEqualTo(60);
+        UUID large = jdbc.sql("SELECT id FROM class WHERE name = :n")
+                .param("n", DashboardData.LARGE_CLASS)
+                .query(UUID.class)
+                .single();
+        assertThat(count("SELECT count(*) FROM enrollment WHERE class_id = :s", large))
+                .isEqualTo(60);
+        UUID assignment = jdbc.sql("SELECT id FROM assignment WHERE class_id = :c ORDER BY open_at LIMIT 1")
+                .param("c", large)
+                .query(UUID.class)
+                .single();
+        try (SignedIn ignored = SignedIn.as(users, DashboardData.LARGE_CLASS_TEACHER)) {
+            List<Results.StudentResult> whole =
+                    results.results(assignment).orElseThrow().students();
+            assertThat(whole).hasSize(60);
+            // The pages, one after the other, are the whole table.
+            List<Results.StudentResult> paged = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 60; offset += 25) {
+                paged.addAll(results.resultPage(assignment, offset, 25, false));
+            }
+            assertThat(paged).isEqualTo(whole);
+            assertThat(whole).anyMatch(r -> r.attempt(1) != null && r.attempt(1).score() != null);
         }
     }
 

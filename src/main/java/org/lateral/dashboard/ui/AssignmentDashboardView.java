@@ -1,10 +1,13 @@
 package org.lateral.dashboard.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -633,35 +636,74 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         return i == DashboardFigures.BINS - 1 ? "90–100" : (10 * i) + "–" + (10 * i + 9.9);
     }
 
+    /**
+     * The students as a grid that draws only the rows on screen (issue 18): a class of a thousand
+     * keeps its rows on the server, in the dashboard it was built from, and sends the page shown.
+     * Every cell carries the student's name, so one row's cells can be found together.
+     */
     private Div students(AssignmentDashboard d) {
         Div section = new Div();
         section.add(new H3("Students"));
-        Div list = new Div();
-        list.setTestId("dashboard-students");
-        for (AssignmentDashboard.StudentRow s : d.students()) {
-            Div row = new Div();
-            row.addClassName("article-row");
-            row.getElement().setAttribute("data-testid", "dashboard-student");
-            row.getElement().setAttribute("data-name", s.name());
-            row.add(new Span(s.name()));
-            row.add(new Span(" · " + s.status().label()));
-            Span score = new Span(" · score " + (s.score() == null ? "none yet" : s.score()));
-            score.getElement().setAttribute("data-testid", "dashboard-student-score");
-            score.getElement().setAttribute("data-score", s.score() == null ? "" : String.valueOf(s.score()));
-            row.add(score);
-            row.add(new Span(" · gain " + (s.gain() == null ? "none" : s.gain())));
-            row.add(new Span(" · time " + duration(s.timeSpent())));
-            int n = 1;
-            for (UUID attempt : s.attemptIds()) {
-                Anchor open = SubmissionNavigation.review(attempt).anchor("Attempt " + n++);
-                open.getElement().setAttribute("router-link", true);
-                open.getElement().setAttribute("data-testid", "dashboard-attempt");
-                row.add(new Span(" "), open);
-            }
-            list.add(row);
+        List<AssignmentDashboard.StudentRow> rows = d.students();
+        Grid<AssignmentDashboard.StudentRow> grid = new Grid<>();
+        grid.setTestId("dashboard-students");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.addComponentColumn(s -> named(new Span(s.name()), s, "dashboard-student"))
+                .setHeader("Student")
+                .setKey("student")
+                .setFlexGrow(2);
+        grid.addComponentColumn(s -> named(new Span(s.status().label()), s, null))
+                .setHeader("Status")
+                .setKey("status");
+        grid.addComponentColumn(s -> {
+                    Span score = named(new Span(s.score() == null ? "none yet" : String.valueOf(s.score())), s, null);
+                    score.getElement().setAttribute("data-testid", "dashboard-student-score");
+                    score.getElement().setAttribute("data-score", s.score() == null ? "" : String.valueOf(s.score()));
+                    return score;
+                })
+                .setHeader("Score")
+                .setKey("score");
+        grid.addComponentColumn(s -> named(new Span(s.gain() == null ? "none" : String.valueOf(s.gain())), s, null))
+                .setHeader("Gain")
+                .setKey("gain");
+        grid.addComponentColumn(s -> named(new Span(duration(s.timeSpent())), s, null))
+                .setHeader("Time")
+                .setKey("time");
+        grid.addComponentColumn(s -> {
+                    Span attempts = named(new Span(), s, null);
+                    int n = 1;
+                    for (UUID attempt : s.attemptIds()) {
+                        Anchor open = SubmissionNavigation.review(attempt).anchor("Attempt " + n++);
+                        open.getElement().setAttribute("router-link", true);
+                        open.getElement().setAttribute("data-testid", "dashboard-attempt");
+                        attempts.add(open, new Span(" "));
+                    }
+                    return attempts;
+                })
+                .setHeader("Attempts")
+                .setKey("attempts");
+        // The rows are the dashboard's own (the service reads them with the figures above), in its
+        // order (by name); the grid asks for the slice it shows.
+        grid.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
+        if (rows.size() <= ALL_ROWS_SHOWN) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("40rem");
         }
-        section.add(list);
+        section.add(grid);
         return section;
+    }
+
+    /** Up to this many students the grid is as tall as its rows (a class prints whole). */
+    static final int ALL_ROWS_SHOWN = 50;
+
+    private static <C extends Component> C named(C content, AssignmentDashboard.StudentRow s, @Nullable String testId) {
+        content.getElement().setAttribute("data-name", s.name());
+        if (testId != null) {
+            content.getElement().setAttribute("data-testid", testId);
+        }
+        return content;
     }
 
     private static String duration(@Nullable Duration d) {

@@ -1,5 +1,6 @@
 package org.lateral.dashboard.ui;
 
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,20 +82,33 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
             box.add(new Paragraph("This class has no students yet."));
             return box;
         }
-        UnorderedList list = new UnorderedList();
-        list.addClassName("overview-student-list");
-        c.roster().stream()
+        // A grid that draws only the rows on screen (issue 18): a class of a thousand does not put a
+        // thousand links into the page.
+        List<RosterEntry> roster = c.roster().stream()
                 .sorted(Comparator.comparing(RosterEntry::displayName, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(RosterEntry::username))
-                .forEach(r -> {
+                .toList();
+        Grid<RosterEntry> list = new Grid<>();
+        list.addClassName("overview-student-list");
+        list.setTestId("overview-students");
+        list.setSelectionMode(Grid.SelectionMode.NONE);
+        list.addComponentColumn(r -> {
                     Anchor link = DashboardNavigation.student(c.id(), r.studentId())
                             .anchor(r.displayName() + " (" + r.username() + ")");
                     link.getElement().setAttribute("router-link", true);
                     link.setTestId("overview-student-link");
                     link.getElement()
                             .setAttribute("data-student-id", r.studentId().toString());
-                    list.add(new ListItem(link));
-                });
+                    return link;
+                })
+                .setHeader("Student")
+                .setKey("student");
+        list.setItems(q -> roster.stream().skip(q.getOffset()).limit(q.getLimit()), q -> roster.size());
+        if (roster.size() <= 50) {
+            list.setAllRowsVisible(true);
+        } else {
+            list.setHeight("30rem");
+        }
         box.add(new Paragraph("Open a student to see their work on every assignment of the class."), list);
         return box;
     }

@@ -5,6 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -13,13 +16,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -322,7 +325,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             return section;
         }
         if (lesson) {
-            section.add(lessonWeighting(r.assignment()), lessonTable(r));
+            section.add(lessonWeighting(r.assignment()), studentGrid(r, true));
             if (r.students().stream().anyMatch(Results.StudentResult::lessonProvisional)) {
                 Paragraph provisional = new Paragraph(PROVISIONAL.replace("Provisional", "Scores marked provisional")
                         + ": they leave the judgement out and count in the lesson score as they stand. "
@@ -333,34 +336,120 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             }
             return section;
         }
-        Div table = new Div();
-        table.addClassName("results-table");
-        table.setTestId("results-table");
-        table.getElement().setAttribute("role", "table");
-        Div head = row("Student", "Status", "Marks", "Attempt 1", "Attempt 2", "Gain");
-        head.addClassName("results-head");
-        table.add(head);
-        for (Results.StudentResult s : r.students()) {
-            Div row = new Div();
-            row.addClassName("results-row");
-            row.getElement().setAttribute("role", "row");
-            row.getElement().setAttribute("data-testid", "result-row");
-            row.getElement().setAttribute("data-username", s.username());
-            Span status = new Span(s.status().label());
-            status.addClassNames(
-                    "status-pill",
-                    "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            row.add(
-                    cell(new Span(s.displayName())),
-                    cell(status),
-                    cell(new Span(String.valueOf(s.marks()))),
-                    cell(attemptCell(s, 1)),
-                    cell(attemptCell(s, 2)),
-                    cell(new Span(s.gain() == null ? "" : ReviewParts.signed(s.gain()))));
-            table.add(row);
-        }
-        section.add(table);
+        section.add(studentGrid(r, false));
         return section;
+    }
+
+    /**
+     * The students' rows as a grid that asks the service for the rows it shows, a page at a time
+     * (issue 18): a class of a thousand no longer puts a thousand rows of components into the page.
+     * Sorted by the student's name, either way, as the roster is; each cell carries the student's
+     * username, so a row's cells can be found together.
+     */
+    private Grid<Results.StudentResult> studentGrid(Results r, boolean lesson) {
+        Grid<Results.StudentResult> grid = new Grid<>();
+        grid.addClassName("results-grid");
+        grid.setTestId("results-table");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        Grid.Column<Results.StudentResult> student = grid.addComponentColumn(
+                        s -> tagged(new Span(s.displayName()), s, "result-student"))
+                .setHeader("Student")
+                .setKey(STUDENT)
+                .setSortable(true)
+                .setFlexGrow(2);
+        grid.addComponentColumn(s -> tagged(status(s), s, null))
+                .setHeader("Status")
+                .setKey("status");
+        grid.addComponentColumn(s -> tagged(new Span(String.valueOf(s.marks())), s, null))
+                .setHeader("Marks")
+                .setKey("marks");
+        if (lesson) {
+            for (LessonStep step : r.assignment().steps()) {
+                grid.addComponentColumn(s -> tagged(stepCell(s, step, stepOf(s, step)), s, null))
+                        .setHeader(ExerciseNames.shortName(step.exercise()))
+                        .setKey("step-" + step.position());
+            }
+            grid.addComponentColumn(s -> tagged(lessonScoreCell(s), s, null))
+                    .setHeader("Lesson score")
+                    .setKey("lesson-score");
+        } else {
+            grid.addComponentColumn(s -> tagged(attemptCell(s, 1), s, null))
+                    .setHeader("Attempt 1")
+                    .setKey("attempt-1");
+            grid.addComponentColumn(s -> tagged(attemptCell(s, 2), s, null))
+                    .setHeader("Attempt 2")
+                    .setKey("attempt-2");
+            grid.addComponentColumn(s ->
+                            tagged(new Span(s.gain() == null ? "" : ReviewParts.signed(s.gain())), s, "result-gain"))
+                    .setHeader("Gain")
+                    .setKey("gain");
+        }
+        int count = r.students().size();
+        grid.setItems(
+                query -> results
+                        .resultPage(
+                                assignmentId,
+                                query.getOffset(),
+                                query.getLimit(),
+                                query.getSortOrders().stream()
+                                        .anyMatch(o -> o.getSorted().equals(STUDENT)
+                                                && o.getDirection() == SortDirection.DESCENDING))
+                        .stream(),
+                query -> count);
+        grid.sort(GridSortOrder.asc(student).build());
+        // A class of usual size is shown (and printed) whole; a larger one scrolls inside the grid,
+        // which fetches the rows as they come into view.
+        if (count <= ALL_ROWS_SHOWN) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("40rem");
+        }
+        return grid;
+    }
+
+    private static final String STUDENT = "student";
+
+    /** Up to this many students the grid is as tall as its rows. */
+    static final int ALL_ROWS_SHOWN = 50;
+
+    private static Span status(Results.StudentResult s) {
+        Span status = new Span(s.status().label());
+        status.addClassNames(
+                "status-pill",
+                "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return status;
+    }
+
+    /**
+     * A cell's content, marked with its row's student (and a test id when given), so a test or a
+     * screen reader's user can tie the cells of one row together.
+     */
+    private static <C extends Component> C tagged(C content, Results.StudentResult s, @Nullable String testId) {
+        content.getElement().setAttribute("data-username", s.username());
+        if (testId != null && content.getElement().getAttribute("data-testid") == null) {
+            content.getElement().setAttribute("data-testid", testId);
+        }
+        return content;
+    }
+
+    private static Results.@Nullable StepResult stepOf(Results.StudentResult s, LessonStep step) {
+        return s.steps().stream()
+                .filter(x -> x.position() == step.position())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Component lessonScoreCell(Results.StudentResult s) {
+        Span lesson = new Span(s.lessonScore() == null ? "" : ReviewParts.score(s.lessonScore()));
+        lesson.getElement().setAttribute("data-testid", "lesson-score");
+        if (!s.lessonProvisional()) {
+            return lesson;
+        }
+        Span mark = new Span(" (provisional)");
+        mark.getElement().setAttribute("data-testid", "lesson-score-provisional");
+        mark.getElement().setAttribute("title", PROVISIONAL);
+        return new Span(lesson, mark);
     }
 
     /**
@@ -378,54 +467,6 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         p.addClassName("reader-note");
         p.setTestId("lesson-weighting");
         return p;
-    }
-
-    /** A lesson of more than one step: a score column per step, then the lesson score (DD013). */
-    private Component lessonTable(Results r) {
-        List<LessonStep> steps = r.assignment().steps();
-        Div table = new Div();
-        table.addClassNames("results-table", "results-lesson");
-        table.setTestId("results-table");
-        table.getElement().setAttribute("role", "table");
-        // The grid needs to know how many step columns there are.
-        table.getStyle().set("--lesson-steps", String.valueOf(steps.size()));
-        List<String> headers = new ArrayList<>(List.of("Student", "Status", "Marks"));
-        steps.forEach(step -> headers.add(ExerciseNames.shortName(step.exercise())));
-        headers.add("Lesson score");
-        Div head = row(headers.toArray(String[]::new));
-        head.addClassName("results-head");
-        table.add(head);
-        for (Results.StudentResult s : r.students()) {
-            Div row = new Div();
-            row.addClassName("results-row");
-            row.getElement().setAttribute("role", "row");
-            row.getElement().setAttribute("data-testid", "result-row");
-            row.getElement().setAttribute("data-username", s.username());
-            Span status = new Span(s.status().label());
-            status.addClassNames(
-                    "status-pill",
-                    "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            row.add(cell(new Span(s.displayName())), cell(status), cell(new Span(String.valueOf(s.marks()))));
-            for (LessonStep step : steps) {
-                Results.StepResult done = s.steps().stream()
-                        .filter(x -> x.position() == step.position())
-                        .findFirst()
-                        .orElse(null);
-                row.add(cell(stepCell(s, step, done)));
-            }
-            Span lesson = new Span(s.lessonScore() == null ? "" : ReviewParts.score(s.lessonScore()));
-            lesson.getElement().setAttribute("data-testid", "lesson-score");
-            Div lessonCell = cell(lesson);
-            if (s.lessonProvisional()) {
-                Span mark = new Span(" (provisional)");
-                mark.getElement().setAttribute("data-testid", "lesson-score-provisional");
-                mark.getElement().setAttribute("title", PROVISIONAL);
-                lessonCell.add(mark);
-            }
-            row.add(lessonCell);
-            table.add(row);
-        }
-        return table;
     }
 
     /**
@@ -480,25 +521,6 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         open.getElement().setAttribute("data-testid", "open-attempt-" + number);
         open.getElement().setAttribute("title", "Open " + s.displayName() + "'s attempt " + number);
         return open;
-    }
-
-    private static Div row(String... cells) {
-        Div row = new Div();
-        row.addClassName("results-row");
-        row.getElement().setAttribute("role", "row");
-        for (String c : cells) {
-            Div cell = cell(new Span(c));
-            cell.getElement().setAttribute("role", "columnheader");
-            row.add(cell);
-        }
-        return row;
-    }
-
-    private static Div cell(Component content) {
-        Div cell = new Div(content);
-        cell.addClassName("results-cell");
-        cell.getElement().setAttribute("role", "cell");
-        return cell;
     }
 
     private Component alternatives(Results r) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -158,14 +157,25 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat(table).contains("<td>3 of 3</td><td>100%</td>").contains("<td>1 of 3</td><td>33%</td>");
         assertThat(html("confusion-matrix")).contains("3 (agrees)").contains("1 (agrees)");
         assertThat(html("score-distribution")).contains("<svg").contains("Counted scores of 3 students");
-        assertThat($(Div.class)
-                        .withAttribute("data-testid", "dashboard-student")
-                        .all())
-                .hasSize(3);
-        assertThat($(Anchor.class)
-                        .withAttribute("data-testid", "dashboard-attempt")
-                        .all())
-                .allSatisfy(a -> assertThat(a.getHref()).startsWith("review/"))
+        // The students are a grid: its cells are drawn row by row, as the browser asks for them.
+        com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class)
+                .withTestId("dashboard-students")
+                .single();
+        @SuppressWarnings("unchecked")
+        var rows = new com.vaadin.flow.component.grid.GridTester<>((com.vaadin.flow.component.grid.Grid<Object>) grid);
+        assertThat(rows.size()).isEqualTo(3);
+        List<com.vaadin.flow.dom.Element> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.getCellComponent(i, "student").getElement().getAttribute("data-testid"))
+                    .isEqualTo("dashboard-student");
+            cells.add(rows.getCellComponent(i, "attempts").getElement());
+        }
+        assertThat(cells.stream()
+                        .flatMap(com.vaadin.flow.dom.Element::getChildren)
+                        .filter(e -> "dashboard-attempt".equals(e.getAttribute("data-testid")))
+                        .map(e -> e.getAttribute("href"))
+                        .toList())
+                .allSatisfy(href -> assertThat(href).startsWith("review/"))
                 .hasSize(3);
     }
 

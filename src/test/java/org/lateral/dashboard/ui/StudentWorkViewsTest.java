@@ -188,9 +188,17 @@ class StudentWorkViewsTest extends SpringBrowserlessTest {
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_class_overview_links_each_student_to_their_drill_down() {
         navigate("dashboards/class/" + media.id(), ClassOverviewView.class);
-        List<Anchor> links = $(Anchor.class)
-                .withAttribute("data-testid", "overview-student-link")
-                .all();
+        // The list is a grid: its links are drawn row by row, as the browser asks for them.
+        com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class)
+                .withTestId("overview-students")
+                .single();
+        @SuppressWarnings("unchecked")
+        var rows = new com.vaadin.flow.component.grid.GridTester<>((com.vaadin.flow.component.grid.Grid<Object>) grid);
+        List<Anchor> links = java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> (Anchor) rows.getCellComponent(i, "student"))
+                .toList();
+        assertThat(links)
+                .allMatch(a -> "overview-student-link".equals(a.getElement().getAttribute("data-testid")));
         assertThat(links)
                 .extracting(Anchor::getText)
                 .containsExactly(

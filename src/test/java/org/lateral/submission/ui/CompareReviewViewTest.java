@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -232,17 +233,18 @@ class CompareReviewViewTest extends SpringBrowserlessTest {
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_results_mark_the_score_provisional_and_the_rubric_can_be_edited() {
         navigate("results/" + lesson.id(), ResultsView.class);
-        Anchor score = $(Anchor.class).withTestId("step-score-compare-outlets").single();
+        List<ResultsRows.Row> rows =
+                ResultsRows.of($(Grid.class).withTestId("results-table").single());
+        assertThat(rows).hasSize(1);
+        Anchor score = rows.getFirst().get(Anchor.class, "step-score-compare-outlets");
         assertThat(score.getHref()).isEqualTo("review/" + attempt);
         assertThat(score.getElement().getAttribute("data-provisional")).isEqualTo("true");
-        assertThat($(Span.class)
-                        .withTestId("step-score-provisional")
-                        .single()
+        assertThat(rows.getFirst()
+                        .get(Span.class, "step-score-provisional")
                         .getElement()
                         .getAttribute("title"))
                 .isEqualTo("Provisional: judgement not graded yet");
-        assertThat($(Span.class).withTestId("lesson-score-provisional").exists())
-                .isTrue();
+        assertThat(rows.getFirst().find(Span.class, "lesson-score-provisional")).isPresent();
 
         Div editor = $(Div.class).withTestId("edit-rubric").single();
         assertThat($(TextField.class, editor).all()).hasSize(4);

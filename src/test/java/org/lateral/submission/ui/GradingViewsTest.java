@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -11,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.ui.NotFoundView;
 import org.lateral.submission.FeedbackService;
 import org.lateral.submission.MarkingSession;
+import org.lateral.submission.Results;
+import org.lateral.submission.ResultsService;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +55,9 @@ class GradingViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ResultsService results;
 
     UUID frisky;
     UUID attempt;
@@ -240,37 +248,49 @@ class GradingViewsTest extends SpringBrowserlessTest {
     @WithUserDetails("teacher")
     void the_teacher_sees_every_student_with_status_and_the_submitted_score() {
         navigate("results/" + frisky, ResultsView.class);
-        assertThat($(Div.class).withAttribute("data-testid", "result-row").all())
-                .hasSize(24);
-        Div row = $(Div.class)
-                .withAttribute("data-testid", "result-row")
-                .withAttribute("data-username", "student20")
-                .single();
-        assertThat(row.getElement().getTextRecursively()).contains("Student 20").contains("Submitted");
-        assertThat($(Anchor.class)
-                        .withAttribute("data-testid", "open-attempt-1")
-                        .all())
-                .anyMatch(a -> a.getHref().equals("review/" + attempt));
-        Div other = $(Div.class)
-                .withAttribute("data-testid", "result-row")
-                .withAttribute("data-username", "student22")
-                .single();
-        assertThat(other.getElement().getTextRecursively()).contains("Not started");
+        Grid<?> grid = $(Grid.class).withTestId("results-table").single();
+        List<ResultsRows.Row> rows = ResultsRows.of(grid);
+        assertThat(rows).hasSize(24);
+        ResultsRows.Row row = ResultsRows.of(grid, "student20");
+        assertThat(row.text()).contains("Student 20").contains("Submitted");
+        assertThat(rows)
+                .anyMatch(r -> r.find(Anchor.class, "open-attempt-1")
+                        .filter(a -> a.getHref().equals("review/" + attempt))
+                        .isPresent());
+        assertThat(ResultsRows.of(grid, "student22").text()).contains("Not started");
         // A one-step lesson keeps its attempt columns; step columns and a lesson score are for lessons
         // of several steps (DD013).
-        assertThat($(Div.class)
-                        .withClassName("results-head")
-                        .single()
-                        .getElement()
-                        .getTextRecursively())
-                .isEqualTo("StudentStatusMarksAttempt 1Attempt 2Gain");
+        assertThat(ResultsRows.headers(grid)).isEqualTo("StudentStatusMarksAttempt 1Attempt 2Gain");
         assertThat($(Paragraph.class).withTestId("lesson-weighting").exists()).isFalse();
-        assertThat($(Anchor.class)
-                        .withAttribute("data-testid", "step-score-mark-claims")
-                        .exists())
-                .isFalse();
+        assertThat(rows)
+                .allMatch(r -> r.find(Anchor.class, "step-score-mark-claims").isEmpty());
         assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
                 .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void the_results_grid_reads_the_rows_a_page_at_a_time_by_name_either_way() {
+        List<Results.StudentResult> whole =
+                results.results(frisky).orElseThrow().students();
+        // A page is the roster's slice, row for row what the whole table has there.
+        assertThat(results.resultPage(frisky, 5, 3, false)).isEqualTo(whole.subList(5, 8));
+        assertThat(results.resultPage(frisky, 22, 10, false)).isEqualTo(whole.subList(22, 24));
+        assertThat(results.resultPage(frisky, 24, 10, false)).isEmpty();
+        assertThat(results.resultPage(frisky, 0, 2, true)).isEqualTo(List.of(whole.get(23), whole.get(22)));
+
+        navigate("results/" + frisky, ResultsView.class);
+        Grid<?> grid = $(Grid.class).withTestId("results-table").single();
+        List<String> ascending =
+                ResultsRows.of(grid).stream().map(r -> r.student().username()).toList();
+        assertThat(ascending)
+                .containsExactlyElementsOf(
+                        whole.stream().map(Results.StudentResult::username).toList());
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<Object>, Object> tester = new GridTester<>((Grid<Object>) grid);
+        tester.sortByColumn("student", SortDirection.DESCENDING);
+        assertThat(ResultsRows.of(grid).stream().map(r -> r.student().username()))
+                .containsExactlyElementsOf(ascending.reversed());
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.lateral.submission.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
@@ -110,9 +110,9 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
         }
     }
 
-    private Div row(String displayName) {
-        return $(Div.class).withAttribute("data-testid", "result-row").all().stream()
-                .filter(r -> r.getElement().getTextRecursively().contains(displayName))
+    private ResultsRows.Row row(String displayName) {
+        return ResultsRows.of($(Grid.class).withTestId("results-table").single()).stream()
+                .filter(r -> r.text().contains(displayName))
                 .findFirst()
                 .orElseThrow();
     }
@@ -121,8 +121,7 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void each_step_has_a_score_column_opening_its_attempt_and_the_lesson_score_is_explained() {
         navigate("results/" + lesson.id(), ResultsView.class);
-        Div head = $(Div.class).withClassName("results-head").single();
-        assertThat(head.getElement().getTextRecursively())
+        assertThat(ResultsRows.headers($(Grid.class).withTestId("results-table").single()))
                 .contains("Claims")
                 .contains("Sources")
                 .contains("Lesson score")
@@ -133,29 +132,24 @@ class LessonResultsViewTest extends SpringBrowserlessTest {
                 .contains("Claims \u00d71")
                 .contains("Sources \u00d73");
 
-        Div ada = row("Ada");
-        Anchor claims =
-                $(Anchor.class, ada).withTestId("step-score-mark-claims").single();
-        Anchor sources =
-                $(Anchor.class, ada).withTestId("step-score-identify-sources").single();
+        ResultsRows.Row ada = row("Ada");
+        Anchor claims = ada.get(Anchor.class, "step-score-mark-claims");
+        Anchor sources = ada.get(Anchor.class, "step-score-identify-sources");
         assertThat(claims.getHref()).isEqualTo("review/" + claimsAttempt);
         assertThat(sources.getHref()).isEqualTo("review/" + sourcesAttempt);
         assertThat(claims.getText()).matches("\\d+(\\.\\d)?");
         assertThat(sources.getText()).matches("\\d+(\\.\\d)?");
         double lessonScore = (Double.parseDouble(claims.getText()) + 3 * Double.parseDouble(sources.getText())) / 4;
-        assertThat(Double.parseDouble(
-                        $(Span.class, ada).withTestId("lesson-score").single().getText()))
+        assertThat(Double.parseDouble(ada.get(Span.class, "lesson-score").getText()))
                 .isCloseTo(lessonScore, org.assertj.core.data.Offset.offset(0.1));
 
         assertThat($(Paragraph.class).withTestId("results-summary").single().getText())
                 .contains("1 of 2 submitted")
                 .contains("average lesson score: ");
 
-        Div ben = row("Ben");
-        assertThat($(Anchor.class, ben).withTestId("step-score-mark-claims").exists())
-                .isFalse();
-        assertThat($(Span.class, ben).withTestId("lesson-score").single().getText())
-                .isEmpty();
+        ResultsRows.Row ben = row("Ben");
+        assertThat(ben.find(Anchor.class, "step-score-mark-claims")).isEmpty();
+        assertThat(ben.get(Span.class, "lesson-score").getText()).isEmpty();
     }
 
     @Test
