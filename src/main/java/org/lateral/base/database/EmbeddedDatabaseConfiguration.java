@@ -1,13 +1,11 @@
 package org.lateral.base.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,11 +24,14 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(
+            ObjectProvider<EmbeddedPostgresEarlyStart.Starting> earlyStart,
             @Value("${lateral.data-dir}") Path dataDirectory,
             @Value("${lateral.database.ephemeral:false}") boolean ephemeral) {
-        // Ephemeral (tests): a fresh directory per run under the data directory, deleted at shutdown.
-        Path root = ephemeral ? freshDirectoryUnder(dataDirectory) : dataDirectory;
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(root, ephemeral);
+        // Normally already starting since the context was created (EmbeddedPostgresEarlyStart).
+        EmbeddedPostgresEarlyStart.Starting starting = earlyStart.getIfAvailable();
+        EmbeddedPostgresServer server = starting != null
+                ? starting.take()
+                : EmbeddedPostgresEarlyStart.Starting.start(dataDirectory, ephemeral);
         log.info(
                 "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
                 server.port(),
@@ -38,14 +39,6 @@ class EmbeddedDatabaseConfiguration {
                 server.dataDirectory(),
                 ephemeral ? " (deleted at shutdown)" : "");
         return server;
-    }
-
-    private static Path freshDirectoryUnder(Path parent) {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(parent), "ephemeral-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Bean(destroyMethod = "close")
