@@ -67,7 +67,10 @@ start_once() {
         tail -30 "$log" >&2
         exit 1
     fi
-    printf '%.2f %.2f %.2f %.2f\n' "$started" "$ready" "$cpu" "$main"
+    # How long the start-up waited for the embedded PostgreSQL (EmbeddedDatabaseConfiguration's log).
+    local dbwait
+    dbwait=$(sed -n 's/.*start-up waited \([0-9]*\) ms for it.*/\1/p' "$log" | head -1)
+    printf '%.2f %.2f %.2f %.2f %s\n' "$started" "$ready" "$cpu" "$main" "${dbwait:-?}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -80,8 +83,8 @@ measure() {
     for i in $(seq 1 "$runs"); do
         local r
         r=$(start_once "$@")
-        read -r rs rr rc rm <<<"$r"
-        echo "$name run $i: started $rs s, ready $rr s, JVM CPU to ready $rc s (main thread $rm s)"
+        read -r rs rr rc rm rw <<<"$r"
+        echo "$name run $i: started $rs s, ready $rr s, JVM CPU to ready $rc s (main thread $rm s), waited $rw ms for the database"
         results+=("$r")
     done
     local ms mr mc mm

@@ -29,15 +29,19 @@ class EmbeddedDatabaseConfiguration {
             @Value("${lateral.database.ephemeral:false}") boolean ephemeral) {
         // Normally already starting since the context was created (EmbeddedPostgresEarlyStart).
         EmbeddedPostgresEarlyStart.Starting starting = earlyStart.getIfAvailable();
+        long waitFrom = System.nanoTime();
         EmbeddedPostgresServer server = starting != null
                 ? starting.take()
                 : EmbeddedPostgresEarlyStart.Starting.start(dataDirectory, ephemeral);
         log.info(
-                "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
+                "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{};"
+                        + " start-up waited {} ms for it{}",
                 server.port(),
                 server.passwordFile(),
                 server.dataDirectory(),
-                ephemeral ? " (deleted at shutdown)" : "");
+                ephemeral ? " (deleted at shutdown)" : "",
+                (System.nanoTime() - waitFrom) / 1_000_000,
+                starting != null ? " (started early)" : "");
         return server;
     }
 

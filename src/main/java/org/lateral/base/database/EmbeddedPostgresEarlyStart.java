@@ -39,6 +39,8 @@ public class EmbeddedPostgresEarlyStart implements ApplicationListener<Applicati
         Environment environment = context.getEnvironment();
         // The same decision as EmbeddedDatabaseConfiguration's condition (LateralEnvironmentPostProcessor).
         if (!environment.getProperty("lateral.mode.embedded-database", Boolean.class, false)
+                // LATERAL_DATABASE_START_EARLY=false: started by its bean, after Spring's set-up, as before.
+                || !environment.getProperty("lateral.database.start-early", Boolean.class, true)
                 || !(context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry)
                 || registry.containsSingleton(BEAN_NAME)) {
             return;
@@ -86,14 +88,11 @@ public class EmbeddedPostgresEarlyStart implements ApplicationListener<Applicati
             if (!taken.compareAndSet(false, true)) {
                 throw new IllegalStateException("The embedded PostgreSQL was already taken");
             }
-            long waitFrom = System.nanoTime();
             try {
                 EmbeddedPostgresServer started = server.join();
-                long now = System.nanoTime();
-                log.info(
-                        "Embedded PostgreSQL ready {} ms after its start began; start-up waited {} ms for it",
-                        (now - startedNanos) / 1_000_000,
-                        (now - waitFrom) / 1_000_000);
+                log.debug(
+                        "Embedded PostgreSQL ready {} ms after its start began",
+                        (System.nanoTime() - startedNanos) / 1_000_000);
                 return started;
             } catch (CompletionException e) {
                 throw rethrown(e.getCause());

@@ -107,4 +107,23 @@ class EmbeddedPostgresEarlyStartIT {
                 .isFalse();
         assertThat(dir.resolve("postgresql")).doesNotExist();
     }
+
+    @Test
+    void switched_off_the_server_is_left_to_its_bean() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test",
+                        Map.of(
+                                "lateral.mode.embedded-database", "true",
+                                "lateral.database.start-early", "false",
+                                "lateral.data-dir", dir.toString())));
+        new EmbeddedPostgresEarlyStart()
+                .onApplicationEvent(new ApplicationPreparedEvent(new SpringApplication(), new String[0], context));
+
+        assertThat(context.getBeanFactory().containsSingleton(EmbeddedPostgresEarlyStart.BEAN_NAME))
+                .isFalse();
+        assertThat(dir.resolve("postgresql")).doesNotExist();
+    }
 }
