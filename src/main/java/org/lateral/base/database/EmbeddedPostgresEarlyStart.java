@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
  * start (pg_ctl, then waiting until it accepts connections) is a separate process that takes
  * about a second; started here it runs beside Spring's start-up instead of after it, and the
  * {@link EmbeddedPostgresServer} bean takes the server over when the first bean needs the
- * database (G7 in src/docs/performance.md).
+ * database (G7 in src/docs/performance.md, DD032).
  *
  * <p>Registered in {@code META-INF/spring.factories}: the event comes before the context's
  * beans exist. Without it (a context built some other way) the bean starts the server itself,
