@@ -4,6 +4,7 @@
 #
 #   .ci/startup-bench.sh VARIANT [RUNS]    VARIANT: fat | extracted | aot | aot-refresh | all
 #                                          (default all = fat, extracted, aot)
+#                                          | exploded (the README's ./mvnw spring-boot:run, without Maven)
 #
 # Needs target/lateral.jar (./mvnw package -DskipTests). Works in target/startup-bench/: one data
 # directory created by a first, unmeasured start (and so "existing" for every measured one), the
@@ -27,13 +28,18 @@ export SERVER_PORT=$port
 read -r -a extra <<<"${BENCH_JAVA_OPTS:-}"
 
 [[ -f $jar ]] || { echo "no $jar: run ./mvnw package -DskipTests first" >&2; exit 1; }
+# Another server on the port would answer the readiness probe for us.
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is in use: set BENCH_PORT" >&2
+    exit 1
+fi
 mkdir -p "$work"
 
 now() { date +%s.%N; }
 
 # Starts the given command line, waits for readiness, stops it. Prints "started ready".
 start_once() {
-    local log=$work/run.log t0 pid started ready="" cpu=""
+    local log=$work/run.log t0 pid started ready="" cpu="" main=""
     t0=$(now)
     "$@" >"$log" 2>&1 &
     pid=$!
@@ -43,6 +49,11 @@ start_once() {
             # The JVM's CPU time (user + system) up to readiness: less sensitive than wall time
             # to other work on the machine.
             cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print ($12 + $13) / hz}' "/proc/$pid/stat")
+            # The thread that runs main() (named "java", like the launcher's first thread, which
+            # only waits): Spring's start-up, without the JIT compilers and the GC.
+            main=$(for t in /proc/$pid/task/*; do
+                if [[ $(cat "$t/comm" 2>/dev/null) == java ]]; then cat "$t/stat" 2>/dev/null || true; fi
+            done | awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); c = ($12 + $13) / hz; if (c > m) m = c} END {print m + 0}')
             break
         fi
         kill -0 "$pid" 2>/dev/null || break
@@ -56,7 +67,10 @@ start_once() {
         tail -30 "$log" >&2
         exit 1
     fi
-    printf '%.2f %.2f %.2f\n' "$started" "$ready" "$cpu"
+    # How long the start-up waited for the embedded PostgreSQL (EmbeddedDatabaseConfiguration's log).
+    local dbwait
+    dbwait=$(sed -n 's/.*start-up waited \([0-9]*\) ms for it.*/\1/p' "$log" | head -1)
+    printf '%.2f %.2f %.2f %.2f %s\n' "$started" "$ready" "$cpu" "$main" "${dbwait:-?}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -69,15 +83,35 @@ measure() {
     for i in $(seq 1 "$runs"); do
         local r
         r=$(start_once "$@")
-        read -r rs rr rc <<<"$r"
-        echo "$name run $i: started $rs s, ready $rr s, JVM CPU to ready $rc s"
+        read -r rs rr rc rm rw <<<"$r"
+        echo "$name run $i: started $rs s, ready $rr s, JVM CPU to ready $rc s (main thread $rm s), waited $rw ms for the database"
         results+=("$r")
     done
-    local ms mr mc
+    local ms mr mc mm
     ms=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | median)
     mr=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | median)
     mc=$(printf '%s\n' "${results[@]}" | cut -d' ' -f3 | median)
-    echo "$name median: started $ms s, ready $mr s, JVM CPU $mc s (load average $(cut -d' ' -f1 /proc/loadavg))"
+    mm=$(printf '%s\n' "${results[@]}" | cut -d' ' -f4 | median)
+    echo "$name median: started $ms s, ready $mr s, JVM CPU $mc s, main thread $mm s (load average $(cut -d' ' -f1 /proc/loadavg))"
+}
+
+# The README's `./mvnw spring-boot:run`, without Maven: the same JVM command line as the plugin's
+# forked JVM (target/classes, then the dependency jars from ~/.m2 without the class-less starters;
+# the plugin adds -XX:TieredStopAtLevel=1 by default, its "optimizedLaunch"). Maven's own start
+# is left out. No class cache is possible here: with a non-empty directory (target/classes) on the
+# class path, JDK 25 neither writes a CDS archive or AOT cache ("Cannot have non-empty directory in
+# paths") nor uses one ("directory is not empty"); see src/docs/performance.md.
+run_classpath() {
+    local deps=$work/dependencies.txt
+    if [[ ! -s $deps || pom.xml -nt $deps ]]; then
+        ./mvnw -q -o dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$deps" >/dev/null
+    fi
+    # Vaadin's production-mode marker: the plugin writes it into target/classes but deletes it when
+    # Maven exits, so under spring-boot:run it is there only while Maven runs. Taken from the jar.
+    local token=$work/token/META-INF/VAADIN/config/flow-build-info.json
+    mkdir -p "$(dirname "$token")"
+    unzip -p "$jar" META-INF/VAADIN/config/flow-build-info.json >"$token"
+    echo "$PWD/target/classes:$(tr ':' '\n' <"$deps" | grep -v '/spring-boot-starter' | paste -sd:):$work/token"
 }
 
 extract() {
@@ -105,6 +139,9 @@ case $variant in
         JAVA=$java JAVA_OPTS=${BENCH_JAVA_OPTS:-} src/main/scripts/prepare-fast-start.sh "$jar" "$work/fast" >/dev/null
         measure aot "$java" "${extra[@]}" -XX:AOTCache="$work/fast/lateral.aot" -jar "$work/fast/lateral.jar"
         ;;
-    fat | extracted | aot | aot-refresh | all) ;;
+    exploded)
+        measure exploded "$java" "${extra[@]}" -XX:TieredStopAtLevel=1 -cp "$(run_classpath)" org.lateral.LateralApplication
+        ;;&
+    fat | extracted | aot | aot-refresh | all | exploded) ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
 esac

@@ -1,13 +1,11 @@
 package org.lateral.base.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,26 +24,25 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(
+            ObjectProvider<EmbeddedPostgresEarlyStart.Starting> earlyStart,
             @Value("${lateral.data-dir}") Path dataDirectory,
             @Value("${lateral.database.ephemeral:false}") boolean ephemeral) {
-        // Ephemeral (tests): a fresh directory per run under the data directory, deleted at shutdown.
-        Path root = ephemeral ? freshDirectoryUnder(dataDirectory) : dataDirectory;
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(root, ephemeral);
+        // Normally already starting since the context was created (EmbeddedPostgresEarlyStart).
+        EmbeddedPostgresEarlyStart.Starting starting = earlyStart.getIfAvailable();
+        long waitFrom = System.nanoTime();
+        EmbeddedPostgresServer server = starting != null
+                ? starting.take()
+                : EmbeddedPostgresEarlyStart.Starting.start(dataDirectory, ephemeral);
         log.info(
-                "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{}",
+                "Database: embedded PostgreSQL on localhost:{} (loopback only, password in {}), data in {}{};"
+                        + " start-up waited {} ms for it{}",
                 server.port(),
                 server.passwordFile(),
                 server.dataDirectory(),
-                ephemeral ? " (deleted at shutdown)" : "");
+                ephemeral ? " (deleted at shutdown)" : "",
+                (System.nanoTime() - waitFrom) / 1_000_000,
+                starting != null ? " (started early)" : "");
         return server;
-    }
-
-    private static Path freshDirectoryUnder(Path parent) {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(parent), "ephemeral-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Bean(destroyMethod = "close")
