@@ -15,7 +15,8 @@ const TAG = 'claim-highlighter';
 /**
  * @typedef {import('./mode.js').HighlighterMode} HighlighterMode
  * @typedef {import('./save-queue.js').Server & {
- *   selectionChanged?: (start: number, end: number, exact: string) => Promise<void>}} HighlighterServer
+ *   selectionChanged?: (start: number, end: number, exact: string) => Promise<void>,
+ *   drawn?: () => Promise<void>}} HighlighterServer
  */
 
 /**
@@ -97,6 +98,9 @@ const TAG = 'claim-highlighter';
  * Server (`this.$server`, Vaadin @ClientCallable, each returns a Promise):
  * - `selectionChanged(start, end, exact)` for each selection when not markable, at most once
  *   for the same range in a row.
+ * - `drawn()` once, after the text is first drawn on a page that is not read-only. It does
+ *   nothing on the server; its (small) answer replaces the big one that brought the page, which
+ *   Vaadin otherwise keeps for as long as the page stays idle (issue 18, DD028).
  * - `saveMark(state)` with the mark's full state `{markId, seq, start, end, exact, prefix,
  *   suffix, type, deleted}`, resolving to `{markId, seq, status, message}`, status "saved",
  *   "stale" or "rejected" (any other, such as "busy", means: retry later).
@@ -215,6 +219,8 @@ export class ClaimHighlighter extends LitElement {
     this.sourceWork = null;
     /** @type {string[]} */
     this.outlets = [];
+    /** Whether `drawn()` has been called on the server. */
+    this._drawnReported = false;
 
     // Controllers, in the order Lit calls them. The modes come last: the others hand them
     // what the student did.
@@ -279,6 +285,10 @@ export class ClaimHighlighter extends LitElement {
 
   render() {
     return this.view.render();
+  }
+
+  updated() {
+    this._reportDrawn();
   }
 
   // --- public API ----------------------------------------------------------------------
@@ -356,6 +366,24 @@ export class ClaimHighlighter extends LitElement {
   /** @param {string} text */
   announceCaret(text) {
     this.view.announceCaret(text);
+  }
+
+  /**
+   * Tells the server once that the text is drawn. Only the round trip matters: Vaadin keeps each
+   * page's last answer in case the browser missed it, and until the student saves something that
+   * is the page's first answer with the whole article in it. Read-only pages skip it (they are
+   * looked at briefly); a call that fails or is refused changes nothing and is not repeated.
+   */
+  _reportDrawn() {
+    if (this._drawnReported || !this.text || this.readonly) {
+      return;
+    }
+    const server = this.server();
+    if (typeof server?.drawn !== 'function') {
+      return; // Not bound to the server yet: the next update tries again.
+    }
+    this._drawnReported = true;
+    server.drawn().catch(() => {});
   }
 
   _outboxKey() {

@@ -83,9 +83,11 @@ interface StudentWork {
         @Override
         public int open(VaadinClient client, Set<String> setupIds) throws IOException, InterruptedException {
             String page = client.open(route);
-            return client.nodeWithId("claim-highlighter")
+            int highlighter = client.nodeWithId("claim-highlighter")
                     .orElseThrow(() -> new IOException(
                             "The marking page has no highlighter: " + page.substring(0, Math.min(200, page.length()))));
+            client.call(highlighter, "drawn"); // as the browser does once the text is drawn
+            return highlighter;
         }
 
         @Override
@@ -178,8 +180,10 @@ interface StudentWork {
             if (!step2.contains("\"sources\"")) {
                 throw new IOException("The sources step did not open after the first step was submitted");
             }
-            return client.nodeWithId("claim-highlighter")
+            int highlighter = client.nodeWithId("claim-highlighter")
                     .orElseThrow(() -> new IOException("The sources step has no highlighter"));
+            client.call(highlighter, "drawn"); // as the browser does once the text is drawn
+            return highlighter;
         }
 
         @Override
