@@ -57,14 +57,13 @@ public record LoadReport(
         List<WindowFigures> figures = new ArrayList<>();
         windows.forEach((index, w) -> {
             double from = index * slice;
-            double to = Math.min(total, from + slice);
-            if (to <= from) {
-                return;
-            }
+            // Slices past the planned end hold marks that left late (the server fell behind); the
+            // schedule asked for nothing new then.
+            double to = from < total ? Math.min(total, from + slice) : from + slice;
             figures.add(new WindowFigures(
                     from,
                     to,
-                    scenario.rateAt(Duration.ofMillis(Math.round(500 * (from + to)))),
+                    from < total ? scenario.rateAt(Duration.ofMillis(Math.round(500 * (from + to)))) : 0,
                     w.acknowledged.sum() / (to - from),
                     Percentiles.of(w.roundTrips),
                     w.errors.sum()));
@@ -101,7 +100,10 @@ public record LoadReport(
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Acknowledged marks a second over the measured phase. */
+    /**
+     * Acknowledged marks a second over the measured phase, from its start until the last student
+     * finished (longer than planned when the server fell behind and marks left late).
+     */
     public double achievedRate() {
         return acknowledged / markingSeconds;
     }

@@ -31,7 +31,12 @@ final class VirtualStudent implements Runnable {
     private final CountDownLatch onPage;
     private final MarkingClock clock;
     private final Semaphore signingIn;
-    private long lastRequest;
+    /**
+     * When this student's tab last sent a heartbeat. The browser sends them on a timer of their
+     * own, whatever else it sends: a student kept busy by a slow server (every mark late, no pause
+     * between them) still beats, or Vaadin closes the UI after three missed beats.
+     */
+    private long lastHeartbeat;
 
     /** When the measured phase starts, set once every student is on the page. */
     interface MarkingClock {
@@ -95,13 +100,14 @@ final class VirtualStudent implements Runnable {
         onPage.countDown();
         try {
             Long start = null;
+            lastHeartbeat = System.nanoTime();
             while (start == null) {
                 start = clock.awaitStart(client.heartbeatInterval().toNanos() / 2);
                 if (start == null) {
                     client.heartbeat();
+                    lastHeartbeat = System.nanoTime();
                 }
             }
-            lastRequest = System.nanoTime();
             mark(client, highlighter, start);
         } catch (IOException e) {
             metrics.error("HEARTBEAT", "student" + number + ": " + e.getMessage());
@@ -143,7 +149,6 @@ final class VirtualStudent implements Runnable {
             String response;
             try {
                 response = client.call(highlighter, save.method(), save.state());
-                lastRequest = System.nanoTime();
             } catch (VaadinClient.ProtocolError e) {
                 stop(window, markId, e.kind().name(), e.getMessage());
                 return;
@@ -178,17 +183,20 @@ final class VirtualStudent implements Runnable {
         metrics.studentsStopped.increment();
     }
 
-    /** Sleeps until {@code nanoTime}, sending the heartbeats an open tab sends meanwhile. */
+    /**
+     * Sleeps until {@code nanoTime}, sending the heartbeats an open tab sends meanwhile, and one
+     * first if a beat is overdue (a late mark leaves at once, but not before the beat).
+     */
     private void waitUntil(VaadinClient client, long nanoTime) throws InterruptedException {
         long every = client.heartbeatInterval().toNanos() / 2;
-        while (nanoTime - lastRequest > every) {
-            sleepUntil(lastRequest + every);
+        while (nanoTime - lastHeartbeat > every) {
+            sleepUntil(lastHeartbeat + every);
             try {
                 client.heartbeat();
             } catch (IOException e) {
                 metrics.error("HEARTBEAT", "student" + number + ": " + e.getMessage());
             }
-            lastRequest = System.nanoTime();
+            lastHeartbeat = System.nanoTime();
         }
         sleepUntil(nanoTime);
     }
