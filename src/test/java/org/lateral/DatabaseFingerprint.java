@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every table of the application's schema as its row count and a checksum of its rows as text (the
  * sum of a 64-bit hash of each row), in one query, so a test can show that a refused call changed no row anywhere. Tables a refusal
  * writes to by design (the audit trail records refusals; throttles count wrong guesses) are left
- * out by name.
+ * out by name, and so are the tables background jobs write to while a test runs.
  */
 public final class DatabaseFingerprint {
 
