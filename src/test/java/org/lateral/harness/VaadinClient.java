@@ -204,6 +204,18 @@ public final class VaadinClient {
         return JSON.getNodeFactory().nullNode();
     }
 
+    /** The event data a browser reports with a click, which a Vaadin button's listener reads. */
+    public static ObjectNode click() {
+        ObjectNode data = object();
+        for (String position : new String[] {"screenX", "screenY", "clientX", "clientY", "detail", "button"}) {
+            data.put("event." + position, 0);
+        }
+        for (String key : new String[] {"ctrlKey", "shiftKey", "altKey", "metaKey"}) {
+            data.put("event." + key, false);
+        }
+        return data;
+    }
+
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }

@@ -168,7 +168,7 @@ interface StudentWork {
                     client.nodeWithAttribute("data-testid", "submit-attempt")
                             .orElseThrow(() -> new IOException("The first step has no submit button")),
                     "click",
-                    click());
+                    VaadinClient.click());
             client.event(
                     client.nodeWithTag("vaadin-confirm-dialog")
                             .orElseThrow(() -> new IOException("Submitting asked for no confirmation")),
@@ -240,18 +240,6 @@ interface StudentWork {
                                     .put("sourceId", source)
                                     .put("deleted", false));
             };
-        }
-
-        /** The event data a browser reports with a click, which a Vaadin button's listener reads. */
-        private static ObjectNode click() {
-            ObjectNode data = VaadinClient.object();
-            for (String position : new String[] {"screenX", "screenY", "clientX", "clientY", "detail", "button"}) {
-                data.put("event." + position, 0);
-            }
-            for (String key : new String[] {"ctrlKey", "shiftKey", "altKey", "metaKey"}) {
-                data.put("event." + key, false);
-            }
-            return data;
         }
     }
 }

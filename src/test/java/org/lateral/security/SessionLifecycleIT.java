@@ -2,7 +2,6 @@ package org.lateral.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.button.Button;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -19,7 +18,6 @@ import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.harness.VaadinClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The session cookie across signing in and out, through the real login form and the real "Sign
@@ -100,7 +98,7 @@ class SessionLifecycleIT {
                 .as("still signed in just before the click")
                 .isEqualTo(200);
         try {
-            client.event(signOut, "click", click());
+            client.event(signOut, "click", VaadinClient.click());
         } catch (IOException ended) {
             // The session is gone by the time Vaadin answers the click; the browser then loads
             // the sign-in page.
@@ -126,17 +124,5 @@ class SessionLifecycleIT {
 
     private static String yesNo(boolean held) {
         return held ? "yes" : "no";
-    }
-
-    /** The event data a browser reports with a click, which a {@link Button}'s listener reads. */
-    private static ObjectNode click() {
-        ObjectNode data = VaadinClient.object();
-        for (String position : new String[] {"screenX", "screenY", "clientX", "clientY", "detail", "button"}) {
-            data.put("event." + position, 0);
-        }
-        for (String key : new String[] {"ctrlKey", "shiftKey", "altKey", "metaKey"}) {
-            data.put("event." + key, false);
-        }
-        return data;
     }
 }

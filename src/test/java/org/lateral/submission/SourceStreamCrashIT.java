@@ -97,7 +97,8 @@ class SourceStreamCrashIT {
             assertThat(response).as("mark %d saved", i).contains("\"status\":\"saved\"");
             marks.add(markId);
         }
-        client.event(client.nodeWithAttribute("data-testid", "submit-attempt").orElseThrow(), "click", click());
+        client.event(
+                client.nodeWithAttribute("data-testid", "submit-attempt").orElseThrow(), "click", VaadinClient.click());
         client.event(client.nodeWithTag("vaadin-confirm-dialog").orElseThrow(), "confirm", VaadinClient.object());
         String step2 = client.open("assignment/" + lesson);
         assertThat(step2).as("step 2 is open").contains("Who says so?");
@@ -232,17 +233,5 @@ class SourceStreamCrashIT {
                 .put("origin", "relayed")
                 .put("relayedFrom", "The Daily Beast")
                 .put("deleted", false);
-    }
-
-    /** The event data a browser reports with a click, which a Vaadin button's listener reads. */
-    private static ObjectNode click() {
-        ObjectNode data = VaadinClient.object();
-        for (String position : new String[] {"screenX", "screenY", "clientX", "clientY", "detail", "button"}) {
-            data.put("event." + position, 0);
-        }
-        for (String key : new String[] {"ctrlKey", "shiftKey", "altKey", "metaKey"}) {
-            data.put("event." + key, false);
-        }
-        return data;
     }
 }
