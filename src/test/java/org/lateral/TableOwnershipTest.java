@@ -78,6 +78,7 @@ class TableOwnershipTest {
             Map.entry("throttle_bucket", "base"),
             Map.entry("scheduled_pass", "base"),
             Map.entry("audit_event", "audit"),
+            Map.entry("setup_token", "classroom"),
             Map.entry("teacher_invite", "classroom"));
 
     /** Read-only query modules that may read every feature's tables. */

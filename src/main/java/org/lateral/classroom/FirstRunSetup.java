@@ -2,8 +2,10 @@ package org.lateral.classroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.lateral.security.ForAnyone;
 import org.lateral.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Outside demo mode there are no default accounts. While no account exists, each start prints a
  * one-time setup token to the log; the setup page asks for it, so only someone who can read the
- * server's log creates the first account (TEACHER and ADMIN). The token lives in memory only and
- * dies with its first use.
+ * server's log creates the first account (TEACHER and ADMIN). The token itself lives in this node's
+ * memory and log only; its SHA-256 is kept in {@code setup_token}, one row per node (DD030), so with
+ * several app nodes the token from any node's log works on whichever node the balancer picks. A
+ * node's restart replaces its own token; the first account ends every token.
  */
 @Service
 public class FirstRunSetup {
@@ -41,6 +46,7 @@ public class FirstRunSetup {
     private final Clock clock;
     private final LateralMode mode;
     private final SecureRandom random = new SecureRandom();
+    private final String node;
     private volatile @Nullable String token;
 
     FirstRunSetup(
@@ -48,7 +54,9 @@ public class FirstRunSetup {
             JdbcClient jdbc,
             PasswordEncoder passwordEncoder,
             Clock clock,
-            LateralMode mode) {
+            LateralMode mode,
+            @Value("${lateral.node.route:}") String node) {
+        this.node = node;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -70,14 +78,7 @@ public class FirstRunSetup {
         if (mode.demo() || !accounts.noAccountsYet()) {
             return;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) { // 20 symbols of 32: 100 bits
-            if (i > 0 && i % 5 == 0) {
-                sb.append('-');
-            }
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        token = sb.toString();
+        token = issueToken(node);
         log.warn("""
 
                 ================================================================
@@ -88,6 +89,51 @@ public class FirstRunSetup {
 
                  The token works once and is replaced at the next start.
                 ================================================================""", token);
+    }
+
+    /**
+     * A new token for the node named {@code nodeRoute}, its hash recorded in place of that node's
+     * earlier one. Package-private so a test can stand in for a second node on the same database.
+     */
+    String issueToken(String nodeRoute) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) { // 20 symbols of 32: 100 bits
+            if (i > 0 && i % 5 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        String issued = sb.toString();
+        jdbc.sql("""
+                        INSERT INTO setup_token (node, token_hash, issued_at) VALUES (:node, :hash, :at)
+                        ON CONFLICT (node) DO UPDATE SET token_hash = EXCLUDED.token_hash, issued_at = EXCLUDED.issued_at
+                        """)
+                .param("node", nodeRoute)
+                .param("hash", sha256(issued))
+                .param("at", java.sql.Timestamp.from(AccountRepository.now(clock)))
+                .update();
+        return issued;
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Whether the typed token is one a node of this installation printed and is still open. */
+    private boolean knownToken(String typed) {
+        byte[] hash = sha256(typed.strip().toUpperCase(Locale.ROOT));
+        List<byte[]> known = jdbc.sql("SELECT token_hash FROM setup_token")
+                .query(byte[].class)
+                .list();
+        boolean match = false;
+        for (byte[] k : known) {
+            match |= MessageDigest.isEqual(k, hash);
+        }
+        return match;
     }
 
     /** The token printed at this start, while setup is open. */
@@ -114,11 +160,7 @@ public class FirstRunSetup {
         if (!accounts.noAccountsYet()) {
             return Optional.of("Lateral is already set up. Sign in instead.");
         }
-        String expected = token;
-        if (expected == null
-                || !MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8),
-                        request.token().strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+        if (!knownToken(request.token())) {
             return Optional.of(
                     "That setup token is not right. Copy it from the server's log (it changes at every start).");
         }
@@ -154,6 +196,7 @@ public class FirstRunSetup {
                 Set.of(Role.TEACHER, Role.ADMIN),
                 AccountRepository.now(clock));
         accounts.insert(first, passwordEncoder.encode(request.password()), false);
+        jdbc.sql("DELETE FROM setup_token").update();
         token = null;
         log.info("First account '{}' created (TEACHER, ADMIN); first-run setup is closed", first.username());
         return Optional.empty();

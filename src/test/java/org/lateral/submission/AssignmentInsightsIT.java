@@ -339,7 +339,7 @@ class AssignmentInsightsIT {
     @Test
     void another_teacher_gets_nothing_and_a_student_is_refused() {
         String other = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(school, other, "Mr Okafor", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(school, other, "Other Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, other)) {
             assertThat(insights.dashboard(assignment.id())).isEmpty();
             assertThatThrownBy(() -> insights.changes(assignment.id())).isInstanceOf(RuntimeException.class);

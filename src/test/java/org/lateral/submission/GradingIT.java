@@ -307,7 +307,8 @@ class GradingIT {
         MarkingSession session = mark(ada, assignment, HEADLINE, "hedged");
         submit(ada, session);
         String otherTeacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(school, otherTeacher, "Mr Okafor", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, otherTeacher, "Other Teacher", Set.of(Role.TEACHER), "a long enough password");
         OneTimeCredential stranger;
         try (var s = SignedIn.as(users, otherTeacher)) {
             ClassDetail other = classroom.createClass(new NewClass("Other", "", "", "UTC"));

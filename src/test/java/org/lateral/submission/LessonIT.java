@@ -84,7 +84,7 @@ class LessonIT {
     void aClass() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID, teacher, "Mr Okafor", Set.of(Role.TEACHER), "a long enough password");
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Other Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             student = classroom.createStudents(schoolClass.id(), "Ada").getFirst();
