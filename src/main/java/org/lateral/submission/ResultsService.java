@@ -53,6 +53,7 @@ public class ResultsService {
     private final CompareWorkRepository compareWork;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ScoredClasses scoredClasses;
 
     private final AuditTrail audit;
 
@@ -70,7 +71,9 @@ public class ResultsService {
             CompareWorkRepository compareWork,
             CurrentUser currentUser,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ScoredClasses scoredClasses) {
+        this.scoredClasses = scoredClasses;
         this.audit = audit;
         this.currentUser = currentUser;
         this.compareGrader = compareGrader;
@@ -130,31 +133,30 @@ public class ResultsService {
         for (GradingRepository.ResultAttempt a : grading.resultAttempts(assignmentId)) {
             attemptsOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a);
         }
-        Map<UUID, List<SavedMark>> latestMarks =
-                context.isPresent() ? grading.latestSubmittedMarks(assignmentId, Grader.CLAIMS_STEP) : Map.of();
         List<Results.StudentResult> rows = new ArrayList<>();
-        List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
+        Map<UUID, ScoredClasses.LatestSubmitted> latestSubmitted = new HashMap<>();
         for (RosterEntry student : assignment.roster()) {
             List<GradingRepository.ResultAttempt> all = attemptsOf.getOrDefault(student.studentId(), List.of());
             rows.add(studentResult(assignment, student, all, now));
-            List<GradingRepository.ResultAttempt> attempts =
-                    all.stream().filter(a -> a.step() == LessonStep.FIRST).toList();
-            boolean anySubmitted = attempts.stream().anyMatch(a -> a.attempt().submittedAt() != null);
-            if (context.isPresent() && anySubmitted) {
-                List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
-                latest.add(new Alternatives.ScoredAttempt(
-                        student.studentId().toString(),
-                        Grader.scoringMarks(saved),
-                        grader.score(context.get(), saved)));
-            }
+            all.stream()
+                    .filter(a -> a.step() == Grader.CLAIMS_STEP && a.attempt().submittedAt() != null)
+                    .max(java.util.Comparator.comparingInt(a -> a.attempt().number()))
+                    .ifPresent(a -> latestSubmitted.put(
+                            student.studentId(),
+                            new ScoredClasses.LatestSubmitted(
+                                    a.attempt().id(), a.attempt().submittedAt())));
         }
+        List<Alternatives.ScoredAttempt> latest = List.of();
         List<Results.PopularSpan> spans = new ArrayList<>();
         List<Results.PopularType> types = new ArrayList<>();
         if (context.isPresent()) {
+            Grader.Context c = context.get();
+            ScoredClasses.Scored scored = scoredClasses.scored(
+                    c, assignment.roster(), latestSubmitted, () -> scoreClass(c, assignment, latestSubmitted));
+            latest = scored.latest();
             Map<String, Grader.GradedClaim> claims = new HashMap<>();
-            context.get().claims().forEach(c -> claims.put(c.id(), c));
-            for (Alternatives.PopularSpan p : Alternatives.popularSpans(
-                    context.get().tokens(), context.get().key(), latest, facts.threshold())) {
+            c.claims().forEach(claim -> claims.put(claim.id(), claim));
+            for (Alternatives.PopularSpan p : scored.popularSpans()) {
                 Grader.GradedClaim claim = p.overlapsClaim() == null ? null : claims.get(p.overlapsClaim());
                 spans.add(new Results.PopularSpan(
                         p.start(),
@@ -165,8 +167,7 @@ public class ResultsService {
                         p.overlapsClaim(),
                         claim == null ? null : claim.exact()));
             }
-            for (Alternatives.PopularType p :
-                    Alternatives.popularTypes(context.get().key(), latest)) {
+            for (Alternatives.PopularType p : scored.popularTypes()) {
                 types.add(new Results.PopularType(
                         p.claimId(), claims.get(p.claimId()).exact(), p.type(), p.students()));
             }
@@ -207,6 +208,30 @@ public class ResultsService {
                         claimNames),
                 attemptsOf,
                 latest));
+    }
+
+    /**
+     * Reads and scores the latest submitted claims attempt of every student who has one, and
+     * counts the popular spans and types from them: the whole-class work {@link ScoredClasses}
+     * keeps. Only called on a miss, inside {@link #computed}'s transaction.
+     */
+    private ScoredClasses.Scored scoreClass(
+            Grader.Context context,
+            TeacherAssignment assignment,
+            Map<UUID, ScoredClasses.LatestSubmitted> latestSubmitted) {
+        Map<UUID, List<SavedMark>> latestMarks = grading.latestSubmittedMarks(assignment.id(), Grader.CLAIMS_STEP);
+        List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
+        for (RosterEntry student : assignment.roster()) {
+            if (latestSubmitted.containsKey(student.studentId())) {
+                List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
+                latest.add(new Alternatives.ScoredAttempt(
+                        student.studentId().toString(), Grader.scoringMarks(saved), grader.score(context, saved)));
+            }
+        }
+        return new ScoredClasses.Scored(
+                List.copyOf(latest),
+                List.copyOf(Alternatives.popularSpans(context.tokens(), context.key(), latest, context.threshold())),
+                List.copyOf(Alternatives.popularTypes(context.key(), latest)));
     }
 
     /**

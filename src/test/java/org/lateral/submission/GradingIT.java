@@ -649,6 +649,34 @@ class GradingIT {
     }
 
     @Test
+    void the_popular_spans_follow_a_reopened_and_resubmitted_attempt() {
+        AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);
+        MarkingSession a = mark(ada, assignment, HEADLINE, "factual");
+        MarkingSession b = mark(bo, assignment, "a source told The Daily Mail", "attributed");
+        submit(ada, a);
+        submit(bo, b);
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(results.results(assignment.id()).orElseThrow().popularSpans())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.students()).isEqualTo(1));
+            actions.reopen(a.attemptId());
+        }
+        // No look at the results while the attempt is open: the same attempt, submitted again with
+        // another mark, must not be taken for the one scored before (DD033).
+        MarkingSession again = mark(ada, assignment, "a source told The Daily Mail", "attributed");
+        assertThat(again.attemptId()).isEqualTo(a.attemptId());
+        submit(ada, again);
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(results.results(assignment.id()).orElseThrow().popularSpans())
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.exact()).isEqualTo("a source told The Daily Mail");
+                        assertThat(p.students()).isEqualTo(2);
+                    });
+        }
+    }
+
+    @Test
     void a_new_key_version_is_offered_previewed_and_applied_only_when_the_teacher_accepts() throws IOException {
         AssignmentSummary assignment = assign(FeedbackPolicy.AFTER_SUBMIT, false);
         MarkingSession a = mark(ada, assignment, HEADLINE, "factual");
