@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
@@ -48,11 +49,12 @@ class ClassViewTest extends SpringBrowserlessTest {
     @Autowired
     UserDetailsService users;
 
+    Account teacher;
     ClassDetail history;
 
     @BeforeEach
     void aTeacherWithAnEmptyClass() {
-        administration.ensureAccount(
+        teacher = administration.ensureAccount(
                 Schools.DEFAULT_SCHOOL_ID,
                 "class-view-teacher",
                 "Ms Rivera",
@@ -135,12 +137,6 @@ class ClassViewTest extends SpringBrowserlessTest {
     @WithUserDetails(value = "class-view-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void a_class_of_more_than_fifty_keeps_only_the_rows_in_view_as_components() {
         int size = 120;
-        Account teacher = administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID,
-                "class-view-teacher",
-                "Ms Rivera",
-                Set.of(Role.TEACHER),
-                "a long enough password");
         String tag = UUID.randomUUID().toString().substring(0, 6);
         SchoolClass large = administration.ensureClass(teacher, "Year group " + tag, null, null, ZoneId.of("UTC"));
         for (int i = 1; i <= size; i++) {
@@ -170,8 +166,9 @@ class ClassViewTest extends SpringBrowserlessTest {
                 .containsExactlyInAnyOrderElementsOf(pupils(tag, 1, 50));
         assertThat(RosterRows.inStateTree(ui, "roster-disable")).hasSize(50);
 
-        // Scrolled to the end: the last rows are drawn, and the first ones let go once the browser
-        // confirms the update that dropped them (it confirms each update, numbered from 0 a flush).
+        // Scrolled to the end: the last rows are drawn, and the first ones are let go once the
+        // browser confirms the update that dropped them. The browser confirms every update it
+        // applies; here there were a handful, numbered from 0.
         grid.getDataCommunicator().setViewportRange(size - 20, 20);
         roundTrip();
         for (int update = 0; update < 10; update++) {
@@ -186,7 +183,7 @@ class ClassViewTest extends SpringBrowserlessTest {
     }
 
     private static List<String> pupils(String tag, int first, int last) {
-        return java.util.stream.IntStream.rangeClosed(first, last)
+        return IntStream.rangeClosed(first, last)
                 .mapToObj(i -> "year-" + tag + "-" + i)
                 .toList();
     }
