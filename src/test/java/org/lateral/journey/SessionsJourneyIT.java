@@ -156,7 +156,9 @@ class SessionsJourneyIT extends JourneyTest {
                     .filter(new Locator.FilterOptions().setHasText("Demo class"))
                     .first()
                     .click();
-            Locator row = page.getByTestId("roster-row").filter(new Locator.FilterOptions().setHasText("student10"));
+            // The roster is a grid (DD029): a row is the cell that carries the student's username,
+            // found exactly (a text filter on "student10" would also match student100).
+            Locator row = page.locator("[data-testid=roster-row][data-username='student10']");
             row.getByTestId("roster-disable").click();
             page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                     .getByText("Switch off", new Locator.GetByTextOptions().setExact(true))

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -134,6 +136,9 @@ public final class ClassroomPanels {
         dialog.open();
     }
 
+    /** Up to this many students the roster is as tall as its rows, and prints whole (DD029). */
+    static final int ROWS_SHOWN_WHOLE = 50;
+
     /** The roster with each student's account actions, and adding students from a list of names. */
     public Component roster() {
         Div section = new Div();
@@ -150,20 +155,42 @@ public final class ClassroomPanels {
                     "Share the join code, or add students from a list of names and print their sign-in details."));
             return section;
         }
-        Div list = new Div();
-        list.addClassName("roster-list");
-        list.setTestId("roster");
-        for (RosterEntry r : c.roster()) {
-            list.add(rosterRow(r));
-        }
-        section.add(list);
+        section.add(rosterGrid(c.roster()));
         return section;
     }
+
+    /**
+     * The students as a grid that draws only the rows the browser shows (issue 18, DD029): a class
+     * of a thousand no longer keeps a thousand rows of buttons on the server. The grid pages over
+     * the class's roster, which the page holds anyway as small records (the assignments panel
+     * picks students from it). Each row is drawn whole in one cell, as the list was, and carries
+     * the student's username: a grid keeps no element per row that a test or a reader could hold.
+     */
+    private Grid<RosterEntry> rosterGrid(List<RosterEntry> roster) {
+        Grid<RosterEntry> grid = new Grid<>();
+        grid.addClassName("roster-list");
+        grid.setTestId("roster");
+        grid.setAriaLabel("Students");
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(this::rosterRow).setKey(STUDENT);
+        grid.setItems(query -> roster.stream().skip(query.getOffset()).limit(query.getLimit()), query -> roster.size());
+        if (roster.size() <= ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("40rem");
+        }
+        return grid;
+    }
+
+    /** The key of the roster grid's one column, each of whose cells is a student's whole row. */
+    static final String STUDENT = "student";
 
     private Component rosterRow(RosterEntry r) {
         Div row = new Div();
         row.addClassName("roster-row");
         row.getElement().setAttribute("data-testid", "roster-row");
+        row.getElement().setAttribute("data-username", r.username());
         Span name = new Span(r.displayName());
         name.addClassName("roster-name");
         Span username = new Span(r.username());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -69,9 +70,10 @@ class StudentDataRosterTest extends SpringBrowserlessTest {
     @WithUserDetails(value = "student-data-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void deleting_a_students_data_needs_their_username_typed_and_then_they_leave_the_roster() {
         navigate(ClassView.class, history.id().toString());
-        assertThat($(Div.class).withAttribute("data-testid", "roster-row").all())
-                .hasSize(1);
-        test($(Button.class).withTestId("student-data").single()).click();
+        Grid<?> roster = $(Grid.class).withTestId("roster").single();
+        assertThat(RosterRows.of(roster)).hasSize(1);
+        test(RosterRows.of(roster, student.username()).get(Button.class, "student-data"))
+                .click();
         assertThat($(Anchor.class).withTestId("student-export-json").single().getText())
                 .isEqualTo("Download this student\u2019s data (JSON)");
         assertThat($(Anchor.class).withTestId("student-export-csv").single().getText())
