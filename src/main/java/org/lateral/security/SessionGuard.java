@@ -64,13 +64,24 @@ public final class SessionGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean signedIn = signedIn(session) != null;
-        @Nullable String ended = check(session, isHeartbeat(request), request.getRemoteAddr());
+        boolean signedIn;
+        @Nullable String ended;
+        boolean withinBudget;
+        try {
+            signedIn = signedIn(session) != null;
+            ended = check(session, isHeartbeat(request), request.getRemoteAddr());
+            withinBudget = ended != null || requestBudget(session).tryConsume(1);
+        } catch (IllegalStateException endedMeanwhile) {
+            // A concurrent request of this session ended it while this one read it: this request
+            // goes on without a session, as after any sign-out (the sign-in page, for a page).
+            chain.doFilter(request, response);
+            return;
+        }
         if (ended != null && signedIn) {
             // The sign-in page says why, from a fresh session that holds nothing else.
             request.getSession(true).setAttribute(SIGNED_OUT_BECAUSE, ended);
         }
-        if (ended == null && !requestBudget(session).tryConsume(1)) {
+        if (!withinBudget) {
             // A script replaying calls, not a person: Vaadin's client backs off and sends again.
             response.setStatus(429);
             response.setHeader("Retry-After", "1");
@@ -121,29 +132,47 @@ public final class SessionGuard extends OncePerRequestFilter {
         @Nullable LateralUser user = signedIn(session);
         String who = user == null ? "an anonymous session" : "a session of '" + user.getUsername() + "'";
         if (now - lastActivity > idleTimeout.toMillis()) {
-            log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
-            ended(user, "no activity for " + idleTimeout.toMinutes() + " minutes", address);
-            session.invalidate();
+            if (invalidate(session)) {
+                log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
+                ended(user, "no activity for " + idleTimeout.toMinutes() + " minutes", address);
+            }
             return "You were signed out after " + idleTimeout.toMinutes() + " minutes without activity. Sign in again: "
                     + "marks you made meanwhile are kept in this browser and saved then.";
         }
         if (now - started > absoluteTimeout.toMillis()) {
-            log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
-            ended(user, "signed in for longer than " + absoluteTimeout.toHours() + " hours", address);
-            session.invalidate();
+            if (invalidate(session)) {
+                log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
+                ended(user, "signed in for longer than " + absoluteTimeout.toHours() + " hours", address);
+            }
             return "You were signed out because you had been signed in for " + absoluteTimeout.toHours()
                     + " hours. Sign in again to go on.";
         }
         if (user != null && !accounts.sessionStillValid(user.accountId(), user.sessionEpoch())) {
-            log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
-            ended(user, "password changed or reset, or account switched off", address);
-            session.invalidate();
+            if (invalidate(session)) {
+                log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
+                ended(user, "password changed or reset, or account switched off", address);
+            }
             return "You were signed out because your password was changed or your account was switched off.";
         }
         if (!heartbeat) {
             session.setAttribute(LAST_ACTIVITY, now);
         }
         return null;
+    }
+
+    /**
+     * Ends the session; false when a concurrent request of the same session (a page load beside
+     * its heartbeat or a save) ended it first. Both requests then answer as ended, but only the
+     * first logs and records it, and the second does not fail: an exception here left the tab on
+     * an error page instead of the sign-in page.
+     */
+    private static boolean invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+            return true;
+        } catch (IllegalStateException alreadyInvalidated) {
+            return false;
+        }
     }
 
     /** A signed-in session ended by this guard, for the audit trail; anonymous sessions are not recorded. */

@@ -56,7 +56,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * divided by {@code copies}. The benchmark's own client objects live in the same heap: a few
  * hundred bytes each, counted in every figure alike.
  *
- * <p>Arguments: {@code size=10k} (or {@code 1m}), {@code rounds=15}, {@code copies=10}.
+ * <p>Arguments: {@code size=10k} (or {@code 1m}), {@code rounds=15}, {@code copies=10},
+ * {@code cache=on} (or {@code off}: the scored class is not kept and every open scores the class
+ * again, as the first open after a submission does; DD033).
  */
 public final class TeacherViewBenchmark {
 
@@ -69,7 +71,8 @@ public final class TeacherViewBenchmark {
     record Figures(List<Long> nanos, List<Integer> bytes, long heapPerPage) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("size", "10k", "rounds", "15", "copies", "10"));
+        Map<String, String> options =
+                new LinkedHashMap<>(Map.of("size", "10k", "rounds", "15", "copies", "10", "cache", "on"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             options.put(kv[0], kv[1]);
@@ -84,7 +87,10 @@ public final class TeacherViewBenchmark {
                         "--server.address=127.0.0.1",
                         "--vaadin.productionMode=true",
                         "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off")) {
+                        "--spring.main.banner-mode=off",
+                        // cache=off: every open scores the class again, as the first open after a
+                        // submission does (DD033)
+                        "--lateral.results.cached-marks=" + ("off".equals(options.get("cache")) ? "0" : "300000"))) {
             DataSource dataSource = app.getBean(DataSource.class);
             DashboardData data = new DashboardData(dataSource);
             if (!data.generated()) {

@@ -123,4 +123,64 @@ class SessionGuardTest {
         assertThat(refused).as("requests beyond the burst").isGreaterThan(0);
         assertThat(session.isInvalid()).as("the session itself goes on").isFalse();
     }
+
+    /**
+     * A session that another request of the same browser ends while this request reads it, after
+     * {@code reads} reads of {@code attribute} (a page load beside its heartbeat, both past the
+     * session's end).
+     */
+    private static final class EndedMeanwhile extends MockHttpSession {
+        private final String attribute;
+        private int reads;
+
+        EndedMeanwhile(String attribute, int reads) {
+            this.attribute = attribute;
+            this.reads = reads;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            Object value = super.getAttribute(name);
+            if (name.equals(attribute) && --reads == 0) {
+                super.invalidate();
+            }
+            return value;
+        }
+    }
+
+    private MockFilterChain requestWith(MockHttpSession on) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setQueryString("v-r=uidl");
+        request.setSession(on);
+        MockFilterChain chain = new MockFilterChain();
+        guard.doFilter(request, new MockHttpServletResponse(), chain);
+        return chain;
+    }
+
+    @Test
+    void a_session_ended_by_a_concurrent_request_just_before_this_one_ends_it_is_no_error() throws Exception {
+        EndedMeanwhile ending = new EndedMeanwhile(SessionGuard.LAST_ACTIVITY, 2);
+        requestWith(ending);
+        clock.advance(Duration.ofMinutes(31));
+        // Read once in the first request; the second read is this one's, then the other request
+        // ends the session before this one does.
+        MockFilterChain chain = requestWith(ending);
+        assertThat(ending.isInvalid()).isTrue();
+        assertThat(chain.getRequest())
+                .as("the request goes on, as after any sign-out")
+                .isNotNull();
+    }
+
+    @Test
+    void a_session_ended_by_a_concurrent_request_while_this_one_reads_it_is_no_error() throws Exception {
+        EndedMeanwhile ending = new EndedMeanwhile(SessionGuard.STARTED, 2);
+        requestWith(ending);
+        clock.advance(Duration.ofMinutes(5));
+        // Ended right after this request read when it began: its next read fails.
+        MockFilterChain chain = requestWith(ending);
+        assertThat(ending.isInvalid()).isTrue();
+        assertThat(chain.getRequest())
+                .as("the request goes on without the session")
+                .isNotNull();
+    }
 }
