@@ -223,6 +223,14 @@ class AssignmentRepository {
                 .optional();
     }
 
+    /** The ids of the class's assignments, in the order of {@link #ofClass}. */
+    List<UUID> idsOfClass(UUID classId) {
+        return jdbc.sql("SELECT id FROM assignment WHERE class_id = :class ORDER BY due_at, title")
+                .param("class", classId)
+                .query(UUID.class)
+                .list();
+    }
+
     /** The class's assignments, with the students' work counted by {@link StudentWork}. */
     List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work) {
         List<AssignmentSummary> summaries = jdbc.sql("""

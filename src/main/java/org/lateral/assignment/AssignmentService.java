@@ -223,6 +223,25 @@ public class AssignmentService {
         return assignments.ofClass(classId, schoolClass.timeZone(), work);
     }
 
+    /**
+     * Every assignment of a class the signed-in teacher teaches, as {@link #forTeacher} gives each,
+     * with the class and its roster read once for all of them (the class overview: a class of a
+     * thousand read its roster once per assignment; issue 18). Empty for any other class.
+     */
+    @Transactional(readOnly = true)
+    @TeacherOfClass
+    public List<TeacherAssignment> allForTeacher(UUID classId) {
+        currentUser.require(Role.TEACHER);
+        Optional<ClassDetail> schoolClass = classroom.classDetail(classId);
+        if (schoolClass.isEmpty()) {
+            return List.of();
+        }
+        return assignments.idsOfClass(classId).stream()
+                .map(id -> assignments.forTeacher(id, schoolClass.get()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** Gives one student of the class a later due date (an accommodation). */
     @Transactional
     @TeacherOfAssignment

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.assignment.TeacherAssignment;
@@ -58,8 +57,8 @@ public class ClassOverviewService {
         ClassDetail schoolClass = found.get();
         Instant now = clock.instant();
         List<Unflagged> unflagged = new ArrayList<>();
-        for (AssignmentSummary summary : assignments.assignmentsOf(classId)) {
-            assignments.forTeacher(summary.id()).ifPresent(a -> unflagged.add(assignment(a, now)));
+        for (TeacherAssignment a : assignments.allForTeacher(classId)) {
+            unflagged.add(assignment(a, now));
         }
         List<ClassOverview.AssignmentOverview> rows = new ArrayList<>();
         for (Unflagged row : unflagged) {
@@ -98,7 +97,7 @@ public class ClassOverviewService {
 
     private Unflagged assignment(TeacherAssignment assignment, Instant now) {
         Map<UUID, List<GradingRepository.ResultAttempt>> attemptsOf = new HashMap<>();
-        for (GradingRepository.ResultAttempt a : grading.resultAttempts(assignment.id())) {
+        for (GradingRepository.ResultAttempt a : grading.resultAttemptsUncounted(assignment.id())) {
             attemptsOf.computeIfAbsent(a.studentId(), k -> new ArrayList<>()).add(a);
         }
         Map<SubmissionStatus, Integer> statuses = new EnumMap<>(SubmissionStatus.class);

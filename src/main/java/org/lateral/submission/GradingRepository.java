@@ -593,9 +593,23 @@ class GradingRepository {
      * when {@code studentIds} is null.
      */
     List<ResultAttempt> resultAttemptsOf(UUID assignmentId, @Nullable Collection<UUID> studentIds) {
+        return resultAttemptsOf(assignmentId, studentIds, true);
+    }
+
+    /**
+     * {@link #resultAttempts} without counting each attempt's live marks (0 in every row): the
+     * class overview shows none, and counting them read every mark of the class.
+     */
+    List<ResultAttempt> resultAttemptsUncounted(UUID assignmentId) {
+        return resultAttemptsOf(assignmentId, null, false);
+    }
+
+    private List<ResultAttempt> resultAttemptsOf(
+            UUID assignmentId, @Nullable Collection<UUID> studentIds, boolean countMarks) {
         List<Authored<ResultAttempt>> rows = jdbc.sql("""
                 SELECT sub.student_id, t.step, t.id, t.number, t.started_at, t.submitted_at, t.reopened_at,
-                       (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted) AS live_marks,
+                       CASE WHEN :count THEN (SELECT count(*) FROM mark m WHERE m.attempt_id = t.id AND NOT m.deleted)
+                            ELSE 0 END AS live_marks,
                        s.key_version_id, s.amendment_ids, s.rules_version, s.computed, s.score, s.overridden, s.found,
                        s.mislabelled, s.missed, s.extra, s.cause, s.caused_by, s.comment, s.created_at,
                        s.comparison_key_version_id, s.grid_part, s.matrix_part, s.judgement_part, s.provisional
@@ -607,6 +621,7 @@ class GradingRepository {
                  ORDER BY sub.student_id, t.step, t.number
                 """)
                 .param("a", assignmentId)
+                .param("count", countMarks)
                 .param("s", studentIds == null ? null : studentIds.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     AttemptRow attempt = new AttemptRow(

@@ -17,6 +17,7 @@ import org.lateral.LateralApplication;
 import org.lateral.SignedIn;
 import org.lateral.harness.VaadinClient;
 import org.lateral.submission.AssignmentInsights;
+import org.lateral.submission.ClassOverviewService;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.SchoolOverviewService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -133,7 +134,7 @@ public final class TeacherViewBenchmark {
                     new Page("school view (admin)", "b1admin", "dashboards/school"),
                     new Page("school admin page", "b1admin", "admin/school"));
             System.out.println("Load average at the start: " + loadAverage());
-            services(app, assignment, usualAssignment, rounds * 4);
+            services(app, assignment, largeClass, usualAssignment, rounds * 4);
             Map<String, Figures> figures = new LinkedHashMap<>();
             for (Page page : pages) {
                 System.out.println("Measuring " + page.label() + " (" + page.route() + ")");
@@ -162,11 +163,13 @@ public final class TeacherViewBenchmark {
      * Server time of the services behind the pages, called in this JVM as the signed-in person
      * (no protocol, no components): what the database and the service's own work cost.
      */
-    private static void services(ConfigurableApplicationContext app, UUID large, UUID usual, int rounds) {
+    private static void services(
+            ConfigurableApplicationContext app, UUID large, UUID largeClass, UUID usual, int rounds) {
         UserDetailsService users = app.getBean(UserDetailsService.class);
         ResultsService results = app.getBean(ResultsService.class);
         AssignmentInsights insights = app.getBean(AssignmentInsights.class);
         SchoolOverviewService school = app.getBean(SchoolOverviewService.class);
+        ClassOverviewService classes = app.getBean(ClassOverviewService.class);
         Map<String, List<Long>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds + 5; round++) {
             boolean measured = round >= 5;
@@ -174,6 +177,7 @@ public final class TeacherViewBenchmark {
                 time(samples, measured, "results(), class of 1,000", () -> results.results(large));
                 time(samples, measured, "resultPage(0, 50), same", () -> results.resultPage(large, 0, 50, false));
                 time(samples, measured, "dashboard(), class of 1,000", () -> insights.dashboard(large));
+                time(samples, measured, "class overview, class of 1,000", () -> classes.overview(largeClass));
             }
             try (SignedIn ignored = SignedIn.as(users, "b1t1")) {
                 time(samples, measured, "dashboard(), class of ~30", () -> insights.dashboard(usual));
