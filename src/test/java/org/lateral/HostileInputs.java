@@ -116,7 +116,7 @@ public final class HostileInputs {
             return oneOf(HOSTILE);
         }
         if (roll < 65) {
-            String sentence = oneOf("A short note about the article.", "Ms Rivera", "The Frisky", "Reuters");
+            String sentence = oneOf("A short note about the article.", "History Teacher", "The Frisky", "Reuters");
             int at = random.nextInt(sentence.length() + 1);
             return sentence.substring(0, at) + oneOf(HOSTILE) + sentence.substring(at);
         }

@@ -57,7 +57,7 @@ public class JoinService {
         this.clock = clock;
     }
 
-    /** The class a code opens, for "You are joining History 9B (Ms Rivera)". */
+    /** The class a code opens, for "You are joining History 9B (History Teacher)". */
     public record ClassPreview(String className, String teacherName) {}
 
     /**

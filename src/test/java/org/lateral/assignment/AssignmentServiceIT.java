@@ -58,7 +58,7 @@ class AssignmentServiceIT {
     void aClassWithOneStudent() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+                Schools.DEFAULT_SCHOOL_ID, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             history = classroom.createClass(new NewClass("History", "", "", "Pacific/Auckland"));
             student = classroom.createStudents(history.id(), "Tui").getFirst();

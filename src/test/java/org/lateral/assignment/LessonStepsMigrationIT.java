@@ -196,7 +196,7 @@ class LessonStepsMigrationIT {
         UUID attempt2 = UUID.randomUUID();
         String sql = """
                 INSERT INTO account (id, school_id, username, display_name, created_at)
-                VALUES (:teacher, :school, 'ms.rivera', 'Ms Rivera', now()), (:student, :school, 'kestrel7', 'Kestrel', now());
+                VALUES (:teacher, :school, 'history.teacher', 'History Teacher', now()), (:student, :school, 'kestrel7', 'Kestrel', now());
                 INSERT INTO class (id, school_id, teacher_id, name, time_zone, created_at)
                 VALUES (:class, :school, :teacher, 'History 9B', 'Europe/Berlin', now());
                 INSERT INTO outlet (id, school_id, slug, name, kind, created_at, updated_at)

@@ -54,9 +54,13 @@ class ClassManagementIT {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         otherTeacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+                Schools.DEFAULT_SCHOOL_ID, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID, otherTeacher, "Mr Okoye", Set.of(Role.TEACHER), "a long enough password");
+                Schools.DEFAULT_SCHOOL_ID,
+                otherTeacher,
+                "Other Teacher",
+                Set.of(Role.TEACHER),
+                "a long enough password");
     }
 
     private ClassDetail newClass(String who, String name) {
@@ -73,7 +77,7 @@ class ClassManagementIT {
 
         String typed = JoinCodes.display(history.joinCode()).toLowerCase();
         assertThat(join.preview(typed, new JoinService.From("10.1.1.1", "session-10.1.1.1")))
-                .isEqualTo(new JoinService.ClassPreview("History 9B", "Ms Rivera"));
+                .isEqualTo(new JoinService.ClassPreview("History 9B", "History Teacher"));
         String username = "kestrel-" + UUID.randomUUID().toString().substring(0, 6);
         String created = join.joinAsNewStudent(
                 typed,

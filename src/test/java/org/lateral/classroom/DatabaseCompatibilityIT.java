@@ -86,8 +86,8 @@ class DatabaseCompatibilityIT {
         Account teacher = new Account(
                 UUID.randomUUID(),
                 Schools.DEFAULT_SCHOOL_ID,
-                "Ms.Rivera",
-                "Ms Rivera",
+                "History.Teacher",
+                "History Teacher",
                 true,
                 Set.of(Role.TEACHER, Role.ADMIN),
                 clock.instant());
@@ -101,7 +101,7 @@ class DatabaseCompatibilityIT {
                 clock.instant());
         accounts.insert(teacher, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", false);
         accounts.insert(student, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", true);
-        assertThat(accounts.findByUsername("ms.rivera")).contains(teacher);
+        assertThat(accounts.findByUsername("history.teacher")).contains(teacher);
         assertThat(accounts.findForLogin("kestrel7")).hasValueSatisfying(login -> {
             assertThat(login.roles()).containsExactly(Role.STUDENT);
             assertThat(login.passwordHash()).startsWith("{bcrypt}");
@@ -126,8 +126,8 @@ class DatabaseCompatibilityIT {
                 .containsExactly(new ClassSummary(
                         history.id(), "History 9B", "History", "2026/27", ZoneId.of("Europe/Berlin"), 1));
         assertThat(classes.classesOfStudent(Schools.DEFAULT_SCHOOL_ID, student.id()))
-                .containsExactly(
-                        new StudentClassSummary(history.id(), "History 9B", "Ms Rivera", ZoneId.of("Europe/Berlin")));
+                .containsExactly(new StudentClassSummary(
+                        history.id(), "History 9B", "History Teacher", ZoneId.of("Europe/Berlin")));
 
         // The database, not only the services, refuses a class whose teacher is in another school.
         UUID otherSchool = UUID.randomUUID();

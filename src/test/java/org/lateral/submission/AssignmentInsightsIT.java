@@ -112,7 +112,8 @@ class AssignmentInsightsIT {
         school = fixtures.school("Dashboard test school");
         fixtures.importPack(school, TestPacks.defectorsWithFreshIds(temp.resolve("defectors")));
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(school, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             ClassDetail media = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             classId = media.id();

@@ -103,7 +103,8 @@ class GradingIT {
         pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
         fixtures.importPack(school, pack);
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(school, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             var created = classroom.createStudents(schoolClass.id(), "Ada\nBo");
@@ -360,7 +361,7 @@ class GradingIT {
                     .containsExactly(ScoreCause.SUBMITTED, ScoreCause.KEY_AMENDED);
             assertThat(rows.getLast().found()).isEqualTo(1);
             assertThat(rows.getLast().amendmentIds()).hasSize(1);
-            assertThat(rows.getLast().causedBy()).isEqualTo("Ms Rivera");
+            assertThat(rows.getLast().causedBy()).isEqualTo("History Teacher");
             assertThat(rows.getLast().score()).isGreaterThan(before);
         }
         try (var s = SignedIn.as(users, teacher)) {

@@ -93,7 +93,8 @@ class LessonKeyVersionIT {
         pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
         fixtures.importPack(school, pack);
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(school, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             ClassDetail schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             ada = classroom.createStudents(schoolClass.id(), "Ada").getFirst();

@@ -91,7 +91,7 @@ class SourceWorkServiceIT {
     void aClassWithAnOpenAssignment() {
         teacher = "t-" + UUID.randomUUID().toString().substring(0, 8);
         administration.ensureAccount(
-                Schools.DEFAULT_SCHOOL_ID, teacher, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+                Schools.DEFAULT_SCHOOL_ID, teacher, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         try (var s = SignedIn.as(users, teacher)) {
             ClassDetail schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
             var created = classroom.createStudents(schoolClass.id(), "Ada\nBo");

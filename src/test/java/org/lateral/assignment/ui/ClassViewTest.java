@@ -57,7 +57,7 @@ class ClassViewTest extends SpringBrowserlessTest {
         teacher = administration.ensureAccount(
                 Schools.DEFAULT_SCHOOL_ID,
                 "class-view-teacher",
-                "Ms Rivera",
+                "History Teacher",
                 Set.of(Role.TEACHER),
                 "a long enough password");
         try (var s = SignedIn.as(users, "class-view-teacher")) {

@@ -47,7 +47,7 @@ class JoinViewTest extends SpringBrowserlessTest {
         administration.ensureAccount(
                 Schools.DEFAULT_SCHOOL_ID,
                 "join-view-teacher",
-                "Mr Okoye",
+                "Other Teacher",
                 Set.of(Role.TEACHER),
                 "a long enough password");
         try (var s = SignedIn.as(users, "join-view-teacher")) {
@@ -64,7 +64,7 @@ class JoinViewTest extends SpringBrowserlessTest {
         test($(Button.class).withTestId("join-continue").single()).click();
         assertThat($(Paragraph.class).withTestId("join-class-preview").single().getText())
                 .contains(art.name())
-                .contains("Mr Okoye");
+                .contains("Other Teacher");
         String username = "wren-" + UUID.randomUUID().toString().substring(0, 6);
         test($(TextField.class).withTestId("join-name").single()).setValue("Wren");
         test($(TextField.class).withTestId("join-username").single()).setValue(username);

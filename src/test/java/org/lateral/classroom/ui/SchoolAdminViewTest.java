@@ -128,7 +128,7 @@ class SchoolAdminViewTest extends SpringBrowserlessTest {
     void an_invitation_made_here_is_shown_once_and_withdrawn_here() {
         navigate(SchoolAdminView.class);
         test($(Button.class).withTestId("invite-open").single()).click();
-        test($(TextField.class).withTestId("invite-meant-for").single()).setValue("Mr Castellano");
+        test($(TextField.class).withTestId("invite-meant-for").single()).setValue("Invited Geography Teacher");
         test($(Checkbox.class).withTestId("invite-as-admin").single()).click();
         test($(Button.class).withTestId("invite-create").single()).click();
         String code = $(Span.class).withTestId("invite-issued-code").single().getText();
@@ -138,7 +138,7 @@ class SchoolAdminViewTest extends SpringBrowserlessTest {
         NativeTable invites = $(NativeTable.class).withTestId("invites-table").single();
         NativeTableRow pending =
                 $(NativeTableRow.class, invites).withAttribute("data-testid", "invite-row").all().stream()
-                        .filter(r -> r.getElement().getTextRecursively().contains("Mr Castellano"))
+                        .filter(r -> r.getElement().getTextRecursively().contains("Invited Geography Teacher"))
                         .findFirst()
                         .orElseThrow();
         assertThat(pending.getElement().getAttribute("data-state")).isEqualTo("PENDING");
@@ -152,7 +152,7 @@ class SchoolAdminViewTest extends SpringBrowserlessTest {
                         .withAttribute("data-testid", "invite-row")
                         .all()
                         .stream()
-                        .filter(r -> r.getElement().getTextRecursively().contains("Mr Castellano"))
+                        .filter(r -> r.getElement().getTextRecursively().contains("Invited Geography Teacher"))
                         .map(r -> r.getElement().getAttribute("data-state"))
                         .toList())
                 .contains("WITHDRAWN")

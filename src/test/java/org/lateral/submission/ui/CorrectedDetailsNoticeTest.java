@@ -88,7 +88,8 @@ class CorrectedDetailsNoticeTest extends SpringBrowserlessTest {
         school = fixtures.school("Corrected details school");
         pack = TestPacks.defectorsWithFreshIds(temp.resolve("defectors"));
         fixtures.importPack(school, pack);
-        administration.ensureAccount(school, TEACHER, "Ms Rivera", Set.of(Role.TEACHER), "a long enough password");
+        administration.ensureAccount(
+                school, TEACHER, "History Teacher", Set.of(Role.TEACHER), "a long enough password");
         OneTimeCredential ada;
         try (var s = SignedIn.as(users, TEACHER)) {
             ClassDetail schoolClass = classroom.createClass(new NewClass("Media", "", "", "UTC"));
