@@ -694,23 +694,22 @@ class GradingRepository {
     }
 
     /**
-     * The live marks of each student's latest submitted attempt, by student: what the popular
-     * spans and types of the results page are counted from. One statement for the whole class.
+     * The live marks of the given attempts, by attempt, each list in text order. The scored class
+     * (DD033) reads the marks of exactly the attempts its fingerprint names, so a submission made
+     * between its statements cannot put other marks under that fingerprint.
      */
-    Map<UUID, List<SavedMark>> latestSubmittedMarks(UUID assignmentId, int step) {
+    Map<UUID, List<SavedMark>> liveMarksOf(Collection<UUID> attemptIds) {
         Map<UUID, List<SavedMark>> marks = new HashMap<>();
+        if (attemptIds.isEmpty()) {
+            return marks;
+        }
         jdbc.sql("""
-                SELECT sub.student_id, m.mark_id, m.seq, m.start_offset, m.end_offset, m.exact, m.claim_type
-                  FROM submission sub
-                  JOIN LATERAL (
-                       SELECT t.id FROM attempt t
-                        WHERE t.submission_id = sub.id AND t.step = :step AND t.submitted_at IS NOT NULL
-                        ORDER BY t.number DESC LIMIT 1) latest ON true
-                  JOIN mark m ON m.attempt_id = latest.id AND NOT m.deleted
-                 WHERE sub.assignment_id = :a
-                 ORDER BY sub.student_id, m.start_offset, m.end_offset, m.mark_id
-                """).param("a", assignmentId).param("step", step).query((ResultSet rs) -> {
-            marks.computeIfAbsent(rs.getObject("student_id", UUID.class), k -> new ArrayList<>())
+                SELECT attempt_id, mark_id, seq, start_offset, end_offset, exact, claim_type
+                  FROM mark
+                 WHERE attempt_id = ANY (:ids) AND NOT deleted
+                 ORDER BY attempt_id, start_offset, end_offset, mark_id
+                """).param("ids", attemptIds.toArray(UUID[]::new)).query((ResultSet rs) -> {
+            marks.computeIfAbsent(rs.getObject("attempt_id", UUID.class), k -> new ArrayList<>())
                     .add(new SavedMark(
                             rs.getString("mark_id"),
                             rs.getInt("seq"),

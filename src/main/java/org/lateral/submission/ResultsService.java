@@ -219,11 +219,14 @@ public class ResultsService {
             Grader.Context context,
             TeacherAssignment assignment,
             Map<UUID, ScoredClasses.LatestSubmitted> latestSubmitted) {
-        Map<UUID, List<SavedMark>> latestMarks = grading.latestSubmittedMarks(assignment.id(), Grader.CLAIMS_STEP);
+        Map<UUID, List<SavedMark>> marksOf = grading.liveMarksOf(latestSubmitted.values().stream()
+                .map(ScoredClasses.LatestSubmitted::attemptId)
+                .toList());
         List<Alternatives.ScoredAttempt> latest = new ArrayList<>();
         for (RosterEntry student : assignment.roster()) {
-            if (latestSubmitted.containsKey(student.studentId())) {
-                List<SavedMark> saved = latestMarks.getOrDefault(student.studentId(), List.of());
+            ScoredClasses.LatestSubmitted submitted = latestSubmitted.get(student.studentId());
+            if (submitted != null) {
+                List<SavedMark> saved = marksOf.getOrDefault(submitted.attemptId(), List.of());
                 latest.add(new Alternatives.ScoredAttempt(
                         student.studentId().toString(), Grader.scoringMarks(saved), grader.score(context, saved)));
             }
