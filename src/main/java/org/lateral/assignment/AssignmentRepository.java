@@ -225,14 +225,20 @@ class AssignmentRepository {
 
     /** The ids of the class's assignments, in the order of {@link #ofClass}. */
     List<UUID> idsOfClass(UUID classId) {
-        return jdbc.sql("SELECT id FROM assignment WHERE class_id = :class ORDER BY due_at, title")
+        return jdbc.sql(
+                        "SELECT id FROM assignment WHERE class_id = :class AND archived_at IS NULL ORDER BY due_at, title")
                 .param("class", classId)
                 .query(UUID.class)
                 .list();
     }
 
-    /** The class's assignments, with the students' work counted by {@link StudentWork}. */
+    /** The class's assignments, with the students' work counted by {@link StudentWork}; archived ones left out. */
     List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work) {
+        return ofClass(classId, zone, work, false);
+    }
+
+    /** The class's archived (or its other) assignments, as {@link #ofClass(UUID, ZoneId, StudentWork)}. */
+    List<AssignmentSummary> ofClass(UUID classId, ZoneId zone, StudentWork work, boolean archived) {
         List<AssignmentSummary> summaries = jdbc.sql("""
                 SELECT a.id, a.title, s.exercise, a.open_at, a.due_at, a.feedback_policy, a.revision_allowed,
                        s.key_version_id IS NOT NULL AS key_pinned,
@@ -240,10 +246,11 @@ class AssignmentRepository {
                               ORDER BY e.position) AS exercises
                   FROM assignment a
                   JOIN lesson_step s ON s.assignment_id = a.id AND s.position = 0
-                 WHERE a.class_id = :class
+                 WHERE a.class_id = :class AND (a.archived_at IS NOT NULL) = :archived
                  ORDER BY a.due_at, a.title
                 """)
                 .param("class", classId)
+                .param("archived", archived)
                 .query((rs, n) -> new AssignmentSummary(
                         rs.getObject("id", UUID.class),
                         rs.getString("title"),
@@ -283,7 +290,7 @@ class AssignmentRepository {
                        ARRAY(SELECT e.exercise FROM lesson_step e WHERE e.assignment_id = a.id
                               ORDER BY e.position) AS exercises
                   FROM assignment a
-                 WHERE a.school_id = :school
+                 WHERE a.school_id = :school AND a.archived_at IS NULL
                  ORDER BY a.class_id, a.due_at, a.title
                 """)
                 .param("school", schoolId)
@@ -327,7 +334,7 @@ class AssignmentRepository {
                            AS exercises
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
-                 WHERE a.class_id IN (:classes) AND a.open_at <= :now
+                 WHERE a.class_id IN (:classes) AND a.open_at <= :now AND a.archived_at IS NULL
                  ORDER BY coalesce(o.due_at, a.due_at), a.title
                 """)
                 .param("student", studentId)
@@ -425,6 +432,7 @@ class AssignmentRepository {
                   FROM assignment a
                   LEFT JOIN assignment_due_override o ON o.assignment_id = a.id AND o.student_id = :student
                  WHERE a.id = :id AND a.school_id = :school AND a.class_id IN (:classes) AND a.open_at <= :now
+                   AND a.archived_at IS NULL
                 """)
                 .param("id", assignmentId)
                 .param("school", schoolId)
@@ -555,6 +563,98 @@ class AssignmentRepository {
                 .param("id", assignmentId)
                 .param("position", position)
                 .param("v", keyVersionId)
+                .update();
+    }
+
+    /** The stored settings a teacher may edit (DD034), the row locked for the caller's change. */
+    record Settings(
+            UUID id,
+            UUID classId,
+            String title,
+            Instant openAt,
+            Instant dueAt,
+            boolean lateWorkAccepted,
+            FeedbackPolicy policy,
+            boolean revisionAllowed,
+            @Nullable Instant revisionUntil,
+            boolean classmatesAfterSubmit,
+            int version,
+            boolean archived) {}
+
+    /** The assignment's settings; {@code lock} is "" or " FOR UPDATE" (see {@link #gradedAssignment}). */
+    Optional<Settings> settings(UUID assignmentId, UUID schoolId, String lock) {
+        return jdbc.sql("""
+                SELECT id, class_id, title, open_at, due_at, late_work_accepted, feedback_policy, revision_allowed,
+                       revision_until, classmates_after_submit, version, archived_at IS NOT NULL AS archived
+                  FROM assignment WHERE id = :id AND school_id = :school
+                """ + lock)
+                .param("id", assignmentId)
+                .param("school", schoolId)
+                .query((rs, n) -> new Settings(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("class_id", UUID.class),
+                        rs.getString("title"),
+                        instant(rs, "open_at"),
+                        instant(rs, "due_at"),
+                        rs.getBoolean("late_work_accepted"),
+                        FeedbackPolicy.fromCode(rs.getString("feedback_policy")).orElseThrow(),
+                        rs.getBoolean("revision_allowed"),
+                        nullableInstant(rs, "revision_until"),
+                        rs.getBoolean("classmates_after_submit"),
+                        rs.getInt("version"),
+                        rs.getBoolean("archived")))
+                .optional();
+    }
+
+    /** Writes edited settings if the row is still at {@code s.version()}; false when it changed meanwhile. */
+    boolean updateSettings(Settings s) {
+        return jdbc.sql("""
+                UPDATE assignment SET title = :title, open_at = :openAt, due_at = :dueAt, late_work_accepted = :late,
+                       feedback_policy = :policy, revision_allowed = :revision, revision_until = :revisionUntil,
+                       classmates_after_submit = :classmates, version = version + 1
+                 WHERE id = :id AND version = :version
+                """)
+                        .param("id", s.id())
+                        .param("version", s.version())
+                        .param("title", s.title())
+                        .param("openAt", Timestamp.from(s.openAt()))
+                        .param("dueAt", Timestamp.from(s.dueAt()))
+                        .param("late", s.lateWorkAccepted())
+                        .param("policy", s.policy().code())
+                        .param("revision", s.revisionAllowed())
+                        .param("revisionUntil", s.revisionUntil() == null ? null : Timestamp.from(s.revisionUntil()))
+                        .param("classmates", s.classmatesAfterSubmit())
+                        .update()
+                == 1;
+    }
+
+    /** Hides the assignment from its students and the class's lists, or shows it again (DD034). */
+    void setArchived(UUID assignmentId, @Nullable Instant archivedAt) {
+        jdbc.sql("UPDATE assignment SET archived_at = :at, version = version + 1 WHERE id = :id")
+                .param("id", assignmentId)
+                .param("at", archivedAt == null ? null : Timestamp.from(archivedAt))
+                .update();
+    }
+
+    /**
+     * Deletes an assignment nobody opened, with its steps and due-date overrides. A submission would
+     * keep it by its foreign key: the database, too, never lets an assignment with work go.
+     */
+    void delete(UUID assignmentId) {
+        jdbc.sql("DELETE FROM lesson_step_rubric_level WHERE assignment_id = :id")
+                .param("id", assignmentId)
+                .update();
+        jdbc.sql("DELETE FROM lesson_step_article WHERE assignment_id = :id")
+                .param("id", assignmentId)
+                .update();
+        jdbc.sql("DELETE FROM lesson_step WHERE assignment_id = :id")
+                .param("id", assignmentId)
+                .update();
+        jdbc.sql("DELETE FROM assignment_due_override WHERE assignment_id = :id")
+                .param("id", assignmentId)
+                .update();
+        jdbc.sql("DELETE FROM assignment WHERE id = :id")
+                .param("id", assignmentId)
                 .update();
     }
 

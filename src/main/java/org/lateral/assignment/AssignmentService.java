@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.lateral.classroom.StudentClassSummary;
 import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.AuditAction;
+import org.lateral.security.AuditOutcome;
 import org.lateral.security.AuditTrail;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAdmins;
@@ -446,5 +448,231 @@ public class AssignmentService {
         } else {
             assignments.ignoreKeyVersion(assignmentId, assignment.firstStep().position(), offered.id());
         }
+    }
+
+    /** Longest title a teacher may give an assignment (the database holds the same bound). */
+    public static final int LONGEST_TITLE = 300;
+
+    /** The settings of one of the teacher's assignments, for the edit form (DD034). */
+    @Transactional(readOnly = true)
+    @TeacherOfAssignment
+    public AssignmentSettings settings(UUID assignmentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        AssignmentRepository.Settings stored = assignments
+                .settings(assignmentId, teacher.schoolId(), "")
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        return settingsOf(stored, zoneOf(stored.classId()));
+    }
+
+    private AssignmentSettings settingsOf(AssignmentRepository.Settings s, ZoneId zone) {
+        StudentWork.Counts counts = work.counts(List.of(s.id())).getOrDefault(s.id(), StudentWork.Counts.NONE);
+        return new AssignmentSettings(
+                s.id(),
+                zone,
+                !s.openAt().isAfter(clock.instant()),
+                s.archived(),
+                counts.started(),
+                counts.submitted(),
+                new AssignmentEdit(
+                        s.title(),
+                        DueDates.dayOf(s.openAt(), zone),
+                        DueDates.dayOf(s.dueAt(), zone),
+                        s.lateWorkAccepted(),
+                        s.policy(),
+                        s.revisionAllowed(),
+                        s.revisionUntil() == null ? null : DueDates.dayOf(s.revisionUntil(), zone),
+                        s.classmatesAfterSubmit(),
+                        s.version()));
+    }
+
+    private ZoneId zoneOf(UUID classId) {
+        return classroom
+                .classDetail(classId)
+                .map(ClassDetail::timeZone)
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+    }
+
+    /**
+     * Changes an assignment's settings (DD034). Its steps and pins never change here: students' marks
+     * were made against them. The open date moves only while nobody can open it yet, and the revision
+     * settings only while nobody has submitted: a student who saw the full feedback must not be
+     * offered a revision afterwards (DD006). A date that did not change is kept even when it is past
+     * (a teacher changes the feedback policy of last month's assignment); a changed one follows the
+     * rules of a new assignment. Anything refused changes nothing.
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public AssignmentSettings editAssignment(UUID assignmentId, AssignmentEdit edit) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        AssignmentRepository.Settings stored = assignments
+                .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        ZoneId zone = zoneOf(stored.classId());
+        AssignmentSettings before = settingsOf(stored, zone);
+        if (edit.version() != stored.version()) {
+            throw new UserFacingException("This assignment was changed meanwhile. Reload the page and try again.");
+        }
+        String title =
+                edit.title() == null ? "" : PlainText.storable(edit.title()).strip();
+        if (title.isEmpty() || title.length() > LONGEST_TITLE) {
+            throw new UserFacingException("Give the assignment a title of 1 to 300 characters.");
+        }
+        if (edit.dueDate() == null || edit.feedbackPolicy() == null) {
+            throw new UserFacingException("Choose a due date and when students see feedback.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        AssignmentEdit was = before.values();
+        Instant openAt = stored.openAt();
+        LocalDate openDay = was.openDate();
+        if (edit.openDate() != null && !edit.openDate().equals(was.openDate())) {
+            if (before.opened()) {
+                throw new UserFacingException("Students can already open this assignment, so its open date stays.");
+            }
+            if (edit.openDate().isBefore(today)) {
+                throw new UserFacingException("The open date is in the past.");
+            }
+            if (edit.openDate().isAfter(today.plusDays(LONGEST_DEADLINE_DAYS))) {
+                throw new UserFacingException("The open date can be at most a year from today.");
+            }
+            openDay = edit.openDate();
+            openAt = edit.openDate().equals(today)
+                    ? clock.instant()
+                    : openDay.atStartOfDay(zone).toInstant();
+        }
+        Instant dueAt = stored.dueAt();
+        if (!edit.dueDate().equals(was.dueDate())) {
+            if (edit.dueDate().isBefore(today)) {
+                throw new UserFacingException("The due date is in the past.");
+            }
+            if (edit.dueDate().isAfter(openDay.plusDays(LONGEST_DEADLINE_DAYS))) {
+                throw new UserFacingException("The due date can be at most a year after the assignment opens.");
+            }
+            dueAt = DueDates.endOfDay(edit.dueDate(), zone);
+        }
+        if (edit.dueDate().isBefore(openDay)) {
+            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+        }
+        boolean revisionAllowed = stored.revisionAllowed();
+        Instant revisionUntil = stored.revisionUntil();
+        LocalDate untilDay = edit.revisionAllowed() ? edit.revisionUntil() : null;
+        boolean revisionChanged = edit.revisionAllowed() != was.revisionAllowed()
+                || (edit.revisionAllowed() && !Objects.equals(untilDay, was.revisionUntil()));
+        if (revisionChanged) {
+            if (!before.revisionChangeable()) {
+                throw new UserFacingException(
+                        "Students have already submitted, so the revision settings stay as they are: a student who "
+                                + "saw the full feedback must not be offered a revision afterwards.");
+            }
+            revisionAllowed = edit.revisionAllowed();
+            revisionUntil = null;
+            if (untilDay != null) {
+                if (untilDay.isBefore(edit.dueDate())) {
+                    throw new UserFacingException("The revision window must end on or after the due date.");
+                }
+                if (untilDay.isAfter(edit.dueDate().plusDays(LONGEST_DEADLINE_DAYS))) {
+                    throw new UserFacingException("The revision window can end at most a year after the due date.");
+                }
+                revisionUntil = DueDates.endOfDay(untilDay, zone);
+            }
+        } else if (revisionUntil != null && revisionUntil.isBefore(dueAt)) {
+            throw new UserFacingException("The revision window must end on or after the due date.");
+        }
+        if (!dueAt.isAfter(openAt)) {
+            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+        }
+        AssignmentRepository.Settings changed = new AssignmentRepository.Settings(
+                stored.id(),
+                stored.classId(),
+                title,
+                openAt,
+                dueAt,
+                edit.lateWorkAccepted(),
+                edit.feedbackPolicy(),
+                revisionAllowed,
+                revisionUntil,
+                edit.classmatesAfterSubmit(),
+                stored.version(),
+                stored.archived());
+        if (!changed.equals(stored)) {
+            if (!assignments.updateSettings(changed)) {
+                throw new UserFacingException("This assignment was changed meanwhile. Reload the page and try again.");
+            }
+            audit.success(AuditAction.ASSIGNMENT_EDITED, "assignment", assignmentId);
+        }
+        return settings(assignmentId);
+    }
+
+    /**
+     * Removes an assignment (DD034). Nobody opened it: it is deleted. Students have work on it: it is
+     * archived, hidden from them and from the class's lists, and kept until its teacher restores it;
+     * the teacher confirms by naming how many students' work it hides, so a count that changed
+     * meanwhile (a student just started) refuses the removal instead of hiding work nobody counted.
+     *
+     * @param studentsWithWork the number of students with work the teacher's confirmation named (0
+     *     when the teacher saw none)
+     */
+    @Transactional
+    @TeacherOfAssignment
+    public AssignmentRemoval removeAssignment(UUID assignmentId, int studentsWithWork) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        // Locked first: a student's first opening (a submission row) waits for the removal, or the
+        // removal sees it and asks again.
+        AssignmentRepository.Settings stored = assignments
+                .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        if (stored.archived()) {
+            throw new UserFacingException("This assignment is already archived.");
+        }
+        int started = work.counts(List.of(assignmentId))
+                .getOrDefault(assignmentId, StudentWork.Counts.NONE)
+                .started();
+        if (started == 0) {
+            if (!work.forgetUnopened(assignmentId)) {
+                throw new UserFacingException(
+                        "A student has just opened this assignment. Reload the page and try again.");
+            }
+            assignments.delete(assignmentId);
+            audit.success(AuditAction.ASSIGNMENT_DELETED, "assignment", assignmentId);
+            return AssignmentRemoval.DELETED;
+        }
+        if (studentsWithWork != started) {
+            throw new UserFacingException(
+                    started == 1
+                            ? "1 student has work on this assignment. Confirm that you want to archive it."
+                            : started + " students have work on this assignment. Confirm that you want to archive it.");
+        }
+        assignments.setArchived(assignmentId, clock.instant());
+        audit.record(
+                AuditAction.ASSIGNMENT_ARCHIVED,
+                AuditOutcome.SUCCESS,
+                "assignment",
+                List.of(assignmentId),
+                "students with work " + started);
+        return AssignmentRemoval.ARCHIVED;
+    }
+
+    /** Shows an archived assignment to its students and in the class's lists again (DD034). */
+    @Transactional
+    @TeacherOfAssignment
+    public void restoreAssignment(UUID assignmentId) {
+        LateralUser teacher = currentUser.require(Role.TEACHER);
+        AssignmentRepository.Settings stored = assignments
+                .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
+                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        if (!stored.archived()) {
+            throw new UserFacingException("This assignment is not archived.");
+        }
+        assignments.setArchived(assignmentId, null);
+        audit.success(AuditAction.ASSIGNMENT_RESTORED, "assignment", assignmentId);
+    }
+
+    /** A class's archived assignments, for its teacher to restore (DD034). */
+    @Transactional(readOnly = true)
+    @TeacherOfClass
+    public List<AssignmentSummary> archivedAssignmentsOf(UUID classId) {
+        currentUser.require(Role.TEACHER);
+        ClassDetail schoolClass =
+                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
+        return assignments.ofClass(classId, schoolClass.timeZone(), work, true);
     }
 }

@@ -30,4 +30,11 @@ public interface StudentWork {
 
     /** The student's submissions by assignment id; assignments they never opened are left out. */
     Map<UUID, Progress> progressOf(UUID studentId, Collection<UUID> assignmentIds);
+
+    /**
+     * Before an assignment nobody opened is deleted (DD034): removes what the owner of the work keeps
+     * of it that is not students' work (the teacher's key amendments). Changes nothing, and answers
+     * false, when any student has a submission of it.
+     */
+    boolean forgetUnopened(UUID assignmentId);
 }

@@ -26,6 +26,13 @@ public enum AuditAction {
     SCORE_OVERRIDDEN("Score set by a teacher"),
     KEY_AMENDED("Assignment key amended"),
     KEY_VERSION_PINNED("Newer key version pinned"),
+    /** A teacher changed an assignment's settings (DD034). */
+    ASSIGNMENT_EDITED("Assignment changed"),
+    /** A teacher deleted an assignment nobody had opened (DD034). */
+    ASSIGNMENT_DELETED("Assignment deleted"),
+    /** A teacher removed an assignment with students' work: it is kept, hidden (DD034). */
+    ASSIGNMENT_ARCHIVED("Assignment archived"),
+    ASSIGNMENT_RESTORED("Assignment restored"),
     KEY_PUBLISHED("Answer key published"),
     COMPARISON_KEY_PUBLISHED("Comparison key published"),
     PACK_EXPORTED("Pack exported"),

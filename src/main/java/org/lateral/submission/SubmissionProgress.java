@@ -63,4 +63,19 @@ class SubmissionProgress implements StudentWork {
                 });
         return progress;
     }
+
+    @Override
+    public boolean forgetUnopened(UUID assignmentId) {
+        boolean opened = jdbc.sql("SELECT EXISTS (SELECT 1 FROM submission WHERE assignment_id = :a)")
+                .param("a", assignmentId)
+                .query(Boolean.class)
+                .single();
+        if (opened) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM key_amendment WHERE assignment_id = :a")
+                .param("a", assignmentId)
+                .update();
+        return true;
+    }
 }

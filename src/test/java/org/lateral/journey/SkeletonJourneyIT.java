@@ -77,9 +77,13 @@ class SkeletonJourneyIT extends JourneyTest {
         page.mouse().move(num(box, "x2"), num(box, "y2"), new Mouse.MoveOptions().setSteps(8));
         page.mouse().up();
 
-        assertThat(page.getByTestId("selection-start")).hasText(Integer.toString(expectedStart));
-        assertThat(page.getByTestId("selection-end")).hasText(Integer.toString(expectedStart + phrase.length()));
+        // The page describes the passage by its words; the offsets the server received ride along
+        // as attributes, and must be exactly the phrase's.
         assertThat(page.getByTestId("selection-text")).hasText("“" + phrase + "”");
+        assertThat(page.getByTestId("selection-text")).hasAttribute("data-start", Integer.toString(expectedStart));
+        assertThat(page.getByTestId("selection-text"))
+                .hasAttribute("data-end", Integer.toString(expectedStart + phrase.length()));
+        assertThat(page.getByTestId("selection-received")).not().containsText("character");
         screenshot("practice-selection.png");
     }
 

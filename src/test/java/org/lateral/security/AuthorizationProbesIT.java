@@ -454,6 +454,19 @@ class AuthorizationProbesIT {
             return new org.lateral.library.importing.OutletCorrection(
                     "Probe outlet", org.lateral.library.OutletKind.BLOG, null, null, null, null, null, null, null);
         }
+        if (type == org.lateral.assignment.AssignmentEdit.class) {
+            // An edit any owner could save: a new title, the due date a week ahead (issue 19, DD034).
+            return new org.lateral.assignment.AssignmentEdit(
+                    "Renamed by the probe",
+                    null,
+                    LocalDate.now().plusDays(7),
+                    true,
+                    org.lateral.assignment.FeedbackPolicy.AFTER_SUBMIT,
+                    false,
+                    null,
+                    false,
+                    0);
+        }
         throw new AssertionError("No probe value for a parameter " + name + " of type " + type.getName()
                 + ": add one here so the new method is probed");
     }

@@ -20,6 +20,7 @@ import org.lateral.Fixtures;
 import org.lateral.HostileInputs;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentEdit;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.FeedbackPolicy;
@@ -880,6 +881,35 @@ class HostileServiceInputIT {
                     () -> assignments.editJudgementRubric(
                             in.chance(70) ? compareLesson.id() : in.id(lesson.id()),
                             in.list(3, () -> new LibraryPins.RubricLevel(in.number(), in.text(), in.text()))));
+            attempt("AssignmentService.editAssignment", teacher, () -> {
+                UUID target = in.chance(70) ? lesson.id() : in.id();
+                int version = in.chance(60) && target.equals(lesson.id())
+                        ? assignments.settings(target).values().version()
+                        : in.number();
+                return assignments.editAssignment(
+                        target,
+                        new AssignmentEdit(
+                                in.textOrNull(),
+                                in.dateOrNull(),
+                                in.dateOrNull(),
+                                in.chance(50),
+                                in.orNull(10, () -> in.oneOf(FeedbackPolicy.values())),
+                                in.chance(50),
+                                in.dateOrNull(),
+                                in.chance(50),
+                                version));
+            });
+            // Never the count the lesson's removal needs: archiving it would leave the other methods
+            // nothing to work on. A wrong count must be refused with a sentence and change nothing.
+            attempt("AssignmentService.removeAssignment", teacher, () -> {
+                int started = assignments.settings(lesson.id()).started();
+                UUID target = started > 0 && in.chance(40) ? lesson.id() : in.id();
+                return assignments.removeAssignment(target, in.wrongVersion(started));
+            });
+            attempt("AssignmentService.restoreAssignment", teacher, () -> {
+                assignments.restoreAssignment(in.id(lesson.id()));
+                return null;
+            });
             attempt("AssignmentService.releaseFeedback", teacher, () -> assignments.releaseFeedback(in.id()));
             attempt("AssignmentService.pinKeyVersion", teacher, () -> {
                 assignments.pinKeyVersion(in.id(lesson.id()), in.id(), in.id(), in.chance(50));

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -25,7 +26,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.lateral.assignment.AssignmentEdit;
+import org.lateral.assignment.AssignmentRemoval;
 import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.AssignmentSettings;
 import org.lateral.assignment.AssignmentSummary;
 import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
@@ -75,6 +79,7 @@ final class AssignmentsPanel {
                     "assignments-empty",
                     "Nothing assigned yet.",
                     "Assign an article from the library: students mark its claims and get feedback against the key."));
+            section.add(archived());
             return section;
         }
         Div rows = new Div();
@@ -105,12 +110,225 @@ final class AssignmentsPanel {
             Anchor dashboard = NamedRoutes.assignmentDashboard(a.id()).anchor("Dashboard");
             dashboard.getElement().setAttribute("router-link", true);
             dashboard.getElement().setAttribute("data-testid", "open-assignment-dashboard");
-            row.add(name, steps, meta, results, dashboard, extend);
+            Button edit = new Button("Edit", e -> editDialog(a));
+            edit.addThemeVariants(ButtonVariant.TERTIARY);
+            edit.setTestId("edit-assignment");
+            edit.setAriaLabel("Edit " + a.title());
+            Button remove = new Button("Remove\u2026", e -> removeDialog(a));
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            remove.setTestId("remove-assignment");
+            remove.setAriaLabel("Remove " + a.title());
+            row.add(name, steps, meta, results, dashboard, extend, edit, remove);
+            rows.add(row);
+        }
+        section.add(rows);
+        section.add(archived());
+        return section;
+    }
+
+    /**
+     * The class's archived assignments (DD034): hidden from students, their work kept; one click
+     * restores each. Nothing is drawn while there are none.
+     */
+    private Component archived() {
+        List<AssignmentSummary> list = assignments.archivedAssignmentsOf(c.id());
+        Div section = new Div();
+        section.setTestId("archived-assignments");
+        if (list.isEmpty()) {
+            section.setVisible(false);
+            return section;
+        }
+        section.add(new H3("Archived assignments"));
+        Paragraph about = new Paragraph(ARCHIVED_ABOUT);
+        about.addClassName("reader-note");
+        section.add(about);
+        Div rows = new Div();
+        rows.addClassName("article-list");
+        for (AssignmentSummary a : list) {
+            Div row = new Div();
+            row.addClassName("article-row");
+            row.getElement().setAttribute("data-testid", "archived-assignment");
+            Span name = new Span(a.title());
+            name.addClassName("article-headline");
+            Span meta = new Span(students(a.started()) + " with work \u00b7 " + a.submitted() + " submitted");
+            meta.addClassName("article-meta");
+            Anchor results = NamedRoutes.results(a.id()).anchor("Results");
+            results.getElement().setAttribute("router-link", true);
+            Button restore = new Button("Restore", e -> {
+                try {
+                    assignments.restoreAssignment(a.id());
+                    Notification.show("Restored: " + a.title() + ". Students see it again.")
+                            .addThemeVariants(NotificationVariant.SUCCESS);
+                    refresh.run();
+                } catch (UserFacingException ex) {
+                    Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+                }
+            });
+            restore.setTestId("restore-assignment");
+            restore.setAriaLabel("Restore " + a.title());
+            row.add(name, meta, results, restore);
             rows.add(row);
         }
         section.add(rows);
         return section;
     }
+
+    static final String ARCHIVED_ABOUT = "Students no longer see these assignments; their work is kept. "
+            + "Restore one to show it to the class again.";
+
+    private static String students(int n) {
+        return n == 1 ? "1 student" : n + " students";
+    }
+
+    /**
+     * Removing an assignment (DD034): one nobody opened is deleted after a plain question; one with
+     * students' work is archived, and the question names how many students' work it hides and how to
+     * get it back. The service checks the count again, so work begun meanwhile is never hidden unasked.
+     */
+    private void removeDialog(AssignmentSummary a) {
+        AssignmentSettings settings;
+        try {
+            settings = assignments.settings(a.id());
+        } catch (UserFacingException ex) {
+            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+            return;
+        }
+        int started = settings.started();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setTestId("remove-assignment-dialog");
+        if (started == 0) {
+            confirm.setHeader("Delete \u201c" + a.title() + "\u201d?");
+            confirm.setText("No student has opened this assignment, so no student's work is lost. "
+                    + "Deleting it cannot be undone.");
+            confirm.setConfirmText("Delete");
+            confirm.setConfirmButtonTheme("error primary");
+        } else {
+            confirm.setHeader("Archive \u201c" + a.title() + "\u201d?");
+            confirm.setText(students(started) + (started == 1 ? " has" : " have")
+                    + " work on this assignment, so it is archived, not deleted: students no longer see it, and "
+                    + (started == 1 ? "their" : "all " + started + " students'")
+                    + " work is kept. You can restore it from \u201cArchived assignments\u201d on this page.");
+            confirm.setConfirmText(
+                    started == 1 ? "Archive, keep the student's work" : "Archive, keep " + started + " students' work");
+            confirm.setConfirmButtonTheme("primary");
+        }
+        confirm.setCancelable(true);
+        confirm.setCancelText("Cancel");
+        confirm.addConfirmListener(e -> {
+            try {
+                AssignmentRemoval done = assignments.removeAssignment(a.id(), started);
+                Notification.show(
+                                done == AssignmentRemoval.DELETED
+                                        ? "Deleted: " + a.title()
+                                        : "Archived: " + a.title()
+                                                + ". Restore it from \u201cArchived assignments\u201d.")
+                        .addThemeVariants(NotificationVariant.SUCCESS);
+            } catch (UserFacingException ex) {
+                Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.ERROR);
+            }
+            refresh.run();
+        });
+        confirm.open();
+    }
+
+    /**
+     * Changing an assignment (DD034): title, dates, late work, feedback and classmates' answers; the
+     * open date only before it opens and the revision settings only before anyone submits, each
+     * with the reason beside it when it is fixed. The steps and the pinned key are not here.
+     */
+    private void editDialog(AssignmentSummary a) {
+        AssignmentSettings settings;
+        try {
+            settings = assignments.settings(a.id());
+        } catch (UserFacingException ex) {
+            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+            return;
+        }
+        AssignmentEdit v = settings.values();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Edit assignment");
+        dialog.setTestId("edit-assignment-dialog");
+        TextField title = new TextField("Title", v.title() == null ? "" : v.title(), "");
+        title.setMaxLength(AssignmentService.LONGEST_TITLE);
+        title.setRequired(true);
+        title.setTestId("edit-title");
+        title.setWidthFull();
+        DatePicker opens = new DatePicker("Opens on", v.openDate());
+        opens.setTestId("edit-opens");
+        if (settings.opened()) {
+            opens.setReadOnly(true);
+            opens.setHelperText("Students can already open it, so this date stays.");
+        }
+        DatePicker due =
+                new DatePicker("Due on (end of the day, " + c.timeZone().getId() + ")", v.dueDate());
+        due.setTestId("edit-due");
+        Checkbox late = new Checkbox("Accept late work", v.lateWorkAccepted());
+        RadioButtonGroup<FeedbackPolicy> feedback = new RadioButtonGroup<>("Students see feedback");
+        feedback.setItems(FeedbackPolicy.values());
+        feedback.setItemLabelGenerator(FeedbackPolicy::label);
+        feedback.setValue(v.feedbackPolicy());
+        feedback.setTestId("edit-feedback");
+        Checkbox revision = new Checkbox("Allow a revision after feedback", v.revisionAllowed());
+        revision.setTestId("edit-revision");
+        DatePicker revisionUntil = new DatePicker("Revision possible until (optional)", v.revisionUntil());
+        revisionUntil.setEnabled(v.revisionAllowed());
+        revision.addValueChangeListener(e -> revisionUntil.setEnabled(e.getValue()));
+        Paragraph revisionFixed = new Paragraph(REVISION_FIXED);
+        revisionFixed.addClassName("reader-note");
+        revisionFixed.setTestId("edit-revision-fixed");
+        revisionFixed.setVisible(!settings.revisionChangeable());
+        if (!settings.revisionChangeable()) {
+            revision.setReadOnly(true);
+            revisionUntil.setReadOnly(true);
+        }
+        Checkbox classmates = new Checkbox(
+                "After submitting, students may see classmates' anonymised answers", v.classmatesAfterSubmit());
+        Paragraph fixed = new Paragraph(STEPS_FIXED);
+        fixed.addClassName("reader-note");
+        FormLayout form =
+                new FormLayout(title, opens, due, late, feedback, revision, revisionUntil, revisionFixed, classmates);
+        form.setColspan(title, 2);
+        form.setColspan(feedback, 2);
+        form.setColspan(revisionFixed, 2);
+        form.setColspan(classmates, 2);
+        Div message = new Div();
+        message.addClassName("form-error");
+        message.setTestId("edit-error");
+        message.getElement().setAttribute("role", "alert");
+        dialog.add(form, fixed, message);
+        Button save = new Button("Save changes", e -> {
+            try {
+                assignments.editAssignment(
+                        a.id(),
+                        new AssignmentEdit(
+                                title.getValue(),
+                                opens.getValue(),
+                                due.getValue(),
+                                late.getValue(),
+                                feedback.getValue(),
+                                revision.getValue(),
+                                revision.getValue() ? revisionUntil.getValue() : null,
+                                classmates.getValue(),
+                                v.version()));
+                dialog.close();
+                Notification.show("Saved: " + title.getValue().strip()).addThemeVariants(NotificationVariant.SUCCESS);
+                refresh.run();
+            } catch (UserFacingException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.setTestId("edit-save");
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("min(95vw, 40rem)");
+        dialog.open();
+    }
+
+    static final String REVISION_FIXED = "Students have already submitted, so the revision settings stay: a student "
+            + "who saw the full feedback must not be offered a revision afterwards.";
+    static final String STEPS_FIXED = "The article, the steps and the answer key stay as they were assigned: "
+            + "students' work was made against them. To change those, assign the article again.";
 
     private void assignDialog() {
         Dialog dialog = new Dialog();

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.database.DatabaseNotifications;
+import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
@@ -136,6 +137,9 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         }
         render(insights.dashboard(id).orElseThrow(NotFoundException::new));
     }
+
+    /** What every figure of the dashboard says while no student has submitted (issue 19). */
+    static final String NOTHING_SUBMITTED = "No one has submitted yet.";
 
     private void render(AssignmentDashboard d) {
         removeAll();
@@ -336,6 +340,14 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     private Div heatmap(AssignmentDashboard d) {
         Div section = new Div();
         section.add(new H3("Where the class found the key's claims"));
+        if (d.submitters() == 0) {
+            // The key's claims are still drawn, each at 0%, so the page can fill in live; but the
+            // teacher reads first that the shares are of nobody's work.
+            section.add(new EmptyState(
+                    "heatmap-empty",
+                    NOTHING_SUBMITTED,
+                    "The key's claims are shown below; each one's share fills in as students submit."));
+        }
         section.add(new Paragraph("Each key claim is shaded by the share of the students who submitted that found it; "
                 + "the percentage follows each claim, darker means more found it."));
         Div text = new Div();
@@ -501,7 +513,9 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         section.add(new Paragraph("Spans at least " + d.unkeyedMinimum()
                 + " students marked (or 30% of those who submitted, when that is more). Accepting one changes this "
                 + "assignment's key only and re-scores every submitted attempt."));
-        if (d.unkeyed().isEmpty()) {
+        if (d.submitters() == 0) {
+            section.add(new EmptyState("unkeyed-empty", NOTHING_SUBMITTED));
+        } else if (d.unkeyed().isEmpty()) {
             section.add(new Paragraph("None so far."));
         }
         for (Results.PopularSpan p : d.unkeyed()) {
@@ -545,6 +559,11 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         section.add(new H3("Types: the key's against the students'"));
         section.add(new Paragraph("Counts of matched claims, by the key's type (rows) and the type students chose "
                 + "(columns). Cells on the diagonal, where students agreed with the key, say \u201cagrees\u201d."));
+        if (d.submitters() == 0) {
+            section.add(new EmptyState(
+                    "confusion-empty", NOTHING_SUBMITTED, "The counts appear once students submit their claims."));
+            return section;
+        }
         List<String> header = new java.util.ArrayList<>();
         header.add("Key type \\ chosen");
         for (ClaimType t : ClaimType.values()) {
@@ -588,6 +607,13 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     private Div distribution(AssignmentDashboard d) {
         Div section = new Div();
         section.add(new H3("Score distribution"));
+        if (d.scores().isEmpty()) {
+            section.add(new EmptyState(
+                    "score-distribution-empty",
+                    d.submitters() == 0 ? NOTHING_SUBMITTED : "No score counts yet.",
+                    "The distribution of scores appears once submitted work is scored."));
+            return section;
+        }
         int[] bins = d.bins();
         int max = 1;
         for (int b : bins) {

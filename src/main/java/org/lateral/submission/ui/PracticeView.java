@@ -36,6 +36,11 @@ class PracticeView extends VerticalLayout {
             The extra hours will reportedly cost about 40,000 euros, a figure the council has not confirmed. \
             If the survey shows strong demand, the opening hours could become permanent.""";
 
+    static final String NOTHING_YET = "Nothing selected yet.";
+    static final String SELECTED = "You selected:";
+    static final String WIDENED = "Your selection started or ended inside a word, so Lateral takes the whole word.";
+    static final String UNREADABLE = "That selection could not be read. Please select the words again.";
+
     PracticeView() {
         addClassName("page");
         add(new H2("Practice: select a claim"));
@@ -45,35 +50,35 @@ class PracticeView extends VerticalLayout {
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(PRACTICE_TEXT);
 
-        Span status = new Span("Nothing selected yet.");
+        Span status = new Span(NOTHING_YET);
         status.setTestId("selection-status");
-        Span start = new Span();
-        start.setTestId("selection-start");
-        Span end = new Span();
-        end.setTestId("selection-end");
         Span quote = new Span();
         quote.setTestId("selection-text");
         quote.addClassName("selection-quote");
-        Paragraph position = new Paragraph(new Span("From character "), start, new Span(" to "), end);
-        position.setVisible(false); // shown once a selection has arrived
-        Div received = new Div(status, position, quote);
+        Span widened = new Span(WIDENED);
+        widened.setTestId("selection-widened");
+        widened.addClassName("reader-note");
+        widened.setVisible(false);
+        Div received = new Div(status, quote, widened);
         received.addClassName("selection-received");
+        received.setTestId("selection-received");
         received.getElement().setAttribute("aria-live", "polite");
 
         highlighter.addSelectionListener(event -> event.span()
-                .ifPresentOrElse(
-                        span -> {
-                            show(span, status, start, end, quote);
-                            position.setVisible(true);
-                        },
-                        () -> status.setText("That selection could not be read. Please select the words again.")));
+                .ifPresentOrElse(span -> show(span, status, quote, widened), () -> status.setText(UNREADABLE)));
         add(highlighter, received);
     }
 
-    private static void show(TextSpan span, Span status, Span start, Span end, Span quote) {
-        status.setText("You selected:");
-        start.setText(Integer.toString(span.start()));
-        end.setText(Integer.toString(span.end()));
-        quote.setText("“" + span.exact() + "”");
+    /**
+     * The passage in its words, whole words only. The offsets the server received stay on the quote
+     * as data attributes, for the end-to-end test that checks they arrive right; people read words.
+     */
+    private static void show(TextSpan span, Span status, Span quote, Span widened) {
+        status.setText(SELECTED);
+        int[] whole = WholeWords.widen(PRACTICE_TEXT, span.start(), span.end());
+        quote.setText(WholeWords.quote(PRACTICE_TEXT, span.start(), span.end()));
+        quote.getElement().setAttribute("data-start", Integer.toString(span.start()));
+        quote.getElement().setAttribute("data-end", Integer.toString(span.end()));
+        widened.setVisible(whole[0] != span.start() || whole[1] != span.end());
     }
 }

@@ -60,6 +60,10 @@ import org.lateral.submission.ResultsService;
 @RolesAllowed("TEACHER")
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
+    static final String NOTHING_SUBMITTED = "No one has submitted yet.";
+    static final String NOTHING_SUBMITTED_SPANS =
+            "Once students submit, the passages several of them marked that the key does not have appear here.";
+
     /** How a score that leaves out the ungraded judgement is marked (DD014). */
     static final String PROVISIONAL = "Provisional: judgement not graded yet";
 
@@ -357,10 +361,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 .setHeader("Student")
                 .setKey(STUDENT)
                 .setSortable(true)
-                .setFlexGrow(2);
+                .setFlexGrow(2)
+                // The name stays in view while the score columns scroll beside it (a phone).
+                .setFrozen(true);
         grid.addComponentColumn(s -> tagged(status(s), s, null))
                 .setHeader("Status")
-                .setKey("status");
+                .setKey("status")
+                // As wide as its pill ("Not started"), which a narrow column cut off on a phone.
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(s -> tagged(new Span(String.valueOf(s.marks())), s, null))
                 .setHeader("Marks")
                 .setKey("marks");
@@ -385,6 +394,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                     .setHeader("Gain")
                     .setKey("gain");
         }
+        fitToWindow(grid);
         int count = r.students().size();
         grid.setItems(
                 query -> results
@@ -409,6 +419,38 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private static final String STUDENT = "student";
+
+    /** Below this window width (a phone) the grid drops the columns a teacher can do without. */
+    static final int PHONE_WIDTH = 600;
+
+    /**
+     * The columns left out on a phone: the live mark count and the gain (it is the difference of two
+     * columns still shown), and in a lesson the status, which the step cells say in their words.
+     */
+    static boolean shownOnPhone(String columnKey, boolean lesson) {
+        return switch (columnKey) {
+            case "marks", "gain" -> false;
+            case "status" -> !lesson;
+            default -> true;
+        };
+    }
+
+    /** Narrows the grid to the phone's columns under {@link #PHONE_WIDTH}, and back when the window widens. */
+    private static void fitToWindow(Grid<Results.StudentResult> grid) {
+        boolean lesson = grid.getColumnByKey("lesson-score") != null;
+        java.util.function.IntConsumer fit = width -> grid.getColumns().stream()
+                .filter(c -> c.getKey() != null && !shownOnPhone(c.getKey(), lesson))
+                .forEach(c -> c.setVisible(width <= 0 || width >= PHONE_WIDTH));
+        grid.addAttachListener(attach -> {
+            var page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details -> fit.accept(details.getWindowInnerWidth()));
+            var resize = page.addBrowserWindowResizeListener(e -> fit.accept(e.getWidth()));
+            grid.addDetachListener(detach -> {
+                resize.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
 
     /** Up to this many students the grid is as tall as its rows. */
     static final int ALL_ROWS_SHOWN = 50;
@@ -527,7 +569,13 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         Div section = new Div();
         section.setTestId("popular-spans");
         section.add(new H3("Marked by students, not in the key"));
-        if (r.popularSpans().isEmpty()) {
+        // The spans come from submitted claims work only: before any, there is nothing to sum up, and
+        // "every mark matches the key" would claim something about work that does not exist.
+        boolean anySubmitted =
+                r.students().stream().flatMap(s -> s.attempts().stream()).anyMatch(a -> a.submittedAt() != null);
+        if (!anySubmitted) {
+            section.add(new EmptyState("popular-spans-empty", NOTHING_SUBMITTED, NOTHING_SUBMITTED_SPANS));
+        } else if (r.popularSpans().isEmpty()) {
             Paragraph none = new Paragraph("Nothing yet: every mark of the submitted work matches a claim of the key.");
             none.addClassName("reader-note");
             section.add(none);

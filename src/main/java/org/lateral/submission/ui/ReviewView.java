@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
@@ -25,17 +26,20 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.LinkableClaim;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.SourceKind;
+import org.lateral.submission.AttemptNeighbours;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.GradingActions;
 import org.lateral.submission.KeyAmendments;
 import org.lateral.submission.ResultsService;
 import org.lateral.submission.ScoreEntry;
 import org.lateral.submission.SourceReview;
+import org.lateral.submission.StudentNeighbours;
 import org.lateral.submission.TeacherReview;
 
 /**
@@ -49,11 +53,16 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     private final ResultsService results;
     private final GradingActions actions;
     private final KeyAmendments keys;
+    private final AttemptNeighbours neighbours;
     private UUID attemptId;
     private String title = "Student work · Lateral";
 
-    ReviewView(ResultsService results, GradingActions actions, KeyAmendments keys) {
+    static final String PREVIOUS = "\u2190 Previous student";
+    static final String NEXT = "Next student \u2192";
+
+    ReviewView(ResultsService results, GradingActions actions, KeyAmendments keys, AttemptNeighbours neighbours) {
         this.results = results;
+        this.neighbours = neighbours;
         this.actions = actions;
         this.keys = keys;
         addClassNames("page", "review-page");
@@ -89,7 +98,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Anchor back = SubmissionNavigation.results(t.assignmentId()).anchor("\u2190 Results");
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2(t.student() + " \u00b7 attempt " + review.number()));
+        add(back, studentNavigation(), new H2(t.student() + " \u00b7 attempt " + review.number()));
         ZoneId zone = t.timeZone();
         Paragraph when = new Paragraph(
                 review.submittedAt() == null
@@ -119,6 +128,50 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);
+    }
+
+    /**
+     * "Previous student" and "Next student": the same step's work of the neighbours in the results
+     * page's order, with this student's place ("3 of 24"). Buttons, so they are reached with Tab and
+     * disabled at either end.
+     */
+    private Component studentNavigation() {
+        Div nav = new Div();
+        nav.addClassName("student-nav");
+        nav.getElement().setAttribute("role", "navigation");
+        nav.getElement().setAttribute("aria-label", "Other students' work on this step");
+        nav.setTestId("student-nav");
+        StudentNeighbours n = neighbours.neighbours(attemptId).orElse(null);
+        if (n == null) {
+            nav.setVisible(false);
+            return nav;
+        }
+        Button previous = neighbourButton(PREVIOUS, n.previous(), "student-previous");
+        Button next = neighbourButton(NEXT, n.next(), "student-next");
+        Span position = new Span(n.position() + " of " + n.count());
+        position.setTestId("student-position");
+        position.getElement()
+                .setAttribute(
+                        "title",
+                        "Student " + n.position() + " of the " + n.count()
+                                + " with work on this step, in the order of the results page");
+        position.addClassName("student-position");
+        nav.add(previous, position, next);
+        return nav;
+    }
+
+    private Button neighbourButton(String label, StudentNeighbours.@Nullable Neighbour to, String testId) {
+        Button button = new Button(label);
+        button.setTestId(testId);
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        if (to == null) {
+            button.setEnabled(false);
+        } else {
+            button.getElement().setAttribute("title", to.student());
+            button.addClickListener(
+                    e -> SubmissionNavigation.review(to.attemptId()).navigate(getUI().orElseThrow()));
+        }
+        return button;
     }
 
     /**

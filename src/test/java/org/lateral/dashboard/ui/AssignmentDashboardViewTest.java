@@ -143,6 +143,36 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void before_anyone_submits_every_figure_says_no_one_has_submitted_yet() {
+        AssignmentSummary untouched;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            untouched = assignments.assignMarkClaims(
+                    classId,
+                    new NewAssignment(
+                            library.articles("frisky").getFirst().articleId(),
+                            null,
+                            LocalDate.now().plusDays(5),
+                            true,
+                            FeedbackPolicy.AFTER_SUBMIT,
+                            false,
+                            null,
+                            false));
+        }
+        navigate("dashboards/assignment/" + untouched.id(), AssignmentDashboardView.class);
+        for (String empty : List.of("heatmap-empty", "unkeyed-empty", "confusion-empty", "score-distribution-empty")) {
+            assertThat($(Div.class).withTestId(empty).single().getElement().getTextRecursively())
+                    .as(empty)
+                    .contains("No one has submitted yet.");
+        }
+        // No figure computed over nothing: no all-zero matrix, no empty chart.
+        assertThat($(Html.class).all().stream().map(h -> h.getElement().getAttribute("data-testid")))
+                .doesNotContain("confusion-matrix", "score-distribution", "score-distribution-table");
+        // The key's claims are still drawn, at 0%, so the page fills in live as students submit.
+        assertThat(claim("c01").getElement().getAttribute("data-share")).isEqualTo("0.00");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void the_heatmap_shades_each_claim_by_its_share_and_the_table_says_the_same() {
         navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
         Div heatmap = $(Div.class).withTestId("heatmap").single();
@@ -157,6 +187,7 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         assertThat(table).contains("<td>3 of 3</td><td>100%</td>").contains("<td>1 of 3</td><td>33%</td>");
         assertThat(html("confusion-matrix")).contains("3 (agrees)").contains("1 (agrees)");
         assertThat(html("score-distribution")).contains("<svg").contains("Counted scores of 3 students");
+        assertThat($(Div.class).withTestId("heatmap-empty").exists()).isFalse();
         // The students are a grid: its cells are drawn row by row, as the browser asks for them.
         com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class)
                 .withTestId("dashboard-students")
