@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a teacher may change of an assignment after it was made (DD034): its title, its dates, late
+ * What a teacher may change of an assignment after it was made (DD035): its title, its dates, late
  * work, the feedback policy and whether students see classmates' answers; the revision settings and
  * the open date only while nobody has submitted or opened it. The lesson's steps, article and key
  * pins are not here: students' marks belong to them. Dates are days in the class's time zone, as in

@@ -1,6 +1,6 @@
 package org.lateral.assignment;
 
-/** What removing an assignment did (DD034). */
+/** What removing an assignment did (DD035). */
 public enum AssignmentRemoval {
     /** Nobody had opened it: it is gone. */
     DELETED,

@@ -566,7 +566,7 @@ class AssignmentRepository {
                 .update();
     }
 
-    /** The stored settings a teacher may edit (DD034), the row locked for the caller's change. */
+    /** The stored settings a teacher may edit (DD035), the row locked for the caller's change. */
     record Settings(
             UUID id,
             UUID classId,
@@ -628,7 +628,7 @@ class AssignmentRepository {
                 == 1;
     }
 
-    /** Hides the assignment from its students and the class's lists, or shows it again (DD034). */
+    /** Hides the assignment from its students and the class's lists, or shows it again (DD035). */
     void setArchived(UUID assignmentId, @Nullable Instant archivedAt) {
         jdbc.sql("UPDATE assignment SET archived_at = :at, version = version + 1 WHERE id = :id")
                 .param("id", assignmentId)

@@ -453,7 +453,7 @@ public class AssignmentService {
     /** Longest title a teacher may give an assignment (the database holds the same bound). */
     public static final int LONGEST_TITLE = 300;
 
-    /** The settings of one of the teacher's assignments, for the edit form (DD034). */
+    /** The settings of one of the teacher's assignments, for the edit form (DD035). */
     @Transactional(readOnly = true)
     @TeacherOfAssignment
     public AssignmentSettings settings(UUID assignmentId) {
@@ -493,7 +493,7 @@ public class AssignmentService {
     }
 
     /**
-     * Changes an assignment's settings (DD034). Its steps and pins never change here: students' marks
+     * Changes an assignment's settings (DD035). Its steps and pins never change here: students' marks
      * were made against them. The open date moves only while nobody can open it yet, and the revision
      * settings only while nobody has submitted: a student who saw the full feedback must not be
      * offered a revision afterwards (DD006). A date that did not change is kept even when it is past
@@ -603,7 +603,7 @@ public class AssignmentService {
     }
 
     /**
-     * Removes an assignment (DD034). Nobody opened it: it is deleted. Students have work on it: it is
+     * Removes an assignment (DD035). Nobody opened it: it is deleted. Students have work on it: it is
      * archived, hidden from them and from the class's lists, and kept until its teacher restores it;
      * the teacher confirms by naming how many students' work it hides, so a count that changed
      * meanwhile (a student just started) refuses the removal instead of hiding work nobody counted.
@@ -651,7 +651,7 @@ public class AssignmentService {
         return AssignmentRemoval.ARCHIVED;
     }
 
-    /** Shows an archived assignment to its students and in the class's lists again (DD034). */
+    /** Shows an archived assignment to its students and in the class's lists again (DD035). */
     @Transactional
     @TeacherOfAssignment
     public void restoreAssignment(UUID assignmentId) {
@@ -666,7 +666,7 @@ public class AssignmentService {
         audit.success(AuditAction.ASSIGNMENT_RESTORED, "assignment", assignmentId);
     }
 
-    /** A class's archived assignments, for its teacher to restore (DD034). */
+    /** A class's archived assignments, for its teacher to restore (DD035). */
     @Transactional(readOnly = true)
     @TeacherOfClass
     public List<AssignmentSummary> archivedAssignmentsOf(UUID classId) {

@@ -32,7 +32,7 @@ public interface StudentWork {
     Map<UUID, Progress> progressOf(UUID studentId, Collection<UUID> assignmentIds);
 
     /**
-     * Before an assignment nobody opened is deleted (DD034): removes what the owner of the work keeps
+     * Before an assignment nobody opened is deleted (DD035): removes what the owner of the work keeps
      * of it that is not students' work (the teacher's key amendments). Changes nothing, and answers
      * false, when any student has a submission of it.
      */

@@ -26,11 +26,11 @@ public enum AuditAction {
     SCORE_OVERRIDDEN("Score set by a teacher"),
     KEY_AMENDED("Assignment key amended"),
     KEY_VERSION_PINNED("Newer key version pinned"),
-    /** A teacher changed an assignment's settings (DD034). */
+    /** A teacher changed an assignment's settings (DD035). */
     ASSIGNMENT_EDITED("Assignment changed"),
-    /** A teacher deleted an assignment nobody had opened (DD034). */
+    /** A teacher deleted an assignment nobody had opened (DD035). */
     ASSIGNMENT_DELETED("Assignment deleted"),
-    /** A teacher removed an assignment with students' work: it is kept, hidden (DD034). */
+    /** A teacher removed an assignment with students' work: it is kept, hidden (DD035). */
     ASSIGNMENT_ARCHIVED("Assignment archived"),
     ASSIGNMENT_RESTORED("Assignment restored"),
     KEY_PUBLISHED("Answer key published"),

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Editing and removing an assignment (issue 19, DD034): what may change once students have work,
+ * Editing and removing an assignment (issue 19, DD035): what may change once students have work,
  * and that their work is never lost by a removal.
  */
 @LateralServerTest

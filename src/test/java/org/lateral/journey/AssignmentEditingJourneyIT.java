@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Editing and removing assignments on the class page, in real Chromium (issue 19, DD034): the
+ * Editing and removing assignments on the class page, in real Chromium (issue 19, DD035): the
  * teacher renames an assignment with the keyboard alone, removes one a student has worked on (the
  * question names the student count, and it is archived, not deleted), restores it, and deletes one
  * nobody opened. The class and its students are the test's own; no demo student is used.

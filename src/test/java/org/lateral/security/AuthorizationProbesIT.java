@@ -455,7 +455,7 @@ class AuthorizationProbesIT {
                     "Probe outlet", org.lateral.library.OutletKind.BLOG, null, null, null, null, null, null, null);
         }
         if (type == org.lateral.assignment.AssignmentEdit.class) {
-            // An edit any owner could save: a new title, the due date a week ahead (issue 19, DD034).
+            // An edit any owner could save: a new title, the due date a week ahead (issue 19, DD035).
             return new org.lateral.assignment.AssignmentEdit(
                     "Renamed by the probe",
                     null,

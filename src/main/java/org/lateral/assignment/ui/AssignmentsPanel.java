@@ -127,7 +127,7 @@ final class AssignmentsPanel {
     }
 
     /**
-     * The class's archived assignments (DD034): hidden from students, their work kept; one click
+     * The class's archived assignments (DD035): hidden from students, their work kept; one click
      * restores each. Nothing is drawn while there are none.
      */
     private Component archived() {
@@ -181,7 +181,7 @@ final class AssignmentsPanel {
     }
 
     /**
-     * Removing an assignment (DD034): one nobody opened is deleted after a plain question; one with
+     * Removing an assignment (DD035): one nobody opened is deleted after a plain question; one with
      * students' work is archived, and the question names how many students' work it hides and how to
      * get it back. The service checks the count again, so work begun meanwhile is never hidden unasked.
      */
@@ -233,7 +233,7 @@ final class AssignmentsPanel {
     }
 
     /**
-     * Changing an assignment (DD034): title, dates, late work, feedback and classmates' answers; the
+     * Changing an assignment (DD035): title, dates, late work, feedback and classmates' answers; the
      * open date only before it opens and the revision settings only before anyone submits, each
      * with the reason beside it when it is fixed. The steps and the pinned key are not here.
      */
