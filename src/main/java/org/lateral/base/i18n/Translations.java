@@ -85,6 +85,20 @@ public class Translations implements I18NProvider {
         this.provided = List.copyOf(ordered.keySet());
     }
 
+    /**
+     * The English text of a key with its arguments, outside any page (the English message of a
+     * refusal, for logs); the built-in file only.
+     */
+    public static String english(String key, Object... params) {
+        String pattern = EnglishTexts.TEXTS.get(key);
+        return pattern == null ? "!" + key + "!" : new MessageFormat(pattern, ENGLISH).format(params);
+    }
+
+    /** Read on first use: the built-in English file. */
+    private static final class EnglishTexts {
+        static final Map<String, String> TEXTS = builtIn().getOrDefault(ENGLISH, Map.of());
+    }
+
     /** Lateral's translations as the Vaadin service knows them (none in a test without Spring). */
     public static Optional<Translations> of(VaadinService service) {
         return service.getInstantiator().getI18NProvider() instanceof Translations t

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * The built-in languages are complete and every text is used (DD034): a key the code asks for
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * English in a Spanish page or leaving dead text for translators.
  *
  * <p>A key counts as used when it appears as a string literal in the main sources (views ask
- * with {@code getTranslation("key")}); the {@code highlighter.} keys are the browser's, used
+ * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")});
+ * the {@code highlighter.} keys are the browser's, used
  * exactly when labels.js has them.
  */
 class TranslationFilesTest {
@@ -31,7 +36,8 @@ class TranslationFilesTest {
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Path HIGHLIGHTER_LABELS = Path.of("frontend", "claim-highlighter", "labels.js");
     private static final String HIGHLIGHTER = "highlighter.";
-    private static final Pattern ASKED = Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"");
+    private static final Pattern ASKED =
+            Pattern.compile("(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(\\s*\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9:-]+)+)\"");
     private static final Pattern INDEXED = Pattern.compile("\\{(\\d+)[,}]");
     private static final Pattern NAMED = Pattern.compile("\\{(\\w+)}");
@@ -69,8 +75,17 @@ class TranslationFilesTest {
     }
 
     @Test
+    void every_shown_value_of_a_labelled_enum_has_its_text() {
+        Set<String> missing = new TreeSet<>(labelledKeys());
+        missing.removeAll(english.keySet());
+        assertThat(missing)
+                .as("keys of Labelled values that translations.properties lacks")
+                .isEmpty();
+    }
+
+    @Test
     void every_key_is_used() throws IOException {
-        Set<String> literals = new TreeSet<>();
+        Set<String> literals = new TreeSet<>(labelledKeys());
         for (String source : mainSources().values()) {
             Matcher m = LITERAL.matcher(source);
             while (m.find()) {
@@ -118,6 +133,31 @@ class TranslationFilesTest {
                 }
             });
         }
+    }
+
+    /** The keys of every constant of every enum that is {@link Labelled}. */
+    private static Set<String> labelledKeys() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new AssignableTypeFilter(Labelled.class));
+        Set<String> keys = new TreeSet<>();
+        for (BeanDefinition found : scanner.findCandidateComponents("org.lateral")) {
+            try {
+                Class<?> type = Class.forName(found.getBeanClassName());
+                if (type.isEnum()) {
+                    for (Object constant : type.getEnumConstants()) {
+                        keys.add(((Labelled) constant).labelKey());
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return keys;
     }
 
     private static Set<String> placeholders(Pattern pattern, String text) {
