@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -65,6 +66,7 @@ public class Translations implements I18NProvider {
     private final List<Locale> provided;
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     Translations(@Value("${lateral.languages-dir:}") String languagesDir) {
         this(builtIn(), languagesDir.isBlank() ? null : Path.of(languagesDir));
     }
