@@ -22,6 +22,13 @@ public final class Formats {
                 .format(date);
     }
 
+    /** A month of a year: "December 2026", "diciembre de 2026". */
+    public static String month(LocalDate date, Locale language) {
+        return DateTimeFormatter.ofLocalizedPattern("yMMMM")
+                .withLocale(language)
+                .format(date);
+    }
+
     /** A day with its weekday, for due dates: "Thursday, December 3, 2026", "jueves, 3 de diciembre de 2026". */
     public static String longDay(LocalDate date, Locale language) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
