@@ -85,20 +85,20 @@ public class AuditLog {
     public Page events(Filter filter, int page) {
         LateralUser admin = currentUser.require(Role.ADMIN);
         if (page < 0 || page > 100_000) {
-            throw new UserFacingException("That page of the audit trail does not exist.");
+            throw UserFacingException.of("audit.refusal.noSuchPage");
         }
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw new UserFacingException("The first day comes after the last day. Swap them and apply again.");
+            throw UserFacingException.of("audit.refusal.daysSwapped");
         }
         // Days a date picker can hold: beyond them the instants below would overflow.
         for (LocalDate day : Arrays.asList(filter.from(), filter.to())) {
             if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
-                throw new UserFacingException("Choose days between the years 1 and 9999.");
+                throw UserFacingException.of("audit.refusal.yearRange");
             }
         }
         String username = PlainText.storable(filter.username()).strip().toLowerCase(Locale.ROOT);
         if (username.length() > 100) {
-            throw new UserFacingException("A username has at most 40 characters.");
+            throw UserFacingException.of("audit.refusal.usernameTooLong");
         }
         List<Event> events = jdbc.sql("""
                         SELECT id, occurred_at, actor_username, actor_role, action, object_type, object_ids,

@@ -2,22 +2,24 @@ package org.lateral.library;
 
 import java.util.Optional;
 import org.lateral.base.Coded;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /** The news-claim taxonomy students label spans with (DD000, "Scoring"; the README explains each type). */
-public enum ClaimType implements Coded {
-    FACTUAL("factual", "Checkable statement presented as fact"),
-    ATTRIBUTED("attributed", "Reported as someone else's statement"),
-    HEDGED("hedged", "Carries uncertainty cues such as \"reportedly\" or \"is believed to\""),
-    SPECULATION("speculation", "A prediction or a conditional: \"If true, … would\""),
-    OPINION("opinion", "The writer's own judgement"),
-    UNSUPPORTED("unsupported", "Asserted as fact with no source where one is needed");
+public enum ClaimType implements Coded, Labelled {
+    FACTUAL("factual", "claimType.factual.description"),
+    ATTRIBUTED("attributed", "claimType.attributed.description"),
+    HEDGED("hedged", "claimType.hedged.description"),
+    SPECULATION("speculation", "claimType.speculation.description"),
+    OPINION("opinion", "claimType.opinion.description"),
+    UNSUPPORTED("unsupported", "claimType.unsupported.description");
 
     private final String code;
-    private final String description;
+    private final String descriptionKey;
 
-    ClaimType(String code, String description) {
+    ClaimType(String code, String descriptionKey) {
         this.code = code;
-        this.description = description;
+        this.descriptionKey = descriptionKey;
     }
 
     /** The name used in packs, in the browser and in test ids ({@code claim-type-hedged}). */
@@ -26,8 +28,20 @@ public enum ClaimType implements Coded {
         return code;
     }
 
+    /** The type's name ("Hedged"). */
+    @Override
+    public String labelKey() {
+        return "claimType." + code;
+    }
+
+    /** What the type means, in a sentence. */
+    public String descriptionKey() {
+        return descriptionKey;
+    }
+
+    /** The English meaning, for pages not yet translated. */
     public String description() {
-        return description;
+        return Translations.english(descriptionKey);
     }
 
     public static Optional<ClaimType> fromCode(String code) {

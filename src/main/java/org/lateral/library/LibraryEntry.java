@@ -2,6 +2,8 @@ package org.lateral.library;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /**
  * One article in the library list, with what a teacher must know before assigning it: its story
@@ -31,19 +33,25 @@ public record LibraryEntry(
         boolean comparable) {
 
     /** Whether the article has an answer key students can be graded against. */
-    public enum KeyStatus {
-        COMPLETE("Key complete"),
-        DRAFT("Key in draft"),
-        NONE("No key yet");
+    public enum KeyStatus implements Labelled {
+        COMPLETE("complete"),
+        DRAFT("draft"),
+        NONE("none");
 
-        private final String label;
+        private final String code;
 
-        KeyStatus(String label) {
-            this.label = label;
+        KeyStatus(String code) {
+            this.code = code;
         }
 
+        @Override
+        public String labelKey() {
+            return "library.keyStatus." + code;
+        }
+
+        /** The English words, for pages not yet translated. */
         public String label() {
-            return label;
+            return Translations.english(labelKey());
         }
     }
 }

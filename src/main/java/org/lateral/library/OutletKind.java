@@ -2,25 +2,25 @@ package org.lateral.library;
 
 import java.util.Optional;
 import org.lateral.base.Coded;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /** What kind of outlet published an article; shown in outlet profiles and the comparison grid. */
-public enum OutletKind implements Coded {
-    NEWS_AGENCY("news-agency", "News agency"),
-    STATE_MEDIA("state-media", "State-owned or state-linked media"),
-    NEWSPAPER("newspaper", "Newspaper"),
-    MAGAZINE("magazine", "Magazine"),
-    LIFESTYLE_SITE("lifestyle-site", "Lifestyle or entertainment website"),
-    BLOG("blog", "Blog"),
-    AGGREGATOR("aggregator", "News aggregator"),
-    JOURNAL("journal", "Online journal"),
-    BROADCASTER("broadcaster", "Broadcaster");
+public enum OutletKind implements Coded, Labelled {
+    NEWS_AGENCY("news-agency"),
+    STATE_MEDIA("state-media"),
+    NEWSPAPER("newspaper"),
+    MAGAZINE("magazine"),
+    LIFESTYLE_SITE("lifestyle-site"),
+    BLOG("blog"),
+    AGGREGATOR("aggregator"),
+    JOURNAL("journal"),
+    BROADCASTER("broadcaster");
 
     private final String code;
-    private final String label;
 
-    OutletKind(String code, String label) {
+    OutletKind(String code) {
         this.code = code;
-        this.label = label;
     }
 
     @Override
@@ -28,8 +28,14 @@ public enum OutletKind implements Coded {
         return code;
     }
 
+    @Override
+    public String labelKey() {
+        return "outletKind." + code;
+    }
+
+    /** The English name, for pages not yet translated; a page shows {@code getTranslation(labelKey())}. */
     public String label() {
-        return label;
+        return Translations.english(labelKey());
     }
 
     public static Optional<OutletKind> fromCode(String code) {

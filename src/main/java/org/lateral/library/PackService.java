@@ -102,7 +102,7 @@ public class PackService {
     @StorySetOfMySchool
     public PackDownload exportPack(UUID storySetId) {
         SeedPack pack = export.storySet(storySetId, teacherOrAdmin().schoolId())
-                .orElseThrow(() -> new UserFacingException("That story set is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.packs.notYours"));
         Map<String, String> files = new LinkedHashMap<>(SeedPackWriter.write(pack));
         for (SeedPack.Key key : pack.keys()) {
             SeedPack.Article article = pack.articles().stream()

@@ -1,11 +1,14 @@
 package org.lateral.library;
 
+import com.vaadin.flow.component.UI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.Formats;
+import org.lateral.base.i18n.Translations;
 
 /**
  * When an article was published, as precisely as is known. A page may show no date at all; then
@@ -37,12 +40,34 @@ public record PublicationDate(
         }
     }
 
-    /** For people: "15 August 2016", "January 2017", "around January 2017". */
+    /** In English: "15 August 2016", "January 2017", "around January 2017" (for pages not yet translated). */
     public String display() {
         return switch (precision) {
             case DAY -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
             case MONTH -> date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
-            case APPROXIMATE -> "around " + date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+            case APPROXIMATE ->
+                Translations.english(
+                        "library.publicationDate.around",
+                        date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)));
         };
+    }
+
+    /**
+     * For people, as their language and region write dates: "Aug 15, 2016", "15 ago 2016",
+     * "January 2017", "enero de 2017", "around January 2017".
+     */
+    public String display(Locale language) {
+        return switch (precision) {
+            case DAY -> Formats.day(date, language);
+            case MONTH -> Formats.month(date, language);
+            case APPROXIMATE -> around(Formats.month(date, language), language);
+        };
+    }
+
+    private static String around(String month, Locale language) {
+        UI ui = UI.getCurrent();
+        return ui != null
+                ? ui.getTranslation(language, "library.publicationDate.around", month)
+                : Translations.english("library.publicationDate.around", month);
     }
 }

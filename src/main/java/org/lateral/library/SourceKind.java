@@ -2,23 +2,23 @@ package org.lateral.library;
 
 import java.util.Optional;
 import org.lateral.base.Coded;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /** What kind of source an article relies on (DD000, "Primary and secondary sources"). */
-public enum SourceKind implements Coded {
-    NAMED_PERSON("named-person", "Named person"),
-    ANONYMOUS("anonymous", "Anonymous"),
-    PSEUDONYMOUS("pseudonymous", "Pseudonymous"),
-    OFFICIAL_BODY("official-body", "Official body"),
-    EXPERT_OR_ORGANISATION("expert-or-organisation", "Expert or organisation"),
-    MEDIA_OUTLET("media-outlet", "Media outlet"),
-    DOCUMENT("document", "Document");
+public enum SourceKind implements Coded, Labelled {
+    NAMED_PERSON("named-person"),
+    ANONYMOUS("anonymous"),
+    PSEUDONYMOUS("pseudonymous"),
+    OFFICIAL_BODY("official-body"),
+    EXPERT_OR_ORGANISATION("expert-or-organisation"),
+    MEDIA_OUTLET("media-outlet"),
+    DOCUMENT("document");
 
     private final String code;
-    private final String label;
 
-    SourceKind(String code, String label) {
+    SourceKind(String code) {
         this.code = code;
-        this.label = label;
     }
 
     @Override
@@ -26,8 +26,14 @@ public enum SourceKind implements Coded {
         return code;
     }
 
+    @Override
+    public String labelKey() {
+        return "sourceKind." + code;
+    }
+
+    /** The English name, for pages not yet translated; a page shows {@code getTranslation(labelKey())}. */
     public String label() {
-        return label;
+        return Translations.english(labelKey());
     }
 
     public static Optional<SourceKind> fromCode(String code) {

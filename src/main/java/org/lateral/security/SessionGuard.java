@@ -38,8 +38,21 @@ public final class SessionGuard extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SessionGuard.class);
     static final String STARTED = "lateral.session.started";
     static final String LAST_ACTIVITY = "lateral.session.last-activity";
-    /** Why the last session of this browser was ended, for the sign-in page (a sentence). */
+    /** Why the last session of this browser was ended, for the sign-in page (a {@link SignedOut}). */
     public static final String SIGNED_OUT_BECAUSE = "lateral.session.signed-out-because";
+
+    /** Why a session was ended; the sign-in page says it in the page's language. */
+    public enum Reason {
+        /** No activity for {@code amount} minutes. */
+        IDLE,
+        /** Signed in for {@code amount} hours, the longest a session may last. */
+        TOO_LONG,
+        /** The password was changed or reset, or the account switched off. */
+        ENDED_ELSEWHERE
+    }
+
+    /** A reason and its number (minutes or hours), kept in the fresh session for the sign-in page. */
+    public record SignedOut(Reason reason, long amount) implements java.io.Serializable {}
 
     private final LoginAccounts accounts;
     private final Clock clock;
@@ -65,7 +78,7 @@ public final class SessionGuard extends OncePerRequestFilter {
             return;
         }
         boolean signedIn;
-        @Nullable String ended;
+        @Nullable SignedOut ended;
         boolean withinBudget;
         try {
             signedIn = signedIn(session) != null;
@@ -115,11 +128,11 @@ public final class SessionGuard extends OncePerRequestFilter {
     }
 
     /**
-     * Ends the session when it must not go on and answers why, in words for the person signing in
-     * again; otherwise records the activity and answers null.
+     * Ends the session when it must not go on and answers why, for the person signing in again;
+     * otherwise records the activity and answers null.
      */
     @Nullable
-    String check(HttpSession session, boolean heartbeat, String address) {
+    SignedOut check(HttpSession session, boolean heartbeat, String address) {
         long now = clock.millis();
         Long started = (Long) session.getAttribute(STARTED);
         Long lastActivity = (Long) session.getAttribute(LAST_ACTIVITY);
@@ -136,23 +149,21 @@ public final class SessionGuard extends OncePerRequestFilter {
                 log.info("Ended {} after {} minutes without activity", who, (now - lastActivity) / 60_000);
                 ended(user, "no activity for " + idleTimeout.toMinutes() + " minutes", address);
             }
-            return "You were signed out after " + idleTimeout.toMinutes() + " minutes without activity. Sign in again: "
-                    + "marks you made meanwhile are kept in this browser and saved then.";
+            return new SignedOut(Reason.IDLE, idleTimeout.toMinutes());
         }
         if (now - started > absoluteTimeout.toMillis()) {
             if (invalidate(session)) {
                 log.info("Ended {} after {} hours (the longest a session may last)", who, (now - started) / 3_600_000);
                 ended(user, "signed in for longer than " + absoluteTimeout.toHours() + " hours", address);
             }
-            return "You were signed out because you had been signed in for " + absoluteTimeout.toHours()
-                    + " hours. Sign in again to go on.";
+            return new SignedOut(Reason.TOO_LONG, absoluteTimeout.toHours());
         }
         if (user != null && !accounts.sessionStillValid(user.accountId(), user.sessionEpoch())) {
             if (invalidate(session)) {
                 log.info("Ended {}: its password was changed or reset, or the account was disabled", who);
                 ended(user, "password changed or reset, or account switched off", address);
             }
-            return "You were signed out because your password was changed or your account was switched off.";
+            return new SignedOut(Reason.ENDED_ELSEWHERE, 0);
         }
         if (!heartbeat) {
             session.setAttribute(LAST_ACTIVITY, now);

@@ -162,7 +162,7 @@ class PackTravelIT {
         try (var s = SignedIn.as(users, fixtures.teacher(other, "outsider"))) {
             assertThat(packs.storySets()).isEmpty();
             assertThatThrownBy(() -> packs.exportPack(SHIPPED_SET))
-                    .hasMessage("That story set is not in your school's library.");
+                    .hasMessage("That story set is not in your school\u2019s library.");
         }
     }
 
@@ -194,7 +194,7 @@ class PackTravelIT {
             // An admin of another school gets the answer for a story set that does not exist.
             assertThatThrownBy(() -> packs.exportPack(SHIPPED_SET))
                     .isInstanceOf(NotYoursException.class)
-                    .hasMessage("That story set is not in your school's library.");
+                    .hasMessage("That story set is not in your school\u2019s library.");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM story_set WHERE school_id = :school")
                         .param("school", fresh)

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
@@ -31,47 +31,45 @@ import org.lateral.security.AuditAction;
  * value is text; nothing here can be changed.
  */
 @Route("admin/audit")
-@PageTitle("Audit trail · Lateral")
 @RolesAllowed("ADMIN")
-class AuditView extends Div {
+class AuditView extends Div implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AuditLog log;
     private final Select<String> action = new Select<>();
-    private final TextField user = new TextField("Account (username)");
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final TextField user = new TextField(getTranslation("audit.filter.user"));
+    private final DatePicker from = new DatePicker(getTranslation("audit.filter.from"));
+    private final DatePicker to = new DatePicker(getTranslation("audit.filter.to"));
     private final Paragraph problem = new Paragraph();
     private final NativeTable table = new NativeTable();
     private final Paragraph pageInfo = new Paragraph();
-    private final Button newer = new Button("Newer");
-    private final Button older = new Button("Older");
+    private final Button newer = new Button(getTranslation("audit.page.newer"));
+    private final Button older = new Button(getTranslation("audit.page.older"));
     private AuditLog.Filter filter = AuditLog.Filter.NONE;
     private int page;
 
     AuditView(AuditLog log) {
         this.log = log;
         addClassNames("page", "audit-page");
-        add(new H2("Audit trail"));
-        add(new Paragraph("Sign-ins, refusals, score and key changes, packs, roster actions and views of "
-                + "students' work in your school. Times are UTC. Events are kept for the retention the "
-                + "operator set and cannot be changed or deleted here."));
+        add(new H2(getTranslation("audit.title")));
+        add(new Paragraph(getTranslation("audit.intro")));
         List<String> actions = new ArrayList<>();
         actions.add("");
         actions.addAll(Arrays.stream(AuditAction.values()).map(Enum::name).toList());
-        action.setLabel("Action");
+        action.setLabel(getTranslation("audit.filter.action"));
         action.setItems(actions);
-        action.setItemLabelGenerator(
-                a -> a.isEmpty() ? "Any action" : AuditAction.valueOf(a).label());
+        action.setItemLabelGenerator(a -> a.isEmpty()
+                ? getTranslation("audit.filter.anyAction")
+                : getTranslation(AuditAction.valueOf(a).labelKey()));
         action.setValue("");
         action.setTestId("audit-filter-action");
         user.setTestId("audit-filter-user");
         user.setMaxLength(100);
         from.setTestId("audit-filter-from");
         to.setTestId("audit-filter-to");
-        Button apply = new Button("Apply", e -> apply());
+        Button apply = new Button(getTranslation("audit.filter.apply"), e -> apply());
         apply.setTestId("audit-apply");
         Div filters = new Div(action, user, from, to, apply);
         filters.addClassName("audit-filters");
@@ -79,17 +77,17 @@ class AuditView extends Div {
         problem.setVisible(false);
         table.setTestId("audit-table");
         table.addClassName("overview-table");
-        table.setCaptionText("Events, newest first");
+        table.setCaptionText(getTranslation("audit.table.caption"));
         NativeTableRow head = new NativeTableRow();
         head.add(
-                col("Time"),
-                col("Account"),
-                col("Role"),
-                col("Action"),
-                col("Outcome"),
-                col("Object"),
-                col("From"),
-                col("Details"));
+                col(getTranslation("audit.column.time")),
+                col(getTranslation("audit.column.account")),
+                col(getTranslation("audit.column.role")),
+                col(getTranslation("audit.column.action")),
+                col(getTranslation("audit.column.outcome")),
+                col(getTranslation("audit.column.object")),
+                col(getTranslation("audit.column.from")),
+                col(getTranslation("audit.column.details")));
         table.getHead().addRows(head);
         pageInfo.setTestId("audit-page-info");
         newer.setTestId("audit-newer");
@@ -115,7 +113,7 @@ class AuditView extends Div {
         try {
             result = log.events(filter, Math.max(0, wanted));
         } catch (UserFacingException e) {
-            problem.setText(e.getMessage());
+            problem.setText(e.getLocalizedMessage());
             problem.setVisible(true);
             return;
         }
@@ -128,9 +126,9 @@ class AuditView extends Div {
             row.getElement().setAttribute("data-action", e.action());
             row.add(
                     cell(TIME.format(e.at())),
-                    cell(e.username().isEmpty() ? "(nobody signed in)" : e.username()),
+                    cell(e.username().isEmpty() ? getTranslation("audit.row.nobody") : e.username()),
                     cell(e.role()),
-                    cell(e.label()),
+                    cell(actionLabel(e)),
                     cell(outcome(e.outcome())),
                     cell(object(e)),
                     cell(e.address()),
@@ -139,19 +137,34 @@ class AuditView extends Div {
         }
         pageInfo.setText(
                 result.events().isEmpty()
-                        ? "No event matches."
-                        : "Page " + (page + 1) + ": " + result.events().size() + " events");
+                        ? getTranslation("audit.page.none")
+                        : getTranslation(
+                                "audit.page.info", page + 1, result.events().size()));
         newer.setEnabled(page > 0);
         older.setEnabled(result.older());
     }
 
-    private static String outcome(String outcome) {
+    private String outcome(String outcome) {
         return switch (outcome) {
-            case "SUCCESS" -> "Done";
-            case "FAILURE" -> "Failed";
-            case "DENIED" -> "Refused";
+            case "SUCCESS" -> getTranslation("audit.outcome.success");
+            case "FAILURE" -> getTranslation("audit.outcome.failure");
+            case "DENIED" -> getTranslation("audit.outcome.denied");
             default -> outcome;
         };
+    }
+
+    /** The action in the page's language; an action this version no longer knows, as stored. */
+    private String actionLabel(AuditLog.Event e) {
+        return Arrays.stream(AuditAction.values())
+                .filter(a -> a.name().equals(e.action()))
+                .findFirst()
+                .map(a -> getTranslation(a.labelKey()))
+                .orElse(e.label());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("audit.title"));
     }
 
     private static String object(AuditLog.Event e) {

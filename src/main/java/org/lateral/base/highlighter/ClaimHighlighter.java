@@ -1,5 +1,6 @@
 package org.lateral.base.highlighter;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
@@ -8,11 +9,13 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.TextSpan;
+import org.lateral.base.i18n.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,22 @@ public class ClaimHighlighter extends Component {
     public ClaimHighlighter() {
         setId("claim-highlighter");
         getElement().setAttribute("data-testid", "claim-highlighter");
+    }
+
+    /**
+     * The browser's texts default to English (labels.js); on a page in another language Lateral
+     * has, they come from the translations' {@code highlighter.} keys, English where a
+     * translation lacks one.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        Translations.of(attach.getSession().getService()).ifPresent(translations -> {
+            Locale language = translations.language(attach.getUI().getLocale());
+            if (!language.equals(Translations.ENGLISH)) {
+                setLabels(translations.withPrefix("highlighter.", language));
+            }
+        });
     }
 
     public void setText(String canonicalText) {

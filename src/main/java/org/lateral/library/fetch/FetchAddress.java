@@ -43,10 +43,10 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
     public static FetchAddress parse(String address) {
         String text = address.strip();
         if (text.isEmpty()) {
-            throw new FetchRefusedException("Enter the address of the article, starting with https:// or http://.");
+            throw new FetchRefusedException("library.fetch.refusal.empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new FetchRefusedException("That address is too long to be an article's address.");
+            throw new FetchRefusedException("library.fetch.refusal.tooLong");
         }
         var scheme = SCHEME.matcher(text);
         if (!scheme.lookingAt() || !ALLOWED_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
@@ -56,8 +56,7 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new FetchRefusedException(
-                    "That is not a web address Lateral can read. Check it for spaces or typing errors.");
+            throw new FetchRefusedException("library.fetch.refusal.unreadable");
         }
         return of(uri);
     }
@@ -72,14 +71,12 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
         String last = withoutDot.substring(withoutDot.lastIndexOf('.') + 1);
         if (NUMERIC_LABEL.matcher(last).matches()
                 && !DOTTED_QUAD.matcher(withoutDot).matches()) {
-            throw new FetchRefusedException("That address writes its IP address in an unusual form. Use the site's"
-                    + " name or a plain address such as 203.0.113.5.");
+            throw new FetchRefusedException("library.fetch.refusal.oddIp");
         }
     }
 
     private static FetchRefusedException notHttp() {
-        return new FetchRefusedException(
-                "Lateral only fetches web pages from addresses starting with https:// or http://.");
+        return new FetchRefusedException("library.fetch.refusal.notHttp");
     }
 
     /** Checks an address already parsed (a redirect's target, resolved against the page's). */
@@ -89,11 +86,10 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
             throw notHttp();
         }
         if (uri.isOpaque()) {
-            throw new FetchRefusedException(
-                    "That is not a web address Lateral can read: it needs // after " + scheme + ":.");
+            throw new FetchRefusedException("library.fetch.refusal.opaque", scheme);
         }
         if (uri.getRawUserInfo() != null) {
-            throw new FetchRefusedException("Lateral does not fetch addresses with a user name or password in them.");
+            throw new FetchRefusedException("library.fetch.refusal.userInfo");
         }
         String host = uri.getHost();
         if (host == null
@@ -105,7 +101,7 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
                     uri.getRawAuthority().replaceFirst(":[0-9]*$", "").toLowerCase(Locale.ROOT));
         }
         if (host == null || host.isEmpty() || host.contains("%")) {
-            throw new FetchRefusedException("That address has no site name Lateral can fetch from.");
+            throw new FetchRefusedException("library.fetch.refusal.noHost");
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[")) {
@@ -116,7 +112,7 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
         }
         int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
         if (port < 1 || port > 65535) {
-            throw new FetchRefusedException("That address names a port that does not exist.");
+            throw new FetchRefusedException("library.fetch.refusal.badPort");
         }
         String hostHeader = (host.contains(":") ? "[" + host + "]" : host) + (uri.getPort() == -1 ? "" : ":" + port);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -125,8 +121,7 @@ public record FetchAddress(URI uri, String host, int port, String hostHeader) {
             clean = new URI(
                     scheme + "://" + hostHeader + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         } catch (URISyntaxException e) {
-            throw new FetchRefusedException(
-                    "That is not a web address Lateral can read. Check it for spaces or typing errors.");
+            throw new FetchRefusedException("library.fetch.refusal.unreadable");
         }
         return new FetchAddress(clean, host, port, hostHeader);
     }

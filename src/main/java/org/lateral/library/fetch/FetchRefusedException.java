@@ -2,10 +2,10 @@ package org.lateral.library.fetch;
 
 import org.lateral.base.UserFacingException;
 
-/** A fetch that was refused or failed; the message is a sentence for the teacher. */
+/** A fetch that was refused or failed, as a translation key and its arguments (DD034). */
 public class FetchRefusedException extends UserFacingException {
 
-    public FetchRefusedException(String message) {
-        super(message);
+    public FetchRefusedException(String key, Object... args) {
+        super(key, args);
     }
 }

@@ -149,8 +149,7 @@ public class HttpArticleFetcher implements ArticleFetcher {
                     return result.page();
                 }
                 if (redirects >= settings.maxRedirects()) {
-                    throw new FetchRefusedException("The site redirected more than " + settings.maxRedirects()
-                            + " times, so Lateral stopped following it.");
+                    throw new FetchRefusedException("library.fetch.refusal.tooManyRedirects", settings.maxRedirects());
                 }
                 hop = redirectTarget(hop, result.location());
             }
@@ -191,34 +190,30 @@ public class HttpArticleFetcher implements ArticleFetcher {
                 return new Hop(null, location == null ? null : location.getValue());
             }
             if (status < 200 || status > 299) {
-                throw new FetchRefusedException(statusSentence(status));
+                throw statusRefusal(status);
             }
             Header contentType = response.getFirstHeader("Content-Type");
             MediaType type = MediaType.of(contentType == null ? null : contentType.getValue());
             byte[] body = readBody(response.getEntity());
             return new Hop(new FetchedPage(body, type.type(), type.charset(), hop.uri()), null);
         } catch (TooLargeException e) {
-            throw new FetchRefusedException("The page is larger than " + megabytes(settings.maxBytes())
-                    + ", the most Lateral fetches. Save the page and upload the file instead.");
+            throw new FetchRefusedException("library.fetch.refusal.tooLarge", megabytes(settings.maxBytes()));
         } catch (UnreadableCodingException e) {
-            throw new FetchRefusedException("The site sent the page compressed in a way Lateral does not read.");
+            throw new FetchRefusedException("library.fetch.refusal.compression");
         } catch (UnknownHostException e) {
-            throw new FetchRefusedException("Lateral could not find the site " + hop.host() + ". Check the address.");
+            throw new FetchRefusedException("library.fetch.refusal.unknownHost", hop.host());
         } catch (IOException e) {
             if (overdue.get() || e instanceof InterruptedIOException) {
                 throw timedOut(); // includes HttpClient's connect and response timeouts
             }
             if (e instanceof SSLException) {
-                throw new FetchRefusedException("The secure connection to " + hop.host()
-                        + " could not be verified, so Lateral did not fetch the page.");
+                throw new FetchRefusedException("library.fetch.refusal.tls", hop.host());
             }
             if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
                 // HttpClient has tried every checked address in turn by now
-                throw new FetchRefusedException(
-                        "Lateral could not connect to " + hop.host() + ". Check the address or try again later.");
+                throw new FetchRefusedException("library.fetch.refusal.connect", hop.host());
             }
-            throw new FetchRefusedException(
-                    "The connection to " + hop.host() + " broke off before the page arrived. Try again later.");
+            throw new FetchRefusedException("library.fetch.refusal.brokeOff", hop.host());
         } finally {
             stopper.cancel(false);
             // Ends the exchange by closing its connection, without reading whatever the server
@@ -313,34 +308,32 @@ public class HttpArticleFetcher implements ArticleFetcher {
 
     private static FetchAddress redirectTarget(FetchAddress from, @Nullable String location) {
         if (location == null || location.isBlank()) {
-            throw new FetchRefusedException("The site redirected without saying where to, so Lateral stopped.");
+            throw new FetchRefusedException("library.fetch.refusal.redirectNowhere");
         }
         URI target;
         try {
             target = from.uri().resolve(new URI(location.strip()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new FetchRefusedException(
-                    "The site redirected to an address Lateral cannot read, so Lateral stopped.");
+            throw new FetchRefusedException("library.fetch.refusal.redirectUnreadable");
         }
         return FetchAddress.of(target);
     }
 
     private FetchRefusedException timedOut() {
-        return new FetchRefusedException(
-                "The site took too long to send the page, so Lateral stopped waiting. Try again later, or save the page and upload it.");
+        return new FetchRefusedException("library.fetch.refusal.timedOut");
     }
 
-    private static String statusSentence(int status) {
+    private static FetchRefusedException statusRefusal(int status) {
+        // The status as a string: a code, never written with a thousands separator.
+        String code = String.valueOf(status);
         return switch (status) {
-            case 401, 403 ->
-                "The site refused to give Lateral the page (it may need a login or block automatic"
-                        + " fetching). Save the page in your browser and upload the file instead.";
-            case 404, 410 -> "The site says there is no page at that address. Check the address.";
-            case 429 -> "The site asked Lateral to slow down. Try again in a few minutes.";
+            case 401, 403 -> new FetchRefusedException("library.fetch.refusal.forbidden");
+            case 404, 410 -> new FetchRefusedException("library.fetch.refusal.notFound");
+            case 429 -> new FetchRefusedException("library.fetch.refusal.slowDown");
             default ->
                 status >= 500
-                        ? "The site had a problem answering (error " + status + "). Try again later."
-                        : "The site did not send the page (answer " + status + ").";
+                        ? new FetchRefusedException("library.fetch.refusal.serverError", code)
+                        : new FetchRefusedException("library.fetch.refusal.otherStatus", code);
         };
     }
 
@@ -354,14 +347,12 @@ public class HttpArticleFetcher implements ArticleFetcher {
 
         static MediaType of(@Nullable String header) {
             if (header == null || header.isBlank()) {
-                throw new FetchRefusedException(
-                        "The site did not say what kind of file it sent, so Lateral did not import it.");
+                throw new FetchRefusedException("library.fetch.refusal.noType");
             }
             String[] parts = header.split(";");
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             if (!ACCEPTED_TYPES.contains(type)) {
-                throw new FetchRefusedException("That address leads to a file of type " + type
-                        + ", not a web page. Lateral imports web pages and plain text.");
+                throw new FetchRefusedException("library.fetch.refusal.wrongType", type);
             }
             Optional<Charset> charset = Optional.empty();
             for (int i = 1; i < parts.length; i++) {

@@ -14,7 +14,15 @@ record PublicAddressGuard(boolean allowPrivateAddresses) implements AddressGuard
         if (kind == AddressKind.PUBLIC || allowPrivateAddresses && kind.allowedWithPrivateAddresses()) {
             return;
         }
-        throw new FetchRefusedException("Lateral does not fetch from " + address.host() + ": it leads to "
-                + kind.description() + ", not to a public web site.");
+        String host = address.host();
+        throw switch (kind) {
+            case LOOPBACK -> new FetchRefusedException("library.fetch.refusal.notPublic.loopback", host);
+            case PRIVATE -> new FetchRefusedException("library.fetch.refusal.notPublic.private", host);
+            case LINK_LOCAL -> new FetchRefusedException("library.fetch.refusal.notPublic.linkLocal", host);
+            case SHARED -> new FetchRefusedException("library.fetch.refusal.notPublic.shared", host);
+            case UNSPECIFIED -> new FetchRefusedException("library.fetch.refusal.notPublic.unspecified", host);
+            case MULTICAST -> new FetchRefusedException("library.fetch.refusal.notPublic.multicast", host);
+            case RESERVED, PUBLIC -> new FetchRefusedException("library.fetch.refusal.notPublic.reserved", host);
+        };
     }
 }

@@ -127,7 +127,7 @@ public class ArticleImportService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ImportLimits.checkText(pasted.text());
         if (pasted.text().isBlank()) {
-            throw new UserFacingException("Paste the article's text first.");
+            throw UserFacingException.of("library.import.refusal.noText");
         }
         if (pasted.address() != null && !pasted.address().isBlank()) {
             checkAddress(pasted.address().strip());
@@ -224,7 +224,7 @@ public class ArticleImportService {
                     .query(Boolean.class)
                     .single();
             if (!mine) {
-                throw new UserFacingException("That outlet is not in your school's library. Choose another one.");
+                throw UserFacingException.of("library.import.refusal.outletNotYours");
             }
         } else {
             // A new outlet named like one the school has is that outlet, not a second copy.
@@ -338,7 +338,7 @@ public class ArticleImportService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Owned article = ownedArticle(articleId, teacher, true);
         if (article.version() != openedVersion) {
-            throw new UserFacingException(STALE);
+            throw UserFacingException.of("library.articleEdit.refusal.stale");
         }
         StoredVersion current = storedVersion(article.currentVersionId());
         // The way the article came in stays the first version's: a correction is not a new import.
@@ -376,7 +376,7 @@ public class ArticleImportService {
         Checked d = check(draft);
         String hash = articleHash(d, draft);
         if (hash.equals(current.hash())) {
-            throw new UserFacingException("Nothing was changed, so no new version was saved.");
+            throw UserFacingException.of("library.articleEdit.refusal.unchanged");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID versionId = jdbc.sql("SELECT id FROM article_version WHERE article_id = :id AND content_hash = :hash")
@@ -396,12 +396,10 @@ public class ArticleImportService {
                 .update();
         if (updated != 1) {
             // Not expected under the row lock; if it happens, the new version is rolled back too.
-            throw new UserFacingException(STALE);
+            throw UserFacingException.of("library.articleEdit.refusal.stale");
         }
         return versionId;
     }
-
-    static final String STALE = "Someone changed this article since you opened it; reload to see their version.";
 
     private record Owned(int version, UUID outletId, UUID currentVersionId) {}
 
@@ -422,17 +420,15 @@ public class ArticleImportService {
                         rs.getObject("outlet_id", UUID.class),
                         rs.getObject("current_version_id", UUID.class)))
                 .optional()
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.articleEdit.refusal.notYours"));
         if (row.owner() == null) {
-            throw new UserFacingException("This article comes from a pack shared by the whole school; you can "
-                    + "read and assign it but not change it.");
+            throw UserFacingException.of("library.articleEdit.refusal.fromPack");
         }
         if (!row.owner().equals(teacher.accountId())) {
-            throw new UserFacingException(
-                    "This article belongs to another teacher; you can read and assign it but not change it.");
+            throw UserFacingException.of("library.articleEdit.refusal.colleagues");
         }
         if (row.currentVersionId() == null) {
-            throw new UserFacingException("This article has no text yet.");
+            throw UserFacingException.of("library.articleEdit.refusal.noText");
         }
         return new Owned(row.version(), row.outletId(), row.currentVersionId());
     }
@@ -494,18 +490,17 @@ public class ArticleImportService {
                 draft.outletName(),
                 draft.address(),
                 draft.published().note())) {
-            throw new UserFacingException(
-                    "The article contains an invisible control character that cannot be stored. Paste the text again.");
+            throw UserFacingException.of("library.import.refusal.controlCharacter");
         }
         String title = draft.title().strip();
         if (title.isEmpty()) {
-            throw new UserFacingException("Give the article its headline.");
+            throw UserFacingException.of("library.import.refusal.noHeadline");
         }
         if (title.length() > ImportLimits.MAX_TITLE) {
-            throw new UserFacingException("The headline is too long: at most 500 characters.");
+            throw UserFacingException.of("library.import.refusal.headlineTooLong");
         }
         if (draft.body().isBlank()) {
-            throw new UserFacingException("The article has no text below its headline. Paste or correct the text.");
+            throw UserFacingException.of("library.import.refusal.noBody");
         }
         String canonical = draft.canonicalText();
         ImportLimits.checkText(canonical);
@@ -513,22 +508,21 @@ public class ArticleImportService {
                 ? null
                 : draft.byline().strip();
         if (byline != null && byline.length() > ImportLimits.MAX_BYLINE) {
-            throw new UserFacingException("The byline is too long: at most 300 characters.");
+            throw UserFacingException.of("library.import.refusal.bylineTooLong");
         }
         String outletName = draft.outletName().strip();
         if (draft.outletId() == null && outletName.isEmpty()) {
-            throw new UserFacingException(
-                    "Choose the outlet that published the article, or type the name of a new one.");
+            throw UserFacingException.of("library.import.refusal.noOutlet");
         }
         if (outletName.length() > ImportLimits.MAX_OUTLET_NAME) {
-            throw new UserFacingException("The outlet's name is too long: at most 200 characters.");
+            throw UserFacingException.of("library.import.refusal.outletNameTooLong");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (draft.published().date().isAfter(today.plusDays(1))) {
-            throw new UserFacingException("The publication date is in the future. Correct it, or leave today's date.");
+            throw UserFacingException.of("library.import.refusal.dateInFuture");
         }
         if (draft.published().date().getYear() < 1800) {
-            throw new UserFacingException("The publication date is too far in the past. Correct it.");
+            throw UserFacingException.of("library.import.refusal.dateTooOld");
         }
         String address = draft.address() == null || draft.address().isBlank()
                 ? null
@@ -640,10 +634,9 @@ public class ArticleImportService {
     private ArticleDraft draft(Extraction e, LateralUser teacher) {
         String body = String.join(CanonicalText.PARAGRAPH_SEPARATOR, e.paragraphs());
         if (body.isBlank() && e.title() == null) {
-            throw new UserFacingException(
-                    e.origin() == ArticleDraft.Origin.PASTE
-                            ? "Lateral found no article text in what was pasted."
-                            : "Lateral found no article text in this page or file.");
+            throw e.origin() == ArticleDraft.Origin.PASTE
+                    ? UserFacingException.of("library.import.refusal.nothingFoundPasted")
+                    : UserFacingException.of("library.import.refusal.nothingFoundFile");
         }
         ImportLimits.checkText(body);
         String host = host(e.address());
@@ -684,8 +677,7 @@ public class ArticleImportService {
 
     private static void checkAddress(String address) {
         if (address.length() > ImportLimits.MAX_ADDRESS || host(address) == null) {
-            throw new UserFacingException(
-                    "The address must be a web address starting with http:// or https://, like https://example.org/news/story.");
+            throw UserFacingException.of("library.import.refusal.badAddress");
         }
     }
 
@@ -744,8 +736,7 @@ public class ArticleImportService {
                     .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new UserFacingException("\u201c" + fileName + "\u201d is not UTF-8 text. Save it again as UTF-8 "
-                    + "(most editors offer this under \u201cSave as\u201d), or copy and paste its text.");
+            throw UserFacingException.of("library.import.refusal.notUtf8", fileName);
         }
     }
 

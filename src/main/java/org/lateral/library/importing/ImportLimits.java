@@ -23,28 +23,22 @@ final class ImportLimits {
     static void checkText(String text) {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TEXT_BYTES) {
-            throw new UserFacingException("The text is too long: Lateral keeps articles of up to 200 KB of text "
-                    + "(about 30,000 words), and this one has " + kilobytes(bytes)
-                    + " KB. Import a shorter article, or only the part your students will read.");
+            throw UserFacingException.of("library.import.refusal.textTooLong", kilobytes(bytes));
         }
     }
 
     static void checkUpload(String fileName, long bytes) {
         if (bytes > MAX_UPLOAD_BYTES) {
-            throw new UserFacingException("\u201c" + shown(fileName)
-                    + "\u201d is too large: Lateral accepts files of up to "
-                    + "5 MB, and this one has " + String.format(Locale.ENGLISH, "%.1f", bytes / (1024.0 * 1024.0))
-                    + " MB. "
-                    + (fileName.toLowerCase(Locale.ROOT).endsWith(".docx")
-                            ? "Save a copy without its pictures, or copy and paste its text."
-                            : "Save the page again as \u201cHTML only\u201d, or copy and paste its text."));
+            // The size as a string: written the same way (one decimal, a point) in every language.
+            String megabytes = String.format(Locale.ENGLISH, "%.1f", bytes / (1024.0 * 1024.0));
+            throw fileName.toLowerCase(Locale.ROOT).endsWith(".docx")
+                    ? UserFacingException.of("library.import.refusal.wordTooLarge", shown(fileName), megabytes)
+                    : UserFacingException.of("library.import.refusal.fileTooLarge", shown(fileName), megabytes);
         }
     }
 
     static UserFacingException wrongType(String fileName) {
-        return new UserFacingException(
-                "Lateral imports .txt, .md, .html (a web page saved from the browser) " + "and .docx files; \u201c"
-                        + shown(fileName) + "\u201d is not one of them. Open it and paste its text instead.");
+        return UserFacingException.of("library.import.refusal.wrongType", shown(fileName));
     }
 
     /** A file name as a message repeats it: at most 80 characters, so a refusal stays a sentence. */

@@ -29,13 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OutletEditService {
 
-    static final String STALE = "Someone changed this outlet's profile since you opened it; reload to see it.";
-    static final String UNCHANGED = "Nothing was changed, so no new version of the profile was saved.";
-    static final String FROM_PACK = "This outlet's profile comes with an exercise pack shared by the whole school; "
-            + "you can read it, not change it.";
-    static final String COLLEAGUES =
-            "This outlet belongs to another teacher; you can read its profile but not change it.";
-
     private static final int MAX_COUNTRY = 100;
     private static final int MAX_SOURCED = 2000;
     private static final int MAX_DESCRIPTION = 4000;
@@ -91,7 +84,7 @@ public class OutletEditService {
                 .single();
         Owned outlet = ownedOutlet(outletId, teacher, true);
         if (outlet.profile().version() != openedVersion) {
-            throw new UserFacingException(STALE);
+            throw UserFacingException.of("library.outletEdit.refusal.stale");
         }
         OutletCorrection c = checked(correction);
         if (!c.name().equalsIgnoreCase(outlet.profile().name().strip())) {
@@ -105,8 +98,7 @@ public class OutletEditService {
                     .query(Boolean.class)
                     .single();
             if (taken) {
-                throw new UserFacingException("Another outlet in your school's library is already called \u201c"
-                        + c.name() + "\u201d. Choose a different name.");
+                throw UserFacingException.of("library.outletEdit.refusal.nameTaken", c.name());
             }
         }
         // The facts are not edited here: the new version keeps the current one's.
@@ -128,7 +120,7 @@ public class OutletEditService {
                 facts);
         return libraryImport
                 .reviseOwnOutlet(profile, teacher.schoolId())
-                .orElseThrow(() -> new UserFacingException(UNCHANGED));
+                .orElseThrow(() -> UserFacingException.of("library.outletEdit.refusal.unchanged"));
     }
 
     private record Owned(EditableOutlet profile, String slug) {}
@@ -159,12 +151,12 @@ public class OutletEditService {
                                 rs.getString("description"),
                                 rs.getString("home_url"))))
                 .optional()
-                .orElseThrow(() -> new UserFacingException("That outlet is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.outletEdit.refusal.notYours"));
         if (row.owner() == null) {
-            throw new UserFacingException(FROM_PACK);
+            throw UserFacingException.of("library.outletEdit.refusal.fromPack");
         }
         if (!row.owner().equals(teacher.accountId())) {
-            throw new UserFacingException(COLLEAGUES);
+            throw UserFacingException.of("library.outletEdit.refusal.colleagues");
         }
         return new Owned(row.profile(), row.slug());
     }
@@ -177,36 +169,38 @@ public class OutletEditService {
     static OutletCorrection checked(OutletCorrection c) {
         String name = text(c.name());
         if (name == null) {
-            throw new UserFacingException("Give the outlet its name.");
+            throw UserFacingException.of("library.outletEdit.refusal.noName");
         }
         if (name.length() > ImportLimits.MAX_OUTLET_NAME) {
-            throw new UserFacingException("The outlet's name is too long: at most 200 characters.");
+            throw UserFacingException.of("library.import.refusal.outletNameTooLong");
         }
         if (c.kind() == null) {
-            throw new UserFacingException("Choose what kind of outlet this is.");
+            throw UserFacingException.of("library.outletEdit.refusal.noKind");
         }
-        String country = limited(c.country(), MAX_COUNTRY, "The country is too long: at most 100 characters.");
+        String country =
+                limited(c.country(), MAX_COUNTRY, UserFacingException.of("library.outletEdit.refusal.countryTooLong"));
         String ownership = limited(
-                c.ownership(),
-                MAX_SOURCED,
-                "What you wrote about ownership and funding is too long: at most 2,000 characters.");
+                c.ownership(), MAX_SOURCED, UserFacingException.of("library.outletEdit.refusal.ownershipTooLong"));
         String ownershipSource = limited(
                 c.ownershipSource(),
                 MAX_SOURCED,
-                "The source for ownership and funding is too long: at most 2,000 characters.");
+                UserFacingException.of("library.outletEdit.refusal.ownershipSourceTooLong"));
         if (ownership == null && ownershipSource != null) {
-            throw new UserFacingException("Say who owns or funds the outlet before giving a source for it.");
+            throw UserFacingException.of("library.outletEdit.refusal.ownershipSourceAlone");
         }
-        String publisher = limited(c.publisher(), MAX_SOURCED, "The publisher is too long: at most 2,000 characters.");
+        String publisher = limited(
+                c.publisher(), MAX_SOURCED, UserFacingException.of("library.outletEdit.refusal.publisherTooLong"));
         String publisherSource = limited(
                 c.publisherSource(),
                 MAX_SOURCED,
-                "The source for the publisher is too long: at most 2,000 characters.");
+                UserFacingException.of("library.outletEdit.refusal.publisherSourceTooLong"));
         if (publisher == null && publisherSource != null) {
-            throw new UserFacingException("Name the publisher before giving a source for it.");
+            throw UserFacingException.of("library.outletEdit.refusal.publisherSourceAlone");
         }
-        String description =
-                limited(c.description(), MAX_DESCRIPTION, "The description is too long: at most 4,000 characters.");
+        String description = limited(
+                c.description(),
+                MAX_DESCRIPTION,
+                UserFacingException.of("library.outletEdit.refusal.descriptionTooLong"));
         String home = text(c.homeUrl());
         if (home != null) {
             // The table accepts only a lower-case scheme; a typed "HTTPS://" means the same address.
@@ -218,18 +212,17 @@ public class OutletEditService {
             if (home.length() > ImportLimits.MAX_ADDRESS
                     || !home.matches("https?://\\S+")
                     || ArticleImportService.host(home) == null) {
-                throw new UserFacingException(
-                        "The home page must be a web address starting with http:// or https://, like https://example.org/.");
+                throw UserFacingException.of("library.outletEdit.refusal.badHome");
             }
         }
         return new OutletCorrection(
                 name, c.kind(), country, ownership, ownershipSource, publisher, publisherSource, description, home);
     }
 
-    private static @Nullable String limited(@Nullable String value, int max, String tooLong) {
+    private static @Nullable String limited(@Nullable String value, int max, UserFacingException tooLong) {
         String text = text(value);
         if (text != null && text.length() > max) {
-            throw new UserFacingException(tooLong);
+            throw tooLong;
         }
         return text;
     }

@@ -98,8 +98,7 @@ final class WordDocument {
             }
             POIXMLProperties.CoreProperties core = document.getProperties().getCoreProperties();
             if (headline == null && paragraphs.isEmpty()) {
-                throw new UserFacingException("\u201c" + fileName + "\u201d has no text to import. Check that it is "
-                        + "the right file, or paste the article's text instead.");
+                throw UserFacingException.of("library.import.refusal.wordEmpty", fileName);
             }
             return new Text(
                     headline, List.copyOf(paragraphs), blankToNull(core.getTitle()), blankToNull(core.getCreator()));
@@ -113,15 +112,11 @@ final class WordDocument {
     }
 
     static UserFacingException oldWord(String fileName) {
-        return new UserFacingException("\u201c" + fileName + "\u201d is an older Word document (.doc) or a "
-                + "password-protected one, which Lateral cannot read. Open it in your word processor and save it as "
-                + ".docx without a password, or copy and paste its text.");
+        return UserFacingException.of("library.import.refusal.wordOld", fileName);
     }
 
     private static UserFacingException notDocx(String fileName) {
-        return new UserFacingException("\u201c" + fileName + "\u201d is not a Word document Lateral can read: the "
-                + "file is damaged or is not really a .docx. Open it in your word processor and save it again as "
-                + ".docx, or copy and paste its text.");
+        return UserFacingException.of("library.import.refusal.wordDamaged", fileName);
     }
 
     /**

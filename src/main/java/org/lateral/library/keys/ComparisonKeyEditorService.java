@@ -51,13 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class ComparisonKeyEditorService {
 
-    static final String STALE = "This comparison key was changed in another window or tab since this page loaded."
-            + " Reload the page to see the latest draft; nothing was saved from this page.";
-
     /** The largest draft stored, in bytes of JSON; V0019 refuses more than 2,000,000. */
     static final int MAX_DRAFT_BYTES = 1_000_000;
-
-    private static final String NOT_IN_LIBRARY = "That story set is not in your school's library.";
 
     // A draft written before a field existed reads that field as empty (ComparisonDraft's
     // constructors); a missing number reads as 0.
@@ -163,13 +158,13 @@ public class ComparisonKeyEditorService {
                 .param("who", teacher.accountId() + "/" + storySetId)
                 .query(Object.class)
                 .single();
-        StorySet set = storySet(storySetId, teacher).orElseThrow(() -> new UserFacingException(NOT_IN_LIBRARY));
+        StorySet set = storySet(storySetId, teacher)
+                .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.notYours"));
         if (ownKey(set, teacher, false).isEmpty()) {
             ComparisonDraft body = ComparisonDraft.EMPTY;
             if (copy) {
                 Copyable from = copyable(set, teacher)
-                        .orElseThrow(() -> new UserFacingException(
-                                "This story set has no comparison key to copy; start an empty one."));
+                        .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.nothingToCopy"));
                 body = ComparisonDrafts.inSet(loadVersion(from.versionId()), set.articles());
             }
             Instant now = now();
@@ -207,17 +202,17 @@ public class ComparisonKeyEditorService {
     @StorySetOfMySchool
     public Saved save(UUID storySetId, int expectedVersion, ComparisonDraft draft) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        StorySet set = storySet(storySetId, teacher).orElseThrow(() -> new UserFacingException(NOT_IN_LIBRARY));
+        StorySet set = storySet(storySetId, teacher)
+                .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.notYours"));
         EditedComparison key = ownKey(set, teacher, true)
-                .orElseThrow(() -> new UserFacingException("Start a comparison key for this story set first."));
+                .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.noKeyYet"));
         if (key.version() != expectedVersion) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.comparison.refusal.stale");
         }
         ComparisonDrafts.checkLimits(draft, set.articles());
         String body = PlainText.storableJson(JSON.writeValueAsString(draft));
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
-            throw new UserFacingException(
-                    "This comparison key has grown too large to save. Shorten some of its notes and try again.");
+            throw UserFacingException.of("library.comparison.refusal.tooLarge");
         }
         int updated = jdbc.sql("""
                 UPDATE comparison_key_draft
@@ -231,7 +226,7 @@ public class ComparisonKeyEditorService {
                 .param("expected", expectedVersion)
                 .update();
         if (updated != 1) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.comparison.refusal.stale");
         }
         return new Saved(expectedVersion + 1, isPublished(key.comparisonKeyId(), draft, set));
     }
@@ -245,11 +240,12 @@ public class ComparisonKeyEditorService {
     @StorySetOfMySchool
     public Publication publish(UUID storySetId, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        StorySet set = storySet(storySetId, teacher).orElseThrow(() -> new UserFacingException(NOT_IN_LIBRARY));
+        StorySet set = storySet(storySetId, teacher)
+                .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.notYours"));
         EditedComparison key = ownKey(set, teacher, true)
-                .orElseThrow(() -> new UserFacingException("Start a comparison key for this story set first."));
+                .orElseThrow(() -> UserFacingException.of("library.comparison.refusal.noKeyYet"));
         if (key.version() != expectedVersion) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.comparison.refusal.stale");
         }
         List<String> problems = ComparisonDrafts.publishProblems(key.draft(), set.articles());
         if (!problems.isEmpty()) {
@@ -264,8 +260,7 @@ public class ComparisonKeyEditorService {
             // The limits mirror the tables' checks; should one be missed, the teacher gets a
             // sentence and the transaction rolls back whole.
             log.warn("A comparison key draft passed the limits but was refused by the database", e);
-            throw new UserFacingException("This comparison key has a value Lateral cannot store, so it was not"
-                    + " published. Check the articles' rows and the core claims, then try again.");
+            throw UserFacingException.of("library.comparison.refusal.unstorable");
         }
         audit.record(
                 AuditAction.COMPARISON_KEY_PUBLISHED,

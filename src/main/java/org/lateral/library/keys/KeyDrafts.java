@@ -236,82 +236,77 @@ public final class KeyDrafts {
      */
     public static void checkLimits(KeyDraft draft, String text) {
         if (draft.claims().size() > MAX_CLAIMS) {
-            throw new UserFacingException("A key can have at most " + MAX_CLAIMS + " claims.");
+            throw UserFacingException.of("library.key.refusal.tooManyClaims", MAX_CLAIMS);
         }
         if (draft.sources().size() > MAX_SOURCES) {
-            throw new UserFacingException("A key can have at most " + MAX_SOURCES + " sources.");
+            throw UserFacingException.of("library.key.refusal.tooManySources", MAX_SOURCES);
         }
         if (draft.dismissed().size() > MAX_DISMISSED) {
-            throw new UserFacingException("Too many dismissed suggestions to keep.");
+            throw UserFacingException.of("library.key.refusal.tooManyDismissed");
         }
         if (draft.changes().length() > MAX_CHANGES) {
-            throw new UserFacingException(
-                    "The note on what this version changes can be at most " + MAX_CHANGES + " characters.");
+            throw UserFacingException.of("library.key.refusal.changesTooLong", MAX_CHANGES);
         }
         Set<String> sourceIds = new HashSet<>();
         for (KeyDraft.Source s : draft.sources()) {
             if (!ID.matcher(s.id()).matches() || !sourceIds.add(s.id())) {
-                throw new UserFacingException("A source of this key has a bad or repeated id.");
+                throw UserFacingException.of("library.key.refusal.badSourceId");
             }
             if (s.name().isBlank() || s.name().length() > MAX_NAME) {
-                throw new UserFacingException("Every source needs a name of at most " + MAX_NAME + " characters.");
+                throw UserFacingException.of("library.key.refusal.sourceName", MAX_NAME);
             }
             if (s.aliases().size() > MAX_ALIASES
                     || s.aliases().stream().anyMatch(a -> a.isBlank() || a.length() > MAX_NAME)) {
-                throw new UserFacingException("A source can have at most " + MAX_ALIASES
-                        + " other names, each of at most " + MAX_NAME + " characters.");
+                throw UserFacingException.of("library.key.refusal.aliases", MAX_ALIASES, MAX_NAME);
             }
             if (s.relayedFrom() != null && s.relayedFrom().length() > MAX_NAME) {
-                throw new UserFacingException("\u201cRelayed from\u201d can be at most " + MAX_NAME + " characters.");
+                throw UserFacingException.of("library.key.refusal.relayedTooLong", MAX_NAME);
             }
             if (s.kindWhy() != null && s.kindWhy().length() > MAX_WHY) {
-                throw new UserFacingException("A source's note can be at most " + MAX_WHY + " characters.");
+                throw UserFacingException.of("library.key.refusal.sourceNoteTooLong", MAX_WHY);
             }
             if (s.mentions().size() > MAX_MENTIONS) {
-                throw new UserFacingException("A source can be marked in at most " + MAX_MENTIONS + " places.");
+                throw UserFacingException.of("library.key.refusal.tooManyMentions", MAX_MENTIONS);
             }
             if (!s.alsoAcceptedKinds().isEmpty()
                     && (s.kindWhy() == null || s.kindWhy().isBlank())) {
-                throw new UserFacingException("Source \u201c" + s.name()
-                        + "\u201d: the other kinds it may be given need a sentence saying why.");
+                throw UserFacingException.of("library.key.refusal.kindWhyMissing", s.name());
             }
             s.mentions().forEach(m -> checkSpan(m.start(), m.end(), text));
             if (s.mentions().stream().map(KeyDraft.Span::start).distinct().count()
                     < s.mentions().size()) {
-                throw new UserFacingException(
-                        "Source \u201c" + s.name() + "\u201d is marked twice at the same place; remove one of them.");
+                throw UserFacingException.of("library.key.refusal.mentionTwice", s.name());
             }
         }
         Set<String> claimIds = new HashSet<>();
         for (KeyDraft.Claim c : draft.claims()) {
             if (!ID.matcher(c.id()).matches() || !claimIds.add(c.id())) {
-                throw new UserFacingException("A claim of this key has a bad or repeated id.");
+                throw UserFacingException.of("library.key.refusal.badClaimId");
             }
             checkSpan(c.start(), c.end(), text);
             if (c.worthiness() < 1 || c.worthiness() > 3) {
-                throw new UserFacingException("Check-worthiness is 1, 2 or 3.");
+                throw UserFacingException.of("library.key.refusal.worthiness");
             }
             if (c.why().length() > MAX_WHY) {
-                throw new UserFacingException("A claim's \u201cwhy\u201d can be at most " + MAX_WHY + " characters.");
+                throw UserFacingException.of("library.key.refusal.whyTooLong", MAX_WHY);
             }
             if (c.cues().size() > MAX_CUES || c.cues().stream().anyMatch(q -> q.isBlank() || q.length() > MAX_CUE)) {
-                throw new UserFacingException("A claim can have at most " + MAX_CUES + " cue words, each of at most "
-                        + MAX_CUE + " characters.");
+                throw UserFacingException.of("library.key.refusal.cues", MAX_CUES, MAX_CUE);
             }
             if (!sourceIds.containsAll(c.sourceIds())
                     || Set.copyOf(c.sourceIds()).size() < c.sourceIds().size()) {
-                throw new UserFacingException("A claim is linked to a source the key does not have.");
+                throw UserFacingException.of("library.key.refusal.unknownSource");
             }
         }
     }
 
     private static void checkSpan(int start, int end, String text) {
         if (start < 0 || end > text.length() || start >= end) {
-            throw new UserFacingException("A passage of this key is not in the article's text; reload the page.");
+            throw UserFacingException.of("library.key.refusal.passageOutside");
         }
         if (Character.isLowSurrogate(text.charAt(start))
                 || (end < text.length() && Character.isLowSurrogate(text.charAt(end)))) {
-            throw new UserFacingException("A passage of this key cuts a character in half; reload the page.");
+            throw UserFacingException.of("library.key.refusal.passageSplits");
         }
     }
 

@@ -54,13 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class KeyEditorService {
 
-    static final String STALE =
-            "This key was changed in another window or tab since this page loaded. Reload the page to see the latest"
-                    + " draft; nothing was saved from this page.";
-
-    static final String ARTICLE_CHANGED = "The article's text was corrected since this page loaded. Reload the page:"
-            + " the draft has moved to the new text, and nothing was saved from this page.";
-
     /** The largest draft stored, in bytes of JSON; V0018 refuses more than 2,000,000. */
     static final int MAX_DRAFT_BYTES = 1_500_000;
 
@@ -170,13 +163,12 @@ public class KeyEditorService {
                 .query(Object.class)
                 .single();
         Article article = article(articleId, teacher)
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.articleNotYours"));
         if (ownKey(article, teacher, false).isEmpty()) {
             KeyDraft body = KeyDraft.EMPTY;
             if (copy) {
                 Copyable from = copyable(article, teacher)
-                        .orElseThrow(
-                                () -> new UserFacingException("This article has no key to copy; start an empty one."));
+                        .orElseThrow(() -> UserFacingException.of("library.key.refusal.nothingToCopy"));
                 body = loadVersion(from.keyVersionId());
             }
             Instant now = now();
@@ -222,17 +214,16 @@ public class KeyEditorService {
     public Saved save(UUID articleId, int expectedVersion, KeyDraft draft) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Article article = article(articleId, teacher)
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.articleNotYours"));
         EditedKey key = ownKey(article, teacher, true)
-                .orElseThrow(() -> new UserFacingException("Start a key for this article first."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.noKeyYet"));
         if (key.version() != expectedVersion) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.key.refusal.stale");
         }
         KeyDrafts.checkLimits(draft, article.text());
         String body = PlainText.storableJson(JSON.writeValueAsString(draft));
         if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
-            throw new UserFacingException(
-                    "This key has grown too large to save. Shorten some of its \u201cwhy\u201d sentences or split the article.");
+            throw UserFacingException.of("library.key.refusal.tooLarge");
         }
         int updated = jdbc.sql("""
                 UPDATE key_draft SET body = CAST(:body AS jsonb), version = version + 1, updated_by = :by, updated_at = :now
@@ -245,7 +236,7 @@ public class KeyEditorService {
                 .param("expected", expectedVersion)
                 .update();
         if (updated != 1) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.key.refusal.stale");
         }
         return new Saved(expectedVersion + 1, isPublished(key.keyId(), draft, article));
     }
@@ -260,11 +251,11 @@ public class KeyEditorService {
     public Publication publish(UUID articleId, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Article article = article(articleId, teacher)
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.articleNotYours"));
         EditedKey key = ownKey(article, teacher, true)
-                .orElseThrow(() -> new UserFacingException("Start a key for this article first."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.noKeyYet"));
         if (key.version() != expectedVersion) {
-            throw new StaleDraftException(STALE);
+            throw new StaleDraftException("library.key.refusal.stale");
         }
         List<String> problems = KeyDrafts.publishProblems(key.draft(), article.text());
         if (!problems.isEmpty()) {
@@ -278,8 +269,7 @@ public class KeyEditorService {
             // The limits mirror the tables' checks; should one be missed, the teacher gets a sentence
             // and the transaction rolls back whole.
             log.warn("A key draft passed the limits but was refused by the database", e);
-            throw new UserFacingException("This key has a value Lateral cannot store, so it was not published. "
-                    + "Check the sources' names and kinds, then try again.");
+            throw UserFacingException.of("library.key.refusal.unstorable");
         }
         audit.record(
                 AuditAction.KEY_PUBLISHED,
@@ -295,7 +285,7 @@ public class KeyEditorService {
     public Suggestions suggestions(UUID articleId) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         Article article = article(articleId, teacher)
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("library.key.refusal.articleNotYours"));
         return Suggester.INSTANCE.suggest(article.text());
     }
 
@@ -352,7 +342,7 @@ public class KeyEditorService {
             if (lock) {
                 // Saving or publishing from a page opened before the correction: its offsets are
                 // into the old text. Opening the editor again moves the draft first.
-                throw new StaleDraftException(ARTICLE_CHANGED);
+                throw new StaleDraftException("library.key.refusal.articleChanged");
             }
             String oldText = jdbc.sql("SELECT canonical_text FROM article_version WHERE id = :id")
                     .param("id", d.articleVersionId())

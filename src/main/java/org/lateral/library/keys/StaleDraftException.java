@@ -8,7 +8,7 @@ import org.lateral.base.UserFacingException;
  */
 public final class StaleDraftException extends UserFacingException {
 
-    StaleDraftException(String message) {
-        super(message);
+    StaleDraftException(String key, Object... args) {
+        super(key, args);
     }
 }

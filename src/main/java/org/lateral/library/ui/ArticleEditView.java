@@ -13,8 +13,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
@@ -33,9 +33,8 @@ import org.lateral.library.text.CanonicalText;
  * was opened at; the service refuses the save if the article changed meanwhile.
  */
 @Route("library/article/edit")
-@PageTitle("Correct an article · Lateral")
 @RolesAllowed("TEACHER")
-class ArticleEditView extends Div implements HasUrlParameter<String> {
+class ArticleEditView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ArticleImportService imports;
     private final Div message = new Div();
@@ -53,52 +52,47 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
         UUID id = RouteIds.parse(parameter);
         removeAll();
         message.setText("");
-        Anchor back = LibraryNavigation.reader(id).anchor("\u2190 Back to the article");
+        Anchor back = LibraryNavigation.reader(id).anchor("\u2190 " + getTranslation("library.articleEdit.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Correct this article"));
+        add(back, new H2(getTranslation("library.articleEdit.heading")));
         try {
             render(imports.editable(id));
         } catch (UserFacingException ex) {
             // Not the teacher's own (a pack's or a colleague's): the sentence, and no form.
-            message.setText(ex.getMessage());
+            message.setText(ex.getLocalizedMessage());
             add(message);
         }
     }
 
     private void render(EditableArticle article) {
-        add(new Paragraph("Saving keeps the article's earlier versions as they were: assignments already made keep "
-                + "the version they were set with, and your students there read that text. The corrected article "
-                + "is what new assignments get."));
+        add(new Paragraph(getTranslation("library.articleEdit.intro")));
         // DD021: the key editor moves the teacher's draft to the corrected text when next opened.
-        Paragraph keyNote = new Paragraph("An answer key belongs to the version it was written for and is not "
-                + "carried over automatically: after saving, open the answer key from the article. Your draft is "
-                + "moved to the corrected text, anything that could not be placed is listed, and you publish it "
-                + "again for the new version.");
+        Paragraph keyNote = new Paragraph(getTranslation("library.articleEdit.keyNote"));
         keyNote.setTestId("edit-key-note");
         add(keyNote);
 
-        TextField title = new TextField("Headline");
+        TextField title = new TextField(getTranslation("library.import.check.headline"));
         title.setTestId("edit-title");
         title.setMaxLength(500);
         title.setValue(article.title());
         title.setValueChangeMode(ValueChangeMode.LAZY);
-        TextField byline = new TextField("Byline");
+        TextField byline = new TextField(getTranslation("library.import.check.byline"));
         byline.setTestId("edit-byline");
         byline.setMaxLength(300);
         byline.setValue(Objects.requireNonNullElse(article.byline(), ""));
-        DatePicker date = new DatePicker("Publication date");
+        DatePicker date = new DatePicker(getTranslation("library.import.check.date"));
         date.setTestId("edit-date");
         date.setValue(article.published().date());
         if (article.published().note() != null) {
             date.setHelperText(article.published().note());
         }
-        TextField address = new TextField("Web address");
+        TextField address = new TextField(getTranslation("library.articleEdit.address"));
         address.setTestId("edit-address");
         address.setMaxLength(2000);
         address.setPlaceholder("https://");
         address.setValue(Objects.requireNonNullElse(article.address(), ""));
-        TextArea body = new TextArea("Text below the headline");
+        TextArea body = new TextArea(getTranslation("library.import.check.body"));
         body.setTestId("edit-text");
         body.setWidthFull();
         body.setMinHeight("16rem");
@@ -109,13 +103,13 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
         Pre canonical = new Pre();
         canonical.setTestId("edit-preview");
         canonical.addClassName("import-canonical");
-        canonical.getElement().setAttribute("aria-label", "The text as students will read it");
+        canonical.getElement().setAttribute("aria-label", getTranslation("library.import.check.canonicalLabel"));
         Runnable refresh = () -> canonical.setText(preview(title.getValue(), body.getValue()));
         refresh.run();
         title.addValueChangeListener(e -> refresh.run());
         body.addValueChangeListener(e -> refresh.run());
 
-        Button save = new Button("Save as a new version", e -> {
+        Button save = new Button(getTranslation("library.edit.saveVersion"), e -> {
             try {
                 imports.saveEdit(
                         article.articleId(),
@@ -129,7 +123,7 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
                 getUI().ifPresent(ui ->
                         LibraryNavigation.reader(article.articleId()).navigate(ui));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
                 message.scrollIntoView();
             }
         });
@@ -137,7 +131,7 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
         save.setTestId("edit-save");
 
         add(new FormLayout(title, byline, date, address), body, message, save);
-        add(new Paragraph("As students will read it (the headline is the first paragraph):"), canonical);
+        add(new Paragraph(getTranslation("library.articleEdit.asStudentsRead")), canonical);
     }
 
     /** The date as stored unless the teacher picked another day, which is then the day it was published. */
@@ -146,6 +140,11 @@ class ArticleEditView extends Div implements HasUrlParameter<String> {
             return stored;
         }
         return new PublicationDate(date.getValue(), PublicationDate.Precision.DAY, null);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("library.articleEdit.title"));
     }
 
     private static String preview(String title, String body) {

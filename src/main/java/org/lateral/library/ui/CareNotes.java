@@ -1,5 +1,6 @@
 package org.lateral.library.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -26,10 +27,21 @@ public final class CareNotes {
         Div notes = new Div();
         notes.addClassName("care-notes");
         notes.setTestId("care-notes");
-        add(notes, VaadinIcon.WARNING, "maturity-note", "Maturity note: ", maturity);
-        add(notes, VaadinIcon.USERS, "age-band", "Age band: ", ageBand);
-        add(notes, VaadinIcon.INFO_CIRCLE, "analysis-note", "For analysis: ", analysisNote);
-        add(notes, VaadinIcon.HEART, "support-note", "Supporting students: ", supportNote);
+        UI ui = UI.getCurrent();
+        add(notes, VaadinIcon.WARNING, "maturity-note", maturity, ui.getTranslation("library.care.maturity", maturity));
+        add(notes, VaadinIcon.USERS, "age-band", ageBand, ui.getTranslation("library.care.ageBand", ageBand));
+        add(
+                notes,
+                VaadinIcon.INFO_CIRCLE,
+                "analysis-note",
+                analysisNote,
+                ui.getTranslation("library.care.analysis", analysisNote));
+        add(
+                notes,
+                VaadinIcon.HEART,
+                "support-note",
+                supportNote,
+                ui.getTranslation("library.care.support", supportNote));
         return notes;
     }
 
@@ -37,22 +49,33 @@ public final class CareNotes {
     static Div forArticle(@Nullable String contentNote) {
         Div notes = new Div();
         notes.addClassName("care-notes");
-        add(notes, VaadinIcon.EXCLAMATION_CIRCLE, "content-note", "Content note: ", contentNote);
+        add(
+                notes,
+                VaadinIcon.EXCLAMATION_CIRCLE,
+                "content-note",
+                contentNote,
+                UI.getCurrent().getTranslation("library.care.content", contentNote));
         return notes;
     }
 
     /** Everything to read before assigning this article: its set's notes, then its own. */
     public static Div forAssigning(LibraryEntry e) {
         Div notes = forStorySet(e.maturityNote(), e.ageBand(), e.analysisNote(), e.supportNote());
-        add(notes, VaadinIcon.EXCLAMATION_CIRCLE, "content-note", "Content note: ", e.contentNote());
+        add(
+                notes,
+                VaadinIcon.EXCLAMATION_CIRCLE,
+                "content-note",
+                e.contentNote(),
+                UI.getCurrent().getTranslation("library.care.content", e.contentNote()));
         return notes;
     }
 
-    private static void add(Div notes, VaadinIcon icon, String testId, String label, @Nullable String text) {
+    /** The note, worded with its label ({@code shown}), unless there is none ({@code text} blank). */
+    private static void add(Div notes, VaadinIcon icon, String testId, @Nullable String text, String shown) {
         if (text == null || text.isBlank()) {
             return;
         }
-        Div note = new Div(new Icon(icon), new Span(label + text));
+        Div note = new Div(new Icon(icon), new Span(shown));
         note.addClassName("maturity-note");
         note.addClassName(testId);
         note.setTestId(testId);

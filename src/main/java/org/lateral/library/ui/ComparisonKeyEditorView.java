@@ -25,16 +25,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.keys.ComparisonDraft;
 import org.lateral.library.keys.ComparisonDrafts;
@@ -53,26 +51,25 @@ import org.lateral.library.keys.StaleDraftException;
 @RolesAllowed("TEACHER")
 class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(
-                    FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
+    /** The keys of the choices' words, by the codes the draft stores. */
+    private static final Map<String, String> FRAMING_LABELS = Map.of(
+            "neutral", "library.comparison.framing.neutral",
+            "hedged", "library.comparison.framing.hedged",
+            "sensational", "library.comparison.framing.sensational",
+            "question", "library.comparison.framing.question");
 
-    private static final Map<String, String> FRAMING_LABELS =
-            Map.of("neutral", "Neutral", "hedged", "Hedged", "sensational", "Sensational", "question", "A question");
-    private static final Map<String, String> REPORTING_LABELS =
-            Map.of("original", "Its own reporting", "relay", "Relays another outlet", "mixed", "Both");
+    private static final Map<String, String> REPORTING_LABELS = Map.of(
+            "original", "library.comparison.reporting.original",
+            "relay", "library.comparison.reporting.relay",
+            "mixed", "library.comparison.reporting.mixed");
     private static final Map<String, String> CARRYING_LABELS = Map.of(
-            "fact",
-            "As fact (own voice)",
-            "attributed",
-            "Attributed to someone",
-            "hedged",
-            "Hedged",
-            "absent",
-            "Absent");
+            "fact", "library.comparison.carrying.fact",
+            "attributed", "library.comparison.carrying.attributed",
+            "hedged", "library.comparison.carrying.hedged",
+            "absent", "library.comparison.carrying.absent");
 
     private final ComparisonKeyEditorService comparisons;
-    private String title = "Comparison key · Lateral";
+    private String title = "";
 
     private UUID storySetId = new UUID(0, 0);
     private List<ComparisonDrafts.SetArticle> articles = List.of();
@@ -80,7 +77,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
     private int version;
     private ComparisonDraft draft = ComparisonDraft.EMPTY;
     private boolean stale;
-    private @Nullable String publishedAt;
+    private @Nullable ZonedDateTime publishedAt;
 
     private final Div status = new Div();
     private final Paragraph error = new Paragraph();
@@ -88,7 +85,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
     private final Div claimsBox = new Div();
     private final Div rubricBox = new Div();
     private final Div problems = new Div();
-    private final Button publish = new Button("Publish");
+    private final Button publish = new Button(getTranslation("library.comparison.publish"));
 
     ComparisonKeyEditorView(ComparisonKeyEditorService comparisons) {
         this.comparisons = comparisons;
@@ -112,7 +109,11 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                title.isEmpty()
+                        ? getTranslation("library.comparison.title")
+                        : getTranslation("library.comparison.titleOf", title));
     }
 
     @Override
@@ -120,7 +121,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         storySetId = RouteIds.parse(parameter);
         ComparisonKeyEditorService.Workspace workspace =
                 comparisons.open(storySetId).orElseThrow(NotFoundException::new);
-        title = "Comparison key: " + workspace.storySet().title() + " · Lateral";
+        title = workspace.storySet().title();
         render(workspace);
     }
 
@@ -128,10 +129,13 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         removeAll();
         articles = workspace.storySet().articles();
         outlets = workspace.storySet().outlets();
-        Anchor back = LibraryNavigation.library().anchor("\u2190 Back to the library");
+        Anchor back = LibraryNavigation.library().anchor("\u2190 " + getTranslation("library.comparison.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Comparison key: " + workspace.storySet().title()));
+        add(
+                back,
+                new H2(getTranslation(
+                        "library.comparison.titleOf", workspace.storySet().title())));
         ComparisonKeyEditorService.EditedComparison key = workspace.key();
         if (key == null) {
             add(startPanel(workspace));
@@ -139,22 +143,18 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         }
         version = key.version();
         draft = key.draft();
-        publishedAt =
-                key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault()));
-        add(
-                new Paragraph("This is what the compare-outlets step is scored against. Every change is saved at once;"
-                        + " students see nothing until you publish, and lessons keep the version they pinned."),
-                status,
-                error);
-        Div publishBox = new Div(
-                new Paragraph("Publish when every article has its answers, every core claim its carriage, and the"
-                        + " rubric its levels. Your new compare lessons on this set then use your key."),
-                publish,
-                problems);
+        publishedAt = key.publishedAt() == null ? null : key.publishedAt().atZone(ZoneId.systemDefault());
+        add(new Paragraph(getTranslation("library.comparison.intro")), status, error);
+        Div publishBox = new Div(new Paragraph(getTranslation("library.comparison.publishWhen")), publish, problems);
         publishBox.addClassName("card");
         publishBox.setTestId("cmp-publish-box");
-        add(publishBox, new H3("The articles"), entriesBox, new H3("Core claims"), claimsBox);
-        add(new H3("Rubric for the closing judgement"), rubricBox);
+        add(
+                publishBox,
+                new H3(getTranslation("library.comparison.articles")),
+                entriesBox,
+                new H3(getTranslation("library.comparison.coreClaims")),
+                claimsBox);
+        add(new H3(getTranslation("library.comparison.rubric")), rubricBox);
         showStatus(key.draftPublished());
         renderAll();
     }
@@ -165,28 +165,26 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         Div panel = new Div();
         panel.addClassName("card");
         panel.setTestId("cmp-start");
-        panel.add(new H3("You have no comparison key for this story set yet"));
+        panel.add(new H3(getTranslation("library.comparison.none")));
         ComparisonKeyEditorService.Copyable copyable = workspace.copyable();
         if (copyable != null) {
-            String whose =
-                    copyable.fromPack() ? "the comparison key that came with the exercise pack" : "a colleague's";
-            panel.add(new Paragraph("This story set already has " + whose + " (" + copyable.claims() + " core claims, "
-                    + copyable.levels() + " rubric levels). Copy it to adapt it: your copy is yours alone, and the "
-                    + "original does not change."));
-            Button copy = new Button("Copy it to adapt it", e -> start(true));
+            panel.add(new Paragraph(
+                    copyable.fromPack()
+                            ? getTranslation("library.comparison.copyable.pack", copyable.claims(), copyable.levels())
+                            : getTranslation(
+                                    "library.comparison.copyable.colleague", copyable.claims(), copyable.levels())));
+            Button copy = new Button(getTranslation("library.comparison.copy"), e -> start(true));
             copy.addThemeVariants(ButtonVariant.PRIMARY);
             copy.setTestId("cmp-copy");
             panel.add(copy);
         }
         int count = workspace.storySet().articles().size();
         if (count < 2) {
-            panel.add(new Paragraph("This story set has " + count + " article"
-                    + (count == 1 ? "" : "s") + ". A comparison needs at least two, so a key you start now can only"
-                    + " be published once more articles join the set."));
+            panel.add(new Paragraph(getTranslation("library.comparison.tooFew", count)));
         } else {
-            panel.add(new Paragraph("Or start an empty comparison key and fill it in for its " + count + " articles."));
+            panel.add(new Paragraph(getTranslation("library.comparison.orEmpty", count)));
         }
-        Button empty = new Button("Start an empty comparison key", e -> start(false));
+        Button empty = new Button(getTranslation("library.comparison.startEmpty"), e -> start(false));
         if (copyable == null) {
             empty.addThemeVariants(ButtonVariant.PRIMARY);
         }
@@ -199,7 +197,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         try {
             render(comparisons.start(storySetId, copy));
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
         }
     }
 
@@ -225,10 +223,10 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
             error.setVisible(false);
             showStatus(saved.published());
         } catch (StaleDraftException e) {
-            becomeStale(e.getMessage());
+            becomeStale(e.getLocalizedMessage());
             return;
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
             redraw = true;
         }
         if (redraw) {
@@ -248,12 +246,13 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
     private void showStatus(boolean published) {
         status.getElement().setAttribute("data-draft-version", String.valueOf(version));
         if (publishedAt == null) {
-            status.setText("All changes saved. Not published yet: lessons cannot use this comparison key.");
+            status.setText(getTranslation("library.comparison.status.unpublished"));
         } else if (published) {
-            status.setText("All changes saved. This is the published comparison key (published " + publishedAt + ").");
+            status.setText(
+                    getTranslation("library.comparison.status.published", Formats.dateTime(publishedAt, getLocale())));
         } else {
-            status.setText("All changes saved. The comparison key was last published " + publishedAt
-                    + "; publish again for your new lessons to use these changes.");
+            status.setText(
+                    getTranslation("library.comparison.status.changed", Formats.dateTime(publishedAt, getLocale())));
         }
     }
 
@@ -273,23 +272,23 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
             if (!result.published()) {
                 UnorderedList list = new UnorderedList();
                 result.problems().forEach(p -> list.add(new ListItem(p)));
-                problems.add(new Paragraph("Not published yet. Still to do:"), list);
+                problems.add(new Paragraph(getTranslation("library.comparison.problems")), list);
                 problems.getElement().setAttribute("data-outcome", "problems");
                 return;
             }
             problems.add(new Paragraph(
                     result.added()
-                            ? "Published. Your new compare lessons on this story set use this comparison key."
-                            : "Nothing changed since this version was published; it is the one your lessons use."));
+                            ? getTranslation("library.comparison.published")
+                            : getTranslation("library.comparison.unchanged")));
             problems.getElement().setAttribute("data-outcome", "published");
             if (result.added()) {
-                publishedAt = WHEN.format(ZonedDateTime.now(ZoneId.systemDefault()));
+                publishedAt = ZonedDateTime.now(ZoneId.systemDefault());
             }
             showStatus(true);
         } catch (StaleDraftException e) {
-            becomeStale(e.getMessage());
+            becomeStale(e.getLocalizedMessage());
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
         }
     }
 
@@ -301,23 +300,23 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
             entriesBox.add(entryCard(article, ComparisonDrafts.entry(draft, article.articleId())));
         }
         claimsBox.removeAll();
-        claimsBox.add(new Paragraph("The claims that make up the story, each in neutral words, and how each article"
-                + " carries it. Quote the article's words unless it leaves the claim out."));
+        claimsBox.add(new Paragraph(getTranslation("library.comparison.claimsIntro")));
         int number = 0;
         for (ComparisonDraft.CoreClaim claim : draft.claims()) {
             claimsBox.add(claimCard(++number, claim));
         }
-        Button addClaim = new Button("Add a core claim", e -> change(ComparisonDrafts::addClaim, true));
+        Button addClaim = new Button(
+                getTranslation("library.comparison.addClaim"), e -> change(ComparisonDrafts::addClaim, true));
         addClaim.setTestId("cmp-add-claim");
         addClaim.setEnabled(draft.claims().size() < ComparisonDrafts.MAX_CLAIMS);
         claimsBox.add(addClaim);
         rubricBox.removeAll();
-        rubricBox.add(new Paragraph("From 0, the lowest, up: what work at each level looks like, for grading the"
-                + " closing judgement. Two to ten levels."));
+        rubricBox.add(new Paragraph(getTranslation("library.comparison.rubricIntro")));
         for (int level = 0; level < draft.rubric().size(); level++) {
             rubricBox.add(levelCard(level, draft.rubric().get(level)));
         }
-        Button addLevel = new Button("Add a level", e -> change(ComparisonDrafts::addLevel, true));
+        Button addLevel = new Button(
+                getTranslation("library.comparison.addLevel"), e -> change(ComparisonDrafts::addLevel, true));
         addLevel.setTestId("cmp-add-level");
         addLevel.setEnabled(draft.rubric().size() < ComparisonDrafts.MAX_LEVELS);
         rubricBox.add(addLevel);
@@ -336,15 +335,16 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         // The article's words, to copy hedges, loaded words and quotes from exactly.
         Paragraph words = new Paragraph(article.text());
         words.addClassName("cmp-text");
-        Details read = new Details("Read the article", words);
+        Details read = new Details(getTranslation("library.comparison.read"), words);
         read.setTestId("cmp-article-text");
         card.add(read);
 
-        Select<String> framing = choice("Headline framing", ComparisonDrafts.FRAMINGS, FRAMING_LABELS, e.framing());
+        Select<String> framing = choice(
+                getTranslation("library.comparison.framing"), ComparisonDrafts.FRAMINGS, FRAMING_LABELS, e.framing());
         framing.setTestId("cmp-framing");
         onChange(framing, v -> entry(id, x -> x.withFraming(v, x.framingAlsoAccepted(), x.framingWhy())));
         CheckboxGroup<String> also =
-                checks("Other framings a careful student could defend", ComparisonDrafts.FRAMINGS, FRAMING_LABELS);
+                checks(getTranslation("library.comparison.framingAlso"), ComparisonDrafts.FRAMINGS, FRAMING_LABELS);
         also.setValue(java.util.Set.copyOf(e.framingAlsoAccepted()));
         also.setTestId("cmp-framing-also");
         also.addValueChangeListener(v -> entry(
@@ -355,21 +355,21 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                                 .filter(v.getValue()::contains)
                                 .toList(),
                         x.framingWhy())));
-        TextArea why = area("Why those are accepted too", e.framingWhy(), ComparisonDrafts.MAX_TEXT);
+        TextArea why = area(getTranslation("library.comparison.alsoWhy"), e.framingWhy(), ComparisonDrafts.MAX_TEXT);
         why.setTestId("cmp-framing-why");
         onChange(why, v -> entry(id, x -> x.withFraming(x.framing(), x.framingAlsoAccepted(), v)));
         TextArea explained = area(
-                "The headline's framing explained (quote its words)", e.headlineFraming(), ComparisonDrafts.MAX_TEXT);
+                getTranslation("library.comparison.headlineFraming"), e.headlineFraming(), ComparisonDrafts.MAX_TEXT);
         explained.setTestId("cmp-headline-framing");
         onChange(explained, v -> entry(id, x -> x.withHeadlineFraming(v)));
 
-        TextField named = count("Named sources", e.named());
+        TextField named = count(getTranslation("library.comparison.named"), e.named());
         named.setTestId("cmp-named");
-        TextField namedMax = count("Named sources, at most (empty: exact)", e.namedMax());
+        TextField namedMax = count(getTranslation("library.comparison.namedMax"), e.namedMax());
         namedMax.setTestId("cmp-named-max");
-        TextField anonymous = count("Anonymous sources", e.anonymous());
+        TextField anonymous = count(getTranslation("library.comparison.anonymous"), e.anonymous());
         anonymous.setTestId("cmp-anonymous");
-        TextField anonymousMax = count("Anonymous sources, at most (empty: exact)", e.anonymousMax());
+        TextField anonymousMax = count(getTranslation("library.comparison.anonymousMax"), e.anonymousMax());
         anonymousMax.setTestId("cmp-anonymous-max");
         for (TextField f : List.of(named, namedMax, anonymous, anonymousMax)) {
             f.addValueChangeListener(v -> {
@@ -381,34 +381,40 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                         || (a == null && !anonymous.getValue().isBlank())
                         || (nMax == null && !namedMax.getValue().isBlank())
                         || (aMax == null && !anonymousMax.getValue().isBlank())) {
-                    showError("Type the number of sources as a whole number, such as 2. Nothing was saved.");
+                    showError(getTranslation("library.comparison.notANumber"));
                     return;
                 }
                 entry(id, x -> x.withCounts(n == null ? 0 : n, nMax, a == null ? 0 : a, aMax));
             });
         }
 
-        TextField hedges = words("Hedges, as the article words them (commas between)", e.hedges());
+        TextField hedges = words(getTranslation("library.comparison.hedges"), e.hedges());
         hedges.setTestId("cmp-hedges");
         onChange(hedges, v -> entry(id, x -> x.withWords(ComparisonDrafts.words(v), x.loadedWords())));
-        TextField loaded = words("Loaded words, as the article words them (commas between)", e.loadedWords());
+        TextField loaded = words(getTranslation("library.comparison.loaded"), e.loadedWords());
         loaded.setTestId("cmp-loaded");
         onChange(loaded, v -> entry(id, x -> x.withWords(x.hedges(), ComparisonDrafts.words(v))));
 
-        Select<String> reporting = choice("Reporting", ComparisonDrafts.REPORTING, REPORTING_LABELS, e.reporting());
+        Select<String> reporting = choice(
+                getTranslation("library.comparison.reporting"),
+                ComparisonDrafts.REPORTING,
+                REPORTING_LABELS,
+                e.reporting());
         reporting.setTestId("cmp-reporting");
         onChange(reporting, v -> entry(id, x -> x.withReporting(v, x.relayedFrom())));
-        TextField relayed = words("Outlets it relays, by name (commas between)", e.relayedFrom());
+        TextField relayed = words(getTranslation("library.comparison.relayed"), e.relayedFrom());
         relayed.setTestId("cmp-relayed");
         onChange(relayed, v -> entry(id, x -> x.withReporting(x.reporting(), ComparisonDrafts.words(v))));
 
-        TextArea outletNote = area("What kind of outlet published it", e.outletKindNote(), ComparisonDrafts.MAX_TEXT);
+        TextArea outletNote =
+                area(getTranslation("library.comparison.outletNote"), e.outletKindNote(), ComparisonDrafts.MAX_TEXT);
         outletNote.setTestId("cmp-outlet-note");
         onChange(outletNote, v -> entry(id, x -> x.withNotes(v, x.omissions(), x.notes())));
-        TextArea omissions = area("What it leaves out", e.omissions(), ComparisonDrafts.MAX_TEXT);
+        TextArea omissions =
+                area(getTranslation("library.comparison.omissions"), e.omissions(), ComparisonDrafts.MAX_TEXT);
         omissions.setTestId("cmp-omissions");
         onChange(omissions, v -> entry(id, x -> x.withNotes(x.outletKindNote(), v, x.notes())));
-        TextArea notes = area("Notes", e.notes(), ComparisonDrafts.MAX_TEXT);
+        TextArea notes = area(getTranslation("library.comparison.notes"), e.notes(), ComparisonDrafts.MAX_TEXT);
         notes.setTestId("cmp-notes");
         onChange(notes, v -> entry(id, x -> x.withNotes(x.outletKindNote(), x.omissions(), v)));
 
@@ -422,11 +428,11 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
 
     private Component claimCard(int number, ComparisonDraft.CoreClaim claim) {
         String claimId = claim.id();
-        Div card = new Div(new H4("Core claim " + number));
+        Div card = new Div(new H4(getTranslation("library.comparison.coreClaim", number)));
         card.addClassNames("card", "cmp-claim");
         card.setTestId("cmp-claim");
         card.getElement().setAttribute("data-claim-id", claimId);
-        TextArea text = area("The claim, in neutral words", claim.claim(), ComparisonDrafts.MAX_CLAIM);
+        TextArea text = area(getTranslation("library.comparison.claim"), claim.claim(), ComparisonDrafts.MAX_CLAIM);
         text.setTestId("cmp-claim-text");
         onChange(
                 text,
@@ -434,8 +440,9 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                         d -> ComparisonDrafts.updateClaim(
                                 d, claimId, c -> new ComparisonDraft.CoreClaim(c.id(), v, c.carriages())),
                         false));
-        Button remove =
-                new Button("Remove this claim", e -> change(d -> ComparisonDrafts.removeClaim(d, claimId), true));
+        Button remove = new Button(
+                getTranslation("library.comparison.removeClaim"),
+                e -> change(d -> ComparisonDrafts.removeClaim(d, claimId), true));
         remove.addThemeVariants(ButtonVariant.TERTIARY);
         remove.setTestId("cmp-claim-remove");
         card.add(text, remove);
@@ -453,16 +460,17 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
         cell.getElement().setAttribute("data-article-id", id.toString());
         Consumer<UnaryOperator<ComparisonDraft.Carriage>> save =
                 op -> change(d -> ComparisonDrafts.updateCarriage(d, claimId, id, op), false);
-        Select<String> how = choice("How it carries the claim", ComparisonDrafts.CARRYING, CARRYING_LABELS, x.how());
+        Select<String> how =
+                choice(getTranslation("library.comparison.how"), ComparisonDrafts.CARRYING, CARRYING_LABELS, x.how());
         how.setTestId("cmp-how");
         onChange(how, v -> save.accept(c -> ComparisonDraft.how(c, v)));
-        TextField quote = new TextField("The words that carry it (empty when absent)");
+        TextField quote = new TextField(getTranslation("library.comparison.quote"));
         quote.setValue(x.quote());
         quote.setMaxLength(ComparisonDrafts.MAX_QUOTE);
         quote.setTestId("cmp-quote");
         onChange(quote, v -> save.accept(c -> ComparisonDraft.quoting(c, v.strip())));
         CheckboxGroup<String> also =
-                checks("Other answers a careful student could give", ComparisonDrafts.CARRYING, CARRYING_LABELS);
+                checks(getTranslation("library.comparison.howAlso"), ComparisonDrafts.CARRYING, CARRYING_LABELS);
         also.setValue(java.util.Set.copyOf(x.alsoAccepted()));
         also.setTestId("cmp-how-also");
         also.addValueChangeListener(v -> save.accept(c -> ComparisonDraft.accepting(
@@ -471,7 +479,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                         .filter(v.getValue()::contains)
                         .toList(),
                 c.why())));
-        TextArea why = new TextArea("Why those are accepted too");
+        TextArea why = new TextArea(getTranslation("library.comparison.alsoWhy"));
         why.setValue(x.why());
         why.setMaxLength(ComparisonDrafts.MAX_TEXT);
         why.setTestId("cmp-how-why");
@@ -483,11 +491,11 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
     }
 
     private Component levelCard(int level, ComparisonDraft.Level l) {
-        Div card = new Div(new H4("Level " + level));
+        Div card = new Div(new H4(getTranslation("library.comparison.level", level)));
         card.addClassNames("card", "cmp-rubric-level");
         card.setTestId("cmp-rubric-level");
         card.getElement().setAttribute("data-level", String.valueOf(level));
-        TextField name = new TextField("Name");
+        TextField name = new TextField(getTranslation("library.comparison.levelName"));
         name.setValue(l.name());
         name.setWidthFull();
         name.setMaxLength(ComparisonDrafts.MAX_LEVEL_NAME);
@@ -497,15 +505,17 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
                 v -> change(
                         d -> ComparisonDrafts.updateLevel(d, level, x -> new ComparisonDraft.Level(v, x.descriptor())),
                         false));
-        TextArea descriptor =
-                area("What work at this level looks like", l.descriptor(), ComparisonDrafts.MAX_DESCRIPTOR);
+        TextArea descriptor = area(
+                getTranslation("library.comparison.levelDescriptor"), l.descriptor(), ComparisonDrafts.MAX_DESCRIPTOR);
         descriptor.setTestId("cmp-level-descriptor");
         onChange(
                 descriptor,
                 v -> change(
                         d -> ComparisonDrafts.updateLevel(d, level, x -> new ComparisonDraft.Level(x.name(), v)),
                         false));
-        Button remove = new Button("Remove this level", e -> change(d -> ComparisonDrafts.removeLevel(d, level), true));
+        Button remove = new Button(
+                getTranslation("library.comparison.removeLevel"),
+                e -> change(d -> ComparisonDrafts.removeLevel(d, level), true));
         remove.addThemeVariants(ButtonVariant.TERTIARY);
         remove.setTestId("cmp-level-remove");
         card.add(name, descriptor, remove);
@@ -514,22 +524,29 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
 
     // --- fields --------------------------------------------------------------------------------
 
-    private static Select<String> choice(String label, List<String> codes, Map<String, String> labels, String value) {
+    private Select<String> choice(String label, List<String> codes, Map<String, String> labels, String value) {
         Select<String> select = new Select<>();
         select.setLabel(label);
         select.setItems(codes);
-        select.setItemLabelGenerator(c -> c == null ? "Not chosen yet" : labels.getOrDefault(c, c));
+        String notChosen = getTranslation("library.comparison.notChosen");
+        select.setItemLabelGenerator(c -> c == null ? notChosen : word(labels, c));
         select.setEmptySelectionAllowed(true);
-        select.setEmptySelectionCaption("Not chosen yet");
+        select.setEmptySelectionCaption(notChosen);
         select.setValue(value.isEmpty() ? null : value);
         return select;
     }
 
-    private static CheckboxGroup<String> checks(String label, List<String> codes, Map<String, String> labels) {
+    private CheckboxGroup<String> checks(String label, List<String> codes, Map<String, String> labels) {
         CheckboxGroup<String> group = new CheckboxGroup<>(label);
         group.setItems(codes);
-        group.setItemLabelGenerator(c -> labels.getOrDefault(c, c));
+        group.setItemLabelGenerator(c -> word(labels, c));
         return group;
+    }
+
+    /** A choice's words in the page's language; a code this version does not know, as it is. */
+    private String word(Map<String, String> labels, String code) {
+        String key = labels.get(code);
+        return key == null ? code : getTranslation(key);
     }
 
     private static TextArea area(String label, String value, int max) {

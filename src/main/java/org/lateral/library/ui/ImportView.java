@@ -20,7 +20,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,18 +44,13 @@ import org.lateral.library.importing.SavedImport;
  * The preview shows the text exactly as students will get it, as plain text.
  */
 @Route("library/import")
-@PageTitle("Add an article · Lateral")
 @RolesAllowed("TEACHER")
-class ImportView extends VerticalLayout {
+class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
     /** The outlet choice: one of the school's outlets, or a new one (id null). */
-    record OutletChoice(@Nullable OutletOption outlet) {
-        String label() {
-            return outlet == null ? "A new outlet" : outlet.name();
-        }
-    }
+    record OutletChoice(@Nullable OutletOption outlet) {}
 
     private static final OutletChoice NEW_OUTLET = new OutletChoice(null);
 
@@ -67,12 +62,11 @@ class ImportView extends VerticalLayout {
     ImportView(ArticleImportService imports) {
         this.imports = imports;
         addClassName("page");
-        Anchor back = LibraryNavigation.library().anchor("\u2190 Library");
+        Anchor back = LibraryNavigation.library().anchor("\u2190 " + getTranslation("library.title"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Add an article"));
-        add(new Paragraph("Paste an article's text, or upload a page saved from your browser. You will see the "
-                + "text exactly as your students will before anything is saved, and you can correct it."));
+        add(back, new H2(getTranslation("library.import.title")));
+        add(new Paragraph(getTranslation("library.import.intro")));
 
         message.addClassName("form-error");
         message.setTestId("import-error");
@@ -89,31 +83,30 @@ class ImportView extends VerticalLayout {
     }
 
     private Div pasteForm() {
-        TextArea text = new TextArea("Article text");
+        TextArea text = new TextArea(getTranslation("library.import.paste.text"));
         text.setTestId("import-text");
         text.setWidthFull();
         text.setMinHeight("12rem");
         text.setMaxLength(200_000);
-        text.setHelperText("The headline first, then the article. Menus, ads, \u201cShare\u201d buttons and comment "
-                + "counts are taken out for you and listed in the preview.");
-        TextField title = new TextField("Headline (if it is not the first line)");
+        text.setHelperText(getTranslation("library.import.paste.textHelp"));
+        TextField title = new TextField(getTranslation("library.import.paste.headline"));
         title.setTestId("import-title");
         title.setMaxLength(500);
-        TextField outlet = new TextField("Outlet (optional)");
+        TextField outlet = new TextField(getTranslation("library.import.paste.outlet"));
         outlet.setTestId("import-outlet");
         outlet.setMaxLength(200);
-        TextField byline = new TextField("Byline (optional)");
+        TextField byline = new TextField(getTranslation("library.import.paste.byline"));
         byline.setTestId("import-byline");
         byline.setMaxLength(300);
-        DatePicker date = new DatePicker("Publication date (optional)");
+        DatePicker date = new DatePicker(getTranslation("library.import.paste.date"));
         date.setTestId("import-date");
-        TextField address = new TextField("Web address (optional)");
+        TextField address = new TextField(getTranslation("library.import.paste.address"));
         address.setTestId("import-address");
         address.setMaxLength(2000);
         address.setPlaceholder("https://");
         FormLayout details = new FormLayout(title, outlet, byline, date, address);
         Button preview = new Button(
-                "Preview",
+                getTranslation("library.import.paste.preview"),
                 e -> attempt(() -> imports.preview(new PastedArticle(
                         text.getValue(),
                         title.getValue(),
@@ -123,7 +116,7 @@ class ImportView extends VerticalLayout {
                         address.getValue()))));
         preview.addThemeVariants(ButtonVariant.PRIMARY);
         preview.setTestId("import-preview-button");
-        Div section = new Div(new H3("Paste the text"), text, details, preview);
+        Div section = new Div(new H3(getTranslation("library.import.paste.heading")), text, details, preview);
         section.addClassName("import-paste");
         section.setWidthFull();
         return section;
@@ -131,12 +124,12 @@ class ImportView extends VerticalLayout {
 
     /** The third way in: the page at a web address, fetched by Lateral with its address checks. */
     private Div fetchForm() {
-        TextField address = new TextField("Web address of the article");
+        TextField address = new TextField(getTranslation("library.import.fetch.address"));
         address.setTestId("import-fetch-address");
         address.setPlaceholder("https://");
         address.setMaxLength(2048);
         address.setWidthFull();
-        Button fetch = new Button("Fetch and preview");
+        Button fetch = new Button(getTranslation("library.import.fetch.button"));
         fetch.setTestId("import-fetch");
         // One fetch at a time per page: it can take up to the fetch timeout.
         fetch.setDisableOnClick(true);
@@ -148,10 +141,8 @@ class ImportView extends VerticalLayout {
             }
         });
         Div section = new Div(
-                new H3("Or fetch it by its address"),
-                new Paragraph("Lateral reads the page once and keeps a copy of its text, so the lesson still works if "
-                        + "the page changes or goes behind a paywall. Addresses inside the school's network are "
-                        + "refused unless an administrator allows them."),
+                new H3(getTranslation("library.import.fetch.heading")),
+                new Paragraph(getTranslation("library.import.fetch.intro")),
                 address,
                 fetch);
         section.addClassName("import-fetch");
@@ -174,13 +165,11 @@ class ImportView extends VerticalLayout {
                 "text/markdown",
                 "text/html",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        upload.addFileRejectedListener(e -> showError(
-                "That file cannot be imported: Lateral accepts .txt, .md, .html and .docx files of up to 5 MB."));
+        upload.setI18n(UploadTexts.of(this));
+        upload.addFileRejectedListener(e -> showError(getTranslation("library.import.upload.rejected")));
         Div section = new Div(
-                new H3("Or upload a file"),
-                new Paragraph("A Word document (.docx), a .txt or .md file, or a web page saved from your browser "
-                        + "(\u201cSave page as\u201d, .html), up to 5 MB. Only the text is kept; nothing in the file "
-                        + "runs. An older Word file (.doc) must be saved as .docx first."),
+                new H3(getTranslation("library.import.upload.heading")),
+                new Paragraph(getTranslation("library.import.upload.intro")),
                 upload);
         section.addClassName("import-upload");
         section.setWidthFull();
@@ -198,7 +187,7 @@ class ImportView extends VerticalLayout {
         try {
             draft = imports.previewFile(fileName, data);
         } catch (UserFacingException ex) {
-            error = ex.getMessage();
+            error = ex.getLocalizedMessage();
         }
         ArticleDraft found = draft;
         String refused = error;
@@ -206,7 +195,7 @@ class ImportView extends VerticalLayout {
             if (found != null) {
                 showPreview(found);
             } else {
-                showError(Objects.requireNonNullElse(refused, "The file could not be read."));
+                showError(Objects.requireNonNullElse(refused, getTranslation("library.import.upload.unreadable")));
             }
         });
     }
@@ -215,7 +204,7 @@ class ImportView extends VerticalLayout {
         try {
             showPreview(preview.get());
         } catch (UserFacingException ex) {
-            showError(ex.getMessage());
+            showError(ex.getLocalizedMessage());
         }
     }
 
@@ -228,11 +217,10 @@ class ImportView extends VerticalLayout {
     private void showPreview(ArticleDraft draft) {
         message.setText("");
         previewArea.removeAll();
-        previewArea.add(new H3("Check before saving"));
-        previewArea.add(new Paragraph("Correct anything Lateral got wrong. The text below the form is what your "
-                + "students will read; the headline is its first paragraph."));
+        previewArea.add(new H3(getTranslation("library.import.check.heading")));
+        previewArea.add(new Paragraph(getTranslation("library.import.check.intro")));
 
-        TextField title = new TextField("Headline");
+        TextField title = new TextField(getTranslation("library.import.check.headline"));
         title.setTestId("import-preview-title");
         title.setValue(draft.title());
         title.setMaxLength(500);
@@ -249,20 +237,22 @@ class ImportView extends VerticalLayout {
             }
         }
         Select<OutletChoice> outlet = new Select<>();
-        outlet.setLabel("Outlet");
+        outlet.setLabel(getTranslation("library.import.check.outlet"));
         outlet.setTestId("import-preview-outlet");
         outlet.setItems(choices);
-        outlet.setItemLabelGenerator(OutletChoice::label);
+        outlet.setItemLabelGenerator(c -> c.outlet() == null
+                ? getTranslation("library.import.check.newOutlet")
+                : c.outlet().name());
         outlet.setValue(selected);
-        TextField newName = new TextField("New outlet's name");
+        TextField newName = new TextField(getTranslation("library.import.check.newOutletName"));
         newName.setTestId("import-new-outlet-name");
         newName.setMaxLength(200);
         newName.setValue(draft.outletId() == null ? draft.outletName() : "");
         Select<OutletKind> kind = new Select<>();
-        kind.setLabel("Kind of outlet");
+        kind.setLabel(getTranslation("library.outlet.kind"));
         kind.setTestId("import-new-outlet-kind");
         kind.setItems(OutletKind.values());
-        kind.setItemLabelGenerator(OutletKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
         kind.setValue(draft.newOutletKind());
         Runnable newOutletFields = () -> {
             boolean isNew = outlet.getValue() == null || outlet.getValue().outlet() == null;
@@ -272,18 +262,18 @@ class ImportView extends VerticalLayout {
         outlet.addValueChangeListener(e -> newOutletFields.run());
         newOutletFields.run();
 
-        TextField byline = new TextField("Byline");
+        TextField byline = new TextField(getTranslation("library.import.check.byline"));
         byline.setTestId("import-preview-byline");
         byline.setMaxLength(300);
         byline.setValue(Objects.requireNonNullElse(draft.byline(), ""));
-        DatePicker date = new DatePicker("Publication date");
+        DatePicker date = new DatePicker(getTranslation("library.import.check.date"));
         date.setTestId("import-preview-date");
         date.setValue(draft.published().date());
         if (draft.published().note() != null) {
             date.setHelperText(draft.published().note());
         }
 
-        TextArea body = new TextArea("Text below the headline");
+        TextArea body = new TextArea(getTranslation("library.import.check.body"));
         body.setTestId("import-preview-text");
         body.setWidthFull();
         body.setMinHeight("12rem");
@@ -294,20 +284,20 @@ class ImportView extends VerticalLayout {
         Pre canonical = new Pre(draft.canonicalText());
         canonical.setTestId("import-preview");
         canonical.addClassName("import-canonical");
-        canonical.getElement().setAttribute("aria-label", "The text as students will read it");
+        canonical.getElement().setAttribute("aria-label", getTranslation("library.import.check.canonicalLabel"));
         Runnable refresh = () -> canonical.setText(
                 current(draft, title, outlet, newName, kind, byline, date, body).canonicalText());
         title.addValueChangeListener(e -> refresh.run());
         body.addValueChangeListener(e -> refresh.run());
 
         FormLayout form = new FormLayout(title, outlet, newName, kind, byline, date);
-        previewArea.add(form, body, new H3("As students will read it"), canonical);
+        previewArea.add(form, body, new H3(getTranslation("library.import.check.asStudentsRead")), canonical);
         if (draft.address() != null) {
-            previewArea.add(new Paragraph("Web address: " + draft.address()));
+            previewArea.add(new Paragraph(getTranslation("library.import.check.address", draft.address())));
         }
         previewArea.add(removed(draft.removed()));
 
-        Button save = new Button("Save to the library", e -> {
+        Button save = new Button(getTranslation("library.import.save"), e -> {
             try {
                 SavedImport saved = imports.save(current(draft, title, outlet, newName, kind, byline, date, body));
                 switch (saved) {
@@ -323,13 +313,14 @@ class ImportView extends VerticalLayout {
                         open.setTestId("import-duplicate");
                         message.add(
                                 new com.vaadin.flow.component.html.Span(
-                                        "Nothing was saved: your school's library already has this text, as "),
+                                        getTranslation("library.import.duplicate.before")),
                                 open,
-                                new com.vaadin.flow.component.html.Span("."));
+                                new com.vaadin.flow.component.html.Span(
+                                        getTranslation("library.import.duplicate.after")));
                     }
                 }
             } catch (UserFacingException ex) {
-                showError(ex.getMessage());
+                showError(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -364,18 +355,23 @@ class ImportView extends VerticalLayout {
                 published);
     }
 
-    private static Div removed(List<String> removed) {
+    private Div removed(List<String> removed) {
         Div box = new Div();
         box.setTestId("import-removed");
         box.addClassName("import-removed");
         if (removed.isEmpty()) {
-            box.add(new Paragraph("Nothing was removed as page furniture."));
+            box.add(new Paragraph(getTranslation("library.import.removed.none")));
             return box;
         }
-        box.add(new Paragraph("Removed as page furniture (kept in the article's notes, not in its text):"));
+        box.add(new Paragraph(getTranslation("library.import.removed.some")));
         UnorderedList list = new UnorderedList();
         removed.forEach(r -> list.add(new ListItem(r)));
         box.add(list);
         return box;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("library.import.title"));
     }
 }

@@ -32,9 +32,9 @@ class KeyClaimCard extends Div {
         Span head = new Span(id + " \u00b7 " + KeyDrafts.quote(text, claim.start(), claim.end()));
         head.addClassName("key-claim-quote");
 
-        CheckboxGroup<ClaimType> types = new CheckboxGroup<>("Types a student may give (at least one)");
+        CheckboxGroup<ClaimType> types = new CheckboxGroup<>(getTranslation("library.keyClaim.types"));
         types.setItems(ClaimType.values());
-        types.setItemLabelGenerator(KeyEditorView::typeName);
+        types.setItemLabelGenerator(t -> getTranslation(t.labelKey()));
         types.setValue(claim.types());
         types.setTestId("key-claim-types");
         types.addValueChangeListener(e -> {
@@ -42,12 +42,12 @@ class KeyClaimCard extends Div {
             changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withTypes(chosen)), false);
         });
 
-        RadioButtonGroup<Integer> worthiness = new RadioButtonGroup<>("Check-worthiness");
+        RadioButtonGroup<Integer> worthiness = new RadioButtonGroup<>(getTranslation("library.keyClaim.worthiness"));
         worthiness.setItems(1, 2, 3);
         worthiness.setItemLabelGenerator(n -> switch (n) {
-            case 1 -> "1 minor";
-            case 2 -> "2 worth checking";
-            default -> "3 central";
+            case 1 -> getTranslation("library.keyClaim.worthiness.1");
+            case 2 -> getTranslation("library.keyClaim.worthiness.2");
+            default -> getTranslation("library.keyClaim.worthiness.3");
         });
         worthiness.setValue(claim.worthiness());
         worthiness.setTestId("key-claim-worthiness");
@@ -58,7 +58,7 @@ class KeyClaimCard extends Div {
             }
         });
 
-        why = new TextArea("Why (students see this in their feedback)");
+        why = new TextArea(getTranslation("library.keyClaim.why"));
         why.setWidthFull();
         why.setMaxLength(KeyDrafts.MAX_WHY);
         why.setValue(claim.why());
@@ -68,7 +68,7 @@ class KeyClaimCard extends Div {
             changes.apply(d -> KeyDrafts.updateClaim(d, id, c -> c.withWhy(value)), false);
         });
 
-        TextField cues = new TextField("Cue words, separated by commas (e.g. reportedly, if true)");
+        TextField cues = new TextField(getTranslation("library.keyClaim.cues"));
         cues.setWidthFull();
         cues.setValue(String.join(", ", claim.cues()));
         cues.setTestId("key-claim-cues");
@@ -79,9 +79,9 @@ class KeyClaimCard extends Div {
 
         add(head, types, worthiness, why, cues);
         if (sources.isEmpty()) {
-            add(new Paragraph("Add sources to say who backs this claim."));
+            add(new Paragraph(getTranslation("library.keyClaim.noSources")));
         } else {
-            CheckboxGroup<KeyDraft.Source> backed = new CheckboxGroup<>("Who says so? (sources that back it)");
+            CheckboxGroup<KeyDraft.Source> backed = new CheckboxGroup<>(getTranslation("library.keyClaim.sources"));
             backed.setItems(sources);
             backed.setItemLabelGenerator(s -> s.id() + " \u00b7 " + s.name());
             backed.setValue(sources.stream()
@@ -94,7 +94,8 @@ class KeyClaimCard extends Div {
             });
             add(backed);
         }
-        Button remove = new Button("Remove this claim", e -> changes.apply(d -> KeyDrafts.removeClaim(d, id), true));
+        Button remove = new Button(
+                getTranslation("library.keyClaim.remove"), e -> changes.apply(d -> KeyDrafts.removeClaim(d, id), true));
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         remove.setTestId("key-claim-remove");
         add(remove);

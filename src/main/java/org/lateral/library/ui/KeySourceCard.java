@@ -24,7 +24,7 @@ class KeySourceCard extends Div {
         getElement().setAttribute("data-source-id", source.id());
         String id = source.id();
 
-        TextField name = new TextField("Name (" + id + ")");
+        TextField name = new TextField(getTranslation("library.keySource.name", id));
         name.setWidthFull();
         name.setMaxLength(KeyDrafts.MAX_NAME);
         name.setRequired(true);
@@ -40,7 +40,7 @@ class KeySourceCard extends Div {
                     true);
         });
 
-        TextField aliases = new TextField("Other names the text uses, separated by commas");
+        TextField aliases = new TextField(getTranslation("library.keySource.aliases"));
         aliases.setWidthFull();
         aliases.setValue(String.join(", ", source.aliases()));
         aliases.setTestId("key-source-aliases");
@@ -53,9 +53,9 @@ class KeySourceCard extends Div {
         });
 
         Select<SourceKind> kind = new Select<>();
-        kind.setLabel("Kind");
+        kind.setLabel(getTranslation("library.keySource.kind"));
         kind.setItems(SourceKind.values());
-        kind.setItemLabelGenerator(SourceKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
         kind.setValue(source.kind());
         kind.setTestId("key-source-kind");
         kind.addValueChangeListener(e -> {
@@ -68,7 +68,7 @@ class KeySourceCard extends Div {
             }
         });
 
-        TextField relayed = new TextField("Relayed from (the outlet or source it came through)");
+        TextField relayed = new TextField(getTranslation("library.keySource.relayed"));
         relayed.setWidthFull();
         relayed.setMaxLength(KeyDrafts.MAX_NAME);
         relayed.setValue(source.relayedFrom() == null ? "" : source.relayedFrom());
@@ -82,10 +82,10 @@ class KeySourceCard extends Div {
                     false);
         });
 
-        RadioButtonGroup<Boolean> origin = new RadioButtonGroup<>("Where the article got it");
+        RadioButtonGroup<Boolean> origin = new RadioButtonGroup<>(getTranslation("library.keySource.origin"));
         origin.setItems(true, false);
         origin.setItemLabelGenerator(
-                p -> p ? "Primary: the outlet's own reporting" : "Secondary: relayed from elsewhere");
+                p -> p ? getTranslation("library.keySource.primary") : getTranslation("library.keySource.secondary"));
         origin.setValue(source.primary());
         origin.setTestId("key-source-origin");
         origin.addValueChangeListener(e -> {
@@ -101,30 +101,39 @@ class KeySourceCard extends Div {
 
         add(name, aliases, kind, origin, relayed);
         if (!source.alsoAcceptedKinds().isEmpty()) {
-            add(new Paragraph("Also accepted as: "
-                    + String.join(
-                            ", ",
-                            source.alsoAcceptedKinds().stream()
-                                    .map(SourceKind::label)
-                                    .toList())
-                    + (source.kindWhy() == null ? "" : " (" + source.kindWhy() + ")")));
+            String kinds = String.join(
+                    ", ",
+                    source.alsoAcceptedKinds().stream()
+                            .map(k -> getTranslation(k.labelKey()))
+                            .toList());
+            add(new Paragraph(
+                    source.kindWhy() == null
+                            ? getTranslation("library.keySource.alsoAccepted", kinds)
+                            : getTranslation("library.keySource.alsoAcceptedWhy", kinds, source.kindWhy())));
         }
         UnorderedList places = new UnorderedList();
         places.setTestId("key-source-mentions");
         for (KeyDraft.Span m : source.mentions()) {
-            Button drop = new Button("Remove", e -> changes.apply(d -> KeyDrafts.removeMention(d, id, m), true));
+            Button drop = new Button(
+                    getTranslation("library.keySource.removePlace"),
+                    e -> changes.apply(d -> KeyDrafts.removeMention(d, id, m), true));
             drop.addThemeVariants(ButtonVariant.TERTIARY);
             drop.getElement()
-                    .setAttribute("aria-label", "Remove the place " + KeyDrafts.quote(text, m.start(), m.end()));
+                    .setAttribute(
+                            "aria-label",
+                            getTranslation(
+                                    "library.keySource.removePlaceLabel", KeyDrafts.quote(text, m.start(), m.end())));
             places.add(new ListItem(new Span(KeyDrafts.quote(text, m.start(), m.end()) + " "), drop));
         }
         add(
                 new Paragraph(
                         source.mentions().isEmpty()
-                                ? "Not marked in the text yet: select where it is named and add the place."
-                                : "Named in the text at:"),
+                                ? getTranslation("library.keySource.notMarked")
+                                : getTranslation("library.keySource.namedAt")),
                 places);
-        Button remove = new Button("Remove this source", e -> changes.apply(d -> KeyDrafts.removeSource(d, id), true));
+        Button remove = new Button(
+                getTranslation("library.keySource.remove"),
+                e -> changes.apply(d -> KeyDrafts.removeSource(d, id), true));
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         remove.setTestId("key-source-remove");
         add(remove);

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -29,10 +29,9 @@ import org.lateral.library.PackService;
 
 /** The school's article library, grouped by story set and searchable by title or outlet. */
 @Route("library")
-@PageTitle("Library · Lateral")
 @Menu(title = "Library", order = 2, icon = "vaadin:book")
 @RolesAllowed("TEACHER")
-class LibraryView extends VerticalLayout {
+class LibraryView extends VerticalLayout implements HasDynamicTitle {
 
     private final LibraryService library;
     private final Div results = new Div();
@@ -40,13 +39,12 @@ class LibraryView extends VerticalLayout {
     LibraryView(LibraryService library, PackService packs) {
         this.library = library;
         addClassName("page");
-        add(new H2("Library"));
-        add(new Paragraph("Articles your students can work on, grouped by the story they tell. "
-                + "Open one to read it as students will and to check its answer key."));
+        add(new H2(getTranslation("library.title")));
+        add(new Paragraph(getTranslation("library.list.intro")));
 
         TextField search = new TextField();
-        search.setPlaceholder("Search by headline or outlet");
-        search.setAriaLabel("Search the library");
+        search.setPlaceholder(getTranslation("library.list.search.placeholder"));
+        search.setAriaLabel(getTranslation("library.list.search.label"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -56,7 +54,7 @@ class LibraryView extends VerticalLayout {
         search.addValueChangeListener(e -> show(e.getValue()));
         results.setWidthFull();
         results.setTestId("library-results");
-        Anchor addArticle = LibraryNavigation.importArticle().anchor("Add an article");
+        Anchor addArticle = LibraryNavigation.importArticle().anchor(getTranslation("library.list.addArticle"));
         addArticle.getElement().setAttribute("router-link", true);
         addArticle.addClassName("import-link");
         addArticle.setTestId("import-paste");
@@ -72,23 +70,22 @@ class LibraryView extends VerticalLayout {
                     term.isBlank()
                             ? new EmptyState(
                                     "library-empty",
-                                    "Your school's library has no articles yet.",
-                                    "Articles you add, with their outlets and answer keys, are listed here.")
-                            : new EmptyState(
-                                    "library-no-match",
-                                    "No article's headline or outlet contains \u201c" + term.strip() + "\u201d."));
+                                    getTranslation("library.list.empty.title"),
+                                    getTranslation("library.list.empty.text"))
+                            : new EmptyState("library-no-match", getTranslation("library.list.noMatch", term.strip())));
             return;
         }
         Map<String, List<LibraryEntry>> bySet = new LinkedHashMap<>();
         for (LibraryEntry e : entries) {
             bySet.computeIfAbsent(
-                            Objects.requireNonNullElse(e.storySetTitle(), "Other articles"), k -> new ArrayList<>())
+                            Objects.requireNonNullElse(e.storySetTitle(), getTranslation("library.list.otherArticles")),
+                            k -> new ArrayList<>())
                     .add(e);
         }
         bySet.forEach((title, list) -> results.add(storySet(title, list)));
     }
 
-    private static Div storySet(String title, List<LibraryEntry> entries) {
+    private Div storySet(String title, List<LibraryEntry> entries) {
         Div group = new Div();
         group.addClassName("story-set");
         group.setTestId("story-set");
@@ -110,21 +107,23 @@ class LibraryView extends VerticalLayout {
      * Which lesson steps the article can be assigned for: "Mark the claims" needs a key, "Who says
      * so?" a key that names the article's sources, because that step is scored against them.
      */
-    private static Span exercises(LibraryEntry e) {
+    private Span exercises(LibraryEntry e) {
         String claims = ExerciseNames.name("mark-claims");
-        String sources = ExerciseNames.name("identify-sources") + " (identify sources)";
+        String sources = ExerciseNames.name("identify-sources");
         // Its story set's comparison key covers it: it can be a column of a compare step.
-        String compare =
-                e.comparable() ? " \u00b7 " + ExerciseNames.name("compare-outlets") + " (with its story set)" : "";
+        String compare = e.comparable()
+                ? " \u00b7 " + getTranslation("library.list.exercises.compare", ExerciseNames.name("compare-outlets"))
+                : "";
         String text;
         if (e.keyStatus() == LibraryEntry.KeyStatus.NONE) {
             // It can still be assigned; students' marks are saved but nothing is scored.
-            text = "Exercises: " + claims + ", not scored until it has a key" + compare;
+            text = getTranslation("library.list.exercises.noKey", claims, compare);
         } else if (e.keyNamesSources()) {
-            text = "Exercises: " + claims + " \u00b7 " + sources + compare;
+            text = getTranslation("library.list.exercises.all", claims, sources, compare);
+        } else if (compare.isEmpty()) {
+            text = getTranslation("library.list.exercises.claimsOnly", claims, sources);
         } else {
-            text = "Exercises: " + claims + (compare.isEmpty() ? " only" : compare) + ". Its key names no sources, so "
-                    + "it cannot be used for \u201c" + ExerciseNames.name("identify-sources") + "\u201d.";
+            text = getTranslation("library.list.exercises.noSources", claims, compare, sources);
         }
         Span marker = new Span(text);
         marker.addClassName("library-exercises");
@@ -132,7 +131,7 @@ class LibraryView extends VerticalLayout {
         return marker;
     }
 
-    private static Div articleRow(LibraryEntry e) {
+    private Div articleRow(LibraryEntry e) {
         Div row = new Div();
         row.addClassName("article-row");
         row.setTestId("library-article");
@@ -145,14 +144,15 @@ class LibraryView extends VerticalLayout {
         outlet.getElement().setAttribute("router-link", true);
         Span meta = new Span(
                 new Span(outlet),
-                new Span(" · " + e.outletKind().label() + " · " + e.published().display()));
+                new Span(" · " + getTranslation(e.outletKind().labelKey()) + " · "
+                        + e.published().display(getLocale())));
         meta.addClassName("article-meta");
-        Span status = new Span(e.keyStatus().label());
+        Span status = new Span(getTranslation(e.keyStatus().labelKey()));
         status.addClassNames("status-pill", "key-" + e.keyStatus().name().toLowerCase(Locale.ROOT));
         status.setTestId("key-status");
         row.add(headline, meta, status, exercises(e));
         if (e.maturityNote() != null) {
-            Span flag = new Span("Maturity note");
+            Span flag = new Span(getTranslation("library.list.maturityFlag"));
             flag.addClassNames("status-pill", "maturity-flag");
             flag.getElement().setAttribute("title", e.maturityNote());
             row.add(flag);
@@ -163,5 +163,10 @@ class LibraryView extends VerticalLayout {
             row.add(note);
         }
         return row;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("library.title"));
     }
 }

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
@@ -32,9 +32,8 @@ import org.lateral.library.importing.OutletEditService;
  * the profile changed meanwhile.
  */
 @Route("library/outlet/edit")
-@PageTitle("Correct an outlet's profile · Lateral")
 @RolesAllowed("TEACHER")
-class OutletEditView extends Div implements HasUrlParameter<String> {
+class OutletEditView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final OutletEditService edits;
     private final Div message = new Div();
@@ -52,45 +51,51 @@ class OutletEditView extends Div implements HasUrlParameter<String> {
         UUID id = RouteIds.parse(parameter);
         removeAll();
         message.setText("");
-        Anchor back = LibraryNavigation.outlet(id).anchor("\u2190 Back to the profile");
+        Anchor back = LibraryNavigation.outlet(id).anchor("\u2190 " + getTranslation("library.outletEdit.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Correct this outlet's profile"));
+        add(back, new H2(getTranslation("library.outletEdit.heading")));
         try {
             render(edits.editable(id));
         } catch (UserFacingException ex) {
             // Not the teacher's own (a pack's or a colleague's): the sentence, and no form.
-            message.setText(ex.getMessage());
+            message.setText(ex.getLocalizedMessage());
             add(message);
         }
     }
 
     private void render(EditableOutlet outlet) {
-        add(new Paragraph("Saving keeps what the profile said before: the outlet's page lists its earlier "
-                + "versions. Leave a field empty when it is not known."));
+        add(new Paragraph(getTranslation("library.outletEdit.intro")));
 
-        TextField name = field("Name", "outlet-edit-name", 200, outlet.name());
+        TextField name = field(getTranslation("library.outletEdit.name"), "outlet-edit-name", 200, outlet.name());
         Select<OutletKind> kind = new Select<>();
-        kind.setLabel("Kind of outlet");
+        kind.setLabel(getTranslation("library.outlet.kind"));
         kind.setTestId("outlet-edit-kind");
         kind.setItems(OutletKind.values());
-        kind.setItemLabelGenerator(OutletKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation(k.labelKey()));
         kind.setValue(outlet.kind());
-        TextField country = field("Country", "outlet-edit-country", 100, outlet.country());
-        TextField home = field("Home page", "outlet-edit-home", 2000, outlet.homeUrl());
+        TextField country =
+                field(getTranslation("library.outlet.country"), "outlet-edit-country", 100, outlet.country());
+        TextField home = field(getTranslation("library.outletEdit.home"), "outlet-edit-home", 2000, outlet.homeUrl());
         home.setPlaceholder("https://");
-        TextArea ownership = area("Ownership and funding", "outlet-edit-ownership", 2000, outlet.ownership());
+        TextArea ownership =
+                area(getTranslation("library.outlet.ownership"), "outlet-edit-ownership", 2000, outlet.ownership());
         TextField ownershipSource = field(
-                "Where the ownership and funding come from",
+                getTranslation("library.outletEdit.ownershipSource"),
                 "outlet-edit-ownership-source",
                 2000,
                 outlet.ownershipSource());
-        TextField publisher = field("Publisher", "outlet-edit-publisher", 2000, outlet.publisher());
-        TextField publisherSource =
-                field("Where the publisher comes from", "outlet-edit-publisher-source", 2000, outlet.publisherSource());
-        TextArea description = area("About the outlet", "outlet-edit-description", 4000, outlet.description());
+        TextField publisher =
+                field(getTranslation("library.outlet.publisher"), "outlet-edit-publisher", 2000, outlet.publisher());
+        TextField publisherSource = field(
+                getTranslation("library.outletEdit.publisherSource"),
+                "outlet-edit-publisher-source",
+                2000,
+                outlet.publisherSource());
+        TextArea description =
+                area(getTranslation("library.outletEdit.about"), "outlet-edit-description", 4000, outlet.description());
 
-        Button save = new Button("Save as a new version", e -> {
+        Button save = new Button(getTranslation("library.edit.saveVersion"), e -> {
             try {
                 edits.saveEdit(
                         outlet.outletId(),
@@ -108,7 +113,7 @@ class OutletEditView extends Div implements HasUrlParameter<String> {
                 getUI().ifPresent(ui ->
                         LibraryNavigation.outlet(outlet.outletId()).navigate(ui));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
                 message.scrollIntoView();
             }
         });
@@ -140,5 +145,10 @@ class OutletEditView extends Div implements HasUrlParameter<String> {
         area.setValue(Objects.requireNonNullElse(value, ""));
         area.setWidthFull();
         return area;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("library.outletEdit.title"));
     }
 }

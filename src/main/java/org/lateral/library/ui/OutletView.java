@@ -18,9 +18,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
@@ -34,7 +33,7 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     private final LibraryService library;
     private final OutletEditService edits;
-    private String title = "Outlet · Lateral";
+    private String title = "";
 
     OutletView(LibraryService library, OutletEditService edits) {
         this.library = library;
@@ -44,23 +43,23 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation("base.pageTitle", title.isEmpty() ? getTranslation("library.outlet.title") : title);
     }
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         UUID id = RouteIds.parse(parameter);
         OutletProfile outlet = library.outlet(id).orElseThrow(NotFoundException::new);
-        title = outlet.name() + " · Lateral";
+        title = outlet.name();
         removeAll();
-        Anchor back = LibraryNavigation.library().anchor("\u2190 Library");
+        Anchor back = LibraryNavigation.library().anchor("\u2190 " + getTranslation("library.title"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back, new H2(outlet.name()));
         // Only the teacher whose import created the outlet may correct it; packs' and colleagues' are read-only.
         if (edits.mayEdit(outlet.id())) {
             Button edit = new Button(
-                    "Edit this profile",
+                    getTranslation("library.outlet.edit"),
                     e -> getUI().ifPresent(ui ->
                             LibraryNavigation.editOutlet(outlet.id()).navigate(ui)));
             edit.setTestId("outlet-edit");
@@ -70,41 +69,49 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div profile = new Div();
         profile.addClassNames("card", "outlet-profile");
         profile.setTestId("outlet-profile");
-        profile.add(line("Kind of outlet", outlet.kind().label()));
-        profile.add(line("Country", outlet.country() == null ? "Not known" : outlet.country()));
+        profile.add(line(
+                getTranslation("library.outlet.kind"),
+                getTranslation(outlet.kind().labelKey())));
+        profile.add(line(
+                getTranslation("library.outlet.country"),
+                outlet.country() == null ? getTranslation("library.outlet.notKnown") : outlet.country()));
         if (outlet.publisher() != null) {
-            profile.add(line("Publisher", outlet.publisher()));
+            profile.add(line(getTranslation("library.outlet.publisher"), outlet.publisher()));
             if (outlet.publisherSource() != null) {
-                profile.add(line("Where this comes from", outlet.publisherSource()));
+                profile.add(line(getTranslation("library.outlet.whereFrom"), outlet.publisherSource()));
             }
         }
-        profile.add(line("Ownership and funding", outlet.ownership() == null ? "Not known" : outlet.ownership()));
+        profile.add(line(
+                getTranslation("library.outlet.ownership"),
+                outlet.ownership() == null ? getTranslation("library.outlet.notKnown") : outlet.ownership()));
         if (outlet.ownershipSource() != null) {
-            profile.add(line("Where this comes from", outlet.ownershipSource()));
+            profile.add(line(getTranslation("library.outlet.whereFrom"), outlet.ownershipSource()));
         }
         if (outlet.description() != null) {
-            profile.add(line("About", outlet.description()));
+            profile.add(line(getTranslation("library.outlet.about"), outlet.description()));
         }
-        profile.add(line("Web site", outlet.homeUrl() == null ? "Not known" : outlet.homeUrl()));
+        profile.add(line(
+                getTranslation("library.outlet.website"),
+                outlet.homeUrl() == null ? getTranslation("library.outlet.notKnown") : outlet.homeUrl()));
         if (!outlet.facts().isEmpty()) {
             UnorderedList facts = new UnorderedList();
             facts.setTestId("outlet-facts");
             for (OutletProfile.Fact f : outlet.facts()) {
                 facts.add(fact(f));
             }
-            Span label = new Span("Facts about this outlet");
+            Span label = new Span(getTranslation("library.outlet.facts"));
             label.addClassName("profile-label");
             profile.add(new Div(label, facts));
         }
         if (outlet.fromPack()) {
-            Paragraph pack = new Paragraph("This profile came with an exercise pack.");
+            Paragraph pack = new Paragraph(getTranslation("library.outlet.fromPack"));
             pack.addClassName("reader-note");
             profile.add(pack);
         }
         profile.add(history(outlet));
         add(profile);
 
-        add(new H3("Articles from this outlet in your library"));
+        add(new H3(getTranslation("library.outlet.articles")));
         UnorderedList articles = new UnorderedList();
         articles.setTestId("outlet-articles");
         for (LibraryEntry e : library.articlesOf(outlet.id())) {
@@ -115,16 +122,16 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         add(articles);
     }
 
-    private static ListItem fact(OutletProfile.Fact f) {
+    private ListItem fact(OutletProfile.Fact f) {
         ListItem item = new ListItem();
         item.addClassName("outlet-fact");
         item.setTestId("outlet-fact");
-        Paragraph source = new Paragraph("Source: " + f.source());
+        Paragraph source = new Paragraph(getTranslation("library.outlet.source", f.source()));
         source.addClassName("reader-note");
         item.add(new Paragraph(f.fact()), source);
         if (f.response() != null) {
-            item.add(new Paragraph("The outlet's response: " + f.response()));
-            Paragraph responseSource = new Paragraph("Source: " + f.responseSource());
+            item.add(new Paragraph(getTranslation("library.outlet.response", f.response())));
+            Paragraph responseSource = new Paragraph(getTranslation("library.outlet.source", f.responseSource()));
             responseSource.addClassName("reader-note");
             item.add(responseSource);
         }
@@ -135,46 +142,54 @@ class OutletView extends Div implements HasUrlParameter<String>, HasDynamicTitle
      * Profiles are versioned (DD012): say whether this one was corrected, so a teacher who read it
      * before can tell, and show what the earlier versions said.
      */
-    private static Div history(OutletProfile outlet) {
+    private Div history(OutletProfile outlet) {
         Div history = new Div();
         history.setTestId("outlet-history");
-        String since = outlet.currentSince() == null ? "" : " on " + day(outlet.currentSince());
         int earlier = outlet.earlierVersions().size();
-        Paragraph summary = new Paragraph(
-                earlier == 0
-                        ? "Profile history: unchanged since it was added" + since + "."
-                        : "Profile history: corrected" + since + "; earlier versions: " + earlier + ".");
+        String summaryText;
+        if (outlet.currentSince() == null) {
+            summaryText = earlier == 0
+                    ? getTranslation("library.outlet.history.unchanged")
+                    : getTranslation("library.outlet.history.corrected", earlier);
+        } else {
+            String since = day(outlet.currentSince());
+            summaryText = earlier == 0
+                    ? getTranslation("library.outlet.history.unchangedSince", since)
+                    : getTranslation("library.outlet.history.correctedOn", since, earlier);
+        }
+        Paragraph summary = new Paragraph(summaryText);
         summary.addClassName("reader-note");
         history.add(summary);
         if (earlier > 0) {
             UnorderedList versions = new UnorderedList();
             for (OutletProfile.EarlierVersion v : outlet.earlierVersions()) {
-                ListItem item = new ListItem(new Span("Stored on " + day(v.storedAt()) + ": " + v.name()));
+                ListItem item = new ListItem(
+                        new Span(getTranslation("library.outlet.history.storedOn", day(v.storedAt()), v.name())));
                 item.setTestId("outlet-earlier-version");
                 if (v.publisher() != null) {
-                    item.add(new Paragraph("Publisher: " + v.publisher()));
+                    item.add(new Paragraph(getTranslation("library.outlet.history.publisher", v.publisher())));
                 }
-                item.add(new Paragraph(
-                        "Ownership and funding: " + (v.ownership() == null ? "Not known" : v.ownership())));
+                item.add(new Paragraph(getTranslation(
+                        "library.outlet.history.ownership",
+                        v.ownership() == null ? getTranslation("library.outlet.notKnown") : v.ownership())));
                 if (v.description() != null) {
-                    item.add(new Paragraph("About: " + v.description()));
+                    item.add(new Paragraph(getTranslation("library.outlet.history.about", v.description())));
                 }
-                v.facts().forEach(f -> item.add(new Paragraph("Fact: " + f.fact())));
+                v.facts()
+                        .forEach(f -> item.add(new Paragraph(getTranslation("library.outlet.history.fact", f.fact()))));
                 versions.add(item);
             }
-            Details details = new Details("Earlier versions of this profile", versions);
+            Details details = new Details(getTranslation("library.outlet.history.earlier"), versions);
             details.setTestId("outlet-earlier-versions");
             history.add(details);
         }
         return history;
     }
 
-    private static String day(Instant instant) {
+    private String day(Instant instant) {
         // The library has no time zone of its own; the day of a correction is close enough in UTC.
-        return DAY.format(instant.atZone(ZoneOffset.UTC));
+        return Formats.day(instant.atZone(ZoneOffset.UTC).toLocalDate(), getLocale());
     }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private static Div line(String label, String value) {
         Span name = new Span(label);

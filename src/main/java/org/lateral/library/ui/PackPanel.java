@@ -32,17 +32,17 @@ public class PackPanel extends Div {
     public PackPanel(PackService packs) {
         this.packs = packs;
         addClassName("card");
-        H3 heading = new H3("Exercise packs: a story set in one file");
+        H3 heading = new H3(getTranslation("library.packs.heading"));
         heading.setTestId("pack-heading");
-        Paragraph about = new Paragraph("A pack is one story set of the library, with its articles, outlet profiles "
-                + "and answer keys, in a single .zip file. Download one to keep a copy or to give it to another "
-                + "school; import one to add its story set to your school's library.");
+        Paragraph about = new Paragraph(getTranslation("library.packs.about"));
         about.setTestId("pack-about");
         add(heading, about);
         List<PackService.StorySetChoice> sets = packs.storySets();
         if (!sets.isEmpty()) {
+            // Worded here: the download runs outside the page, where its language is not known.
+            String notYours = getTranslation("library.packs.notYours");
             Select<PackService.StorySetChoice> set = new Select<>();
-            set.setLabel("Story set to export");
+            set.setLabel(getTranslation("library.packs.storySet"));
             set.setItems(sets);
             set.setItemLabelGenerator(PackService.StorySetChoice::title);
             set.setValue(sets.getFirst());
@@ -58,14 +58,13 @@ public class PackPanel extends Div {
                                             "application/zip",
                                             file.zip().length);
                                 } catch (NotYoursException | AccessDeniedException e) {
-                                    return DownloadResponse.error(
-                                            403, "That story set is not in your school's library.");
+                                    return DownloadResponse.error(403, notYours);
                                 } catch (UserFacingException e) {
                                     return DownloadResponse.error(404, e.getMessage());
                                 }
                             },
                             "pack.zip"),
-                    "Download as a pack (.zip)");
+                    getTranslation("library.packs.download"));
             download.setTestId("export-pack");
             add(set, download);
         }
@@ -75,25 +74,26 @@ public class PackPanel extends Div {
         upload.setAcceptedFileTypes(".zip", "application/zip");
         upload.setMaxFileSize(PackZip.MAX_ZIP_BYTES);
         upload.setMaxFiles(1);
+        upload.setI18n(UploadTexts.of(this));
         upload.setTestId("import-pack");
         report.setTestId("import-pack-report");
-        add(new Paragraph("Import a pack (.zip) into your school's library: all of it or nothing."), upload, report);
+        add(new Paragraph(getTranslation("library.packs.importIntro")), upload, report);
     }
 
     private void show(PackService.ImportReport result) {
         report.removeAll();
         if (!result.imported()) {
             report.add(
-                    new Paragraph("Nothing was imported from \u201c" + result.pack() + "\u201d:"),
+                    new Paragraph(getTranslation("library.packs.nothingImported", result.pack())),
                     list(result.refused()));
             return;
         }
-        report.add(new Paragraph("Imported \u201c" + result.pack() + "\u201d."));
+        report.add(new Paragraph(getTranslation("library.packs.imported", result.pack())));
         if (!result.added().isEmpty()) {
-            report.add(new Paragraph("Added:"), list(result.added()));
+            report.add(new Paragraph(getTranslation("library.packs.added")), list(result.added()));
         }
         if (!result.alreadyThere().isEmpty()) {
-            report.add(new Paragraph("Already in the library:"), list(result.alreadyThere()));
+            report.add(new Paragraph(getTranslation("library.packs.alreadyThere")), list(result.alreadyThere()));
         }
     }
 

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -22,9 +22,8 @@ import org.lateral.security.SessionGuard;
 
 /** Sign-in at {@code /login}: Vaadin's login form, fields {@code username} and {@code password}. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Lateral")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final Paragraph welcome = new Paragraph();
@@ -40,21 +39,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         H1 title = new H1("Lateral");
         title.addClassName("login-title");
-        Paragraph tagline = new Paragraph(
-                "Read the news like a fact-checker: mark the claims, find who says so, compare the outlets.");
+        Paragraph tagline = new Paragraph(getTranslation("security.login.tagline"));
         tagline.addClassName("login-tagline");
 
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("Username");
-        i18n.getForm().setSubmit("Sign in");
+        i18n.getForm().setTitle(getTranslation("security.login.title"));
+        i18n.getForm().setUsername(getTranslation("security.login.username"));
+        i18n.getForm().setPassword(getTranslation("security.login.password"));
+        i18n.getForm().setSubmit(getTranslation("security.login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("security.login.forgotPassword"));
         // One answer for an unknown username, a wrong password, a switched-off account and too
         // many tries (DD007): it must not tell a stranger which usernames exist.
-        i18n.getErrorMessage().setTitle("Could not sign in");
-        i18n.getErrorMessage()
-                .setMessage(
-                        "Check your username and password. After several wrong tries, signing in "
-                                + "pauses for a few minutes: wait, then try again. Forgot your password? Your teacher can reset it.");
+        i18n.getErrorMessage().setTitle(getTranslation("security.login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("security.login.error.message"));
+        i18n.getErrorMessage().setUsername(getTranslation("security.login.error.usernameRequired"));
+        i18n.getErrorMessage().setPassword(getTranslation("security.login.error.passwordRequired"));
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -62,27 +61,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         welcome.addClassName("login-welcome");
         welcome.setTestId("login-welcome");
         welcome.setVisible(false);
-        Anchor joinLink = NamedRoutes.join().anchor("Have a join code from your teacher? Join a class");
+        Anchor joinLink = NamedRoutes.join().anchor(getTranslation("security.login.joinLink"));
         joinLink.setTestId("join-link");
         add(title, tagline, welcome, form, joinLink);
 
         if (mode.demo()) {
             Div hint = new Div(
-                    new Paragraph("Demo accounts: teacher, admin (the school admin), and student1 to student24."),
-                    new Paragraph("Password for all of them: lateral-demo"));
+                    new Paragraph(getTranslation("security.login.demo.accounts")),
+                    new Paragraph(getTranslation("security.login.demo.password")));
             hint.addClassName("login-hint");
             hint.setTestId("demo-accounts-hint");
             add(hint);
         } else if (accounts.noAccountsYet()) {
             Div setup = new Div(
-                    new Paragraph("Lateral is not set up yet. The person installing it creates the first account."),
-                    NamedRoutes.setup().anchor("Go to first-run setup"));
+                    new Paragraph(getTranslation("security.login.setup.notYet")),
+                    NamedRoutes.setup().anchor(getTranslation("security.login.setup.link")));
             setup.addClassName("login-hint");
             setup.setTestId("setup-hint");
             add(setup);
         } else {
-            Paragraph help = new Paragraph(
-                    "Students: ask your teacher for your username. Forgot your password? Your teacher can reset it.");
+            Paragraph help = new Paragraph(getTranslation("security.login.help"));
             help.addClassName("login-hint");
             add(help);
         }
@@ -95,10 +93,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setError(parameters.containsKey("error"));
         VaadinSession current = VaadinSession.getCurrent();
         Object signedOut = current == null ? null : current.getSession().getAttribute(SessionGuard.SIGNED_OUT_BECAUSE);
-        if (signedOut instanceof String reason) {
+        if (signedOut instanceof SessionGuard.SignedOut reason) {
             // Shown once: the next visit to this page is an ordinary one.
             current.getSession().removeAttribute(SessionGuard.SIGNED_OUT_BECAUSE);
-            welcome.setText(reason);
+            welcome.setText(
+                    switch (reason.reason()) {
+                        case IDLE -> getTranslation("security.login.signedOut.idle", reason.amount());
+                        case TOO_LONG -> getTranslation("security.login.signedOut.tooLong", reason.amount());
+                        case ENDED_ELSEWHERE -> getTranslation("security.login.signedOut.endedElsewhere");
+                    });
             welcome.setVisible(true);
         }
         if (parameters.containsKey("joined")) {
@@ -106,8 +109,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             Object username = session == null ? null : session.getAttribute(LoginWelcome.JOINED_USERNAME);
             welcome.setText(
                     username instanceof String name
-                            ? "Your account is ready and you are in the class. Sign in as " + name + "."
-                            : "Your account is ready and you are in the class. Sign in with the username you chose.");
+                            ? getTranslation("security.login.joined.named", name)
+                            : getTranslation("security.login.joined.unnamed"));
             welcome.setVisible(true);
         }
         if (parameters.containsKey("invited")) {
@@ -115,9 +118,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             Object username = session == null ? null : session.getAttribute(LoginWelcome.INVITED_USERNAME);
             welcome.setText(
                     username instanceof String name
-                            ? "Your teacher account is ready. Sign in as " + name + "."
-                            : "Your teacher account is ready. Sign in with the username you chose.");
+                            ? getTranslation("security.login.invited.named", name)
+                            : getTranslation("security.login.invited.unnamed"));
             welcome.setVisible(true);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("security.login.title"));
     }
 }

@@ -71,7 +71,7 @@ class FetchAddressTest {
         String address = "https://example.org/" + "a".repeat(FetchAddress.MAX_LENGTH);
         assertThatThrownBy(() -> FetchAddress.parse(address))
                 .isInstanceOf(FetchRefusedException.class)
-                .hasMessage("That address is too long to be an article's address.");
+                .hasMessage("That address is too long to be an article\u2019s address.");
     }
 
     @ParameterizedTest(name = "{0}")

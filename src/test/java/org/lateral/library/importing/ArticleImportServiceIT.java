@@ -350,7 +350,7 @@ class ArticleImportServiceIT {
                     .hasMessageStartingWith("\u201clatin1.txt\u201d is not UTF-8 text.");
             assertThatThrownBy(() -> imports.preview(PastedArticle.of("   \n ")))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage("Paste the article's text first.");
+                    .hasMessage("Paste the article\u2019s text first.");
             assertThatThrownBy(() -> imports.preview(
                             new PastedArticle("Headline\n\nText.", null, null, null, null, "javascript:alert(1)")))
                     .isInstanceOf(UserFacingException.class)
@@ -398,7 +398,7 @@ class ArticleImportServiceIT {
                             null,
                             good.published())))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage("That outlet is not in your school's library. Choose another one.");
+                    .hasMessage("That outlet is not in your school\u2019s library. Choose another one.");
             assertThat(rows(school)).isEqualTo(before);
         }
     }

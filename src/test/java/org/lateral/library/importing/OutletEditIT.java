@@ -175,7 +175,7 @@ class OutletEditIT {
         try (var signedIn = SignedIn.as(users, "teacher")) {
             UUID id = library.articles("sputnik").getFirst().outletId();
             Map<String, Object> before = state(id);
-            String fromPack = "This outlet's profile comes with an exercise pack shared by the whole school; "
+            String fromPack = "This outlet\u2019s profile comes with an exercise pack shared by the whole school; "
                     + "you can read it, not change it.";
             assertThat(outlets.mayEdit(id)).isFalse();
             assertThatThrownBy(() -> outlets.editable(id))
@@ -231,7 +231,7 @@ class OutletEditIT {
                     secondTab.name(), secondTab.kind(), "Spain", null, null, null, null, null, secondTab.homeUrl());
             assertThatThrownBy(() -> outlets.saveEdit(id, secondTab.version(), fromSecondTab))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage("Someone changed this outlet's profile since you opened it; reload to see it.");
+                    .hasMessage("Someone changed this outlet\u2019s profile since you opened it; reload to see it.");
             assertThat(state(id)).isEqualTo(before);
             assertThat(library.outlet(id).orElseThrow().country()).isEqualTo("Portugal");
         }
@@ -271,9 +271,9 @@ class OutletEditIT {
             Map<String, UnaryOperator<OutletCorrection>> bad = Map.of(
                     "Give the outlet its name.",
                     c -> withName(c, "   "),
-                    "The outlet's name is too long: at most 200 characters.",
+                    "The outlet\u2019s name is too long: at most 200 characters.",
                     c -> withName(c, "L".repeat(201)),
-                    "Another outlet in your school's library is already called \u201charbour radio\u201d. "
+                    "Another outlet in your school\u2019s library is already called \u201charbour radio\u201d. "
                             + "Choose a different name.",
                     c -> withName(c, "harbour radio"),
                     "Choose what kind of outlet this is.",

@@ -18,6 +18,7 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
 import org.lateral.library.LibraryPins;
@@ -330,7 +331,7 @@ class ComparisonKeyEditorServiceIT {
             // A second tab that loaded version 0 saves: refused, whole.
             assertThatThrownBy(() -> comparisons.save(set, 0, ComparisonDrafts.addLevel(ComparisonDraft.EMPTY)))
                     .isInstanceOf(StaleDraftException.class)
-                    .hasMessage(ComparisonKeyEditorService.STALE);
+                    .hasMessage(Translations.english("library.comparison.refusal.stale"));
             assertThatThrownBy(() -> comparisons.publish(set, 0)).isInstanceOf(StaleDraftException.class);
             // A count the tables refuse: refused with a sentence.
             ComparisonDraft negative = ComparisonDrafts.updateEntry(

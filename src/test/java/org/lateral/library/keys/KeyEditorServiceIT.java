@@ -15,6 +15,7 @@ import org.lateral.Fixtures;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.LibraryService;
@@ -255,10 +256,10 @@ class KeyEditorServiceIT {
             // Another tab saved first (from version 0 too): this page's save is refused.
             assertThatThrownBy(() -> keys.save(article, 0, KeyDraft.EMPTY))
                     .isInstanceOf(StaleDraftException.class)
-                    .hasMessage(KeyEditorService.STALE);
+                    .hasMessage(Translations.english("library.key.refusal.stale"));
             assertThatThrownBy(() -> keys.publish(article, 0))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage(KeyEditorService.STALE);
+                    .hasMessage(Translations.english("library.key.refusal.stale"));
             KeyDraft outside = KeyDrafts.addClaim(KeyDraft.EMPTY, 5, FERRY.length() + 10);
             assertThatThrownBy(() -> keys.save(article, v1, outside))
                     .isInstanceOf(UserFacingException.class)
@@ -427,7 +428,7 @@ class KeyEditorServiceIT {
                     .single();
             assertThatThrownBy(() -> keys.save(article, before, KeyDraft.EMPTY))
                     .isInstanceOf(StaleDraftException.class)
-                    .hasMessage(KeyEditorService.ARTICLE_CHANGED);
+                    .hasMessage(Translations.english("library.key.refusal.articleChanged"));
             KeyEditorService.EditedKey moved = keys.open(article).orElseThrow().key();
             assertThat(moved.lost()).containsExactly("claim \u201cFares may rise next year\u201d");
             KeyDraft.Claim kept = moved.draft().claims().getFirst();

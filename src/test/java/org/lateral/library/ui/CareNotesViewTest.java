@@ -143,10 +143,11 @@ class CareNotesViewTest extends SpringBrowserlessTest {
                         .getTextRecursively())
                 .contains("Named in a government report on disinformation.")
                 .contains("Source: The report, August 2020")
-                .contains("The outlet's response: The outlet disputes the report.")
+                .contains("The outlet\u2019s response: The outlet disputes the report.")
                 .contains("Source: The outlet's statement of 5 August 2020");
         assertThat(text("outlet-history"))
-                .containsPattern("Profile history: corrected on \\d{1,2} \\w{3} \\d{4}; earlier versions: 1\\.");
+                .containsPattern(
+                        "Profile history: corrected on [A-Z][a-z]{2} \\d{1,2}, \\d{4}; earlier versions: 1\\.");
         Details earlier = $(Details.class).withTestId("outlet-earlier-versions").single();
         assertThat(earlier.getElement().getTextRecursively())
                 .contains("Owned by Example Holdings.")

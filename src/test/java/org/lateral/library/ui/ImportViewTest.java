@@ -3,15 +3,20 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -124,8 +129,32 @@ class ImportViewTest extends SpringBrowserlessTest {
         navigate(ImportView.class);
         paste("  ");
         assertThat($(Div.class).withTestId("import-error").single().getText())
-                .isEqualTo("Paste the article's text first.");
+                .isEqualTo("Paste the article\u2019s text first.");
         assertThat($(Pre.class).withTestId("import-preview").all()).isEmpty();
+    }
+
+    /**
+     * A page in Spanish (the browser asked for es-ES) says everything in Spanish: its own words, the
+     * upload box's and the service's refusal, which travels as a key and is worded in the page's
+     * language (DD034).
+     */
+    @Test
+    @WithUserDetails(value = IMPORT_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_and_the_services_refusal_on_it_read_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(ImportView.class);
+        assertThat($(H2.class).single().getText()).isEqualTo("Añadir un artículo");
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Añadir un artículo · Lateral");
+        assertThat($(Upload.class)
+                        .withTestId("import-upload")
+                        .single()
+                        .getI18n()
+                        .getAddFiles()
+                        .getOne())
+                .isEqualTo("Subir archivo...");
+        paste("  ");
+        assertThat($(Div.class).withTestId("import-error").single().getText())
+                .isEqualTo("Primero pega el texto del artículo.");
     }
 
     @Test
@@ -143,14 +172,14 @@ class ImportViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<ImportView.OutletChoice> outlet =
                 $(Select.class).withTestId("import-preview-outlet").single();
-        assertThat(outlet.getValue().label())
+        assertThat(outlet.getItemLabelGenerator().apply(outlet.getValue()))
                 .as("no outlet to match in pasted text")
                 .isEqualTo("A new outlet");
         test($(TextField.class).withTestId("import-new-outlet-name").single()).setValue("Marsh News");
         test($(Button.class).withTestId("import-save").single()).click();
         assertThat(getCurrentView()).isInstanceOf(ImportView.class);
         assertThat($(Div.class).withTestId("import-error").single().getElement().getTextRecursively())
-                .startsWith("Nothing was saved: your school's library already has this text");
+                .startsWith("Nothing was saved: your school\u2019s library already has this text");
         assertThat($(Anchor.class).withTestId("import-duplicate").single().getText())
                 .isEqualTo("Volunteers count the winter birds");
     }

@@ -3,12 +3,15 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +79,37 @@ class LibraryViewTest extends SpringBrowserlessTest {
                 .extracting(Anchor::getText)
                 .containsExactly(
                         "The Frisky", "Sputnik International", "Isegoria", "War in Context", "New Eastern Outlook");
+    }
+
+    /** The library in Spanish: its heading, title, key states, notes and outlet kinds (DD034). */
+    @Test
+    @WithUserDetails("teacher")
+    void a_spanish_page_shows_the_library_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(LibraryView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Biblioteca · Lateral");
+        assertThat($(Span.class).withAttribute("data-testid", "key-status").all())
+                .extracting(Span::getText)
+                .containsOnly("Clave completa");
+        assertThat($(Div.class)
+                        .withTestId("maturity-note")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("Nota de madurez: ");
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "library-article")
+                        .all()
+                        .getFirst()
+                        .getElement()
+                        .getTextRecursively())
+                .as("the outlet kind and the publication date in Spanish")
+                .containsPattern(
+                        "\\u00b7 (Periódico|Revista|Blog|Agencia de noticias|Medio estatal o vinculado al Estado"
+                                + "|Web de estilo de vida o entretenimiento|Agregador de noticias|Revista digital"
+                                + "|Cadena de radio o televisión) \\u00b7 ")
+                .doesNotContainPattern("(January|February|March|April|May|June|July|August|September|October"
+                        + "|November|December|around)");
     }
 
     @Test

@@ -157,7 +157,7 @@ class OutletEditViewTest extends SpringBrowserlessTest {
         test($(Button.class).withTestId("outlet-edit-save").single()).click();
         assertThat(getCurrentView()).isInstanceOf(OutletEditView.class);
         assertThat($(Div.class).withTestId("outlet-edit-error").single().getText())
-                .isEqualTo("Someone changed this outlet's profile since you opened it; reload to see it.");
+                .isEqualTo("Someone changed this outlet\u2019s profile since you opened it; reload to see it.");
         try (var signedIn = SignedIn.as(users, OWNER)) {
             assertThat(library.outlet(id).orElseThrow().country()).isEqualTo("Ireland");
         }

@@ -7,11 +7,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
 import org.lateral.security.LoginWelcome;
+import org.lateral.security.SessionGuard;
 
 @LateralTest
 class LoginViewTest extends SpringBrowserlessTest {
@@ -52,5 +55,22 @@ class LoginViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("login", QueryParameters.of("joined", "1"));
         assertThat($(Paragraph.class).withTestId("login-welcome").single().getText())
                 .isEqualTo("Your account is ready and you are in the class. Sign in as ana.k.");
+    }
+
+    /**
+     * The reason a session was ended travels as a reason and its number, so the sign-in page says
+     * it in its own language (here Spanish), as the page's title (DD034).
+     */
+    @Test
+    void a_spanish_sign_in_page_says_why_the_session_ended_in_spanish() {
+        VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(
+                        SessionGuard.SIGNED_OUT_BECAUSE, new SessionGuard.SignedOut(SessionGuard.Reason.IDLE, 30));
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-MX"));
+        navigate(LoginView.class);
+        assertThat($(Paragraph.class).withTestId("login-welcome").single().getText())
+                .startsWith("Se cerró tu sesión tras 30 minutos sin actividad.");
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Iniciar sesión · Lateral");
     }
 }
