@@ -7,6 +7,7 @@ import { SelectionController } from './selection-controller.js';
 import { KeyboardController } from './keyboard-controller.js';
 import { MarkingController } from './marking-controller.js';
 import { SourcesController } from './sources-controller.js';
+import { OverlayController } from './overlay-controller.js';
 
 export { CLAIM_TYPES, DEFAULT_LABELS };
 
@@ -75,6 +76,10 @@ const TAG = 'claim-highlighter';
  *   `{sourceId, seq, name, kind, origin, relayedFrom, mentions: [{mentionId, seq, sourceId,
  *   start, end, exact}]}`, each link `{linkId, seq, claimRef, sourceId}` (sourceId null: "no
  *   source given"). The unsent changes of the outbox are shown on top.
+ * - `overlayList` (Boolean, default false): filters (claim types, missed only, sources only) and
+ *   a list of the overlays' items above the text; an item's Jump scrolls to it, focuses and
+ *   announces it (overlay-controller.js). While on, the drawing is calm (`data-calm`: lighter
+ *   tints, no label badges) until "Labels in the text" is ticked.
  * - `outlets` (Array of strings, sources mode): the outlets the text names, offered when a
  *   source was relayed (the student may also type one).
  *
@@ -135,6 +140,15 @@ const TAG = 'claim-highlighter';
  * `claim-ref-<ref>` per claim (aria-pressed when selected); the selected claim's `claim-links`
  * (`data-claim-ref`) with `link-source-<sourceId>` and `no-source-given` checkboxes.
  *
+ * The marking mode lists the student's marks (`marks-panel`: beside the text, a collapsible
+ * section under the palette below 60rem, toggled by `marks-toggle`): `mark-list` of `mark-item`
+ * (`data-mark-id`, `data-claim-type`, `aria-current` when selected), each with `mark-jump`,
+ * `mark-type-select` and `mark-item-delete`; `marks-empty` when there are none. The overlay's
+ * parts: `overlay-panel`, `overlay-type-<type>`, `overlay-show-<all|missed|sources>`,
+ * `overlay-details`, `overlay-count`, `overlay-list-toggle`, `overlay-list` of `overlay-item`
+ * (`data-kind`, `data-claim-type`, `data-status`) with `overlay-jump`; the fragment jumped to
+ * carries `data-current`.
+ *
  * Public methods: `clearOutbox()` (after submit and logout); `hasPendingChanges()`;
  * static `ClaimHighlighter.clearAllOutboxes(prefix)`; the `saveState` getter.
  *
@@ -158,6 +172,7 @@ export class ClaimHighlighter extends LitElement {
     claims: { type: Array, attribute: false },
     sourceWork: { type: Object, attribute: false },
     outlets: { type: Array, attribute: false },
+    overlayList: { type: Boolean, attribute: 'overlay-list' },
   };
 
   /**
@@ -219,6 +234,8 @@ export class ClaimHighlighter extends LitElement {
     this.sourceWork = null;
     /** @type {string[]} */
     this.outlets = [];
+    /** Filters and a list for the overlays (overlay-controller.js). */
+    this.overlayList = false;
     /** Whether `drawn()` has been called on the server. */
     this._drawnReported = false;
 
@@ -241,6 +258,7 @@ export class ClaimHighlighter extends LitElement {
     this.keyboard = new KeyboardController(this);
     this.marking = new MarkingController(this);
     this.sources = new SourcesController(this);
+    this.overlayView = new OverlayController(this);
     /** Every mode; each draws its overlays. @type {HighlighterMode[]} */
     this.modes = [this.marking, this.sources];
   }
@@ -277,7 +295,8 @@ export class ClaimHighlighter extends LitElement {
       changed.has('markable') ||
       changed.has('readonly') ||
       changed.has('mode') ||
-      changed.has('outlets')
+      changed.has('outlets') ||
+      changed.has('overlayList')
     ) {
       this.view.invalidate();
     }

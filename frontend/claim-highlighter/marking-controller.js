@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { adjacentMark } from './snapping.js';
 import { CLAIM_TYPES } from './labels.js';
 import { safeQuote } from './selection-controller.js';
+import { markItems } from './item-list.js';
 
 /**
  * @typedef {import('lit').ReactiveController} ReactiveController
@@ -43,6 +44,10 @@ export class MarkingController {
     /** @type {string | null} */
     this._hint = null;
     this.toolIndex = 0;
+    /** Whether the list of marks is open on a narrow screen (on a wide one it always shows). */
+    this.listOpen = false;
+    /** The list of marks goes before the text (see HighlighterMode). */
+    this.panelFirst = true;
     host.addController(this);
   }
 
@@ -155,7 +160,8 @@ export class MarkingController {
         label: host.typeName(mark.type),
         status: ownStatus.get(mark.markId),
         own: true,
-        selected: host.markable && mark.markId === this.selectedMarkId,
+        // Also read-only: Jump in the list of marks shows which mark it went to.
+        selected: mark.markId === this.selectedMarkId,
       });
     }
     if (host.markable) {
@@ -179,12 +185,122 @@ export class MarkingController {
   }
 
   /**
-   * Nothing beside the text: the palette is all.
-   *
-   * @returns {typeof nothing}
+   * The list of the student's marks, an equal alternative to the highlights: each mark's type in
+   * words, its quote, and Jump, Change type and Delete. It is drawn from `display`, the state the
+   * text is drawn from, so a mark made in the text is in the list at once, and the list's actions
+   * go through the same commit as the palette's (one save path, DD004). Beside the text on a wide
+   * screen, a collapsible section under the palette on a narrow one. Nothing while the sources
+   * mode is on (the types would give the previous step's answers away) or on a page without marks
+   * of the student's (feedback, the key editor).
    */
   renderPanel() {
-    return nothing;
+    const host = this.host;
+    if (host.mode === 'sources' || (!host.markable && this.display.length === 0)) {
+      return nothing;
+    }
+    const editable = this.canAct();
+    const items = markItems(this.display, host.text ?? '');
+    const title = host.label('marksHeading', { n: items.length });
+    const listId = `${host.view.idPrefix}-marks`;
+    return html`<section class="ch-marks-panel" data-testid="marks-panel" aria-labelledby=${`${listId}-title`} ?data-open=${this.listOpen}>
+      <h3 class="ch-panel-heading"><button type="button" class="ch-panel-toggle" data-testid="marks-toggle" aria-expanded=${String(this.listOpen)} aria-controls=${listId} @click=${() => this._toggleList()}>${title}</button><span class="ch-panel-title" id=${`${listId}-title`} tabindex="-1">${title}</span></h3>
+      <div class="ch-panel-body" id=${listId}>
+        ${items.length === 0
+          ? html`<p class="ch-sources-empty" data-testid="marks-empty">${host.label(editable ? 'marksEmpty' : 'marksNone')}</p>`
+          : html`<ol class="ch-item-list" data-testid="mark-list">${items.map((item) => this._renderItem(item, editable))}</ol>`}
+      </div>
+    </section>`;
+  }
+
+  /**
+   * @param {import('./item-list.js').MarkItem} item
+   * @param {boolean} editable
+   */
+  _renderItem(item, editable) {
+    const host = this.host;
+    const name = host.typeName(item.type);
+    const selected = item.markId === this.selectedMarkId;
+    return html`<li class="ch-list-item" data-testid="mark-item" data-mark-id=${item.markId} data-claim-type=${item.type} aria-current=${selected ? 'true' : nothing}>
+      <span class="ch-item-type" data-claim-type=${item.type}><span class="ch-swatch" data-claim-type=${item.type} aria-hidden="true"></span><span class="ch-item-type-name">${name}</span></span>
+      <q class="ch-item-quote">${item.quote}</q>
+      <span class="ch-item-actions">
+        <button type="button" class="ch-button ch-jump" data-testid="mark-jump" aria-label=${host.label('jumpToMark', { type: name, text: item.quote })} @click=${() => this.jumpTo(item.markId)}>${host.label('jump')}</button>
+        ${editable
+          ? html`<select class="ch-input ch-type-select" data-testid="mark-type-select" aria-label=${host.label('changeTypeOf', { text: item.quote })} @change=${(/** @type {Event} */ e) => this._retype(item.markId, /** @type {HTMLSelectElement} */ (e.target).value)}>${CLAIM_TYPES.map((t) => html`<option value=${t} ?selected=${t === item.type}>${host.typeName(t)}</option>`)}</select><button type="button" class="ch-button" data-testid="mark-item-delete" aria-label=${host.label('deleteMarkOf', { type: name, text: item.quote })} @click=${() => this._deleteFromList(item.markId)}>${host.label('delete')}</button>`
+          : nothing}
+      </span>
+    </li>`;
+  }
+
+  _toggleList() {
+    this.listOpen = !this.listOpen;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Jump (the list, or anyone who has a mark's id): selects the mark, puts the caret on it,
+   * scrolls the text to it, focuses it and says which mark it is.
+   *
+   * @param {string} markId
+   */
+  jumpTo(markId) {
+    const host = this.host;
+    const mark = this.displayById.get(markId);
+    if (!mark) {
+      return false;
+    }
+    if (this.canAct()) {
+      host.selection.showCaret();
+    }
+    this._selectMark(markId, { moveCaret: this.canAct() });
+    host.announce(host.label('selectedMark', { type: host.typeName(mark.type), text: mark.exact || host.text.slice(mark.start, mark.end) }));
+    host.view.reveal(`mark.ch-mark[data-own][data-first][data-mark-id="${cssEscape(markId)}"]`, this.canAct());
+    return true;
+  }
+
+  /**
+   * Change type, from the list: the same commit as the palette's.
+   *
+   * @param {string} markId
+   * @param {string} type
+   */
+  _retype(markId, type) {
+    const mark = this.displayById.get(markId);
+    if (!mark || !this.canAct() || !CLAIM_TYPES.includes(type)) {
+      return;
+    }
+    if (mark.type !== type) {
+      this._commit(this._fullState(mark, { type, seq: mark.seq + 1 }));
+    }
+    this.host.announce(this.host.label('markedAs', { type: this.host.typeName(type) }));
+  }
+
+  /**
+   * Delete, from the list: the same tombstone as the palette's; focus goes to the next mark's
+   * Jump (or the previous one's, or the list's title), never lost to the page.
+   *
+   * @param {string} markId
+   */
+  _deleteFromList(markId) {
+    const mark = this.displayById.get(markId);
+    if (!mark || !this.canAct()) {
+      return;
+    }
+    const host = this.host;
+    const order = markItems(this.display, host.text ?? '').map((m) => m.markId);
+    const at = order.indexOf(markId);
+    const next = order[at + 1] ?? order[at - 1] ?? null;
+    if (this.selectedMarkId === markId) {
+      this.selectedMarkId = null;
+    }
+    this._commit(this._fullState(mark, { deleted: true, seq: mark.seq + 1 }));
+    host.announce(host.label('deleted'));
+    host.updateComplete.then(() => {
+      const target = next
+        ? host.querySelector(`[data-testid="mark-item"][data-mark-id="${cssEscape(next)}"] [data-testid="mark-jump"]`)
+        : host.querySelector('.ch-marks-panel .ch-panel-title');
+      /** @type {HTMLElement | null} */ (target)?.focus();
+    });
   }
 
   toolbarLabel() {
@@ -495,6 +611,15 @@ export class MarkingController {
     this.host.invalidate();
     return had;
   }
+}
+
+/**
+ * An id for an attribute selector (the ids are UUIDs or the server's, but a quote never hurts).
+ *
+ * @param {string} value
+ */
+function cssEscape(value) {
+  return typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(value) : String(value).replace(/["\\]/g, '\\$&');
 }
 
 /**

@@ -38,6 +38,8 @@
  * @property {() => string} helpText the keys it takes, read to a screen reader on the text
  * @property {() => string} keyShortcuts the text's aria-keyshortcuts
  * @property {() => string | null} hint a short text shown next to the save status
+ * @property {boolean} [panelFirst] its panel goes between the toolbar and the text (the list of
+ *   marks: beside the text on a wide screen, under the palette on a phone), not after the text
  * @property {number} toolIndex the toolbar button that takes the tab stop (roving tabindex)
  */
 

@@ -44,6 +44,7 @@ export const FRAGMENT_ATTRIBUTES = Object.freeze([
   'data-claim-type',
   'data-status',
   'data-selected',
+  'data-current',
   'data-first',
   'data-label',
   'title',
@@ -134,13 +135,16 @@ export function shownOverlays(overlays, ownIds = new Set()) {
  *   `class="ch-claim-ref" data-kind="linkable" data-claim-ref=REF`, and `data-selected` when
  *   selected.
  *
+ * A claim, source or cue with `current` (the item the overlay's list jumped to) gets
+ * `data-current` on every fragment.
+ *
  * Claims, sources and cues get `data-first` on the overlay's first fragment, and there also
  * `data-label` when the label is non-empty: the stylesheet shows it as generated content,
  * never as a text node, which would shift every offset counted from the DOM. A type or status
  * on a source or cue means nothing and is ignored.
  *
  * @param {{kind?: string, id?: string | number, type?: unknown, status?: unknown,
- *   label?: unknown, own?: boolean, sourceId?: string}} overlay
+ *   label?: unknown, own?: boolean, current?: boolean, sourceId?: string}} overlay
  * @param {{first?: boolean, selected?: boolean}} [fragment] whether this is the overlay's first
  *   fragment, and whether the overlay is the selected mark (only used for own marks)
  * @returns {Record<string, string> | null}
@@ -206,10 +210,13 @@ export function fragmentAttributes(overlay, { first = false, selected = false } 
  * Adds data-first and data-label (see fragmentAttributes) to a fragment's attributes.
  *
  * @param {Record<string, string>} attributes
- * @param {{label?: unknown}} overlay
+ * @param {{label?: unknown, current?: boolean}} overlay
  * @param {boolean} first
  */
 function labelled(attributes, overlay, first) {
+  if (overlay.current === true) {
+    attributes['data-current'] = '';
+  }
   if (first) {
     attributes['data-first'] = '';
     if (nonEmpty(overlay.label)) {

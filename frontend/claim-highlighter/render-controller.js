@@ -20,7 +20,7 @@ let instances = 0;
  * An overlay as drawn: the server's (`overlays` property) or one a mode adds; `own` marks the
  * student's own marks, `selected` the one selected.
  * @typedef {{id: string | number, start: number, end: number, kind?: string, type?: unknown,
- *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, sourceId?: string}} DrawnOverlay
+ *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, current?: boolean, sourceId?: string}} DrawnOverlay
  */
 
 /**
@@ -40,8 +40,12 @@ export class RenderController {
   constructor(host) {
     this.host = host;
     const id = ++instances;
+    /** A prefix for the ids of this element's parts (lists, toggles), unique on the page. */
+    this.idPrefix = `ch-${id}`;
     this._textId = `ch-text-${id}`;
     this._helpId = `ch-help-${id}`;
+    /** What to scroll to and focus after the next render (see reveal). @type {{selector: string, focusText: boolean} | null} */
+    this._reveal = null;
 
     /** @type {Paragraph[]} */
     this.paragraphs = [];
@@ -60,6 +64,40 @@ export class RenderController {
   }
 
   hostConnected() {}
+
+  /** After a render: scrolls to and focuses what reveal() asked for. */
+  hostUpdated() {
+    const reveal = this._reveal;
+    this._reveal = null;
+    if (!reveal) {
+      return;
+    }
+    const target = /** @type {HTMLElement | null} */ (this.host.querySelector(`:scope > .ch-text ${reveal.selector}`));
+    if (!target) {
+      return;
+    }
+    // Centred, clear of the sticky palette; then focus without a second jump.
+    target.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    if (reveal.focusText) {
+      this.textRoot()?.focus({ preventScroll: true });
+    } else {
+      target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * After the next render, scrolls the text to the fragment `selector` finds in it and focuses
+   * it: the text itself when the keys act there (the caret is then on the fragment), else the
+   * fragment (read-only pages).
+   *
+   * @param {string} selector
+   * @param {boolean} focusText
+   */
+  reveal(selector, focusText) {
+    this._reveal = { selector, focusText };
+    this.host.requestUpdate();
+  }
 
   /** Lays the overlays out again before the next render (after willUpdate, before render). */
   hostUpdate() {
@@ -129,8 +167,9 @@ export class RenderController {
     };
     // The student's own marks come from the marking mode; a copy in the overlays would be
     // stale, but the feedback status the server gave it is not (see shownOverlays).
-    const { shown, ownStatus } = shownOverlays(host.overlays, host.marking.displayById);
-    shown.forEach(add);
+    const { shown, ownStatus } = shownOverlays(host.overlayView.visible(host.overlays), host.marking.displayById);
+    const current = host.overlayView.currentKey;
+    shown.forEach((overlay) => add(current != null && overlayKey(overlay) === current ? { ...overlay, current: true } : overlay));
     for (const mode of host.modes) {
       mode.overlays(ownStatus).forEach(add);
     }
@@ -142,12 +181,18 @@ export class RenderController {
   render() {
     const host = this.host;
     const mode = host.activeMode;
+    // A mode's panel goes before the text when it is the text's companion on a phone (the list of
+    // marks, under the palette), after it when it is a work area of its own (the sources mode's).
+    const panel = mode.renderPanel();
+    const before = mode.panelFirst === true ? panel : nothing;
+    const after = mode.panelFirst === true ? nothing : panel;
+    // role="article": the text is named ("Article text"), and a name needs a role to be read.
     if (!host.markable) {
-      // Read-only: the text, and the active mode's panel (the sources mode shows its work).
-      return html`<div class="ch-text" tabindex="0" aria-label=${host.label('text')}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${mode.renderPanel()}`;
+      // Read-only: the overlay's filters and list, the text, and the active mode's panel.
+      return html`${host.overlayView.render()}${before}<div class="ch-text" role="article" tabindex="0" aria-label=${host.label('text')}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${this._renderLiveRegions(false)}`;
     }
     const editable = !host.readonly;
-    return html`${this._renderToolbar(editable)}<div class="ch-text" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? mode.keyShortcuts() : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${mode.renderPanel()}${this._renderLiveRegions()}`;
+    return html`${this._renderToolbar(editable)}${before}<div class="ch-text" role="article" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? mode.keyShortcuts() : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${this._renderLiveRegions(true)}`;
   }
 
   /** @param {boolean} editable */
@@ -164,8 +209,9 @@ export class RenderController {
     </div>`;
   }
 
-  _renderLiveRegions() {
-    return html`<div class="ch-visually-hidden" id=${this._helpId}>${this.host.activeMode.helpText()}</div><div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
+  /** @param {boolean} withHelp the keys' help, for a text the keys act on */
+  _renderLiveRegions(withHelp) {
+    return html`${withHelp ? html`<div class="ch-visually-hidden" id=${this._helpId}>${this.host.activeMode.helpText()}</div>` : nothing}<div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
   }
 
   /** @param {Paragraph} para */
@@ -208,6 +254,6 @@ export class RenderController {
     // the values as data, never as markup, so a label or id cannot inject HTML.
     /** @param {string} name */
     const a = (name) => attributes[name] ?? nothing;
-    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
+    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-current=${a('data-current')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
   }
 }

@@ -434,10 +434,39 @@ export class SourcesController {
     return html`<li class="ch-source-item" data-testid="source-item" data-source-id=${source.sourceId}>
       <span class="ch-source-name">${source.name}</span>
       <span class="ch-source-meta">${kind} · ${origin} · ${host.label(mentions === 1 ? 'mentionOne' : 'mentionsMany', { n: mentions })} · ${claims.length > 0 ? host.label('linkedClaims', { claims: claims.join(', ') }) : host.label('noClaimLinked')}</span>
-      ${editable
-        ? html`<span class="ch-source-actions"><button type="button" class="ch-button" data-testid=${`source-edit-${source.sourceId}`} aria-label=${host.label('editSourceOf', { name: source.name })} @click=${() => this._openEditForm(source.sourceId)}>${host.label('editSource')}</button><button type="button" class="ch-button" data-testid=${`source-delete-${source.sourceId}`} aria-label=${host.label('deleteSourceOf', { name: source.name })} @click=${() => this._deleteSource(source.sourceId)}>${host.label('deleteSource')}</button></span>`
+      ${mentions > 0 || editable
+        ? html`<span class="ch-source-actions">${mentions > 0 ? html`<button type="button" class="ch-button ch-jump" data-testid=${`source-jump-${source.sourceId}`} aria-label=${host.label('jumpToSource', { name: source.name })} @click=${() => this._jumpToSource(source.sourceId)}>${host.label('jump')}</button>` : nothing}${editable ? this._renderSourceEdits(source) : nothing}</span>`
         : nothing}
     </li>`;
+  }
+
+  /**
+   * Edit and Delete of a source in the list.
+   *
+   * @param {SourceItemState} source
+   */
+  _renderSourceEdits(source) {
+    const host = this.host;
+    return html`<button type="button" class="ch-button" data-testid=${`source-edit-${source.sourceId}`} aria-label=${host.label('editSourceOf', { name: source.name })} @click=${() => this._openEditForm(source.sourceId)}>${host.label('editSource')}</button><button type="button" class="ch-button" data-testid=${`source-delete-${source.sourceId}`} aria-label=${host.label('deleteSourceOf', { name: source.name })} @click=${() => this._deleteSource(source.sourceId)}>${host.label('deleteSource')}</button>`;
+  }
+
+  /**
+   * Jump (the list of sources): the source's first mention in the text, selected, scrolled to,
+   * focused and announced.
+   *
+   * @param {string} sourceId
+   */
+  _jumpToSource(sourceId) {
+    const mention = this.work.mentions.filter((m) => m.sourceId === sourceId).sort((a, b) => a.start - b.start)[0];
+    if (!mention) {
+      return;
+    }
+    const host = this.host;
+    if (this.canAct()) {
+      host.selection.showCaret();
+    }
+    this._selectMention(mention.mentionId, null);
+    host.view.reveal(`mark.ch-mention[data-first][data-mention-id="${mention.mentionId.replace(/["\\]/g, '')}"]`, this.canAct());
   }
 
   /** @param {Claim} claim */

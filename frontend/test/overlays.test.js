@@ -284,7 +284,7 @@ test('every attribute a fragment may get is in FRAGMENT_ATTRIBUTES and bound by 
   const samples = [];
   for (const kind of [...OVERLAY_KINDS, 'pending', 'caret', 'mention', 'linkable']) {
     for (const own of [false, true]) {
-      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own, sourceId: 'src' };
+      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own, current: true, sourceId: 'src' };
       samples.push(fragmentAttributes(overlay, { first: true, selected: true }));
     }
   }

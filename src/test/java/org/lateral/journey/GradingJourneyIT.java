@@ -124,6 +124,42 @@ class GradingJourneyIT extends JourneyTest {
         assertThat(page.getByTestId("attempt-tab")).hasCount(2);
         assertThat(page.getByTestId("feedback-score")).containsText("Found 1");
         assertThat(page.getByTestId("feedback-claim")).hasCount(26);
+        // The key over the text is calm by default and can be filtered (issue 19): hiding a type
+        // hides its claims in the text and in the list; "missed only" leaves the missed claims.
+        assertThat(highlighter()).hasAttribute("data-calm", "");
+        Locator factual = highlighter().locator("mark.ch-mark[data-first][data-claim-type='factual']");
+        assertThat(factual).not().hasCount(0);
+        page.getByTestId("overlay-type-factual").uncheck();
+        assertThat(factual).hasCount(0);
+        page.getByTestId("overlay-list-toggle").click();
+        assertThat(page.locator("[data-testid='overlay-item'][data-claim-type='factual']"))
+                .hasCount(0);
+        assertThat(page.locator("[data-testid='overlay-item'][data-claim-type='hedged']"))
+                .not()
+                .hasCount(0);
+        page.getByTestId("overlay-show-missed").check();
+        assertThat(highlighter().locator("mark.ch-mark[data-status='found']")).hasCount(0);
+        assertThat(highlighter().locator("mark.ch-mark[data-status='missed']"))
+                .not()
+                .hasCount(0);
+        // An item of the list takes the reader to its place in the text, focused and announced.
+        page.getByTestId("overlay-jump").last().click();
+        assertThat(highlighter().locator("mark[data-current][data-first]")).isFocused();
+        assertThat(highlighter().locator("mark[data-current][data-first]")).isInViewport();
+        assertThat(page.getByTestId("announcer")).containsText("missed");
+        screenshot("grading-2-filtered.png");
+        page.getByTestId("overlay-show-all").check();
+        page.getByTestId("overlay-type-factual").check();
+        // On a phone and a tablet the overlay's controls come before the article, not after it.
+        for (int[] size : new int[][] {{390, 844}, {768, 1024}}) {
+            page.setViewportSize(size[0], size[1]);
+            page.getByTestId("overlay-panel").scrollIntoViewIfNeeded();
+            screenshot("feedback-" + size[0] + ".png");
+            double panel = page.getByTestId("overlay-panel").boundingBox().y;
+            double text = highlighter().locator(".ch-text").boundingBox().y;
+            assertThat(panel).as("filters above the article at %d px", size[0]).isLessThan(text);
+        }
+        page.setViewportSize(1280, 800);
         assertThat(page.getByTestId("hint-score")).hasCount(0);
         assertThat(page.getByTestId("attempt-tab").first())
                 .containsText(firstScore.replaceAll(".*Your score: ([0-9.]+) of 100.*", "$1"));

@@ -89,5 +89,15 @@ class SourcesKeyboardJourneyIT extends JourneyTest {
         saved();
         assertThat(page.getByTestId("source-item")).containsText("linked to Claim 1");
         screenshot("sources-keyboard.png");
+
+        // The list of sources leads back to the text: Jump selects the source's mention, focuses
+        // the text there and names it in the live region (issue 19).
+        Locator jump = page.locator("[data-testid^='source-jump-']");
+        jump.focus();
+        page.keyboard().press("Enter");
+        assertThat(text()).isFocused();
+        assertThat(page.locator("claim-highlighter mark.ch-mention[data-first][data-selected]"))
+                .hasCount(1);
+        assertThat(page.locator("claim-highlighter .ch-live-caret")).containsText("A former ISIS spy");
     }
 }

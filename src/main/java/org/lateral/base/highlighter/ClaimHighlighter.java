@@ -102,6 +102,16 @@ public class ClaimHighlighter extends Component {
         getElement().setPropertyList("overlays", List.copyOf(overlays));
     }
 
+    /**
+     * Filters (claim types, missed only, sources only) and a list of the overlays' items above the
+     * text, each linked to its place in it; the overlays are then drawn calmly (lighter tints, no
+     * label badges) until the reader asks for the labels. For long keys and feedback, where every
+     * item drawn at once is a wall of colour.
+     */
+    public void setOverlayList(boolean on) {
+        getElement().setProperty("overlayList", on);
+    }
+
     /** Saves one mark and answers after the commit; the marking view supplies it. */
     @FunctionalInterface
     public interface MarkSaver {

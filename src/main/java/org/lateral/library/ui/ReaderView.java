@@ -124,6 +124,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(article.canonicalText());
         highlighter.setReadOnly(true);
+        highlighter.setOverlayList(true);
         column.add(highlighter);
 
         if (!article.removedChrome().isEmpty()) {
@@ -136,7 +137,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         }
 
         Div side = new Div(outletCard(article));
-        side.addClassName("reader-side");
+        // The key's toggle is a control for the text: before it on a phone, not after the article.
+        side.addClassNames("reader-side", "reader-controls-first");
         // Every teacher writes their own key, or copies the pack's or a colleague's (DD021).
         Anchor editKey = LibraryNavigation.keyEditor(article.articleId()).anchor("Write or adapt your answer key");
         editKey.getElement().setAttribute("router-link", true);

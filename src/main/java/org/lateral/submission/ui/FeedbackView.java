@@ -239,6 +239,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         highlighter.setText(f.text());
         highlighter.setReadOnly(true);
         highlighter.setOverlays(HintParts.overlays(h));
+        highlighter.setOverlayList(true);
         Paragraph how = new Paragraph("Your own marks are drawn over the article: solid = you found a claim, wavy "
                 + "underline = you found a claim but chose another type, dotted = not in the answer key.");
         how.addClassName("reader-note");
@@ -263,6 +264,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         highlighter.setText(f.text());
         highlighter.setReadOnly(true);
         highlighter.setOverlays(ReviewParts.overlays(review));
+        highlighter.setOverlayList(true);
         Paragraph how = new Paragraph("Each claim of the key is drawn over the article: solid = you found it, wavy "
                 + "underline = you found it but chose another type, dashed = you missed it, dotted = your mark is not "
                 + "in the key. Bold cue words should have told you a claim was hedged or speculative.");
@@ -304,6 +306,6 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                 });
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("primary");
-        dialog.open();
+        ConfirmDialogs.open(dialog);
     }
 }

@@ -415,6 +415,6 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 });
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("primary");
-        dialog.open();
+        ConfirmDialogs.open(dialog);
     }
 }
