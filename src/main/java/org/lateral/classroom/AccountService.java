@@ -11,7 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The signed-in person's own account: changing the password (required after a one-time one). */
+/**
+ * The signed-in person's own account: changing the password, which anyone signed in may do and a
+ * one-time password requires. The current password is always asked for, so a computer left signed
+ * in is not enough to take the account over.
+ */
 @Service
 public class AccountService {
 
@@ -52,7 +56,7 @@ public class AccountService {
             throw new UserFacingException("The two new passwords are not the same.");
         }
         if (password.equals(current)) {
-            throw new UserFacingException("Choose a password different from the one you were given.");
+            throw new UserFacingException("Choose a new password, different from your current one.");
         }
         int epoch = accounts.setPassword(
                 user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));

@@ -1,7 +1,6 @@
 package org.lateral.classroom;
 
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -319,17 +318,11 @@ public class ClassroomService {
     }
 
     /**
-     * ana.lopez, then ana.lopez-2 … from the name's letters; "student" when the name has none.
+     * ana.lopez, then ana.lopez-2 … from the name ({@link Usernames#fromName}, any script).
      * The dash keeps "student1" from growing into another real-looking name such as "student12".
      */
     private String freeUsername(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", ".")
-                .replaceAll("^\\.+|\\.+$", "");
-        String base = ascii.length() < 3 ? "student" + (ascii.isEmpty() ? "" : "." + ascii) : ascii;
-        base = base.length() > 34 ? base.substring(0, 34).replaceAll("\\.+$", "") : base;
+        String base = Usernames.fromName(name);
         String candidate = base;
         for (int n = 2; accounts.usernameTaken(candidate); n++) {
             candidate = base + "-" + n;

@@ -209,6 +209,34 @@ class ClassManagementIT {
     }
 
     @Test
+    void pasted_names_in_other_scripts_get_usernames_in_latin_letters_and_same_names_get_different_ones() {
+        ClassDetail world = newClass(teacher, "World 8");
+        List<OneTimeCredential> credentials;
+        try (var s = SignedIn.as(users, teacher)) {
+            credentials = classroom.createStudents(world.id(), "王小明\nИван Петров\nΝίκος Παπαδόπουλος\n王小明");
+        }
+        assertThat(credentials)
+                .extracting(OneTimeCredential::username)
+                .allSatisfy(u -> assertThat(Usernames.problem(u)).isEmpty())
+                .doesNotHaveDuplicates();
+        assertThat(credentials.get(0).username()).matches("wang\\.xiao\\.ming(-\\d+)?");
+        assertThat(credentials.get(1).username()).matches("ivan\\.petrov(-\\d+)?");
+        assertThat(credentials.get(2).username()).matches("nikos\\.papadopoulos(-\\d+)?");
+        assertThat(credentials.get(3).username()).startsWith("wang.xiao.ming-");
+        try (var s = SignedIn.as(users, teacher)) {
+            List<RosterEntry> roster =
+                    classroom.classDetail(world.id()).orElseThrow().roster();
+            SameNames same = SameNames.inRoster(roster);
+            assertThat(roster)
+                    .filteredOn(r -> r.displayName().equals("王小明"))
+                    .extracting(r -> same.label(r.displayName(), r.username()))
+                    .containsExactlyInAnyOrder(
+                            "王小明 (" + credentials.get(0).username() + ")",
+                            "王小明 (" + credentials.get(3).username() + ")");
+        }
+    }
+
+    @Test
     void pasted_names_become_accounts_with_one_time_passwords_that_must_be_changed() {
         ClassDetail history = newClass(teacher, "History 10A");
         List<OneTimeCredential> credentials;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UsernamesAndPasswordsTest {
@@ -23,6 +24,38 @@ class UsernamesAndPasswordsTest {
     @ValueSource(strings = {"abc", "student24", "j.doe", "m_k-2"})
     void ordinary_usernames_are_accepted(String username) {
         assertThat(Usernames.problem(username)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Ana López, ana.lopez",
+        "王小明, wang.xiao.ming",
+        "Иван Петров, ivan.petrov",
+        "Νίκος Παπαδόπουλος, nikos.papadopoulos",
+        "محمد علي, mhmd.ly",
+        "Zoë Łukasiewicz-Brønsted, zoe.lukasiewicz.bronsted",
+        "Ngô Bảo Châu, ngo.bao.chau",
+        "Straße, strasse",
+        "さくら, sakura",
+    })
+    void a_username_is_made_from_a_name_in_any_script_written_in_latin_letters(String name, String username) {
+        assertThat(Usernames.fromName(name)).isEqualTo(username);
+        assertThat(Usernames.problem(username)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"🙂, student", "李, student.li", "'  ', student", "J, student.j"})
+    void a_name_that_leaves_fewer_than_three_letters_becomes_student(String name, String username) {
+        assertThat(Usernames.fromName(name)).isEqualTo(username);
+    }
+
+    @Test
+    void a_long_name_makes_a_username_short_enough_to_number_and_still_valid() {
+        String username = Usernames.fromName("Maximiliane Anastasia Konstantinopoulou-Wittelsbach");
+        assertThat(username)
+                .hasSizeLessThanOrEqualTo(Usernames.LONGEST_FROM_NAME)
+                .doesNotEndWith(".");
+        assertThat(Usernames.problem(username + "-99")).isEmpty();
     }
 
     @Test

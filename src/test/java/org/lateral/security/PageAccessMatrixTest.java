@@ -88,9 +88,19 @@ class PageAccessMatrixTest extends SpringBrowserlessTest {
                             "library/outlet/:___url_parameter",
                             "library/outlet/edit/:___url_parameter",
                             "library/key/:___url_parameter",
-                            "library/story-set-key/:___url_parameter")),
+                            "library/story-set-key/:___url_parameter",
+                            "print/slips/:___url_parameter",
+                            "print/join-code/:___url_parameter")),
             Visitor.ADMIN,
-            union(ANYONE, SIGNED_IN, Set.of("admin/school", "admin/audit", "dashboards", "dashboards/school")));
+            union(
+                    ANYONE,
+                    SIGNED_IN,
+                    Set.of(
+                            "admin/school",
+                            "admin/audit",
+                            "dashboards",
+                            "dashboards/school",
+                            "print/slips/:___url_parameter")));
 
     @Autowired
     ClassroomAdministration administration;

@@ -1,6 +1,7 @@
 package org.lateral.classroom.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,6 +30,7 @@ import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.JoinCodes;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.RosterEntry;
+import org.lateral.classroom.SameNames;
 import org.lateral.classroom.StudentDataService;
 
 /**
@@ -42,6 +46,7 @@ public final class ClassroomPanels {
     private final ClassDetail c;
     private final Consumer<ClassDetail> show;
     private final Runnable refresh;
+    private final SameNames sameNames;
 
     /**
      * @param show shows the class as an action left it
@@ -58,6 +63,7 @@ public final class ClassroomPanels {
         this.c = c;
         this.show = show;
         this.refresh = refresh;
+        this.sameNames = SameNames.inRoster(c.roster());
     }
 
     /** "Archive this class", or nothing for an archived class; {@code archived} runs after archiving. */
@@ -95,7 +101,11 @@ public final class ClassroomPanels {
             Span code = new Span(JoinCodes.display(c.joinCode()));
             code.addClassName("join-code");
             code.setTestId("join-code");
-            panel.add(new Paragraph("Students open Lateral, choose \u201cJoin a class\u201d and type:"), code);
+            Span where = new Span();
+            where.addClassName("join-panel-address");
+            where.getElement().setAttribute("data-testid", "join-panel-address");
+            panel.add(new Paragraph(new Span("Students go to "), where, new Span(" and type:")), code);
+            SignInAddress.get().whenKnown(UI.getCurrent(), known -> where.setText(SignInAddress.joinPage(known)));
             Button large = new Button("Show large", e -> showLarge());
             large.setTestId("join-code-large");
             panel.add(large);
@@ -125,15 +135,34 @@ public final class ClassroomPanels {
         return panel;
     }
 
+    /**
+     * The code for projecting: the class, the address to go to and the code, with a link to the
+     * same as a printable poster. The dialog's content has nothing to scroll that a keyboard could
+     * not reach: its one link is inside it.
+     */
     private void showLarge() {
         Dialog dialog = new Dialog();
+        dialog.addClassName("join-code-dialog");
         dialog.setHeaderTitle("Join " + c.name());
+        Span where = new Span();
+        where.addClassName("join-address");
+        where.getElement().setAttribute("data-testid", "join-code-address");
         Span code = new Span(JoinCodes.display(c.joinCode() == null ? "" : c.joinCode()));
         code.addClassName("join-code-projected");
-        dialog.add(new Paragraph("Open Lateral, choose \u201cJoin a class\u201d, and type this code:"), code);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        code.getElement().setAttribute("data-testid", "join-code-projected");
+        Anchor poster = ClassroomNavigation.joinCodePoster(c.id()).anchor("Open as a page to print");
+        poster.setTarget("_blank");
+        poster.getElement().setAttribute("data-testid", "join-code-poster");
+        Div content = new Div(
+                new Paragraph(JoinCodePosterView.GO_TO), where, new Paragraph(JoinCodePosterView.TYPE), code, poster);
+        content.addClassName("join-code-large");
+        dialog.add(content);
+        Button close = new Button("Close", e -> dialog.close());
+        close.getElement().setAttribute("data-testid", "join-code-close");
+        dialog.getFooter().add(close);
         dialog.setWidth("min(90vw, 60rem)");
         dialog.open();
+        SignInAddress.get().whenKnown(UI.getCurrent(), known -> where.setText(SignInAddress.joinPage(known)));
     }
 
     /** Up to this many students the roster is as tall as its rows, and prints whole (DD029). */
@@ -187,15 +216,21 @@ public final class ClassroomPanels {
     static final String STUDENT = "student";
 
     private Component rosterRow(RosterEntry r) {
+        // Two students of the same name differ by username, shown with the name wherever it appears.
+        String who = sameNames.label(r.displayName(), r.username());
         Div row = new Div();
         row.addClassName("roster-row");
         row.getElement().setAttribute("data-testid", "roster-row");
         row.getElement().setAttribute("data-username", r.username());
-        Span name = new Span(r.displayName());
+        Span name = new Span(who);
         name.addClassName("roster-name");
-        Span username = new Span(r.username());
-        username.addClassName("roster-username");
-        row.add(name, username);
+        name.getElement().setAttribute("data-testid", "roster-name");
+        row.add(name);
+        if (!sameNames.isShared(r.displayName())) {
+            Span username = new Span(r.username());
+            username.addClassName("roster-username");
+            row.add(username);
+        }
         if (!r.enabled()) {
             Span pill = new Span("Account switched off");
             pill.addClassName("status-pill");
@@ -206,12 +241,12 @@ public final class ClassroomPanels {
             pill.addClassName("status-pill");
             row.add(pill);
         }
-        Button rename = new Button("Rename", e -> renameDialog(r));
+        Button rename = new Button("Rename", e -> renameDialog(r, who));
         rename.addThemeVariants(ButtonVariant.TERTIARY);
         Button reset = new Button(
                 "Reset password",
                 e -> confirm(
-                        "Reset " + r.displayName() + "\u2019s password?",
+                        "Reset " + who + "\u2019s password?",
                         "They get a one-time password and choose their own at their next sign-in.",
                         "Reset",
                         () -> {
@@ -227,7 +262,7 @@ public final class ClassroomPanels {
         Button remove = new Button(
                 "Remove",
                 e -> confirm(
-                        "Remove " + r.displayName() + " from this class?",
+                        "Remove " + who + " from this class?",
                         "Their work is kept. They lose access to this class right away.",
                         "Remove",
                         () -> act(() -> classroom.removeStudent(c.id(), r.studentId()))));
@@ -236,7 +271,7 @@ public final class ClassroomPanels {
                 ? new Button(
                         "Switch off account",
                         e -> confirm(
-                                "Switch off " + r.displayName() + "\u2019s account?",
+                                "Switch off " + who + "\u2019s account?",
                                 "They are signed out at once, on every computer, and cannot sign in until you switch the "
                                         + "account on again. Their work is kept.",
                                 "Switch off",
@@ -258,7 +293,7 @@ public final class ClassroomPanels {
                             "title",
                             "Also in another teacher's class: a school admin changes this account on the School admin page");
         }
-        Div actions = new Div(rename, reset, access, remove, studentDataMenu(r));
+        Div actions = new Div(rename, reset, access, remove, studentDataMenu(r, who));
         actions.addClassName("roster-actions");
         row.add(actions);
         return row;
@@ -269,10 +304,10 @@ public final class ClassroomPanels {
      * it. Each download is built when the link is followed, by {@link StudentDataService}, which
      * checks again who asks: a link is only a request, never a grant.
      */
-    private Component studentDataMenu(RosterEntry r) {
+    private Component studentDataMenu(RosterEntry r, String who) {
         Button open = new Button(
                 "Student data\u2026",
-                e -> StudentDataDialogs.open(studentData, r.studentId(), r.displayName(), r.username(), refresh));
+                e -> StudentDataDialogs.open(studentData, r.studentId(), who, r.username(), refresh));
         open.addThemeVariants(ButtonVariant.TERTIARY);
         open.setTestId("student-data");
         if (r.sharedWithOtherTeacher()) {
@@ -284,9 +319,9 @@ public final class ClassroomPanels {
         return open;
     }
 
-    private void renameDialog(RosterEntry r) {
+    private void renameDialog(RosterEntry r, String who) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Rename " + r.displayName());
+        dialog.setHeaderTitle("Rename " + who);
         TextField name = new TextField("Name you see for this student");
         name.setValue(r.displayName());
         name.setMaxLength(100);
@@ -334,7 +369,12 @@ public final class ClassroomPanels {
         dialog.open();
     }
 
-    /** One-time passwords are shown once, here; Lateral keeps only their hashes. */
+    /**
+     * One-time passwords are shown once, here; Lateral keeps only their hashes. The list scrolls on
+     * its own and can take the keyboard's focus (a region that scrolls must), and printing opens
+     * the slips as a page of their own ({@link SignInSlipsView}): a dialog prints with its buttons
+     * and whatever is behind it, and cuts a long list at the first page.
+     */
     private void showCredentials(String heading, List<OneTimeCredential> credentials) {
         Dialog dialog = new Dialog();
         dialog.addClassName("credentials-dialog");
@@ -342,20 +382,29 @@ public final class ClassroomPanels {
         Div sheet = new Div();
         sheet.addClassName("credential-sheet");
         sheet.setTestId("credentials");
+        sheet.getElement().setAttribute("tabindex", "0");
+        sheet.getElement().setAttribute("role", "region");
+        sheet.getElement().setAttribute("aria-label", "Sign-in details");
         for (OneTimeCredential c : credentials) {
             Div slip = new Div(
                     new Span(c.displayName()),
                     new Span("Username: " + c.username()),
-                    new Span("One-time password: " + c.password()),
-                    new Span("Sign in at this Lateral and choose your own password."));
+                    new Span("One-time password: " + c.password()));
             slip.addClassName("credential-slip");
             slip.getElement().setAttribute("data-testid", "credential");
             sheet.add(slip);
         }
-        dialog.add(new Paragraph("Print these now or copy them: they are not shown again."), sheet);
-        Button print = new Button("Print", e -> dialog.getElement().executeJs("window.print()"));
-        print.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(print, new Button("Done", e -> dialog.close()));
+        String key = SlipSheets.keep(VaadinSession.getCurrent(), this.c.name(), this.c.id(), credentials);
+        Anchor print = ClassroomNavigation.signInSlips(key, true).anchor("Print sign-in slips");
+        print.setTarget("_blank");
+        print.addClassName("button-link");
+        print.getElement().setAttribute("data-testid", "credentials-print");
+        dialog.add(
+                new Paragraph("Print these now or copy them: they are not shown again. The slips open in a new tab, "
+                        + "one per student, with the address to sign in at."),
+                sheet);
+        Button done = new Button("Done", e -> dialog.close());
+        dialog.getFooter().add(print, done);
         dialog.open();
     }
 

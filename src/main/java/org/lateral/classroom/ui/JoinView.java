@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,6 +17,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.BaseNavigation;
 import org.lateral.base.ui.DemoBanner;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.NamedRoutes;
@@ -37,6 +39,9 @@ import org.lateral.security.ui.SecurityNavigation;
 @AnonymousAllowed
 class JoinView extends VerticalLayout {
 
+    static final String BACK_TO_ASSIGNMENTS = "Back to My assignments";
+    static final String BACK_HOME = "Back to Lateral";
+
     private final JoinService join;
     private final boolean signedInStudent;
     private final Div step = new Div();
@@ -50,7 +55,17 @@ class JoinView extends VerticalLayout {
         if (mode.demo()) {
             add(new DemoBanner());
         }
-        add(new H1("Join a class"));
+        // A way back for whoever came here from inside Lateral: a student to their assignments,
+        // anyone else to their home page; someone not signed in has "sign in" below the code.
+        if (currentUser.get().isPresent()) {
+            Anchor back = signedInStudent
+                    ? NamedRoutes.studentHome().anchor(BACK_TO_ASSIGNMENTS)
+                    : BaseNavigation.home().anchor(BACK_HOME);
+            back.addClassName("back-link");
+            back.setTestId("join-back");
+            add(back);
+        }
+        add(new H1(signedInStudent ? "Join another class" : "Join a class"));
         message.addClassName("form-error");
         message.setTestId("join-message");
         message.getElement().setAttribute("role", "alert");

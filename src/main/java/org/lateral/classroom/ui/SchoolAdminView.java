@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,6 +24,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -491,7 +493,12 @@ class SchoolAdminView extends Div {
         slip.addClassName("credential-slip");
         slip.setTestId("admin-credential");
         dialog.add(new Paragraph("Give this to them now: it is not shown again."), slip);
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        String key = SlipSheets.keep(VaadinSession.getCurrent(), "New one-time password", null, List.of(c));
+        Anchor print = ClassroomNavigation.signInSlips(key, true).anchor("Print a sign-in slip");
+        print.setTarget("_blank");
+        print.addClassName("button-link");
+        print.setTestId("admin-credential-print");
+        dialog.getFooter().add(print, new Button("Done", e -> dialog.close()));
         dialog.open();
     }
 

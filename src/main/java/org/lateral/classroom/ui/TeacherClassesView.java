@@ -1,5 +1,6 @@
 package org.lateral.classroom.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -17,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.lateral.base.UserFacingException;
@@ -37,9 +40,11 @@ import org.lateral.classroom.NewClass;
 class TeacherClassesView extends VerticalLayout {
 
     private final ClassroomService classroom;
+    private final Clock clock;
 
-    TeacherClassesView(ClassroomService classroom) {
+    TeacherClassesView(ClassroomService classroom, Clock clock) {
         this.classroom = classroom;
+        this.clock = clock;
         addClassName("page");
         show();
     }
@@ -82,12 +87,24 @@ class TeacherClassesView extends VerticalLayout {
         year.setMaxLength(20);
         year.setPlaceholder("2026/27");
         ComboBox<String> zone = new ComboBox<>("Time zone");
-        zone.setItems(ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-                .sorted()
-                .toList());
-        zone.setValue(ZoneId.systemDefault().getId());
+        // The server's zone to begin with (often Etc/UTC), then the teacher's browser's, which is
+        // the one their school keeps; either is in the list, so the picker never starts empty.
+        Instant now = clock.instant();
+        String serverZone = ZoneId.systemDefault().getId();
+        zone.setItems(TimeZoneChoices.including(serverZone));
+        zone.setItemLabelGenerator(z -> TimeZoneChoices.label(z, now));
+        zone.setValue(serverZone);
+        zone.setTestId("class-time-zone");
         zone.setHelperText("Due dates end at midnight in this time zone");
+        boolean[] chosen = {false};
+        zone.addValueChangeListener(e -> chosen[0] |= e.isFromClient());
+        UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
+            String browserZone = TimeZoneChoices.orServerZone(details.getTimeZoneId());
+            if (!chosen[0]) {
+                zone.setItems(TimeZoneChoices.including(serverZone, browserZone));
+                zone.setValue(browserZone);
+            }
+        });
         FormLayout form = new FormLayout(name, subject, year, zone);
         Div message = new Div();
         message.addClassName("form-error");
