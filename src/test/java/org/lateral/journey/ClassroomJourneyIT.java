@@ -55,6 +55,7 @@ class ClassroomJourneyIT extends JourneyTest {
         student.getByTestId("join-password").locator("input").fill("robins sing at dawn");
         student.getByTestId("join-password-again").locator("input").fill("robins sing at dawn");
         student.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("join.png")));
+        audit(student);
         student.getByTestId("join-create").click();
         assertThat(student.getByTestId("login-welcome")).containsText(username);
         student.locator("input[name='username']").fill(username);
@@ -78,6 +79,7 @@ class ClassroomJourneyIT extends JourneyTest {
         assertThat(student.getByTestId("my-assignment")).containsText("Reportedly Defects");
         assertThat(student.getByTestId("assignment-status")).hasText("To do");
         student.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("student-assignments.png")));
+        audit(student);
         studentContext.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.lateral.journey;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.lateral.LateralServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A journey in real Chromium against the running app (production bundle): one browser per test
  * class, a fresh browser context (cookies, storage) per test, screenshots under
  * target/screenshots.
+ *
+ * <p>Every journey is also an accessibility check ({@link AxeAudit}): the sign-in page, each page
+ * a journey takes a screenshot of, each dialog it acts in and the page it ends on are checked
+ * against WCAG 2.x A and AA, once per distinct page state and test class. A serious or critical
+ * finding fails the test when it ends.
  */
 @LateralServerTest
 abstract class JourneyTest {
@@ -26,6 +33,7 @@ abstract class JourneyTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static Playwright playwright;
     private static com.microsoft.playwright.Browser browser;
+    private static AxeAudit axe;
 
     @LocalServerPort
     int port;
@@ -40,10 +48,13 @@ abstract class JourneyTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Browser.playwright();
         browser = Browser.chromium(playwright);
+        axe = new AxeAudit();
     }
 
     @AfterAll
-    static void closeChromium() {
+    static void closeChromium(TestInfo info) {
+        System.out.println(
+                axe.summary(info.getTestClass().map(Class::getSimpleName).orElse("journey")));
         browser.close();
         playwright.close();
     }
@@ -55,11 +66,37 @@ abstract class JourneyTest {
         context.setDefaultTimeout(60_000);
         context.setDefaultNavigationTimeout(60_000);
         page = context.newPage();
+        // A dialog is checked the first time the journey acts while it is open, e.g. just before
+        // its confirm button is clicked; the handler only reads the page.
+        page.addLocatorHandler(
+                page.locator(AxeAudit.OPEN_DIALOG)
+                        .filter(new Locator.FilterOptions().setVisible(true))
+                        .first(),
+                dialog -> axe.check(dialog.page()),
+                new Page.AddLocatorHandlerOptions().setNoWaitAfter(true));
     }
 
     @AfterEach
-    void closeContext() {
-        context.close();
+    void checkLastPageAndCloseContext() {
+        try {
+            audit();
+        } finally {
+            context.close();
+        }
+        String failures = axe.newFailures();
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures);
+        }
+    }
+
+    /** Checks the page the journey stands on with axe, unless this page state was checked already. */
+    void audit() {
+        audit(page);
+    }
+
+    /** The same for a second person's page (their own browser context). */
+    void audit(Page other) {
+        axe.check(other);
     }
 
     /** The test class's Chromium, for a second person's browser context. */
@@ -78,14 +115,18 @@ abstract class JourneyTest {
 
     void signIn(String username, String password) {
         page.navigate(url("login"));
+        PlaywrightAssertions.assertThat(page.locator("input[name='username']")).isVisible();
+        audit();
         page.locator("input[name='username']").fill(username);
         page.locator("input[name='password']").fill(password);
         page.locator("input[name='password']").press("Enter");
         page.waitForURL(u -> !u.contains("/login"));
     }
 
+    /** Saves a picture of the page, which stands still for it: the moment to check it with axe too. */
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+        audit();
     }
 
     /** Drags the real mouse across a phrase of the article and chooses a claim type. */

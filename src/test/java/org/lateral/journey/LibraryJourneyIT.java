@@ -24,6 +24,7 @@ class LibraryJourneyIT extends JourneyTest {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("library.png"))
                 .setFullPage(true));
+        audit();
 
         page.getByTestId("library-search").locator("input").fill("sputnik");
         assertThat(page.getByTestId("library-article")).hasCount(1);
@@ -58,6 +59,7 @@ class LibraryJourneyIT extends JourneyTest {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("reader-sputnik-key.png"))
                 .setFullPage(true));
+        audit();
 
         page.getByTestId("key-toggle").click();
         assertThat(highlighter.locator("mark")).hasCount(0);

@@ -195,6 +195,7 @@ class SessionsJourneyIT extends JourneyTest {
                   localStorage.setItem('lateral-outbox:student19:other-attempt:2:step1', '{"v":1,"entries":[]}');
                   localStorage.setItem('lateral-outbox:student190:someone-else:1', '{"v":1,"entries":[]}');
                 }""");
+        page.getByTestId("account-menu").click();
         page.getByTestId("logout").click();
         page.waitForURL(u -> u.contains("/login"));
         @SuppressWarnings("unchecked")

@@ -1,14 +1,24 @@
 package org.lateral.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -23,10 +33,22 @@ import org.springframework.security.core.userdetails.UserDetails;
  * may open: each view declares its menu entry ({@code @Menu}) and its roles, and
  * {@link MenuConfiguration} filters by those roles. So a teacher sees Classes, Library and
  * Dashboards, a student sees My assignments, and this layout needs to know no feature.
+ *
+ * <p>It also does for every page what a page load would do and a Vaadin navigation does not: the
+ * new page starts at the top with focus on its heading ({@link MainContentFocus}), and a "Skip to
+ * main content" link is the first thing Tab reaches.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String SKIP_LINK = "Skip to main content";
+    static final String ACCOUNT_MENU = "Account";
+    static final String CHANGE_PASSWORD = "Change password";
+    static final String SIGN_OUT = "Sign out";
+
+    /** The path the UI showed last, kept per browser tab (UI) across layouts. */
+    private static final String LAST_PATH = MainLayout.class.getName() + ".lastPath";
 
     private final AuthenticationContext authentication;
 
@@ -34,33 +56,25 @@ public class MainLayout extends AppLayout {
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
 
+        // A fragment link, not a route: the script moves focus to the view's heading instead of
+        // letting the browser look for an id that Vaadin views do not have.
+        Element skipLink = new Element("a");
+        skipLink.setAttribute("href", "#main-content");
+        skipLink.setText(SKIP_LINK);
+        skipLink.setAttribute("class", "skip-link");
+        skipLink.setAttribute("data-testid", "skip-link");
+
         H1 title = new H1("Lateral");
         title.addClassName("app-title");
         Div header = new Div(new DrawerToggle(), title);
+        header.getElement().insertChild(0, skipLink);
         header.addClassName("app-header");
         if (mode.demo()) {
             header.add(new DemoBanner());
         }
-        Span user = new Span(authentication.getPrincipalName().orElse(""));
-        user.addClassName("app-user");
-        user.setTestId("current-user");
-        Button logout = new Button("Sign out", e -> {
-            // Unsent marks wait in the browser per user and submission; on a shared school
-            // computer they must not outlive the sign-out. The prefix is passed as a parameter.
-            getElement()
-                    .executeJs(
-                            "for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
-                            OutboxKeys.prefixFor(authentication
-                                    .getAuthenticatedUser(UserDetails.class)
-                                    .map(u -> u.getUsername())
-                                    .orElse("")));
-            this.authentication.logout();
-        });
-        logout.setTestId("logout");
-        Div account = new Div(user, logout);
-        account.addClassName("app-account");
-        header.add(account);
+        header.add(accountMenu());
         addToNavbar(header);
+        MainContentFocus.onSkipLinkClick(this, skipLink);
 
         SideNav nav = new SideNav();
         nav.setLabel("Main");
@@ -74,5 +88,73 @@ public class MainLayout extends AppLayout {
             nav.addItem(item);
         }
         addToDrawer(nav);
+    }
+
+    /**
+     * The signed-in user's name opens a small panel with what concerns the account itself. A
+     * popover rather than Vaadin's MenuBar: the menu bar's sub-menu items carry ARIA attributes
+     * their role does not allow (axe, critical), while a button that opens a labelled panel with a
+     * link and a button is plain to every screen reader. Enter or a click opens it, Tab moves
+     * through it, Escape closes it and puts the focus back on the name.
+     */
+    private Div accountMenu() {
+        String userName = authentication.getPrincipalName().orElse("");
+        Span name = new Span(userName);
+        name.addClassName("app-user");
+        name.setTestId("current-user");
+        Button open = new Button();
+        open.getElement().appendChild(name.getElement());
+        open.setSuffixComponent(new Icon(VaadinIcon.CHEVRON_DOWN_SMALL));
+        open.addThemeVariants(ButtonVariant.TERTIARY);
+        open.setAriaLabel(userName + ", " + ACCOUNT_MENU.toLowerCase());
+        open.setTestId("account-menu");
+
+        Anchor password = NamedRoutes.changePassword().anchor(CHANGE_PASSWORD);
+        password.getElement().setAttribute("router-link", true);
+        password.setTestId("change-password");
+        Button signOut = new Button(SIGN_OUT, e -> signOut());
+        signOut.addThemeVariants(ButtonVariant.TERTIARY);
+        signOut.setTestId("logout");
+
+        Div items = new Div(password, signOut);
+        items.addClassName("account-panel");
+        Popover panel = new Popover(items);
+        panel.setTarget(open);
+        panel.setPosition(PopoverPosition.BOTTOM_END);
+        panel.setAriaLabel(ACCOUNT_MENU);
+        panel.setAutofocus(true);
+
+        Div account = new Div(open, panel);
+        account.addClassName("app-account");
+        return account;
+    }
+
+    private void signOut() {
+        // Unsent marks wait in the browser per user and submission; on a shared school computer
+        // they must not outlive the sign-out. The prefix is passed as a parameter.
+        getElement()
+                .executeJs(
+                        "for (const k of Object.keys(localStorage)) { if (k.startsWith($0)) localStorage.removeItem(k); }",
+                        OutboxKeys.prefixFor(authentication
+                                .getAuthenticatedUser(UserDetails.class)
+                                .map(u -> u.getUsername())
+                                .orElse("")));
+        authentication.logout();
+    }
+
+    /**
+     * A new page (another path, not a changed query) moves focus and scroll; the first page of a
+     * tab does not, so the browser's own start (focus on the document, Tab reaches the skip link
+     * first) stays as it is.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        UI ui = UI.getCurrent();
+        String path = event.getLocation().getPath();
+        Object last = ComponentUtil.getData(ui, LAST_PATH);
+        ComponentUtil.setData(ui, LAST_PATH, path);
+        if (last != null && !last.equals(path)) {
+            MainContentFocus.afterNavigation(this);
+        }
     }
 }

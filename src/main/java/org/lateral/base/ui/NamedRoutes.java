@@ -60,6 +60,10 @@ public final class NamedRoutes {
         return withId(RouteName.ASSIGNMENT_DASHBOARD, assignmentId);
     }
 
+    public static Destination changePassword() {
+        return Destination.of(view(RouteName.CHANGE_PASSWORD));
+    }
+
     /** The registered view that carries the name; fails loudly if none or several do. */
     static Class<? extends Component> view(RouteName name) {
         List<Class<? extends Component>> carriers =

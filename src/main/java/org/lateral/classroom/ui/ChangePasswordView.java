@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.BaseNavigation;
+import org.lateral.base.ui.NamedRoute;
+import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.AccountService;
 import org.lateral.classroom.PasswordPolicy;
 
@@ -26,6 +28,7 @@ import org.lateral.classroom.PasswordPolicy;
 @Route(value = "password", autoLayout = false)
 @PageTitle("Your password · Lateral")
 @PermitAll
+@NamedRoute(RouteName.CHANGE_PASSWORD)
 class ChangePasswordView extends Div {
 
     static final String FORCED_TITLE = "Choose your password";

@@ -26,6 +26,7 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.FeedbackService;
 import org.lateral.submission.RevisionHints;
@@ -251,6 +252,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                 HintParts.extras(h),
                 ReviewParts.comments(h.comments(), f.timeZone(), "Your teacher has not commented on this attempt."));
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, "Hints and comments");
         side.setTestId("revision-hints");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
@@ -275,6 +277,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                 ReviewParts.comments(review, f.timeZone(), "Your teacher has not commented on this attempt."),
                 ReviewParts.claimList(review, false));
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, "Comments and claims");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         area.add(layout);

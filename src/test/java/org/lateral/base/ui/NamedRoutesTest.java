@@ -48,6 +48,7 @@ class NamedRoutesTest extends SpringBrowserlessTest {
             case RESULTS -> NamedRoutes.results(ID);
             case ASSIGNMENT_DASHBOARD -> NamedRoutes.assignmentDashboard(ID);
             case SCHOOL_VIEW -> NamedRoutes.adminHome();
+            case CHANGE_PASSWORD -> NamedRoutes.changePassword();
         };
     }
 }
