@@ -239,6 +239,21 @@ class AccountRepository implements LoginAccounts {
      * Sets a new password and ends every session of the account: whoever knew the old password
      * (or still sits at a computer signed in with it) is out. Returns the new session epoch.
      */
+    /** The language the person chose (a BCP 47 tag), if they chose one. */
+    Optional<String> language(UUID accountId) {
+        return jdbc.sql("SELECT language FROM account WHERE id = :id AND language IS NOT NULL")
+                .param("id", accountId)
+                .query(String.class)
+                .optional();
+    }
+
+    void setLanguage(UUID accountId, @Nullable String languageTag) {
+        jdbc.sql("UPDATE account SET language = :language WHERE id = :id")
+                .param("id", accountId)
+                .param("language", languageTag)
+                .update();
+    }
+
     int setPassword(UUID accountId, String hash, boolean mustChange, Instant now) {
         jdbc.sql("""
                 UPDATE credential SET password_hash = :hash, must_change_password = :mustChange, updated_at = :now

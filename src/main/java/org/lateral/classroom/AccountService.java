@@ -1,7 +1,11 @@
 package org.lateral.classroom;
 
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.ForAnyone;
 import org.lateral.security.ForSignedIn;
@@ -13,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signed-in person's own account: changing the password, which anyone signed in may do and a
- * one-time password requires. The current password is always asked for, so a computer left signed
+ * one-time password requires, and the language of Lateral's pages (DD034). The current password is always asked for, so a computer left signed
  * in is not enough to take the account over.
  */
 @Service
@@ -23,8 +27,15 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final Translations translations;
 
-    AccountService(CurrentUser currentUser, AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(
+            CurrentUser currentUser,
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            Translations translations) {
+        this.translations = translations;
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -62,5 +73,32 @@ public class AccountService {
                 user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));
         // Every other session of this account ends at its next request; this one goes on.
         currentUser.keepThisSession(epoch);
+    }
+
+    /** The language the signed-in person chose for Lateral's pages; empty: the browser's, or nobody signed in. */
+    @Transactional(readOnly = true)
+    @ForAnyone
+    public Optional<Locale> ownLanguage() {
+        return currentUser.get().flatMap(u -> accounts.language(u.accountId())).map(Locale::forLanguageTag);
+    }
+
+    /**
+     * Chooses the language of the signed-in person's pages, one Lateral has; {@code null} or blank
+     * goes back to the browser's.
+     */
+    @Transactional
+    @ForSignedIn
+    public void chooseLanguage(@Nullable String languageTag) {
+        LateralUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        if (languageTag == null || languageTag.isBlank()) {
+            accounts.setLanguage(user.accountId(), null);
+            return;
+        }
+        Locale wanted = Locale.forLanguageTag(languageTag.strip());
+        Locale provided = translations.getProvidedLocales().stream()
+                .filter(l -> l.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> UserFacingException.of("classroom.language.unknown"));
+        accounts.setLanguage(user.accountId(), provided.toLanguageTag());
     }
 }

@@ -3,6 +3,8 @@ package org.lateral.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,5 +96,34 @@ class AccountServiceIT {
         assertThat(passwordEncoder.matches("a new sentence to remember", hash()))
                 .isTrue();
         assertThat(passwordEncoder.matches(CURRENT, hash())).isFalse();
+    }
+
+    @Test
+    void a_chosen_language_is_kept_with_the_account_and_cleared_back_to_the_browser() {
+        try (var s = SignedIn.as(users, teacher)) {
+            assertThat(accounts.ownLanguage()).isEmpty();
+            accounts.chooseLanguage("es");
+            assertThat(accounts.ownLanguage()).contains(Locale.of("es"));
+            accounts.chooseLanguage("");
+            assertThat(accounts.ownLanguage()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_language_lateral_lacks_or_a_malformed_tag_is_refused_and_changes_nothing() {
+        try (var s = SignedIn.as(users, teacher)) {
+            accounts.chooseLanguage("es");
+            for (String wrong : List.of("de", "xx-not-a-language", "'; DROP TABLE account; --", "es".repeat(40))) {
+                assertThatThrownBy(() -> accounts.chooseLanguage(wrong))
+                        .isInstanceOf(UserFacingException.class)
+                        .hasMessage("Lateral has no texts in that language. Choose one of the list.");
+            }
+            assertThat(accounts.ownLanguage()).contains(Locale.of("es"));
+        }
+    }
+
+    @Test
+    void nobody_signed_in_has_no_chosen_language() {
+        assertThat(accounts.ownLanguage()).isEmpty();
     }
 }

@@ -543,6 +543,10 @@ class HostileServiceInputIT {
                 accounts.changeOwnPassword(in.text(), in.text(), in.text());
                 return null;
             });
+            attempt("AccountService.chooseLanguage", bo.username(), () -> {
+                accounts.chooseLanguage(in.text());
+                return null;
+            });
             attempt(
                     "FirstRunSetup.createFirstAccount",
                     null,

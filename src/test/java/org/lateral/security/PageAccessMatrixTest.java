@@ -55,7 +55,7 @@ class PageAccessMatrixTest extends SpringBrowserlessTest {
         ADMIN
     }
 
-    private static final Set<String> SIGNED_IN = Set.of("", "password");
+    private static final Set<String> SIGNED_IN = Set.of("", "password", "language");
     private static final Set<String> ANYONE = Set.of("login", "join", "setup", "invite/:___url_parameter?");
 
     /** The pages each visitor may open, by route template. */

@@ -32,7 +32,7 @@ import org.lateral.classroom.ui.ClassroomNavigation;
 @Route("my")
 @NamedRoute(RouteName.STUDENT_HOME)
 @PageTitle("My assignments · Lateral")
-@Menu(title = "My assignments", order = 1, icon = "vaadin:clipboard-check")
+@Menu(title = "base.menu.myAssignments", order = 1, icon = "vaadin:clipboard-check")
 @RolesAllowed("STUDENT")
 class MyAssignmentsView extends VerticalLayout {
 

@@ -42,11 +42,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    static final String SKIP_LINK = "Skip to main content";
-    static final String ACCOUNT_MENU = "Account";
-    static final String CHANGE_PASSWORD = "Change password";
-    static final String SIGN_OUT = "Sign out";
-
     /** The path the UI showed last, kept per browser tab (UI) across layouts. */
     private static final String LAST_PATH = MainLayout.class.getName() + ".lastPath";
 
@@ -60,7 +55,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // letting the browser look for an id that Vaadin views do not have.
         Element skipLink = new Element("a");
         skipLink.setAttribute("href", "#main-content");
-        skipLink.setText(SKIP_LINK);
+        skipLink.setText(getTranslation("base.layout.skipLink"));
         skipLink.setAttribute("class", "skip-link");
         skipLink.setAttribute("data-testid", "skip-link");
 
@@ -77,12 +72,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MainContentFocus.onSkipLinkClick(this, skipLink);
 
         SideNav nav = new SideNav();
-        nav.setLabel("Main");
+        nav.setLabel(getTranslation("base.layout.mainNav"));
         nav.setTestId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = entry.icon() == null
-                    ? new SideNavItem(entry.title(), entry.path())
-                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+                    ? new SideNavItem(getTranslation(entry.title()), entry.path())
+                    : new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon()));
+            // Menu titles are translation keys (base.menu.*), declared on each view's @Menu.
             // "/library" -> nav-library: a stable test id per menu entry.
             item.setTestId("nav-" + entry.path().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
             nav.addItem(item);
@@ -106,22 +102,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         open.getElement().appendChild(name.getElement());
         open.setSuffixComponent(new Icon(VaadinIcon.CHEVRON_DOWN_SMALL));
         open.addThemeVariants(ButtonVariant.TERTIARY);
-        open.setAriaLabel(userName + ", " + ACCOUNT_MENU.toLowerCase());
+        open.setAriaLabel(getTranslation("base.layout.accountOf", userName));
         open.setTestId("account-menu");
 
-        Anchor password = NamedRoutes.changePassword().anchor(CHANGE_PASSWORD);
+        Anchor password = NamedRoutes.changePassword().anchor(getTranslation("base.layout.changePassword"));
         password.getElement().setAttribute("router-link", true);
         password.setTestId("change-password");
-        Button signOut = new Button(SIGN_OUT, e -> signOut());
+        Anchor language = NamedRoutes.language().anchor(getTranslation("base.layout.language"));
+        language.getElement().setAttribute("router-link", true);
+        language.setTestId("choose-language");
+        Button signOut = new Button(getTranslation("base.layout.signOut"), e -> signOut());
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
         signOut.setTestId("logout");
 
-        Div items = new Div(password, signOut);
+        Div items = new Div(password, language, signOut);
         items.addClassName("account-panel");
         Popover panel = new Popover(items);
         panel.setTarget(open);
         panel.setPosition(PopoverPosition.BOTTOM_END);
-        panel.setAriaLabel(ACCOUNT_MENU);
+        panel.setAriaLabel(getTranslation("base.layout.account"));
         panel.setAutofocus(true);
 
         Div account = new Div(open, panel);

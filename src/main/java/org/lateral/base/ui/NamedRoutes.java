@@ -64,6 +64,10 @@ public final class NamedRoutes {
         return Destination.of(view(RouteName.CHANGE_PASSWORD));
     }
 
+    public static Destination language() {
+        return Destination.of(view(RouteName.LANGUAGE));
+    }
+
     /** The registered view that carries the name; fails loudly if none or several do. */
     static Class<? extends Component> view(RouteName name) {
         List<Class<? extends Component>> carriers =

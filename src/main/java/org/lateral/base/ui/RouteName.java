@@ -32,5 +32,7 @@ public enum RouteName {
     /** A school admin's school view (dashboard): where the root page sends an admin who does not teach. */
     SCHOOL_VIEW,
     /** Choosing one's own password (classroom): from the account menu of the page header. */
-    CHANGE_PASSWORD
+    CHANGE_PASSWORD,
+    /** Choosing the language of one's pages (classroom): from the account menu of the page header. */
+    LANGUAGE
 }

@@ -52,7 +52,7 @@ import org.lateral.security.Role;
  */
 @Route("admin/school")
 @PageTitle("School admin · Lateral")
-@Menu(title = "School admin", order = 4, icon = "vaadin:cog")
+@Menu(title = "base.menu.schoolAdmin", order = 4, icon = "vaadin:cog")
 @RolesAllowed("ADMIN")
 class SchoolAdminView extends Div {
 

@@ -35,7 +35,7 @@ import org.lateral.classroom.NewClass;
 @Route("classes")
 @NamedRoute(RouteName.TEACHER_HOME)
 @PageTitle("Classes · Lateral")
-@Menu(title = "Classes", order = 1, icon = "vaadin:group")
+@Menu(title = "base.menu.classes", order = 1, icon = "vaadin:group")
 @RolesAllowed("TEACHER")
 class TeacherClassesView extends VerticalLayout {
 

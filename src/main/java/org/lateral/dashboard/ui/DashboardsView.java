@@ -27,7 +27,7 @@ import org.lateral.submission.ClassOverviewService;
  */
 @Route("dashboards")
 @PageTitle("Dashboards · Lateral")
-@Menu(title = "Dashboards", order = 3, icon = "vaadin:chart")
+@Menu(title = "base.menu.dashboards", order = 3, icon = "vaadin:chart")
 @RolesAllowed({"TEACHER", "ADMIN"})
 class DashboardsView extends Div {
 

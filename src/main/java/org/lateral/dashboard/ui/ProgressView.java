@@ -39,7 +39,7 @@ import org.lateral.submission.ui.SubmissionNavigation;
  */
 @Route("progress")
 @PageTitle("My progress · Lateral")
-@Menu(title = "My progress", order = 2, icon = "vaadin:line-chart")
+@Menu(title = "base.menu.myProgress", order = 2, icon = "vaadin:line-chart")
 @RolesAllowed("STUDENT")
 class ProgressView extends Div implements BeforeEnterObserver {
 

@@ -29,7 +29,7 @@ import org.lateral.library.PackService;
 
 /** The school's article library, grouped by story set and searchable by title or outlet. */
 @Route("library")
-@Menu(title = "Library", order = 2, icon = "vaadin:book")
+@Menu(title = "base.menu.library", order = 2, icon = "vaadin:book")
 @RolesAllowed("TEACHER")
 class LibraryView extends VerticalLayout implements HasDynamicTitle {
 

@@ -19,7 +19,7 @@ import org.lateral.base.highlighter.ClaimHighlighter;
  */
 @Route("practice")
 @PageTitle("Practice selecting · Lateral")
-@Menu(title = "Practice", order = 9, icon = "vaadin:cursor")
+@Menu(title = "base.menu.practice", order = 9, icon = "vaadin:cursor")
 @RolesAllowed({"STUDENT", "TEACHER"})
 class PracticeView extends VerticalLayout {
 

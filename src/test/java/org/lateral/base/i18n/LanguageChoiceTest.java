@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** A page takes the browser's first language Lateral has, keeping its region for dates. */
 class LanguageChoiceTest {
 
     private final LanguageChoice choice = new LanguageChoice(
-            new Translations(Map.of(Locale.ENGLISH, Map.of("a", "A"), Locale.of("es"), Map.of("a", "A")), null));
+            new Translations(Map.of(Locale.ENGLISH, Map.of("a", "A"), Locale.of("es"), Map.of("a", "A")), null),
+            new StaticListableBeanFactory().getBeanProvider(SavedLanguage.class));
 
     @Test
     void the_first_language_lateral_has_wins_with_its_region() {

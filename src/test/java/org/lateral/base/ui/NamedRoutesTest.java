@@ -49,6 +49,7 @@ class NamedRoutesTest extends SpringBrowserlessTest {
             case ASSIGNMENT_DASHBOARD -> NamedRoutes.assignmentDashboard(ID);
             case SCHOOL_VIEW -> NamedRoutes.adminHome();
             case CHANGE_PASSWORD -> NamedRoutes.changePassword();
+            case LANGUAGE -> NamedRoutes.language();
         };
     }
 }
