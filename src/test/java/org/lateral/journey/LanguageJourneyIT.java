@@ -42,7 +42,8 @@ class LanguageJourneyIT extends JourneyTest {
     @Test
     void a_language_chosen_in_the_account_menu_follows_the_person_on_an_english_browser() {
         String teacher = "lang-" + UUID.randomUUID().toString().substring(0, 8);
-        administration.ensureAccount(Schools.DEFAULT_SCHOOL_ID, teacher, "Language Teacher", Set.of(Role.TEACHER), PASSWORD);
+        administration.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, teacher, "Language Teacher", Set.of(Role.TEACHER), PASSWORD);
         signIn(teacher, PASSWORD);
         assertThat(page.getByTestId("nav-library")).containsText("Library");
 
@@ -64,7 +65,9 @@ class LanguageJourneyIT extends JourneyTest {
         // Back to the browser's language.
         page.getByTestId("account-menu").click();
         page.getByTestId("choose-language").click();
-        page.getByTestId("language-choice").getByText("Igual que este navegador").click();
+        page.getByTestId("language-choice")
+                .getByText("Igual que este navegador")
+                .click();
         page.getByTestId("language-save").click();
         assertThat(page.getByTestId("nav-library")).containsText("Library");
     }

@@ -180,17 +180,24 @@ final class AssignmentsPanel {
         return n == 1 ? "1 student" : n + " students";
     }
 
+    /** The assignment's settings as they are now, or null after saying why they cannot be read. */
+    private @Nullable AssignmentSettings settingsOrSay(AssignmentSummary a) {
+        try {
+            return assignments.settings(a.id());
+        } catch (UserFacingException ex) {
+            Notification.show(ex.getLocalizedMessage()).addThemeVariants(NotificationVariant.ERROR);
+            return null;
+        }
+    }
+
     /**
      * Removing an assignment (DD035): one nobody opened is deleted after a plain question; one with
      * students' work is archived, and the question names how many students' work it hides and how to
      * get it back. The service checks the count again, so work begun meanwhile is never hidden unasked.
      */
     private void removeDialog(AssignmentSummary a) {
-        AssignmentSettings settings;
-        try {
-            settings = assignments.settings(a.id());
-        } catch (UserFacingException ex) {
-            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+        AssignmentSettings settings = settingsOrSay(a);
+        if (settings == null) {
             return;
         }
         int started = settings.started();
@@ -238,11 +245,8 @@ final class AssignmentsPanel {
      * with the reason beside it when it is fixed. The steps and the pinned key are not here.
      */
     private void editDialog(AssignmentSummary a) {
-        AssignmentSettings settings;
-        try {
-            settings = assignments.settings(a.id());
-        } catch (UserFacingException ex) {
-            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+        AssignmentSettings settings = settingsOrSay(a);
+        if (settings == null) {
             return;
         }
         AssignmentEdit v = settings.values();
