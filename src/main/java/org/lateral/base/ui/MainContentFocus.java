@@ -13,47 +13,41 @@ import com.vaadin.flow.dom.Element;
  */
 public final class MainContentFocus {
 
-    /**
-     * The heading the view shows first gets focus (made focusable by script only, so Tab does not
-     * stop on it); a view without a heading is focused itself.
-     */
-    private static final String FOCUS_MAIN = """
-            (layout => {
-              const view = [...layout.children].find(c => !c.hasAttribute('slot'));
-              if (!view) return;
-              const target = view.querySelector('h1, h2') ?? view;
-              if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-              target.focus({preventScroll: true});
-            })($0);
-            """;
-
-    /**
-     * Only when focus is not already inside the new view: a view that put the cursor in its first
-     * field on purpose keeps it.
-     */
-    private static final String AFTER_NAVIGATION = """
-            const view = [...$0.children].find(c => !c.hasAttribute('slot'));
-            // The window or the layout's content area, whichever scrolls: every box the view sits
-            // in, through the layout's shadow root, back to the top.
-            window.scrollTo({top: 0, left: 0, behavior: 'instant'});
-            for (let box = view; box; box = box.assignedSlot ?? box.parentNode ?? box.host) {
-              if (box.scrollTop) box.scrollTop = 0;
-            }
-            const active = document.activeElement;
-            if (view && active && active !== document.body && view.contains(active)) return;
-            """ + FOCUS_MAIN;
-
     private MainContentFocus() {}
 
     /** After an in-app navigation: top of the page, focus on the new view's heading. */
     static void afterNavigation(Component layout) {
-        layout.getElement().executeJs(AFTER_NAVIGATION, layout.getElement());
+        // Top of the page, then the focus step, only when focus is not already inside the new
+        // view: a view that put the cursor in its first field on purpose keeps it.
+        layout.getElement().executeJs("""
+                        const view = [...$0.children].find(c => !c.hasAttribute('slot'));
+                        // The window or the layout's content area, whichever scrolls: every box the view sits
+                        // in, through the layout's shadow root, back to the top.
+                        window.scrollTo({top: 0, left: 0, behavior: 'instant'});
+                        for (let box = view; box; box = box.assignedSlot ?? box.parentNode ?? box.host) {
+                          if (box.scrollTop) box.scrollTop = 0;
+                        }
+                        const active = document.activeElement;
+                        if (view && active && active !== document.body && view.contains(active)) return;
+                        if ($0.lateralFocusMain) $0.lateralFocusMain();
+                        """, layout.getElement());
     }
 
     /** The skip link's click: focus moves past the header and menu to the view's heading. */
     static void onSkipLinkClick(Component layout, Element skipLink) {
-        skipLink.executeJs(
-                "this.addEventListener('click', e => { e.preventDefault(); " + FOCUS_MAIN + " });",
-                layout.getElement());
+        // Defines, once per layout, the step both uses share: the heading the view shows first
+        // gets focus (made focusable by script only, so Tab does not stop on it); a view without
+        // a heading is focused itself. The skip link's click takes that step instead of "#".
+        skipLink.executeJs("""
+                const layout = $0;
+                layout.lateralFocusMain = () => {
+                  const view = [...layout.children].find(c => !c.hasAttribute('slot'));
+                  if (!view) return;
+                  const target = view.querySelector('h1, h2') ?? view;
+                  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+                  target.focus({preventScroll: true});
+                };
+                this.addEventListener('click', e => { e.preventDefault(); layout.lateralFocusMain(); });
+                """, layout.getElement());
     }
 }
