@@ -101,7 +101,7 @@ class AccessibilityJourneyIT extends JourneyTest {
         assertThat(page.getByTestId("change-password")).isVisible();
         page.getByTestId("change-password").press("Enter");
         page.waitForURL(u -> u.endsWith("/password"));
-        assertThat(page.locator("h1")).hasText("Choose your password");
+        assertThat(page.locator("h1")).hasText("Change your password");
     }
 
     @Test
