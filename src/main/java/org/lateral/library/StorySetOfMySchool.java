@@ -23,5 +23,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
 @ResourceRule(
         role = {Role.TEACHER, Role.ADMIN},
-        notFound = "That story set is not in your school's library.")
+        notFound = "That story set is not in your school\u2019s library.")
 public @interface StorySetOfMySchool {}

@@ -64,7 +64,8 @@ class FindingTheWayJourneyIT extends JourneyTest {
         page.getByTestId("password-back").click();
         assertThat(page).hasURL(Pattern.compile(".*/classes(\\?.*)?$"));
 
-        page.getByText("Sign out").click();
+        page.getByTestId("account-menu").click();
+        page.getByTestId("logout").click();
         page.waitForURL(u -> u.contains("/login"));
         signIn(teacher, "a quiet morning by the sea");
         assertThat(page).hasURL(Pattern.compile(".*/classes(\\?.*)?$"));

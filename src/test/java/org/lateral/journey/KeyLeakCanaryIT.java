@@ -129,6 +129,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         }
 
         List<String> bodies = scanEveryResponse(page);
+        auditDialogsByHand();
 
         signIn(studentName, password);
         page.getByTestId("open-assignment").first().click();
@@ -140,6 +141,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         page.reload();
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         page.getByTestId("submit-attempt").click();
+        audit();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
                 .last()
@@ -164,6 +166,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(page.getByTestId("hint-score")).containsText("You found");
         assertThat(page.getByTestId("hint-paragraph").first()).isVisible();
         page.getByTestId("start-revision").click();
+        audit();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true))
                 .last()
@@ -192,6 +195,7 @@ class KeyLeakCanaryIT extends JourneyTest {
                 .noneMatch(b -> b.contains(sourceCanary));
 
         page.getByTestId("submit-attempt").click();
+        audit();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
                 .last()
@@ -273,6 +277,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         }
 
         List<String> bodies = scanEveryResponse(page);
+        auditDialogsByHand();
         signIn(studentName, password);
         page.navigate(url("assignment/" + lesson.id()));
         assertThat(page.getByTestId("lesson-step-identify-sources")).hasAttribute("data-state", "locked");
@@ -309,6 +314,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         assertThat(page.getByTestId("source-hints")).isVisible();
         assertThat(page.getByTestId("revision-hints")).isVisible();
         page.getByTestId("start-revision").click();
+        audit();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Start attempt 2", new Locator.GetByTextOptions().setExact(true))
                 .last()
@@ -449,6 +455,7 @@ class KeyLeakCanaryIT extends JourneyTest {
         }
 
         List<String> bodies = scanEveryResponse(page);
+        auditDialogsByHand();
         signIn(studentName, password);
         page.navigate(url("my"));
         assertThat(page.getByTestId("assignment-status").first()).isVisible();
@@ -508,6 +515,7 @@ class KeyLeakCanaryIT extends JourneyTest {
     private void submitShownStep() {
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         page.getByTestId("submit-attempt").click();
+        audit();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Submit", new Locator.GetByTextOptions().setExact(true))
                 .last()

@@ -263,7 +263,7 @@ class KeyEditorServiceIT {
             KeyDraft outside = KeyDrafts.addClaim(KeyDraft.EMPTY, 5, FERRY.length() + 10);
             assertThatThrownBy(() -> keys.save(article, v1, outside))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("not in the article's text");
+                    .hasMessageContaining("not in the article\u2019s text");
             assertThat(draftBody(keyId)).isEqualTo(saved);
             assertThat(keys.open(article).orElseThrow().key().version()).isEqualTo(v1);
             assertThat(versionsOfKeysOf(article)).isZero();
