@@ -534,7 +534,8 @@ export class LateralCompareWork extends HTMLElement {
       }
       list.replaceChildren(
         ...mine.map((span) => {
-          const chip = document.createElement('span');
+          // A list item: the chips sit in a <ul>, which may hold only <li> (axe "list").
+          const chip = document.createElement('li');
           chip.className = 'compare-chip';
           chip.dataset.item = `span:${span.spanId}`;
           chip.dataset.spanId = span.spanId;

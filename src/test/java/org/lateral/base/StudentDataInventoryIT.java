@@ -89,6 +89,7 @@ class StudentDataInventoryIT {
                         "demo",
                         "session_epoch",
                         "disabled_at",
-                        "disabled_by");
+                        "disabled_by",
+                        "language");
     }
 }

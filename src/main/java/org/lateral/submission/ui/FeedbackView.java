@@ -137,6 +137,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                                 ? ""
                                 : " \u00b7 " + ReviewParts.score(a.score().score())));
                 tab.getElement().setAttribute("data-testid", "attempt-tab");
+                // Written on the server too: the tab list must own tabs from its first paint, before
+                // the tab element upgrades (axe aria-required-children on the feedback page).
+                tab.getElement().setAttribute("role", "tab");
                 tabs.add(tab);
             }
             tabs.setSelectedIndex(f.attempts().size() - 1);
