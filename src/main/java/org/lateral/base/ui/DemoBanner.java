@@ -10,6 +10,6 @@ public class DemoBanner extends Div {
         addClassName("demo-banner");
         setTestId("demo-banner");
         getElement().setAttribute("role", "note");
-        add(new Span("Demo mode: sample accounts with a shared password. Do not enter real student data."));
+        add(new Span(getTranslation("base.demoBanner")));
     }
 }

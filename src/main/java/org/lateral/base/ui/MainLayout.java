@@ -46,6 +46,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final String LAST_PATH = MainLayout.class.getName() + ".lastPath";
 
     private final AuthenticationContext authentication;
+    private Popover panel;
 
     MainLayout(AuthenticationContext authentication, LateralMode mode) {
         this.authentication = authentication;
@@ -117,7 +118,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         Div items = new Div(password, language, signOut);
         items.addClassName("account-panel");
-        Popover panel = new Popover(items);
+        panel = new Popover(items);
         panel.setTarget(open);
         panel.setPosition(PopoverPosition.BOTTOM_END);
         panel.setAriaLabel(getTranslation("base.layout.account"));
@@ -152,6 +153,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         String path = event.getLocation().getPath();
         Object last = ComponentUtil.getData(ui, LAST_PATH);
         ComponentUtil.setData(ui, LAST_PATH, path);
+        // A link of the account panel was followed: the panel must not stay open over the new page.
+        panel.close();
         if (last != null && !last.equals(path)) {
             MainContentFocus.afterNavigation(this);
         }
