@@ -2,6 +2,7 @@ package org.lateral.classroom;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
@@ -27,21 +28,20 @@ class AccountChanges {
     }
 
     /** Renames the account if it is still at the version the page read; the name is cleaned first. */
-    void rename(UUID accountId, String typedName, int expectedVersion, String staleMessage) {
+    void rename(UUID accountId, String typedName, int expectedVersion, Supplier<UserFacingException> stale) {
         String name = Names.clean(typedName);
         if (name.isEmpty() || name.length() > 100) {
-            throw new UserFacingException("A name has 1 to 100 characters.");
+            throw UserFacingException.of("classroom.refusal.nameLength");
         }
         if (!accounts.rename(accountId, name, expectedVersion)) {
-            throw new UserFacingException(staleMessage);
+            throw stale.get();
         }
     }
 
     /** Switches the account on; a demo account stays off outside demo mode (DD007). */
     void enable(UUID accountId) {
         if (!mode.demo() && accounts.isDemo(accountId)) {
-            throw new UserFacingException(
-                    "Demo accounts stay switched off outside demo mode: their password is public.");
+            throw UserFacingException.of("classroom.refusal.demoStaysOff");
         }
         accounts.setEnabled(accountId, true, null, AccountRepository.now(clock));
     }

@@ -58,16 +58,16 @@ public class AccountService {
         String hash =
                 accounts.passwordHash(user.accountId()).orElseThrow(() -> new AccessDeniedException("No password"));
         if (!passwordEncoder.matches(current, hash)) {
-            throw new UserFacingException("Your current password is not right.");
+            throw UserFacingException.of("classroom.refusal.password.currentWrong");
         }
         PasswordPolicy.problem(password, user.getUsername()).ifPresent(p -> {
-            throw new UserFacingException(p);
+            throw p;
         });
         if (!password.equals(passwordAgain)) {
-            throw new UserFacingException("The two new passwords are not the same.");
+            throw UserFacingException.of("classroom.refusal.password.newNotSame");
         }
         if (password.equals(current)) {
-            throw new UserFacingException("Choose a new password, different from your current one.");
+            throw UserFacingException.of("classroom.refusal.password.unchanged");
         }
         int epoch = accounts.setPassword(
                 user.accountId(), passwordEncoder.encode(password), false, AccountRepository.now(clock));

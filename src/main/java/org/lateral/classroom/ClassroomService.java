@@ -73,16 +73,16 @@ public class ClassroomService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String name = Names.clean(form.name());
         if (name.isEmpty() || name.length() > 100) {
-            throw new UserFacingException("Give the class a name of up to 100 characters.");
+            throw UserFacingException.of("classroom.refusal.class.name");
         }
         if (form.subject().strip().length() > 100 || form.schoolYear().strip().length() > 20) {
-            throw new UserFacingException("The subject can have up to 100 characters and the school year up to 20.");
+            throw UserFacingException.of("classroom.refusal.class.subjectOrYear");
         }
         ZoneId zone;
         try {
             zone = ZoneId.of(form.timeZone().strip());
         } catch (DateTimeException e) {
-            throw new UserFacingException("Choose a time zone from the list, for example Europe/Berlin.");
+            throw UserFacingException.of("classroom.refusal.class.timeZone");
         }
         SchoolClass created = new SchoolClass(
                 UUID.randomUUID(),
@@ -122,7 +122,7 @@ public class ClassroomService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
         if (enabled && owned.archived()) {
-            throw new UserFacingException("This class is archived, so nobody can join it.");
+            throw UserFacingException.of("classroom.refusal.class.archivedJoin");
         }
         claimVersion(classId, expectedVersion);
         classes.setJoinEnabled(classId, enabled);
@@ -145,7 +145,11 @@ public class ClassroomService {
     public ClassDetail renameStudent(UUID classId, UUID studentId, String displayName, int expectedVersion) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         RosterEntry student = accountActionAllowed(classId, studentId, teacher);
-        accountChanges.rename(student.studentId(), displayName, expectedVersion, STALE_ACCOUNT);
+        accountChanges.rename(
+                student.studentId(),
+                displayName,
+                expectedVersion,
+                () -> UserFacingException.of("classroom.refusal.class.staleStudent"));
         audit.success(AuditAction.STUDENT_RENAMED, "class, student", classId, student.studentId());
         return detail(classId, teacher);
     }
@@ -203,7 +207,7 @@ public class ClassroomService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ownedOrThrow(classId, teacher);
         if (!classes.endEnrollment(classId, studentId, teacher.accountId(), AccountRepository.now(clock))) {
-            throw new UserFacingException("That student is not in this class.");
+            throw UserFacingException.of("classroom.refusal.class.notInClass");
         }
         audit.success(AuditAction.STUDENT_REMOVED, "class, student", classId, studentId);
         return detail(classId, teacher);
@@ -219,21 +223,21 @@ public class ClassroomService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         ClassRepository.OwnedClass owned = ownedOrThrow(classId, teacher);
         if (owned.archived()) {
-            throw new UserFacingException("This class is archived; unarchive it before adding students.");
+            throw UserFacingException.of("classroom.refusal.class.archivedAdd");
         }
         List<String> names =
                 pastedNames.lines().map(Names::clean).filter(l -> !l.isEmpty()).toList();
         if (names.isEmpty()) {
-            throw new UserFacingException("Paste at least one name, one per line.");
+            throw UserFacingException.of("classroom.refusal.class.noNames");
         }
         if (names.size() > MAX_NEW_STUDENTS) {
-            throw new UserFacingException("Add at most " + MAX_NEW_STUDENTS + " students at a time.");
+            throw UserFacingException.of("classroom.refusal.class.tooManyNames", MAX_NEW_STUDENTS);
         }
         for (String name : names) {
             if (name.length() > 100) {
                 // A sentence that shows the start of the name, cut between characters, not inside one.
-                throw new UserFacingException("The name starting \u201c"
-                        + name.substring(0, name.offsetByCodePoints(0, 40)) + "…\u201d is longer than 100 characters.");
+                throw UserFacingException.of(
+                        "classroom.refusal.class.nameTooLong", name.substring(0, name.offsetByCodePoints(0, 40)));
             }
         }
         List<OneTimeCredential> credentials = new ArrayList<>();
@@ -258,7 +262,7 @@ public class ClassroomService {
     private ClassRepository.OwnedClass ownedOrThrow(UUID classId, LateralUser teacher) {
         // A class of another teacher or school is reported exactly like a class that does not exist.
         return classes.ownedBy(classId, teacher.schoolId(), teacher.accountId())
-                .orElseThrow(() -> new UserFacingException("That class does not exist."));
+                .orElseThrow(() -> UserFacingException.of("classroom.refusal.class.notFound"));
     }
 
     private RosterEntry accountActionAllowed(UUID classId, UUID studentId, LateralUser teacher) {
@@ -266,10 +270,9 @@ public class ClassroomService {
         RosterEntry student = classes.roster(classId).stream()
                 .filter(r -> r.studentId().equals(studentId))
                 .findFirst()
-                .orElseThrow(() -> new UserFacingException("That student is not in this class."));
+                .orElseThrow(() -> UserFacingException.of("classroom.refusal.class.notInClass"));
         if (student.sharedWithOtherTeacher() && !teacher.has(Role.ADMIN)) {
-            throw new UserFacingException(student.displayName() + " is also in another teacher's class, so only a "
-                    + "school admin can change their account, on the School admin page.");
+            throw UserFacingException.of("classroom.refusal.class.sharedStudent", student.displayName());
         }
         return student;
     }
@@ -296,12 +299,6 @@ public class ClassroomService {
                                 .toLocalDate());
     }
 
-    static final String STALE_ACCOUNT =
-            "This student's account was changed by someone else since you opened it. Reload to see the change.";
-
-    static final String STALE_CLASS =
-            "This class was changed by someone else since you opened it. Reload to see the change.";
-
     /**
      * Optimistic locking (product guide: edits carry the version the page read): a class edit
      * made from a page that is out of date is refused before anything changes, so it cannot undo
@@ -309,7 +306,7 @@ public class ClassroomService {
      */
     private void claimVersion(UUID classId, int expectedVersion) {
         if (!classes.claimVersion(classId, expectedVersion)) {
-            throw new UserFacingException(STALE_CLASS);
+            throw UserFacingException.of("classroom.refusal.class.stale");
         }
     }
 

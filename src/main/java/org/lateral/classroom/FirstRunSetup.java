@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.LateralMode;
 import org.lateral.base.Schools;
+import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 import org.lateral.security.ForAnyone;
 import org.lateral.security.Role;
@@ -150,38 +151,38 @@ public class FirstRunSetup {
     /**
      * Creates the first account, as TEACHER and ADMIN of the default school, and names the school.
      *
-     * @return a message saying what is wrong, or empty when the account was created
+     * @return a refusal saying what is wrong (worded in the page's language), or empty when the
+     *     account was created
      */
     @Transactional
     @ForAnyone
-    public Optional<String> createFirstAccount(SetupRequest request) {
+    public Optional<UserFacingException> createFirstAccount(SetupRequest request) {
         // Serialises concurrent attempts: only one first account, ever.
         jdbc.sql("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE").update();
         if (!accounts.noAccountsYet()) {
-            return Optional.of("Lateral is already set up. Sign in instead.");
+            return Optional.of(UserFacingException.of("classroom.refusal.setup.done"));
         }
         if (!knownToken(request.token())) {
-            return Optional.of(
-                    "That setup token is not right. Copy it from the server's log (it changes at every start).");
+            return Optional.of(UserFacingException.of("classroom.refusal.setup.token"));
         }
         String schoolName = Names.clean(request.schoolName());
         if (schoolName.isEmpty() || schoolName.length() > 200) {
-            return Optional.of("Give your school a name (up to 200 characters).");
+            return Optional.of(UserFacingException.of("classroom.refusal.setup.school"));
         }
         String displayName = Names.clean(request.displayName());
         if (displayName.isEmpty() || displayName.length() > 100) {
-            return Optional.of("Give your name as students will see it (up to 100 characters).");
+            return Optional.of(UserFacingException.of("classroom.refusal.setup.name"));
         }
-        Optional<String> usernameProblem = Usernames.problem(request.username());
+        Optional<UserFacingException> usernameProblem = Usernames.problem(request.username());
         if (usernameProblem.isPresent()) {
             return usernameProblem;
         }
-        Optional<String> passwordProblem = PasswordPolicy.problem(request.password(), request.username());
+        Optional<UserFacingException> passwordProblem = PasswordPolicy.problem(request.password(), request.username());
         if (passwordProblem.isPresent()) {
             return passwordProblem;
         }
         if (!request.password().equals(request.passwordAgain())) {
-            return Optional.of("The two passwords are not the same.");
+            return Optional.of(UserFacingException.of("classroom.refusal.password.notSame"));
         }
         jdbc.sql("UPDATE school SET name = :name WHERE id = :id")
                 .param("name", schoolName)

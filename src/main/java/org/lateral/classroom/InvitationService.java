@@ -26,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
-    static final String NOT_AN_INVITATION = "That invitation code does not work: it may have been used already, "
-            + "withdrawn, or be more than a week old. Ask your school's admin for a new one.";
-
     private final SchoolAdminRepository invites;
     private final AccountRepository accounts;
     private final JoinThrottle throttle;
@@ -75,14 +72,14 @@ public class InvitationService {
         SchoolAdminRepository.OpenInvite open = open(typedCode, from);
         SignUpForm checked = SignUpForm.check(
                 form.displayName(),
-                "Type your name as your students will see it (up to 100 characters).",
+                () -> UserFacingException.of("classroom.refusal.invite.name"),
                 form.username(),
                 form.password(),
                 form.passwordAgain());
         String displayName = checked.displayName();
         String username = checked.username();
         if (accounts.usernameTaken(username)) {
-            throw new UserFacingException("The username " + username + " is not available. Choose another one.");
+            throw UserFacingException.of("classroom.refusal.invite.usernameTaken", username);
         }
         Set<Role> roles = open.asAdmin() ? EnumSet.of(Role.TEACHER, Role.ADMIN) : EnumSet.of(Role.TEACHER);
         Instant now = AccountRepository.now(clock);
@@ -105,7 +102,7 @@ public class InvitationService {
         JoinThrottle.Requester who = new JoinThrottle.Requester(from.address(), from.session(), "");
         if (!throttle.mayTry(who)) {
             refused(AuditOutcome.DENIED, "too many wrong tries");
-            throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again.");
+            throw UserFacingException.of("classroom.refusal.invite.tooManyTries");
         }
         Optional<SchoolAdminRepository.OpenInvite> open = SchoolAdminService.InviteCodes.normalise(typedCode)
                 .flatMap(code -> invites.lockOpenInvite(
@@ -113,7 +110,7 @@ public class InvitationService {
         if (open.isEmpty()) {
             throttle.wrong(who);
             refused(AuditOutcome.FAILURE, "no open invitation has this code");
-            throw new UserFacingException(NOT_AN_INVITATION);
+            throw UserFacingException.of("classroom.refusal.invite.notAnInvitation");
         }
         return open.get();
     }

@@ -28,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JoinService {
 
-    static final String NOT_A_CODE =
-            "That join code does not work. Check it with your teacher; it has 10 letters and digits.";
-
     private final ClassRepository classes;
     private final AccountRepository accounts;
     private final JoinThrottle throttle;
@@ -84,7 +81,7 @@ public class JoinService {
         ClassRepository.JoinTarget target = target(typedCode, who);
         SignUpForm checked = SignUpForm.check(
                 form.displayName(),
-                "Type the name your teacher knows you by (up to 100 characters).",
+                () -> UserFacingException.of("classroom.refusal.join.name"),
                 form.username(),
                 form.password(),
                 form.passwordAgain());
@@ -94,11 +91,10 @@ public class JoinService {
             // Usernames are shared by every school on this Lateral, so "taken" may mean taken
             // elsewhere: each such answer counts as a wrong try, and it names no school or person.
             throttle.wrong(who);
-            throw new UserFacingException("The username " + username + " is not available. Choose another one, "
-                    + "for example with a number or your initials added.");
+            throw UserFacingException.of("classroom.refusal.join.usernameTaken", username);
         }
         if (!throttle.join(from.address(), target.classId().toString())) {
-            throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
+            throw UserFacingException.of("classroom.refusal.join.busy");
         }
         Account student = new Account(
                 UUID.randomUUID(),
@@ -121,10 +117,10 @@ public class JoinService {
         ClassRepository.JoinTarget target = target(typedCode, requester(from));
         if (!target.schoolId().equals(student.schoolId())) {
             // Another school's class is, for this student, a code that does not work.
-            throw new UserFacingException(NOT_A_CODE);
+            throw UserFacingException.of("classroom.refusal.join.notACode");
         }
         if (!throttle.join(from.address(), target.classId().toString())) {
-            throw new UserFacingException("Many people are joining from here right now. Wait a minute and try again.");
+            throw UserFacingException.of("classroom.refusal.join.busy");
         }
         classes.enroll(student.schoolId(), target.classId(), student.accountId(), AccountRepository.now(clock));
         return target.className();
@@ -140,8 +136,7 @@ public class JoinService {
     private ClassRepository.JoinTarget target(String typedCode, JoinThrottle.Requester who) {
         if (!throttle.mayTry(who)) {
             joinTry(AuditOutcome.DENIED, null, "too many wrong tries; " + AuditTrail.codeHint(typedCode));
-            throw new UserFacingException("Too many wrong tries. Wait ten minutes, then try again, "
-                    + "or ask your teacher to check the code.");
+            throw UserFacingException.of("classroom.refusal.join.tooManyTries");
         }
         Optional<ClassRepository.JoinTarget> target = JoinCodes.normalise(typedCode)
                 .flatMap(classes::byJoinCode)
@@ -149,7 +144,7 @@ public class JoinService {
         if (target.isEmpty()) {
             throttle.wrong(who);
             joinTry(AuditOutcome.FAILURE, null, "no class has this code; " + AuditTrail.codeHint(typedCode));
-            throw new UserFacingException(NOT_A_CODE);
+            throw UserFacingException.of("classroom.refusal.join.notACode");
         }
         joinTry(AuditOutcome.SUCCESS, target.get(), "");
         return target.get();

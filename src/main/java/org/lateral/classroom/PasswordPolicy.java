@@ -2,6 +2,7 @@ package org.lateral.classroom;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.lateral.base.UserFacingException;
 
 /**
  * Password rules after NIST SP 800-63B: length matters, composition rules do not. At least 8
@@ -15,22 +16,23 @@ public final class PasswordPolicy {
 
     private PasswordPolicy() {}
 
-    /** Why this password is refused, in plain words, or empty when it is acceptable. */
-    public static Optional<String> problem(String password, String username) {
+    /**
+     * Why this password is refused, as a refusal the page words in its language (DD034), or empty
+     * when it is acceptable.
+     */
+    public static Optional<UserFacingException> problem(String password, String username) {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters. A short sentence is easy to remember.");
+            return Optional.of(UserFacingException.of("classroom.refusal.password.tooShort", MIN_LENGTH));
         }
         if (length > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+            return Optional.of(UserFacingException.of("classroom.refusal.password.tooLong", MAX_LENGTH));
         }
         if (password.strip().toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.of("Your password must not be your username.");
+            return Optional.of(UserFacingException.of("classroom.refusal.password.isUsername"));
         }
         if (CommonPasswords.contains(password)) {
-            return Optional.of(
-                    "That password is on the list of passwords people use most often, so it is easy to guess. "
-                            + "Choose another one.");
+            return Optional.of(UserFacingException.of("classroom.refusal.password.common"));
         }
         return Optional.empty();
     }

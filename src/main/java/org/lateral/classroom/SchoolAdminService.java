@@ -59,10 +59,6 @@ public class SchoolAdminService {
     /** Pending invitations a school may hold at once: enough for a new term, few enough to review. */
     static final int MOST_PENDING_INVITES = 50;
 
-    static final String NOT_IN_SCHOOL = "That account is not in your school, or it no longer exists.";
-    private static final String STALE =
-            "This account was changed by someone else since you opened the page. Reload to see the change.";
-
     private final CurrentUser currentUser;
     private final SchoolAdminRepository repository;
     private final AccountRepository accounts;
@@ -128,7 +124,7 @@ public class SchoolAdminService {
         // PostgreSQL text cannot hold NUL; nobody types it into a search box.
         String typed = PlainText.storable(filter).strip();
         if (typed.length() > 100) {
-            throw new UserFacingException("Type at most 100 characters of a name or username to search.");
+            throw UserFacingException.of("classroom.refusal.admin.searchTooLong");
         }
         // Sorted here, as rosters are (student 2 before student 10), then cut to one page: the
         // matching rows of even a large school are a few thousand small ones.
@@ -160,16 +156,14 @@ public class SchoolAdminService {
         LateralUser admin = admin();
         String who = Names.clean(meantFor);
         if (who.isEmpty() || who.length() > 100) {
-            throw new UserFacingException(
-                    "Say whom the invitation is for (their name, up to 100 characters), so you recognise it later.");
+            throw UserFacingException.of("classroom.refusal.admin.inviteFor");
         }
         Instant now = AccountRepository.now(clock);
         long pending = repository.invites(admin.schoolId(), now).stream()
                 .filter(i -> i.state() == TeacherInvite.State.PENDING)
                 .count();
         if (pending >= MOST_PENDING_INVITES) {
-            throw new UserFacingException("Your school has " + MOST_PENDING_INVITES
-                    + " invitations waiting. Withdraw the ones no longer needed before making more.");
+            throw UserFacingException.of("classroom.refusal.admin.tooManyInvites", MOST_PENDING_INVITES);
         }
         String code = InviteCodes.generate();
         UUID id = UUID.randomUUID();
@@ -198,8 +192,7 @@ public class SchoolAdminService {
     public void withdrawInvite(UUID inviteId) {
         LateralUser admin = admin();
         if (!repository.withdrawInvite(admin.schoolId(), inviteId, AccountRepository.now(clock))) {
-            throw new UserFacingException(
-                    "That invitation was already used, withdrawn or out of date. Reload to see where it stands.");
+            throw UserFacingException.of("classroom.refusal.admin.inviteGone");
         }
         audit.success(AuditAction.INVITATION_WITHDRAWN, "invitation", inviteId);
     }
@@ -218,12 +211,11 @@ public class SchoolAdminService {
         }
         if (!enabled) {
             if (member.id().equals(admin.accountId())) {
-                throw new UserFacingException("You cannot switch off your own account. Ask another admin.");
+                throw UserFacingException.of("classroom.refusal.admin.ownAccountOff");
             }
             if (member.isAdmin()
                     && repository.lockEnabledAdmins(admin.schoolId()).size() <= 1) {
-                throw new UserFacingException(
-                        "This is the school's only admin who can sign in; make someone " + "else an admin first.");
+                throw UserFacingException.of("classroom.refusal.admin.lastAdminOff");
             }
             accounts.setEnabled(member.id(), false, admin.accountId(), AccountRepository.now(clock));
             audit.success(AuditAction.ACCOUNT_DISABLED, "account", member.id());
@@ -245,26 +237,25 @@ public class SchoolAdminService {
         LateralUser admin = admin();
         SchoolMember member = member(admin, accountId);
         if (!member.roles().contains(Role.TEACHER) && !member.isAdmin()) {
-            throw new UserFacingException("Only a teacher can be made an admin; students cannot.");
+            throw UserFacingException.of("classroom.refusal.admin.studentNotAdmin");
         }
         if (member.isAdmin() == makeAdmin) {
             return withHolds(member);
         }
         if (!makeAdmin) {
             if (member.id().equals(admin.accountId())) {
-                throw new UserFacingException("You cannot remove your own admin role. Ask another admin to do it.");
+                throw UserFacingException.of("classroom.refusal.admin.ownAdminRole");
             }
             if (!member.roles().contains(Role.TEACHER)) {
-                throw new UserFacingException(member.displayName() + " has no other role: switch the account off "
-                        + "instead of removing the admin role.");
+                throw UserFacingException.of("classroom.refusal.admin.noOtherRole", member.displayName());
             }
             List<UUID> admins = repository.lockEnabledAdmins(admin.schoolId());
             if (admins.size() <= 1 && admins.contains(member.id())) {
-                throw new UserFacingException("This is the school's only admin who can sign in.");
+                throw UserFacingException.of("classroom.refusal.admin.lastAdmin");
             }
         }
         if (!repository.claimVersion(member.id(), expectedVersion)) {
-            throw new UserFacingException(STALE);
+            throw UserFacingException.of("classroom.refusal.admin.stale");
         }
         if (makeAdmin) {
             repository.addRole(member.id(), Role.ADMIN);
@@ -292,7 +283,7 @@ public class SchoolAdminService {
         LateralUser admin = admin();
         SchoolMember member = member(admin, accountId);
         if (member.id().equals(admin.accountId())) {
-            throw new UserFacingException("Change your own password on the password page.");
+            throw UserFacingException.of("classroom.refusal.admin.ownPassword");
         }
         String password = ClassroomService.oneTimePassword();
         accounts.setPassword(member.id(), passwordEncoder.encode(password), true, AccountRepository.now(clock));
@@ -308,7 +299,11 @@ public class SchoolAdminService {
     public SchoolMember renameStudent(UUID studentId, String displayName, int expectedVersion) {
         LateralUser admin = admin();
         SchoolMember member = student(admin, studentId);
-        accountChanges.rename(member.id(), displayName, expectedVersion, STALE);
+        accountChanges.rename(
+                member.id(),
+                displayName,
+                expectedVersion,
+                () -> UserFacingException.of("classroom.refusal.admin.stale"));
         audit.success(AuditAction.STUDENT_RENAMED, "student", member.id());
         return withHolds(member(admin, studentId));
     }
@@ -323,20 +318,20 @@ public class SchoolAdminService {
         LateralUser admin = admin();
         SchoolMember member = student(admin, studentId);
         if (fromClassId.equals(toClassId)) {
-            throw new UserFacingException("Choose a different class to move the student to.");
+            throw UserFacingException.of("classroom.refusal.admin.sameClass");
         }
         if (member.classes().stream().noneMatch(c -> c.id().equals(fromClassId))) {
-            throw new UserFacingException(member.displayName() + " is not in that class any more. Reload the page.");
+            throw UserFacingException.of("classroom.refusal.admin.notInThatClass", member.displayName());
         }
         if (member.classes().stream().anyMatch(c -> c.id().equals(toClassId))) {
-            throw new UserFacingException(member.displayName() + " is already in that class.");
+            throw UserFacingException.of("classroom.refusal.admin.alreadyInClass", member.displayName());
         }
         if (!repository.isOpenClass(admin.schoolId(), toClassId)) {
-            throw new UserFacingException("That class is archived or no longer exists. Choose another one.");
+            throw UserFacingException.of("classroom.refusal.admin.classClosed");
         }
         Instant now = AccountRepository.now(clock);
         if (!classes.endEnrollment(fromClassId, member.id(), admin.accountId(), now)) {
-            throw new UserFacingException(member.displayName() + " is not in that class any more. Reload the page.");
+            throw UserFacingException.of("classroom.refusal.admin.notInThatClass", member.displayName());
         }
         classes.enroll(admin.schoolId(), toClassId, member.id(), now);
         audit.record(
@@ -403,8 +398,8 @@ public class SchoolAdminService {
     public SchoolSettings setArchivedClassDays(@Nullable Integer days) {
         LateralUser admin = admin();
         if (days != null && (days < Retention.FEWEST_DAYS || days > Retention.MOST_DAYS)) {
-            throw new UserFacingException("Choose between " + Retention.FEWEST_DAYS + " and " + Retention.MOST_DAYS
-                    + " days: teachers get a notice at least " + Retention.FEWEST_DAYS + " days before a deletion.");
+            throw UserFacingException.of(
+                    "classroom.refusal.admin.retentionDays", Retention.FEWEST_DAYS, Retention.MOST_DAYS);
         }
         SchoolSettings before = repository.settings(admin.schoolId(), retention.days(null));
         repository.setArchivedClassDays(admin.schoolId(), days);
@@ -423,13 +418,15 @@ public class SchoolAdminService {
     }
 
     private SchoolMember member(LateralUser admin, UUID accountId) {
-        return repository.member(admin.schoolId(), accountId).orElseThrow(() -> new UserFacingException(NOT_IN_SCHOOL));
+        return repository
+                .member(admin.schoolId(), accountId)
+                .orElseThrow(() -> UserFacingException.of("classroom.refusal.admin.notInSchool"));
     }
 
     private SchoolMember student(LateralUser admin, UUID studentId) {
         SchoolMember member = member(admin, studentId);
         if (!member.roles().equals(Set.of(Role.STUDENT))) {
-            throw new UserFacingException("That account is not a student's.");
+            throw UserFacingException.of("classroom.refusal.admin.notAStudent");
         }
         return member;
     }
@@ -467,8 +464,7 @@ public class SchoolAdminService {
                 // Not a valid literal after all (a number above 255, too many groups): refused below.
             }
         }
-        throw new UserFacingException(
-                "Type an address as the audit trail shows it, for example 203.0.113.7 or 2001:db8::7.");
+        throw UserFacingException.of("classroom.refusal.admin.address");
     }
 
     /** Invitation codes: 16 symbols of the join-code alphabet (80 bits), shown in groups of four. */

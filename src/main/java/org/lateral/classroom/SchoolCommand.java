@@ -73,10 +73,10 @@ public final class SchoolCommand {
             return 2;
         }
         if (parsed.verb().equals("add")) {
-            Optional<String> problem = SchoolSetup.problem(
+            Optional<UserFacingException> problem = SchoolSetup.problem(
                     requireNonNull(parsed.schoolName()), requireNonNull(parsed.admin()), parsed.adminName());
             if (problem.isPresent()) {
-                err.println(problem.get() + " Nothing was changed.");
+                err.println(problem.get().getMessage() + " Nothing was changed.");
                 return 2;
             }
         }
@@ -154,7 +154,7 @@ public final class SchoolCommand {
 
     private static Parsed parse(String[] args) {
         if (args.length < 2 || !(args[1].equals("add") || args[1].equals("list"))) {
-            throw new UserFacingException("Say what to do: school add or school list.");
+            throw UserFacingException.of("classroom.refusal.command.verb");
         }
         String verb = args[1];
         @Nullable String admin = null;
@@ -165,7 +165,7 @@ public final class SchoolCommand {
             String arg = args[i];
             if (arg.equals("--admin") && verb.equals("add")) {
                 if (admin != null || i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                    throw new UserFacingException("Give --admin once, followed by the admin's username.");
+                    throw UserFacingException.of("classroom.refusal.command.admin");
                 }
                 admin = args[++i];
                 if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -176,23 +176,22 @@ public final class SchoolCommand {
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
             } else if (arg.startsWith("--")) {
-                throw new UserFacingException("Unknown option " + arg + ".");
+                throw UserFacingException.of("classroom.refusal.command.unknownOption", arg);
             } else {
                 names.add(arg);
             }
         }
         if (verb.equals("list")) {
             if (!names.isEmpty()) {
-                throw new UserFacingException("school list takes no name.");
+                throw UserFacingException.of("classroom.refusal.command.listTakesNoName");
             }
             return new Parsed(verb, null, null, null, dataDir);
         }
         if (names.size() != 1) {
-            throw new UserFacingException(
-                    "Give the school's name once, in quotes when it has spaces, before --admin USERNAME.");
+            throw UserFacingException.of("classroom.refusal.command.schoolName");
         }
         if (admin == null) {
-            throw new UserFacingException("Name the school's first admin with --admin USERNAME.");
+            throw UserFacingException.of("classroom.refusal.command.noAdmin");
         }
         return new Parsed(verb, names.getFirst(), admin, adminName, dataDir);
     }

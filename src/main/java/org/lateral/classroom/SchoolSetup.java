@@ -60,24 +60,27 @@ public class SchoolSetup {
     public record SchoolCount(UUID id, String name, Instant createdAt, long accounts, long classes) {}
 
     /**
-     * Why these details cannot make a school, in a sentence for the operator, or empty when they
+     * Why these details cannot make a school, in a sentence for the operator (the command line
+     * prints its English message), or empty when they
      * can as far as can be told without the database. Checked before Lateral starts for the command.
      */
-    public static Optional<String> problem(String schoolName, String username, @Nullable String displayName) {
+    public static Optional<UserFacingException> problem(
+            String schoolName, String username, @Nullable String displayName) {
         String name = Names.clean(schoolName);
         if (name.isEmpty() || name.length() > MAX_SCHOOL_NAME) {
-            return Optional.of("Give the school a name of 1 to " + MAX_SCHOOL_NAME + " characters.");
+            return Optional.of(UserFacingException.of("classroom.refusal.school.name", MAX_SCHOOL_NAME));
         }
-        Optional<String> usernameProblem = Usernames.problem(username);
+        Optional<UserFacingException> usernameProblem = Usernames.problem(username);
         if (usernameProblem.isPresent()) {
-            return Optional.of(
-                    "The admin's username \"" + username.strip() + "\" cannot be used. " + usernameProblem.get());
+            return Optional.of(UserFacingException.of(
+                    "classroom.refusal.school.adminUsername",
+                    username.strip(),
+                    usernameProblem.get().getMessage()));
         }
         if (displayName != null) {
             String display = Names.clean(displayName);
             if (display.isEmpty() || display.length() > MAX_DISPLAY_NAME) {
-                return Optional.of(
-                        "Give the admin a name (as others will see it) of 1 to " + MAX_DISPLAY_NAME + " characters.");
+                return Optional.of(UserFacingException.of("classroom.refusal.school.adminName", MAX_DISPLAY_NAME));
             }
         }
         return Optional.empty();
@@ -96,7 +99,7 @@ public class SchoolSetup {
     @Transactional
     public NewSchool addSchool(String schoolName, String username, @Nullable String displayName) {
         problem(schoolName, username, displayName).ifPresent(p -> {
-            throw new UserFacingException(p);
+            throw p;
         });
         String name = Names.clean(schoolName);
         String login = Usernames.normalise(username);
@@ -108,12 +111,10 @@ public class SchoolSetup {
                 .query(Boolean.class)
                 .single();
         if (nameUsed) {
-            throw new UserFacingException(
-                    "There is already a school called \"" + name + "\". Choose another name (see `school list`).");
+            throw UserFacingException.of("classroom.refusal.school.nameTaken", name);
         }
         if (accounts.usernameTaken(login)) {
-            throw new UserFacingException("The username \"" + login + "\" is taken. Usernames are shared by every"
-                    + " school on this Lateral; choose another.");
+            throw UserFacingException.of("classroom.refusal.school.usernameTaken", login);
         }
         Instant now = AccountRepository.now(clock);
         UUID schoolId = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package org.lateral.classroom;
 
+import java.util.function.Supplier;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.text.Names;
 
@@ -15,24 +16,28 @@ import org.lateral.base.text.Names;
 record SignUpForm(String displayName, String username) {
 
     /**
-     * @param nameProblem what to say when the name is blank or too long, in the words of the page
+     * @param nameProblem the refusal when the name is blank or too long, in the words of the page
      * @throws UserFacingException naming the first problem found
      */
     static SignUpForm check(
-            String typedName, String nameProblem, String typedUsername, String password, String passwordAgain) {
+            String typedName,
+            Supplier<UserFacingException> nameProblem,
+            String typedUsername,
+            String password,
+            String passwordAgain) {
         String displayName = Names.clean(typedName);
         if (displayName.isEmpty() || displayName.length() > 100) {
-            throw new UserFacingException(nameProblem);
+            throw nameProblem.get();
         }
         Usernames.problem(typedUsername).ifPresent(p -> {
-            throw new UserFacingException(p);
+            throw p;
         });
         String username = Usernames.normalise(typedUsername);
         PasswordPolicy.problem(password, username).ifPresent(p -> {
-            throw new UserFacingException(p);
+            throw p;
         });
         if (!password.equals(passwordAgain)) {
-            throw new UserFacingException("The two passwords are not the same.");
+            throw UserFacingException.of("classroom.refusal.password.notSame");
         }
         return new SignUpForm(displayName, username);
     }

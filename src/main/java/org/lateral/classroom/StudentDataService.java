@@ -38,18 +38,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional(readOnly = true)
 public class StudentDataService {
 
-    static final String SHARED =
-            "%s is also in another teacher's class, so only a school admin can export or " + "delete their data.";
-
-    static final String NOT_A_STUDENT = "Only a student's data can be exported or deleted here.";
-
-    static final String WRONG_CONFIRMATION =
-            "Type the student's username exactly as shown to confirm. Nothing was " + "deleted.";
-
-    static final String STILL_REFERRED_TO = "Nothing was deleted: something else in Lateral still refers to this "
-            + "student (perhaps they were saving work just then). Try again; if it happens again, ask the person who "
-            + "runs Lateral for your school.";
-
     private final CurrentUser currentUser;
     private final ClassroomStudentData students;
     private final List<StudentDataPart> parts;
@@ -114,7 +102,7 @@ public class StudentDataService {
         try {
             student = allowed(caller, studentId);
             if (!typedUsername.strip().toLowerCase(Locale.ROOT).equals(student.username())) {
-                throw new UserFacingException(WRONG_CONFIRMATION);
+                throw UserFacingException.of("classroom.refusal.data.wrongConfirmation");
             }
         } catch (UserFacingException refused) {
             audit.record(
@@ -135,7 +123,7 @@ public class StudentDataService {
         } catch (DataIntegrityViolationException e) {
             // A row outside the inventory's student data refers to the account: the transaction
             // rolls back, so nothing is half deleted.
-            throw new UserFacingException(STILL_REFERRED_TO);
+            throw UserFacingException.of("classroom.refusal.data.stillReferredTo");
         } finally {
             auditAfterCompletion(caller.accountId(), studentId, deleted);
         }
@@ -217,13 +205,13 @@ public class StudentDataService {
 
     /** The rule let the caller in; these are the refusals that come with a sentence. */
     private ClassroomStudentData.Student allowed(LateralUser caller, UUID studentId) {
-        ClassroomStudentData.Student student =
-                students.student(studentId).orElseThrow(() -> new UserFacingException("That student does not exist."));
+        ClassroomStudentData.Student student = students.student(studentId)
+                .orElseThrow(() -> UserFacingException.of("classroom.refusal.data.noStudent"));
         if (!student.onlyStudent()) {
-            throw new UserFacingException(NOT_A_STUDENT);
+            throw UserFacingException.of("classroom.refusal.data.notAStudent");
         }
         if (!caller.has(Role.ADMIN) && students.inClassOfAnotherTeacher(caller.accountId(), studentId)) {
-            throw new UserFacingException(SHARED.formatted(student.displayName()));
+            throw UserFacingException.of("classroom.refusal.data.shared", student.displayName());
         }
         return student;
     }

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lateral.base.UserFacingException;
 
 /**
  * Usernames are stored lower-case and are what people type to sign in, so they stay simple:
@@ -56,23 +57,25 @@ public final class Usernames {
     public static String normalise(String username) {
         String normalised = username.strip().toLowerCase(Locale.ROOT);
         problem(normalised).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new IllegalArgumentException(p.getMessage(), p);
         });
         return normalised;
     }
 
-    /** Why a username cannot be used, in words a student understands, or empty when it can. */
-    public static Optional<String> problem(String username) {
+    /**
+     * Why a username cannot be used, in words a student understands (a refusal the page words in
+     * its language, DD034), or empty when it can.
+     */
+    public static Optional<UserFacingException> problem(String username) {
         String u = username.strip().toLowerCase(Locale.ROOT);
         if (u.length() < 3) {
-            return Optional.of("A username needs at least 3 characters.");
+            return Optional.of(UserFacingException.of("classroom.refusal.username.tooShort"));
         }
         if (u.length() > 40) {
-            return Optional.of("A username can have at most 40 characters.");
+            return Optional.of(UserFacingException.of("classroom.refusal.username.tooLong"));
         }
         if (!VALID.matcher(u).matches()) {
-            return Optional.of(
-                    "Use only letters a–z, digits, dots, dashes and underscores, and start with a letter or digit.");
+            return Optional.of(UserFacingException.of("classroom.refusal.username.characters"));
         }
         return Optional.empty();
     }

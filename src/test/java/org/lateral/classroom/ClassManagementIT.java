@@ -12,6 +12,7 @@ import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.base.Schools;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.security.LateralUser;
 import org.lateral.security.LoginAccounts;
 import org.lateral.security.Role;
@@ -170,7 +171,7 @@ class ClassManagementIT {
                         "ZZZZZ-ZZZZZ",
                         new JoinService.NewStudent("A", "fresh-name-3", "wind over the marsh", "wind over the marsh"),
                         new JoinService.From("10.2.2.2", "session-10.2.2.2")))
-                .hasMessage(JoinService.NOT_A_CODE);
+                .hasMessage(Translations.english("classroom.refusal.join.notACode"));
         assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
                 .isEqualTo(accounts);
     }
@@ -185,7 +186,7 @@ class ClassManagementIT {
         }
         assertThat(rotated.joinCode()).isNotEqualTo(old);
         assertThatThrownBy(() -> join.preview(old, new JoinService.From("10.3.3.3", "session-10.3.3.3")))
-                .hasMessage(JoinService.NOT_A_CODE);
+                .hasMessage(Translations.english("classroom.refusal.join.notACode"));
         assertThat(join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3"))
                         .className())
                 .isEqualTo("History 9D");
@@ -193,7 +194,7 @@ class ClassManagementIT {
             classroom.setJoinEnabled(history.id(), false, rotated.version());
         }
         assertThatThrownBy(() -> join.preview(rotated.joinCode(), new JoinService.From("10.3.3.3", "session-10.3.3.3")))
-                .hasMessage(JoinService.NOT_A_CODE);
+                .hasMessage(Translations.english("classroom.refusal.join.notACode"));
     }
 
     @Test
@@ -283,7 +284,7 @@ class ClassManagementIT {
             classroom.renameStudent(mine.id(), onlyMine, "Only Mine (renamed)", read);
             // The same dialog saved again from the page as it was read: refused, name unchanged.
             assertThatThrownBy(() -> classroom.renameStudent(mine.id(), onlyMine, "Stale name", read))
-                    .hasMessage(ClassroomService.STALE_ACCOUNT);
+                    .hasMessage(Translations.english("classroom.refusal.class.staleStudent"));
             OneTimeCredential reset = classroom.resetPassword(mine.id(), onlyMine);
             assertThat(reset.password()).isNotEqualTo(created.get(0).password());
             assertThatThrownBy(() -> classroom.renameStudent(mine.id(), shared, "New name", 0))
@@ -357,9 +358,9 @@ class ClassManagementIT {
                     .hasMessage(
                             "This class was changed by someone else since you opened it. Reload to see the change.");
             assertThatThrownBy(() -> classroom.rotateJoinCode(page.id(), page.version()))
-                    .hasMessage(ClassroomService.STALE_CLASS);
+                    .hasMessage(Translations.english("classroom.refusal.class.stale"));
             assertThatThrownBy(() -> classroom.archiveClass(page.id(), page.version()))
-                    .hasMessage(ClassroomService.STALE_CLASS);
+                    .hasMessage(Translations.english("classroom.refusal.class.stale"));
 
             ClassDetail now = classroom.classDetail(page.id()).orElseThrow();
             assertThat(now.joinEnabled()).isFalse();

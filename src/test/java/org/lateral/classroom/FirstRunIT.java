@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.lateral.LateralApplication;
 import org.lateral.base.LateralMode;
 import org.lateral.base.Schools;
+import org.lateral.base.UserFacingException;
 import org.lateral.classroom.FirstRunSetup.SetupRequest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,9 +72,9 @@ class FirstRunIT {
         assertThat(otherNodes).isNotEqualTo(token);
 
         assertThat(setup.createFirstAccount(request("WRONG-TOKEN", "a long enough password")))
-                .hasValueSatisfying(m -> assertThat(m).contains("token"));
+                .hasValueSatisfying(m -> assertThat(m.getMessage()).contains("token"));
         assertThat(setup.createFirstAccount(request(token, "short")))
-                .hasValueSatisfying(m -> assertThat(m).contains("at least 8"));
+                .hasValueSatisfying(m -> assertThat(m.getMessage()).contains("at least 8"));
         assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
                 .isZero();
 
@@ -100,8 +101,8 @@ class FirstRunIT {
         assertThat(app.getBean(PasswordEncoder.class).matches("a long enough password", hash))
                 .isTrue();
 
-        Optional<String> again = setup.createFirstAccount(request(token, "another long password"));
-        assertThat(again).hasValueSatisfying(m -> assertThat(m).contains("already set up"));
+        Optional<UserFacingException> again = setup.createFirstAccount(request(token, "another long password"));
+        assertThat(again).hasValueSatisfying(m -> assertThat(m.getMessage()).contains("already set up"));
         assertThat(setup.currentToken()).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single())
                 .isEqualTo(1);

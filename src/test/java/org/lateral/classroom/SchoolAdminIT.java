@@ -15,6 +15,7 @@ import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.base.LateralMode;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,7 +154,7 @@ class SchoolAdminIT {
         int before = accountCount();
         assertThatThrownBy(() -> invitations.accept(issued.code(), newTeacher(username + "x"), FROM))
                 .isInstanceOf(UserFacingException.class)
-                .hasMessage(InvitationService.NOT_AN_INVITATION);
+                .hasMessage(Translations.english("classroom.refusal.invite.notAnInvitation"));
         assertThat(accountCount()).as("a used code creates nothing").isEqualTo(before);
         try (var s = asAdmin()) {
             assertThat(admin.invites()).singleElement().satisfies(i -> {
@@ -192,7 +193,7 @@ class SchoolAdminIT {
         for (String code : List.of(withdrawn.code(), expired.code(), "ABCD-EFGH", "")) {
             assertThatThrownBy(() -> invitations.accept(code, newTeacher("never-" + code.length()), FROM))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage(InvitationService.NOT_AN_INVITATION);
+                    .hasMessage(Translations.english("classroom.refusal.invite.notAnInvitation"));
         }
         assertThatThrownBy(() -> invitations.accept(
                         admins.code(),
@@ -292,7 +293,7 @@ class SchoolAdminIT {
                     .hasMessageContaining("not in that class any more");
             assertThatThrownBy(() -> admin.moveStudent(teacher.id(), history.id(), geography.id()))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage("That account is not a student's.");
+                    .hasMessage("That account is not a student\u2019s.");
         }
         assertThat(jdbc.sql("SELECT ended_at IS NOT NULL FROM enrollment WHERE class_id = :c AND student_id = :s")
                         .param("c", history.id())
@@ -400,7 +401,7 @@ class SchoolAdminIT {
             for (Runnable call : calls) {
                 assertThatThrownBy(call::run)
                         .isInstanceOf(UserFacingException.class)
-                        .hasMessage(SchoolAdminService.NOT_IN_SCHOOL);
+                        .hasMessage(Translations.english("classroom.refusal.admin.notInSchool"));
             }
             System.out.printf(
                     "School admin: changes to another school's account refused %d of %d%n", calls.size(), calls.size());
@@ -462,7 +463,7 @@ class SchoolAdminIT {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("Demo accounts stay switched off outside demo mode");
         assertThat(accounts.isEnabled(demo.id())).isFalse();
-        assertThatThrownBy(() -> outsideDemo.rename(demo.id(), " \t ", 0, "stale"))
+        assertThatThrownBy(() -> outsideDemo.rename(demo.id(), " \t ", 0, () -> new UserFacingException("stale")))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessage("A name has 1 to 100 characters.");
         new AccountChanges(accounts, new LateralMode(true, true), java.time.Clock.systemUTC()).enable(demo.id());

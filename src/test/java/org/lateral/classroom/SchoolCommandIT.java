@@ -279,7 +279,7 @@ class SchoolCommandIT {
                         "y".repeat(101)),
                 new Case(
                         2,
-                        "Name the school's first admin with --admin",
+                        "Name the school\u2019s first admin with --admin",
                         false,
                         builtIn(),
                         "school",
@@ -287,7 +287,7 @@ class SchoolCommandIT {
                         "Valid Name"),
                 new Case(
                         2,
-                        "Give the school's name once",
+                        "Give the school\u2019s name once",
                         false,
                         builtIn(),
                         "school",

@@ -46,6 +46,7 @@ import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.i18n.Translations;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.LibraryService;
 import org.lateral.security.NotYoursException;
@@ -435,7 +436,7 @@ class StudentDataIT {
         try (var s = SignedIn.as(users, teacher)) {
             assertThatThrownBy(() -> studentData.deleteStudentData(canaryId, classmate.username()))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage(StudentDataService.WRONG_CONFIRMATION);
+                    .hasMessage(Translations.english("classroom.refusal.data.wrongConfirmation"));
         }
         // Nothing changed but the audit trail, which records the refusal (DD022).
         Map<String, Long> refused = new TreeMap<>(before);
@@ -452,7 +453,7 @@ class StudentDataIT {
         try (var s = SignedIn.as(users, teacher)) {
             assertThatThrownBy(() -> studentData.deleteStudentData(canaryId, canary.username()))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage(StudentDataService.STILL_REFERRED_TO);
+                    .hasMessage(Translations.english("classroom.refusal.data.stillReferredTo"));
         }
         Map<String, Long> rolledBack = new TreeMap<>(before);
         rolledBack.merge("audit_event", 1L, Long::sum); // the failed deletion, recorded as such

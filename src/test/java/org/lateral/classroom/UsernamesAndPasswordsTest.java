@@ -61,7 +61,7 @@ class UsernamesAndPasswordsTest {
     @Test
     void a_password_shorter_than_eight_characters_is_refused_with_a_reason() {
         assertThat(PasswordPolicy.problem("short12", "someone"))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("at least 8"));
+                .hasValueSatisfying(reason -> assertThat(reason.getMessage()).contains("at least 8"));
     }
 
     @Test

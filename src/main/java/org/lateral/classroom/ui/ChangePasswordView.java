@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.lateral.base.UserFacingException;
@@ -26,25 +26,9 @@ import org.lateral.classroom.PasswordPolicy;
  * checked by {@link AccountService}, not here.
  */
 @Route(value = "password", autoLayout = false)
-@PageTitle("Your password · Lateral")
 @PermitAll
 @NamedRoute(RouteName.CHANGE_PASSWORD)
-class ChangePasswordView extends Div {
-
-    static final String FORCED_TITLE = "Choose your password";
-    static final String FORCED_TEXT = "You signed in with a one-time password. Choose your own before you continue.";
-    static final String TITLE = "Change your password";
-    static final String TEXT = "Type your current password, then the new one twice. Other computers where you "
-            + "are signed in are signed out; this one stays signed in.";
-    static final String CURRENT = "Current password";
-    static final String CURRENT_FORCED = "One-time password";
-    static final String NEW = "New password";
-    static final String AGAIN = "New password again";
-    static final String HELP =
-            "At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.";
-    static final String SAVE = "Save my password";
-    static final String CHANGED = "Your password is changed. Use the new one next time you sign in.";
-    static final String BACK = "Back to Lateral";
+class ChangePasswordView extends Div implements HasDynamicTitle {
 
     ChangePasswordView(AccountService accounts) {
         addClassNames("setup-view", "password-view");
@@ -52,21 +36,24 @@ class ChangePasswordView extends Div {
         Div column = new Div();
         column.addClassName("narrow-form");
         if (!forced) {
-            Anchor back = BaseNavigation.home().anchor(BACK);
+            Anchor back = BaseNavigation.home().anchor(getTranslation("classroom.form.backHome"));
             back.addClassName("back-link");
             back.setTestId("password-back");
             column.add(back);
         }
-        column.add(new H1(forced ? FORCED_TITLE : TITLE), new Paragraph(forced ? FORCED_TEXT : TEXT));
-        PasswordField current = new PasswordField(forced ? CURRENT_FORCED : CURRENT);
+        column.add(
+                new H1(getTranslation(forced ? "classroom.password.forcedTitle" : "classroom.password.title")),
+                new Paragraph(getTranslation(forced ? "classroom.password.forcedText" : "classroom.password.text")));
+        PasswordField current = new PasswordField(
+                getTranslation(forced ? "classroom.password.currentForced" : "classroom.password.current"));
         current.setTestId("password-current");
         current.setWidthFull();
-        PasswordField password = new PasswordField(NEW);
-        password.setHelperText(HELP);
+        PasswordField password = new PasswordField(getTranslation("classroom.password.new"));
+        password.setHelperText(getTranslation("classroom.form.passwordHelp", PasswordPolicy.MIN_LENGTH));
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setTestId("password-new");
         password.setWidthFull();
-        PasswordField again = new PasswordField(AGAIN);
+        PasswordField again = new PasswordField(getTranslation("classroom.password.again"));
         again.setMaxLength(PasswordPolicy.MAX_LENGTH);
         again.setTestId("password-again");
         again.setWidthFull();
@@ -78,7 +65,7 @@ class ChangePasswordView extends Div {
         done.addClassName("form-success");
         done.setTestId("password-changed");
         done.getElement().setAttribute("role", "status");
-        Button save = new Button(SAVE, e -> {
+        Button save = new Button(getTranslation("classroom.password.save"), e -> {
             done.setText("");
             try {
                 accounts.changeOwnPassword(current.getValue(), password.getValue(), again.getValue());
@@ -90,9 +77,9 @@ class ChangePasswordView extends Div {
                 current.clear();
                 password.clear();
                 again.clear();
-                done.setText(CHANGED);
+                done.setText(getTranslation("classroom.password.changed"));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -100,5 +87,10 @@ class ChangePasswordView extends Div {
         save.setTestId("password-save");
         column.add(current, password, again, message, done, save);
         add(column);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.password.pageTitle"));
     }
 }

@@ -37,7 +37,7 @@ import org.lateral.classroom.StudentDataService;
  * The classroom parts of the class page, which the assignment feature composes with its own: the
  * roster with its account actions, the join code and archiving. Every action goes through
  * {@link ClassroomService}, which checks this teacher teaches this class; refusals come back as
- * sentences and are shown as they are.
+ * keys and are shown in the page's language (DD034).
  */
 public final class ClassroomPanels {
 
@@ -72,18 +72,17 @@ public final class ClassroomPanels {
             return Optional.empty();
         }
         Button archive = new Button(
-                "Archive this class",
+                getTranslation("classroom.class.archive"),
                 e -> confirm(
-                        "Archive " + c.name() + "?",
-                        "It leaves your class list and nobody can join it any more. Students' work is kept for the"
-                                + " time your school's retention rule sets, then deleted; the class page shows the date.",
-                        "Archive",
+                        getTranslation("classroom.class.archive.title", c.name()),
+                        getTranslation("classroom.class.archive.text"),
+                        getTranslation("classroom.class.archive.confirm"),
                         () -> {
                             try {
                                 classroom.archiveClass(c.id(), c.version());
                                 archived.run();
                             } catch (UserFacingException ex) {
-                                error(ex.getMessage());
+                                error(ex.getLocalizedMessage());
                             }
                         }));
         archive.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
@@ -96,7 +95,7 @@ public final class ClassroomPanels {
         Div panel = new Div();
         panel.addClassNames("card", "join-panel");
         panel.setTestId("join-panel");
-        panel.add(new H3("Join code"));
+        panel.add(new H3(getTranslation("classroom.class.join.heading")));
         if (c.joinCode() != null && c.joinEnabled()) {
             Span code = new Span(JoinCodes.display(c.joinCode()));
             code.addClassName("join-code");
@@ -104,17 +103,22 @@ public final class ClassroomPanels {
             Span where = new Span();
             where.addClassName("join-panel-address");
             where.getElement().setAttribute("data-testid", "join-panel-address");
-            panel.add(new Paragraph(new Span("Students go to "), where, new Span(" and type:")), code);
+            panel.add(
+                    new Paragraph(
+                            new Span(getTranslation("classroom.class.join.goTo") + " "),
+                            where,
+                            new Span(" " + getTranslation("classroom.class.join.andType"))),
+                    code);
             SignInAddress.get().whenKnown(UI.getCurrent(), known -> where.setText(SignInAddress.joinPage(known)));
-            Button large = new Button("Show large", e -> showLarge());
+            Button large = new Button(getTranslation("classroom.class.join.large"), e -> showLarge());
             large.setTestId("join-code-large");
             panel.add(large);
         } else {
-            Paragraph off = new Paragraph("Joining is switched off. Students cannot use a code to join this class.");
+            Paragraph off = new Paragraph(getTranslation("classroom.class.join.off"));
             off.setTestId("join-off");
             panel.add(off);
         }
-        Checkbox enabled = new Checkbox("Students can join with the code", c.joinEnabled());
+        Checkbox enabled = new Checkbox(getTranslation("classroom.class.join.enabled"), c.joinEnabled());
         enabled.setTestId("join-enabled");
         enabled.setEnabled(!c.archived());
         enabled.addValueChangeListener(e -> {
@@ -123,11 +127,11 @@ public final class ClassroomPanels {
             }
         });
         Button rotate = new Button(
-                "Make a new code",
+                getTranslation("classroom.class.join.rotate"),
                 e -> confirm(
-                        "Make a new join code?",
-                        "The current code stops working at once. Students already in the class are not affected.",
-                        "Make a new code",
+                        getTranslation("classroom.class.join.rotate.title"),
+                        getTranslation("classroom.class.join.rotate.text"),
+                        getTranslation("classroom.class.join.rotate"),
                         () -> act(() -> classroom.rotateJoinCode(c.id(), c.version()))));
         rotate.setTestId("join-code-rotate");
         rotate.setEnabled(!c.archived());
@@ -143,21 +147,26 @@ public final class ClassroomPanels {
     private void showLarge() {
         Dialog dialog = new Dialog();
         dialog.addClassName("join-code-dialog");
-        dialog.setHeaderTitle("Join " + c.name());
+        dialog.setHeaderTitle(getTranslation("classroom.poster.join", c.name()));
         Span where = new Span();
         where.addClassName("join-address");
         where.getElement().setAttribute("data-testid", "join-code-address");
         Span code = new Span(JoinCodes.display(c.joinCode() == null ? "" : c.joinCode()));
         code.addClassName("join-code-projected");
         code.getElement().setAttribute("data-testid", "join-code-projected");
-        Anchor poster = ClassroomNavigation.joinCodePoster(c.id()).anchor("Open as a page to print");
+        Anchor poster =
+                ClassroomNavigation.joinCodePoster(c.id()).anchor(getTranslation("classroom.class.join.poster"));
         poster.setTarget("_blank");
         poster.getElement().setAttribute("data-testid", "join-code-poster");
         Div content = new Div(
-                new Paragraph(JoinCodePosterView.GO_TO), where, new Paragraph(JoinCodePosterView.TYPE), code, poster);
+                new Paragraph(getTranslation("classroom.poster.goTo")),
+                where,
+                new Paragraph(getTranslation("classroom.poster.type")),
+                code,
+                poster);
         content.addClassName("join-code-large");
         dialog.add(content);
-        Button close = new Button("Close", e -> dialog.close());
+        Button close = new Button(getTranslation("classroom.form.close"), e -> dialog.close());
         close.getElement().setAttribute("data-testid", "join-code-close");
         dialog.getFooter().add(close);
         dialog.setWidth("min(90vw, 60rem)");
@@ -172,16 +181,17 @@ public final class ClassroomPanels {
     public Component roster() {
         Div section = new Div();
         section.addClassName("roster");
-        section.add(new H3("Students (" + c.roster().size() + ")"));
-        Button add = new Button("Add students", e -> addStudentsDialog());
+        section.add(new H3(
+                getTranslation("classroom.class.roster.heading", c.roster().size())));
+        Button add = new Button(getTranslation("classroom.class.roster.add"), e -> addStudentsDialog());
         add.setTestId("add-students");
         add.setEnabled(!c.archived());
         section.add(add);
         if (c.roster().isEmpty()) {
             section.add(new EmptyState(
                     "roster-empty",
-                    "No students yet.",
-                    "Share the join code, or add students from a list of names and print their sign-in details."));
+                    getTranslation("classroom.class.roster.empty.title"),
+                    getTranslation("classroom.class.roster.empty.text")));
             return section;
         }
         section.add(rosterGrid(c.roster()));
@@ -199,7 +209,7 @@ public final class ClassroomPanels {
         Grid<RosterEntry> grid = new Grid<>();
         grid.addClassName("roster-list");
         grid.setTestId("roster");
-        grid.setAriaLabel("Students");
+        grid.setAriaLabel(getTranslation("classroom.class.roster.label"));
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::rosterRow).setKey(STUDENT);
@@ -232,66 +242,59 @@ public final class ClassroomPanels {
             row.add(username);
         }
         if (!r.enabled()) {
-            Span pill = new Span("Account switched off");
+            Span pill = new Span(getTranslation("classroom.class.roster.switchedOff"));
             pill.addClassName("status-pill");
             pill.getElement().setAttribute("data-testid", "roster-disabled");
             row.add(pill);
         } else if (r.mustChangePassword()) {
-            Span pill = new Span("Has a one-time password");
+            Span pill = new Span(getTranslation("classroom.class.roster.oneTime"));
             pill.addClassName("status-pill");
             row.add(pill);
         }
-        Button rename = new Button("Rename", e -> renameDialog(r, who));
+        Button rename = new Button(getTranslation("classroom.class.roster.rename"), e -> renameDialog(r, who));
         rename.addThemeVariants(ButtonVariant.TERTIARY);
         Button reset = new Button(
-                "Reset password",
+                getTranslation("classroom.class.roster.reset"),
                 e -> confirm(
-                        "Reset " + who + "\u2019s password?",
-                        "They get a one-time password and choose their own at their next sign-in.",
-                        "Reset",
+                        getTranslation("classroom.class.roster.reset.title", who),
+                        getTranslation("classroom.class.roster.reset.text"),
+                        getTranslation("classroom.class.roster.reset.confirm"),
                         () -> {
                             try {
                                 OneTimeCredential credential = classroom.resetPassword(c.id(), r.studentId());
-                                showCredentials("New one-time password", List.of(credential));
+                                showCredentials(getTranslation("classroom.credential.title"), List.of(credential));
                                 refresh.run();
                             } catch (UserFacingException ex) {
-                                error(ex.getMessage());
+                                error(ex.getLocalizedMessage());
                             }
                         }));
         reset.addThemeVariants(ButtonVariant.TERTIARY);
         Button remove = new Button(
-                "Remove",
+                getTranslation("classroom.class.roster.remove"),
                 e -> confirm(
-                        "Remove " + who + " from this class?",
-                        "Their work is kept. They lose access to this class right away.",
-                        "Remove",
+                        getTranslation("classroom.class.roster.remove.title", who),
+                        getTranslation("classroom.class.roster.remove.text"),
+                        getTranslation("classroom.class.roster.remove"),
                         () -> act(() -> classroom.removeStudent(c.id(), r.studentId()))));
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         Button access = r.enabled()
                 ? new Button(
-                        "Switch off account",
+                        getTranslation("classroom.class.roster.switchOff"),
                         e -> confirm(
-                                "Switch off " + who + "\u2019s account?",
-                                "They are signed out at once, on every computer, and cannot sign in until you switch the "
-                                        + "account on again. Their work is kept.",
-                                "Switch off",
+                                getTranslation("classroom.class.roster.switchOff.title", who),
+                                getTranslation("classroom.class.roster.switchOff.text"),
+                                getTranslation("classroom.class.roster.switchOff.confirm"),
                                 () -> act(() -> classroom.disableStudent(c.id(), r.studentId()))))
-                : new Button("Switch on account", e -> act(() -> classroom.enableStudent(c.id(), r.studentId())));
+                : new Button(
+                        getTranslation("classroom.class.roster.switchOn"),
+                        e -> act(() -> classroom.enableStudent(c.id(), r.studentId())));
         access.addThemeVariants(ButtonVariant.TERTIARY);
         access.setTestId(r.enabled() ? "roster-disable" : "roster-enable");
         if (r.sharedWithOtherTeacher()) {
-            rename.getElement()
-                    .setAttribute(
-                            "title",
-                            "Also in another teacher's class: a school admin changes this account on the School admin page");
-            reset.getElement()
-                    .setAttribute(
-                            "title",
-                            "Also in another teacher's class: a school admin changes this account on the School admin page");
-            access.getElement()
-                    .setAttribute(
-                            "title",
-                            "Also in another teacher's class: a school admin changes this account on the School admin page");
+            String shared = getTranslation("classroom.class.roster.shared");
+            rename.getElement().setAttribute("title", shared);
+            reset.getElement().setAttribute("title", shared);
+            access.getElement().setAttribute("title", shared);
         }
         Div actions = new Div(rename, reset, access, remove, studentDataMenu(r, who));
         actions.addClassName("roster-actions");
@@ -306,66 +309,62 @@ public final class ClassroomPanels {
      */
     private Component studentDataMenu(RosterEntry r, String who) {
         Button open = new Button(
-                "Student data\u2026",
+                getTranslation("classroom.data.open"),
                 e -> StudentDataDialogs.open(studentData, r.studentId(), who, r.username(), refresh));
         open.addThemeVariants(ButtonVariant.TERTIARY);
         open.setTestId("student-data");
         if (r.sharedWithOtherTeacher()) {
-            open.getElement()
-                    .setAttribute(
-                            "title",
-                            "Also in another teacher's class: a school admin exports or deletes this student's data");
+            open.getElement().setAttribute("title", getTranslation("classroom.class.roster.sharedData"));
         }
         return open;
     }
 
     private void renameDialog(RosterEntry r, String who) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Rename " + who);
-        TextField name = new TextField("Name you see for this student");
+        dialog.setHeaderTitle(getTranslation("classroom.class.rename.title", who));
+        TextField name = new TextField(getTranslation("classroom.class.rename.name"));
         name.setValue(r.displayName());
         name.setMaxLength(100);
         name.setWidthFull();
         dialog.add(name);
-        Button save = new Button("Save", e -> {
+        Button save = new Button(getTranslation("classroom.form.save"), e -> {
             try {
                 classroom.renameStudent(c.id(), r.studentId(), name.getValue(), r.version());
                 dialog.close();
                 refresh.run();
             } catch (UserFacingException ex) {
                 name.setInvalid(true);
-                name.setErrorMessage(ex.getMessage());
+                name.setErrorMessage(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private void addStudentsDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Add students");
-        TextArea names = new TextArea("Names, one per line");
-        names.setHelperText(
-                "Each student gets a username and a one-time password to print. No e-mail addresses needed.");
+        dialog.setHeaderTitle(getTranslation("classroom.class.add.title"));
+        TextArea names = new TextArea(getTranslation("classroom.class.add.names"));
+        names.setHelperText(getTranslation("classroom.class.add.help"));
         names.setWidth("min(80vw, 32rem)");
         names.setMinHeight("12rem");
         names.setTestId("add-students-names");
         dialog.add(names);
-        Button create = new Button("Create accounts", e -> {
+        Button create = new Button(getTranslation("classroom.class.add.create"), e -> {
             try {
                 List<OneTimeCredential> credentials = classroom.createStudents(c.id(), names.getValue());
                 dialog.close();
-                showCredentials("Sign-in details for " + credentials.size() + " new students", credentials);
+                showCredentials(getTranslation("classroom.class.credentials.title", credentials.size()), credentials);
                 refresh.run();
             } catch (UserFacingException ex) {
                 names.setInvalid(true);
-                names.setErrorMessage(ex.getMessage());
+                names.setErrorMessage(ex.getLocalizedMessage());
             }
         });
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("add-students-create");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), create);
         dialog.open();
     }
 
@@ -384,26 +383,24 @@ public final class ClassroomPanels {
         sheet.setTestId("credentials");
         sheet.getElement().setAttribute("tabindex", "0");
         sheet.getElement().setAttribute("role", "region");
-        sheet.getElement().setAttribute("aria-label", "Sign-in details");
+        sheet.getElement().setAttribute("aria-label", getTranslation("classroom.class.credentials.label"));
         for (OneTimeCredential c : credentials) {
             Div slip = new Div(
                     new Span(c.displayName()),
-                    new Span("Username: " + c.username()),
-                    new Span("One-time password: " + c.password()));
+                    new Span(getTranslation("classroom.credential.username", c.username())),
+                    new Span(getTranslation("classroom.credential.password", c.password())));
             slip.addClassName("credential-slip");
             slip.getElement().setAttribute("data-testid", "credential");
             sheet.add(slip);
         }
         String key = SlipSheets.keep(VaadinSession.getCurrent(), this.c.name(), this.c.id(), credentials);
-        Anchor print = ClassroomNavigation.signInSlips(key, true).anchor("Print sign-in slips");
+        Anchor print =
+                ClassroomNavigation.signInSlips(key, true).anchor(getTranslation("classroom.class.credentials.print"));
         print.setTarget("_blank");
         print.addClassName("button-link");
         print.getElement().setAttribute("data-testid", "credentials-print");
-        dialog.add(
-                new Paragraph("Print these now or copy them: they are not shown again. The slips open in a new tab, "
-                        + "one per student, with the address to sign in at."),
-                sheet);
-        Button done = new Button("Done", e -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("classroom.class.credentials.text")), sheet);
+        Button done = new Button(getTranslation("classroom.form.done"), e -> dialog.close());
         dialog.getFooter().add(print, done);
         dialog.open();
     }
@@ -412,7 +409,7 @@ public final class ClassroomPanels {
         try {
             show.accept(action.get());
         } catch (UserFacingException ex) {
-            error(ex.getMessage());
+            error(ex.getLocalizedMessage());
             refresh.run();
         }
     }
@@ -421,9 +418,15 @@ public final class ClassroomPanels {
         Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
     }
 
+    /** The text of a key in the page's language: these parts are built inside a page, for it. */
+    private static String getTranslation(String key, Object... args) {
+        return UI.getCurrent().getTranslation(key, args);
+    }
+
     private static void confirm(String header, String text, String confirmText, Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("classroom.form.cancel"));
         dialog.open();
     }
 }

@@ -11,9 +11,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -33,9 +33,8 @@ import org.lateral.security.ui.SecurityNavigation;
  * invitation never changes an existing account.
  */
 @Route(value = "invite", autoLayout = false)
-@PageTitle("Accept an invitation · Lateral")
 @AnonymousAllowed
-class InviteView extends VerticalLayout implements HasUrlParameter<String> {
+class InviteView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final InvitationService invitations;
     private final boolean signedIn;
@@ -47,7 +46,7 @@ class InviteView extends VerticalLayout implements HasUrlParameter<String> {
         this.signedIn = currentUser.get().isPresent();
         addClassName("join-view");
         setAlignItems(Alignment.CENTER);
-        add(new H1("Join your school on Lateral as a teacher"));
+        add(new H1(getTranslation("classroom.invite.title")));
         message.addClassName("form-error");
         message.setTestId("invite-message");
         message.getElement().setAttribute("role", "alert");
@@ -60,8 +59,7 @@ class InviteView extends VerticalLayout implements HasUrlParameter<String> {
     public void setParameter(BeforeEvent event, @OptionalParameter @Nullable String code) {
         if (signedIn) {
             step.removeAll();
-            Paragraph out = new Paragraph("You are signed in. An invitation creates a new teacher account: sign out "
-                    + "first, then open the invitation link again.");
+            Paragraph out = new Paragraph(getTranslation("classroom.invite.signedIn"));
             out.setTestId("invite-signed-in");
             step.add(out);
             return;
@@ -75,18 +73,21 @@ class InviteView extends VerticalLayout implements HasUrlParameter<String> {
 
     private void askForCode(String typed) {
         step.removeAll();
-        TextField code = new TextField("Invitation code from your school's admin");
+        TextField code = new TextField(getTranslation("classroom.invite.code"));
         code.setPlaceholder("ABCD-EFGH-JKLM-NPQR");
         code.setMaxLength(40);
         code.setValue(typed);
         code.setWidthFull();
         code.setTestId("invite-code");
         code.focus();
-        Button next = new Button("Continue", e -> preview(code.getValue()));
+        Button next = new Button(getTranslation("classroom.form.continue"), e -> preview(code.getValue()));
         next.addThemeVariants(ButtonVariant.PRIMARY);
         next.addClickShortcut(Key.ENTER);
         next.setTestId("invite-continue");
-        step.add(code, next, new Paragraph(SecurityNavigation.login().anchor("I already have an account: sign in")));
+        step.add(
+                code,
+                next,
+                new Paragraph(SecurityNavigation.login().anchor(getTranslation("classroom.form.haveAccount"))));
     }
 
     private void preview(String code) {
@@ -96,31 +97,31 @@ class InviteView extends VerticalLayout implements HasUrlParameter<String> {
             form(code, invitation);
         } catch (UserFacingException ex) {
             askForCode(code.length() > 40 ? "" : code);
-            message.setText(ex.getMessage());
+            message.setText(ex.getLocalizedMessage());
         }
     }
 
     private void form(String code, InvitationService.Invitation invitation) {
         step.removeAll();
-        Paragraph school = new Paragraph("You are invited to " + invitation.schoolName() + " as a teacher"
-                + (invitation.asAdmin() ? " and a school admin." : "."));
+        Paragraph school = new Paragraph(getTranslation(
+                invitation.asAdmin() ? "classroom.invite.schoolAdmin" : "classroom.invite.school",
+                invitation.schoolName()));
         school.setTestId("invite-school");
-        TextField name = new TextField("Your name (as your students will see it)");
+        TextField name = new TextField(getTranslation("classroom.invite.name"));
         name.setMaxLength(100);
         name.setTestId("invite-name");
-        TextField username = new TextField("Choose a username");
-        username.setHelperText("3–40 letters, digits, dots, dashes or underscores.");
+        TextField username = new TextField(getTranslation("classroom.invite.username"));
+        username.setHelperText(getTranslation("classroom.invite.usernameHelp"));
         username.setMaxLength(40);
         username.setTestId("invite-username");
-        PasswordField password = new PasswordField("Choose a password");
-        password.setHelperText(
-                "At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
+        PasswordField password = new PasswordField(getTranslation("classroom.invite.password"));
+        password.setHelperText(getTranslation("classroom.form.passwordHelp", PasswordPolicy.MIN_LENGTH));
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setTestId("invite-password");
-        PasswordField again = new PasswordField("Type the password again");
+        PasswordField again = new PasswordField(getTranslation("classroom.invite.again"));
         again.setMaxLength(PasswordPolicy.MAX_LENGTH);
         again.setTestId("invite-password-again");
-        Button create = new Button("Create my teacher account", e -> {
+        Button create = new Button(getTranslation("classroom.invite.create"), e -> {
             try {
                 String created = invitations.accept(
                         code,
@@ -132,14 +133,19 @@ class InviteView extends VerticalLayout implements HasUrlParameter<String> {
                 getUI().ifPresent(
                                 ui -> SecurityNavigation.loginAfterInvitation().navigate(ui));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("invite-create");
-        Paragraph once = new Paragraph("The invitation works once: after this, sign in with your username.");
+        Paragraph once = new Paragraph(getTranslation("classroom.invite.once"));
         once.addClassName("reader-note");
         step.add(school, new FormLayout(name, username, password, again), once, create);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.invite.pageTitle"));
     }
 
     private static JoinService.From from() {

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
@@ -25,14 +25,8 @@ import org.lateral.classroom.JoinCodes;
  * comes from {@link ClassroomService}, which checks this teacher teaches it.
  */
 @Route(value = "print/join-code", autoLayout = false)
-@PageTitle("Join code · Lateral")
 @RolesAllowed("TEACHER")
-class JoinCodePosterView extends Div implements HasUrlParameter<String> {
-
-    static final String GO_TO = "1. Go to";
-    static final String TYPE = "2. Type this code:";
-    static final String OFF = "Joining this class with a code is switched off. Switch it on on the class page.";
-    static final String NO_CLASS = "That class does not exist.";
+class JoinCodePosterView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ClassroomService classroom;
     private final SignInAddress address;
@@ -48,23 +42,26 @@ class JoinCodePosterView extends Div implements HasUrlParameter<String> {
         removeAll();
         Optional<ClassDetail> found = parse(parameter).flatMap(classroom::classDetail);
         if (found.isEmpty()) {
-            add(new H1("Join code"), new Paragraph(NO_CLASS));
+            add(
+                    new H1(getTranslation("classroom.poster.pageTitle")),
+                    new Paragraph(getTranslation("classroom.poster.noClass")));
             return;
         }
         ClassDetail c = found.get();
-        Button print = new Button("Print", e -> getElement().executeJs("window.print()"));
+        Button print = new Button(
+                getTranslation("classroom.form.print"), e -> getElement().executeJs("window.print()"));
         print.addThemeVariants(ButtonVariant.PRIMARY);
         print.setTestId("poster-print");
-        Anchor back = NamedRoutes.classPage(c.id()).anchor("Back to the class");
+        Anchor back = NamedRoutes.classPage(c.id()).anchor(getTranslation("classroom.form.backToClass"));
         back.addClassName("back-link");
         Div toolbar = new Div(print, back);
         toolbar.addClassName("print-toolbar");
         toolbar.setTestId("print-toolbar");
-        H1 name = new H1("Join " + c.name());
+        H1 name = new H1(getTranslation("classroom.poster.join", c.name()));
         name.setTestId("poster-class");
         add(toolbar, name);
         if (c.joinCode() == null || !c.joinEnabled()) {
-            add(new Paragraph(OFF));
+            add(new Paragraph(getTranslation("classroom.poster.off")));
             return;
         }
         Div where = new Div();
@@ -73,8 +70,17 @@ class JoinCodePosterView extends Div implements HasUrlParameter<String> {
         Div code = new Div(JoinCodes.display(c.joinCode()));
         code.addClassName("join-code-projected");
         code.setTestId("poster-code");
-        add(new Paragraph(GO_TO), where, new Paragraph(TYPE), code);
+        add(
+                new Paragraph(getTranslation("classroom.poster.goTo")),
+                where,
+                new Paragraph(getTranslation("classroom.poster.type")),
+                code);
         address.whenKnown(UI.getCurrent(), known -> where.setText(SignInAddress.joinPage(known)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.poster.pageTitle"));
     }
 
     private static Optional<UUID> parse(String parameter) {

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -35,12 +35,8 @@ import org.lateral.security.ui.SecurityNavigation;
  */
 @Route(value = "join", autoLayout = false)
 @NamedRoute(RouteName.JOIN)
-@PageTitle("Join a class · Lateral")
 @AnonymousAllowed
-class JoinView extends VerticalLayout {
-
-    static final String BACK_TO_ASSIGNMENTS = "Back to My assignments";
-    static final String BACK_HOME = "Back to Lateral";
+class JoinView extends VerticalLayout implements HasDynamicTitle {
 
     private final JoinService join;
     private final boolean signedInStudent;
@@ -59,13 +55,13 @@ class JoinView extends VerticalLayout {
         // anyone else to their home page; someone not signed in has "sign in" below the code.
         if (currentUser.get().isPresent()) {
             Anchor back = signedInStudent
-                    ? NamedRoutes.studentHome().anchor(BACK_TO_ASSIGNMENTS)
-                    : BaseNavigation.home().anchor(BACK_HOME);
+                    ? NamedRoutes.studentHome().anchor(getTranslation("classroom.join.backToAssignments"))
+                    : BaseNavigation.home().anchor(getTranslation("classroom.form.backHome"));
             back.addClassName("back-link");
             back.setTestId("join-back");
             add(back);
         }
-        add(new H1(signedInStudent ? "Join another class" : "Join a class"));
+        add(new H1(getTranslation(signedInStudent ? "classroom.join.titleAnother" : "classroom.join.title")));
         message.addClassName("form-error");
         message.setTestId("join-message");
         message.getElement().setAttribute("role", "alert");
@@ -77,19 +73,19 @@ class JoinView extends VerticalLayout {
 
     private void askForCode() {
         step.removeAll();
-        TextField code = new TextField("Join code from your teacher");
+        TextField code = new TextField(getTranslation("classroom.join.code"));
         code.setPlaceholder("ABCDE-FGHJK");
         code.setMaxLength(20);
         code.setWidthFull();
         code.setTestId("join-code-input");
         code.focus();
-        Button next = new Button("Continue", e -> {
+        Button next = new Button(getTranslation("classroom.form.continue"), e -> {
             try {
                 JoinService.ClassPreview preview = join.preview(code.getValue(), from());
                 message.setText("");
                 confirmClass(code.getValue(), preview);
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         next.addThemeVariants(ButtonVariant.PRIMARY);
@@ -97,23 +93,23 @@ class JoinView extends VerticalLayout {
         next.setTestId("join-continue");
         step.add(code, next);
         if (!signedInStudent) {
-            step.add(new Paragraph(SecurityNavigation.login().anchor("I already have an account: sign in")));
+            step.add(new Paragraph(SecurityNavigation.login().anchor(getTranslation("classroom.form.haveAccount"))));
         }
     }
 
     private void confirmClass(String code, JoinService.ClassPreview preview) {
         step.removeAll();
         Paragraph joining =
-                new Paragraph("You are joining " + preview.className() + " (teacher: " + preview.teacherName() + ").");
+                new Paragraph(getTranslation("classroom.join.preview", preview.className(), preview.teacherName()));
         joining.setTestId("join-class-preview");
         step.add(joining);
         if (signedInStudent) {
-            Button joinButton = new Button("Join this class", e -> {
+            Button joinButton = new Button(getTranslation("classroom.join.joinButton"), e -> {
                 try {
                     join.joinAsSignedInStudent(code, from());
                     getUI().ifPresent(ui -> NamedRoutes.studentHome().navigate(ui));
                 } catch (UserFacingException ex) {
-                    message.setText(ex.getMessage());
+                    message.setText(ex.getLocalizedMessage());
                 }
             });
             joinButton.addThemeVariants(ButtonVariant.PRIMARY);
@@ -121,25 +117,23 @@ class JoinView extends VerticalLayout {
             step.add(joinButton);
             return;
         }
-        TextField name = new TextField("Your name (as your teacher knows you)");
+        TextField name = new TextField(getTranslation("classroom.join.name"));
         name.setMaxLength(100);
         name.setTestId("join-name");
-        TextField username = new TextField("Choose a username");
-        username.setHelperText("3–40 letters, digits, dots, dashes or underscores. Don't use your full name.");
+        TextField username = new TextField(getTranslation("classroom.join.username"));
+        username.setHelperText(getTranslation("classroom.join.usernameHelp"));
         username.setMaxLength(40);
         username.setTestId("join-username");
-        PasswordField password = new PasswordField("Choose a password");
-        password.setHelperText(
-                "At least " + PasswordPolicy.MIN_LENGTH + " characters. A short sentence is easy to remember.");
+        PasswordField password = new PasswordField(getTranslation("classroom.join.password"));
+        password.setHelperText(getTranslation("classroom.form.passwordHelp", PasswordPolicy.MIN_LENGTH));
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setTestId("join-password");
-        PasswordField again = new PasswordField("Type the password again");
+        PasswordField again = new PasswordField(getTranslation("classroom.join.again"));
         again.setMaxLength(PasswordPolicy.MAX_LENGTH);
         again.setTestId("join-password-again");
-        Paragraph privacy = new Paragraph(
-                "Lateral does not ask for your e-mail address. Your teacher sees your name and your work.");
+        Paragraph privacy = new Paragraph(getTranslation("classroom.join.privacy"));
         privacy.addClassName("reader-note");
-        Button create = new Button("Create my account and join", e -> {
+        Button create = new Button(getTranslation("classroom.join.create"), e -> {
             try {
                 String created = join.joinAsNewStudent(
                         code,
@@ -151,12 +145,17 @@ class JoinView extends VerticalLayout {
                 VaadinSession.getCurrent().setAttribute(LoginWelcome.JOINED_USERNAME, created);
                 getUI().ifPresent(ui -> SecurityNavigation.loginAfterJoining().navigate(ui));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("join-create");
         step.add(new FormLayout(name, username, password, again), privacy, create);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.join.pageTitle"));
     }
 
     private static JoinService.From from() {

@@ -21,22 +21,24 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.lateral.audit.ui.AuditNavigation;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.classroom.OneTimeCredential;
+import org.lateral.classroom.SameNames;
 import org.lateral.classroom.SchoolAdminService;
 import org.lateral.classroom.SchoolMember;
 import org.lateral.classroom.SchoolSettings;
@@ -48,16 +50,14 @@ import org.lateral.security.Role;
 /**
  * The school admin's page (DD026): the school's teachers and admins with their invitations, its
  * students, unlocking an address, and how long archived classes' work is kept. Every button calls
- * {@link SchoolAdminService}, which checks the rules; this page only shows what it answers.
+ * {@link SchoolAdminService}, which checks the rules; this page only shows what it answers. Two
+ * people of the same name in a list are told apart by their usernames wherever the page names
+ * them ({@link SameNames}).
  */
 @Route("admin/school")
-@PageTitle("School admin · Lateral")
 @Menu(title = "base.menu.schoolAdmin", order = 4, icon = "vaadin:cog")
 @RolesAllowed("ADMIN")
-class SchoolAdminView extends Div {
-
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+class SchoolAdminView extends Div implements HasDynamicTitle {
 
     private final SchoolAdminService admin;
     private final StudentDataService studentData;
@@ -68,7 +68,9 @@ class SchoolAdminView extends Div {
     private final Div invites = new Div();
     private final Div students = new Div();
     private final Div retention = new Div();
-    private final TextField search = new TextField("Find a student");
+    private final TextField search = new TextField();
+    private SameNames staffNames = SameNames.among(List.of());
+    private SameNames studentNames = SameNames.among(List.of());
 
     SchoolAdminView(SchoolAdminService admin, StudentDataService studentData, CurrentUser currentUser) {
         this.admin = admin;
@@ -76,16 +78,15 @@ class SchoolAdminView extends Div {
         this.self = currentUser.require(Role.ADMIN).accountId();
         addClassNames("page", "school-admin-page");
         SchoolSettings settings = admin.settings();
-        H2 heading = new H2(settings.schoolName() + ": school admin");
+        H2 heading = new H2(getTranslation("classroom.admin.heading", settings.schoolName()));
         heading.setTestId("school-admin-name");
         add(heading);
-        var audit = AuditNavigation.audit().anchor("Audit trail: who did what, and when");
+        var audit = AuditNavigation.audit().anchor(getTranslation("classroom.admin.auditLink"));
         audit.setTestId("school-admin-audit-link");
         add(new Paragraph(
-                new Span("Teachers and students of your school, invitations, unlocks and how long work is kept. "
-                        + "Every change here is recorded in the "),
+                new Span(getTranslation("classroom.admin.intro") + " "),
                 audit,
-                new Span(".")));
+                new Span(getTranslation("classroom.admin.introEnd"))));
         status.setTestId("school-admin-status");
         status.getElement().setAttribute("role", "status");
         status.addClassName("form-success");
@@ -94,13 +95,19 @@ class SchoolAdminView extends Div {
         problem.addClassName("form-error");
         add(status, problem);
 
-        Button invite = new Button("Invite a teacher\u2026", e -> inviteDialog());
+        Button invite = new Button(getTranslation("classroom.admin.invite"), e -> inviteDialog());
         invite.addThemeVariants(ButtonVariant.PRIMARY);
         invite.setTestId("invite-open");
-        add(new H3("Teachers and admins"), invite, staff, new H3("Invitations"), invites);
+        add(
+                new H3(getTranslation("classroom.admin.staff")),
+                invite,
+                staff,
+                new H3(getTranslation("classroom.admin.invitations")),
+                invites);
 
+        search.setLabel(getTranslation("classroom.admin.search"));
         search.setMaxLength(100);
-        search.setPlaceholder("Part of a name or username");
+        search.setPlaceholder(getTranslation("classroom.admin.search.placeholder"));
         search.setClearButtonVisible(true);
         search.setTestId("student-search");
         // The list follows the typing (after a short pause); Enter and the button search at once.
@@ -110,15 +117,15 @@ class SchoolAdminView extends Div {
                 showStudents();
             }
         });
-        Button find = new Button("Search", e -> showStudents());
+        Button find = new Button(getTranslation("classroom.admin.search.button"), e -> showStudents());
         find.setTestId("student-search-button");
         find.addClickShortcut(Key.ENTER).listenOn(search);
         Div searchRow = new Div(search, find);
         searchRow.addClassName("admin-search");
-        add(new H3("Students"), searchRow, students);
+        add(new H3(getTranslation("classroom.admin.students")), searchRow, students);
 
-        add(new H3("Unlock an address"), addressPanel());
-        add(new H3("Keeping students\u2019 work"), retention);
+        add(new H3(getTranslation("classroom.admin.address")), addressPanel());
+        add(new H3(getTranslation("classroom.admin.retention")), retention);
         showStaff();
         showInvites();
         showStudents();
@@ -130,14 +137,24 @@ class SchoolAdminView extends Div {
     private void showStaff() {
         staff.removeAll();
         NativeTable table = table(
-                "staff-table", "Teachers and admins", "Name", "Username", "Role", "Classes", "Account", "Actions");
-        for (SchoolMember m : admin.staff()) {
+                "staff-table",
+                getTranslation("classroom.admin.staff"),
+                getTranslation("classroom.admin.column.name"),
+                getTranslation("classroom.admin.column.username"),
+                getTranslation("classroom.admin.column.role"),
+                getTranslation("classroom.admin.column.classes"),
+                getTranslation("classroom.admin.column.account"),
+                getTranslation("classroom.admin.column.actions"));
+        List<SchoolMember> members = admin.staff();
+        staffNames =
+                SameNames.among(members.stream().map(SchoolMember::displayName).toList());
+        for (SchoolMember m : members) {
             NativeTableRow row = row("staff-row", m);
             row.add(
-                    cell(
+                    cell(getTranslation(
                             m.isAdmin() && m.roles().contains(Role.TEACHER)
-                                    ? "Teacher, admin"
-                                    : m.isAdmin() ? "Admin" : "Teacher"),
+                                    ? "classroom.admin.role.teacherAdmin"
+                                    : m.isAdmin() ? "classroom.admin.role.admin" : "classroom.admin.role.teacher")),
                     cell(classNames(m)),
                     accountCell(m),
                     new NativeTableCell(staffActions(m)));
@@ -155,27 +172,26 @@ class SchoolAdminView extends Div {
             actions.add(accessButton(m));
             if (m.isAdmin()) {
                 Button remove = tertiary(
-                        "Remove admin role",
+                        getTranslation("classroom.admin.removeAdmin"),
                         "member-remove-admin",
                         () -> confirm(
-                                "Remove " + m.displayName() + "\u2019s admin role?",
-                                "They are signed out and keep teaching their classes. They no longer see this page.",
-                                "Remove admin role",
+                                getTranslation("classroom.admin.removeAdmin.title", who(m)),
+                                getTranslation("classroom.admin.removeAdmin.text"),
+                                getTranslation("classroom.admin.removeAdmin"),
                                 () -> act(() -> admin.setAdmin(m.id(), false, m.version()), "staff")));
                 actions.add(remove);
             } else if (m.enabled()) {
                 actions.add(tertiary(
-                        "Make admin",
+                        getTranslation("classroom.admin.makeAdmin"),
                         "member-make-admin",
                         () -> confirm(
-                                "Make " + m.displayName() + " a school admin?",
-                                "They can then manage every teacher and student of the school and read the audit trail. "
-                                        + "They are signed out and see the change when they sign in again.",
-                                "Make admin",
+                                getTranslation("classroom.admin.makeAdmin.title", who(m)),
+                                getTranslation("classroom.admin.makeAdmin.text"),
+                                getTranslation("classroom.admin.makeAdmin"),
                                 () -> act(() -> admin.setAdmin(m.id(), true, m.version()), "staff"))));
             }
         } else {
-            Span you = new Span("This is you");
+            Span you = new Span(getTranslation("classroom.admin.you"));
             you.addClassName("reader-note");
             actions.add(you);
         }
@@ -187,34 +203,34 @@ class SchoolAdminView extends Div {
 
     private void inviteDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Invite a teacher");
-        TextField meantFor = new TextField("Who is it for?");
-        meantFor.setHelperText("Their name, so you recognise the invitation in the list. It is not sent anywhere.");
+        dialog.setHeaderTitle(getTranslation("classroom.admin.inviteDialog.title"));
+        TextField meantFor = new TextField(getTranslation("classroom.admin.inviteDialog.for"));
+        meantFor.setHelperText(getTranslation("classroom.admin.inviteDialog.forHelp"));
         meantFor.setMaxLength(100);
         meantFor.setWidthFull();
         meantFor.setTestId("invite-meant-for");
-        Checkbox asAdmin = new Checkbox("Also make them a school admin");
+        Checkbox asAdmin = new Checkbox(getTranslation("classroom.admin.inviteDialog.asAdmin"));
         asAdmin.setTestId("invite-as-admin");
-        Paragraph about = new Paragraph("You get a code and a link to give them. It works once, within "
-                + SchoolAdminService.INVITE_DAYS + " days. They choose their own username and password.");
+        Paragraph about =
+                new Paragraph(getTranslation("classroom.admin.inviteDialog.about", SchoolAdminService.INVITE_DAYS));
         about.addClassName("reader-note");
         Paragraph error = new Paragraph();
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
-        Button create = new Button("Create invitation", e -> {
+        Button create = new Button(getTranslation("classroom.admin.inviteDialog.create"), e -> {
             try {
                 TeacherInvite.Issued issued = admin.invite(meantFor.getValue(), asAdmin.getValue());
                 dialog.close();
                 showInvites();
                 showIssued(issued);
             } catch (UserFacingException ex) {
-                error.setText(ex.getMessage());
+                error.setText(ex.getLocalizedMessage());
             }
         });
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("invite-create");
         dialog.add(meantFor, asAdmin, about, error);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), create);
         dialog.open();
         meantFor.focus();
     }
@@ -222,7 +238,8 @@ class SchoolAdminView extends Div {
     /** The code is shown once, here: only its hash is kept. */
     private void showIssued(TeacherInvite.Issued issued) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Invitation for " + issued.invite().meantFor());
+        dialog.setHeaderTitle(
+                getTranslation("classroom.admin.issued.title", issued.invite().meantFor()));
         Span code = new Span(issued.code());
         code.addClassName("invite-code");
         code.setTestId("invite-issued-code");
@@ -235,12 +252,14 @@ class SchoolAdminView extends Div {
             link.setText(base + "/invite/" + issued.code());
         }));
         dialog.add(
-                new Paragraph("Give " + issued.invite().meantFor() + " this link, or the code to type at /invite. "
-                        + "It works once, until " + DAY.format(issued.invite().expiresAt()) + "."),
-                new Div(new Span("Link: "), link),
-                new Div(new Span("Code: "), code),
-                new Paragraph("Copy it now: Lateral does not show it again. If it goes astray, withdraw it below."));
-        Button done = new Button("Done", e -> dialog.close());
+                new Paragraph(getTranslation(
+                        "classroom.admin.issued.text",
+                        issued.invite().meantFor(),
+                        day(issued.invite().expiresAt()))),
+                new Div(new Span(getTranslation("classroom.admin.issued.link") + " "), link),
+                new Div(new Span(getTranslation("classroom.admin.issued.code") + " "), code),
+                new Paragraph(getTranslation("classroom.admin.issued.copy")));
+        Button done = new Button(getTranslation("classroom.form.done"), e -> dialog.close());
         done.setTestId("invite-issued-done");
         dialog.getFooter().add(done);
         dialog.open();
@@ -252,12 +271,19 @@ class SchoolAdminView extends Div {
         if (list.isEmpty()) {
             invites.add(new EmptyState(
                     "invites-empty",
-                    "No invitations yet.",
-                    "Invite a teacher to give them a one-time code; it shows here until it is used or runs out."));
+                    getTranslation("classroom.admin.invites.empty.title"),
+                    getTranslation("classroom.admin.invites.empty.text")));
             return;
         }
-        NativeTable table =
-                table("invites-table", "Invitations, newest first", "For", "Role", "Made", "Until", "State", "");
+        NativeTable table = table(
+                "invites-table",
+                getTranslation("classroom.admin.invites.caption"),
+                getTranslation("classroom.admin.column.for"),
+                getTranslation("classroom.admin.column.role"),
+                getTranslation("classroom.admin.column.made"),
+                getTranslation("classroom.admin.column.until"),
+                getTranslation("classroom.admin.column.state"),
+                "");
         for (TeacherInvite i : list) {
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-testid", "invite-row");
@@ -266,21 +292,22 @@ class SchoolAdminView extends Div {
             who.getElement().setAttribute("scope", "row");
             Div action = new Div();
             if (i.state() == TeacherInvite.State.PENDING) {
-                action.add(tertiary("Withdraw", "invite-withdraw", () -> {
+                action.add(tertiary(getTranslation("classroom.admin.invites.withdraw"), "invite-withdraw", () -> {
                     try {
                         admin.withdrawInvite(i.id());
-                        said("The invitation for " + i.meantFor() + " is withdrawn: its code no longer works.");
+                        said(getTranslation("classroom.admin.invites.withdrawn", i.meantFor()));
                     } catch (UserFacingException ex) {
-                        problem(ex.getMessage());
+                        problem(ex.getLocalizedMessage());
                     }
                     showInvites();
                 }));
             }
             row.add(
                     who,
-                    cell(i.asAdmin() ? "Teacher, admin" : "Teacher"),
-                    cell(DAY.format(i.createdAt())),
-                    cell(DAY.format(i.expiresAt())),
+                    cell(getTranslation(
+                            i.asAdmin() ? "classroom.admin.role.teacherAdmin" : "classroom.admin.role.teacher")),
+                    cell(day(i.createdAt())),
+                    cell(day(i.expiresAt())),
                     cell(state(i)),
                     new NativeTableCell(action));
             table.getBody().addRows(row);
@@ -288,13 +315,18 @@ class SchoolAdminView extends Div {
         invites.add(table);
     }
 
-    private static String state(TeacherInvite i) {
+    private String state(TeacherInvite i) {
         return switch (i.state()) {
-            case PENDING -> "Waiting";
-            case USED -> "Accepted by " + i.usedBy();
-            case EXPIRED -> "Out of date";
-            case WITHDRAWN -> "Withdrawn";
+            case PENDING -> getTranslation("classroom.admin.invites.state.pending");
+            case USED -> getTranslation("classroom.admin.invites.state.used", i.usedBy());
+            case EXPIRED -> getTranslation("classroom.admin.invites.state.expired");
+            case WITHDRAWN -> getTranslation("classroom.admin.invites.state.withdrawn");
         };
+    }
+
+    /** A day as the reader's language writes it, in the server's zone (as the invitation's week runs). */
+    private String day(Instant instant) {
+        return Formats.day(LocalDate.ofInstant(instant, ZoneId.systemDefault()), getLocale());
     }
 
     // Students
@@ -305,7 +337,7 @@ class SchoolAdminView extends Div {
         try {
             page = admin.students(search.getValue());
         } catch (UserFacingException ex) {
-            problem(ex.getMessage());
+            problem(ex.getLocalizedMessage());
             return;
         }
         Paragraph count = new Paragraph(countText(page));
@@ -315,7 +347,16 @@ class SchoolAdminView extends Div {
             return;
         }
         List<SchoolMember.ClassRef> classes = admin.openClasses();
-        NativeTable table = table("student-table", "Students", "Name", "Username", "Classes now", "Account", "Actions");
+        studentNames = SameNames.among(
+                page.students().stream().map(SchoolMember::displayName).toList());
+        NativeTable table = table(
+                "student-table",
+                getTranslation("classroom.admin.students"),
+                getTranslation("classroom.admin.column.name"),
+                getTranslation("classroom.admin.column.username"),
+                getTranslation("classroom.admin.column.classesNow"),
+                getTranslation("classroom.admin.column.account"),
+                getTranslation("classroom.admin.column.actions"));
         for (SchoolMember m : page.students()) {
             NativeTableRow row = row("student-row", m);
             row.add(cell(classNames(m)), accountCell(m), new NativeTableCell(studentActions(m, classes)));
@@ -324,96 +365,102 @@ class SchoolAdminView extends Div {
         students.add(table);
     }
 
-    private static String countText(SchoolAdminService.StudentPage page) {
+    private String countText(SchoolAdminService.StudentPage page) {
         if (page.total() == 0) {
             return page.filter().isEmpty()
-                    ? "Your school has no students yet. They appear here when they join a class or a teacher adds them."
-                    : "No student\u2019s name or username contains \u201c" + page.filter() + "\u201d.";
+                    ? getTranslation("classroom.admin.count.none")
+                    : getTranslation("classroom.admin.count.noMatch", page.filter());
         }
-        String which = page.filter().isEmpty() ? "" : " matching \u201c" + page.filter() + "\u201d";
-        return page.students().size() < page.total()
-                ? "Showing " + page.students().size() + " of " + page.total() + " students" + which
-                        + ", by name. Type part of a name to find the others."
-                : page.total() + (page.total() == 1 ? " student" : " students") + which + ".";
+        if (page.students().size() < page.total()) {
+            return page.filter().isEmpty()
+                    ? getTranslation(
+                            "classroom.admin.count.some", page.students().size(), page.total())
+                    : getTranslation(
+                            "classroom.admin.count.someMatching",
+                            page.students().size(),
+                            page.total(),
+                            page.filter());
+        }
+        return page.filter().isEmpty()
+                ? getTranslation("classroom.admin.count.all", page.total())
+                : getTranslation("classroom.admin.count.allMatching", page.total(), page.filter());
     }
 
     private Component studentActions(SchoolMember m, List<SchoolMember.ClassRef> classes) {
         Div actions = new Div();
         actions.addClassName("admin-actions");
-        actions.add(tertiary("Rename", "student-rename", () -> renameDialog(m)));
+        actions.add(tertiary(getTranslation("classroom.class.roster.rename"), "student-rename", () -> renameDialog(m)));
         actions.add(resetButton(m));
         actions.add(accessButton(m));
-        actions.add(tertiary("Move to another class", "student-move", () -> moveDialog(m, classes)));
+        actions.add(tertiary(getTranslation("classroom.admin.move"), "student-move", () -> moveDialog(m, classes)));
         actions.add(tertiary(
-                "Student data\u2026",
+                getTranslation("classroom.data.open"),
                 "student-data",
-                () -> StudentDataDialogs.open(studentData, m.id(), m.displayName(), m.username(), this::showStudents)));
+                () -> StudentDataDialogs.open(studentData, m.id(), who(m), m.username(), this::showStudents)));
         if (m.signInHeldBack()) {
             actions.add(unlockSignIn(m, "students"));
         }
         if (m.joinHeldBack()) {
             actions.add(tertiary(
-                    "Unlock joining",
+                    getTranslation("classroom.admin.unlockJoin"),
                     "member-unlock-join",
                     () -> act(
                             () -> admin.unlockJoin(m.id()),
                             "students",
-                            m.displayName() + " can try join codes again.")));
+                            getTranslation("classroom.admin.unlockJoin.said", who(m)))));
         }
         return actions;
     }
 
     private void renameDialog(SchoolMember m) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Rename " + m.displayName());
-        TextField name = new TextField("Name teachers see");
+        dialog.setHeaderTitle(getTranslation("classroom.class.rename.title", who(m)));
+        TextField name = new TextField(getTranslation("classroom.admin.rename.name"));
         name.setValue(m.displayName());
         name.setMaxLength(100);
         name.setWidthFull();
         name.setTestId("rename-name");
-        Button save = new Button("Save", e -> {
+        Button save = new Button(getTranslation("classroom.form.save"), e -> {
             dialog.close();
             act(() -> admin.renameStudent(m.id(), name.getValue(), m.version()), "students");
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("rename-save");
         dialog.add(name);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), save);
         dialog.open();
         name.focus();
     }
 
     private void moveDialog(SchoolMember m, List<SchoolMember.ClassRef> classes) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Move " + m.displayName() + " to another class");
+        dialog.setHeaderTitle(getTranslation("classroom.admin.move.title", who(m)));
         if (m.classes().isEmpty()) {
-            dialog.add(new Paragraph(m.displayName() + " is in no class now. Give them a class\u2019s join code, "
-                    + "or ask its teacher to add them."));
-            dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+            dialog.add(new Paragraph(getTranslation("classroom.admin.move.noClass", who(m))));
+            dialog.getFooter().add(new Button(getTranslation("classroom.form.close"), e -> dialog.close()));
             dialog.open();
             return;
         }
         Select<SchoolMember.ClassRef> from = new Select<>();
-        from.setLabel("From");
+        from.setLabel(getTranslation("classroom.admin.move.from"));
         from.setItems(m.classes());
         from.setItemLabelGenerator(SchoolMember.ClassRef::name);
         from.setValue(m.classes().getFirst());
         from.setTestId("move-from");
         Select<SchoolMember.ClassRef> to = new Select<>();
-        to.setLabel("To");
+        to.setLabel(getTranslation("classroom.admin.move.to"));
         List<SchoolMember.ClassRef> targets = new ArrayList<>(classes);
         targets.removeIf(c -> m.classes().stream().anyMatch(own -> own.id().equals(c.id())));
         to.setItems(targets);
         to.setItemLabelGenerator(SchoolMember.ClassRef::name);
         to.setEmptySelectionAllowed(false);
         to.setTestId("move-to");
-        Paragraph note = new Paragraph("Their work in the old class is kept, and its teacher still sees it in the "
-                + "results of assignments given before the move.");
+        Paragraph note = new Paragraph(getTranslation("classroom.admin.move.note"));
         note.addClassName("reader-note");
-        Button move = new Button("Move", e -> {
+        Button move = new Button(getTranslation("classroom.admin.move.button"), e -> {
             if (to.getValue() == null) {
                 to.setInvalid(true);
-                to.setErrorMessage("Choose the class to move them to.");
+                to.setErrorMessage(getTranslation("classroom.admin.move.choose"));
                 return;
             }
             dialog.close();
@@ -421,16 +468,17 @@ class SchoolAdminView extends Div {
                     () -> admin.moveStudent(
                             m.id(), from.getValue().id(), to.getValue().id()),
                     "students",
-                    m.displayName() + " moved to " + to.getValue().name() + ".");
+                    getTranslation(
+                            "classroom.admin.move.said", who(m), to.getValue().name()));
         });
         move.addThemeVariants(ButtonVariant.PRIMARY);
         move.setTestId("move-save");
         if (targets.isEmpty()) {
             move.setEnabled(false);
-            note.setText("Your school has no other class to move them to.");
+            note.setText(getTranslation("classroom.admin.move.noOther"));
         }
         dialog.add(new Div(from, to), note);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), move);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), move);
         dialog.open();
     }
 
@@ -438,20 +486,19 @@ class SchoolAdminView extends Div {
 
     private Button resetButton(SchoolMember m) {
         return tertiary(
-                "Reset password",
+                getTranslation("classroom.class.roster.reset"),
                 "member-reset",
                 () -> confirm(
-                        "Reset " + m.displayName() + "\u2019s password?",
-                        "They are signed out everywhere and get a one-time password, then choose their own at the next "
-                                + "sign-in.",
-                        "Reset",
+                        getTranslation("classroom.class.roster.reset.title", who(m)),
+                        getTranslation("classroom.admin.reset.text"),
+                        getTranslation("classroom.class.roster.reset.confirm"),
                         () -> {
                             try {
                                 OneTimeCredential c = admin.resetPassword(m.id());
                                 showCredential(c);
                                 refresh(m);
                             } catch (UserFacingException ex) {
-                                problem(ex.getMessage());
+                                problem(ex.getLocalizedMessage());
                             }
                         }));
     }
@@ -459,77 +506,78 @@ class SchoolAdminView extends Div {
     private Button accessButton(SchoolMember m) {
         if (m.enabled()) {
             return tertiary(
-                    "Switch off account",
+                    getTranslation("classroom.class.roster.switchOff"),
                     "member-disable",
                     () -> confirm(
-                            "Switch off " + m.displayName() + "\u2019s account?",
-                            "They are signed out at once, on every computer, and cannot sign in until an admin switches the "
-                                    + "account on again. Their work and classes are kept.",
-                            "Switch off",
+                            getTranslation("classroom.class.roster.switchOff.title", who(m)),
+                            getTranslation("classroom.admin.switchOff.text"),
+                            getTranslation("classroom.class.roster.switchOff.confirm"),
                             () -> act(() -> admin.setEnabled(m.id(), false), section(m))));
         }
         return tertiary(
-                "Switch on account", "member-enable", () -> act(() -> admin.setEnabled(m.id(), true), section(m)));
+                getTranslation("classroom.class.roster.switchOn"),
+                "member-enable",
+                () -> act(() -> admin.setEnabled(m.id(), true), section(m)));
     }
 
     private Button unlockSignIn(SchoolMember m, String section) {
         return tertiary(
-                "Unlock sign-in",
+                getTranslation("classroom.admin.unlockSignIn"),
                 "member-unlock-sign-in",
                 () -> act(
                         () -> admin.unlockSignIn(m.id()),
                         section,
-                        m.displayName() + " can sign in again now. If they forgot the password, reset it."));
+                        getTranslation("classroom.admin.unlockSignIn.said", who(m))));
     }
 
     private void showCredential(OneTimeCredential c) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New one-time password");
+        dialog.setHeaderTitle(getTranslation("classroom.credential.title"));
         Div slip = new Div(
                 new Span(c.displayName()),
-                new Span("Username: " + c.username()),
-                new Span("One-time password: " + c.password()),
-                new Span("Sign in at this Lateral and choose your own password."));
+                new Span(getTranslation("classroom.credential.username", c.username())),
+                new Span(getTranslation("classroom.credential.password", c.password())),
+                new Span(getTranslation("classroom.admin.credential.signIn")));
         slip.addClassName("credential-slip");
         slip.setTestId("admin-credential");
-        dialog.add(new Paragraph("Give this to them now: it is not shown again."), slip);
-        String key = SlipSheets.keep(VaadinSession.getCurrent(), "New one-time password", null, List.of(c));
-        Anchor print = ClassroomNavigation.signInSlips(key, true).anchor("Print a sign-in slip");
+        dialog.add(new Paragraph(getTranslation("classroom.admin.credential.giveNow")), slip);
+        String key = SlipSheets.keep(
+                VaadinSession.getCurrent(), getTranslation("classroom.credential.title"), null, List.of(c));
+        Anchor print =
+                ClassroomNavigation.signInSlips(key, true).anchor(getTranslation("classroom.admin.credential.print"));
         print.setTarget("_blank");
         print.addClassName("button-link");
         print.setTestId("admin-credential-print");
-        dialog.getFooter().add(print, new Button("Done", e -> dialog.close()));
+        dialog.getFooter().add(print, new Button(getTranslation("classroom.form.done"), e -> dialog.close()));
         dialog.open();
     }
 
     // Addresses
 
     private Component addressPanel() {
-        Paragraph about = new Paragraph("A school often reaches Lateral from one address. After many wrong passwords "
-                + "or join codes from it, Lateral holds everyone behind it back for a few minutes. The audit trail "
-                + "shows the address of each held-back try.");
+        Paragraph about = new Paragraph(getTranslation("classroom.admin.address.about"));
         about.addClassName("reader-note");
-        TextField address = new TextField("Address");
+        TextField address = new TextField(getTranslation("classroom.admin.address.label"));
         address.setPlaceholder("203.0.113.7");
         address.setMaxLength(45);
         address.setTestId("address-input");
         Paragraph result = new Paragraph();
         result.setTestId("address-result");
         result.getElement().setAttribute("aria-live", "polite");
-        Button check = new Button("Check", e -> {
+        Button check = new Button(getTranslation("classroom.admin.address.check"), e -> {
             try {
                 result.setText(holds(admin.addressHolds(address.getValue())));
             } catch (UserFacingException ex) {
-                result.setText(ex.getMessage());
+                result.setText(ex.getLocalizedMessage());
             }
         });
         check.setTestId("address-check");
-        Button unlock = new Button("Unlock", e -> {
+        Button unlock = new Button(getTranslation("classroom.admin.address.unlock"), e -> {
             try {
                 SchoolAdminService.AddressHolds holds = admin.unlockAddress(address.getValue());
-                result.setText("Unlocked. " + holds(holds));
+                result.setText(getTranslation("classroom.admin.address.unlocked", holds(holds)));
             } catch (UserFacingException ex) {
-                result.setText(ex.getMessage());
+                result.setText(ex.getLocalizedMessage());
             }
         });
         unlock.setTestId("address-unlock");
@@ -538,49 +586,45 @@ class SchoolAdminView extends Div {
         return new Div(about, row, result);
     }
 
-    private static String holds(SchoolAdminService.AddressHolds h) {
-        if (!h.signIn() && !h.join()) {
-            return "Nothing is held back from " + h.address() + " now.";
+    private String holds(SchoolAdminService.AddressHolds h) {
+        if (h.signIn() && h.join()) {
+            return getTranslation("classroom.admin.address.heldBoth", h.address());
         }
-        List<String> what = new ArrayList<>();
         if (h.signIn()) {
-            what.add("sign-ins");
+            return getTranslation("classroom.admin.address.heldSignIn", h.address());
         }
         if (h.join()) {
-            what.add("join codes");
+            return getTranslation("classroom.admin.address.heldJoin", h.address());
         }
-        return String.join(" and ", what) + " from " + h.address() + " are held back now.";
+        return getTranslation("classroom.admin.address.nothing", h.address());
     }
 
     // Retention
 
     private void showRetention(SchoolSettings s) {
         retention.removeAll();
-        Paragraph now = new Paragraph("When a class is archived, its students\u2019 work is deleted "
-                + s.effectiveDays() + " days later, unless they are still in a class that is not archived. Teachers "
-                + "see the date on the archived class. "
+        Paragraph now = new Paragraph(getTranslation("classroom.admin.retention.text", s.effectiveDays()) + " "
                 + (s.archivedClassDays() == null
-                        ? "Your school follows this Lateral\u2019s setting."
-                        : "This is your school\u2019s own setting; this Lateral\u2019s is " + s.instanceDays()
-                                + " days."));
+                        ? getTranslation("classroom.admin.retention.follows")
+                        : getTranslation("classroom.admin.retention.own", s.instanceDays())));
         now.setTestId("retention-now");
-        IntegerField days = new IntegerField("Days to keep work after a class is archived");
+        IntegerField days = new IntegerField(getTranslation("classroom.admin.retention.days"));
         days.setMin(30);
         days.setMax(3650);
         days.setStepButtonsVisible(true);
         days.setValue(s.effectiveDays());
-        days.setHelperText("From 30 to 3650 days.");
+        days.setHelperText(getTranslation("classroom.admin.retention.help"));
         days.setTestId("retention-days");
-        Button save = new Button("Save", e -> {
+        Button save = new Button(getTranslation("classroom.form.save"), e -> {
             if (days.getValue() == null) {
-                problem("Type a number of days from 30 to 3650.");
+                problem(getTranslation("classroom.admin.retention.type"));
                 return;
             }
             try {
                 showRetention(admin.setArchivedClassDays(days.getValue()));
-                said("Saved: archived classes\u2019 work is kept " + days.getValue() + " days.");
+                said(getTranslation("classroom.admin.retention.saved", days.getValue()));
             } catch (UserFacingException ex) {
-                problem(ex.getMessage());
+                problem(ex.getLocalizedMessage());
             }
         });
         save.setTestId("retention-save");
@@ -588,9 +632,9 @@ class SchoolAdminView extends Div {
         row.addClassName("admin-search");
         retention.add(now, row);
         if (s.archivedClassDays() != null) {
-            Button follow = new Button("Use this Lateral\u2019s setting (" + s.instanceDays() + " days)", e -> {
+            Button follow = new Button(getTranslation("classroom.admin.retention.follow", s.instanceDays()), e -> {
                 showRetention(admin.setArchivedClassDays(null));
-                said("Saved: your school follows this Lateral\u2019s setting.");
+                said(getTranslation("classroom.admin.retention.followSaved"));
             });
             follow.addThemeVariants(ButtonVariant.TERTIARY);
             follow.setTestId("retention-default");
@@ -607,9 +651,9 @@ class SchoolAdminView extends Div {
     private void act(Supplier<SchoolMember> action, String section, String message) {
         try {
             SchoolMember changed = action.get();
-            said(message.isEmpty() ? "Saved: " + changed.displayName() + "." : message);
+            said(message.isEmpty() ? getTranslation("classroom.admin.said", who(changed)) : message);
         } catch (UserFacingException ex) {
-            problem(ex.getMessage());
+            problem(ex.getLocalizedMessage());
         }
         if (section.equals("staff")) {
             showStaff();
@@ -640,26 +684,35 @@ class SchoolAdminView extends Div {
         problem.setText(text);
     }
 
-    private static String classNames(SchoolMember m) {
+    /**
+     * The member's name, with the username after it when another of the same list has the same
+     * name: a dialog or a message naming only "Alex Kim" would not say which of two it is.
+     */
+    private String who(SchoolMember m) {
+        return (section(m).equals("staff") ? staffNames : studentNames).label(m.displayName(), m.username());
+    }
+
+    private String classNames(SchoolMember m) {
         return m.classes().isEmpty()
-                ? "none"
+                ? getTranslation("classroom.admin.noClasses")
                 : m.classes().stream().map(SchoolMember.ClassRef::name).collect(Collectors.joining(", "));
     }
 
-    private static NativeTableCell accountCell(SchoolMember m) {
+    private NativeTableCell accountCell(SchoolMember m) {
         NativeTableCell cell = new NativeTableCell();
-        Span state = new Span(m.enabled() ? "On" : "Switched off");
+        Span state =
+                new Span(getTranslation(m.enabled() ? "classroom.admin.account.on" : "classroom.admin.account.off"));
         state.addClassName("status-pill");
         state.getElement().setAttribute("data-testid", "member-state");
         cell.add(state);
         if (m.signInHeldBack()) {
-            Span held = new Span("Sign-in held back");
+            Span held = new Span(getTranslation("classroom.admin.account.signInHeld"));
             held.addClassName("status-pill");
             held.getElement().setAttribute("data-testid", "member-sign-in-held");
             cell.add(held);
         }
         if (m.joinHeldBack()) {
-            Span held = new Span("Joining held back");
+            Span held = new Span(getTranslation("classroom.admin.account.joinHeld"));
             held.addClassName("status-pill");
             held.getElement().setAttribute("data-testid", "member-join-held");
             cell.add(held);
@@ -667,11 +720,12 @@ class SchoolAdminView extends Div {
         return cell;
     }
 
-    private static NativeTableRow row(String testId, SchoolMember m) {
+    private NativeTableRow row(String testId, SchoolMember m) {
         NativeTableRow row = new NativeTableRow();
         row.getElement().setAttribute("data-testid", testId);
         row.getElement().setAttribute("data-username", m.username());
-        NativeTableHeaderCell name = new NativeTableHeaderCell(m.displayName());
+        // The row's header names the row for a screen reader: two of the same name need their usernames.
+        NativeTableHeaderCell name = new NativeTableHeaderCell(who(m));
         name.getElement().setAttribute("scope", "row");
         row.add(name, cell(m.username()));
         return row;
@@ -703,9 +757,15 @@ class SchoolAdminView extends Div {
         return button;
     }
 
-    private static void confirm(String header, String text, String confirmText, Runnable action) {
+    private void confirm(String header, String text, String confirmText, Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("classroom.form.cancel"));
         dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.admin.pageTitle"));
     }
 }

@@ -9,10 +9,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
+import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteName;
 import org.lateral.classroom.FirstRunSetup;
@@ -22,9 +23,8 @@ import org.lateral.security.ui.SecurityNavigation;
 /** First-run setup: creates the first account (teacher and school admin) with the logged token. */
 @Route(value = "setup", autoLayout = false)
 @NamedRoute(RouteName.SETUP)
-@PageTitle("Set up Lateral")
 @AnonymousAllowed
-class SetupView extends VerticalLayout {
+class SetupView extends VerticalLayout implements HasDynamicTitle {
 
     private final FirstRunSetup setup;
     private final Div message = new Div();
@@ -33,42 +33,41 @@ class SetupView extends VerticalLayout {
         this.setup = setup;
         addClassName("setup-view");
         setAlignItems(Alignment.CENTER);
-        add(new H1("Set up Lateral"));
+        add(new H1(getTranslation("classroom.setup.title")));
         if (!setup.isSetupOpen()) {
             add(
-                    new Paragraph("Lateral is already set up."),
-                    SecurityNavigation.login().anchor("Sign in"));
+                    new Paragraph(getTranslation("classroom.setup.done")),
+                    SecurityNavigation.login().anchor(getTranslation("classroom.setup.signIn")));
             setTestId("setup-closed");
             return;
         }
-        add(new Paragraph("Create the first account. It can teach classes and manage the school. "
-                + "The setup token is printed in the server's log at start-up."));
+        add(new Paragraph(getTranslation("classroom.setup.intro")));
 
-        TextField token = new TextField("Setup token");
+        TextField token = new TextField(getTranslation("classroom.setup.token"));
         token.setTestId("setup-token");
         token.setRequired(true);
-        TextField school = new TextField("School name");
+        TextField school = new TextField(getTranslation("classroom.setup.school"));
         school.setTestId("setup-school");
         school.setMaxLength(200);
-        TextField displayName = new TextField("Your name (as students will see it)");
+        TextField displayName = new TextField(getTranslation("classroom.setup.name"));
         displayName.setTestId("setup-display-name");
         displayName.setMaxLength(100);
-        TextField username = new TextField("Username");
+        TextField username = new TextField(getTranslation("classroom.setup.username"));
         username.setTestId("setup-username");
-        username.setHelperText("3–40 letters, digits, dots, dashes or underscores");
-        PasswordField password = new PasswordField("Password");
+        username.setHelperText(getTranslation("classroom.setup.usernameHelp"));
+        PasswordField password = new PasswordField(getTranslation("classroom.setup.password"));
         password.setTestId("setup-password");
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters");
+        password.setHelperText(getTranslation("classroom.setup.passwordHelp", PasswordPolicy.MIN_LENGTH));
         password.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        PasswordField again = new PasswordField("Password again");
+        PasswordField again = new PasswordField(getTranslation("classroom.setup.again"));
         again.setTestId("setup-password-again");
 
         message.addClassName("form-error");
         message.setTestId("setup-message");
         message.getElement().setAttribute("role", "alert");
 
-        Button create = new Button("Create account", e -> {
-            Optional<String> problem = this.setup.createFirstAccount(new FirstRunSetup.SetupRequest(
+        Button create = new Button(getTranslation("classroom.setup.create"), e -> {
+            Optional<UserFacingException> problem = this.setup.createFirstAccount(new FirstRunSetup.SetupRequest(
                     token.getValue(),
                     school.getValue(),
                     displayName.getValue(),
@@ -76,7 +75,7 @@ class SetupView extends VerticalLayout {
                     password.getValue(),
                     again.getValue()));
             if (problem.isPresent()) {
-                message.setText(problem.get());
+                message.setText(problem.get().getLocalizedMessage());
             } else {
                 getUI().ifPresent(ui -> SecurityNavigation.login().navigate(ui));
             }
@@ -87,5 +86,11 @@ class SetupView extends VerticalLayout {
         FormLayout form = new FormLayout(token, school, displayName, username, password, again);
         form.setMaxWidth("36rem");
         add(form, message, create);
+    }
+
+    /** "Set up Lateral" already names Lateral, so the title is that alone. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classroom.setup.title");
     }
 }

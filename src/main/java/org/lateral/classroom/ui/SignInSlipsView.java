@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,19 +26,11 @@ import org.lateral.base.ui.NamedRoutes;
  * once). The slips come from the teacher's own session ({@link SlipSheets}).
  */
 @Route(value = "print/slips", autoLayout = false)
-@PageTitle("Sign-in slips · Lateral")
 @RolesAllowed({"TEACHER", "ADMIN"})
-class SignInSlipsView extends Div implements HasUrlParameter<String> {
+class SignInSlipsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     /** The query parameter that prints the page as soon as it is drawn. */
     static final String PRINT_NOW = "print";
-
-    static final String GONE = "These sign-in slips are no longer here. One-time passwords are shown only once: "
-            + "reset a student's password on the class page to get a new one.";
-    static final String HOW = "Print, cut along the dashed lines and hand each student their slip. "
-            + "Close this tab when you are done: the passwords are not shown again.";
-    static final String SIGN_IN_AT = "Sign in at";
-    static final String AFTER = "After signing in, you choose your own password.";
 
     private final SignInAddress address;
 
@@ -53,9 +45,9 @@ class SignInSlipsView extends Div implements HasUrlParameter<String> {
         boolean printNow =
                 event.getLocation().getQueryParameters().getParameters().containsKey(PRINT_NOW);
         SlipSheets.find(VaadinSession.getCurrent(), key).ifPresentOrElse(sheet -> show(sheet, printNow), () -> {
-            Paragraph gone = new Paragraph(GONE);
+            Paragraph gone = new Paragraph(getTranslation("classroom.slips.gone"));
             gone.setTestId("slips-gone");
-            add(new H1("Sign-in slips"), gone);
+            add(new H1(getTranslation("classroom.slips.title")), gone);
         });
     }
 
@@ -63,14 +55,18 @@ class SignInSlipsView extends Div implements HasUrlParameter<String> {
         Div toolbar = new Div();
         toolbar.addClassName("print-toolbar");
         toolbar.setTestId("print-toolbar");
-        Button print = new Button("Print", e -> getElement().executeJs("window.print()"));
+        Button print = new Button(
+                getTranslation("classroom.form.print"), e -> getElement().executeJs("window.print()"));
         print.addThemeVariants(ButtonVariant.PRIMARY);
         print.setTestId("slips-print");
         Anchor back = sheet.classId() == null
-                ? ClassroomNavigation.schoolAdmin().anchor("Back to School admin")
-                : NamedRoutes.classPage(sheet.classId()).anchor("Back to the class");
+                ? ClassroomNavigation.schoolAdmin().anchor(getTranslation("classroom.slips.backToAdmin"))
+                : NamedRoutes.classPage(sheet.classId()).anchor(getTranslation("classroom.form.backToClass"));
         back.addClassName("back-link");
-        toolbar.add(new H1("Sign-in slips: " + sheet.heading()), new Paragraph(HOW), new Div(print, back));
+        toolbar.add(
+                new H1(getTranslation("classroom.slips.heading", sheet.heading())),
+                new Paragraph(getTranslation("classroom.slips.how")),
+                new Div(print, back));
 
         Div slips = new Div();
         slips.addClassName("slip-sheet");
@@ -83,10 +79,10 @@ class SignInSlipsView extends Div implements HasUrlParameter<String> {
             Div slip = new Div(
                     line("slip-class", sheet.heading()),
                     line("slip-name", s.displayName()),
-                    labelled("Username", s.username(), "slip-username"),
-                    labelled("One-time password", s.password(), "slip-password"),
-                    new Div(new Span(SIGN_IN_AT + " "), at),
-                    line("slip-after", AFTER));
+                    labelled(getTranslation("classroom.slips.username"), s.username(), "slip-username"),
+                    labelled(getTranslation("classroom.slips.password"), s.password(), "slip-password"),
+                    new Div(new Span(getTranslation("classroom.slips.signInAt") + " "), at),
+                    line("slip-after", getTranslation("classroom.slips.after")));
             slip.addClassName("slip");
             slip.getElement().setAttribute("data-testid", "slip");
             slips.add(slip);
@@ -100,6 +96,11 @@ class SignInSlipsView extends Div implements HasUrlParameter<String> {
                 getElement().executeJs("window.print()");
             }
         });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.slips.title"));
     }
 
     private static Span line(String className, String text) {

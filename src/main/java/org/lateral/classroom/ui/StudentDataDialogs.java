@@ -1,5 +1,6 @@
 package org.lateral.classroom.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -32,21 +33,19 @@ final class StudentDataDialogs {
     static void open(
             StudentDataService studentData, UUID studentId, String displayName, String username, Runnable afterDelete) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(displayName + "\u2019s data");
-        Paragraph what = new Paragraph("Everything Lateral stores about " + displayName + " (" + username
-                + "): the account, the classes joined, the work on every assignment, scores, comments and due-date "
-                + "changes. The password is never included.");
+        dialog.setHeaderTitle(getTranslation("classroom.data.title", displayName));
+        Paragraph what = new Paragraph(getTranslation("classroom.data.what", displayName, username));
         Anchor json = download(
-                "Download this student\u2019s data (JSON)",
+                getTranslation("classroom.data.json"),
                 "student-export-json",
                 "student.json",
                 () -> studentData.exportJson(studentId));
         Anchor csv = download(
-                "Download this student\u2019s data (CSV)",
+                getTranslation("classroom.data.csv"),
                 "student-export-csv",
                 "student-csv.zip",
                 () -> studentData.exportCsv(studentId));
-        Button delete = new Button("Delete this student\u2019s data\u2026", e -> {
+        Button delete = new Button(getTranslation("classroom.data.delete"), e -> {
             dialog.close();
             deleteDialog(studentData, studentId, displayName, username, afterDelete);
         });
@@ -55,12 +54,16 @@ final class StudentDataDialogs {
         Div items = new Div(json, csv, delete);
         items.addClassName("student-data-actions");
         dialog.add(what, items);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.close"), e -> dialog.close()));
         dialog.open();
     }
 
     private static Anchor download(
             String text, String testId, String fallbackName, Supplier<StudentDataService.StudentDataFile> build) {
+        // The refusals are worded when the dialog opens, in its page's language: the download is
+        // answered later, outside the page's request.
+        UI ui = UI.getCurrent();
+        String notAllowed = getTranslation("classroom.data.notAllowed");
         Anchor anchor = new Anchor(
                 DownloadHandler.fromInputStream(
                         event -> {
@@ -74,10 +77,10 @@ final class StudentDataDialogs {
                             } catch (NotYoursException e) {
                                 return DownloadResponse.error(403, e.getMessage());
                             } catch (AccessDeniedException e) {
-                                return DownloadResponse.error(
-                                        403, "Only the student's teacher or a school admin can " + "download this.");
+                                return DownloadResponse.error(403, notAllowed);
                             } catch (UserFacingException e) {
-                                return DownloadResponse.error(409, e.getMessage());
+                                return DownloadResponse.error(
+                                        409, e.key() == null ? e.getMessage() : ui.getTranslation(e.key(), e.args()));
                             }
                         },
                         fallbackName),
@@ -93,16 +96,13 @@ final class StudentDataDialogs {
     private static void deleteDialog(
             StudentDataService studentData, UUID studentId, String displayName, String username, Runnable afterDelete) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Delete all of " + displayName + "\u2019s data?");
-        Paragraph what = new Paragraph("This deletes everything Lateral stores about this student, in every class: "
-                + "their account, their work on every assignment, their scores, your comments and their due-date "
-                + "changes. They can no longer sign in. This cannot be undone; download their data first if the "
-                + "school needs a copy.");
-        TextField typed = new TextField("Type " + username + " to confirm");
+        dialog.setHeaderTitle(getTranslation("classroom.data.delete.title", displayName));
+        Paragraph what = new Paragraph(getTranslation("classroom.data.delete.text"));
+        TextField typed = new TextField(getTranslation("classroom.data.delete.type", username));
         typed.setWidthFull();
         typed.setTestId("student-delete-username");
         typed.setValueChangeMode(ValueChangeMode.EAGER);
-        Button confirm = new Button("Delete for good", e -> {
+        Button confirm = new Button(getTranslation("classroom.data.delete.confirm"), e -> {
             try {
                 StudentDataService.StudentDataDeletion done =
                         studentData.deleteStudentData(studentId, typed.getValue());
@@ -111,7 +111,7 @@ final class StudentDataDialogs {
                 afterDelete.run();
             } catch (UserFacingException ex) {
                 typed.setInvalid(true);
-                typed.setErrorMessage(ex.getMessage());
+                typed.setErrorMessage(ex.getLocalizedMessage());
             }
         });
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
@@ -120,18 +120,22 @@ final class StudentDataDialogs {
         typed.addValueChangeListener(
                 e -> confirm.setEnabled(e.getValue().strip().equalsIgnoreCase(username)));
         dialog.add(what, typed);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /** The text of a key in the page's language: the dialogs open on a page, for it. */
+    private static String getTranslation(String key, Object... args) {
+        return UI.getCurrent().getTranslation(key, args);
     }
 
     private static void showDeleted(StudentDataService.StudentDataDeletion done) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Data deleted");
-        Paragraph text = new Paragraph("Everything Lateral stored about " + done.displayName() + " is deleted ("
-                + done.total() + " records). They can no longer sign in.");
+        dialog.setHeaderTitle(getTranslation("classroom.data.deleted.title"));
+        Paragraph text = new Paragraph(getTranslation("classroom.data.deleted.text", done.displayName(), done.total()));
         text.setTestId("student-delete-done");
         dialog.add(text);
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.done"), e -> dialog.close()));
         dialog.open();
     }
 }

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -34,10 +34,9 @@ import org.lateral.classroom.NewClass;
 /** The teacher's home: their classes, each with its roster count. */
 @Route("classes")
 @NamedRoute(RouteName.TEACHER_HOME)
-@PageTitle("Classes · Lateral")
 @Menu(title = "base.menu.classes", order = 1, icon = "vaadin:group")
 @RolesAllowed("TEACHER")
-class TeacherClassesView extends VerticalLayout {
+class TeacherClassesView extends VerticalLayout implements HasDynamicTitle {
 
     private final ClassroomService classroom;
     private final Clock clock;
@@ -51,18 +50,18 @@ class TeacherClassesView extends VerticalLayout {
 
     private void show() {
         removeAll();
-        Button create = new Button("New class", e -> newClassDialog());
+        Button create = new Button(getTranslation("classroom.classes.new"), e -> newClassDialog());
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setTestId("new-class");
-        Div header = new Div(new H2("Your classes"), create);
+        Div header = new Div(new H2(getTranslation("classroom.classes.heading")), create);
         header.addClassName("page-header");
         add(header);
         List<ClassSummary> classes = classroom.myClassesAsTeacher();
         if (classes.isEmpty()) {
             add(new EmptyState(
                     "classes-empty",
-                    "You have no classes yet.",
-                    "When you create a class, it gets a join code your students use to sign up."));
+                    getTranslation("classroom.classes.empty.title"),
+                    getTranslation("classroom.classes.empty.text")));
             return;
         }
         Div list = new Div();
@@ -76,26 +75,27 @@ class TeacherClassesView extends VerticalLayout {
 
     private void newClassDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New class");
-        TextField name = new TextField("Class name");
+        dialog.setHeaderTitle(getTranslation("classroom.classes.new"));
+        TextField name = new TextField(getTranslation("classroom.classes.name"));
         name.setMaxLength(100);
         name.setRequired(true);
         name.setTestId("class-name-field");
-        TextField subject = new TextField("Subject (optional)");
+        TextField subject = new TextField(getTranslation("classroom.classes.subject"));
         subject.setMaxLength(100);
-        TextField year = new TextField("School year (optional)");
+        TextField year = new TextField(getTranslation("classroom.classes.year"));
         year.setMaxLength(20);
         year.setPlaceholder("2026/27");
-        ComboBox<String> zone = new ComboBox<>("Time zone");
+        ComboBox<String> zone = new ComboBox<>(getTranslation("classroom.classes.zone"));
         // The server's zone to begin with (often Etc/UTC), then the teacher's browser's, which is
         // the one their school keeps; either is in the list, so the picker never starts empty.
         Instant now = clock.instant();
         String serverZone = ZoneId.systemDefault().getId();
         zone.setItems(TimeZoneChoices.including(serverZone));
-        zone.setItemLabelGenerator(z -> TimeZoneChoices.label(z, now));
+        String utc = getTranslation("classroom.classes.utc");
+        zone.setItemLabelGenerator(z -> TimeZoneChoices.label(z, now, utc));
         zone.setValue(serverZone);
         zone.setTestId("class-time-zone");
-        zone.setHelperText("Due dates end at midnight in this time zone");
+        zone.setHelperText(getTranslation("classroom.classes.zoneHelp"));
         boolean[] chosen = {false};
         zone.addValueChangeListener(e -> chosen[0] |= e.isFromClient());
         UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
@@ -110,7 +110,7 @@ class TeacherClassesView extends VerticalLayout {
         message.addClassName("form-error");
         message.getElement().setAttribute("role", "alert");
         dialog.add(form, message);
-        Button save = new Button("Create class", e -> {
+        Button save = new Button(getTranslation("classroom.classes.create"), e -> {
             try {
                 var created = classroom.createClass(new NewClass(
                         name.getValue(),
@@ -120,16 +120,16 @@ class TeacherClassesView extends VerticalLayout {
                 dialog.close();
                 getUI().ifPresent(ui -> NamedRoutes.classPage(created.id()).navigate(ui));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("create-class");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("classroom.form.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
-    private static Div card(ClassSummary c) {
+    private Div card(ClassSummary c) {
         Div card = new Div();
         card.addClassName("card");
         card.getElement().setAttribute("data-testid", "class-card");
@@ -137,7 +137,7 @@ class TeacherClassesView extends VerticalLayout {
         link.getElement().setAttribute("router-link", true);
         link.setTestId("class-link");
         H3 name = new H3(link);
-        Span students = new Span(c.studentCount() == 1 ? "1 student" : c.studentCount() + " students");
+        Span students = new Span(getTranslation("classroom.classes.students", c.studentCount()));
         students.addClassName("card-figure");
         students.getElement().setAttribute("data-testid", "class-student-count");
         card.add(name, students);
@@ -149,11 +149,16 @@ class TeacherClassesView extends VerticalLayout {
             details.append(details.isEmpty() ? "" : " · ").append(c.schoolYear());
         }
         details.append(details.isEmpty() ? "" : " · ")
-                .append("Time zone ")
-                .append(c.timeZone().getId());
+                .append(getTranslation(
+                        "classroom.classes.timeZone", c.timeZone().getId()));
         Paragraph meta = new Paragraph(details.toString());
         meta.addClassName("card-meta");
         card.add(meta);
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("classroom.classes.title"));
     }
 }

@@ -38,9 +38,14 @@ final class TimeZoneChoices {
 
     /** "Europe/Berlin (UTC+01:00)": the offset now, which tells apart zones a teacher may not know by name. */
     static String label(String zoneId, Instant now) {
+        return label(zoneId, now, "UTC (Coordinated Universal Time)");
+    }
+
+    /** As {@link #label(String, Instant)}, with UTC itself named in the page's language. */
+    static String label(String zoneId, Instant now, String utcLabel) {
         ZoneOffset offset = ZoneId.of(zoneId).getRules().getOffset(now);
         String shown = offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
-        return zoneId.equals(UTC) ? "UTC (Coordinated Universal Time)" : zoneId.replace('_', ' ') + " (" + shown + ")";
+        return zoneId.equals(UTC) ? utcLabel : zoneId.replace('_', ' ') + " (" + shown + ")";
     }
 
     /** The zone's id when it is a valid one; the server's own zone otherwise. */
