@@ -3,11 +3,15 @@ package org.lateral.classroom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,40 @@ class JoinViewTest extends SpringBrowserlessTest {
             art = classroom.createClass(
                     new NewClass("Art " + UUID.randomUUID().toString().substring(0, 4), "", "", "UTC"));
         }
+    }
+
+    /**
+     * A student whose browser asks for Spanish reads the join page in Spanish, the service's
+     * refusals included: they travel as keys and are worded in the page's language (DD034).
+     */
+    @Test
+    void a_spanish_page_asks_for_the_code_and_refuses_a_weak_password_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(JoinView.class);
+        assertThat($(H1.class).single().getText()).isEqualTo("Únete a una clase");
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Unirse a una clase · Lateral");
+        assertThat($(TextField.class).withTestId("join-code-input").single().getLabel())
+                .isEqualTo("Código de la clase que te dio tu docente");
+
+        test($(TextField.class).withTestId("join-code-input").single()).setValue("WRONG-CODE");
+        test($(Button.class).withTestId("join-continue").single()).click();
+        assertThat($(Div.class).withTestId("join-message").single().getText())
+                .isEqualTo("Ese código no funciona. Compruébalo con tu docente; tiene 10 letras y cifras.");
+
+        test($(TextField.class).withTestId("join-code-input").single()).setValue(art.joinCode());
+        test($(Button.class).withTestId("join-continue").single()).click();
+        assertThat($(Paragraph.class).withTestId("join-class-preview").single().getText())
+                .startsWith("Te vas a unir a " + art.name());
+        test($(TextField.class).withTestId("join-name").single()).setValue("Garza");
+        test($(TextField.class).withTestId("join-username").single())
+                .setValue("garza-" + UUID.randomUUID().toString().substring(0, 6));
+        test($(PasswordField.class).withTestId("join-password").single()).setValue("corta");
+        test($(PasswordField.class).withTestId("join-password-again").single()).setValue("corta");
+        test($(Button.class).withTestId("join-create").single()).click();
+        assertThat($(Div.class).withTestId("join-message").single().getText())
+                .isEqualTo("Usa al menos 8 caracteres. Una frase corta es fácil de recordar.")
+                .doesNotContain("characters");
+        assertThat(getCurrentView()).isInstanceOf(JoinView.class);
     }
 
     @Test

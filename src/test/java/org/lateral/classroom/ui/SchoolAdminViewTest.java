@@ -3,13 +3,16 @@ package org.lateral.classroom.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -17,7 +20,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +241,75 @@ class SchoolAdminViewTest extends SpringBrowserlessTest {
         test($(Button.class).withTestId("retention-default").single()).click();
         assertThat($(Paragraph.class).withTestId("retention-now").single().getText())
                 .contains("follows this Lateral");
+    }
+
+    /**
+     * Two students of the same name are told apart by their usernames wherever the page names them:
+     * the row that names each, and the dialogs opened from it. A name nobody shares stays alone.
+     */
+    @Test
+    @WithUserDetails(value = ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void two_students_of_the_same_name_are_named_with_their_usernames() {
+        String name = "Dunlin " + UUID.randomUUID().toString().substring(0, 4);
+        Account first = student(name);
+        Account second = student(name);
+        Account other = student(name + " Jr");
+        navigate(SchoolAdminView.class);
+        test($(TextField.class).withTestId("student-search").single()).setValue(name);
+        test($(Button.class).withTestId("student-search-button").single()).click();
+
+        assertThat(rowName(first)).isEqualTo(name + " (" + first.username() + ")");
+        assertThat(rowName(second)).isEqualTo(name + " (" + second.username() + ")");
+        assertThat(rowName(other)).isEqualTo(name + " Jr");
+
+        click(row("student-table", second.username()), "student-rename");
+        assertThat($(Dialog.class).single().getHeaderTitle())
+                .isEqualTo("Rename " + name + " (" + second.username() + ")");
+        $(Dialog.class).single().close();
+        click(row("student-table", first.username()), "member-reset");
+        assertThat($(ConfirmDialog.class).single().getElement().getProperty("header"))
+                .isEqualTo("Reset " + name + " (" + first.username() + ")\u2019s password?");
+    }
+
+    private Account student(String name) {
+        return administration.ensureAccount(
+                SCHOOL,
+                "dunlin-" + UUID.randomUUID().toString().substring(0, 6),
+                name,
+                Set.of(Role.STUDENT),
+                "a long enough password");
+    }
+
+    private String rowName(Account account) {
+        return $(NativeTableHeaderCell.class, row("student-table", account.username()))
+                .single()
+                .getText();
+    }
+
+    /**
+     * The page in Spanish (the browser asked for es-ES): its own words, its title and the service's
+     * refusal, which travels as a key and is worded in the page's language (DD034).
+     */
+    @Test
+    @WithUserDetails(value = ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_school_admin_page_and_its_refusals_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(SchoolAdminView.class);
+        assertThat($(H2.class).withTestId("school-admin-name").single().getText())
+                .isEqualTo("Harbour View School: administración del centro");
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle())
+                .isEqualTo("Administración del centro · Lateral");
+        assertThat(text(row("staff-table", TEACHER))).contains("Docente").contains("Activa");
+        assertThat(text(row("staff-table", ADMIN))).contains("Eres tú").doesNotContain("This is you");
+
+        $(IntegerField.class).withTestId("retention-days").single().setValue(29);
+        test($(Button.class).withTestId("retention-save").single()).click();
+        assertThat($(Paragraph.class)
+                        .withTestId("school-admin-problem")
+                        .single()
+                        .getText())
+                .isEqualTo(
+                        "Elige entre 30 y 3650 días: el profesorado recibe un aviso al menos 30 días antes de un borrado.");
     }
 
     @Test
