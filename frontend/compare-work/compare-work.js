@@ -474,11 +474,32 @@ export class LateralCompareWork extends HTMLElement {
       return;
     }
     this._say('');
-    this._queue.change('span', deletedSpan(span, this._queue.nextSeq(`span:${spanId}`)));
-    // The chip goes; focus stays in its list rather than falling back to the page.
-    /** @type {HTMLElement | null} */ (this.querySelector(
+    const list = /** @type {HTMLElement | null} */ (this.querySelector(
       `[data-span-list][data-article-id="${attr(span.articleId)}"][data-kind="${attr(span.kind)}"]`,
-    ))?.focus?.();
+    ));
+    const buttons = /** @type {HTMLElement[]} */ ([...(list?.querySelectorAll('[data-testid="remove-span"]') ?? [])]);
+    const at = buttons.findIndex((b) => b.dataset.spanId === spanId);
+    const neighbour = (buttons[at + 1] ?? buttons[at - 1])?.dataset.spanId;
+    this._queue.change('span', deletedSpan(span, this._queue.nextSeq(`span:${spanId}`)));
+    // The chip goes with its button, which had focus: focus moves to the next chip's button (else
+    // the previous one), and with the last chip gone to the list's box, whose label and "none
+    // picked yet" a screen reader then reads. The list itself hides when empty, and a hidden
+    // element would drop focus to the page. The lists are redrawn in a microtask queued by the
+    // change above, so this runs after it.
+    queueMicrotask(() => {
+      const next = neighbour
+        ? /** @type {HTMLElement | null} */ (this.querySelector(`[data-testid="remove-span"][data-span-id="${attr(neighbour)}"]`))
+        : null;
+      const box = /** @type {HTMLElement | null} */ (list?.parentElement ?? null);
+      if (next) {
+        next.focus();
+      } else if (box) {
+        if (!box.hasAttribute('tabindex')) {
+          box.tabIndex = -1;
+        }
+        box.focus();
+      }
+    });
   }
 
   // --- drawing ---------------------------------------------------------------------------

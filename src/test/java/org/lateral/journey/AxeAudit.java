@@ -8,17 +8,18 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Runs axe-core over the page a journey stands on, against the WCAG 2.0, 2.1 and 2.2 A and AA
- * rules. Each distinct page state (route with its ids generalised, plus the dialog open on it) is
- * checked once per test class, so a journey that passes the same page ten times pays for one
- * check. Serious and critical findings are collected and fail the test when it ends, with the
- * rule, the elements and the rule's help page; milder ones are printed in the class's summary.
+ * rules. Each distinct page state (route with its ids generalised, plus the dialog open on it,
+ * plus the parts the page shows) is checked once per test run, so journeys that pass the same
+ * page ten times pay for one check. Serious and critical findings are collected and fail the test
+ * when it ends, with the rule, the elements and the rule's help page; milder ones are printed in
+ * the class's summary.
  */
 final class AxeAudit {
 
@@ -61,7 +62,15 @@ final class AxeAudit {
         }
     }
 
-    private final Set<String> checked = new LinkedHashSet<>();
+    /**
+     * Page states checked by any journey class of this test run (one JVM), each with the set of
+     * test ids its page shows: the same page with the same parts is checked once per run, while
+     * the same address showing other parts (a compare step instead of a marking step, an empty
+     * state instead of a list, a teacher's menu instead of a student's) is checked again. Saves a
+     * minute or more of the suite against checking each state once per class.
+     */
+    private static final Set<String> CHECKED_IN_RUN = ConcurrentHashMap.newKeySet();
+
     private final List<String> timings = new ArrayList<>();
     private final List<Finding> failing = new ArrayList<>();
     private final List<Finding> milder = new ArrayList<>();
@@ -90,7 +99,12 @@ final class AxeAudit {
             // The page moved on while it was being read: the next check sees where it went.
             return;
         }
-        if (state == null || !checked.add(state)) {
+        if (state == null) {
+            return;
+        }
+        String signature = state.substring(state.indexOf(" ## ") + 4);
+        state = state.substring(0, state.indexOf(" ## "));
+        if (!CHECKED_IN_RUN.add(state + "\n" + signature)) {
             return;
         }
         AxeResults results;
@@ -101,7 +115,7 @@ final class AxeAudit {
                 throw e;
             }
             // The page moved on mid-check: this state is checked when the journey is back on it.
-            checked.remove(state);
+            CHECKED_IN_RUN.remove(state + "\n" + signature);
             return;
         }
         if (state.contains(" + ")) {
@@ -193,6 +207,10 @@ final class AxeAudit {
               open.push(...document.querySelectorAll('vaadin-popover[opened]'));
               const names = open.map(d => d.getAttribute('header-title') || d.getAttribute('header')
                   || d.getAttribute('data-testid') || d.getAttribute('aria-label') || d.localName);
-              return names.length ? path + ' + ' + [...new Set(names)].join(', ') : path;
+              const state = names.length ? path + ' + ' + [...new Set(names)].join(', ') : path;
+              // The parts the page shows, by test id (one per kind: rows of a list count once).
+              const parts = [...new Set([...document.querySelectorAll('[data-testid]')]
+                  .map(e => e.getAttribute('data-testid').replace(/-[0-9]+$/, '')))].sort().join(' ');
+              return state + ' ## ' + parts;
             }""";
 }

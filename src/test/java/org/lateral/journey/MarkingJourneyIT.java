@@ -56,6 +56,9 @@ class MarkingJourneyIT extends JourneyTest {
         }
         page.keyboard().press("5");
         assertThat(mark("opinion")).hasCount(1);
+        // What a screen reader is given: the announcement is in a live region of the accessibility
+        // tree, not only in the DOM.
+        page.waitForCondition(() -> AccessibilityTree.announces(page, "opinion"));
         assertThat(page.getByTestId("save-status")).hasAttribute("data-state", "saved");
         screenshot("marking-four-marks.png");
 

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.audit.AuditLog;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.security.AuditAction;
 
 /**
@@ -94,7 +95,11 @@ class AuditView extends Div implements HasDynamicTitle {
         older.setTestId("audit-older");
         newer.addClickListener(e -> show(page - 1));
         older.addClickListener(e -> show(page + 1));
-        add(filters, problem, table, new Div(newer, pageInfo, older));
+        add(
+                filters,
+                problem,
+                ScrollRegions.wideTable(table, getTranslation("audit.table.caption")),
+                new Div(newer, pageInfo, older));
         show(0);
     }
 

@@ -1,6 +1,8 @@
 package org.lateral.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.Element;
 
 /**
  * A box that scrolls on its own, inside a page that scrolls too. Without a mouse it can only be
@@ -16,5 +18,22 @@ public final class ScrollRegions {
         box.getElement().setAttribute("role", "region");
         box.getElement().setAttribute("aria-label", name);
         return box;
+    }
+
+    /**
+     * A table wider than a phone (a row per student, a column per claim) in a box of its own that
+     * scrolls sideways, so the page around it reflows at 320 CSS px (WCAG 1.4.10, which exempts
+     * such two-dimensional content) and the table keeps its table semantics.
+     */
+    public static Div wideTable(Element table, String name) {
+        Div box = new Div();
+        box.addClassName("wide-table");
+        box.getElement().appendChild(table);
+        return keyboardScrollable(box, name);
+    }
+
+    /** The same for a table built as a component. */
+    public static Div wideTable(Component table, String name) {
+        return wideTable(table.getElement(), name);
     }
 }

@@ -1,0 +1,225 @@
+package org.lateral.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.lateral.SignedIn;
+import org.lateral.assignment.AssignmentService;
+import org.lateral.assignment.FeedbackPolicy;
+import org.lateral.assignment.NewAssignment;
+import org.lateral.base.Schools;
+import org.lateral.base.highlighter.MarkState;
+import org.lateral.classroom.Account;
+import org.lateral.classroom.ClassroomAdministration;
+import org.lateral.classroom.SchoolClass;
+import org.lateral.library.LibraryService;
+import org.lateral.security.Role;
+import org.lateral.submission.MarkingSession;
+import org.lateral.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Reflow (WCAG 2.2, 1.4.10): every page a student, a teacher, a school admin and a visitor open
+ * reads at 320 CSS pixels wide without scrolling sideways, which is also what a 1280-pixel
+ * window shows at 400 % zoom. Only content that needs two dimensions may scroll sideways inside
+ * its own box (the compare columns, wide tables such as the results); the page itself and its text
+ * may not. Each page is checked after it has settled; all pages are checked before the test
+ * fails, and the failure names each page with the elements that stick out.
+ */
+class ReflowJourneyIT extends JourneyTest {
+
+    private static final String STUDENT = "reflow.student";
+
+    @Autowired
+    ClassroomAdministration classroom;
+
+    @Autowired
+    AssignmentService assignments;
+
+    @Autowired
+    LibraryService library;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    UserDetailsService users;
+
+    /** Elements wider than the window outside a box of their own that scrolls sideways. */
+    private static final String STICKING_OUT = """
+            () => {
+              const width = document.documentElement.clientWidth;
+              const layout = document.querySelector('vaadin-app-layout');
+              // A box of its own: it scrolls sideways (a wide table), or cuts its content off on
+              // purpose (a one-line banner that ends in an ellipsis).
+              const scrollsSideways = el => {
+                const s = getComputedStyle(el);
+                return el !== layout && ['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX);
+              };
+              const out = [];
+              const seen = new Set();
+              for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0) continue;
+                if (r.right <= width + 1 && r.left >= -1) continue;
+                const s = getComputedStyle(el);
+                if (s.visibility === 'hidden' || s.position === 'fixed' && r.right <= 0) continue;
+                // The drawer of a narrow layout waits off-screen until it is opened.
+                if (el.closest('[slot="drawer"]')) continue;
+                // A grid scrolls inside its own shadow root, and its keys move through every cell.
+                if (el.closest('vaadin-grid')) continue;
+                let inBox = false;
+                for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                  if (seen.has(a) || scrollsSideways(a) || getComputedStyle(a).clipPath === 'inset(50%)') { inBox = true; break; }
+                }
+                if (inBox || s.clipPath === 'inset(50%)') continue;
+                seen.add(el);
+                const id = el.getAttribute('data-testid') || el.id || [...el.classList].slice(0, 2).join('.');
+                out.push(el.localName + (id ? '[' + id + ']' : '') + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+              }
+              return out.slice(0, 8);
+            }""";
+
+    private final Map<String, List<String>> problems = new LinkedHashMap<>();
+    private final List<String> checked = new ArrayList<>();
+
+    /** Opens a page at 320 px, waits for its heading and layout, and notes what sticks out. */
+    private void check(String path) {
+        page.navigate(url(path));
+        assertThat(page.locator("main h1, main h2, vaadin-app-layout h1, vaadin-app-layout h2, h1, h2")
+                        .first())
+                .isVisible();
+        settle();
+        @SuppressWarnings("unchecked")
+        List<String> out = (List<String>) page.evaluate(STICKING_OUT);
+        checked.add(path);
+        if (!out.isEmpty()) {
+            problems.put(path, out);
+        }
+    }
+
+    /** The path of the first link on the page whose path matches {@code pattern}. */
+    private String link(String pattern) {
+        Object path = page.evaluate(
+                "p => { const re = new RegExp(p); const a = [...document.querySelectorAll('a[href]')]"
+                        + ".map(a => new URL(a.href).pathname.replace(/^\\//, '')).find(h => re.test(h));"
+                        + " return a ?? null; }",
+                pattern);
+        Assertions.assertThat(path)
+                .as("a link to " + pattern + " on " + page.url())
+                .isNotNull();
+        return (String) path;
+    }
+
+    private static final String ID = "[0-9a-f-]{36}";
+
+    @Test
+    void every_page_reads_at_320_css_pixels_without_scrolling_sideways() {
+        // A class of its own with one submitted attempt, so that the attempt, feedback and
+        // student pages exist.
+        Account teacher = classroom.ensureDemoAccount(
+                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
+        SchoolClass schoolClass = classroom.ensureClass(
+                teacher, "Reflow " + UUID.randomUUID().toString().substring(0, 6), "", null, ZoneId.of("UTC"));
+        classroom.ensureEnrolled(
+                schoolClass,
+                classroom.ensureAccount(
+                        Schools.DEFAULT_SCHOOL_ID,
+                        STUDENT,
+                        "Narrow Screen Reader",
+                        Set.of(Role.STUDENT),
+                        "lateral-demo"));
+        UUID assignment;
+        UUID attempt;
+        UUID storySet;
+        org.lateral.library.LibraryEntry friskyEntry;
+        try (var s = SignedIn.as(users, "teacher")) {
+            friskyEntry = library.articles("frisky").getFirst();
+            UUID frisky = friskyEntry.articleId();
+            storySet = library.articles("").stream()
+                    .map(e -> e.storySetId())
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElseThrow();
+            assignment = assignments
+                    .assignMarkClaims(
+                            schoolClass.id(),
+                            new NewAssignment(
+                                    frisky,
+                                    null,
+                                    LocalDate.now().plusDays(7),
+                                    true,
+                                    FeedbackPolicy.AFTER_SUBMIT,
+                                    true,
+                                    null,
+                                    false))
+                    .id();
+        }
+        try (var s = SignedIn.as(users, STUDENT)) {
+            MarkingSession session = submissions.open(assignment).orElseThrow();
+            attempt = session.attemptId();
+            String headline = session.text().lines().findFirst().orElseThrow();
+            submissions.saveMark(
+                    session.attemptId(),
+                    new MarkState(UUID.randomUUID(), 1, 0, headline.length(), headline, "", "", "factual", false));
+            submissions.submit(session.attemptId());
+        }
+
+        page.setViewportSize(320, 640);
+        check("login");
+        check("join");
+
+        signIn(STUDENT);
+        check("");
+        check("my");
+        check("assignment/" + assignment);
+        check("feedback/" + assignment);
+        check("progress");
+        check("practice");
+        check("password");
+        check("language");
+        page.context().clearCookies();
+
+        signIn("teacher");
+        check("classes");
+        check("class/" + schoolClass.id());
+        check("print/join-code/" + schoolClass.id());
+        check("results/" + assignment);
+        check("review/" + attempt);
+        check("dashboards");
+        check("dashboards/class/" + schoolClass.id());
+        check(link("^dashboards/student/"));
+        check("dashboards/assignment/" + assignment);
+        check("library");
+        check("library/article/" + friskyEntry.articleId());
+        check("library/key/" + friskyEntry.articleId());
+        check("library/article/edit/" + friskyEntry.articleId());
+        check("library/outlet/" + friskyEntry.outletId());
+        check("library/outlet/edit/" + friskyEntry.outletId());
+        check("library/story-set-key/" + storySet);
+        check("library/import");
+        page.context().clearCookies();
+
+        signIn("admin");
+        check("admin/school");
+        check("admin/audit");
+        check("dashboards/school");
+
+        System.out.printf(
+                "Reflow at 320 px: %d pages checked, %d with content sticking out%n", checked.size(), problems.size());
+        Assertions.assertThat(problems)
+                .as("pages with content wider than 320 px outside a box that scrolls sideways")
+                .isEmpty();
+    }
+}
