@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -418,5 +421,56 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
                 .map(Html::getInnerHtml)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_dashboard_in_spanish_with_spanish_percentages() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle())
+                .isEqualTo(assignment.title() + " · Panel · Lateral");
+        assertThat(claim("c01").getElement().getAttribute("aria-label"))
+                .isEqualTo("Afirmación 1: la encontraron 3 de 3 estudiantes");
+        // A Spanish percentage keeps a non-breaking space before its sign (&nbsp; in the table markup).
+        assertThat(html("heatmap-table"))
+                .contains("<td>3 de 3</td><td>100&nbsp;%</td>")
+                .contains("<td>1 de 3</td><td>33&nbsp;%</td>")
+                .doesNotContain("Found by");
+        assertThat($(Div.class).withTestId("heatmap").single().getElement().getTextRecursively())
+                .contains("[1: 100\u00a0%]");
+        assertThat(html("confusion-matrix")).contains("3 (coincide)").contains("Matizada");
+        assertThat($(Button.class).withTestId("print-report").single().getText())
+                .isEqualTo("Imprimir informe");
+        assertThat($(Paragraph.class).withTestId("dashboard-live").single().getText())
+                .isEqualTo("3 estudiantes han entregado el paso de las afirmaciones. "
+                        + "Esta página se actualiza sola mientras el alumnado trabaja.");
+        assertThat(getCurrentView().getElement().getTextRecursively())
+                .doesNotContain("Students")
+                .doesNotContain("Score distribution")
+                .doesNotContain("submitted");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void two_students_with_the_same_name_are_told_apart_by_their_usernames() {
+        OneTimeCredential namesake;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            namesake = classroom.createStudents(classId, "Ada").getFirst();
+        }
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class)
+                .withTestId("dashboard-students")
+                .single();
+        @SuppressWarnings("unchecked")
+        var rows = new com.vaadin.flow.component.grid.GridTester<>((com.vaadin.flow.component.grid.Grid<Object>) grid);
+        List<String> names = java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> ((Span) rows.getCellComponent(i, "student")).getText())
+                .toList();
+        assertThat(names)
+                .contains("Ada (" + ada.username() + ")", "Ada (" + namesake.username() + ")")
+                .as("a name nobody else has stays as it is")
+                .contains("Bo", "Cy")
+                .doesNotContain("Ada");
     }
 }
