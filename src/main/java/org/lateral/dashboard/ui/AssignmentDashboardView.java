@@ -307,12 +307,12 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     }
 
     /** The key's answer in words: "sensational or neutral", "0–1 (±1)", "none", "5 phrases". */
-    private String keyAnswer(CompareAgreement.KeyAnswer key) {
+    private String keyAnswer(CompareAgreement.Row row, CompareAgreement.KeyAnswer key) {
         return switch (key) {
             case CompareAgreement.KeyAnswer.Accepted a -> {
-                String words = a.codes().getFirst();
+                String words = answer(row, a.codes().getFirst());
                 for (String code : a.codes().subList(1, a.codes().size())) {
-                    words = getTranslation("dashboard.assignment.compare.key.or", words, code);
+                    words = getTranslation("dashboard.assignment.compare.key.or", words, answer(row, code));
                 }
                 yield words;
             }
@@ -332,12 +332,47 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     }
 
     /** The most common answers, a tie joined by " / "; a relayed-from answer of no outlet as "none". */
-    private String common(List<String> answers) {
+    private String common(CompareAgreement.Row row, List<String> answers) {
         return answers.stream()
-                .map(a -> a.equals(CompareAgreement.NO_OUTLET)
+                .map(a -> row.item().equals("relayed-from") && a.equals(CompareAgreement.NO_OUTLET)
                         ? getTranslation("dashboard.assignment.compare.key.none")
-                        : a)
+                        : answer(row, a))
                 .collect(java.util.stream.Collectors.joining(" / "));
+    }
+
+    /**
+     * A category answer in the reader's words: a headline framing, a reporting category, or (in a
+     * core claim's row) how the article carries the claim. Counts and outlet names stay as they are.
+     */
+    private String answer(CompareAgreement.Row row, String code) {
+        String key;
+        if (row.claim() != null) {
+            key = switch (code) {
+                case "fact" -> "dashboard.assignment.compare.carriage.fact";
+                case "attributed" -> "dashboard.assignment.compare.carriage.attributed";
+                case "hedged" -> "dashboard.assignment.compare.carriage.hedged";
+                case "absent" -> "dashboard.assignment.compare.carriage.absent";
+                default -> null;
+            };
+        } else if (row.item().equals("framing")) {
+            key = switch (code) {
+                case "neutral" -> "dashboard.assignment.compare.framing.neutral";
+                case "hedged" -> "dashboard.assignment.compare.framing.hedged";
+                case "sensational" -> "dashboard.assignment.compare.framing.sensational";
+                case "question" -> "dashboard.assignment.compare.framing.question";
+                default -> null;
+            };
+        } else if (row.item().equals("reporting")) {
+            key = switch (code) {
+                case "original" -> "dashboard.assignment.compare.reporting.original";
+                case "relay" -> "dashboard.assignment.compare.reporting.relay";
+                case "mixed" -> "dashboard.assignment.compare.reporting.mixed";
+                default -> null;
+            };
+        } else {
+            key = null;
+        }
+        return key == null ? code : getTranslation(key);
     }
 
     private NativeTable agreementTable(
@@ -377,7 +412,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         td.addClassName("agreement-cell");
         td.getElement().setAttribute("data-item", row.item());
         td.getElement().setAttribute("data-outlet", cell.outlet());
-        td.add(line(getTranslation("dashboard.assignment.compare.cell.key", keyAnswer(cell.key()))));
+        td.add(line(getTranslation("dashboard.assignment.compare.cell.key", keyAnswer(row, cell.key()))));
         if (cell.keyShare() == null) {
             td.add(line(getTranslation("dashboard.assignment.compare.cell.notScored")));
         } else {
@@ -400,7 +435,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             td.getElement().setAttribute("data-common-share", share(cell.commonShare()));
             td.add(line(getTranslation(
                     "dashboard.assignment.compare.cell.common",
-                    common(cell.common()),
+                    common(row, cell.common()),
                     DashboardText.percent(cell.commonShare(), locale),
                     cell.commonCount())));
         }

@@ -335,9 +335,11 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         }
     }
 
-    @Test
-    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
-    void a_compare_step_has_a_panel_with_each_cells_agreement_in_numbers_and_a_sentence() {
+    /**
+     * A comparison of Isegoria and War in Context: Ada answers sensational (right) and fact
+     * (right), Bo question (wrong) and hedged (wrong).
+     */
+    private AssignmentSummary twoComparisons() {
         AssignmentSummary lesson;
         UUID isegoria;
         try (var s = SignedIn.as(users, TEACHER)) {
@@ -356,11 +358,40 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
                             false,
                             List.of(NewStep.compare(List.of(isegoria, warInContext), BigDecimal.ONE, false))));
         }
-        // Ada: sensational (right) and fact (right); Bo: question (wrong) and hedged (wrong).
         compare(pupils.get(0), lesson, isegoria, "sensational", "fact");
         compare(pupils.get(1), lesson, isegoria, "question", "hedged");
+        return lesson;
+    }
 
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_compare_panel_names_the_items_and_the_answers_in_spanish() {
+        AssignmentSummary lesson = twoComparisons();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
         navigate("dashboards/assignment/" + lesson.id(), AssignmentDashboardView.class);
+        Div panel = $(Div.class).withTestId("compare-agreement").single();
+        List<NativeTableCell> cells = $(NativeTableCell.class, panel)
+                .withAttribute("data-testid", "compare-agreement-cell")
+                .all();
+        assertThat(cell(cells, "framing", "Isegoria").getElement().getTextRecursively())
+                .contains("Clave: sensacionalista o neutral")
+                .contains("Coinciden con la clave: 50\u00a0% (1 de 2)")
+                .contains("Más frecuente: pregunta / sensacionalista, 50\u00a0% (1)")
+                .contains("Respondieron: 2 de 2");
+        assertThat(cell(cells, "k01", "Isegoria").getElement().getTextRecursively())
+                .contains("Clave: como hecho o atribuida");
+        assertThat($(Paragraph.class, panel)
+                        .withTestId("compare-agreement-summary")
+                        .single()
+                        .getText())
+                .startsWith("Menor coincidencia con la clave: 0\u00a0% en 28 celdas, entre ellas War in Context, "
+                        + "enfoque del titular; Isegoria, fuentes con nombre;");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_compare_step_has_a_panel_with_each_cells_agreement_in_numbers_and_a_sentence() {
+        navigate("dashboards/assignment/" + twoComparisons().id(), AssignmentDashboardView.class);
 
         Div panel = $(Div.class).withTestId("compare-agreement").single();
         List<NativeTableCell> cells = $(NativeTableCell.class, panel)
