@@ -74,12 +74,14 @@ public record AssignmentDashboard(
     public record ClaimShare(int number, String claimId, int start, int end, String exact, int found, double share) {}
 
     /**
+     * @param username shown beside the name where two students of the class share it
      * @param score the counted lesson score, null until every step has one
      * @param timeSpent the sum over submitted attempts of submitted − started; null before any
      * @param attemptIds the student's attempts of the first step, oldest first
      */
     public record StudentRow(
             String name,
+            String username,
             SubmissionStatus status,
             @Nullable Double score,
             @Nullable Double gain,

@@ -120,6 +120,7 @@ public class AssignmentInsights {
             }
             rows.add(new AssignmentDashboard.StudentRow(
                     s.displayName(),
+                    s.username(),
                     s.status(),
                     s.lessonScore(),
                     s.gain(),

@@ -33,29 +33,52 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
         matrix = List.copyOf(matrix);
     }
 
-    /** The grid items in the order the student fills them, with their codes and names. */
-    static final Map<String, String> GRID_ITEMS = itemNames();
+    /**
+     * The grid items' codes in the order the student fills them; the dashboard names each in the
+     * reader's language.
+     */
+    public static final List<String> GRID_ITEMS =
+            List.of("framing", "named", "anonymous", "reporting", "relayed-from", "hedges", "loaded");
 
-    private static Map<String, String> itemNames() {
-        Map<String, String> items = new LinkedHashMap<>();
-        items.put("framing", "Headline framing");
-        items.put("named", "Named sources");
-        items.put("anonymous", "Anonymous sources");
-        items.put("reporting", "Reporting");
-        items.put("relayed-from", "Relayed from");
-        items.put("hedges", "Hedges");
-        items.put("loaded", "Loaded words");
-        return items;
-    }
+    /** A relayed-from answer that names no outlet, among the answers of {@link Cell#common()}. */
+    public static final String NO_OUTLET = "none";
 
     /**
-     * @param item the grid item's code ({@code framing} … {@code loaded}) or the core claim's id
-     * @param label what the teacher reads: the item's name or the claim's wording
+     * @param item the grid item's code (one of {@link #GRID_ITEMS}) or the core claim's id
+     * @param claim the core claim's wording for a matrix row; null for a grid item, which the
+     *     dashboard names by its code in the reader's language
      */
-    public record Row(String item, String label, List<Cell> cells) {
+    public record Row(String item, @Nullable String claim, List<Cell> cells) {
         public Row {
             cells = List.copyOf(cells);
         }
+    }
+
+    /**
+     * The key's answer to one cell, as data the dashboard words in the reader's language: the
+     * codes it accepts (any one of them), a count with its tolerance, the outlets it relays from
+     * (none when empty), or how many phrases it marks.
+     */
+    public sealed interface KeyAnswer {
+        /** The key's own code first, then the others it also accepts. */
+        record Accepted(List<String> codes) implements KeyAnswer {
+            public Accepted {
+                codes = List.copyOf(codes);
+            }
+        }
+
+        /** A count from min to max (the same when the key gives one), right within the tolerance. */
+        record Count(int min, int max, int tolerance) implements KeyAnswer {}
+
+        /** The outlets the article relays from, in the key's order; empty when it relays from none. */
+        record Relays(List<String> outlets) implements KeyAnswer {
+            public Relays {
+                outlets = List.copyOf(outlets);
+            }
+        }
+
+        /** How many phrases the key marks (hedges, loaded words). */
+        record Phrases(int count) implements KeyAnswer {}
     }
 
     /**
@@ -63,8 +86,9 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
      *
      * @param answered students who gave an answer (a category, a count, a reporting category with
      *     its outlets, at least one picked span)
-     * @param common the most common answer, ties joined by " / " in alphabetical order; null when
-     *     nobody answered or the item has no single answer (picked spans)
+     * @param common the most common answer, every one of a tie in alphabetical order; empty when
+     *     nobody answered or the item has no single answer (picked spans). A relayed-from answer
+     *     is its outlets joined by "; ", or {@link #NO_OUTLET}
      * @param commonCount how many students gave it
      * @param commonShare commonCount ÷ submitters, two decimals; null with {@code common}
      * @param key the key's answer as the teacher reads it (with what it also accepts)
@@ -79,14 +103,19 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
     public record Cell(
             String outlet,
             int answered,
-            @Nullable String common,
+            List<String> common,
             int commonCount,
             @Nullable Double commonShare,
-            String key,
+            KeyAnswer key,
             @Nullable Double keyShare,
             int counted,
             int agreeing,
-            boolean overlap) {}
+            boolean overlap) {
+
+        public Cell {
+            common = List.copyOf(common);
+        }
+    }
 
     /** One student's answer to one item as the panel counts it. */
     private record Answer(@Nullable String given, double agreement, boolean scored) {}
@@ -107,18 +136,18 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
         Map<String, CompareScoring.KeyArticle> keyArticles = new LinkedHashMap<>();
         key.articles().forEach(a -> keyArticles.put(a.article(), a));
         List<Row> grid = new ArrayList<>();
-        for (Map.Entry<String, String> item : GRID_ITEMS.entrySet()) {
+        for (String item : GRID_ITEMS) {
             List<Cell> cells = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 int column = c;
                 CompareReview.Column col = columns.get(c);
                 CompareScoring.KeyArticle k = keyArticles.get(col.key());
                 List<Answer> answers = reviews.stream()
-                        .map(r -> gridAnswer(item.getKey(), r.articles().get(column)))
+                        .map(r -> gridAnswer(item, r.articles().get(column)))
                         .toList();
-                cells.add(cell(col.outlet(), keyText(item.getKey(), k), answers, n, overlap(item.getKey())));
+                cells.add(cell(col.outlet(), keyAnswer(item, k), answers, n, overlap(item)));
             }
-            grid.add(new Row(item.getKey(), item.getValue(), cells));
+            grid.add(new Row(item, null, cells));
         }
         List<Row> matrix = new ArrayList<>();
         for (CompareScoring.CoreClaim claim : key.coreClaims()) {
@@ -160,7 +189,7 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
                         ? Stream.concat(r.found().stream(), r.extra().stream())
                                 .sorted(String.CASE_INSENSITIVE_ORDER)
                                 .collect(Collectors.collectingAndThen(
-                                        Collectors.joining("; "), s -> s.isEmpty() ? "none" : s))
+                                        Collectors.joining("; "), s -> s.isEmpty() ? NO_OUTLET : s))
                         : null;
                 yield new Answer(given, r.f1(), true);
             }
@@ -184,19 +213,19 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
         return new Answer(s.picks().isEmpty() ? null : "", s.f1(), s.scored());
     }
 
-    private static Cell cell(String outlet, String key, List<Answer> answers, int submitters, boolean overlap) {
+    private static Cell cell(String outlet, KeyAnswer key, List<Answer> answers, int submitters, boolean overlap) {
         int answered = (int) answers.stream().filter(a -> a.given() != null).count();
         Map<String, Long> counts = answers.stream()
                 .map(Answer::given)
                 .filter(g -> g != null && !g.isEmpty())
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
         long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        String common = most == 0
-                ? null
+        List<String> common = most == 0
+                ? List.of()
                 : counts.entrySet().stream()
                         .filter(e -> e.getValue() == most)
                         .map(Map.Entry::getKey)
-                        .collect(Collectors.joining(" / "));
+                        .toList();
         List<Answer> scored = answers.stream().filter(Answer::scored).toList();
         Double keyShare = scored.isEmpty()
                 ? null
@@ -206,7 +235,7 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
                 answered,
                 common,
                 (int) most,
-                common == null ? null : round((double) most / submitters),
+                common.isEmpty() ? null : round((double) most / submitters),
                 key,
                 keyShare,
                 overlap ? scored.size() : submitters,
@@ -221,35 +250,28 @@ public record CompareAgreement(int step, int submitters, List<String> outlets, L
         return Math.round(100 * share) / 100.0;
     }
 
-    private static String keyText(String item, CompareScoring.KeyArticle k) {
+    private static KeyAnswer keyAnswer(String item, CompareScoring.KeyArticle k) {
         return switch (item) {
             case "framing" -> accepted(k.framing(), k.alsoAcceptedFramings());
-            case "named" -> range(k.named());
-            case "anonymous" -> range(k.anonymous());
+            case "named" -> count(k.named());
+            case "anonymous" -> count(k.anonymous());
             case "reporting" -> accepted(k.reporting(), k.alsoAcceptedReporting());
             case "relayed-from" ->
-                k.relayedFrom().isEmpty()
-                        ? "none"
-                        : k.relayedFrom().stream().map(o -> o.name()).collect(Collectors.joining("; "));
-            case "hedges" -> phrases(k.hedges().size());
-            case "loaded" -> phrases(k.loadedWords().size());
+                new KeyAnswer.Relays(k.relayedFrom().stream().map(o -> o.name()).toList());
+            case "hedges" -> new KeyAnswer.Phrases(k.hedges().size());
+            case "loaded" -> new KeyAnswer.Phrases(k.loadedWords().size());
             default -> throw new IllegalArgumentException("No grid item " + item);
         };
     }
 
-    private static String phrases(int n) {
-        return n == 1 ? "1 phrase" : n + " phrases";
+    private static KeyAnswer count(CompareScoring.Count c) {
+        return new KeyAnswer.Count(c.min(), c.max(), CompareScoring.COUNT_TOLERANCE);
     }
 
-    private static String range(CompareScoring.Count c) {
-        return (c.min() == c.max() ? String.valueOf(c.min()) : c.min() + "\u2013" + c.max()) + " (\u00b1"
-                + CompareScoring.COUNT_TOLERANCE + ")";
-    }
-
-    private static <E extends Enum<E>> String accepted(E key, java.util.Set<E> also) {
+    private static <E extends Enum<E>> KeyAnswer accepted(E key, java.util.Set<E> also) {
         List<String> codes = new ArrayList<>();
         codes.add(CompareReview.code(key));
         also.stream().filter(e -> e != key).sorted().forEach(e -> codes.add(CompareReview.code(e)));
-        return String.join(" or ", codes);
+        return new KeyAnswer.Accepted(codes);
     }
 }

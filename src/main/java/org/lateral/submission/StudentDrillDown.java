@@ -13,6 +13,8 @@ import org.lateral.library.SourceKind;
  * One student's work across a class's assignments, for the class's teacher (DD016, "Student
  * drill-down"). Statuses, counted scores and lesson scores follow the results page's rules.
  *
+ * @param nameShared whether another student on the class's roster has the same display name, so
+ *     that the page names the student with their username too
  * @param assignments by due date, as the class page lists them
  * @param claimTypes key claims by type over every assignment, each from the latest submitted
  *     attempt of the claims step; types without key claims are left out
@@ -25,6 +27,7 @@ public record StudentDrillDown(
         UUID studentId,
         String displayName,
         String username,
+        boolean nameShared,
         List<AssignmentWork> assignments,
         List<WorkTallies.Tally<ClaimType>> claimTypes,
         List<WorkTallies.Tally<SourceKind>> sourceKinds) {

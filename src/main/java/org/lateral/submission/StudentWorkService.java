@@ -22,6 +22,7 @@ import org.lateral.assignment.TeacherAssignment;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.RosterEntry;
+import org.lateral.classroom.SameNames;
 import org.lateral.classroom.TeacherOfClass;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
@@ -157,6 +158,7 @@ public class StudentWorkService {
                 s.studentId(),
                 s.displayName(),
                 s.username(),
+                SameNames.inRoster(schoolClass.roster()).isShared(s.displayName()),
                 rows,
                 WorkTallies.tally(ClaimType.class, claims),
                 WorkTallies.tally(SourceKind.class, sources)));

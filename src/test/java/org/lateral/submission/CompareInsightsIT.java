@@ -29,6 +29,7 @@ import org.lateral.classroom.OneTimeCredential;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.LibraryService;
 import org.lateral.security.Role;
+import org.lateral.submission.CompareAgreement.KeyAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -188,6 +189,11 @@ class CompareInsightsIT {
         }
     }
 
+    /** The key accepts these codes, its own first. */
+    static KeyAnswer accepted(String... codes) {
+        return new KeyAnswer.Accepted(List.of(codes));
+    }
+
     static CompareAgreement.Cell cell(List<CompareAgreement.Row> rows, String item, int column) {
         return rows.stream()
                 .filter(r -> r.item().equals(item))
@@ -254,10 +260,10 @@ class CompareInsightsIT {
                 .isEqualTo(new CompareAgreement.Cell(
                         "Isegoria",
                         3,
-                        "neutral / question / sensational",
+                        List.of("neutral", "question", "sensational"),
                         1,
                         0.33,
-                        "sensational or neutral",
+                        accepted("sensational", "neutral"),
                         0.67,
                         3,
                         2,
@@ -265,57 +271,89 @@ class CompareInsightsIT {
         // Named: 1, 3, 1 against 0–1 ±1: two right; "1" twice.
         assertThat(cell(p.grid(), "named", 0))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "Isegoria", 3, "1", 2, 0.67, "0\u20131 (\u00b11)", 0.67, 3, 2, false));
+                        "Isegoria", 3, List.of("1"), 2, 0.67, new KeyAnswer.Count(0, 1, 1), 0.67, 3, 2, false));
         // Anonymous: only Ada gave one (1, right); the two blanks count against the key.
         assertThat(cell(p.grid(), "anonymous", 0))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "Isegoria", 1, "1", 1, 0.33, "1\u20132 (\u00b11)", 0.33, 3, 1, false));
+                        "Isegoria", 1, List.of("1"), 1, 0.33, new KeyAnswer.Count(1, 2, 1), 0.33, 3, 1, false));
         assertThat(cell(p.grid(), "reporting", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 3, "relay", 2, 0.67, "relay", 0.67, 3, 2, false));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "Isegoria", 3, List.of("relay"), 2, 0.67, accepted("relay"), 0.67, 3, 2, false));
         // Relayed from, by overlap: Ada F1 1, Ben none of one (0), Cai the Daily Beast and a writer
         // (2 × 1 ÷ (2 + 1) = 0.667): mean 1.667 ÷ 3 = 0.56. Three different answers.
         assertThat(cell(p.grid(), "relayed-from", 0))
                 .isEqualTo(new CompareAgreement.Cell(
                         "Isegoria",
                         3,
-                        "Michael Weiss; The Daily Beast / The Daily Beast / none",
+                        List.of("Michael Weiss; The Daily Beast", "The Daily Beast", CompareAgreement.NO_OUTLET),
                         1,
                         0.33,
-                        "The Daily Beast",
+                        new KeyAnswer.Relays(List.of("The Daily Beast")),
                         0.56,
                         3,
                         0,
                         true));
         // Hedges: only Cai picked one, a key hedge: F1 2 × 1 ÷ (1 + 5) = 0.333; the others 0: mean 0.11.
         assertThat(cell(p.grid(), "hedges", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 1, null, 0, null, "5 phrases", 0.11, 3, 0, true));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "Isegoria", 1, List.of(), 0, null, new KeyAnswer.Phrases(5), 0.11, 3, 0, true));
         assertThat(cell(p.grid(), "loaded", 0))
-                .isEqualTo(new CompareAgreement.Cell("Isegoria", 0, null, 0, null, "5 phrases", 0.0, 3, 0, true));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "Isegoria", 0, List.of(), 0, null, new KeyAnswer.Phrases(5), 0.0, 3, 0, true));
 
         // War in Context: only Ada filled its grid (framing hedged, wrong; named 2, right).
         assertThat(cell(p.grid(), "framing", 1))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "War in Context", 1, "hedged", 1, 0.33, "sensational or neutral", 0.0, 3, 0, false));
+                        "War in Context",
+                        1,
+                        List.of("hedged"),
+                        1,
+                        0.33,
+                        accepted("sensational", "neutral"),
+                        0.0,
+                        3,
+                        0,
+                        false));
         assertThat(cell(p.grid(), "named", 1))
-                .isEqualTo(
-                        new CompareAgreement.Cell("War in Context", 1, "2", 1, 0.33, "2 (\u00b11)", 0.33, 3, 1, false));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "War in Context", 1, List.of("2"), 1, 0.33, new KeyAnswer.Count(2, 2, 1), 0.33, 3, 1, false));
         assertThat(cell(p.grid(), "reporting", 1))
-                .isEqualTo(new CompareAgreement.Cell("War in Context", 0, null, 0, null, "relay", 0.0, 3, 0, false));
+                .isEqualTo(new CompareAgreement.Cell(
+                        "War in Context", 0, List.of(), 0, null, accepted("relay"), 0.0, 3, 0, false));
         // No reporting category: the relay item is 0 for everyone, and nobody answered it.
         assertThat(cell(p.grid(), "relayed-from", 1).keyShare()).isEqualTo(0.0);
         assertThat(cell(p.grid(), "relayed-from", 1).answered()).isZero();
 
         // The matrix: the eight core claims, k01 answered by all three.
         assertThat(p.matrix()).hasSize(8);
-        assertThat(p.matrix().getFirst().label()).isEqualTo("Someone who held a post inside ISIS has left the group.");
+        assertThat(p.grid()).extracting(CompareAgreement.Row::claim).containsOnlyNulls();
+        assertThat(p.matrix().getFirst().claim()).isEqualTo("Someone who held a post inside ISIS has left the group.");
         // Isegoria k01: fact, attributed (both right), hedged (wrong).
         assertThat(cell(p.matrix(), "k01", 0))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "Isegoria", 3, "attributed / fact / hedged", 1, 0.33, "fact or attributed", 0.67, 3, 2, false));
+                        "Isegoria",
+                        3,
+                        List.of("attributed", "fact", "hedged"),
+                        1,
+                        0.33,
+                        accepted("fact", "attributed"),
+                        0.67,
+                        3,
+                        2,
+                        false));
         // War in Context k01: attributed, fact, attributed: all right; attributed twice.
         assertThat(cell(p.matrix(), "k01", 1))
                 .isEqualTo(new CompareAgreement.Cell(
-                        "War in Context", 3, "attributed", 2, 0.67, "attributed or fact", 1.0, 3, 3, false));
+                        "War in Context",
+                        3,
+                        List.of("attributed"),
+                        2,
+                        0.67,
+                        accepted("attributed", "fact"),
+                        1.0,
+                        3,
+                        3,
+                        false));
         // A cell nobody answered is wrong for all three.
         assertThat(cell(p.matrix(), "k02", 0).keyShare()).isEqualTo(0.0);
         assertThat(cell(p.matrix(), "k02", 0).answered()).isZero();

@@ -41,6 +41,7 @@ import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.base.ui.RouteName;
+import org.lateral.classroom.SameNames;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.security.NotYoursException;
@@ -73,7 +74,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     private @Nullable UUID assignmentId;
     private DatabaseNotifications.@Nullable Watch changes;
     private @Nullable String drawnVersion;
-    private String title = "Assignment dashboard · Lateral";
+    private @Nullable String assignmentTitle;
     private @Nullable Registration poll;
 
     AssignmentDashboardView(AssignmentInsights insights, KeyAmendments keys) {
@@ -91,7 +92,11 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                assignmentTitle == null
+                        ? getTranslation("dashboard.assignment.title")
+                        : getTranslation("dashboard.assignment.titleOf", assignmentTitle));
     }
 
     @Override
@@ -139,37 +144,40 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     }
 
     /** What every figure of the dashboard says while no student has submitted (issue 19). */
-    static final String NOTHING_SUBMITTED = "No one has submitted yet.";
+    private String nothingSubmitted() {
+        return getTranslation("dashboard.assignment.nothingSubmitted");
+    }
 
     private void render(AssignmentDashboard d) {
         removeAll();
-        title = d.title() + " · Dashboard · Lateral";
+        assignmentTitle = d.title();
         Anchor back = AssignmentNavigation.classPage(d.classId()).anchor("\u2190 " + d.className());
         back.getElement().setAttribute("router-link", true);
-        Anchor results = SubmissionNavigation.results(d.assignmentId()).anchor("Results and grading");
+        Anchor results = SubmissionNavigation.results(d.assignmentId())
+                .anchor(getTranslation("dashboard.assignment.resultsLink"));
         results.getElement().setAttribute("router-link", true);
         back.addClassName("no-print");
         results.addClassName("no-print");
         H2 heading = new H2(d.title());
         heading.setTestId("dashboard-title");
         // The class is named in words too, not only in the back link: the printed report has no links.
-        Paragraph about = new Paragraph("Class: " + d.className() + " \u00b7 Assignment dashboard");
+        Paragraph about = new Paragraph(getTranslation("dashboard.assignment.about", d.className()));
         about.setTestId("dashboard-class");
         about.addClassName("report-subtitle");
         Button print = new Button(
-                "Print report",
+                getTranslation("dashboard.assignment.print"),
                 e -> e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setTestId("print-report");
         print.addClassName("no-print");
-        print.getElement().setAttribute("title", "Print this page as a report, or save it as a PDF");
+        print.getElement().setAttribute("title", getTranslation("dashboard.assignment.printHint"));
         add(back, heading, about, results, print);
         // The count is of the claims step; a lesson without one (a comparison alone) says only that
         // the page keeps itself up to date.
-        Paragraph live = new Paragraph((d.hasClaimsKey()
-                        ? d.submitters() + (d.submitters() == 1 ? " student has" : " students have")
-                                + " submitted the claims step. "
-                        : "")
-                + "This page updates by itself while students work.");
+        Paragraph live = new Paragraph(
+                d.hasClaimsKey()
+                        ? getTranslation("dashboard.assignment.live.submitted", d.submitters()) + " "
+                                + getTranslation("dashboard.assignment.live.updates")
+                        : getTranslation("dashboard.assignment.live.updates"));
         live.addClassName("reader-note");
         live.setTestId("dashboard-live");
         live.getElement().setAttribute("data-submitters", String.valueOf(d.submitters()));
@@ -177,7 +185,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         if (d.hasClaimsKey()) {
             add(heatmap(d), unkeyed(d), confusion(d));
         } else {
-            add(new Paragraph("This assignment has no claims step with an answer key, so there is no heatmap."));
+            add(new Paragraph(getTranslation("dashboard.assignment.noHeatmap")));
         }
         // Each step kind with figures of its own draws its panel; a new kind adds a case here.
         for (AssignmentDashboard.StepPanel panel : d.panels()) {
@@ -199,26 +207,26 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         section.setTestId("compare-agreement");
         section.addClassName("dashboard-panel");
         section.getElement().setAttribute("data-step", String.valueOf(c.step() + 1));
-        section.add(new H3("Compare outlets: how the class agrees, cell by cell"));
+        section.add(new H3(getTranslation("dashboard.assignment.compare.heading")));
         if (c.submitters() == 0) {
-            section.add(new Paragraph("No student has submitted the comparison yet."));
+            section.add(new Paragraph(getTranslation("dashboard.assignment.compare.none")));
             return section;
         }
-        section.add(new Paragraph("From the latest submitted comparison of " + c.submitters()
-                + (c.submitters() == 1 ? " student" : " students")
-                + ". Each cell gives the key's answer, the share of the class that agrees with it (for relayed "
-                + "from, hedges and loaded words, which are scored by overlap, the average overlap with the key), "
-                + "the most common answer with its share, and how many answered. A darker cell agrees more with "
-                + "the key; the numbers are always written in it."));
+        section.add(new Paragraph(getTranslation("dashboard.assignment.compare.intro", c.submitters())));
         Paragraph summary = new Paragraph(agreementSummary(c));
         summary.setTestId("compare-agreement-summary");
         section.add(summary);
-        section.add(agreementTable("compare-agreement-grid", "Grid: item by article", "Item", c, c.grid()));
+        section.add(agreementTable(
+                "compare-agreement-grid",
+                getTranslation("dashboard.assignment.compare.grid.caption"),
+                getTranslation("dashboard.assignment.compare.grid.item"),
+                c,
+                c.grid()));
         if (!c.matrix().isEmpty()) {
             section.add(agreementTable(
                     "compare-agreement-matrix",
-                    "Claims by outlets: core claim by article",
-                    "Core claim",
+                    getTranslation("dashboard.assignment.compare.matrix.caption"),
+                    getTranslation("dashboard.assignment.compare.matrix.claim"),
                     c,
                     c.matrix()));
         }
@@ -229,25 +237,32 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
      * Where the class agreed least with the key, as a sentence: the lowest agreement, how many
      * cells have it and (up to three of) which; then the highest.
      */
-    static String agreementSummary(CompareAgreement c) {
+    private String agreementSummary(CompareAgreement c) {
         record Where(String where, double share) {}
         List<Where> all = new java.util.ArrayList<>();
         for (CompareAgreement.Row row : c.grid()) {
             for (CompareAgreement.Cell cell : row.cells()) {
                 if (cell.keyShare() != null) {
-                    all.add(new Where(cell.outlet() + ", " + row.label().toLowerCase(Locale.ROOT), cell.keyShare()));
+                    all.add(new Where(
+                            getTranslation(
+                                    "dashboard.assignment.compare.where.item",
+                                    cell.outlet(),
+                                    rowLabel(row).toLowerCase(getLocale())),
+                            cell.keyShare()));
                 }
             }
         }
         for (CompareAgreement.Row row : c.matrix()) {
             for (CompareAgreement.Cell cell : row.cells()) {
                 if (cell.keyShare() != null) {
-                    all.add(new Where(cell.outlet() + ", \u201c" + row.label() + "\u201d", cell.keyShare()));
+                    all.add(new Where(
+                            getTranslation("dashboard.assignment.compare.where.claim", cell.outlet(), rowLabel(row)),
+                            cell.keyShare()));
                 }
             }
         }
         if (all.isEmpty()) {
-            return "Nothing to compare with the key yet.";
+            return getTranslation("dashboard.assignment.compare.summary.nothing");
         }
         double low = all.stream().mapToDouble(Where::share).min().orElseThrow();
         double high = all.stream().mapToDouble(Where::share).max().orElseThrow();
@@ -255,19 +270,112 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                 all.stream().filter(w -> w.share() == low).map(Where::where).toList();
         List<String> highs =
                 all.stream().filter(w -> w.share() == high).map(Where::where).toList();
-        return "Least agreement with the key: " + Math.round(100 * low) + "% in " + cells(lows) + ". Most: "
-                + Math.round(100 * high) + "% in " + cells(highs) + ".";
+        return getTranslation(
+                "dashboard.assignment.compare.summary",
+                DashboardText.percent(low, getLocale()),
+                cells(lows),
+                DashboardText.percent(high, getLocale()),
+                cells(highs));
     }
 
     /** "1 cell (A)" or "5 cells, among them A; B; C". */
-    private static String cells(List<String> where) {
+    private String cells(List<String> where) {
         if (where.size() == 1) {
-            return "1 cell (" + where.getFirst() + ")";
+            return getTranslation("dashboard.assignment.compare.summary.oneCell", where.getFirst());
         }
-        return where.size() + " cells, among them " + String.join("; ", where.subList(0, Math.min(3, where.size())));
+        return getTranslation(
+                "dashboard.assignment.compare.summary.cells",
+                where.size(),
+                String.join("; ", where.subList(0, Math.min(3, where.size()))));
     }
 
-    private static NativeTable agreementTable(
+    /** A grid item's name in the reader's language, or a core claim's wording. */
+    private String rowLabel(CompareAgreement.Row row) {
+        if (row.claim() != null) {
+            return row.claim();
+        }
+        return switch (row.item()) {
+            case "framing" -> getTranslation("dashboard.assignment.compare.item.framing");
+            case "named" -> getTranslation("dashboard.assignment.compare.item.named");
+            case "anonymous" -> getTranslation("dashboard.assignment.compare.item.anonymous");
+            case "reporting" -> getTranslation("dashboard.assignment.compare.item.reporting");
+            case "relayed-from" -> getTranslation("dashboard.assignment.compare.item.relayedFrom");
+            case "hedges" -> getTranslation("dashboard.assignment.compare.item.hedges");
+            case "loaded" -> getTranslation("dashboard.assignment.compare.item.loaded");
+            default -> row.item();
+        };
+    }
+
+    /** The key's answer in words: "sensational or neutral", "0–1 (±1)", "none", "5 phrases". */
+    private String keyAnswer(CompareAgreement.Row row, CompareAgreement.KeyAnswer key) {
+        return switch (key) {
+            case CompareAgreement.KeyAnswer.Accepted a -> {
+                String words = answer(row, a.codes().getFirst());
+                for (String code : a.codes().subList(1, a.codes().size())) {
+                    words = getTranslation("dashboard.assignment.compare.key.or", words, answer(row, code));
+                }
+                yield words;
+            }
+            case CompareAgreement.KeyAnswer.Count n ->
+                (n.min() == n.max()
+                                ? DashboardText.count(n.min(), getLocale())
+                                : DashboardText.count(n.min(), getLocale()) + "\u2013"
+                                        + DashboardText.count(n.max(), getLocale()))
+                        + " (\u00b1" + DashboardText.count(n.tolerance(), getLocale()) + ")";
+            case CompareAgreement.KeyAnswer.Relays r ->
+                r.outlets().isEmpty()
+                        ? getTranslation("dashboard.assignment.compare.key.none")
+                        : String.join("; ", r.outlets());
+            case CompareAgreement.KeyAnswer.Phrases p ->
+                getTranslation("dashboard.assignment.compare.key.phrases", p.count());
+        };
+    }
+
+    /** The most common answers, a tie joined by " / "; a relayed-from answer of no outlet as "none". */
+    private String common(CompareAgreement.Row row, List<String> answers) {
+        return answers.stream()
+                .map(a -> row.item().equals("relayed-from") && a.equals(CompareAgreement.NO_OUTLET)
+                        ? getTranslation("dashboard.assignment.compare.key.none")
+                        : answer(row, a))
+                .collect(java.util.stream.Collectors.joining(" / "));
+    }
+
+    /**
+     * A category answer in the reader's words: a headline framing, a reporting category, or (in a
+     * core claim's row) how the article carries the claim. Counts and outlet names stay as they are.
+     */
+    private String answer(CompareAgreement.Row row, String code) {
+        String key;
+        if (row.claim() != null) {
+            key = switch (code) {
+                case "fact" -> "dashboard.assignment.compare.carriage.fact";
+                case "attributed" -> "dashboard.assignment.compare.carriage.attributed";
+                case "hedged" -> "dashboard.assignment.compare.carriage.hedged";
+                case "absent" -> "dashboard.assignment.compare.carriage.absent";
+                default -> null;
+            };
+        } else if (row.item().equals("framing")) {
+            key = switch (code) {
+                case "neutral" -> "dashboard.assignment.compare.framing.neutral";
+                case "hedged" -> "dashboard.assignment.compare.framing.hedged";
+                case "sensational" -> "dashboard.assignment.compare.framing.sensational";
+                case "question" -> "dashboard.assignment.compare.framing.question";
+                default -> null;
+            };
+        } else if (row.item().equals("reporting")) {
+            key = switch (code) {
+                case "original" -> "dashboard.assignment.compare.reporting.original";
+                case "relay" -> "dashboard.assignment.compare.reporting.relay";
+                case "mixed" -> "dashboard.assignment.compare.reporting.mixed";
+                default -> null;
+            };
+        } else {
+            key = null;
+        }
+        return key == null ? code : getTranslation(key);
+    }
+
+    private NativeTable agreementTable(
             String testId, String caption, String first, CompareAgreement c, List<CompareAgreement.Row> rows) {
         NativeTable table = new NativeTable();
         table.setTestId(testId);
@@ -287,7 +395,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         NativeTableBody body = table.getBody();
         for (CompareAgreement.Row row : rows) {
             NativeTableRow tr = new NativeTableRow();
-            NativeTableHeaderCell label = new NativeTableHeaderCell(row.label());
+            NativeTableHeaderCell label = new NativeTableHeaderCell(rowLabel(row));
             label.getElement().setAttribute("scope", "row");
             tr.add(label);
             for (CompareAgreement.Cell cell : row.cells()) {
@@ -298,33 +406,40 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         return table;
     }
 
-    private static NativeTableCell agreementCell(CompareAgreement.Row row, CompareAgreement.Cell cell, int submitters) {
+    private NativeTableCell agreementCell(CompareAgreement.Row row, CompareAgreement.Cell cell, int submitters) {
+        Locale locale = getLocale();
         NativeTableCell td = new NativeTableCell();
         td.addClassName("agreement-cell");
         td.getElement().setAttribute("data-item", row.item());
         td.getElement().setAttribute("data-outlet", cell.outlet());
-        td.add(line("Key: " + cell.key()));
+        td.add(line(getTranslation("dashboard.assignment.compare.cell.key", keyAnswer(row, cell.key()))));
         if (cell.keyShare() == null) {
-            td.add(line("Not scored: neither the key nor anyone's answer has one."));
+            td.add(line(getTranslation("dashboard.assignment.compare.cell.notScored")));
         } else {
             td.setTestId("compare-agreement-cell");
             td.getElement().setAttribute("data-share", share(cell.keyShare()));
             td.getElement()
                     .getStyle()
                     .set("background", "rgba(0, 110, 160, " + share(0.08 + 0.5 * cell.keyShare()) + ")");
+            String agreement = DashboardText.percent(cell.keyShare(), locale);
             td.add(line(
                     cell.overlap()
-                            ? "Average overlap with the key: " + Math.round(100 * cell.keyShare()) + "% ("
-                                    + cell.counted() + (cell.counted() == 1 ? " student)" : " students)")
-                            : "Agree with the key: " + Math.round(100 * cell.keyShare()) + "% (" + cell.agreeing()
-                                    + " of " + submitters + ")"));
+                            ? getTranslation("dashboard.assignment.compare.cell.overlap", agreement, cell.counted())
+                            : getTranslation(
+                                    "dashboard.assignment.compare.cell.agree",
+                                    agreement,
+                                    cell.agreeing(),
+                                    submitters)));
         }
-        if (cell.common() != null && cell.commonShare() != null) {
+        if (!cell.common().isEmpty() && cell.commonShare() != null) {
             td.getElement().setAttribute("data-common-share", share(cell.commonShare()));
-            td.add(line("Most common: " + cell.common() + ", " + Math.round(100 * cell.commonShare()) + "% ("
-                    + cell.commonCount() + ")"));
+            td.add(line(getTranslation(
+                    "dashboard.assignment.compare.cell.common",
+                    common(row, cell.common()),
+                    DashboardText.percent(cell.commonShare(), locale),
+                    cell.commonCount())));
         }
-        td.add(line("Answered: " + cell.answered() + " of " + submitters));
+        td.add(line(getTranslation("dashboard.assignment.compare.cell.answered", cell.answered(), submitters)));
         return td;
     }
 
@@ -339,17 +454,14 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
 
     private Div heatmap(AssignmentDashboard d) {
         Div section = new Div();
-        section.add(new H3("Where the class found the key's claims"));
+        section.add(new H3(getTranslation("dashboard.assignment.heatmap.heading")));
         if (d.submitters() == 0) {
             // The key's claims are still drawn, each at 0%, so the page can fill in live; but the
             // teacher reads first that the shares are of nobody's work.
             section.add(new EmptyState(
-                    "heatmap-empty",
-                    NOTHING_SUBMITTED,
-                    "The key's claims are shown below; each one's share fills in as students submit."));
+                    "heatmap-empty", nothingSubmitted(), getTranslation("dashboard.assignment.heatmap.empty")));
         }
-        section.add(new Paragraph("Each key claim is shaded by the share of the students who submitted that found it; "
-                + "the percentage follows each claim, darker means more found it."));
+        section.add(new Paragraph(getTranslation("dashboard.assignment.heatmap.intro")));
         Div text = new Div();
         text.setTestId("heatmap");
         text.addClassName("dashboard-heatmap");
@@ -364,13 +476,18 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                                 label(c, d.submitters()),
                                 "data-claim",
                                 c.claimId()))
-                        .toList()));
+                        .toList(),
+                getLocale()));
         if (d.hasSources()) {
-            text.add(new H3("Who says so? Where the class found the key's sources"));
+            text.add(new H3(getTranslation("dashboard.assignment.heatmap.sourcesHeading")));
             List<Shaded> mentions = new java.util.ArrayList<>();
             for (AssignmentDashboard.SourceShare src : d.sources()) {
-                String words = "Source " + src.number() + " (" + src.name() + "): found by " + src.found() + " of "
-                        + d.sourceSubmitters() + " students";
+                String words = getTranslation(
+                        "dashboard.assignment.heatmap.source",
+                        src.number(),
+                        src.name(),
+                        src.found(),
+                        d.sourceSubmitters());
                 src.attributions()
                         .forEach(span -> mentions.add(new Shaded(
                                 span.start(),
@@ -382,32 +499,41 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                                 src.sourceId())));
             }
             mentions.sort(java.util.Comparator.comparingInt(Shaded::start).thenComparingInt(Shaded::end));
-            text.add(shadedText(d.text(), mentions));
+            text.add(shadedText(d.text(), mentions, getLocale()));
         }
         section.add(text);
         Html table = new Html(table(
                 "heatmap-table",
-                "Key claims found by the class",
-                List.of("Claim", "Words", "Found by", "Share"),
+                getTranslation("dashboard.assignment.heatmap.table.caption"),
+                List.of(
+                        getTranslation("dashboard.assignment.heatmap.table.claim"),
+                        getTranslation("dashboard.assignment.heatmap.table.words"),
+                        getTranslation("dashboard.assignment.heatmap.table.foundBy"),
+                        getTranslation("dashboard.assignment.heatmap.table.share")),
                 d.claims().stream()
                         .map(c -> List.of(
-                                String.valueOf(c.number()),
+                                DashboardText.count(c.number(), getLocale()),
                                 c.exact(),
-                                c.found() + " of " + d.submitters(),
-                                Math.round(100 * c.share()) + "%"))
+                                getTranslation("dashboard.assignment.heatmap.table.of", c.found(), d.submitters()),
+                                DashboardText.percent(c.share(), getLocale())))
                         .toList()));
         section.add(table);
         if (d.hasSources()) {
             section.add(new Html(table(
                     "heatmap-sources-table",
-                    "Key sources found by the class",
-                    List.of("Source", "Name", "Found by", "Share"),
+                    getTranslation("dashboard.assignment.heatmap.sources.caption"),
+                    List.of(
+                            getTranslation("dashboard.assignment.heatmap.sources.source"),
+                            getTranslation("dashboard.assignment.heatmap.sources.name"),
+                            getTranslation("dashboard.assignment.heatmap.table.foundBy"),
+                            getTranslation("dashboard.assignment.heatmap.table.share")),
                     d.sources().stream()
                             .map(src -> List.of(
                                     "S" + src.number(),
                                     src.name(),
-                                    src.found() + " of " + d.sourceSubmitters(),
-                                    Math.round(100 * src.share()) + "%"))
+                                    getTranslation(
+                                            "dashboard.assignment.heatmap.table.of", src.found(), d.sourceSubmitters()),
+                                    DashboardText.percent(src.share(), getLocale())))
                             .toList())));
         }
         return section;
@@ -418,7 +544,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
      * source's name inside another source's attribution) is drawn inside it; one that only
      * partly overlaps an earlier one is left to the table.
      */
-    private static Div shadedText(String body, List<Shaded> items) {
+    private static Div shadedText(String body, List<Shaded> items, Locale locale) {
         Div text = new Div();
         text.addClassName("heatmap-text");
         Paragraphs paragraphs = new Paragraphs(text);
@@ -437,12 +563,12 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
                     outer.add(new Span(body.substring(inside, inner.start())));
                     Span nested = shaded(inner);
                     nested.add(new Span(body.substring(inner.start(), inner.end())));
-                    outer.add(nested, percent(inner));
+                    outer.add(nested, percent(inner, locale));
                     inside = inner.end();
                 }
             }
             outer.add(new Span(body.substring(inside, c.end())));
-            paragraphs.current().add(outer, percent(c));
+            paragraphs.current().add(outer, percent(c, locale));
             at = c.end();
         }
         paragraphs.plain(body.substring(at));
@@ -465,8 +591,8 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     }
 
     /** The share as text after the passage, so colour is never the only cue. */
-    private static Span percent(Shaded c) {
-        Span percent = new Span(" [" + c.tag() + ": " + Math.round(100 * c.share()) + "%]");
+    private static Span percent(Shaded c, Locale locale) {
+        Span percent = new Span(" [" + c.tag() + ": " + DashboardText.percent(c.share(), locale) + "]");
         percent.addClassName("heatmap-percent");
         percent.getElement().setAttribute("aria-hidden", "true");
         return percent;
@@ -509,14 +635,12 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     private Div unkeyed(AssignmentDashboard d) {
         Div section = new Div();
         section.setTestId("unkeyed-spans");
-        section.add(new H3("Marked by many students, not in the key"));
-        section.add(new Paragraph("Spans at least " + d.unkeyedMinimum()
-                + " students marked (or 30% of those who submitted, when that is more). Accepting one changes this "
-                + "assignment's key only and re-scores every submitted attempt."));
+        section.add(new H3(getTranslation("dashboard.assignment.unkeyed.heading")));
+        section.add(new Paragraph(getTranslation("dashboard.assignment.unkeyed.intro", d.unkeyedMinimum())));
         if (d.submitters() == 0) {
-            section.add(new EmptyState("unkeyed-empty", NOTHING_SUBMITTED));
+            section.add(new EmptyState("unkeyed-empty", nothingSubmitted()));
         } else if (d.unkeyed().isEmpty()) {
-            section.add(new Paragraph("None so far."));
+            section.add(new Paragraph(getTranslation("dashboard.assignment.unkeyed.none")));
         }
         for (Results.PopularSpan p : d.unkeyed()) {
             Div row = new Div();
@@ -525,25 +649,30 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             row.getElement().setAttribute("data-students", String.valueOf(p.students()));
             Span quote = new Span("\u201c" + p.exact() + "\u201d");
             quote.addClassName("article-headline");
-            Span meta =
-                    new Span(p.students() + " students · mostly as " + p.type().code()
-                            + (p.claimId() == null
-                                    ? " · overlaps no claim of the key"
-                                    : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
+            String type = DashboardText.label(this, p.type()).toLowerCase(getLocale());
+            Span meta = new Span(
+                    p.claimId() == null
+                            ? getTranslation("dashboard.assignment.unkeyed.metaNoClaim", p.students(), type)
+                            : getTranslation(
+                                    "dashboard.assignment.unkeyed.metaClaim", p.students(), type, p.claimExact()));
             meta.addClassName("article-meta");
             UUID id = d.assignmentId();
-            Button accept =
-                    new Button(p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative", e -> {
+            Button accept = new Button(
+                    getTranslation(
+                            p.claimId() == null
+                                    ? "dashboard.assignment.unkeyed.add"
+                                    : "dashboard.assignment.unkeyed.alternative"),
+                    e -> {
                         try {
                             int n = keys.acceptSpan(id, p.start(), p.end(), p.claimId(), p.type());
                             Notification.show(
-                                            "Key of this assignment changed; " + n + " attempts re-scored.",
+                                            getTranslation("dashboard.assignment.unkeyed.changed", n),
                                             4000,
                                             Notification.Position.BOTTOM_START)
                                     .addThemeVariants(NotificationVariant.SUCCESS);
                             refresh();
                         } catch (UserFacingException ex) {
-                            Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                            Notification.show(ex.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                                     .addThemeVariants(NotificationVariant.ERROR);
                         }
                     });
@@ -556,62 +685,68 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
 
     private Div confusion(AssignmentDashboard d) {
         Div section = new Div();
-        section.add(new H3("Types: the key's against the students'"));
-        section.add(new Paragraph("Counts of matched claims, by the key's type (rows) and the type students chose "
-                + "(columns). Cells on the diagonal, where students agreed with the key, say \u201cagrees\u201d."));
+        section.add(new H3(getTranslation("dashboard.assignment.confusion.heading")));
+        section.add(new Paragraph(getTranslation("dashboard.assignment.confusion.intro")));
         if (d.submitters() == 0) {
             section.add(new EmptyState(
-                    "confusion-empty", NOTHING_SUBMITTED, "The counts appear once students submit their claims."));
+                    "confusion-empty", nothingSubmitted(), getTranslation("dashboard.assignment.confusion.empty")));
             return section;
         }
         List<String> header = new java.util.ArrayList<>();
-        header.add("Key type \\ chosen");
+        header.add(getTranslation("dashboard.assignment.confusion.corner"));
         for (ClaimType t : ClaimType.values()) {
-            header.add(t.code());
+            header.add(DashboardText.label(this, t));
         }
         List<List<String>> rows = new java.util.ArrayList<>();
         for (Map.Entry<ClaimType, Map<ClaimType, Integer>> row : d.confusion().entrySet()) {
             List<String> cells = new java.util.ArrayList<>();
-            cells.add(row.getKey().code());
+            cells.add(DashboardText.label(this, row.getKey()));
             for (ClaimType t : ClaimType.values()) {
-                int n = row.getValue().get(t);
-                cells.add(t == row.getKey() ? n + " (agrees)" : String.valueOf(n));
+                cells.add(agreeing(row.getValue().get(t), t == row.getKey()));
             }
             rows.add(cells);
         }
-        section.add(new Html(table("confusion-matrix", "Claim types: key against chosen", header, rows)));
+        section.add(new Html(
+                table("confusion-matrix", getTranslation("dashboard.assignment.confusion.caption"), header, rows)));
         if (d.hasSources()) {
-            section.add(new H3("Source kinds: the key's against the students'"));
+            section.add(new H3(getTranslation("dashboard.assignment.kinds.heading")));
             List<String> kindHeader = new java.util.ArrayList<>();
-            kindHeader.add("Key kind \\ chosen");
+            kindHeader.add(getTranslation("dashboard.assignment.kinds.corner"));
             for (SourceKind k : SourceKind.values()) {
-                kindHeader.add(k.code());
+                kindHeader.add(DashboardText.label(this, k));
             }
             List<List<String>> kindRows = new java.util.ArrayList<>();
             for (Map.Entry<SourceKind, Map<SourceKind, Integer>> row :
                     d.kindConfusion().entrySet()) {
                 List<String> cells = new java.util.ArrayList<>();
-                cells.add(row.getKey().code());
+                cells.add(DashboardText.label(this, row.getKey()));
                 for (SourceKind k : SourceKind.values()) {
-                    int n = row.getValue().get(k);
-                    cells.add(k == row.getKey() ? n + " (agrees)" : String.valueOf(n));
+                    cells.add(agreeing(row.getValue().get(k), k == row.getKey()));
                 }
                 kindRows.add(cells);
             }
-            section.add(
-                    new Html(table("source-kind-matrix", "Source kinds: key against chosen", kindHeader, kindRows)));
+            section.add(new Html(table(
+                    "source-kind-matrix", getTranslation("dashboard.assignment.kinds.caption"), kindHeader, kindRows)));
         }
         return section;
     }
 
+    /** A count of the matrix; on the diagonal it says that students agreed with the key. */
+    private String agreeing(int n, boolean diagonal) {
+        String count = DashboardText.count(n, getLocale());
+        return diagonal ? getTranslation("dashboard.assignment.confusion.agrees", count) : count;
+    }
+
     private Div distribution(AssignmentDashboard d) {
         Div section = new Div();
-        section.add(new H3("Score distribution"));
+        section.add(new H3(getTranslation("dashboard.assignment.distribution.heading")));
         if (d.scores().isEmpty()) {
             section.add(new EmptyState(
                     "score-distribution-empty",
-                    d.submitters() == 0 ? NOTHING_SUBMITTED : "No score counts yet.",
-                    "The distribution of scores appears once submitted work is scored."));
+                    d.submitters() == 0
+                            ? nothingSubmitted()
+                            : getTranslation("dashboard.assignment.distribution.noScores"),
+                    getTranslation("dashboard.assignment.distribution.empty")));
             return section;
         }
         int[] bins = d.bins();
@@ -620,8 +755,13 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             max = Math.max(max, b);
         }
         StringBuilder svg = new StringBuilder();
-        String summary = "Counted scores of " + d.scores().size() + " students in 10-point bins"
-                + (d.median() == null ? "" : "; median " + d.median());
+        String summary = d.median() == null
+                ? getTranslation(
+                        "dashboard.assignment.distribution.summary", d.scores().size())
+                : getTranslation(
+                        "dashboard.assignment.distribution.summaryMedian",
+                        d.scores().size(),
+                        DashboardText.score(d.median(), getLocale()));
         svg.append("<div data-testid=\"score-distribution\" data-median=\"")
                 .append(d.median() == null ? "" : d.median())
                 .append("\"><svg role=\"img\" width=\"420\" height=\"160\" viewBox=\"0 0 420 160\" aria-label=\"")
@@ -654,12 +794,22 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         for (int i = 0; i < bins.length; i++) {
             rows.add(List.of(binLabel(i), String.valueOf(bins[i])));
         }
-        section.add(new Html(table("score-distribution-table", "Scores by bin", List.of("Score", "Students"), rows)));
+        section.add(new Html(table(
+                "score-distribution-table",
+                getTranslation("dashboard.assignment.distribution.caption"),
+                List.of(
+                        getTranslation("dashboard.assignment.distribution.score"),
+                        getTranslation("dashboard.assignment.distribution.students")),
+                rows)));
         return section;
     }
 
-    private static String binLabel(int i) {
-        return i == DashboardFigures.BINS - 1 ? "90–100" : (10 * i) + "–" + (10 * i + 9.9);
+    /** A bin's scores: "0–9.9", "90–100" (a decimal comma in Spanish). */
+    private String binLabel(int i) {
+        Locale locale = getLocale();
+        return i == DashboardFigures.BINS - 1
+                ? DashboardText.score(90.0, locale) + "\u2013" + DashboardText.score(100.0, locale)
+                : DashboardText.score(10.0 * i, locale) + "\u2013" + DashboardText.score(10 * i + 9.9, locale);
     }
 
     /**
@@ -669,45 +819,64 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
      */
     private Div students(AssignmentDashboard d) {
         Div section = new Div();
-        section.add(new H3("Students"));
+        section.add(new H3(getTranslation("dashboard.assignment.students.heading")));
         List<AssignmentDashboard.StudentRow> rows = d.students();
+        // Two students of the class with the same name are told apart by their usernames.
+        SameNames names = SameNames.among(
+                rows.stream().map(AssignmentDashboard.StudentRow::name).toList());
+        Locale locale = getLocale();
         Grid<AssignmentDashboard.StudentRow> grid = new Grid<>();
         grid.setTestId("dashboard-students");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.NONE);
-        grid.addComponentColumn(s -> named(new Span(s.name()), s, "dashboard-student"))
-                .setHeader("Student")
+        grid.addComponentColumn(s -> named(new Span(name(names, s)), names, s, "dashboard-student"))
+                .setHeader(getTranslation("dashboard.assignment.students.student"))
                 .setKey("student")
                 .setFlexGrow(2);
-        grid.addComponentColumn(s -> named(new Span(s.status().label()), s, null))
-                .setHeader("Status")
+        grid.addComponentColumn(s -> named(new Span(DashboardText.status(this, s.status())), names, s, null))
+                .setHeader(getTranslation("dashboard.assignment.students.status"))
                 .setKey("status");
         grid.addComponentColumn(s -> {
-                    Span score = named(new Span(s.score() == null ? "none yet" : String.valueOf(s.score())), s, null);
+                    Span score = named(
+                            new Span(
+                                    s.score() == null
+                                            ? getTranslation("dashboard.assignment.students.noneYet")
+                                            : DashboardText.score(s.score(), locale)),
+                            names,
+                            s,
+                            null);
                     score.getElement().setAttribute("data-testid", "dashboard-student-score");
                     score.getElement().setAttribute("data-score", s.score() == null ? "" : String.valueOf(s.score()));
                     return score;
                 })
-                .setHeader("Score")
+                .setHeader(getTranslation("dashboard.assignment.students.score"))
                 .setKey("score");
-        grid.addComponentColumn(s -> named(new Span(s.gain() == null ? "none" : String.valueOf(s.gain())), s, null))
-                .setHeader("Gain")
+        grid.addComponentColumn(s -> named(
+                        new Span(
+                                s.gain() == null
+                                        ? getTranslation("dashboard.assignment.students.none")
+                                        : DashboardText.signed(s.gain(), locale)),
+                        names,
+                        s,
+                        null))
+                .setHeader(getTranslation("dashboard.assignment.students.gain"))
                 .setKey("gain");
-        grid.addComponentColumn(s -> named(new Span(duration(s.timeSpent())), s, null))
-                .setHeader("Time")
+        grid.addComponentColumn(s -> named(new Span(duration(s.timeSpent())), names, s, null))
+                .setHeader(getTranslation("dashboard.assignment.students.time"))
                 .setKey("time");
         grid.addComponentColumn(s -> {
-                    Span attempts = named(new Span(), s, null);
+                    Span attempts = named(new Span(), names, s, null);
                     int n = 1;
                     for (UUID attempt : s.attemptIds()) {
-                        Anchor open = SubmissionNavigation.review(attempt).anchor("Attempt " + n++);
+                        Anchor open = SubmissionNavigation.review(attempt)
+                                .anchor(getTranslation("dashboard.assignment.students.attempt", n++));
                         open.getElement().setAttribute("router-link", true);
                         open.getElement().setAttribute("data-testid", "dashboard-attempt");
                         attempts.add(open, new Span(" "));
                     }
                     return attempts;
                 })
-                .setHeader("Attempts")
+                .setHeader(getTranslation("dashboard.assignment.students.attempts"))
                 .setKey("attempts");
         // The rows are the dashboard's own (the service reads them with the figures above), in its
         // order (by name); the grid asks for the slice it shows.
@@ -724,28 +893,36 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
     /** Up to this many students the grid is as tall as its rows (a class prints whole). */
     static final int ALL_ROWS_SHOWN = 50;
 
-    private static <C extends Component> C named(C content, AssignmentDashboard.StudentRow s, @Nullable String testId) {
-        content.getElement().setAttribute("data-name", s.name());
+    private String name(SameNames names, AssignmentDashboard.StudentRow s) {
+        return DashboardText.name(this, names, s.name(), s.username());
+    }
+
+    /** Every cell of a row carries the name the row shows, so one row's cells can be found together. */
+    private <C extends Component> C named(
+            C content, SameNames names, AssignmentDashboard.StudentRow s, @Nullable String testId) {
+        content.getElement().setAttribute("data-name", name(names, s));
         if (testId != null) {
             content.getElement().setAttribute("data-testid", testId);
         }
         return content;
     }
 
-    private static String duration(@Nullable Duration d) {
+    private String duration(@Nullable Duration d) {
         if (d == null) {
-            return "none yet";
+            return getTranslation("dashboard.assignment.students.noneYet");
         }
         long minutes = d.toMinutes();
-        return minutes < 1 ? "under a minute" : minutes + " min";
+        return minutes < 1
+                ? getTranslation("dashboard.assignment.students.underAMinute")
+                : getTranslation("dashboard.assignment.students.minutes", minutes);
     }
 
     static String share(double share) {
         return String.format(Locale.ROOT, "%.2f", share);
     }
 
-    static String label(AssignmentDashboard.ClaimShare c, int submitters) {
-        return "Claim " + c.number() + ": found by " + c.found() + " of " + submitters + " students";
+    private String label(AssignmentDashboard.ClaimShare c, int submitters) {
+        return getTranslation("dashboard.assignment.heatmap.claim", c.number(), c.found(), submitters);
     }
 
     /** A plain HTML table with a caption and header row, its cells escaped. */

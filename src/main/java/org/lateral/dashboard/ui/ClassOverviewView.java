@@ -20,15 +20,14 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.SubmissionStatus;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
-import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
@@ -48,11 +47,9 @@ import org.lateral.submission.ui.SubmissionNavigation;
 @RolesAllowed("TEACHER")
 class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
     private final ClassOverviewService overviews;
     private final ClassroomService classroom;
-    private String title = "Class overview · Lateral";
+    private @Nullable String className;
 
     ClassOverviewView(ClassOverviewService overviews, ClassroomService classroom) {
         this.overviews = overviews;
@@ -62,7 +59,11 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                className == null
+                        ? getTranslation("dashboard.overview.title")
+                        : getTranslation("dashboard.overview.titleOf", className));
     }
 
     @Override
@@ -74,12 +75,12 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
     }
 
     /** Each student of the class, linking to their drill-down (DD016, "Student drill-down"). */
-    private static Div students(ClassDetail c) {
+    private Div students(ClassDetail c) {
         Div box = new Div();
         box.setTestId("overview-students");
-        box.add(new H3("Students"));
+        box.add(new H3(getTranslation("dashboard.overview.students.heading")));
         if (c.roster().isEmpty()) {
-            box.add(new Paragraph("This class has no students yet."));
+            box.add(new Paragraph(getTranslation("dashboard.overview.students.none")));
             return box;
         }
         // A grid that draws only the rows on screen (issue 18): a class of a thousand does not put a
@@ -94,14 +95,14 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         list.setSelectionMode(Grid.SelectionMode.NONE);
         list.addComponentColumn(r -> {
                     Anchor link = DashboardNavigation.student(c.id(), r.studentId())
-                            .anchor(r.displayName() + " (" + r.username() + ")");
+                            .anchor(getTranslation("dashboard.student.withUsername", r.displayName(), r.username()));
                     link.getElement().setAttribute("router-link", true);
                     link.setTestId("overview-student-link");
                     link.getElement()
                             .setAttribute("data-student-id", r.studentId().toString());
                     return link;
                 })
-                .setHeader("Student")
+                .setHeader(getTranslation("dashboard.overview.students.column"))
                 .setKey("student");
         list.setItems(q -> roster.stream().skip(q.getOffset()).limit(q.getLimit()), q -> roster.size());
         if (roster.size() <= 50) {
@@ -109,51 +110,53 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         } else {
             list.setHeight("30rem");
         }
-        box.add(new Paragraph("Open a student to see their work on every assignment of the class."), list);
+        box.add(new Paragraph(getTranslation("dashboard.overview.students.intro")), list);
         return box;
     }
 
     private void render(ClassOverview o) {
-        title = o.className() + " overview · Lateral";
+        className = o.className();
         removeAll();
-        Anchor back = DashboardNavigation.dashboards().anchor("\u2190 Dashboards");
+        Anchor back = DashboardNavigation.dashboards().anchor("\u2190 " + getTranslation("dashboard.dashboards.title"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        H2 heading = new H2(o.className() + ": class overview");
+        H2 heading = new H2(getTranslation("dashboard.overview.heading", o.className()));
         heading.setTestId("class-overview-name");
         add(back, heading);
         if (o.assignments().isEmpty()) {
             add(new EmptyState(
                     "class-overview-empty",
-                    "This class has no assignment yet.",
-                    "Give it an assignment from its class page; its completion and scores then show here."));
+                    getTranslation("dashboard.overview.empty.title"),
+                    getTranslation("dashboard.overview.empty.text")));
             return;
         }
-        Paragraph about = new Paragraph("Scores are the ones that count for each step (a revision replaces the first "
-                + "attempt's). \u201cMiddle half\u201d is where the middle half of the scored students lie. An "
-                + "assignment is marked \u201cnotably lower\u201d when its median lesson score is at least "
-                + fmt(ScoreStatistics.NOTABLY_LOWER_POINTS)
-                + " points below the median of the class's other scored assignments.");
+        Paragraph about = new Paragraph(getTranslation(
+                "dashboard.overview.about", DashboardText.score(ScoreStatistics.NOTABLY_LOWER_POINTS, getLocale())));
         about.addClassName("reader-note");
         about.setTestId("class-overview-about");
         add(about, table(o));
     }
 
-    private static NativeTable table(ClassOverview o) {
+    private NativeTable table(ClassOverview o) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("class-overview");
-        table.setCaptionText(o.className() + ": " + o.students()
-                + (o.students() == 1 ? " student, " : " students, ")
-                + o.assignments().size()
-                + (o.assignments().size() == 1 ? " assignment" : " assignments"));
+        table.setCaptionText(getTranslation(
+                "dashboard.overview.caption",
+                o.className(),
+                o.students(),
+                o.assignments().size()));
         NativeTableRow headRow = new NativeTableRow();
-        headRow.add(col("Assignment"), col("Due"));
+        headRow.add(
+                col(getTranslation("dashboard.overview.column.assignment")),
+                col(getTranslation("dashboard.overview.column.due")));
         for (SubmissionStatus status : SubmissionStatus.values()) {
-            headRow.add(col(status.label()));
+            headRow.add(col(DashboardText.status(this, status)));
         }
         headRow.add(
-                col("Lesson score (median)"), col("Steps: scores and revision gains"), col("Compared with the class"));
+                col(getTranslation("dashboard.overview.column.lessonScore")),
+                col(getTranslation("dashboard.overview.column.steps")),
+                col(getTranslation("dashboard.overview.column.compared")));
         table.getHead().addRows(headRow);
         NativeTableBody body = table.getBody();
         for (ClassOverview.AssignmentOverview a : o.assignments()) {
@@ -162,7 +165,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         return table;
     }
 
-    private static NativeTableRow row(ClassOverview o, ClassOverview.AssignmentOverview a) {
+    private NativeTableRow row(ClassOverview o, ClassOverview.AssignmentOverview a) {
         NativeTableRow row = new NativeTableRow();
         row.getElement().setAttribute("data-testid", "overview-row");
         row.getElement().setAttribute("data-assignment-id", a.assignmentId().toString());
@@ -171,15 +174,17 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         Anchor results = SubmissionNavigation.results(a.assignmentId()).anchor(a.title());
         results.getElement().setAttribute("router-link", true);
         results.setTestId("overview-results-link");
-        Anchor dashboard = DashboardNavigation.assignment(a.assignmentId()).anchor("Dashboard");
+        Anchor dashboard = DashboardNavigation.assignment(a.assignmentId())
+                .anchor(getTranslation("dashboard.overview.dashboardLink"));
         dashboard.getElement().setAttribute("router-link", true);
         dashboard.setTestId("overview-dashboard-link");
         dashboard.addClassName("overview-dashboard-link");
         name.add(results, new com.vaadin.flow.component.html.Span(" \u00b7 "), dashboard);
         row.add(name);
-        row.add(cell(DAY.format(a.dueAt().atZone(o.timeZone())) + (a.open() ? "" : " (not open yet)")));
+        String due = Formats.day(a.dueAt().atZone(o.timeZone()).toLocalDate(), getLocale());
+        row.add(cell(a.open() ? due : getTranslation("dashboard.overview.notOpenYet", due)));
         for (SubmissionStatus status : SubmissionStatus.values()) {
-            NativeTableCell count = cell(String.valueOf(a.count(status)));
+            NativeTableCell count = cell(DashboardText.count(a.count(status), getLocale()));
             count.getElement()
                     .setAttribute(
                             "data-testid", "overview-count-" + status.name().toLowerCase(Locale.ROOT));
@@ -187,7 +192,10 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
             row.add(count);
         }
         Double lesson = a.lessonMedian();
-        NativeTableCell lessonCell = cell(lesson == null ? "No scores yet" : fmt(lesson));
+        NativeTableCell lessonCell = cell(
+                lesson == null
+                        ? getTranslation("dashboard.overview.noScores")
+                        : DashboardText.score(lesson, getLocale()));
         lessonCell.getElement().setAttribute("data-testid", "overview-lesson-median");
         lessonCell.addClassName("overview-number");
         row.add(lessonCell);
@@ -202,35 +210,47 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         NativeTableCell compared = new NativeTableCell();
         if (a.notablyLower()) {
             row.addClassName("overview-flagged");
-            Span flag = new Span("\u26a0 Notably lower: median " + fmt(a.lessonMedian()) + " against the usual "
-                    + fmt(a.usualMedian()));
+            Span flag = new Span(getTranslation(
+                    "dashboard.overview.flag",
+                    DashboardText.score(a.lessonMedian(), getLocale()),
+                    DashboardText.score(a.usualMedian(), getLocale())));
             flag.addClassName("overview-flag");
             flag.getElement().setAttribute("data-testid", "overview-flag");
             compared.add(flag);
         } else if (a.usualMedian() != null && lesson != null) {
-            compared.add(new Span("In line (usual median " + fmt(a.usualMedian()) + ")"));
+            compared.add(new Span(
+                    getTranslation("dashboard.overview.inLine", DashboardText.score(a.usualMedian(), getLocale()))));
         } else {
-            compared.add(new Span("Nothing to compare with yet"));
+            compared.add(new Span(getTranslation("dashboard.overview.nothingToCompare")));
         }
         row.add(compared);
         return row;
     }
 
-    private static ListItem step(ClassOverview.StepOverview step) {
-        String name = ExerciseNames.shortName(step.exercise());
+    private ListItem step(ClassOverview.StepOverview step) {
+        String name = DashboardText.shortExercise(this, step.exercise());
+        Locale locale = getLocale();
         ListItem item = new ListItem();
         item.addClassName("overview-step");
         ScoreStatistics.Spread s = step.scores();
         Span label = new Span(name + ": ");
         label.addClassName("overview-step-name");
         item.add(label);
-        Span median = new Span(s == null ? "no scores yet" : "median " + fmt(s.median()));
+        Span median = new Span(
+                s == null
+                        ? getTranslation("dashboard.overview.step.noScores")
+                        : getTranslation("dashboard.overview.step.median", DashboardText.score(s.median(), locale)));
         median.getElement().setAttribute("data-testid", "overview-median-" + step.exercise());
         item.add(median);
         if (s != null) {
             String sentence = sentence(name, s);
-            Span spread = new Span(", lowest " + fmt(s.min()) + ", middle half " + fmt(s.q1()) + "\u2013" + fmt(s.q3())
-                    + ", highest " + fmt(s.max()) + " (" + s.count() + " scored)");
+            Span spread = new Span(getTranslation(
+                    "dashboard.overview.step.spread",
+                    DashboardText.score(s.min(), locale),
+                    DashboardText.score(s.q1(), locale),
+                    DashboardText.score(s.q3(), locale),
+                    DashboardText.score(s.max(), locale),
+                    s.count()));
             spread.getElement().setAttribute("data-testid", "overview-spread-" + step.exercise());
             item.add(spread);
             Div drawing = new Div();
@@ -244,19 +264,28 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         }
         Span gain = new Span(
                 step.medianGain() == null
-                        ? "No revisions scored yet."
-                        : "Revision gain: median " + signed(step.medianGain()) + " points (" + step.revised()
-                                + (step.revised() == 1 ? " student revised)." : " students revised)."));
+                        ? getTranslation("dashboard.overview.step.noRevisions")
+                        : getTranslation(
+                                "dashboard.overview.step.gain",
+                                DashboardText.signed(step.medianGain(), locale),
+                                step.revised()));
         gain.addClassName("overview-gain");
         gain.getElement().setAttribute("data-testid", "overview-gain-" + step.exercise());
         item.add(gain);
         return item;
     }
 
-    static String sentence(String step, ScoreStatistics.Spread s) {
-        return step + " scores of " + s.count() + (s.count() == 1 ? " student" : " students") + ": lowest "
-                + fmt(s.min()) + ", middle half from " + fmt(s.q1()) + " to " + fmt(s.q3()) + ", median "
-                + fmt(s.median()) + ", highest " + fmt(s.max()) + " (out of 100).";
+    private String sentence(String step, ScoreStatistics.Spread s) {
+        Locale locale = getLocale();
+        return getTranslation(
+                "dashboard.overview.step.sentence",
+                step,
+                s.count(),
+                DashboardText.score(s.min(), locale),
+                DashboardText.score(s.q1(), locale),
+                DashboardText.score(s.q3(), locale),
+                DashboardText.score(s.median(), locale),
+                DashboardText.score(s.max(), locale));
     }
 
     static final int WIDTH = 200;
@@ -329,18 +358,5 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
 
     private static NativeTableCell cell(String text) {
         return new NativeTableCell(text);
-    }
-
-    /** A score as the results page shows it: one decimal, none when whole. */
-    static String fmt(@Nullable Double value) {
-        if (value == null) {
-            return "\u2013";
-        }
-        double v = ScoreStatistics.round(value);
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    private static String signed(double value) {
-        return (value > 0 ? "+" : value < 0 ? "\u2212" : "\u00b1") + fmt(Math.abs(value));
     }
 }

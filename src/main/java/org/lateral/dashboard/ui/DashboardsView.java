@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -26,14 +26,13 @@ import org.lateral.submission.ClassOverviewService;
  * never disagree (a teacher has a handful of classes, so reading each overview is cheap).
  */
 @Route("dashboards")
-@PageTitle("Dashboards · Lateral")
 @Menu(title = "base.menu.dashboards", order = 3, icon = "vaadin:chart")
 @RolesAllowed({"TEACHER", "ADMIN"})
-class DashboardsView extends Div {
+class DashboardsView extends Div implements HasDynamicTitle {
 
     DashboardsView(ClassroomService classroom, ClassOverviewService overviews, CurrentUser currentUser) {
         addClassNames("page", "dashboards-page");
-        add(new H2("Dashboards"));
+        add(new H2(getTranslation("dashboard.dashboards.title")));
         LateralUser user = currentUser.get().orElseThrow();
         if (user.has(Role.ADMIN)) {
             add(schoolCard());
@@ -43,11 +42,10 @@ class DashboardsView extends Div {
         }
         List<ClassSummary> classes = classroom.myClassesAsTeacher();
         if (classes.isEmpty()) {
-            add(
-                    new EmptyState(
-                            "dashboards-empty",
-                            "You have no class yet.",
-                            "Create a class on the Classes page and give it an assignment; this page then shows how each class is doing."));
+            add(new EmptyState(
+                    "dashboards-empty",
+                    getTranslation("dashboard.dashboards.empty.title"),
+                    getTranslation("dashboard.dashboards.empty.text")));
             return;
         }
         Div list = new Div();
@@ -59,21 +57,26 @@ class DashboardsView extends Div {
         add(list);
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("dashboard.dashboards.title"));
+    }
+
     /** The school admin's way to the school view: every class of the school, no student named. */
-    private static Div schoolCard() {
+    private Div schoolCard() {
         Div card = new Div();
         card.addClassNames("card", "dashboard-school-card");
         card.getElement().setAttribute("data-testid", "dashboard-school-card");
-        Anchor link = DashboardNavigation.school().anchor("Your school");
+        Anchor link = DashboardNavigation.school().anchor(getTranslation("dashboard.dashboards.school.link"));
         link.getElement().setAttribute("router-link", true);
         link.setTestId("dashboard-school-link");
-        Paragraph meta = new Paragraph("Every class of the school: completion and average gains per exercise.");
+        Paragraph meta = new Paragraph(getTranslation("dashboard.dashboards.school.text"));
         meta.addClassName("card-meta");
         card.add(new H3(link), meta);
         return card;
     }
 
-    private static Div card(ClassOverview o) {
+    private Div card(ClassOverview o) {
         Div card = new Div();
         card.addClassNames("card", "dashboard-class-card");
         card.getElement().setAttribute("role", "listitem");
@@ -84,17 +87,23 @@ class DashboardsView extends Div {
         link.setTestId("dashboard-class-link");
         card.add(new H3(link));
         Integer completion = o.completionPercent();
-        Span figure = new Span(completion == null ? "No work yet" : completion + "% submitted");
+        Span figure = new Span(
+                completion == null
+                        ? getTranslation("dashboard.dashboards.card.noWork")
+                        : getTranslation(
+                                "dashboard.dashboards.card.submitted", DashboardText.percent(completion, getLocale())));
         figure.addClassName("card-figure");
         figure.getElement().setAttribute("data-testid", "dashboard-class-completion");
         card.add(figure);
         int n = o.assignments().size();
-        Paragraph meta = new Paragraph((o.students() == 1 ? "1 student" : o.students() + " students")
+        Paragraph meta = new Paragraph(getTranslation("dashboard.dashboards.card.students", o.students())
                 + " · "
-                + (n == 1 ? "1 assignment" : n + " assignments")
+                + getTranslation("dashboard.dashboards.card.assignments", n)
                 + (completion == null
                         ? ""
-                        : " · " + o.submittedLessons() + " of " + o.givenLessons() + " lessons submitted"));
+                        : " · "
+                                + getTranslation(
+                                        "dashboard.dashboards.card.lessons", o.submittedLessons(), o.givenLessons())));
         meta.addClassName("card-meta");
         meta.getElement().setAttribute("data-testid", "dashboard-class-meta");
         card.add(meta);

@@ -13,17 +13,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.Coded;
+import org.lateral.base.i18n.Formats;
+import org.lateral.base.i18n.Labelled;
 import org.lateral.base.ui.EmptyState;
-import org.lateral.base.ui.ExerciseNames;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.submission.StudentProgress;
@@ -38,12 +37,9 @@ import org.lateral.submission.ui.SubmissionNavigation;
  * key earlier than the feedback page and nothing about a classmate.
  */
 @Route("progress")
-@PageTitle("My progress · Lateral")
 @Menu(title = "base.menu.myProgress", order = 2, icon = "vaadin:line-chart")
 @RolesAllowed("STUDENT")
-class ProgressView extends Div implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+class ProgressView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final StudentWorkService work;
 
@@ -57,74 +53,71 @@ class ProgressView extends Div implements BeforeEnterObserver {
         render(work.progress());
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("dashboard.progress.title"));
+    }
+
     private void render(StudentProgress p) {
         removeAll();
-        H2 heading = new H2("My progress");
+        H2 heading = new H2(getTranslation("dashboard.progress.title"));
         heading.setTestId("progress-heading");
         add(heading);
         if (p.empty()) {
             add(new EmptyState(
                     "progress-empty",
-                    "Nothing to show yet.",
-                    "Once you have submitted work and your teacher releases feedback, you can see here what you "
-                            + "got better at: which kinds of claims and sources you find, and how your revisions "
-                            + "helped."));
+                    getTranslation("dashboard.progress.empty.title"),
+                    getTranslation("dashboard.progress.empty.text")));
             return;
         }
-        Paragraph about = new Paragraph("Counted: " + p.lessons().size()
-                + (p.lessons().size() == 1 ? " assignment" : " assignments")
-                + " whose feedback you can read. \u201cFound\u201d means the key's claims or sources you marked; "
-                + "\u201cright\u201d means you also gave them a type or kind the key accepts. Only your own work is "
-                + "counted here.");
+        Paragraph about = new Paragraph(
+                getTranslation("dashboard.progress.about", p.lessons().size()));
         about.addClassName("reader-note");
         about.setTestId("progress-about");
         add(about);
-        add(new H3("What you got better at"));
+        add(new H3(getTranslation("dashboard.progress.better.heading")));
         add(better(p));
-        add(new H3("Claims by type"));
+        add(new H3(getTranslation("dashboard.progress.claimTypes.heading")));
         if (p.claimTypes().isEmpty()) {
-            add(new Paragraph("None of these assignments had claims to mark."));
+            add(new Paragraph(getTranslation("dashboard.progress.claimTypes.none")));
         } else {
             add(chart(p.claimTypes()));
             add(changes(
                     "progress-claim-types",
-                    "Claim type",
-                    "type",
-                    p.claimTypes(),
-                    ProgressView::typeName,
-                    ClaimType::code));
+                    getTranslation("dashboard.progress.claimTypes.category"),
+                    getTranslation("dashboard.progress.claimTypes.caption"),
+                    p.claimTypes()));
         }
         if (!p.sourceKinds().isEmpty()) {
-            add(new H3("Sources by kind"));
+            add(new H3(getTranslation("dashboard.progress.sourceKinds.heading")));
             add(changes(
                     "progress-source-kinds",
-                    "Source kind",
-                    "kind",
-                    p.sourceKinds(),
-                    SourceKind::label,
-                    SourceKind::code));
+                    getTranslation("dashboard.progress.sourceKinds.category"),
+                    getTranslation("dashboard.progress.sourceKinds.caption"),
+                    p.sourceKinds()));
         }
-        add(new H3("Your assignments"));
+        add(new H3(getTranslation("dashboard.progress.lessons.heading")));
         add(lessons(p));
     }
 
-    private static Div better(StudentProgress p) {
+    private Div better(StudentProgress p) {
         Div box = new Div();
         box.setTestId("progress-better");
         UnorderedList list = new UnorderedList();
         for (WorkTallies.Change<ClaimType> c : p.claimTypes()) {
             if (c.improved()) {
-                list.add(item(typeName(c.category()) + " claims: " + improvement(c)));
+                list.add(item(getTranslation(
+                        "dashboard.progress.better.claims", DashboardText.label(this, c.category()), improvement(c))));
             }
         }
         for (WorkTallies.Change<SourceKind> c : p.sourceKinds()) {
             if (c.improved()) {
-                list.add(item(c.category().label() + " sources: " + improvement(c)));
+                list.add(item(getTranslation(
+                        "dashboard.progress.better.sources", DashboardText.label(this, c.category()), improvement(c))));
             }
         }
         if (list.getChildren().findAny().isEmpty()) {
-            box.add(new Paragraph("No clear change yet. After a few more assignments, or a revision, this shows where "
-                    + "you improved."));
+            box.add(new Paragraph(getTranslation("dashboard.progress.better.none")));
         } else {
             box.add(list);
         }
@@ -137,83 +130,83 @@ class ProgressView extends Div implements BeforeEnterObserver {
         return item;
     }
 
-    private static String improvement(WorkTallies.Change<?> c) {
+    private String improvement(WorkTallies.Change<?> c) {
         StringBuilder text = new StringBuilder();
         if (c.latest() != null) {
-            text.append("from ")
-                    .append(tally(c.first()))
-                    .append(" in your first assignment to ")
-                    .append(tally(c.latest()))
-                    .append(" in your latest");
+            text.append(getTranslation("dashboard.progress.better.firstToLatest", tally(c.first()), tally(c.latest())));
         }
         if (c.beforeRevision() != null && c.afterRevision() != null) {
             if (!text.isEmpty()) {
                 text.append("; ");
             }
-            text.append("revising took you from ")
-                    .append(tally(c.beforeRevision()))
-                    .append(" to ")
-                    .append(tally(c.afterRevision()));
+            text.append(getTranslation(
+                    "dashboard.progress.better.revising", tally(c.beforeRevision()), tally(c.afterRevision())));
         }
         return text.append('.').toString();
     }
 
     /** "2 of 7 found, 1 right". */
-    static String tally(WorkTallies.@Nullable Tally<?> t) {
+    private String tally(WorkTallies.@Nullable Tally<?> t) {
         if (t == null) {
             return "\u2013";
         }
-        return t.found() + " of " + t.total() + " found, " + t.right() + " right";
+        return getTranslation("dashboard.progress.tally", t.found(), t.total(), t.right());
     }
 
-    private static <E extends Enum<E>> NativeTable changes(
-            String testId,
-            String category,
-            String noun,
-            List<WorkTallies.Change<E>> changes,
-            Function<E, String> label,
-            Function<E, String> code) {
+    private <E extends Enum<E> & Coded & Labelled> NativeTable changes(
+            String testId, String category, String caption, List<WorkTallies.Change<E>> changes) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId(testId);
-        table.setCaptionText("Found and right by " + noun + ": your first assignment, your latest, and before and "
-                + "after revising");
+        table.setCaptionText(caption);
         NativeTableRow head = new NativeTableRow();
         head.add(
                 col(category),
-                col("First assignment"),
-                col("Latest assignment"),
-                col("Before revising"),
-                col("After revising"));
+                col(getTranslation("dashboard.progress.column.first")),
+                col(getTranslation("dashboard.progress.column.latest")),
+                col(getTranslation("dashboard.progress.column.before")),
+                col(getTranslation("dashboard.progress.column.after")));
         table.getHead().addRows(head);
         for (WorkTallies.Change<E> c : changes) {
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-testid", testId + "-row");
-            row.getElement().setAttribute("data-category", code.apply(c.category()));
-            NativeTableHeaderCell name = new NativeTableHeaderCell(label.apply(c.category()));
+            row.getElement().setAttribute("data-category", c.category().code());
+            NativeTableHeaderCell name = new NativeTableHeaderCell(DashboardText.label(this, c.category()));
             name.getElement().setAttribute("scope", "row");
             row.add(
                     name,
                     cell(tally(c.first()) + " (" + c.firstTitle() + ")", "progress-first"),
                     cell(
                             c.latest() == null
-                                    ? "Only one assignment so far"
+                                    ? getTranslation("dashboard.progress.onlyOne")
                                     : tally(c.latest()) + " (" + c.latestTitle() + ")",
                             "progress-latest"),
-                    cell(c.beforeRevision() == null ? "Not revised" : tally(c.beforeRevision()), "progress-before"),
-                    cell(c.afterRevision() == null ? "Not revised" : tally(c.afterRevision()), "progress-after"));
+                    cell(
+                            c.beforeRevision() == null
+                                    ? getTranslation("dashboard.progress.notRevised")
+                                    : tally(c.beforeRevision()),
+                            "progress-before"),
+                    cell(
+                            c.afterRevision() == null
+                                    ? getTranslation("dashboard.progress.notRevised")
+                                    : tally(c.afterRevision()),
+                            "progress-after"));
             table.getBody().addRows(row);
         }
         return table;
     }
 
-    private static NativeTable lessons(StudentProgress p) {
+    private NativeTable lessons(StudentProgress p) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("progress-lessons");
-        table.setCaptionText("Your scores, oldest due first");
+        table.setCaptionText(getTranslation("dashboard.progress.lessons.caption"));
         NativeTableRow head = new NativeTableRow();
-        head.add(col("Assignment"), col("Due"), col("Steps: attempt 1 \u2192 attempt 2"), col("Lesson score"));
+        head.add(
+                col(getTranslation("dashboard.progress.lessons.assignment")),
+                col(getTranslation("dashboard.progress.lessons.due")),
+                col(getTranslation("dashboard.progress.lessons.steps")),
+                col(getTranslation("dashboard.progress.lessons.score")));
         table.getHead().addRows(head);
         for (StudentProgress.Lesson l : p.lessons()) {
             NativeTableRow row = new NativeTableRow();
@@ -224,13 +217,17 @@ class ProgressView extends Div implements BeforeEnterObserver {
             link.getElement().setAttribute("router-link", true);
             link.setTestId("progress-feedback-link");
             name.add(link);
-            row.add(name, new NativeTableCell(DAY.format(l.dueAt().atZone(l.timeZone()))));
+            row.add(
+                    name,
+                    new NativeTableCell(
+                            Formats.day(l.dueAt().atZone(l.timeZone()).toLocalDate(), getLocale())));
             UnorderedList steps = new UnorderedList();
             steps.addClassName("overview-steps");
             for (StudentProgress.Step s : l.steps()) {
-                String text = ExerciseNames.shortName(s.exercise()) + ": " + score(s.firstScore());
+                String text = DashboardText.shortExercise(this, s.exercise()) + ": " + score(s.firstScore());
                 if (s.revisedScore() != null && s.gain() != null) {
-                    text += " \u2192 " + score(s.revisedScore()) + " (" + StudentDrillDownView.signed(s.gain()) + ")";
+                    text += " \u2192 " + score(s.revisedScore()) + " (" + DashboardText.signed(s.gain(), getLocale())
+                            + ")";
                 }
                 steps.add(new ListItem(text));
             }
@@ -242,8 +239,8 @@ class ProgressView extends Div implements BeforeEnterObserver {
         return table;
     }
 
-    private static String score(@Nullable Double score) {
-        return score == null ? "not scored" : ClassOverviewView.fmt(score);
+    private String score(@Nullable Double score) {
+        return score == null ? getTranslation("dashboard.progress.notScored") : DashboardText.score(score, getLocale());
     }
 
     static final int WIDTH = 360;
@@ -255,8 +252,8 @@ class ProgressView extends Div implements BeforeEnterObserver {
      * (filled bar): two shapes, not two colours, with the numbers written beside each bar. The
      * wrapper's label says the same in words, and the table below holds every number.
      */
-    static Div chart(List<WorkTallies.Change<ClaimType>> changes) {
-        StringBuilder sentence = new StringBuilder("Share of the key's claims you found, by type. ");
+    private Div chart(List<WorkTallies.Change<ClaimType>> changes) {
+        StringBuilder sentence = new StringBuilder(getTranslation("dashboard.progress.chart.intro"));
         StringBuilder svg = new StringBuilder();
         int height = ROW * changes.size() + 4;
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
@@ -270,29 +267,29 @@ class ProgressView extends Div implements BeforeEnterObserver {
                 .append("\">");
         int y = 2;
         for (WorkTallies.Change<ClaimType> c : changes) {
-            String name = typeName(c.category());
-            sentence.append(name).append(": first ").append(percent(c.first()));
+            String name = DashboardText.label(this, c.category());
+            sentence.append(' ').append(getTranslation("dashboard.progress.chart.first", name, percent(c.first())));
             svg.append("<text x=\"0\" y=\"")
                     .append(y + 18)
                     .append("\" font-size=\"12\" fill=\"currentColor\">")
-                    .append(name)
+                    .append(escape(name))
                     .append("</text>");
             bar(svg, y + 2, c.first(), false);
             if (c.latest() != null) {
-                sentence.append(", latest ").append(percent(c.latest()));
+                sentence.append(getTranslation("dashboard.progress.chart.latest", percent(c.latest())));
                 bar(svg, y + 17, c.latest(), true);
             }
-            sentence.append(". ");
+            sentence.append('.');
             y += ROW;
         }
         svg.append("</svg>");
         Div drawing = new Div();
         drawing.addClassName("progress-chart");
         drawing.getElement().setAttribute("role", "img");
-        drawing.getElement().setAttribute("aria-label", sentence.toString().strip());
+        drawing.getElement().setAttribute("aria-label", sentence.toString());
         drawing.getElement().setAttribute("data-testid", "progress-chart");
         drawing.getElement().setProperty("innerHTML", svg.toString());
-        Paragraph legend = new Paragraph("Outlined bar: your first assignment. Filled bar: your latest.");
+        Paragraph legend = new Paragraph(getTranslation("dashboard.progress.chart.legend"));
         legend.addClassName("reader-note");
         Div box = new Div(drawing, legend);
         box.setTestId("progress-chart-box");
@@ -324,14 +321,17 @@ class ProgressView extends Div implements BeforeEnterObserver {
                 .append("</text>");
     }
 
-    private static String percent(WorkTallies.Tally<?> t) {
-        return t.found() + " of " + t.total() + " (" + Math.round(100 * t.foundShare()) + "%)";
+    private String percent(WorkTallies.Tally<?> t) {
+        return getTranslation(
+                "dashboard.progress.chart.share",
+                t.found(),
+                t.total(),
+                DashboardText.percent(t.foundShare(), getLocale()));
     }
 
-    /** "Attributed": a claim type's name as a heading. */
-    static String typeName(ClaimType type) {
-        String code = type.code();
-        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+    /** A translated name inside the drawing's markup. */
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static NativeTableCell cell(String text, String testId) {

@@ -9,14 +9,12 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.lateral.audit.ui.AuditNavigation;
 import org.lateral.base.ui.EmptyState;
-import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteName;
 import org.lateral.library.PackService;
@@ -33,25 +31,23 @@ import org.lateral.submission.SchoolOverviewService;
  */
 @Route("dashboards/school")
 @NamedRoute(RouteName.SCHOOL_VIEW)
-@PageTitle("School view · Lateral")
 @RolesAllowed("ADMIN")
-class SchoolView extends Div {
+class SchoolView extends Div implements HasDynamicTitle {
 
     SchoolView(SchoolOverviewService schools, PackService packs) {
         addClassNames("page", "dashboard-print", "report-print", "school-view-page");
         SchoolOverview o = schools.overview();
-        H2 heading = new H2(o.schoolName() + ": school view");
+        H2 heading = new H2(getTranslation("dashboard.school.heading", o.schoolName()));
         heading.setTestId("school-view-name");
         add(heading);
-        var audit = AuditNavigation.audit().anchor("Audit trail: sign-ins, refusals and changes");
+        var audit = AuditNavigation.audit().anchor(getTranslation("dashboard.school.auditLink"));
         audit.setTestId("audit-link");
         add(new Paragraph(audit));
         if (o.classes().isEmpty()) {
             add(new EmptyState(
                     "school-view-empty",
-                    "Your school has no class yet.",
-                    "When teachers create classes and give them assignments, each class's completion and "
-                            + "average gains show here."));
+                    getTranslation("dashboard.school.empty.title"),
+                    getTranslation("dashboard.school.empty.text")));
         } else {
             figures(o);
         }
@@ -61,63 +57,84 @@ class SchoolView extends Div {
         add(panel);
     }
 
-    private void figures(SchoolOverview o) {
-        Integer completion = o.completionPercent();
-        Paragraph summary = new Paragraph(o.classes().size()
-                + (o.classes().size() == 1 ? " class" : " classes")
-                + " · "
-                + (completion == null
-                        ? "no assignment given yet"
-                        : o.submittedLessons() + " of " + o.givenLessons() + " lessons submitted (" + completion
-                                + "%)"));
-        summary.setTestId("school-view-summary");
-        summary.addClassName("school-summary");
-        Paragraph about = new Paragraph("A lesson is one assignment open now, given to one student on a class's "
-                + "roster now; "
-                + "it counts as submitted when every step of it is, on time or late. A step's score is the one "
-                + "that counts (a revision replaces the first attempt's). The gain is the second attempt's score "
-                + "minus the first's, averaged over the steps a student revised. No student is named here.");
-        about.addClassName("reader-note");
-        add(summary, about, new H3("The whole school"), exercises(o.exercises()), new H3("Classes"), classes(o));
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("dashboard.school.title"));
     }
 
-    private static NativeTable exercises(List<SchoolOverview.ExerciseFigures> figures) {
+    private void figures(SchoolOverview o) {
+        Integer completion = o.completionPercent();
+        Paragraph summary = new Paragraph(
+                getTranslation("dashboard.school.summary.classes", o.classes().size())
+                        + " · "
+                        + (completion == null
+                                ? getTranslation("dashboard.school.summary.noAssignment")
+                                : getTranslation(
+                                        "dashboard.school.summary.lessons",
+                                        o.submittedLessons(),
+                                        o.givenLessons(),
+                                        DashboardText.percent(completion, getLocale()))));
+        summary.setTestId("school-view-summary");
+        summary.addClassName("school-summary");
+        Paragraph about = new Paragraph(getTranslation("dashboard.school.about"));
+        about.addClassName("reader-note");
+        add(
+                summary,
+                about,
+                new H3(getTranslation("dashboard.school.wholeSchool")),
+                exercises(o.exercises()),
+                new H3(getTranslation("dashboard.school.classesHeading")),
+                classes(o));
+    }
+
+    private NativeTable exercises(List<SchoolOverview.ExerciseFigures> figures) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("school-exercises");
-        table.setCaptionText("Average score and revision gain per exercise, across the school");
+        table.setCaptionText(getTranslation("dashboard.school.exercises.caption"));
         NativeTableRow head = new NativeTableRow();
-        head.add(col("Exercise"), col("Steps scored"), col("Average score"), col("Steps revised"), col("Average gain"));
+        head.add(
+                col(getTranslation("dashboard.school.exercises.exercise")),
+                col(getTranslation("dashboard.school.exercises.scored")),
+                col(getTranslation("dashboard.school.exercises.averageScore")),
+                col(getTranslation("dashboard.school.exercises.revised")),
+                col(getTranslation("dashboard.school.exercises.averageGain")));
         table.getHead().addRows(head);
         for (SchoolOverview.ExerciseFigures f : figures) {
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-testid", "school-exercise-row");
             row.getElement().setAttribute("data-exercise", f.exercise());
-            NativeTableHeaderCell name = new NativeTableHeaderCell(ExerciseNames.name(f.exercise()));
+            NativeTableHeaderCell name = new NativeTableHeaderCell(DashboardText.exercise(this, f.exercise()));
             name.getElement().setAttribute("scope", "row");
             row.add(
                     name,
-                    number(String.valueOf(f.scored()), "school-exercise-scored"),
-                    number(ClassOverviewView.fmt(f.meanScore()), "school-exercise-score"),
-                    number(String.valueOf(f.revised()), "school-exercise-revised"),
-                    number(gain(f.meanGain()), "school-exercise-gain"));
+                    number(DashboardText.count(f.scored(), getLocale()), "school-exercise-scored"),
+                    number(DashboardText.score(f.meanScore(), getLocale()), "school-exercise-score"),
+                    number(DashboardText.count(f.revised(), getLocale()), "school-exercise-revised"),
+                    number(DashboardText.gain(f.meanGain(), getLocale()), "school-exercise-gain"));
             table.getBody().addRows(row);
         }
         return table;
     }
 
-    private static NativeTable classes(SchoolOverview o) {
+    private NativeTable classes(SchoolOverview o) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("school-classes");
-        table.setCaptionText("Each class: completion, then average score and gain per exercise (steps counted)");
+        table.setCaptionText(getTranslation("dashboard.school.classes.caption"));
         NativeTableRow head = new NativeTableRow();
-        head.add(col("Class"), col("Teacher"), col("Students"), col("Assignments open"), col("Submitted"));
+        head.add(
+                col(getTranslation("dashboard.school.classes.class")),
+                col(getTranslation("dashboard.school.classes.teacher")),
+                col(getTranslation("dashboard.school.classes.students")),
+                col(getTranslation("dashboard.school.classes.assignmentsOpen")),
+                col(getTranslation("dashboard.school.classes.submitted")));
         for (String exercise : o.exercises().stream()
                 .map(SchoolOverview.ExerciseFigures::exercise)
                 .toList()) {
-            head.add(col(ExerciseNames.shortName(exercise) + ": average score"));
-            head.add(col(ExerciseNames.shortName(exercise) + ": average gain"));
+            String name = DashboardText.shortExercise(this, exercise);
+            head.add(col(getTranslation("dashboard.school.classes.averageScore", name)));
+            head.add(col(getTranslation("dashboard.school.classes.averageGain", name)));
         }
         table.getHead().addRows(head);
         for (SchoolOverview.ClassRow c : o.classes()) {
@@ -129,17 +146,26 @@ class SchoolView extends Div {
             row.add(
                     name,
                     new NativeTableCell(c.teacherName()),
-                    number(String.valueOf(c.students()), "school-class-students"),
+                    number(DashboardText.count(c.students(), getLocale()), "school-class-students"),
                     number(
-                            c.assignments() + (c.later() == 0 ? "" : " (and " + c.later() + " opening later)"),
+                            c.later() == 0
+                                    ? DashboardText.count(c.assignments(), getLocale())
+                                    : getTranslation(
+                                            "dashboard.school.classes.openingLater", c.assignments(), c.later()),
                             "school-class-assignments"),
                     completion(c));
             for (SchoolOverview.ExerciseFigures f : c.exercises()) {
                 row.add(number(
-                        f.scored() == 0 ? "\u2013" : ClassOverviewView.fmt(f.meanScore()) + " (" + f.scored() + ")",
+                        f.scored() == 0
+                                ? "\u2013"
+                                : DashboardText.score(f.meanScore(), getLocale()) + " ("
+                                        + DashboardText.count(f.scored(), getLocale()) + ")",
                         "school-class-score-" + f.exercise()));
                 row.add(number(
-                        f.revised() == 0 ? "\u2013" : gain(f.meanGain()) + " (" + f.revised() + ")",
+                        f.revised() == 0
+                                ? "\u2013"
+                                : DashboardText.gain(f.meanGain(), getLocale()) + " ("
+                                        + DashboardText.count(f.revised(), getLocale()) + ")",
                         "school-class-gain-" + f.exercise()));
             }
             table.getBody().addRows(row);
@@ -148,15 +174,22 @@ class SchoolView extends Div {
     }
 
     /** The class's completion as words and a bar that repeats them (the bar is hidden from readers). */
-    private static NativeTableCell completion(SchoolOverview.ClassRow c) {
+    private NativeTableCell completion(SchoolOverview.ClassRow c) {
         NativeTableCell cell = new NativeTableCell();
         cell.getElement().setAttribute("data-testid", "school-class-completion");
         Integer percent = c.completionPercent();
         if (percent == null) {
-            cell.setText(c.assignments() == 0 ? "No assignment open yet" : "No students yet");
+            cell.setText(getTranslation(
+                    c.assignments() == 0
+                            ? "dashboard.school.completion.noAssignment"
+                            : "dashboard.school.completion.noStudents"));
             return cell;
         }
-        Span words = new Span(c.submitted() + " of " + c.given() + " (" + percent + "%)");
+        Span words = new Span(getTranslation(
+                "dashboard.school.completion.figure",
+                c.submitted(),
+                c.given(),
+                DashboardText.percent(percent, getLocale())));
         Span bar = new Span();
         bar.addClassName("completion-bar");
         bar.getElement().setAttribute("aria-hidden", "true");
@@ -167,13 +200,6 @@ class SchoolView extends Div {
         cell.add(words, bar);
         cell.addClassName("overview-number");
         return cell;
-    }
-
-    private static String gain(@Nullable Double gain) {
-        if (gain == null) {
-            return "\u2013";
-        }
-        return (gain > 0 ? "+" : gain < 0 ? "\u2212" : "") + ClassOverviewView.fmt(Math.abs(gain));
     }
 
     private static NativeTableCell number(String text, String testId) {

@@ -20,16 +20,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.WildcardParameter;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.lateral.base.Coded;
+import org.lateral.base.i18n.Formats;
+import org.lateral.base.i18n.Labelled;
 import org.lateral.base.ui.EmptyState;
-import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.RouteIds;
-import org.lateral.library.ClaimType;
-import org.lateral.library.SourceKind;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.ScoreEntry;
 import org.lateral.submission.StudentDrillDown;
@@ -50,11 +49,8 @@ import org.lateral.submission.ui.SubmissionNavigation;
 @RolesAllowed("TEACHER")
 class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-
     private final StudentWorkService work;
-    private String title = "Student · Lateral";
+    private @Nullable String title;
 
     StudentDrillDownView(StudentWorkService work) {
         this.work = work;
@@ -63,7 +59,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation("base.pageTitle", title == null ? getTranslation("dashboard.drilldown.title") : title);
     }
 
     @Override
@@ -78,68 +74,69 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
     }
 
     private void render(StudentDrillDown d) {
-        title = d.displayName() + " · " + d.className() + " · Lateral";
+        // Where another student of the class has the same name, the username tells which one this is.
+        String name = d.nameShared()
+                ? getTranslation("dashboard.student.withUsername", d.displayName(), d.username())
+                : d.displayName();
+        title = getTranslation("dashboard.drilldown.titleOf", name, d.className());
         removeAll();
-        Anchor back = DashboardNavigation.classOverview(d.classId()).anchor("\u2190 " + d.className() + " overview");
+        Anchor back = DashboardNavigation.classOverview(d.classId())
+                .anchor("\u2190 " + getTranslation("dashboard.overview.titleOf", d.className()));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        H2 heading = new H2(d.displayName() + " in " + d.className());
+        H2 heading = new H2(getTranslation("dashboard.drilldown.heading", name, d.className()));
         heading.setTestId("drilldown-name");
         add(back, heading);
         if (d.assignments().isEmpty()) {
             add(new EmptyState(
                     "drilldown-empty",
-                    "This class has no assignment yet.",
-                    "Once it has one, this student's work on it shows here."));
+                    getTranslation("dashboard.drilldown.empty.title"),
+                    getTranslation("dashboard.drilldown.empty.text")));
             return;
         }
-        Paragraph about = new Paragraph("Scores are per attempt; the one that counts for a step is its latest scored "
-                + "attempt. \u201cFound\u201d counts the key's items the scoring matched to the student's work in the "
-                + "latest submitted attempt of each assignment; \u201cright\u201d counts those given a type or kind "
-                + "the key accepts. A key claim that accepts several types is counted under the first of them.");
+        Paragraph about = new Paragraph(getTranslation("dashboard.drilldown.about"));
         about.addClassName("reader-note");
         add(about, assignments(d));
-        add(new H3("By claim type"));
+        add(new H3(getTranslation("dashboard.drilldown.claimTypes.heading")));
         add(
                 d.claimTypes().isEmpty()
-                        ? new Paragraph("No submitted claims work with an answer key yet.")
+                        ? new Paragraph(getTranslation("dashboard.drilldown.claimTypes.none"))
                         : tallies(
                                 "drilldown-claim-types",
-                                "Key claims by type, over every assignment",
-                                "Claim type",
-                                "Type right",
-                                d.claimTypes(),
-                                ProgressView::typeName,
-                                ClaimType::code));
-        add(new H3("By source kind"));
+                                getTranslation("dashboard.drilldown.claimTypes.caption"),
+                                getTranslation("dashboard.drilldown.claimTypes.category"),
+                                getTranslation("dashboard.drilldown.claimTypes.right"),
+                                d.claimTypes()));
+        add(new H3(getTranslation("dashboard.drilldown.sourceKinds.heading")));
         add(
                 d.sourceKinds().isEmpty()
-                        ? new Paragraph("No submitted \u201cWho says so?\u201d work with an answer key yet.")
+                        ? new Paragraph(getTranslation("dashboard.drilldown.sourceKinds.none"))
                         : tallies(
                                 "drilldown-source-kinds",
-                                "Key sources by kind, over every assignment",
-                                "Source kind",
-                                "Kind right",
-                                d.sourceKinds(),
-                                SourceKind::label,
-                                SourceKind::code));
-        add(new H3("Comments and score changes"));
+                                getTranslation("dashboard.drilldown.sourceKinds.caption"),
+                                getTranslation("dashboard.drilldown.sourceKinds.category"),
+                                getTranslation("dashboard.drilldown.sourceKinds.right"),
+                                d.sourceKinds()));
+        add(new H3(getTranslation("dashboard.drilldown.notes.heading")));
         add(notes(d));
     }
 
-    private static NativeTable assignments(StudentDrillDown d) {
+    private NativeTable assignments(StudentDrillDown d) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("drilldown-assignments");
-        table.setCaptionText(d.displayName() + " (" + d.username() + "): "
-                + d.assignments().size() + (d.assignments().size() == 1 ? " assignment" : " assignments"));
+        table.setCaptionText(getTranslation(
+                "dashboard.drilldown.caption",
+                d.displayName(),
+                d.username(),
+                d.assignments().size()));
         NativeTableRow head = new NativeTableRow();
         head.add(
-                col("Assignment"),
-                col("Due"),
-                col("Status"),
-                col("Steps: attempts, scores and gains"),
-                col("Lesson score"));
+                col(getTranslation("dashboard.drilldown.column.assignment")),
+                col(getTranslation("dashboard.drilldown.column.due")),
+                col(getTranslation("dashboard.drilldown.column.status")),
+                col(getTranslation("dashboard.drilldown.column.steps")),
+                col(getTranslation("dashboard.drilldown.column.lessonScore")));
         table.getHead().addRows(head);
         for (StudentDrillDown.AssignmentWork a : d.assignments()) {
             NativeTableRow row = new NativeTableRow();
@@ -147,8 +144,14 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             row.getElement().setAttribute("data-assignment-id", a.assignmentId().toString());
             NativeTableHeaderCell name = new NativeTableHeaderCell(a.title());
             name.getElement().setAttribute("scope", "row");
-            row.add(name, new NativeTableCell(DAY.format(a.dueAt().atZone(d.timeZone()))));
-            NativeTableCell status = new NativeTableCell(a.open() ? a.status().label() : "Not open yet");
+            row.add(
+                    name,
+                    new NativeTableCell(
+                            Formats.day(a.dueAt().atZone(d.timeZone()).toLocalDate(), getLocale())));
+            NativeTableCell status = new NativeTableCell(
+                    a.open()
+                            ? DashboardText.status(this, a.status())
+                            : getTranslation("dashboard.drilldown.notOpenYet"));
             status.getElement().setAttribute("data-testid", "drilldown-status");
             row.add(status);
             NativeTableCell steps = new NativeTableCell();
@@ -159,10 +162,11 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             }
             steps.add(list);
             row.add(steps);
+            String lessonScore = DashboardText.score(a.lessonScore(), getLocale());
             NativeTableCell lesson = new NativeTableCell(
-                    a.lessonScore() == null
-                            ? "\u2013"
-                            : ClassOverviewView.fmt(a.lessonScore()) + (a.lessonProvisional() ? " (provisional)" : ""));
+                    a.lessonScore() != null && a.lessonProvisional()
+                            ? getTranslation("dashboard.drilldown.provisional", lessonScore)
+                            : lessonScore);
             lesson.getElement().setAttribute("data-testid", "drilldown-lesson-score");
             lesson.addClassName("overview-number");
             row.add(lesson);
@@ -171,15 +175,15 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         return table;
     }
 
-    private static ListItem step(StudentDrillDown.StepWork step, ZoneId zone) {
+    private ListItem step(StudentDrillDown.StepWork step, ZoneId zone) {
         ListItem item = new ListItem();
         item.addClassName("overview-step");
         item.getElement().setAttribute("data-testid", "drilldown-step-" + step.exercise());
-        Span name = new Span(ExerciseNames.shortName(step.exercise()) + ": ");
+        Span name = new Span(DashboardText.shortExercise(this, step.exercise()) + ": ");
         name.addClassName("overview-step-name");
         item.add(name);
         if (step.attempts().isEmpty()) {
-            item.add(new Span("not started."));
+            item.add(new Span(getTranslation("dashboard.drilldown.step.notStarted")));
             return item;
         }
         boolean firstAttempt = true;
@@ -188,7 +192,8 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
                 item.add(new Span("; "));
             }
             firstAttempt = false;
-            Anchor link = SubmissionNavigation.review(a.attemptId()).anchor("attempt " + a.number());
+            Anchor link = SubmissionNavigation.review(a.attemptId())
+                    .anchor(getTranslation("dashboard.drilldown.step.attempt", a.number()));
             link.getElement().setAttribute("router-link", true);
             link.setTestId("drilldown-attempt-link");
             item.add(link);
@@ -197,7 +202,8 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             item.add(about);
         }
         if (step.gain() != null) {
-            Span gain = new Span(". Revision gain " + signed(step.gain()) + " points");
+            Span gain = new Span(
+                    getTranslation("dashboard.drilldown.step.gain", DashboardText.signed(step.gain(), getLocale())));
             gain.getElement().setAttribute("data-testid", "drilldown-gain");
             item.add(gain);
         }
@@ -205,53 +211,56 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         return item;
     }
 
-    /** "score 70 (found 2 of 26, 1 with the type right), submitted 3 Dec 2026, 10:00". */
-    static String attempt(StudentDrillDown.AttemptWork a, ZoneId zone) {
+    /** "score 70 (set by the teacher), found 2 of 26 (1 right), submitted Dec 3, 2026, 10:00 AM (UTC)". */
+    private String attempt(StudentDrillDown.AttemptWork a, ZoneId zone) {
         StringBuilder text = new StringBuilder();
         if (a.submittedAt() == null) {
-            return "in progress";
+            return getTranslation("dashboard.drilldown.attempt.inProgress");
         }
         ScoreEntry score = a.score();
-        text.append(score == null ? "not scored" : "score " + ClassOverviewView.fmt(score.score()));
-        if (score != null && score.overridden()) {
-            text.append(" (set by the teacher)");
+        if (score == null) {
+            text.append(getTranslation("dashboard.drilldown.attempt.notScored"));
+        } else {
+            String figure = DashboardText.score(score.score(), getLocale());
+            text.append(
+                    score.overridden()
+                            ? getTranslation("dashboard.drilldown.attempt.overridden", figure)
+                            : getTranslation("dashboard.drilldown.attempt.score", figure));
         }
         if (a.found() != null) {
-            text.append(", found ")
-                    .append(a.found().found())
-                    .append(" of ")
-                    .append(a.found().total())
-                    .append(" (")
-                    .append(a.found().right())
-                    .append(" right)");
+            text.append(getTranslation(
+                    "dashboard.drilldown.attempt.found",
+                    a.found().found(),
+                    a.found().total(),
+                    a.found().right()));
         }
-        text.append(", submitted ").append(WHEN.format(a.submittedAt().atZone(zone)));
+        text.append(getTranslation(
+                "dashboard.drilldown.attempt.submitted",
+                Formats.dateTime(a.submittedAt().atZone(zone), getLocale())));
         if (a.late()) {
-            text.append(", late");
+            text.append(getTranslation("dashboard.drilldown.attempt.late"));
         }
         return text.toString();
     }
 
-    static <E extends Enum<E>> NativeTable tallies(
-            String testId,
-            String caption,
-            String category,
-            String rightHeading,
-            List<WorkTallies.Tally<E>> tallies,
-            Function<E, String> label,
-            Function<E, String> code) {
+    private <E extends Enum<E> & Coded & Labelled> NativeTable tallies(
+            String testId, String caption, String category, String rightHeading, List<WorkTallies.Tally<E>> tallies) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId(testId);
         table.setCaptionText(caption);
         NativeTableRow head = new NativeTableRow();
-        head.add(col(category), col("In the keys"), col("Found"), col(rightHeading));
+        head.add(
+                col(category),
+                col(getTranslation("dashboard.drilldown.tallies.inKeys")),
+                col(getTranslation("dashboard.drilldown.tallies.found")),
+                col(rightHeading));
         table.getHead().addRows(head);
         for (WorkTallies.Tally<E> t : tallies) {
             NativeTableRow row = new NativeTableRow();
             row.getElement().setAttribute("data-testid", testId + "-row");
-            row.getElement().setAttribute("data-category", code.apply(t.category()));
-            NativeTableHeaderCell name = new NativeTableHeaderCell(label.apply(t.category()));
+            row.getElement().setAttribute("data-category", t.category().code());
+            NativeTableHeaderCell name = new NativeTableHeaderCell(DashboardText.label(this, t.category()));
             name.getElement().setAttribute("scope", "row");
             row.add(name, number(t.total()), number(t.found()), number(t.right()));
             table.getBody().addRows(row);
@@ -259,32 +268,56 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         return table;
     }
 
-    private static Div notes(StudentDrillDown d) {
+    private Div notes(StudentDrillDown d) {
+        Locale locale = getLocale();
         Div notes = new Div();
         notes.setTestId("drilldown-notes");
         UnorderedList list = new UnorderedList();
         for (StudentDrillDown.AssignmentWork a : d.assignments()) {
             for (StudentDrillDown.StepWork step : a.steps()) {
                 for (StudentDrillDown.AttemptWork attempt : step.attempts()) {
-                    String where = a.title() + ", " + ExerciseNames.shortName(step.exercise()) + ", attempt "
-                            + attempt.number() + ": ";
+                    String stepName = DashboardText.shortExercise(this, step.exercise());
                     for (AttemptReview.Comment c : attempt.comments()) {
-                        ListItem item = new ListItem(where + c.author() + " commented \u201c" + c.body() + "\u201d ("
-                                + WHEN.format(c.at().atZone(d.timeZone())) + ").");
+                        ListItem item = new ListItem(getTranslation(
+                                "dashboard.drilldown.note.comment",
+                                a.title(),
+                                stepName,
+                                attempt.number(),
+                                c.author(),
+                                c.body(),
+                                Formats.dateTime(c.at().atZone(d.timeZone()), locale)));
                         item.getElement().setAttribute("data-testid", "drilldown-comment");
                         list.add(item);
                     }
                     for (ScoreEntry o : attempt.overrides()) {
-                        String who = o.causedBy() == null ? "The teacher" : o.causedBy();
-                        String what = o.overridden()
-                                ? who + " set the score to " + ClassOverviewView.fmt(o.score()) + " (the rules gave "
-                                        + ClassOverviewView.fmt(o.computed()) + ")"
-                                : who + " removed their score; the rules' " + ClassOverviewView.fmt(o.score())
-                                        + " counts again";
-                        String why =
-                                o.comment() == null || o.comment().isBlank() ? "" : ": \u201c" + o.comment() + "\u201d";
+                        String who = o.causedBy() == null
+                                ? getTranslation("dashboard.drilldown.note.theTeacher")
+                                : o.causedBy();
+                        String why = o.comment() == null || o.comment().isBlank()
+                                ? ""
+                                : getTranslation("dashboard.drilldown.note.why", o.comment());
+                        String when = Formats.dateTime(o.at().atZone(d.timeZone()), locale);
                         ListItem item = new ListItem(
-                                where + what + why + " (" + WHEN.format(o.at().atZone(d.timeZone())) + ").");
+                                o.overridden()
+                                        ? getTranslation(
+                                                "dashboard.drilldown.note.override",
+                                                a.title(),
+                                                stepName,
+                                                attempt.number(),
+                                                who,
+                                                DashboardText.score(o.score(), locale),
+                                                DashboardText.score(o.computed(), locale),
+                                                why,
+                                                when)
+                                        : getTranslation(
+                                                "dashboard.drilldown.note.overrideRemoved",
+                                                a.title(),
+                                                stepName,
+                                                attempt.number(),
+                                                who,
+                                                DashboardText.score(o.score(), locale),
+                                                why,
+                                                when));
                         item.getElement().setAttribute("data-testid", "drilldown-override");
                         list.add(item);
                     }
@@ -292,15 +325,15 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             }
         }
         if (list.getChildren().findAny().isEmpty()) {
-            notes.add(new Paragraph("No comments or score changes by a teacher yet."));
+            notes.add(new Paragraph(getTranslation("dashboard.drilldown.notes.none")));
         } else {
             notes.add(list);
         }
         return notes;
     }
 
-    private static NativeTableCell number(int n) {
-        NativeTableCell cell = new NativeTableCell(String.valueOf(n));
+    private NativeTableCell number(int n) {
+        NativeTableCell cell = new NativeTableCell(DashboardText.count(n, getLocale()));
         cell.addClassName("overview-number");
         return cell;
     }
@@ -309,9 +342,5 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         NativeTableHeaderCell th = new NativeTableHeaderCell(text);
         th.getElement().setAttribute("scope", "col");
         return th;
-    }
-
-    static String signed(double value) {
-        return (value > 0 ? "+" : value < 0 ? "\u2212" : "\u00b1") + ClassOverviewView.fmt(Math.abs(value));
     }
 }

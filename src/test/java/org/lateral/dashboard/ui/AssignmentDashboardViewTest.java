@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,9 +335,11 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
         }
     }
 
-    @Test
-    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
-    void a_compare_step_has_a_panel_with_each_cells_agreement_in_numbers_and_a_sentence() {
+    /**
+     * A comparison of Isegoria and War in Context: Ada answers sensational (right) and fact
+     * (right), Bo question (wrong) and hedged (wrong).
+     */
+    private AssignmentSummary twoComparisons() {
         AssignmentSummary lesson;
         UUID isegoria;
         try (var s = SignedIn.as(users, TEACHER)) {
@@ -353,11 +358,40 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
                             false,
                             List.of(NewStep.compare(List.of(isegoria, warInContext), BigDecimal.ONE, false))));
         }
-        // Ada: sensational (right) and fact (right); Bo: question (wrong) and hedged (wrong).
         compare(pupils.get(0), lesson, isegoria, "sensational", "fact");
         compare(pupils.get(1), lesson, isegoria, "question", "hedged");
+        return lesson;
+    }
 
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_compare_panel_names_the_items_and_the_answers_in_spanish() {
+        AssignmentSummary lesson = twoComparisons();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
         navigate("dashboards/assignment/" + lesson.id(), AssignmentDashboardView.class);
+        Div panel = $(Div.class).withTestId("compare-agreement").single();
+        List<NativeTableCell> cells = $(NativeTableCell.class, panel)
+                .withAttribute("data-testid", "compare-agreement-cell")
+                .all();
+        assertThat(cell(cells, "framing", "Isegoria").getElement().getTextRecursively())
+                .contains("Clave: sensacionalista o neutral")
+                .contains("Coinciden con la clave: 50\u00a0% (1 de 2)")
+                .contains("Más frecuente: pregunta / sensacionalista, 50\u00a0% (1)")
+                .contains("Respondieron: 2 de 2");
+        assertThat(cell(cells, "k01", "Isegoria").getElement().getTextRecursively())
+                .contains("Clave: como hecho o atribuida");
+        assertThat($(Paragraph.class, panel)
+                        .withTestId("compare-agreement-summary")
+                        .single()
+                        .getText())
+                .startsWith("Menor coincidencia con la clave: 0\u00a0% en 28 celdas, entre ellas War in Context, "
+                        + "enfoque del titular; Isegoria, fuentes con nombre;");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_compare_step_has_a_panel_with_each_cells_agreement_in_numbers_and_a_sentence() {
+        navigate("dashboards/assignment/" + twoComparisons().id(), AssignmentDashboardView.class);
 
         Div panel = $(Div.class).withTestId("compare-agreement").single();
         List<NativeTableCell> cells = $(NativeTableCell.class, panel)
@@ -418,5 +452,56 @@ class AssignmentDashboardViewTest extends SpringBrowserlessTest {
                 .map(Html::getInnerHtml)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_dashboard_in_spanish_with_spanish_percentages() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle())
+                .isEqualTo(assignment.title() + " · Panel · Lateral");
+        assertThat(claim("c01").getElement().getAttribute("aria-label"))
+                .isEqualTo("Afirmación 1: la encontraron 3 de 3 estudiantes");
+        // A Spanish percentage keeps a non-breaking space before its sign (&nbsp; in the table markup).
+        assertThat(html("heatmap-table"))
+                .contains("<td>3 de 3</td><td>100&nbsp;%</td>")
+                .contains("<td>1 de 3</td><td>33&nbsp;%</td>")
+                .doesNotContain("Found by");
+        assertThat($(Div.class).withTestId("heatmap").single().getElement().getTextRecursively())
+                .contains("[1: 100\u00a0%]");
+        assertThat(html("confusion-matrix")).contains("3 (coincide)").contains("Matizada");
+        assertThat($(Button.class).withTestId("print-report").single().getText())
+                .isEqualTo("Imprimir informe");
+        assertThat($(Paragraph.class).withTestId("dashboard-live").single().getText())
+                .isEqualTo("3 estudiantes han entregado el paso de las afirmaciones. "
+                        + "Esta página se actualiza sola mientras el alumnado trabaja.");
+        assertThat(getCurrentView().getElement().getTextRecursively())
+                .doesNotContain("Students")
+                .doesNotContain("Score distribution")
+                .doesNotContain("submitted");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void two_students_with_the_same_name_are_told_apart_by_their_usernames() {
+        OneTimeCredential namesake;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            namesake = classroom.createStudents(classId, "Ada").getFirst();
+        }
+        navigate("dashboards/assignment/" + assignment.id(), AssignmentDashboardView.class);
+        com.vaadin.flow.component.grid.Grid<?> grid = $(com.vaadin.flow.component.grid.Grid.class)
+                .withTestId("dashboard-students")
+                .single();
+        @SuppressWarnings("unchecked")
+        var rows = new com.vaadin.flow.component.grid.GridTester<>((com.vaadin.flow.component.grid.Grid<Object>) grid);
+        List<String> names = java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> ((Span) rows.getCellComponent(i, "student")).getText())
+                .toList();
+        assertThat(names)
+                .contains("Ada (" + ada.username() + ")", "Ada (" + namesake.username() + ")")
+                .as("a name nobody else has stays as it is")
+                .contains("Bo", "Cy")
+                .doesNotContain("Ada");
     }
 }

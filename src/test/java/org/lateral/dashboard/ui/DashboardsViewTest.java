@@ -3,13 +3,16 @@ package org.lateral.dashboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,5 +248,47 @@ class DashboardsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("student1")
     void a_student_cannot_open_a_class_overview() {
         navigate("dashboards/class/" + media.id(), NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_cards_and_the_overview_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(DashboardsView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Paneles · Lateral");
+        Div media = card(this.media);
+        // 66 %, as Spanish writes a percentage: a (non-breaking) space before the sign.
+        assertThat($(Span.class, media)
+                        .withTestId("dashboard-class-completion")
+                        .single()
+                        .getText())
+                .isEqualTo("66\u00a0% entregado");
+        assertThat(media.getElement().getTextRecursively())
+                .contains("3 estudiantes")
+                .contains("1 tarea")
+                .contains("2 de 3 lecciones entregadas")
+                .doesNotContain("students");
+
+        navigate("dashboards/class/" + this.media.id(), ClassOverviewView.class);
+        NativeTableRow row = $(
+                        NativeTableRow.class,
+                        $(NativeTable.class).withTestId("class-overview").single())
+                .withAttribute("data-testid", "overview-row")
+                .single();
+        assertThat($(Span.class, row)
+                        .withTestId("overview-median-mark-claims")
+                        .single()
+                        .getText())
+                .isEqualTo("mediana 50");
+        assertThat($(Div.class, row)
+                        .withTestId("overview-boxplot-mark-claims")
+                        .single()
+                        .getElement()
+                        .getAttribute("aria-label"))
+                .isEqualTo("Puntuaciones de Afirmaciones de 2 estudiantes: mínima 40, mitad central de 40 a 60, "
+                        + "mediana 50, máxima 60 (sobre 100).");
+        assertThat(row.getElement().getTextRecursively())
+                .contains("Aún no hay con qué comparar")
+                .doesNotContain("Nothing to compare");
     }
 }

@@ -3,6 +3,7 @@ package org.lateral.dashboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -10,7 +11,9 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,5 +180,21 @@ class SchoolViewTest extends SpringBrowserlessTest {
     @WithUserDetails("student1")
     void a_student_cannot_open_the_school_view() {
         navigate("dashboards/school", NotFoundView.class);
+    }
+
+    @Test
+    @WithUserDetails(value = ADMIN, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_school_view_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(SchoolView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Vista del centro · Lateral");
+        assertThat($(H2.class).withTestId("school-view-name").single().getText())
+                .endsWith(": vista del centro");
+        // 50 %, as Spanish writes a percentage: a (non-breaking) space before the sign.
+        assertThat(cell(classRow(), "school-class-completion")).isEqualTo("1 de 2 (50\u00a0%)");
+        assertThat($(NativeTableHeaderCell.class).all())
+                .extracting(NativeTableHeaderCell::getText)
+                .contains("Afirmaciones: puntuación media", "Marcar las afirmaciones")
+                .doesNotContain("Claims: average score", "Mark the claims");
     }
 }

@@ -3,6 +3,7 @@ package org.lateral.dashboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -10,8 +11,10 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -338,5 +341,77 @@ class StudentWorkViewsTest extends SpringBrowserlessTest {
                         .getTextRecursively())
                 .contains("Once you have submitted work and your teacher releases feedback");
         assertThat($(NativeTable.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_student_who_shares_a_name_with_a_classmate_is_named_with_their_username_on_the_drill_down() {
+        OneTimeCredential namesake;
+        try (var s = SignedIn.as(users, TEACHER)) {
+            namesake = classroom.createStudents(media.id(), "Pupil One").getFirst();
+        }
+        assertThat(namesake.username()).isNotEqualTo(one.username());
+        navigate(drillDown(), StudentDrillDownView.class);
+        assertThat($(H2.class).withTestId("drilldown-name").single().getText())
+                .isEqualTo("Pupil One (" + one.username() + ") in " + media.name());
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle())
+                .isEqualTo("Pupil One (" + one.username() + ") · " + media.name() + " · Lateral");
+    }
+
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_drill_down_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(drillDown(), StudentDrillDownView.class);
+        assertThat($(H2.class).withTestId("drilldown-name").single().getText())
+                .isEqualTo("Pupil One en " + media.name());
+        NativeTable table =
+                $(NativeTable.class).withTestId("drilldown-assignments").single();
+        String firstRow = $(NativeTableRow.class, table)
+                .withAttribute("data-testid", "drilldown-row")
+                .all()
+                .getFirst()
+                .getElement()
+                .getTextRecursively();
+        assertThat(firstRow)
+                .contains("Entregada")
+                .contains("puntuación 60 (puesta por el docente), encontró 1 de 26 (1 correcto)")
+                .doesNotContain("submitted")
+                .doesNotContain("found");
+        assertThat(cells(categoryRow("drilldown-claim-types", "attributed")))
+                .containsExactly("Atribuida", "14", "3", "3");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "drilldown-override")
+                        .all())
+                .extracting(ListItem::getText)
+                .anySatisfy(t -> assertThat(t).contains("Ms Drill puso la puntuación en 60"));
+    }
+
+    @Test
+    void a_students_progress_in_spanish_has_spanish_words_and_spanish_percentages() {
+        try (var s = SignedIn.as(users, one.username())) {
+            passwordChanged(one);
+            UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+            navigate("progress", ProgressView.class);
+        }
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle()).isEqualTo("Mi progreso · Lateral");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "progress-better-item")
+                        .all())
+                .extracting(ListItem::getText)
+                .containsExactly("Afirmaciones de tipo Atribuida: pasaste de 1 de 7 encontradas, 1 correcta en tu "
+                        + "primera tarea a 2 de 7 encontradas, 2 correctas en la última.");
+        // A Spanish percentage keeps a (non-breaking) space before its sign.
+        assertThat($(Div.class)
+                        .withTestId("progress-chart")
+                        .single()
+                        .getElement()
+                        .getAttribute("aria-label"))
+                .contains("Atribuida: primera 1 de 7 (14\u00a0%), última 2 de 7 (29\u00a0%).")
+                .doesNotContain("first");
+        assertThat(getCurrentView().getElement().getTextRecursively())
+                .contains("Tus tareas")
+                .doesNotContain("Your assignments")
+                .doesNotContain("not scored");
     }
 }
