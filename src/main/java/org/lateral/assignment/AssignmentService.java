@@ -75,13 +75,14 @@ public class AssignmentService {
     @TeacherOfClass
     public AssignmentSummary assignMarkClaims(UUID classId, NewAssignment form) {
         LateralUser teacher = currentUser.require(Role.TEACHER);
-        ClassDetail schoolClass =
-                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
+        ClassDetail schoolClass = classroom
+                .classDetail(classId)
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.classUnknown"));
         if (schoolClass.archived()) {
-            throw new UserFacingException("This class is archived; nothing new can be assigned to it.");
+            throw UserFacingException.of("assignment.refusal.classArchived");
         }
         LibraryPins.Pin pin = library.current(teacher.schoolId(), form.articleId(), teacher.accountId())
-                .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.articleUnknown"));
         checkSteps(form.steps(), teacher, pin);
         checkNoClaimsGivenAway(classId, pin.articleId(), form.steps());
         LessonPlan.Pinned plan = LessonPlan.pin(library, teacher.schoolId(), teacher.accountId(), pin, form.steps());
@@ -92,22 +93,22 @@ public class AssignmentService {
                 ? clock.instant()
                 : openDay.atStartOfDay(zone).toInstant();
         if (form.dueDate().isBefore(today)) {
-            throw new UserFacingException("The due date is in the past.");
+            throw UserFacingException.of("assignment.refusal.dueInPast");
         }
         if (form.dueDate().isBefore(openDay)) {
-            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+            throw UserFacingException.of("assignment.refusal.dueBeforeOpen");
         }
         if (form.dueDate().isAfter(openDay.plusDays(LONGEST_DEADLINE_DAYS))) {
-            throw new UserFacingException("The due date can be at most a year after the assignment opens.");
+            throw UserFacingException.of("assignment.refusal.dueTooLate");
         }
 
         Instant revisionUntil = null;
         if (form.revisionAllowed() && form.revisionUntil() != null) {
             if (form.revisionUntil().isBefore(form.dueDate())) {
-                throw new UserFacingException("The revision window must end on or after the due date.");
+                throw UserFacingException.of("assignment.refusal.revisionBeforeDue");
             }
             if (form.revisionUntil().isAfter(form.dueDate().plusDays(LONGEST_DEADLINE_DAYS))) {
-                throw new UserFacingException("The revision window can end at most a year after the due date.");
+                throw UserFacingException.of("assignment.refusal.revisionTooLate");
             }
             revisionUntil = DueDates.endOfDay(form.revisionUntil(), zone);
         }
@@ -142,18 +143,18 @@ public class AssignmentService {
      */
     private void checkSteps(List<NewStep> steps, LateralUser teacher, LibraryPins.Pin pin) {
         if (steps.isEmpty() || steps.size() > 3) {
-            throw new UserFacingException("A lesson has one, two or three steps.");
+            throw UserFacingException.of("assignment.refusal.stepCount");
         }
         Set<String> seen = new HashSet<>();
         for (NewStep step : steps) {
             if (!seen.add(step.exercise())) {
-                throw new UserFacingException("Each exercise can be a step of a lesson only once.");
+                throw UserFacingException.of("assignment.refusal.stepTwice");
             }
             if (step.weight() == null
                     || step.weight().compareTo(NewStep.LIGHTEST) < 0
                     || step.weight().compareTo(NewStep.HEAVIEST) > 0
                     || step.weight().scale() > 1) {
-                throw new UserFacingException("A step's weight is a number from 0.1 to 9.9, with at most one decimal.");
+                throw UserFacingException.of("assignment.refusal.stepWeight");
             }
             switch (step.exercise()) {
                 case NewStep.MARK_CLAIMS -> {}
@@ -163,21 +164,20 @@ public class AssignmentService {
                                     .map(k -> !k.sources().isEmpty())
                                     .orElse(false);
                     if (!hasSources) {
-                        throw new UserFacingException(
-                                "This article's answer key names no sources, so it cannot be used for \u201cWho says so?\u201d.");
+                        throw UserFacingException.of("assignment.refusal.noSourcesInKey");
                     }
                 }
                 case NewStep.COMPARE_OUTLETS -> {
                     // Its articles and key are checked when it is pinned (LessonPlan).
                 }
-                default -> throw new UserFacingException("That is not an exercise Lateral knows.");
+                default -> throw UserFacingException.of("assignment.refusal.unknownExercise");
             }
         }
         for (int i = 0; i < steps.size() - 1; i++) {
             if (steps.get(i).exercise().equals(NewStep.COMPARE_OUTLETS)) {
                 // The comparison widens a lesson on one article to its story; the steps on the
                 // article come first, so the student compares outlets knowing one text well.
-                throw new UserFacingException("\u201cCompare the outlets\u201d is the last step of a lesson.");
+                throw UserFacingException.of("assignment.refusal.compareLast");
             }
         }
         boolean misplacedClaims =
@@ -185,8 +185,7 @@ public class AssignmentService {
         if (misplacedClaims) {
             // Step 2 links the claims the student marked in step 1; marking them afterwards would
             // leave the links without claims. Alone, "Who says so?" links the key's claims.
-            throw new UserFacingException(
-                    "\u201cMark the claims\u201d comes first in a lesson; \u201cWho says so?\u201d can also be a lesson on its own.");
+            throw UserFacingException.of("assignment.refusal.claimsFirst");
         }
     }
 
@@ -200,18 +199,14 @@ public class AssignmentService {
                 !marksClaims && steps.stream().anyMatch(s -> s.exercise().equals(NewStep.IDENTIFY_SOURCES));
         List<List<String>> others = assignments.lessonsOnArticle(classId, articleId);
         if (showsClaims && others.stream().anyMatch(l -> l.contains(NewStep.MARK_CLAIMS))) {
-            throw new UserFacingException("This class marks the claims of this article in another assignment. "
-                    + "\u201cWho says so?\u201d on its own shows where the article's claims are, so it would give them "
-                    + "away: add it as a second step of a lesson instead, or choose another article.");
+            throw UserFacingException.of("assignment.refusal.claimsGivenAway");
         }
         // A compare step names the story's core claims in words, never where the article makes
         // them, so it gives nothing away.
         if (marksClaims
                 && others.stream()
                         .anyMatch(l -> !l.contains(NewStep.MARK_CLAIMS) && l.contains(NewStep.IDENTIFY_SOURCES))) {
-            throw new UserFacingException("This class has a \u201cWho says so?\u201d lesson on this article, which "
-                    + "shows where its claims are, so marking them would give nothing to find. Choose another "
-                    + "article.");
+            throw UserFacingException.of("assignment.refusal.nothingToFind");
         }
     }
 
@@ -220,8 +215,9 @@ public class AssignmentService {
     @TeacherOfClass
     public List<AssignmentSummary> assignmentsOf(UUID classId) {
         currentUser.require(Role.TEACHER);
-        ClassDetail schoolClass =
-                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
+        ClassDetail schoolClass = classroom
+                .classDetail(classId)
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.classUnknown"));
         return assignments.ofClass(classId, schoolClass.timeZone(), work);
     }
 
@@ -251,23 +247,23 @@ public class AssignmentService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         UUID classId = assignments
                 .classOf(assignmentId, teacher.schoolId())
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         ClassDetail schoolClass = classroom
                 .classDetail(classId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         if (schoolClass.roster().stream().noneMatch(r -> r.studentId().equals(studentId))) {
-            throw new UserFacingException("That student is not in this class.");
+            throw UserFacingException.of("assignment.refusal.studentNotInClass");
         }
         if (reason != null && reason.length() > 500) {
-            throw new UserFacingException("Keep the reason under 500 characters.");
+            throw UserFacingException.of("assignment.refusal.reasonTooLong");
         }
         // Bounded like an assignment's own due date (and so never beyond what an instant holds).
         LocalDate today = LocalDate.now(clock.withZone(schoolClass.timeZone()));
         if (dueDate.isBefore(today)) {
-            throw new UserFacingException("The due date is in the past.");
+            throw UserFacingException.of("assignment.refusal.dueInPast");
         }
         if (dueDate.isAfter(today.plusDays(LONGEST_DEADLINE_DAYS))) {
-            throw new UserFacingException("The due date can be at most a year from today.");
+            throw UserFacingException.of("assignment.refusal.dueTooLateFromToday");
         }
         assignments.setDueOverride(
                 assignmentId,
@@ -374,9 +370,9 @@ public class AssignmentService {
     public List<LibraryPins.RubricLevel> editJudgementRubric(UUID assignmentId, List<LibraryPins.RubricLevel> levels) {
         currentUser.require(Role.TEACHER);
         int step = compareStep(assignmentId)
-                .orElseThrow(() -> new UserFacingException("This lesson has no step with a judgement to grade."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.noJudgementStep"));
         if (levels.size() < 2 || levels.size() > MOST_RUBRIC_LEVELS) {
-            throw new UserFacingException("A rubric has two to ten levels.");
+            throw UserFacingException.of("assignment.refusal.rubricLevels");
         }
         List<LibraryPins.RubricLevel> checked = new java.util.ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
@@ -387,11 +383,10 @@ public class AssignmentService {
                     ? ""
                     : PlainText.storable(level.descriptor()).strip();
             if (name.isEmpty() || name.length() > 200) {
-                throw new UserFacingException("Level " + i + " needs a name of at most 200 characters.");
+                throw UserFacingException.of("assignment.refusal.levelName", i);
             }
             if (descriptor.isEmpty() || descriptor.length() > 2000) {
-                throw new UserFacingException(
-                        "Level " + i + " (" + name + ") needs a description of at most 2,000 characters.");
+                throw UserFacingException.of("assignment.refusal.levelDescription", i, name);
             }
             checked.add(new LibraryPins.RubricLevel(i, name, descriptor));
         }
@@ -410,8 +405,8 @@ public class AssignmentService {
     @Transactional
     @TeacherOfAssignment
     public TeacherAssignment releaseFeedback(UUID assignmentId) {
-        TeacherAssignment assignment =
-                forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        TeacherAssignment assignment = forTeacher(assignmentId)
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         assignments.releaseFeedback(assignmentId, clock.instant());
         return forTeacher(assignment.id()).orElseThrow();
     }
@@ -426,10 +421,10 @@ public class AssignmentService {
     @Transactional
     @TeacherOfAssignment
     public void pinKeyVersion(UUID assignmentId, UUID expectedPinned, UUID keyVersionId, boolean accept) {
-        TeacherAssignment assignment =
-                forTeacher(assignmentId).orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+        TeacherAssignment assignment = forTeacher(assignmentId)
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         if (!expectedPinned.equals(assignment.keyVersionId()) || assignment.articleVersionId() == null) {
-            throw new UserFacingException("The key of this assignment changed meanwhile. Reload the page.");
+            throw UserFacingException.of("assignment.refusal.keyChanged");
         }
         // Only the version the library offers, never any id a caller names: it is the one whose
         // text fits the marks.
@@ -439,8 +434,7 @@ public class AssignmentService {
                         expectedPinned,
                         currentUser.require(Role.TEACHER).accountId())
                 .filter(v -> v.id().equals(keyVersionId))
-                .orElseThrow(() -> new UserFacingException(
-                        "The library key changed again meanwhile. Reload the page to see the latest."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.libraryKeyChanged"));
         if (accept) {
             assignments.pinKeyVersion(
                     assignmentId, assignment.firstStep().position(), offered.id(), offered.articleVersionId());
@@ -460,7 +454,7 @@ public class AssignmentService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         AssignmentRepository.Settings stored = assignments
                 .settings(assignmentId, teacher.schoolId(), "")
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         return settingsOf(stored, zoneOf(stored.classId()));
     }
 
@@ -489,7 +483,7 @@ public class AssignmentService {
         return classroom
                 .classDetail(classId)
                 .map(ClassDetail::timeZone)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
     }
 
     /**
@@ -506,19 +500,19 @@ public class AssignmentService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         AssignmentRepository.Settings stored = assignments
                 .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         ZoneId zone = zoneOf(stored.classId());
         AssignmentSettings before = settingsOf(stored, zone);
         if (edit.version() != stored.version()) {
-            throw new UserFacingException("This assignment was changed meanwhile. Reload the page and try again.");
+            throw UserFacingException.of("assignment.refusal.changedMeanwhile");
         }
         String title =
                 edit.title() == null ? "" : PlainText.storable(edit.title()).strip();
         if (title.isEmpty() || title.length() > LONGEST_TITLE) {
-            throw new UserFacingException("Give the assignment a title of 1 to 300 characters.");
+            throw UserFacingException.of("assignment.refusal.title");
         }
         if (edit.dueDate() == null || edit.feedbackPolicy() == null) {
-            throw new UserFacingException("Choose a due date and when students see feedback.");
+            throw UserFacingException.of("assignment.refusal.dueAndFeedback");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         AssignmentEdit was = before.values();
@@ -526,13 +520,13 @@ public class AssignmentService {
         LocalDate openDay = was.openDate();
         if (edit.openDate() != null && !edit.openDate().equals(was.openDate())) {
             if (before.opened()) {
-                throw new UserFacingException("Students can already open this assignment, so its open date stays.");
+                throw UserFacingException.of("assignment.refusal.openDateFixed");
             }
             if (edit.openDate().isBefore(today)) {
-                throw new UserFacingException("The open date is in the past.");
+                throw UserFacingException.of("assignment.refusal.openInPast");
             }
             if (edit.openDate().isAfter(today.plusDays(LONGEST_DEADLINE_DAYS))) {
-                throw new UserFacingException("The open date can be at most a year from today.");
+                throw UserFacingException.of("assignment.refusal.openTooLate");
             }
             openDay = edit.openDate();
             openAt = edit.openDate().equals(today)
@@ -542,15 +536,15 @@ public class AssignmentService {
         Instant dueAt = stored.dueAt();
         if (!edit.dueDate().equals(was.dueDate())) {
             if (edit.dueDate().isBefore(today)) {
-                throw new UserFacingException("The due date is in the past.");
+                throw UserFacingException.of("assignment.refusal.dueInPast");
             }
             if (edit.dueDate().isAfter(openDay.plusDays(LONGEST_DEADLINE_DAYS))) {
-                throw new UserFacingException("The due date can be at most a year after the assignment opens.");
+                throw UserFacingException.of("assignment.refusal.dueTooLate");
             }
             dueAt = DueDates.endOfDay(edit.dueDate(), zone);
         }
         if (edit.dueDate().isBefore(openDay)) {
-            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+            throw UserFacingException.of("assignment.refusal.dueBeforeOpen");
         }
         boolean revisionAllowed = stored.revisionAllowed();
         Instant revisionUntil = stored.revisionUntil();
@@ -559,26 +553,24 @@ public class AssignmentService {
                 || (edit.revisionAllowed() && !Objects.equals(untilDay, was.revisionUntil()));
         if (revisionChanged) {
             if (!before.revisionChangeable()) {
-                throw new UserFacingException(
-                        "Students have already submitted, so the revision settings stay as they are: a student who "
-                                + "saw the full feedback must not be offered a revision afterwards.");
+                throw UserFacingException.of("assignment.refusal.revisionFixed");
             }
             revisionAllowed = edit.revisionAllowed();
             revisionUntil = null;
             if (untilDay != null) {
                 if (untilDay.isBefore(edit.dueDate())) {
-                    throw new UserFacingException("The revision window must end on or after the due date.");
+                    throw UserFacingException.of("assignment.refusal.revisionBeforeDue");
                 }
                 if (untilDay.isAfter(edit.dueDate().plusDays(LONGEST_DEADLINE_DAYS))) {
-                    throw new UserFacingException("The revision window can end at most a year after the due date.");
+                    throw UserFacingException.of("assignment.refusal.revisionTooLate");
                 }
                 revisionUntil = DueDates.endOfDay(untilDay, zone);
             }
         } else if (revisionUntil != null && revisionUntil.isBefore(dueAt)) {
-            throw new UserFacingException("The revision window must end on or after the due date.");
+            throw UserFacingException.of("assignment.refusal.revisionBeforeDue");
         }
         if (!dueAt.isAfter(openAt)) {
-            throw new UserFacingException("The due date must be on or after the day the assignment opens.");
+            throw UserFacingException.of("assignment.refusal.dueBeforeOpen");
         }
         AssignmentRepository.Settings changed = new AssignmentRepository.Settings(
                 stored.id(),
@@ -595,7 +587,7 @@ public class AssignmentService {
                 stored.archived());
         if (!changed.equals(stored)) {
             if (!assignments.updateSettings(changed)) {
-                throw new UserFacingException("This assignment was changed meanwhile. Reload the page and try again.");
+                throw UserFacingException.of("assignment.refusal.changedMeanwhile");
             }
             audit.success(AuditAction.ASSIGNMENT_EDITED, "assignment", assignmentId);
         }
@@ -619,27 +611,23 @@ public class AssignmentService {
         // removal sees it and asks again.
         AssignmentRepository.Settings stored = assignments
                 .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         if (stored.archived()) {
-            throw new UserFacingException("This assignment is already archived.");
+            throw UserFacingException.of("assignment.refusal.alreadyArchived");
         }
         int started = work.counts(List.of(assignmentId))
                 .getOrDefault(assignmentId, StudentWork.Counts.NONE)
                 .started();
         if (started == 0) {
             if (!work.forgetUnopened(assignmentId)) {
-                throw new UserFacingException(
-                        "A student has just opened this assignment. Reload the page and try again.");
+                throw UserFacingException.of("assignment.refusal.justOpened");
             }
             assignments.delete(assignmentId);
             audit.success(AuditAction.ASSIGNMENT_DELETED, "assignment", assignmentId);
             return AssignmentRemoval.DELETED;
         }
         if (studentsWithWork != started) {
-            throw new UserFacingException(
-                    started == 1
-                            ? "1 student has work on this assignment. Confirm that you want to archive it."
-                            : started + " students have work on this assignment. Confirm that you want to archive it.");
+            throw UserFacingException.of("assignment.refusal.confirmArchive", started);
         }
         assignments.setArchived(assignmentId, clock.instant());
         audit.record(
@@ -658,9 +646,9 @@ public class AssignmentService {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         AssignmentRepository.Settings stored = assignments
                 .settings(assignmentId, teacher.schoolId(), " FOR UPDATE")
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.assignmentUnknown"));
         if (!stored.archived()) {
-            throw new UserFacingException("This assignment is not archived.");
+            throw UserFacingException.of("assignment.refusal.notArchived");
         }
         assignments.setArchived(assignmentId, null);
         audit.success(AuditAction.ASSIGNMENT_RESTORED, "assignment", assignmentId);
@@ -671,8 +659,9 @@ public class AssignmentService {
     @TeacherOfClass
     public List<AssignmentSummary> archivedAssignmentsOf(UUID classId) {
         currentUser.require(Role.TEACHER);
-        ClassDetail schoolClass =
-                classroom.classDetail(classId).orElseThrow(() -> new UserFacingException("That class does not exist."));
+        ClassDetail schoolClass = classroom
+                .classDetail(classId)
+                .orElseThrow(() -> UserFacingException.of("assignment.refusal.classUnknown"));
         return assignments.ofClass(classId, schoolClass.timeZone(), work, true);
     }
 }

@@ -2,23 +2,31 @@ package org.lateral.assignment;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /** Where a student stands with one assignment, as "My assignments" shows it. */
-public enum AssignmentStatus {
-    TO_DO("To do"),
-    IN_PROGRESS("In progress"),
-    OVERDUE("Overdue"),
-    SUBMITTED("Submitted"),
-    FEEDBACK_AVAILABLE("Feedback available");
+public enum AssignmentStatus implements Labelled {
+    TO_DO("assignment.status.toDo"),
+    IN_PROGRESS("assignment.status.inProgress"),
+    OVERDUE("assignment.status.overdue"),
+    SUBMITTED("assignment.status.submitted"),
+    FEEDBACK_AVAILABLE("assignment.status.feedbackAvailable");
 
-    private final String label;
+    private final String labelKey;
 
-    AssignmentStatus(String label) {
-        this.label = label;
+    AssignmentStatus(String labelKey) {
+        this.labelKey = labelKey;
     }
 
+    @Override
+    public String labelKey() {
+        return labelKey;
+    }
+
+    /** The English words, for pages not yet translated. */
     public String label() {
-        return label;
+        return Translations.english(labelKey);
     }
 
     /**

@@ -4,19 +4,21 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.Coded;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /** When students see feedback against the key. Nothing of the key reaches them before. */
-public enum FeedbackPolicy implements Coded {
-    AFTER_SUBMIT("after-submit", "Right after they submit"),
-    AFTER_DUE("after-due", "After the due date"),
-    WHEN_RELEASED("when-released", "When I release it");
+public enum FeedbackPolicy implements Coded, Labelled {
+    AFTER_SUBMIT("after-submit", "assignment.feedbackPolicy.afterSubmit"),
+    AFTER_DUE("after-due", "assignment.feedbackPolicy.afterDue"),
+    WHEN_RELEASED("when-released", "assignment.feedbackPolicy.whenReleased");
 
     private final String code;
-    private final String label;
+    private final String labelKey;
 
-    FeedbackPolicy(String code, String label) {
+    FeedbackPolicy(String code, String labelKey) {
         this.code = code;
-        this.label = label;
+        this.labelKey = labelKey;
     }
 
     @Override
@@ -24,8 +26,14 @@ public enum FeedbackPolicy implements Coded {
         return code;
     }
 
+    @Override
+    public String labelKey() {
+        return labelKey;
+    }
+
+    /** The English words, for pages not yet translated. */
     public String label() {
-        return label;
+        return Translations.english(labelKey);
     }
 
     /**

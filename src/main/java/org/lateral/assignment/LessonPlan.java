@@ -65,42 +65,35 @@ final class LessonPlan {
             }
             List<UUID> ids = step.articles();
             if (ids.size() < NewStep.FEWEST_COMPARED || ids.size() > NewStep.MOST_COMPARED) {
-                throw new UserFacingException("Choose two to five articles to compare.");
+                throw UserFacingException.of("assignment.refusal.compareCount");
             }
             Set<UUID> seen = new HashSet<>();
             UUID storySet = null;
             List<LibraryPins.Pin> columns = new ArrayList<>();
             for (UUID id : ids) {
                 if (id == null || !seen.add(id)) {
-                    throw new UserFacingException("Each article can be compared only once in a step.");
+                    throw UserFacingException.of("assignment.refusal.compareTwice");
                 }
                 LibraryPins.Pin column = library.current(schoolId, id)
-                        .orElseThrow(() -> new UserFacingException("That article is not in your school's library."));
+                        .orElseThrow(() -> UserFacingException.of("assignment.refusal.articleUnknown"));
                 UUID set = library.storySetOf(schoolId, id).orElse(null);
                 if (set == null || (storySet != null && !storySet.equals(set))) {
-                    throw new UserFacingException(
-                            "The articles to compare must tell the same story: choose them from one story set.");
+                    throw UserFacingException.of("assignment.refusal.sameStory");
                 }
                 storySet = set;
                 columns.add(column);
             }
             if (!seen.contains(pin.articleId())) {
-                throw new UserFacingException(
-                        "The articles to compare must include the lesson's article, \u201c" + pin.title() + "\u201d.");
+                throw UserFacingException.of("assignment.refusal.lessonArticleMissing", pin.title());
             }
             LibraryPins.ComparisonPin key = library.comparisonPin(schoolId, storySet, teacherId)
-                    .orElseThrow(
-                            () -> new UserFacingException(
-                                    "This story set has no comparison key yet, so its articles cannot be compared in a lesson."));
+                    .orElseThrow(() -> UserFacingException.of("assignment.refusal.noComparisonKey"));
             if (key.rubric().size() < 2) {
-                throw new UserFacingException(
-                        "This story set's comparison key has no rubric for the closing "
-                                + "judgement, so the comparison could not be graded. Ask whoever keeps the library to add one.");
+                throw UserFacingException.of("assignment.refusal.noRubric");
             }
             for (LibraryPins.Pin column : columns) {
                 if (!key.articleVersionIds().contains(column.articleVersionId())) {
-                    throw new UserFacingException("The comparison key does not cover the current version of \u201c"
-                            + column.title() + "\u201d yet. Leave that article out, or wait until its key is updated.");
+                    throw UserFacingException.of("assignment.refusal.keyNotCovering", column.title());
                 }
             }
             pinned.add(new PinnedStep(

@@ -2,27 +2,35 @@ package org.lateral.assignment;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
 
 /**
  * Where one student's work on an assignment stands: the one rule every screen uses, the
  * teacher's results table as it is and the student's "My assignments" through
  * {@link AssignmentStatus}. A pure function of the facts, so it is tested without a database.
  */
-public enum SubmissionStatus {
-    NOT_STARTED("Not started"),
-    IN_PROGRESS("In progress"),
-    SUBMITTED("Submitted"),
-    LATE("Submitted late"),
-    MISSING("Not submitted, past due");
+public enum SubmissionStatus implements Labelled {
+    NOT_STARTED("assignment.submissionStatus.notStarted"),
+    IN_PROGRESS("assignment.submissionStatus.inProgress"),
+    SUBMITTED("assignment.submissionStatus.submitted"),
+    LATE("assignment.submissionStatus.late"),
+    MISSING("assignment.submissionStatus.missing");
 
-    private final String label;
+    private final String labelKey;
 
-    SubmissionStatus(String label) {
-        this.label = label;
+    SubmissionStatus(String labelKey) {
+        this.labelKey = labelKey;
     }
 
+    @Override
+    public String labelKey() {
+        return labelKey;
+    }
+
+    /** The English words, for pages not yet translated and English-only outputs. */
     public String label() {
-        return label;
+        return Translations.english(labelKey);
     }
 
     /** Submitted on time or late: there is work to score. */

@@ -125,9 +125,9 @@ class AssignmentEditingJourneyIT extends JourneyTest {
         worked.getByTestId("remove-assignment").click();
         // The dialog's host has no box of its own; its words and buttons are what the teacher sees.
         assertThat(page.getByTestId("remove-assignment-dialog")).containsText("1 student has work on this assignment");
-        assertThat(page.getByText("Archive, keep the student's work")).isVisible();
+        assertThat(page.getByText("Archive, keep the student’s work")).isVisible();
         screenshot("assignment-editing-3-archive-question.png");
-        page.getByText("Archive, keep the student's work").click();
+        page.getByText("Archive, keep the student’s work").click();
         assertThat(rows()).hasCount(1);
         Locator archived = page.locator("[data-testid='archived-assignment']");
         assertThat(archived).hasCount(1);

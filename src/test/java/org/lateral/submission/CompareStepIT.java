@@ -205,12 +205,12 @@ class CompareStepIT {
                 new Case(
                         frisky.articleId(),
                         List.of(compare(isegoria.articleId(), warInContext.articleId())),
-                        "The articles to compare must include the lesson's article, \u201c" + frisky.title()
+                        "The articles to compare must include the lesson’s article, \u201c" + frisky.title()
                                 + "\u201d."),
                 new Case(
                         isegoria.articleId(),
                         List.of(compare(isegoria.articleId(), UUID.randomUUID())),
-                        "That article is not in your school's library."),
+                        "That article is not in your school’s library."),
                 new Case(
                         isegoria.articleId(),
                         List.of(

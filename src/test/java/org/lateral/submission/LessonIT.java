@@ -576,10 +576,10 @@ class LessonIT {
                         List.of(
                                 NewStep.of(NewStep.MARK_CLAIMS),
                                 new NewStep(NewStep.IDENTIFY_SOURCES, BigDecimal.ZERO)),
-                        "A step's weight is a number from 0.1 to 9.9, with at most one decimal."),
+                        "A step’s weight is a number from 0.1 to 9.9, with at most one decimal."),
                 new Case(
                         List.of(new NewStep(NewStep.MARK_CLAIMS, new BigDecimal("1.25"))),
-                        "A step's weight is a number from 0.1 to 9.9, with at most one decimal."),
+                        "A step’s weight is a number from 0.1 to 9.9, with at most one decimal."),
                 new Case(List.of(NewStep.of("spot-the-ad")), "That is not an exercise Lateral knows."));
         int before = assignmentCount();
         for (Case c : cases) {

@@ -1,6 +1,7 @@
 package org.lateral.assignment.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -36,11 +37,14 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.DatePickers;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
 import org.lateral.base.ui.NamedRoutes;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.RosterEntry;
+import org.lateral.classroom.SameNames;
 import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
 import org.lateral.library.ui.CareNotes;
@@ -52,12 +56,17 @@ import org.lateral.library.ui.LibraryNavigation;
  */
 final class AssignmentsPanel {
 
+    /** The page the panel is on: its language is the panel's. */
+    private final Component page;
+
     private final AssignmentService assignments;
     private final LibraryService library;
     private final ClassDetail c;
     private final Runnable refresh;
 
-    AssignmentsPanel(AssignmentService assignments, LibraryService library, ClassDetail c, Runnable refresh) {
+    AssignmentsPanel(
+            Component page, AssignmentService assignments, LibraryService library, ClassDetail c, Runnable refresh) {
+        this.page = page;
         this.assignments = assignments;
         this.library = library;
         this.c = c;
@@ -68,8 +77,8 @@ final class AssignmentsPanel {
     Component section() {
         Div section = new Div();
         section.addClassName("class-assignments");
-        section.add(new H3("Assignments"));
-        Button assign = new Button("Assign an article", e -> assignDialog());
+        section.add(new H3(page.getTranslation("assignment.panel.heading")));
+        Button assign = new Button(page.getTranslation("assignment.panel.assign"), e -> assignDialog());
         assign.setTestId("assign-article");
         assign.setEnabled(!c.archived());
         section.add(assign);
@@ -77,8 +86,8 @@ final class AssignmentsPanel {
         if (list.isEmpty()) {
             section.add(new EmptyState(
                     "assignments-empty",
-                    "Nothing assigned yet.",
-                    "Assign an article from the library: students mark its claims and get feedback against the key."));
+                    page.getTranslation("assignment.panel.empty.title"),
+                    page.getTranslation("assignment.panel.empty.text")));
             section.add(archived());
             return section;
         }
@@ -91,33 +100,38 @@ final class AssignmentsPanel {
             row.getElement().setAttribute("data-testid", "class-assignment");
             Span name = new Span(a.title());
             name.addClassName("article-headline");
-            Span steps = new Span(ExerciseNames.steps(a.exercises()));
+            Span steps = new Span(ExerciseNames.steps(a.exercises(), language()));
             steps.addClassName("lesson-steps-line");
             steps.getElement().setAttribute("data-testid", "assignment-steps");
-            Span meta = new Span("Opens " + Dates.opens(a.openAt(), a.timeZone()) + " · Due "
-                    + Dates.due(a.dueAt(), a.timeZone())
-                    + " · Feedback: " + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
-                    + (a.revisionAllowed() ? " · revision allowed" : "") + " · " + a.submitted() + " submitted");
+            Locale language = language();
+            String opens = Dates.opens(a.openAt(), a.timeZone(), language);
+            String due = Dates.due(a.dueAt(), a.timeZone(), language);
+            String feedback = page.getTranslation(a.feedbackPolicy().labelKey()).toLowerCase(language);
+            Span meta = new Span(
+                    a.revisionAllowed()
+                            ? page.getTranslation("assignment.panel.metaRevision", opens, due, feedback, a.submitted())
+                            : page.getTranslation("assignment.panel.meta", opens, due, feedback, a.submitted()));
             meta.addClassName("article-meta");
-            Button extend = new Button("Later due date for a student", e -> overrideDialog(a));
+            Button extend = new Button(page.getTranslation("assignment.panel.laterDue"), e -> overrideDialog(a));
             extend.addThemeVariants(ButtonVariant.TERTIARY);
             extend.setEnabled(!c.roster().isEmpty());
             // The results screen belongs to the submission feature, which depends on this one; it is
             // reached by its route name.
-            Anchor results = NamedRoutes.results(a.id()).anchor("Results");
+            Anchor results = NamedRoutes.results(a.id()).anchor(page.getTranslation("assignment.panel.results"));
             results.getElement().setAttribute("router-link", true);
             results.getElement().setAttribute("data-testid", "open-results");
-            Anchor dashboard = NamedRoutes.assignmentDashboard(a.id()).anchor("Dashboard");
+            Anchor dashboard =
+                    NamedRoutes.assignmentDashboard(a.id()).anchor(page.getTranslation("assignment.panel.dashboard"));
             dashboard.getElement().setAttribute("router-link", true);
             dashboard.getElement().setAttribute("data-testid", "open-assignment-dashboard");
-            Button edit = new Button("Edit", e -> editDialog(a));
+            Button edit = new Button(page.getTranslation("assignment.panel.edit"), e -> editDialog(a));
             edit.addThemeVariants(ButtonVariant.TERTIARY);
             edit.setTestId("edit-assignment");
-            edit.setAriaLabel("Edit " + a.title());
-            Button remove = new Button("Remove\u2026", e -> removeDialog(a));
+            edit.setAriaLabel(page.getTranslation("assignment.panel.editOf", a.title()));
+            Button remove = new Button(page.getTranslation("assignment.panel.remove"), e -> removeDialog(a));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
             remove.setTestId("remove-assignment");
-            remove.setAriaLabel("Remove " + a.title());
+            remove.setAriaLabel(page.getTranslation("assignment.panel.removeOf", a.title()));
             row.add(name, steps, meta, results, dashboard, extend, edit, remove);
             rows.add(row);
         }
@@ -138,8 +152,8 @@ final class AssignmentsPanel {
             section.setVisible(false);
             return section;
         }
-        section.add(new H3("Archived assignments"));
-        Paragraph about = new Paragraph(ARCHIVED_ABOUT);
+        section.add(new H3(page.getTranslation("assignment.archived.heading")));
+        Paragraph about = new Paragraph(page.getTranslation("assignment.archived.about"));
         about.addClassName("reader-note");
         section.add(about);
         Div rows = new Div();
@@ -150,22 +164,22 @@ final class AssignmentsPanel {
             row.getElement().setAttribute("data-testid", "archived-assignment");
             Span name = new Span(a.title());
             name.addClassName("article-headline");
-            Span meta = new Span(students(a.started()) + " with work \u00b7 " + a.submitted() + " submitted");
+            Span meta = new Span(page.getTranslation("assignment.archived.meta", a.started(), a.submitted()));
             meta.addClassName("article-meta");
-            Anchor results = NamedRoutes.results(a.id()).anchor("Results");
+            Anchor results = NamedRoutes.results(a.id()).anchor(page.getTranslation("assignment.panel.results"));
             results.getElement().setAttribute("router-link", true);
-            Button restore = new Button("Restore", e -> {
+            Button restore = new Button(page.getTranslation("assignment.archived.restore"), e -> {
                 try {
                     assignments.restoreAssignment(a.id());
-                    Notification.show("Restored: " + a.title() + ". Students see it again.")
+                    Notification.show(page.getTranslation("assignment.archived.restored", a.title()))
                             .addThemeVariants(NotificationVariant.SUCCESS);
                     refresh.run();
                 } catch (UserFacingException ex) {
-                    Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.ERROR);
+                    Notification.show(ex.getLocalizedMessage()).addThemeVariants(NotificationVariant.ERROR);
                 }
             });
             restore.setTestId("restore-assignment");
-            restore.setAriaLabel("Restore " + a.title());
+            restore.setAriaLabel(page.getTranslation("assignment.archived.restoreOf", a.title()));
             row.add(name, meta, results, restore);
             rows.add(row);
         }
@@ -173,11 +187,16 @@ final class AssignmentsPanel {
         return section;
     }
 
-    static final String ARCHIVED_ABOUT = "Students no longer see these assignments; their work is kept. "
-            + "Restore one to show it to the class again.";
+    /** The page's language (the panel is always made while its page is being served). */
+    private static Locale language() {
+        return UI.getCurrent().getLocale();
+    }
 
-    private static String students(int n) {
-        return n == 1 ? "1 student" : n + " students";
+    /** A date picker in the page's language. */
+    private DatePicker picker(String label, @Nullable LocalDate value) {
+        DatePicker picker = DatePickers.localized(new DatePicker(label), language());
+        picker.setValue(value);
+        return picker;
     }
 
     /** The assignment's settings as they are now, or null after saying why they cannot be read. */
@@ -204,34 +223,28 @@ final class AssignmentsPanel {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setTestId("remove-assignment-dialog");
         if (started == 0) {
-            confirm.setHeader("Delete \u201c" + a.title() + "\u201d?");
-            confirm.setText("No student has opened this assignment, so no student's work is lost. "
-                    + "Deleting it cannot be undone.");
-            confirm.setConfirmText("Delete");
+            confirm.setHeader(page.getTranslation("assignment.remove.deleteHeader", a.title()));
+            confirm.setText(page.getTranslation("assignment.remove.deleteText"));
+            confirm.setConfirmText(page.getTranslation("assignment.remove.delete"));
             confirm.setConfirmButtonTheme("error primary");
         } else {
-            confirm.setHeader("Archive \u201c" + a.title() + "\u201d?");
-            confirm.setText(students(started) + (started == 1 ? " has" : " have")
-                    + " work on this assignment, so it is archived, not deleted: students no longer see it, and "
-                    + (started == 1 ? "their" : "all " + started + " students'")
-                    + " work is kept. You can restore it from \u201cArchived assignments\u201d on this page.");
-            confirm.setConfirmText(
-                    started == 1 ? "Archive, keep the student's work" : "Archive, keep " + started + " students' work");
+            confirm.setHeader(page.getTranslation("assignment.remove.archiveHeader", a.title()));
+            confirm.setText(page.getTranslation("assignment.remove.archiveText", started));
+            confirm.setConfirmText(page.getTranslation("assignment.remove.archive", started));
             confirm.setConfirmButtonTheme("primary");
         }
         confirm.setCancelable(true);
-        confirm.setCancelText("Cancel");
+        confirm.setCancelText(page.getTranslation("assignment.form.cancel"));
         confirm.addConfirmListener(e -> {
             try {
                 AssignmentRemoval done = assignments.removeAssignment(a.id(), started);
                 Notification.show(
                                 done == AssignmentRemoval.DELETED
-                                        ? "Deleted: " + a.title()
-                                        : "Archived: " + a.title()
-                                                + ". Restore it from \u201cArchived assignments\u201d.")
+                                        ? page.getTranslation("assignment.remove.deleted", a.title())
+                                        : page.getTranslation("assignment.remove.archived", a.title()))
                         .addThemeVariants(NotificationVariant.SUCCESS);
             } catch (UserFacingException ex) {
-                Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
+                Notification.show(ex.getLocalizedMessage(), 8000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.ERROR);
             }
             refresh.run();
@@ -251,34 +264,36 @@ final class AssignmentsPanel {
         }
         AssignmentEdit v = settings.values();
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Edit assignment");
+        dialog.setHeaderTitle(page.getTranslation("assignment.edit.header"));
         dialog.setTestId("edit-assignment-dialog");
-        TextField title = new TextField("Title", v.title() == null ? "" : v.title(), "");
+        TextField title =
+                new TextField(page.getTranslation("assignment.edit.title"), v.title() == null ? "" : v.title(), "");
         title.setMaxLength(AssignmentService.LONGEST_TITLE);
         title.setRequired(true);
         title.setTestId("edit-title");
         title.setWidthFull();
-        DatePicker opens = new DatePicker("Opens on", v.openDate());
+        DatePicker opens = picker(page.getTranslation("assignment.form.opens"), v.openDate());
         opens.setTestId("edit-opens");
         if (settings.opened()) {
             opens.setReadOnly(true);
-            opens.setHelperText("Students can already open it, so this date stays.");
+            opens.setHelperText(page.getTranslation("assignment.edit.opensFixed"));
         }
         DatePicker due =
-                new DatePicker("Due on (end of the day, " + c.timeZone().getId() + ")", v.dueDate());
+                picker(page.getTranslation("assignment.form.due", c.timeZone().getId()), v.dueDate());
         due.setTestId("edit-due");
-        Checkbox late = new Checkbox("Accept late work", v.lateWorkAccepted());
-        RadioButtonGroup<FeedbackPolicy> feedback = new RadioButtonGroup<>("Students see feedback");
+        Checkbox late = new Checkbox(page.getTranslation("assignment.form.lateWork"), v.lateWorkAccepted());
+        RadioButtonGroup<FeedbackPolicy> feedback =
+                new RadioButtonGroup<>(page.getTranslation("assignment.form.feedback"));
         feedback.setItems(FeedbackPolicy.values());
-        feedback.setItemLabelGenerator(FeedbackPolicy::label);
+        feedback.setItemLabelGenerator(f -> page.getTranslation(f.labelKey()));
         feedback.setValue(v.feedbackPolicy());
         feedback.setTestId("edit-feedback");
-        Checkbox revision = new Checkbox("Allow a revision after feedback", v.revisionAllowed());
+        Checkbox revision = new Checkbox(page.getTranslation("assignment.form.revision"), v.revisionAllowed());
         revision.setTestId("edit-revision");
-        DatePicker revisionUntil = new DatePicker("Revision possible until (optional)", v.revisionUntil());
+        DatePicker revisionUntil = picker(page.getTranslation("assignment.form.revisionUntil"), v.revisionUntil());
         revisionUntil.setEnabled(v.revisionAllowed());
         revision.addValueChangeListener(e -> revisionUntil.setEnabled(e.getValue()));
-        Paragraph revisionFixed = new Paragraph(REVISION_FIXED);
+        Paragraph revisionFixed = new Paragraph(page.getTranslation("assignment.edit.revisionFixed"));
         revisionFixed.addClassName("reader-note");
         revisionFixed.setTestId("edit-revision-fixed");
         revisionFixed.setVisible(!settings.revisionChangeable());
@@ -286,9 +301,9 @@ final class AssignmentsPanel {
             revision.setReadOnly(true);
             revisionUntil.setReadOnly(true);
         }
-        Checkbox classmates = new Checkbox(
-                "After submitting, students may see classmates' anonymised answers", v.classmatesAfterSubmit());
-        Paragraph fixed = new Paragraph(STEPS_FIXED);
+        Checkbox classmates =
+                new Checkbox(page.getTranslation("assignment.form.classmates"), v.classmatesAfterSubmit());
+        Paragraph fixed = new Paragraph(page.getTranslation("assignment.edit.stepsFixed"));
         fixed.addClassName("reader-note");
         FormLayout form =
                 new FormLayout(title, opens, due, late, feedback, revision, revisionUntil, revisionFixed, classmates);
@@ -301,7 +316,7 @@ final class AssignmentsPanel {
         message.setTestId("edit-error");
         message.getElement().setAttribute("role", "alert");
         dialog.add(form, fixed, message);
-        Button save = new Button("Save changes", e -> {
+        Button save = new Button(page.getTranslation("assignment.edit.save"), e -> {
             try {
                 assignments.editAssignment(
                         a.id(),
@@ -316,35 +331,35 @@ final class AssignmentsPanel {
                                 classmates.getValue(),
                                 v.version()));
                 dialog.close();
-                Notification.show("Saved: " + title.getValue().strip()).addThemeVariants(NotificationVariant.SUCCESS);
+                Notification.show(page.getTranslation(
+                                "assignment.edit.saved", title.getValue().strip()))
+                        .addThemeVariants(NotificationVariant.SUCCESS);
                 refresh.run();
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("edit-save");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(page.getTranslation("assignment.form.cancel"), e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 40rem)");
         dialog.open();
     }
 
-    static final String REVISION_FIXED = "Students have already submitted, so the revision settings stay: a student "
-            + "who saw the full feedback must not be offered a revision afterwards.";
-    static final String STEPS_FIXED = "The article, the steps and the answer key stay as they were assigned: "
-            + "students' work was made against them. To change those, assign the article again.";
-
     private void assignDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Assign an article to " + c.name());
+        dialog.setHeaderTitle(page.getTranslation("assignment.assign.header", c.name()));
         Select<LibraryEntry> article = new Select<>();
-        article.setLabel("Article");
+        article.setLabel(page.getTranslation("assignment.assign.article"));
         List<LibraryEntry> entries = library.articles("");
         article.setItems(entries);
-        article.setItemLabelGenerator(e -> e.outletName() + ": " + e.title()
-                + (e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE
-                        ? ""
-                        : " (" + e.keyStatus().label().toLowerCase(Locale.ROOT) + ")"));
+        article.setItemLabelGenerator(e -> e.keyStatus() == LibraryEntry.KeyStatus.COMPLETE
+                ? page.getTranslation("assignment.assign.articleItem", e.outletName(), e.title())
+                : page.getTranslation(
+                        "assignment.assign.articleItemKey",
+                        e.outletName(),
+                        e.title(),
+                        page.getTranslation(e.keyStatus().labelKey()).toLowerCase(language())));
         article.setTestId("assign-article-select");
         article.setWidthFull();
         // What to read before assigning: the story set's care notes and the article's content note.
@@ -359,20 +374,21 @@ final class AssignmentsPanel {
             steps.articleChosen(e.getValue());
         });
         LocalDate today = LocalDate.now(c.timeZone());
-        DatePicker opens = new DatePicker("Opens on", today);
-        opens.setHelperText("Leave today to open it now");
+        DatePicker opens = picker(page.getTranslation("assignment.form.opens"), today);
+        opens.setHelperText(page.getTranslation("assignment.assign.opensHelp"));
         DatePicker due =
-                new DatePicker("Due on (end of the day, " + c.timeZone().getId() + ")", today.plusDays(7));
+                picker(page.getTranslation("assignment.form.due", c.timeZone().getId()), today.plusDays(7));
         due.setTestId("assign-due");
-        Checkbox late = new Checkbox("Accept late work", true);
-        RadioButtonGroup<FeedbackPolicy> feedback = new RadioButtonGroup<>("Students see feedback");
+        Checkbox late = new Checkbox(page.getTranslation("assignment.form.lateWork"), true);
+        RadioButtonGroup<FeedbackPolicy> feedback =
+                new RadioButtonGroup<>(page.getTranslation("assignment.form.feedback"));
         feedback.setItems(FeedbackPolicy.values());
-        feedback.setItemLabelGenerator(FeedbackPolicy::label);
+        feedback.setItemLabelGenerator(f -> page.getTranslation(f.labelKey()));
         feedback.setValue(FeedbackPolicy.AFTER_SUBMIT);
-        Checkbox revision = new Checkbox("Allow a revision after feedback", true);
-        DatePicker revisionUntil = new DatePicker("Revision possible until (optional)");
+        Checkbox revision = new Checkbox(page.getTranslation("assignment.form.revision"), true);
+        DatePicker revisionUntil = picker(page.getTranslation("assignment.form.revisionUntil"), null);
         revision.addValueChangeListener(e -> revisionUntil.setEnabled(e.getValue()));
-        Checkbox classmates = new Checkbox("After submitting, students may see classmates' anonymised answers", false);
+        Checkbox classmates = new Checkbox(page.getTranslation("assignment.form.classmates"), false);
         // The notes sit right under the article they are about, so they are read before the dates.
         // The steps come right after the article: which steps are possible depends on its key.
         FormLayout form = new FormLayout(
@@ -386,9 +402,9 @@ final class AssignmentsPanel {
         message.addClassName("form-error");
         message.getElement().setAttribute("role", "alert");
         dialog.add(form, message);
-        Button save = new Button("Assign", e -> {
+        Button save = new Button(page.getTranslation("assignment.assign.save"), e -> {
             if (article.getValue() == null || due.getValue() == null) {
-                message.setText("Choose an article and a due date.");
+                message.setText(page.getTranslation("assignment.assign.missing"));
                 return;
             }
             try {
@@ -405,18 +421,20 @@ final class AssignmentsPanel {
                                 classmates.getValue(),
                                 steps.chosen()));
                 dialog.close();
-                Notification.show("Assigned: " + article.getValue().title())
+                Notification.show(page.getTranslation(
+                                "assignment.assign.assigned", article.getValue().title()))
                         .addThemeVariants(NotificationVariant.SUCCESS);
                 refresh.run();
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setTestId("assign-save");
-        Anchor libraryLink = LibraryNavigation.library().anchor("Browse the library");
+        Anchor libraryLink = LibraryNavigation.library().anchor(page.getTranslation("assignment.assign.browse"));
         libraryLink.setTarget("_blank");
-        dialog.getFooter().add(libraryLink, new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter()
+                .add(libraryLink, new Button(page.getTranslation("assignment.form.cancel"), e -> dialog.close()), save);
         dialog.setWidth("min(95vw, 48rem)");
         dialog.open();
     }
@@ -429,40 +447,36 @@ final class AssignmentsPanel {
      */
     private static final class LessonSteps {
 
+        /** The steps' part of the dialog; its language is the page's. */
         final Div section = new Div();
-        private final Checkbox claimsStep = new Checkbox("Step 1: " + ExerciseNames.name(NewStep.MARK_CLAIMS), true);
+
+        private final Checkbox claimsStep =
+                new Checkbox(section.getTranslation("assignment.steps.first", exercise(NewStep.MARK_CLAIMS)), true);
         private final NumberField claimsWeight = weightField(NewStep.MARK_CLAIMS);
         private final Checkbox sources =
-                new Checkbox("Step 2: " + ExerciseNames.name(NewStep.IDENTIFY_SOURCES) + " (optional)");
+                new Checkbox(section.getTranslation("assignment.steps.second", exercise(NewStep.IDENTIFY_SOURCES)));
         private final Span sourcesReason = new Span();
         private final NumberField sourcesWeight = weightField(NewStep.IDENTIFY_SOURCES);
         private final Checkbox compare =
-                new Checkbox("Last step: " + ExerciseNames.name(NewStep.COMPARE_OUTLETS) + " (optional)");
+                new Checkbox(section.getTranslation("assignment.steps.last", exercise(NewStep.COMPARE_OUTLETS)));
         private final Span compareReason = new Span();
         private final CheckboxGroup<LibraryEntry> compareArticles = new CheckboxGroup<>();
-        private final Checkbox profilesAtOnce =
-                new Checkbox("Show each outlet's profile at once (otherwise after students write what they found)");
+        private final Checkbox profilesAtOnce = new Checkbox(section.getTranslation("assignment.steps.profilesAtOnce"));
         private final NumberField compareWeight = weightField(NewStep.COMPARE_OUTLETS);
         private final List<LibraryEntry> entries;
         private @Nullable LibraryEntry lessonArticle;
-        private final Paragraph weighting = new Paragraph("The lesson score is the weighted mean of the steps' "
-                + "scores. For example, with \u00d71 and \u00d73, step scores of 60 and 80 give "
-                + "(60 + 3 \u00d7 80) \u00f7 4 = 75.");
+        private final Paragraph weighting = new Paragraph(section.getTranslation("assignment.steps.weighting"));
 
         LessonSteps(List<LibraryEntry> entries) {
             this.entries = List.copyOf(entries);
             section.addClassName("lesson-steps");
             section.setTestId("assign-steps");
-            Span title = new Span("Steps of the lesson");
+            Span title = new Span(section.getTranslation("assignment.steps.title"));
             title.addClassName("lesson-steps-title");
             claimsStep.addClassName("lesson-step-name");
             claimsStep.setTestId("assign-step-mark-claims");
-            Div first = new Div(
-                    claimsStep,
-                    about("Students find the article's claims and say what kind each one is. Untick it to make "
-                            + "\u201cWho says so?\u201d the whole lesson: students then link the answer key's claims, "
-                            + "shown without their types."),
-                    claimsWeight);
+            Div first =
+                    new Div(claimsStep, about(section.getTranslation("assignment.steps.claimsAbout")), claimsWeight);
             first.addClassName("lesson-step");
             sources.setTestId("assign-step-identify-sources");
             sourcesReason.addClassName("lesson-step-reason");
@@ -470,8 +484,7 @@ final class AssignmentsPanel {
             sourcesReason.setVisible(false);
             Div second = new Div(
                     sources,
-                    about("Opens once step 1 is submitted: students name who the article cites and link the claims "
-                            + "they marked to those sources."),
+                    about(section.getTranslation("assignment.steps.sourcesAbout")),
                     sourcesReason,
                     sourcesWeight);
             second.addClassName("lesson-step");
@@ -479,7 +492,7 @@ final class AssignmentsPanel {
             compareReason.addClassName("lesson-step-reason");
             compareReason.setTestId("assign-compare-unavailable");
             compareReason.setVisible(false);
-            compareArticles.setLabel("Articles to compare, side by side (2 to 5, this article included)");
+            compareArticles.setLabel(section.getTranslation("assignment.steps.compareArticles"));
             compareArticles.setItemLabelGenerator(e -> e.outletName() + ": " + e.title());
             compareArticles.setTestId("assign-compare-articles");
             // The lesson's article is always a column: its other steps are about it.
@@ -488,9 +501,7 @@ final class AssignmentsPanel {
             profilesAtOnce.setTestId("assign-compare-profiles-at-once");
             Div third = new Div(
                     compare,
-                    about("Comes last: students read articles of the same story side by side, fill a grid per "
-                            + "article and a claims-by-outlets table, look each outlet up outside Lateral, and say "
-                            + "which article they would trust for what. You grade that judgement with a rubric."),
+                    about(section.getTranslation("assignment.steps.compareAbout")),
                     compareReason,
                     compareArticles,
                     profilesAtOnce,
@@ -510,9 +521,14 @@ final class AssignmentsPanel {
             return about;
         }
 
-        private static NumberField weightField(String exercise) {
-            NumberField weight = new NumberField("Weight");
-            weight.setAriaLabel("Weight of " + ExerciseNames.name(exercise) + " in the lesson score");
+        /** The exercise's name in the page's language (fields are made before the constructor runs). */
+        private String exercise(String code) {
+            return ExerciseNames.name(code, language());
+        }
+
+        private NumberField weightField(String exercise) {
+            NumberField weight = new NumberField(section.getTranslation("assignment.steps.weight"));
+            weight.setAriaLabel(section.getTranslation("assignment.steps.weightOf", exercise(exercise)));
             weight.setTestId("assign-weight-" + exercise);
             weight.setValue(1.0);
             weight.setMin(NewStep.LIGHTEST.doubleValue());
@@ -526,12 +542,12 @@ final class AssignmentsPanel {
         }
 
         /** "Counts ×2 in the lesson score", so a teacher reads what the number does. */
-        private static String helper(@Nullable Double value) {
+        private String helper(@Nullable Double value) {
             if (value == null) {
-                return "A number from 0.1 to 9.9";
+                return section.getTranslation("assignment.steps.weightEmpty");
             }
-            return "Counts \u00d7"
-                    + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + " in the lesson score";
+            return section.getTranslation(
+                    "assignment.steps.counts", BigDecimal.valueOf(value).stripTrailingZeros());
         }
 
         void articleChosen(@Nullable LibraryEntry entry) {
@@ -547,8 +563,8 @@ final class AssignmentsPanel {
                 compare.setValue(false);
                 compareReason.setText(
                         entry.storySetId() == null
-                                ? "Not possible for this article: it belongs to no story set to compare it with."
-                                : "Not possible for this article: its story set has no comparison key for it yet.");
+                                ? section.getTranslation("assignment.steps.compareNoStorySet")
+                                : section.getTranslation("assignment.steps.compareNoKey"));
             }
             compareReason.setVisible(!comparable);
             compareArticles.setItems(sameStory);
@@ -573,8 +589,8 @@ final class AssignmentsPanel {
                 sources.setValue(false);
                 sourcesReason.setText(
                         entry.keyStatus() == LibraryEntry.KeyStatus.NONE
-                                ? "Not possible for this article: it has no answer key yet."
-                                : "Not possible for this article: its answer key names no sources to check against.");
+                                ? section.getTranslation("assignment.steps.sourcesNoKey")
+                                : section.getTranslation("assignment.steps.sourcesNoSources"));
             }
             sourcesReason.setVisible(!possible);
         }
@@ -613,14 +629,14 @@ final class AssignmentsPanel {
                         columns, several ? weight(compareWeight) : BigDecimal.ONE, profilesAtOnce.getValue()));
             }
             if (steps.isEmpty()) {
-                throw new UserFacingException("Choose at least one step for the lesson.");
+                throw UserFacingException.of("assignment.refusal.noStep");
             }
             return steps;
         }
 
         private static BigDecimal weight(NumberField field) {
             if (field.getValue() == null) {
-                throw new UserFacingException("Give each step a weight from 0.1 to 9.9.");
+                throw UserFacingException.of("assignment.refusal.weightMissing");
             }
             // Two decimals drop the binary noise a double may carry (1.2000000000000002), not a
             // teacher's second decimal: the server refuses that in the teacher's words, as it does a
@@ -634,22 +650,25 @@ final class AssignmentsPanel {
     /** Accommodations: one student gets a later due date; the class's date stays for everyone else. */
     private void overrideDialog(AssignmentSummary a) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Later due date for one student");
+        dialog.setHeaderTitle(page.getTranslation("assignment.override.header"));
         Select<RosterEntry> student = new Select<>();
-        student.setLabel("Student");
+        student.setLabel(page.getTranslation("assignment.override.student"));
         student.setItems(c.roster());
-        student.setItemLabelGenerator(RosterEntry::displayName);
-        DatePicker due = new DatePicker(
-                "New due date (end of the day, " + c.timeZone().getId() + ")",
+        // Two students with the same name are told apart by their usernames.
+        SameNames sameNames = SameNames.inRoster(c.roster());
+        student.setItemLabelGenerator(r -> sameNames.label(r.displayName(), r.username()));
+        student.setTestId("override-student");
+        DatePicker due = picker(
+                page.getTranslation("assignment.override.due", c.timeZone().getId()),
                 DueDates.dayOf(a.dueAt(), c.timeZone()).plusDays(7));
-        TextField reason = new TextField("Reason (optional, only you see it)");
+        TextField reason = new TextField(page.getTranslation("assignment.override.reason"));
         reason.setMaxLength(500);
         Div message = new Div();
         message.addClassName("form-error");
         dialog.add(new Paragraph(a.title()), new FormLayout(student, due, reason), message);
-        Button save = new Button("Save", e -> {
+        Button save = new Button(page.getTranslation("assignment.override.save"), e -> {
             if (student.getValue() == null || due.getValue() == null) {
-                message.setText("Choose a student and a date.");
+                message.setText(page.getTranslation("assignment.override.missing"));
                 return;
             }
             try {
@@ -659,13 +678,18 @@ final class AssignmentsPanel {
                         due.getValue(),
                         reason.getValue().isBlank() ? null : reason.getValue());
                 dialog.close();
-                Notification.show(student.getValue().displayName() + " now has until " + due.getValue());
+                Notification.show(page.getTranslation(
+                        "assignment.override.done",
+                        sameNames.label(
+                                student.getValue().displayName(),
+                                student.getValue().username()),
+                        Formats.day(due.getValue(), language())));
             } catch (UserFacingException ex) {
-                message.setText(ex.getMessage());
+                message.setText(ex.getLocalizedMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(page.getTranslation("assignment.form.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 }

@@ -11,7 +11,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
+import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteIds;
@@ -38,7 +40,7 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
     private final AssignmentService assignments;
     private final LibraryService library;
     private UUID classId = new UUID(0, 0);
-    private String title = "Class · Lateral";
+    private @Nullable String className;
 
     ClassView(
             ClassroomService classroom,
@@ -54,7 +56,8 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle", className != null ? className : getTranslation("assignment.class.title"));
     }
 
     @Override
@@ -65,9 +68,9 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
     }
 
     private void render(ClassDetail c) {
-        title = c.name() + " · Lateral";
+        className = c.name();
         removeAll();
-        Anchor back = ClassroomNavigation.classes().anchor("\u2190 Your classes");
+        Anchor back = ClassroomNavigation.classes().anchor(getTranslation("assignment.class.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         H2 heading = new H2(c.name());
@@ -79,22 +82,16 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         if (c.schoolYear() != null) {
             meta.append(c.schoolYear()).append(" · ");
         }
-        meta.append("Time zone ").append(c.timeZone().getId()).append(" (due dates end at midnight there)");
+        meta.append(getTranslation("assignment.class.timeZone", c.timeZone().getId()));
         Paragraph info = new Paragraph(meta.toString());
         info.addClassName("reader-note");
         add(back, heading, info);
         if (c.archived()) {
-            add(new EmptyState("class-archived", "This class is archived. Nobody can join it."));
+            add(new EmptyState("class-archived", getTranslation("assignment.class.archived")));
             if (c.studentDataDeletedOn() != null) {
                 // The notice comes first (DD023, "Retention"): from the day the class is archived.
-                Paragraph notice = new Paragraph("Students' work in this class is kept until "
-                        + c.studentDataDeletedOn()
-                                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
-                                                java.time.format.FormatStyle.LONG)
-                                        .withLocale(java.util.Locale.UK))
-                        + ", then deleted under your school's retention rule, unless a student is in another class"
-                        + " that is still in use. Download a student's data from the roster before then if you need"
-                        + " it.");
+                Paragraph notice = new Paragraph(getTranslation(
+                        "assignment.class.retention", Formats.longDay(c.studentDataDeletedOn(), getLocale())));
                 notice.setTestId("retention-notice");
                 notice.addClassName("reader-note");
                 add(notice);
@@ -102,8 +99,8 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         }
 
         ClassroomPanels classPanels = new ClassroomPanels(classroom, studentData, c, this::render, this::refresh);
-        Div side =
-                new Div(classPanels.joinCode(), new AssignmentsPanel(assignments, library, c, this::refresh).section());
+        Div side = new Div(
+                classPanels.joinCode(), new AssignmentsPanel(this, assignments, library, c, this::refresh).section());
         side.addClassName("class-side");
         classPanels
                 .archive(() ->

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -31,19 +31,16 @@ import org.lateral.classroom.ui.ClassroomNavigation;
 /** The student's home: what is assigned in their classes, soonest due first, with where they stand. */
 @Route("my")
 @NamedRoute(RouteName.STUDENT_HOME)
-@PageTitle("My assignments · Lateral")
 @Menu(title = "base.menu.myAssignments", order = 1, icon = "vaadin:clipboard-check")
 @RolesAllowed("STUDENT")
-class MyAssignmentsView extends VerticalLayout {
+class MyAssignmentsView extends VerticalLayout implements HasDynamicTitle {
 
     MyAssignmentsView(AssignmentService assignments, ClassroomService classroom) {
         addClassName("page");
-        add(new H2("My assignments"));
+        add(new H2(getTranslation("assignment.my.title")));
         List<MyAssignment> mine = assignments.myAssignments();
         if (mine.isEmpty()) {
-            add(new EmptyState(
-                    "assignments-empty",
-                    "Nothing to do right now. When your teacher assigns an article, it appears here."));
+            add(new EmptyState("assignments-empty", getTranslation("assignment.my.empty")));
         } else {
             Div list = new Div();
             list.addClassName("article-list");
@@ -61,10 +58,13 @@ class MyAssignmentsView extends VerticalLayout {
                 title.getElement().setAttribute("router-link", true);
                 title.addClassName("article-headline");
                 title.getElement().setAttribute("data-testid", "open-assignment");
-                Span meta = new Span(a.className() + " · Due " + Dates.due(a.dueAt(), a.timeZone())
-                        + (a.lateWorkAccepted() ? "" : " · late work not accepted"));
+                String due = Dates.due(a.dueAt(), a.timeZone(), getLocale());
+                Span meta = new Span(
+                        a.lateWorkAccepted()
+                                ? getTranslation("assignment.my.meta", a.className(), due)
+                                : getTranslation("assignment.my.metaNoLateWork", a.className(), due));
                 meta.addClassName("article-meta");
-                Span status = new Span(a.status().label());
+                Span status = new Span(getTranslation(a.status().labelKey()));
                 status.addClassNames(
                         "status-pill",
                         "status-" + a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -72,7 +72,7 @@ class MyAssignmentsView extends VerticalLayout {
                 row.add(title, meta, status);
                 if (!a.exercises().equals(List.of("mark-claims"))) {
                     // A lesson says what it asks for, so a student knows there is more than marking.
-                    Span steps = new Span(ExerciseNames.steps(a.exercises()));
+                    Span steps = new Span(ExerciseNames.steps(a.exercises(), getLocale()));
                     steps.addClassName("lesson-steps-line");
                     steps.getElement().setAttribute("data-testid", "my-assignment-steps");
                     row.add(steps);
@@ -82,23 +82,27 @@ class MyAssignmentsView extends VerticalLayout {
             add(list);
         }
 
-        add(new H3("My classes"));
+        add(new H3(getTranslation("assignment.my.classes")));
         List<StudentClassSummary> classes = classroom.myClassesAsStudent();
         if (classes.isEmpty()) {
-            add(new EmptyState(
-                    "student-classes-empty", "You are not in a class yet. Ask your teacher for a join code."));
+            add(new EmptyState("student-classes-empty", getTranslation("assignment.my.noClasses")));
         } else {
             UnorderedList list = new UnorderedList();
             list.setTestId("student-class-list");
             for (StudentClassSummary c : classes) {
-                list.add(new ListItem(c.name() + " (teacher: " + c.teacherName() + ")"));
+                list.add(new ListItem(getTranslation("assignment.my.classOf", c.name(), c.teacherName())));
             }
             add(list);
         }
         Button join = new Button(
-                "Join another class",
+                getTranslation("assignment.my.joinAnother"),
                 e -> getUI().ifPresent(ui -> ClassroomNavigation.join().navigate(ui)));
         join.setTestId("join-another-class");
         add(new Paragraph(join));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("assignment.my.title"));
     }
 }

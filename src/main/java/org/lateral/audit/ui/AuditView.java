@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.audit.AuditLog;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.DatePickers;
 import org.lateral.base.ui.ScrollRegions;
 import org.lateral.security.AuditAction;
 
@@ -41,8 +42,9 @@ class AuditView extends Div implements HasDynamicTitle {
     private final AuditLog log;
     private final Select<String> action = new Select<>();
     private final TextField user = new TextField(getTranslation("audit.filter.user"));
-    private final DatePicker from = new DatePicker(getTranslation("audit.filter.from"));
-    private final DatePicker to = new DatePicker(getTranslation("audit.filter.to"));
+    private final DatePicker from =
+            DatePickers.localized(new DatePicker(getTranslation("audit.filter.from")), getLocale());
+    private final DatePicker to = DatePickers.localized(new DatePicker(getTranslation("audit.filter.to")), getLocale());
     private final Paragraph problem = new Paragraph();
     private final NativeTable table = new NativeTable();
     private final Paragraph pageInfo = new Paragraph();

@@ -1,6 +1,7 @@
 package org.lateral.base.i18n;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -34,6 +35,20 @@ public final class Formats {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
                 .withLocale(language)
                 .format(date);
+    }
+
+    /** A day with its short weekday, for due and open dates in a list: "Fri, Nov 27, 2026", "vie, 27 nov 2026". */
+    public static String dayWithWeekday(LocalDate date, Locale language) {
+        return DateTimeFormatter.ofLocalizedPattern("yMMMEd")
+                .withLocale(language)
+                .format(date);
+    }
+
+    /** A time of day, without its zone (the caller names it once): "3:30 PM", "15:30". */
+    public static String time(LocalTime time, Locale language) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(language)
+                .format(time);
     }
 
     /** A moment in a zone: "3 dic 2026, 14:05 (Europe/Madrid)". */

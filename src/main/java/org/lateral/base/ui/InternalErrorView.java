@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -18,14 +18,18 @@ import org.slf4j.LoggerFactory;
  * what happened in plain words and a reference that matches the log line for the IT person.
  */
 @AnonymousAllowed
-@PageTitle("Something went wrong · Lateral")
-public class InternalErrorView extends Div implements HasErrorParameter<Exception> {
+public class InternalErrorView extends Div implements HasErrorParameter<Exception>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(InternalErrorView.class);
 
     public InternalErrorView() {
         addClassName("error-page");
         setTestId("error-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("base.error.title"));
     }
 
     @Override
@@ -38,11 +42,9 @@ public class InternalErrorView extends Div implements HasErrorParameter<Exceptio
                 parameter.getCaughtException());
         removeAll();
         add(
-                new H2("Something went wrong"),
-                new Paragraph("Lateral could not show this page. Your saved work is safe. "
-                        + "Please try again; if it keeps happening, tell your teacher or IT contact "
-                        + "and mention reference " + reference + "."),
-                BaseNavigation.home().anchor("Back to the start page"));
+                new H2(getTranslation("base.error.title")),
+                new Paragraph(getTranslation("base.error.text", reference)),
+                BaseNavigation.home().anchor(getTranslation("base.errorPage.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

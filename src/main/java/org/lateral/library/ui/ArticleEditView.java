@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
 import java.util.UUID;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.DatePickers;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.PublicationDate;
 import org.lateral.library.importing.ArticleCorrection;
@@ -81,7 +82,8 @@ class ArticleEditView extends Div implements HasUrlParameter<String>, HasDynamic
         byline.setTestId("edit-byline");
         byline.setMaxLength(300);
         byline.setValue(Objects.requireNonNullElse(article.byline(), ""));
-        DatePicker date = new DatePicker(getTranslation("library.import.check.date"));
+        DatePicker date =
+                DatePickers.localized(new DatePicker(getTranslation("library.import.check.date")), getLocale());
         date.setTestId("edit-date");
         date.setValue(article.published().date());
         if (article.published().note() != null) {

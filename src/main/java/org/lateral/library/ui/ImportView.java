@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.DatePickers;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
 import org.lateral.library.importing.ArticleDraft;
@@ -98,7 +99,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         TextField byline = new TextField(getTranslation("library.import.paste.byline"));
         byline.setTestId("import-byline");
         byline.setMaxLength(300);
-        DatePicker date = new DatePicker(getTranslation("library.import.paste.date"));
+        DatePicker date =
+                DatePickers.localized(new DatePicker(getTranslation("library.import.paste.date")), getLocale());
         date.setTestId("import-date");
         TextField address = new TextField(getTranslation("library.import.paste.address"));
         address.setTestId("import-address");
@@ -266,7 +268,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         byline.setTestId("import-preview-byline");
         byline.setMaxLength(300);
         byline.setValue(Objects.requireNonNullElse(draft.byline(), ""));
-        DatePicker date = new DatePicker(getTranslation("library.import.check.date"));
+        DatePicker date =
+                DatePickers.localized(new DatePicker(getTranslation("library.import.check.date")), getLocale());
         date.setTestId("import-preview-date");
         date.setValue(draft.published().date());
         if (draft.published().note() != null) {
