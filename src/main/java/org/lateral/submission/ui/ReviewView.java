@@ -103,8 +103,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Paragraph when = new Paragraph(
                 review.submittedAt() == null
                         ? "Not submitted yet: the student is still working."
-                        : "Submitted "
-                                + ReviewParts.WHEN.format(review.submittedAt().atZone(zone)));
+                        : "Submitted " + ReviewParts.when(review.submittedAt().atZone(zone)));
         when.addClassName("reader-meta");
         add(when);
 
@@ -367,7 +366,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             OrderedList history = new OrderedList();
             history.setTestId("score-history");
             for (ScoreEntry e : review.history()) {
-                ListItem item = new ListItem(ReviewParts.WHEN.format(e.at().atZone(t.timeZone())) + ": "
+                ListItem item = new ListItem(ReviewParts.when(e.at().atZone(t.timeZone())) + ": "
                         + ReviewParts.score(e.score()) + " · " + ReviewParts.cause(e)
                         + (e.amendmentIds().isEmpty()
                                 ? ""
