@@ -694,7 +694,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private static void error(UserFacingException e) {
-        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+        Notification.show(e.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.ERROR);
     }
 }
