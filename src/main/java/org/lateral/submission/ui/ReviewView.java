@@ -93,16 +93,21 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         AttemptReview review = t.review();
         title = getTranslation("submission.reviewView.title", t.student(), review.number());
         removeAll();
-        Anchor back = SubmissionNavigation.results(t.assignmentId()).anchor(getTranslation("submission.reviewView.backToResults"));
+        Anchor back = SubmissionNavigation.results(t.assignmentId())
+                .anchor(getTranslation("submission.reviewView.backToResults"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, studentNavigation(), new H2(getTranslation("submission.reviewView.heading", t.student(), review.number())));
+        add(
+                back,
+                studentNavigation(),
+                new H2(getTranslation("submission.reviewView.heading", t.student(), review.number())));
         ZoneId zone = t.timeZone();
         Paragraph when = new Paragraph(
                 review.submittedAt() == null
                         ? getTranslation("submission.reviewView.notSubmitted")
                         : getTranslation(
-                                "submission.reviewView.submitted", ReviewParts.when(review.submittedAt().atZone(zone))));
+                                "submission.reviewView.submitted",
+                                ReviewParts.when(review.submittedAt().atZone(zone))));
         when.addClassName("reader-meta");
         add(when);
 
@@ -150,9 +155,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Span position = new Span(getTranslation("submission.reviewView.position", n.position(), n.count()));
         position.setTestId("student-position");
         position.getElement()
-                .setAttribute(
-                        "title",
-                        getTranslation("submission.reviewView.positionTitle", n.position(), n.count()));
+                .setAttribute("title", getTranslation("submission.reviewView.positionTitle", n.position(), n.count()));
         position.addClassName("student-position");
         nav.add(previous, position, next);
         return nav;
@@ -226,9 +229,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
             @Override
             public void grade(int level) {
-                act(
-                        () -> actions.gradeJudgement(attemptId, level),
-                        getTranslation("submission.reviewView.gradeSaved"));
+                act(() -> actions.gradeJudgement(attemptId, level), getTranslation("submission.reviewView.gradeSaved"));
             }
         };
         Paragraph how = new Paragraph(getTranslation("submission.reviewView.compareHow"));
@@ -358,8 +359,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                 panel.add(parts);
             }
             if (s.provisional()) {
-                Paragraph provisional = new Paragraph(
-                        getTranslation("submission.reviewView.provisional"));
+                Paragraph provisional = new Paragraph(getTranslation("submission.reviewView.provisional"));
                 provisional.addClassName("reader-note");
                 provisional.setTestId("score-provisional");
                 panel.add(provisional);
