@@ -21,6 +21,8 @@ const NUMBERS = new Set(['namedSources', 'anonymousSources']);
 const LISTS = new Set(['relayedFrom']);
 
 export const NOT_A_COUNT = 'A number of sources is a whole number, such as 0, 1 or 2.';
+export const NOT_KNOWN = 'This part of the work is not known.';
+export const NOT_READABLE = 'This part of the work could not be read. Please reload the page.';
 
 /**
  * @typedef {{articleId?: string | null, claimId?: string | null, outletId?: string | null}} ItemIds
@@ -99,7 +101,7 @@ export function buildState(kind, ids, values, seq, previous = null) {
       state = { seq };
       break;
     default:
-      return { problem: 'This part of the work is not known.' };
+      return { problem: NOT_KNOWN };
   }
   for (const field of FIELDS[kind]) {
     const value = values[field];
@@ -124,7 +126,7 @@ export function buildState(kind, ids, values, seq, previous = null) {
     state.suffix = wording ? previous.suffix ?? null : null;
   }
   if (keyOf(kind, state) === null) {
-    return { problem: 'This part of the work could not be read. Please reload the page.' };
+    return { problem: NOT_READABLE };
   }
   return { state };
 }

@@ -28,24 +28,17 @@
 import { kindOfKey } from './compare-outbox.js';
 import { CompareQueue, safeLocalStorage } from './compare-queue.js';
 import { buildState, deletedSpan, fieldValues, spanState } from './compare-state.js';
-import { NOT_IN_ARTICLE, canonicalText, findWords, pieces, selectedWords } from './compare-text.js';
+import { canonicalText, findWords, pieces, selectedWords } from './compare-text.js';
+import { label as labelIn, translated } from './labels.js';
 
 const TAG = 'lateral-compare-work';
 
 /** Typing is sent after this pause; the outbox has it at once. */
 export const TYPING_PAUSE_MS = 800;
 
-export const STATUS_TEXT = Object.freeze({
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  retrying: 'Not saved yet, retrying…',
-  error: 'Not saved: ',
-});
-
 /** Elements whose content this element writes: their changes must not wake its observer. */
 const OWN_CONTENT = '[data-span-list], [data-testid="save-status"], [data-compare-message]';
 
-export const SELECT_FIRST = 'Select the words in this article’s text first.';
 export const HIGHLIGHT = Object.freeze({ hedge: 'compare-hedge', loaded: 'compare-loaded' });
 
 /** @typedef {import('./compare-text.js').Paragraph} Paragraph */
@@ -64,6 +57,10 @@ export class LateralCompareWork extends HTMLElement {
     this._work = null;
     this._outboxKey = '';
     this._readonly = false;
+    /** Translations of the texts (labels.js); English for what they lack. @type {unknown} */
+    this._labels = {};
+    /** The words of the last refusal the status shows, to say again in a new language. */
+    this._lastError = '';
     this._opened = false;
     /** The outbox key the queue was opened with. */
     this._queue_key = '';
@@ -85,7 +82,7 @@ export class LateralCompareWork extends HTMLElement {
       document: typeof document !== 'undefined' ? document : null,
       onStateChange: (state, message) => this._showStatus(state, message),
       onItemState: (key, state) => this._itemElement(key)?.setAttribute('data-save-state', state),
-      onRejected: (_key, message) => this._say(message),
+      onRejected: (_key, message) => this._say(translated(this._labels, message)),
       onSpansChange: () => this._scheduleRender(),
       onRefreshed: (items) => this._showRefreshed(items),
     });
@@ -117,6 +114,23 @@ export class LateralCompareWork extends HTMLElement {
     }
     if (this._opened) {
       this._queue.setWork(work);
+    }
+  }
+
+  /** Translations of the element's texts, keyed as DEFAULT_LABELS in labels.js. */
+  get labels() {
+    return this._labels;
+  }
+
+  set labels(labels) {
+    this._labels = labels && typeof labels === 'object' ? labels : {};
+    // What is shown now is said again in the new language.
+    if (this.isConnected) {
+      const state = this._statusElements().status.dataset.state;
+      if (state) {
+        this._showStatus(state, this._lastError);
+      }
+      this._scheduleRender();
     }
   }
 
@@ -246,7 +260,7 @@ export class LateralCompareWork extends HTMLElement {
     if ('problem' in built) {
       this._problems.add(key);
       item.setAttribute('data-save-state', 'error');
-      this._say(built.problem);
+      this._say(translated(this._labels, built.problem));
       return;
     }
     this._problems.delete(key);
@@ -391,17 +405,17 @@ export class LateralCompareWork extends HTMLElement {
     const text = this._text(articleId);
     const selection = typeof window !== 'undefined' ? window.getSelection() : null;
     if (!text || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      this._say(SELECT_FIRST);
+      this._say(labelIn(this._labels, 'selectFirst'));
       return;
     }
     const range = selection.getRangeAt(0);
     if (!text.element.contains(range.commonAncestorContainer)) {
-      this._say(SELECT_FIRST);
+      this._say(labelIn(this._labels, 'selectFirst'));
       return;
     }
     const inside = text.paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => range.intersectsNode(p));
     if (inside.length === 0) {
-      this._say(SELECT_FIRST);
+      this._say(labelIn(this._labels, 'selectFirst'));
       return;
     }
     const first = inside[0];
@@ -422,7 +436,7 @@ export class LateralCompareWork extends HTMLElement {
       { paragraph: last.i, offset: offsetIn(last.p, range.endContainer, range.endOffset, text.texts[last.i].text.length) },
     );
     if (!words) {
-      this._say(SELECT_FIRST);
+      this._say(labelIn(this._labels, 'selectFirst'));
       return;
     }
     selection.removeAllRanges();
@@ -440,13 +454,13 @@ export class LateralCompareWork extends HTMLElement {
     const text = this._text(articleId);
     const typed = typeof f.value === 'string' ? f.value : '';
     if (!text || typed.trim() === '') {
-      this._say(NOT_IN_ARTICLE);
+      this._say(labelIn(this._labels, 'notInArticle'));
       return;
     }
     const taken = this._queue.spans().filter((s) => s.articleId === articleId && s.kind === kind);
     const words = findWords(canonicalText(text.texts), typed, taken);
     if (!words) {
-      this._say(NOT_IN_ARTICLE);
+      this._say(labelIn(this._labels, 'notInArticle'));
       return;
     }
     f.value = '';
@@ -573,7 +587,7 @@ export class LateralCompareWork extends HTMLElement {
             remove.className = 'compare-chip-remove';
             remove.dataset.testid = 'remove-span';
             remove.dataset.spanId = span.spanId;
-            remove.setAttribute('aria-label', `Remove “${shown}”`);
+            remove.setAttribute('aria-label', labelIn(this._labels, 'remove', { text: shown }));
             remove.textContent = '×';
             chip.append(remove);
           }
@@ -664,7 +678,13 @@ export class LateralCompareWork extends HTMLElement {
     }
     const status = this._statusElements().status;
     status.dataset.state = state;
-    const text = state === 'error' ? STATUS_TEXT.error + message : STATUS_TEXT[/** @type {'saved'} */ (state)] ?? '';
+    this._lastError = message;
+    const text =
+      state === 'error'
+        ? labelIn(this._labels, 'error', { message: translated(this._labels, message) })
+        : ['saved', 'saving', 'retrying'].includes(state)
+          ? labelIn(this._labels, state)
+          : '';
     if (status.textContent !== text) {
       status.textContent = text;
     }

@@ -45,7 +45,7 @@ final class CompareFeedbackParts {
         if (score != null) {
             root.add(score(score));
         }
-        Div grids = new Div(new H3("Your grid beside the answer key's"));
+        Div grids = new Div(new H3(Texts.getTranslation("submission.compareFeedback.grids")));
         grids.addClassName("compare-feedback-grids");
         f.articles().forEach(a -> grids.add(grid(a)));
         root.add(grids);
@@ -58,24 +58,25 @@ final class CompareFeedbackParts {
 
     /** "Score 78.1 of 100 · grid 80% · matrix 75%", and the provisional note while it is. */
     static Component score(StudentFeedback.CompareScore s) {
-        StringBuilder text =
-                new StringBuilder("Score ").append(ReviewParts.score(s.score())).append(" of 100");
+        StringBuilder text = new StringBuilder(
+                Texts.getTranslation("submission.review.summary.score", ReviewParts.score(s.score())));
         if (s.grid() != null) {
-            text.append(" \u00b7 grid ").append(percent(s.grid()));
+            text.append(" \u00b7 ").append(Texts.getTranslation("submission.compareFeedback.grid", percent(s.grid())));
         }
         if (s.matrix() != null) {
-            text.append(" \u00b7 matrix ").append(percent(s.matrix()));
+            text.append(" \u00b7 ")
+                    .append(Texts.getTranslation("submission.compareFeedback.matrix", percent(s.matrix())));
         }
         if (s.judgement() != null) {
-            text.append(" \u00b7 judgement ").append(percent(s.judgement()));
+            text.append(" \u00b7 ")
+                    .append(Texts.getTranslation("submission.compareFeedback.judgement", percent(s.judgement())));
         }
         Paragraph p = new Paragraph(text.toString());
         p.addClassName("feedback-summary");
         p.setTestId("compare-score");
         Div div = new Div(p);
         if (s.provisional()) {
-            Paragraph note = new Paragraph(
-                    "Provisional until your teacher grades your judgement: this score leaves your judgement out.");
+            Paragraph note = new Paragraph(Texts.getTranslation("submission.compareFeedback.provisional"));
             note.addClassName("reader-note");
             note.setTestId("compare-score-provisional");
             div.add(note);
@@ -93,13 +94,13 @@ final class CompareFeedbackParts {
         table.addClassName("compare-table");
         NativeTableRow head = table.getHead().addRow();
         head.addHeaderCell().setText("");
-        head.addHeaderCell().setText("Your answer");
-        head.addHeaderCell().setText("The answer key");
+        head.addHeaderCell().setText(Texts.getTranslation("submission.sources.yourAnswer"));
+        head.addHeaderCell().setText(Texts.getTranslation("submission.sources.theKey"));
         head.addHeaderCell().setText("");
         row(
                         table,
                         "framing",
-                        "Headline framing",
+                        Texts.getTranslation("submission.compareFeedback.framing"),
                         or(a.framing().yours()),
                         choice(a.framing()),
                         a.framing().verdict())
@@ -107,30 +108,27 @@ final class CompareFeedbackParts {
         row(
                 table,
                 "named",
-                "Named sources",
+                Texts.getTranslation("submission.compareFeedback.named"),
                 count(a.named().yours()),
                 range(a.named()),
                 a.named().verdict());
         row(
                 table,
                 "anonymous",
-                "Anonymous sources",
+                Texts.getTranslation("submission.compareFeedback.anonymous"),
                 count(a.anonymous().yours()),
                 range(a.anonymous()),
                 a.anonymous().verdict());
         row(
                 table,
                 "reporting",
-                "Reporting",
+                Texts.getTranslation("submission.compareFeedback.reporting"),
                 reportingLabel(a.reporting().yours()),
-                reportingLabel(a.reporting().key())
-                        + (a.reporting().alsoAccepted().isEmpty()
-                                ? ""
-                                : " (also right: "
-                                        + a.reporting().alsoAccepted().stream()
-                                                .map(CompareFeedbackParts::reportingLabel)
-                                                .collect(Collectors.joining(", "))
-                                        + ")"),
+                alsoRight(
+                        reportingLabel(a.reporting().key()),
+                        a.reporting().alsoAccepted().stream()
+                                .map(CompareFeedbackParts::reportingLabel)
+                                .toList()),
                 a.reporting().verdict());
         CompareFeedback.Relays relays = a.relayedFrom();
         boolean relaysRight =
@@ -138,22 +136,27 @@ final class CompareFeedbackParts {
         row(
                         table,
                         "relayed-from",
-                        "Relayed from",
-                        relays.yours().isEmpty() ? "none named" : String.join(", ", relays.yours()),
-                        relays.key().isEmpty() ? "no outlet it names" : String.join(", ", relays.key()),
+                        Texts.getTranslation("submission.compareFeedback.relayedFrom"),
+                        relays.yours().isEmpty()
+                                ? Texts.getTranslation("submission.compareFeedback.noneNamed")
+                                : String.join(", ", relays.yours()),
+                        relays.key().isEmpty()
+                                ? Texts.getTranslation("submission.compareFeedback.noOutletNamed")
+                                : String.join(", ", relays.key()),
                         !relays.given() ? Verdict.NOT_GIVEN : relaysRight ? Verdict.RIGHT : Verdict.WRONG)
                 .ifWhy(relayNote(relays));
-        picks(table, "hedges", "Hedges", a.hedges());
-        picks(table, "loaded", "Loaded words", a.loadedWords());
+        picks(table, "hedges", Texts.getTranslation("submission.compareFeedback.hedges"), a.hedges());
+        picks(table, "loaded", Texts.getTranslation("submission.compareFeedback.loaded"), a.loadedWords());
         NativeTableRow kind = table.getBody().addRow();
         kind.getElement().setAttribute("data-item", "outlet-kind");
-        kind.addHeaderCell().setText("What kind of outlet");
+        kind.addHeaderCell().setText(Texts.getTranslation("submission.compareFeedback.outletKind"));
         kind.addDataCell().setText(or(a.yourOutletKind()));
         kind.addDataCell().setText(a.keyOutletKind() == null ? "\u2014" : a.keyOutletKind());
-        kind.addDataCell().setText("Not scored: compare your thoughts with the key's note.");
+        kind.addDataCell().setText(Texts.getTranslation("submission.compareFeedback.notScored"));
         div.add(table);
         if (a.yourIncludes() != null) {
-            Paragraph includes = new Paragraph("What you noticed it includes or leaves out: " + a.yourIncludes());
+            Paragraph includes =
+                    new Paragraph(Texts.getTranslation("submission.compareFeedback.includes", a.yourIncludes()));
             includes.addClassName("reader-note");
             div.add(includes);
         }
@@ -191,16 +194,32 @@ final class CompareFeedbackParts {
         row.addHeaderCell().setText(label);
         List<String> yours = new ArrayList<>();
         p.found().forEach(w -> yours.add("\u201c" + w.yours() + "\u201d \u2713"));
-        p.extra().forEach(w -> yours.add("\u201c" + w + "\u201d (not in the key)"));
-        row.addDataCell().setText(yours.isEmpty() ? "none picked" : String.join(", ", yours));
+        p.extra().forEach(w -> yours.add(Texts.getTranslation("submission.compareFeedback.pickNotInKey", w)));
+        row.addDataCell()
+                .setText(
+                        yours.isEmpty()
+                                ? Texts.getTranslation("submission.compareFeedback.nonePicked")
+                                : String.join(", ", yours));
         List<String> key = new ArrayList<>();
-        p.found().forEach(w -> key.add("\u201c" + w.key() + "\u201d (found)"));
-        p.missed().forEach(w -> key.add("\u201c" + w + "\u201d (missed)"));
-        row.addDataCell().setText(key.isEmpty() ? "none in this article" : String.join(", ", key));
+        p.found().forEach(w -> key.add(Texts.getTranslation("submission.compareFeedback.pickFound", w.key())));
+        p.missed().forEach(w -> key.add(Texts.getTranslation("submission.compareFeedback.pickMissed", w)));
+        row.addDataCell()
+                .setText(
+                        key.isEmpty()
+                                ? Texts.getTranslation("submission.compareFeedback.noneInArticle")
+                                : String.join(", ", key));
         int all = p.found().size() + p.missed().size();
         row.addDataCell()
-                .setText("Found " + p.found().size() + " of " + all
-                        + (p.extra().isEmpty() ? "" : " \u00b7 " + p.extra().size() + " not in the key"));
+                .setText(Texts.getTranslation(
+                                "submission.compareFeedback.pickCount",
+                                p.found().size(),
+                                all)
+                        + (p.extra().isEmpty()
+                                ? ""
+                                : " \u00b7 "
+                                        + Texts.getTranslation(
+                                                "submission.compareFeedback.pickExtra",
+                                                p.extra().size())));
     }
 
     /**
@@ -209,11 +228,11 @@ final class CompareFeedbackParts {
      * the class answered when enough students submitted.
      */
     static Component matrix(CompareFeedback f) {
-        Div div = new Div(new H3("Which outlet carries which claim"));
+        Div div = new Div(new H3(Texts.getTranslation("submission.compareFeedback.matrixHeading")));
         div.addClassName("compare-feedback-matrix-section");
         if (f.classStudents() != null) {
-            Paragraph how = new Paragraph("Under each cell: how the " + f.classStudents()
-                    + " students of your class who submitted answered it.");
+            Paragraph how =
+                    new Paragraph(Texts.getTranslation("submission.compareFeedback.classHow", f.classStudents()));
             how.addClassName("reader-note");
             div.add(how);
         }
@@ -221,7 +240,7 @@ final class CompareFeedbackParts {
         table.addClassNames("compare-table", "compare-matrix");
         table.setTestId("compare-feedback-matrix");
         NativeTableRow head = table.getHead().addRow();
-        head.addHeaderCell().setText("Claim");
+        head.addHeaderCell().setText(Texts.getTranslation("submission.compareFeedback.claim"));
         f.matrix().getFirst().cells().forEach(c -> head.addHeaderCell().setText(c.outlet()));
         for (CompareFeedback.ClaimRow claim : f.matrix()) {
             NativeTableRow row = table.getBody().addRow();
@@ -234,15 +253,18 @@ final class CompareFeedbackParts {
                 cell.getElement().setAttribute("data-article-id", c.articleId().toString());
                 cell.getElement().setAttribute("data-verdict", verdict(c.verdict()));
                 cell.add(verdictBadge(c.verdict()));
-                cell.add(new Paragraph("You: " + (c.yours() == null ? "no answer" : carriageLabel(c.yours()))));
-                cell.add(new Paragraph("Key: " + carriageLabel(c.key())
-                        + (c.alsoAccepted().isEmpty()
-                                ? ""
-                                : " (also right: "
-                                        + c.alsoAccepted().stream()
-                                                .map(CompareFeedbackParts::carriageLabel)
-                                                .collect(Collectors.joining(", "))
-                                        + ")")));
+                cell.add(new Paragraph(Texts.getTranslation(
+                        "submission.compareFeedback.you",
+                        c.yours() == null
+                                ? Texts.getTranslation("submission.compareFeedback.noAnswer")
+                                : carriageLabel(c.yours()))));
+                cell.add(new Paragraph(Texts.getTranslation(
+                        "submission.review.key",
+                        alsoRight(
+                                carriageLabel(c.key()),
+                                c.alsoAccepted().stream()
+                                        .map(CompareFeedbackParts::carriageLabel)
+                                        .toList()))));
                 if (c.keyWords() != null) {
                     Paragraph words = new Paragraph("\u201c" + c.keyWords() + "\u201d");
                     words.addClassName("compare-key-words");
@@ -266,11 +288,15 @@ final class CompareFeedbackParts {
 
     /** "Class: as fact 1 · attributed 2 · hedged 1 · absent 0 · no answer 1". */
     static Component classCounts(Map<String, Integer> counts) {
-        Span span = new Span("Class: "
-                + counts.entrySet().stream()
-                        .map(e -> ("none".equals(e.getKey()) ? "no answer" : carriageLabel(e.getKey())) + " "
+        Span span = new Span(Texts.getTranslation(
+                "submission.compareFeedback.class",
+                counts.entrySet().stream()
+                        .map(e -> ("none".equals(e.getKey())
+                                        ? Texts.getTranslation("submission.compareFeedback.noAnswer")
+                                        : carriageLabel(e.getKey()))
+                                + " "
                                 + e.getValue())
-                        .collect(Collectors.joining(" \u00b7 ")));
+                        .collect(Collectors.joining(" \u00b7 "))));
         span.addClassName("compare-class-counts");
         span.getElement().setAttribute("data-testid", "compare-class-counts");
         counts.forEach((answer, n) -> span.getElement().setAttribute("data-" + answer, String.valueOf(n)));
@@ -284,7 +310,7 @@ final class CompareFeedbackParts {
      * it; every name in it is escaped.
      */
     static Component relay(CompareFeedback.RelayGraph graph) {
-        Div section = new Div(new H3("Who relays whom"));
+        Div section = new Div(new H3(Texts.getTranslation("submission.compareFeedback.relayHeading")));
         section.addClassName("compare-relay");
         Div drawing = new Div();
         drawing.addClassName("relay-graph");
@@ -296,11 +322,10 @@ final class CompareFeedbackParts {
         text.setId(RELAY_TEXT_ID);
         text.setTestId("relay-graph-text");
         text.addClassName("relay-graph-text");
-        Paragraph legend = new Paragraph("Solid box: the outlet reported first-hand. Dashed box: it relays another "
-                + "outlet. An arrow goes from the outlet relayed to the one that relays it"
-                + (graph.edges().stream().anyMatch(e -> e.traced() != null)
-                        ? "; a thick arrow is a relay you traced, a dotted one a relay you did not name."
-                        : "."));
+        Paragraph legend = new Paragraph(Texts.getTranslation(
+                graph.edges().stream().anyMatch(e -> e.traced() != null)
+                        ? "submission.compareFeedback.relayLegendTraced"
+                        : "submission.compareFeedback.relayLegend"));
         legend.addClassName("reader-note");
         section.add(drawing, text, legend);
         return section;
@@ -406,19 +431,19 @@ final class CompareFeedbackParts {
         root.addClassName("compare-feedback");
         root.setTestId("compare-hints");
         if (h.score() != null) {
-            Paragraph score = new Paragraph("Your score: " + ReviewParts.score(h.score()) + " of 100.");
+            Paragraph score =
+                    new Paragraph(Texts.getTranslation("submission.hints.score", ReviewParts.score(h.score())));
             score.addClassName("feedback-summary");
             score.setTestId("compare-hint-score");
             root.add(score);
             if (h.provisional()) {
-                Paragraph note = new Paragraph("Provisional until your teacher grades your judgement.");
+                Paragraph note = new Paragraph(Texts.getTranslation("submission.compareFeedback.provisionalShort"));
                 note.addClassName("reader-note");
                 note.setTestId("compare-score-provisional");
                 root.add(note);
             }
         }
-        Paragraph hidden = new Paragraph("Before you revise: the answer key stays hidden so your next try shows what "
-                + "you learned. You see it after you submit your revision, or when the time for revising is over.");
+        Paragraph hidden = new Paragraph(Texts.getTranslation("submission.sources.hints.keyHidden"));
         hidden.setTestId("hint-key-hidden");
         root.add(hidden);
         UnorderedList list = new UnorderedList();
@@ -430,20 +455,32 @@ final class CompareFeedbackParts {
             List<String> lines = new ArrayList<>();
             lines.add(
                     a.lookAgain().isEmpty()
-                            ? "Every answer of your grid is one the answer key accepts."
-                            : "Look again at: "
-                                    + a.lookAgain().stream()
+                            ? Texts.getTranslation("submission.compareFeedback.hints.gridRight")
+                            : Texts.getTranslation(
+                                    "submission.compareFeedback.hints.lookAgain",
+                                    a.lookAgain().stream()
                                             .map(CompareFeedbackParts::itemLabel)
-                                            .collect(Collectors.joining(", "))
-                                    + ".");
-            lines.add("Hedges: you found " + a.hedgesFound() + " of " + a.hedges()
-                    + (a.hedgesExtra() > 0 ? "; " + a.hedgesExtra() + " of your picks are not in the key" : "")
-                    + ".");
-            lines.add("Loaded words: you found " + a.loadedFound() + " of " + a.loaded()
-                    + (a.loadedExtra() > 0 ? "; " + a.loadedExtra() + " of your picks are not in the key" : "")
-                    + ".");
+                                            .collect(Collectors.joining(", "))));
+            lines.add(
+                    a.hedgesExtra() > 0
+                            ? Texts.getTranslation(
+                                    "submission.compareFeedback.hints.hedgesExtra",
+                                    a.hedgesFound(),
+                                    a.hedges(),
+                                    a.hedgesExtra())
+                            : Texts.getTranslation(
+                                    "submission.compareFeedback.hints.hedges", a.hedgesFound(), a.hedges()));
+            lines.add(
+                    a.loadedExtra() > 0
+                            ? Texts.getTranslation(
+                                    "submission.compareFeedback.hints.loadedExtra",
+                                    a.loadedFound(),
+                                    a.loaded(),
+                                    a.loadedExtra())
+                            : Texts.getTranslation(
+                                    "submission.compareFeedback.hints.loaded", a.loadedFound(), a.loaded()));
             if (a.cells() > 0) {
-                lines.add("Claims: " + a.rightCells() + " of " + a.cells() + " cells right.");
+                lines.add(Texts.getTranslation("submission.compareFeedback.hints.cells", a.rightCells(), a.cells()));
             }
             UnorderedList details = new UnorderedList();
             lines.forEach(l -> details.add(new ListItem(l)));
@@ -456,21 +493,21 @@ final class CompareFeedbackParts {
 
     private static String itemLabel(CompareHints.Item item) {
         return switch (item) {
-            case FRAMING -> "the headline's framing";
-            case NAMED_SOURCES -> "the number of named sources";
-            case ANONYMOUS_SOURCES -> "the number of anonymous sources";
-            case REPORTING -> "whether it reports first-hand";
-            case RELAYED_FROM -> "the outlets it relays";
+            case FRAMING -> Texts.getTranslation("submission.compareFeedback.item.framing");
+            case NAMED_SOURCES -> Texts.getTranslation("submission.compareFeedback.item.named");
+            case ANONYMOUS_SOURCES -> Texts.getTranslation("submission.compareFeedback.item.anonymous");
+            case REPORTING -> Texts.getTranslation("submission.compareFeedback.item.reporting");
+            case RELAYED_FROM -> Texts.getTranslation("submission.compareFeedback.item.relayedFrom");
         };
     }
 
     private static @Nullable String relayNote(CompareFeedback.Relays r) {
         List<String> parts = new ArrayList<>();
         if (!r.missed().isEmpty()) {
-            parts.add("Not named: " + String.join(", ", r.missed()) + ".");
+            parts.add(Texts.getTranslation("submission.compareFeedback.relaysMissed", String.join(", ", r.missed())));
         }
         if (!r.extra().isEmpty()) {
-            parts.add("Not an outlet it relays: " + String.join(", ", r.extra()) + ".");
+            parts.add(Texts.getTranslation("submission.compareFeedback.relaysExtra", String.join(", ", r.extra())));
         }
         return parts.isEmpty() ? null : String.join(" ", parts);
     }
@@ -478,9 +515,9 @@ final class CompareFeedbackParts {
     private static Span verdictBadge(Verdict verdict) {
         Span badge = new Span(
                 switch (verdict) {
-                    case RIGHT -> "\u2713 Right";
-                    case WRONG -> "\u2717 Wrong";
-                    case NOT_GIVEN -> "\u2013 Not answered";
+                    case RIGHT -> Texts.getTranslation("submission.compareFeedback.right");
+                    case WRONG -> Texts.getTranslation("submission.compareFeedback.wrong");
+                    case NOT_GIVEN -> Texts.getTranslation("submission.compareFeedback.notAnswered");
                 });
         badge.addClassNames("compare-verdict", "compare-verdict-" + verdict(verdict));
         return badge;
@@ -495,39 +532,50 @@ final class CompareFeedbackParts {
     }
 
     private static String choice(CompareFeedback.Choice c) {
-        return c.key()
-                + (c.alsoAccepted().isEmpty() ? "" : " (also right: " + String.join(", ", c.alsoAccepted()) + ")");
+        return alsoRight(c.key(), c.alsoAccepted());
+    }
+
+    /** "first-hand (also right: both)", or the key's answer alone. */
+    private static String alsoRight(String key, List<String> alsoAccepted) {
+        return alsoAccepted.isEmpty()
+                ? key
+                : Texts.getTranslation("submission.compareFeedback.alsoRight", key, String.join(", ", alsoAccepted));
     }
 
     private static String range(CompareFeedback.CountCheck c) {
-        return (c.keyMin() == c.keyMax() ? String.valueOf(c.keyMin()) : c.keyMin() + " to " + c.keyMax())
-                + " (\u00b11 counts as right)";
+        return Texts.getTranslation(
+                "submission.compareFeedback.range",
+                c.keyMin() == c.keyMax()
+                        ? String.valueOf(c.keyMin())
+                        : Texts.getTranslation("submission.compareFeedback.fromTo", c.keyMin(), c.keyMax()));
     }
 
     private static String count(@Nullable Integer n) {
-        return n == null ? "no answer" : String.valueOf(n);
+        return n == null ? Texts.getTranslation("submission.compareFeedback.noAnswer") : String.valueOf(n);
     }
 
     private static String or(@Nullable String text) {
-        return text == null ? "no answer" : text;
+        return text == null ? Texts.getTranslation("submission.compareFeedback.noAnswer") : text;
     }
 
     static String reportingLabel(@Nullable String code) {
         if (code == null) {
-            return "no answer";
+            return Texts.getTranslation("submission.compareFeedback.noAnswer");
         }
         return switch (code) {
-            case "original" -> "first-hand";
-            case "relay" -> "relays another outlet";
-            case "mixed" -> "both";
+            case "original" -> Texts.getTranslation("submission.compareFeedback.reporting.original");
+            case "relay" -> Texts.getTranslation("submission.compareFeedback.reporting.relay");
+            case "mixed" -> Texts.getTranslation("submission.compareFeedback.reporting.mixed");
             default -> code;
         };
     }
 
     static String carriageLabel(String code) {
         return switch (code) {
-            case "fact" -> "as fact";
-            case "absent" -> "not carried";
+            case "fact" -> Texts.getTranslation("submission.compareFeedback.carriage.fact");
+            case "attributed" -> Texts.getTranslation("submission.type.attributed");
+            case "hedged" -> Texts.getTranslation("submission.type.hedged");
+            case "absent" -> Texts.getTranslation("submission.compareFeedback.carriage.absent");
             default -> code.toLowerCase(Locale.ROOT);
         };
     }

@@ -283,7 +283,7 @@ final class CompareReviewParts {
                 current == null
                         ? "Not graded yet: the score is provisional until you grade the judgement."
                         : "Graded level " + current.level() + " of " + current.maxLevel() + " on "
-                                + ReviewParts.WHEN.format(current.gradedAt().atZone(zone))
+                                + ReviewParts.when(current.gradedAt().atZone(zone))
                                 + (current.counts()
                                         ? "."
                                         : ". The student submitted again since, so grade it again to make the score final."));

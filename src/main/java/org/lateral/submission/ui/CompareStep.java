@@ -57,22 +57,22 @@ class CompareStep extends Div {
     static final int MAX_PINNED = 2;
 
     static final Map<String, String> FRAMINGS = ordered(
-            "neutral", "Neutral: the headline says what happened, plainly",
-            "hedged", "Hedged: it keeps doubt in (\u201cmay\u201d, \u201creportedly\u201d, \u201cclaims\u201d)",
-            "sensational", "Sensational: it goes for shock or strong feeling",
-            "question", "A question: it asks instead of saying");
+            "neutral", "submission.compareStep.framing.neutral",
+            "hedged", "submission.compareStep.framing.hedged",
+            "sensational", "submission.compareStep.framing.sensational",
+            "question", "submission.compareStep.framing.question");
     static final Map<String, String> REPORTING = ordered(
-            "original", "First-hand: the outlet did its own reporting",
-            "relay", "Relays another outlet: it retells what someone else reported",
-            "mixed", "Both: some of its own reporting, some relayed");
+            "original", "submission.compareStep.reporting.original",
+            "relay", "submission.compareStep.reporting.relay",
+            "mixed", "submission.compareStep.reporting.mixed");
     static final Map<String, String> CARRIED = ordered(
-            "fact", "As fact",
-            "attributed", "Attributed to a source",
-            "hedged", "Hedged",
-            "absent", "Not in this article");
+            "fact", "submission.compareStep.carried.fact",
+            "attributed", "submission.compareStep.carried.attributed",
+            "hedged", "submission.compareStep.carried.hedged",
+            "absent", "submission.compareStep.carried.absent");
     static final Map<String, String> SPAN_KINDS = ordered(
-            "hedge", "Hedges",
-            "loaded", "Loaded words");
+            "hedge", "submission.compareFeedback.hedges",
+            "loaded", "submission.compareFeedback.loaded");
 
     private final CompareSession compare;
     private final boolean readOnly;
@@ -149,18 +149,14 @@ class CompareStep extends Div {
 
     private Div reader(List<String> namedOutlets) {
         Div section = section("compare-reader");
-        section.add(new H4("Read the articles side by side"));
-        section.add(instruction(
-                readOnly
-                        ? "Each column is one article. Scroll each on its own; pin up to two to keep them first."
-                        : "Each column is one article, with your grid for it below. Scroll each on its own, and pin up "
-                                + "to two to read them closely side by side. To pick a hedge or a loaded word, select "
-                                + "the words in the article and press the button; or type the words instead."));
+        section.add(new H4(Texts.getTranslation("submission.compareStep.readerHeading")));
+        section.add(instruction(Texts.getTranslation(
+                readOnly ? "submission.compareStep.readerHowReadOnly" : "submission.compareStep.readerHow")));
 
         Div tabs = new Div();
         tabs.addClassName("compare-tabs");
         tabs.getElement().setAttribute("role", "tablist");
-        tabs.getElement().setAttribute("aria-label", "Articles");
+        tabs.getElement().setAttribute("aria-label", Texts.getTranslation("submission.compareStep.articles"));
         tabs.setTestId("compare-tabs");
         Div row = new Div();
         row.addClassName("compare-columns");
@@ -207,7 +203,9 @@ class CompareStep extends Div {
         outlet.addClassName("compare-outlet");
         outlet.setTestId("column-outlet");
         Paragraph when = new Paragraph(article.published().display() + " \u00b7 "
-                + (article.byline() == null ? "No author shown" : "By " + article.byline()));
+                + (article.byline() == null
+                        ? Texts.getTranslation("submission.compareStep.noAuthor")
+                        : Texts.getTranslation("submission.compareStep.by", article.byline())));
         when.addClassName("reader-note");
         when.setTestId("column-meta");
         header.add(outlet, when);
@@ -215,7 +213,7 @@ class CompareStep extends Div {
             // How the date was worked out can be long; it waits behind its summary.
             Paragraph dateNote = new Paragraph(article.published().note());
             dateNote.addClassName("reader-note");
-            Details about = new Details("About this date", dateNote);
+            Details about = new Details(Texts.getTranslation("submission.compareStep.aboutDate"), dateNote);
             about.addClassName("compare-date-note");
             about.setTestId("column-date-note");
             header.add(about);
@@ -223,15 +221,19 @@ class CompareStep extends Div {
 
         Div tools = new Div();
         tools.addClassName("compare-column-tools");
-        Button profile = new Button("About this outlet", e -> openProfile(article));
+        Button profile =
+                new Button(Texts.getTranslation("submission.compareStep.aboutOutlet"), e -> openProfile(article));
         profile.addThemeVariants(ButtonVariant.TERTIARY);
         profile.setTestId("outlet-profile-" + n);
         profile.getElement().setAttribute("data-outlet-id", article.outletId().toString());
-        Button pin = new Button("Pin", e -> togglePin(article.articleId()));
+        Button pin =
+                new Button(Texts.getTranslation("submission.compareStep.pin"), e -> togglePin(article.articleId()));
         pin.addThemeVariants(ButtonVariant.TERTIARY);
         pin.setTestId("pin-column");
         pin.getElement().setAttribute("aria-pressed", "false");
-        pin.getElement().setAttribute("aria-label", "Pin " + article.outletName() + "'s article");
+        pin.getElement()
+                .setAttribute(
+                        "aria-label", Texts.getTranslation("submission.compareStep.pinLabel", article.outletName()));
         pinButtons.add(pin);
         tools.add(profile, pin);
         Paragraph hint = new Paragraph(profileOpen.contains(article.outletId()) ? openHint() : lockedHint(article));
@@ -253,28 +255,38 @@ class CompareStep extends Div {
         Div toolbar = new Div();
         toolbar.addClassName("compare-pick-toolbar");
         toolbar.getElement().setAttribute("role", "toolbar");
-        toolbar.getElement().setAttribute("aria-label", "Pick words in " + article.outletName() + "'s article");
+        toolbar.getElement()
+                .setAttribute(
+                        "aria-label", Texts.getTranslation("submission.compareStep.pickIn", article.outletName()));
         toolbar.getElement().setAttribute("data-article-id", article.articleId().toString());
         Div pick = new Div();
         pick.addClassName("compare-pick-buttons");
         Div find = new Div();
         find.addClassName("compare-find");
         for (Map.Entry<String, String> kind : SPAN_KINDS.entrySet()) {
-            String label = kind.getKey().equals("hedge") ? "Hedge" : "Loaded words";
+            String label = Texts.getTranslation(
+                    kind.getKey().equals("hedge")
+                            ? "submission.compareStep.pickHedge"
+                            : "submission.compareFeedback.loaded");
             Button button = new Button(label);
             button.setTestId("pick-" + kind.getKey());
             button.getElement().setAttribute("data-pick-kind", kind.getKey());
-            button.getElement().setAttribute("title", "Select words in the article first");
+            button.getElement().setAttribute("title", Texts.getTranslation("submission.compareStep.selectFirst"));
             pick.add(button);
 
             TextField words = new TextField();
-            words.setLabel(
-                    kind.getKey().equals("hedge") ? "Type the words of a hedge instead" : "Type loaded words instead");
+            words.setLabel(Texts.getTranslation(
+                    kind.getKey().equals("hedge")
+                            ? "submission.compareStep.typeHedge"
+                            : "submission.compareStep.typeLoaded"));
             words.setMaxLength(200);
             words.setClearButtonVisible(true);
             words.setTestId("find-" + kind.getKey());
             words.getElement().setAttribute("data-find-kind", kind.getKey());
-            Button add = new Button(kind.getKey().equals("hedge") ? "Find the hedge" : "Find the words");
+            Button add = new Button(Texts.getTranslation(
+                    kind.getKey().equals("hedge")
+                            ? "submission.compareStep.findHedge"
+                            : "submission.compareStep.findWords"));
             add.setTestId("find-" + kind.getKey() + "-button");
             add.getElement().setAttribute("data-find-button", kind.getKey());
             Div one = new Div(words, add);
@@ -283,7 +295,7 @@ class CompareStep extends Div {
         }
         // Typing the words is the way for a keyboard or a phone; it is folded away so the text stays
         // near the top of the column.
-        Details typed = new Details("Type the words instead", find);
+        Details typed = new Details(Texts.getTranslation("submission.compareStep.typeInstead"), find);
         typed.addClassName("compare-find-details");
         typed.setTestId("find-words");
         toolbar.add(pick, typed);
@@ -303,7 +315,9 @@ class CompareStep extends Div {
         text.getElement().setAttribute("data-compare-text", true);
         text.getElement().setAttribute("data-article-id", article.articleId().toString());
         text.getElement().setAttribute("tabindex", "0");
-        text.getElement().setAttribute("aria-label", "Text of " + article.outletName() + "'s article");
+        text.getElement()
+                .setAttribute(
+                        "aria-label", Texts.getTranslation("submission.compareStep.textOf", article.outletName()));
         boolean first = true;
         for (Paragraph p : paragraphs(article.canonicalText())) {
             if (first) {
@@ -350,7 +364,7 @@ class CompareStep extends Div {
             column.getStyle().set("order", String.valueOf(at >= 0 ? at : MAX_PINNED + i));
             column.setClassName("compare-column--pinned", at >= 0);
             Button pin = pinButtons.get(i);
-            pin.setText(at >= 0 ? "Pinned" : "Pin");
+            pin.setText(Texts.getTranslation(at >= 0 ? "submission.compareStep.pinned" : "submission.compareStep.pin"));
             pin.getElement().setAttribute("aria-pressed", String.valueOf(at >= 0));
         }
     }
@@ -363,25 +377,22 @@ class CompareStep extends Div {
             profileOpen.add(article.outletId());
             dialog.add(OutletProfileCard.of(profile.get()));
         } else {
-            Paragraph locked = new Paragraph("The profile of " + article.outletName() + " in Lateral opens after "
-                    + "you have written what you found out about it yourself, under \u201cLateral reading\u201d."
-                    + " Look the outlet up outside Lateral, as a fact-checker would: who runs it, who pays "
-                    + "for it, what others say about it. Then write it under \u201cLateral reading\u201d.");
+            Paragraph locked =
+                    new Paragraph(Texts.getTranslation("submission.compareStep.profileLocked", article.outletName()));
             locked.setTestId("outlet-profile-locked");
             dialog.add(locked);
         }
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.getFooter().add(new Button(Texts.getTranslation("submission.compareStep.close"), e -> dialog.close()));
         dialog.setWidth("min(90vw, 40rem)");
         dialog.open();
     }
 
     private static String lockedHint(LibraryPins.ColumnArticle article) {
-        return "Its profile opens after you have written what you found out about it yourself, under "
-                + "\u201cLateral reading\u201d.";
+        return Texts.getTranslation("submission.compareStep.profileLockedHint");
     }
 
     private static String openHint() {
-        return "Its profile in Lateral is open: compare it with what you found.";
+        return Texts.getTranslation("submission.compareStep.profileOpenHint");
     }
 
     // ------------------------------------------------------------------ the grid
@@ -395,22 +406,28 @@ class CompareStep extends Div {
         grid.addClassName("compare-grid");
         grid.setTestId("compare-grid");
         grid.getElement().setAttribute("data-article-id", articleId.toString());
-        grid.add(new H4("Your grid: " + article.outletName()));
+        grid.add(new H4(Texts.getTranslation("submission.compareStep.yourGrid", article.outletName())));
 
         grid.getElement()
                 .appendChild(radios(
                         "framing",
                         "grid-framing",
-                        "How does the headline frame the story?",
+                        Texts.getTranslation("submission.compareStep.framingQuestion"),
                         FRAMINGS,
                         stored.framing()));
 
-        IntegerField named = count("namedSources", "grid-named", "Named sources", stored.namedSources());
-        named.setHelperText("People, organisations or documents the article names as its sources.");
-        IntegerField anonymous =
-                count("anonymousSources", "grid-anonymous", "Anonymous sources", stored.anonymousSources());
-        anonymous.setHelperText(
-                "\u201cA source said\u201d, \u201cofficials\u201d, \u201creports\u201d: no name given.");
+        IntegerField named = count(
+                "namedSources",
+                "grid-named",
+                Texts.getTranslation("submission.compareFeedback.named"),
+                stored.namedSources());
+        named.setHelperText(Texts.getTranslation("submission.compareStep.namedHelp"));
+        IntegerField anonymous = count(
+                "anonymousSources",
+                "grid-anonymous",
+                Texts.getTranslation("submission.compareFeedback.anonymous"),
+                stored.anonymousSources());
+        anonymous.setHelperText(Texts.getTranslation("submission.compareStep.anonymousHelp"));
         Div counts = new Div(named, anonymous);
         counts.addClassName("compare-counts");
         grid.add(counts);
@@ -418,7 +435,11 @@ class CompareStep extends Div {
         grid.add(spanLists(article));
 
         Element reporting = radios(
-                "reporting", "grid-reporting", "Did the outlet report it itself?", REPORTING, stored.reporting());
+                "reporting",
+                "grid-reporting",
+                Texts.getTranslation("submission.compareStep.reportingQuestion"),
+                REPORTING,
+                stored.reporting());
         grid.getElement().appendChild(reporting);
 
         Element relayed = relayedFrom(article, namedOutlets, stored.relayedFrom());
@@ -435,13 +456,13 @@ class CompareStep extends Div {
         grid.add(textArea(
                 "includes",
                 "grid-includes",
-                "What does it include that the others leave out?",
+                Texts.getTranslation("submission.compareStep.includesQuestion"),
                 CompareWorkModel.MAX_TEXT,
                 stored.includes()));
         grid.add(textArea(
                 "outletKind",
                 "grid-outlet-kind",
-                "What kind of outlet published it, and what does that suggest?",
+                Texts.getTranslation("submission.compareStep.outletKindQuestion"),
                 CompareWorkModel.MAX_TEXT,
                 stored.outletKind()));
         return grid;
@@ -458,7 +479,10 @@ class CompareStep extends Div {
         for (Map.Entry<String, String> kind : SPAN_KINDS.entrySet()) {
             Div one = new Div();
             one.addClassName("compare-span-list");
-            Span label = new Span(kind.getValue() + " you picked");
+            Span label = new Span(Texts.getTranslation(
+                    kind.getKey().equals("hedge")
+                            ? "submission.compareStep.pickedHedges"
+                            : "submission.compareStep.pickedLoaded"));
             label.addClassName("profile-label");
             UnorderedList list = new UnorderedList();
             list.setTestId("span-list-" + kind.getKey());
@@ -478,8 +502,10 @@ class CompareStep extends Div {
                 list.add(item);
             }
             // Shown by CSS while the list is empty, so it follows the element's changes.
-            Paragraph empty = new Paragraph(
-                    kind.getKey().equals("hedge") ? "No hedges picked yet." : "No loaded words picked yet.");
+            Paragraph empty = new Paragraph(Texts.getTranslation(
+                    kind.getKey().equals("hedge")
+                            ? "submission.compareStep.noHedges"
+                            : "submission.compareStep.noLoaded"));
             empty.addClassNames("reader-note", "compare-empty");
             one.add(label, list, empty);
             lists.add(one);
@@ -508,11 +534,10 @@ class CompareStep extends Div {
         Element group = new Element("vaadin-checkbox-group");
         group.setAttribute("data-field", "relayedFrom");
         group.setAttribute("data-testid", "grid-relayed-from");
-        group.setProperty("label", "Which outlets does it relay?");
+        group.setProperty("label", Texts.getTranslation("submission.compareStep.relayQuestion"));
         group.setProperty(
                 "helperText",
-                "Tick the outlets it retells, as far as you can tell. At most " + CompareWorkModel.MAX_RELAYED_FROM
-                        + ".");
+                Texts.getTranslation("submission.compareStep.relayHelp", CompareWorkModel.MAX_RELAYED_FROM));
         group.setAttribute("theme", "vertical");
         for (String name : names) {
             Element box = new Element("vaadin-checkbox");
@@ -532,12 +557,10 @@ class CompareStep extends Div {
 
     private Div matrix() {
         Div section = section("compare-matrix-section");
-        section.add(new H4("Which article carries which claim?"));
-        section.add(instruction("Each row is one of the story's main claims. For each article, say how it "
-                + "carries the claim: as a fact in its own voice, attributed to a source (\u201cX said\u201d), "
-                + "hedged (\u201cmay\u201d, \u201creportedly\u201d), or not at all."));
+        section.add(new H4(Texts.getTranslation("submission.compareStep.matrixHeading")));
+        section.add(instruction(Texts.getTranslation("submission.compareStep.matrixHow")));
         if (compare.claims().isEmpty()) {
-            section.add(instruction("This story has no claims to compare yet."));
+            section.add(instruction(Texts.getTranslation("submission.compareStep.noClaims")));
             return section;
         }
         List<LibraryPins.ColumnArticle> cols = compare.columns();
@@ -545,13 +568,13 @@ class CompareStep extends Div {
         table.setAttribute("class", "compare-matrix");
         table.setAttribute("data-testid", "compare-matrix");
         Element caption = new Element("caption");
-        caption.setText("How each article carries the story's claims");
+        caption.setText(Texts.getTranslation("submission.compareStep.matrixCaption"));
         table.appendChild(caption);
         Element head = new Element("thead");
         Element headRow = new Element("tr");
         Element corner = new Element("th");
         corner.setAttribute("scope", "col");
-        corner.setText("Claim");
+        corner.setText(Texts.getTranslation("submission.compareFeedback.claim"));
         headRow.appendChild(corner);
         for (LibraryPins.ColumnArticle c : cols) {
             Element th = new Element("th");
@@ -603,15 +626,16 @@ class CompareStep extends Div {
         Element select = new Element("select");
         select.setAttribute("data-field", "carried");
         select.setAttribute("data-testid", "cell-" + claim.id() + "-" + n);
-        select.setAttribute("aria-label", "Claim " + number + " in " + article.outletName());
+        select.setAttribute(
+                "aria-label", Texts.getTranslation("submission.compareStep.claimIn", number, article.outletName()));
         Element none = new Element("option");
         none.setAttribute("value", "");
-        none.setText("Not answered yet");
+        none.setText(Texts.getTranslation("submission.compareStep.notAnswered"));
         select.appendChild(none);
         for (Map.Entry<String, String> choice : CARRIED.entrySet()) {
             Element option = new Element("option");
             option.setAttribute("value", choice.getKey());
-            option.setText(choice.getValue());
+            option.setText(Texts.getTranslation(choice.getValue()));
             if (choice.getKey().equals(stored)) {
                 option.setAttribute("selected", true);
             }
@@ -631,11 +655,8 @@ class CompareStep extends Div {
 
     private Div notes() {
         Div section = section("compare-notes");
-        section.add(new H4("Lateral reading: look the outlets up"));
-        section.add(instruction("Leave the article and find out who is behind each outlet, as fact-checkers do: "
-                + "search for the outlet's name, read what others say about it. Copy the address of the page "
-                + "you used and write one or two sentences about what you found. Then the outlet's profile "
-                + "in Lateral opens, so you can compare."));
+        section.add(new H4(Texts.getTranslation("submission.compareStep.notesHeading")));
+        section.add(instruction(Texts.getTranslation("submission.compareStep.notesHow")));
         Set<UUID> seen = new LinkedHashSet<>();
         for (LibraryPins.ColumnArticle c : compare.columns()) {
             if (!seen.add(c.outletId())) {
@@ -647,10 +668,9 @@ class CompareStep extends Div {
             note.setTestId("compare-note");
             note.getElement().setAttribute("data-outlet-id", c.outletId().toString());
             note.add(new H4(c.outletName()));
-            TextField address = new TextField("Where you looked (web address)");
+            TextField address = new TextField(Texts.getTranslation("submission.compareStep.address"));
             address.setPlaceholder("https://\u2026");
-            address.setHelperText("Only addresses that start with http:// or https:// are accepted. It is kept "
-                    + "as text for your teacher.");
+            address.setHelperText(Texts.getTranslation("submission.compareStep.addressHelp"));
             address.setMaxLength(CompareWorkModel.MAX_ADDRESS);
             address.setWidthFull();
             address.setTestId("note-address");
@@ -661,7 +681,7 @@ class CompareStep extends Div {
             note.add(textArea(
                     "note",
                     "note-text",
-                    "What did you find out about " + c.outletName() + "?",
+                    Texts.getTranslation("submission.compareStep.noteQuestion", c.outletName()),
                     CompareWorkModel.MAX_NOTE,
                     stored == null ? null : stored.note()));
             section.add(note);
@@ -673,32 +693,31 @@ class CompareStep extends Div {
 
     private Div judgement() {
         Div section = section("compare-judgement-section");
-        section.add(new H4("Your judgement"));
-        section.add(instruction("Which article would you trust most, for what, and why? Use what you found "
-                + "in your grids, the claims table and your lateral reading. Your teacher grades this part."));
+        section.add(new H4(Texts.getTranslation("submission.compareStep.judgement")));
+        section.add(instruction(Texts.getTranslation("submission.compareStep.judgementHow")));
         Div item = item("judgement", CompareItems.JUDGEMENT_KEY);
         item.addClassName("compare-judgement");
         CompareWork.Judgement stored = compare.work().judgement();
         item.add(textArea(
                 "judgement",
                 "judgement",
-                "Your judgement",
+                Texts.getTranslation("submission.compareStep.judgement"),
                 CompareWorkModel.MAX_TEXT,
                 stored == null ? null : stored.text()));
         Div rubric = new Div();
         rubric.addClassNames("card", "compare-rubric");
         rubric.setTestId("rubric");
-        Span title = new Span("What your teacher looks for");
+        Span title = new Span(Texts.getTranslation("submission.compareStep.rubric"));
         title.addClassName("profile-label");
         rubric.add(title);
         if (compare.rubric().isEmpty()) {
-            rubric.add(new Paragraph("Your teacher has not set levels for this judgement."));
+            rubric.add(new Paragraph(Texts.getTranslation("submission.compareStep.noRubric")));
         } else {
             UnorderedList levels = new UnorderedList();
             for (LibraryPins.RubricLevel level : compare.rubric().stream()
                     .sorted((a, b) -> Integer.compare(b.level(), a.level()))
                     .toList()) {
-                Span name = new Span("Level " + level.level() + ": " + level.name());
+                Span name = new Span(Texts.getTranslation("submission.compareStep.level", level.level(), level.name()));
                 name.addClassName("compare-rubric-level");
                 ListItem li = new ListItem(name, new Paragraph(level.descriptor()));
                 li.setTestId("rubric-level");
@@ -743,7 +762,7 @@ class CompareStep extends Div {
         for (Map.Entry<String, String> choice : choices.entrySet()) {
             Element radio = new Element("vaadin-radio-button");
             radio.setAttribute("value", choice.getKey());
-            radio.setProperty("label", choice.getValue());
+            radio.setProperty("label", Texts.getTranslation(choice.getValue()));
             group.appendChild(radio);
         }
         if (value != null) {
@@ -779,16 +798,17 @@ class CompareStep extends Div {
             // The counter follows typing in the browser, without a round trip per key.
             area.getElement()
                     .executeJs(
-                            "const f = this, max = $0;"
+                            "const f = this, max = $0, pattern = $1;"
                                     + "f.addEventListener('input', () => {"
-                                    + " f.helperText = (f.value || '').length + ' of ' + max + ' characters'; });",
-                            max);
+                                    + " f.helperText = pattern.replace('{0}', (f.value || '').length)"
+                                    + ".replace('{1}', max); });",
+                            max, Texts.getTranslation("submission.compareStep.counter"));
         }
         return area;
     }
 
     static String counter(int length, int max) {
-        return length + " of " + max + " characters";
+        return Texts.getTranslation("submission.compareStep.counter", String.valueOf(length), String.valueOf(max));
     }
 
     private void readOnly(Element field) {

@@ -1,5 +1,6 @@
 package org.lateral.submission.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
@@ -9,6 +10,8 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -17,6 +20,7 @@ import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.CallBudget;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.i18n.Translations;
 import org.lateral.submission.CompareItems;
 import org.lateral.submission.CompareWork;
 import org.lateral.submission.CompareWorkService;
@@ -38,13 +42,6 @@ import org.lateral.submission.CompareWorkService;
 @JsModule("./compare-work/compare-work.js")
 @CssImport("./compare-work/compare-work.css")
 public class CompareWorkArea extends Component implements HasComponents {
-
-    static final String CLOSED = "Saving is not open on this page.";
-    static final String UNREADABLE_GRID = "This part of the grid could not be read. Please enter it again.";
-    static final String UNREADABLE_SPAN = "These words could not be read. Please pick them again.";
-    static final String UNREADABLE_CELL = "This answer could not be read. Please choose it again.";
-    static final String UNREADABLE_NOTE = "This note could not be read. Please write it again.";
-    static final String UNREADABLE_JUDGEMENT = "Your judgement could not be read. Please write it again.";
 
     /** The stored work in the browser's shapes: what each save method takes (CompareItems). */
     public record Snapshot(
@@ -126,6 +123,22 @@ public class CompareWorkArea extends Component implements HasComponents {
     }
 
     /**
+     * The browser's texts default to English (compare-work/labels.js); on a page in another
+     * language Lateral has, they come from the translations' {@code compareWork.} keys, English
+     * where a translation lacks one.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        Translations.of(attach.getSession().getService()).ifPresent(translations -> {
+            Locale language = translations.language(attach.getUI().getLocale());
+            if (!language.equals(Translations.ENGLISH)) {
+                getElement().setPropertyMap("labels", Map.copyOf(translations.withPrefix("compareWork.", language)));
+            }
+        });
+    }
+
+    /**
      * Turns on saving: the attempt the work belongs to, its stored work, the key of this user's
      * and step's outbox in the browser (OutboxKeys.forAttempt with the step), and the service.
      * Setting the key makes the browser put its unsent changes back and send them.
@@ -192,13 +205,23 @@ public class CompareWorkArea extends Component implements HasComponents {
     @ClientCallable
     SaveResult saveGrid(CompareItems.@Nullable GridState state) {
         String key = state == null || state.articleId() == null ? "" : CompareItems.gridKey(state.articleId());
-        return checked(key, state == null ? 0 : state.seq(), state, UNREADABLE_GRID, (s, a, st) -> s.saveGrid(a, st));
+        return checked(
+                key,
+                state == null ? 0 : state.seq(),
+                state,
+                Texts.getTranslation("submission.compare.unreadableGrid"),
+                (s, a, st) -> s.saveGrid(a, st));
     }
 
     @ClientCallable
     SaveResult saveSpan(CompareItems.@Nullable SpanState state) {
         String key = state == null || state.spanId() == null ? "" : CompareItems.spanKey(state.spanId());
-        return checked(key, state == null ? 0 : state.seq(), state, UNREADABLE_SPAN, (s, a, st) -> s.saveSpan(a, st));
+        return checked(
+                key,
+                state == null ? 0 : state.seq(),
+                state,
+                Texts.getTranslation("submission.compare.unreadableSpan"),
+                (s, a, st) -> s.saveSpan(a, st));
     }
 
     @ClientCallable
@@ -206,13 +229,23 @@ public class CompareWorkArea extends Component implements HasComponents {
         String key = state == null || state.claimId() == null || state.articleId() == null
                 ? ""
                 : CompareItems.cellKey(state.claimId(), state.articleId());
-        return checked(key, state == null ? 0 : state.seq(), state, UNREADABLE_CELL, (s, a, st) -> s.saveCell(a, st));
+        return checked(
+                key,
+                state == null ? 0 : state.seq(),
+                state,
+                Texts.getTranslation("submission.compare.unreadableCell"),
+                (s, a, st) -> s.saveCell(a, st));
     }
 
     @ClientCallable
     SaveResult saveNote(CompareItems.@Nullable NoteState state) {
         String key = state == null || state.outletId() == null ? "" : CompareItems.noteKey(state.outletId());
-        return checked(key, state == null ? 0 : state.seq(), state, UNREADABLE_NOTE, (s, a, st) -> s.saveNote(a, st));
+        return checked(
+                key,
+                state == null ? 0 : state.seq(),
+                state,
+                Texts.getTranslation("submission.compare.unreadableNote"),
+                (s, a, st) -> s.saveNote(a, st));
     }
 
     @ClientCallable
@@ -221,7 +254,7 @@ public class CompareWorkArea extends Component implements HasComponents {
                 CompareItems.JUDGEMENT_KEY,
                 state == null ? 0 : state.seq(),
                 state,
-                UNREADABLE_JUDGEMENT,
+                Texts.getTranslation("submission.compare.unreadableJudgement"),
                 (s, a, st) -> s.saveJudgement(a, st));
     }
 
@@ -253,7 +286,7 @@ public class CompareWorkArea extends Component implements HasComponents {
         CompareWorkService saving = service;
         UUID attempt = attemptId;
         if (saving == null || attempt == null) {
-            return SaveResult.rejected(key, seq, CLOSED);
+            return SaveResult.rejected(key, seq, Texts.getTranslation("submission.compare.closed"));
         }
         SaveResult result;
         try {
@@ -261,7 +294,7 @@ public class CompareWorkArea extends Component implements HasComponents {
         } catch (UserFacingException refused) {
             // A refusal that is not about this item (the student left the class, the work is not
             // theirs): retrying cannot help, so it is answered in words and settles the change.
-            result = SaveResult.rejected(key, seq, refused.getMessage());
+            result = SaveResult.rejected(key, seq, refused.getLocalizedMessage());
         }
         for (Consumer<SaveResult> listener : saveListeners) {
             listener.accept(result);

@@ -22,10 +22,18 @@ public final class ExportLinks extends Div {
 
     public ExportLinks(ExportService exports, UUID assignmentId) {
         addClassName("export-links");
-        add(link("Scores per student (CSV)", "export-scores-csv", "scores.csv", () -> exports.scoresCsv(assignmentId)));
-        add(link("Answers per key item (CSV)", "export-items-csv", "items.csv", () -> exports.itemsCsv(assignmentId)));
         add(link(
-                "Marks as web annotations (JSON-LD)",
+                getTranslation("submission.export.scores"),
+                "export-scores-csv",
+                "scores.csv",
+                () -> exports.scoresCsv(assignmentId)));
+        add(link(
+                getTranslation("submission.export.items"),
+                "export-items-csv",
+                "items.csv",
+                () -> exports.itemsCsv(assignmentId)));
+        add(link(
+                getTranslation("submission.export.annotations"),
                 "export-annotations",
                 "annotations.jsonld",
                 () -> exports.annotations(assignmentId)));

@@ -45,7 +45,7 @@ import org.lateral.submission.StudentFeedback;
 class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final FeedbackService feedback;
-    private String title = "Feedback · Lateral";
+    private String title = "";
 
     FeedbackView(FeedbackService feedback) {
         this.feedback = feedback;
@@ -54,7 +54,11 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                title.isEmpty()
+                        ? getTranslation("submission.feedback.title")
+                        : getTranslation("submission.feedback.heading", title));
     }
 
     @Override
@@ -64,22 +68,24 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
     }
 
     private void render(StudentFeedback f) {
-        title = "Feedback: " + f.title() + " · Lateral";
+        title = f.title();
         removeAll();
-        Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
+        Anchor back =
+                AssignmentNavigation.myAssignments().anchor(getTranslation("submission.common.backToMyAssignments"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Feedback: " + f.title()));
+        add(back, new H2(getTranslation("submission.feedback.heading", f.title())));
 
         Div actions = new Div();
         actions.addClassName("marking-actions");
         if (f.revisionInProgress()) {
-            Anchor resume = SubmissionNavigation.marking(f.assignmentId()).anchor("Continue your revision (attempt 2)");
+            Anchor resume = SubmissionNavigation.marking(f.assignmentId())
+                    .anchor(getTranslation("submission.feedback.continueRevision"));
             resume.getElement().setAttribute("router-link", true);
             resume.setTestId("continue-revision");
             actions.add(resume);
         } else if (f.canRevise()) {
-            Button revise = new Button("Revise my work", e -> confirmRevision(f));
+            Button revise = new Button(getTranslation("submission.feedback.revise"), e -> confirmRevision(f));
             revise.addThemeVariants(ButtonVariant.PRIMARY);
             revise.setTestId("start-revision");
             actions.add(revise);
@@ -110,7 +116,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         }
         if (!f.hasClaims()) {
             if (!f.sources().isEmpty()) {
-                renderSources(f, stepTitle(f, "Who says so?"));
+                renderSources(f, stepTitle(f, Step.SOURCES));
             }
             if (!f.compare().isEmpty()) {
                 renderCompare(f);
@@ -118,11 +124,12 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             return;
         }
         if (!f.sources().isEmpty() || !f.compare().isEmpty()) {
-            add(new H3("Step 1: Mark the claims"));
+            add(new H3(getTranslation("submission.feedback.step1Claims")));
         }
         if (f.gain() != null) {
-            Paragraph gain = new Paragraph("Your revision " + (f.gain() >= 0 ? "gained " : "changed your score by ")
-                    + ReviewParts.signed(f.gain()) + " points.");
+            Paragraph gain = new Paragraph(getTranslation(
+                    f.gain() >= 0 ? "submission.feedback.gained" : "submission.feedback.changedBy",
+                    ReviewParts.signed(f.gain())));
             gain.addClassName("feedback-gain");
             gain.setTestId("feedback-gain");
             add(gain);
@@ -136,13 +143,16 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             attemptChoice.addClassName("attempt-choice");
             attemptChoice.setTestId("attempt-tabs");
             attemptChoice.getElement().setAttribute("role", "group");
-            attemptChoice.getElement().setAttribute("aria-label", "Attempts");
+            attemptChoice.getElement().setAttribute("aria-label", getTranslation("submission.feedback.attempts"));
             List<Button> buttons = new ArrayList<>();
             for (AttemptReview a : f.attempts()) {
-                Button choose = new Button("Attempt " + a.number()
-                        + (a.score() == null
-                                ? ""
-                                : " \u00b7 " + ReviewParts.score(a.score().score())));
+                Button choose = new Button(
+                        a.score() == null
+                                ? getTranslation("submission.feedback.attempt", a.number())
+                                : getTranslation(
+                                        "submission.feedback.attemptScored",
+                                        a.number(),
+                                        ReviewParts.score(a.score().score())));
                 choose.setTestId("attempt-tab");
                 choose.addClickListener(e -> {
                     buttons.forEach(other -> pressed(other, other == choose));
@@ -157,7 +167,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         add(attemptArea);
         showAttempt(attemptArea, f, f.attempts().getLast());
         if (!f.sources().isEmpty()) {
-            renderSources(f, "Step 2: Who says so?");
+            renderSources(f, getTranslation("submission.feedback.step2Sources"));
         }
         if (!f.compare().isEmpty()) {
             renderCompare(f);
@@ -168,7 +178,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      * A step's heading: numbered when the lesson has more than one step shown ("Mark the claims"
      * first, then "Who says so?", then "Compare outlets", as a lesson orders them).
      */
-    private static String stepTitle(StudentFeedback f, String name) {
+    private String stepTitle(StudentFeedback f, Step step) {
+        String name = getTranslation(
+                step == Step.SOURCES ? "submission.feedback.whoSaysSo" : "submission.feedback.compareOutlets");
         boolean claims = f.hasClaims();
         boolean sources = !f.sources().isEmpty() || f.sourceHints() != null;
         boolean compare = !f.compare().isEmpty() || f.compareHints() != null;
@@ -176,17 +188,23 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         if (steps < 2) {
             return name;
         }
-        int number = name.equals("Who says so?") ? (claims ? 2 : 1) : steps;
-        return "Step " + number + ": " + name;
+        int number = step == Step.SOURCES ? (claims ? 2 : 1) : steps;
+        return getTranslation("submission.feedback.step", number, name);
+    }
+
+    /** The steps after "Mark the claims" that have a heading of their own. */
+    private enum Step {
+        SOURCES,
+        COMPARE
     }
 
     /** The hints of the steps after "Mark the claims", while a revision is possible (DD006). */
     private void addLaterHints(StudentFeedback f) {
         if (f.sourceHints() != null) {
-            add(new H3(stepTitle(f, "Who says so?")), SourceFeedbackParts.hints(f.sourceHints()));
+            add(new H3(stepTitle(f, Step.SOURCES)), SourceFeedbackParts.hints(f.sourceHints()));
         }
         if (f.compareHints() != null) {
-            add(new H3(stepTitle(f, "Compare outlets")), CompareFeedbackParts.hints(f.compareHints()));
+            add(new H3(stepTitle(f, Step.COMPARE)), CompareFeedbackParts.hints(f.compareHints()));
         }
     }
 
@@ -196,15 +214,18 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      */
     private void renderCompare(StudentFeedback f) {
         StudentFeedback.CompareAttempt latest = f.compare().getLast();
-        H3 heading = new H3(stepTitle(f, "Compare outlets"));
+        H3 heading = new H3(stepTitle(f, Step.COMPARE));
         heading.setId("compare-feedback");
         add(heading);
         if (f.compare().size() > 1) {
             StudentFeedback.CompareAttempt first = f.compare().getFirst();
             if (first.score() != null && latest.score() != null) {
-                Paragraph earlier = new Paragraph("Attempt " + first.number() + " scored "
-                        + ReviewParts.score(first.score().score()) + "; attempt " + latest.number() + " scored "
-                        + ReviewParts.score(latest.score().score()) + ".");
+                Paragraph earlier = new Paragraph(getTranslation(
+                        "submission.feedback.earlierAttempt",
+                        first.number(),
+                        ReviewParts.score(first.score().score()),
+                        latest.number(),
+                        ReviewParts.score(latest.score().score())));
                 earlier.addClassName("reader-note");
                 add(earlier);
             }
@@ -224,9 +245,12 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         if (f.sources().size() > 1) {
             StudentFeedback.SourceAttempt first = f.sources().getFirst();
             if (first.score() != null && latest.score() != null) {
-                Paragraph earlier = new Paragraph("Attempt " + first.number() + " scored "
-                        + ReviewParts.score(first.score().score()) + "; attempt " + latest.number() + " scored "
-                        + ReviewParts.score(latest.score().score()) + ".");
+                Paragraph earlier = new Paragraph(getTranslation(
+                        "submission.feedback.earlierAttempt",
+                        first.number(),
+                        ReviewParts.score(first.score().score()),
+                        latest.number(),
+                        ReviewParts.score(latest.score().score())));
                 earlier.addClassName("reader-note");
                 add(earlier);
             }
@@ -240,7 +264,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
      */
     private void renderHints(StudentFeedback f, RevisionHints h, Div actions) {
         if (f.sourceHints() != null || f.compareHints() != null) {
-            add(new H3("Step 1: Mark the claims"));
+            add(new H3(getTranslation("submission.feedback.step1Claims")));
         }
         add(HintParts.summary(h));
         if (actions.getChildren().findAny().isPresent()) {
@@ -251,8 +275,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         highlighter.setReadOnly(true);
         highlighter.setOverlays(HintParts.overlays(h));
         highlighter.setOverlayList(true);
-        Paragraph how = new Paragraph("Your own marks are drawn over the article: solid = you found a claim, wavy "
-                + "underline = you found a claim but chose another type, dotted = not in the answer key.");
+        Paragraph how = new Paragraph(getTranslation("submission.feedback.hintsHow"));
         how.addClassName("reader-note");
         Div column = new Div(HintParts.legend(), how, highlighter);
         column.addClassNames("reader-text", "numbered-paragraphs");
@@ -260,9 +283,9 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
                 HintParts.whereToLook(h),
                 HintParts.counts(h),
                 HintParts.extras(h),
-                ReviewParts.comments(h.comments(), f.timeZone(), "Your teacher has not commented on this attempt."));
+                ReviewParts.comments(h.comments(), f.timeZone(), getTranslation("submission.feedback.noComment")));
         side.addClassName("reader-side");
-        ScrollRegions.keyboardScrollable(side, "Hints and comments");
+        ScrollRegions.keyboardScrollable(side, getTranslation("submission.feedback.hintsRegion"));
         side.setTestId("revision-hints");
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
@@ -277,17 +300,15 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         highlighter.setReadOnly(true);
         highlighter.setOverlays(ReviewParts.overlays(review));
         highlighter.setOverlayList(true);
-        Paragraph how = new Paragraph("Each claim of the key is drawn over the article: solid = you found it, wavy "
-                + "underline = you found it but chose another type, dashed = you missed it, dotted = your mark is not "
-                + "in the key. Bold cue words should have told you a claim was hedged or speculative.");
+        Paragraph how = new Paragraph(getTranslation("submission.feedback.keyHow"));
         how.addClassName("reader-note");
         Div column = new Div(ReviewParts.summary(review), ReviewParts.legend(), how, highlighter);
         column.addClassName("reader-text");
         Div side = new Div(
-                ReviewParts.comments(review, f.timeZone(), "Your teacher has not commented on this attempt."),
+                ReviewParts.comments(review, f.timeZone(), getTranslation("submission.feedback.noComment")),
                 ReviewParts.claimList(review, false));
         side.addClassName("reader-side");
-        ScrollRegions.keyboardScrollable(side, "Comments and claims");
+        ScrollRegions.keyboardScrollable(side, getTranslation("submission.feedback.claimsRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         area.add(layout);
@@ -295,29 +316,26 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
 
     private void confirmRevision(StudentFeedback f) {
         ConfirmDialog dialog = new ConfirmDialog(
-                "Revise your work?",
-                !f.compare().isEmpty() || f.compareHints() != null
-                        ? "Your revision starts again at step 1 with a copy of your work in each step. Change what "
-                                + "you now see differently and submit each step again: both attempts are scored, and "
-                                + "your teacher sees both."
-                        : f.sourceHints() != null || !f.sources().isEmpty()
-                                ? "Your revision starts again at step 1 with a copy of your work in each step: your marks, then "
-                                        + "your sources and links. Change what you now see differently and submit each step "
-                                        + "again: both attempts are scored, and your teacher sees both."
-                                : "Attempt 2 starts with the marks of attempt 1. Change what you now see differently and submit "
-                                        + "again: both attempts are scored, and your teacher sees both.",
-                "Start attempt 2",
+                getTranslation("submission.feedback.revise.title"),
+                getTranslation(
+                        !f.compare().isEmpty() || f.compareHints() != null
+                                ? "submission.feedback.revise.textLesson"
+                                : f.sourceHints() != null || !f.sources().isEmpty()
+                                        ? "submission.feedback.revise.textSources"
+                                        : "submission.feedback.revise.textClaims"),
+                getTranslation("submission.feedback.revise.start"),
                 e -> {
                     try {
                         feedback.startRevision(f.assignmentId());
                         getUI().ifPresent(ui ->
                                 SubmissionNavigation.marking(f.assignmentId()).navigate(ui));
                     } catch (UserFacingException ex) {
-                        Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        Notification.show(ex.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                                 .addThemeVariants(NotificationVariant.ERROR);
                     }
                 });
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("submission.common.cancel"));
         dialog.setConfirmButtonTheme("primary");
         ConfirmDialogs.open(dialog);
     }

@@ -33,44 +33,40 @@ final class HintParts {
     static Component summary(RevisionHints h) {
         StringBuilder text = new StringBuilder();
         if (h.score() != null) {
-            text.append("Your score: ")
-                    .append(ReviewParts.score(h.score()))
-                    .append(" of 100")
-                    .append(h.scoreSetByTeacher() ? " (set by your teacher)" : "")
-                    .append(". ");
+            text.append(Texts.getTranslation(
+                            h.scoreSetByTeacher() ? "submission.hints.scoreByTeacher" : "submission.hints.score",
+                            ReviewParts.score(h.score())))
+                    .append(' ');
         }
         int found = h.found() + h.mislabelled();
-        text.append("You found ")
-                .append(found)
-                .append(" of ")
-                .append(h.claims())
-                .append(" claims");
-        if (h.mislabelled() > 0) {
-            text.append(", and gave ").append(h.mislabelled()).append(" of them a different type than the answer key");
-        }
-        text.append('.');
+        text.append(
+                h.mislabelled() > 0
+                        ? Texts.getTranslation("submission.hints.foundMislabelled", found, h.claims(), h.mislabelled())
+                        : Texts.getTranslation("submission.hints.found", found, h.claims()));
         Paragraph score = new Paragraph(text.toString());
         score.addClassName("feedback-summary");
         score.setTestId("hint-score");
-        Paragraph hidden = new Paragraph("Before you revise: the answer key stays hidden so your second try shows what "
-                + "you learned. You see the whole key after you submit attempt " + (h.attemptNumber() + 1)
-                + ", or when the time for revising is over.");
+        Paragraph hidden = new Paragraph(Texts.getTranslation("submission.hints.keyHidden", h.attemptNumber() + 1));
         hidden.setTestId("hint-key-hidden");
         return new Div(score, hidden);
     }
 
     /** How many claims of each kind the key has and how many of them the student found. */
     static Component counts(RevisionHints h) {
-        Div section = new Div(new H3("Claims by kind"));
+        Div section = new Div(new H3(Texts.getTranslation("submission.hints.byKind")));
         UnorderedList list = new UnorderedList();
         list.setTestId("hint-counts");
         for (RevisionHints.TypeCount c : h.byType()) {
-            StringBuilder text =
-                    new StringBuilder(capitalised(c.type().code()) + ": you found " + c.found() + " of " + c.inKey());
-            if (c.mislabelled() > 0) {
-                text.append(", and ").append(c.mislabelled()).append(" more with a different type");
-            }
-            ListItem item = new ListItem(text.append('.').toString());
+            String type = capitalised(Texts.type(c.type()));
+            ListItem item = new ListItem(
+                    c.mislabelled() > 0
+                            ? Texts.getTranslation(
+                                    "submission.hints.kindCountMislabelled",
+                                    type,
+                                    c.found(),
+                                    c.inKey(),
+                                    c.mislabelled())
+                            : Texts.getTranslation("submission.hints.kindCount", type, c.found(), c.inKey()));
             item.getElement().setAttribute("data-testid", "hint-count");
             item.getElement().setAttribute("data-type", c.type().code());
             list.add(item);
@@ -81,15 +77,15 @@ final class HintParts {
 
     /** The claims still to find, grouped by paragraph, each with what kind of claim it is and what to look for. */
     static Component whereToLook(RevisionHints h) {
-        Div section = new Div(new H3("Where to look again"));
+        Div section = new Div(new H3(Texts.getTranslation("submission.hints.whereToLook")));
         section.setTestId("hint-list");
         if (h.hints().isEmpty()) {
-            Paragraph none = new Paragraph("You found every claim and chose a type the answer key accepts.");
+            Paragraph none = new Paragraph(Texts.getTranslation("submission.hints.allFound"));
             none.addClassName("reader-note");
             section.add(none);
             return section;
         }
-        Paragraph how = new Paragraph("Paragraphs are numbered in the article: the headline, then 1, 2, 3 and so on.");
+        Paragraph how = new Paragraph(Texts.getTranslation("submission.hints.paragraphsNumbered"));
         how.addClassName("reader-note");
         section.add(how);
         Map<Integer, List<RevisionHints.Hint>> byParagraph = new LinkedHashMap<>();
@@ -98,7 +94,10 @@ final class HintParts {
                         .computeIfAbsent(hint.paragraph(), p -> new ArrayList<>())
                         .add(hint));
         byParagraph.forEach((paragraph, hints) -> {
-            Div group = new Div(new H4(paragraph == 0 ? "The headline" : "Paragraph " + paragraph));
+            Div group = new Div(new H4(
+                    paragraph == 0
+                            ? Texts.getTranslation("submission.hints.headline")
+                            : Texts.getTranslation("submission.hints.paragraph", paragraph)));
             group.addClassName("hint-paragraph");
             group.getElement().setAttribute("data-testid", "hint-paragraph");
             group.getElement().setAttribute("data-paragraph", String.valueOf(paragraph));
@@ -119,15 +118,18 @@ final class HintParts {
         item.getElement()
                 .setAttribute(
                         "data-types", hint.types().stream().map(ClaimType::code).collect(Collectors.joining(" ")));
-        String kinds = hint.types().stream().map(ClaimType::code).collect(Collectors.joining(" or "));
+        String kinds = Texts.or(hint.types().stream().map(Texts::type).toList());
         String what;
         if (hint.outcome() == ClaimReview.Outcome.MISLABELLED && hint.yourMark() != null) {
-            what = "You marked \u201c" + hint.yourMark().exact() + "\u201d as "
-                    + hint.yourMark().type().code() + ". The answer key sees this claim as " + kinds + ".";
+            what = Texts.getTranslation(
+                    "submission.hints.mislabelled",
+                    hint.yourMark().exact(),
+                    Texts.type(hint.yourMark().type()),
+                    kinds);
         } else if (hint.types().size() == 1) {
-            what = capitalised(article(kinds)) + " claim you have not marked.";
+            what = notMarked(hint.types().getFirst());
         } else {
-            what = "A claim you have not marked. It can be " + kinds + ".";
+            what = Texts.getTranslation("submission.hints.notMarkedOneOf", kinds);
         }
         Paragraph head = new Paragraph(what);
         head.addClassName("hint-what");
@@ -138,8 +140,9 @@ final class HintParts {
             item.add(about);
         }
         if (!hint.cues().isEmpty()) {
-            Paragraph cues = new Paragraph("Look for: "
-                    + hint.cues().stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", ")));
+            Paragraph cues = new Paragraph(Texts.getTranslation(
+                    "submission.hints.lookFor",
+                    hint.cues().stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", "))));
             cues.addClassName("feedback-cues");
             cues.setTestId("hint-cues");
             item.add(cues);
@@ -153,13 +156,24 @@ final class HintParts {
      */
     static String description(ClaimType type) {
         return switch (type) {
-            case FACTUAL -> "Factual claims say something happened or is true, in a way someone could check.";
-            case ATTRIBUTED -> "Attributed claims report what someone else said or told: look for who says so.";
-            case HEDGED -> "Hedged claims carry words of doubt: the writer is not sure it is true.";
-            case SPECULATION -> "Speculation guesses what might happen, or what would follow if something were true.";
-            case OPINION ->
-                "Opinions are the writer's own judgement: words that say how good, bad or important " + "something is.";
-            case UNSUPPORTED -> "Unsupported claims are told as fact, but nobody says where they come from.";
+            case FACTUAL -> Texts.getTranslation("submission.hints.about.factual");
+            case ATTRIBUTED -> Texts.getTranslation("submission.hints.about.attributed");
+            case HEDGED -> Texts.getTranslation("submission.hints.about.hedged");
+            case SPECULATION -> Texts.getTranslation("submission.hints.about.speculation");
+            case OPINION -> Texts.getTranslation("submission.hints.about.opinion");
+            case UNSUPPORTED -> Texts.getTranslation("submission.hints.about.unsupported");
+        };
+    }
+
+    /** "A hedged claim you have not marked.": one sentence per type, since languages inflect the type. */
+    private static String notMarked(ClaimType type) {
+        return switch (type) {
+            case FACTUAL -> Texts.getTranslation("submission.hints.notMarked.factual");
+            case ATTRIBUTED -> Texts.getTranslation("submission.hints.notMarked.attributed");
+            case HEDGED -> Texts.getTranslation("submission.hints.notMarked.hedged");
+            case SPECULATION -> Texts.getTranslation("submission.hints.notMarked.speculation");
+            case OPINION -> Texts.getTranslation("submission.hints.notMarked.opinion");
+            case UNSUPPORTED -> Texts.getTranslation("submission.hints.notMarked.unsupported");
         };
     }
 
@@ -172,14 +186,15 @@ final class HintParts {
         if (extras.isEmpty()) {
             return section;
         }
-        section.add(new H3("Your marks that are not in the answer key"));
-        Paragraph note =
-                new Paragraph("These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
+        section.add(new H3(Texts.getTranslation("submission.hints.extrasHeading")));
+        Paragraph note = new Paragraph(Texts.getTranslation("submission.review.extrasStudent"));
         note.addClassName("reader-note");
         UnorderedList list = new UnorderedList();
         for (RevisionHints.OwnMark m : extras) {
-            ListItem item = new ListItem(
-                    "\u201c" + m.mark().exact() + "\u201d as " + m.mark().type().code());
+            ListItem item = new ListItem(Texts.getTranslation(
+                    "submission.review.markAs",
+                    m.mark().exact(),
+                    Texts.type(m.mark().type())));
             item.getElement().setAttribute("data-testid", "hint-extra");
             list.add(item);
         }
@@ -197,16 +212,16 @@ final class HintParts {
                 case EXTRA -> ClaimStatus.EXTRA;
             };
             String label = switch (m.outcome()) {
-                case FOUND -> "Found";
-                case MISLABELLED -> "Found, other type";
-                case EXTRA -> "Not in the key";
+                case FOUND -> Texts.getTranslation("submission.review.outcome.found");
+                case MISLABELLED -> Texts.getTranslation("submission.review.outcome.mislabelled");
+                case EXTRA -> Texts.getTranslation("submission.hints.notInKey");
             };
             overlays.add(ClaimHighlighter.Overlay.claim(
                     "yours-" + m.mark().markId(),
                     m.mark().start(),
                     m.mark().end(),
                     HighlighterClaimType.of(m.mark().type().code()),
-                    label + " \u00b7 " + m.mark().type().code(),
+                    label + " \u00b7 " + Texts.type(m.mark().type()),
                     status));
         }
         return overlays;
@@ -219,14 +234,10 @@ final class HintParts {
         legend.setTestId("hint-legend");
         legend.getElement()
                 .appendChild(
-                        ReviewParts.sample("found", "your mark, found"),
-                        ReviewParts.sample("mislabelled", "your mark, other type"),
-                        ReviewParts.sample("extra", "your mark, not in the key"));
+                        ReviewParts.sample("found", Texts.getTranslation("submission.hints.legend.found")),
+                        ReviewParts.sample("mislabelled", Texts.getTranslation("submission.hints.legend.mislabelled")),
+                        ReviewParts.sample("extra", Texts.getTranslation("submission.hints.legend.extra")));
         return legend;
-    }
-
-    private static String article(String word) {
-        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     private static String capitalised(String text) {

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.lateral.assignment.DueDates;
 import org.lateral.assignment.ui.AssignmentNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -67,7 +66,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     private final SourceWorkService sourceWork;
     private final CompareWorkService compareWork;
     private final CurrentUser currentUser;
-    private String title = "Assignment · Lateral";
+    private String title = "";
 
     MarkingView(
             SubmissionService submissions,
@@ -83,7 +82,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation("base.pageTitle", title.isEmpty() ? getTranslation("submission.marking.title") : title);
     }
 
     @Override
@@ -103,9 +102,10 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private void render(MarkingSession session) {
-        title = session.title() + " \u00b7 Lateral";
+        title = session.title();
         removeAll();
-        Anchor back = AssignmentNavigation.myAssignments().anchor("\u2190 My assignments");
+        Anchor back =
+                AssignmentNavigation.myAssignments().anchor(getTranslation("submission.common.backToMyAssignments"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         add(back);
@@ -113,25 +113,33 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             add(new H2(session.title()), stepper(session));
         }
         boolean sources = session.identifySources();
-        String name = session.compares() ? "Compare the outlets" : sources ? "Who says so?" : "Mark the claims";
+        String name = getTranslation(
+                session.compares()
+                        ? "submission.marking.compareOutlets"
+                        : sources ? "submission.marking.whoSaysSo" : "submission.marking.markClaims");
         HtmlContainer heading = session.lesson() ? new H3(name) : new H2(name);
         if (session.attemptNumber() > 1) {
-            heading.setText(name + ": attempt " + session.attemptNumber() + " (revision)");
+            heading.setText(getTranslation("submission.marking.revisionHeading", name, session.attemptNumber()));
         }
-        Paragraph due = new Paragraph("Due " + DueDates.display(session.dueAt(), session.timeZone())
-                + (session.lateWorkAccepted() ? "" : " \u00b7 late work is not accepted"));
+        String dueAt = Texts.due(session.dueAt(), session.timeZone());
+        Paragraph due = new Paragraph(
+                session.lateWorkAccepted()
+                        ? getTranslation("submission.marking.due", dueAt)
+                        : getTranslation("submission.marking.dueNoLateWork", dueAt));
         due.addClassName("reader-note");
-        Paragraph how = new Paragraph(session.submitted() ? SUBMITTED : instructions(session));
+        Paragraph how = new Paragraph(
+                session.submitted() ? getTranslation("submission.marking.submitted") : instructions(session));
         how.setTestId("marking-instructions");
         add(heading, due, how);
-        Anchor feedbackLink =
-                SubmissionNavigation.feedback(session.assignmentId()).anchor("See your feedback");
+        Anchor feedbackLink = SubmissionNavigation.feedback(session.assignmentId())
+                .anchor(getTranslation("submission.marking.seeFeedback"));
         feedbackLink.getElement().setAttribute("router-link", true);
         feedbackLink.setTestId("open-feedback");
         // Feedback is released per lesson (DD013): the link shows once the last step is submitted.
         feedbackLink.setVisible(session.progress().done());
         if (session.attemptNumber() > 1 && !session.submitted() && session.step() == 0) {
-            Anchor first = SubmissionNavigation.feedback(session.assignmentId()).anchor("Feedback on attempt 1");
+            Anchor first = SubmissionNavigation.feedback(session.assignmentId())
+                    .anchor(getTranslation("submission.marking.firstAttemptFeedback"));
             first.getElement().setAttribute("router-link", true);
             first.setTestId("first-attempt-feedback");
             add(new Div(first));
@@ -185,7 +193,8 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         actions.addClassName("marking-actions");
         if (!session.submitted()) {
             boolean last = session.progress().isLast(session.step());
-            Button submit = new Button(last ? "Submit my work" : "Submit this step");
+            Button submit = new Button(
+                    getTranslation(last ? "submission.marking.submitWork" : "submission.marking.submitStep"));
             submit.addClickListener(e -> confirmSubmit(
                     session,
                     last,
@@ -197,7 +206,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         highlighter.stopMarking();
                         submit.setVisible(false);
                         feedbackLink.setVisible(true);
-                        how.setText(SUBMITTED);
+                        how.setText(getTranslation("submission.marking.submitted"));
                     }));
             submit.addThemeVariants(ButtonVariant.PRIMARY);
             submit.setTestId("submit-attempt");
@@ -218,13 +227,14 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         actions.addClassName("marking-actions");
         if (!session.submitted()) {
             boolean last = session.progress().isLast(session.step());
-            Button submit = new Button(last ? "Submit my work" : "Submit this step");
+            Button submit = new Button(
+                    getTranslation(last ? "submission.marking.submitWork" : "submission.marking.submitStep"));
             Span waiting = new Span();
             waiting.addClassName("reader-note");
             waiting.getElement().setAttribute("role", "status");
             submit.addClickListener(e -> {
                 // Submitting while a change is still on its way would submit without it.
-                waiting.setText("Saving your last changes first\u2026");
+                waiting.setText(getTranslation("submission.marking.savingFirst"));
                 area.whenAllSaved(
                         () -> {
                             waiting.setText("");
@@ -237,8 +247,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                                             .openStep(session.assignmentId(), session.step())
                                             .ifPresent(this::render));
                         },
-                        () -> waiting.setText("Some changes are not saved yet. Look at the message at the top of the "
-                                + "comparison, correct or wait for it, then submit again."));
+                        () -> waiting.setText(getTranslation("submission.marking.notAllSaved")));
             });
             submit.addThemeVariants(ButtonVariant.PRIMARY);
             submit.setTestId("submit-attempt");
@@ -281,40 +290,30 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         return area;
     }
 
-    static final String SUBMITTED = "You have submitted this work. It can no longer change.";
-
-    private static String instructions(MarkingSession session) {
+    private String instructions(MarkingSession session) {
         if (session.compares()) {
-            return "Read the articles of one story side by side. For each article fill in its grid, say in the "
-                    + "table how it carries each of the story's main claims, look each outlet up outside Lateral, "
-                    + "and end with your judgement: which article would you trust most, for what, and why. "
-                    + "Everything is saved as you go.";
+            return getTranslation("submission.marking.howCompare");
         }
         if (session.identifySources()) {
-            return "Who is speaking for each claim? Select the words that say who (\u201ca source told\u2026\u201d, "
-                    + "a name, \u201caccording to\u2026\u201d), then press \u201cMake a source\u201d and say what kind of "
-                    + "source it is and whether it reached this outlet first-hand or through another outlet. Then pick "
-                    + "each numbered claim and tick its sources, or \u201cNo source given\u201d. Keyboard: M makes a "
-                    + "source, N and P move between claims. Everything is saved as you go.";
+            return getTranslation("submission.marking.howSources");
         }
-        return "Select the words of a claim, then choose its type. Keyboard: Tab into the text, arrows move by word, "
-                + "Shift+arrows select, keys 1\u20136 choose the type. Every mark is saved as you go.";
+        return getTranslation("submission.marking.howClaims");
     }
 
     /**
      * The stepper of a lesson (DD013): one item per step, reachable by {@code lesson-step-<kind>};
      * a done or open step is a link, a locked one says when it opens.
      */
-    private static Component stepper(MarkingSession session) {
+    private Component stepper(MarkingSession session) {
         Nav nav = new Nav();
         nav.addClassName("lesson-stepper");
-        nav.getElement().setAttribute("aria-label", "Steps of this lesson");
+        nav.getElement().setAttribute("aria-label", getTranslation("submission.marking.steps"));
         for (LessonProgress.Step step : session.progress().steps()) {
             String name = (step.position() + 1) + ". " + ExerciseNames.name(step.exercise());
             String state = switch (step.state()) {
-                case DONE -> "submitted";
-                case OPEN -> "to do";
-                case LOCKED -> "opens when step " + step.position() + " is submitted";
+                case DONE -> getTranslation("submission.marking.stepDone");
+                case OPEN -> getTranslation("submission.marking.stepOpen");
+                case LOCKED -> getTranslation("submission.marking.stepLocked", step.position());
             };
             Component item;
             if (step.state() == LessonProgress.State.LOCKED) {
@@ -370,7 +369,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             try {
                 return save.get();
             } catch (UserFacingException e) {
-                return SaveResult.rejected(id, seq, e.getMessage());
+                return SaveResult.rejected(id, seq, e.getLocalizedMessage());
             }
         }
     }
@@ -380,7 +379,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             return submissions.saveMark(attemptId, state);
         } catch (UserFacingException e) {
             return SaveResult.rejected(
-                    state.markId() == null ? "" : state.markId().toString(), state.seq(), e.getMessage());
+                    state.markId() == null ? "" : state.markId().toString(), state.seq(), e.getLocalizedMessage());
         }
     }
 
@@ -390,30 +389,29 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
      */
     private void confirmSubmit(MarkingSession session, boolean last, Runnable clearOutbox, Runnable finished) {
         ConfirmDialog dialog = new ConfirmDialog(
-                last ? "Submit your work?" : "Submit this step?",
-                last
-                        ? "After you submit, this attempt is final. Make sure the page says \u201cSaved\u201d."
-                        : "After you submit, this step is final and the next step opens. Make sure the page says "
-                                + "\u201cSaved\u201d.",
-                "Submit",
+                getTranslation(last ? "submission.marking.confirm.workTitle" : "submission.marking.confirm.stepTitle"),
+                getTranslation(last ? "submission.marking.confirm.workText" : "submission.marking.confirm.stepText"),
+                getTranslation("submission.marking.confirm.submit"),
                 e -> {
                     try {
                         submissions.submit(session.attemptId());
                         clearOutbox.run();
                         if (!last) {
-                            Notification.show("Step " + (session.step() + 1) + " submitted. The next step is open.")
+                            Notification.show(getTranslation("submission.marking.stepSubmitted", session.step() + 1))
                                     .addThemeVariants(NotificationVariant.SUCCESS);
                             SubmissionNavigation.marking(session.assignmentId()).navigate(UI.getCurrent());
                             return;
                         }
                         finished.run();
-                        Notification.show("Submitted. Well done.").addThemeVariants(NotificationVariant.SUCCESS);
+                        Notification.show(getTranslation("submission.marking.submittedWellDone"))
+                                .addThemeVariants(NotificationVariant.SUCCESS);
                     } catch (UserFacingException ex) {
-                        Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        Notification.show(ex.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                                 .addThemeVariants(NotificationVariant.ERROR);
                     }
                 });
         dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("submission.common.cancel"));
         dialog.setConfirmButtonTheme("primary");
         ConfirmDialogs.open(dialog);
     }

@@ -21,23 +21,30 @@ final class OutletProfileCard {
         Div card = new Div();
         card.addClassNames("card", "outlet-profile");
         card.setTestId("outlet-profile");
-        card.add(line("Kind of outlet", outlet.kind().label()));
-        card.add(line("Country", outlet.country() == null ? "Not known" : outlet.country()));
+        String notKnown = Texts.getTranslation("submission.outlet.notKnown");
+        card.add(line(
+                Texts.getTranslation("submission.outlet.kind"),
+                Texts.getTranslation(outlet.kind().labelKey())));
+        card.add(line(
+                Texts.getTranslation("submission.outlet.country"),
+                outlet.country() == null ? notKnown : outlet.country()));
         if (outlet.publisher() != null) {
-            card.add(line("Publisher", outlet.publisher()));
+            card.add(line(Texts.getTranslation("submission.outlet.publisher"), outlet.publisher()));
             if (outlet.publisherSource() != null) {
                 card.add(source(outlet.publisherSource()));
             }
         }
-        card.add(line("Ownership and funding", outlet.ownership() == null ? "Not known" : outlet.ownership()));
+        card.add(line(
+                Texts.getTranslation("submission.outlet.ownership"),
+                outlet.ownership() == null ? notKnown : outlet.ownership()));
         if (outlet.ownershipSource() != null) {
             card.add(source(outlet.ownershipSource()));
         }
         if (outlet.description() != null) {
-            card.add(line("About", outlet.description()));
+            card.add(line(Texts.getTranslation("submission.outlet.about"), outlet.description()));
         }
         if (outlet.homeUrl() != null) {
-            card.add(line("Web site", outlet.homeUrl()));
+            card.add(line(Texts.getTranslation("submission.outlet.website"), outlet.homeUrl()));
         }
         if (!outlet.facts().isEmpty()) {
             UnorderedList facts = new UnorderedList();
@@ -46,14 +53,14 @@ final class OutletProfileCard {
                 ListItem item = new ListItem(new Paragraph(f.fact()), source(f.source()));
                 item.addClassName("outlet-fact");
                 if (f.response() != null) {
-                    item.add(new Paragraph("What the outlet says: " + f.response()));
+                    item.add(new Paragraph(Texts.getTranslation("submission.outlet.response", f.response())));
                     if (f.responseSource() != null) {
                         item.add(source(f.responseSource()));
                     }
                 }
                 facts.add(item);
             }
-            Span label = new Span("Facts about this outlet");
+            Span label = new Span(Texts.getTranslation("submission.outlet.facts"));
             label.addClassName("profile-label");
             card.add(new Div(label, facts));
         }
@@ -61,7 +68,7 @@ final class OutletProfileCard {
     }
 
     private static Paragraph source(String source) {
-        Paragraph p = new Paragraph("Source: " + source);
+        Paragraph p = new Paragraph(Texts.getTranslation("submission.outlet.source", source));
         p.addClassName("reader-note");
         return p;
     }

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.lateral.base.TextSpan;
@@ -18,10 +18,9 @@ import org.lateral.base.highlighter.ClaimHighlighter;
  * arrives with the right position.
  */
 @Route("practice")
-@PageTitle("Practice selecting · Lateral")
 @Menu(title = "base.menu.practice", order = 9, icon = "vaadin:cursor")
 @RolesAllowed({"STUDENT", "TEACHER"})
-class PracticeView extends VerticalLayout {
+class PracticeView extends VerticalLayout implements HasDynamicTitle {
 
     /** A short made-up news item; the headline is paragraph 0, as in every Lateral article. */
     static final String PRACTICE_TEXT = """
@@ -36,26 +35,20 @@ class PracticeView extends VerticalLayout {
             The extra hours will reportedly cost about 40,000 euros, a figure the council has not confirmed. \
             If the survey shows strong demand, the opening hours could become permanent.""";
 
-    static final String NOTHING_YET = "Nothing selected yet.";
-    static final String SELECTED = "You selected:";
-    static final String WIDENED = "Your selection started or ended inside a word, so Lateral takes the whole word.";
-    static final String UNREADABLE = "That selection could not be read. Please select the words again.";
-
     PracticeView() {
         addClassName("page");
-        add(new H2("Practice: select a claim"));
-        add(new Paragraph("Select a sentence or a few words with the mouse. Lateral shows what it received. "
-                + "Nothing on this page is saved or graded."));
+        add(new H2(getTranslation("submission.practice.heading")));
+        add(new Paragraph(getTranslation("submission.practice.how")));
 
         ClaimHighlighter highlighter = new ClaimHighlighter();
         highlighter.setText(PRACTICE_TEXT);
 
-        Span status = new Span(NOTHING_YET);
+        Span status = new Span(getTranslation("submission.practice.nothingYet"));
         status.setTestId("selection-status");
         Span quote = new Span();
         quote.setTestId("selection-text");
         quote.addClassName("selection-quote");
-        Span widened = new Span(WIDENED);
+        Span widened = new Span(getTranslation("submission.practice.widened"));
         widened.setTestId("selection-widened");
         widened.addClassName("reader-note");
         widened.setVisible(false);
@@ -65,7 +58,9 @@ class PracticeView extends VerticalLayout {
         received.getElement().setAttribute("aria-live", "polite");
 
         highlighter.addSelectionListener(event -> event.span()
-                .ifPresentOrElse(span -> show(span, status, quote, widened), () -> status.setText(UNREADABLE)));
+                .ifPresentOrElse(
+                        span -> show(span, status, quote, widened),
+                        () -> status.setText(getTranslation("submission.practice.unreadable"))));
         add(highlighter, received);
     }
 
@@ -73,12 +68,17 @@ class PracticeView extends VerticalLayout {
      * The passage in its words, whole words only. The offsets the server received stay on the quote
      * as data attributes, for the end-to-end test that checks they arrive right; people read words.
      */
-    private static void show(TextSpan span, Span status, Span quote, Span widened) {
-        status.setText(SELECTED);
+    private void show(TextSpan span, Span status, Span quote, Span widened) {
+        status.setText(getTranslation("submission.practice.selected"));
         int[] whole = WholeWords.widen(PRACTICE_TEXT, span.start(), span.end());
         quote.setText(WholeWords.quote(PRACTICE_TEXT, span.start(), span.end()));
         quote.getElement().setAttribute("data-start", Integer.toString(span.start()));
         quote.getElement().setAttribute("data-end", Integer.toString(span.end()));
         widened.setVisible(whole[0] != span.start() || whole[1] != span.end());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("base.pageTitle", getTranslation("submission.practice.title"));
     }
 }

@@ -155,7 +155,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         notice.addClassNames("maturity-note", "key-version-notice");
         notice.setTestId("key-version-notice");
         Paragraph text = new Paragraph("A new version of this article's answer key is available (made "
-                + ReviewParts.WHEN.format(
+                + ReviewParts.when(
                         r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
                 + "). This assignment stays on the version it was given with until you move it.");
         notice.add(text);
@@ -267,7 +267,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         }
         if (a.feedbackReleasedAt() != null) {
             Paragraph released = new Paragraph("Feedback released "
-                    + ReviewParts.WHEN.format(a.feedbackReleasedAt().atZone(a.timeZone()))
+                    + ReviewParts.when(a.feedbackReleasedAt().atZone(a.timeZone()))
                     + ": students who submitted see their marks beside the key.");
             released.setTestId("feedback-released");
             box.add(released);
@@ -663,7 +663,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 Div row = new Div(
                         new Span(what),
                         new Span(m.createdBy() + " · "
-                                + ReviewParts.WHEN.format(
+                                + ReviewParts.when(
                                         m.createdAt().atZone(r.assignment().timeZone()))));
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-amendment");
@@ -694,7 +694,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     }
 
     private static void error(UserFacingException e) {
-        Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+        Notification.show(e.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.ERROR);
     }
 }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.dom.Element;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,7 +20,9 @@ import org.lateral.base.TextSpan;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.ClaimStatus;
 import org.lateral.base.highlighter.HighlighterClaimType;
+import org.lateral.base.i18n.Formats;
 import org.lateral.library.ClaimType;
+import org.lateral.library.SourceKind;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.ClaimReview;
 import org.lateral.submission.ScoreEntry;
@@ -31,9 +31,6 @@ import org.lateral.submission.ScoreEntry;
 final class ReviewParts {
 
     private ReviewParts() {}
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
 
     /** The key's claims with their outcome, the cue words, and the marks that matched nothing. */
     static List<ClaimHighlighter.Overlay> overlays(AttemptReview review) {
@@ -50,7 +47,7 @@ final class ReviewParts {
                     c.start(),
                     c.end(),
                     HighlighterClaimType.of(type.code()),
-                    c.outcome().label() + " · " + types(c),
+                    outcome(c.outcome()) + " · " + types(c),
                     status));
             int n = 0;
             for (TextSpan cue : c.cues()) {
@@ -63,7 +60,7 @@ final class ReviewParts {
                     m.start(),
                     m.end(),
                     HighlighterClaimType.of(m.type().code()),
-                    "Not in the key · " + m.type().code(),
+                    Texts.getTranslation("submission.review.notInKeyLabel", Texts.type(m.type())),
                     ClaimStatus.EXTRA));
         }
         return overlays;
@@ -74,35 +71,44 @@ final class ReviewParts {
     }
 
     static String types(ClaimReview c) {
-        return c.accepted().stream().sorted().map(ClaimType::code).collect(Collectors.joining(" or "));
+        return Texts.or(c.accepted().stream().sorted().map(Texts::type).toList());
     }
 
+    /** What came of a claim of the key: "Found", "Found, other type", "Missed". */
+    static String outcome(ClaimReview.Outcome outcome) {
+        return switch (outcome) {
+            case FOUND -> Texts.getTranslation("submission.review.outcome.found");
+            case MISLABELLED -> Texts.getTranslation("submission.review.outcome.mislabelled");
+            case MISSED -> Texts.getTranslation("submission.review.outcome.missed");
+        };
+    }
+
+    /** A score with one decimal as the page's language writes it: "64.5", "64,5". */
     static String score(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        return String.format(Texts.locale(), "%.1f", value);
     }
 
     static String signed(double value) {
-        return (value > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f", value);
+        return (value > 0 ? "+" : "") + String.format(Texts.locale(), "%.1f", value);
     }
 
     /** "Score 64.5 of 100 · found 10 · other type 3 · missed 16 · extra 2". */
     static Paragraph summary(AttemptReview review) {
         StringBuilder text = new StringBuilder();
         if (review.score() != null) {
-            text.append("Score ").append(score(review.score().score())).append(" of 100");
-            if (review.score().overridden()) {
-                text.append(" (set by your teacher)");
-            }
-            text.append(" · ");
+            text.append(Texts.getTranslation(
+                            review.score().overridden()
+                                    ? "submission.review.summary.scoreByTeacher"
+                                    : "submission.review.summary.score",
+                            score(review.score().score())))
+                    .append(" · ");
         }
-        text.append("Found ")
-                .append(review.count(ClaimReview.Outcome.FOUND))
-                .append(" · found with another type ")
-                .append(review.count(ClaimReview.Outcome.MISLABELLED))
-                .append(" · missed ")
-                .append(review.count(ClaimReview.Outcome.MISSED))
-                .append(" · marks not in the key ")
-                .append(review.extras().size());
+        text.append(Texts.getTranslation(
+                "submission.review.summary.counts",
+                review.count(ClaimReview.Outcome.FOUND),
+                review.count(ClaimReview.Outcome.MISLABELLED),
+                review.count(ClaimReview.Outcome.MISSED),
+                review.extras().size()));
         Paragraph p = new Paragraph(text.toString());
         p.addClassName("feedback-summary");
         p.setTestId("feedback-score");
@@ -112,7 +118,7 @@ final class ReviewParts {
     /** The key claims, missed and mislabelled first, each with what the student did and why it matters. */
     static Component claimList(AttemptReview review, boolean forTeacher) {
         Div section = new Div();
-        section.add(new H3("Claims in the key"));
+        section.add(new H3(Texts.getTranslation("submission.review.claimsInKey")));
         UnorderedList list = new UnorderedList();
         list.addClassName("key-claims");
         List<ClaimReview> ordered = new ArrayList<>(review.claims());
@@ -127,29 +133,47 @@ final class ReviewParts {
             ListItem item = new ListItem();
             item.getElement().setAttribute("data-testid", "feedback-claim");
             item.getElement().setAttribute("data-outcome", c.outcome().name().toLowerCase(Locale.ROOT));
-            Span pill = new Span(c.outcome().label());
+            Span pill = new Span(outcome(c.outcome()));
             pill.addClassNames("status-pill", "outcome-" + c.outcome().name().toLowerCase(Locale.ROOT));
             Paragraph head = new Paragraph(
-                    pill, new Span(" Key: " + types(c) + (c.worthiness() > 1 ? " · weight " + c.worthiness() : "")));
+                    pill,
+                    new Span(" "
+                            + (c.worthiness() > 1
+                                    ? Texts.getTranslation("submission.review.keyWeighted", types(c), c.worthiness())
+                                    : Texts.getTranslation("submission.review.key", types(c)))));
             head.addClassName("key-claim-head");
             Paragraph quote = new Paragraph("\u201c" + c.exact() + "\u201d");
             quote.addClassName("key-quote");
             item.add(head, quote);
             if (c.yourMark() != null) {
-                item.add(new Paragraph((forTeacher ? "Marked as " : "You marked it as ")
-                        + c.yourMark().type().code()
-                        + (c.yourMark().exact().equals(c.exact())
-                                ? "."
-                                : ": \u201c" + c.yourMark().exact() + "\u201d")));
+                boolean same = c.yourMark().exact().equals(c.exact());
+                String type = Texts.type(c.yourMark().type());
+                item.add(new Paragraph(
+                        forTeacher
+                                ? same
+                                        ? Texts.getTranslation("submission.review.markedAs", type)
+                                        : Texts.getTranslation(
+                                                "submission.review.markedAsWords",
+                                                type,
+                                                c.yourMark().exact())
+                                : same
+                                        ? Texts.getTranslation("submission.review.youMarkedAs", type)
+                                        : Texts.getTranslation(
+                                                "submission.review.youMarkedAsWords",
+                                                type,
+                                                c.yourMark().exact())));
             }
             if (!c.cues().isEmpty()) {
-                Paragraph cues = new Paragraph("Cue words: "
-                        + c.cues().stream()
-                                .map(TextSpan::exact)
-                                .distinct()
-                                .map(w -> "\u201c" + w + "\u201d")
-                                .collect(Collectors.joining(", "))
-                        + (c.accepted().contains(ClaimType.HEDGED) ? " signal a hedge." : " signal speculation."));
+                String words = c.cues().stream()
+                        .map(TextSpan::exact)
+                        .distinct()
+                        .map(w -> "\u201c" + w + "\u201d")
+                        .collect(Collectors.joining(", "));
+                Paragraph cues = new Paragraph(Texts.getTranslation(
+                        c.accepted().contains(ClaimType.HEDGED)
+                                ? "submission.review.cuesHedge"
+                                : "submission.review.cuesSpeculation",
+                        words));
                 cues.addClassName("feedback-cues");
                 cues.setTestId("feedback-cues");
                 item.add(cues);
@@ -157,23 +181,21 @@ final class ReviewParts {
             if (!c.sources().isEmpty()) {
                 item.add(whoSaysSo(c, kindsExplained));
             }
-            Paragraph why = new Paragraph("Why it matters: " + c.why());
+            Paragraph why = new Paragraph(Texts.getTranslation("submission.review.whyItMatters", c.why()));
             why.addClassName("key-links");
             item.add(why);
             list.add(item);
         }
         section.add(list);
         if (!review.extras().isEmpty()) {
-            section.add(new H3("Marked, but not in the key"));
-            Paragraph note = new Paragraph(
-                    forTeacher
-                            ? "Extra marks are shown, not penalised."
-                            : "These marks cost you nothing. Ask yourself: is each one a claim someone could check?");
+            section.add(new H3(Texts.getTranslation("submission.review.extrasHeading")));
+            Paragraph note = new Paragraph(Texts.getTranslation(
+                    forTeacher ? "submission.review.extrasTeacher" : "submission.review.extrasStudent"));
             note.addClassName("reader-note");
             UnorderedList extras = new UnorderedList();
             for (ClaimReview.ReviewedMark m : review.extras()) {
-                ListItem item = new ListItem(
-                        "\u201c" + m.exact() + "\u201d as " + m.type().code());
+                ListItem item =
+                        new ListItem(Texts.getTranslation("submission.review.markAs", m.exact(), Texts.type(m.type())));
                 item.getElement().setAttribute("data-testid", "feedback-extra");
                 extras.add(item);
             }
@@ -190,10 +212,10 @@ final class ReviewParts {
         Div who = new Div();
         who.addClassName("key-links");
         who.setTestId("feedback-sources");
-        who.add(new Paragraph("Who says so:"));
+        who.add(new Paragraph(Texts.getTranslation("submission.review.whoSaysSo")));
         UnorderedList sources = new UnorderedList();
         for (ClaimReview.Source s : c.sources()) {
-            ListItem item = new ListItem(s.explained());
+            ListItem item = new ListItem(explained(s));
             if (s.kindWhy() != null && kindsExplained.add(s.name())) {
                 // The key accepts more than one kind here: say why, so a student who chose the
                 // other one sees it was right; once per list is enough.
@@ -210,6 +232,27 @@ final class ReviewParts {
         return who;
     }
 
+    /** "The Daily Mail — primary: The Frisky read its report itself." */
+    static String explained(ClaimReview.Source s) {
+        String origin;
+        if (!s.primary()) {
+            origin = Texts.getTranslation("submission.review.source.secondary", s.outlet(), s.relayedFrom());
+        } else if (s.kind() == SourceKind.MEDIA_OUTLET) {
+            origin = Texts.getTranslation("submission.review.source.primaryOutlet", s.outlet());
+        } else if (s.kind() == SourceKind.DOCUMENT) {
+            origin = Texts.getTranslation("submission.review.source.primaryDocument", s.outlet());
+        } else {
+            // Vague or unnamed sources ("unnamed reports") are primary when no outlet stands in between.
+            origin = Texts.getTranslation("submission.review.source.primary", s.outlet());
+        }
+        return s.name() + " \u2014 " + origin;
+    }
+
+    /** A moment as the page's language writes it, with its zone. */
+    static String when(java.time.ZonedDateTime time) {
+        return Formats.dateTime(time, Texts.locale());
+    }
+
     static Component comments(AttemptReview review, ZoneId zone, String emptyText) {
         return comments(review.comments(), zone, emptyText);
     }
@@ -217,7 +260,7 @@ final class ReviewParts {
     static Component comments(List<AttemptReview.Comment> comments, ZoneId zone, String emptyText) {
         Div section = new Div();
         section.setTestId("attempt-comments");
-        section.add(new H3("Comments"));
+        section.add(new H3(Texts.getTranslation("submission.review.comments")));
         if (comments.isEmpty()) {
             Paragraph none = new Paragraph(emptyText);
             none.addClassName("reader-note");
@@ -225,7 +268,7 @@ final class ReviewParts {
         }
         for (AttemptReview.Comment c : comments) {
             Div comment = new Div(new Paragraph(c.body()));
-            Paragraph by = new Paragraph(c.author() + " · " + WHEN.format(c.at().atZone(zone)));
+            Paragraph by = new Paragraph(c.author() + " · " + when(c.at().atZone(zone)));
             by.addClassName("reader-note");
             comment.add(by);
             comment.addClassName("attempt-comment");
@@ -243,12 +286,12 @@ final class ReviewParts {
         legend.setTestId("feedback-legend");
         legend.getElement()
                 .appendChild(
-                        sample("found", "found"),
-                        sample("mislabelled", "found, other type"),
-                        sample("missed", "missed"),
-                        sample("extra", "not in the key"));
+                        sample("found", Texts.getTranslation("submission.review.legend.found")),
+                        sample("mislabelled", Texts.getTranslation("submission.review.legend.mislabelled")),
+                        sample("missed", Texts.getTranslation("submission.review.legend.missed")),
+                        sample("extra", Texts.getTranslation("submission.review.legend.extra")));
         Element cue = new Element("mark");
-        cue.setText("cue words");
+        cue.setText(Texts.getTranslation("submission.review.legend.cues"));
         cue.setAttribute("class", "ch-cue legend-sample");
         legend.getElement().appendChild(cue);
         return legend;

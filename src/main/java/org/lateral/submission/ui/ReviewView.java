@@ -55,10 +55,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     private final KeyAmendments keys;
     private final AttemptNeighbours neighbours;
     private UUID attemptId;
-    private String title = "Student work · Lateral";
-
-    static final String PREVIOUS = "\u2190 Previous student";
-    static final String NEXT = "Next student \u2192";
+    private String title = "";
 
     ReviewView(ResultsService results, GradingActions actions, KeyAmendments keys, AttemptNeighbours neighbours) {
         this.results = results;
@@ -70,7 +67,8 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle", title.isEmpty() ? getTranslation("submission.reviewView.studentWork") : title);
     }
 
     @Override
@@ -81,7 +79,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             review = results.review(attemptId).orElseThrow(NotFoundException::new);
         } catch (UserFacingException e) {
             removeAll();
-            add(new H2("Student work"), new Paragraph(e.getMessage()));
+            add(new H2(getTranslation("submission.reviewView.studentWork")), new Paragraph(e.getLocalizedMessage()));
             return;
         }
         render(review);
@@ -93,18 +91,23 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     private void render(TeacherReview t) {
         AttemptReview review = t.review();
-        title = t.student() + ", attempt " + review.number() + " · Lateral";
+        title = getTranslation("submission.reviewView.title", t.student(), review.number());
         removeAll();
-        Anchor back = SubmissionNavigation.results(t.assignmentId()).anchor("\u2190 Results");
+        Anchor back = SubmissionNavigation.results(t.assignmentId())
+                .anchor(getTranslation("submission.reviewView.backToResults"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, studentNavigation(), new H2(t.student() + " \u00b7 attempt " + review.number()));
+        add(
+                back,
+                studentNavigation(),
+                new H2(getTranslation("submission.reviewView.heading", t.student(), review.number())));
         ZoneId zone = t.timeZone();
         Paragraph when = new Paragraph(
                 review.submittedAt() == null
-                        ? "Not submitted yet: the student is still working."
-                        : "Submitted "
-                                + ReviewParts.WHEN.format(review.submittedAt().atZone(zone)));
+                        ? getTranslation("submission.reviewView.notSubmitted")
+                        : getTranslation(
+                                "submission.reviewView.submitted",
+                                ReviewParts.when(review.submittedAt().atZone(zone))));
         when.addClassName("reader-meta");
         add(when);
 
@@ -139,22 +142,20 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div nav = new Div();
         nav.addClassName("student-nav");
         nav.getElement().setAttribute("role", "navigation");
-        nav.getElement().setAttribute("aria-label", "Other students' work on this step");
+        nav.getElement().setAttribute("aria-label", getTranslation("submission.reviewView.otherStudents"));
         nav.setTestId("student-nav");
         StudentNeighbours n = neighbours.neighbours(attemptId).orElse(null);
         if (n == null) {
             nav.setVisible(false);
             return nav;
         }
-        Button previous = neighbourButton(PREVIOUS, n.previous(), "student-previous");
-        Button next = neighbourButton(NEXT, n.next(), "student-next");
-        Span position = new Span(n.position() + " of " + n.count());
+        Button previous =
+                neighbourButton(getTranslation("submission.reviewView.previous"), n.previous(), "student-previous");
+        Button next = neighbourButton(getTranslation("submission.reviewView.next"), n.next(), "student-next");
+        Span position = new Span(getTranslation("submission.reviewView.position", n.position(), n.count()));
         position.setTestId("student-position");
         position.getElement()
-                .setAttribute(
-                        "title",
-                        "Student " + n.position() + " of the " + n.count()
-                                + " with work on this step, in the order of the results page");
+                .setAttribute("title", getTranslation("submission.reviewView.positionTitle", n.position(), n.count()));
         position.addClassName("student-position");
         nav.add(previous, position, next);
         return nav;
@@ -188,8 +189,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                         .toList(),
                 sources.work().sources(),
                 sources.work().links());
-        Paragraph how = new Paragraph("The student's sources and the words they marked for each, with the claims "
-                + "they linked, as the student saw them. Their review against the key follows below.");
+        Paragraph how = new Paragraph(getTranslation("submission.reviewView.sourcesHow"));
         how.addClassName("reader-note");
         Div column = new Div(how, highlighter);
         column.addClassName("reader-text");
@@ -208,7 +208,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     private void renderCompare(TeacherReview t, ZoneId zone) {
         TeacherReview.Compare compare = java.util.Objects.requireNonNull(t.compare());
         boolean submitted = t.review().submittedAt() != null;
-        String done = "Accepted for this assignment. Every submitted attempt was scored again.";
+        String done = getTranslation("submission.reviewView.acceptedForAssignment");
         CompareReviewParts.Actions compareActions = new CompareReviewParts.Actions() {
             @Override
             public void acceptFraming(UUID articleId, org.lateral.submission.scoring.CompareScoring.Framing framing) {
@@ -229,12 +229,10 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
             @Override
             public void grade(int level) {
-                act(() -> actions.gradeJudgement(attemptId, level), "Grade saved. The score was computed again.");
+                act(() -> actions.gradeJudgement(attemptId, level), getTranslation("submission.reviewView.gradeSaved"));
             }
         };
-        Paragraph how = new Paragraph("The student's grid for each article, their matrix and notes beside the "
-                + "comparison key. Accepting an answer changes this assignment's key only and re-scores every "
-                + "submitted attempt.");
+        Paragraph how = new Paragraph(getTranslation("submission.reviewView.compareHow"));
         how.addClassName("reader-note");
         Div column = new Div(how, CompareReviewParts.work(compare, submitted, compareActions));
         column.addClassName("reader-text");
@@ -258,7 +256,9 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div panel = new Div();
         panel.addClassName("card");
         panel.setTestId("source-alternatives");
-        panel.add(new H3("Accept for this assignment"));
+        panel.add(new H3(getTranslation("submission.reviewView.acceptHeading")));
+        String accepted = getTranslation("submission.reviewView.accepted");
+        String chooseFirst = getTranslation("submission.reviewView.chooseSourceFirst");
         boolean any = false;
         for (SourceReview.KindIssue issue : review.kindsWrong()) {
             if (issue.yourKind() == null) {
@@ -267,10 +267,9 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             any = true;
             SourceKind kind = issue.yourKind();
             Button accept = new Button(
-                    "Accept \u201c" + kind.label() + "\u201d for " + issue.keyName(),
-                    e -> act(
-                            () -> keys.acceptSourceKind(t.assignmentId(), issue.keySourceId(), kind),
-                            "Accepted. Every submitted attempt was scored again."));
+                    getTranslation(
+                            "submission.reviewView.acceptKind", getTranslation(kind.labelKey()), issue.keyName()),
+                    e -> act(() -> keys.acceptSourceKind(t.assignmentId(), issue.keySourceId(), kind), accepted));
             accept.setTestId("accept-source-kind");
             panel.add(new Div(accept));
         }
@@ -283,18 +282,16 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         for (SourceReview.ExtraSource extra : review.extras()) {
             any = true;
             Select<String> source = new Select<>();
-            source.setLabel("\u201c" + extra.name() + "\u201d is another name of");
+            source.setLabel(getTranslation("submission.reviewView.anotherName", extra.name()));
             source.setItems(List.copyOf(names.keySet()));
             source.setItemLabelGenerator(id -> names.getOrDefault(id, id));
             source.setTestId("accept-source-alias-target");
-            Button accept = new Button("Accept this name", e -> {
+            Button accept = new Button(getTranslation("submission.reviewView.acceptName"), e -> {
                 if (source.getValue() == null) {
-                    Notification.show("Choose the key's source first.", 4000, Notification.Position.MIDDLE);
+                    Notification.show(chooseFirst, 4000, Notification.Position.MIDDLE);
                     return;
                 }
-                act(
-                        () -> keys.acceptSourceAlias(t.assignmentId(), source.getValue(), extra.name()),
-                        "Accepted. Every submitted attempt was scored again.");
+                act(() -> keys.acceptSourceAlias(t.assignmentId(), source.getValue(), extra.name()), accepted);
             });
             accept.setTestId("accept-source-alias");
             Div choice = new Div(source, accept);
@@ -305,16 +302,15 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                     .flatMap(own -> own.mentions().stream())
                     .forEach(m -> {
                         Button passage = new Button(
-                                "Accept the words \u201c" + shortQuote(m.exact()) + "\u201d as naming it", e -> {
+                                getTranslation("submission.reviewView.acceptWords", shortQuote(m.exact())), e -> {
                                     if (source.getValue() == null) {
-                                        Notification.show(
-                                                "Choose the key's source first.", 4000, Notification.Position.MIDDLE);
+                                        Notification.show(chooseFirst, 4000, Notification.Position.MIDDLE);
                                         return;
                                     }
                                     act(
                                             () -> keys.acceptSourceSpan(
                                                     t.assignmentId(), source.getValue(), m.start(), m.end()),
-                                            "Accepted. Every submitted attempt was scored again.");
+                                            accepted);
                                 });
                         passage.setTestId("accept-source-span");
                         choice.add(new Div(passage));
@@ -324,8 +320,8 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         if (!any) {
             panel.add(new Paragraph(
                     keySources.isEmpty() && review.extras().isEmpty()
-                            ? "Nothing to accept: this student named no source the key does not know."
-                            : "Nothing to accept: every kind this student gave is one the key accepts."));
+                            ? getTranslation("submission.reviewView.nothingNoSource")
+                            : getTranslation("submission.reviewView.nothingKinds")));
         }
         return panel;
     }
@@ -340,16 +336,21 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         AttemptReview review = t.review();
         Div panel = new Div();
         panel.addClassName("card");
-        panel.add(new H3("Score"));
+        panel.add(new H3(getTranslation("submission.reviewView.score")));
         if (review.score() == null) {
-            panel.add(new Paragraph(
+            panel.add(new Paragraph(getTranslation(
                     review.submittedAt() == null
-                            ? "Scored when the student submits."
-                            : "Not scored: the assignment has no key."));
+                            ? "submission.reviewView.scoredOnSubmit"
+                            : "submission.reviewView.notScored")));
         } else {
             ScoreEntry s = review.score();
-            Paragraph now = new Paragraph(ReviewParts.score(s.score()) + " of 100"
-                    + (s.overridden() ? " (your score; the rules give " + ReviewParts.score(s.computed()) + ")" : ""));
+            Paragraph now = new Paragraph(
+                    s.overridden()
+                            ? getTranslation(
+                                    "submission.reviewView.scoreOverridden",
+                                    ReviewParts.score(s.score()),
+                                    ReviewParts.score(s.computed()))
+                            : getTranslation("submission.reviewView.scoreOf100", ReviewParts.score(s.score())));
             now.setTestId("review-score");
             panel.add(now);
             if (s.compare() != null) {
@@ -358,8 +359,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                 panel.add(parts);
             }
             if (s.provisional()) {
-                Paragraph provisional = new Paragraph(
-                        ResultsView.PROVISIONAL + ". Grid and matrix count in their place until you grade it.");
+                Paragraph provisional = new Paragraph(getTranslation("submission.reviewView.provisional"));
                 provisional.addClassName("reader-note");
                 provisional.setTestId("score-provisional");
                 panel.add(provisional);
@@ -367,52 +367,57 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             OrderedList history = new OrderedList();
             history.setTestId("score-history");
             for (ScoreEntry e : review.history()) {
-                ListItem item = new ListItem(ReviewParts.WHEN.format(e.at().atZone(t.timeZone())) + ": "
+                ListItem item = new ListItem(ReviewParts.when(e.at().atZone(t.timeZone())) + ": "
                         + ReviewParts.score(e.score()) + " · " + ReviewParts.cause(e)
                         + (e.amendmentIds().isEmpty()
                                 ? ""
-                                : " · with " + e.amendmentIds().size() + " key changes")
-                        + " · rules v" + e.rulesVersion()
+                                : " · "
+                                        + getTranslation(
+                                                "submission.reviewView.keyChanges",
+                                                e.amendmentIds().size()))
+                        + " · " + getTranslation("submission.reviewView.rules", String.valueOf(e.rulesVersion()))
                         + (e.comment() == null ? "" : " \u2014 \u201c" + e.comment() + "\u201d"));
                 item.getElement().setAttribute("data-testid", "score-row");
                 history.add(item);
             }
-            panel.add(new Paragraph("History"), history);
+            panel.add(new Paragraph(getTranslation("submission.reviewView.history")), history);
 
-            NumberField value = new NumberField("Set the score");
+            NumberField value = new NumberField(getTranslation("submission.reviewView.setTheScore"));
             value.setMin(0);
             value.setMax(100);
             value.setStep(0.5);
             value.setTestId("override-score");
-            TextArea why = new TextArea("Why (kept with the score)");
+            TextArea why = new TextArea(getTranslation("submission.reviewView.why"));
             why.setMaxLength(2000);
             why.setWidthFull();
             why.setTestId("override-reason");
             Button set = new Button(
-                    "Set score",
-                    e -> act(() -> actions.override(attemptId, value.getValue(), why.getValue()), "Score set."));
+                    getTranslation("submission.reviewView.setScore"),
+                    e -> act(
+                            () -> actions.override(attemptId, value.getValue(), why.getValue()),
+                            getTranslation("submission.reviewView.scoreSet")));
             set.setTestId("override-save");
             panel.add(value, why, set);
             if (s.overridden()) {
                 Button clear = new Button(
-                        "Use the rules' score again",
+                        getTranslation("submission.reviewView.useRules"),
                         e -> act(
                                 () -> actions.override(attemptId, null, why.getValue()),
-                                "The rules' score counts again."));
+                                getTranslation("submission.reviewView.rulesAgain")));
                 clear.addThemeVariants(ButtonVariant.TERTIARY);
                 clear.setTestId("override-clear");
                 panel.add(clear);
             }
         }
         if (review.submittedAt() != null && t.latest()) {
-            Button reopen = new Button("Reopen for the student", e -> {
+            Button reopen = new Button(getTranslation("submission.reviewView.reopen"), e -> {
                 ConfirmDialog confirm = new ConfirmDialog(
-                        "Reopen this attempt?",
-                        "The student can change their marks and must submit again. The scores so far stay in the history. "
-                                + "If the due date has passed and late work is not accepted, give them a later due date too.",
-                        "Reopen",
-                        x -> act(() -> actions.reopen(attemptId), "Reopened."));
+                        getTranslation("submission.reviewView.reopen.title"),
+                        getTranslation("submission.reviewView.reopen.text"),
+                        getTranslation("submission.reviewView.reopen.confirm"),
+                        x -> act(() -> actions.reopen(attemptId), getTranslation("submission.reviewView.reopened")));
                 confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("submission.common.cancel"));
                 confirm.open();
             });
             reopen.setTestId("reopen-attempt");
@@ -422,14 +427,17 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
     }
 
     private Component commentPanel(AttemptReview review, ZoneId zone) {
-        Div panel = new Div(ReviewParts.comments(review, zone, "No comments yet."));
-        TextArea body = new TextArea("Comment to the student");
-        body.setHelperText("Only this student and the class's teachers see it, with the feedback.");
+        Div panel = new Div(ReviewParts.comments(review, zone, getTranslation("submission.reviewView.noComments")));
+        TextArea body = new TextArea(getTranslation("submission.reviewView.comment"));
+        body.setHelperText(getTranslation("submission.reviewView.commentHelp"));
         body.setMaxLength(2000);
         body.setWidthFull();
         body.setTestId("comment-body");
         Button add = new Button(
-                "Add comment", e -> act(() -> actions.comment(attemptId, body.getValue()), "Comment added."));
+                getTranslation("submission.reviewView.addComment"),
+                e -> act(
+                        () -> actions.comment(attemptId, body.getValue()),
+                        getTranslation("submission.reviewView.commentAdded")));
         add.setTestId("comment-save");
         panel.add(body, add);
         return panel;
@@ -442,7 +450,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                     .addThemeVariants(NotificationVariant.SUCCESS);
             reload();
         } catch (UserFacingException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(e.getLocalizedMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.ERROR);
         }
     }

@@ -31,12 +31,10 @@ class RubricEditor extends Div {
         this.save = save;
         addClassName("card");
         setTestId("edit-rubric");
-        Paragraph how = new Paragraph("The levels you grade each judgement by, from 0 (lowest). Changing them here "
-                + "changes this assignment only; grades already given keep the level and the highest level of "
-                + "their time.");
+        Paragraph how = new Paragraph(getTranslation("submission.rubric.how"));
         how.addClassName("reader-note");
         levels.forEach(l -> rows.add(row(l.name(), l.descriptor())));
-        Button add = new Button("Add a level", e -> {
+        Button add = new Button(getTranslation("submission.rubric.addLevel"), e -> {
             if (rows.size() >= AssignmentService.MOST_RUBRIC_LEVELS) {
                 return;
             }
@@ -44,18 +42,18 @@ class RubricEditor extends Div {
             draw();
         });
         add.setTestId("rubric-add-level");
-        Button saveButton = new Button("Save rubric", e -> save.accept(levels()));
+        Button saveButton = new Button(getTranslation("submission.rubric.save"), e -> save.accept(levels()));
         saveButton.addThemeVariants(ButtonVariant.PRIMARY);
         saveButton.setTestId("rubric-save");
-        add(new H3("Judgement rubric"), how, list, new Div(add, saveButton));
+        add(new H3(getTranslation("submission.rubric.heading")), how, list, new Div(add, saveButton));
         draw();
     }
 
-    private static Row row(String name, String descriptor) {
-        TextField n = new TextField("Name");
+    private Row row(String name, String descriptor) {
+        TextField n = new TextField(getTranslation("submission.rubric.name"));
         n.setMaxLength(200);
         n.setValue(name);
-        TextArea d = new TextArea("What a judgement at this level does");
+        TextArea d = new TextArea(getTranslation("submission.rubric.descriptor"));
         d.setMaxLength(2000);
         d.setWidthFull();
         d.setValue(descriptor);
@@ -69,14 +67,15 @@ class RubricEditor extends Div {
             int index = i;
             row.name().setTestId("rubric-name-" + i);
             row.descriptor().setTestId("rubric-descriptor-" + i);
-            Button remove = new Button("Remove level " + i, e -> {
+            Button remove = new Button(getTranslation("submission.rubric.remove", i), e -> {
                 rows.remove(index);
                 draw();
             });
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             remove.setTestId("rubric-remove-" + i);
             remove.setEnabled(rows.size() > 2);
-            Div level = new Div(new Paragraph("Level " + i), row.name(), row.descriptor(), remove);
+            Div level = new Div(
+                    new Paragraph(getTranslation("submission.rubric.level", i)), row.name(), row.descriptor(), remove);
             level.getElement().setAttribute("data-testid", "rubric-level");
             list.add(level);
         }

@@ -40,20 +40,19 @@ final class SourceFeedbackParts {
     /** "Score 56.5 of 100 · sources found 1 of 2 · kinds right 100% · origins right 100% · links 6%". */
     static Component summary(SourceReview r) {
         SourceReview.Components c = r.score();
-        StringBuilder text =
-                new StringBuilder("Score ").append(ReviewParts.score(c.score())).append(" of 100");
+        StringBuilder text = new StringBuilder(
+                Texts.getTranslation("submission.review.summary.score", ReviewParts.score(c.score())));
         if (c.sourcesScored()) {
-            text.append(" · sources found ")
-                    .append(r.found().size())
-                    .append(" of ")
-                    .append(r.found().size() + r.missed().size())
-                    .append(" · kinds right ")
-                    .append(percent(c.kindAccuracy()))
-                    .append(" · origins right ")
-                    .append(percent(c.originAccuracy()));
+            text.append(" · ")
+                    .append(Texts.getTranslation(
+                            "submission.sources.summary.sources",
+                            r.found().size(),
+                            r.found().size() + r.missed().size(),
+                            percent(c.kindAccuracy()),
+                            percent(c.originAccuracy())));
         }
         if (c.linksScored()) {
-            text.append(" · claim links ").append(percent(c.linkF1()));
+            text.append(" · ").append(Texts.getTranslation("submission.sources.summary.links", percent(c.linkF1())));
         }
         Paragraph p = new Paragraph(text.toString());
         p.addClassName("feedback-summary");
@@ -62,20 +61,22 @@ final class SourceFeedbackParts {
     }
 
     static Component found(SourceReview r) {
-        Div section = section("Sources you found", "source-found-list");
+        Div section = section(Texts.getTranslation("submission.sources.found"), "source-found-list");
         if (r.found().isEmpty()) {
-            section.add(note("You found none of the sources in the answer key yet. Look for who says so: "
-                    + "\u201ctold\u201d, \u201csaid\u201d, \u201caccording to\u201d."));
+            section.add(note(Texts.getTranslation("submission.sources.foundNone")));
             return section;
         }
         UnorderedList list = new UnorderedList();
         for (SourceReview.FoundSource f : r.found()) {
             ListItem item = item("source-found");
             item.getElement().setAttribute("data-key-source", f.keySourceId());
-            item.add(new Paragraph("You: \u201c" + f.yourName() + "\u201d \u00b7 the answer key: " + f.keyName()));
-            Paragraph verdict = new Paragraph((f.kindRight() ? "Kind right" : "Kind to look at again")
-                    + " (" + kindLabel(f.yourKind()) + ") \u00b7 "
-                    + (f.originRight() ? "where it came from right" : "where it came from to look at again"));
+            item.add(new Paragraph(Texts.getTranslation("submission.sources.youAndKey", f.yourName(), f.keyName())));
+            Paragraph verdict = new Paragraph(Texts.getTranslation(
+                            f.kindRight() ? "submission.sources.kindRight" : "submission.sources.kindAgain",
+                            kindLabel(f.yourKind()))
+                    + " \u00b7 "
+                    + Texts.getTranslation(
+                            f.originRight() ? "submission.sources.originRight" : "submission.sources.originAgain"));
             verdict.addClassName("reader-note");
             item.add(verdict);
             list.add(item);
@@ -85,16 +86,17 @@ final class SourceFeedbackParts {
     }
 
     static Component missed(SourceReview r) {
-        Div section = section("Sources you missed", "source-missed-list");
+        Div section = section(Texts.getTranslation("submission.sources.missed"), "source-missed-list");
         if (r.missed().isEmpty()) {
-            section.add(note("You found every source."));
+            section.add(note(Texts.getTranslation("submission.sources.missedNone")));
             return section;
         }
         UnorderedList list = new UnorderedList();
         for (SourceReview.MissedSource m : r.missed()) {
             ListItem item = item("source-missed");
             item.getElement().setAttribute("data-key-source", m.keySourceId());
-            item.add(new Paragraph(m.name() + " \u00b7 " + m.kind().label()));
+            item.add(new Paragraph(
+                    m.name() + " \u00b7 " + Texts.getTranslation(m.kind().labelKey())));
             Paragraph origin = new Paragraph(m.origin());
             origin.addClassName("reader-note");
             item.add(origin);
@@ -105,23 +107,24 @@ final class SourceFeedbackParts {
     }
 
     static Component kinds(SourceReview r) {
-        Div section = section("Kinds to look at again", "kind-wrong-list");
+        Div section = section(Texts.getTranslation("submission.sources.kinds"), "kind-wrong-list");
         if (r.kindsWrong().isEmpty()) {
-            section.add(note(
-                    r.found().isEmpty()
-                            ? "No kinds to check: you have not found a source of the answer key yet."
-                            : "Every kind you chose is one the answer key accepts."));
+            section.add(note(Texts.getTranslation(
+                    r.found().isEmpty() ? "submission.sources.kindsNoneFound" : "submission.sources.kindsAllRight")));
             return section;
         }
         UnorderedList list = new UnorderedList();
         for (SourceReview.KindIssue k : r.kindsWrong()) {
             ListItem item = item("kind-wrong");
             item.getElement().setAttribute("data-key-source", k.keySourceId());
-            item.add(new Paragraph("\u201c" + k.yourName() + "\u201d: you chose " + kindLabel(k.yourKind())
-                    + "; the answer key says "
-                    + k.accepted().stream().map(SourceKind::label).collect(Collectors.joining(" or "))
-                    + "."));
-            Paragraph why = new Paragraph("Why it matters: " + k.whyItMatters());
+            item.add(new Paragraph(Texts.getTranslation(
+                    "submission.sources.kindChosen",
+                    k.yourName(),
+                    kindLabel(k.yourKind()),
+                    Texts.or(k.accepted().stream()
+                            .map(kind -> Texts.getTranslation(kind.labelKey()))
+                            .toList()))));
+            Paragraph why = new Paragraph(Texts.getTranslation("submission.review.whyItMatters", k.whyItMatters()));
             why.addClassName("key-links");
             item.add(why);
             if (k.kindWhy() != null) {
@@ -141,12 +144,10 @@ final class SourceFeedbackParts {
      * the key's chain beside the student's, so the step they skipped or added shows as a box.
      */
     static Component origins(SourceReview r) {
-        Div section = section("Where it came from", "source-origins");
-        section.add(note("Each arrow is a step between the people who know and you. Every step is someone "
-                + "passing on what they were told."));
+        Div section = section(Texts.getTranslation("submission.sources.origins"), "source-origins");
+        section.add(note(Texts.getTranslation("submission.sources.arrows")));
         if (r.keyChains().isEmpty()) {
-            section.add(note("The answer key finds no source in this text: nobody stands behind what " + r.outlet()
-                    + " says here."));
+            section.add(note(Texts.getTranslation("submission.sources.noKeySource", r.outlet())));
         }
         Div keyChains = new Div();
         keyChains.addClassName("relay-chains");
@@ -162,13 +163,16 @@ final class SourceFeedbackParts {
                 item.add(new Paragraph("\u201c" + o.yourName() + "\u201d: " + o.explained()));
                 list.add(item);
             }
-            section.add(new H4("Origins to look at again"), list);
+            section.add(new H4(Texts.getTranslation("submission.sources.originsAgain")), list);
         }
         if (!r.yourChains().isEmpty()) {
-            section.add(new H4("Your chains beside the answer key's"));
+            section.add(new H4(Texts.getTranslation("submission.sources.chains")));
             for (SourceReview.ChainPair p : r.yourChains()) {
-                Div yours = new Div(label("Your answer"), chain(p.yours(), "relay-chain-student"));
-                Div key = new Div(label("The answer key"), chain(p.key(), "relay-chain"));
+                Div yours = new Div(
+                        label(Texts.getTranslation("submission.sources.yourAnswer")),
+                        chain(p.yours(), "relay-chain-student"));
+                Div key = new Div(
+                        label(Texts.getTranslation("submission.sources.theKey")), chain(p.key(), "relay-chain"));
                 yours.addClassName("relay-side");
                 key.addClassName("relay-side");
                 Div row = new Div(yours, key);
@@ -197,7 +201,7 @@ final class SourceFeedbackParts {
         heads.addClassName("relay-heads");
         for (int i = 0; i < chain.heads().size(); i++) {
             if (i > 0) {
-                Span and = new Span(" and ");
+                Span and = new Span(Texts.getTranslation("submission.sources.and"));
                 and.addClassName("relay-and");
                 heads.add(and);
             }
@@ -222,12 +226,12 @@ final class SourceFeedbackParts {
     }
 
     static Component claimLinks(SourceReview r) {
-        Div section = section("Claims to link again", "claim-link-issues");
+        Div section = section(Texts.getTranslation("submission.sources.claimLinks"), "claim-link-issues");
         if (r.claimLinks().isEmpty()) {
-            section.add(note("Every claim you linked says who backs it, or that nobody does, as the answer key does."));
+            section.add(note(Texts.getTranslation("submission.sources.claimLinksRight")));
             return section;
         }
-        section.add(note(SourceReview.NO_SOURCE_IS_A_FINDING));
+        section.add(note(Texts.getTranslation("submission.sources.noSourceIsAFinding")));
         UnorderedList list = new UnorderedList();
         // What the student said and the key contradicts first; the claims left open, often many
         // minor ones, last. The sort is stable, so within a kind the key's order stays.
@@ -254,8 +258,8 @@ final class SourceFeedbackParts {
         if (r.extras().isEmpty()) {
             return section;
         }
-        section.add(new H3("Your other sources"));
-        section.add(note("These cost you nothing. Ask yourself: does the text say this source said something?"));
+        section.add(new H3(Texts.getTranslation("submission.sources.extras")));
+        section.add(note(Texts.getTranslation("submission.sources.extrasNote")));
         UnorderedList list = new UnorderedList();
         for (SourceReview.ExtraSource e : r.extras()) {
             list.add(item("source-extra", "\u201c" + e.name() + "\u201d \u00b7 " + kindLabel(e.kind())));
@@ -272,34 +276,24 @@ final class SourceFeedbackParts {
         Div root = new Div();
         root.addClassName("source-feedback");
         root.setTestId("source-hints");
-        StringBuilder text = new StringBuilder("Your score: ")
-                .append(ReviewParts.score(h.score()))
-                .append(" of 100. The article has ")
-                .append(count(h.keySources(), "source"))
-                .append("; you found ")
-                .append(h.found())
-                .append('.');
-        Paragraph score = new Paragraph(text.toString());
+        Paragraph score = new Paragraph(Texts.getTranslation(
+                "submission.sources.hints.score", ReviewParts.score(h.score()), h.keySources(), h.found()));
         score.addClassName("feedback-summary");
         score.setTestId("source-hint-score");
-        Paragraph hidden = new Paragraph("Before you revise: the answer key stays hidden so your next try shows what "
-                + "you learned. You see it after you submit your revision, or when the time for revising is over.");
+        Paragraph hidden = new Paragraph(Texts.getTranslation("submission.sources.hints.keyHidden"));
         hidden.setTestId("hint-key-hidden");
         root.add(score, hidden);
 
-        Div section = section("What to look at again", "source-hint-list");
+        Div section = section(Texts.getTranslation("submission.sources.hints.lookAgain"), "source-hint-list");
         UnorderedList list = new UnorderedList();
         if (h.missed() > 0) {
-            list.add(item(
-                    "source-hint",
-                    count(h.missed(), "source") + " still to find. Look for who says so: \u201ctold\u201d, "
-                            + "\u201csaid\u201d, \u201caccording to\u201d, a report or a document."));
+            list.add(item("source-hint", Texts.getTranslation("submission.sources.hints.toFind", h.missed())));
         }
         for (SourceHints.MissedHint m : h.missedParagraphs()) {
             if (!m.paragraphs().isEmpty()) {
                 ListItem item = item(
                         "source-hint-paragraph",
-                        "A source you have not found is named in " + where(m.paragraphs()) + ".");
+                        Texts.getTranslation("submission.sources.hints.namedIn", where(m.paragraphs())));
                 item.getElement()
                         .setAttribute(
                                 "data-paragraphs",
@@ -308,45 +302,35 @@ final class SourceFeedbackParts {
             }
         }
         if (h.kindsToCheck() > 0) {
-            list.add(item(
-                    "source-hint",
-                    count(h.kindsToCheck(), "source") + " you found "
-                            + (h.kindsToCheck() == 1 ? "has" : "have")
-                            + " a kind to look at again: is there a real name you could look up, a made-up "
-                            + "one, or none?"));
+            list.add(item("source-hint", Texts.getTranslation("submission.sources.hints.kinds", h.kindsToCheck())));
         }
         if (h.originsToCheck() > 0) {
-            list.add(item(
-                    "source-hint",
-                    count(h.originsToCheck(), "source") + " you found "
-                            + (h.originsToCheck() == 1 ? "has" : "have")
-                            + " an origin to look at again: did the outlet hear it first-hand, or pass on "
-                            + "another outlet's report?"));
+            list.add(item("source-hint", Texts.getTranslation("submission.sources.hints.origins", h.originsToCheck())));
         }
         if (h.claimsToRelink() > 0) {
-            list.add(item(
-                    "source-hint",
-                    "Look again at the links of " + count(h.claimsToRelink(), "claim")
-                            + ". \u201cNo source given\u201d is an answer too."));
+            list.add(item("source-hint", Texts.getTranslation("submission.sources.hints.links", h.claimsToRelink())));
         }
         if (list.getChildren().findAny().isEmpty()) {
-            section.add(note("You found every source, with kinds and origins the answer key accepts."));
+            section.add(note(Texts.getTranslation("submission.sources.hints.allRight")));
         } else {
             section.add(list);
         }
         root.add(section);
 
         if (!h.yourSources().isEmpty()) {
-            Div own = section("Your sources", "source-hint-own");
+            Div own = section(Texts.getTranslation("submission.sources.hints.yours"), "source-hint-own");
             UnorderedList sources = new UnorderedList();
             for (SourceHints.OwnSource s : h.yourSources()) {
-                String what = !s.matched()
-                        ? "not one the answer key lists"
-                        : s.checkKind() && s.checkOrigin()
-                                ? "check its kind and where it came from"
-                                : s.checkKind()
-                                        ? "check its kind"
-                                        : s.checkOrigin() ? "check where it came from" : "found";
+                String what = Texts.getTranslation(
+                        !s.matched()
+                                ? "submission.sources.hints.own.notInKey"
+                                : s.checkKind() && s.checkOrigin()
+                                        ? "submission.sources.hints.own.checkBoth"
+                                        : s.checkKind()
+                                                ? "submission.sources.hints.own.checkKind"
+                                                : s.checkOrigin()
+                                                        ? "submission.sources.hints.own.checkOrigin"
+                                                        : "submission.sources.hints.own.found");
                 sources.add(item(
                         "source-hint-own",
                         "\u201c" + s.name() + "\u201d \u00b7 " + kindLabel(s.kind()) + " \u00b7 "
@@ -363,14 +347,19 @@ final class SourceFeedbackParts {
         boolean headline = paragraphs.contains(0);
         List<String> numbers =
                 paragraphs.stream().filter(p -> p != 0).map(String::valueOf).toList();
-        String body = numbers.isEmpty() ? "" : (numbers.size() == 1 ? "paragraph " : "paragraphs ") + and(numbers);
-        return headline ? (body.isEmpty() ? "the headline" : "the headline and " + body) : body;
-    }
-
-    private static String and(List<String> items) {
-        return items.size() == 1
-                ? items.getFirst()
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+        String body = numbers.isEmpty()
+                ? ""
+                : numbers.size() == 1
+                        ? Texts.getTranslation("submission.sources.where.paragraph", numbers.getFirst())
+                        : Texts.getTranslation(
+                                "submission.sources.where.paragraphs",
+                                String.join(", ", numbers.subList(0, numbers.size() - 1)),
+                                numbers.getLast());
+        return headline
+                ? (body.isEmpty()
+                        ? Texts.getTranslation("submission.sources.where.headline")
+                        : Texts.getTranslation("submission.sources.where.headlineAnd", body))
+                : body;
     }
 
     private static Div section(String heading, String testId) {
@@ -405,20 +394,18 @@ final class SourceFeedbackParts {
     }
 
     private static String kindLabel(@Nullable SourceKind kind) {
-        return kind == null ? "no kind chosen" : kind.label();
+        return kind == null ? Texts.getTranslation("submission.sources.noKind") : Texts.getTranslation(kind.labelKey());
     }
 
     private static String originLabel(@Nullable Origin origin, @Nullable String relayedFrom) {
         if (origin == null) {
-            return "origin not given";
+            return Texts.getTranslation("submission.sources.origin.none");
         }
         return origin == Origin.PRIMARY
-                ? "first-hand"
-                : "relayed" + (relayedFrom == null ? "" : " through " + relayedFrom);
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+                ? Texts.getTranslation("submission.sources.origin.firstHand")
+                : relayedFrom == null
+                        ? Texts.getTranslation("submission.sources.origin.relayed")
+                        : Texts.getTranslation("submission.sources.origin.relayedThrough", relayedFrom);
     }
 
     private static String percent(double share) {

@@ -28,14 +28,16 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  *
  * <p>A key counts as used when it appears as a string literal in the main sources (views ask
  * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")});
- * the {@code highlighter.} keys are the browser's, used
- * exactly when labels.js has them.
+ * the {@code highlighter.} and {@code compareWork.} keys are the browser's, used exactly when the
+ * component's labels.js has them.
  */
 class TranslationFilesTest {
 
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Path HIGHLIGHTER_LABELS = Path.of("frontend", "claim-highlighter", "labels.js");
     private static final String HIGHLIGHTER = "highlighter.";
+    private static final Path COMPARE_WORK_LABELS = Path.of("frontend", "compare-work", "labels.js");
+    private static final String COMPARE_WORK = "compareWork.";
     private static final Pattern ASKED =
             Pattern.compile("(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(\\s*\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9:-]+)+)\"");
@@ -93,7 +95,7 @@ class TranslationFilesTest {
             }
         }
         Set<String> unused = english.keySet().stream()
-                .filter(k -> !k.startsWith(HIGHLIGHTER))
+                .filter(k -> !browsers(k))
                 .filter(k -> !literals.contains(k))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(unused).as("keys no code uses").isEmpty();
@@ -101,19 +103,31 @@ class TranslationFilesTest {
 
     @Test
     void the_highlighter_keys_are_exactly_the_labels_of_the_browser_component() throws IOException {
-        Set<String> inFile = english.keySet().stream()
-                .filter(k -> k.startsWith(HIGHLIGHTER))
-                .map(k -> k.substring(HIGHLIGHTER.length()))
-                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(keysUnder(HIGHLIGHTER)).isEqualTo(labelsJsKeys(HIGHLIGHTER_LABELS));
+    }
 
-        assertThat(inFile).isEqualTo(labelsJsKeys());
+    @Test
+    void the_compare_work_keys_are_exactly_the_labels_of_the_browser_component() throws IOException {
+        assertThat(keysUnder(COMPARE_WORK)).isEqualTo(labelsJsKeys(COMPARE_WORK_LABELS));
+    }
+
+    private Set<String> keysUnder(String prefix) {
+        return english.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A key the browser reads (named placeholders, no MessageFormat). */
+    private static boolean browsers(String key) {
+        return key.startsWith(HIGHLIGHTER) || key.startsWith(COMPARE_WORK);
     }
 
     @Test
     void a_translation_keeps_the_placeholders_of_the_english_text() {
         for (var language : translations.languages().entrySet()) {
             language.getValue().forEach((key, text) -> {
-                Pattern placeholder = key.startsWith(HIGHLIGHTER) ? NAMED : INDEXED;
+                Pattern placeholder = browsers(key) ? NAMED : INDEXED;
                 assertThat(placeholders(placeholder, text))
                         .as("placeholders of %s in %s", key, language.getKey())
                         .isEqualTo(placeholders(placeholder, english.get(key)));
@@ -128,7 +142,7 @@ class TranslationFilesTest {
                 assertThat(text)
                         .as("%s in %s: write ’, not ' (MessageFormat would swallow text)", key, language.getKey())
                         .doesNotContain("'");
-                if (!key.startsWith(HIGHLIGHTER)) {
+                if (!browsers(key)) {
                     new MessageFormat(text, language.getKey());
                 }
             });
@@ -169,9 +183,9 @@ class TranslationFilesTest {
         return found;
     }
 
-    /** The keys of DEFAULT_LABELS in labels.js: one per line, bare or quoted. */
-    private static Set<String> labelsJsKeys() throws IOException {
-        String js = Files.readString(HIGHLIGHTER_LABELS, StandardCharsets.UTF_8);
+    /** The keys of DEFAULT_LABELS in a labels.js: one per line, bare or quoted. */
+    private static Set<String> labelsJsKeys(Path labelsJs) throws IOException {
+        String js = Files.readString(labelsJs, StandardCharsets.UTF_8);
         int start = js.indexOf("DEFAULT_LABELS = Object.freeze({");
         int end = js.indexOf("\n});", start);
         assertThat(start).as("DEFAULT_LABELS in labels.js").isPositive();

@@ -177,7 +177,7 @@ class CompareFeedbackPartsTest extends BrowserlessTest {
                 .all();
         assertThat(articles).hasSize(2);
         assertThat(articles.getLast().getElement().getTextRecursively())
-                .contains("Look again at: the headline's framing, the number of anonymous sources, the outlets it "
+                .contains("Look again at: the headline’s framing, the number of anonymous sources, the outlets it "
                         + "relays.")
                 .contains("Loaded words: you found 1 of 7.")
                 .contains("Claims: 0 of 8 cells right.");

@@ -101,7 +101,7 @@ class CompareWorkAreaTest {
     void before_saving_is_started_every_save_is_refused() {
         SaveResult answer = area.saveJudgement(new CompareItems.JudgementState(1, "x"));
         assertThat(answer.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(answer.message()).isEqualTo(CompareWorkArea.CLOSED);
+        assertThat(answer.message()).isEqualTo("Saving is not open on this page.");
         assertThat(area.refreshCompareWork()).isNull();
         Mockito.verifyNoInteractions(service);
     }

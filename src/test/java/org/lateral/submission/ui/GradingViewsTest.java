@@ -3,11 +3,13 @@ package org.lateral.submission.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,38 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 SELECT k.why FROM key_claim k JOIN lesson_step s ON s.key_version_id = k.key_version_id
                  WHERE s.assignment_id = :a AND s.position = 0
                 """).param("a", frisky).query(String.class).list();
+    }
+
+    /** The same hints on a Spanish page (DD034): the sentences, the type names and the decimal comma. */
+    @Test
+    @WithUserDetails("student20")
+    void while_a_revision_is_possible_a_spanish_page_gives_the_hints_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate("feedback/" + frisky, FeedbackView.class);
+        assertThat($(Paragraph.class).withTestId("hint-score").single().getText())
+                .containsPattern("^Tu puntuación: \\d+,\\d de 100\\.")
+                .contains("Encontraste 1 de 26 afirmaciones y a 1 de ellas les diste un tipo distinto")
+                .doesNotContain("You found");
+        assertThat($(Paragraph.class).withTestId("hint-key-hidden").single().getText())
+                .contains("la clave de respuestas sigue oculta");
+        Div headline = $(Div.class)
+                .withAttribute("data-testid", "hint-paragraph")
+                .withAttribute("data-paragraph", "0")
+                .single();
+        assertThat(headline.getElement().getTextRecursively())
+                .contains("El titular")
+                .contains("Marcaste \u201c" + HEADLINE + "\u201d como hecho")
+                .contains("considera esta afirmación como atribuida o matizada")
+                .contains("Busca: \u201cReportedly\u201d")
+                .doesNotContain("Look for")
+                .doesNotContain("The headline");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "hint")
+                        .withAttribute("data-outcome", "missed")
+                        .all())
+                .anySatisfy(h -> assertThat(h.getElement().getTextRecursively())
+                        .contains("Una afirmación matizada que no has marcado."));
+        assertThat($(H3.class).all()).extracting(H3::getText).contains("Dónde volver a mirar", "Afirmaciones por tipo");
     }
 
     @Test

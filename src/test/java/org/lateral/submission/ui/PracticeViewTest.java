@@ -3,7 +3,10 @@ package org.lateral.submission.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
 import org.lateral.base.highlighter.ClaimHighlighter;
@@ -23,6 +26,19 @@ class PracticeViewTest extends SpringBrowserlessTest {
                 .startsWith("Town library to stay open on Sundays, council says\n\n");
         assertThat($(Span.class).withTestId("selection-status").single().getText())
                 .isEqualTo("Nothing selected yet.");
+    }
+
+    /** The practice page in Spanish (DD034); the practice text itself is an English article. */
+    @Test
+    @WithUserDetails("student1")
+    void a_spanish_page_shows_the_practice_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        PracticeView view = navigate(PracticeView.class);
+        assertThat($(H2.class).single().getText()).isEqualTo("Práctica: selecciona una afirmación");
+        assertThat($(Span.class).withTestId("selection-status").single().getText())
+                .isEqualTo("Todavía no has seleccionado nada.")
+                .isNotEqualTo("Nothing selected yet.");
+        assertThat(view.getPageTitle()).isEqualTo("Practicar la selección · Lateral");
     }
 
     @Test
