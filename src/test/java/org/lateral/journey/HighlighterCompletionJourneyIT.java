@@ -42,12 +42,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * handle extends the selection and the palette marks it; on the practice page the caret keys
  * select a passage and the server receives it.
  *
- * <p>A student of its own, in a class of its own with a fresh assignment of the Frisky article
+ * <p>A student and a teacher of its own, a class of its own with a fresh assignment of the Frisky article
  * per test, so the demo students' work stays as the other journeys expect it.
  */
 class HighlighterCompletionJourneyIT extends JourneyTest {
 
     static final String STUDENT = "highlighter-completion-student";
+    static final String TEACHER = "highlighter-completion-teacher";
 
     @Autowired
     ClassroomAdministration classroom;
@@ -65,8 +66,10 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
 
     @BeforeEach
     void aFreshAssignmentOfTheFriskyArticle() {
-        Account teacher = classroom.ensureDemoAccount(
-                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
+        // A teacher of its own too: other journeys find the demo teacher's Frisky assignment by its
+        // title, which this one shares.
+        Account teacher = classroom.ensureAccount(
+                Schools.DEFAULT_SCHOOL_ID, TEACHER, "Highlighter Teacher", EnumSet.of(Role.TEACHER), Fixtures.PASSWORD);
         SchoolClass schoolClass = classroom.ensureClass(
                 teacher,
                 "Highlighter journey " + UUID.randomUUID().toString().substring(0, 6),
@@ -86,7 +89,7 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
                   JOIN account t ON t.id = a.created_by
                  WHERE t.username = 'teacher' AND a.title LIKE 'The Head Of ISIS%' AND l.position = 0
                 """).query(UUID.class).single();
-        try (var s = SignedIn.as(users, "teacher")) {
+        try (var s = SignedIn.as(users, TEACHER)) {
             assignment = assignments
                     .assignMarkClaims(
                             schoolClass.id(),
