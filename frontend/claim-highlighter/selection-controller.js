@@ -106,14 +106,19 @@ export class SelectionController {
     });
     host.addEventListener('touchstart', (event) => this._onTouchStart(event), { passive: true });
     host.addEventListener('touchmove', (event) => this._onTouchMove(event), { passive: true });
-    host.addEventListener('touchcancel', () => this._cancelLongPress());
+    host.addEventListener('touchcancel', () => {
+      this._cancelLongPress();
+      host.removeAttribute('data-long-press');
+    });
     // Touch browsers update the selection after touchend has been dispatched.
     host.addEventListener('touchend', () => {
       this._lastTouchAt = performance.now();
       this._cancelLongPress();
+      host.removeAttribute('data-long-press');
       if (this._longPressedThisTouch()) {
         // The long press made the selection; the browser's own (if it made one) would hide it.
         this.clearNativeSelection();
+        setTimeout(() => this.clearNativeSelection(), 0);
         return;
       }
       setTimeout(() => (host.markable ? this._onTouchSelection(true) : report()), 0);
@@ -421,6 +426,8 @@ export class SelectionController {
     }
     const word = this.words[index];
     this._longPressed = true;
+    // While the finger stays down, the browser's own long press finds no text to select.
+    this.host.setAttribute('data-long-press', '');
     this.caretShown = false;
     this.clearNativeSelection();
     this.setPending(word);
