@@ -8,6 +8,7 @@ import { KeyboardController } from './keyboard-controller.js';
 import { MarkingController } from './marking-controller.js';
 import { SourcesController } from './sources-controller.js';
 import { OverlayController } from './overlay-controller.js';
+import { HandleController } from './handle-controller.js';
 
 export { CLAIM_TYPES, DEFAULT_LABELS };
 
@@ -36,6 +37,8 @@ const TAG = 'claim-highlighter';
  * - keyboard-controller.js: caret keys, the toolbar's roving focus;
  * - marking-controller.js: the "mark claims" mode (mode.js says what a mode is);
  * - sources-controller.js: the "Who says so?" mode (its rules as data in source-work.js);
+ * - handle-controller.js: the drag handles at the ends of the selected mark or the pending
+ *   range (resize and extend, mouse and touch; the rules in mark-edits.js);
  * - save-queue.js: the outbox (outbox.js), requests, retries and refreshes, for every item
  *   kind (marks, sources, mentions, claim links).
  *
@@ -149,6 +152,10 @@ const TAG = 'claim-highlighter';
  * (`data-kind`, `data-claim-type`, `data-status`) with `overlay-jump`; the fragment jumped to
  * carries `data-current`.
  *
+ * Overlapping and nested marks of the student's carry `data-lane` (0 … 3): each draws its
+ * underline at its own depth. The drag handles are `handle-start` and `handle-end` (`data-for`
+ * "mark" or "pending") in a layer over the text; the keys' help under the text is `key-help`.
+ *
  * Public methods: `clearOutbox()` (after submit and logout); `hasPendingChanges()`;
  * static `ClaimHighlighter.clearAllOutboxes(prefix)`; the `saveState` getter.
  *
@@ -259,6 +266,7 @@ export class ClaimHighlighter extends LitElement {
     this.marking = new MarkingController(this);
     this.sources = new SourcesController(this);
     this.overlayView = new OverlayController(this);
+    this.handles = new HandleController(this);
     /** Every mode; each draws its overlays. @type {HighlighterMode[]} */
     this.modes = [this.marking, this.sources];
   }

@@ -232,3 +232,34 @@ function collapsedRangeAt(node, offset) {
   range.setStart(node, offset);
   return range;
 }
+
+/**
+ * The canonical offset of the caret position under a point of the screen (a long press, a
+ * dragged handle), or null when the point is not over the text.
+ *
+ * @param {Element} textRoot the `.ch-text` element
+ * @param {Paragraph[]} paragraphs
+ * @param {number} x client coordinates
+ * @param {number} y
+ * @returns {number | null}
+ */
+export function offsetAtPoint(textRoot, paragraphs, x, y) {
+  const doc = /** @type {Document & {caretRangeFromPoint?: (x: number, y: number) => Range | null}} */ (textRoot.ownerDocument);
+  /** @type {Node | null} */
+  let node = null;
+  let offset = 0;
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    node = position?.offsetNode ?? null;
+    offset = position?.offset ?? 0;
+  } else if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
+    node = range?.startContainer ?? null;
+    offset = range?.startOffset ?? 0;
+  }
+  if (!node || !textRoot.contains(node)) {
+    return null;
+  }
+  const point = toParagraphPoint(textRoot, paragraphs, node, offset);
+  return point ? point.para.start + point.local : null;
+}

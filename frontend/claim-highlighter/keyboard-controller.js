@@ -10,10 +10,15 @@
  * On the text, ← / → move the caret by word; Ctrl (or Cmd) + ← / →, ↑ / ↓ by sentence; Home /
  * End to the first / last word; with Shift the range grows from where it started. The first
  * key after focusing the text only shows the caret word. Every other key goes to the active
- * mode (marking: 1–6, Enter, S, N, P, Delete, Escape; sources: M, Enter, S, N, P, Delete,
- * Escape). In the toolbar, arrows, Home and End move
+ * mode (marking: 1–6, Enter, S, N, P, Delete, Escape, and Alt(+Shift)+← / → to resize the selected
+ * mark; sources: M, Enter, S, N, P, Delete, Escape). In the toolbar, arrows, Home and End move
  * between the buttons (roving tabindex) and Escape returns to the text; other keys go to the
  * mode. A keyboard focus on the text shows the caret at once; a click's focus does not.
+ *
+ * Without `markable` (a reader that reports selections, e.g. the practice page or the key
+ * editor), the same caret keys select on a text that is not read-only: the caret and the
+ * Shift+arrow range are drawn as when marking, the range is reported as a mouse selection is
+ * (`highlighter-selection`, `$server.selectionChanged`) and read out; Escape drops it.
  *
  * @implements {ReactiveController}
  */
@@ -33,7 +38,11 @@ export class KeyboardController {
   /** @param {KeyboardEvent} event */
   _onKeyDown(event) {
     const host = this.host;
-    if (!host.markable || event.defaultPrevented) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    if (!host.markable) {
+      this._onReaderKeyDown(event);
       return;
     }
     const textRoot = host.textRoot();
@@ -41,11 +50,18 @@ export class KeyboardController {
     if (!textRoot || event.target !== textRoot || !mode.canAct()) {
       return;
     }
-    if (event.altKey || event.isComposing) {
-      return;
-    }
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key;
+    if (event.isComposing) {
+      return;
+    }
+    if (event.altKey) {
+      // Only Alt(+Shift)+arrows, the mode's resize; any other Alt key is the browser's.
+      if (!ctrl && (key === 'ArrowLeft' || key === 'ArrowRight') && mode.keyPressed(event)) {
+        event.preventDefault();
+      }
+      return;
+    }
     let handled = true;
     switch (key) {
       case 'ArrowRight':
@@ -65,6 +81,61 @@ export class KeyboardController {
     }
     if (handled) {
       event.preventDefault();
+    }
+  }
+
+  /**
+   * The caret keys on a reader's text (not markable, not read-only): they select, and the range
+   * is reported and read out.
+   *
+   * @param {KeyboardEvent} event
+   */
+  _onReaderKeyDown(event) {
+    const host = this.host;
+    const textRoot = host.textRoot();
+    if (host.readonly || !host.text || !textRoot || event.target !== textRoot) {
+      return;
+    }
+    if (event.altKey || event.isComposing) {
+      return;
+    }
+    const ctrl = event.ctrlKey || event.metaKey;
+    const selection = host.selection;
+    /** @type {[number, 'word' | 'sentence' | 'all'] | null} */
+    let move = null;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        move = [event.key === 'ArrowRight' ? 1 : -1, ctrl ? 'sentence' : 'word'];
+        break;
+      case 'ArrowDown':
+      case 'ArrowUp':
+        move = [event.key === 'ArrowDown' ? 1 : -1, 'sentence'];
+        break;
+      case 'Home':
+      case 'End':
+        move = [event.key === 'End' ? 1 : -1, 'all'];
+        break;
+      case 'Escape':
+        if (selection.range) {
+          selection.clearRange();
+          selection.anchor = selection.focus;
+          host.invalidate();
+          event.preventDefault();
+          event.stopPropagation();
+        }
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    selection.moveCaret(move[0], move[1], event.shiftKey);
+    const range = selection.currentRange();
+    if (range) {
+      host.announceCaret(host.text.slice(range.start, range.end));
+    }
+    if (event.shiftKey && selection.range) {
+      selection.reportRange(selection.range);
     }
   }
 
@@ -134,7 +205,7 @@ export class KeyboardController {
   /** @param {FocusEvent} event */
   _onFocusIn(event) {
     const host = this.host;
-    if (!host.markable || host.readonly) {
+    if (host.readonly || !host.text) {
       return;
     }
     if (event.target !== host.textRoot()) {
@@ -149,7 +220,7 @@ export class KeyboardController {
   /** @param {FocusEvent} event */
   _onFocusOut(event) {
     const host = this.host;
-    if (!host.markable) {
+    if (host.readonly) {
       return;
     }
     const next = event.relatedTarget;

@@ -30,7 +30,14 @@ export const DEFAULT_LABELS = Object.freeze({
   help:
     'Arrow keys move by word, Ctrl+arrows or up and down by sentence; add Shift to extend. ' +
     'Keys 1 to 6 mark the words as a claim type, Enter goes to the claim types, S extends to the whole sentence, ' +
-    'N and P select the next and previous mark, Delete removes the selected mark, Escape clears the selection.',
+    'N and P select the next and previous mark, Delete removes the selected mark, Escape clears the selection. ' +
+    'Alt+left and right arrows move the end of the selected mark by a word, Alt+Shift+left and right arrows its start.',
+  keysTitle: 'Keys',
+  readerHelp:
+    'Arrow keys move by word, Ctrl+arrows or up and down by sentence; add Shift to select. Escape clears the selection.',
+  resized: '{type} mark now: “{text}”',
+  resizeLimit: 'The mark cannot move further that way.',
+  selectedOverlap: 'Selected: {type}, “{text}” (mark {n} of {count} here; click again for the next)',
   marksHeading: 'Your marks ({n})',
   marksEmpty: 'No marks yet: select the words of a claim in the text, then choose its type.',
   marksNone: 'No marks.',

@@ -4,6 +4,7 @@ import { adjacentMark } from './snapping.js';
 import { CLAIM_TYPES } from './labels.js';
 import { safeQuote } from './selection-controller.js';
 import { markItems } from './item-list.js';
+import { innermostFirst, markLanes, markToSelect, moveEdge } from './mark-edits.js';
 
 /**
  * @typedef {import('lit').ReactiveController} ReactiveController
@@ -25,6 +26,12 @@ import { markItems } from './item-list.js';
  * make it a mark (shown at once, stored in the outbox, then saved). A click on one of the
  * student's marks, or N / P, selects it; a type then retypes it and Delete deletes it. S extends
  * the range to whole sentences, Enter goes to the palette, Escape clears the selection.
+ *
+ * Where marks overlap or nest, each keeps an underline in a lane of its own (mark-edits.js); a
+ * click selects the innermost mark under the pointer, and a click on the same place again the
+ * next one around it. A selected mark is resized by dragging the handles at its ends
+ * (handle-controller.js) or by Alt+← / Alt+→ (its end) and Alt+Shift+← / Alt+Shift+→ (its
+ * start), a word at a time; a resize is the mark's full state with a new seq, as every change.
  *
  * @implements {HighlighterMode}
  * @implements {ReactiveController}
@@ -48,6 +55,8 @@ export class MarkingController {
     this.listOpen = false;
     /** The list of marks goes before the text (see HighlighterMode). */
     this.panelFirst = true;
+    /** A mark drawn at another extent while its handle is dragged. @type {{markId: string, start: number, end: number} | null} */
+    this.preview = null;
     host.addController(this);
   }
 
@@ -81,16 +90,56 @@ export class MarkingController {
     this._hint = null;
   }
 
-  /** @param {Element} target */
+  /**
+   * A click on the student's marks: the innermost one under the pointer, or, clicked again, the
+   * next one around it (markToSelect), so that every mark of an overlap can be reached.
+   *
+   * @param {Element} target
+   */
   pointerClicked(target) {
-    const markElement = /** @type {HTMLElement | null} */ (target.closest('mark.ch-mark[data-own]'));
-    const markId = markElement?.dataset.markId;
-    return markId != null && this._selectMark(markId, { moveCaret: true });
+    const textRoot = this.host.textRoot();
+    /** @type {Set<string>} */
+    const ids = new Set();
+    for (let element = target.closest('mark.ch-mark[data-own]'); element && textRoot?.contains(element); ) {
+      const markId = /** @type {HTMLElement} */ (element).dataset.markId;
+      if (markId != null) {
+        ids.add(markId);
+      }
+      element = element.parentElement?.closest('mark.ch-mark[data-own]') ?? null;
+    }
+    const under = innermostFirst(this.display.filter((m) => ids.has(m.markId)));
+    const markId = markToSelect(
+      under.map((m) => m.markId),
+      this.selectedMarkId,
+    );
+    if (markId == null || !this._selectMark(markId, { moveCaret: true })) {
+      return false;
+    }
+    if (under.length > 1) {
+      const mark = /** @type {ShownMark} */ (this.displayById.get(markId));
+      const host = this.host;
+      host.announce(
+        host.label('selectedOverlap', {
+          type: host.typeName(mark.type),
+          text: mark.exact || host.text.slice(mark.start, mark.end),
+          n: under.findIndex((m) => m.markId === markId) + 1,
+          count: under.length,
+        }),
+      );
+    }
+    return true;
   }
 
   /** @param {KeyboardEvent} event */
   keyPressed(event) {
     const ctrl = event.ctrlKey || event.metaKey;
+    if (event.altKey) {
+      // Alt+← / Alt+→ move the selected mark's end by a word, with Shift its start.
+      if (ctrl || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) {
+        return false;
+      }
+      return this._resizeByKey(event.shiftKey ? 'start' : 'end', event.key === 'ArrowRight' ? 1 : -1);
+    }
     switch (event.key) {
       case 'Enter':
         return !ctrl && this._focusPalette();
@@ -150,11 +199,17 @@ export class MarkingController {
     }
     // The student's marks are drawn whenever there are any, also after marking has ended
     // (submitted: markable off, readonly on); the tools for changing them need `markable`.
-    for (const mark of this.display) {
+    const preview = this.preview;
+    const shown = preview
+      ? this.display.map((m) => (m.markId === preview.markId ? { ...m, start: preview.start, end: preview.end } : m))
+      : this.display;
+    const lanes = markLanes(shown);
+    for (const mark of shown) {
       drawn.push({
         id: mark.markId,
         start: mark.start,
         end: mark.end,
+        lane: lanes.get(mark.markId) ?? 0,
         kind: 'claim',
         type: mark.type,
         label: host.typeName(mark.type),
@@ -164,7 +219,9 @@ export class MarkingController {
         selected: mark.markId === this.selectedMarkId,
       });
     }
-    if (host.markable) {
+    // Without `markable`, a page that is not read-only (practice, the key editor) still has the
+    // keyboard caret and its Shift+arrow range (keyboard-controller.js).
+    if (host.markable || !host.readonly) {
       const selection = host.selection;
       // Not while the browser draws the pending range itself (touch), nor over a selected mark.
       const pending =
@@ -312,7 +369,7 @@ export class MarkingController {
   }
 
   keyShortcuts() {
-    return '1 2 3 4 5 6 Enter n p s Delete Escape';
+    return '1 2 3 4 5 6 Enter n p s Delete Escape Alt+ArrowLeft Alt+ArrowRight Alt+Shift+ArrowLeft Alt+Shift+ArrowRight';
   }
 
   /** The toolbar buttons, in order: the six types, whole sentence, delete. */
@@ -511,6 +568,74 @@ export class MarkingController {
     selection.anchor = selection.focus;
     this._commit(state);
     host.announce(host.label('markedAs', { type: host.typeName(type) }));
+    return true;
+  }
+
+  /**
+   * Draws a mark at another extent while its handle is dragged (null: as it is).
+   *
+   * @param {string} markId
+   * @param {Span | null} span
+   */
+  previewResize(markId, span) {
+    this.preview = span ? { markId, start: span.start, end: span.end } : null;
+    this.host.invalidate();
+  }
+
+  /**
+   * A new extent for a mark (a dragged handle, Alt+arrows): its full state with the new words and
+   * a new seq into the same commit as every other change; announced with its new words.
+   *
+   * @param {string} markId
+   * @param {Span} span
+   * @returns {boolean} whether the mark changed
+   */
+  resizeMark(markId, span) {
+    this.preview = null;
+    const mark = this.displayById.get(markId);
+    const host = this.host;
+    if (!mark || !this.canAct() || span.end <= span.start || span.end > host.text.length) {
+      host.invalidate();
+      return false;
+    }
+    this.selectedMarkId = markId;
+    if (span.start === mark.start && span.end === mark.end) {
+      host.invalidate();
+      return false;
+    }
+    const quoted = safeQuote(host.text, span.start, span.end);
+    this._commit(
+      this._fullState(mark, {
+        start: span.start,
+        end: span.end,
+        exact: quoted.exact,
+        prefix: quoted.prefix,
+        suffix: quoted.suffix,
+        seq: mark.seq + 1,
+      }),
+    );
+    host.announce(host.label('resized', { type: host.typeName(mark.type), text: quoted.exact }));
+    host.invalidate();
+    return true;
+  }
+
+  /**
+   * @param {'start' | 'end'} edge
+   * @param {number} dir
+   */
+  _resizeByKey(edge, dir) {
+    const mark = this._selectedMark();
+    if (!mark || !this.canAct()) {
+      return false;
+    }
+    const span = moveEdge(this.host.selection.words, mark, edge, dir);
+    if (span) {
+      this.resizeMark(mark.markId, span);
+      this.host.selection.moveCaretTo(edge === 'start' ? span : { start: Math.max(span.start, span.end - 1), end: span.end });
+    } else {
+      this.host.announce(this.host.label('resizeLimit'));
+    }
+    // Handled either way: with a mark selected, Alt+arrows never go back a page.
     return true;
   }
 

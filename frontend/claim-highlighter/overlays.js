@@ -44,6 +44,7 @@ export const FRAGMENT_ATTRIBUTES = Object.freeze([
   'data-claim-type',
   'data-status',
   'data-selected',
+  'data-lane',
   'data-current',
   'data-first',
   'data-label',
@@ -144,7 +145,7 @@ export function shownOverlays(overlays, ownIds = new Set()) {
  * on a source or cue means nothing and is ignored.
  *
  * @param {{kind?: string, id?: string | number, type?: unknown, status?: unknown,
- *   label?: unknown, own?: boolean, current?: boolean, sourceId?: string}} overlay
+ *   label?: unknown, own?: boolean, current?: boolean, sourceId?: string, lane?: number}} overlay
  * @param {{first?: boolean, selected?: boolean}} [fragment] whether this is the overlay's first
  *   fragment, and whether the overlay is the selected mark (only used for own marks)
  * @returns {Record<string, string> | null}
@@ -194,6 +195,11 @@ export function fragmentAttributes(overlay, { first = false, selected = false } 
         attributes['data-own'] = '';
         if (selected) {
           attributes['data-selected'] = '';
+        }
+        // Where the student's marks overlap or nest, each keeps its underline in a lane of its
+        // own (mark-edits.js), the same in every fragment of the mark.
+        if (Number.isInteger(overlay.lane)) {
+          attributes['data-lane'] = String(overlay.lane);
         }
         if (nonEmpty(overlay.label)) {
           attributes.title = String(overlay.label);

@@ -20,7 +20,8 @@ let instances = 0;
  * An overlay as drawn: the server's (`overlays` property) or one a mode adds; `own` marks the
  * student's own marks, `selected` the one selected.
  * @typedef {{id: string | number, start: number, end: number, kind?: string, type?: unknown,
- *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, current?: boolean, sourceId?: string}} DrawnOverlay
+ *   label?: unknown, status?: unknown, own?: boolean, selected?: boolean, current?: boolean, sourceId?: string,
+ *   lane?: number}} DrawnOverlay
  */
 
 /**
@@ -188,11 +189,25 @@ export class RenderController {
     const after = mode.panelFirst === true ? nothing : panel;
     // role="article": the text is named ("Article text"), and a name needs a role to be read.
     if (!host.markable) {
-      // Read-only: the overlay's filters and list, the text, and the active mode's panel.
-      return html`${host.overlayView.render()}${before}<div class="ch-text" role="article" tabindex="0" aria-label=${host.label('text')}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${this._renderLiveRegions(false)}`;
+      // Not markable: the overlay's filters and list, the text, and the active mode's panel. Where
+      // selections are reported (not read-only), the caret keys select too (keyboard-controller.js).
+      const selecting = !host.readonly && host.text !== '';
+      const help = selecting ? host.label('readerHelp') : null;
+      return html`${host.overlayView.render()}${before}<div class="ch-text" role="article" tabindex="0" aria-label=${host.label('text')} aria-describedby=${selecting ? this._helpId : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${help ? this._renderKeyHelp(help) : nothing}${this._renderLiveRegions(help)}`;
     }
     const editable = !host.readonly;
-    return html`${this._renderToolbar(editable)}${before}<div class="ch-text" role="article" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? mode.keyShortcuts() : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${this._renderLiveRegions(true)}`;
+    const help = editable ? mode.helpText() : null;
+    return html`${this._renderToolbar(editable)}${before}<div class="ch-text" role="article" id=${this._textId} tabindex="0" aria-label=${host.label('text')} aria-describedby=${editable ? this._helpId : nothing} aria-keyshortcuts=${editable ? mode.keyShortcuts() : nothing}>${this.paragraphs.map((para) => this._renderParagraph(para))}</div>${after}${host.handles.render()}${help ? this._renderKeyHelp(help) : nothing}${this._renderLiveRegions(help)}`;
+  }
+
+  /**
+   * The keys, on screen: a closed disclosure under the text (the same words the text's
+   * description gives a screen reader). Hidden on touch screens, which have no such keys.
+   *
+   * @param {string} help
+   */
+  _renderKeyHelp(help) {
+    return html`<details class="ch-key-help" data-testid="key-help"><summary>${this.host.label('keysTitle')}</summary><p class="ch-key-help-text">${help}</p></details>`;
   }
 
   /** @param {boolean} editable */
@@ -209,9 +224,9 @@ export class RenderController {
     </div>`;
   }
 
-  /** @param {boolean} withHelp the keys' help, for a text the keys act on */
-  _renderLiveRegions(withHelp) {
-    return html`${withHelp ? html`<div class="ch-visually-hidden" id=${this._helpId}>${this.host.activeMode.helpText()}</div>` : nothing}<div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
+  /** @param {string | null} help the keys' help, for a text the keys act on */
+  _renderLiveRegions(help) {
+    return html`${help ? html`<div class="ch-visually-hidden" id=${this._helpId}>${help}</div>` : nothing}<div class="ch-visually-hidden ch-live" data-testid="announcer" aria-live="polite">${repeat(this._announcements, (a) => a.id, (a) => html`<div>${a.text}</div>`)}</div><div class="ch-visually-hidden ch-live-caret" aria-live="polite" aria-atomic="true">${this._caretLive}</div>`;
   }
 
   /** @param {Paragraph} para */
@@ -254,6 +269,6 @@ export class RenderController {
     // the values as data, never as markup, so a label or id cannot inject HTML.
     /** @param {string} name */
     const a = (name) => attributes[name] ?? nothing;
-    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-current=${a('data-current')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
+    return html`<mark class=${a('class')} data-kind=${a('data-kind')} data-own=${a('data-own')} data-mark-id=${a('data-mark-id')} data-source-id=${a('data-source-id')} data-cue-id=${a('data-cue-id')} data-mention-id=${a('data-mention-id')} data-claim-ref=${a('data-claim-ref')} data-claim-type=${a('data-claim-type')} data-status=${a('data-status')} data-selected=${a('data-selected')} data-lane=${a('data-lane')} data-current=${a('data-current')} data-first=${a('data-first')} data-label=${a('data-label')} title=${a('title')}>${children}</mark>`;
   }
 }

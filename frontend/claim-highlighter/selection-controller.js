@@ -11,15 +11,20 @@ import {
   snapToWords,
   tokenizeWords,
   toSpans,
+  wordAt,
   wordAtOrAfter,
   wordAtOrBefore,
 } from './snapping.js';
-import { canonicalSelection, clearDomSelection, selectDomRange, selectionOf, toParagraphPoint } from './dom-selection.js';
+import { canonicalSelection, clearDomSelection, offsetAtPoint, selectDomRange, selectionOf, toParagraphPoint } from './dom-selection.js';
 
 /** Compatibility mouse events follow a touch within this time. */
 const TOUCH_MOUSE_MS = 1000;
 /** Touch selection handles fire selectionchange in bursts; snap once they pause. */
 const TOUCH_SELECTION_SETTLE_MS = 80;
+/** A touch held this long on a word selects it. */
+export const LONG_PRESS_MS = 450;
+/** A finger that moves further than this (px) is scrolling, not pressing. */
+const LONG_PRESS_SLOP_PX = 10;
 
 /**
  * @typedef {import('lit').ReactiveController} ReactiveController
@@ -36,6 +41,9 @@ const TOUCH_SELECTION_SETTLE_MS = 80;
  *
  * Touch keeps the browser's own selection (so its handles stay usable) and snaps it when the
  * finger lifts; the pending range is then drawn by the browser, not by an overlay (`native`).
+ * A long press on a word (LONG_PRESS_MS, whatever the browser does with it) selects that word as
+ * the highlighter's own pending range, with the drag handles of handle-controller.js at its ends;
+ * until the finger lifts, the browser's own selection and menu give way to it.
  *
  * @implements {ReactiveController}
  */
@@ -71,6 +79,12 @@ export class SelectionController {
     this._lastTouchAt = -Infinity;
     this._pressInText = false;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this._longPressTimer = undefined;
+    /** Where the finger went down, for the long press. @type {{x: number, y: number} | null} */
+    this._pressPoint = null;
+    /** Whether a long press selected a word during the last touch (until the next one). */
+    this._longPressed = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
     this._selectionTimer = undefined;
     /** @type {((event: MouseEvent) => void) | null} */
     this._pendingDocumentMouseUp = null;
@@ -80,6 +94,7 @@ export class SelectionController {
       if (host.markable) {
         this._onPointerRelease(event);
       } else {
+        this._dropKeyboardRange();
         report();
       }
     });
@@ -90,8 +105,30 @@ export class SelectionController {
       }
     });
     host.addEventListener('touchstart', (event) => this._onTouchStart(event), { passive: true });
+    host.addEventListener('touchmove', (event) => this._onTouchMove(event), { passive: true });
+    host.addEventListener('touchcancel', () => {
+      this._cancelLongPress();
+      host.removeAttribute('data-long-press');
+    });
     // Touch browsers update the selection after touchend has been dispatched.
-    host.addEventListener('touchend', () => setTimeout(() => (host.markable ? this._onTouchSelection(true) : report()), 0));
+    host.addEventListener('touchend', () => {
+      this._lastTouchAt = performance.now();
+      this._cancelLongPress();
+      host.removeAttribute('data-long-press');
+      if (this._longPressedThisTouch()) {
+        // The long press made the selection; the browser's own (if it made one) would hide it.
+        this.clearNativeSelection();
+        setTimeout(() => this.clearNativeSelection(), 0);
+        return;
+      }
+      setTimeout(() => (host.markable ? this._onTouchSelection(true) : report()), 0);
+    });
+    // No context menu over a word the long press has just selected.
+    host.addEventListener('contextmenu', (event) => {
+      if (this._longPressedThisTouch()) {
+        event.preventDefault();
+      }
+    });
     host.addEventListener('mousedown', (event) => this._onMouseDown(event));
     this._onSelectionChange = () => this._onDocumentSelectionChange();
 
@@ -106,6 +143,7 @@ export class SelectionController {
     this._stopWatchingDragRelease();
     document.removeEventListener('selectionchange', this._onSelectionChange);
     clearTimeout(this._selectionTimer);
+    this._cancelLongPress();
   }
 
   hostUpdated() {
@@ -342,9 +380,58 @@ export class SelectionController {
   _onTouchStart(event) {
     this._lastTouchAt = performance.now();
     this._pointerType = 'touch';
+    this._longPressed = false;
+    this._cancelLongPress();
     if (event.target instanceof Node && this.host.textRoot()?.contains(event.target)) {
       this._markPointerFocus();
+      if (event.touches.length === 1 && this.host.activeMode.canAct()) {
+        const touch = event.touches[0];
+        this._pressPoint = { x: touch.clientX, y: touch.clientY };
+        this._longPressTimer = setTimeout(() => this._onLongPress(), LONG_PRESS_MS);
+      }
     }
+  }
+
+  /** @param {TouchEvent} event */
+  _onTouchMove(event) {
+    const start = this._pressPoint;
+    const touch = event.touches[0];
+    if (start && touch && Math.hypot(touch.clientX - start.x, touch.clientY - start.y) > LONG_PRESS_SLOP_PX) {
+      this._cancelLongPress();
+    }
+  }
+
+  _cancelLongPress() {
+    clearTimeout(this._longPressTimer);
+    this._longPressTimer = undefined;
+  }
+
+  /** Whether a long press selected a word during the touch that is going on or just ended. */
+  _longPressedThisTouch() {
+    return this._longPressed;
+  }
+
+  /** The finger rested on a word: that word becomes the pending range, with handles at its ends. */
+  _onLongPress() {
+    this._longPressTimer = undefined;
+    const point = this._pressPoint;
+    const textRoot = this.host.textRoot();
+    if (!point || !textRoot || !this.host.activeMode.canAct()) {
+      return;
+    }
+    const offset = offsetAtPoint(textRoot, this.host.paragraphs, point.x, point.y);
+    const index = offset == null ? -1 : wordAt(this.words, offset);
+    if (index < 0) {
+      return;
+    }
+    const word = this.words[index];
+    this._longPressed = true;
+    // While the finger stays down, the browser's own long press finds no text to select.
+    this.host.setAttribute('data-long-press', '');
+    this.caretShown = false;
+    this.clearNativeSelection();
+    this.setPending(word);
+    this.host.announceCaret(this.host.text.slice(word.start, word.end));
   }
 
   /** @param {MouseEvent} event */
@@ -352,18 +439,29 @@ export class SelectionController {
     if (performance.now() - this._lastTouchAt > TOUCH_MOUSE_MS) {
       this._pointerType = 'mouse';
     }
+    const inText = (event.target instanceof Node && this.host.textRoot()?.contains(event.target)) ?? false;
+    if (inText) {
+      // Nothing is re-rendered here: changing the paragraphs would cut the drag short.
+      this._markPointerFocus();
+    }
     if (this.host.markable) {
-      const inText = (event.target instanceof Node && this.host.textRoot()?.contains(event.target)) ?? false;
-      this._pressInText = inText && event.button === 0;
-      if (inText) {
-        // Nothing is re-rendered here: changing the paragraphs would cut the drag short.
-        this._markPointerFocus();
-      }
+      // The compatibility mouse events of a long press would undo the word it selected.
+      const afterLongPress = this._longPressed && this._pointerType === 'touch';
+      this._pressInText = inText && event.button === 0 && !afterLongPress;
       if (!this._pressInText) {
         return;
       }
     }
     this._watchDragRelease(event);
+  }
+
+  /** A reader's mouse selection replaces the range the keys made (see keyboard-controller.js). */
+  _dropKeyboardRange() {
+    if (this.range || this.caretShown) {
+      this.range = null;
+      this.caretShown = false;
+      this.host.invalidate();
+    }
   }
 
   /** The browser focuses the text as the default action of this press, in this same task. */
@@ -434,7 +532,7 @@ export class SelectionController {
    * @param {boolean} adjustNative whether to move the browser's selection onto the snapped words
    */
   _onTouchSelection(adjustNative) {
-    if (!this.host.activeMode.canAct()) {
+    if (!this.host.activeMode.canAct() || this._longPressedThisTouch()) {
       return;
     }
     const raw = this._canonical(selectionOf(this.host));
@@ -498,6 +596,17 @@ export class SelectionController {
   }
 
   // --- reading (not markable): report selections --------------------------------------
+
+  /**
+   * Reports a range made with the keys, as a mouse selection is reported.
+   *
+   * @param {Span} span
+   */
+  reportRange(span) {
+    const detail = safeQuote(this.host.text, span.start, span.end);
+    this.host.dispatchEvent(new CustomEvent('highlighter-selection', { detail, bubbles: true, composed: true }));
+    this._sendToServer(detail);
+  }
 
   _reportSelection() {
     const host = this.host;

@@ -284,7 +284,7 @@ test('every attribute a fragment may get is in FRAGMENT_ATTRIBUTES and bound by 
   const samples = [];
   for (const kind of [...OVERLAY_KINDS, 'pending', 'caret', 'mention', 'linkable']) {
     for (const own of [false, true]) {
-      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own, current: true, sourceId: 'src' };
+      const overlay = { kind, id: 'x', type: 't', status: 's', label: 'l', own, current: true, sourceId: 'src', lane: 1 };
       samples.push(fragmentAttributes(overlay, { first: true, selected: true }));
     }
   }
@@ -320,4 +320,12 @@ test('the sources mode draws mentions with their source and claims to link witho
     'data-kind': 'linkable',
     'data-claim-ref': 'c05',
   });
+});
+
+test('an own mark carries its lane, so its underline keeps its depth in every fragment; no other overlay does', () => {
+  const own = { kind: 'claim', id: 'm1', start: 0, end: 3, type: 'hedged', own: true, lane: 2 };
+  assert.equal(fragmentAttributes(own)['data-lane'], '2');
+  assert.equal(fragmentAttributes({ ...own, lane: 0 })['data-lane'], '0');
+  assert.equal(fragmentAttributes({ ...own, own: false })['data-lane'], undefined);
+  assert.equal(fragmentAttributes({ ...own, lane: undefined })['data-lane'], undefined);
 });

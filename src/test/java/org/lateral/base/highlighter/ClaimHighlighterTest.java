@@ -332,4 +332,30 @@ class ClaimHighlighterTest {
                 .containsExactlyElementsOf(
                         Arrays.stream(SourceKind.values()).map(SourceKind::code).toList());
     }
+
+    /**
+     * The texts of resizing, overlaps and the keys on screen (issue 19) go to a Spanish page in
+     * Spanish, with the highlighter's named placeholders kept.
+     */
+    @Test
+    void the_resize_and_key_texts_are_spanish_on_a_spanish_page() throws IOException {
+        java.util.Properties spanish = new java.util.Properties();
+        try (var in = ClaimHighlighter.class.getResourceAsStream("/vaadin-i18n/translations_es.properties")) {
+            Assertions.assertThat(in).isNotNull();
+            spanish.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(spanish.getProperty("highlighter.keysTitle")).isEqualTo("Teclas");
+        assertThat(spanish.getProperty("highlighter.resized"))
+                .contains("{type}", "{text}", "ahora abarca")
+                .doesNotContain("mark now");
+        assertThat(spanish.getProperty("highlighter.selectedOverlap"))
+                .contains("{n}", "{count}", "vuelve a hacer clic")
+                .doesNotContain("click again");
+        assertThat(spanish.getProperty("highlighter.help"))
+                .contains("Alt+Mayús")
+                .doesNotContain("Alt+Shift");
+        assertThat(spanish.getProperty("highlighter.readerHelp"))
+                .contains("Mayús")
+                .doesNotContain("Shift");
+    }
 }
