@@ -37,6 +37,7 @@ import org.lateral.audit.ui.AuditNavigation;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.classroom.OneTimeCredential;
 import org.lateral.classroom.SameNames;
 import org.lateral.classroom.SchoolAdminService;
@@ -160,7 +161,7 @@ class SchoolAdminView extends Div implements HasDynamicTitle {
                     new NativeTableCell(staffActions(m)));
             table.getBody().addRows(row);
         }
-        staff.add(table);
+        staff.add(ScrollRegions.wideTable(table, table.getCaption().getText()));
     }
 
     private Component staffActions(SchoolMember m) {
@@ -312,7 +313,7 @@ class SchoolAdminView extends Div implements HasDynamicTitle {
                     new NativeTableCell(action));
             table.getBody().addRows(row);
         }
-        invites.add(table);
+        invites.add(ScrollRegions.wideTable(table, table.getCaption().getText()));
     }
 
     private String state(TeacherInvite i) {
@@ -362,7 +363,7 @@ class SchoolAdminView extends Div implements HasDynamicTitle {
             row.add(cell(classNames(m)), accountCell(m), new NativeTableCell(studentActions(m, classes)));
             table.getBody().addRows(row);
         }
-        students.add(table);
+        students.add(ScrollRegions.wideTable(table, table.getCaption().getText()));
     }
 
     private String countText(SchoolAdminService.StudentPage page) {

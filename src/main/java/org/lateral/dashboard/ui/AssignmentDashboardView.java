@@ -927,8 +927,12 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
 
     /** A plain HTML table with a caption and header row, its cells escaped. */
     private static String table(String testId, String caption, List<String> header, List<List<String>> rows) {
-        StringBuilder b =
-                new StringBuilder("<table data-testid=\"").append(testId).append("\" class=\"dashboard-table\">");
+        // In a box of its own that scrolls sideways on a phone (ScrollRegions.wideTable).
+        StringBuilder b = new StringBuilder("<div class=\"wide-table\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(escape(caption))
+                .append("\"><table data-testid=\"")
+                .append(testId)
+                .append("\" class=\"dashboard-table\">");
         b.append("<caption>").append(escape(caption)).append("</caption><thead><tr>");
         header.forEach(h -> b.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
         b.append("</tr></thead><tbody>");
@@ -946,7 +950,7 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
             }
             b.append("</tr>");
         }
-        return b.append("</tbody></table>").toString();
+        return b.append("</tbody></table></div>").toString();
     }
 
     private static String escape(String s) {

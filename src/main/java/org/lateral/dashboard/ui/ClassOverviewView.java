@@ -29,6 +29,7 @@ import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.i18n.Formats;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.RosterEntry;
@@ -137,7 +138,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         add(about, table(o));
     }
 
-    private NativeTable table(ClassOverview o) {
+    private Div table(ClassOverview o) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("class-overview");
@@ -162,7 +163,7 @@ class ClassOverviewView extends Div implements HasUrlParameter<String>, HasDynam
         for (ClassOverview.AssignmentOverview a : o.assignments()) {
             body.addRows(row(o, a));
         }
-        return table;
+        return ScrollRegions.wideTable(table, table.getCaption().getText());
     }
 
     private NativeTableRow row(ClassOverview o, ClassOverview.AssignmentOverview a) {

@@ -17,6 +17,7 @@ import org.lateral.audit.ui.AuditNavigation;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.NamedRoute;
 import org.lateral.base.ui.RouteName;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.library.PackService;
 import org.lateral.library.ui.PackPanel;
 import org.lateral.submission.SchoolOverview;
@@ -87,7 +88,7 @@ class SchoolView extends Div implements HasDynamicTitle {
                 classes(o));
     }
 
-    private NativeTable exercises(List<SchoolOverview.ExerciseFigures> figures) {
+    private Div exercises(List<SchoolOverview.ExerciseFigures> figures) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("school-exercises");
@@ -114,10 +115,10 @@ class SchoolView extends Div implements HasDynamicTitle {
                     number(DashboardText.gain(f.meanGain(), getLocale()), "school-exercise-gain"));
             table.getBody().addRows(row);
         }
-        return table;
+        return ScrollRegions.wideTable(table, table.getCaption().getText());
     }
 
-    private NativeTable classes(SchoolOverview o) {
+    private Div classes(SchoolOverview o) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("school-classes");
@@ -170,7 +171,7 @@ class SchoolView extends Div implements HasDynamicTitle {
             }
             table.getBody().addRows(row);
         }
-        return table;
+        return ScrollRegions.wideTable(table, table.getCaption().getText());
     }
 
     /** The class's completion as words and a bar that repeats them (the bar is hidden from readers). */

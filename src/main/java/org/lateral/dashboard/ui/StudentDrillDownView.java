@@ -29,6 +29,7 @@ import org.lateral.base.i18n.Formats;
 import org.lateral.base.i18n.Labelled;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.ScoreEntry;
 import org.lateral.submission.StudentDrillDown;
@@ -121,7 +122,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         add(notes(d));
     }
 
-    private NativeTable assignments(StudentDrillDown d) {
+    private Div assignments(StudentDrillDown d) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
         table.setTestId("drilldown-assignments");
@@ -172,7 +173,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             row.add(lesson);
             table.getBody().addRows(row);
         }
-        return table;
+        return ScrollRegions.wideTable(table, table.getCaption().getText());
     }
 
     private ListItem step(StudentDrillDown.StepWork step, ZoneId zone) {
@@ -243,7 +244,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
         return text.toString();
     }
 
-    private <E extends Enum<E> & Coded & Labelled> NativeTable tallies(
+    private <E extends Enum<E> & Coded & Labelled> Div tallies(
             String testId, String caption, String category, String rightHeading, List<WorkTallies.Tally<E>> tallies) {
         NativeTable table = new NativeTable();
         table.addClassName("overview-table");
@@ -265,7 +266,7 @@ class StudentDrillDownView extends Div implements HasUrlParameter<String>, HasDy
             row.add(name, number(t.total()), number(t.found()), number(t.right()));
             table.getBody().addRows(row);
         }
-        return table;
+        return ScrollRegions.wideTable(table, table.getCaption().getText());
     }
 
     private Div notes(StudentDrillDown d) {
