@@ -170,7 +170,7 @@ class AssignmentServiceIT {
                                     false,
                                     null,
                                     false)))
-                    .hasMessageContaining("not in your school's library");
+                    .hasMessageContaining("not in your school’s library");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM assignment").query(Long.class).single())
                 .isEqualTo(before);

@@ -210,7 +210,7 @@ class CompareStepIT {
                 new Case(
                         isegoria.articleId(),
                         List.of(compare(isegoria.articleId(), UUID.randomUUID())),
-                        "That article is not in your school's library."),
+                        "That article is not in your school’s library."),
                 new Case(
                         isegoria.articleId(),
                         List.of(

@@ -27,7 +27,8 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  * English in a Spanish page or leaving dead text for translators.
  *
  * <p>A key counts as used when it appears as a string literal in the main sources (views ask
- * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")});
+ * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")},
+ * access rules with {@code notFound = "key"});
  * the {@code highlighter.} keys are the browser's, used
  * exactly when labels.js has them.
  */
@@ -36,8 +37,8 @@ class TranslationFilesTest {
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Path HIGHLIGHTER_LABELS = Path.of("frontend", "claim-highlighter", "labels.js");
     private static final String HIGHLIGHTER = "highlighter.";
-    private static final Pattern ASKED =
-            Pattern.compile("(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern ASKED = Pattern.compile(
+            "(?:(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(|notFound\\s*=)\\s*\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9:-]+)+)\"");
     private static final Pattern INDEXED = Pattern.compile("\\{(\\d+)[,}]");
     private static final Pattern NAMED = Pattern.compile("\\{(\\w+)}");
