@@ -38,7 +38,7 @@ class TranslationFilesTest {
     private static final Path HIGHLIGHTER_LABELS = Path.of("frontend", "claim-highlighter", "labels.js");
     private static final String HIGHLIGHTER = "highlighter.";
     private static final Pattern ASKED = Pattern.compile(
-            "(?:(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(|notFound\\s*=)\\s*\"([^\"]+)\"");
+            "(?:(?:getTranslation|UserFacingException\\.of|Translations\\.english|KeyedText\\.of)\\(|notFound\\s*=)\\s*\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9:-]+)+)\"");
     private static final Pattern INDEXED = Pattern.compile("\\{(\\d+)[,}]");
     private static final Pattern NAMED = Pattern.compile("\\{(\\w+)}");
