@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@assignmentAccess.attendsAssignment(#assignmentId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.STUDENT, notFound = "This assignment is not open for you.")
+@ResourceRule(role = Role.STUDENT, notFound = "security.notFound.studentAssignment")
 public @interface StudentOfAssignment {}

@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@assignmentAccess.teachesAssignment(#assignmentId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.TEACHER, notFound = "That assignment does not exist.")
+@ResourceRule(role = Role.TEACHER, notFound = "security.notFound.assignment")
 public @interface TeacherOfAssignment {}

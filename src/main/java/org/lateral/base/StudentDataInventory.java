@@ -30,7 +30,8 @@ public final class StudentDataInventory {
                     "account",
                     List.of("id"),
                     Treatment.EXPORT_AND_DELETE,
-                    "The student's username and the display name the teacher sees; no e-mail address."),
+                    "The student's username, the display name the teacher sees and the language chosen for the"
+                            + " pages; no e-mail address."),
             new Entry("account_role", List.of("account_id"), Treatment.EXPORT_AND_DELETE, "The STUDENT role."),
             new Entry(
                     "credential",

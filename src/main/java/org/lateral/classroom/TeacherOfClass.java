@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@classroomAccess.teachesClass(#classId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.TEACHER, notFound = "That class does not exist.")
+@ResourceRule(role = Role.TEACHER, notFound = "security.notFound.class")
 public @interface TeacherOfClass {}

@@ -22,5 +22,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
 @ResourceRule(
         role = {Role.TEACHER, Role.ADMIN},
-        notFound = "That student does not exist.")
+        notFound = "security.notFound.student")
 public @interface TeacherOrAdminOfStudent {}

@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@libraryAccess.articleOfMySchool(#articleId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.TEACHER, notFound = "That article is not in your school's library.")
+@ResourceRule(role = Role.TEACHER, notFound = "security.notFound.article")
 public @interface ArticleOfMySchool {}

@@ -23,5 +23,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
 @ResourceRule(
         role = {Role.TEACHER, Role.ADMIN},
-        notFound = "That story set is not in your school\u2019s library.")
+        notFound = "security.notFound.storySet")
 public @interface StorySetOfMySchool {}

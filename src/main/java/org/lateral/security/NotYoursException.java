@@ -9,7 +9,8 @@ import org.lateral.base.UserFacingException;
  */
 public final class NotYoursException extends UserFacingException {
 
-    public NotYoursException(String message) {
-        super(message);
+    /** Refuses with the text of a translation key, shown in the page's language (DD034). */
+    public NotYoursException(String key) {
+        super(key, new Object[0]);
     }
 }

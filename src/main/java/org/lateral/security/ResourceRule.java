@@ -22,8 +22,9 @@ public @interface ResourceRule {
     Role[] role();
 
     /**
-     * The sentence a refused caller with the role reads, the same as when the thing does not
-     * exist; empty for a rule of the role alone.
+     * The translation key of the sentence a refused caller with the role reads, the same as when
+     * the thing does not exist (under {@code security.notFound.}); empty for a rule of the role
+     * alone.
      */
     String notFound() default "";
 }

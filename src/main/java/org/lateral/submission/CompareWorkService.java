@@ -36,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CompareWorkService {
 
-    private static final String SUBMITTED = "You have submitted this work, so it cannot change any more.";
-    private static final String LATE = "The due date has passed and late work is not accepted.";
     static final String UNREADABLE = "This answer could not be read. Please enter it again.";
     static final String NOT_IN_STEP = "That article is not one of the articles you are comparing.";
     static final String UNKNOWN_CLAIM = "That claim is not one of the story's claims in this lesson.";
@@ -72,7 +70,7 @@ public class CompareWorkService {
 
     /** The attempt a save may change, locked, with its compare step; or why nothing may change. */
     private record Open(
-            LessonStep step, UUID schoolId, @Nullable String refusal, Instant now) {
+            LessonStep step, UUID schoolId, @Nullable UserFacingException refusal, Instant now) {
 
         Optional<LessonStep.StepArticle> article(@Nullable UUID articleId) {
             return step.articles().stream()
@@ -87,20 +85,20 @@ public class CompareWorkService {
                         ? submissions.lockAttempt(attemptId)
                         : submissions.attempt(attemptId))
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         StudentAssignment assignment = assignments
                 .forStudent(attempt.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         LessonStep step = assignment.steps().stream()
                 .filter(s -> s.position() == attempt.step() && s.compares())
                 .findFirst()
                 // A client that sends compare work for another step's attempt is broken or tampered with.
-                .orElseThrow(() -> new UserFacingException("This step of the lesson is not a comparison."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.notComparisonStep"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String refusal = attempt.submittedAt() != null
-                ? SUBMITTED
+        UserFacingException refusal = attempt.submittedAt() != null
+                ? UserFacingException.of("submission.refusal.submitted")
                 : !assignment.acceptsWork(now, attempt.number())
-                        ? LATE
+                        ? UserFacingException.of("submission.refusal.pastDue")
                         : LessonProgress.lockedReason(
                                 assignment.steps(),
                                 LessonProgress.AttemptState.of(submissions.attempts(attempt.submissionId())),
@@ -117,7 +115,10 @@ public class CompareWorkService {
     private Begun begin(UUID attemptId, String key, int seq, Supplier<Optional<CompareWorkRepository.Stored>> lookup) {
         Open open = open(attemptId, true);
         if (open.refusal() != null) {
-            return new Begun(open, Optional.empty(), SaveResult.rejected(key, seq, open.refusal()));
+            return new Begun(
+                    open,
+                    Optional.empty(),
+                    SaveResult.rejected(key, seq, open.refusal().getLocalizedMessage()));
         }
         if (seq < 1) {
             return new Begun(open, Optional.empty(), SaveResult.rejected(key, seq, UNREADABLE));

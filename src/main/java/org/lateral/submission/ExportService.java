@@ -139,8 +139,7 @@ public class ExportService {
 
     private Results resultsOf(UUID assignmentId) {
         return results.results(assignmentId)
-                .orElseThrow(() ->
-                        new UserFacingException("This assignment has no article yet, so there is nothing to export."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.exportNoArticle"));
     }
 
     /** "frisky-claims-scores.csv": the title in plain ASCII letters and digits, so every system keeps it. */

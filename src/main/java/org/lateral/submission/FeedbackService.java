@@ -544,26 +544,26 @@ public class FeedbackService {
         LateralUser student = currentUser.require(Role.STUDENT);
         StudentAssignment assignment = assignments
                 .forStudent(assignmentId)
-                .orElseThrow(() -> new UserFacingException("This assignment is not open for you."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.notOpenForYou"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!assignment.revisionOpen(now)) {
-            throw new UserFacingException("This assignment cannot be revised (any more).");
+            throw UserFacingException.of("submission.refusal.revisionClosed");
         }
         UUID submission = grading.submissionOf(assignmentId, student.accountId())
-                .orElseThrow(() -> new UserFacingException("Submit your work first; then you can revise it."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.submitBeforeRevising"));
         // Locking the first step's attempt 1 first makes a double click start one revision, not
         // fail on the second.
         List<GradingRepository.AttemptRow> firstStep = grading.attemptsOf(submission, LessonStep.FIRST);
         if (firstStep.isEmpty()) {
-            throw new UserFacingException("Submit your work first; then you can revise it.");
+            throw UserFacingException.of("submission.refusal.submitBeforeRevising");
         }
         submissions.lockAttempt(firstStep.getFirst().id()).orElseThrow();
         Lesson lesson = lesson(assignment, Optional.of(submission));
         if (lesson.round() > 1) {
-            throw new UserFacingException("You have already started your revision.");
+            throw UserFacingException.of("submission.refusal.revisionStarted");
         }
         if (!lesson.firstRoundDone()) {
-            throw new UserFacingException("Submit every step first; then you can revise your work.");
+            throw UserFacingException.of("submission.refusal.submitEveryStep");
         }
         // The revision's first step starts from a copy of attempt 1; its later steps start from
         // theirs when the student reaches them (SubmissionService.open).

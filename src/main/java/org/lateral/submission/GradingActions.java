@@ -80,10 +80,10 @@ public class GradingActions {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String text = body == null ? "" : PlainText.storable(body).strip();
         if (text.isEmpty()) {
-            throw new UserFacingException("Write a comment first.");
+            throw UserFacingException.of("submission.refusal.commentEmpty");
         }
         if (text.length() > MAX_COMMENT) {
-            throw new UserFacingException("Keep the comment under " + MAX_COMMENT + " characters.");
+            throw UserFacingException.of("submission.refusal.commentTooLong", MAX_COMMENT);
         }
         attempts.ownedOrThrow(attemptId);
         grading.insertComment(attemptId, teacher.accountId(), text, now());
@@ -107,13 +107,13 @@ public class GradingActions {
                 score == null ? "the rules' score counts again" : "score set to " + score);
         String why = comment == null ? "" : PlainText.storable(comment).strip();
         if (score != null && (score.isNaN() || score < 0 || score > 100)) {
-            throw new UserFacingException("A score is between 0 and 100.");
+            throw UserFacingException.of("submission.refusal.scoreRange");
         }
         if (score != null && why.isEmpty()) {
-            throw new UserFacingException("Say in a few words why you set this score; it is kept with the score.");
+            throw UserFacingException.of("submission.refusal.scoreWhyMissing");
         }
         if (why.length() > MAX_COMMENT) {
-            throw new UserFacingException("Keep the reason under " + MAX_COMMENT + " characters.");
+            throw UserFacingException.of("submission.refusal.scoreWhyTooLong", MAX_COMMENT);
         }
         TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
         // The assignment before the attempt, the lock order of every grading path.
@@ -121,18 +121,17 @@ public class GradingActions {
                 .lock(o.assignment().id(), o.attempt().step(), true)
                 .orElseThrow();
         if (o.attempt().submittedAt() == null) {
-            throw new UserFacingException("Only submitted work has a score to change.");
+            throw UserFacingException.of("submission.refusal.scoreNotSubmitted");
         }
         if (facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
             CompareGrader.Context compare = compareGrader
                     .context(facts)
-                    .orElseThrow(() ->
-                            new UserFacingException("This comparison has no comparison key, so it has no scores."));
+                    .orElseThrow(() -> UserFacingException.of("submission.refusal.noComparisonKeyNoScores"));
             boolean overridden = grading.latest(attemptId)
                     .map(GradingRepository.Latest::overridden)
                     .orElse(false);
             if (score == null && !overridden) {
-                throw new UserFacingException("This score is the rules' score already.");
+                throw UserFacingException.of("submission.refusal.scoreIsRules");
             }
             Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
             compareGrader.override(compare, attemptId, rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
@@ -147,13 +146,12 @@ public class GradingActions {
                             .orElse(null);
             SourceGrader.Context sources = sourceGrader
                     .context(facts, claimsStep)
-                    .orElseThrow(
-                            () -> new UserFacingException("This assignment has no answer key, so it has no scores."));
+                    .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyNoScores"));
             boolean overridden = grading.latest(attemptId)
                     .map(GradingRepository.Latest::overridden)
                     .orElse(false);
             if (score == null && !overridden) {
-                throw new UserFacingException("This score is the rules' score already.");
+                throw UserFacingException.of("submission.refusal.scoreIsRules");
             }
             Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
             sourceGrader.override(
@@ -161,12 +159,12 @@ public class GradingActions {
             return;
         }
         Grader.Context context = grader.context(facts, null)
-                .orElseThrow(() -> new UserFacingException("This assignment has no answer key, so it has no scores."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyNoScores"));
         boolean overridden = grading.latest(attemptId)
                 .map(GradingRepository.Latest::overridden)
                 .orElse(false);
         if (score == null && !overridden) {
-            throw new UserFacingException("This score is the rules' score already.");
+            throw UserFacingException.of("submission.refusal.scoreIsRules");
         }
         Double rounded = score == null ? null : Math.round(score * 10) / 10.0;
         grader.override(context, attemptId, rounded, teacher.accountId(), why.isEmpty() ? null : why, now());
@@ -188,28 +186,27 @@ public class GradingActions {
         // submission takes it, so a key change re-scores this grade's row or comes after it.
         GradedAssignment facts = assignmentGrading
                 .lock(o.assignment().id(), o.attempt().step(), false)
-                .orElseThrow(() -> new UserFacingException("This step has no judgement to grade."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noJudgement"));
         if (!facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
-            throw new UserFacingException("This step has no judgement to grade.");
+            throw UserFacingException.of("submission.refusal.noJudgement");
         }
         SubmissionRepository.Attempt attempt =
                 submissions.lockAttempt(attemptId).orElseThrow();
         if (attempt.submittedAt() == null) {
-            throw new UserFacingException("The student has not submitted this work yet, so there is nothing to grade.");
+            throw UserFacingException.of("submission.refusal.judgementNotSubmitted");
         }
         java.util.List<org.lateral.library.LibraryPins.RubricLevel> rubric =
                 assignments.judgementRubric(o.assignment().id());
         int highest = rubric.stream()
                 .mapToInt(org.lateral.library.LibraryPins.RubricLevel::level)
                 .max()
-                .orElseThrow(() -> new UserFacingException("This lesson has no rubric to grade by."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noRubric"));
         if (rubric.stream().noneMatch(r -> r.level() == level)) {
-            throw new UserFacingException("Choose one of the rubric's levels, from 0 to " + highest + ".");
+            throw UserFacingException.of("submission.refusal.rubricLevel", highest);
         }
         CompareGrader.Context context = compareGrader
                 .context(facts)
-                .orElseThrow(
-                        () -> new UserFacingException("This comparison has no comparison key, so it has no scores."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noComparisonKeyNoScores"));
         Instant now = now();
         compareWork.insertGrade(attemptId, level, highest, teacher.accountId(), now);
         compareGrader.record(context, attemptId, ScoreCause.JUDGEMENT_GRADED, teacher.accountId(), now);
@@ -223,7 +220,7 @@ public class GradingActions {
         TeacherAttempts.Owned o = attempts.ownedOrThrow(attemptId);
         assignmentGrading.lock(o.assignment().id(), true);
         if (!grading.reopen(attemptId, teacher.accountId(), now())) {
-            throw new UserFacingException("Only the latest submitted attempt can be reopened.");
+            throw UserFacingException.of("submission.refusal.reopenNotLatest");
         }
     }
 

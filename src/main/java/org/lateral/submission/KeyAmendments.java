@@ -92,15 +92,15 @@ public class KeyAmendments {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         GradedAssignment facts = lockOwned(assignmentId);
         Grader.Context before = grader.context(facts, null)
-                .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyToAmend"));
         String text = before.text();
         if (start < 0 || end <= start || end > text.length() || end - start > 2000) {
-            throw new UserFacingException("That passage is not in the article.");
+            throw UserFacingException.of("submission.refusal.passageOutside");
         }
         Instant now = now();
         if (claimId != null) {
             if (before.claims().stream().noneMatch(c -> c.id().equals(claimId))) {
-                throw new UserFacingException("That claim is not in this assignment's key.");
+                throw UserFacingException.of("submission.refusal.claimNotInKey");
             }
             grading.insertAmendment(
                     UUID.randomUUID(),
@@ -137,13 +137,13 @@ public class KeyAmendments {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         GradedAssignment facts = lockOwned(assignmentId);
         Grader.Context before = grader.context(facts, null)
-                .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyToAmend"));
         Grader.GradedClaim claim = before.claims().stream()
                 .filter(c -> c.id().equals(claimId))
                 .findFirst()
-                .orElseThrow(() -> new UserFacingException("That claim is not in this assignment's key."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.claimNotInKey"));
         if (claim.accepted().contains(type)) {
-            throw new UserFacingException("The key accepts that type for this claim already.");
+            throw UserFacingException.of("submission.refusal.typeAccepted");
         }
         Instant now = now();
         grading.insertAmendment(
@@ -171,7 +171,7 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         SourceScoring.KeySource source = keySource(facts, sourceId);
         if (source.acceptedKinds().contains(kind)) {
-            throw new UserFacingException("The key accepts that kind for this source already.");
+            throw UserFacingException.of("submission.refusal.kindAccepted");
         }
         return amendSource(facts, teacher, KeyAmendment.Kind.SOURCE_KIND, sourceId, kind, null, null, null, null);
     }
@@ -186,7 +186,7 @@ public class KeyAmendments {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         String name = alias == null ? "" : PlainText.storable(alias).strip();
         if (name.isEmpty() || name.length() > 300) {
-            throw new UserFacingException("A name is between 1 and 300 characters.");
+            throw UserFacingException.of("submission.refusal.nameLength");
         }
         GradedAssignment facts = lockOwned(assignmentId);
         SourceScoring.KeySource source = keySource(facts, sourceId);
@@ -194,7 +194,7 @@ public class KeyAmendments {
         if (SourceScoring.normaliseName(source.name()).equals(normalised)
                 || source.aliases().stream()
                         .anyMatch(a -> SourceScoring.normaliseName(a).equals(normalised))) {
-            throw new UserFacingException("The key accepts that name for this source already.");
+            throw UserFacingException.of("submission.refusal.nameAccepted");
         }
         return amendSource(facts, teacher, KeyAmendment.Kind.SOURCE_ALIAS, sourceId, null, name, null, null, null);
     }
@@ -211,7 +211,7 @@ public class KeyAmendments {
         keySource(facts, sourceId);
         String text = grader.text(facts);
         if (start < 0 || end <= start || end > text.length() || end - start > 2000) {
-            throw new UserFacingException("That passage is not in the article.");
+            throw UserFacingException.of("submission.refusal.passageOutside");
         }
         return amendSource(
                 facts,
@@ -249,14 +249,14 @@ public class KeyAmendments {
             if (facts != null && facts.exercise().equals(NewStep.IDENTIFY_SOURCES)) {
                 SourceGrader.Context context = sourceGrader
                         .context(facts, claims.exercise().equals(NewStep.MARK_CLAIMS) ? claims : null)
-                        .orElseThrow(() -> new UserFacingException("This assignment has no answer key to amend."));
+                        .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyToAmend"));
                 return context.key().sources().stream()
                         .filter(s -> s.id().equals(sourceId))
                         .findFirst()
-                        .orElseThrow(() -> new UserFacingException("That source is not in this assignment's key."));
+                        .orElseThrow(() -> UserFacingException.of("submission.refusal.sourceNotInKey"));
             }
         }
-        throw new UserFacingException("This assignment has no \u201cWho says so?\u201d step.");
+        throw UserFacingException.of("submission.refusal.noSourcesStep");
     }
 
     /**
@@ -270,7 +270,7 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         CompareScoring.KeyArticle article = compareArticle(facts, articleId);
         if (framing == null || article.acceptsFraming(framing)) {
-            throw new UserFacingException("The key accepts that framing for this article already.");
+            throw UserFacingException.of("submission.refusal.framingAccepted");
         }
         return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_FRAMING, articleId, null, framing);
     }
@@ -283,7 +283,7 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         CompareScoring.KeyArticle article = compareArticle(facts, articleId);
         if (reporting == null || article.acceptsReporting(reporting)) {
-            throw new UserFacingException("The key accepts that kind of reporting for this article already.");
+            throw UserFacingException.of("submission.refusal.reportingAccepted");
         }
         return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_REPORTING, articleId, null, reporting);
     }
@@ -300,12 +300,12 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         CompareGrader.Context context = compareContext(facts);
         if (context.keyOf(articleId).isEmpty()) {
-            throw new UserFacingException("That article is not one of the articles this lesson compares.");
+            throw UserFacingException.of("submission.refusal.articleNotCompared");
         }
         CompareScoring.KeyCell cell = context.keyCell(claimId, articleId)
-                .orElseThrow(() -> new UserFacingException("That claim is not one of the story's claims in this key."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.coreClaimNotInKey"));
         if (carriage == null || cell.accepts(carriage)) {
-            throw new UserFacingException("The key accepts that answer for this claim and article already.");
+            throw UserFacingException.of("submission.refusal.carriageAccepted");
         }
         return amendComparison(facts, teacher, KeyAmendment.Kind.COMPARE_CARRIAGE, articleId, claimId, carriage);
     }
@@ -317,17 +317,16 @@ public class KeyAmendments {
             if (facts != null && facts.exercise().equals(NewStep.COMPARE_OUTLETS)) {
                 return compareGrader
                         .context(facts)
-                        .orElseThrow(() -> new UserFacingException("This comparison has no comparison key to amend."));
+                        .orElseThrow(() -> UserFacingException.of("submission.refusal.noComparisonKeyToAmend"));
             }
         }
-        throw new UserFacingException("This lesson has no \u201cCompare the outlets\u201d step.");
+        throw UserFacingException.of("submission.refusal.noCompareStep");
     }
 
     private CompareScoring.KeyArticle compareArticle(GradedAssignment facts, UUID articleId) {
         return compareContext(facts)
                 .keyArticle(articleId)
-                .orElseThrow(
-                        () -> new UserFacingException("That article is not one of the articles this lesson compares."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.articleNotCompared"));
     }
 
     /** Stores one acceptance for the comparison key and re-scores every submitted attempt with it. */
@@ -358,7 +357,7 @@ public class KeyAmendments {
         GradedAssignment facts = lockOwned(assignmentId);
         Instant now = now();
         if (!grading.withdrawAmendment(amendmentId, assignmentId, teacher.accountId(), now)) {
-            throw new UserFacingException("That change of the key was already withdrawn.");
+            throw UserFacingException.of("submission.refusal.amendmentWithdrawn");
         }
         return rescore(facts, ScoreCause.KEY_AMENDED, teacher, now);
     }
@@ -369,7 +368,7 @@ public class KeyAmendments {
     public KeyPreview previewKeyVersion(UUID assignmentId) {
         TeacherAssignment assignment = assignments
                 .forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.assignmentUnknown"));
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
         LibraryPins.KeyVersion newer = newer(assignment);
         boolean claims = facts.exercise().equals(NewStep.MARK_CLAIMS);
@@ -454,11 +453,10 @@ public class KeyAmendments {
         LateralUser teacher = currentUser.require(Role.TEACHER);
         TeacherAssignment assignment = assignments
                 .forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.assignmentUnknown"));
         assignmentGrading.lock(assignmentId, true);
         if (!newer(assignment).id().equals(newVersionId)) {
-            throw new UserFacingException(
-                    "The library key changed again meanwhile. Reload the page to see the latest.");
+            throw UserFacingException.of("submission.refusal.keyChangedAgain");
         }
         assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, true);
         GradedAssignment facts = assignmentGrading.pins(assignmentId).orElseThrow();
@@ -471,25 +469,24 @@ public class KeyAmendments {
     public void ignoreKeyVersion(UUID assignmentId, UUID currentVersionId, UUID newVersionId) {
         TeacherAssignment assignment = assignments
                 .forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.assignmentUnknown"));
         assignmentGrading.lock(assignmentId, true);
         if (!newer(assignment).id().equals(newVersionId)) {
-            throw new UserFacingException(
-                    "The library key changed again meanwhile. Reload the page to see the latest.");
+            throw UserFacingException.of("submission.refusal.keyChangedAgain");
         }
         assignments.pinKeyVersion(assignmentId, currentVersionId, newVersionId, false);
     }
 
     private LibraryPins.KeyVersion newer(TeacherAssignment assignment) {
         if (assignment.keyVersionId() == null || assignment.articleVersionId() == null) {
-            throw new UserFacingException("This assignment has no answer key.");
+            throw UserFacingException.of("submission.refusal.noKey");
         }
         return library.newerKeyVersion(
                         assignment.schoolId(),
                         assignment.articleVersionId(),
                         assignment.keyVersionId(),
                         currentUser.require(Role.TEACHER).accountId())
-                .orElseThrow(() -> new UserFacingException("There is no newer version of this key."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noNewerKey"));
     }
 
     /**
@@ -531,10 +528,10 @@ public class KeyAmendments {
     private GradedAssignment lockOwned(UUID assignmentId) {
         assignments
                 .forTeacher(assignmentId)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.assignmentUnknown"));
         return assignmentGrading
                 .lock(assignmentId, true)
-                .orElseThrow(() -> new UserFacingException("That assignment does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.assignmentUnknown"));
     }
 
     private Instant now() {

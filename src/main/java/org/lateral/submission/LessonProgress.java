@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.LessonStep;
+import org.lateral.base.UserFacingException;
 
 /**
  * Where a student stands in a lesson (DD013): the round (1, or 2 during and after a revision) and
@@ -68,24 +69,22 @@ public record LessonProgress(int round, List<Step> steps) {
         return new LessonProgress(round, steps);
     }
 
-    static final String LOCKED = "This step opens when the step before it is submitted.";
-    static final String EARLIER_ROUND = "This is an earlier attempt of the lesson; it cannot change any more.";
-
     /**
      * Why this attempt takes no work now, or null when it may: it must be the attempt of its step in
      * the lesson's latest round, and every earlier step of that round must be submitted. The page
      * never offers anything else, but saves and submits are checked on the server (a step the
      * teacher reopened locks the steps after it).
      */
-    static @Nullable String lockedReason(List<LessonStep> lesson, List<AttemptState> attempts, UUID attemptId) {
+    static @Nullable UserFacingException lockedReason(
+            List<LessonStep> lesson, List<AttemptState> attempts, UUID attemptId) {
         LessonProgress progress = of(lesson, attempts);
         Optional<Step> step = progress.steps().stream()
                 .filter(s -> attemptId.equals(s.attemptId()))
                 .findFirst();
         if (step.isEmpty()) {
-            return EARLIER_ROUND;
+            return UserFacingException.of("submission.refusal.earlierRound");
         }
-        return step.get().state() == State.LOCKED ? LOCKED : null;
+        return step.get().state() == State.LOCKED ? UserFacingException.of("submission.refusal.stepLocked") : null;
     }
 
     /** The step to show when none is asked for: the open one, else the last (the lesson is done). */

@@ -428,8 +428,7 @@ public class ResultsService {
         }
         GradedAssignment facts = stepFacts;
         Grader.Context context = grader.context(facts, null)
-                .orElseThrow(() ->
-                        new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyToCompare"));
         List<GradingRepository.AttemptRow> all =
                 grading.attemptsOf(o.attempt().submissionId(), o.attempt().step());
         GradingRepository.AttemptRow row =
@@ -467,8 +466,7 @@ public class ResultsService {
                 .orElse(null);
         SourceGrader.Context context = sourceGrader
                 .context(facts, claims)
-                .orElseThrow(() ->
-                        new UserFacingException("This assignment has no answer key, so there is nothing to compare."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noKeyToCompare"));
         SubmissionRepository.Attempt attempt = o.attempt();
         List<GradingRepository.AttemptRow> all = grading.attemptsOf(attempt.submissionId(), attempt.step());
         GradingRepository.AttemptRow row = all.stream()
@@ -526,8 +524,7 @@ public class ResultsService {
     private TeacherReview compareReview(TeacherAttempts.Owned o, GradedAssignment facts) {
         CompareGrader.Context context = compareGrader
                 .context(facts)
-                .orElseThrow(() -> new UserFacingException(
-                        "This comparison has no comparison key, so there is nothing to compare."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noComparisonKeyToCompare"));
         SubmissionRepository.Attempt attempt = o.attempt();
         List<ScoreEntry> history = grading.history(attempt.id());
         AttemptReview scores = new AttemptReview(

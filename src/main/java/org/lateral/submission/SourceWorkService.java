@@ -47,9 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SourceWorkService {
 
-    private static final String SUBMITTED = "You have submitted this work, so it cannot change any more.";
-    private static final String LATE = "The due date has passed and late work is not accepted.";
-
     private final CurrentUser currentUser;
     private final AssignmentService assignments;
     private final LibraryPins library;
@@ -76,7 +73,7 @@ public class SourceWorkService {
     private record Open(
             StudentAssignment assignment,
             UUID schoolId,
-            @Nullable String refusal,
+            @Nullable UserFacingException refusal,
             Instant now) {
 
         /** The position of the lesson's mark-claims step, when it has one. */
@@ -93,22 +90,22 @@ public class SourceWorkService {
         SubmissionRepository.Attempt attempt = submissions
                 .lockAttempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         StudentAssignment assignment = assignments
                 .forStudent(attempt.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         boolean sourcesStep = assignment.steps().stream()
                 .anyMatch(s -> s.position() == attempt.step() && s.exercise().equals(NewStep.IDENTIFY_SOURCES));
         if (!sourcesStep) {
             // Sources belong to a "Who says so?" step; a client that sends them for another step's
             // attempt is broken or tampered with.
-            throw new UserFacingException("This step of the lesson is not about sources.");
+            throw UserFacingException.of("submission.refusal.notSourcesStep");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String refusal = attempt.submittedAt() != null
-                ? SUBMITTED
+        UserFacingException refusal = attempt.submittedAt() != null
+                ? UserFacingException.of("submission.refusal.submitted")
                 : !assignment.acceptsWork(now, attempt.number())
-                        ? LATE
+                        ? UserFacingException.of("submission.refusal.pastDue")
                         : LessonProgress.lockedReason(
                                 assignment.steps(),
                                 LessonProgress.AttemptState.of(submissions.attempts(attempt.submissionId())),
@@ -134,7 +131,10 @@ public class SourceWorkService {
             Supplier<Optional<SourceWorkRepository.Stored>> lookup) {
         Open open = open(attemptId);
         if (open.refusal() != null) {
-            return new Begun(open, Optional.empty(), SaveResult.rejected(id, seq, open.refusal()));
+            return new Begun(
+                    open,
+                    Optional.empty(),
+                    SaveResult.rejected(id, seq, open.refusal().getLocalizedMessage()));
         }
         if (unreadable != null) {
             return new Begun(open, Optional.empty(), SaveResult.rejected(id, seq, unreadable));
@@ -323,10 +323,10 @@ public class SourceWorkService {
         SubmissionRepository.Attempt attempt = submissions
                 .attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         assignments
                 .forStudent(attempt.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         return work.sourceWork(attemptId);
     }
 

@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@submissionAccess.ownsAttempt(#attemptId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.STUDENT, notFound = "This work is not yours or does not exist.")
+@ResourceRule(role = Role.STUDENT, notFound = "security.notFound.studentWork")
 public @interface StudentOwnsAttempt {}

@@ -259,10 +259,10 @@ public class SubmissionService {
         SubmissionRepository.Attempt attempt = submissions
                 .lockAttempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         StudentAssignment assignment = assignments
                 .forStudent(attempt.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         if (!exerciseOf(assignment, attempt).equals(NewStep.MARK_CLAIMS)) {
             // Marks belong to a "Mark the claims" step; a client sending one for another step's
             // attempt is broken or tampered with.
@@ -270,15 +270,20 @@ public class SubmissionService {
         }
         if (attempt.submittedAt() != null) {
             return SaveResult.rejected(
-                    markId, state.seq(), "You have submitted this work, so it cannot change any more.");
+                    markId,
+                    state.seq(),
+                    UserFacingException.of("submission.refusal.submitted").getLocalizedMessage());
         }
-        String locked = lockedReason(assignment, attempt);
+        UserFacingException locked = lockedReason(assignment, attempt);
         if (locked != null) {
-            return SaveResult.rejected(markId, state.seq(), locked);
+            return SaveResult.rejected(markId, state.seq(), locked.getLocalizedMessage());
         }
         Instant now = now();
         if (!assignment.acceptsWork(now, attempt.number())) {
-            return SaveResult.rejected(markId, state.seq(), "The due date has passed and late work is not accepted.");
+            return SaveResult.rejected(
+                    markId,
+                    state.seq(),
+                    UserFacingException.of("submission.refusal.pastDue").getLocalizedMessage());
         }
         String text = library.canonicalText(student.schoolId(), assignment.articleVersionId())
                 .orElseThrow();
@@ -334,10 +339,10 @@ public class SubmissionService {
         SubmissionRepository.Attempt attempt = submissions
                 .attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         assignments
                 .forStudent(attempt.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         return submissions.liveMarks(attemptId);
     }
 
@@ -353,12 +358,12 @@ public class SubmissionService {
         SubmissionRepository.Attempt unlocked = submissions
                 .attempt(attemptId)
                 .filter(a -> a.studentId().equals(student.accountId()))
-                .orElseThrow(() -> new UserFacingException("This work is not yours or does not exist."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.workNotYours"));
         StudentAssignment assignment = assignments
                 .forStudent(unlocked.assignmentId())
-                .orElseThrow(() -> new UserFacingException("You are no longer in the class of this assignment."));
+                .orElseThrow(() -> UserFacingException.of("submission.refusal.noLongerInClass"));
         if (!assignment.acceptsWork(now(), unlocked.number())) {
-            throw new UserFacingException("The due date has passed and late work is not accepted.");
+            throw UserFacingException.of("submission.refusal.pastDue");
         }
         // Assignment before attempt, the order a teacher's key change takes too (it locks the
         // assignment, then touches attempts through their scores), so the two cannot deadlock.
@@ -368,12 +373,12 @@ public class SubmissionService {
         SubmissionRepository.Attempt attempt =
                 submissions.lockAttempt(attemptId).orElseThrow();
         Instant now = now();
-        String locked = attempt.submittedAt() == null ? lockedReason(assignment, attempt) : null;
+        UserFacingException locked = attempt.submittedAt() == null ? lockedReason(assignment, attempt) : null;
         if (locked != null) {
-            throw new UserFacingException(locked);
+            throw locked;
         }
         if (!submissions.submit(attempt, now)) {
-            throw new UserFacingException("You have already submitted this work.");
+            throw UserFacingException.of("submission.refusal.alreadySubmitted");
         }
         // The lesson is submitted when every step of the round is, whichever came last: usually
         // the last step, but a step the teacher reopened can be the one (DD013).
@@ -399,9 +404,12 @@ public class SubmissionService {
         }
     }
 
-    /** Why the attempt takes no work now (a locked step, an earlier round), or null (DD013). */
+    /**
+     * Why the attempt takes no work now (a locked step, an earlier round), or null (DD013); a save
+     * shows it in the page's language, a submit throws it.
+     */
     @Nullable
-    String lockedReason(StudentAssignment assignment, SubmissionRepository.Attempt attempt) {
+    UserFacingException lockedReason(StudentAssignment assignment, SubmissionRepository.Attempt attempt) {
         return LessonProgress.lockedReason(
                 assignment.steps(),
                 LessonProgress.AttemptState.of(submissions.attempts(attempt.submissionId())),

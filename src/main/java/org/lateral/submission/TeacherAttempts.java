@@ -39,6 +39,6 @@ class TeacherAttempts {
     }
 
     Owned ownedOrThrow(UUID attemptId) {
-        return owned(attemptId).orElseThrow(() -> new UserFacingException("That work does not exist."));
+        return owned(attemptId).orElseThrow(() -> UserFacingException.of("submission.refusal.workUnknown"));
     }
 }

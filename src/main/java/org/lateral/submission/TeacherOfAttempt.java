@@ -17,5 +17,5 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 @Retention(RetentionPolicy.RUNTIME)
 @PreAuthorize("@submissionAccess.teachesAttempt(#attemptId)")
 @HandleAuthorizationDenied(handlerClass = NotYoursHandler.class)
-@ResourceRule(role = Role.TEACHER, notFound = "That work does not exist.")
+@ResourceRule(role = Role.TEACHER, notFound = "security.notFound.work")
 public @interface TeacherOfAttempt {}

@@ -94,6 +94,9 @@ class StudentDataIT {
     ClassroomService classroom;
 
     @Autowired
+    AccountService accounts;
+
+    @Autowired
     JoinService join;
 
     @Autowired
@@ -190,6 +193,8 @@ class StudentDataIT {
         UUID claimsAttempt;
         UUID compareAttempt;
         try (var s = SignedIn.as(users, canary.username())) {
+            // The language the student chose for their pages (V0027) is theirs and is exported too.
+            accounts.chooseLanguage("es");
             MarkingSession claims = submissions.open(claimsAndSources.id()).orElseThrow();
             claimsAttempt = claims.attemptId();
             UUID markId = mark(claims);
@@ -354,12 +359,22 @@ class StudentDataIT {
                 .doesNotContain("{bcrypt}");
         assertThat(json.get("tables").get("account").get(0).get("username").asString())
                 .isEqualTo(canary.username());
+        Set<String> accountColumns = new HashSet<>();
+        json.get("tables").get("account").get(0).propertyNames().forEach(accountColumns::add);
+        assertThat(accountColumns)
+                .as("the account row is exported with every column of the account, its chosen language too")
+                .containsExactlyInAnyOrderElementsOf(columns("account"));
+        assertThat(json.get("tables").get("account").get(0).get("language").asString())
+                .isEqualTo("es");
 
         Map<String, List<CsvRecord>> csv = csvFiles(zip);
         assertThat(csv.keySet()).containsExactlyInAnyOrderElementsOf(tables);
         for (String table : tables) {
             assertThat(csv.get(table).size() - 1).as(table + ".csv: rows").isEqualTo(seeded.get(table));
         }
+        assertThat(csv.get("account").getFirst().getFields())
+                .as("account.csv: every column of the account")
+                .containsExactlyInAnyOrderElementsOf(columns("account"));
         CsvRecord judgement = csv.get("compare_judgement").get(1);
         int textColumn = csv.get("compare_judgement").getFirst().getFields().indexOf("judgement");
         assertThat(judgement.getField(textColumn))

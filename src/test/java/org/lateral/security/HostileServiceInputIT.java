@@ -33,6 +33,7 @@ import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SaveStatus;
 import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.classroom.AccountService;
 import org.lateral.classroom.ClassDetail;
 import org.lateral.classroom.ClassroomService;
@@ -393,7 +394,7 @@ class HostileServiceInputIT {
             return r.refused(); // nothing imported: each line says why
         }
         if (result instanceof KeyEditorService.Publication p && !p.problems().isEmpty()) {
-            return p.problems();
+            return p.problems().stream().map(KeyedText::english).toList();
         }
         if (result instanceof ComparisonKeyEditorService.Publication p
                 && !p.problems().isEmpty()) {

@@ -285,7 +285,7 @@ class LessonIT {
             assertThat(afterAlias).as("the informant is now found by name").isGreaterThan(afterKind);
             assertThatThrownBy(() -> keys.acceptSourceAlias(lesson.id(), "s99", "anyone"))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessage("That source is not in this assignment's key.");
+                    .hasMessage("That source is not in this assignment’s key.");
             assertThatThrownBy(() -> keys.acceptSourceAlias(lesson.id(), "s01", "  "))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessage("A name is between 1 and 300 characters.");

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.library.pack.SeedPack;
@@ -315,27 +316,26 @@ public final class KeyDrafts {
      * draft can be published. A published key is what students' work is scored against, so every
      * claim must say what it is and why, and every source where the text names it.
      */
-    public static List<String> publishProblems(KeyDraft draft, String text) {
-        List<String> problems = new ArrayList<>();
+    public static List<KeyedText> publishProblems(KeyDraft draft, String text) {
+        List<KeyedText> problems = new ArrayList<>();
         if (draft.claims().isEmpty()) {
-            problems.add("Mark at least one claim: a key without claims has nothing to score.");
+            problems.add(KeyedText.of("library.key.problem.noClaims"));
         }
         for (KeyDraft.Claim c : inTextOrder(draft.claims())) {
             String quote = quote(text, c.start(), c.end());
             if (c.types().isEmpty()) {
-                problems.add("Claim " + quote + ": choose at least one type.");
+                problems.add(KeyedText.of("library.key.problem.claimType", quote));
             }
             if (c.why().isBlank()) {
-                problems.add("Claim " + quote + ": write why, in a sentence students will see in their feedback.");
+                problems.add(KeyedText.of("library.key.problem.claimWhy", quote));
             }
         }
         for (KeyDraft.Source s : draft.sources()) {
             if (s.mentions().isEmpty()) {
-                problems.add("Source \u201c" + s.name() + "\u201d: mark at least one place where the text names it.");
+                problems.add(KeyedText.of("library.key.problem.sourceUnmarked", s.name()));
             }
             if (!s.primary() && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
-                problems.add("Source \u201c" + s.name()
-                        + "\u201d is secondary: say which outlet or source it was relayed from.");
+                problems.add(KeyedText.of("library.key.problem.sourceRelayed", s.name()));
             }
         }
         return problems;
@@ -376,7 +376,7 @@ public final class KeyDrafts {
     // --- a new text ------------------------------------------------------------------------
 
     /** A draft moved to a new text, and what could not be found in it. */
-    public record Moved(KeyDraft draft, List<String> lost) {}
+    public record Moved(KeyDraft draft, List<KeyedText> lost) {}
 
     /**
      * Moves a draft written for {@code oldText} to {@code newText} (the article was corrected): each
@@ -385,12 +385,12 @@ public final class KeyDrafts {
      * forgotten, since they were identified by place.
      */
     public static Moved move(KeyDraft draft, String oldText, String newText) {
-        List<String> lost = new ArrayList<>();
+        List<KeyedText> lost = new ArrayList<>();
         List<KeyDraft.Claim> claims = new ArrayList<>();
         for (KeyDraft.Claim c : draft.claims()) {
             KeyDraft.@Nullable Span to = find(oldText, newText, c.span());
             if (to == null) {
-                lost.add("claim " + quote(oldText, c.start(), c.end()));
+                lost.add(KeyedText.of("library.key.lost.claim", quote(oldText, c.start(), c.end())));
             } else {
                 claims.add(c.withSpan(to));
             }
@@ -401,7 +401,7 @@ public final class KeyDrafts {
             for (KeyDraft.Span m : s.mentions()) {
                 KeyDraft.@Nullable Span to = find(oldText, newText, m);
                 if (to == null) {
-                    lost.add("a mention of " + s.name() + ", " + quote(oldText, m.start(), m.end()));
+                    lost.add(KeyedText.of("library.key.lost.mention", s.name(), quote(oldText, m.start(), m.end())));
                 } else {
                     mentions.add(to);
                 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.PlainText;
 import org.lateral.library.ArticleOfMySchool;
 import org.lateral.library.ClaimType;
@@ -104,7 +105,7 @@ public class KeyEditorService {
             @Nullable Instant publishedAt,
             int publishedVersions,
             boolean draftPublished,
-            List<String> lost) {
+            List<KeyedText> lost) {
         public EditedKey {
             lost = List.copyOf(lost);
         }
@@ -121,7 +122,7 @@ public class KeyEditorService {
 
     /** The outcome of publishing: the gaps that stop it, or the version now current. */
     public record Publication(
-            List<String> problems, @Nullable UUID versionId, boolean added) {
+            List<KeyedText> problems, @Nullable UUID versionId, boolean added) {
         public Publication {
             problems = List.copyOf(problems);
         }
@@ -257,7 +258,7 @@ public class KeyEditorService {
         if (key.version() != expectedVersion) {
             throw new StaleDraftException("library.key.refusal.stale");
         }
-        List<String> problems = KeyDrafts.publishProblems(key.draft(), article.text());
+        List<KeyedText> problems = KeyDrafts.publishProblems(key.draft(), article.text());
         if (!problems.isEmpty()) {
             return new Publication(problems, null, false);
         }
@@ -337,7 +338,7 @@ public class KeyEditorService {
         DraftRow d = row.get();
         KeyDraft draft = JSON.readValue(d.body(), KeyDraft.class);
         int version = d.version();
-        List<String> lost = List.of();
+        List<KeyedText> lost = List.of();
         if (!d.articleVersionId().equals(article.articleVersionId())) {
             if (lock) {
                 // Saving or publishing from a page opened before the correction: its offsets are

@@ -22,11 +22,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +33,8 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.base.highlighter.OverlayKind;
+import org.lateral.base.i18n.Formats;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.ui.RouteIds;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
@@ -55,12 +55,8 @@ import org.lateral.library.suggest.Suggestions;
 @RolesAllowed("TEACHER")
 class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(
-                    FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
-
     private final KeyEditorService keys;
-    private String title = "Answer key · Lateral";
+    private String title = "";
 
     private UUID articleId = new UUID(0, 0);
     private String text = "";
@@ -69,8 +65,8 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private @Nullable TextSpan selected;
     private @Nullable Suggestions suggestions;
     private boolean stale;
-    /** When the current published version was made, as shown; null before the first. */
-    private @Nullable String publishedAt;
+    /** When the current published version was made; null before the first. */
+    private @Nullable ZonedDateTime publishedAt;
     /** What gets the keyboard focus after the next redraw, so a keyboard user keeps their place. */
     private @Nullable Runnable focusAfterRedraw;
 
@@ -110,30 +106,37 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                title.isEmpty()
+                        ? getTranslation("library.keyEditor.title")
+                        : getTranslation("library.keyEditor.titleOf", title));
     }
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         articleId = RouteIds.parse(parameter);
         KeyEditorService.Workspace workspace = keys.open(articleId).orElseThrow(NotFoundException::new);
-        title = "Answer key: " + workspace.article().title() + " · Lateral";
+        title = workspace.article().title();
         text = workspace.article().text();
         removeAll();
         render(workspace);
     }
 
     private void render(KeyEditorService.Workspace workspace) {
-        Anchor back = LibraryNavigation.reader(articleId).anchor("\u2190 Back to the article");
+        Anchor back = LibraryNavigation.reader(articleId).anchor(getTranslation("library.keyEditor.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
         highlighter.setText(text);
-        Div column = new Div(back, new H2("Answer key: " + workspace.article().title()));
+        Div column = new Div(
+                back,
+                new H2(getTranslation(
+                        "library.keyEditor.titleOf", workspace.article().title())));
         UUID storySet = workspace.article().storySetId();
         if (storySet != null) {
             // The story set's comparison key has its own editor (DD021, "Comparison keys").
             Anchor comparison = LibraryNavigation.comparisonKeyEditor(storySet)
-                    .anchor("The story set's comparison key (for comparing the outlets)");
+                    .anchor(getTranslation("library.keyEditor.comparisonLink"));
             comparison.getElement().setAttribute("router-link", true);
             comparison.setTestId("key-comparison-link");
             column.add(comparison);
@@ -154,19 +157,21 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         }
         version = key.version();
         draft = key.draft();
-        column.add(
-                new Paragraph("Every change is saved at once. Students see nothing until you publish, and lessons "
-                        + "keep the version they pinned."),
-                status,
-                error);
+        column.add(new Paragraph(getTranslation("library.keyEditor.intro")), status, error);
         if (!key.lost().isEmpty()) {
             column.add(lostNotice(key.lost()));
         }
         // The selected passage and its actions stay in sight above the text while the teacher scrolls.
         column.add(selectionBox, highlighter);
-        side.add(publishBox, suggestionsBox, new H3("Claims"), typesHelp(), claimsBox, new H3("Sources"), sourcesBox);
-        publishedAt =
-                key.publishedAt() == null ? null : WHEN.format(key.publishedAt().atZone(ZoneId.systemDefault()));
+        side.add(
+                publishBox,
+                suggestionsBox,
+                new H3(getTranslation("library.keyEditor.claims")),
+                typesHelp(),
+                claimsBox,
+                new H3(getTranslation("library.keyEditor.sources")),
+                sourcesBox);
+        publishedAt = key.publishedAt() == null ? null : key.publishedAt().atZone(ZoneId.systemDefault());
         showStatus(key.draftPublished());
         renderAll();
     }
@@ -177,21 +182,20 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         Div panel = new Div();
         panel.addClassName("card");
         panel.setTestId("key-start");
-        panel.add(new H3("You have no key for this article yet"));
+        panel.add(new H3(getTranslation("library.keyEditor.start.heading")));
         KeyEditorService.Copyable copyable = workspace.copyable();
         if (copyable != null) {
-            String whose = copyable.fromPack() ? "the key that came with the exercise pack" : "a colleague's key";
-            panel.add(new Paragraph("This article already has " + whose + " (" + copyable.claims() + " claims, "
-                    + copyable.sources() + " sources). Copy it to adapt it: your copy is yours alone, and the "
-                    + "original does not change."));
-            Button copy = new Button("Copy it to adapt it", e -> start(true));
+            panel.add(new Paragraph(getTranslation(
+                    copyable.fromPack() ? "library.keyEditor.copyable.pack" : "library.keyEditor.copyable.colleague",
+                    copyable.claims(),
+                    copyable.sources())));
+            Button copy = new Button(getTranslation("library.keyEditor.copy"), e -> start(true));
             copy.addThemeVariants(ButtonVariant.PRIMARY);
             copy.setTestId("key-copy");
             panel.add(copy);
         }
-        panel.add(new Paragraph("Or start an empty key: Lateral suggests claims and sources from the text, and "
-                + "you accept or dismiss each one."));
-        Button empty = new Button("Start a key with suggestions", e -> start(false));
+        panel.add(new Paragraph(getTranslation("library.keyEditor.start.empty")));
+        Button empty = new Button(getTranslation("library.keyEditor.start.button"), e -> start(false));
         if (copyable == null) {
             empty.addThemeVariants(ButtonVariant.PRIMARY);
         }
@@ -206,28 +210,28 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             removeAll();
             render(started);
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
         }
     }
 
-    private static Component typesHelp() {
+    private Component typesHelp() {
         UnorderedList list = new UnorderedList();
         for (ClaimType type : ClaimType.values()) {
-            list.add(new ListItem(typeName(type) + ": " + type.description()));
+            list.add(new ListItem(getTranslation(
+                    "library.keyEditor.typeMeaning",
+                    getTranslation(type.labelKey()),
+                    getTranslation(type.descriptionKey()))));
         }
-        return new Details("What the claim types mean", list);
+        return new Details(getTranslation("library.keyEditor.typesHelp"), list);
     }
 
-    private static Component lostNotice(List<String> lost) {
+    private Component lostNotice(List<KeyedText> lost) {
         Div notice = new Div();
         notice.addClassName("card");
         notice.setTestId("key-lost");
         UnorderedList list = new UnorderedList();
-        lost.forEach(l -> list.add(new ListItem(l)));
-        notice.add(
-                new Paragraph("The article's text was corrected since this draft was saved. These passages are no "
-                        + "longer in it and were removed from the draft:"),
-                list);
+        lost.forEach(l -> list.add(new ListItem(l.in(this))));
+        notice.add(new Paragraph(getTranslation("library.keyEditor.lost")), list);
         return notice;
     }
 
@@ -252,10 +256,10 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             error.setVisible(false);
             showStatus(saved.published());
         } catch (StaleDraftException e) {
-            becomeStale(e.getMessage());
+            becomeStale(e.getLocalizedMessage());
             return;
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
             redraw = true;
             focusAfterRedraw = null;
         }
@@ -280,18 +284,19 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         showError(message);
         side.setEnabled(false);
         selectionBox.setEnabled(false);
-        status.setText("Not saved: this page is out of date. Reload it to go on.");
+        status.setText(getTranslation("library.keyEditor.status.stale"));
     }
 
     private void showStatus(boolean published) {
         status.getElement().setAttribute("data-draft-version", String.valueOf(version));
         if (publishedAt == null) {
-            status.setText("All changes saved. Not published yet: lessons cannot use this key.");
+            status.setText(getTranslation("library.keyEditor.status.unpublished"));
         } else if (published) {
-            status.setText("All changes saved. This is the published key (published " + publishedAt + ").");
+            status.setText(
+                    getTranslation("library.keyEditor.status.published", Formats.dateTime(publishedAt, getLocale())));
         } else {
-            status.setText("All changes saved. The key was last published " + publishedAt
-                    + "; publish again for lessons to use these changes.");
+            status.setText(
+                    getTranslation("library.keyEditor.status.changed", Formats.dateTime(publishedAt, getLocale())));
         }
     }
 
@@ -341,26 +346,27 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         addClaimButton = null;
         // Kept short: it stays above the text while the teacher scrolls.
         TextField find = new TextField();
-        find.setPlaceholder("Or type words from the text");
-        find.setAriaLabel("Words from the text to select");
+        find.setPlaceholder(getTranslation("library.keyEditor.find.placeholder"));
+        find.setAriaLabel(getTranslation("library.keyEditor.find.label"));
         find.setTestId("key-find");
         find.setMaxLength(2000);
         find.addClassName("key-find");
-        Button findButton = new Button("Select these words", e -> findWords(find.getValue()));
+        Button findButton =
+                new Button(getTranslation("library.keyEditor.find.button"), e -> findWords(find.getValue()));
         findButton.setTestId("key-find-button");
         find.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> findWords(find.getValue()));
         Div findRow = new Div(find, findButton);
         findRow.addClassName("key-actions");
         TextSpan span = selected;
         if (span == null) {
-            selectionBox.add(new Paragraph("Select words in the article to make them a claim or a source."), findRow);
+            selectionBox.add(new Paragraph(getTranslation("library.keyEditor.selection.none")), findRow);
             return;
         }
         Paragraph quote = new Paragraph(KeyDrafts.quote(text, span.start(), span.end()));
         quote.setTestId("key-selected");
         quote.getElement().setAttribute("data-start", String.valueOf(span.start()));
         quote.getElement().setAttribute("data-end", String.valueOf(span.end()));
-        Button claim = new Button("Add as a claim", e -> {
+        Button claim = new Button(getTranslation("library.keyEditor.addClaim"), e -> {
             selected = null;
             KeyDraft added = KeyDrafts.addClaim(draft, span.start(), span.end());
             String newId = added.claims().getLast().id();
@@ -376,7 +382,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         claim.setTestId("key-add-claim");
         addClaimButton = claim;
         claim.addThemeVariants(ButtonVariant.PRIMARY);
-        Button source = new Button("Add as a new source", e -> {
+        Button source = new Button(getTranslation("library.keyEditor.addSource"), e -> {
             selected = null;
             change(
                     d -> KeyDrafts.addSource(
@@ -393,11 +399,11 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         selectionBox.add(quote, actions);
         if (!draft.sources().isEmpty()) {
             Select<KeyDraft.Source> which = new Select<>();
-            which.setLabel("Or mark it as a place that names a source");
+            which.setLabel(getTranslation("library.keyEditor.mention.label"));
             which.setItems(draft.sources());
             which.setItemLabelGenerator(KeyDraft.Source::name);
             which.setTestId("key-mention-source");
-            Button mention = new Button("Add this place", e -> {
+            Button mention = new Button(getTranslation("library.keyEditor.mention.add"), e -> {
                 if (which.getValue() != null) {
                     selected = null;
                     change(d -> KeyDrafts.addMention(d, which.getValue().id(), span.start(), span.end()), true);
@@ -415,7 +421,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private void findWords(String typed) {
         String words = typed.strip();
         if (words.isEmpty()) {
-            showError("Type some words from the article first.");
+            showError(getTranslation("library.keyEditor.find.empty"));
             return;
         }
         // Typing the selected words again selects their next occurrence: a name the text repeats.
@@ -426,8 +432,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             at = text.indexOf(words);
         }
         if (at < 0) {
-            showError(
-                    "Those words are not in the article as typed. Copy them from the text, with the same punctuation.");
+            showError(getTranslation("library.keyEditor.find.notFound"));
             return;
         }
         error.setVisible(false);
@@ -443,10 +448,9 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
 
     private void renderPublish() {
         publishBox.removeAll();
-        publishBox.add(new H3("Publish"));
-        publishBox.add(new Paragraph("New lessons use the published key. Lessons already given keep the version "
-                + "they pinned, and you are offered the new one there with a preview of what changes."));
-        TextArea changes = new TextArea("What this version changes (optional, shown to those teachers)");
+        publishBox.add(new H3(getTranslation("library.keyEditor.publish.heading")));
+        publishBox.add(new Paragraph(getTranslation("library.keyEditor.publish.intro")));
+        TextArea changes = new TextArea(getTranslation("library.keyEditor.publish.changes"));
         changes.setTestId("key-changes");
         changes.setWidthFull();
         changes.setMaxLength(KeyDrafts.MAX_CHANGES);
@@ -456,7 +460,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         });
         Div problems = new Div();
         problems.setTestId("key-problems");
-        Button publish = new Button("Publish this key", e -> publish(problems));
+        Button publish = new Button(getTranslation("library.keyEditor.publish.button"), e -> publish(problems));
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         publish.setTestId("key-publish");
         publish.setEnabled(!stale);
@@ -469,25 +473,25 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             KeyEditorService.Publication result = keys.publish(articleId, version);
             if (!result.published()) {
                 UnorderedList list = new UnorderedList();
-                result.problems().forEach(p -> list.add(new ListItem(p)));
-                problems.add(new Paragraph("Not published yet. Still to do:"), list);
+                result.problems().forEach(p -> list.add(new ListItem(p.in(this))));
+                problems.add(new Paragraph(getTranslation("library.keyEditor.publish.problems")), list);
                 problems.getElement().setAttribute("data-outcome", "problems");
                 return;
             }
             Paragraph done = new Paragraph(
                     result.added()
-                            ? "Published. New lessons on this article use this key; you can assign it now."
-                            : "Nothing changed since this version was published; it is the key lessons use.");
+                            ? getTranslation("library.keyEditor.publish.done")
+                            : getTranslation("library.keyEditor.publish.unchanged"));
             problems.add(done);
             problems.getElement().setAttribute("data-outcome", "published");
             if (result.added()) {
-                publishedAt = WHEN.format(java.time.ZonedDateTime.now(ZoneId.systemDefault()));
+                publishedAt = ZonedDateTime.now(ZoneId.systemDefault());
             }
             showStatus(true);
         } catch (StaleDraftException e) {
-            becomeStale(e.getMessage());
+            becomeStale(e.getLocalizedMessage());
         } catch (UserFacingException e) {
-            showError(e.getMessage());
+            showError(e.getLocalizedMessage());
         }
     }
 
@@ -507,18 +511,19 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
                 all.sources().stream().filter(s -> KeyDrafts.open(draft, s)).toList();
         Div inner = new Div();
         if (claims.isEmpty() && sources.isEmpty()) {
-            inner.add(new Paragraph("No suggestions left: each one was accepted or dismissed."));
+            inner.add(new Paragraph(getTranslation("library.keyEditor.suggestions.none")));
         }
         for (Suggestions.ProposedSource s : sources) {
             Div item = new Div();
             item.addClassNames("key-suggestion", "card");
             item.setTestId("key-suggested-source");
             item.add(
-                    new Paragraph(new Span("Source: "), new Span(s.name())),
-                    new Paragraph(s.kind().label() + " \u00b7 named in "
-                            + s.mentions().size()
-                            + (s.mentions().size() == 1 ? " place" : " places") + " \u00b7 cue: \u201c" + s.cue()
-                            + "\u201d"));
+                    new Paragraph(new Span(getTranslation("library.keyEditor.suggestions.source")), new Span(s.name())),
+                    new Paragraph(getTranslation(
+                            "library.keyEditor.suggestions.sourceFacts",
+                            getTranslation(s.kind().labelKey()),
+                            s.mentions().size(),
+                            s.cue())));
             item.add(decisions(d -> KeyDrafts.accept(d, s), KeyDrafts.suggestionKey(s)));
             inner.add(item);
         }
@@ -529,22 +534,20 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
             item.getElement().setAttribute("data-start", String.valueOf(c.start()));
             item.add(
                     new Paragraph(KeyDrafts.quote(text, c.start(), c.end())),
-                    new Paragraph(typeNames(c.types()) + " \u00b7 check-worthiness " + c.worthiness()
-                            + " \u00b7 cue: \u201c" + c.cue() + "\u201d"),
+                    new Paragraph(getTranslation(
+                            "library.keyEditor.suggestions.claimFacts", typeNames(c.types()), c.worthiness(), c.cue())),
                     new Paragraph(c.why()));
             item.add(decisions(d -> KeyDrafts.accept(d, c), KeyDrafts.suggestionKey(c)));
             inner.add(item);
         }
-        Details details = new Details("Lateral's suggestions (" + (claims.size() + sources.size()) + ")", inner);
+        Details details = new Details(
+                getTranslation("library.keyEditor.suggestions.heading", claims.size() + sources.size()), inner);
         details.setOpened(true);
-        suggestionsBox.add(
-                details,
-                new Paragraph("Suggestions come from rules about wording (attributions, hedges, numbers and names), "
-                        + "each with the cue that fired. They are a start, not an answer: check every one."));
+        suggestionsBox.add(details, new Paragraph(getTranslation("library.keyEditor.suggestions.about")));
     }
 
     private Component decisions(UnaryOperator<KeyDraft> accept, String suggestionKey) {
-        Button yes = new Button("Accept", e -> {
+        Button yes = new Button(getTranslation("library.keyEditor.suggestions.accept"), e -> {
             focusAfterRedraw = this::focusNextSuggestion;
             change(accept, true);
         });
@@ -552,7 +555,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         if (firstAccept == null) {
             firstAccept = yes;
         }
-        Button no = new Button("Dismiss", e -> {
+        Button no = new Button(getTranslation("library.keyEditor.suggestions.dismiss"), e -> {
             focusAfterRedraw = this::focusNextSuggestion;
             change(d -> KeyDrafts.dismiss(d, suggestionKey), true);
         });
@@ -570,18 +573,12 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         }
     }
 
-    private static String typeNames(java.util.Set<ClaimType> types) {
+    private String typeNames(java.util.Set<ClaimType> types) {
         return types.stream()
                 .sorted()
-                .map(KeyEditorView::typeName)
+                .map(t -> getTranslation(t.labelKey()))
                 .reduce((a, b) -> a + ", " + b)
-                .orElse("No type");
-    }
-
-    /** A claim type's name as the editor shows it ("Hedged"). */
-    static String typeName(ClaimType type) {
-        return type.code().substring(0, 1).toUpperCase(Locale.ROOT)
-                + type.code().substring(1);
+                .orElseGet(() -> getTranslation("library.keyEditor.noType"));
     }
 
     // --- claims and sources ----------------------------------------------------------------------
@@ -590,8 +587,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         claimsBox.removeAll();
         claimCards.clear();
         if (draft.claims().isEmpty()) {
-            claimsBox.add(new Paragraph("No claims yet. Select a passage and choose \u201cAdd as a claim\u201d, or "
-                    + "accept a suggested claim."));
+            claimsBox.add(new Paragraph(getTranslation("library.keyEditor.claims.none")));
             return;
         }
         for (KeyDraft.Claim c : KeyDrafts.inTextOrder(draft.claims())) {
@@ -604,9 +600,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
     private void renderSources() {
         sourcesBox.removeAll();
         if (draft.sources().isEmpty()) {
-            sourcesBox.add(
-                    new Paragraph("No sources yet. Select the words that name who says so and choose \u201cAdd as "
-                            + "a new source\u201d, or accept a suggested source."));
+            sourcesBox.add(new Paragraph(getTranslation("library.keyEditor.sources.none")));
             return;
         }
         for (KeyDraft.Source s : draft.sources()) {

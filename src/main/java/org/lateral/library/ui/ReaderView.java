@@ -46,7 +46,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     private final LibraryService library;
     private final ArticleImportService imports;
-    private String title = "Article · Lateral";
+    private String title = "";
 
     ReaderView(LibraryService library, ArticleImportService imports) {
         this.library = library;
@@ -56,20 +56,20 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation("base.pageTitle", title.isEmpty() ? getTranslation("library.reader.title") : title);
     }
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         UUID id = RouteIds.parse(parameter);
         ArticleReading article = library.reading(id).orElseThrow(NotFoundException::new);
-        title = article.title() + " · Lateral";
+        title = article.title();
         removeAll();
         render(article);
     }
 
     private void render(ArticleReading article) {
-        Anchor back = LibraryNavigation.library().anchor("\u2190 Library");
+        Anchor back = LibraryNavigation.library().anchor(getTranslation("library.reader.back"));
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
 
@@ -81,15 +81,19 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         outlet.getElement().setAttribute("router-link", true);
         meta.add(
                 outlet,
-                new Span(" · " + (article.byline() == null ? "No author shown" : "By " + article.byline()) + " · "
-                        + article.published().display()));
+                new Span(" · "
+                        + (article.byline() == null
+                                ? getTranslation("library.reader.noAuthor")
+                                : getTranslation("library.reader.byline", article.byline()))
+                        + " · " + article.published().display(getLocale())));
         if (article.published().note() != null) {
-            Paragraph note = new Paragraph("Date: " + article.published().note());
+            Paragraph note = new Paragraph(getTranslation(
+                    "library.reader.dateNote", article.published().note()));
             note.addClassName("reader-note");
             meta.add(note);
         }
         if (article.originalUrl() == null) {
-            Paragraph url = new Paragraph("Original address: not known. Students read the stored copy.");
+            Paragraph url = new Paragraph(getTranslation("library.reader.address.unknown"));
             url.addClassName("reader-note");
             meta.add(url);
         } else {
@@ -97,9 +101,9 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             // may have changed or gone since; students read the stored copy either way.
             Anchor link = ExternalLink.to(article.originalUrl(), article.originalUrl());
             link.setTestId("original-url");
-            Paragraph url = new Paragraph(new Span("Original address: "), link);
+            Paragraph url = new Paragraph(new Span(getTranslation("library.reader.address")), link);
             if (article.originalUrlSource() != null) {
-                url.add(new Span(". Where this address comes from: " + article.originalUrlSource()));
+                url.add(new Span(getTranslation("library.reader.address.source", article.originalUrlSource())));
             }
             url.addClassName("reader-note");
             url.setTestId("original-address");
@@ -111,7 +115,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         // Only the teacher who imported it may correct it; packs and colleagues' articles are read-only.
         if (imports.mayEdit(article.articleId())) {
             Button edit = new Button(
-                    "Edit this article",
+                    getTranslation("library.reader.edit"),
                     e -> getUI().ifPresent(ui ->
                             LibraryNavigation.editArticle(article.articleId()).navigate(ui)));
             edit.setTestId("article-edit");
@@ -131,7 +135,9 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             UnorderedList removed = new UnorderedList();
             article.removedChrome().forEach(r -> removed.add(new ListItem(r)));
             Details cleaned = new Details(
-                    "Removed from the original page (" + article.removedChrome().size() + ")", removed);
+                    getTranslation(
+                            "library.reader.removed", article.removedChrome().size()),
+                    removed);
             cleaned.setTestId("removed-chrome");
             column.add(cleaned);
         }
@@ -140,7 +146,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         // The key's toggle is a control for the text: before it on a phone, not after the article.
         side.addClassNames("reader-side", "reader-controls-first");
         // Every teacher writes their own key, or copies the pack's or a colleague's (DD021).
-        Anchor editKey = LibraryNavigation.keyEditor(article.articleId()).anchor("Write or adapt your answer key");
+        Anchor editKey =
+                LibraryNavigation.keyEditor(article.articleId()).anchor(getTranslation("library.reader.editKey"));
         editKey.getElement().setAttribute("router-link", true);
         editKey.addClassName("button-link");
         editKey.setTestId("key-edit");
@@ -148,7 +155,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         if (article.storySetId() != null) {
             // The story set's comparison key, what the compare-outlets step is scored against.
             Anchor editComparison = LibraryNavigation.comparisonKeyEditor(article.storySetId())
-                    .anchor("Write or adapt your comparison key for \u201c" + article.storySetTitle() + "\u201d");
+                    .anchor(getTranslation("library.reader.editComparison", article.storySetTitle()));
             editComparison.getElement().setAttribute("router-link", true);
             editComparison.addClassName("button-link");
             editComparison.setTestId("comparison-key-edit");
@@ -159,7 +166,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         keyPanel.setVisible(false);
         if (article.keyOverlay().isPresent()) {
             KeyOverlay key = article.keyOverlay().get();
-            Checkbox toggle = new Checkbox("Show the answer key on the text");
+            Checkbox toggle = new Checkbox(getTranslation("library.reader.keyToggle"));
             toggle.setTestId("key-toggle");
             keyPanel.add(keyDetails(key));
             toggle.addValueChangeListener(e -> {
@@ -168,7 +175,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             });
             side.add(toggle, keyPanel);
         } else {
-            Paragraph none = new Paragraph("This article has no answer key yet.");
+            Paragraph none = new Paragraph(getTranslation("library.reader.noKey"));
             none.setTestId("no-key");
             side.add(none);
         }
@@ -177,22 +184,24 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         add(layout);
     }
 
-    private static Component outletCard(ArticleReading article) {
+    private Component outletCard(ArticleReading article) {
         var o = article.outlet();
         Div card = new Div();
         card.addClassNames("card", "outlet-card");
         card.setTestId("outlet-card");
         Anchor name = LibraryNavigation.outlet(o.id()).anchor(o.name());
         name.getElement().setAttribute("router-link", true);
-        card.add(new H3(name), new Paragraph(o.kind().label() + (o.country() == null ? "" : " · " + o.country())));
+        card.add(
+                new H3(name),
+                new Paragraph(getTranslation(o.kind().labelKey()) + (o.country() == null ? "" : " · " + o.country())));
         if (o.publisher() != null) {
-            card.add(new Paragraph("Publisher: " + o.publisher()));
+            card.add(new Paragraph(getTranslation("library.reader.outlet.publisher", o.publisher())));
         }
         if (o.ownership() != null) {
-            card.add(new Paragraph("Ownership and funding: " + o.ownership()));
+            card.add(new Paragraph(getTranslation("library.reader.outlet.ownership", o.ownership())));
         }
         if (o.ownershipSource() != null) {
-            Paragraph source = new Paragraph("Source: " + o.ownershipSource());
+            Paragraph source = new Paragraph(getTranslation("library.reader.outlet.source", o.ownershipSource()));
             source.addClassName("reader-note");
             card.add(source);
         }
@@ -231,7 +240,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         return claim.types().stream().sorted().map(ClaimType::code).collect(Collectors.joining(" / "));
     }
 
-    private static Component keyDetails(KeyOverlay key) {
+    private Component keyDetails(KeyOverlay key) {
         Div panel = new Div();
         panel.addClassName("key-details");
         Map<String, KeyOverlay.Source> sources =
@@ -246,7 +255,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             sample.setText(type.code());
             sample.setAttribute("class", "ch-mark legend-sample");
             sample.setAttribute("data-claim-type", type.code());
-            sample.setAttribute("title", type.description());
+            sample.setAttribute("title", getTranslation(type.descriptionKey()));
             legend.getElement().appendChild(sample);
         }
         Element sourceSample = new Element("mark");
@@ -254,12 +263,19 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         sourceSample.setAttribute("class", "ch-source legend-sample");
         legend.getElement().appendChild(sourceSample);
         panel.add(
-                new H4("Key (" + key.status() + "): " + key.claims().size() + " claims, "
-                        + key.sources().size() + " sources"),
+                new H4(getTranslation(
+                        "library.reader.key.heading",
+                        switch (key.status()) {
+                            case "complete" -> getTranslation("library.reader.key.complete");
+                            case "draft" -> getTranslation("library.reader.key.draft");
+                            default -> key.status();
+                        },
+                        key.claims().size(),
+                        key.sources().size())),
                 legend);
 
         if (!key.notes().isBlank()) {
-            Details notes = new Details("Teaching notes", new Paragraph(key.notes()));
+            Details notes = new Details(getTranslation("library.reader.key.notes"), new Paragraph(key.notes()));
             notes.addClassName("teaching-notes");
             notes.setTestId("teaching-notes");
             panel.add(notes);
@@ -272,28 +288,29 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             ListItem item = new ListItem();
             item.setTestId("key-claim");
             item.getElement().setAttribute("data-claim-id", c.id());
-            Span head = new Span(c.id() + " · " + typeLabels(c) + " · check-worthiness " + c.worthiness() + "/3");
+            Span head = new Span(getTranslation("library.reader.key.claimHead", c.id(), typeLabels(c), c.worthiness()));
             head.addClassName("key-claim-head");
             Paragraph quote = new Paragraph("\u201c" + c.exact() + "\u201d");
             quote.addClassName("key-quote");
             item.add(head, quote, new Paragraph(c.why()));
             if (!c.cues().isEmpty()) {
-                item.add(new Paragraph("Cue words: " + String.join(", ", c.cues())));
+                item.add(new Paragraph(getTranslation("library.reader.key.cues", String.join(", ", c.cues()))));
             }
             String who = c.sourceIds().isEmpty()
-                    ? "Who says so? Nobody: no source is given."
-                    : "Who says so? "
-                            + c.sourceIds().stream()
+                    ? getTranslation("library.reader.key.whoNobody")
+                    : getTranslation(
+                            "library.reader.key.who",
+                            c.sourceIds().stream()
                                     .map(id -> sources.containsKey(id)
                                             ? sources.get(id).name()
                                             : id)
-                                    .collect(Collectors.joining("; "));
+                                    .collect(Collectors.joining("; ")));
             Paragraph links = new Paragraph(who);
             links.addClassName("key-links");
             item.add(links);
             claims.add(item);
         }
-        panel.add(new H4("Claims"), claims);
+        panel.add(new H4(getTranslation("library.reader.key.claims")), claims);
 
         UnorderedList sourceList = new UnorderedList();
         sourceList.addClassName("key-sources");
@@ -302,11 +319,11 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             ListItem item = new ListItem();
             item.setTestId("key-source");
             String origin = s.primary()
-                    ? "primary (the outlet got it first-hand or read it itself)"
-                    : "secondary, relayed from " + s.relayedFrom();
-            String kinds = s.kind().label()
+                    ? getTranslation("library.reader.key.primary")
+                    : getTranslation("library.reader.key.secondary", s.relayedFrom());
+            String kinds = getTranslation(s.kind().labelKey())
                     + s.alsoAcceptedKinds().stream()
-                            .map(k -> " or " + k.label())
+                            .map(k -> getTranslation("library.reader.key.orKind", getTranslation(k.labelKey())))
                             .collect(Collectors.joining());
             item.add(new Span(s.id() + " · " + s.name()), new Paragraph(kinds + " · " + origin));
             if (s.kindWhy() != null) {
@@ -315,15 +332,15 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                 item.add(why);
             }
             if (!s.aliases().isEmpty()) {
-                item.add(new Paragraph("Also called: " + String.join(", ", s.aliases())));
+                item.add(new Paragraph(getTranslation("library.reader.key.aliases", String.join(", ", s.aliases()))));
             }
             long backed = key.claims().stream()
                     .filter(c -> c.sourceIds().contains(s.id()))
                     .count();
-            item.add(new Paragraph("Backs " + backed + (backed == 1 ? " claim" : " claims")));
+            item.add(new Paragraph(getTranslation("library.reader.key.backs", backed)));
             sourceList.add(item);
         }
-        panel.add(new H4("Sources"), sourceList);
+        panel.add(new H4(getTranslation("library.reader.key.sources")), sourceList);
         return panel;
     }
 }

@@ -27,9 +27,9 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  * English in a Spanish page or leaving dead text for translators.
  *
  * <p>A key counts as used when it appears as a string literal in the main sources (views ask
- * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")});
- * the {@code highlighter.} and {@code compareWork.} keys are the browser's, used exactly when the
- * component's labels.js has them.
+ * with {@code getTranslation("key")}, services refuse with {@code UserFacingException.of("key")},
+ * access rules with {@code notFound = "key"}); the {@code highlighter.} and {@code compareWork.}
+ * keys are the browser's, used exactly when the component's labels.js has them.
  */
 class TranslationFilesTest {
 
@@ -38,8 +38,8 @@ class TranslationFilesTest {
     private static final String HIGHLIGHTER = "highlighter.";
     private static final Path COMPARE_WORK_LABELS = Path.of("frontend", "compare-work", "labels.js");
     private static final String COMPARE_WORK = "compareWork.";
-    private static final Pattern ASKED =
-            Pattern.compile("(?:getTranslation|UserFacingException\\.of|Translations\\.english)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern ASKED = Pattern.compile(
+            "(?:(?:getTranslation|UserFacingException\\.of|Translations\\.english|KeyedText\\.of)\\(|notFound\\s*=)\\s*\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9:-]+)+)\"");
     private static final Pattern INDEXED = Pattern.compile("\\{(\\d+)[,}]");
     private static final Pattern NAMED = Pattern.compile("\\{(\\w+)}");

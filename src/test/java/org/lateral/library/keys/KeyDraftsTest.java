@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.library.pack.SeedPack;
@@ -302,7 +303,7 @@ class KeyDraftsTest {
                         false,
                         null,
                         List.of()));
-        assertThat(KeyDrafts.publishProblems(d, TEXT))
+        assertThat(KeyDrafts.publishProblems(d, TEXT).stream().map(KeyedText::english))
                 .containsExactly(
                         "Claim \u201cThe council reportedly voted\u201d: choose at least one type.",
                         "Claim \u201cThe council reportedly voted\u201d: write why, in a sentence students will see in their feedback.",
@@ -310,7 +311,7 @@ class KeyDraftsTest {
                         "Claim \u201cFares may rise next year\u201d: write why, in a sentence students will see in their feedback.",
                         "Source \u201cthe mayor\u201d: mark at least one place where the text names it.",
                         "Source \u201cthe mayor\u201d is secondary: say which outlet or source it was relayed from.");
-        assertThat(KeyDrafts.publishProblems(KeyDraft.EMPTY, TEXT))
+        assertThat(KeyDrafts.publishProblems(KeyDraft.EMPTY, TEXT).stream().map(KeyedText::english))
                 .singleElement()
                 .asString()
                 .contains("at least one claim");
@@ -361,6 +362,7 @@ class KeyDraftsTest {
                 .isEqualTo("The council reportedly voted to keep the ferry");
         KeyDraft.Span officials = moved.draft().sources().getFirst().mentions().getFirst();
         assertThat(corrected.substring(officials.start(), officials.end())).isEqualTo("officials");
-        assertThat(moved.lost()).containsExactly("claim \u201cFares may rise next year\u201d");
+        assertThat(moved.lost().stream().map(KeyedText::english))
+                .containsExactly("claim \u201cFares may rise next year\u201d");
     }
 }

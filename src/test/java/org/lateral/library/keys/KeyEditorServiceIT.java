@@ -15,6 +15,7 @@ import org.lateral.Fixtures;
 import org.lateral.LateralServerTest;
 import org.lateral.SignedIn;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.i18n.Translations;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
@@ -149,7 +150,7 @@ class KeyEditorServiceIT {
             assertThat(v1).isEqualTo(1);
             KeyEditorService.Publication refused = keys.publish(article, v1);
             assertThat(refused.published()).isFalse();
-            assertThat(refused.problems())
+            assertThat(refused.problems().stream().map(KeyedText::english))
                     .containsExactly(
                             "Claim \u201cFares may rise next year\u201d: choose at least one type.",
                             "Claim \u201cFares may rise next year\u201d: write why, in a sentence students will see in their feedback.");
@@ -430,7 +431,8 @@ class KeyEditorServiceIT {
                     .isInstanceOf(StaleDraftException.class)
                     .hasMessage(Translations.english("library.key.refusal.articleChanged"));
             KeyEditorService.EditedKey moved = keys.open(article).orElseThrow().key();
-            assertThat(moved.lost()).containsExactly("claim \u201cFares may rise next year\u201d");
+            assertThat(moved.lost().stream().map(KeyedText::english))
+                    .containsExactly("claim \u201cFares may rise next year\u201d");
             KeyDraft.Claim kept = moved.draft().claims().getFirst();
             assertThat(corrected.substring(kept.start(), kept.end()))
                     .isEqualTo("The council reportedly voted on Thursday to keep the ferry");

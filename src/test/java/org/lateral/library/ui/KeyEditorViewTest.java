@@ -3,6 +3,7 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -222,6 +224,27 @@ class KeyEditorViewTest extends SpringBrowserlessTest {
                 .contains("Claim \u201cFares may rise next year\u201d: choose at least one type.");
         assertThat(pins.current(keySchool, article).orElseThrow().keyVersionId())
                 .isNull();
+    }
+
+    @Test
+    @WithUserDetails(value = KEY_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void in_spanish_the_editor_and_what_publishing_still_needs_are_spanish() {
+        UUID article = importArticle("Ferry town asks its readers");
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(KeyEditorView.class, article.toString());
+        test($(Button.class).withTestId("key-start-empty").single()).click();
+        find("Fares may rise next year");
+        test($(Button.class).withTestId("key-add-claim").single()).click();
+        test($(Button.class).withTestId("key-publish").single()).click();
+
+        String problems =
+                $(Div.class).withTestId("key-problems").single().getElement().getTextRecursively();
+        assertThat(problems)
+                .contains("Aún sin publicar. Falta:")
+                .contains("Afirmación \u201cFares may rise next year\u201d: elige al menos un tipo.")
+                .doesNotContain("choose at least one type")
+                .doesNotContain("Still to do");
+        assertThat(status().getText()).startsWith("Todos los cambios guardados.");
     }
 
     @Test

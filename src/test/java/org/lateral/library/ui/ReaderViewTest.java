@@ -3,11 +3,13 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
@@ -34,6 +36,20 @@ class ReaderViewTest extends SpringBrowserlessTest {
             return library.reading(library.articles("sputnik").getFirst().articleId())
                     .orElseThrow();
         }
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void in_spanish_the_reader_and_its_outlet_card_are_spanish() {
+        ArticleReading article = sputnik();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(ReaderView.class, article.articleId().toString());
+        assertThat($(Div.class).withTestId("article-meta").single().getElement().getTextRecursively())
+                .contains("Sin autor indicado")
+                .doesNotContain("No author shown");
+        assertThat($(Details.class).withTestId("removed-chrome").single().getSummaryText())
+                .startsWith("Quitado de la página original");
+        assertThat(((ReaderView) getCurrentView()).getPageTitle()).isEqualTo(article.title() + " · Lateral");
     }
 
     @Test
