@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.pack.PackFiles;
 import org.lateral.library.pack.PackFormatException;
 import org.lateral.library.pack.PackZip;
@@ -71,10 +72,12 @@ public class PackService {
     public record PackDownload(String fileName, byte[] zip) {}
 
     /**
-     * What an import did. {@code refused} holds one sentence per reason when nothing was
-     * written; otherwise {@code added} and {@code alreadyThere} describe the library's change.
+     * What an import did, as texts the page words in its language (DD034). {@code refused} holds
+     * one sentence per reason when nothing was written; otherwise {@code added} and
+     * {@code alreadyThere} describe the library's change.
      */
-    public record ImportReport(String pack, List<String> added, List<String> alreadyThere, List<String> refused) {
+    public record ImportReport(
+            String pack, List<KeyedText> added, List<KeyedText> alreadyThere, List<KeyedText> refused) {
         public ImportReport {
             added = List.copyOf(added);
             alreadyThere = List.copyOf(alreadyThere);
@@ -151,7 +154,15 @@ public class PackService {
         } catch (PackZip.RefusedException e) {
             return new ImportReport(name, List.of(), List.of(), e.problems());
         } catch (PackFormatException e) {
-            return new ImportReport(name, List.of(), List.of(), e.problems());
+            // The reader's findings name the pack's files and YAML fields, for the pack's author,
+            // and stay in English (as the startup log prints them): each line is shown as it is.
+            return new ImportReport(
+                    name,
+                    List.of(),
+                    List.of(),
+                    e.problems().stream()
+                            .map(p -> KeyedText.of("library.packs.formatProblem", p))
+                            .toList());
         }
         LibraryImport.Report r;
         try {
@@ -161,19 +172,20 @@ public class PackService {
             log.warn("Pack '{}' refused by the database for school {}", name, importer.schoolId(), e);
             return new ImportReport(name, List.of(), List.of(), List.of(StorageRefusal.sentence(e)));
         }
-        List<String> added = new ArrayList<>();
-        List<String> there = new ArrayList<>();
-        split(added, there, r.outletsAdded(), pack.outlets().size(), "outlet profile");
+        List<KeyedText> added = new ArrayList<>();
+        List<KeyedText> there = new ArrayList<>();
+        split(added, there, r.outletsAdded(), pack.outlets().size(), "library.packs.count.outlets");
         if (r.outletsUpdated() > 0) {
-            added.add(r.outletsUpdated() + " corrected outlet profile(s)");
+            added.add(KeyedText.of("library.packs.count.correctedOutlets", r.outletsUpdated()));
         }
-        split(added, there, r.articlesAdded(), pack.articles().size(), "article");
+        split(added, there, r.articlesAdded(), pack.articles().size(), "library.packs.count.articles");
         if (r.articleVersionsAdded() > r.articlesAdded()) {
-            added.add((r.articleVersionsAdded() - r.articlesAdded()) + " new version(s) of articles already there");
+            added.add(
+                    KeyedText.of("library.packs.count.articleVersions", r.articleVersionsAdded() - r.articlesAdded()));
         }
-        split(added, there, r.keyVersionsAdded(), pack.keys().size(), "answer key");
+        split(added, there, r.keyVersionsAdded(), pack.keys().size(), "library.packs.count.answerKeys");
         if (pack.comparison() != null) {
-            split(added, there, r.comparisonVersionsAdded(), 1, "comparison key");
+            split(added, there, r.comparisonVersionsAdded(), 1, "library.packs.count.comparisonKeys");
         }
         return new ImportReport(name, added, there, List.of());
     }
@@ -187,13 +199,14 @@ public class PackService {
         return user;
     }
 
-    private static void split(List<String> added, List<String> there, int changed, int total, String what) {
+    /** How many of a kind of item were added and how many were there already; the key takes the count. */
+    private static void split(List<KeyedText> added, List<KeyedText> there, int changed, int total, String key) {
         if (changed > 0) {
-            added.add(changed + " " + what + (changed == 1 ? "" : "s"));
+            added.add(KeyedText.of(key, changed));
         }
         int same = Math.max(0, total - changed);
         if (same > 0) {
-            there.add(same + " " + what + (same == 1 ? "" : "s"));
+            there.add(KeyedText.of(key, same));
         }
     }
 

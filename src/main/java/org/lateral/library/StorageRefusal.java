@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.KeyedText;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -18,7 +19,7 @@ final class StorageRefusal {
 
     private StorageRefusal() {}
 
-    static String sentence(DataIntegrityViolationException e) {
+    static KeyedText sentence(DataIntegrityViolationException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof SQLException sql) {
             return sentence(sql.getSQLState(), sql.getMessage());
@@ -26,28 +27,27 @@ final class StorageRefusal {
         return sentence(null, null);
     }
 
-    /** From the SQLSTATE and the database's message (only a constraint's name is taken from it). */
-    static String sentence(@Nullable String sqlState, @Nullable String message) {
-        return "The pack has a value Lateral cannot store (" + reason(sqlState, message) + ").";
-    }
-
-    private static String reason(@Nullable String sqlState, @Nullable String message) {
+    /**
+     * From the SQLSTATE and the database's message (only a constraint's name is taken from it),
+     * worded by the page that shows it (DD034).
+     */
+    static KeyedText sentence(@Nullable String sqlState, @Nullable String message) {
         String state = sqlState == null ? "" : sqlState;
         return switch (state) {
-            case "22001" -> "a text is longer than Lateral allows";
+            case "22001" -> KeyedText.of("library.packs.storage.textTooLong");
             case "23514" -> {
                 String rule = constraint(message);
                 yield rule == null
-                        ? "a value is too long, or not in a form Lateral accepts"
-                        : rule + ": too long, or not in a form Lateral accepts";
+                        ? KeyedText.of("library.packs.storage.check")
+                        : KeyedText.of("library.packs.storage.checkNamed", rule);
             }
-            case "23503" -> "it refers to something that is not in the library";
-            case "23505" -> "two items have the same identity";
-            case "23502" -> "a value that must be there is missing";
+            case "23503" -> KeyedText.of("library.packs.storage.reference");
+            case "23505" -> KeyedText.of("library.packs.storage.duplicate");
+            case "23502" -> KeyedText.of("library.packs.storage.missing");
             default ->
                 state.startsWith("22")
-                        ? "a value is not in a form Lateral accepts"
-                        : "the database refused one of its items";
+                        ? KeyedText.of("library.packs.storage.form")
+                        : KeyedText.of("library.packs.storage.other");
         };
     }
 

@@ -391,14 +391,14 @@ class HostileServiceInputIT {
         if (result instanceof PackService.ImportReport r
                 && r.added().isEmpty()
                 && !r.refused().isEmpty()) {
-            return r.refused(); // nothing imported: each line says why
+            return r.refused().stream().map(KeyedText::english).toList(); // nothing imported: each line says why
         }
         if (result instanceof KeyEditorService.Publication p && !p.problems().isEmpty()) {
             return p.problems().stream().map(KeyedText::english).toList();
         }
         if (result instanceof ComparisonKeyEditorService.Publication p
                 && !p.problems().isEmpty()) {
-            return p.problems();
+            return p.problems().stream().map(KeyedText::english).toList();
         }
         return null;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.pack.SeedPack;
 
 /**
@@ -199,8 +200,9 @@ public final class ComparisonDrafts {
     // --- limits ------------------------------------------------------------------------------
 
     /**
-     * Refuses, with the sentence the teacher sees, a draft that no later edit could make
-     * publishable or that would not fit the tables. Nothing is saved when this throws.
+     * Refuses, with the sentence the teacher sees (a translation key, DD034), a draft that no later
+     * edit could make publishable or that would not fit the tables. Nothing is saved when this
+     * throws.
      */
     public static void checkLimits(ComparisonDraft draft, List<SetArticle> articles) {
         Map<UUID, SetArticle> byId = articles.stream().collect(Collectors.toMap(SetArticle::articleId, a -> a));
@@ -208,149 +210,178 @@ public final class ComparisonDrafts {
         for (ComparisonDraft.Entry e : draft.entries()) {
             SetArticle article = byId.get(e.articleId());
             if (article == null) {
-                throw refused("The draft names an article that is not in this story set.");
+                throw UserFacingException.of("library.comparison.refusal.articleNotInSet");
             }
+            String title = article.title();
             if (!seen.add(e.articleId())) {
-                throw refused("The draft has two rows for \u201c" + article.title() + "\u201d.");
+                throw UserFacingException.of("library.comparison.refusal.twoRows", title);
             }
-            String where = "\u201c" + article.title() + "\u201d: ";
             if (!e.framing().isEmpty() && !FRAMINGS.contains(e.framing())) {
-                throw refused(where + "the headline's framing must be neutral, hedged, sensational or question.");
+                throw UserFacingException.of("library.comparison.refusal.framing", title);
             }
             if (!FRAMINGS.containsAll(e.framingAlsoAccepted())
                     || new HashSet<>(e.framingAlsoAccepted()).size()
                             != e.framingAlsoAccepted().size()) {
-                throw refused(where + "the other framings accepted must each be neutral, hedged, sensational or"
-                        + " question, once.");
+                throw UserFacingException.of("library.comparison.refusal.framingAlso", title);
             }
             if (!e.reporting().isEmpty() && !REPORTING.contains(e.reporting())) {
-                throw refused(where + "the reporting must be original, relay or mixed.");
+                throw UserFacingException.of("library.comparison.refusal.reporting", title);
             }
-            checkCount(where, "named", e.named(), e.namedMax());
-            checkCount(where, "anonymous", e.anonymous(), e.anonymousMax());
-            checkText(where + "the explanation of the headline's framing", e.headlineFraming(), MAX_TEXT);
-            checkText(where + "the reason other framings are accepted", e.framingWhy(), MAX_TEXT);
-            checkText(where + "the note on the kind of outlet", e.outletKindNote(), MAX_TEXT);
-            checkText(where + "the omissions", e.omissions(), MAX_TEXT);
-            checkText(where + "the notes", e.notes(), MAX_TEXT);
-            checkWords(where, "hedges", e.hedges());
-            checkWords(where, "loaded words", e.loadedWords());
-            checkWords(where, "outlets it relays", e.relayedFrom());
+            checkCount(
+                    e.named(),
+                    e.namedMax(),
+                    "library.comparison.refusal.namedCount",
+                    "library.comparison.refusal.namedMax",
+                    title);
+            checkCount(
+                    e.anonymous(),
+                    e.anonymousMax(),
+                    "library.comparison.refusal.anonymousCount",
+                    "library.comparison.refusal.anonymousMax",
+                    title);
+            checkText(e.headlineFraming(), MAX_TEXT, "library.comparison.refusal.headlineFramingTooLong", title);
+            checkText(e.framingWhy(), MAX_TEXT, "library.comparison.refusal.framingWhyTooLong", title);
+            checkText(e.outletKindNote(), MAX_TEXT, "library.comparison.refusal.outletNoteTooLong", title);
+            checkText(e.omissions(), MAX_TEXT, "library.comparison.refusal.omissionsTooLong", title);
+            checkText(e.notes(), MAX_TEXT, "library.comparison.refusal.notesTooLong", title);
+            checkWords(
+                    e.hedges(),
+                    "library.comparison.refusal.tooManyHedges",
+                    "library.comparison.refusal.hedgeTooLong",
+                    title);
+            checkWords(
+                    e.loadedWords(),
+                    "library.comparison.refusal.tooManyLoadedWords",
+                    "library.comparison.refusal.loadedWordTooLong",
+                    title);
+            checkWords(
+                    e.relayedFrom(),
+                    "library.comparison.refusal.tooManyRelayed",
+                    "library.comparison.refusal.relayedTooLong",
+                    title);
         }
         if (draft.claims().size() > MAX_CLAIMS) {
-            throw refused("A comparison key can have at most " + MAX_CLAIMS + " core claims.");
+            throw UserFacingException.of("library.comparison.refusal.tooManyClaims", MAX_CLAIMS);
         }
         Set<String> ids = new HashSet<>();
         int number = 0;
         for (ComparisonDraft.CoreClaim c : draft.claims()) {
             number++;
             if (!ID.matcher(c.id()).matches() || !ids.add(c.id())) {
-                throw refused("Core claim " + number + " has no valid name of its own; reload the page.");
+                throw UserFacingException.of("library.comparison.refusal.claimId", number);
             }
-            checkText("Core claim " + number, c.claim(), MAX_CLAIM);
+            if (c.claim().length() > MAX_CLAIM) {
+                throw UserFacingException.of("library.comparison.refusal.claimTooLong", number, MAX_CLAIM);
+            }
             Set<UUID> cells = new HashSet<>();
             for (ComparisonDraft.Carriage x : c.carriages()) {
                 SetArticle article = byId.get(x.articleId());
                 if (article == null) {
-                    throw refused("Core claim " + number + " names an article that is not in this story set.");
+                    throw UserFacingException.of("library.comparison.refusal.claimArticleNotInSet", number);
                 }
-                String where = "Core claim " + number + ", \u201c" + article.title() + "\u201d: ";
+                String title = article.title();
                 if (!cells.add(x.articleId())) {
-                    throw refused(where + "the article is given twice.");
+                    throw UserFacingException.of("library.comparison.refusal.cellTwice", number, title);
                 }
                 if (!x.how().isEmpty() && !CARRYING.contains(x.how())) {
-                    throw refused(
-                            where + "how the article carries the claim must be fact, attributed, hedged or absent.");
+                    throw UserFacingException.of("library.comparison.refusal.carrying", number, title);
                 }
                 if (!CARRYING.containsAll(x.alsoAccepted())
                         || new HashSet<>(x.alsoAccepted()).size()
                                 != x.alsoAccepted().size()) {
-                    throw refused(where + "the other answers accepted must each be fact, attributed, hedged or"
-                            + " absent, once.");
+                    throw UserFacingException.of("library.comparison.refusal.carryingAlso", number, title);
                 }
-                checkText(where + "the reason other answers are accepted", x.why(), MAX_TEXT);
-                checkText(where + "the quote", x.quote(), MAX_QUOTE);
+                if (x.why().length() > MAX_TEXT) {
+                    throw UserFacingException.of(
+                            "library.comparison.refusal.carryingWhyTooLong", number, title, MAX_TEXT);
+                }
+                if (x.quote().length() > MAX_QUOTE) {
+                    throw UserFacingException.of("library.comparison.refusal.quoteTooLong", number, title, MAX_QUOTE);
+                }
                 if (x.at() != null && x.at() < 0) {
-                    throw refused(where + "the quote's place is not in the article; reload the page.");
+                    throw UserFacingException.of("library.comparison.refusal.quotePlace", number, title);
                 }
             }
         }
         if (draft.rubric().size() > MAX_LEVELS) {
-            throw refused("A rubric can have at most " + MAX_LEVELS + " levels.");
+            throw UserFacingException.of("library.comparison.refusal.tooManyLevels", MAX_LEVELS);
         }
         for (int level = 0; level < draft.rubric().size(); level++) {
             ComparisonDraft.Level l = draft.rubric().get(level);
-            checkText("The name of rubric level " + level, l.name(), MAX_LEVEL_NAME);
-            checkText("The description of rubric level " + level, l.descriptor(), MAX_DESCRIPTOR);
-        }
-    }
-
-    private static void checkCount(String where, String kind, int min, @Nullable Integer max) {
-        if (min < 0 || min > MAX_COUNT) {
-            throw refused(where + "the number of " + kind + " sources must be between 0 and " + MAX_COUNT + ".");
-        }
-        if (max != null && (max < min || max > MAX_COUNT)) {
-            throw refused(
-                    where + "the most " + kind + " sources a student may count cannot be fewer than the" + " least.");
-        }
-    }
-
-    private static void checkText(String what, String value, int max) {
-        if (value.length() > max) {
-            throw refused(what + " is too long: at most " + max + " characters.");
-        }
-    }
-
-    private static void checkWords(String where, String what, List<String> words) {
-        if (words.size() > MAX_WORDS) {
-            throw refused(where + "at most " + MAX_WORDS + " " + what + ".");
-        }
-        for (String w : words) {
-            if (w.isBlank() || w.length() > MAX_WORD) {
-                throw refused(where + "each of the " + what + " must be words of at most " + MAX_WORD + " characters.");
+            if (l.name().length() > MAX_LEVEL_NAME) {
+                throw UserFacingException.of("library.comparison.refusal.levelNameTooLong", level, MAX_LEVEL_NAME);
+            }
+            if (l.descriptor().length() > MAX_DESCRIPTOR) {
+                throw UserFacingException.of(
+                        "library.comparison.refusal.levelDescriptorTooLong", level, MAX_DESCRIPTOR);
             }
         }
     }
 
-    private static UserFacingException refused(String sentence) {
-        return new UserFacingException(sentence + " Nothing was saved.");
+    /** The article's count of named or anonymous sources; the keys take the title, then the limit. */
+    private static void checkCount(int min, @Nullable Integer max, String countKey, String maxKey, String title) {
+        if (min < 0 || min > MAX_COUNT) {
+            throw UserFacingException.of(countKey, title, MAX_COUNT);
+        }
+        if (max != null && (max < min || max > MAX_COUNT)) {
+            throw UserFacingException.of(maxKey, title);
+        }
+    }
+
+    /** One of the article's texts; the key takes the title, then the limit. */
+    private static void checkText(String value, int max, String key, String title) {
+        if (value.length() > max) {
+            throw UserFacingException.of(key, title, max);
+        }
+    }
+
+    /** One of the article's word lists; the keys take the title, then the limit. */
+    private static void checkWords(List<String> words, String tooManyKey, String tooLongKey, String title) {
+        if (words.size() > MAX_WORDS) {
+            throw UserFacingException.of(tooManyKey, title, MAX_WORDS);
+        }
+        for (String w : words) {
+            if (w.isBlank() || w.length() > MAX_WORD) {
+                throw UserFacingException.of(tooLongKey, title, MAX_WORD);
+            }
+        }
     }
 
     // --- publishing --------------------------------------------------------------------------
 
     /**
-     * What the draft still needs before it can be published, as sentences for the teacher, in the
-     * order the page shows the fields; empty when it can be published. Assumes {@link #checkLimits}.
+     * What the draft still needs before it can be published, as texts for the teacher (worded by
+     * the page, DD034), in the order the page shows the fields; empty when it can be published.
+     * Assumes {@link #checkLimits}.
      */
-    public static List<String> publishProblems(ComparisonDraft draft, List<SetArticle> articles) {
-        List<String> problems = new ArrayList<>();
+    public static List<KeyedText> publishProblems(ComparisonDraft draft, List<SetArticle> articles) {
+        List<KeyedText> problems = new ArrayList<>();
         if (articles.size() < 2) {
-            problems.add(
-                    "A comparison needs at least two articles in the story set; this one has " + articles.size() + ".");
+            problems.add(KeyedText.of("library.comparison.problem.tooFewArticles", articles.size()));
         }
         for (SetArticle article : articles) {
             ComparisonDraft.Entry e = entry(draft, article.articleId());
-            String where = "\u201c" + article.title() + "\u201d: ";
+            String title = article.title();
             if (e.framing().isEmpty()) {
-                problems.add(where + "choose how its headline frames the story.");
+                problems.add(KeyedText.of("library.comparison.problem.framing", title));
             }
             if (e.headlineFraming().isBlank()) {
-                problems.add(where + "explain the headline's framing in a sentence.");
+                problems.add(KeyedText.of("library.comparison.problem.headlineFraming", title));
             }
             if (!e.framingAlsoAccepted().isEmpty() && e.framingWhy().isBlank()) {
-                problems.add(where + "say why the other framings are accepted too.");
+                problems.add(KeyedText.of("library.comparison.problem.framingWhy", title));
             }
             if (e.reporting().isEmpty()) {
-                problems.add(where + "say whether it reports the story itself, relays it, or both.");
+                problems.add(KeyedText.of("library.comparison.problem.reporting", title));
             }
             for (String hedge : e.hedges()) {
                 if (!article.text().contains(hedge)) {
-                    problems.add(where + "the hedge \u201c" + hedge + "\u201d is not in the article's words.");
+                    problems.add(KeyedText.of("library.comparison.problem.hedge", title, hedge));
                 }
             }
             for (String word : e.loadedWords()) {
                 if (!article.text().contains(word)) {
-                    problems.add(where + "the loaded word \u201c" + word + "\u201d is not in the article's words.");
+                    problems.add(KeyedText.of("library.comparison.problem.loadedWord", title, word));
                 }
             }
         }
@@ -358,37 +389,38 @@ public final class ComparisonDrafts {
         for (ComparisonDraft.CoreClaim c : draft.claims()) {
             number++;
             if (c.claim().isBlank()) {
-                problems.add("Core claim " + number + ": write the claim in neutral words.");
+                problems.add(KeyedText.of("library.comparison.problem.claim", number));
             }
             for (SetArticle article : articles) {
                 ComparisonDraft.Carriage x = carriage(c, article.articleId());
-                String where = "Core claim " + number + ", \u201c" + article.title() + "\u201d: ";
+                String title = article.title();
                 if (x.how().isEmpty()) {
-                    problems.add(where + "choose how the article carries it.");
+                    problems.add(KeyedText.of("library.comparison.problem.how", number, title));
                     continue;
                 }
                 if (!x.alsoAccepted().isEmpty() && x.why().isBlank()) {
-                    problems.add(where + "say why the other answers are accepted too.");
+                    problems.add(KeyedText.of("library.comparison.problem.howWhy", number, title));
                 }
                 if (x.quote().isEmpty()) {
                     if (!x.how().equals("absent")) {
-                        problems.add(where + "quote the words that carry the claim.");
+                        problems.add(KeyedText.of("library.comparison.problem.quote", number, title));
                     }
                 } else if (place(article.text(), x).isEmpty()) {
-                    problems.add(where + "the words \u201c" + shown(x.quote()) + "\u201d are not in the article.");
+                    problems.add(
+                            KeyedText.of("library.comparison.problem.quoteNotFound", number, title, shown(x.quote())));
                 }
             }
         }
         if (draft.rubric().size() < MIN_LEVELS) {
-            problems.add("Give the closing judgement's rubric at least " + MIN_LEVELS + " levels.");
+            problems.add(KeyedText.of("library.comparison.problem.rubric", MIN_LEVELS));
         }
         for (int level = 0; level < draft.rubric().size(); level++) {
             ComparisonDraft.Level l = draft.rubric().get(level);
             if (l.name().isBlank()) {
-                problems.add("Rubric level " + level + ": give it a name.");
+                problems.add(KeyedText.of("library.comparison.problem.levelName", level));
             }
             if (l.descriptor().isBlank()) {
-                problems.add("Rubric level " + level + ": describe what work at this level looks like.");
+                problems.add(KeyedText.of("library.comparison.problem.levelDescriptor", level));
             }
         }
         return problems;

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.PlainText;
 import org.lateral.library.LibraryImport;
 import org.lateral.library.StorySetOfMySchool;
@@ -121,7 +122,7 @@ public class ComparisonKeyEditorService {
 
     /** The outcome of publishing: the gaps that stop it, or the version now current. */
     public record Publication(
-            List<String> problems, @Nullable UUID versionId, boolean added) {
+            List<KeyedText> problems, @Nullable UUID versionId, boolean added) {
         public Publication {
             problems = List.copyOf(problems);
         }
@@ -247,7 +248,7 @@ public class ComparisonKeyEditorService {
         if (key.version() != expectedVersion) {
             throw new StaleDraftException("library.comparison.refusal.stale");
         }
-        List<String> problems = ComparisonDrafts.publishProblems(key.draft(), set.articles());
+        List<KeyedText> problems = ComparisonDrafts.publishProblems(key.draft(), set.articles());
         if (!problems.isEmpty()) {
             return new Publication(problems, null, false);
         }

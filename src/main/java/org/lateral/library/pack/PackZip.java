@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.lateral.base.i18n.KeyedText;
 
 /**
  * A pack as one zip file: its files at the root of the archive, in the layout of
@@ -52,16 +53,20 @@ public final class PackZip {
 
     private PackZip() {}
 
-    /** The zip was refused; {@code problems} are sentences for the teacher, one per reason. */
+    /**
+     * The zip was refused; {@code problems} are texts for the teacher, one per reason, worded by
+     * the page that shows them (DD034). The message is the English one, for logs.
+     */
     public static final class RefusedException extends RuntimeException {
-        private final List<String> problems;
+        private final List<KeyedText> problems;
 
-        public RefusedException(List<String> problems) {
-            super("This file cannot be imported as a pack: " + String.join(" ", problems));
+        public RefusedException(List<KeyedText> problems) {
+            super("This file cannot be imported as a pack: "
+                    + String.join(" ", problems.stream().map(KeyedText::english).toList()));
             this.problems = List.copyOf(problems);
         }
 
-        public List<String> problems() {
+        public List<KeyedText> problems() {
             return problems;
         }
     }
@@ -69,9 +74,9 @@ public final class PackZip {
     /** Reads an uploaded zip into memory, checked; {@code name} names the pack in messages. */
     public static PackFiles read(String name, byte[] zip) {
         if (zip.length > MAX_ZIP_BYTES) {
-            throw refused("The file is larger than " + MAX_ZIP_BYTES / (1024 * 1024) + " MB.");
+            throw refused(KeyedText.of("library.packs.refusal.fileTooLarge", MAX_ZIP_BYTES / (1024 * 1024)));
         }
-        List<String> problems = new ArrayList<>();
+        List<KeyedText> problems = new ArrayList<>();
         Set<String> listed = centralDirectory(zip, problems);
         if (!problems.isEmpty()) {
             throw new RefusedException(problems);
@@ -85,11 +90,11 @@ public final class PackZip {
                 String path = entry.getName();
                 if (++entries > MAX_ENTRIES) {
                     // The directory's count is 16 bits; the entries themselves are counted too.
-                    throw refused("The zip holds more than " + MAX_ENTRIES + " entries.");
+                    throw refused(KeyedText.of("library.packs.refusal.moreEntries", MAX_ENTRIES));
                 }
                 if (!listed.contains(path)) {
                     // A local header the directory does not list: a crafted archive.
-                    throw refused("The entry '" + printable(path) + "' is not in the zip's directory.");
+                    throw refused(KeyedText.of("library.packs.refusal.notInDirectory", printable(path)));
                 }
                 if (entry.isDirectory()) {
                     continue;
@@ -98,30 +103,30 @@ public final class PackZip {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     total += n;
                     if (content.size() + n > MAX_ENTRY_BYTES) {
-                        throw refused("The file '" + printable(path) + "' is larger than " + MAX_ENTRY_BYTES / 1024
-                                + " KB once unpacked.");
+                        throw refused(KeyedText.of(
+                                "library.packs.refusal.entryTooLarge", printable(path), MAX_ENTRY_BYTES / 1024));
                     }
                     if (total > MAX_TOTAL_BYTES) {
-                        throw refused("The zip unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB.");
+                        throw refused(
+                                KeyedText.of("library.packs.refusal.unpacksTooLarge", MAX_TOTAL_BYTES / (1024 * 1024)));
                     }
                     content.write(buffer, 0, n);
                 }
                 byte[] bytes = content.toByteArray();
                 if (looksLikeZip(bytes)) {
-                    throw refused(
-                            "The file '" + printable(path) + "' is a zip inside the zip; packs hold no archives.");
+                    throw refused(KeyedText.of("library.packs.refusal.nestedZip", printable(path)));
                 }
                 if (files.put(path, utf8(path, bytes)) != null) {
-                    throw refused("The zip holds '" + printable(path) + "' twice.");
+                    throw refused(KeyedText.of("library.packs.refusal.twice", printable(path)));
                 }
             }
         } catch (ZipException e) {
-            throw refused("The file is not a readable zip.");
+            throw refused(KeyedText.of("library.packs.refusal.notAZip"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!files.containsKey("pack.yaml")) {
-            throw refused("The zip has no pack.yaml at its top level.");
+            throw refused(KeyedText.of("library.packs.refusal.noManifest"));
         }
         return new PackFiles() {
             @Override
@@ -140,7 +145,7 @@ public final class PackZip {
      * The archive's own directory at its end: every name checked, symbolic links found (the
      * Unix file type in the external attributes), entries counted. Returns the names listed.
      */
-    private static Set<String> centralDirectory(byte[] zip, List<String> problems) {
+    private static Set<String> centralDirectory(byte[] zip, List<KeyedText> problems) {
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         int end = -1;
         for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--) {
@@ -150,20 +155,20 @@ public final class PackZip {
             }
         }
         if (end < 0) {
-            problems.add("The file is not a readable zip.");
+            problems.add(KeyedText.of("library.packs.refusal.notAZip"));
             return Set.of();
         }
         int count = Short.toUnsignedInt(b.getShort(end + 10));
         long offset = Integer.toUnsignedLong(b.getInt(end + 16));
         if (count > MAX_ENTRIES) {
-            problems.add("The zip holds " + count + " entries; a pack has at most " + MAX_ENTRIES + ".");
+            problems.add(KeyedText.of("library.packs.refusal.tooManyEntries", count, MAX_ENTRIES));
             return Set.of();
         }
         Set<String> names = new HashSet<>();
         int at = (int) Math.min(offset, Integer.MAX_VALUE);
         for (int i = 0; i < count; i++) {
             if (at < 0 || at + 46 > zip.length || b.getInt(at) != CENTRAL_ENTRY) {
-                problems.add("The file is not a readable zip.");
+                problems.add(KeyedText.of("library.packs.refusal.notAZip"));
                 return Set.of();
             }
             int madeBy = Short.toUnsignedInt(b.getShort(at + 4)) >> 8;
@@ -172,39 +177,38 @@ public final class PackZip {
             int commentLength = Short.toUnsignedInt(b.getShort(at + 32));
             int external = b.getInt(at + 38);
             if (at + 46 + nameLength > zip.length) {
-                problems.add("The file is not a readable zip.");
+                problems.add(KeyedText.of("library.packs.refusal.notAZip"));
                 return Set.of();
             }
             String name = new String(zip, at + 46, nameLength, StandardCharsets.UTF_8);
             names.add(name);
             checkName(name, problems);
             if (madeBy == UNIX && ((external >>> 16) & FILE_TYPE_MASK) == SYMLINK) {
-                problems.add("The entry '" + printable(name) + "' is a symbolic link; packs hold plain files only.");
+                problems.add(KeyedText.of("library.packs.refusal.symlink", printable(name)));
             }
             at += 46 + nameLength + extraLength + commentLength;
         }
         return names;
     }
 
-    private static void checkName(String name, List<String> problems) {
+    private static void checkName(String name, List<KeyedText> problems) {
         String shown = printable(name);
         if (name.isEmpty() || name.indexOf('\0') >= 0) {
-            problems.add("An entry has an empty or invalid name.");
+            problems.add(KeyedText.of("library.packs.refusal.badName"));
         } else if (name.contains("\\")) {
-            problems.add("The entry '" + shown + "' has a backslash in its name; a pack uses '/' only.");
+            problems.add(KeyedText.of("library.packs.refusal.backslash", shown));
         } else if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-            problems.add("The entry '" + shown + "' has an absolute path; a pack's paths start inside the pack.");
+            problems.add(KeyedText.of("library.packs.refusal.absolute", shown));
         } else if (List.of(name.split("/")).contains("..")) {
-            problems.add("The entry '" + shown + "' points outside the pack ('..').");
+            problems.add(KeyedText.of("library.packs.refusal.outside", shown));
         } else if (!name.endsWith("/")) {
             String type = name.contains(".")
                     ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
                     : "";
             if (type.equals("zip") || type.equals("jar")) {
-                problems.add("The file '" + shown + "' is a zip inside the zip; packs hold no archives.");
+                problems.add(KeyedText.of("library.packs.refusal.nestedZip", shown));
             } else if (!KNOWN_TYPES.contains(type)) {
-                problems.add(
-                        "The file '" + shown + "' is of an unknown type; a pack holds .yaml, .txt and .jsonld files.");
+                problems.add(KeyedText.of("library.packs.refusal.unknownType", shown));
             }
         }
     }
@@ -222,7 +226,7 @@ public final class PackZip {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw refused("The file '" + printable(path) + "' is not UTF-8 text.");
+            throw refused(KeyedText.of("library.packs.refusal.notUtf8", printable(path)));
         }
     }
 
@@ -231,7 +235,7 @@ public final class PackZip {
         return cleaned.length() > 120 ? cleaned.substring(0, 120) + "\u2026" : cleaned;
     }
 
-    private static RefusedException refused(String problem) {
+    private static RefusedException refused(KeyedText problem) {
         return new RefusedException(List.of(problem));
     }
 

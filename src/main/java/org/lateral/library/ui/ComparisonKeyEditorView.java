@@ -271,7 +271,7 @@ class ComparisonKeyEditorView extends Div implements HasUrlParameter<String>, Ha
             ComparisonKeyEditorService.Publication result = comparisons.publish(storySetId, version);
             if (!result.published()) {
                 UnorderedList list = new UnorderedList();
-                result.problems().forEach(p -> list.add(new ListItem(p)));
+                result.problems().forEach(p -> list.add(new ListItem(p.in(this))));
                 problems.add(new Paragraph(getTranslation("library.comparison.problems")), list);
                 problems.getElement().setAttribute("data-outcome", "problems");
                 return;

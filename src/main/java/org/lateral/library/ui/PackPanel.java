@@ -8,12 +8,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
+import org.lateral.base.i18n.Translations;
 import org.lateral.library.PackService;
 import org.lateral.library.pack.PackZip;
 import org.lateral.security.NotYoursException;
@@ -41,6 +46,8 @@ public class PackPanel extends Div {
         if (!sets.isEmpty()) {
             // Worded here: the download runs outside the page, where its language is not known.
             String notYours = getTranslation("library.packs.notYours");
+            Locale language = getLocale();
+            Optional<Translations> translations = Translations.of(VaadinService.getCurrent());
             Select<PackService.StorySetChoice> set = new Select<>();
             set.setLabel(getTranslation("library.packs.storySet"));
             set.setItems(sets);
@@ -60,7 +67,11 @@ public class PackPanel extends Div {
                                 } catch (NotYoursException | AccessDeniedException e) {
                                     return DownloadResponse.error(403, notYours);
                                 } catch (UserFacingException e) {
-                                    return DownloadResponse.error(404, e.getMessage());
+                                    return DownloadResponse.error(
+                                            404,
+                                            translations
+                                                    .map(t -> e.messageIn(language, t))
+                                                    .orElseGet(e::getMessage));
                                 }
                             },
                             "pack.zip"),
@@ -97,9 +108,9 @@ public class PackPanel extends Div {
         }
     }
 
-    private static UnorderedList list(List<String> lines) {
+    private UnorderedList list(List<KeyedText> lines) {
         UnorderedList list = new UnorderedList();
-        lines.forEach(l -> list.add(new ListItem(l)));
+        lines.forEach(l -> list.add(new ListItem(l.in(this))));
         return list;
     }
 }

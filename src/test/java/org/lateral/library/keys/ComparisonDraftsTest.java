@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.pack.SeedPack;
 
 /** The comparison key editor's pure rules (DD021, "Comparison keys"): limits, publish problems, the version. */
@@ -287,11 +288,11 @@ class ComparisonDraftsTest {
                 Arguments.of(
                         "a hedge the text does not have",
                         harbour(base, e -> words(e, List.of("allegedly"), List.of())),
-                        "\u201cFerry reportedly saved\u201d: the hedge \u201callegedly\u201d is not in the article's words."),
+                        "\u201cFerry reportedly saved\u201d: the hedge \u201callegedly\u201d is not in the article\u2019s words."),
                 Arguments.of(
                         "a loaded word the text does not have",
                         harbour(base, e -> words(e, List.of(), List.of("Devastating"))),
-                        "\u201cFerry reportedly saved\u201d: the loaded word \u201cDevastating\u201d is not in the article's words."),
+                        "\u201cFerry reportedly saved\u201d: the loaded word \u201cDevastating\u201d is not in the article\u2019s words."),
                 Arguments.of(
                         "a core claim without words",
                         ComparisonDrafts.updateClaim(
@@ -316,7 +317,7 @@ class ComparisonDraftsTest {
                 Arguments.of(
                         "a rubric of one level",
                         withRubric(base, List.of(new ComparisonDraft.Level("Only", "One level."))),
-                        "Give the closing judgement's rubric at least 2 levels."),
+                        "Give the closing judgement\u2019s rubric at least 2 levels."),
                 Arguments.of(
                         "a rubric level without a name",
                         ComparisonDrafts.updateLevel(base, 1, l -> new ComparisonDraft.Level("", l.descriptor())),
@@ -330,7 +331,8 @@ class ComparisonDraftsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unpublishable")
     void publishing_names_each_gap_in_a_sentence(String what, ComparisonDraft draft, String problem) {
-        assertThat(ComparisonDrafts.publishProblems(draft, SET)).containsExactly(problem);
+        assertThat(ComparisonDrafts.publishProblems(draft, SET).stream().map(KeyedText::english))
+                .containsExactly(problem);
         assertThatThrownBy(() -> ComparisonDrafts.toComparison(draft, UUID.randomUUID(), SET))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -339,18 +341,21 @@ class ComparisonDraftsTest {
     void an_absent_claim_needs_no_quote_and_a_set_of_one_article_cannot_be_compared() {
         ComparisonDraft absent = cell(complete(), COAST, c -> how(c, "absent", List.of(), "", ""));
         assertThat(ComparisonDrafts.publishProblems(absent, SET)).isEmpty();
-        assertThat(ComparisonDrafts.publishProblems(complete(), SET.subList(0, 1)))
+        assertThat(ComparisonDrafts.publishProblems(complete(), SET.subList(0, 1)).stream()
+                        .map(KeyedText::english))
                 .contains("A comparison needs at least two articles in the story set; this one has 1.");
     }
 
     @Test
     void an_empty_draft_lists_everything_still_to_do() {
-        List<String> problems = ComparisonDrafts.publishProblems(ComparisonDraft.EMPTY, SET);
+        List<String> problems = ComparisonDrafts.publishProblems(ComparisonDraft.EMPTY, SET).stream()
+                .map(KeyedText::english)
+                .toList();
         assertThat(problems)
                 .contains(
                         "\u201cCouncil keeps ferry\u201d: choose how its headline frames the story.",
-                        "\u201cCouncil keeps ferry\u201d: explain the headline's framing in a sentence.",
-                        "Give the closing judgement's rubric at least 2 levels.");
+                        "\u201cCouncil keeps ferry\u201d: explain the headline\u2019s framing in a sentence.",
+                        "Give the closing judgement\u2019s rubric at least 2 levels.");
     }
 
     // --- the published version -------------------------------------------------------------

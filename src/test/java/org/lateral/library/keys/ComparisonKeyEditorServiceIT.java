@@ -18,6 +18,7 @@ import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.i18n.Translations;
 import org.lateral.classroom.ClassroomService;
 import org.lateral.classroom.NewClass;
@@ -363,10 +364,10 @@ class ComparisonKeyEditorServiceIT {
             // Publishing an unfinished draft lists what is missing and stores nothing.
             ComparisonKeyEditorService.Publication refused = comparisons.publish(set, 1);
             assertThat(refused.published()).isFalse();
-            assertThat(refused.problems())
+            assertThat(refused.problems().stream().map(KeyedText::english))
                     .contains(
                             "Core claim 1: write the claim in neutral words.",
-                            "Give the closing judgement's rubric at least 2 levels.");
+                            "Give the closing judgement\u2019s rubric at least 2 levels.");
             assertThat(versionsOf(key)).isZero();
             assertThat(pins.comparisonPin(school, set, accountId(teacher))
                             .orElseThrow()

@@ -3,6 +3,7 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,7 @@ class ComparisonKeyEditorViewTest extends SpringBrowserlessTest {
 
     static final String COPIER = "cmp-view-copier";
     static final String STARTER = "cmp-view-starter";
+    static final String SPANISH = "cmp-view-spanish";
 
     /** A school of its own with its own copy of the seed pack, so the demo school is not changed. */
     static @Nullable UUID school;
@@ -69,6 +72,7 @@ class ComparisonKeyEditorViewTest extends SpringBrowserlessTest {
         UUID id = fixtures.schoolWithOwnPack("Comparison view school", packCopy);
         administration.ensureAccount(id, COPIER, "Mx Copier", Set.of(Role.TEACHER), Fixtures.PASSWORD);
         administration.ensureAccount(id, STARTER, "Mx Starter", Set.of(Role.TEACHER), Fixtures.PASSWORD);
+        administration.ensureAccount(id, SPANISH, "Mx Spanish", Set.of(Role.TEACHER), Fixtures.PASSWORD);
         school = id;
     }
 
@@ -209,5 +213,35 @@ class ComparisonKeyEditorViewTest extends SpringBrowserlessTest {
         assertThat(after.draft().claims().getFirst().claim()).isEmpty();
         assertThat($(Button.class).withTestId("cmp-publish").single().isEnabled())
                 .isFalse();
+    }
+
+    /**
+     * A refusal of the saved draft and what publishing still needs are made where the language is
+     * not known; they travel as keys and are worded in the page's language (DD034).
+     */
+    @Test
+    @WithUserDetails(value = SPANISH, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_words_the_refusals_and_the_publish_problems_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(ComparisonKeyEditorView.class, storySet().toString());
+        test($(Button.class).withTestId("cmp-start-empty").single()).click();
+        test($(Button.class).withTestId("cmp-add-claim").single()).click();
+
+        Div first = all("cmp-entry").getFirst();
+        test($(TextField.class, first).withTestId("cmp-named").single()).setValue("5");
+        test($(TextField.class, first).withTestId("cmp-named-max").single()).setValue("2");
+        String error = $(Paragraph.class).withTestId("cmp-error").single().getText();
+        assertThat(error)
+                .contains("no puede ser menor que el mínimo", "No se guardó nada.")
+                .doesNotContain("Nothing was saved");
+
+        test($(Button.class).withTestId("cmp-publish").single()).click();
+        assertThat(problems().getElement().getAttribute("data-outcome")).isEqualTo("problems");
+        assertThat(problems().getElement().getTextRecursively())
+                .contains(
+                        "Aún sin publicar. Falta:",
+                        "Afirmación central 1: escribe la afirmación en palabras neutrales.",
+                        "Da a la rúbrica de la valoración final al menos 2 niveles.")
+                .doesNotContain("Core claim", "neutral words", "closing judgement");
     }
 }

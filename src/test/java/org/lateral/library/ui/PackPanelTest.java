@@ -3,10 +3,12 @@ package org.lateral.library.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lateral.LateralTest;
@@ -57,6 +59,20 @@ class PackPanelTest extends SpringBrowserlessTest {
         test($(Upload.class).withTestId("import-pack").single()).upload("evil.zip", "application/zip", evil);
         assertThat(report())
                 .contains("Nothing was imported")
-                .contains("The entry '../escape.txt' points outside the pack ('..').");
+                .contains("The entry \u2018../escape.txt\u2019 points outside the pack (\u2018..\u2019).");
+    }
+
+    /** The refusal is made where the language is not known and worded by the page (DD034). */
+    @Test
+    @WithUserDetails("teacher")
+    void a_refused_upload_on_a_spanish_page_reads_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(LibraryView.class);
+        byte[] evil = PackZip.write(Map.of("pack.yaml", "id: x", "../escape.txt", "boo"));
+        test($(Upload.class).withTestId("import-pack").single()).upload("evil.zip", "application/zip", evil);
+        assertThat(report())
+                .contains("No se importó nada de «evil»:")
+                .contains("La entrada \u2018../escape.txt\u2019 apunta fuera del paquete (\u2018..\u2019).")
+                .doesNotContain("points outside the pack", "Nothing was imported");
     }
 }
