@@ -394,7 +394,7 @@ public class KeyAmendments {
                             before,
                             after,
                             overridden,
-                            facts.steps() > 1 ? "Mark the claims" : ""));
+                            facts.steps() > 1 ? NewStep.MARK_CLAIMS : ""));
                 }
             }
         }
@@ -426,7 +426,7 @@ public class KeyAmendments {
                             before,
                             after,
                             overridden,
-                            facts.steps() > 1 ? "Who says so?" : ""));
+                            facts.steps() > 1 ? NewStep.IDENTIFY_SOURCES : ""));
                 }
             }
         }

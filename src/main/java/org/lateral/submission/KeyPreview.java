@@ -27,7 +27,8 @@ public record KeyPreview(
     /**
      * One attempt whose rules score would change; {@code counted} stays when the teacher overrode it.
      *
-     * @param step the lesson step's name when the lesson has more than one ("Who says so?"), else ""
+     * @param step the lesson step's exercise code when the lesson has more than one ("identify-sources"),
+     *        else ""; the page names it in its language
      */
     public record Change(String student, int attempt, double before, double after, boolean overridden, String step) {
 

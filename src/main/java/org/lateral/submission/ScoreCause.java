@@ -2,22 +2,23 @@ package org.lateral.submission;
 
 import java.util.Optional;
 import org.lateral.base.Coded;
+import org.lateral.base.i18n.Labelled;
 
-/** Who or what caused a score row. */
-public enum ScoreCause implements Coded {
-    SUBMITTED("submitted", "Scored on submission"),
-    KEY_AMENDED("key-amended", "Re-scored: the teacher changed this assignment's key"),
-    KEY_VERSION("key-version", "Re-scored: moved to a new key version"),
-    OVERRIDE("override", "Score set by the teacher"),
-    OVERRIDE_REMOVED("override-removed", "Teacher's score removed: the rules' score counts again"),
-    JUDGEMENT_GRADED("judgement-graded", "Re-scored: the teacher graded the judgement");
+/** Who or what caused a score row; the teacher's score history names it in the page's language. */
+public enum ScoreCause implements Coded, Labelled {
+    SUBMITTED("submitted", "submission.scoreCause.submitted"),
+    KEY_AMENDED("key-amended", "submission.scoreCause.keyAmended"),
+    KEY_VERSION("key-version", "submission.scoreCause.keyVersion"),
+    OVERRIDE("override", "submission.scoreCause.override"),
+    OVERRIDE_REMOVED("override-removed", "submission.scoreCause.overrideRemoved"),
+    JUDGEMENT_GRADED("judgement-graded", "submission.scoreCause.judgementGraded");
 
     private final String code;
-    private final String label;
+    private final String labelKey;
 
-    ScoreCause(String code, String label) {
+    ScoreCause(String code, String labelKey) {
         this.code = code;
-        this.label = label;
+        this.labelKey = labelKey;
     }
 
     @Override
@@ -25,8 +26,9 @@ public enum ScoreCause implements Coded {
         return code;
     }
 
-    public String label() {
-        return label;
+    @Override
+    public String labelKey() {
+        return labelKey;
     }
 
     static Optional<ScoreCause> fromCode(String code) {

@@ -196,7 +196,7 @@ class GradingJourneyIT extends JourneyTest {
 
             row.apply("open-attempt-2").click();
             assertThat(page.getByTestId("score-row")).hasCount(2);
-            assertThat(page.getByTestId("score-history")).containsText("changed this assignment's key");
+            assertThat(page.getByTestId("score-history")).containsText("changed this assignment’s key");
             screenshot("grading-4-attempt.png");
         } finally {
             page.context().close();

@@ -158,7 +158,7 @@ class LessonKeyVersionIT {
                     .as("the claims attempt and the sources attempt")
                     .isEqualTo(2);
             assertThat(preview.changes())
-                    .filteredOn(c -> c.step().equals("Who says so?"))
+                    .filteredOn(c -> c.step().equals("identify-sources"))
                     .singleElement()
                     .satisfies(c -> {
                         assertThat(c.student()).isEqualTo("Ada");

@@ -1,11 +1,15 @@
 package org.lateral.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.SubmissionStatus;
 import org.lateral.base.i18n.Labelled;
+import org.lateral.base.i18n.Translations;
+import org.lateral.base.ui.ExerciseNames;
 import org.lateral.classroom.SameNames;
 import org.lateral.submission.ScoreStatistics;
 
@@ -63,36 +67,27 @@ final class DashboardText {
         return page.getTranslation(value.labelKey());
     }
 
-    /** Where a student's work stands. */
+    /** Where a student's work stands, in the words of every page (SubmissionStatus). */
     static String status(Component page, SubmissionStatus status) {
-        return page.getTranslation(
-                switch (status) {
-                    case NOT_STARTED -> "dashboard.status.notStarted";
-                    case IN_PROGRESS -> "dashboard.status.inProgress";
-                    case SUBMITTED -> "dashboard.status.submitted";
-                    case LATE -> "dashboard.status.late";
-                    case MISSING -> "dashboard.status.missing";
-                });
+        return page.getTranslation(status.labelKey());
     }
 
     /** An exercise's name: "Mark the claims"; an unknown code as it is. */
     static String exercise(Component page, String exercise) {
-        return switch (exercise) {
-            case "mark-claims" -> page.getTranslation("dashboard.exercise.markClaims");
-            case "identify-sources" -> page.getTranslation("dashboard.exercise.identifySources");
-            case "compare-outlets" -> page.getTranslation("dashboard.exercise.compareOutlets");
-            default -> exercise;
-        };
+        return ExerciseNames.name(exercise, language(page));
     }
 
     /** An exercise's word in a column or a list of steps: "Claims"; an unknown code as it is. */
     static String shortExercise(Component page, String exercise) {
-        return switch (exercise) {
-            case "mark-claims" -> page.getTranslation("dashboard.exercise.claims");
-            case "identify-sources" -> page.getTranslation("dashboard.exercise.sources");
-            case "compare-outlets" -> page.getTranslation("dashboard.exercise.comparison");
-            default -> exercise;
-        };
+        return ExerciseNames.shortName(exercise, language(page));
+    }
+
+    /** The page's language, as {@code Component.getLocale} (protected there) finds it. */
+    private static Locale language(Component page) {
+        return page.getUI()
+                .or(() -> Optional.ofNullable(UI.getCurrent()))
+                .map(UI::getLocale)
+                .orElse(Translations.ENGLISH);
     }
 
     /** The name, with the username after it where another student listed beside it has the same name. */

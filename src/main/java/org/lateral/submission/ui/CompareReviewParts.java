@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -67,32 +68,36 @@ final class CompareReviewParts {
         card.getElement().setAttribute("data-testid", "compare-article");
         card.getElement().setAttribute("data-article-id", a.column().articleId().toString());
         card.add(new H3(a.column().outlet() + ": " + a.column().title()));
-        Paragraph score = new Paragraph("Grid score for this article: " + percent(a.score()));
+        Paragraph score = new Paragraph(Texts.getTranslation("submission.compareReview.gridScore", percent(a.score())));
         score.addClassName("reader-meta");
         card.add(score);
         UnorderedList items = new UnorderedList();
-        ListItem framing = item("Headline framing", a.framing());
+        ListItem framing = item(Texts.getTranslation("submission.compareReview.framing"), a.framing());
         if (submitted && a.framing().verdict() == Verdict.WRONG && a.framing().given() != null) {
             CompareScoring.Framing given =
                     CompareScoring.Framing.valueOf(a.framing().given().toUpperCase(Locale.ROOT));
             Button accept = new Button(
-                    "Accept \u201c" + a.framing().given() + "\u201d for this article",
+                    Texts.getTranslation(
+                            "submission.compareReview.acceptForArticle",
+                            CompareParts.category(a.framing().given())),
                     e -> actions.acceptFraming(a.column().articleId(), given));
             accept.addThemeVariants(ButtonVariant.TERTIARY);
             accept.setTestId("accept-compare-framing");
             framing.add(accept);
         }
         items.add(framing);
-        items.add(count("Named sources", a.named()));
-        items.add(count("Anonymous sources", a.anonymous()));
-        ListItem reporting = item("Reporting", a.reporting());
+        items.add(count(Texts.getTranslation("submission.compareReview.named"), a.named()));
+        items.add(count(Texts.getTranslation("submission.compareReview.anonymous"), a.anonymous()));
+        ListItem reporting = item(Texts.getTranslation("submission.compareReview.reporting"), a.reporting());
         if (submitted
                 && a.reporting().verdict() == Verdict.WRONG
                 && a.reporting().given() != null) {
             CompareScoring.Reporting given =
                     CompareScoring.Reporting.valueOf(a.reporting().given().toUpperCase(Locale.ROOT));
             Button accept = new Button(
-                    "Accept \u201c" + a.reporting().given() + "\u201d for this article",
+                    Texts.getTranslation(
+                            "submission.compareReview.acceptForArticle",
+                            CompareParts.category(a.reporting().given())),
                     e -> actions.acceptReporting(a.column().articleId(), given));
             accept.addThemeVariants(ButtonVariant.TERTIARY);
             accept.setTestId("accept-compare-reporting");
@@ -101,15 +106,17 @@ final class CompareReviewParts {
         items.add(reporting);
         items.add(relays(a.relayedFrom()));
         card.add(items);
-        card.add(spans("Hedges", "hedges", a.hedges()), spans("Loaded words", "loaded", a.loadedWords()));
+        card.add(
+                spans(Texts.getTranslation("submission.compareReview.hedges"), "hedges", a.hedges()),
+                spans(Texts.getTranslation("submission.compareReview.loaded"), "loaded", a.loadedWords()));
         CompareWork.Grid grid = work.grids().get(a.column().articleId());
         if (grid != null) {
             card.add(
                     freeText(
-                            "What it includes that the others leave out",
+                            Texts.getTranslation("submission.compareReview.includes"),
                             grid.grid().includes()),
                     freeText(
-                            "What kind of outlet it is, and what that suggests",
+                            Texts.getTranslation("submission.compareReview.outletKind"),
                             grid.grid().outletKind()));
         }
         return card;
@@ -118,32 +125,50 @@ final class CompareReviewParts {
     private static ListItem item(String label, CompareReview.Choice choice) {
         ListItem item = new ListItem(
                 verdict(choice.verdict()),
-                new Span(" " + label + ": " + CompareParts.category(choice.given()) + " \u00b7 key: " + choice.key()
-                        + (choice.alsoAccepted().isEmpty()
-                                ? ""
-                                : " (or " + String.join(", ", choice.alsoAccepted()) + ")")));
+                new Span(" "
+                        + beside(
+                                label,
+                                CompareParts.category(choice.given()),
+                                CompareParts.category(choice.key()),
+                                choice.alsoAccepted().stream()
+                                        .map(CompareParts::category)
+                                        .toList())));
         item.getElement().setAttribute("data-testid", "compare-item");
         item.getElement().setAttribute("data-verdict", choice.verdict().name().toLowerCase(Locale.ROOT));
         return item;
     }
 
     private static ListItem count(String label, CompareReview.CountItem count) {
-        String key = count.min() == count.max() ? String.valueOf(count.min()) : count.min() + " to " + count.max();
+        String key = count.min() == count.max()
+                ? number(count.min())
+                : Texts.getTranslation("submission.compareReview.range", count.min(), count.max());
         ListItem item = new ListItem(
                 verdict(count.verdict()),
-                new Span(" " + label + ": " + (count.given() == null ? "not answered" : count.given()) + " \u00b7 key: "
-                        + key + " (\u00b1" + CompareScoring.COUNT_TOLERANCE + " counts)"));
+                new Span(" "
+                        + Texts.getTranslation(
+                                "submission.compareReview.count",
+                                label,
+                                count.given() == null
+                                        ? Texts.getTranslation("submission.compareReview.notAnswered")
+                                        : number(count.given()),
+                                key,
+                                CompareScoring.COUNT_TOLERANCE)));
         item.getElement().setAttribute("data-testid", "compare-item");
         item.getElement().setAttribute("data-verdict", count.verdict().name().toLowerCase(Locale.ROOT));
         return item;
     }
 
     private static ListItem relays(CompareReview.Relays r) {
-        String text = " Relays: "
-                + (!r.scored()
-                        ? "not scored without a reporting category"
-                        : "found " + list(r.found()) + " \u00b7 missed " + list(r.missed()) + " \u00b7 not in the key "
-                                + list(r.extra()));
+        String text = " "
+                + Texts.getTranslation(
+                        "submission.compareReview.relays",
+                        !r.scored()
+                                ? Texts.getTranslation("submission.compareReview.relaysNotScored")
+                                : Texts.getTranslation(
+                                        "submission.compareReview.relaysFound",
+                                        list(r.found()),
+                                        list(r.missed()),
+                                        list(r.extra())));
         Span pill = new Span(percent(r.f1()));
         pill.addClassName("status-pill");
         ListItem item = new ListItem(pill, new Span(text));
@@ -155,23 +180,27 @@ final class CompareReviewParts {
         Div box = new Div();
         box.getElement().setAttribute("data-testid", "compare-spans");
         box.getElement().setAttribute("data-kind", kind);
-        box.add(new H4(label
-                + (s.scored() ? " \u00b7 " + percent(s.f1()) : " \u00b7 not scored (none in the key or picked)")));
+        box.add(new H4(
+                s.scored()
+                        ? label + " \u00b7 " + percent(s.f1())
+                        : Texts.getTranslation("submission.compareReview.spansNotScored", label)));
         UnorderedList picks = new UnorderedList();
         for (CompareReview.Pick p : s.picks()) {
-            ListItem item = new ListItem(
-                    "\u201c" + p.exact() + "\u201d \u00b7 " + (p.matched() ? "matches the key" : "not in the key"));
+            ListItem item = new ListItem(Texts.getTranslation(
+                    p.matched() ? "submission.compareReview.pickMatched" : "submission.compareReview.pickNotInKey",
+                    p.exact()));
             item.getElement().setAttribute("data-testid", "compare-pick");
             item.getElement().setAttribute("data-matched", String.valueOf(p.matched()));
             picks.add(item);
         }
         if (s.picks().isEmpty()) {
-            picks.add(new ListItem("None picked."));
+            picks.add(new ListItem(Texts.getTranslation("submission.compareReview.nonePicked")));
         }
         box.add(picks);
         if (!s.missed().isEmpty()) {
-            Paragraph missed = new Paragraph("In the key, not picked: "
-                    + s.missed().stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", ")));
+            Paragraph missed = new Paragraph(Texts.getTranslation(
+                    "submission.compareReview.missed",
+                    s.missed().stream().map(w -> "\u201c" + w + "\u201d").collect(Collectors.joining(", "))));
             missed.addClassName("reader-note");
             box.add(missed);
         }
@@ -179,7 +208,10 @@ final class CompareReviewParts {
     }
 
     private static Component freeText(String label, @Nullable String text) {
-        Paragraph p = new Paragraph(label + ": " + (text == null || text.isBlank() ? "(not written)" : text));
+        Paragraph p = new Paragraph(label + ": "
+                + (text == null || text.isBlank()
+                        ? Texts.getTranslation("submission.compareReview.notWritten")
+                        : text));
         p.addClassName("reader-note");
         return p;
     }
@@ -188,9 +220,9 @@ final class CompareReviewParts {
         Div section = new Div();
         section.addClassName("card");
         section.setTestId("compare-matrix");
-        section.add(new H3("Claims by outlet"));
+        section.add(new H3(Texts.getTranslation("submission.compareReview.matrix")));
         if (review.matrix().isEmpty()) {
-            section.add(new Paragraph("The comparison key has no core claims, so there is no matrix to score."));
+            section.add(new Paragraph(Texts.getTranslation("submission.compareReview.noMatrix")));
             return section;
         }
         for (CompareReview.ClaimRow row : review.matrix()) {
@@ -200,16 +232,14 @@ final class CompareReviewParts {
                 CompareReview.Choice c = cell.carriage();
                 ListItem item = new ListItem(
                         verdict(c.verdict()),
-                        new Span(
-                                " " + cell.column().outlet() + ": " + CompareParts.carriage(c.given()) + " \u00b7 key: "
-                                        + CompareParts.carriage(c.key())
-                                        + (c.alsoAccepted().isEmpty()
-                                                ? ""
-                                                : " (or "
-                                                        + c.alsoAccepted().stream()
-                                                                .map(CompareParts::carriage)
-                                                                .collect(Collectors.joining(", "))
-                                                        + ")")));
+                        new Span(" "
+                                + beside(
+                                        cell.column().outlet(),
+                                        CompareParts.carriage(c.given()),
+                                        CompareParts.carriage(c.key()),
+                                        c.alsoAccepted().stream()
+                                                .map(CompareParts::carriage)
+                                                .toList())));
                 item.getElement().setAttribute("data-testid", "compare-cell");
                 item.getElement()
                         .setAttribute("data-verdict", c.verdict().name().toLowerCase(Locale.ROOT));
@@ -217,7 +247,8 @@ final class CompareReviewParts {
                     CompareScoring.Carriage given =
                             CompareScoring.Carriage.valueOf(c.given().toUpperCase(Locale.ROOT));
                     Button accept = new Button(
-                            "Accept \u201c" + CompareParts.carriage(c.given()) + "\u201d here",
+                            Texts.getTranslation(
+                                    "submission.compareReview.acceptHere", CompareParts.carriage(c.given())),
                             e -> actions.acceptCarriage(
                                     row.claimId(), cell.column().articleId(), given));
                     accept.addThemeVariants(ButtonVariant.TERTIARY);
@@ -237,9 +268,9 @@ final class CompareReviewParts {
         Div section = new Div();
         section.addClassName("card");
         section.setTestId("compare-notes");
-        section.add(new H3("Lateral reading"));
+        section.add(new H3(Texts.getTranslation("submission.compareReview.notes")));
         if (compare.work().notes().isEmpty()) {
-            section.add(new Paragraph("No notes about the outlets."));
+            section.add(new Paragraph(Texts.getTranslation("submission.compareReview.noNotes")));
         }
         for (Map.Entry<UUID, String> outlet : compare.outlets().entrySet()) {
             CompareWork.Note note = compare.work().notes().get(outlet.getKey());
@@ -252,7 +283,8 @@ final class CompareReviewParts {
                 Span address = new Span(note.address());
                 address.addClassName("note-address");
                 address.getElement().setAttribute("data-testid", "compare-note-address");
-                item.add(new Paragraph(new Span("Found at: "), address));
+                item.add(new Paragraph(
+                        new Span(Texts.getTranslation("submission.compareReview.foundAt") + " "), address));
             }
             if (note.note() != null) {
                 item.add(new Paragraph(note.note()));
@@ -266,9 +298,10 @@ final class CompareReviewParts {
         Div section = new Div();
         section.addClassName("card");
         section.setTestId("compare-judgement");
-        section.add(new H3("Judgement"));
+        section.add(new H3(Texts.getTranslation("submission.compareReview.judgement")));
         String text = work.judgement() == null ? null : work.judgement().text();
-        section.add(new Paragraph(text == null || text.isBlank() ? "(not written)" : text));
+        section.add(new Paragraph(
+                text == null || text.isBlank() ? Texts.getTranslation("submission.compareReview.notWritten") : text));
         return section;
     }
 
@@ -277,24 +310,27 @@ final class CompareReviewParts {
         Div panel = new Div();
         panel.addClassName("card");
         panel.setTestId("grade-judgement");
-        panel.add(new H3("Grade the judgement"));
+        panel.add(new H3(Texts.getTranslation("submission.compareReview.grade")));
         TeacherReview.JudgementGrade current = compare.grade();
         Paragraph state = new Paragraph(
                 current == null
-                        ? "Not graded yet: the score is provisional until you grade the judgement."
-                        : "Graded level " + current.level() + " of " + current.maxLevel() + " on "
-                                + ReviewParts.when(current.gradedAt().atZone(zone))
-                                + (current.counts()
-                                        ? "."
-                                        : ". The student submitted again since, so grade it again to make the score final."));
+                        ? Texts.getTranslation("submission.compareReview.notGraded")
+                        : Texts.getTranslation(
+                                current.counts()
+                                        ? "submission.compareReview.graded"
+                                        : "submission.compareReview.gradedStale",
+                                current.level(),
+                                current.maxLevel(),
+                                ReviewParts.when(current.gradedAt().atZone(zone))));
         state.setTestId("judgement-grade-state");
         panel.add(state);
         if (!submitted) {
-            panel.add(new Paragraph("You can grade the judgement once the student submits."));
+            panel.add(new Paragraph(Texts.getTranslation("submission.compareReview.gradeAfterSubmit")));
             return panel;
         }
         List<LibraryPins.RubricLevel> rubric = compare.rubric();
-        RadioButtonGroup<Integer> levels = new RadioButtonGroup<>("Rubric level");
+        RadioButtonGroup<Integer> levels =
+                new RadioButtonGroup<>(Texts.getTranslation("submission.compareReview.rubricLevel"));
         levels.setItems(rubric.stream().map(LibraryPins.RubricLevel::level).toList());
         levels.setRenderer(new ComponentRenderer<>(level -> {
             LibraryPins.RubricLevel r =
@@ -310,10 +346,10 @@ final class CompareReviewParts {
         if (current != null && current.counts()) {
             levels.setValue(current.level());
         }
-        Button save = new Button("Save grade", e -> {
+        Button save = new Button(Texts.getTranslation("submission.compareReview.save"), e -> {
             if (levels.getValue() == null) {
                 levels.setInvalid(true);
-                levels.setErrorMessage("Choose a level first.");
+                levels.setErrorMessage(Texts.getTranslation("submission.compareReview.chooseLevel"));
                 return;
             }
             grade.accept(levels.getValue());
@@ -326,29 +362,49 @@ final class CompareReviewParts {
 
     /** "Grid 0.80 · matrix 0.75 · judgement not graded yet". */
     static String parts(org.lateral.submission.ScoreEntry.CompareParts parts) {
-        return "Grid " + part(parts.grid()) + " \u00b7 matrix "
-                + (parts.matrix() == null ? "not scored" : part(parts.matrix())) + " \u00b7 judgement "
-                + (parts.judgement() == null ? "not graded yet" : part(parts.judgement()));
+        return Texts.getTranslation(
+                "submission.compareReview.parts",
+                part(parts.grid()),
+                parts.matrix() == null
+                        ? Texts.getTranslation("submission.compareReview.partNotScored")
+                        : part(parts.matrix()),
+                parts.judgement() == null
+                        ? Texts.getTranslation("submission.compareReview.partNotGraded")
+                        : part(parts.judgement()));
     }
 
+    /** "Headline framing: hedged · key: sensational (or neutral)", the words already in the page's language. */
+    private static String beside(String label, String given, String key, List<String> alsoAccepted) {
+        return alsoAccepted.isEmpty()
+                ? Texts.getTranslation("submission.compareReview.item", label, given, key)
+                : Texts.getTranslation(
+                        "submission.compareReview.itemAlso", label, given, key, String.join(", ", alsoAccepted));
+    }
+
+    /** A part's score with two decimals as the page's language writes it: "0.67", "0,67". */
     private static String part(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return String.format(Texts.locale(), "%.2f", value);
     }
 
+    /** "80%", "80 %". */
     private static String percent(double value) {
-        return Math.round(value * 100) + "%";
+        return NumberFormat.getPercentInstance(Texts.locale()).format(Math.round(value * 100) / 100.0);
+    }
+
+    private static String number(int value) {
+        return NumberFormat.getIntegerInstance(Texts.locale()).format(value);
     }
 
     private static String list(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
+        return names.isEmpty() ? Texts.getTranslation("submission.compareReview.none") : String.join(", ", names);
     }
 
     private static Span verdict(Verdict verdict) {
         Span pill = new Span(
                 switch (verdict) {
-                    case RIGHT -> "right";
-                    case WRONG -> "wrong";
-                    case NOT_GIVEN -> "not answered";
+                    case RIGHT -> Texts.getTranslation("submission.compareReview.verdict.right");
+                    case WRONG -> Texts.getTranslation("submission.compareReview.verdict.wrong");
+                    case NOT_GIVEN -> Texts.getTranslation("submission.compareReview.notAnswered");
                 });
         pill.addClassNames("status-pill", "verdict-" + verdict.name().toLowerCase(Locale.ROOT));
         return pill;

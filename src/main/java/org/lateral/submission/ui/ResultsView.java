@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -32,11 +33,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.LessonStep;
 import org.lateral.assignment.TeacherAssignment;
 import org.lateral.assignment.ui.AssignmentNavigation;
+import org.lateral.assignment.ui.Dates;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.ui.EmptyState;
 import org.lateral.base.ui.ExerciseNames;
@@ -60,20 +61,13 @@ import org.lateral.submission.ResultsService;
 @RolesAllowed("TEACHER")
 class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    static final String NOTHING_SUBMITTED = "No one has submitted yet.";
-    static final String NOTHING_SUBMITTED_SPANS =
-            "Once students submit, the passages several of them marked that the key does not have appear here.";
-
-    /** How a score that leaves out the ungraded judgement is marked (DD014). */
-    static final String PROVISIONAL = "Provisional: judgement not graded yet";
-
     private final ResultsService results;
     private final GradingActions actions;
     private final KeyAmendments keys;
     private final AssignmentService assignments;
     private final org.lateral.submission.ExportService exports;
     private UUID assignmentId;
-    private String title = "Results · Lateral";
+    private @Nullable String assignmentTitle;
 
     ResultsView(
             ResultsService results,
@@ -91,7 +85,11 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     @Override
     public String getPageTitle() {
-        return title;
+        return getTranslation(
+                "base.pageTitle",
+                assignmentTitle == null
+                        ? getTranslation("submission.results.title")
+                        : getTranslation("submission.results.heading", assignmentTitle));
     }
 
     @Override
@@ -106,24 +104,25 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     private void render(Results r) {
         TeacherAssignment a = r.assignment();
-        title = "Results: " + a.title() + " · Lateral";
+        assignmentTitle = a.title();
         removeAll();
         Anchor back = AssignmentNavigation.classPage(a.classId()).anchor("\u2190 " + a.className());
         back.getElement().setAttribute("router-link", true);
         back.addClassName("back-link");
-        add(back, new H2("Results: " + a.title()));
+        add(back, new H2(getTranslation("submission.results.heading", a.title())));
         // The class is named in words, not only in the back link: a printed report has no links.
-        Paragraph meta = new Paragraph(
-                "Class: " + a.className() + " · Due " + DueDates.display(a.dueAt(), a.timeZone()) + " · Feedback: "
-                        + a.feedbackPolicy().label().toLowerCase(Locale.ROOT)
-                        + (a.revisionAllowed() ? " · revision allowed" : ""));
+        Paragraph meta = new Paragraph(getTranslation(
+                a.revisionAllowed() ? "submission.results.metaRevision" : "submission.results.meta",
+                a.className(),
+                Dates.due(a.dueAt(), a.timeZone(), getLocale()),
+                getTranslation(a.feedbackPolicy().labelKey()).toLowerCase(getLocale())));
         meta.addClassName("reader-meta");
         add(meta, new ExportLinks(exports, a.id()));
         if (!r.hasKey()) {
             add(new EmptyState(
                     "results-no-key",
-                    "This article had no answer key when it was assigned, so nothing is scored.",
-                    "Students' marks are still saved; you can open each student's work."));
+                    getTranslation("submission.results.noKey"),
+                    getTranslation("submission.results.noKeyMarks")));
         }
         if (r.newKeyVersion() != null) {
             add(keyNotice(r));
@@ -138,7 +137,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 try {
                     assignments.editJudgementRubric(assignmentId, levels);
                     Notification.show(
-                                    "Rubric saved. Grades already given keep their level.",
+                                    getTranslation("submission.results.rubricSaved"),
                                     4000,
                                     Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.SUCCESS);
@@ -154,10 +153,10 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         Div notice = new Div();
         notice.addClassNames("maturity-note", "key-version-notice");
         notice.setTestId("key-version-notice");
-        Paragraph text = new Paragraph("A new version of this article's answer key is available (made "
-                + ReviewParts.when(
-                        r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))
-                + "). This assignment stays on the version it was given with until you move it.");
+        Paragraph text = new Paragraph(getTranslation(
+                "submission.results.newKey",
+                ReviewParts.when(
+                        r.newKeyVersion().createdAt().atZone(r.assignment().timeZone()))));
         notice.add(text);
         if (!r.newKeyVersion().changes().isBlank()) {
             notice.add(whatChanged(r.newKeyVersion().changes()));
@@ -165,7 +164,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (!r.newKeyVersion().correctedDetails().isEmpty()) {
             notice.add(correctedDetails(r.newKeyVersion().correctedDetails()));
         }
-        Button preview = new Button("Preview the changes", e -> previewDialog());
+        Button preview = new Button(getTranslation("submission.results.preview"), e -> previewDialog());
         preview.setTestId("preview-key-version");
         notice.add(preview);
         return notice;
@@ -173,15 +172,16 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
 
     /** The pack's own account of the correction, so a teacher need not compare two keys. */
     static Paragraph whatChanged(String changes) {
-        Paragraph p = new Paragraph("What changed: " + changes);
+        Paragraph p = new Paragraph(Texts.getTranslation("submission.results.whatChanged", changes));
         p.setTestId("key-version-changes");
         return p;
     }
 
-    /** "The article's details were corrected too: publication date, original address." */
+    /** "The article’s details were corrected too: publication date, original address." */
     static Paragraph correctedDetails(List<String> details) {
-        Paragraph p = new Paragraph("The article's details were corrected too: " + String.join(", ", details)
-                + ". Its text is the same, so every mark keeps its words.");
+        Paragraph p = new Paragraph(Texts.getTranslation(
+                "submission.results.correctedDetails",
+                details.stream().map(ResultsView::detail).collect(Collectors.joining(", "))));
         p.setTestId("key-version-corrected-details");
         return p;
     }
@@ -195,7 +195,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             return;
         }
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Move to the new key version?");
+        dialog.setHeaderTitle(getTranslation("submission.results.move.title"));
         dialog.setWidth("min(40rem, 95vw)");
         Div body = new Div();
         body.setTestId("key-preview");
@@ -203,7 +203,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             body.add(whatChanged(preview.whatChanged()));
         } else if (!preview.notes().isBlank()) {
             // Without an account of the change, the new version's teaching notes are the best guide.
-            Paragraph notes = new Paragraph("Notes of the new version: " + preview.notes());
+            Paragraph notes = new Paragraph(getTranslation("submission.results.move.notes", preview.notes()));
             notes.addClassName("reader-note");
             body.add(notes);
         }
@@ -213,20 +213,23 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (preview.changes().isEmpty()) {
             body.add(new Paragraph(
                     preview.attempts() == 1
-                            ? "The score of the 1 submitted attempt would not change."
-                            : "No score of the " + preview.attempts() + " submitted attempts would change."));
+                            ? getTranslation("submission.results.move.oneUnchanged")
+                            : getTranslation("submission.results.move.noneChanged", preview.attempts())));
         } else {
-            body.add(new Paragraph(preview.changes().size() + " of " + preview.attempts()
-                    + " submitted attempts would score differently:"));
+            body.add(new Paragraph(getTranslation(
+                    "submission.results.move.changed", preview.changes().size(), preview.attempts())));
             Div table = new Div();
             table.addClassName("article-list");
             for (KeyPreview.Change c : preview.changes()) {
                 Div row = new Div(
-                        new Span(c.student() + (c.step().isEmpty() ? "" : " · " + c.step()) + " · attempt "
-                                + c.attempt()),
+                        new Span(c.student()
+                                + (c.step().isEmpty() ? "" : " · " + ExerciseNames.name(c.step(), getLocale()))
+                                + " · " + getTranslation("submission.results.move.attempt", c.attempt())),
                         new Span(ReviewParts.score(c.before()) + " \u2192 " + ReviewParts.score(c.after()) + " ("
                                 + ReviewParts.signed(c.delta()) + ")"
-                                + (c.overridden() ? " · your override stays" : "")));
+                                + (c.overridden()
+                                        ? " · " + getTranslation("submission.results.move.overrideStays")
+                                        : "")));
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-preview-change");
                 table.add(row);
@@ -234,25 +237,25 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             body.add(table);
         }
         dialog.add(body);
-        Button accept = new Button("Move to the new version", e -> {
+        Button accept = new Button(getTranslation("submission.results.move.accept"), e -> {
             act(
                     () -> keys.acceptKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId()),
-                    n -> "Moved to the new key version; " + n + " attempts re-scored.");
+                    n -> getTranslation("submission.results.move.moved", n));
             dialog.close();
         });
         accept.addThemeVariants(ButtonVariant.PRIMARY);
         accept.setTestId("accept-key-version");
-        Button ignore = new Button("Keep the current version", e -> {
+        Button ignore = new Button(getTranslation("submission.results.move.keep"), e -> {
             act(
                     () -> {
                         keys.ignoreKeyVersion(assignmentId, preview.currentVersionId(), preview.newVersionId());
                         return 0;
                     },
-                    n -> "This assignment keeps its key version.");
+                    n -> getTranslation("submission.results.move.kept"));
             dialog.close();
         });
         ignore.setTestId("ignore-key-version");
-        Button cancel = new Button("Decide later", e -> dialog.close());
+        Button cancel = new Button(getTranslation("submission.results.move.later"), e -> dialog.close());
         cancel.addThemeVariants(ButtonVariant.TERTIARY);
         dialog.getFooter().add(cancel, ignore, accept);
         dialog.open();
@@ -266,38 +269,38 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             return box;
         }
         if (a.feedbackReleasedAt() != null) {
-            Paragraph released = new Paragraph("Feedback released "
-                    + ReviewParts.when(a.feedbackReleasedAt().atZone(a.timeZone()))
-                    + ": students who submitted see their marks beside the key.");
+            Paragraph released = new Paragraph(getTranslation(
+                    "submission.results.released",
+                    ReviewParts.when(a.feedbackReleasedAt().atZone(a.timeZone()))));
             released.setTestId("feedback-released");
             box.add(released);
         } else {
-            Button release = new Button("Release feedback to students", e -> {
+            Button release = new Button(getTranslation("submission.results.release"), e -> {
                 ConfirmDialog confirm = new ConfirmDialog(
-                        "Release feedback?",
-                        "Every student who has submitted sees their marks beside the key, the key's reasons and your "
-                                + "comments. Students who submit later see it right after submitting.",
-                        "Release",
+                        getTranslation("submission.results.release.title"),
+                        getTranslation("submission.results.release.text"),
+                        getTranslation("submission.results.release.confirm"),
                         x -> act(
                                 () -> {
                                     actions.releaseFeedback(assignmentId);
                                     return 0;
                                 },
-                                n -> "Feedback released."));
+                                n -> getTranslation("submission.results.release.done")));
                 confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("submission.common.cancel"));
                 confirm.setConfirmButtonTheme("primary");
                 confirm.open();
             });
             release.setTestId("release-feedback");
             release.addThemeVariants(ButtonVariant.PRIMARY);
-            box.add(new Paragraph("Students do not see feedback until you release it."), release);
+            box.add(new Paragraph(getTranslation("submission.results.release.notYet")), release);
         }
         return box;
     }
 
     private Component studentTable(Results r) {
         Div section = new Div();
-        section.add(new H3("Students"));
+        section.add(new H3(getTranslation("submission.results.students")));
         long submitted =
                 r.students().stream().filter(s -> s.status().submitted()).count();
         // A comparison has its own column even alone: its score may be provisional (DD014).
@@ -314,26 +317,30 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                         .filter(x -> x != null && x.score() != null)
                         .mapToDouble(x -> x.score().score())
                         .average();
-        Paragraph summary = new Paragraph(submitted + " of " + r.students().size() + " submitted"
-                + (average.isPresent()
-                        ? (lesson ? " · average lesson score: " : " · average score of attempt 1: ")
-                                + ReviewParts.score(average.getAsDouble())
-                        : ""));
+        Paragraph summary = new Paragraph(
+                average.isEmpty()
+                        ? getTranslation(
+                                "submission.results.summary",
+                                submitted,
+                                r.students().size())
+                        : getTranslation(
+                                lesson ? "submission.results.summaryLesson" : "submission.results.summaryAttempt",
+                                submitted,
+                                r.students().size(),
+                                ReviewParts.score(average.getAsDouble())));
         summary.setTestId("results-summary");
         section.add(summary);
         if (r.students().isEmpty()) {
             section.add(new EmptyState(
                     "results-empty",
-                    "No students in this class yet.",
-                    "Share the class's join code or add students on the class page."));
+                    getTranslation("submission.results.empty"),
+                    getTranslation("submission.results.emptyHow")));
             return section;
         }
         if (lesson) {
             section.add(lessonWeighting(r.assignment()), studentGrid(r, true));
             if (r.students().stream().anyMatch(Results.StudentResult::lessonProvisional)) {
-                Paragraph provisional = new Paragraph(PROVISIONAL.replace("Provisional", "Scores marked provisional")
-                        + ": they leave the judgement out and count in the lesson score as they stand. "
-                        + "Grade each judgement on the student's page to make them final.");
+                Paragraph provisional = new Paragraph(getTranslation("submission.results.provisionalNote"));
                 provisional.addClassName("reader-note");
                 provisional.setTestId("provisional-note");
                 section.add(provisional);
@@ -358,40 +365,40 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         Grid.Column<Results.StudentResult> student = grid.addComponentColumn(
                         s -> tagged(new Span(s.displayName()), s, "result-student"))
-                .setHeader("Student")
+                .setHeader(getTranslation("submission.results.column.student"))
                 .setKey(STUDENT)
                 .setSortable(true)
                 .setFlexGrow(2)
                 // The name stays in view while the score columns scroll beside it (a phone).
                 .setFrozen(true);
         grid.addComponentColumn(s -> tagged(status(s), s, null))
-                .setHeader("Status")
+                .setHeader(getTranslation("submission.results.column.status"))
                 .setKey("status")
                 // As wide as its pill ("Not started"), which a narrow column cut off on a phone.
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(s -> tagged(new Span(String.valueOf(s.marks())), s, null))
-                .setHeader("Marks")
+        grid.addComponentColumn(s -> tagged(new Span(number(s.marks())), s, null))
+                .setHeader(getTranslation("submission.results.column.marks"))
                 .setKey("marks");
         if (lesson) {
             for (LessonStep step : r.assignment().steps()) {
                 grid.addComponentColumn(s -> tagged(stepCell(s, step, stepOf(s, step)), s, null))
-                        .setHeader(ExerciseNames.shortName(step.exercise()))
+                        .setHeader(ExerciseNames.shortName(step.exercise(), getLocale()))
                         .setKey("step-" + step.position());
             }
             grid.addComponentColumn(s -> tagged(lessonScoreCell(s), s, null))
-                    .setHeader("Lesson score")
+                    .setHeader(getTranslation("submission.results.column.lessonScore"))
                     .setKey("lesson-score");
         } else {
             grid.addComponentColumn(s -> tagged(attemptCell(s, 1), s, null))
-                    .setHeader("Attempt 1")
+                    .setHeader(getTranslation("submission.results.column.attempt", 1))
                     .setKey("attempt-1");
             grid.addComponentColumn(s -> tagged(attemptCell(s, 2), s, null))
-                    .setHeader("Attempt 2")
+                    .setHeader(getTranslation("submission.results.column.attempt", 2))
                     .setKey("attempt-2");
             grid.addComponentColumn(s ->
                             tagged(new Span(s.gain() == null ? "" : ReviewParts.signed(s.gain())), s, "result-gain"))
-                    .setHeader("Gain")
+                    .setHeader(getTranslation("submission.results.column.gain"))
                     .setKey("gain");
         }
         fitToWindow(grid);
@@ -455,8 +462,8 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
     /** Up to this many students the grid is as tall as its rows. */
     static final int ALL_ROWS_SHOWN = 50;
 
-    private static Span status(Results.StudentResult s) {
-        Span status = new Span(s.status().label());
+    private Span status(Results.StudentResult s) {
+        Span status = new Span(getTranslation(s.status().labelKey()));
         status.addClassNames(
                 "status-pill",
                 "status-" + s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -482,15 +489,15 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 .orElse(null);
     }
 
-    private static Component lessonScoreCell(Results.StudentResult s) {
+    private Component lessonScoreCell(Results.StudentResult s) {
         Span lesson = new Span(s.lessonScore() == null ? "" : ReviewParts.score(s.lessonScore()));
         lesson.getElement().setAttribute("data-testid", "lesson-score");
         if (!s.lessonProvisional()) {
             return lesson;
         }
-        Span mark = new Span(" (provisional)");
+        Span mark = new Span(" " + getTranslation("submission.results.provisionalMark"));
         mark.getElement().setAttribute("data-testid", "lesson-score-provisional");
-        mark.getElement().setAttribute("title", PROVISIONAL);
+        mark.getElement().setAttribute("title", getTranslation("submission.results.provisional"));
         return new Span(lesson, mark);
     }
 
@@ -499,13 +506,14 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
      * attempt); Claims counts ×1, Sources ×3." The weights are the teacher's own choice, so the
      * line says them rather than leaving the lesson score to be worked out.
      */
-    private static Paragraph lessonWeighting(TeacherAssignment a) {
+    private Paragraph lessonWeighting(TeacherAssignment a) {
+        NumberFormat weight = NumberFormat.getNumberInstance(getLocale());
+        weight.setGroupingUsed(false);
         String weights = a.steps().stream()
-                .map(step -> ExerciseNames.shortName(step.exercise()) + " \u00d7"
-                        + step.weight().stripTrailingZeros().toPlainString())
+                .map(step -> ExerciseNames.shortName(step.exercise(), getLocale()) + " \u00d7"
+                        + weight.format(step.weight()))
                 .collect(Collectors.joining(", "));
-        Paragraph p = new Paragraph("Lesson score: the weighted mean of the step scores (" + weights
-                + "). Each step's latest scored attempt counts; the lesson score appears once every step is scored.");
+        Paragraph p = new Paragraph(getTranslation("submission.results.weighting", weights));
         p.addClassName("reader-note");
         p.setTestId("lesson-weighting");
         return p;
@@ -523,26 +531,28 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (a == null) {
             a = done.attempts().getLast();
         }
-        String label = a.submittedAt() == null
-                ? "in progress"
-                : a.score() == null
-                        ? "not scored"
-                        : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+        String label = attemptLabel(a);
         boolean provisional = a.score() != null && a.score().provisional();
         Anchor open = SubmissionNavigation.review(a.attemptId())
-                .anchor(label + (a.number() > 1 ? " (attempt " + a.number() + ")" : "") + (a.late() ? " (late)" : ""));
+                .anchor(label
+                        + (a.number() > 1 ? " " + getTranslation("submission.results.attemptMark", a.number()) : "")
+                        + late(a));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "step-score-" + step.exercise());
         open.getElement().setAttribute("data-provisional", String.valueOf(provisional));
         open.getElement()
                 .setAttribute(
                         "title",
-                        "Open " + s.displayName() + "'s " + ExerciseNames.name(step.exercise()) + ", attempt "
-                                + a.number() + (provisional ? ". " + PROVISIONAL : ""));
+                        getTranslation(
+                                        "submission.results.openStep",
+                                        s.displayName(),
+                                        ExerciseNames.name(step.exercise(), getLocale()),
+                                        a.number())
+                                + (provisional ? ". " + getTranslation("submission.results.provisional") : ""));
         if (provisional) {
-            Span mark = new Span(" (provisional)");
+            Span mark = new Span(" " + getTranslation("submission.results.provisionalMark"));
             mark.getElement().setAttribute("data-testid", "step-score-provisional");
-            mark.getElement().setAttribute("title", PROVISIONAL);
+            mark.getElement().setAttribute("title", getTranslation("submission.results.provisional"));
             return new Span(open, mark);
         }
         return open;
@@ -553,36 +563,67 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         if (a == null) {
             return new Span("");
         }
-        String label = a.submittedAt() == null
-                ? "in progress"
-                : a.score() == null
-                        ? "not scored"
-                        : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
-        Anchor open = SubmissionNavigation.review(a.attemptId()).anchor(label + (a.late() ? " (late)" : ""));
+        Anchor open = SubmissionNavigation.review(a.attemptId()).anchor(attemptLabel(a) + late(a));
         open.getElement().setAttribute("router-link", true);
         open.getElement().setAttribute("data-testid", "open-attempt-" + number);
-        open.getElement().setAttribute("title", "Open " + s.displayName() + "'s attempt " + number);
+        open.getElement()
+                .setAttribute("title", getTranslation("submission.results.openAttempt", s.displayName(), number));
         return open;
+    }
+
+    /** An attempt's score ("64.5", "64.5*" when the teacher set it), or where it stands before one. */
+    private String attemptLabel(Results.AttemptResult a) {
+        if (a.submittedAt() == null) {
+            return getTranslation("submission.results.inProgress");
+        }
+        return a.score() == null
+                ? getTranslation("submission.results.notScored")
+                : ReviewParts.score(a.score().score()) + (a.score().overridden() ? "*" : "");
+    }
+
+    private String late(Results.AttemptResult a) {
+        return a.late() ? " " + getTranslation("submission.results.late") : "";
+    }
+
+    private String number(long n) {
+        return NumberFormat.getIntegerInstance(getLocale()).format(n);
+    }
+
+    /**
+     * An article detail a corrected key version changed, as the library names it in English ("publication
+     * date"), in the page's language; a detail this page does not know, as the library wrote it.
+     */
+    static String detail(String libraryWords) {
+        return switch (libraryWords) {
+            case "title" -> Texts.getTranslation("submission.results.detail.title");
+            case "byline" -> Texts.getTranslation("submission.results.detail.byline");
+            case "publication date" -> Texts.getTranslation("submission.results.detail.published");
+            case "note on how the date was worked out" ->
+                Texts.getTranslation("submission.results.detail.publishedNote");
+            case "original address" -> Texts.getTranslation("submission.results.detail.originalUrl");
+            default -> libraryWords;
+        };
     }
 
     private Component alternatives(Results r) {
         Div section = new Div();
         section.setTestId("popular-spans");
-        section.add(new H3("Marked by students, not in the key"));
+        section.add(new H3(getTranslation("submission.results.popular.heading")));
         // The spans come from submitted claims work only: before any, there is nothing to sum up, and
         // "every mark matches the key" would claim something about work that does not exist.
         boolean anySubmitted =
                 r.students().stream().flatMap(s -> s.attempts().stream()).anyMatch(a -> a.submittedAt() != null);
         if (!anySubmitted) {
-            section.add(new EmptyState("popular-spans-empty", NOTHING_SUBMITTED, NOTHING_SUBMITTED_SPANS));
+            section.add(new EmptyState(
+                    "popular-spans-empty",
+                    getTranslation("submission.results.popular.nothingSubmitted"),
+                    getTranslation("submission.results.popular.nothingSubmittedHow")));
         } else if (r.popularSpans().isEmpty()) {
-            Paragraph none = new Paragraph("Nothing yet: every mark of the submitted work matches a claim of the key.");
+            Paragraph none = new Paragraph(getTranslation("submission.results.popular.none"));
             none.addClassName("reader-note");
             section.add(none);
         } else {
-            Paragraph how =
-                    new Paragraph("Accepting a span changes the key of this assignment only (never the library's) "
-                            + "and re-scores every submitted attempt at once.");
+            Paragraph how = new Paragraph(getTranslation("submission.results.popular.how"));
             how.addClassName("reader-note");
             section.add(how);
         }
@@ -594,24 +635,31 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             row.getElement().setAttribute("data-testid", "popular-span");
             Span quote = new Span("\u201c" + p.exact() + "\u201d");
             quote.addClassName("article-headline");
-            Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " · mostly as "
-                    + p.type().code()
-                    + (p.claimId() == null
-                            ? " · overlaps no claim of the key"
-                            : " · overlaps the key's \u201c" + p.claimExact() + "\u201d"));
+            String students = getTranslation("submission.results.popular.students", p.students());
+            Span meta = new Span(
+                    p.claimId() == null
+                            ? getTranslation("submission.results.popular.overlapsNone", students, Texts.type(p.type()))
+                            : getTranslation(
+                                    "submission.results.popular.overlaps",
+                                    students,
+                                    Texts.type(p.type()),
+                                    p.claimExact()));
             meta.addClassName("article-meta");
             Button accept = new Button(
-                    p.claimId() == null ? "Add to this assignment's key" : "Accept as alternative",
+                    getTranslation(
+                            p.claimId() == null
+                                    ? "submission.results.popular.addToKey"
+                                    : "submission.results.popular.acceptAlternative"),
                     e -> act(
                             () -> keys.acceptSpan(assignmentId, p.start(), p.end(), p.claimId(), p.type()),
-                            n -> "Key of this assignment changed; " + n + " attempts re-scored."));
+                            n -> getTranslation("submission.results.keyChanged", n)));
             accept.getElement().setAttribute("data-testid", "accept-span");
             row.add(quote, meta, accept);
             list.add(row);
         }
         section.add(list);
         if (!r.popularTypes().isEmpty()) {
-            section.add(new H3("Types the key does not accept"));
+            section.add(new H3(getTranslation("submission.results.types.heading")));
             Div types = new Div();
             types.addClassName("article-list");
             for (Results.PopularType p : r.popularTypes()) {
@@ -620,14 +668,16 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 row.getElement().setAttribute("data-testid", "popular-type");
                 Span quote = new Span("\u201c" + p.claimExact() + "\u201d");
                 quote.addClassName("article-headline");
-                Span meta = new Span(p.students() + (p.students() == 1 ? " student" : " students") + " chose "
-                        + p.type().code());
+                Span meta = new Span(getTranslation(
+                        "submission.results.types.chose",
+                        getTranslation("submission.results.popular.students", p.students()),
+                        Texts.type(p.type())));
                 meta.addClassName("article-meta");
                 Button accept = new Button(
-                        "Accept " + p.type().code() + " for this claim",
+                        getTranslation("submission.results.types.accept", Texts.type(p.type())),
                         e -> act(
                                 () -> keys.acceptType(assignmentId, p.claimId(), p.type()),
-                                n -> "Key of this assignment changed; " + n + " attempts re-scored."));
+                                n -> getTranslation("submission.results.keyChanged", n)));
                 accept.getElement().setAttribute("data-testid", "accept-type");
                 row.add(quote, meta, accept);
                 types.add(row);
@@ -635,30 +685,40 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             section.add(types);
         }
         if (!r.amendments().isEmpty()) {
-            section.add(new H3("Changes to this assignment's key"));
+            section.add(new H3(getTranslation("submission.results.changes.heading")));
             Div changes = new Div();
             changes.addClassName("article-list");
             for (KeyAmendment m : r.amendments()) {
                 String what = switch (m.kind()) {
-                    case ALTERNATIVE_SPAN ->
-                        "Also accepted for claim " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
-                    case ALTERNATIVE_TYPE -> "Type " + m.type().code() + " also accepted for claim " + m.claimId();
-                    case ADDED_CLAIM -> "Added claim (" + m.type().code() + "): \u201c" + m.exact() + "\u201d";
+                    case ALTERNATIVE_SPAN -> getTranslation("submission.results.change.span", m.claimId(), m.exact());
+                    case ALTERNATIVE_TYPE ->
+                        getTranslation("submission.results.change.type", Texts.type(m.type()), m.claimId());
+                    case ADDED_CLAIM ->
+                        getTranslation("submission.results.change.added", Texts.type(m.type()), m.exact());
                     case SOURCE_KIND ->
-                        "Kind \u201c" + m.sourceKind().label() + "\u201d also accepted for source " + m.claimId();
+                        getTranslation(
+                                "submission.results.change.sourceKind",
+                                getTranslation(m.sourceKind().labelKey()),
+                                m.claimId());
                     case SOURCE_ALIAS ->
-                        "Also accepted as a name of source " + m.claimId() + ": \u201c" + m.alias() + "\u201d";
-                    case SOURCE_SPAN ->
-                        "Also accepted as naming source " + m.claimId() + ": \u201c" + m.exact() + "\u201d";
+                        getTranslation("submission.results.change.sourceAlias", m.claimId(), m.alias());
+                    case SOURCE_SPAN -> getTranslation("submission.results.change.sourceSpan", m.claimId(), m.exact());
                     case COMPARE_FRAMING ->
-                        "Headline framing \u201c" + m.category() + "\u201d also accepted for "
-                                + r.articleName(m.articleId());
+                        getTranslation(
+                                "submission.results.change.framing",
+                                CompareParts.category(m.category()),
+                                r.articleName(m.articleId()));
                     case COMPARE_REPORTING ->
-                        "Reporting \u201c" + m.category() + "\u201d also accepted for " + r.articleName(m.articleId());
+                        getTranslation(
+                                "submission.results.change.reporting",
+                                CompareParts.category(m.category()),
+                                r.articleName(m.articleId()));
                     case COMPARE_CARRIAGE ->
-                        "\u201c" + CompareParts.carriage(m.category()) + "\u201d also accepted for "
-                                + r.articleName(m.articleId()) + " on the claim \u201c"
-                                + r.claimName(m.claimId()) + "\u201d";
+                        getTranslation(
+                                "submission.results.change.carriage",
+                                CompareParts.carriage(m.category()),
+                                r.articleName(m.articleId()),
+                                r.claimName(m.claimId()));
                 };
                 Div row = new Div(
                         new Span(what),
@@ -668,10 +728,10 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
                 row.addClassName("article-row");
                 row.getElement().setAttribute("data-testid", "key-amendment");
                 Button withdraw = new Button(
-                        "Withdraw",
+                        getTranslation("submission.results.withdraw"),
                         e -> act(
                                 () -> keys.withdrawAmendment(assignmentId, m.id()),
-                                n -> "Change withdrawn; " + n + " attempts re-scored."));
+                                n -> getTranslation("submission.results.withdrawn", n)));
                 withdraw.addThemeVariants(ButtonVariant.TERTIARY);
                 withdraw.getElement().setAttribute("data-testid", "withdraw-amendment");
                 row.add(withdraw);

@@ -307,6 +307,6 @@ final class ReviewParts {
     }
 
     static String cause(ScoreEntry e) {
-        return e.cause().label() + (e.causedBy() == null ? "" : " (" + e.causedBy() + ")");
+        return Texts.getTranslation(e.cause().labelKey()) + (e.causedBy() == null ? "" : " (" + e.causedBy() + ")");
     }
 }

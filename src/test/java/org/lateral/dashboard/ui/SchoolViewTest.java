@@ -194,7 +194,7 @@ class SchoolViewTest extends SpringBrowserlessTest {
         assertThat(cell(classRow(), "school-class-completion")).isEqualTo("1 de 2 (50\u00a0%)");
         assertThat($(NativeTableHeaderCell.class).all())
                 .extracting(NativeTableHeaderCell::getText)
-                .contains("Afirmaciones: puntuación media", "Marcar las afirmaciones")
+                .contains("Afirmaciones: puntuación media", "Marca las afirmaciones")
                 .doesNotContain("Claims: average score", "Mark the claims");
     }
 }

@@ -3,11 +3,14 @@ package org.lateral.submission.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -16,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +231,64 @@ class CompareReviewViewTest extends SpringBrowserlessTest {
                         .all())
                 .as("that article's framing is accepted now")
                 .hasSize(1);
+    }
+
+    /** The compare work beside its key on a Spanish page (DD034): labels, codes, verdicts, percentages, grading. */
+    @Test
+    @WithUserDetails(value = TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_spanish_page_shows_the_comparison_beside_the_key_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate("review/" + attempt, ReviewView.class);
+        Div article = $(Div.class)
+                .withAttribute("data-testid", "compare-article")
+                .all()
+                .getFirst();
+        assertThat(article.getElement().getTextRecursively())
+                .as("the grid score as Spanish writes a percentage, with a space before the sign")
+                .containsPattern("Puntuación de la tabla de este artículo: \\d+\u00a0%")
+                .contains("Enfoque del titular: matizado · clave: ")
+                .contains("Fuentes con nombre: 1 · clave: ")
+                .contains("Palabras cargadas")
+                .doesNotContain("Headline framing")
+                .doesNotContain("Grid score");
+        assertThat($(ListItem.class, article)
+                        .withAttribute("data-testid", "compare-item")
+                        .withAttribute("data-verdict", "wrong")
+                        .first()
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("incorrecto");
+        assertThat($(Button.class, article)
+                        .withAttribute("data-testid", "accept-compare-framing")
+                        .single()
+                        .getText())
+                .isEqualTo("Aceptar \u201cmatizado\u201d para este artículo");
+        assertThat($(H3.class).all())
+                .extracting(H3::getText)
+                .contains("Afirmaciones por medio", "Lectura lateral", "Valoración", "Calificar la valoración")
+                .doesNotContain("Claims by outlet", "Judgement");
+        assertThat($(Div.class)
+                        .withTestId("compare-notes")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Encontrado en: " + ADDRESS);
+        assertThat($(Paragraph.class)
+                        .withTestId("judgement-grade-state")
+                        .single()
+                        .getText())
+                .startsWith("Aún sin calificar");
+        assertThat($(Paragraph.class).withTestId("score-parts").single().getText())
+                .as("the parts with a decimal comma")
+                .containsPattern("^Tabla \\d,\\d\\d · cuadro ")
+                .endsWith(" · valoración aún sin calificar");
+        assertThat($(OrderedList.class)
+                        .withTestId("score-history")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Puntuado al entregar")
+                .doesNotContain("Scored on submission");
     }
 
     @Test

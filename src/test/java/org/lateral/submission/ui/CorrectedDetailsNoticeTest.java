@@ -142,7 +142,7 @@ class CorrectedDetailsNoticeTest extends SpringBrowserlessTest {
         fixtures.importPack(school, pack);
 
         navigate("results/" + assignment, ResultsView.class);
-        String corrected = "The article's details were corrected too: publication date, original address.";
+        String corrected = "The article’s details were corrected too: publication date, original address.";
         assertThat($(Div.class)
                         .withTestId("key-version-notice")
                         .single()

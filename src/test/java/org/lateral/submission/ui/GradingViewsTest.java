@@ -16,6 +16,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -301,6 +302,40 @@ class GradingViewsTest extends SpringBrowserlessTest {
                 .allMatch(r -> r.find(Anchor.class, "step-score-mark-claims").isEmpty());
         assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
                 .anyMatch(d -> d.getElement().getTextRecursively().contains(EXTRA));
+    }
+
+    /** The results page in Spanish (DD034): its title, columns, statuses, numbers and the passages students marked. */
+    @Test
+    @WithUserDetails("teacher")
+    void a_spanish_results_page_is_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate("results/" + frisky, ResultsView.class);
+        assertThat(((HasDynamicTitle) getCurrentView()).getPageTitle())
+                .startsWith("Resultados: The Head Of ISIS")
+                .endsWith(" · Lateral");
+        assertThat($(Paragraph.class).withClassName("reader-meta").first().getText())
+                .startsWith("Clase: ")
+                .contains(" · Entrega: ")
+                .contains(" · Comentarios: ")
+                .doesNotContain("Due");
+        Grid<?> grid = $(Grid.class).withTestId("results-table").single();
+        assertThat(ResultsRows.headers(grid)).isEqualTo("EstudianteEstadoMarcasIntento 1Intento 2Mejora");
+        assertThat(ResultsRows.of(grid, "student20").text()).contains("Entregada");
+        assertThat(ResultsRows.of(grid, "student22").text())
+                .contains("Sin empezar")
+                .doesNotContain("Not started");
+        assertThat($(Paragraph.class).withTestId("results-summary").single().getText())
+                .as("the average with a decimal comma")
+                .containsPattern("^\\d+ de 24 han entregado · puntuación media del intento 1: \\d+,\\d$");
+        assertThat($(H3.class).all())
+                .extracting(H3::getText)
+                .contains("Estudiantes", "Marcado por los estudiantes, pero no está en la clave")
+                .doesNotContain("Students");
+        assertThat($(Div.class).withAttribute("data-testid", "popular-span").all())
+                .anySatisfy(d -> assertThat(d.getElement().getTextRecursively())
+                        .contains(EXTRA)
+                        .contains(" · sobre todo como atribuida")
+                        .doesNotContain("mostly as"));
     }
 
     @Test

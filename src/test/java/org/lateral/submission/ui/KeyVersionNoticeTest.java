@@ -149,7 +149,7 @@ class KeyVersionNoticeTest extends SpringBrowserlessTest {
                         .single()
                         .getElement()
                         .getTextRecursively())
-                .contains("A new version of this article's answer key is available")
+                .contains("A new version of this article’s answer key is available")
                 .as("the pack's own account of the change")
                 .contains("What changed: " + WHAT_CHANGED);
         String before = attemptOne();
