@@ -158,8 +158,18 @@ class GradingJourneyIT extends JourneyTest {
             double panel = page.getByTestId("overlay-panel").boundingBox().y;
             double text = highlighter().locator(".ch-text").boundingBox().y;
             assertThat(panel).as("filters above the article at %d px", size[0]).isLessThan(text);
+            // So do the claims in the key, which on a wide screen are beside it.
+            double claims = page.getByTestId("feedback-claim").first().boundingBox().y;
+            assertThat(claims)
+                    .as("claims in the key above the article at %d px", size[0])
+                    .isLessThan(text);
         }
         page.setViewportSize(1280, 800);
+        var wideClaims = page.getByTestId("feedback-claim").first().boundingBox();
+        var wideText = highlighter().locator(".ch-text").boundingBox();
+        assertThat(wideClaims.x)
+                .as("claims in the key beside the article at 1280 px")
+                .isGreaterThan(wideText.x + wideText.width);
         assertThat(page.getByTestId("hint-score")).hasCount(0);
         assertThat(page.getByTestId("attempt-tab").first())
                 .containsText(firstScore.replaceAll(".*Your score: ([0-9.]+) of 100.*", "$1"));
@@ -197,6 +207,13 @@ class GradingJourneyIT extends JourneyTest {
             row.apply("open-attempt-2").click();
             assertThat(page.getByTestId("score-row")).hasCount(2);
             assertThat(page.getByTestId("score-history")).containsText("changed this assignment’s key");
+            // The key over the student's work is calm here too, with its filters and list, and
+            // the panel beside it, which scrolls on its own, takes the keyboard's focus.
+            assertThat(highlighter()).hasAttribute("data-calm", "");
+            assertThat(page.getByTestId("overlay-panel")).isVisible();
+            Locator side = page.locator(".reader-side");
+            assertThat(side).hasAttribute("tabindex", "0");
+            assertThat(side).hasAttribute("aria-label", "Score, comments and claims");
             screenshot("grading-4-attempt.png");
         } finally {
             page.context().close();

@@ -39,7 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * underline of their own and each is selected by clicking the same place again; a selected mark
  * is resized by dragging its handles and by Alt(+Shift)+arrows, and the saved mark's words and
  * offsets change in the database; on a phone (touch emulation) a long press selects a word, its
- * handle extends the selection and the palette marks it; on the practice page the caret keys
+ * handle extends the selection and a tap on the palette marks it; on the practice page the caret keys
  * select a passage and the server receives it.
  *
  * <p>A student and a teacher of its own, a class of its own with a fresh assignment of the Frisky article
@@ -287,7 +287,7 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
     }
 
     @Test
-    void on_a_phone_a_long_press_selects_a_word_its_handle_extends_it_and_the_palette_marks_it() {
+    void on_a_phone_a_long_press_selects_a_word_its_handle_extends_it_and_a_tap_on_the_palette_marks_it() {
         BrowserContext phone = browser()
                 .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                         .setViewportSize(390, 844)
@@ -305,39 +305,46 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
             saved(mobile);
             mobile.evaluate("() => document.querySelector('claim-highlighter p[data-index=\"1\"]')"
                     + ".scrollIntoView({block: 'center'})");
-            CDPSession cdp = phone.newCDPSession(mobile);
+            Finger finger = new Finger(phone.newCDPSession(mobile));
 
             // Hold a finger on "Soulayman" until the word is selected (no fixed wait: the state is
             // waited for while the finger stays down).
             double[] word = centre(mobile, "Soulayman");
-            touch(cdp, "touchStart", word);
+            finger.touch("touchStart", word, 0);
             Locator pending = mobile.locator("claim-highlighter mark.ch-pending");
             assertThat(pending).hasText("Soulayman");
-            touch(cdp, "touchEnd", null);
+            finger.touch("touchEnd", null, 0);
             assertThat(pending).hasText("Soulayman");
             Locator end = mobile.getByTestId("handle-end");
             assertThat(end).isVisible();
             assertThat(end).hasAttribute("data-for", "pending");
 
-            // Drag the end handle to "Turkey": the selection grows by whole words.
+            // Drag the end handle to "Turkey": the selection grows by whole words. The finger moves
+            // a frame (16 ms) at a time and rests on the word before it lifts, as a hand does:
+            // lifted while still moving fast, Chromium takes the drag for a fling and swallows the
+            // next tap as the one that stops it (no click, so the palette would never hear of it).
             double[] from = centreOf(end);
             double[] to = centre(mobile, "Turkey");
-            touch(cdp, "touchStart", from);
+            finger.touch("touchStart", from, 0);
             for (int i = 1; i <= 6; i++) {
-                touch(cdp, "touchMove", new double[] {
-                    from[0] + (to[0] - from[0]) * i / 6, from[1] + (to[1] - from[1]) * i / 6
-                });
+                finger.touch(
+                        "touchMove",
+                        new double[] {from[0] + (to[0] - from[0]) * i / 6, from[1] + (to[1] - from[1]) * i / 6},
+                        16);
             }
-            touch(cdp, "touchEnd", null);
+            finger.touch("touchMove", to, 200);
+            finger.touch("touchEnd", null, 16);
             assertThat(pending).hasText("Soulayman, fled to Turkey");
             // Still the highlighter's own range (the browser's selection would hide the handles).
             assertThat(end).hasAttribute("data-for", "pending");
             assertThat(mobile.locator("claim-highlighter[data-long-press]")).hasCount(0);
 
-            // Known gap (issue 19): in this emulation a Playwright tap on the palette right after the
-            // CDP touches does not mark the range; the palette's click does. See the branch report.
-            mobile.getByTestId("claim-type-factual").click();
+            // A tap on the palette (a finger, not a click) marks the range.
+            double[] factual = centreOf(mobile.getByTestId("claim-type-factual"));
+            finger.touch("touchStart", factual, 50);
+            finger.touch("touchEnd", null, 60);
             assertThat(mark(mobile, "factual")).hasCount(1);
+            assertThat(mark(mobile, "factual")).hasText("Soulayman, fled to Turkey");
             saved(mobile);
             assertThat(savedMarks()).extracting(SavedSpan::exact).containsExactly("Soulayman, fled to Turkey");
             mobile.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("highlighter-touch-390.png")));
@@ -347,8 +354,30 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
         }
     }
 
-    /** One touch event through Chromium's input pipeline, as a finger makes it. */
-    private static void touch(CDPSession cdp, String type, double[] at) {
+    /**
+     * One finger on the touch screen: touch events through Chromium's input pipeline (CDP), each
+     * stamped with the time a hand would give it. Chromium's gesture recognition reads those times
+     * (a tap's length, a drag's speed when the finger lifts); the clock never goes back and never
+     * lags behind the real one.
+     */
+    private static final class Finger {
+        private final CDPSession cdp;
+        private double clock = System.currentTimeMillis() / 1000.0;
+
+        Finger(CDPSession cdp) {
+            this.cdp = cdp;
+        }
+
+        /** A touch event {@code afterMs} after the previous one (or now, if that is later). */
+        void touch(String type, double[] at, int afterMs) {
+            clock = Math.max(clock + afterMs / 1000.0, System.currentTimeMillis() / 1000.0);
+            JsonObject params = touchEvent(type, at);
+            params.addProperty("timestamp", clock);
+            cdp.send("Input.dispatchTouchEvent", params);
+        }
+    }
+
+    private static JsonObject touchEvent(String type, double[] at) {
         JsonObject params = new JsonObject();
         params.addProperty("type", type);
         JsonArray points = new JsonArray();
@@ -359,7 +388,7 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
             points.add(point);
         }
         params.add("touchPoints", points);
-        cdp.send("Input.dispatchTouchEvent", params);
+        return params;
     }
 
     @Test

@@ -145,6 +145,19 @@ class KeyEditorKeyboardJourneyIT extends JourneyTest {
         page.keyboard().press("Space");
         waitForDraftVersion(5);
 
+        // The key's claims are drawn calmly, without their ids; the overlay list finds each one in
+        // the text: its toggle and an item's Jump work from the keyboard.
+        assertThat(page.getByTestId("claim-highlighter")).hasAttribute("data-calm", "");
+        page.getByTestId("overlay-list-toggle").focus();
+        page.keyboard().press("Enter");
+        Locator typed =
+                page.getByTestId("overlay-item").filter(new Locator.FilterOptions().setHasText("About 1,200 people"));
+        assertThat(typed).hasCount(1);
+        typed.getByTestId("overlay-jump").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("claim-highlighter mark[data-current][data-first]"))
+                .isFocused();
+
         // Publish, from the keyboard too.
         page.getByTestId("key-publish").focus();
         page.keyboard().press("Enter");

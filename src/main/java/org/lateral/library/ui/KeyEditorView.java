@@ -36,6 +36,7 @@ import org.lateral.base.highlighter.OverlayKind;
 import org.lateral.base.i18n.Formats;
 import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 import org.lateral.library.keys.KeyDraft;
@@ -102,6 +103,8 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         claimsBox.setTestId("key-claims");
         sourcesBox.setTestId("key-sources");
         highlighter.addSelectionListener(e -> e.span().ifPresent(this::select));
+        // The key's claims are drawn calmly, their ids hidden; the list finds each one in the text.
+        highlighter.setOverlayList(true);
     }
 
     @Override
@@ -145,6 +148,7 @@ class KeyEditorView extends Div implements HasUrlParameter<String>, HasDynamicTi
         side.removeAll();
         side.setEnabled(true);
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, getTranslation("library.keyEditor.sideRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);

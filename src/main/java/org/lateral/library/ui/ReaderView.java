@@ -29,6 +29,7 @@ import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.base.ui.ExternalLink;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.library.ArticleReading;
 import org.lateral.library.ClaimType;
 import org.lateral.library.KeyOverlay;
@@ -145,6 +146,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         Div side = new Div(outletCard(article));
         // The key's toggle is a control for the text: before it on a phone, not after the article.
         side.addClassNames("reader-side", "reader-controls-first");
+        ScrollRegions.keyboardScrollable(side, getTranslation("library.reader.sideRegion"));
         // Every teacher writes their own key, or copies the pack's or a colleague's (DD021).
         Anchor editKey =
                 LibraryNavigation.keyEditor(article.articleId()).anchor(getTranslation("library.reader.editKey"));

@@ -307,7 +307,8 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         Div side = new Div(
                 ReviewParts.comments(review, f.timeZone(), getTranslation("submission.feedback.noComment")),
                 ReviewParts.claimList(review, false));
-        side.addClassName("reader-side");
+        // On a phone the claims in the key (what was found and missed) come before the article.
+        side.addClassNames("reader-side", "reader-list-first");
         ScrollRegions.keyboardScrollable(side, getTranslation("submission.feedback.claimsRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");

@@ -31,6 +31,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.base.highlighter.LinkableClaim;
 import org.lateral.base.ui.RouteIds;
+import org.lateral.base.ui.ScrollRegions;
 import org.lateral.library.SourceKind;
 import org.lateral.submission.AttemptNeighbours;
 import org.lateral.submission.AttemptReview;
@@ -123,11 +124,13 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         highlighter.setText(t.text());
         highlighter.setReadOnly(true);
         highlighter.setOverlays(ReviewParts.overlays(review));
+        highlighter.setOverlayList(true);
         Div column = new Div(ReviewParts.summary(review), ReviewParts.legend(), highlighter);
         column.addClassName("reader-text");
 
         Div side = new Div(scorePanel(t), commentPanel(review, zone), ReviewParts.claimList(review, true));
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, getTranslation("submission.reviewView.claimsRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);
@@ -195,6 +198,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         column.addClassName("reader-text");
         Div side = new Div(scorePanel(t), acceptPanel(t), commentPanel(t.review(), zone));
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, getTranslation("submission.reviewView.sourcesRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout, SourceFeedbackParts.review(sources.review()));
@@ -241,6 +245,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                 scorePanel(t),
                 commentPanel(t.review(), zone));
         side.addClassName("reader-side");
+        ScrollRegions.keyboardScrollable(side, getTranslation("submission.reviewView.compareRegion"));
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
         add(layout);

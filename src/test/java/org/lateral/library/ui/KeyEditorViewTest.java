@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lateral.Fixtures;
 import org.lateral.LateralTest;
+import org.lateral.base.highlighter.ClaimHighlighter;
 import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.library.ClaimType;
 import org.lateral.library.LibraryPins;
@@ -245,6 +246,24 @@ class KeyEditorViewTest extends SpringBrowserlessTest {
                 .doesNotContain("choose at least one type")
                 .doesNotContain("Still to do");
         assertThat(status().getText()).startsWith("Todos los cambios guardados.");
+    }
+
+    @Test
+    @WithUserDetails(value = KEY_TEACHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void in_spanish_the_side_panel_is_a_named_keyboard_region_and_the_claims_have_their_list() {
+        UUID article = importArticle("Ferry town lists its claims");
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(KeyEditorView.class, article.toString());
+        test($(Button.class).withTestId("key-start-empty").single()).click();
+
+        Div side = $(Div.class).withClassName("reader-side").single();
+        assertThat(side.getElement().getAttribute("tabindex")).isEqualTo("0");
+        assertThat(side.getElement().getAttribute("role")).isEqualTo("region");
+        assertThat(side.getElement().getAttribute("aria-label"))
+                .isEqualTo("Afirmaciones y fuentes de la clave")
+                .isNotEqualTo("The key’s claims and sources");
+        assertThat($(ClaimHighlighter.class).single().getElement().getProperty("overlayList", false))
+                .isTrue();
     }
 
     @Test
