@@ -379,7 +379,7 @@ class CompareLessonIT {
             assertThatThrownBy(() ->
                             keys.acceptCompareCarriage(lesson.id(), "nope", isegoria, CompareScoring.Carriage.ABSENT))
                     .isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("not one of the story's claims");
+                    .hasMessageContaining("not one of the story’s claims");
         }
     }
 
