@@ -454,7 +454,7 @@ class SourceWorkServiceIT {
         SaveResult longName = save(student, source(sourceId, 2, "x".repeat(301), null, false));
         assertThat(longName.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(longName.message())
-                .isEqualTo("A source's name can be at most 300 characters. Write a shorter name.");
+                .isEqualTo("A source’s name can be at most 300 characters. Write a shorter name.");
         assertThat(save(student, source(UUID.randomUUID(), 1, "x".repeat(300), null, false))
                         .status())
                 .as("300 is allowed")
@@ -462,7 +462,7 @@ class SourceWorkServiceIT {
         SaveResult longOutlet =
                 save(student, new SourceState(sourceId, 2, "Abu Khaled", null, "relayed", "y".repeat(301), false));
         assertThat(longOutlet.message())
-                .isEqualTo("The outlet's name can be at most 300 characters. Write a shorter name.");
+                .isEqualTo("The outlet’s name can be at most 300 characters. Write a shorter name.");
         assertThat(jdbc.sql("SELECT seq || name FROM student_source WHERE source_id = :s")
                         .param("s", sourceId)
                         .query(String.class)
@@ -604,7 +604,7 @@ class SourceWorkServiceIT {
         SaveResult unknown = save(student, new LinkState(UUID.randomUUID(), 1, "c999", sourceId, false));
         assertThat(unknown.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(unknown.message())
-                .isEqualTo("This claim is not in the article's claims any more. Choose the claim again.");
+                .isEqualTo("This claim is not in the article’s claims any more. Choose the claim again.");
         SaveResult notAMark = save(
                 student, new LinkState(UUID.randomUUID(), 1, UUID.randomUUID().toString(), null, false));
         assertThat(notAMark.message()).isEqualTo(SourceWorkModel.UNKNOWN_CLAIM.english());
