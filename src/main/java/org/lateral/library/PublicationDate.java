@@ -3,7 +3,6 @@ package org.lateral.library;
 import com.vaadin.flow.component.UI;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -38,18 +37,6 @@ public record PublicationDate(
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("\"" + value + "\" is not a date like 2016-08-15 or 2017-01");
         }
-    }
-
-    /** In English: "15 August 2016", "January 2017", "around January 2017" (for pages not yet translated). */
-    public String display() {
-        return switch (precision) {
-            case DAY -> date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-            case MONTH -> date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
-            case APPROXIMATE ->
-                Translations.english(
-                        "library.publicationDate.around",
-                        date.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)));
-        };
     }
 
     /**

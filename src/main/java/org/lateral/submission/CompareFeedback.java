@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.Tokens;
 import org.lateral.library.LibraryPins;
 import org.lateral.submission.scoring.CompareScoring;
@@ -201,11 +202,25 @@ public record CompareFeedback(
     /**
      * The relay picture: outlets as nodes, "relays" as edges from the outlet relayed to the one
      * that relays it, and the same in sentences for a reader who cannot see the drawing.
+     *
+     * @param sentences the picture in words, one sentence each, worded in the reader's language by
+     *     the page (DD034)
      */
-    public record RelayGraph(List<Node> nodes, List<Edge> edges, String text) {
+    public record RelayGraph(List<Node> nodes, List<Edge> edges, List<KeyedText> sentences) {
         public RelayGraph {
             nodes = List.copyOf(nodes);
             edges = List.copyOf(edges);
+            sentences = List.copyOf(sentences);
+        }
+
+        /** The sentences in one paragraph, each worded by {@code words}. */
+        public String text(java.util.function.Function<KeyedText, String> words) {
+            return sentences.stream().map(words).collect(java.util.stream.Collectors.joining(" "));
+        }
+
+        /** The sentences in English, for logs and tests. */
+        public String text() {
+            return text(KeyedText::english);
         }
 
         /** Layers from left to right: the first-hand reporters in layer 0, each relay one further right. */
@@ -458,7 +473,7 @@ public record CompareFeedback(
         }
         List<Edge> edges = new ArrayList<>();
         Map<String, List<String>> sourcesOf = new LinkedHashMap<>();
-        StringBuilder text = new StringBuilder();
+        List<KeyedText> text = new ArrayList<>();
         Set<String> described = new HashSet<>();
         for (Map.Entry<String, CompareScoring.KeyArticle> e : comparedBy.entrySet()) {
             String to = e.getKey();
@@ -481,25 +496,24 @@ public record CompareFeedback(
                         || outlet.aliases().stream().anyMatch(a -> named.contains(SourceScoring.normaliseName(a)));
                 edges.add(new Edge(id, to, work == null ? null : traced));
                 if (!comparedBy.containsKey(id) && described.add(id)) {
-                    sentence(text, outlet.name() + " reported first-hand.");
+                    text.add(KeyedText.of("submission.explain.relay.firstHand", outlet.name()));
                 }
             }
             sourcesOf.put(to, from);
             described.add(to);
             List<String> fromNames = from.stream().map(names::get).toList();
             String name = names.get(to);
-            sentence(
-                    text,
+            text.add(
                     switch (article.reporting()) {
-                        case ORIGINAL -> name + " reported first-hand.";
+                        case ORIGINAL -> KeyedText.of("submission.explain.relay.firstHand", name);
                         case MIXED ->
                             fromNames.isEmpty()
-                                    ? name + " reported partly first-hand, partly from reports it does not name."
-                                    : name + " reported partly first-hand and relays " + and(fromNames) + ".";
+                                    ? KeyedText.of("submission.explain.relay.partlyUnnamed", name)
+                                    : KeyedText.of("submission.explain.relay.partly", name, and(fromNames));
                         case RELAY ->
                             fromNames.isEmpty()
-                                    ? name + " relays a report it does not name."
-                                    : name + " relays " + and(fromNames) + ".";
+                                    ? KeyedText.of("submission.explain.relay.unnamed", name)
+                                    : KeyedText.of("submission.explain.relay.relays", name, and(fromNames));
                     });
         }
         Map<String, Integer> layers = new HashMap<>();
@@ -514,7 +528,7 @@ public record CompareFeedback(
                     firstHand,
                     layer(n.getKey(), sourcesOf, layers, names.size())));
         }
-        return new RelayGraph(nodes, edges, text.toString());
+        return new RelayGraph(nodes, edges, text);
     }
 
     /** The longest relay path to the outlet; a cycle (two articles relaying each other) is cut at the node count. */
@@ -533,17 +547,14 @@ public record CompareFeedback(
         return layer;
     }
 
-    private static void sentence(StringBuilder text, String sentence) {
-        if (!text.isEmpty()) {
-            text.append(' ');
-        }
-        text.append(sentence);
-    }
-
-    static String and(List<String> items) {
+    /** "A", or "A, B and C" in the reader's language. */
+    static Object and(List<String> items) {
         return items.size() == 1
                 ? items.getFirst()
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+                : KeyedText.of(
+                        "submission.explain.lastOf",
+                        String.join(", ", items.subList(0, items.size() - 1)),
+                        items.getLast());
     }
 
     static String code(Enum<?> value) {

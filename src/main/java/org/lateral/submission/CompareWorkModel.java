@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.PlainText;
 
 /**
@@ -30,28 +31,20 @@ public final class CompareWorkModel {
     public static final int MAX_ADDRESS = 2000;
     public static final int MAX_SPANS_PER_ARTICLE_AND_KIND = 40;
 
-    static final String BAD_FRAMING =
-            "Choose how the headline frames the story: neutral, hedged, sensational or a " + "question.";
-    static final String BAD_COUNT = "A number of sources is a whole number from 0 to " + MAX_COUNT + ".";
-    static final String BAD_REPORTING =
-            "Choose whether the article reports first-hand, relays another outlet, or both.";
-    static final String TOO_MANY_OUTLETS =
-            "Name at most " + MAX_RELAYED_FROM + " outlets it relays. Keep the ones it relies on most.";
-    static final String LONG_OUTLET =
-            "An outlet's name can be at most " + MAX_NAME + " characters. Write a shorter name.";
-    static final String LONG_TEXT = "This answer can be at most " + MAX_TEXT + " characters. Make it shorter.";
-    static final String BAD_KIND_OF_SPAN = "Choose whether these words are a hedge or a loaded word.";
-    static final String NO_WORDS = "Select the words first.";
-    static final String LONG_SPAN =
-            "You can pick at most " + MarkClaimsModel.MAX_SPAN + " characters at once. Select a shorter part.";
-    static final String OUTSIDE = "These words are outside the article. Please select them again.";
-    static final String MOVED = "These words are not in the article any more. Please select them again.";
-    static final String BAD_CARRIED =
-            "Choose how the article carries the claim: as fact, attributed, hedged or not at all.";
-    static final String BAD_ADDRESS =
-            "The address must start with http:// or https:// and be a web address, as you copied it from the browser.";
-    static final String LONG_NOTE =
-            "A note can be at most " + MAX_NOTE + " characters: one or two sentences. Make it shorter.";
+    static final KeyedText BAD_FRAMING = KeyedText.of("submission.save.compare.badFraming");
+    static final KeyedText BAD_COUNT = KeyedText.of("submission.save.compare.badCount", MAX_COUNT);
+    static final KeyedText BAD_REPORTING = KeyedText.of("submission.save.compare.badReporting");
+    static final KeyedText TOO_MANY_OUTLETS = KeyedText.of("submission.save.compare.tooManyOutlets", MAX_RELAYED_FROM);
+    static final KeyedText LONG_OUTLET = KeyedText.of("submission.save.compare.longOutlet", MAX_NAME);
+    static final KeyedText LONG_TEXT = KeyedText.of("submission.save.compare.longText", MAX_TEXT);
+    static final KeyedText BAD_KIND_OF_SPAN = KeyedText.of("submission.save.compare.badKindOfSpan");
+    static final KeyedText NO_WORDS = KeyedText.of("submission.save.compare.noWords");
+    static final KeyedText LONG_SPAN = KeyedText.of("submission.save.compare.longSpan", MarkClaimsModel.MAX_SPAN);
+    static final KeyedText OUTSIDE = KeyedText.of("submission.save.compare.outside");
+    static final KeyedText MOVED = KeyedText.of("submission.save.compare.moved");
+    static final KeyedText BAD_CARRIED = KeyedText.of("submission.save.compare.badCarried");
+    static final KeyedText BAD_ADDRESS = KeyedText.of("submission.save.compare.badAddress");
+    static final KeyedText LONG_NOTE = KeyedText.of("submission.save.compare.longNote", MAX_NOTE);
 
     private CompareWorkModel() {}
 

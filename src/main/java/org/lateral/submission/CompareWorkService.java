@@ -13,6 +13,7 @@ import org.lateral.assignment.StudentAssignment;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.SaveResult;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.OutletProfile;
 import org.lateral.security.CurrentUser;
@@ -36,14 +37,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CompareWorkService {
 
-    static final String UNREADABLE = "This answer could not be read. Please enter it again.";
-    static final String NOT_IN_STEP = "That article is not one of the articles you are comparing.";
-    static final String UNKNOWN_CLAIM = "That claim is not one of the story's claims in this lesson.";
-    static final String UNKNOWN_OUTLET = "That outlet did not publish any of the articles you are comparing.";
-    static final String TOO_MANY_SPANS = "You can pick at most " + CompareWorkModel.MAX_SPANS_PER_ARTICLE_AND_KIND
-            + " of these in one article. Remove one you are less sure of first.";
-    static final String TOO_MANY_STORED_SPANS =
-            "This work has had too many words picked and removed. Ask your teacher to reopen it.";
+    static final KeyedText UNREADABLE = KeyedText.of("submission.save.compare.unreadable");
+    static final KeyedText NOT_IN_STEP = KeyedText.of("submission.save.compare.notInStep");
+    static final KeyedText UNKNOWN_CLAIM = KeyedText.of("submission.save.compare.unknownClaim");
+    static final KeyedText UNKNOWN_OUTLET = KeyedText.of("submission.save.compare.unknownOutlet");
+    static final KeyedText TOO_MANY_SPANS =
+            KeyedText.of("submission.save.compare.tooManySpans", CompareWorkModel.MAX_SPANS_PER_ARTICLE_AND_KIND);
+    static final KeyedText TOO_MANY_STORED_SPANS = KeyedText.of("submission.save.compare.tooManyStoredSpans");
     static final int MAX_STORED_SPANS_PER_ATTEMPT = 1000;
 
     private final CurrentUser currentUser;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentGrading;
 import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.DueDates;
 import org.lateral.assignment.FeedbackPolicy;
 import org.lateral.assignment.GradedAssignment;
 import org.lateral.assignment.LessonStep;
@@ -429,7 +428,7 @@ public class FeedbackService {
                     .orElseThrow();
             Map<String, String> labels = new HashMap<>();
             library.keyClaims(context.schoolId(), context.keyVersionId())
-                    .forEach(c -> labels.put(c.id(), quoted(c.exact())));
+                    .forEach(c -> labels.put(c.id(), shortened(c.exact())));
             List<StudentFeedback.SourceAttempt> reviews = new ArrayList<>();
             for (SubmissionRepository.Attempt attempt : submitted) {
                 List<ScoreEntry> history = grading.history(attempt.id());
@@ -447,10 +446,10 @@ public class FeedbackService {
         }
     }
 
-    /** A claim as the feedback names it: its words, shortened to a line. */
-    static String quoted(String exact) {
+    /** A claim's words shortened to a line, as the feedback names it (in quotes, which the page's language sets). */
+    static String shortened(String exact) {
         String line = exact.strip().replaceAll("\\s+", " ");
-        return "\u201c" + (line.length() > 90 ? line.substring(0, 89).strip() + "\u2026" : line) + "\u201d";
+        return line.length() > 90 ? line.substring(0, 89).strip() + "\u2026" : line;
     }
 
     /** Where each paragraph of the canonical text starts; paragraph 0 is the headline. */
@@ -521,17 +520,16 @@ public class FeedbackService {
         return !lesson.secondRoundDone() && (assignment.revisionOpen(now) || assignment.acceptsWork(now));
     }
 
-    private static String waiting(StudentAssignment assignment, boolean nothingSubmitted, boolean noKey) {
-        if (nothingSubmitted) {
-            return "Feedback appears here after you submit your work.";
-        }
-        if (noKey) {
-            return "This article has no answer key yet, so there is no feedback to show. Your teacher will look at your work.";
-        }
-        return assignment.feedbackPolicy() == FeedbackPolicy.AFTER_DUE
-                ? "Feedback appears after the due date, " + DueDates.display(assignment.dueAt(), assignment.timeZone())
-                        + "."
-                : "Your teacher will release feedback when the class has finished.";
+    private static StudentFeedback.Waiting waiting(
+            StudentAssignment assignment, boolean nothingSubmitted, boolean noKey) {
+        StudentFeedback.Waiting.Reason reason = nothingSubmitted
+                ? StudentFeedback.Waiting.Reason.NOTHING_SUBMITTED
+                : noKey
+                        ? StudentFeedback.Waiting.Reason.NO_KEY
+                        : assignment.feedbackPolicy() == FeedbackPolicy.AFTER_DUE
+                                ? StudentFeedback.Waiting.Reason.AFTER_DUE
+                                : StudentFeedback.Waiting.Reason.TEACHER_RELEASES;
+        return new StudentFeedback.Waiting(reason, assignment.dueAt());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lateral.base.AnchoredSpan;
 import org.lateral.base.highlighter.MarkState;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 
 /**
@@ -31,29 +32,29 @@ public final class MarkClaimsModel {
     public sealed interface Decision {
         record Accept(AnchoredSpan span, ClaimType type) implements Decision {}
 
-        record Reject(String message) implements Decision {}
+        record Reject(KeyedText message) implements Decision {}
     }
 
     public static Decision check(String text, MarkState mark) {
         if (mark.markId() == null || mark.seq() < 1) {
-            return new Decision.Reject("This mark could not be read. Please mark the words again.");
+            return new Decision.Reject(KeyedText.of("submission.save.mark.unreadable"));
         }
         ClaimType type = mark.type() == null
                 ? null
                 : ClaimType.fromCode(mark.type().toLowerCase(Locale.ROOT)).orElse(null);
         if (type == null) {
-            return new Decision.Reject("Choose one of the six claim types for this mark.");
+            return new Decision.Reject(KeyedText.of("submission.save.mark.badType"));
         }
         String exact = mark.exact() == null ? "" : mark.exact();
         if (exact.isEmpty() || mark.end() - mark.start() > MAX_SPAN || exact.length() > MAX_SPAN) {
             return new Decision.Reject(
                     exact.isEmpty()
-                            ? "Select some words before choosing a claim type."
-                            : "A mark can cover at most " + MAX_SPAN + " characters. Mark a shorter part.");
+                            ? KeyedText.of("submission.save.mark.noWords")
+                            : KeyedText.of("submission.save.mark.longSpan", MAX_SPAN));
         }
         if (mark.start() < 0 || mark.end() > text.length() || mark.start() >= mark.end()) {
             // Offsets outside the text come from a tampered or broken request, not a stale page.
-            return new Decision.Reject("This mark is outside the article. Please mark the words again.");
+            return new Decision.Reject(KeyedText.of("submission.save.mark.outside"));
         }
         if (text.substring(mark.start(), mark.end()).equals(exact)) {
             return new Decision.Accept(AnchoredSpan.of(text, mark.start(), mark.end()), type);
@@ -65,7 +66,7 @@ public final class MarkClaimsModel {
                 mark.suffix() == null ? "" : mark.suffix(),
                 mark.start());
         if (at < 0) {
-            return new Decision.Reject("These words are not in the article any more. Please mark them again.");
+            return new Decision.Reject(KeyedText.of("submission.save.mark.moved"));
         }
         return new Decision.Accept(AnchoredSpan.of(text, at, at + exact.length()), type);
     }

@@ -492,7 +492,7 @@ public class ResultsService {
                         .orElse(List.of());
         Map<String, String> labels = new HashMap<>();
         library.keyClaims(context.schoolId(), context.keyVersionId())
-                .forEach(c -> labels.put(c.id(), FeedbackService.quoted(c.exact())));
+                .forEach(c -> labels.put(c.id(), FeedbackService.shortened(c.exact())));
         SourceReview review = SourceReview.of(
                 context.key(),
                 sourceGrader.answer(context, attempt),

@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.LibraryPins;
 import org.lateral.library.SourceKind;
 import org.lateral.submission.scoring.SourceScoring;
@@ -29,7 +31,9 @@ import org.lateral.submission.scoring.SourceScoring.StudentSource;
  * at again with the reason each one matters, the key's relay chains beside the student's, the
  * claims whose links differ from the key's, and the score's parts. Built by {@link #of}, a pure
  * function of the scoring's input and result; while a revision is possible the student gets
- * {@link SourceHints} instead, which holds nothing of the key.
+ * {@link SourceHints} instead, which holds nothing of the key. Its sentences are keys and their
+ * arguments ({@link KeyedText}), worded in the student's language by the page that shows them
+ * (DD034).
  *
  * @param outlet the outlet that published the article, where every chain ends
  * @param found the matched sources, in key order
@@ -52,11 +56,6 @@ public record SourceReview(
         List<ClaimLinkIssue> claimLinks,
         List<ExtraSource> extras,
         Components score) {
-
-    /** Why "no source given" is an answer of its own, for the claims whose links are looked at again. */
-    public static final String NO_SOURCE_IS_A_FINDING = "\u201cNo source given\u201d is an answer, not a blank: a "
-            + "claim told as fact with nobody behind it is one you cannot check, and noticing that is part of the "
-            + "work. A claim someone backs should name who.";
 
     public SourceReview {
         found = List.copyOf(found);
@@ -105,7 +104,7 @@ public record SourceReview(
             SourceKind kind,
             Origin keyOrigin,
             @Nullable String relayedFrom,
-            String origin) {}
+            KeyedText origin) {}
 
     /**
      * A found source given a kind the key does not accept.
@@ -122,7 +121,7 @@ public record SourceReview(
             @Nullable SourceKind yourKind,
             SourceKind keyKind,
             List<SourceKind> accepted,
-            String whyItMatters,
+            KeyedText whyItMatters,
             @Nullable String kindWhy) {
         public KindIssue {
             accepted = List.copyOf(accepted);
@@ -143,7 +142,7 @@ public record SourceReview(
             OriginVerdict verdict,
             @Nullable String yourOutlet,
             @Nullable String keyOutlet,
-            String explained) {}
+            KeyedText explained) {}
 
     /** One box of a chain. */
     public enum Role {
@@ -160,10 +159,29 @@ public record SourceReview(
     /**
      * A box of a chain.
      *
+     * @param name who or which outlet the box is; empty for a gap
      * @param keySourceId the key source this box is, when it is one (a relay outlet can be one too)
+     * @param gap what the student left open, for a {@link Role#GAP} box
      */
     public record ChainNode(
-            String label, Role role, @Nullable String keySourceId) {}
+            String name,
+            Role role,
+            @Nullable String keySourceId,
+            @Nullable KeyedText gap) {
+
+        ChainNode(String name, Role role, @Nullable String keySourceId) {
+            this(name, role, keySourceId, null);
+        }
+
+        static ChainNode gap(KeyedText what) {
+            return new ChainNode("", Role.GAP, null, what);
+        }
+
+        /** The box's words: the name, or what was left open in the reader's language. */
+        public String label(Function<KeyedText, String> words) {
+            return gap == null ? name : words.apply(gap);
+        }
+    }
 
     /**
      * How what a source says reached the article: {@code heads → via[0] → … → outlet}. Several
@@ -180,10 +198,16 @@ public record SourceReview(
             }
         }
 
-        /** "Abu Khaled (a pseudonym) → The Daily Mail → The Frisky"; several heads joined by " and ". */
+        /** "Abu Khaled (a pseudonym) → The Daily Mail → The Frisky"; several heads joined by "and". */
+        public String text(Function<KeyedText, String> words) {
+            Object joined = and(heads.stream().map(n -> n.label(words)).toList());
+            return (joined instanceof KeyedText t ? words.apply(t) : joined)
+                    + via.stream().map(n -> ARROW + n.label(words)).collect(Collectors.joining());
+        }
+
+        /** The chain in English, for exports and logs. */
         public String text() {
-            return heads.stream().map(ChainNode::label).collect(Collectors.joining(" and "))
-                    + via.stream().map(n -> ARROW + n.label()).collect(Collectors.joining());
+            return text(KeyedText::english);
         }
     }
 
@@ -211,18 +235,18 @@ public record SourceReview(
     /**
      * A claim whose links differ from the key's on who backs it.
      *
-     * @param claimLabel a short label for the claim, as the caller gives it
+     * @param claimLabel a short label for the claim: its words as the caller gives them, else its id
      * @param keySources the names of the sources the key links, in key order; empty: nobody backs it
      * @param yourSources the names of the sources the student linked; empty when they linked none
      * @param explained what the key says, in a sentence
      */
     public record ClaimLinkIssue(
             String keyClaimId,
-            String claimLabel,
+            KeyedText claimLabel,
             LinkIssueKind kind,
             List<String> keySources,
             List<String> yourSources,
-            String explained) {
+            KeyedText explained) {
         public ClaimLinkIssue {
             keySources = List.copyOf(keySources);
             yourSources = List.copyOf(yourSources);
@@ -275,8 +299,8 @@ public record SourceReview(
      * @param result what {@link SourceScoring#score} made of them
      * @param cited the article's outlet and the key's sources as feedback explains them (kind,
      *     kind_why); a key source missing there falls back to the scoring key's name and first kind
-     * @param claimLabels a short label per student claim reference or key claim id ("Claim 3:
-     *     “Abu Khaled said…”"); a claim without one is called by its key claim id
+     * @param claimLabels a claim's words, shortened to a line, per student claim reference or key
+     *     claim id; a claim without them is called by its key claim id ("Claim c06")
      */
     public static SourceReview of(
             Key key, Answer answer, Result result, LibraryPins.KeySources cited, Map<String, String> claimLabels) {
@@ -361,99 +385,74 @@ public record SourceReview(
      * in words a 14-year-old follows. Fixed per pair of kinds: the pairs that matter most get their
      * own sentence, the rest say what the key's kind is.
      */
-    public static String kindReason(@Nullable SourceKind yours, SourceKind key) {
+    public static KeyedText kindReason(@Nullable SourceKind yours, SourceKind key) {
         if (yours == null) {
-            return "You did not choose a kind for this source. The kind tells a reader how far they can check "
-                    + "it: the answer key sees it as " + description(key) + ".";
+            return KeyedText.of("submission.explain.kind.none", description(key));
         }
         if (yours == key) {
-            return "The answer key accepts this kind.";
+            return KeyedText.of("submission.explain.kind.accepted");
         }
-        String specific = switch (key) {
+        KeyedText specific = switch (key) {
             case PSEUDONYMOUS ->
                 switch (yours) {
-                    case NAMED_PERSON ->
-                        "Nobody can look that person up: the name was made up to protect them. A real "
-                                + "name is something you could check; this one is not.";
-                    case ANONYMOUS ->
-                        "The text does give a name, but a made-up one. Say so: a name makes a source "
-                                + "look easier to check than it is.";
+                    case NAMED_PERSON -> KeyedText.of("submission.explain.kind.pseudonymousNotNamed");
+                    case ANONYMOUS -> KeyedText.of("submission.explain.kind.pseudonymousNotAnonymous");
                     default -> null;
                 };
             case ANONYMOUS ->
                 switch (yours) {
-                    case NAMED_PERSON ->
-                        "The text gives no name at all, so nobody can look this source up or ask them. "
-                                + "You have to take the writer's word for it.";
-                    case PSEUDONYMOUS ->
-                        "The text gives no name here, not even a made-up one: it only says someone " + "said it.";
-                    case MEDIA_OUTLET ->
-                        "This is an unnamed person, not the outlet that reported what they said. Ask "
-                                + "who they are: the text does not say.";
+                    case NAMED_PERSON -> KeyedText.of("submission.explain.kind.anonymousNotNamed");
+                    case PSEUDONYMOUS -> KeyedText.of("submission.explain.kind.anonymousNotPseudonymous");
+                    case MEDIA_OUTLET -> KeyedText.of("submission.explain.kind.anonymousNotOutlet");
                     default -> null;
                 };
             case NAMED_PERSON ->
                 switch (yours) {
-                    case ANONYMOUS, PSEUDONYMOUS ->
-                        "The text gives this person's real name, so you could look them up and check "
-                                + "that they said it.";
-                    case MEDIA_OUTLET -> "This is a person who said it, not a news outlet that passed it on.";
+                    case ANONYMOUS, PSEUDONYMOUS -> KeyedText.of("submission.explain.kind.namedNotUnnamed");
+                    case MEDIA_OUTLET -> KeyedText.of("submission.explain.kind.namedNotOutlet");
                     default -> null;
                 };
             case MEDIA_OUTLET ->
                 switch (yours) {
                     case NAMED_PERSON, ANONYMOUS, PSEUDONYMOUS ->
-                        "This is a news outlet, not someone who was there. An outlet reports what its own "
-                                + "sources told it: it is a step between the story and the people who "
-                                + "know.";
-                    case DOCUMENT ->
-                        "This is the outlet that published a report, not a document such as a study or "
-                                + "a record. Its report passes on what its own sources said.";
+                        KeyedText.of("submission.explain.kind.outletNotPerson");
+                    case DOCUMENT -> KeyedText.of("submission.explain.kind.outletNotDocument");
                     default -> null;
                 };
             case DOCUMENT ->
                 switch (yours) {
                     case NAMED_PERSON, ANONYMOUS, PSEUDONYMOUS, OFFICIAL_BODY, EXPERT_OR_ORGANISATION ->
-                        "This is a document: a report, a letter or a record. You can read a document "
-                                + "yourself and check what it says; a person you would have to ask.";
+                        KeyedText.of("submission.explain.kind.documentNotSpeaker");
                     default -> null;
                 };
             case OFFICIAL_BODY ->
                 switch (yours) {
-                    case EXPERT_OR_ORGANISATION ->
-                        "This speaks for a government or an authority. It has power over what it talks "
-                                + "about and may want the story told its way; an expert speaks from "
-                                + "outside.";
-                    case DOCUMENT ->
-                        "The text points at the authority that said it, not at a document you could " + "read.";
+                    case EXPERT_OR_ORGANISATION -> KeyedText.of("submission.explain.kind.officialNotExpert");
+                    case DOCUMENT -> KeyedText.of("submission.explain.kind.officialNotDocument");
                     default -> null;
                 };
             case EXPERT_OR_ORGANISATION ->
                 switch (yours) {
-                    case OFFICIAL_BODY ->
-                        "This is an expert or an independent organisation, not a government or an "
-                                + "authority: it does not speak for the people in power.";
-                    case NAMED_PERSON ->
-                        "The text presents this source for what they know (an expert or an "
-                                + "organisation), which is the reason to believe them.";
+                    case OFFICIAL_BODY -> KeyedText.of("submission.explain.kind.expertNotOfficial");
+                    case NAMED_PERSON -> KeyedText.of("submission.explain.kind.expertNotNamed");
                     default -> null;
                 };
         };
         return specific != null
                 ? specific
-                : "The answer key sees this source as " + description(key) + ", not " + description(yours) + ".";
+                : KeyedText.of("submission.explain.kind.otherwise", description(key), description(yours));
     }
 
     /** A kind in general words, for a sentence ("someone given a made-up name"). */
-    public static String description(SourceKind kind) {
+    public static KeyedText description(SourceKind kind) {
         return switch (kind) {
-            case NAMED_PERSON -> "a person the text names, whom you could look up";
-            case ANONYMOUS -> "someone the text does not name";
-            case PSEUDONYMOUS -> "someone given a made-up name";
-            case OFFICIAL_BODY -> "a government, ministry, army, police or court speaking for itself";
-            case EXPERT_OR_ORGANISATION -> "an expert, researcher or organisation outside government";
-            case MEDIA_OUTLET -> "a newspaper, broadcaster or website that reported it";
-            case DOCUMENT -> "a report, study, letter or record you could read";
+            case NAMED_PERSON -> KeyedText.of("submission.explain.kindIs.namedPerson");
+            case ANONYMOUS -> KeyedText.of("submission.explain.kindIs.anonymous");
+            case PSEUDONYMOUS -> KeyedText.of("submission.explain.kindIs.pseudonymous");
+            case OFFICIAL_BODY -> KeyedText.of("submission.explain.kindIs.officialBody");
+            case EXPERT_OR_ORGANISATION -> KeyedText.of("submission.explain.kindIs.expertOrOrganisation");
+            case MEDIA_OUTLET -> KeyedText.of("submission.explain.kindIs.mediaOutlet");
+            case DOCUMENT -> KeyedText.of("submission.explain.kindIs.document");
         };
     }
 
@@ -470,40 +469,38 @@ public record SourceReview(
     }
 
     /** Where the outlet got what the source says, as a sentence. */
-    static String firstHandOrRelayed(KeySource k, SourceKind kind, String outlet) {
+    static KeyedText firstHandOrRelayed(KeySource k, SourceKind kind, String outlet) {
         if (k.origin() == Origin.SECONDARY && k.relayedFrom() != null) {
-            return "Relayed: it reached " + outlet + " through "
-                    + k.relayedFrom().name() + ".";
+            return KeyedText.of(
+                    "submission.explain.origin.relayed", outlet, k.relayedFrom().name());
         }
-        return "First-hand: " + outlet
-                + switch (kind) {
-                    // Reading another outlet's report is first-hand too: the outlet saw it itself.
-                    case MEDIA_OUTLET -> " read its report itself.";
-                    case DOCUMENT -> " read the document itself.";
-                    default -> " cites it directly, with no other outlet in between.";
-                };
+        return switch (kind) {
+            // Reading another outlet's report is first-hand too: the outlet saw it itself.
+            case MEDIA_OUTLET -> KeyedText.of("submission.explain.origin.readReport", outlet);
+            case DOCUMENT -> KeyedText.of("submission.explain.origin.readDocument", outlet);
+            default -> KeyedText.of("submission.explain.origin.direct", outlet);
+        };
     }
 
-    private static String originExplained(
+    private static KeyedText originExplained(
             OriginVerdict verdict, KeySource k, SourceKind kind, StudentSource s, String outlet) {
         String relay = k.relayedFrom() == null ? "" : k.relayedFrom().name();
         return switch (verdict) {
             case RIGHT -> firstHandOrRelayed(k, kind, outlet);
-            case NOT_GIVEN -> "You did not say where " + outlet + " got it. " + firstHandOrRelayed(k, kind, outlet);
-            case FIRST_HAND_BUT_RELAYED ->
-                "You said " + outlet + " got it first-hand, but it came through " + relay + ": " + outlet
-                        + " did not speak to this source itself, it passed on what " + relay + " reported.";
+            case NOT_GIVEN ->
+                KeyedText.of("submission.explain.origin.notGiven", outlet, firstHandOrRelayed(k, kind, outlet));
+            case FIRST_HAND_BUT_RELAYED -> KeyedText.of("submission.explain.origin.notFirstHand", outlet, relay);
             case RELAYED_BUT_FIRST_HAND ->
-                "You said it was relayed"
-                        + (s.relayedFrom() == null ? "" : " through " + s.relayedFrom())
-                        + ", but no other outlet stands in between. "
-                        + firstHandOrRelayed(k, kind, outlet);
+                s.relayedFrom() == null
+                        ? KeyedText.of("submission.explain.origin.notRelayed", firstHandOrRelayed(k, kind, outlet))
+                        : KeyedText.of(
+                                "submission.explain.origin.notRelayedThrough",
+                                s.relayedFrom(),
+                                firstHandOrRelayed(k, kind, outlet));
             case WRONG_OUTLET ->
-                "Relayed, yes, but through " + relay + ", not "
-                        + (s.relayedFrom() == null || s.relayedFrom().isBlank()
-                                ? "an outlet you left unnamed"
-                                : s.relayedFrom())
-                        + ". Naming the right outlet tells a reader where to check.";
+                s.relayedFrom() == null || s.relayedFrom().isBlank()
+                        ? KeyedText.of("submission.explain.origin.unnamedOutlet", relay)
+                        : KeyedText.of("submission.explain.origin.otherOutlet", relay, s.relayedFrom());
         };
     }
 
@@ -521,11 +518,11 @@ public record SourceReview(
     static Chain studentChain(StudentSource s, String outlet) {
         List<ChainNode> via = new ArrayList<>();
         if (s.origin() == null) {
-            via.add(new ChainNode("origin not given", Role.GAP, null));
+            via.add(ChainNode.gap(KeyedText.of("submission.explain.chain.noOrigin")));
         } else if (s.origin() == Origin.SECONDARY) {
             via.add(
                     s.relayedFrom() == null || s.relayedFrom().isBlank()
-                            ? new ChainNode("an outlet not named", Role.GAP, null)
+                            ? ChainNode.gap(KeyedText.of("submission.explain.chain.noOutlet"))
                             : new ChainNode(s.relayedFrom(), Role.RELAY, null));
         }
         via.add(new ChainNode(outlet, Role.OUTLET, null));
@@ -635,29 +632,42 @@ public record SourceReview(
                     .filter(r -> r != null && claimLabels.containsKey(r))
                     .findFirst()
                     .orElse(null);
-            String label = ref != null ? claimLabels.get(ref) : claimLabels.getOrDefault(claim, "Claim " + claim);
+            String words = ref != null ? claimLabels.get(ref) : claimLabels.get(claim);
+            KeyedText label = words != null
+                    ? KeyedText.of("submission.explain.claim.words", words)
+                    : KeyedText.of("submission.explain.claim.byId", claim);
             LinkIssueKind kind;
-            String explained;
+            KeyedText explained;
             if (keyNames.isEmpty()) {
                 kind = yourNames.isEmpty()
                         ? LinkIssueKind.YOU_LEFT_AN_UNSOURCED_CLAIM_OPEN
                         : LinkIssueKind.YOU_LINKED_AN_UNSOURCED_CLAIM;
                 explained = yourNames.isEmpty()
-                        ? "Nobody in the text backs this claim: mark it \u201cno source given\u201d."
-                        : "Nobody in the text backs this claim. You linked " + String.join(" and ", yourNames)
-                                + ", but the text does not say they said it.";
+                        ? KeyedText.of("submission.explain.link.leftOpen")
+                        : KeyedText.of("submission.explain.link.linkedUnsourced", and(yourNames));
             } else {
                 kind = verdicts.contains(LinkVerdict.UNSOURCED_BUT_KEY_LINKS)
                         ? LinkIssueKind.YOU_SAID_NO_SOURCE
                         : LinkIssueKind.YOU_MISSED_A_SOURCE;
-                explained = (kind == LinkIssueKind.YOU_SAID_NO_SOURCE
-                                ? "You said no source is given, but the text says who: "
-                                : "The text says who backs this claim: ")
-                        + String.join(" and ", keyNames) + ".";
+                explained = kind == LinkIssueKind.YOU_SAID_NO_SOURCE
+                        ? KeyedText.of("submission.explain.link.saidNoSource", and(keyNames))
+                        : KeyedText.of("submission.explain.link.missed", and(keyNames));
             }
             issues.add(new ClaimLinkIssue(claim, label, kind, keyNames, yourNames, explained));
         });
         return issues;
+    }
+
+    /**
+     * Names joined by "and" in the reader's language ("A and B and C", as the feedback has always
+     * read): the one name itself, or a text a page words.
+     */
+    static Object and(List<String> names) {
+        Object joined = names.getFirst();
+        for (String name : names.subList(1, names.size())) {
+            joined = KeyedText.of("submission.explain.and", joined, name);
+        }
+        return joined;
     }
 
     /** An origin as the exports write it: "first-hand", "relayed from" an outlet, or "relayed". */

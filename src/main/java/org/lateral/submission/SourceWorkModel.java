@@ -7,6 +7,7 @@ import org.lateral.base.AnchoredSpan;
 import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.PlainText;
 import org.lateral.library.SourceKind;
 
@@ -39,37 +40,31 @@ public final class SourceWorkModel {
     public static final String FIRST_HAND = "first-hand";
     public static final String RELAYED = "relayed";
 
-    static final String UNREADABLE_SOURCE = "This source could not be read. Please add it again.";
-    static final String UNREADABLE_MENTION = "This mention could not be read. Please select the words again.";
-    static final String UNREADABLE_LINK = "This link could not be read. Please link the claim again.";
-    static final String NO_NAME = "Write the source's name as the article gives it.";
-    static final String LONG_NAME = "A source's name can be at most " + MAX_NAME + " characters. Write a shorter name.";
-    static final String LONG_OUTLET =
-            "The outlet's name can be at most " + MAX_NAME + " characters. Write a shorter name.";
-    static final String BAD_KIND = "Choose one of the seven kinds of source.";
-    static final String BAD_ORIGIN = "Choose whether the outlet got this source first-hand or relayed it from another.";
-    static final String NO_WORDS = "Select the words that name this source.";
-    static final String LONG_SPAN = "A mention can cover at most " + MAX_SPAN + " characters. Select a shorter part.";
-    static final String OUTSIDE = "This mention is outside the article. Please select the words again.";
-    static final String MOVED = "These words are not in the article any more. Please select them again.";
-    static final String UNKNOWN_CLAIM = "This claim is not in the article's claims any more. Choose the claim again.";
-    static final String NO_SOURCE = "This source is not saved yet or was deleted. Choose one of your sources.";
-    static final String TOO_MANY_SOURCES = "You have named " + MAX_SOURCES_PER_ATTEMPT
-            + " sources, the most one attempt can hold. Delete a source before adding another.";
-    static final String TOO_MANY_STORED_SOURCES = "This work has had " + MAX_STORED_SOURCES_PER_ATTEMPT
-            + " sources added and deleted, the most one attempt can keep. Change an existing source instead of "
-            + "adding new ones.";
-    static final String TOO_MANY_MENTIONS = "This source already has " + MAX_MENTIONS_PER_SOURCE
-            + " mentions, the most one source can hold. Delete a mention before adding another.";
-    static final String TOO_MANY_STORED_MENTIONS = "This work has had " + MAX_STORED_MENTIONS_PER_ATTEMPT
-            + " mentions made and deleted, the most one attempt can keep. Change an existing mention instead of "
-            + "adding new ones.";
-    static final String TOO_MANY_LINKS = "You have made " + MAX_LINKS_PER_ATTEMPT
-            + " links between claims and sources, the most one attempt can hold. Delete a link before adding "
-            + "another.";
-    static final String TOO_MANY_STORED_LINKS = "This work has had " + MAX_STORED_LINKS_PER_ATTEMPT
-            + " links made and deleted, the most one attempt can keep. Change an existing link instead of adding "
-            + "new ones.";
+    static final KeyedText UNREADABLE_SOURCE = KeyedText.of("submission.save.source.unreadable");
+    static final KeyedText UNREADABLE_MENTION = KeyedText.of("submission.save.source.mentionUnreadable");
+    static final KeyedText UNREADABLE_LINK = KeyedText.of("submission.save.source.linkUnreadable");
+    static final KeyedText NO_NAME = KeyedText.of("submission.save.source.noName");
+    static final KeyedText LONG_NAME = KeyedText.of("submission.save.source.longName", MAX_NAME);
+    static final KeyedText LONG_OUTLET = KeyedText.of("submission.save.source.longOutlet", MAX_NAME);
+    static final KeyedText BAD_KIND = KeyedText.of("submission.save.source.badKind");
+    static final KeyedText BAD_ORIGIN = KeyedText.of("submission.save.source.badOrigin");
+    static final KeyedText NO_WORDS = KeyedText.of("submission.save.source.noWords");
+    static final KeyedText LONG_SPAN = KeyedText.of("submission.save.source.longSpan", MAX_SPAN);
+    static final KeyedText OUTSIDE = KeyedText.of("submission.save.source.outside");
+    static final KeyedText MOVED = KeyedText.of("submission.save.source.moved");
+    static final KeyedText UNKNOWN_CLAIM = KeyedText.of("submission.save.source.unknownClaim");
+    static final KeyedText NO_SOURCE = KeyedText.of("submission.save.source.noSource");
+    static final KeyedText TOO_MANY_SOURCES =
+            KeyedText.of("submission.save.source.tooManySources", MAX_SOURCES_PER_ATTEMPT);
+    static final KeyedText TOO_MANY_STORED_SOURCES =
+            KeyedText.of("submission.save.source.tooManyStoredSources", MAX_STORED_SOURCES_PER_ATTEMPT);
+    static final KeyedText TOO_MANY_MENTIONS =
+            KeyedText.of("submission.save.source.tooManyMentions", MAX_MENTIONS_PER_SOURCE);
+    static final KeyedText TOO_MANY_STORED_MENTIONS =
+            KeyedText.of("submission.save.source.tooManyStoredMentions", MAX_STORED_MENTIONS_PER_ATTEMPT);
+    static final KeyedText TOO_MANY_LINKS = KeyedText.of("submission.save.source.tooManyLinks", MAX_LINKS_PER_ATTEMPT);
+    static final KeyedText TOO_MANY_STORED_LINKS =
+            KeyedText.of("submission.save.source.tooManyStoredLinks", MAX_STORED_LINKS_PER_ATTEMPT);
 
     private static final Pattern CLAIM_REF = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CLAIM_REF + "}");
 
@@ -79,7 +74,7 @@ public final class SourceWorkModel {
     public sealed interface Checked<T> {
         record Ok<T>(T value) implements Checked<T> {}
 
-        record Refused<T>(String message) implements Checked<T> {}
+        record Refused<T>(KeyedText message) implements Checked<T> {}
     }
 
     /** A source as it is stored: the name trimmed, the outlet only when relayed. */
@@ -90,15 +85,15 @@ public final class SourceWorkModel {
             @Nullable String relayedFrom) {}
 
     /** The id and seq every save needs, deletes included; null when readable. */
-    static @Nullable String unreadable(SourceState s) {
+    static @Nullable KeyedText unreadable(SourceState s) {
         return s.sourceId() == null || s.seq() < 1 ? UNREADABLE_SOURCE : null;
     }
 
-    static @Nullable String unreadable(MentionState m) {
+    static @Nullable KeyedText unreadable(MentionState m) {
         return m.mentionId() == null || m.seq() < 1 || m.sourceId() == null ? UNREADABLE_MENTION : null;
     }
 
-    static @Nullable String unreadable(LinkState l) {
+    static @Nullable KeyedText unreadable(LinkState l) {
         return l.linkId() == null
                         || l.seq() < 1
                         || l.claimRef() == null

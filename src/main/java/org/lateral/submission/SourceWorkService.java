@@ -17,6 +17,7 @@ import org.lateral.base.highlighter.LinkState;
 import org.lateral.base.highlighter.MentionState;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SourceState;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
 import org.lateral.security.LateralUser;
@@ -127,7 +128,7 @@ public class SourceWorkService {
             UUID attemptId,
             String id,
             int seq,
-            @Nullable String unreadable,
+            @Nullable KeyedText unreadable,
             Supplier<Optional<SourceWorkRepository.Stored>> lookup) {
         Open open = open(attemptId);
         if (open.refusal() != null) {

@@ -30,7 +30,7 @@ public record StudentFeedback(
         String text,
         ZoneId timeZone,
         boolean released,
-        @Nullable String waiting,
+        @Nullable Waiting waiting,
         List<AttemptReview> attempts,
         @Nullable RevisionHints hints,
         boolean canRevise,
@@ -70,7 +70,7 @@ public record StudentFeedback(
             String text,
             ZoneId timeZone,
             boolean released,
-            @Nullable String waiting,
+            @Nullable Waiting waiting,
             List<AttemptReview> attempts,
             @Nullable RevisionHints hints,
             boolean canRevise,
@@ -96,6 +96,25 @@ public record StudentFeedback(
                 null);
     }
 
+    /**
+     * Why there is no feedback yet; the page words it in the student's language (DD034).
+     *
+     * @param dueAt when feedback comes for {@link Reason#AFTER_DUE}, in the feedback's time zone
+     */
+    public record Waiting(Reason reason, java.time.Instant dueAt) {
+
+        public enum Reason {
+            /** Nothing is submitted yet. */
+            NOTHING_SUBMITTED,
+            /** The article has no answer key, so there is nothing to show. */
+            NO_KEY,
+            /** Feedback is released on the due date. */
+            AFTER_DUE,
+            /** The teacher releases feedback. */
+            TEACHER_RELEASES
+        }
+    }
+
     /** One submitted attempt of the sources step: its review beside the key and the score that counts. */
     public record SourceAttempt(
             int number, SourceReview review, @Nullable ScoreEntry score) {}
@@ -107,7 +126,7 @@ public record StudentFeedback(
             String text,
             ZoneId timeZone,
             boolean released,
-            @Nullable String waiting,
+            @Nullable Waiting waiting,
             List<AttemptReview> attempts,
             @Nullable RevisionHints hints,
             boolean canRevise,

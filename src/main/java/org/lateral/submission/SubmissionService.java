@@ -21,6 +21,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.highlighter.MarkState;
 import org.lateral.base.highlighter.SaveResult;
 import org.lateral.base.highlighter.SavedMark;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.text.Tokens;
 import org.lateral.library.LibraryPins;
 import org.lateral.security.CurrentUser;
@@ -253,7 +254,7 @@ public class SubmissionService {
         LateralUser student = currentUser.require(Role.STUDENT);
         if (state == null) {
             // A call without a mark comes from a broken or tampered client; it changes nothing.
-            return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
+            return SaveResult.rejected("", 0, KeyedText.of("submission.save.mark.unreadable"));
         }
         String markId = state.markId() == null ? "" : state.markId().toString();
         SubmissionRepository.Attempt attempt = submissions
@@ -266,7 +267,7 @@ public class SubmissionService {
         if (!exerciseOf(assignment, attempt).equals(NewStep.MARK_CLAIMS)) {
             // Marks belong to a "Mark the claims" step; a client sending one for another step's
             // attempt is broken or tampered with.
-            return SaveResult.rejected(markId, state.seq(), "This step of the lesson is not about marking claims.");
+            return SaveResult.rejected(markId, state.seq(), KeyedText.of("submission.save.mark.notMarkingStep"));
         }
         if (attempt.submittedAt() != null) {
             return SaveResult.rejected(

@@ -164,7 +164,7 @@ class CompareFeedbackIT {
 
         StudentFeedback waiting = feedbackOf(students.getFirst(), lesson);
         assertThat(waiting.released()).isFalse();
-        assertThat(waiting.waiting()).contains("release");
+        assertThat(waiting.waiting().reason()).isEqualTo(StudentFeedback.Waiting.Reason.TEACHER_RELEASES);
         assertThat(waiting.compare()).isEmpty();
         assertThat(waiting.compareHints()).isNull();
 

@@ -370,41 +370,41 @@ class CompareStepIT {
                                             null,
                                             null,
                                             null)),
-                            CompareWorkService.NOT_IN_STEP),
+                            CompareWorkService.NOT_IN_STEP.english()),
                     new Case(
                             work.saveGrid(
                                     attempt,
                                     new CompareItems.GridState(
                                             article, 1, "clickbait", null, null, null, null, null, null)),
-                            CompareWorkModel.BAD_FRAMING),
+                            CompareWorkModel.BAD_FRAMING.english()),
                     new Case(
                             work.saveGrid(
                                     attempt,
                                     new CompareItems.GridState(article, 1, null, -1, null, null, null, null, null)),
-                            CompareWorkModel.BAD_COUNT),
+                            CompareWorkModel.BAD_COUNT.english()),
                     new Case(
                             work.saveCell(
                                     attempt,
                                     new CompareItems.CellState(
                                             "k99", article, 1, "fact", null, null, null, null, null)),
-                            CompareWorkService.UNKNOWN_CLAIM),
+                            CompareWorkService.UNKNOWN_CLAIM.english()),
                     new Case(
                             work.saveCell(
                                     attempt,
                                     new CompareItems.CellState(
                                             "k01", article, 1, "maybe", null, null, null, null, null)),
-                            CompareWorkModel.BAD_CARRIED),
+                            CompareWorkModel.BAD_CARRIED.english()),
                     new Case(
                             work.saveNote(attempt, new CompareItems.NoteState(outlet, 1, "javascript:alert(1)", "x")),
-                            CompareWorkModel.BAD_ADDRESS),
+                            CompareWorkModel.BAD_ADDRESS.english()),
                     new Case(
                             work.saveNote(
                                     attempt,
                                     new CompareItems.NoteState(frisky.outletId().toString(), 1, null, "Not compared")),
-                            CompareWorkService.UNKNOWN_OUTLET),
+                            CompareWorkService.UNKNOWN_OUTLET.english()),
                     new Case(
                             work.saveJudgement(attempt, new CompareItems.JudgementState(1, "x".repeat(2001))),
-                            CompareWorkModel.LONG_TEXT),
+                            CompareWorkModel.LONG_TEXT.english()),
                     new Case(
                             work.saveSpan(
                                     attempt,
@@ -419,8 +419,8 @@ class CompareStepIT {
                                             "",
                                             "",
                                             false)),
-                            CompareWorkModel.MOVED),
-                    new Case(work.saveGrid(attempt, null), CompareWorkService.UNREADABLE));
+                            CompareWorkModel.MOVED.english()),
+                    new Case(work.saveGrid(attempt, null), CompareWorkService.UNREADABLE.english()));
             for (Case c : cases) {
                 assertThat(c.result().status()).as(c.message()).isEqualTo(SaveStatus.REJECTED);
                 assertThat(c.result().message()).isEqualTo(c.message());
@@ -469,7 +469,7 @@ class CompareStepIT {
                             "",
                             false));
             assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
-            assertThat(over.message()).isEqualTo(CompareWorkService.TOO_MANY_SPANS);
+            assertThat(over.message()).isEqualTo(CompareWorkService.TOO_MANY_SPANS.english());
             SaveResult otherKind = work.saveSpan(
                     attempt,
                     new CompareItems.SpanState(

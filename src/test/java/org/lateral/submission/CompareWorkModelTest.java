@@ -20,7 +20,7 @@ class CompareWorkModelTest {
     }
 
     static String refusal(Checked<?> checked) {
-        return checked instanceof Checked.Refused<?> r ? r.message() : "accepted";
+        return checked instanceof Checked.Refused<?> r ? r.message().english() : "accepted";
     }
 
     @Test
@@ -43,15 +43,15 @@ class CompareWorkModelTest {
         List<String> eleven =
                 IntStream.range(0, 11).mapToObj(i -> "Outlet " + i).toList();
         List<Case> cases = List.of(
-                new Case(grid("clickbait", 1, null, List.of()), CompareWorkModel.BAD_FRAMING),
-                new Case(grid(null, -1, null, List.of()), CompareWorkModel.BAD_COUNT),
-                new Case(grid(null, 201, null, List.of()), CompareWorkModel.BAD_COUNT),
-                new Case(grid(null, 1, "rumour", List.of()), CompareWorkModel.BAD_REPORTING),
-                new Case(grid(null, 1, "relay", eleven), CompareWorkModel.TOO_MANY_OUTLETS),
-                new Case(grid(null, 1, "relay", List.of("x".repeat(301))), CompareWorkModel.LONG_OUTLET),
+                new Case(grid("clickbait", 1, null, List.of()), CompareWorkModel.BAD_FRAMING.english()),
+                new Case(grid(null, -1, null, List.of()), CompareWorkModel.BAD_COUNT.english()),
+                new Case(grid(null, 201, null, List.of()), CompareWorkModel.BAD_COUNT.english()),
+                new Case(grid(null, 1, "rumour", List.of()), CompareWorkModel.BAD_REPORTING.english()),
+                new Case(grid(null, 1, "relay", eleven), CompareWorkModel.TOO_MANY_OUTLETS.english()),
+                new Case(grid(null, 1, "relay", List.of("x".repeat(301))), CompareWorkModel.LONG_OUTLET.english()),
                 new Case(
                         new Grid(null, null, null, null, List.of(), "x".repeat(2001), null),
-                        CompareWorkModel.LONG_TEXT));
+                        CompareWorkModel.LONG_TEXT.english()));
         for (Case c : cases) {
             assertThat(refusal(CompareWorkModel.check(c.grid())))
                     .as(c.toString())
@@ -70,13 +70,13 @@ class CompareWorkModelTest {
                 .isEqualTo(at);
 
         assertThat(refusal(CompareWorkModel.checkSpan(TEXT, "quote", at, at + 10, "Reportedly", "", "")))
-                .isEqualTo(CompareWorkModel.BAD_KIND_OF_SPAN);
+                .isEqualTo(CompareWorkModel.BAD_KIND_OF_SPAN.english());
         assertThat(refusal(CompareWorkModel.checkSpan(TEXT, "hedge", at, at + 10, "", "", "")))
-                .isEqualTo(CompareWorkModel.NO_WORDS);
+                .isEqualTo(CompareWorkModel.NO_WORDS.english());
         assertThat(refusal(CompareWorkModel.checkSpan(TEXT, "hedge", -1, 5, "Headl", "", "")))
-                .isEqualTo(CompareWorkModel.OUTSIDE);
+                .isEqualTo(CompareWorkModel.OUTSIDE.english());
         assertThat(refusal(CompareWorkModel.checkSpan(TEXT, "hedge", at, at + 9, "Allegedly", "", "")))
-                .isEqualTo(CompareWorkModel.MOVED);
+                .isEqualTo(CompareWorkModel.MOVED.english());
     }
 
     @Test
@@ -85,7 +85,7 @@ class CompareWorkModelTest {
                 .isEqualTo("attributed");
         assertThat(((Checked.Ok<String>) CompareWorkModel.checkCell("")).value())
                 .isNull();
-        assertThat(refusal(CompareWorkModel.checkCell("maybe"))).isEqualTo(CompareWorkModel.BAD_CARRIED);
+        assertThat(refusal(CompareWorkModel.checkCell("maybe"))).isEqualTo(CompareWorkModel.BAD_CARRIED.english());
     }
 
     @Test
@@ -101,10 +101,10 @@ class CompareWorkModelTest {
                 "https://exa mple.org")) {
             assertThat(refusal(CompareWorkModel.check(new Note(bad, null))))
                     .as(bad)
-                    .isEqualTo(CompareWorkModel.BAD_ADDRESS);
+                    .isEqualTo(CompareWorkModel.BAD_ADDRESS.english());
         }
         assertThat(refusal(CompareWorkModel.check(new Note(null, "x".repeat(601)))))
-                .isEqualTo(CompareWorkModel.LONG_NOTE);
+                .isEqualTo(CompareWorkModel.LONG_NOTE.english());
     }
 
     @Test
@@ -118,6 +118,7 @@ class CompareWorkModelTest {
     void the_judgement_is_at_most_two_thousand_characters() {
         assertThat(((Checked.Ok<String>) CompareWorkModel.checkJudgement("  I trust 003 most.  ")).value())
                 .isEqualTo("I trust 003 most.");
-        assertThat(refusal(CompareWorkModel.checkJudgement("x".repeat(2001)))).isEqualTo(CompareWorkModel.LONG_TEXT);
+        assertThat(refusal(CompareWorkModel.checkJudgement("x".repeat(2001))))
+                .isEqualTo(CompareWorkModel.LONG_TEXT.english());
     }
 }

@@ -203,7 +203,7 @@ class GradingIT {
         StudentFeedback before = feedbackOf(ada, assignment);
         assertThat(before.released()).isFalse();
         assertThat(before.attempts()).isEmpty();
-        assertThat(before.waiting()).contains("release");
+        assertThat(before.waiting().reason()).isEqualTo(StudentFeedback.Waiting.Reason.TEACHER_RELEASES);
 
         try (var s = SignedIn.as(users, teacher)) {
             actions.releaseFeedback(assignment.id());

@@ -395,7 +395,7 @@ class LessonIT {
                         .containsExactly("s01");
                 assertThat(review.kindsWrong())
                         .singleElement()
-                        .satisfies(k -> assertThat(k.whyItMatters()).isNotBlank());
+                        .satisfies(k -> assertThat(k.whyItMatters().english()).isNotBlank());
                 assertThat(review.keyChains())
                         .extracting(SourceReview.Chain::text)
                         .anySatisfy(chain -> assertThat(chain).endsWith("The Daily Mail \u2192 The Frisky"));

@@ -51,7 +51,8 @@ class MarkClaimsModelTest {
     void words_that_are_not_in_the_text_are_refused_with_a_reason() {
         assertThat(MarkClaimsModel.check(TEXT, mark(0, 9, "invented!", "", "", "factual")))
                 .isInstanceOfSatisfying(
-                        Decision.Reject.class, r -> assertThat(r.message()).contains("not in the article"));
+                        Decision.Reject.class,
+                        r -> assertThat(r.message().english()).contains("not in the article"));
     }
 
     @Test
@@ -63,14 +64,16 @@ class MarkClaimsModelTest {
         String longText = "x".repeat(3000);
         assertThat(MarkClaimsModel.check(longText, mark(0, 2500, "x".repeat(2500), "", "", "factual")))
                 .isInstanceOfSatisfying(
-                        Decision.Reject.class, r -> assertThat(r.message()).contains("at most 2000"));
+                        Decision.Reject.class,
+                        r -> assertThat(r.message().english()).contains("at most 2000"));
     }
 
     @Test
     void offsets_outside_the_text_are_refused_even_if_the_quote_occurs_somewhere() {
         assertThat(MarkClaimsModel.check(TEXT, mark(500, 504, "Head", "", "", "factual")))
                 .isInstanceOfSatisfying(
-                        Decision.Reject.class, r -> assertThat(r.message()).contains("outside the article"));
+                        Decision.Reject.class,
+                        r -> assertThat(r.message().english()).contains("outside the article"));
     }
 
     @Test

@@ -160,8 +160,7 @@ public class SourceReviewTest {
 
     public static final Answer NOTHING = new Answer(List.of(), List.of(), ClaimMapping.identity(CLAIMS));
 
-    public static final Map<String, String> LABELS =
-            Map.of("c05", "Claim 5: \u201ca source told The Daily Mail\u2026\u201d");
+    public static final Map<String, String> LABELS = Map.of("c05", "a source told The Daily Mail\u2026");
 
     static Result score(Key key, int[] tokens, Answer answer) {
         return SourceScoring.score(tokens, key, answer, Scoring.DEFAULT_THRESHOLD);
@@ -183,7 +182,7 @@ public class SourceReviewTest {
             assertThat(k.yourKind()).isEqualTo(SourceKind.NAMED_PERSON);
             assertThat(k.keyKind()).isEqualTo(SourceKind.PSEUDONYMOUS);
             assertThat(k.accepted()).containsExactly(SourceKind.ANONYMOUS, SourceKind.PSEUDONYMOUS);
-            assertThat(k.whyItMatters())
+            assertThat(k.whyItMatters().english())
                     .contains("Nobody can look that person up")
                     .contains("the name was made up to protect them");
             assertThat(k.kindWhy()).isEqualTo(FRISKY.sources().getFirst().kindWhy());
@@ -192,7 +191,7 @@ public class SourceReviewTest {
         assertThat(review.originsWrong()).singleElement().satisfies(o -> {
             assertThat(o.verdict()).isEqualTo(OriginVerdict.FIRST_HAND_BUT_RELAYED);
             assertThat(o.keyOutlet()).isEqualTo("The Daily Mail");
-            assertThat(o.explained())
+            assertThat(o.explained().english())
                     .isEqualTo("You said The Frisky got it first-hand, but it came through The Daily Mail: "
                             + "The Frisky did not speak to this source itself, it passed on what The Daily Mail "
                             + "reported.");
@@ -222,12 +221,12 @@ public class SourceReviewTest {
         assertThat(byClaim.get("c03").yourSources()).containsExactly("Daily Mail");
         assertThat(byClaim.get("c03").keySources()).isEmpty();
         assertThat(byClaim.get("c07").kind()).isEqualTo(LinkIssueKind.YOU_SAID_NO_SOURCE);
-        assertThat(byClaim.get("c07").explained())
+        assertThat(byClaim.get("c07").explained().english())
                 .startsWith("You said no source is given, but the text says who: ")
                 .endsWith(" and The Daily Mail.");
         assertThat(byClaim.get("c01").kind()).isEqualTo(LinkIssueKind.YOU_MISSED_A_SOURCE);
         assertThat(byClaim.get("c06").kind()).isEqualTo(LinkIssueKind.YOU_LEFT_AN_UNSOURCED_CLAIM_OPEN);
-        assertThat(byClaim.get("c06").claimLabel()).isEqualTo("Claim c06");
+        assertThat(byClaim.get("c06").claimLabel().english()).isEqualTo("Claim c06");
         // 26 claims; c05 and c10 are right.
         assertThat(review.claimLinks()).hasSize(24);
 
@@ -248,7 +247,8 @@ public class SourceReviewTest {
         assertThat(review.originsWrong()).isEmpty();
         assertThat(review.yourChains()).isEmpty();
         assertThat(review.missed())
-                .extracting(m -> m.keySourceId() + " " + m.kind() + " " + m.keyOrigin() + " " + m.origin())
+                .extracting(m -> m.keySourceId() + " " + m.kind() + " " + m.keyOrigin() + " "
+                        + m.origin().english())
                 .containsExactly(
                         "s01 PSEUDONYMOUS SECONDARY Relayed: it reached The Frisky through The Daily Mail.",
                         "s02 MEDIA_OUTLET PRIMARY First-hand: The Frisky read its report itself.");
@@ -261,8 +261,9 @@ public class SourceReviewTest {
                         .filter(i -> i.keyClaimId().equals("c05"))
                         .findFirst()
                         .orElseThrow()
-                        .claimLabel())
-                .isEqualTo(LABELS.get("c05"));
+                        .claimLabel()
+                        .english())
+                .isEqualTo("\u201c" + LABELS.get("c05") + "\u201d");
         assertThat(review.score().score()).isEqualTo(0.0);
     }
 
@@ -333,12 +334,12 @@ public class SourceReviewTest {
             MEDIA_OUTLET           | OFFICIAL_BODY          | The answer key sees this source as a government, ministry, army, police or court speaking for itself, not a newspaper, broadcaster or website that reported it.
             """)
     void a_kind_taken_for_another_says_why_it_matters(SourceKind yours, SourceKind key, String expected) {
-        assertThat(SourceReview.kindReason(yours, key)).contains(expected);
+        assertThat(SourceReview.kindReason(yours, key).english()).contains(expected);
     }
 
     @Test
     void no_kind_given_says_what_the_kind_is_for() {
-        assertThat(SourceReview.kindReason(null, SourceKind.DOCUMENT))
+        assertThat(SourceReview.kindReason(null, SourceKind.DOCUMENT).english())
                 .startsWith("You did not choose a kind for this source.")
                 .endsWith("a report, study, letter or record you could read.");
     }
@@ -424,7 +425,8 @@ public class SourceReviewTest {
                 SourceReview.of(SMALL, answer, score(SMALL, NO_TOKENS, answer), cited(SMALL, "The Daily"), Map.of());
 
         assertThat(review.originsWrong())
-                .extracting(o -> o.keySourceId() + " " + o.verdict() + ": " + o.explained())
+                .extracting(o -> o.keySourceId() + " " + o.verdict() + ": "
+                        + o.explained().english())
                 .containsExactly(
                         "k1 WRONG_OUTLET: Relayed, yes, but through The Wire Service, not Radio. Naming the right "
                                 + "outlet tells a reader where to check.",
@@ -467,9 +469,9 @@ public class SourceReviewTest {
         assertThat(review.missed()).isEmpty();
         assertThat(review.extras()).extracting(SourceReview.ExtraSource::name).containsExactly("A blogger");
         assertThat(review.claimLinks()).singleElement().satisfies(i -> {
-            assertThat(i.claimLabel()).isEqualTo("Claim 1");
+            assertThat(i.claimLabel().english()).isEqualTo("\u201cClaim 1\u201d");
             assertThat(i.kind()).isEqualTo(LinkIssueKind.YOU_LINKED_AN_UNSOURCED_CLAIM);
-            assertThat(i.explained())
+            assertThat(i.explained().english())
                     .isEqualTo("Nobody in the text backs this claim. You linked A blogger, but the text "
                             + "does not say they said it.");
         });

@@ -26,7 +26,7 @@ class SourceWorkModelTest {
 
     private static String refusal(Checked<?> checked) {
         assertThat(checked).isInstanceOf(Checked.Refused.class);
-        return ((Checked.Refused<?>) checked).message();
+        return ((Checked.Refused<?>) checked).message().english();
     }
 
     @Test
@@ -41,13 +41,14 @@ class SourceWorkModelTest {
 
     @Test
     void a_source_needs_a_name_of_at_most_300_characters_and_known_kind_and_origin() {
-        assertThat(refusal(source("   ", null, null, null))).isEqualTo(SourceWorkModel.NO_NAME);
-        assertThat(refusal(source("x".repeat(301), null, null, null))).isEqualTo(SourceWorkModel.LONG_NAME);
+        assertThat(refusal(source("   ", null, null, null))).isEqualTo(SourceWorkModel.NO_NAME.english());
+        assertThat(refusal(source("x".repeat(301), null, null, null))).isEqualTo(SourceWorkModel.LONG_NAME.english());
         assertThat(source("x".repeat(300), null, null, null)).isInstanceOf(Checked.Ok.class);
-        assertThat(refusal(source("Abu Khaled", "gossip", null, null))).isEqualTo(SourceWorkModel.BAD_KIND);
-        assertThat(refusal(source("Abu Khaled", null, "second-hand", null))).isEqualTo(SourceWorkModel.BAD_ORIGIN);
+        assertThat(refusal(source("Abu Khaled", "gossip", null, null))).isEqualTo(SourceWorkModel.BAD_KIND.english());
+        assertThat(refusal(source("Abu Khaled", null, "second-hand", null)))
+                .isEqualTo(SourceWorkModel.BAD_ORIGIN.english());
         assertThat(refusal(source("Abu Khaled", null, "relayed", "y".repeat(301))))
-                .isEqualTo(SourceWorkModel.LONG_OUTLET);
+                .isEqualTo(SourceWorkModel.LONG_OUTLET.english());
     }
 
     @Test
@@ -60,10 +61,10 @@ class SourceWorkModelTest {
         assertThat(mention(0, 8, "a source", "Later ")).isInstanceOfSatisfying(Checked.Ok.class, ok -> {
             assertThat(((AnchoredSpan) ok.value()).start()).isEqualTo(second);
         });
-        assertThat(refusal(mention(0, 5, "Hello", ""))).isEqualTo(SourceWorkModel.MOVED);
-        assertThat(refusal(mention(60, 900, "x", ""))).isEqualTo(SourceWorkModel.OUTSIDE);
-        assertThat(refusal(mention(0, 2001, "x".repeat(2001), ""))).isEqualTo(SourceWorkModel.LONG_SPAN);
-        assertThat(refusal(mention(0, 0, "", ""))).isEqualTo(SourceWorkModel.NO_WORDS);
+        assertThat(refusal(mention(0, 5, "Hello", ""))).isEqualTo(SourceWorkModel.MOVED.english());
+        assertThat(refusal(mention(60, 900, "x", ""))).isEqualTo(SourceWorkModel.OUTSIDE.english());
+        assertThat(refusal(mention(0, 2001, "x".repeat(2001), ""))).isEqualTo(SourceWorkModel.LONG_SPAN.english());
+        assertThat(refusal(mention(0, 0, "", ""))).isEqualTo(SourceWorkModel.NO_WORDS.english());
     }
 
     @Test

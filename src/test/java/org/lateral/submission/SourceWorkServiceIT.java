@@ -345,10 +345,10 @@ class SourceWorkServiceIT {
         // A deleted source takes no new mentions or links.
         SaveResult onDeleted = save(student, mention(UUID.randomUUID(), 1, sourceId, "a source", false));
         assertThat(onDeleted.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(onDeleted.message()).isEqualTo(SourceWorkModel.NO_SOURCE);
+        assertThat(onDeleted.message()).isEqualTo(SourceWorkModel.NO_SOURCE.english());
         assertThat(save(student, new LinkState(UUID.randomUUID(), 1, c06, sourceId, false))
                         .message())
-                .isEqualTo(SourceWorkModel.NO_SOURCE);
+                .isEqualTo(SourceWorkModel.NO_SOURCE.english());
 
         // Deleting what was never stored (made and removed offline) stores nothing.
         assertThat(save(student, source(UUID.randomUUID(), 2, "Gone", null, true))
@@ -405,7 +405,7 @@ class SourceWorkServiceIT {
         save(student, mention(mentionId, 1, other, "a source", false));
         SaveResult moved = save(student, mention(mentionId, 2, full, "a source", false));
         assertThat(moved.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(moved.message()).isEqualTo(SourceWorkModel.TOO_MANY_MENTIONS);
+        assertThat(moved.message()).isEqualTo(SourceWorkModel.TOO_MANY_MENTIONS.english());
         assertThat(jdbc.sql("SELECT source_id FROM source_mention WHERE mention_id = :m")
                         .param("m", mentionId)
                         .query(UUID.class)
@@ -429,7 +429,7 @@ class SourceWorkServiceIT {
         }
         SaveResult over = save(student, source(UUID.randomUUID(), 1, "One too many", null, false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_STORED_SOURCES);
+        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_STORED_SOURCES.english());
         assertThat(rows("student_source")).isEqualTo(SourceWorkModel.MAX_STORED_SOURCES_PER_ATTEMPT);
         assertThat(liveRows("student_source")).isZero();
     }
@@ -444,7 +444,7 @@ class SourceWorkServiceIT {
         }
         SaveResult over = save(student, new LinkState(UUID.randomUUID(), 1, c06, null, false));
         assertThat(over.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_LINKS);
+        assertThat(over.message()).isEqualTo(SourceWorkModel.TOO_MANY_LINKS.english());
         assertThat(rows("claim_link")).isEqualTo(200);
     }
 
@@ -454,7 +454,7 @@ class SourceWorkServiceIT {
         SaveResult longName = save(student, source(sourceId, 2, "x".repeat(301), null, false));
         assertThat(longName.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(longName.message())
-                .isEqualTo("A source's name can be at most 300 characters. Write a shorter name.");
+                .isEqualTo("A source’s name can be at most 300 characters. Write a shorter name.");
         assertThat(save(student, source(UUID.randomUUID(), 1, "x".repeat(300), null, false))
                         .status())
                 .as("300 is allowed")
@@ -462,7 +462,7 @@ class SourceWorkServiceIT {
         SaveResult longOutlet =
                 save(student, new SourceState(sourceId, 2, "Abu Khaled", null, "relayed", "y".repeat(301), false));
         assertThat(longOutlet.message())
-                .isEqualTo("The outlet's name can be at most 300 characters. Write a shorter name.");
+                .isEqualTo("The outlet’s name can be at most 300 characters. Write a shorter name.");
         assertThat(jdbc.sql("SELECT seq || name FROM student_source WHERE source_id = :s")
                         .param("s", sourceId)
                         .query(String.class)
@@ -486,18 +486,18 @@ class SourceWorkServiceIT {
         SaveResult outside =
                 save(student, new MentionState(UUID.randomUUID(), 1, sourceId, 90_000, 90_010, "x", "", "", false));
         assertThat(outside.status()).isEqualTo(SaveStatus.REJECTED);
-        assertThat(outside.message()).isEqualTo(SourceWorkModel.OUTSIDE);
+        assertThat(outside.message()).isEqualTo(SourceWorkModel.OUTSIDE.english());
         SaveResult wrongQuote =
                 save(student, new MentionState(UUID.randomUUID(), 1, sourceId, 0, 5, "Hello", "", "", false));
         assertThat(wrongQuote.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(wrongQuote.message()).contains("not in the article");
         SaveResult unknown = save(student, mention(UUID.randomUUID(), 1, UUID.randomUUID(), "a source", false));
-        assertThat(unknown.message()).isEqualTo(SourceWorkModel.NO_SOURCE);
+        assertThat(unknown.message()).isEqualTo(SourceWorkModel.NO_SOURCE.english());
         SaveResult badKind = save(student, source(UUID.randomUUID(), 1, "Abu Khaled", "gossip", false));
-        assertThat(badKind.message()).isEqualTo(SourceWorkModel.BAD_KIND);
+        assertThat(badKind.message()).isEqualTo(SourceWorkModel.BAD_KIND.english());
         SaveResult badClaim = save(student, new LinkState(UUID.randomUUID(), 1, "c05; drop", null, false));
-        assertThat(badClaim.message()).isEqualTo(SourceWorkModel.UNREADABLE_LINK);
-        assertThat(save(student, (SourceState) null).message()).isEqualTo(SourceWorkModel.UNREADABLE_SOURCE);
+        assertThat(badClaim.message()).isEqualTo(SourceWorkModel.UNREADABLE_LINK.english());
+        assertThat(save(student, (SourceState) null).message()).isEqualTo(SourceWorkModel.UNREADABLE_SOURCE.english());
         assertThat(rows("source_mention") + rows("claim_link")).isZero();
         assertThat(rows("student_source")).isEqualTo(1);
     }
@@ -604,19 +604,19 @@ class SourceWorkServiceIT {
         SaveResult unknown = save(student, new LinkState(UUID.randomUUID(), 1, "c999", sourceId, false));
         assertThat(unknown.status()).isEqualTo(SaveStatus.REJECTED);
         assertThat(unknown.message())
-                .isEqualTo("This claim is not in the article's claims any more. Choose the claim again.");
+                .isEqualTo("This claim is not in the article’s claims any more. Choose the claim again.");
         SaveResult notAMark = save(
                 student, new LinkState(UUID.randomUUID(), 1, UUID.randomUUID().toString(), null, false));
-        assertThat(notAMark.message()).isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+        assertThat(notAMark.message()).isEqualTo(SourceWorkModel.UNKNOWN_CLAIM.english());
         // In a lesson the student links the claims they found, never the key's (DD013).
         assertThat(save(student, new LinkState(UUID.randomUUID(), 1, "c05", sourceId, false))
                         .message())
                 .as("a key claim id in a lesson with a claims step")
-                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM.english());
         assertThat(save(student, new LinkState(UUID.randomUUID(), 1, deletedMark, sourceId, false))
                         .message())
                 .as("a mark deleted before step 1 was submitted")
-                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM.english());
         assertThat(rows("claim_link")).isZero();
 
         // A stored link cannot be moved to an unknown claim either; it keeps what it held.
@@ -626,7 +626,7 @@ class SourceWorkServiceIT {
                 .isEqualTo(SaveStatus.SAVED);
         assertThat(save(student, new LinkState(linkId, 2, "nope", sourceId, false))
                         .message())
-                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM);
+                .isEqualTo(SourceWorkModel.UNKNOWN_CLAIM.english());
         assertThat(jdbc.sql("SELECT seq || claim_ref FROM claim_link WHERE link_id = :l")
                         .param("l", linkId)
                         .query(String.class)

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.TextSpan;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.base.i18n.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public class ClaimHighlighter extends Component {
     }
 
     private MarkSaver markSaver = state -> SaveResult.rejected(
-            state.markId() == null ? "" : state.markId().toString(), state.seq(), "Marking is not open on this page.");
+            state.markId() == null ? "" : state.markId().toString(), state.seq(), KeyedText.of("base.save.notOpen"));
     private Supplier<List<SavedMark>> markSource = List::of;
 
     /**
@@ -181,7 +182,7 @@ public class ClaimHighlighter extends Component {
                             state.markId() == null ? "" : state.markId().toString(), state.seq());
         }
         if (state == null) {
-            return SaveResult.rejected("", 0, "This mark could not be read. Please mark the words again.");
+            return SaveResult.rejected("", 0, KeyedText.of("base.save.markUnreadable"));
         }
         return markSaver.save(state);
     }
@@ -197,7 +198,7 @@ public class ClaimHighlighter extends Component {
 
     // --- "Who says so?": sources, their mentions, claim links (DD013) ---------------------------
 
-    private static final String SOURCES_CLOSED = "Source work is not open on this page.";
+    private static final KeyedText SOURCES_CLOSED = KeyedText.of("base.save.sourcesNotOpen");
 
     private SourceWorkSaver sourceWorkSaver = SourceWorkSaver.closed(SOURCES_CLOSED);
     private Supplier<SourceWorkSnapshot> sourceWorkRefresh = SourceWorkSnapshot::empty;
@@ -272,7 +273,7 @@ public class ClaimHighlighter extends Component {
             return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.sourceId()), state.seq());
         }
         if (state == null) {
-            return SaveResult.rejected("", 0, "This source could not be read. Please add it again.");
+            return SaveResult.rejected("", 0, KeyedText.of("base.save.sourceUnreadable"));
         }
         return sourceWorkSaver.saveSource(state);
     }
@@ -283,7 +284,7 @@ public class ClaimHighlighter extends Component {
             return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.mentionId()), state.seq());
         }
         if (state == null) {
-            return SaveResult.rejected("", 0, "This mention could not be read. Please select the words again.");
+            return SaveResult.rejected("", 0, KeyedText.of("base.save.mentionUnreadable"));
         }
         return sourceWorkSaver.saveMention(state);
     }
@@ -294,7 +295,7 @@ public class ClaimHighlighter extends Component {
             return state == null ? SaveResult.busy("", 0) : SaveResult.busy(id(state.linkId()), state.seq());
         }
         if (state == null) {
-            return SaveResult.rejected("", 0, "This link could not be read. Please link the claim again.");
+            return SaveResult.rejected("", 0, KeyedText.of("base.save.linkUnreadable"));
         }
         return sourceWorkSaver.saveLink(state);
     }

@@ -2,6 +2,7 @@ package org.lateral.base.highlighter;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lateral.base.i18n.KeyedText;
 
 /**
  * Saves one item of "Who says so?" work and answers after the commit (DD004, DD013); the sources
@@ -18,7 +19,7 @@ public interface SourceWorkSaver {
     SaveResult saveLink(LinkState state);
 
     /** Refuses every save, for a page where source work is not open. */
-    static SourceWorkSaver closed(String message) {
+    static SourceWorkSaver closed(KeyedText message) {
         return new SourceWorkSaver() {
             @Override
             public SaveResult saveSource(SourceState state) {

@@ -172,7 +172,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             toggle.setTestId("key-toggle");
             keyPanel.add(keyDetails(key));
             toggle.addValueChangeListener(e -> {
-                highlighter.setOverlays(e.getValue() ? overlays(key) : List.of());
+                highlighter.setOverlays(e.getValue() ? overlays(key, k -> getTranslation(k)) : List.of());
                 keyPanel.setVisible(e.getValue());
             });
             side.add(toggle, keyPanel);
@@ -213,7 +213,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         return card;
     }
 
-    static List<ClaimHighlighter.Overlay> overlays(KeyOverlay key) {
+    /** The key drawn over the text, its labels worded by {@code words} (a key's text in the page's language). */
+    static List<ClaimHighlighter.Overlay> overlays(KeyOverlay key, Function<String, String> words) {
         List<ClaimHighlighter.Overlay> overlays = new ArrayList<>();
         for (KeyOverlay.Claim c : key.claims()) {
             overlays.add(ClaimHighlighter.Overlay.claim(
@@ -221,13 +222,16 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
                     c.start(),
                     c.end(),
                     HighlighterClaimType.of(primaryType(c).code()),
-                    c.id() + " · " + typeLabels(c)));
+                    c.id() + " · " + typeLabels(c, words)));
         }
         for (KeyOverlay.Source s : key.sources()) {
             int n = 0;
             for (KeyOverlay.Attribution a : s.attributions()) {
-                overlays.add(
-                        ClaimHighlighter.Overlay.source(s.id() + "-" + n++, a.start(), a.end(), s.id() + " · source"));
+                overlays.add(ClaimHighlighter.Overlay.source(
+                        s.id() + "-" + n++,
+                        a.start(),
+                        a.end(),
+                        s.id() + " · " + words.apply("library.reader.key.legendSource")));
             }
         }
         return overlays;
@@ -238,8 +242,11 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         return claim.types().stream().sorted().findFirst().orElseThrow();
     }
 
-    private static String typeLabels(KeyOverlay.Claim claim) {
-        return claim.types().stream().sorted().map(ClaimType::code).collect(Collectors.joining(" / "));
+    private static String typeLabels(KeyOverlay.Claim claim, Function<String, String> words) {
+        return claim.types().stream()
+                .sorted()
+                .map(t -> words.apply(t.labelKey()))
+                .collect(Collectors.joining(" / "));
     }
 
     private Component keyDetails(KeyOverlay key) {
@@ -254,14 +261,14 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         legend.setTestId("key-legend");
         for (ClaimType type : ClaimType.values()) {
             Element sample = new Element("mark");
-            sample.setText(type.code());
+            sample.setText(getTranslation(type.labelKey()));
             sample.setAttribute("class", "ch-mark legend-sample");
             sample.setAttribute("data-claim-type", type.code());
             sample.setAttribute("title", getTranslation(type.descriptionKey()));
             legend.getElement().appendChild(sample);
         }
         Element sourceSample = new Element("mark");
-        sourceSample.setText("source");
+        sourceSample.setText(getTranslation("library.reader.key.legendSource"));
         sourceSample.setAttribute("class", "ch-source legend-sample");
         legend.getElement().appendChild(sourceSample);
         panel.add(
@@ -290,7 +297,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             ListItem item = new ListItem();
             item.setTestId("key-claim");
             item.getElement().setAttribute("data-claim-id", c.id());
-            Span head = new Span(getTranslation("library.reader.key.claimHead", c.id(), typeLabels(c), c.worthiness()));
+            Span head = new Span(getTranslation(
+                    "library.reader.key.claimHead", c.id(), typeLabels(c, k -> getTranslation(k)), c.worthiness()));
             head.addClassName("key-claim-head");
             Paragraph quote = new Paragraph("\u201c" + c.exact() + "\u201d");
             quote.addClassName("key-quote");

@@ -318,7 +318,7 @@ final class CompareFeedbackParts {
         drawing.getElement().setAttribute("role", "img");
         drawing.getElement().setAttribute("aria-labelledby", RELAY_TEXT_ID);
         drawing.getElement().setProperty("innerHTML", svg(graph));
-        Paragraph text = new Paragraph(graph.text());
+        Paragraph text = new Paragraph(graph.text(Texts::text));
         text.setId(RELAY_TEXT_ID);
         text.setTestId("relay-graph-text");
         text.addClassName("relay-graph-text");

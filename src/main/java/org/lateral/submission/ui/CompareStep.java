@@ -202,7 +202,7 @@ class CompareStep extends Div {
         Paragraph outlet = new Paragraph(article.outletName());
         outlet.addClassName("compare-outlet");
         outlet.setTestId("column-outlet");
-        Paragraph when = new Paragraph(article.published().display() + " \u00b7 "
+        Paragraph when = new Paragraph(article.published().display(Texts.locale()) + " \u00b7 "
                 + (article.byline() == null
                         ? Texts.getTranslation("submission.compareStep.noAuthor")
                         : Texts.getTranslation("submission.compareStep.by", article.byline())));

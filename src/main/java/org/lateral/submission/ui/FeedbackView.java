@@ -104,7 +104,7 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
             return;
         }
         if (!f.released()) {
-            add(new EmptyState("feedback-waiting", f.waiting()));
+            add(new EmptyState("feedback-waiting", waiting(java.util.Objects.requireNonNull(f.waiting()), f)));
             if (actions.getChildren().findAny().isPresent()) {
                 add(actions);
             }
@@ -349,5 +349,16 @@ class FeedbackView extends Div implements HasUrlParameter<String>, HasDynamicTit
         } else {
             button.removeThemeVariants(ButtonVariant.PRIMARY);
         }
+    }
+
+    /** Why there is no feedback yet, in the page's language. */
+    private String waiting(StudentFeedback.Waiting waiting, StudentFeedback f) {
+        return switch (waiting.reason()) {
+            case NOTHING_SUBMITTED -> getTranslation("submission.feedback.waiting.nothingSubmitted");
+            case NO_KEY -> getTranslation("submission.feedback.waiting.noKey");
+            case AFTER_DUE ->
+                getTranslation("submission.feedback.waiting.afterDue", Texts.due(waiting.dueAt(), f.timeZone()));
+            case TEACHER_RELEASES -> getTranslation("submission.feedback.waiting.teacherReleases");
+        };
     }
 }

@@ -309,7 +309,7 @@ class MarkingView extends Div implements HasUrlParameter<String>, HasDynamicTitl
         nav.addClassName("lesson-stepper");
         nav.getElement().setAttribute("aria-label", getTranslation("submission.marking.steps"));
         for (LessonProgress.Step step : session.progress().steps()) {
-            String name = (step.position() + 1) + ". " + ExerciseNames.name(step.exercise());
+            String name = (step.position() + 1) + ". " + ExerciseNames.name(step.exercise(), getLocale());
             String state = switch (step.state()) {
                 case DONE -> getTranslation("submission.marking.stepDone");
                 case OPEN -> getTranslation("submission.marking.stepOpen");

@@ -97,7 +97,7 @@ final class SourceFeedbackParts {
             item.getElement().setAttribute("data-key-source", m.keySourceId());
             item.add(new Paragraph(
                     m.name() + " \u00b7 " + Texts.getTranslation(m.kind().labelKey())));
-            Paragraph origin = new Paragraph(m.origin());
+            Paragraph origin = new Paragraph(Texts.text(m.origin()));
             origin.addClassName("reader-note");
             item.add(origin);
             list.add(item);
@@ -124,7 +124,8 @@ final class SourceFeedbackParts {
                     Texts.or(k.accepted().stream()
                             .map(kind -> Texts.getTranslation(kind.labelKey()))
                             .toList()))));
-            Paragraph why = new Paragraph(Texts.getTranslation("submission.review.whyItMatters", k.whyItMatters()));
+            Paragraph why =
+                    new Paragraph(Texts.getTranslation("submission.review.whyItMatters", Texts.text(k.whyItMatters())));
             why.addClassName("key-links");
             item.add(why);
             if (k.kindWhy() != null) {
@@ -160,7 +161,7 @@ final class SourceFeedbackParts {
                 item.getElement().setAttribute("data-key-source", o.keySourceId());
                 item.getElement()
                         .setAttribute("data-verdict", o.verdict().name().toLowerCase(Locale.ROOT));
-                item.add(new Paragraph("\u201c" + o.yourName() + "\u201d: " + o.explained()));
+                item.add(new Paragraph("\u201c" + o.yourName() + "\u201d: " + Texts.text(o.explained())));
                 list.add(item);
             }
             section.add(new H4(Texts.getTranslation("submission.sources.originsAgain")), list);
@@ -194,8 +195,8 @@ final class SourceFeedbackParts {
         Div div = new Div();
         div.addClassName("relay-chain");
         div.setTestId(testId);
-        div.getElement().setAttribute("data-chain", chain.text());
-        div.getElement().setAttribute("aria-label", chain.text());
+        div.getElement().setAttribute("data-chain", chain.text(Texts::text));
+        div.getElement().setAttribute("aria-label", chain.text(Texts::text));
         div.getElement().setAttribute("role", "group");
         Div heads = new Div();
         heads.addClassName("relay-heads");
@@ -217,7 +218,7 @@ final class SourceFeedbackParts {
     }
 
     private static Span box(SourceReview.ChainNode node) {
-        Span box = new Span(node.label());
+        Span box = new Span(node.label(Texts::text));
         box.addClassNames("relay-box", "relay-" + node.role().name().toLowerCase(Locale.ROOT));
         if (node.keySourceId() != null) {
             box.getElement().setAttribute("data-key-source", node.keySourceId());
@@ -242,8 +243,8 @@ final class SourceFeedbackParts {
             ListItem item = item("claim-link-issue");
             item.getElement().setAttribute("data-claim", i.keyClaimId());
             item.getElement().setAttribute("data-kind", i.kind().name().toLowerCase(Locale.ROOT));
-            item.add(new Paragraph(i.claimLabel()));
-            Paragraph explained = new Paragraph(i.explained());
+            item.add(new Paragraph(Texts.text(i.claimLabel())));
+            Paragraph explained = new Paragraph(Texts.text(i.explained()));
             explained.addClassName("reader-note");
             item.add(explained);
             list.add(item);

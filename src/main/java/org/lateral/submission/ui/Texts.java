@@ -20,6 +20,12 @@ final class Texts {
         return ui == null ? Translations.english(key, args) : ui.getTranslation(key, args);
     }
 
+    /** A text a service made as a key and its arguments, in the language of the page being served. */
+    static String text(org.lateral.base.i18n.KeyedText text) {
+        UI ui = UI.getCurrent();
+        return ui == null ? text.english() : text.in(ui);
+    }
+
     /** The language of the page being served, for numbers and dates. */
     static Locale locale() {
         UI ui = UI.getCurrent();

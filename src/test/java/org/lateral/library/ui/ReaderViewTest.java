@@ -54,6 +54,26 @@ class ReaderViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("teacher")
+    void in_spanish_the_key_legend_names_the_types_and_sources_in_spanish() {
+        ArticleReading article = sputnik();
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(ReaderView.class, article.articleId().toString());
+        test($(Checkbox.class).withTestId("key-toggle").single()).click();
+
+        String legend =
+                $(Div.class).withTestId("key-legend").single().getElement().getTextRecursively();
+        assertThat(legend)
+                .contains("Matizada", "Especulación", "Sin respaldo", "fuente")
+                .doesNotContain("hedged", "speculation", "source");
+        var key = article.keyOverlay().orElseThrow();
+        assertThat(ReaderView.overlays(key, k -> UI.getCurrent().getTranslation(k)))
+                .extracting(ClaimHighlighter.Overlay::label)
+                .anySatisfy(l -> assertThat(l).endsWith(" · fuente"))
+                .noneSatisfy(l -> assertThat(l).endsWith(" · source"));
+    }
+
+    @Test
+    @WithUserDetails("teacher")
     void the_reader_shows_the_text_read_only_with_the_outlet_and_what_was_cleaned_from_the_page() {
         ArticleReading article = sputnik();
         navigate(ReaderView.class, article.articleId().toString());
@@ -92,7 +112,7 @@ class ReaderViewTest extends SpringBrowserlessTest {
                 .hasSize(key.claims().size());
         assertThat($(ListItem.class).withAttribute("data-testid", "key-source").all())
                 .hasSize(key.sources().size());
-        assertThat(ReaderView.overlays(key))
+        assertThat(ReaderView.overlays(key, k -> k))
                 .hasSize(key.claims().size()
                         + key.sources().stream()
                                 .mapToInt(s -> s.attributions().size())

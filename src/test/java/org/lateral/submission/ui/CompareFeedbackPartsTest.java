@@ -155,7 +155,7 @@ class CompareFeedbackPartsTest extends BrowserlessTest {
                         new CompareFeedback.Node("a", "<script>alert(1)</script>", false, true, 0),
                         new CompareFeedback.Node("b", "B & \"C\"", true, false, 1)),
                 List.of(new CompareFeedback.Edge("a", "b", null)),
-                "text");
+                List.of());
         String svg = CompareFeedbackParts.svg(graph);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("B &amp; &quot;C&quot;");
     }

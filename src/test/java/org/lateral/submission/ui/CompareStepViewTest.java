@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
@@ -190,7 +191,7 @@ class CompareStepViewTest extends SpringBrowserlessTest {
                     .as("the outlet's kind waits for its profile")
                     .isEqualTo(article.outletName());
             assertThat(byTestId(column, "column-meta").getText())
-                    .startsWith(article.published().display());
+                    .startsWith(article.published().display(UI.getCurrent().getLocale()));
 
             Element text = byTestId(column, "compare-text");
             assertThat(text.hasAttribute("data-compare-text")).isTrue();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.lateral.library.pack.SeedPack;
 import org.lateral.submission.SourceHints;
@@ -90,7 +91,10 @@ class SourceFeedbackPartsTest extends BrowserlessTest {
                         .single()
                         .getElement()
                         .getTextRecursively())
-                .contains(SourceReview.NO_SOURCE_IS_A_FINDING);
+                .contains(
+                        "\u201cNo source given\u201d is an answer, not a blank: a claim told as fact with nobody behind "
+                                + "it is one you cannot check, and noticing that is part of the work. A claim someone backs "
+                                + "should name who.");
         assertThat($(ListItem.class)
                         .withAttribute("data-testid", "claim-link-issue")
                         .all())
@@ -98,6 +102,56 @@ class SourceFeedbackPartsTest extends BrowserlessTest {
                 .singleElement()
                 .satisfies(i ->
                         assertThat(i.getElement().getAttribute("data-kind")).isEqualTo("you_said_no_source"));
+    }
+
+    /** The explanations are worded by the page, so a Spanish page reads them in Spanish (DD034). */
+    @Test
+    void a_spanish_page_explains_the_kind_the_origin_and_the_claims_in_spanish() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        show(SourceFeedbackParts.review(review(SourceReviewTest.TAKEN_AT_THEIR_WORD)));
+
+        assertThat(texts("kind-wrong"))
+                .singleElement()
+                .asString()
+                .contains("Nadie puede buscar a esa persona: el nombre se inventó para protegerla.")
+                .doesNotContain("the name was made up to protect them");
+        assertThat(texts("origin-wrong"))
+                .singleElement()
+                .asString()
+                .contains("Dijiste que The Frisky lo obtuvo de primera mano, pero llegó a través de The Daily Mail")
+                .doesNotContain("it came through");
+        assertThat($(ListItem.class)
+                        .withAttribute("data-testid", "claim-link-issue")
+                        .all())
+                .filteredOn(i -> "c06".equals(i.getElement().getAttribute("data-claim")))
+                .singleElement()
+                .satisfies(i -> assertThat(i.getElement().getTextRecursively())
+                        .contains("Afirmación c06")
+                        .contains("Nadie en el texto respalda esta afirmación")
+                        .doesNotContain("Nobody in the text"));
+    }
+
+    @Test
+    void a_gap_the_student_left_is_named_in_the_page_language() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        show(SourceFeedbackParts.chain(
+                new SourceReview.Chain(
+                        List.of(new SourceReview.ChainNode("Abu Khaled", SourceReview.Role.SOURCE, null, null)),
+                        List.of(
+                                new SourceReview.ChainNode(
+                                        "",
+                                        SourceReview.Role.GAP,
+                                        null,
+                                        org.lateral.base.i18n.KeyedText.of("submission.explain.chain.noOrigin")),
+                                new SourceReview.ChainNode("The Frisky", SourceReview.Role.OUTLET, null, null))),
+                "relay-chain-student"));
+
+        assertThat($(Div.class)
+                        .withAttribute("data-testid", "relay-chain-student")
+                        .single()
+                        .getElement()
+                        .getAttribute("data-chain"))
+                .isEqualTo("Abu Khaled \u2192 origen sin indicar \u2192 The Frisky");
     }
 
     @Test
