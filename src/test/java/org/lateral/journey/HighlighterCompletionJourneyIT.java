@@ -217,6 +217,40 @@ class HighlighterCompletionJourneyIT extends JourneyTest {
     }
 
     @Test
+    void the_words_right_after_a_fresh_mark_are_selected_by_a_drag_while_its_handles_show() {
+        signIn(STUDENT, Fixtures.PASSWORD);
+        page.navigate(url("assignment/" + assignment));
+        saved(page);
+        // In the headline, as a student starting at the top would.
+        markWithMouse("European", "factual");
+        saved(page);
+        // The new mark stays selected, its handles at its ends, when the student goes straight on
+        // to the next words. While the end handle reached into the next word, this drag only
+        // moved a caret in Chromium, and in the body text below it resized the mark instead.
+        assertThat(highlighter().getByTestId("handle-end")).isVisible();
+        assertThat(mark(page, "factual")).hasAttribute("data-selected", "");
+
+        selectWithMouse("Operations Reportedly");
+        assertThat(highlighter().locator("mark.ch-pending")).hasText("Operations Reportedly");
+        page.getByTestId("claim-type-hedged").click();
+        assertThat(item(page, "hedged")).containsText("Operations Reportedly");
+        saved(page);
+        assertThat(savedMarks()).extracting(SavedSpan::exact).containsExactly("European", "Operations Reportedly");
+
+        // The same in the body text, where the space before the next word is narrower.
+        markWithMouse("told The Daily Mail", "attributed");
+        saved(page);
+        assertThat(mark(page, "attributed")).hasAttribute("data-selected", "");
+        selectWithMouse("the head of ISIS");
+        assertThat(highlighter().locator("mark.ch-pending")).hasText("the head of ISIS");
+        page.getByTestId("claim-type-factual").click();
+        saved(page);
+        assertThat(savedMarks())
+                .extracting(SavedSpan::exact)
+                .containsExactly("European", "Operations Reportedly", "told The Daily Mail", "the head of ISIS");
+    }
+
+    @Test
     void a_selected_mark_is_resized_by_dragging_its_handles_and_by_the_keys_and_saved() {
         signIn(STUDENT, Fixtures.PASSWORD);
         page.navigate(url("assignment/" + assignment));
