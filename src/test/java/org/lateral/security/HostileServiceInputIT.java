@@ -84,7 +84,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * the access check to the validation behind it. Each call must end in one of three ways: it is
  * accepted (the input was odd but allowed), it is refused with a plain sentence, or it is refused
  * as not the caller's. A refused call must change no row: every table of the schema is counted
- * and hashed after each call. Anything else (an unexpected exception, a database error, a
+ * and its newest writer read after each call (DatabaseFingerprint). Anything else (an unexpected exception, a database error, a
  * refusal that is not a sentence, a partial write) is listed and fails the test. The seed is
  * printed; {@code -Dlateral.fuzz.seed=N} replays a run.
  */
