@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.TextSpan;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.SourceKind;
 
@@ -53,25 +54,22 @@ public record ClaimReview(
             @Nullable String kindWhy,
             String outlet) {
 
-        /** "The Daily Mail — primary: The Frisky read its report itself." */
-        public String explained() {
-            return name + " \u2014 " + origin();
-        }
-
-        /** Where the outlet got it, in plain words a student can check against the text. */
-        public String origin() {
+        /**
+         * Where the outlet got it, in plain words a student can check against the text ("primary:
+         * The Frisky read its report itself."), worded by the page that shows it (DD034).
+         */
+        public KeyedText origin() {
             if (!primary) {
-                return "secondary: it reached " + outlet + " through " + relayedFrom + ".";
+                return KeyedText.of("submission.review.source.secondary", outlet, relayedFrom);
             }
-            return "primary: " + outlet
-                    + switch (kind) {
-                        // Reading another outlet's report is first-hand too: the outlet saw it itself.
-                        case MEDIA_OUTLET -> " read its report itself.";
-                        case DOCUMENT -> " read the document itself.";
-                        // Vague or unnamed sources ("unnamed reports") are primary when no outlet
-                        // stands in between (seeds/README.md, "Conventions every key follows").
-                        default -> " cites it directly, with no other outlet in between.";
-                    };
+            return switch (kind) {
+                // Reading another outlet's report is first-hand too: the outlet saw it itself.
+                case MEDIA_OUTLET -> KeyedText.of("submission.review.source.primaryOutlet", outlet);
+                case DOCUMENT -> KeyedText.of("submission.review.source.primaryDocument", outlet);
+                // Vague or unnamed sources ("unnamed reports") are primary when no outlet stands in
+                // between (seeds/README.md, "Conventions every key follows").
+                default -> KeyedText.of("submission.review.source.primary", outlet);
+            };
         }
     }
 

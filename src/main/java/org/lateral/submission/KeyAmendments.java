@@ -389,7 +389,7 @@ public class KeyAmendments {
                             .map(GradingRepository.Latest::overridden)
                             .orElse(false);
                     changes.add(new KeyPreview.Change(
-                            names.getOrDefault(a.studentId(), "A former student of the class"),
+                            names.get(a.studentId()),
                             a.number(),
                             before,
                             after,
@@ -421,7 +421,7 @@ public class KeyAmendments {
                             .map(GradingRepository.Latest::overridden)
                             .orElse(false);
                     changes.add(new KeyPreview.Change(
-                            names.getOrDefault(a.studentId(), "A former student of the class"),
+                            names.get(a.studentId()),
                             a.number(),
                             before,
                             after,

@@ -2,6 +2,7 @@ package org.lateral.submission;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which submitted attempts a new key version would score differently, and by how much.
@@ -30,9 +31,10 @@ public record KeyPreview(
      * @param step the lesson step's exercise code when the lesson has more than one ("identify-sources"),
      *        else ""; the page names it in its language
      */
-    public record Change(String student, int attempt, double before, double after, boolean overridden, String step) {
+    public record Change(
+            @Nullable String student, int attempt, double before, double after, boolean overridden, String step) {
 
-        public Change(String student, int attempt, double before, double after, boolean overridden) {
+        public Change(@Nullable String student, int attempt, double before, double after, boolean overridden) {
             this(student, attempt, before, after, overridden, "");
         }
 

@@ -433,11 +433,12 @@ public class ResultsService {
                 grading.attemptsOf(o.attempt().submissionId(), o.attempt().step());
         GradingRepository.AttemptRow row =
                 all.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
+        @Nullable
         String student = o.assignment().roster().stream()
                 .filter(r -> r.studentId().equals(o.attempt().studentId()))
                 .map(RosterEntry::displayName)
                 .findFirst()
-                .orElse("A former student of the class");
+                .orElse(null);
         return Optional.of(new TeacherReview(
                 o.assignment().id(),
                 o.assignment().timeZone(),
@@ -499,11 +500,12 @@ public class ResultsService {
                 sourceGrader.score(context, attempt),
                 library.keySources(context.schoolId(), context.keyVersionId()).orElseThrow(),
                 labels);
+        @Nullable
         String student = o.assignment().roster().stream()
                 .filter(r -> r.studentId().equals(attempt.studentId()))
                 .map(RosterEntry::displayName)
                 .findFirst()
-                .orElse("A former student of the class");
+                .orElse(null);
         return new TeacherReview(
                 o.assignment().id(),
                 o.assignment().timeZone(),
@@ -560,11 +562,12 @@ public class ResultsService {
                         outlets));
     }
 
-    private static String studentName(TeacherAttempts.Owned o) {
+    /** The student's name on the roster, or null for one no longer in the class (the page says so). */
+    private static @Nullable String studentName(TeacherAttempts.Owned o) {
         return o.assignment().roster().stream()
                 .filter(r -> r.studentId().equals(o.attempt().studentId()))
                 .map(RosterEntry::displayName)
                 .findFirst()
-                .orElse("A former student of the class");
+                .orElse(null);
     }
 }

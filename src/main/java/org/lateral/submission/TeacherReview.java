@@ -19,7 +19,7 @@ import org.lateral.library.LibraryPins;
 public record TeacherReview(
         UUID assignmentId,
         ZoneId timeZone,
-        String student,
+        @Nullable String student,
         String text,
         List<SavedMark> marks,
         AttemptReview review,

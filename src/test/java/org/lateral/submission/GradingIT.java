@@ -246,7 +246,8 @@ class GradingIT {
                 "The Daily Mail \u2014 primary: The Frisky read its report itself.");
         assertThat(claim(review, "c01").sources())
                 .as("the headline's sources, in the key's order")
-                .extracting(ClaimReview.Source::explained)
+                .extracting(
+                        source -> source.name() + " \u2014 " + source.origin().english())
                 .containsExactlyElementsOf(headlineSources);
         assertThat(claim(review, "c01").sources())
                 .extracting(ClaimReview.Source::primary)
@@ -265,7 +266,8 @@ class GradingIT {
             AttemptReview teachers =
                     results.review(session.attemptId()).orElseThrow().review();
             assertThat(claim(teachers, "c01").sources())
-                    .extracting(ClaimReview.Source::explained)
+                    .extracting(source ->
+                            source.name() + " \u2014 " + source.origin().english())
                     .containsExactlyElementsOf(headlineSources);
         }
     }

@@ -11,8 +11,9 @@ class WhoSaysSoTest {
     @Test
     void an_outlet_whose_report_was_read_is_a_primary_source() {
         assertThat(new ClaimReview.Source("The Daily Mail", SourceKind.MEDIA_OUTLET, true, null, null, "The Frisky")
-                        .explained())
-                .isEqualTo("The Daily Mail \u2014 primary: The Frisky read its report itself.");
+                        .origin()
+                        .english())
+                .isEqualTo("primary: The Frisky read its report itself.");
     }
 
     @Test
@@ -24,8 +25,9 @@ class WhoSaysSoTest {
                                 "The Daily Mail",
                                 null,
                                 "The Frisky")
-                        .explained())
-                .isEqualTo("Abu Khaled (a pseudonym) \u2014 secondary: it reached The Frisky through The Daily Mail.");
+                        .origin()
+                        .english())
+                .isEqualTo("secondary: it reached The Frisky through The Daily Mail.");
     }
 
     @Test
@@ -37,7 +39,8 @@ class WhoSaysSoTest {
                                 null,
                                 null,
                                 "Sputnik International")
-                        .origin())
+                        .origin()
+                        .english())
                 .isEqualTo("primary: Sputnik International cites it directly, with no other outlet in between.");
         assertThat(new ClaimReview.Source(
                                 "Briefing prepared for the European Parliament",
@@ -46,7 +49,8 @@ class WhoSaysSoTest {
                                 null,
                                 null,
                                 "New Eastern Outlook")
-                        .origin())
+                        .origin()
+                        .english())
                 .isEqualTo("primary: New Eastern Outlook read the document itself.");
     }
 }

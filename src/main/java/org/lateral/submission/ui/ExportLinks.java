@@ -2,12 +2,16 @@ package org.lateral.submission.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.lateral.base.UserFacingException;
+import org.lateral.base.i18n.Translations;
 import org.lateral.security.NotYoursException;
 import org.lateral.submission.ExportService;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,24 +26,39 @@ public final class ExportLinks extends Div {
 
     public ExportLinks(ExportService exports, UUID assignmentId) {
         addClassName("export-links");
+        // Worded here: the download runs outside the page, where its language is not known.
+        Refusals refusals = new Refusals(
+                getTranslation("submission.export.notYours"), getLocale(), Translations.of(VaadinService.getCurrent()));
         add(link(
                 getTranslation("submission.export.scores"),
                 "export-scores-csv",
                 "scores.csv",
-                () -> exports.scoresCsv(assignmentId)));
+                () -> exports.scoresCsv(assignmentId),
+                refusals));
         add(link(
                 getTranslation("submission.export.items"),
                 "export-items-csv",
                 "items.csv",
-                () -> exports.itemsCsv(assignmentId)));
+                () -> exports.itemsCsv(assignmentId),
+                refusals));
         add(link(
                 getTranslation("submission.export.annotations"),
                 "export-annotations",
                 "annotations.jsonld",
-                () -> exports.annotations(assignmentId)));
+                () -> exports.annotations(assignmentId),
+                refusals));
     }
 
-    private static Anchor link(String text, String testId, String fallbackName, Supplier<ExportService.Export> build) {
+    /** What a refused download says, in the language of the page the link is on. */
+    private record Refusals(String notYours, Locale language, Optional<Translations> translations) {
+
+        String of(UserFacingException e) {
+            return translations.map(t -> e.messageIn(language, t)).orElseGet(e::getMessage);
+        }
+    }
+
+    private static Anchor link(
+            String text, String testId, String fallbackName, Supplier<ExportService.Export> build, Refusals refusals) {
         Anchor anchor = new Anchor(
                 DownloadHandler.fromInputStream(
                         event -> {
@@ -50,12 +69,10 @@ public final class ExportLinks extends Div {
                                         file.filename(),
                                         file.contentType(),
                                         file.bytes().length);
-                            } catch (NotYoursException e) {
-                                return DownloadResponse.error(403, e.getMessage());
-                            } catch (AccessDeniedException e) {
-                                return DownloadResponse.error(403, "Only the class's teacher can download this.");
+                            } catch (NotYoursException | AccessDeniedException e) {
+                                return DownloadResponse.error(403, refusals.notYours());
                             } catch (UserFacingException e) {
-                                return DownloadResponse.error(404, e.getMessage());
+                                return DownloadResponse.error(404, refusals.of(e));
                             }
                         },
                         fallbackName),

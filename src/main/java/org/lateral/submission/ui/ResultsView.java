@@ -222,7 +222,7 @@ class ResultsView extends Div implements HasUrlParameter<String>, HasDynamicTitl
             table.addClassName("article-list");
             for (KeyPreview.Change c : preview.changes()) {
                 Div row = new Div(
-                        new Span(c.student()
+                        new Span(Texts.student(c.student())
                                 + (c.step().isEmpty() ? "" : " · " + ExerciseNames.name(c.step(), getLocale()))
                                 + " · " + getTranslation("submission.results.move.attempt", c.attempt())),
                         new Span(ReviewParts.score(c.before()) + " \u2192 " + ReviewParts.score(c.after()) + " ("

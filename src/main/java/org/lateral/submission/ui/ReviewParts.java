@@ -22,7 +22,6 @@ import org.lateral.base.highlighter.ClaimStatus;
 import org.lateral.base.highlighter.HighlighterClaimType;
 import org.lateral.base.i18n.Formats;
 import org.lateral.library.ClaimType;
-import org.lateral.library.SourceKind;
 import org.lateral.submission.AttemptReview;
 import org.lateral.submission.ClaimReview;
 import org.lateral.submission.ScoreEntry;
@@ -234,18 +233,7 @@ final class ReviewParts {
 
     /** "The Daily Mail — primary: The Frisky read its report itself." */
     static String explained(ClaimReview.Source s) {
-        String origin;
-        if (!s.primary()) {
-            origin = Texts.getTranslation("submission.review.source.secondary", s.outlet(), s.relayedFrom());
-        } else if (s.kind() == SourceKind.MEDIA_OUTLET) {
-            origin = Texts.getTranslation("submission.review.source.primaryOutlet", s.outlet());
-        } else if (s.kind() == SourceKind.DOCUMENT) {
-            origin = Texts.getTranslation("submission.review.source.primaryDocument", s.outlet());
-        } else {
-            // Vague or unnamed sources ("unnamed reports") are primary when no outlet stands in between.
-            origin = Texts.getTranslation("submission.review.source.primary", s.outlet());
-        }
-        return s.name() + " \u2014 " + origin;
+        return s.name() + " \u2014 " + Texts.text(s.origin());
     }
 
     /** A moment as the page's language writes it, with its zone. */

@@ -92,7 +92,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
 
     private void render(TeacherReview t) {
         AttemptReview review = t.review();
-        title = getTranslation("submission.reviewView.title", t.student(), review.number());
+        title = getTranslation("submission.reviewView.title", Texts.student(t.student()), review.number());
         removeAll();
         Anchor back = SubmissionNavigation.results(t.assignmentId())
                 .anchor(getTranslation("submission.reviewView.backToResults"));
@@ -101,7 +101,7 @@ class ReviewView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         add(
                 back,
                 studentNavigation(),
-                new H2(getTranslation("submission.reviewView.heading", t.student(), review.number())));
+                new H2(getTranslation("submission.reviewView.heading", Texts.student(t.student()), review.number())));
         ZoneId zone = t.timeZone();
         Paragraph when = new Paragraph(
                 review.submittedAt() == null

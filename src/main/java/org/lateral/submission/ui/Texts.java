@@ -2,6 +2,7 @@ package org.lateral.submission.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.lateral.base.i18n.Translations;
 import org.lateral.library.ClaimType;
 
@@ -24,6 +25,11 @@ final class Texts {
     static String text(org.lateral.base.i18n.KeyedText text) {
         UI ui = UI.getCurrent();
         return ui == null ? text.english() : text.in(ui);
+    }
+
+    /** A student's name on the class's roster, or what a teacher sees for one no longer in it. */
+    static String student(@Nullable String name) {
+        return name != null ? name : getTranslation("submission.formerStudent");
     }
 
     /** The language of the page being served, for numbers and dates. */
