@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The hostile-input tests trust {@link DatabaseFingerprint} to notice any write a refused call
  * made; here each kind of write is made to a table of its own and must show, while a read, a
- * row lock and a rolled-back write must not.
+ * row lock, an update that matches no row and a rolled-back write must not; closed, it leaves no
+ * trigger behind.
  */
 @LateralServerTest
 class DatabaseFingerprintIT {
@@ -37,11 +38,12 @@ class DatabaseFingerprintIT {
 
     @AfterEach
     void dropIt() {
+        fingerprint.close();
         jdbc.sql("DROP TABLE fingerprint_probe").update();
     }
 
     private void changesOnly(String statement) {
-        Map<String, String> before = fingerprint.take();
+        Map<String, Long> before = fingerprint.take();
         jdbc.sql(statement).update();
         assertThat(DatabaseFingerprint.changed(before, fingerprint.take()))
                 .as(statement)
@@ -49,7 +51,7 @@ class DatabaseFingerprintIT {
     }
 
     private void changesNothing(Runnable action) {
-        Map<String, String> before = fingerprint.take();
+        Map<String, Long> before = fingerprint.take();
         action.run();
         assertThat(DatabaseFingerprint.changed(before, fingerprint.take())).isEmpty();
     }
@@ -65,16 +67,33 @@ class DatabaseFingerprintIT {
     }
 
     @Test
-    void a_read_a_row_lock_and_a_rolled_back_write_show_nothing() {
+    void a_read_a_row_lock_an_update_of_no_row_and_a_rolled_back_write_show_nothing() {
         changesNothing(() -> jdbc.sql("SELECT * FROM fingerprint_probe").query().listOfRows());
         changesNothing(() -> transactions.executeWithoutResult(
                 tx -> jdbc.sql("SELECT * FROM fingerprint_probe WHERE id = 1 FOR UPDATE")
                         .query()
                         .listOfRows()));
+        changesNothing(() -> jdbc.sql("UPDATE fingerprint_probe SET body = 'none' WHERE id = 99")
+                .update());
         changesNothing(() -> transactions.executeWithoutResult(tx -> {
             jdbc.sql("UPDATE fingerprint_probe SET body = 'changed'").update();
             jdbc.sql("INSERT INTO fingerprint_probe VALUES (5, 'five')").update();
             tx.setRollbackOnly();
         }));
+    }
+
+    @Test
+    void closed_it_leaves_no_trigger_and_no_schema_behind() {
+        fingerprint.close();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'test_fingerprint%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'test_fingerprint'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // Made again for dropIt, which closes it once more: closing twice does no harm.
+        fingerprint = new DatabaseFingerprint(jdbc, Set.of());
     }
 }

@@ -6,31 +6,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lateral.SignedIn;
-import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
-import org.lateral.base.Schools;
-import org.lateral.classroom.Account;
-import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryService;
-import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The compare-outlets step in real Chromium (issue 14, DD015): the War in Context and Isegoria
@@ -48,16 +34,7 @@ class CompareJourneyIT extends JourneyTest {
     private static final String STUDENT = "student18";
 
     @Autowired
-    ClassroomAdministration classroom;
-
-    @Autowired
-    AssignmentService assignments;
-
-    @Autowired
-    LibraryService library;
-
-    @Autowired
-    UserDetailsService users;
+    JourneyLessons lessons;
 
     UUID lesson;
     LibraryEntry warInContext;
@@ -66,43 +43,17 @@ class CompareJourneyIT extends JourneyTest {
     /** A class of its own for student18, so the demo class's lessons stay as the demo seeds them. */
     @BeforeEach
     void aCompareLesson() {
-        Account teacher = classroom.ensureDemoAccount(
-                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
-        SchoolClass schoolClass = classroom.ensureClass(
-                teacher, "Compare journey " + UUID.randomUUID().toString().substring(0, 6), "", null, ZoneId.of("UTC"));
-        classroom.ensureEnrolled(
+        SchoolClass schoolClass = lessons.classWith("Compare journey", STUDENT, "Student 18");
+        warInContext = lessons.article("War in Context");
+        isegoria = lessons.article("Isegoria");
+        lesson = lessons.assign(
                 schoolClass,
-                classroom.ensureDemoAccount(Schools.DEFAULT_SCHOOL_ID, STUDENT, "Student 18", Set.of(Role.STUDENT)));
-        try (var s = SignedIn.as(users, "teacher")) {
-            List<LibraryEntry> all = library.articles("");
-            warInContext = all.stream()
-                    .filter(e -> e.outletName().equals("War in Context"))
-                    .findFirst()
-                    .orElseThrow();
-            isegoria = all.stream()
-                    .filter(e -> e.outletName().equals("Isegoria"))
-                    .findFirst()
-                    .orElseThrow();
-            lesson = assignments
-                    .assignMarkClaims(
-                            schoolClass.id(),
-                            new NewAssignment(
-                                    isegoria.articleId(),
-                                    null,
-                                    LocalDate.now().plusDays(7),
-                                    true,
-                                    FeedbackPolicy.AFTER_SUBMIT,
-                                    false,
-                                    null,
-                                    false,
-                                    List.of(
-                                            NewStep.of(NewStep.MARK_CLAIMS),
-                                            NewStep.compare(
-                                                    List.of(warInContext.articleId(), isegoria.articleId()),
-                                                    BigDecimal.ONE,
-                                                    false))))
-                    .id();
-        }
+                isegoria,
+                false,
+                List.of(
+                        NewStep.of(NewStep.MARK_CLAIMS),
+                        NewStep.compare(
+                                List.of(warInContext.articleId(), isegoria.articleId()), BigDecimal.ONE, false)));
     }
 
     private void waitUntilSaved() {

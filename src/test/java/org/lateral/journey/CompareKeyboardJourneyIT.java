@@ -4,31 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lateral.SignedIn;
-import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
 import org.lateral.assignment.NewStep;
-import org.lateral.base.Schools;
-import org.lateral.classroom.Account;
-import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
 import org.lateral.library.LibraryEntry;
-import org.lateral.library.LibraryService;
-import org.lateral.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The compare-outlets step with the keyboard alone (issue 19): a student who cannot use a mouse
@@ -48,59 +34,24 @@ class CompareKeyboardJourneyIT extends JourneyTest {
     private static final int MOST_TABS = 120;
 
     @Autowired
-    ClassroomAdministration classroom;
-
-    @Autowired
-    AssignmentService assignments;
-
-    @Autowired
-    LibraryService library;
-
-    @Autowired
-    UserDetailsService users;
+    JourneyLessons lessons;
 
     UUID lesson;
     LibraryEntry warInContext;
     LibraryEntry isegoria;
 
+    /** A compare-only lesson in a class of its own. */
     @BeforeEach
     void aCompareLesson() {
-        Account teacher = classroom.ensureDemoAccount(
-                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
-        SchoolClass schoolClass = classroom.ensureClass(
-                teacher, "Compare keys " + UUID.randomUUID().toString().substring(0, 6), "", null, ZoneId.of("UTC"));
-        classroom.ensureEnrolled(
+        SchoolClass schoolClass = lessons.classWith("Compare keys", STUDENT, "Keyboard Comparer");
+        warInContext = lessons.article("War in Context");
+        isegoria = lessons.article("Isegoria");
+        lesson = lessons.assign(
                 schoolClass,
-                classroom.ensureAccount(
-                        Schools.DEFAULT_SCHOOL_ID, STUDENT, "Keyboard Comparer", Set.of(Role.STUDENT), "lateral-demo"));
-        try (var s = SignedIn.as(users, "teacher")) {
-            List<LibraryEntry> all = library.articles("");
-            warInContext = all.stream()
-                    .filter(e -> e.outletName().equals("War in Context"))
-                    .findFirst()
-                    .orElseThrow();
-            isegoria = all.stream()
-                    .filter(e -> e.outletName().equals("Isegoria"))
-                    .findFirst()
-                    .orElseThrow();
-            lesson = assignments
-                    .assignMarkClaims(
-                            schoolClass.id(),
-                            new NewAssignment(
-                                    isegoria.articleId(),
-                                    null,
-                                    LocalDate.now().plusDays(7),
-                                    true,
-                                    FeedbackPolicy.AFTER_SUBMIT,
-                                    false,
-                                    null,
-                                    false,
-                                    List.of(NewStep.compare(
-                                            List.of(warInContext.articleId(), isegoria.articleId()),
-                                            BigDecimal.ONE,
-                                            false))))
-                    .id();
-        }
+                isegoria,
+                false,
+                List.of(NewStep.compare(
+                        List.of(warInContext.articleId(), isegoria.articleId()), BigDecimal.ONE, false)));
     }
 
     private Locator grid(LibraryEntry article) {

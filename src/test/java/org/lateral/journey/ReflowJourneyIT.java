@@ -2,28 +2,19 @@ package org.lateral.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.lateral.SignedIn;
-import org.lateral.assignment.AssignmentService;
-import org.lateral.assignment.FeedbackPolicy;
-import org.lateral.assignment.NewAssignment;
-import org.lateral.base.Schools;
+import org.lateral.assignment.NewStep;
 import org.lateral.base.highlighter.MarkState;
-import org.lateral.classroom.Account;
-import org.lateral.classroom.ClassroomAdministration;
 import org.lateral.classroom.SchoolClass;
+import org.lateral.library.LibraryEntry;
 import org.lateral.library.LibraryService;
-import org.lateral.security.Role;
 import org.lateral.submission.MarkingSession;
 import org.lateral.submission.SubmissionService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +33,7 @@ class ReflowJourneyIT extends JourneyTest {
     private static final String STUDENT = "reflow.student";
 
     @Autowired
-    ClassroomAdministration classroom;
-
-    @Autowired
-    AssignmentService assignments;
+    JourneyLessons lessons;
 
     @Autowired
     LibraryService library;
@@ -128,43 +116,17 @@ class ReflowJourneyIT extends JourneyTest {
     void every_page_reads_at_320_css_pixels_without_scrolling_sideways() {
         // A class of its own with one submitted attempt, so that the attempt, feedback and
         // student pages exist.
-        Account teacher = classroom.ensureDemoAccount(
-                Schools.DEFAULT_SCHOOL_ID, "teacher", "Demo Teacher", EnumSet.of(Role.TEACHER));
-        SchoolClass schoolClass = classroom.ensureClass(
-                teacher, "Reflow " + UUID.randomUUID().toString().substring(0, 6), "", null, ZoneId.of("UTC"));
-        classroom.ensureEnrolled(
-                schoolClass,
-                classroom.ensureAccount(
-                        Schools.DEFAULT_SCHOOL_ID,
-                        STUDENT,
-                        "Narrow Screen Reader",
-                        Set.of(Role.STUDENT),
-                        "lateral-demo"));
-        UUID assignment;
+        SchoolClass schoolClass = lessons.classWith("Reflow", STUDENT, "Narrow Screen Reader");
+        LibraryEntry friskyEntry = lessons.article("The Frisky");
+        UUID assignment = lessons.assign(schoolClass, friskyEntry, true, List.of(NewStep.of(NewStep.MARK_CLAIMS)));
         UUID attempt;
         UUID storySet;
-        org.lateral.library.LibraryEntry friskyEntry;
         try (var s = SignedIn.as(users, "teacher")) {
-            friskyEntry = library.articles("frisky").getFirst();
-            UUID frisky = friskyEntry.articleId();
             storySet = library.articles("").stream()
                     .map(e -> e.storySetId())
                     .filter(java.util.Objects::nonNull)
                     .findFirst()
                     .orElseThrow();
-            assignment = assignments
-                    .assignMarkClaims(
-                            schoolClass.id(),
-                            new NewAssignment(
-                                    frisky,
-                                    null,
-                                    LocalDate.now().plusDays(7),
-                                    true,
-                                    FeedbackPolicy.AFTER_SUBMIT,
-                                    true,
-                                    null,
-                                    false))
-                    .id();
         }
         try (var s = SignedIn.as(users, STUDENT)) {
             MarkingSession session = submissions.open(assignment).orElseThrow();

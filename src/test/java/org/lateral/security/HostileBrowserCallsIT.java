@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lateral.DatabaseFingerprint;
@@ -103,7 +104,16 @@ class HostileBrowserCallsIT {
     private final Map<String, int[]> tallies = new TreeMap<>(); // tried, saved, refused or stale, no save result, error
     private final List<String> failures = new ArrayList<>();
     private DatabaseFingerprint fingerprint;
-    private Map<String, String> state;
+    private Map<String, Long> state;
+
+    /** The fingerprint's triggers would slow every test after this one. */
+    @AfterEach
+    void removeTheFingerprint() {
+        if (fingerprint != null) {
+            fingerprint.close();
+        }
+    }
+
     private CapturedOutput output;
 
     /** One page open in a student's signed-in session, and the element whose methods are called. */
@@ -333,7 +343,7 @@ class HostileBrowserCallsIT {
         if (logged.contains("\tat ") || logged.contains(" ERROR ")) {
             failures.add(where + ": server error in Lateral's code: " + firstLines(logged));
         }
-        Map<String, String> after = fingerprint.take();
+        Map<String, Long> after = fingerprint.take();
         if (refused && !after.equals(state)) {
             failures.add(where + ": refused, yet changed " + DatabaseFingerprint.changed(state, after));
         }
