@@ -154,15 +154,7 @@ public class PackService {
         } catch (PackZip.RefusedException e) {
             return new ImportReport(name, List.of(), List.of(), e.problems());
         } catch (PackFormatException e) {
-            // The reader's findings name the pack's files and YAML fields, for the pack's author,
-            // and stay in English (as the startup log prints them): each line is shown as it is.
-            return new ImportReport(
-                    name,
-                    List.of(),
-                    List.of(),
-                    e.problems().stream()
-                            .map(p -> KeyedText.of("library.packs.formatProblem", p))
-                            .toList());
+            return new ImportReport(name, List.of(), List.of(), e.problems());
         }
         LibraryImport.Report r;
         try {

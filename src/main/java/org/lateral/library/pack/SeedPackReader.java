@@ -1,6 +1,7 @@
 package org.lateral.library.pack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.lateral.base.AnchoredSpan;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.OutletKind;
 import org.lateral.library.PublicationDate;
@@ -188,7 +190,7 @@ public final class SeedPackReader {
         for (RawOutlet raw : orEmpty(rawOutlets.outlets())) {
             outlet(raw, problems).ifPresent(o -> {
                 if (outlets.putIfAbsent(o.slug(), o) != null) {
-                    problems.add("outlets.yaml", "outlet '" + o.slug() + "' is listed twice");
+                    problems.add("outlets.yaml", KeyedText.of("library.packs.finding.outletTwice", o.slug()));
                 } else {
                     outletList.add(o);
                 }
@@ -202,15 +204,15 @@ public final class SeedPackReader {
         Set<String> outletNames = new HashSet<>();
         for (SeedPack.Outlet o : outletList) {
             if (!outletNames.add(o.name())) {
-                problems.add("outlets.yaml", "the name '" + o.name() + "' is used by two outlets");
+                problems.add("outlets.yaml", KeyedText.of("library.packs.finding.nameOfTwoOutlets", o.name()));
             }
         }
         for (SeedPack.CitedOutlet c : cited) {
             for (String name : concat(c.name(), c.aliases())) {
                 if (!outletNames.add(name)) {
                     problems.add(
-                            "outlets.yaml: cited outlet '" + c.name() + "'",
-                            "the name '" + name + "' is already used by another outlet");
+                            KeyedText.of("library.packs.finding.place.citedOutlet", "outlets.yaml", c.name()),
+                            KeyedText.of("library.packs.finding.nameTaken", name));
                 }
             }
         }
@@ -223,7 +225,7 @@ public final class SeedPackReader {
             String articlePath = "articles/" + slug + ".txt";
             Optional<String> content = files.read(articlePath);
             if (content.isEmpty()) {
-                problems.add(articlePath, "the file is missing (pack.yaml lists '" + slug + "')");
+                problems.add(articlePath, KeyedText.of("library.packs.finding.articleMissing", shown(slug)));
             }
             Optional<SeedPack.Article> article =
                     content.flatMap(c -> article(slug, articlePath, c, outlets.keySet(), problems));
@@ -233,7 +235,7 @@ public final class SeedPackReader {
             articles.add(article.get());
             texts.put(slug, article.get().canonicalText());
             if (!ids.add(article.get().id())) {
-                problems.add(articlePath, "its id is used by another article");
+                problems.add(articlePath, KeyedText.of("library.packs.finding.articleIdTaken"));
             }
             String keyPath = "keys/" + slug + ".yaml";
             RawKey rawKey = files.read(keyPath).isPresent() ? parse(files, keyPath, RawKey.class, problems) : null;
@@ -260,10 +262,10 @@ public final class SeedPackReader {
         String file = "pack.yaml";
         List<String> order = orEmpty(raw.articles());
         if (order.isEmpty()) {
-            problems.add(file, "lists no articles");
+            problems.add(file, KeyedText.of("library.packs.finding.noArticles"));
         }
         if (new HashSet<>(order).size() != order.size()) {
-            problems.add(file, "lists an article twice");
+            problems.add(file, KeyedText.of("library.packs.finding.articleTwice"));
         }
         return new SeedPack.Manifest(
                 required(raw.id(), file, "id", problems, UUID.randomUUID()),
@@ -277,41 +279,45 @@ public final class SeedPackReader {
     }
 
     private static Optional<SeedPack.Outlet> outlet(RawOutlet raw, Problems problems) {
-        String where = "outlets.yaml: outlet '" + raw.slug() + "'";
+        KeyedText where = KeyedText.of("library.packs.finding.place.outlet", "outlets.yaml", shown(raw.slug()));
         if (raw.slug() == null || !raw.slug().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            problems.add(where, "needs a slug of lower-case letters, digits and dashes");
+            problems.add(where, KeyedText.of("library.packs.finding.badSlug"));
             return Optional.empty();
         }
         Optional<OutletKind> kind = raw.kind() == null ? Optional.empty() : OutletKind.fromCode(raw.kind());
         if (kind.isEmpty()) {
             problems.add(
-                    where, "kind '" + raw.kind() + "' is not one of " + codes(OutletKind.values(), OutletKind::code));
+                    where,
+                    KeyedText.of(
+                            "library.packs.finding.unknownKind",
+                            shown(raw.kind()),
+                            codes(OutletKind.values(), OutletKind::code)));
         }
         String url = raw.url();
         if (url != null && !url.matches("https?://\\S+")) {
-            problems.add(where, "url must start with http:// or https://");
+            problems.add(where, KeyedText.of("library.packs.finding.badUrl"));
         }
         List<SeedPack.OutletFact> facts = new ArrayList<>();
         int n = 0;
         for (RawFact f : orEmpty(raw.facts())) {
-            String fact = where + ": fact " + ++n;
+            KeyedText fact = KeyedText.of("library.packs.finding.place.fact", where, ++n);
             if (blankToNull(f.fact()) == null || blankToNull(f.source()) == null) {
-                problems.add(fact, "needs a 'fact' and its 'source'");
+                problems.add(fact, KeyedText.of("library.packs.finding.factNeedsSource"));
                 continue;
             }
             if (blankToNull(f.response()) != null && blankToNull(f.responseSource()) == null) {
-                problems.add(fact, "has a 'response' but no 'response_source' (where the outlet says so)");
+                problems.add(fact, KeyedText.of("library.packs.finding.responseNeedsSource"));
                 continue;
             }
             if (blankToNull(f.response()) == null && blankToNull(f.responseSource()) != null) {
-                problems.add(fact, "has a 'response_source' but no 'response'");
+                problems.add(fact, KeyedText.of("library.packs.finding.responseSourceAlone"));
                 continue;
             }
             facts.add(new SeedPack.OutletFact(
                     f.fact().strip(), f.source().strip(), blankToNull(f.response()), blankToNull(f.responseSource())));
         }
         if (raw.id() == null || raw.name() == null || raw.name().isBlank()) {
-            problems.add(where, "needs an id and a name");
+            problems.add(where, KeyedText.of("library.packs.finding.needsIdAndName"));
             return Optional.empty();
         }
         return kind.map(k -> new SeedPack.Outlet(
@@ -330,13 +336,13 @@ public final class SeedPackReader {
     }
 
     private static Optional<SeedPack.CitedOutlet> citedOutlet(RawCitedOutlet raw, Problems problems) {
-        String where = "outlets.yaml: cited outlet '" + raw.name() + "'";
+        KeyedText where = KeyedText.of("library.packs.finding.place.citedOutlet", "outlets.yaml", shown(raw.name()));
         if (blankToNull(raw.name()) == null) {
-            problems.add(where, "needs a name");
+            problems.add(where, KeyedText.of("library.packs.finding.needsName"));
             return Optional.empty();
         }
         if (raw.url() != null && !raw.url().matches("https?://\\S+")) {
-            problems.add(where, "url must start with http:// or https://");
+            problems.add(where, KeyedText.of("library.packs.finding.badUrl"));
             return Optional.empty();
         }
         List<String> aliases = orEmpty(raw.aliases()).stream()
@@ -350,60 +356,67 @@ public final class SeedPackReader {
             String slug, String file, String content, Set<String> outletSlugs, Problems problems) {
         String normalised = content.replace("\r\n", "\n");
         if (!normalised.startsWith("---\n")) {
-            problems.add(file, "must start with front matter between two '---' lines");
+            problems.add(file, KeyedText.of("library.packs.finding.noFrontMatter"));
             return Optional.empty();
         }
         int end = normalised.indexOf("\n---\n", 3);
         if (end < 0) {
-            problems.add(file, "the front matter has no closing '---' line");
+            problems.add(file, KeyedText.of("library.packs.finding.frontMatterUnclosed"));
             return Optional.empty();
         }
         RawFrontMatter front;
         try {
             front = YAML.readValue(normalised.substring(4, end + 1), RawFrontMatter.class);
         } catch (JacksonException e) {
-            problems.add(file, "front matter: " + e.getOriginalMessage());
+            problems.add(file, KeyedText.of("library.packs.finding.frontMatterYaml", shown(e.getOriginalMessage())));
             return Optional.empty();
         }
         String text = CanonicalText.normalise(normalised.substring(end + 5));
         int before = problems.count();
         if (text.isEmpty()) {
-            problems.add(file, "has no text after the front matter");
+            problems.add(file, KeyedText.of("library.packs.finding.noText"));
         }
         if (text.length() > MAX_ARTICLE_CHARS) {
-            problems.add(file, "the text is longer than " + MAX_ARTICLE_CHARS + " characters");
+            problems.add(file, KeyedText.of("library.packs.finding.textTooLong", MAX_ARTICLE_CHARS));
         }
         if (front.id() == null) {
-            problems.add(file, "front matter needs an id");
+            problems.add(file, KeyedText.of("library.packs.finding.frontMatterNeedsId"));
         }
         if (front.outlet() == null || !outletSlugs.contains(front.outlet())) {
-            problems.add(file, "outlet '" + front.outlet() + "' is not in outlets.yaml");
+            problems.add(file, KeyedText.of("library.packs.finding.unknownOutlet", shown(front.outlet())));
         }
         if (front.originalUrl() != null && !front.originalUrl().matches("https?://\\S+")) {
-            problems.add(file, "original_url must start with http:// or https://");
+            problems.add(file, KeyedText.of("library.packs.finding.badOriginalUrl"));
         }
         if (front.originalUrl() != null && blankToNull(front.originalUrlSource()) == null) {
-            problems.add(
-                    file,
-                    "original_url needs original_url_source: where the address was found (e.g. an archive capture)");
+            problems.add(file, KeyedText.of("library.packs.finding.originalUrlNeedsSource"));
         }
         if (front.originalUrl() == null && front.originalUrlSource() != null) {
-            problems.add(file, "original_url_source is set but original_url is not");
+            problems.add(file, KeyedText.of("library.packs.finding.originalUrlSourceAlone"));
         }
         PublicationDate published = null;
-        try {
-            PublicationDate.Precision precision = PublicationDate.Precision.valueOf(
-                    required(front.publishedPrecision(), file, "published_precision", problems, "day")
-                            .toUpperCase(Locale.ROOT));
-            published = PublicationDate.parse(
-                    required(front.published(), file, "published", problems, "1970-01-01"),
-                    precision,
-                    front.publishedNote());
-            if (precision == PublicationDate.Precision.APPROXIMATE && front.publishedNote() == null) {
-                problems.add(file, "an approximate date needs a published_note saying how it was worked out");
+        String precisionCode = required(front.publishedPrecision(), file, "published_precision", problems, "day");
+        Optional<PublicationDate.Precision> precision = Arrays.stream(PublicationDate.Precision.values())
+                .filter(p -> p.code().equals(precisionCode.toLowerCase(Locale.ROOT)))
+                .findFirst();
+        if (precision.isEmpty()) {
+            problems.add(
+                    file,
+                    KeyedText.of(
+                            "library.packs.finding.unknownPrecision",
+                            precisionCode,
+                            codes(PublicationDate.Precision.values(), PublicationDate.Precision::code)));
+        } else {
+            String date = required(front.published(), file, "published", problems, "1970-01-01");
+            try {
+                published = PublicationDate.parse(date, precision.get(), front.publishedNote());
+                if (precision.get() == PublicationDate.Precision.APPROXIMATE && front.publishedNote() == null) {
+                    problems.add(file, KeyedText.of("library.packs.finding.approximateNeedsNote"));
+                }
+            } catch (IllegalArgumentException e) {
+                // The one refusal of PublicationDate.parse: not a day or a month.
+                problems.add(file, KeyedText.of("library.packs.finding.badDate", date));
             }
-        } catch (IllegalArgumentException e) {
-            problems.add(file, "published: " + e.getMessage());
         }
         if (problems.count() > before || published == null || front.id() == null || front.outlet() == null) {
             return Optional.empty();
@@ -429,15 +442,19 @@ public final class SeedPackReader {
         Map<String, SeedPack.Source> sources = new HashMap<>();
         List<SeedPack.Source> sourceList = new ArrayList<>();
         for (RawSource s : orEmpty(raw.sources())) {
-            String where = file + ": source '" + s.id() + "'";
+            KeyedText where = KeyedText.of("library.packs.finding.place.source", file, shown(s.id()));
             if (s.id() == null || s.name() == null || s.name().isBlank()) {
-                problems.add(where, "needs an id and a name");
+                problems.add(where, KeyedText.of("library.packs.finding.needsIdAndName"));
                 continue;
             }
             Optional<SourceKind> kind = s.kind() == null ? Optional.empty() : SourceKind.fromCode(s.kind());
             if (kind.isEmpty()) {
                 problems.add(
-                        where, "kind '" + s.kind() + "' is not one of " + codes(SourceKind.values(), SourceKind::code));
+                        where,
+                        KeyedText.of(
+                                "library.packs.finding.unknownKind",
+                                shown(s.kind()),
+                                codes(SourceKind.values(), SourceKind::code)));
             }
             List<SourceKind> alsoAccepted = new ArrayList<>();
             for (String code : orEmpty(s.alsoAcceptedKinds())) {
@@ -445,37 +462,44 @@ public final class SeedPackReader {
                 if (other.isEmpty()) {
                     problems.add(
                             where,
-                            "also_accepted_kinds: '" + code + "' is not one of "
-                                    + codes(SourceKind.values(), SourceKind::code));
+                            KeyedText.of(
+                                    "library.packs.finding.unknownAlsoAcceptedKind",
+                                    shown(code),
+                                    codes(SourceKind.values(), SourceKind::code)));
                 } else if (kind.equals(other) || alsoAccepted.contains(other.get())) {
-                    problems.add(where, "also_accepted_kinds repeats '" + code + "'");
+                    problems.add(where, KeyedText.of("library.packs.finding.alsoAcceptedKindRepeated", code));
                 } else {
                     alsoAccepted.add(other.get());
                 }
             }
             // A second accepted kind is a judgement the student must be told about.
             if (!alsoAccepted.isEmpty() && (s.kindWhy() == null || s.kindWhy().isBlank())) {
-                problems.add(where, "also_accepted_kinds needs kind_why: why the other kinds are right too");
+                problems.add(where, KeyedText.of("library.packs.finding.alsoAcceptedKindsNeedWhy"));
             }
             Origin origin = "primary".equals(s.origin())
                     ? Origin.PRIMARY
                     : "secondary".equals(s.origin()) ? Origin.SECONDARY : null;
             if (origin == null) {
-                problems.add(where, "origin must be primary or secondary");
+                problems.add(where, KeyedText.of("library.packs.finding.badOrigin"));
             } else if (origin == Origin.SECONDARY
                     && (s.relayedFrom() == null || s.relayedFrom().isBlank())) {
-                problems.add(where, "a secondary source needs relayed_from (the outlet it came through)");
+                problems.add(where, KeyedText.of("library.packs.finding.secondaryNeedsRelayedFrom"));
             }
             if (s.relayedFrom() != null && !s.relayedFrom().isBlank() && !outletNames.contains(s.relayedFrom())) {
                 problems.add(where, notAnOutlet(s.relayedFrom()));
             }
             List<AnchoredSpan> attributions = new ArrayList<>();
             for (RawQuote q : orEmpty(s.attributions())) {
-                resolve(text, q.quote(), q.prefix(), where + " attribution", problems)
+                resolve(
+                                text,
+                                q.quote(),
+                                q.prefix(),
+                                KeyedText.of("library.packs.finding.place.attribution", where),
+                                problems)
                         .ifPresent(attributions::add);
             }
             if (orEmpty(s.attributions()).isEmpty()) {
-                problems.add(where, "needs at least one attribution: where the text points at this source");
+                problems.add(where, KeyedText.of("library.packs.finding.needsAttribution"));
             }
             if (kind.isPresent() && origin != null) {
                 SeedPack.Source source = new SeedPack.Source(
@@ -491,7 +515,7 @@ public final class SeedPackReader {
                         s.relayedFrom(),
                         attributions);
                 if (sources.putIfAbsent(s.id(), source) != null) {
-                    problems.add(where, "the id is used twice");
+                    problems.add(where, KeyedText.of("library.packs.finding.idTwice"));
                 } else {
                     sourceList.add(source);
                 }
@@ -500,13 +524,13 @@ public final class SeedPackReader {
         List<SeedPack.Claim> claims = new ArrayList<>();
         Set<String> claimIds = new HashSet<>();
         for (RawClaim c : orEmpty(raw.claims())) {
-            String where = file + ": claim '" + c.id() + "'";
+            KeyedText where = KeyedText.of("library.packs.finding.place.claim", file, shown(c.id()));
             if (c.id() == null || !c.id().matches("[A-Za-z0-9_-]{1,32}")) {
-                problems.add(where, "needs an id of letters, digits, '-' or '_'");
+                problems.add(where, KeyedText.of("library.packs.finding.badId"));
                 continue;
             }
             if (!claimIds.add(c.id())) {
-                problems.add(where, "the id is used twice");
+                problems.add(where, KeyedText.of("library.packs.finding.idTwice"));
             }
             Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
             for (String t : orEmpty(c.types())) {
@@ -515,21 +539,23 @@ public final class SeedPackReader {
                                 types::add,
                                 () -> problems.add(
                                         where,
-                                        "type '" + t + "' is not one of "
-                                                + codes(ClaimType.values(), ClaimType::code)));
+                                        KeyedText.of(
+                                                "library.packs.finding.unknownType",
+                                                shown(t),
+                                                codes(ClaimType.values(), ClaimType::code))));
             }
             if (orEmpty(c.types()).isEmpty()) {
-                problems.add(where, "needs at least one accepted type");
+                problems.add(where, KeyedText.of("library.packs.finding.needsType"));
             }
             if (c.worthiness() == null || c.worthiness() < 1 || c.worthiness() > 3) {
-                problems.add(where, "worthiness must be 1, 2 or 3");
+                problems.add(where, KeyedText.of("library.packs.finding.badWorthiness"));
             }
             if (c.why() == null || c.why().isBlank()) {
-                problems.add(where, "needs a 'why': students read it in their feedback");
+                problems.add(where, KeyedText.of("library.packs.finding.claimNeedsWhy"));
             }
             for (String sourceId : orEmpty(c.sources())) {
                 if (!sources.containsKey(sourceId)) {
-                    problems.add(where, "links to source '" + sourceId + "', which the key does not list");
+                    problems.add(where, KeyedText.of("library.packs.finding.unknownSource", shown(sourceId)));
                 }
             }
             Optional<AnchoredSpan> span = resolve(text, c.quote(), c.prefix(), where, problems);
@@ -537,7 +563,7 @@ public final class SeedPackReader {
                 String folded = QuoteMatcher.fold(sp.exact()).toLowerCase(Locale.ROOT);
                 for (String cue : orEmpty(c.cues())) {
                     if (!folded.contains(QuoteMatcher.fold(cue).toLowerCase(Locale.ROOT))) {
-                        problems.add(where, "cue '" + cue + "' is not inside the claim's quote");
+                        problems.add(where, KeyedText.of("library.packs.finding.cueOutside", cue));
                     }
                 }
             });
@@ -556,13 +582,13 @@ public final class SeedPackReader {
                 ? KeyStatus.COMPLETE
                 : "draft".equals(raw.status()) ? KeyStatus.DRAFT : null;
         if (status == null) {
-            problems.add(file, "status must be complete or draft");
+            problems.add(file, KeyedText.of("library.packs.finding.badStatus"));
         }
         if (raw.id() == null) {
-            problems.add(file, "needs an id");
+            problems.add(file, KeyedText.of("library.packs.finding.needsId"));
         }
         if (status == KeyStatus.COMPLETE && claims.isEmpty()) {
-            problems.add(file, "a complete key needs claims");
+            problems.add(file, KeyedText.of("library.packs.finding.completeKeyNeedsClaims"));
         }
         if (problems.count() > before || raw.id() == null || status == null) {
             return Optional.empty();
@@ -587,13 +613,13 @@ public final class SeedPackReader {
         List<SeedPack.ComparisonEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (RawEntry e : orEmpty(raw.articles())) {
-            String where = file + ": article '" + e.article() + "'";
+            KeyedText where = KeyedText.of("library.packs.finding.place.article", file, shown(e.article()));
             if (e.article() == null || !order.contains(e.article())) {
-                problems.add(where, "is not an article of this pack");
+                problems.add(where, KeyedText.of("library.packs.finding.notAnArticle"));
                 continue;
             }
             if (!seen.add(e.article())) {
-                problems.add(where, "is listed twice");
+                problems.add(where, KeyedText.of("library.packs.finding.listedTwice"));
             }
             Reporting reporting = e.reporting() == null
                     ? null
@@ -604,7 +630,7 @@ public final class SeedPackReader {
                         default -> null;
                     };
             if (reporting == null) {
-                problems.add(where, "reporting must be original, relay or mixed");
+                problems.add(where, KeyedText.of("library.packs.finding.badReporting"));
                 continue;
             }
             Optional<SeedPack.SourceCount> named = sourceCount(e.namedSources(), where, "named_sources", problems);
@@ -615,26 +641,27 @@ public final class SeedPackReader {
             if (e.framing() != null) {
                 framing = Framing.fromCode(e.framing());
                 if (framing.isEmpty()) {
-                    problems.add(where, "framing '" + e.framing() + "' is not one of " + FRAMINGS);
+                    problems.add(where, KeyedText.of("library.packs.finding.unknownFraming", e.framing(), FRAMINGS));
                 }
             }
             List<Framing> framingAlso = new ArrayList<>();
             for (String code : orEmpty(e.framingAlsoAccepted())) {
                 Optional<Framing> other = Framing.fromCode(code);
                 if (other.isEmpty()) {
-                    problems.add(where, "framing_also_accepted: '" + code + "' is not one of " + FRAMINGS);
+                    problems.add(
+                            where, KeyedText.of("library.packs.finding.unknownFramingAlso", shown(code), FRAMINGS));
                 } else if (framing.equals(other) || framingAlso.contains(other.get())) {
-                    problems.add(where, "framing_also_accepted repeats '" + code + "'");
+                    problems.add(where, KeyedText.of("library.packs.finding.framingAlsoRepeated", code));
                 } else {
                     framingAlso.add(other.get());
                 }
             }
             if (!orEmpty(e.framingAlsoAccepted()).isEmpty() && e.framing() == null) {
-                problems.add(where, "framing_also_accepted needs a framing: the key's own answer");
+                problems.add(where, KeyedText.of("library.packs.finding.framingAlsoNeedsFraming"));
             }
             // Like a source's other kinds: a second accepted category is a judgement to explain.
             if (!orEmpty(e.framingAlsoAccepted()).isEmpty() && blankToNull(e.framingWhy()) == null) {
-                problems.add(where, "framing_also_accepted needs framing_why: why the other categories are right too");
+                problems.add(where, KeyedText.of("library.packs.finding.framingAlsoNeedsWhy"));
             }
             if (named.isEmpty()
                     || anonymous.isEmpty()
@@ -663,7 +690,9 @@ public final class SeedPackReader {
         for (RawCoreClaim c : orEmpty(raw.coreClaims())) {
             coreClaim(c, order, texts, problems).ifPresent(claim -> {
                 if (!claimIds.add(claim.id())) {
-                    problems.add(file + ": core claim '" + claim.id() + "'", "the id is used twice");
+                    problems.add(
+                            KeyedText.of("library.packs.finding.place.coreClaim", file, claim.id()),
+                            KeyedText.of("library.packs.finding.idTwice"));
                 } else {
                     coreClaims.add(claim);
                 }
@@ -671,7 +700,7 @@ public final class SeedPackReader {
         }
         List<SeedPack.RubricLevel> rubric = rubric(orEmpty(raw.rubric()), problems);
         if (raw.id() == null) {
-            problems.add(file, "needs an id");
+            problems.add(file, KeyedText.of("library.packs.finding.needsId"));
             return null;
         }
         return new SeedPack.Comparison(raw.id(), entries, coreClaims, rubric);
@@ -687,32 +716,34 @@ public final class SeedPackReader {
      */
     private static Optional<SeedPack.CoreClaim> coreClaim(
             RawCoreClaim raw, List<String> order, Map<String, String> texts, Problems problems) {
-        String where = "comparison.yaml: core claim '" + raw.id() + "'";
+        KeyedText where = KeyedText.of("library.packs.finding.place.coreClaim", "comparison.yaml", shown(raw.id()));
         if (raw.id() == null || !raw.id().matches("[A-Za-z0-9_-]{1,32}")) {
-            problems.add(where, "needs an id of letters, digits, '-' or '_'");
+            problems.add(where, KeyedText.of("library.packs.finding.badId"));
             return Optional.empty();
         }
         int before = problems.count();
         if (blankToNull(raw.claim()) == null) {
-            problems.add(where, "needs a 'claim': the claim in neutral words");
+            problems.add(where, KeyedText.of("library.packs.finding.coreClaimNeedsClaim"));
         }
         Map<String, RawCarried> cells = raw.carriedBy() == null ? Map.of() : raw.carriedBy();
         for (String slug : cells.keySet()) {
             if (!order.contains(slug)) {
-                problems.add(where, "carried_by names '" + slug + "', which is not an article of this pack");
+                problems.add(where, KeyedText.of("library.packs.finding.carriedByUnknownArticle", shown(slug)));
             }
         }
         List<SeedPack.CarriedBy> carriedBy = new ArrayList<>();
         for (String slug : order) {
             RawCarried cell = cells.get(slug);
             if (cell == null) {
-                problems.add(
-                        where,
-                        "carried_by has no entry for article '" + slug
-                                + "' (write how: absent if it does not carry the claim)");
+                problems.add(where, KeyedText.of("library.packs.finding.carriedByMissing", shown(slug)));
                 continue;
             }
-            carried(slug, cell, where + ": article '" + slug + "'", texts.get(slug), problems)
+            carried(
+                            slug,
+                            cell,
+                            KeyedText.of("library.packs.finding.place.article", where, shown(slug)),
+                            texts.get(slug),
+                            problems)
                     .ifPresent(carriedBy::add);
         }
         if (problems.count() > before) {
@@ -722,25 +753,25 @@ public final class SeedPackReader {
     }
 
     private static Optional<SeedPack.CarriedBy> carried(
-            String slug, RawCarried raw, String where, @Nullable String text, Problems problems) {
+            String slug, RawCarried raw, KeyedText where, @Nullable String text, Problems problems) {
         int before = problems.count();
         Optional<Carrying> how = raw.how() == null ? Optional.empty() : Carrying.fromCode(raw.how());
         if (how.isEmpty()) {
-            problems.add(where, "how '" + raw.how() + "' is not one of " + CARRYINGS);
+            problems.add(where, KeyedText.of("library.packs.finding.unknownHow", shown(raw.how()), CARRYINGS));
         }
         List<Carrying> also = new ArrayList<>();
         for (String code : orEmpty(raw.alsoAccepted())) {
             Optional<Carrying> other = Carrying.fromCode(code);
             if (other.isEmpty()) {
-                problems.add(where, "also_accepted: '" + code + "' is not one of " + CARRYINGS);
+                problems.add(where, KeyedText.of("library.packs.finding.unknownAlsoAccepted", shown(code), CARRYINGS));
             } else if (how.equals(other) || also.contains(other.get())) {
-                problems.add(where, "also_accepted repeats '" + code + "'");
+                problems.add(where, KeyedText.of("library.packs.finding.alsoAcceptedRepeated", code));
             } else {
                 also.add(other.get());
             }
         }
         if (!orEmpty(raw.alsoAccepted()).isEmpty() && blankToNull(raw.why()) == null) {
-            problems.add(where, "also_accepted needs why: why the other answers are right too");
+            problems.add(where, KeyedText.of("library.packs.finding.alsoAcceptedNeedsWhy"));
         }
         // Any answer other than absent points at words of the article, so it needs them.
         boolean carries = how.filter(h -> h != Carrying.ABSENT).isPresent()
@@ -748,7 +779,7 @@ public final class SeedPackReader {
         AnchoredSpan quote = null;
         if (raw.quote() != null || carries) {
             if (raw.quote() == null || raw.quote().isEmpty()) {
-                problems.add(where, "needs a quote: the article's words that carry the claim");
+                problems.add(where, KeyedText.of("library.packs.finding.needsCarryingQuote"));
             } else if (text != null) {
                 quote = resolve(text, raw.quote(), raw.prefix(), where, problems)
                         .orElse(null);
@@ -774,22 +805,23 @@ public final class SeedPackReader {
                 complete = false;
             }
             if (blankToNull(r.name()) == null || blankToNull(r.descriptor()) == null) {
-                problems.add(file + ": rubric level " + r.level(), "needs a name and a descriptor");
+                problems.add(
+                        KeyedText.of("library.packs.finding.place.rubricLevel", file, shown(r.level())),
+                        KeyedText.of("library.packs.finding.needsNameAndDescriptor"));
             } else if (r.level() != null) {
                 levels.add(new SeedPack.RubricLevel(
                         r.level(), r.name().strip(), r.descriptor().strip()));
             }
         }
         if (!complete) {
-            problems.add(file, "rubric needs the levels 0, 1, 2 and 3, each once and in that order");
+            problems.add(file, KeyedText.of("library.packs.finding.rubricLevels"));
         }
         return levels;
     }
 
     /** A count written as an integer, or a range written as {min: 1, max: 2}. */
     private static Optional<SeedPack.SourceCount> sourceCount(
-            @Nullable Object value, String where, String field, Problems problems) {
-        String expected = field + " must be a count (0 or more) or a range {min: 1, max: 2} with 0 <= min <= max";
+            @Nullable Object value, KeyedText where, String field, Problems problems) {
         if (value instanceof Integer count && count >= 0) {
             return Optional.of(SeedPack.SourceCount.exactly(count));
         }
@@ -801,20 +833,22 @@ public final class SeedPackReader {
                 && max >= min) {
             return Optional.of(new SeedPack.SourceCount(min, max));
         }
-        problems.add(where, expected + (value == null ? "" : "; found " + value));
+        // The example range is an argument: braces in a pattern would be read as a placeholder.
+        problems.add(
+                where,
+                value == null
+                        ? KeyedText.of("library.packs.finding.badCount", field, "{min: 1, max: 2}")
+                        : KeyedText.of("library.packs.finding.badCountFound", field, "{min: 1, max: 2}", shown(value)));
         return Optional.empty();
     }
 
     private static Optional<List<String>> relayedFrom(
-            @Nullable Object value, String where, Set<String> outletNames, Problems problems) {
+            @Nullable Object value, KeyedText where, Set<String> outletNames, Problems problems) {
         if (value == null) {
             return Optional.of(List.of());
         }
         if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-            problems.add(
-                    where,
-                    "relayed_from must be a list of outlet names, e.g. [\"The Daily Mail\"], or [] when the article"
-                            + " relays no outlet; found " + value);
+            problems.add(where, KeyedText.of("library.packs.finding.relayedFromNotList", shown(value)));
             return Optional.empty();
         }
         List<String> names = list.stream().map(v -> ((String) v).strip()).toList();
@@ -828,15 +862,14 @@ public final class SeedPackReader {
         return known ? Optional.of(names) : Optional.empty();
     }
 
-    private static String notAnOutlet(String name) {
-        return "relayed_from '" + name + "' is not the name or alias of an outlet in outlets.yaml"
-                + " (add it to cited_outlets if the pack does not profile it)";
+    private static KeyedText notAnOutlet(String name) {
+        return KeyedText.of("library.packs.finding.relayedFromUnknown", name);
     }
 
     private static Optional<AnchoredSpan> resolve(
-            String text, @Nullable String quote, @Nullable String prefix, String where, Problems problems) {
+            String text, @Nullable String quote, @Nullable String prefix, KeyedText where, Problems problems) {
         if (quote == null || quote.isEmpty()) {
-            problems.add(where, "needs a quote");
+            problems.add(where, KeyedText.of("library.packs.finding.needsQuote"));
             return Optional.empty();
         }
         return switch (QuoteMatcher.find(text, quote, prefix)) {
@@ -844,15 +877,14 @@ public final class SeedPackReader {
             case QuoteMatcher.Result.NotFound notFound -> {
                 problems.add(
                         where,
-                        "quote \"" + quote + "\"" + (prefix == null ? "" : " (prefix \"" + prefix + "\")")
-                                + " is not in the article text");
+                        prefix == null
+                                ? KeyedText.of("library.packs.finding.quoteNotFound", quote)
+                                : KeyedText.of("library.packs.finding.quoteNotFoundAfterPrefix", quote, prefix));
                 yield Optional.empty();
             }
             case QuoteMatcher.Result.Ambiguous ambiguous -> {
                 problems.add(
-                        where,
-                        "quote \"" + quote + "\" occurs " + ambiguous.occurrences()
-                                + " times; add a prefix to say which one");
+                        where, KeyedText.of("library.packs.finding.quoteAmbiguous", quote, ambiguous.occurrences()));
                 yield Optional.empty();
             }
         };
@@ -861,27 +893,32 @@ public final class SeedPackReader {
     private static <T> @Nullable T parse(PackFiles files, String path, Class<T> type, Problems problems) {
         Optional<String> content = files.read(path);
         if (content.isEmpty()) {
-            problems.add(path, "the file is missing");
+            problems.add(path, KeyedText.of("library.packs.finding.fileMissing"));
             return null;
         }
         try {
             T value = YAML.readValue(content.get(), type);
             if (value == null) {
-                problems.add(path, "the file is empty");
+                problems.add(path, KeyedText.of("library.packs.finding.fileEmpty"));
             }
             return value;
         } catch (JacksonException e) {
-            problems.add(path, e.getOriginalMessage());
+            problems.add(path, KeyedText.of("library.packs.finding.yaml", shown(e.getOriginalMessage())));
             return null;
         }
     }
 
     private static <T> T required(@Nullable T value, String file, String field, Problems problems, T fallback) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            problems.add(file, "needs '" + field + "'");
+            problems.add(file, KeyedText.of("library.packs.finding.needsField", field));
             return fallback;
         }
         return value;
+    }
+
+    /** A value of the pack in a finding; a finding holds no null, so a missing one reads "null". */
+    private static String shown(@Nullable Object value) {
+        return String.valueOf(value);
     }
 
     private static <T> List<T> orEmpty(@Nullable List<T> list) {
@@ -911,11 +948,21 @@ public final class SeedPackReader {
         return String.join(", ", all);
     }
 
+    /**
+     * Every finding, each a sentence the page words in its language (DD034): where it is, then
+     * what is wrong. The file names, fields and values in them are the pack's own and stay as
+     * written.
+     */
     private static final class Problems {
-        private final List<String> all = new ArrayList<>();
+        private final List<KeyedText> all = new ArrayList<>();
 
-        void add(String where, String what) {
-            all.add(where + ": " + what);
+        /** {@code where} is a file's path, or a place in a file (an outlet, a claim, …). */
+        void add(String where, KeyedText what) {
+            all.add(KeyedText.of("library.packs.finding.at", where, what));
+        }
+
+        void add(KeyedText where, KeyedText what) {
+            all.add(KeyedText.of("library.packs.finding.at", where, what));
         }
 
         int count() {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.lateral.base.i18n.KeyedText;
 import org.lateral.library.ClaimType;
 import org.lateral.library.PublicationDate;
 
@@ -27,6 +29,11 @@ class SeedPackReaderTest {
                 return Optional.ofNullable(files.get(path));
             }
         };
+    }
+
+    /** The findings in English, as an English page and the log word them. */
+    private static List<String> english(List<KeyedText> problems) {
+        return problems.stream().map(KeyedText::english).toList();
     }
 
     SeedPackReaderTest() {
@@ -128,12 +135,12 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactlyInAnyOrder(
-                                        "keys/one.yaml: claim 'c1': quote \"Mayor certainly resigns\" is not in the article text",
-                                        "keys/one.yaml: claim 'c2': links to source 's9', which the key does not list",
-                                        "keys/one.yaml: claim 'c3': type 'fact' is not one of factual, attributed, hedged, speculation, opinion, unsupported",
-                                        "keys/one.yaml: claim 'c3': quote \"The mayor resigned\" occurs 2 times; add a prefix to say which one"))
+                                        "keys/one.yaml: claim ‘c1’: quote \"Mayor certainly resigns\" is not in the article text",
+                                        "keys/one.yaml: claim ‘c2’: links to source ‘s9’, which the key does not list",
+                                        "keys/one.yaml: claim ‘c3’: type ‘fact’ is not one of factual, attributed, hedged, speculation, opinion, unsupported",
+                                        "keys/one.yaml: claim ‘c3’: quote \"The mayor resigned\" occurs 2 times; add a prefix to say which one"))
                 .hasMessageContaining("'tiny' has 4 problem(s)");
     }
 
@@ -141,7 +148,7 @@ class SeedPackReaderTest {
     void a_cue_word_outside_its_claim_is_refused() {
         files.put("keys/one.yaml", files.get("keys/one.yaml").replace("cues: [reportedly]", "cues: [allegedly]"));
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
-                .hasMessageContaining("cue 'allegedly' is not inside the claim's quote");
+                .hasMessageContaining("cue ‘allegedly’ is not inside the claim’s quote");
     }
 
     @Test
@@ -152,8 +159,22 @@ class SeedPackReaderTest {
                         .replace("outlet: daily", "outlet: weekly")
                         .replace("published: \"2017-01\"", "published: \"last spring\""));
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
-                .hasMessageContaining("articles/one.txt: outlet 'weekly' is not in outlets.yaml")
+                .hasMessageContaining("articles/one.txt: outlet ‘weekly’ is not in outlets.yaml")
                 .hasMessageContaining("\"last spring\" is not a date");
+    }
+
+    @Test
+    void an_unknown_date_precision_is_refused_with_the_precisions_there_are() {
+        files.put(
+                "articles/one.txt",
+                files.get("articles/one.txt")
+                        .replace("published_precision: approximate", "published_precision: weekly"));
+        assertThatThrownBy(() -> SeedPackReader.read(pack()))
+                .isInstanceOfSatisfying(
+                        PackFormatException.class,
+                        e -> assertThat(english(e.problems()))
+                                .containsExactly(
+                                        "articles/one.txt: published_precision ‘weekly’ is not one of day, month, approximate"));
     }
 
     @Test
@@ -324,7 +345,7 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactly(
                                         "articles/one.txt: original_url needs original_url_source: where the address was found (e.g. an archive capture)"));
     }
@@ -339,9 +360,9 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactly(
-                                        "keys/one.yaml: source 's1': relayed_from 'The Daily Planet' is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
+                                        "keys/one.yaml: source ‘s1’: relayed_from ‘The Daily Planet’ is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
     }
 
     @Test
@@ -369,9 +390,9 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactly(
-                                        "comparison.yaml: article 'one': relayed_from 'The Daily Planet' is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
+                                        "comparison.yaml: article ‘one’: relayed_from ‘The Daily Planet’ is not the name or alias of an outlet in outlets.yaml (add it to cited_outlets if the pack does not profile it)"));
     }
 
     @Test
@@ -385,7 +406,7 @@ class SeedPackReaderTest {
                                 "relayed_from: \"The Daily Mail\""));
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .hasMessageContaining(
-                        "comparison.yaml: article 'one': relayed_from must be a list of outlet names, e.g. [\"The Daily Mail\"]");
+                        "comparison.yaml: article ‘one’: relayed_from must be a list of outlet names, e.g. [\"The Daily Mail\"]");
     }
 
     @Test
@@ -398,11 +419,11 @@ class SeedPackReaderTest {
                     .as(bad)
                     .isInstanceOfSatisfying(
                             PackFormatException.class,
-                            e -> assertThat(e.problems())
+                            e -> assertThat(english(e.problems()))
                                     .singleElement()
                                     .asString()
                                     .startsWith(
-                                            "comparison.yaml: article 'one': anonymous_sources must be a count (0 or more) or a range {min: 1, max: 2} with 0 <= min <= max"));
+                                            "comparison.yaml: article ‘one’: anonymous_sources must be a count (0 or more) or a range {min: 1, max: 2} with 0 <= min <= max"));
         }
     }
 
@@ -425,10 +446,10 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactlyInAnyOrder(
-                                        "outlets.yaml: outlet 'daily': fact 1: has a 'response' but no 'response_source' (where the outlet says so)",
-                                        "outlets.yaml: outlet 'daily': fact 2: needs a 'fact' and its 'source'"));
+                                        "outlets.yaml: outlet ‘daily’: fact 1: has a ‘response’ but no ‘response_source’ (where the outlet says so)",
+                                        "outlets.yaml: outlet ‘daily’: fact 2: needs a ‘fact’ and its ‘source’"));
     }
 
     // --- The compare exercise's fields (issue 14) -----------------------------------------------
@@ -488,42 +509,42 @@ class SeedPackReaderTest {
 
     @Test
     void each_bad_value_of_the_compare_exercise_is_refused_with_a_message_naming_the_item() {
-        String entry = "comparison.yaml: article 'one': ";
-        String k01 = "comparison.yaml: core claim 'k01': ";
-        String k01InOne = k01 + "article 'one': ";
-        String k02InOne = "comparison.yaml: core claim 'k02': article 'one': ";
+        String entry = "comparison.yaml: article ‘one’: ";
+        String k01 = "comparison.yaml: core claim ‘k01’: ";
+        String k01InOne = k01 + "article ‘one’: ";
+        String k02InOne = "comparison.yaml: core claim ‘k02’: article ‘one’: ";
         String[][] cases = {
             // what is replaced, by what, and the one problem the reader must report
             {
                 "framing: hedged",
                 "framing: shocking",
-                entry + "framing 'shocking' is not one of neutral, hedged, sensational, question"
+                entry + "framing ‘shocking’ is not one of neutral, hedged, sensational, question"
             },
             {
                 "framing_also_accepted: [sensational]",
                 "framing_also_accepted: [lurid]",
-                entry + "framing_also_accepted: 'lurid' is not one of neutral, hedged, sensational, question"
+                entry + "framing_also_accepted: ‘lurid’ is not one of neutral, hedged, sensational, question"
             },
             {
                 "framing_also_accepted: [sensational]",
                 "framing_also_accepted: [hedged]",
-                entry + "framing_also_accepted repeats 'hedged'"
+                entry + "framing_also_accepted repeats ‘hedged’"
             },
             {
                 "    framing_why: \"'reportedly' hedges it; 'resigns' makes news of it.\"\n",
                 "",
                 entry + "framing_also_accepted needs framing_why: why the other categories are right too"
             },
-            {"    framing: hedged\n", "", entry + "framing_also_accepted needs a framing: the key's own answer"},
+            {"    framing: hedged\n", "", entry + "framing_also_accepted needs a framing: the key’s own answer"},
             {
                 "how: attributed",
                 "how: rumoured",
-                k01InOne + "how 'rumoured' is not one of fact, attributed, hedged, absent"
+                k01InOne + "how ‘rumoured’ is not one of fact, attributed, hedged, absent"
             },
             {
                 "also_accepted: [hedged]",
                 "also_accepted: [guessed]",
-                k01InOne + "also_accepted: 'guessed' is not one of fact, attributed, hedged, absent"
+                k01InOne + "also_accepted: ‘guessed’ is not one of fact, attributed, hedged, absent"
             },
             {
                 "        why: A source said it, and the headline hedges it.\n",
@@ -543,20 +564,20 @@ class SeedPackReaderTest {
             {
                 "        quote: \"The mayor resigned, a source said.\"\n",
                 "",
-                k01InOne + "needs a quote: the article's words that carry the claim"
+                k01InOne + "needs a quote: the article’s words that carry the claim"
             },
             {
                 "        how: absent\n",
                 "        how: absent\n        also_accepted: [hedged]\n        why: Perhaps.\n",
-                k02InOne + "needs a quote: the article's words that carry the claim"
+                k02InOne + "needs a quote: the article’s words that carry the claim"
             },
             {
                 "    carried_by:\n      one:\n        how: absent\n",
                 "    carried_by: {}\n",
-                "comparison.yaml: core claim 'k02': carried_by has no entry for article 'one'"
+                "comparison.yaml: core claim ‘k02’: carried_by has no entry for article ‘one’"
                         + " (write how: absent if it does not carry the claim)"
             },
-            {"    claim: The mayor resigned.\n", "", k01 + "needs a 'claim': the claim in neutral words"},
+            {"    claim: The mayor resigned.\n", "", k01 + "needs a ‘claim’: the claim in neutral words"},
             {"id: k02", "id: k01", k01 + "the id is used twice"},
             {
                 "  - level: 3",
@@ -577,7 +598,7 @@ class SeedPackReaderTest {
                     .as(c[0] + " -> " + c[1])
                     .isInstanceOfSatisfying(
                             PackFormatException.class,
-                            e -> assertThat(e.problems()).containsExactly(c[2]));
+                            e -> assertThat(english(e.problems())).containsExactly(c[2]));
         }
     }
 
@@ -591,9 +612,9 @@ class SeedPackReaderTest {
         assertThatThrownBy(() -> SeedPackReader.read(pack()))
                 .isInstanceOfSatisfying(
                         PackFormatException.class,
-                        e -> assertThat(e.problems())
+                        e -> assertThat(english(e.problems()))
                                 .containsExactlyInAnyOrder(
-                                        "comparison.yaml: core claim 'k02': carried_by names 'two', which is not an article of this pack",
-                                        "comparison.yaml: core claim 'k02': carried_by has no entry for article 'one' (write how: absent if it does not carry the claim)"));
+                                        "comparison.yaml: core claim ‘k02’: carried_by names ‘two’, which is not an article of this pack",
+                                        "comparison.yaml: core claim ‘k02’: carried_by has no entry for article ‘one’ (write how: absent if it does not carry the claim)"));
     }
 }

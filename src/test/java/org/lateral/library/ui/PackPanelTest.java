@@ -62,6 +62,48 @@ class PackPanelTest extends SpringBrowserlessTest {
                 .contains("The entry \u2018../escape.txt\u2019 points outside the pack (\u2018..\u2019).");
     }
 
+    /**
+     * A zip that opens but whose pack is wrong: no id in pack.yaml, an outlet of an unknown kind, an
+     * article that pack.yaml lists but the zip lacks.
+     */
+    private static byte[] brokenPack() {
+        return PackZip.write(Map.of(
+                "pack.yaml",
+                "title: Tiny\nmaturity: None\narticles: [one]\n",
+                "outlets.yaml",
+                "outlets:\n  - slug: daily\n    id: 6a5b2f0e-1111-4c5e-9a33-000000000002\n"
+                        + "    name: The Daily Example\n    kind: pamphlet\n"));
+    }
+
+    @Test
+    @WithUserDetails("teacher")
+    void a_pack_with_mistakes_in_its_files_is_refused_with_every_finding() {
+        navigate(LibraryView.class);
+        test($(Upload.class).withTestId("import-pack").single()).upload("broken.zip", "application/zip", brokenPack());
+        assertThat(report())
+                .contains("Nothing was imported from “broken”:")
+                .contains("pack.yaml: needs \u2018id\u2019")
+                .contains(
+                        "outlets.yaml: outlet \u2018daily\u2019: kind \u2018pamphlet\u2019 is not one of news-agency,")
+                .contains("articles/one.txt: the file is missing (pack.yaml lists \u2018one\u2019)");
+    }
+
+    /** The pack checker's findings are made where the language is not known and worded by the page. */
+    @Test
+    @WithUserDetails("teacher")
+    void the_findings_about_a_pack_s_files_read_in_spanish_on_a_spanish_page() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("es-ES"));
+        navigate(LibraryView.class);
+        test($(Upload.class).withTestId("import-pack").single()).upload("broken.zip", "application/zip", brokenPack());
+        assertThat(report())
+                .contains("No se importó nada de «broken»:")
+                .contains("pack.yaml: falta \u2018id\u2019")
+                .contains(
+                        "outlets.yaml: medio \u2018daily\u2019: kind \u2018pamphlet\u2019 no es ninguno de estos: news-agency,")
+                .contains("articles/one.txt: falta el archivo (pack.yaml incluye \u2018one\u2019)")
+                .doesNotContain("needs", "is not one of", "the file is missing", "outlet \u2018daily\u2019");
+    }
+
     /** The refusal is made where the language is not known and worded by the page (DD034). */
     @Test
     @WithUserDetails("teacher")
