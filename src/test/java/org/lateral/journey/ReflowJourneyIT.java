@@ -82,6 +82,19 @@ class ReflowJourneyIT extends JourneyTest {
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
     private final List<String> checked = new ArrayList<>();
 
+    /**
+     * With {@code -Dlateral.reflow.screens=390x844,768x1024}, each page is also photographed at
+     * these window sizes (target/screenshots/reflow-…), for a person to look at every page on a
+     * phone and a tablet; CI takes none.
+     */
+    private static final List<int[]> SCREENS = java.util.Arrays.stream(
+                    System.getProperty("lateral.reflow.screens", "").split(","))
+            .filter(size -> size.matches("\\d+x\\d+"))
+            .map(size -> java.util.Arrays.stream(size.split("x"))
+                    .mapToInt(Integer::parseInt)
+                    .toArray())
+            .toList();
+
     /** Opens a page at 320 px, waits for its heading and layout, and notes what sticks out. */
     private void check(String path) {
         page.navigate(url(path));
@@ -94,6 +107,18 @@ class ReflowJourneyIT extends JourneyTest {
         checked.add(path);
         if (!out.isEmpty()) {
             problems.put(path, out);
+        }
+        for (int[] size : SCREENS) {
+            page.setViewportSize(size[0], size[1]);
+            settle();
+            String name = path.isEmpty() ? "home" : path.replaceAll("[^A-Za-z0-9]+", "-");
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of(
+                            "target", "screenshots", "reflow-" + size[0] + "-" + checked.size() + "-" + name + ".png"))
+                    .setFullPage(true));
+        }
+        if (!SCREENS.isEmpty()) {
+            page.setViewportSize(320, 640);
         }
     }
 
