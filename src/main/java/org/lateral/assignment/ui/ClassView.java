@@ -10,7 +10,10 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
 import org.lateral.base.i18n.Formats;
@@ -75,15 +78,14 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         back.addClassName("back-link");
         H2 heading = new H2(c.name());
         heading.setTestId("class-name");
-        StringBuilder meta = new StringBuilder();
-        if (c.subject() != null) {
-            meta.append(c.subject()).append(" · ");
-        }
-        if (c.schoolYear() != null) {
-            meta.append(c.schoolYear()).append(" · ");
-        }
-        meta.append(getTranslation("assignment.class.timeZone", c.timeZone().getId()));
-        Paragraph info = new Paragraph(meta.toString());
+        // Subject and school year are optional: an empty one leaves no stray separator.
+        List<String> meta = new ArrayList<>();
+        Stream.of(c.subject(), c.schoolYear())
+                .filter(part -> part != null && !part.isBlank())
+                .forEach(meta::add);
+        meta.add(getTranslation("assignment.class.timeZone", c.timeZone().getId()));
+        Paragraph info = new Paragraph(String.join(" · ", meta));
+        info.setTestId("class-meta");
         info.addClassName("reader-note");
         add(back, heading, info);
         if (c.archived()) {

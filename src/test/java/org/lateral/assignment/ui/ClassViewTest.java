@@ -10,6 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
@@ -75,6 +76,14 @@ class ClassViewTest extends SpringBrowserlessTest {
         assertThat($(Div.class).withTestId("roster-empty").single().getElement().getTextRecursively())
                 .contains("No students yet");
         assertThat($(Div.class).withTestId("assignments-empty").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(value = "class-view-teacher", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void a_class_without_subject_or_school_year_names_only_its_time_zone() {
+        navigate(ClassView.class, history.id().toString());
+        assertThat($(Paragraph.class).withTestId("class-meta").single().getText())
+                .isEqualTo("Time zone UTC (due dates end at midnight there)");
     }
 
     @Test

@@ -339,7 +339,7 @@ class StudentWorkViewsTest extends SpringBrowserlessTest {
                         .single()
                         .getElement()
                         .getTextRecursively())
-                .contains("Once you have submitted work and your teacher releases feedback");
+                .contains("A lesson shows here once its whole feedback is open to you");
         assertThat($(NativeTable.class).exists()).isFalse();
     }
 
