@@ -134,7 +134,7 @@ class AuditView extends Div implements HasDynamicTitle {
             row.add(
                     cell(TIME.format(e.at())),
                     cell(e.username().isEmpty() ? getTranslation("audit.row.nobody") : e.username()),
-                    cell(e.role()),
+                    cell(roles(e.role())),
                     cell(actionLabel(e)),
                     cell(outcome(e.outcome())),
                     cell(object(e)),
@@ -190,5 +190,18 @@ class AuditView extends Div implements HasDynamicTitle {
         NativeTableHeaderCell th = new NativeTableHeaderCell(text);
         th.getElement().setAttribute("scope", "col");
         return th;
+    }
+
+    /** The stored roles ("ADMIN+TEACHER") by their names in the page's language. */
+    private String roles(String stored) {
+        return java.util.Arrays.stream(stored.split("\\+"))
+                .filter(role -> !role.isBlank())
+                .map(role -> switch (role) {
+                    case "TEACHER" -> getTranslation("audit.role.teacher");
+                    case "STUDENT" -> getTranslation("audit.role.student");
+                    case "ADMIN" -> getTranslation("audit.role.admin");
+                    default -> role; // as stored, should a role ever be renamed
+                })
+                .collect(java.util.stream.Collectors.joining(" + "));
     }
 }

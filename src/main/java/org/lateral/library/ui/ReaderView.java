@@ -111,7 +111,7 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
             meta.add(url);
         }
 
-        Div column = new Div(back, meta);
+        Div column = new Div(meta);
         column.addClassName("reader-text");
         // Only the teacher who imported it may correct it; packs and colleagues' articles are read-only.
         if (imports.mayEdit(article.articleId())) {
@@ -183,7 +183,8 @@ class ReaderView extends Div implements HasUrlParameter<String>, HasDynamicTitle
         }
         Div layout = new Div(column, side);
         layout.addClassName("reader-layout");
-        add(layout);
+        // The way back stays first on a phone too, where the side panel moves above the text.
+        add(back, layout);
     }
 
     private Component outletCard(ArticleReading article) {

@@ -122,6 +122,8 @@ class AuditViewTest extends SpringBrowserlessTest {
                 .containsExactly("PASSWORD_RESET", "SIGN_IN");
         assertThat(rows().getFirst().getElement().getTextRecursively())
                 .contains(alice)
+                .contains("Teacher")
+                .doesNotContain("TEACHER")
                 .contains("Password reset")
                 .contains("Done")
                 .contains("UTC");
