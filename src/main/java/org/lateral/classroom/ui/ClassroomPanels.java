@@ -401,6 +401,7 @@ public final class ClassroomPanels {
         print.getElement().setAttribute("data-testid", "credentials-print");
         dialog.add(new Paragraph(getTranslation("classroom.class.credentials.text")), sheet);
         Button done = new Button(getTranslation("classroom.form.done"), e -> dialog.close());
+        done.getElement().setAttribute("data-testid", "credentials-done");
         dialog.getFooter().add(print, done);
         dialog.open();
     }
