@@ -59,6 +59,7 @@ class DashboardJourneyIT extends JourneyTest {
     static final String PASSWORD = "a long enough password";
 
     UUID assignment;
+    UUID classId;
 
     @BeforeEach
     void aFreshFriskyAssignmentForThreeStudents() {
@@ -66,6 +67,7 @@ class DashboardJourneyIT extends JourneyTest {
                 Schools.DEFAULT_SCHOOL_ID, TEACHER, "Journey Teacher", Set.of(Role.TEACHER), PASSWORD);
         SchoolClass journeyClass = administration.ensureClass(
                 teacher, "Dashboard journey", "Media literacy", null, ZoneId.systemDefault());
+        classId = journeyClass.id();
         for (String username : STUDENTS) {
             administration.ensureEnrolled(
                     journeyClass,
@@ -168,6 +170,45 @@ class DashboardJourneyIT extends JourneyTest {
         }
         screenshot("dashboard-3-accepted.png");
         assertThat(page.evaluate("() => window.lateralJourneyMarker")).isEqualTo("not reloaded");
+    }
+
+    @Test
+    void on_a_phone_the_shaded_article_keeps_its_paragraphs_apart_and_assignment_titles_read_in_lines() {
+        page.setViewportSize(390, 844);
+        signIn(TEACHER, PASSWORD);
+        page.navigate(url("dashboards/assignment/" + assignment));
+        assertThat(page.locator("[data-testid='heatmap'] .heatmap-paragraph").nth(2))
+                .isVisible();
+        List<?> gaps = (List<?>) page.evaluate("""
+                () => [...document.querySelectorAll('[data-testid="heatmap"] .heatmap-paragraph')]
+                  .map(p => p.getBoundingClientRect())
+                  .slice(1)
+                  .map((r, i, all) => r.top - (i === 0
+                      ? document.querySelectorAll('[data-testid="heatmap"] .heatmap-paragraph')[0].getBoundingClientRect().bottom
+                      : all[i - 1].bottom))""");
+        assertThat(gaps).isNotEmpty();
+        assertThat(gaps)
+                .as("space between the article's paragraphs, in pixels")
+                .allMatch(g -> ((Number) g).doubleValue() >= 8);
+        // The results link and the print button do not touch.
+        var link = page.locator(".dashboard-actions a").boundingBox();
+        var button = page.getByTestId("print-report").boundingBox();
+        boolean sameLine = Math.abs(link.y + link.height / 2 - (button.y + button.height / 2)) < button.height / 2;
+        if (sameLine) {
+            assertThat(button.x - (link.x + link.width))
+                    .as("room between link and button")
+                    .isGreaterThanOrEqualTo(8);
+        }
+        screenshot("dashboard-phone-heatmap.png");
+
+        page.navigate(url("dashboards/class/" + classId));
+        Locator title = page.locator("[data-testid='class-overview'] tbody th").first();
+        assertThat(title).isVisible();
+        // A title of about 20 words: at a few words a line it takes a handful of lines, not one a word.
+        assertThat(title.boundingBox().width)
+                .as("width of the assignment title's column on a phone")
+                .isGreaterThanOrEqualTo(180);
+        screenshot("dashboard-phone-class-overview.png");
     }
 
     /** The students' scores in the dashboard's list, in its order (by name). */

@@ -170,7 +170,10 @@ class AssignmentDashboardView extends Div implements HasUrlParameter<String>, Ha
         print.setTestId("print-report");
         print.addClassName("no-print");
         print.getElement().setAttribute("title", getTranslation("dashboard.assignment.printHint"));
-        add(back, heading, about, results, print);
+        // The link and the button side by side with room between, wrapping on a narrow screen.
+        Div actions = new Div(results, print);
+        actions.addClassNames("dashboard-actions", "no-print");
+        add(back, heading, about, actions);
         // The count is of the claims step; a lesson without one (a comparison alone) says only that
         // the page keeps itself up to date.
         Paragraph live = new Paragraph(
