@@ -10,9 +10,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.lateral.assignment.AssignmentService;
@@ -79,12 +78,12 @@ class ClassView extends Div implements HasUrlParameter<String>, HasDynamicTitle 
         H2 heading = new H2(c.name());
         heading.setTestId("class-name");
         // Subject and school year are optional: an empty one leaves no stray separator.
-        List<String> meta = new ArrayList<>();
-        Stream.of(c.subject(), c.schoolYear())
-                .filter(part -> part != null && !part.isBlank())
-                .forEach(meta::add);
-        meta.add(getTranslation("assignment.class.timeZone", c.timeZone().getId()));
-        Paragraph info = new Paragraph(String.join(" · ", meta));
+        String meta = Stream.concat(
+                        Stream.of(c.subject(), c.schoolYear()).filter(part -> part != null && !part.isBlank()),
+                        Stream.of(getTranslation(
+                                "assignment.class.timeZone", c.timeZone().getId())))
+                .collect(Collectors.joining(" · "));
+        Paragraph info = new Paragraph(meta);
         info.setTestId("class-meta");
         info.addClassName("reader-note");
         add(back, heading, info);

@@ -26,6 +26,7 @@ import org.lateral.base.UserFacingException;
 import org.lateral.base.i18n.DatePickers;
 import org.lateral.base.ui.ScrollRegions;
 import org.lateral.security.AuditAction;
+import org.lateral.security.Role;
 
 /**
  * The school's audit trail for its admin (DD022): who did what, when, from where and how it ended,
@@ -194,14 +195,14 @@ class AuditView extends Div implements HasDynamicTitle {
 
     /** The stored roles ("ADMIN+TEACHER") by their names in the page's language. */
     private String roles(String stored) {
-        return java.util.Arrays.stream(stored.split("\\+"))
+        return Arrays.stream(stored.split("\\+"))
                 .filter(role -> !role.isBlank())
-                .map(role -> switch (role) {
-                    case "TEACHER" -> getTranslation("audit.role.teacher");
-                    case "STUDENT" -> getTranslation("audit.role.student");
-                    case "ADMIN" -> getTranslation("audit.role.admin");
-                    default -> role; // as stored, should a role ever be renamed
-                })
-                .collect(java.util.stream.Collectors.joining(" + "));
+                .map(role -> Arrays.stream(Role.values())
+                        .filter(r -> r.name().equals(role))
+                        .findFirst()
+                        .map(r -> getTranslation(r.labelKey()))
+                        // As stored, should an old entry name a role that no longer exists.
+                        .orElse(role))
+                .collect(Collectors.joining(" + "));
     }
 }

@@ -155,7 +155,7 @@ class SchoolAdminView extends Div implements HasDynamicTitle {
                     cell(getTranslation(
                             m.isAdmin() && m.roles().contains(Role.TEACHER)
                                     ? "classroom.admin.role.teacherAdmin"
-                                    : m.isAdmin() ? "classroom.admin.role.admin" : "classroom.admin.role.teacher")),
+                                    : (m.isAdmin() ? Role.ADMIN : Role.TEACHER).labelKey())),
                     cell(classNames(m)),
                     accountCell(m),
                     new NativeTableCell(staffActions(m)));
@@ -305,8 +305,7 @@ class SchoolAdminView extends Div implements HasDynamicTitle {
             }
             row.add(
                     who,
-                    cell(getTranslation(
-                            i.asAdmin() ? "classroom.admin.role.teacherAdmin" : "classroom.admin.role.teacher")),
+                    cell(getTranslation(i.asAdmin() ? "classroom.admin.role.teacherAdmin" : Role.TEACHER.labelKey())),
                     cell(day(i.createdAt())),
                     cell(day(i.expiresAt())),
                     cell(state(i)),
