@@ -101,6 +101,10 @@ class AuditViewTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
+    private String pageInfo() {
+        return $(Paragraph.class).withTestId("audit-page-info").single().getText();
+    }
+
     private void filter(String action, String user, LocalDate from, LocalDate to) {
         ((Select<String>) $(Select.class).withTestId("audit-filter-action").single()).setValue(action);
         test($(TextField.class).withTestId("audit-filter-user").single()).setValue(user);
@@ -139,6 +143,7 @@ class AuditViewTest extends SpringBrowserlessTest {
         assertThat(rows())
                 .singleElement()
                 .satisfies(r -> assertThat(r.getElement().getTextRecursively()).contains(bob));
+        assertThat(pageInfo()).isEqualTo("Page 1: 1 event");
 
         // An event of twenty days ago, found by its day and not by the day after.
         Instant old = Instant.now().minusSeconds(20L * 24 * 3600);
@@ -179,6 +184,7 @@ class AuditViewTest extends SpringBrowserlessTest {
         navigate(AuditView.class);
         filter("", busy, null, null);
         assertThat(rows()).hasSize(100);
+        assertThat(pageInfo()).isEqualTo("Page 1: 100 events");
         Button older = $(Button.class).withTestId("audit-older").single();
         assertThat(older.isEnabled()).isTrue();
         test(older).click();
