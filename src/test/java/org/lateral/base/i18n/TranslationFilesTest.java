@@ -61,6 +61,83 @@ class TranslationFilesTest {
         }
     }
 
+    /** Counted nouns, by language: after the number 1 a text must use the singular. */
+    private static final Map<Locale, Pattern> ONE_AND_A_PLURAL = Map.of(
+            Locale.ENGLISH,
+            Pattern.compile("(?<![\\d.,])1 (events|claims|sources|students|attempts|lessons|marks|assignments|articles"
+                    + "|classes|teachers|accounts|outlets|words|days|hours|minutes|revisions|submissions|steps|spans"
+                    + "|names|versions|packs|changes|codes|points)\\b"),
+            Locale.forLanguageTag("es"),
+            Pattern.compile("(?<![\\d.,])1 (eventos|afirmaciones|fuentes|estudiantes|intentos|lecciones|marcas|tareas"
+                    + "|artículos|clases|docentes|cuentas|medios|palabras|días|horas|minutos|revisiones|entregas"
+                    + "|pasos|fragmentos|nombres|versiones|paquetes|cambios|códigos|puntos)\\b"));
+
+    /**
+     * Counts a class sees every day (re-scored attempts, lessons submitted, students who found a
+     * claim, a key's claims and sources). Other texts with a count (limits in refusals, retention
+     * days, minutes and hours of the session rules, points gained) are not yet written with a
+     * choice; the check lists them when this set is widened.
+     */
+    private static final Set<String> COUNTED = Set.of(
+            "audit.page.info",
+            "library.reader.key.heading",
+            "library.keyEditor.copyable.pack",
+            "library.keyEditor.copyable.colleague",
+            "submission.hints.found",
+            "submission.hints.foundMislabelled",
+            "submission.compareFeedback.classHow",
+            "submission.results.move.moved",
+            "submission.results.keyChanged",
+            "submission.results.withdrawn",
+            "dashboard.dashboards.card.lessons",
+            "dashboard.assignment.heatmap.claim",
+            "dashboard.assignment.heatmap.source",
+            "dashboard.assignment.unkeyed.intro",
+            "dashboard.assignment.unkeyed.metaNoClaim",
+            "dashboard.assignment.unkeyed.metaClaim",
+            "dashboard.assignment.unkeyed.changed",
+            "dashboard.assignment.distribution.summary",
+            "dashboard.assignment.distribution.summaryMedian",
+            "dashboard.school.summary.lessons");
+
+    @Test
+    void a_count_of_one_is_followed_by_the_singular() {
+        assertThat(english.keySet()).containsAll(COUNTED);
+        Set<String> wrong = new TreeSet<>();
+        for (var language : translations.languages().entrySet()) {
+            Pattern plural = ONE_AND_A_PLURAL.get(language.getKey());
+            assertThat(plural).as("counted nouns of %s", language.getKey()).isNotNull();
+            for (var text : language.getValue().entrySet()) {
+                if (!COUNTED.contains(text.getKey())) {
+                    continue;
+                }
+                int arguments = placeholders(INDEXED, text.getValue()).stream()
+                                .mapToInt(Integer::parseInt)
+                                .max()
+                                .orElse(-1)
+                        + 1;
+                if (arguments == 0) {
+                    continue;
+                }
+                Object[] ones = new Object[arguments];
+                java.util.Arrays.fill(ones, 1);
+                String shown;
+                try {
+                    shown = new MessageFormat(text.getValue(), language.getKey()).format(ones);
+                } catch (IllegalArgumentException notANumber) {
+                    continue; // a date or time placeholder: not a count
+                }
+                Matcher m = plural.matcher(shown);
+                if (m.find()) {
+                    wrong.add(language.getKey() + " " + text.getKey() + ": …" + m.group() + "…");
+                }
+            }
+        }
+        assertThat(wrong)
+                .as("texts that say \"1\" and then a plural; write {0,choice,1#1 claim|1<{0} claims}")
+                .isEmpty();
+    }
+
     @Test
     void every_key_the_code_asks_for_exists() throws IOException {
         Set<String> asked = new TreeSet<>();
